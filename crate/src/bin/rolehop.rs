@@ -1,0 +1,85 @@
+//! `rolehop`: the core's JSON contract on the command line.
+
+use rolehop::contract;
+use rolehop::{Error, ErrorKind};
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+rolehop: RoleHop's core on the command line (Alibaba Cloud signing and requests)
+
+Usage:
+  rolehop sign [--lines]     read one JSON signing request on stdin, print one JSON result
+                             (--lines: one request per line, one result per line)
+  rolehop version            print the core's version as JSON
+  rolehop help               show this help
+
+Requests and results are documented in the README (\"The JSON contract\").
+On bad input the result is {\"error\": {\"kind\", \"message\", ...}} and the exit code is 1.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["sign"] => run_once(contract::sign),
+        ["sign", "--lines"] => run_lines(contract::sign),
+        ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
+        ["help"] | ["--help"] | ["-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+type Handler = fn(&str) -> rolehop::Result<serde_json::Value>;
+
+fn run_once(handler: Handler) -> ExitCode {
+    let mut input = String::new();
+    if let Err(e) = io::stdin().read_to_string(&mut input) {
+        let err = Error::new(
+            ErrorKind::InvalidJson,
+            format!("could not read stdin as UTF-8: {e}"),
+        );
+        return print_value(&contract::to_text(&Err(err)), false);
+    }
+    let result = handler(&input);
+    print_value(&contract::to_text(&result), result.is_ok())
+}
+
+/// One request per line; the exit code is 1 if any line failed.
+fn run_lines(handler: Handler) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    for line in io::stdin().lock().lines() {
+        let result = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => handler(&line),
+            Err(e) => Err(Error::new(
+                ErrorKind::InvalidJson,
+                format!("could not read stdin as UTF-8: {e}"),
+            )),
+        };
+        all_ok &= result.is_ok();
+        if writeln!(out, "{}", contract::to_text(&result)).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if out.flush().is_err() || !all_ok {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_value(text: &str, ok: bool) -> ExitCode {
+    println!("{text}");
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,95 @@
+//! The one error type of the core. Every failure crosses the wasm and CLI boundary as a value
+//! `{kind, message, path?, line?, column?}` whose `kind` is stable and documented in the README.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable error kinds. Their kebab-case names are part of the JSON contract: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The input is not JSON (or not the JSON shape the command takes).
+    InvalidJson,
+    /// A required field is absent.
+    MissingField,
+    /// A field is present but its value breaks a documented rule.
+    InvalidValue,
+    /// The request names a kind, action or command the core does not know.
+    Unsupported,
+    /// A response body could not be understood (malformed XML or JSON, missing elements).
+    InvalidResponse,
+}
+
+/// An error with what was wrong, where, and (in the message) what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// JSON path of the offending field, e.g. `$.params.Timestamp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 1-based line and column in a text input, where one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            path: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    /// An `invalid-value` error at a JSON path.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidValue, message).at(path)
+    }
+
+    /// A `missing-field` error at a JSON path.
+    pub fn missing(path: impl Into<String>) -> Self {
+        let path = path.into();
+        let message = format!("missing required field {path}");
+        Error::new(ErrorKind::MissingField, message).at(path)
+    }
+
+    /// Replaces the message, keeping kind and position.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    pub fn at_position(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)?;
+        if let Some(path) = &self.path {
+            write!(f, " (at {path})")?;
+        }
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,18 @@
+//! RoleHop's core: Alibaba Cloud request signing, API request builders and response parsers,
+//! behind one JSON contract used by the wasm bindings and the `rolehop` CLI.
+//!
+//! The core is pure: it reads no clock, draws no randomness and does no I/O. Time and nonces
+//! are arguments; requests come out as descriptions for the caller to send.
+
+#![forbid(unsafe_code)]
+
+pub mod contract;
+pub mod crypto;
+pub mod error;
+pub mod sign;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, ErrorKind, Result};

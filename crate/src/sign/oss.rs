@@ -1,0 +1,583 @@
+//! OSS signature V1: the `Authorization: OSS <id>:<signature>` header and presigned URLs.
+//!
+//! StringToSign = `VERB\nContent-MD5\nContent-Type\nDate\n` + CanonicalizedOSSHeaders +
+//! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
+
+use super::encode::{encode_path, percent_encode_into};
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::time::UtcTime;
+use serde::Serialize;
+
+/// Query parameters that are part of the signed resource: exactly the set of the official Python
+/// SDK (`oss2` 2.19, `ProviderAuth._subresource_key_set`), sorted for binary search.
+pub const SUBRESOURCES: [&str; 86] = [
+    "accessPoint",
+    "accessPointPolicy",
+    "acl",
+    "append",
+    "asyncFetch",
+    "bucketArchiveDirectRead",
+    "bucketInfo",
+    "callback",
+    "callback-var",
+    "cname",
+    "comp",
+    "continuation-token",
+    "cors",
+    "delete",
+    "encryption",
+    "endTime",
+    "group",
+    "httpsConfig",
+    "inventory",
+    "inventoryId",
+    "lifecycle",
+    "link",
+    "live",
+    "location",
+    "logging",
+    "metaQuery",
+    "objectInfo",
+    "objectMeta",
+    "partNumber",
+    "policy",
+    "position",
+    "publicAccessBlock",
+    "qos",
+    "qosInfo",
+    "qosRequester",
+    "redundancyTransition",
+    "referer",
+    "regionList",
+    "replication",
+    "replicationLocation",
+    "replicationProgress",
+    "requestPayment",
+    "requesterQosInfo",
+    "resourceGroup",
+    "resourcePool",
+    "resourcePoolBuckets",
+    "resourcePoolInfo",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "restore",
+    "security-token",
+    "sequential",
+    "startTime",
+    "stat",
+    "status",
+    "style",
+    "styleName",
+    "symlink",
+    "tagging",
+    "transferAcceleration",
+    "uploadId",
+    "uploads",
+    "versionId",
+    "versioning",
+    "versions",
+    "vod",
+    "website",
+    "worm",
+    "wormExtend",
+    "wormId",
+    "x-oss-ac-forward-allow",
+    "x-oss-ac-source-ip",
+    "x-oss-ac-subnet-mask",
+    "x-oss-ac-vpc-id",
+    "x-oss-access-point-name",
+    "x-oss-async-process",
+    "x-oss-process",
+    "x-oss-redundancy-transition-taskid",
+    "x-oss-request-payer",
+    "x-oss-target-redundancy-type",
+    "x-oss-traffic-limit",
+    "x-oss-write-get-object-response",
+];
+
+/// Whether a query parameter is a signed sub-resource.
+pub fn is_subresource(name: &str) -> bool {
+    SUBRESOURCES.binary_search(&name).is_ok()
+}
+
+/// An OSS request to sign. Header names are case-insensitive; a query value of `None` is a bare
+/// parameter (`?acl`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OssRequest {
+    pub method: String,
+    pub bucket: Option<String>,
+    pub key: Option<String>,
+    pub headers: Vec<(String, String)>,
+    pub query: Vec<(String, Option<String>)>,
+}
+
+/// Long-term or STS credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OssCredentials {
+    pub access_key_id: String,
+    pub access_key_secret: String,
+    pub security_token: Option<String>,
+}
+
+/// Every stage of a header signature, and the headers to add to the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OssHeaderSignature {
+    pub canonicalized_oss_headers: String,
+    pub canonicalized_resource: String,
+    pub string_to_sign: String,
+    pub signature: String,
+    pub authorization: String,
+    /// Headers to send in addition to the request's own: `Authorization` and, with STS
+    /// credentials, `x-oss-security-token`.
+    pub headers: Vec<(String, String)>,
+}
+
+/// Every stage of a presigned URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OssPresignedUrl {
+    pub canonicalized_oss_headers: String,
+    pub canonicalized_resource: String,
+    pub string_to_sign: String,
+    pub signature: String,
+    pub url: String,
+}
+
+const METHODS: [&str; 6] = ["GET", "PUT", "POST", "DELETE", "HEAD", "OPTIONS"];
+const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
+
+/// Signs `req` for the `Authorization` header. The headers must carry `Date` or `x-oss-date`
+/// (RFC 1123 GMT); `x-oss-date` wins when both are present, as in both official SDKs.
+pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeaderSignature> {
+    check_credentials(creds)?;
+    let mut headers = checked_headers(req)?;
+    if let Some(token) = &creds.security_token {
+        add_security_token_header(&mut headers, token)?;
+    }
+    let date = match (find(&headers, "x-oss-date"), find(&headers, "date")) {
+        (Some(d), _) => ("x-oss-date", d),
+        (None, Some(d)) => ("Date", d),
+        (None, None) => return Err(Error::missing("$.headers.Date").with_message(
+            "the headers must carry Date (or x-oss-date), e.g. \"Thu, 17 Nov 2005 18:49:58 GMT\"",
+        )),
+    };
+    UtcTime::parse_rfc1123(date.1)
+        .map_err(|m| Error::invalid(format!("$.headers.{}", date.0), m))?;
+    let stages = stages(req, &headers, date.1, &creds.access_key_secret)?;
+    let authorization = format!("OSS {}:{}", creds.access_key_id, stages.signature);
+    let mut extra = Vec::new();
+    if let Some(token) = &creds.security_token {
+        extra.push((SECURITY_TOKEN_HEADER.to_string(), token.clone()));
+    }
+    extra.push(("Authorization".to_string(), authorization.clone()));
+    Ok(OssHeaderSignature {
+        canonicalized_oss_headers: stages.headers,
+        canonicalized_resource: stages.resource,
+        string_to_sign: stages.string_to_sign,
+        signature: stages.signature,
+        authorization,
+        headers: extra,
+    })
+}
+
+/// Presigns `req` until `expires` (Unix seconds) for `endpoint` (e.g. `oss-cn-hangzhou.aliyuncs.com`,
+/// optionally with an `https://` or `http://` scheme). STS credentials add the `security-token`
+/// query parameter, which is a signed sub-resource.
+pub fn presign(
+    req: &OssRequest,
+    creds: &OssCredentials,
+    expires: i64,
+    endpoint: &str,
+) -> Result<OssPresignedUrl> {
+    check_credentials(creds)?;
+    if expires <= 0 {
+        return Err(Error::invalid(
+            "$.expires",
+            format!("expires must be a positive Unix time in seconds, got {expires}"),
+        ));
+    }
+    let (scheme, host) = split_endpoint(endpoint)?;
+    let headers = checked_headers(req)?;
+    for reserved in ["OSSAccessKeyId", "Expires", "Signature"] {
+        if req.query.iter().any(|(k, _)| k == reserved) {
+            return Err(Error::invalid(
+                format!("$.query.{reserved}"),
+                format!("{reserved} is added by presigning: remove it from the query"),
+            ));
+        }
+    }
+    let mut req = req.clone();
+    if let Some(token) = &creds.security_token {
+        match req.query.iter().find(|(k, _)| k == "security-token") {
+            Some((_, Some(v))) if v == token => {}
+            Some(_) => {
+                return Err(Error::invalid(
+                    "$.query.security-token",
+                    "the query's security-token differs from the credentials' securityToken: give it once",
+                ))
+            }
+            None => req
+                .query
+                .push(("security-token".to_string(), Some(token.clone()))),
+        }
+    }
+    let expires_text = expires.to_string();
+    let stages = stages(&req, &headers, &expires_text, &creds.access_key_secret)?;
+
+    let mut url = String::with_capacity(128 + stages.string_to_sign.len());
+    url.push_str(scheme);
+    url.push_str("://");
+    if let Some(bucket) = &req.bucket {
+        url.push_str(bucket);
+        url.push('.');
+    }
+    url.push_str(host);
+    url.push('/');
+    if let Some(key) = object_key(&req) {
+        url.push_str(&encode_path(key));
+    }
+    let mut sep = '?';
+    let mut push_param = |url: &mut String, k: &str, v: Option<&str>| {
+        url.push(sep);
+        sep = '&';
+        percent_encode_into(url, k);
+        if let Some(v) = v {
+            url.push('=');
+            percent_encode_into(url, v);
+        }
+    };
+    for (k, v) in &req.query {
+        push_param(&mut url, k, v.as_deref());
+    }
+    push_param(&mut url, "OSSAccessKeyId", Some(&creds.access_key_id));
+    push_param(&mut url, "Expires", Some(&expires_text));
+    push_param(&mut url, "Signature", Some(&stages.signature));
+    Ok(OssPresignedUrl {
+        canonicalized_oss_headers: stages.headers,
+        canonicalized_resource: stages.resource,
+        string_to_sign: stages.string_to_sign,
+        signature: stages.signature,
+        url,
+    })
+}
+
+struct Stages {
+    headers: String,
+    resource: String,
+    string_to_sign: String,
+    signature: String,
+}
+
+fn stages(
+    req: &OssRequest,
+    headers: &[(String, String)],
+    date_slot: &str,
+    secret: &str,
+) -> Result<Stages> {
+    let canonical_headers = canonicalized_oss_headers(headers);
+    let resource = canonicalized_resource(req)?;
+    let mut string_to_sign = String::with_capacity(64 + canonical_headers.len() + resource.len());
+    for part in [
+        req.method.as_str(),
+        find(headers, "content-md5").unwrap_or(""),
+        find(headers, "content-type").unwrap_or(""),
+        date_slot,
+    ] {
+        string_to_sign.push_str(part);
+        string_to_sign.push('\n');
+    }
+    string_to_sign.push_str(&canonical_headers);
+    string_to_sign.push_str(&resource);
+    let signature = crypto::hmac_sha1_base64(secret.as_bytes(), string_to_sign.as_bytes());
+    Ok(Stages {
+        headers: canonical_headers,
+        resource,
+        string_to_sign,
+        signature,
+    })
+}
+
+/// `x-oss-*` headers, names lowercased, values trimmed, sorted by name, each `name:value\n`.
+pub fn canonicalized_oss_headers(headers: &[(String, String)]) -> String {
+    let mut oss: Vec<(String, &str)> = headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str()))
+        .filter(|(k, _)| k.starts_with("x-oss-"))
+        .collect();
+    oss.sort();
+    let mut out = String::new();
+    for (k, v) in oss {
+        out.push_str(&k);
+        out.push(':');
+        out.push_str(v.trim_matches([' ', '\t']));
+        out.push('\n');
+    }
+    out
+}
+
+/// `/`, `/bucket/` or `/bucket/key`, then `?` + the sub-resources sorted by name, raw, `k=v` or a
+/// bare `k` when the value is empty. Ordinary query parameters are not signed.
+pub fn canonicalized_resource(req: &OssRequest) -> Result<String> {
+    let mut out = String::from("/");
+    match (&req.bucket, object_key(req)) {
+        (Some(bucket), key) => {
+            check_bucket(bucket)?;
+            out.push_str(bucket);
+            out.push('/');
+            if let Some(key) = key {
+                check_key(key)?;
+                out.push_str(key);
+            }
+        }
+        (None, Some(_)) => {
+            return Err(Error::invalid(
+                "$.key",
+                "an object key needs a bucket: set bucket, or set key to null",
+            ))
+        }
+        (None, None) => {}
+    }
+    let mut sub: Vec<(&str, Option<&str>)> = req
+        .query
+        .iter()
+        .filter(|(k, _)| is_subresource(k))
+        .map(|(k, v)| (k.as_str(), v.as_deref()))
+        .collect();
+    sub.sort();
+    for (i, (k, v)) in sub.into_iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(k);
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            out.push('=');
+            out.push_str(v);
+        }
+    }
+    Ok(out)
+}
+
+/// Bucket names: 3-63 characters of lowercase letters, digits and `-`, starting and ending with a
+/// letter or digit.
+pub fn check_bucket(bucket: &str) -> Result<()> {
+    let ok_chars = bucket
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+    if (3..=63).contains(&bucket.len())
+        && ok_chars
+        && !bucket.starts_with('-')
+        && !bucket.ends_with('-')
+    {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "$.bucket",
+            format!(
+                "{bucket:?} is not a bucket name: use 3-63 lowercase letters, digits and hyphens, \
+                 starting and ending with a letter or digit"
+            ),
+        ))
+    }
+}
+
+/// Object keys: 1-1023 bytes of UTF-8, not starting with `/` or `\\`.
+pub fn check_key(key: &str) -> Result<()> {
+    if key.len() > 1023 {
+        return Err(Error::invalid(
+            "$.key",
+            format!(
+                "the object key is {} bytes long; OSS allows at most 1023",
+                key.len()
+            ),
+        ));
+    }
+    if key.starts_with('/') || key.starts_with('\\') {
+        return Err(Error::invalid(
+            "$.key",
+            format!("{key:?}: an object key cannot start with / or \\; drop the leading slash"),
+        ));
+    }
+    Ok(())
+}
+
+/// The key of an object-level request; an empty key means a bucket-level request.
+fn object_key(req: &OssRequest) -> Option<&str> {
+    req.key.as_deref().filter(|k| !k.is_empty())
+}
+
+fn check_credentials(creds: &OssCredentials) -> Result<()> {
+    let id = &creds.access_key_id;
+    if id.is_empty() || !id.bytes().all(|c| c.is_ascii_graphic() && c != b':') {
+        return Err(Error::invalid(
+            "$.accessKeyId",
+            "accessKeyId must be a non-empty AccessKey ID (printable ASCII, no colon)",
+        ));
+    }
+    if creds.access_key_secret.is_empty() {
+        return Err(Error::invalid(
+            "$.accessKeySecret",
+            "accessKeySecret is empty",
+        ));
+    }
+    if let Some(token) = &creds.security_token {
+        check_header_value(token, "$.securityToken")?;
+        if token.trim().is_empty() {
+            return Err(Error::invalid(
+                "$.securityToken",
+                "securityToken is empty: give null for long-term AccessKeys",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Validates the method and headers; rejects a header given twice under different cases.
+fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
+    if !METHODS.contains(&req.method.as_str()) {
+        return Err(Error::invalid(
+            "$.method",
+            format!(
+                "{:?} is not an OSS method: use one of {}",
+                req.method,
+                METHODS.join(", ")
+            ),
+        ));
+    }
+    let mut seen: Vec<String> = Vec::with_capacity(req.headers.len());
+    for (name, value) in &req.headers {
+        let path = format!("$.headers.{name}");
+        let lower = name.to_ascii_lowercase();
+        if name.is_empty() || !name.bytes().all(is_token_char) {
+            return Err(Error::invalid(
+                path,
+                format!("{name:?} is not a valid HTTP header name"),
+            ));
+        }
+        if seen.contains(&lower) {
+            return Err(Error::invalid(
+                path,
+                format!("header {name:?} is given twice (names are case-insensitive): keep one"),
+            ));
+        }
+        check_header_value(value, &path)?;
+        seen.push(lower);
+    }
+    Ok(req.headers.clone())
+}
+
+fn add_security_token_header(headers: &mut Vec<(String, String)>, token: &str) -> Result<()> {
+    match find(headers, SECURITY_TOKEN_HEADER) {
+        Some(existing) if existing == token => Ok(()),
+        Some(_) => Err(Error::invalid(
+            "$.headers.x-oss-security-token",
+            "the x-oss-security-token header differs from securityToken: give the token once",
+        )),
+        None => {
+            headers.push((SECURITY_TOKEN_HEADER.to_string(), token.to_string()));
+            Ok(())
+        }
+    }
+}
+
+/// HTTP header values are ISO-8859-1 text without control characters (tab allowed); browsers
+/// and Node refuse anything else, so a signature over such a value could never be used.
+fn check_header_value(value: &str, path: &str) -> Result<()> {
+    match value
+        .chars()
+        .find(|&c| (c.is_control() && c != '\t') || c as u32 > 0xFF)
+    {
+        None => Ok(()),
+        Some(c) => Err(Error::invalid(
+            path,
+            format!(
+                "header values must be ISO-8859-1 text without control characters; found {c:?} \
+                 (percent-encode non-ASCII metadata)"
+            ),
+        )),
+    }
+}
+
+fn is_token_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&c)
+}
+
+/// Case-insensitive header lookup, value trimmed of spaces and tabs.
+fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim_matches([' ', '\t']))
+}
+
+fn split_endpoint(endpoint: &str) -> Result<(&'static str, &str)> {
+    let (scheme, host) = if let Some(h) = endpoint.strip_prefix("https://") {
+        ("https", h)
+    } else if let Some(h) = endpoint.strip_prefix("http://") {
+        ("http", h)
+    } else {
+        ("https", endpoint)
+    };
+    let host = host.strip_suffix('/').unwrap_or(host);
+    let valid = !host.is_empty()
+        && host
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b".-:".contains(&c));
+    if valid {
+        Ok((scheme, host))
+    } else {
+        Err(Error::invalid(
+            "$.endpoint",
+            format!(
+                "{endpoint:?} is not an OSS endpoint host such as oss-cn-hangzhou.aliyuncs.com"
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subresource_list_is_sorted_and_complete() {
+        let mut sorted = SUBRESOURCES;
+        sorted.sort();
+        assert_eq!(sorted, SUBRESOURCES);
+        assert!(is_subresource("acl") && is_subresource("x-oss-process"));
+        assert!(!is_subresource("prefix") && !is_subresource("max-keys"));
+    }
+
+    #[test]
+    fn bucket_and_key_rules() {
+        assert!(check_bucket("oss-example").is_ok());
+        for bad in ["ab", "-ab", "ab-", "Abc", "a_b", ""] {
+            assert!(check_bucket(bad).is_err(), "{bad}");
+        }
+        assert!(check_key("/x").is_err());
+        assert!(check_key(&"k".repeat(1024)).is_err());
+    }
+
+    #[test]
+    fn duplicate_header_names_are_refused() {
+        let req = OssRequest {
+            method: "GET".into(),
+            headers: vec![
+                ("x-oss-meta-a".into(), "1".into()),
+                ("X-OSS-Meta-A".into(), "2".into()),
+                ("Date".into(), "Thu, 17 Nov 2005 18:49:58 GMT".into()),
+            ],
+            ..Default::default()
+        };
+        let creds = OssCredentials {
+            access_key_id: "id".into(),
+            access_key_secret: "s".into(),
+            security_token: None,
+        };
+        let err = sign_header(&req, &creds).unwrap_err();
+        assert_eq!(err.path.as_deref(), Some("$.headers.X-OSS-Meta-A"));
+    }
+}

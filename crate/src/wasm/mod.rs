@@ -1,0 +1,23 @@
+//! The wasm-bindgen surface, and nothing else: each export takes and returns JSON text of the
+//! contract documented in the README (`{"error": {...}}` on failure).
+
+use crate::contract;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// `{"name", "version", "signing"}`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    contract::version().to_string()
+}
+
+/// Signs one request: `{"kind": "rpc" | "oss" | "oss-presign" | "post-policy", ...}`.
+#[wasm_bindgen]
+pub fn sign(input: &str) -> String {
+    contract::to_text(&contract::sign(input))
+}
+
+/// Signs the public RPC vector: `{"ok", "check", "expected", "actual"}`.
+#[wasm_bindgen(js_name = selfCheck)]
+pub fn self_check() -> String {
+    contract::self_check().to_string()
+}

@@ -1,0 +1,324 @@
+#!/usr/bin/env bash
+# RoleHop's build entry point.
+#
+#   ./build.sh        install what is missing, then build the wasm core, the extensions
+#                     (dist/chromium, dist/firefox and their zips) and the native CLI
+#   ./build.sh test   the same, then every test suite; the last line is "N passed, N failed"
+#
+# Made for Debian 12 as root (CI) and for developer machines that already have the tools: every
+# install step runs only when its tool is missing or has the wrong version.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+
+WASM_TARGET=wasm32-unknown-unknown
+WASM_PROFILE=wasm-release
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+WASM_OUT="$TARGET_DIR/$WASM_TARGET/$WASM_PROFILE/rolehop.wasm"
+PKG=extension/pkg
+DIST=dist
+WASM_OPT=node_modules/.bin/wasm-opt
+LOGS=tests/.tmp/logs
+NODE_MIN_MAJOR=20
+
+# ---------------------------------------------------------------------------------------------
+# Output helpers
+# ---------------------------------------------------------------------------------------------
+
+step() { printf '\n==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() {
+  printf '\nbuild.sh: error: %s\n' "$*" >&2
+  exit 1
+}
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# Seconds since the epoch with milliseconds, for step timings.
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
+
+# ---------------------------------------------------------------------------------------------
+# Installing what is missing
+# ---------------------------------------------------------------------------------------------
+
+APT_UPDATED=0
+apt_install() {
+  have apt-get || die "need $*, and this machine has no apt-get: install them by hand"
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    have sudo || die "need $* (apt-get), but not running as root and sudo is missing"
+    sudo=(sudo)
+  fi
+  if [[ $APT_UPDATED -eq 0 ]]; then
+    info "apt-get update"
+    "${sudo[@]}" apt-get update -qq
+    APT_UPDATED=1
+  fi
+  info "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_rust() {
+  if ! have cargo && [[ -f "$HOME/.cargo/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$HOME/.cargo/env"
+  fi
+  have cargo || die "Rust is not installed: install rustup (https://rustup.rs), then rerun"
+  have cc || apt_install gcc libc6-dev # the linker of native builds and build scripts
+  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    info "rustup target add $WASM_TARGET"
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+locked_wasm_bindgen_version() {
+  awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_bindgen() {
+  local want have_version=""
+  want=$(locked_wasm_bindgen_version)
+  [[ -n $want ]] || die "Cargo.lock has no wasm-bindgen package: run cargo build once to create it"
+  if have wasm-bindgen; then have_version=$(wasm-bindgen --version | awk '{ print $2 }'); fi
+  if [[ $have_version != "$want" ]]; then
+    info "installing wasm-bindgen-cli $want (found: ${have_version:-none}); takes about 2 minutes"
+    # Not --locked: a crate version locked by wasm-bindgen-cli is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+  info "wasm-bindgen $want"
+}
+
+ensure_node() {
+  have node && have npm || apt_install nodejs npm
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  ((major >= NODE_MIN_MAJOR)) || die "Node.js $NODE_MIN_MAJOR or newer is needed, found $(node --version)"
+}
+
+# npm ci when node_modules is missing or older than package-lock.json.
+ensure_npm_packages() {
+  local stamp=node_modules/.package-lock.json # written by npm on every install
+  if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
+    info "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  # wasm-opt must be npm's binaryen: Debian's (version 108) silently breaks wasm-bindgen modules.
+  local want got
+  want=$(node -p 'require("./node_modules/binaryen/package.json").version.split(".")[0]')
+  got=$("$WASM_OPT" --version 2>/dev/null | awk '{ print $3 }') ||
+    die "$WASM_OPT does not run: delete node_modules and rerun"
+  [[ $got == "$want" ]] || die "$WASM_OPT reports version '$got', expected $want from npm binaryen"
+  info "node $(node --version), wasm-opt $got (npm binaryen)"
+}
+
+ensure_test_tools() {
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium chromium-driver)
+  have openssl || missing+=(openssl) # certificates of the local HTTPS test servers
+  have python3 || missing+=(python3)
+  if have python3 && ! python3 -m pip --version >/dev/null 2>&1; then missing+=(python3-pip); fi
+  if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    info "rustup component add rustfmt clippy"
+    rustup component add rustfmt clippy
+  fi
+  local requirements=tests/oracle/requirements.txt
+  if [[ -f $requirements ]]; then
+    # Debian's Python refuses system-wide pip installs (PEP 668) unless told otherwise.
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check \
+      --root-user-action=ignore -r "$requirements"
+    info "python packages of $requirements"
+  fi
+  info "chromium: $(/usr/bin/chromium --version 2>/dev/null | tail -n 1)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------
+
+# The core as wasm: cargo, then wasm-bindgen and wasm-opt, skipped when their inputs are unchanged.
+build_wasm() {
+  # --lib: the bin target has the same output file name (rolehop.wasm) and would overwrite it.
+  cargo build --quiet -p rolehop --lib --profile "$WASM_PROFILE" --target "$WASM_TARGET"
+  local stamp="$PKG/.inputs" inputs
+  inputs="$(sha256sum "$WASM_OUT" | cut -d' ' -f1) $(wasm-bindgen --version) $("$WASM_OPT" --version) -Oz"
+  if [[ -f $stamp && $(<"$stamp") == "$inputs" && -f $PKG/rolehop.js && -f $PKG/rolehop_bg.wasm ]]; then
+    info "$PKG is up to date"
+    return
+  fi
+  rm -rf "$PKG"
+  wasm-bindgen --target web --out-dir "$PKG" "$WASM_OUT"
+  "$WASM_OPT" -Oz "$PKG/rolehop_bg.wasm" -o "$PKG/rolehop_bg.opt.wasm"
+  mv "$PKG/rolehop_bg.opt.wasm" "$PKG/rolehop_bg.wasm"
+  smoke_test_wasm
+  printf '%s' "$inputs" >"$stamp"
+  info "$PKG: wasm $(size_of "$PKG/rolehop_bg.wasm"), gzip $(gzip -9c "$PKG/rolehop_bg.wasm" | wc -c | human)"
+}
+
+# Runs the optimised module in Node: a broken wasm-opt result fails here, not in the browser.
+smoke_test_wasm() {
+  node --input-type=module -e "
+    import { readFileSync } from 'node:fs';
+    import { initSync, selfCheck } from './$PKG/rolehop.js';
+    initSync({ module: readFileSync('./$PKG/rolehop_bg.wasm') });
+    const check = JSON.parse(selfCheck());
+    if (!check.ok) { console.error('wasm self-check failed:', check); process.exit(1); }
+  " || die "the optimised wasm module fails its self-check in Node"
+}
+
+# dist/chromium and dist/firefox from extension/ (one manifest source), plus their zips.
+build_extensions() {
+  node extension/build/assemble.js "$DIST"
+  local browser
+  for browser in chromium firefox; do
+    node_modules/.bin/web-ext build --source-dir "$DIST/$browser" --artifacts-dir "$DIST" \
+      --filename "rolehop-$browser.zip" --overwrite-dest --no-config-discovery >/dev/null
+    info "$DIST/rolehop-$browser.zip ($(size_of "$DIST/rolehop-$browser.zip"))"
+  done
+}
+
+build_cli() {
+  cargo build --quiet --release -p rolehop
+  info "$TARGET_DIR/release/rolehop"
+}
+
+size_of() { wc -c <"$1" | human; }
+human() { awk '{ printf "%.1f KB", $1 / 1024 }'; }
+
+build_all() {
+  local t
+  step "Checking the toolchain"
+  t=$(now)
+  ensure_rust
+  ensure_wasm_bindgen
+  ensure_node
+  ensure_npm_packages
+  info "done in $(elapsed "$t")"
+
+  step "Building the wasm core into $PKG"
+  t=$(now)
+  build_wasm
+  info "done in $(elapsed "$t")"
+
+  step "Assembling the extensions in $DIST/"
+  t=$(now)
+  build_extensions
+  info "done in $(elapsed "$t")"
+
+  step "Building the native CLI"
+  t=$(now)
+  build_cli
+  info "done in $(elapsed "$t")"
+}
+
+print_where() {
+  cat <<EOF
+
+==> Built
+    $DIST/chromium/            unpacked extension for Chrome and Edge
+    $DIST/firefox/             unpacked extension for Firefox
+    $DIST/rolehop-chromium.zip $DIST/rolehop-firefox.zip
+    $TARGET_DIR/release/rolehop     the CLI (try: $TARGET_DIR/release/rolehop version)
+
+    Chrome / Edge: open chrome://extensions (edge://extensions), turn on Developer mode,
+                   click "Load unpacked" and choose $ROOT/$DIST/chromium
+    Firefox:       open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on..."
+                   and choose $ROOT/$DIST/firefox/manifest.json
+EOF
+}
+
+# ---------------------------------------------------------------------------------------------
+# Testing: each suite adds to the totals and shows its output (in full when it fails)
+# ---------------------------------------------------------------------------------------------
+
+PASSED=0
+FAILED=0
+SUITE_LINES=()
+
+# run_suite NAME COUNTER COMMAND...: runs COMMAND with its output in $LOGS/NAME.log, then asks
+# COUNTER (a function reading the log and the exit code) for "passed failed".
+run_suite() {
+  local name=$1 counter=$2
+  shift 2
+  local log="$LOGS/$name.log" t status=0 counts passed failed
+  step "Test suite: $name ($*)"
+  t=$(now)
+  "$@" >"$log" 2>&1 || status=$?
+  counts=$("$counter" "$log" "$status")
+  read -r passed failed <<<"$counts"
+  if ((failed > 0 || status != 0)); then
+    ((failed > 0)) || failed=1 # a non-zero exit is a failure even if no test said so
+    tail -n 300 "$log"
+  else
+    tail -n 12 "$log"
+  fi
+  PASSED=$((PASSED + passed))
+  FAILED=$((FAILED + failed))
+  SUITE_LINES+=("$(printf '%-16s %4d passed, %d failed  (%s)' "$name" "$passed" "$failed" "$(elapsed "$t")")")
+}
+
+# A check that is one test: it passes when the command exits 0.
+count_exit() { if [[ $2 -eq 0 ]]; then echo "1 0"; else echo "0 1"; fi; }
+
+# cargo test: sum of its "test result: ok. N passed; M failed" lines.
+count_cargo_test() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed/) p += $(i - 1); if ($(i) ~ /^failed/) f += $(i - 1) } }
+       END { print p + 0, f + 0 }' "$1"
+}
+
+# A runner whose last "N passed, N failed" line is its summary (tests/oracle/run.sh).
+count_summary_line() {
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -n 1) || true
+  if [[ -z $line ]]; then echo "0 1"; else awk '{ print $1, $3 }' <<<"$line"; fi
+}
+
+# node --test: its "# pass N" / "# fail N" / "# cancelled N" totals.
+count_node_test() {
+  awk '/^# pass / { p = $3 } /^# fail / { f += $3 } /^# cancelled / { f += $3 } END { print p + 0, f + 0 }' "$1"
+}
+
+run_tests() {
+  local started
+  started=$(now)
+  step "Checking the test tools"
+  ensure_test_tools
+  mkdir -p "$LOGS"
+
+  run_suite cargo-fmt count_exit cargo fmt --all --check
+  run_suite cargo-clippy count_exit cargo clippy --workspace --all-targets --quiet -- -D warnings
+  run_suite cargo-test count_cargo_test cargo test --workspace
+  if [[ -f tests/oracle/run.sh ]]; then
+    run_suite oracle count_summary_line bash tests/oracle/run.sh
+  else
+    info "tests/oracle/run.sh does not exist yet: no oracle suite"
+  fi
+  run_suite tsc count_exit node_modules/.bin/tsc -p tsconfig.json
+  run_suite lint-chromium count_exit node tests/lib/web-ext-lint.js chromium "$DIST"
+  run_suite lint-firefox count_exit node tests/lib/web-ext-lint.js firefox "$DIST"
+  run_suite e2e count_node_test node --test tests/e2e/
+
+  step "Summary (logs in $LOGS/, total $(elapsed "$started"))"
+  printf '    %s\n' "${SUITE_LINES[@]}"
+  echo "$PASSED passed, $FAILED failed"
+  ((FAILED == 0))
+}
+
+main() {
+  case "${1:-build}" in
+    build)
+      build_all
+      print_where
+      ;;
+    test)
+      build_all
+      run_tests
+      ;;
+    -h | --help | help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) die "unknown command '$1': use ./build.sh or ./build.sh test" ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,103 @@
+// Assembles the loadable extensions dist/chromium and dist/firefox from extension/: copies the
+// runtime files (never build scripts, type declarations or wasm-bindgen's extras) and writes each
+// browser's manifest.json from the one source, extension/manifest.json.
+//   node extension/build/assemble.js <dist dir>
+// build.sh runs it after the wasm package is in extension/pkg.
+
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
+const ROOT = dirname(EXTENSION);
+
+/** What ships: whole folders (minus the filter below) and the two files the core needs. */
+const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'popup', 'shared'];
+const SHIPPED_FILES = ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm'];
+
+const FIREFOX_ID = 'rolehop@rolehop';
+/** The first versions that know `data_collection_permissions`: desktop 140 (an ESR), Android 142. */
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/** @typedef {Record<string, any>} Manifest */
+
+/** @type {Record<string, (m: Manifest) => Manifest>} */
+const BROWSERS = {
+  // Chromium: the source as is (background.service_worker, type module).
+  chromium: (m) => m,
+  // Firefox runs MV3 background code as an event page: it needs `scripts` beside `service_worker`,
+  // and an id plus the data-collection declaration to install and to pass `web-ext lint`.
+  firefox: (m) => ({
+    ...m,
+    background: { ...m.background, scripts: [m.background.service_worker] },
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+    },
+  }),
+};
+
+/** @param {string} src */
+function isShipped(src) {
+  const name = basename(src);
+  return !name.startsWith('.') && !name.endsWith('.d.ts');
+}
+
+/** The product version: `[workspace.package] version` in Cargo.toml. */
+function productVersion() {
+  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+  const section = cargo.split(/^\[workspace\.package\]\s*$/m)[1] ?? '';
+  const match = section.match(/^version\s*=\s*"([^"]+)"/m);
+  if (!match) throw new Error('Cargo.toml: no version in [workspace.package]');
+  return match[1];
+}
+
+/**
+ * Files the manifest points at; each must exist in the assembled folder.
+ * @param {Manifest} m
+ */
+function referencedFiles(m) {
+  return [
+    ...Object.values(m.icons ?? {}),
+    ...Object.values(m.action?.default_icon ?? {}),
+    m.action?.default_popup,
+    m.background?.service_worker,
+    ...(m.background?.scripts ?? []),
+  ].filter((f) => typeof f === 'string');
+}
+
+/** @param {string} outDir @param {Manifest} manifest */
+function assemble(outDir, manifest) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const dir of SHIPPED_DIRS) {
+    cpSync(join(EXTENSION, dir), join(outDir, dir), { recursive: true, filter: isShipped });
+  }
+  for (const file of SHIPPED_FILES) {
+    const src = join(EXTENSION, file);
+    if (!existsSync(src)) throw new Error(`${src} is missing: build the wasm package first (./build.sh)`);
+    cpSync(src, join(outDir, file));
+  }
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const missing = referencedFiles(manifest).filter((f) => !existsSync(join(outDir, f)));
+  if (missing.length) throw new Error(`${outDir}/manifest.json points at missing files: ${missing.join(', ')}`);
+}
+
+function main() {
+  const dist = process.argv[2];
+  if (!dist) throw new Error('usage: node extension/build/assemble.js <dist dir>');
+  const { manifest_version, name, ...rest } = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
+  const source = { manifest_version, name, version: productVersion(), ...rest };
+  for (const [browser, transform] of Object.entries(BROWSERS)) {
+    const outDir = join(dist, browser);
+    assemble(outDir, transform(structuredClone(source)));
+    console.log(`    ${outDir}/`);
+  }
+}
+
+main();

@@ -1,0 +1,184 @@
+// Types of the core's JSON contract (crate/src/contract) and of the service worker's messages.
+// Type declarations only: used by `tsc --checkJs` through JSDoc `import('...')` types; never shipped.
+
+// ---------------------------------------------------------------------------------------------
+// The core's JSON contract
+// ---------------------------------------------------------------------------------------------
+
+/** Stable error kinds of the core (crate/src/error.rs); kebab-case is part of the contract. */
+export type CoreErrorKind =
+  | "invalid-json"
+  | "missing-field"
+  | "invalid-value"
+  | "unsupported"
+  | "invalid-response";
+
+/** An error from the core: what was wrong, where, and (in the message) what to do. */
+export interface CoreError {
+  kind: CoreErrorKind;
+  message: string;
+  /** JSON path of the offending field, e.g. `$.params.Timestamp`. */
+  path?: string;
+  /** 1-based position in a text input (JSON, XML), where one applies. */
+  line?: number;
+  column?: number;
+}
+
+/** Any core call may answer with this instead of its result. */
+export interface CoreErrorResult {
+  error: CoreError;
+}
+
+/** `version()`. */
+export interface VersionInfo {
+  name: string;
+  version: string;
+  /** Signature algorithms the core implements, e.g. `"rpc-v1"`, `"oss-v1"`. */
+  signing: string[];
+}
+
+/** `selfCheck()`: the public RPC vector signed in this runtime. */
+export interface SelfCheckResult {
+  ok: boolean;
+  check: string;
+  expected: string;
+  actual: string;
+}
+
+/** Values of parameter and header maps: numbers and booleans are signed as their JSON text. */
+export type Scalar = string | number | boolean;
+
+/** RPC signature V1 (STS, RAM). `params` must already hold every parameter except `Signature`. */
+export interface RpcSignRequest {
+  kind: "rpc";
+  method: "GET" | "POST";
+  params: Record<string, Scalar>;
+  accessKeySecret: string;
+}
+
+export type OssMethod = "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "OPTIONS";
+
+/** Fields shared by the OSS header signature and the presigned URL. */
+export interface OssRequestFields {
+  method: OssMethod;
+  bucket?: string | null;
+  key?: string | null;
+  /** Must carry `Date` or `x-oss-date` (RFC 1123 GMT) for the header signature. */
+  headers?: Record<string, Scalar>;
+  /** `null` is a bare sub-resource such as `?acl`. */
+  query?: Record<string, Scalar | null>;
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** STS token: sent as `x-oss-security-token` (header) or `security-token` (URL). */
+  securityToken?: string | null;
+}
+
+/** OSS V1 `Authorization` header. */
+export interface OssSignRequest extends OssRequestFields {
+  kind: "oss";
+}
+
+/** OSS V1 presigned URL. */
+export interface OssPresignRequest extends OssRequestFields {
+  kind: "oss-presign";
+  /** Expiry time, Unix seconds. */
+  expires: number;
+  /** Host name of the region endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com`. */
+  endpoint: string;
+}
+
+/** OSS PostObject policy (V1). `policy` is the exact policy JSON text to sign. */
+export interface PostPolicySignRequest {
+  kind: "post-policy";
+  policy: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}
+
+export type SignRequest =
+  | RpcSignRequest
+  | OssSignRequest
+  | OssPresignRequest
+  | PostPolicySignRequest;
+
+export interface RpcSignature {
+  canonicalQuery: string;
+  stringToSign: string;
+  /** Sent as the `Signature` parameter. */
+  signature: string;
+}
+
+export interface OssHeaderSignature {
+  canonicalizedOssHeaders: string;
+  canonicalizedResource: string;
+  stringToSign: string;
+  signature: string;
+  authorization: string;
+  /** Headers to add to the request: `Authorization` and, with STS, `x-oss-security-token`. */
+  headers: Record<string, string>;
+}
+
+export interface OssPresignedUrl {
+  canonicalizedOssHeaders: string;
+  canonicalizedResource: string;
+  stringToSign: string;
+  signature: string;
+  url: string;
+}
+
+export interface PostPolicySignature {
+  /** The `policy` form field (Base64 of the policy text). */
+  policy: string;
+  /** The `Signature` form field. */
+  signature: string;
+  /** The `OSSAccessKeyId` form field. */
+  accessKeyId: string;
+}
+
+/** The result of `sign()` for each request kind. */
+export interface SignResults {
+  rpc: RpcSignature;
+  oss: OssHeaderSignature;
+  "oss-presign": OssPresignedUrl;
+  "post-policy": PostPolicySignature;
+}
+
+export type SignResult = SignResults[keyof SignResults];
+
+// ---------------------------------------------------------------------------------------------
+// Service worker messages (extension/background/router.js)
+// ---------------------------------------------------------------------------------------------
+
+/** Every message the service worker understands; extra or missing fields are refused. */
+export type Message =
+  | { type: "core.version" }
+  | { type: "core.selfCheck" }
+  | { type: "core.sign"; request: SignRequest };
+
+export type MessageType = Message["type"];
+
+/** The message of one type. */
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/**
+ * Errors of the message layer (the core's own errors pass through as `CoreErrorResult`):
+ * - `invalid-message`: not an object, unknown `type`, or missing / extra / mistyped fields;
+ * - `not-allowed`: a known type this sender may not use (content scripts: none yet);
+ * - `core-unavailable`: the WebAssembly core failed to load;
+ * - `internal`: a bug; the message says what failed.
+ */
+export type MessageErrorKind = "invalid-message" | "not-allowed" | "core-unavailable" | "internal";
+
+export interface MessageError {
+  error: { kind: MessageErrorKind; message: string };
+}
+
+/** The answer to each message type when it succeeds. */
+export interface Replies {
+  "core.version": VersionInfo;
+  "core.selfCheck": SelfCheckResult;
+  "core.sign": SignResult;
+}
+
+/** What `sendMessage` resolves to for a message type. */
+export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;

@@ -1,0 +1,99 @@
+// Launches the real Chromium with the shipped, unmodified dist/chromium loaded, and finds the
+// extension by its service worker. Optionally maps real hostnames to local HTTPS servers
+// (see tests/lib/https-server.js) so the extension meets its real hosts in tests.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist', 'chromium');
+/** Screenshots and other artefacts (git-ignored). */
+export const TMP = join(ROOT, 'tests', '.tmp');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Worker} Worker */
+
+/**
+ * @typedef {object} LaunchOptions
+ * @property {string} [hostResolverRules] e.g. `MAP signin.aliyun.com 127.0.0.1:8443` (see https-server.js)
+ * @property {string} [lang] browser UI language, e.g. `zh-CN`
+ * @property {string[]} [args] extra Chromium switches
+ */
+
+/**
+ * @typedef {object} ExtensionBrowser
+ * @property {BrowserContext} context
+ * @property {Worker} worker the extension's service worker
+ * @property {string} extensionId
+ * @property {(path: string) => string} url a `chrome-extension://` URL inside the extension
+ * @property {(path: string) => Promise<Page>} openPage opens an extension page in a new tab
+ * @property {(page: Page, message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from `page`
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {LaunchOptions} [options]
+ * @returns {Promise<ExtensionBrowser>}
+ */
+export async function launchExtension({ hostResolverRules, lang, args = [] } = {}) {
+  const switches = [
+    `--disable-extensions-except=${DIST}`,
+    `--load-extension=${DIST}`,
+    '--no-sandbox', // tests run as root in CI
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...(hostResolverRules ? [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'] : []),
+    ...(lang ? [`--lang=${lang}`] : []),
+    ...args,
+  ];
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: switches,
+    // `--lang` picks the extension's message catalog (_locales/zh_CN); `locale` sets what pages
+    // see as navigator.language and chrome.i18n.getUILanguage(). The environment (LANG,
+    // LANGUAGE) changes neither in headless Chromium.
+    ...(lang ? { locale: lang } : {}),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    /** @param {string} path */
+    const url = (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+    return {
+      context,
+      worker,
+      extensionId,
+      url,
+      async openPage(path) {
+        const page = await context.newPage();
+        await page.goto(url(path));
+        return page;
+      },
+      sendMessage: (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message),
+      close: () => context.close(),
+    };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/**
+ * Saves a screenshot of `page` under tests/.tmp/ and returns its path.
+ * @param {Page} page
+ * @param {string} name file name, e.g. `popup-en.png`
+ */
+export async function screenshot(page, name) {
+  mkdirSync(TMP, { recursive: true });
+  const path = join(TMP, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod contract;
 pub mod crypto;
 pub mod error;

@@ -11,6 +11,11 @@ rolehop: RoleHop's core on the command line (Alibaba Cloud signing and requests)
 Usage:
   rolehop sign [--lines]     read one JSON signing request on stdin, print one JSON result
                              (--lines: one request per line, one result per line)
+  rolehop request [--lines]  build one signed STS, RAM or OSS request ({\"action\": \"AssumeRole\", ...})
+                             and print {method, url, headers, body, signing}
+  rolehop parse [--lines]    read one API answer ({\"action\", \"status\", \"headers\", \"body\"}) and print
+                             {\"result\": ...} or {\"apiError\": {code, message, hint, hintZh, ...}}
+                             (an apiError is a valid answer: exit code 0)
   rolehop version            print the core's version as JSON
   rolehop help               show this help
 
@@ -23,6 +28,10 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["sign"] => run_once(contract::sign),
         ["sign", "--lines"] => run_lines(contract::sign),
+        ["request"] => run_once(contract::request),
+        ["request", "--lines"] => run_lines(contract::request),
+        ["parse"] => run_once(contract::parse),
+        ["parse", "--lines"] => run_lines(contract::parse),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");

@@ -2,8 +2,12 @@
 //! values `{"error": {kind, message, path?, line?, column?}}` (see the README).
 
 pub mod fields;
+mod parse;
+mod request;
 mod sign;
 
+pub use parse::parse;
+pub use request::request;
 pub use sign::{self_check, sign};
 
 use crate::error::Result;
@@ -15,6 +19,7 @@ pub fn version() -> Value {
         "name": "rolehop",
         "version": env!("CARGO_PKG_VERSION"),
         "signing": ["rpc-v1", "oss-v1", "oss-v1-presign", "post-policy-v1"],
+        "actions": crate::api::Action::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
     })
 }
 

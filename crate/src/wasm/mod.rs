@@ -16,6 +16,20 @@ pub fn sign(input: &str) -> String {
     contract::to_text(&contract::sign(input))
 }
 
+/// Builds one signed STS, RAM or OSS request: `{"action": "AssumeRole", "credentials", "time",
+/// "nonce", ...}` -> `{method, url, headers, body, signing}`.
+#[wasm_bindgen]
+pub fn request(input: &str) -> String {
+    contract::to_text(&contract::request(input))
+}
+
+/// Parses one API answer: `{"action", "status", "headers", "body", "stringToSign"?}` ->
+/// `{"result": ...}` or `{"apiError": ...}`.
+#[wasm_bindgen(js_name = parseResponse)]
+pub fn parse_response(input: &str) -> String {
+    contract::to_text(&contract::parse(input))
+}
+
 /// Signs the public RPC vector: `{"ok", "check", "expected", "actual"}`.
 #[wasm_bindgen(js_name = selfCheck)]
 pub fn self_check() -> String {

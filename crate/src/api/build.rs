@@ -1,0 +1,180 @@
+//! Request building common to every action: check the inputs against the action's table, then
+//! hand the parameters to the RPC or OSS assembler. The output describes the HTTP request to
+//! send and every signing stage, so that a later SignatureDoesNotMatch can be diagnosed.
+
+use super::action::{Action, ActionSpec, FieldSpec, Service};
+use super::input::RequestInput;
+use super::validate::{self, check_credentials, check_time};
+use super::{oss_request, rpc_request};
+use crate::error::{Error, ErrorKind, Result};
+
+/// An HTTP request for the caller to send unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltRequest {
+    pub method: &'static str,
+    pub url: String,
+    /// In the order to send them.
+    pub headers: Vec<(String, String)>,
+    /// The form body of RPC requests; `None` for OSS GETs.
+    pub body: Option<String>,
+    pub signing: Signing,
+}
+
+/// The signing stages: `canonical_query` for RPC, `canonicalized_resource` for OSS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signing {
+    pub canonical_query: Option<String>,
+    pub canonicalized_resource: Option<String>,
+    pub string_to_sign: String,
+    pub signature: String,
+}
+
+/// An API parameter ready to send; `None` is a bare OSS query key (`?bucketInfo`).
+pub(super) type Param = (&'static str, Option<String>);
+
+/// Contract fields every action takes (besides its own).
+pub const COMMON_FIELDS: [&str; 7] = [
+    "action",
+    "credentials",
+    "time",
+    "nonce",
+    "endpoint",
+    "region",
+    "bucket",
+];
+
+/// Validates `input` and builds the signed request.
+pub fn build(input: &RequestInput) -> Result<BuiltRequest> {
+    let spec = input.action.spec();
+    check_credentials(&input.credentials)?;
+    let time = check_time(&input.time)?;
+    let params = action_params(input, spec)?;
+    if input.action.service().is_rpc() {
+        rpc_request::assemble(input, time, params)
+    } else {
+        oss_request::assemble(input, spec, time, params)
+    }
+}
+
+/// The spec of `action`'s own field `name`.
+pub fn field_spec(action: Action, name: &str) -> Option<&'static FieldSpec> {
+    action.spec().fields.iter().find(|f| f.name == name)
+}
+
+/// The error for a field `action` does not take, with a did-you-mean when one is close.
+pub fn unknown_field(action: Action, name: &str, path: &str) -> Error {
+    let spec = action.spec();
+    let mut allowed: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+    let location: &[&str] = match action.service() {
+        Service::Oss if spec.bucket => &["endpoint", "region", "bucket"],
+        Service::Oss => &["endpoint", "region"],
+        _ => &["endpoint"],
+    };
+    let suggestion = allowed
+        .iter()
+        .chain(location)
+        .chain(&COMMON_FIELDS[..4])
+        .find(|candidate| is_close(name, candidate))
+        .map(|c| format!("did you mean {c:?}? "))
+        .unwrap_or_default();
+    allowed.extend_from_slice(location);
+    Error::new(
+        ErrorKind::InvalidValue,
+        format!(
+            "{} does not take a field {name:?}: {suggestion}its own fields are {}",
+            action.name(),
+            allowed.join(", ")
+        ),
+    )
+    .at(path)
+}
+
+/// Case-insensitive equality, or at most two single-character edits.
+fn is_close(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || edit_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase()) <= 2
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Checks the action's own fields (known, not repeated, required present, rules kept) and
+/// returns the API parameters: the fixed ones first, then the fields in table order.
+fn action_params(input: &RequestInput, spec: &ActionSpec) -> Result<Vec<Param>> {
+    let action = input.action;
+    for (i, (name, _)) in input.fields.iter().enumerate() {
+        let path = format!("$.{name}");
+        if field_spec(action, name).is_none() {
+            return Err(unknown_field(action, name, &path));
+        }
+        if input.fields[..i].iter().any(|(earlier, _)| earlier == name) {
+            return Err(Error::invalid(
+                path,
+                format!("{name} is given twice: keep one"),
+            ));
+        }
+    }
+    let mut params: Vec<Param> = spec
+        .fixed
+        .iter()
+        .map(|&(k, v)| (k, v.map(str::to_string)))
+        .collect();
+    for field in spec.fields {
+        let path = format!("$.{}", field.name);
+        match input.field(field.name) {
+            Some(value) => params.push((
+                field.param,
+                Some(validate::check(field.rule, &path, value)?),
+            )),
+            None if field.required => return Err(Error::missing(path)),
+            None => {}
+        }
+    }
+    if !spec.one_of.is_empty() && !spec.one_of.iter().any(|n| input.field(n).is_some()) {
+        return Err(
+            Error::missing(format!("$.{}", spec.one_of[0])).with_message(format!(
+                "{} needs at least one of {} (otherwise there is nothing to change)",
+                action.name(),
+                spec.one_of.join(", ")
+            )),
+        );
+    }
+    Ok(params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean() {
+        let e = unknown_field(Action::AssumeRole, "roleArm", "$.roleArm");
+        assert!(
+            e.message.contains("did you mean \"roleArn\"?"),
+            "{}",
+            e.message
+        );
+        let e = unknown_field(Action::GetRole, "RoleName", "$.RoleName");
+        assert!(
+            e.message.contains("did you mean \"roleName\"?"),
+            "{}",
+            e.message
+        );
+        let e = unknown_field(Action::GetCallerIdentity, "zzzzzzzz", "$.zzzzzzzz");
+        assert!(!e.message.contains("did you mean"), "{}", e.message);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

@@ -1,0 +1,200 @@
+//! Reading RPC (JSON) response bodies: typed accessors whose errors say which element was
+//! missing or of the wrong type (`invalid-response`, at `$.body`).
+
+use crate::contract::fields::type_name;
+use crate::error::{Error, ErrorKind, Result};
+use serde_json::Value;
+
+/// An `invalid-response` error about the response body.
+pub fn bad_body(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidResponse, message).at("$.body")
+}
+
+/// Parses a JSON body; a syntax error carries the line and column in the body.
+pub fn parse(body: &str) -> Result<Value> {
+    serde_json::from_str(body).map_err(|e| {
+        bad_body(format!(
+            "the body is not valid JSON ({e}); a proxy or a truncated download may have altered it"
+        ))
+        .at_position(e.line(), e.column())
+    })
+}
+
+/// A JSON value and its dotted path inside the body (`Credentials.AccessKeyId`).
+#[derive(Debug, Clone)]
+pub struct Node<'a> {
+    value: &'a Value,
+    path: String,
+}
+
+impl<'a> Node<'a> {
+    pub fn root(value: &'a Value) -> Node<'a> {
+        Node {
+            value,
+            path: String::new(),
+        }
+    }
+
+    fn child_path(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{name}", self.path)
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.value.as_object()?.get(name).filter(|v| !v.is_null())
+    }
+
+    fn wrong(&self, name: &str, expected: &str, got: &Value) -> Error {
+        bad_body(format!(
+            "{} must be {expected}, got {}",
+            self.child_path(name),
+            type_name(got)
+        ))
+    }
+
+    fn missing(&self, name: &str, expected: &str) -> Error {
+        bad_body(format!("{} ({expected}) is missing", self.child_path(name)))
+    }
+
+    /// Checks that this node is an object (the body's top level must be one).
+    pub fn expect_object(&self) -> Result<()> {
+        if self.value.is_object() {
+            Ok(())
+        } else {
+            let what = if self.path.is_empty() {
+                "the body"
+            } else {
+                &self.path
+            };
+            Err(bad_body(format!(
+                "{what} must be a JSON object, got {}",
+                type_name(self.value)
+            )))
+        }
+    }
+
+    pub fn object(&self, name: &str) -> Result<Node<'a>> {
+        match self.get(name) {
+            Some(v) if v.is_object() => Ok(Node {
+                value: v,
+                path: self.child_path(name),
+            }),
+            Some(v) => Err(self.wrong(name, "an object", v)),
+            None => Err(self.missing(name, "an object")),
+        }
+    }
+
+    pub fn opt_object(&self, name: &str) -> Result<Option<Node<'a>>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(_) => self.object(name).map(Some),
+        }
+    }
+
+    pub fn string(&self, name: &str) -> Result<String> {
+        self.opt_string(name)?
+            .ok_or_else(|| self.missing(name, "a string"))
+    }
+
+    pub fn opt_string(&self, name: &str) -> Result<Option<String>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(v) => Err(self.wrong(name, "a string", v)),
+        }
+    }
+
+    /// A non-negative integer, given as a JSON number or a string of digits.
+    pub fn opt_u64(&self, name: &str) -> Result<Option<u64>> {
+        let expected = "a non-negative integer";
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| {
+                bad_body(format!(
+                    "{} must be {expected}, got {n}",
+                    self.child_path(name)
+                ))
+            }),
+            Some(Value::String(s)) => s.parse().map(Some).map_err(|_| {
+                bad_body(format!(
+                    "{} must be {expected}, got {s:?}",
+                    self.child_path(name)
+                ))
+            }),
+            Some(v) => Err(self.wrong(name, expected, v)),
+        }
+    }
+
+    /// A boolean, given as JSON `true`/`false` or the strings "true"/"false".
+    pub fn opt_bool(&self, name: &str) -> Result<Option<bool>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(Value::String(s)) if s == "true" || s == "false" => Ok(Some(s == "true")),
+            Some(v) => Err(self.wrong(name, "true or false", v)),
+        }
+    }
+
+    /// The items of a list wrapped the RPC way: `{"Policies": {"Policy": [...]}}`. A single
+    /// object where a list is expected is taken as a list of one.
+    pub fn list(&self, container: &str, item: &str) -> Result<Vec<Node<'a>>> {
+        let wrapper = self.object(container)?;
+        let path = wrapper.child_path(item);
+        let items: Vec<&'a Value> = match wrapper.get(item) {
+            None => return Err(wrapper.missing(item, "a list")),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(v @ Value::Object(_)) => vec![v],
+            Some(v) => return Err(wrapper.wrong(item, "a list", v)),
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let path = format!("{path}[{i}]");
+                if value.is_object() {
+                    Ok(Node { value, path })
+                } else {
+                    Err(bad_body(format!(
+                        "{path} must be an object, got {}",
+                        type_name(value)
+                    )))
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_name_the_element() {
+        let v = json!({"A": {"B": 1, "N": -1, "S": "12", "L": {"I": [{"x": 1}, 2]}}});
+        let root = Node::root(&v);
+        let a = root.object("A").unwrap();
+        assert_eq!(
+            a.string("B").unwrap_err().message,
+            "A.B must be a string, got a number"
+        );
+        assert_eq!(
+            a.string("C").unwrap_err().message,
+            "A.C (a string) is missing"
+        );
+        assert!(a
+            .opt_u64("N")
+            .unwrap_err()
+            .message
+            .contains("A.N must be a non-negative integer"));
+        assert_eq!(a.opt_u64("S").unwrap(), Some(12));
+        assert_eq!(
+            a.list("L", "I").unwrap_err().message,
+            "A.L.I[1] must be an object, got a number"
+        );
+        assert_eq!(parse("{").unwrap_err().line, Some(1));
+    }
+}

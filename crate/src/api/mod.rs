@@ -1,0 +1,37 @@
+//! API request builders and response parsers for STS, RAM and OSS.
+//!
+//! Building: [`build`] checks a [`RequestInput`] against the action's documented rules and
+//! returns the signed HTTP request to send, with every signing stage. Parsing: [`parse`] turns
+//! the HTTP answer into a typed result or an [`ApiError`] with a hint in English and Chinese.
+
+mod action;
+mod build;
+mod diff;
+mod errors;
+mod hints;
+mod input;
+mod json;
+mod oss;
+mod oss_request;
+mod ram;
+mod response;
+mod rpc_request;
+mod sts;
+mod validate;
+mod xml;
+
+pub use action::{Action, ActionSpec, FieldSpec, Service};
+pub use build::{build, field_spec, unknown_field, BuiltRequest, Signing, COMMON_FIELDS};
+pub use diff::{compare_oss, compare_rpc, Comparison, SignatureDiff};
+pub use errors::ApiError;
+pub use input::{Credentials, FieldValue, RequestInput};
+pub use oss::{
+    BucketInfo, BucketSummary, ListBucketsResult, ListObjectsResult, ObjectSummary, Owner,
+};
+pub use ram::{
+    AccountAliasResult, AckResult, AttachedPolicy, Policy, PolicyListResult, PolicyResult,
+    PolicyVersion, Role, RoleResult, User, UserResult,
+};
+pub use response::{parse, ApiResult, HttpResponse, Outcome};
+pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
+pub use validate::{Kind, Rule};

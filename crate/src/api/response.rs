@@ -1,0 +1,128 @@
+//! Turning an HTTP answer into a typed result or an `ApiError`. Success bodies are JSON (RPC)
+//! or XML (OSS); anything unexpected in a success body is an `invalid-response` error that says
+//! what was missing or wrong. No input makes this panic.
+
+use super::action::Action;
+use super::errors::{api_error, read_error_body, ApiError};
+use super::{json, oss, ram, sts, xml};
+use crate::error::Result;
+use serde::Serialize;
+
+/// An HTTP answer as the caller received it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// Case-insensitive header lookup.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The typed result of a successful call (serialised as the result object itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ApiResult {
+    AssumeRole(sts::AssumeRoleResult),
+    CallerIdentity(sts::CallerIdentity),
+    Role(ram::RoleResult),
+    User(ram::UserResult),
+    Policy(ram::PolicyResult),
+    Policies(ram::PolicyListResult),
+    Ack(ram::AckResult),
+    AccountAlias(ram::AccountAliasResult),
+    Buckets(oss::ListBucketsResult),
+    Objects(oss::ListObjectsResult),
+    BucketInfo(oss::BucketInfo),
+}
+
+/// A parsed answer: the call's result, or the service's error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Success(ApiResult),
+    Failure(ApiError),
+}
+
+/// Parses the answer to `action`. A 2xx answer must carry the documented success body (an
+/// error body in a 2xx answer is still read as an error); other statuses are errors.
+pub fn parse(
+    action: Action,
+    response: &HttpResponse,
+    our_string_to_sign: Option<&str>,
+) -> Result<Outcome> {
+    if !(200..300).contains(&response.status) {
+        return Ok(Outcome::Failure(api_error(
+            action,
+            response,
+            our_string_to_sign,
+        )));
+    }
+    match parse_success(action, response) {
+        Ok(result) => Ok(Outcome::Success(result)),
+        Err(_) if read_error_body(&response.body).is_some() => Ok(Outcome::Failure(api_error(
+            action,
+            response,
+            our_string_to_sign,
+        ))),
+        Err(e) => {
+            let message = format!(
+                "the {} response is not as documented: {}",
+                action.name(),
+                e.message
+            );
+            Err(e.with_message(message))
+        }
+    }
+}
+
+fn parse_success(action: Action, response: &HttpResponse) -> Result<ApiResult> {
+    use Action::*;
+    use ApiResult as R;
+    let body = &response.body;
+    let request_id = || response.header("x-oss-request-id").map(str::to_string);
+    match action {
+        AssumeRole => with_json(body, |r| sts::assume_role(r).map(R::AssumeRole)),
+        GetCallerIdentity => with_json(body, |r| sts::caller_identity(r).map(R::CallerIdentity)),
+        GetRole | CreateRole | UpdateRole => with_json(body, |r| ram::role_result(r).map(R::Role)),
+        CreateUser => with_json(body, |r| ram::user_result(r).map(R::User)),
+        CreatePolicy | GetPolicy => with_json(body, |r| ram::policy_result(r).map(R::Policy)),
+        ListPoliciesForRole | ListPoliciesForUser => {
+            with_json(body, |r| ram::policy_list(r).map(R::Policies))
+        }
+        AttachPolicyToRole | AttachPolicyToUser => with_json(body, |r| ram::ack(r).map(R::Ack)),
+        GetAccountAlias => with_json(body, |r| ram::account_alias(r).map(R::AccountAlias)),
+        ListBuckets => with_xml(body, "ListAllMyBucketsResult", |r| {
+            oss::list_buckets(r, request_id()).map(R::Buckets)
+        }),
+        ListObjects | ListObjectsV2 => with_xml(body, "ListBucketResult", |r| {
+            oss::list_objects(r, request_id()).map(R::Objects)
+        }),
+        GetBucketInfo => with_xml(body, "BucketInfo", |r| {
+            oss::bucket_info(r, request_id()).map(R::BucketInfo)
+        }),
+    }
+}
+
+fn with_json(body: &str, read: impl FnOnce(&json::Node) -> Result<ApiResult>) -> Result<ApiResult> {
+    let value = json::parse(body)?;
+    let root = json::Node::root(&value);
+    root.expect_object()?;
+    read(&root)
+}
+
+fn with_xml(
+    body: &str,
+    root_name: &str,
+    read: impl FnOnce(&xml::Node) -> Result<ApiResult>,
+) -> Result<ApiResult> {
+    let element = xml::parse(body)?;
+    let root = xml::Node::root(&element, root_name)?;
+    read(&root)
+}

@@ -1,0 +1,94 @@
+//! `request`: builds one signed STS, RAM or OSS request from JSON (camelCase fields).
+
+use super::fields::{child_path, parse_object, type_name, Object};
+use crate::api::{self, Action, BuiltRequest, Credentials, FieldValue, Kind, RequestInput};
+use crate::error::{Error, ErrorKind, Result};
+use serde_json::{json, Map, Value};
+
+/// Handles one `request` given as JSON text.
+pub fn request(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let name = req.required_str("action")?;
+    let action = Action::from_name(name).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Unsupported,
+            format!(
+                "unknown action {name:?}: RoleHop builds {}",
+                Action::known_names()
+            ),
+        )
+        .at("$.action")
+    })?;
+    let mut input = RequestInput::new(action, credentials(&req)?, req.required_str("time")?);
+    input.nonce = req.optional_str("nonce")?.map(str::to_string);
+    input.endpoint = req.optional_str("endpoint")?.map(str::to_string);
+    input.region = req.optional_str("region")?.map(str::to_string);
+    input.bucket = req.optional_str("bucket")?.map(str::to_string);
+    for (key, value) in &req.map {
+        if api::COMMON_FIELDS.contains(&key.as_str()) {
+            continue;
+        }
+        let path = child_path("$", key);
+        let spec =
+            api::field_spec(action, key).ok_or_else(|| api::unknown_field(action, key, &path))?;
+        if value.is_null() {
+            continue;
+        }
+        let value = match spec.rule.kind() {
+            Kind::Text => FieldValue::Text(req.required_str(key)?.to_string()),
+            Kind::Integer => FieldValue::Integer(req.required_i64(key)?),
+            Kind::Boolean => FieldValue::Boolean(value.as_bool().ok_or_else(|| {
+                Error::invalid(
+                    &path,
+                    format!("{key} must be true or false, got {}", type_name(value)),
+                )
+            })?),
+        };
+        input.fields.push((key.clone(), value));
+    }
+    Ok(to_json(&api::build(&input)?))
+}
+
+fn credentials(req: &Object) -> Result<Credentials> {
+    let creds = req
+        .optional_object("credentials")?
+        .ok_or_else(|| Error::missing("$.credentials"))?;
+    const KNOWN: [&str; 3] = ["accessKeyId", "accessKeySecret", "securityToken"];
+    if let Some(key) = creds.map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(Error::invalid(
+            child_path(&creds.path, key),
+            format!("credentials do not take {key:?}: give accessKeyId, accessKeySecret and (for STS) securityToken"),
+        ));
+    }
+    Ok(Credentials {
+        access_key_id: creds.required_str("accessKeyId")?.to_string(),
+        access_key_secret: creds.required_str("accessKeySecret")?.to_string(),
+        security_token: creds.optional_str("securityToken")?.map(str::to_string),
+    })
+}
+
+/// `{method, url, headers: {...}, body: string|null, signing: {...}}`.
+pub fn to_json(built: &BuiltRequest) -> Value {
+    let headers: Map<String, Value> = built
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let s = &built.signing;
+    let mut signing = Map::new();
+    if let Some(q) = &s.canonical_query {
+        signing.insert("canonicalQuery".into(), q.clone().into());
+    }
+    if let Some(r) = &s.canonicalized_resource {
+        signing.insert("canonicalizedResource".into(), r.clone().into());
+    }
+    signing.insert("stringToSign".into(), s.string_to_sign.clone().into());
+    signing.insert("signature".into(), s.signature.clone().into());
+    json!({
+        "method": built.method,
+        "url": built.url,
+        "headers": headers,
+        "body": built.body,
+        "signing": signing,
+    })
+}

@@ -117,6 +117,8 @@ ensure_test_tools() {
   local missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium chromium-driver)
   have openssl || missing+=(openssl) # certificates of the local HTTPS test servers
+  # A Chinese font, so screenshots of the zh_CN popup are legible (tests do not depend on it).
+  [[ -n $(fc-list :lang=zh 2>/dev/null) ]] || missing+=(fonts-wqy-microhei)
   have python3 || missing+=(python3)
   if have python3 && ! python3 -m pip --version >/dev/null 2>&1; then missing+=(python3-pip); fi
   if ((${#missing[@]})); then apt_install "${missing[@]}"; fi

@@ -87,13 +87,14 @@ export async function launchExtension({ hostResolverRules, lang, args = [] } = {
 }
 
 /**
- * Saves a screenshot of `page` under tests/.tmp/ and returns its path.
+ * Saves a screenshot of `page`'s body (the size a popup shows at) under tests/.tmp/.
  * @param {Page} page
  * @param {string} name file name, e.g. `popup-en.png`
+ * @returns {Promise<string>} the file's path
  */
 export async function screenshot(page, name) {
   mkdirSync(TMP, { recursive: true });
   const path = join(TMP, name);
-  await page.screenshot({ path, fullPage: true });
+  await page.locator('body').screenshot({ path });
   return path;
 }

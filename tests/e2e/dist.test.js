@@ -1,0 +1,109 @@
+// The assembled extensions (no browser): one manifest source, per-browser differences only where
+// a browser needs them, nothing build-only or test-only shipped, and zips equal to the folders.
+
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT } from './harness.js';
+
+const DIST = join(ROOT, 'dist');
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+/** @param {string} browser @returns {Record<string, any>} */
+const manifest = (browser) => JSON.parse(readFileSync(join(DIST, browser, 'manifest.json'), 'utf8'));
+
+/** @param {string} dir @returns {string[]} every file under dir, relative, sorted */
+function files(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)))
+    .sort();
+}
+
+/**
+ * Names of the files in a zip, read from its central directory.
+ * @param {string} path
+ */
+function zipEntries(path) {
+  const zip = readFileSync(path);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, `${path}: no end of central directory`);
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, `${path}: bad central directory entry ${i}`);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names.filter((n) => !n.endsWith('/')).sort();
+}
+
+describe('dist', () => {
+  test('both builds ship the same files; only the manifest differs', () => {
+    assert.deepEqual(files(join(DIST, 'chromium')), files(join(DIST, 'firefox')));
+    const { background: cb, browser_specific_settings: _chromiumHasNone, ...chromiumRest } = manifest('chromium');
+    const { background: fb, browser_specific_settings: _geckoOnly, ...firefoxRest } = manifest('firefox');
+    assert.deepEqual(chromiumRest, firefoxRest);
+    assert.deepEqual(fb, { ...cb, scripts: [cb.service_worker] });
+  });
+
+  test('the Chromium manifest: a module service worker, no Firefox-only keys', () => {
+    const m = manifest('chromium');
+    assert.equal(m.manifest_version, 3);
+    assert.deepEqual(m.background, { service_worker: 'background/service-worker.js', type: 'module' });
+    assert.equal(m.browser_specific_settings, undefined);
+    assert.equal(m.content_security_policy.extension_pages, CSP);
+    assert.equal(m.default_locale, 'en');
+    assert.match(m.name, /^__MSG_\w+__$/);
+    assert.match(m.version, /^\d+\.\d+\.\d+$/);
+  });
+
+  test('the Firefox manifest: background scripts, gecko id, no data collection', () => {
+    const { background, browser_specific_settings: bss } = manifest('firefox');
+    assert.deepEqual(background.scripts, ['background/service-worker.js']);
+    assert.equal(background.type, 'module');
+    assert.match(bss.gecko.id, /@/);
+    assert.match(bss.gecko.strict_min_version, /^\d+\.0$/);
+    assert.deepEqual(bss.gecko.data_collection_permissions, { required: ['none'] });
+  });
+
+  test('no permissions and no host permissions', () => {
+    for (const browser of ['chromium', 'firefox']) {
+      const m = manifest(browser);
+      assert.equal(m.permissions, undefined, browser);
+      assert.equal(m.host_permissions, undefined, browser);
+      assert.equal(m.content_scripts, undefined, browser);
+      assert.equal(m.web_accessible_resources, undefined, browser);
+    }
+  });
+
+  test('nothing build-only or test-only is shipped', () => {
+    for (const file of files(join(DIST, 'chromium'))) {
+      assert.doesNotMatch(file, /\.d\.ts$|^build\/|^tests?\/|\.map$|(^|\/)\.|package\.json$/, file);
+    }
+    const pkg = files(join(DIST, 'chromium')).filter((f) => f.startsWith('pkg/'));
+    assert.deepEqual(pkg, ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm']);
+  });
+
+  test('every message a manifest or page names exists in both locales', () => {
+    const en = JSON.parse(readFileSync(join(DIST, 'chromium', '_locales', 'en', 'messages.json'), 'utf8'));
+    const zh = JSON.parse(readFileSync(join(DIST, 'chromium', '_locales', 'zh_CN', 'messages.json'), 'utf8'));
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), 'zh_CN and en have the same keys');
+    const used = [
+      ...JSON.stringify(manifest('chromium')).matchAll(/__MSG_(\w+)__/g),
+      ...readFileSync(join(DIST, 'chromium', 'popup', 'popup.html'), 'utf8').matchAll(/data-i18n="(\w+)"/g),
+    ].map((m) => m[1]);
+    for (const key of used) assert.ok(key in en, `message ${key} is missing from _locales/en`);
+  });
+
+  test('the zips hold exactly the folders\' files', () => {
+    for (const browser of ['chromium', 'firefox']) {
+      assert.deepEqual(zipEntries(join(DIST, `rolehop-${browser}.zip`)), files(join(DIST, browser)), browser);
+    }
+  });
+});

@@ -10,6 +10,7 @@ pub mod api;
 pub mod contract;
 pub mod crypto;
 pub mod error;
+pub mod policy;
 pub mod sign;
 pub mod time;
 

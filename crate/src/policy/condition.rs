@@ -1,0 +1,535 @@
+//! Condition operators: names, families, value types, and their compiled evaluation.
+//!
+//! Semantics (RAM documents the operators; where it is silent RoleHop follows AWS's documented
+//! rules, which RAM's grammar mirrors): values of one key are ORed; a context key may carry several
+//! values (any one matching is enough); a negated operator (`StringNotEquals`, `NotIpAddress`, ...)
+//! holds when no value matches; when the key is absent from the request, positive operators are
+//! false, negated ones true, and every `...IfExists` form true.
+
+use super::model::CondValue;
+use super::pattern::Pattern;
+use crate::time::UtcTime;
+use std::net::IpAddr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    String,
+    Numeric,
+    Date,
+    Bool,
+    Ip,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::String => "String",
+            Family::Numeric => "Numeric",
+            Family::Date => "Date",
+            Family::Bool => "Bool",
+            Family::Ip => "IP address",
+        }
+    }
+}
+
+macro_rules! operators {
+    ($($op:ident => $family:ident, $negated:expr;)*) => {
+        /// Every operator of the reference (without the `IfExists` suffix).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Op { $($op),* }
+
+        impl Op {
+            pub const ALL: &'static [Op] = &[$(Op::$op),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Op::$op => stringify!($op)),* }
+            }
+
+            pub fn family(self) -> Family {
+                match self { $(Op::$op => Family::$family),* }
+            }
+
+            /// Negated operators hold when no value matches (and when the key is absent).
+            pub fn negated(self) -> bool {
+                match self { $(Op::$op => $negated),* }
+            }
+        }
+    };
+}
+
+operators! {
+    StringEquals => String, false;
+    StringNotEquals => String, true;
+    StringEqualsIgnoreCase => String, false;
+    StringNotEqualsIgnoreCase => String, true;
+    StringLike => String, false;
+    StringNotLike => String, true;
+    NumericEquals => Numeric, false;
+    NumericNotEquals => Numeric, true;
+    NumericLessThan => Numeric, false;
+    NumericLessThanEquals => Numeric, false;
+    NumericGreaterThan => Numeric, false;
+    NumericGreaterThanEquals => Numeric, false;
+    DateEquals => Date, false;
+    DateNotEquals => Date, true;
+    DateLessThan => Date, false;
+    DateLessThanEquals => Date, false;
+    DateGreaterThan => Date, false;
+    DateGreaterThanEquals => Date, false;
+    Bool => Bool, false;
+    IpAddress => Ip, false;
+    NotIpAddress => Ip, true;
+}
+
+/// An operator as written: the operator and whether it carries the `IfExists` suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operator {
+    pub op: Op,
+    pub if_exists: bool,
+}
+
+impl Operator {
+    /// Parses an operator name exactly (names are case-sensitive).
+    pub fn parse(name: &str) -> Option<Operator> {
+        let (base, if_exists) = match name.strip_suffix("IfExists") {
+            Some(base) => (base, true),
+            None => (name, false),
+        };
+        let op = *Op::ALL.iter().find(|op| op.name() == base)?;
+        Some(Operator { op, if_exists })
+    }
+
+    pub fn name(&self) -> String {
+        let suffix = if self.if_exists { "IfExists" } else { "" };
+        format!("{}{suffix}", self.op.name())
+    }
+
+    /// Every operator name RAM takes, `IfExists` forms included.
+    pub fn all_names() -> impl Iterator<Item = String> {
+        Op::ALL
+            .iter()
+            .flat_map(|op| [false, true].map(|if_exists| Operator { op: *op, if_exists }.name()))
+    }
+}
+
+/// Checks that a policy value fits the operator's family; the message says what was expected.
+pub fn check_value(family: Family, value: &CondValue) -> Result<(), String> {
+    let ok = match family {
+        Family::String => true,
+        Family::Numeric => number_of(value).is_some(),
+        Family::Date => date_of(value).is_some(),
+        Family::Bool => bool_of(value).is_some(),
+        Family::Ip => matches!(value, CondValue::Text(s) if Cidr::parse(s).is_some()),
+    };
+    if ok {
+        return Ok(());
+    }
+    let expected = match family {
+        Family::String => "a string",
+        Family::Numeric => "a number such as 10 or \"10\"",
+        Family::Date => "a time such as \"2026-01-01T00:00:00Z\" or \"2026-01-01T08:00:00+08:00\"",
+        Family::Bool => "true or false (\"true\" or \"false\")",
+        Family::Ip => "an IP address or CIDR block such as \"203.0.113.0/24\"",
+    };
+    Err(format!(
+        "{} operators take {expected}, got {}",
+        family.name(),
+        show(value)
+    ))
+}
+
+fn show(value: &CondValue) -> String {
+    match value {
+        CondValue::Text(s) => format!("{s:?}"),
+        CondValue::Number(n) => n.clone(),
+        CondValue::Bool(b) => b.to_string(),
+    }
+}
+
+fn number_of(value: &CondValue) -> Option<f64> {
+    match value {
+        CondValue::Number(n) | CondValue::Text(n) => parse_number(n),
+        CondValue::Bool(_) => None,
+    }
+}
+
+fn date_of(value: &CondValue) -> Option<i64> {
+    match value {
+        CondValue::Number(n) => parse_epoch(n),
+        CondValue::Text(s) => parse_date(s),
+        CondValue::Bool(_) => None,
+    }
+}
+
+fn bool_of(value: &CondValue) -> Option<bool> {
+    match value {
+        CondValue::Bool(b) => Some(*b),
+        CondValue::Text(s) => parse_bool(s),
+        CondValue::Number(_) => None,
+    }
+}
+
+/// A decimal number (no `inf`, `NaN` or hex, which Rust's float parser would also take).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let plain = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    let n: f64 = if plain {
+        text.parse().ok()?
+    } else {
+        return None;
+    };
+    n.is_finite().then_some(n)
+}
+
+fn parse_epoch(text: &str) -> Option<i64> {
+    let n = parse_number(text)?;
+    (n.abs() < 1e15).then_some(n.trunc() as i64)
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Unix seconds of `2026-01-01`, `2026-01-01T00:00:00Z`, `...T08:00:00+08:00` (fractions dropped),
+/// or of an all-digit epoch.
+pub fn parse_date(text: &str) -> Option<i64> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_epoch(text);
+    }
+    if text.len() == 10 {
+        return UtcTime::parse_iso8601(&format!("{text}T00:00:00Z"))
+            .ok()
+            .map(|t| t.unix);
+    }
+    if text.ends_with('Z') || text.ends_with('z') {
+        let upper = format!("{}Z", &text[..text.len() - 1]);
+        return UtcTime::parse_iso8601(&upper).ok().map(|t| t.unix);
+    }
+    // `±hh:mm` offset: the local time minus the offset is UTC.
+    let split = text.len().checked_sub(6)?;
+    let (local, offset) = (text.get(..split)?, text.get(split..)?);
+    let sign = match offset.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (h, m) = (offset.get(1..3)?, offset.get(4..6)?);
+    if offset.as_bytes().get(3) != Some(&b':')
+        || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let unix = UtcTime::parse_iso8601(&format!("{local}Z")).ok()?.unix;
+    Some(unix - sign * (h * 3600 + m * 60))
+}
+
+/// An IPv4 or IPv6 network; a bare address is a /32 or /128.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    bits: u128,
+    prefix: u8,
+    v4: bool,
+}
+
+impl Cidr {
+    pub fn parse(text: &str) -> Option<Cidr> {
+        let (addr, prefix) = match text.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (text, None),
+        };
+        let ip: IpAddr = addr.parse().ok()?;
+        let (bits, max, v4) = ip_bits(ip);
+        let prefix = match prefix {
+            None => max,
+            Some(p) if !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse::<u8>().ok().filter(|&n| n <= max)?
+            }
+            Some(_) => return None,
+        };
+        Some(Cidr {
+            bits: mask(bits, prefix, max),
+            prefix,
+            v4,
+        })
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let (bits, max, v4) = ip_bits(ip);
+        v4 == self.v4 && mask(bits, self.prefix, max) == self.bits
+    }
+}
+
+fn ip_bits(ip: IpAddr) -> (u128, u8, bool) {
+    match ip {
+        IpAddr::V4(v4) => (u128::from(u32::from(v4)), 32, true),
+        IpAddr::V6(v6) => (u128::from(v6), 128, false),
+    }
+}
+
+fn mask(bits: u128, prefix: u8, max: u8) -> u128 {
+    let drop = u32::from(max - prefix);
+    if drop >= 128 {
+        0
+    } else {
+        (bits >> drop) << drop
+    }
+}
+
+/// One value of a request context key, parsed once per request for every family.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextValue {
+    pub text: String,
+    number: Option<f64>,
+    date: Option<i64>,
+    boolean: Option<bool>,
+    ip: Option<IpAddr>,
+}
+
+impl ContextValue {
+    pub fn new(text: &str) -> ContextValue {
+        ContextValue {
+            text: text.to_string(),
+            number: parse_number(text),
+            date: parse_date(text),
+            boolean: parse_bool(&text.to_ascii_lowercase()),
+            ip: text.parse().ok(),
+        }
+    }
+}
+
+/// A condition of one key, compiled for evaluation.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub operator: Operator,
+    /// Index of the key in the simulator's key table (for "missing context keys").
+    pub key_id: usize,
+    values: Values,
+}
+
+#[derive(Debug, Clone)]
+enum Values {
+    Exact(Vec<String>),
+    IgnoreCase(Vec<String>),
+    Like(Vec<Pattern>),
+    Number(Vec<f64>),
+    Date(Vec<i64>),
+    Bool(Vec<bool>),
+    Ip(Vec<Cidr>),
+}
+
+impl Compiled {
+    /// Compiles the values of one key. Values that do not fit the family were rejected by the
+    /// parser; any that slip through simply never match.
+    pub fn new(operator: Operator, key_id: usize, values: &[CondValue]) -> Compiled {
+        use Op::*;
+        let values = match operator.op {
+            StringEquals | StringNotEquals => {
+                Values::Exact(values.iter().map(|v| v.as_text().to_string()).collect())
+            }
+            StringEqualsIgnoreCase | StringNotEqualsIgnoreCase => {
+                Values::IgnoreCase(values.iter().map(|v| v.as_text().to_lowercase()).collect())
+            }
+            StringLike | StringNotLike => {
+                Values::Like(values.iter().map(|v| Pattern::new(v.as_text())).collect())
+            }
+            op if op.family() == Family::Numeric => {
+                Values::Number(values.iter().filter_map(number_of).collect())
+            }
+            op if op.family() == Family::Date => {
+                Values::Date(values.iter().filter_map(date_of).collect())
+            }
+            Bool => Values::Bool(values.iter().filter_map(bool_of).collect()),
+            _ => Values::Ip(
+                values
+                    .iter()
+                    .filter_map(|v| Cidr::parse(v.as_text()))
+                    .collect(),
+            ),
+        };
+        Compiled {
+            operator,
+            key_id,
+            values,
+        }
+    }
+
+    /// Whether the condition holds given the request's values for the key (`None`: absent).
+    pub fn holds(&self, context: Option<&[ContextValue]>) -> bool {
+        let Some(context) = context.filter(|c| !c.is_empty()) else {
+            return self.operator.if_exists || self.operator.op.negated();
+        };
+        let any = context.iter().any(|c| self.matches_one(c));
+        any != self.operator.op.negated()
+    }
+
+    /// The positive form of the operator against one context value.
+    fn matches_one(&self, c: &ContextValue) -> bool {
+        use Op::*;
+        let op = self.operator.op;
+        match &self.values {
+            Values::Exact(vs) => vs.contains(&c.text),
+            Values::IgnoreCase(vs) => vs.iter().any(|v| eq_ignore_case(v, &c.text)),
+            Values::Like(ps) => ps.iter().any(|p| p.matches(&c.text)),
+            Values::Number(vs) => c.number.is_some_and(|n| {
+                vs.iter().any(|&v| match op {
+                    NumericLessThan => n < v,
+                    NumericLessThanEquals => n <= v,
+                    NumericGreaterThan => n > v,
+                    NumericGreaterThanEquals => n >= v,
+                    _ => n == v, // NumericEquals, and NumericNotEquals negated by the caller
+                })
+            }),
+            Values::Date(vs) => c.date.is_some_and(|d| {
+                vs.iter().any(|&v| match op {
+                    DateLessThan => d < v,
+                    DateLessThanEquals => d <= v,
+                    DateGreaterThan => d > v,
+                    DateGreaterThanEquals => d >= v,
+                    _ => d == v,
+                })
+            }),
+            Values::Bool(vs) => c.boolean.is_some_and(|b| vs.contains(&b)),
+            Values::Ip(cidrs) => c.ip.is_some_and(|ip| cidrs.iter().any(|n| n.contains(ip))),
+        }
+    }
+}
+
+/// Unicode case-insensitive equality without allocating; `lower` is already lower-cased.
+fn eq_ignore_case(lower: &str, text: &str) -> bool {
+    if lower.is_ascii() && text.is_ascii() {
+        return lower.eq_ignore_ascii_case(text);
+    }
+    lower.chars().eq(text.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cond(name: &str, values: &[CondValue]) -> Compiled {
+        Compiled::new(Operator::parse(name).unwrap(), 0, values)
+    }
+
+    fn text(s: &str) -> CondValue {
+        CondValue::Text(s.into())
+    }
+
+    fn ctx(values: &[&str]) -> Vec<ContextValue> {
+        values.iter().map(|v| ContextValue::new(v)).collect()
+    }
+
+    #[test]
+    fn parses_every_operator_and_its_if_exists_form() {
+        let names: Vec<String> = Operator::all_names().collect();
+        assert_eq!(names.len(), 42);
+        for name in &names {
+            assert_eq!(&Operator::parse(name).unwrap().name(), name);
+        }
+        assert!(Operator::parse("stringequals").is_none());
+        assert!(Operator::parse("IfExists").is_none());
+        assert!(Operator::parse("ArnLike").is_none());
+    }
+
+    #[test]
+    fn checks_value_types_per_family() {
+        assert!(check_value(Family::Numeric, &CondValue::Number("10".into())).is_ok());
+        assert!(check_value(Family::Numeric, &text("10.5")).is_ok());
+        assert!(check_value(Family::Numeric, &text("ten")).is_err());
+        assert!(check_value(Family::Numeric, &text("inf")).is_err());
+        assert!(check_value(Family::Date, &text("2019-08-12T17:00:00+08:00")).is_ok());
+        assert!(check_value(Family::Date, &text("tomorrow")).is_err());
+        assert!(check_value(Family::Bool, &CondValue::Bool(true)).is_ok());
+        assert!(check_value(Family::Bool, &text("yes")).is_err());
+        assert!(check_value(Family::Ip, &text("10.0.0.0/8")).is_ok());
+        assert!(check_value(Family::Ip, &text("2001:db8::/32")).is_ok());
+        assert!(check_value(Family::Ip, &text("10.0.0.0/33")).is_err());
+        assert!(check_value(Family::Ip, &CondValue::Number("10".into())).is_err());
+    }
+
+    #[test]
+    fn dates_with_offsets_are_the_same_instant() {
+        assert_eq!(
+            parse_date("2019-08-12T17:00:00+08:00"),
+            parse_date("2019-08-12T09:00:00Z")
+        );
+        assert_eq!(
+            parse_date("2019-08-12T09:00:00.123Z"),
+            parse_date("2019-08-12T09:00:00Z")
+        );
+        assert_eq!(parse_date("1970-01-02"), Some(86_400));
+        assert_eq!(parse_date("86400"), Some(86_400));
+        assert_eq!(parse_date("2019-08-12T17:00:00+24:00"), None);
+    }
+
+    #[test]
+    fn string_operators() {
+        let c = cond("StringEquals", &[text("a"), text("b")]);
+        assert!(c.holds(Some(&ctx(&["b"]))));
+        assert!(!c.holds(Some(&ctx(&["B"]))));
+        assert!(!c.holds(None));
+        let c = cond("StringNotEqualsIgnoreCase", &[text("Ab")]);
+        assert!(!c.holds(Some(&ctx(&["aB"]))));
+        assert!(c.holds(Some(&ctx(&["x"]))));
+        assert!(
+            c.holds(None),
+            "negated operators hold when the key is absent"
+        );
+        let c = cond("StringLike", &[text("docs/*")]);
+        assert!(c.holds(Some(&ctx(&["docs/a"]))));
+        assert!(!c.holds(Some(&ctx(&["img/a"]))));
+        let c = cond("StringEqualsIgnoreCase", &[text("ÉTÉ")]);
+        assert!(c.holds(Some(&ctx(&["été"]))));
+    }
+
+    #[test]
+    fn numeric_date_bool_and_ip_operators() {
+        let n = |v: &str| CondValue::Number(v.into());
+        assert!(cond("NumericLessThan", &[n("10")]).holds(Some(&ctx(&["9.5"]))));
+        assert!(!cond("NumericLessThan", &[n("10")]).holds(Some(&ctx(&["10"]))));
+        assert!(cond("NumericLessThanEquals", &[n("10")]).holds(Some(&ctx(&["10"]))));
+        assert!(cond("NumericNotEquals", &[n("1"), n("2")]).holds(Some(&ctx(&["3"]))));
+        assert!(!cond("NumericGreaterThan", &[n("1")]).holds(Some(&ctx(&["abc"]))));
+        let d = cond("DateLessThan", &[text("2026-01-01T00:00:00Z")]);
+        assert!(d.holds(Some(&ctx(&["2025-12-31T23:59:59Z"]))));
+        assert!(!d.holds(Some(&ctx(&["2026-01-01T08:00:00+08:00"]))));
+        let b = cond("Bool", &[CondValue::Bool(true)]);
+        assert!(b.holds(Some(&ctx(&["true"]))));
+        assert!(b.holds(Some(&ctx(&["TRUE"]))));
+        assert!(!b.holds(Some(&ctx(&["false"]))));
+        let ip = cond(
+            "IpAddress",
+            &[text("203.0.113.0/24"), text("2001:db8::/32")],
+        );
+        assert!(ip.holds(Some(&ctx(&["203.0.113.9"]))));
+        assert!(ip.holds(Some(&ctx(&["2001:db8::1"]))));
+        assert!(!ip.holds(Some(&ctx(&["203.0.114.1"]))));
+        assert!(cond("NotIpAddress", &[text("10.0.0.0/8")]).holds(Some(&ctx(&["11.0.0.1"]))));
+        assert!(cond("IpAddress", &[text("0.0.0.0/0")]).holds(Some(&ctx(&["1.2.3.4"]))));
+    }
+
+    #[test]
+    fn if_exists_holds_when_the_key_is_absent() {
+        let c = cond("StringEqualsIfExists", &[text("a")]);
+        assert!(c.holds(None));
+        assert!(!c.holds(Some(&ctx(&["b"]))));
+        assert!(c.holds(Some(&ctx(&["a"]))));
+    }
+
+    #[test]
+    fn multi_valued_context_keys() {
+        let c = cond("StringEquals", &[text("a")]);
+        assert!(c.holds(Some(&ctx(&["x", "a"]))));
+        let c = cond("StringNotEquals", &[text("a")]);
+        assert!(!c.holds(Some(&ctx(&["x", "a"]))));
+    }
+}

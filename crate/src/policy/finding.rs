@@ -1,0 +1,136 @@
+//! Findings: one shape for the parser's rejections and the linter's criticism, in the four levels
+//! of the RAM console's validator, each with a stable code, English and Chinese messages, the JSON
+//! path and line:column, and a concrete fix where one exists.
+
+use super::json::Pos;
+use super::path::Path;
+use crate::error::{Error, ErrorKind};
+use serde::Serialize;
+
+/// The console validator's four levels, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// RAM refuses the document, or the document cannot do what it is for.
+    Error,
+    /// Valid, but grants more than it probably should.
+    SecurityWarning,
+    /// Valid, but probably not what was meant.
+    Warning,
+    /// A better way to write the same intent.
+    Suggestion,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::SecurityWarning => "security-warning",
+            Level::Warning => "warning",
+            Level::Suggestion => "suggestion",
+        }
+    }
+}
+
+/// How to fix a finding: what to do, and where possible the JSON text that replaces the value at
+/// the finding's path (or, for a missing element, the element to add).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    pub description: String,
+    pub description_zh: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub level: Level,
+    /// Stable, kebab-case; documented in the README. Never renamed.
+    pub code: &'static str,
+    pub message: String,
+    pub message_zh: String,
+    #[serde(serialize_with = "path_text")]
+    pub path: Path,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+fn path_text<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(path)
+}
+
+impl Finding {
+    pub fn new(
+        level: Level,
+        code: &'static str,
+        path: Path,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            level,
+            code,
+            message: message.into(),
+            message_zh: message_zh.into(),
+            path,
+            line: None,
+            column: None,
+            fix: None,
+        }
+    }
+
+    pub fn error(
+        code: &'static str,
+        path: Path,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Finding {
+        Finding::new(Level::Error, code, path, message, message_zh)
+    }
+
+    pub fn at(mut self, pos: Option<Pos>) -> Finding {
+        if let Some(pos) = pos {
+            self.line = Some(pos.line);
+            self.column = Some(pos.column);
+        }
+        self
+    }
+
+    pub fn fix(
+        mut self,
+        description: impl Into<String>,
+        description_zh: impl Into<String>,
+        snippet: Option<String>,
+    ) -> Finding {
+        self.fix = Some(Fix {
+            description: description.into(),
+            description_zh: description_zh.into(),
+            snippet,
+        });
+        self
+    }
+
+    /// The finding as the core's error value (`invalid-json` for syntax, else `invalid-value`).
+    pub fn to_error(&self) -> Error {
+        let kind = if self.code == "invalid-json" {
+            ErrorKind::InvalidJson
+        } else {
+            ErrorKind::InvalidValue
+        };
+        let mut message = self.message.clone();
+        if let Some(fix) = &self.fix {
+            message = format!("{message}. Fix: {}", fix.description);
+        }
+        let mut error = Error::new(kind, message).at(self.path.to_string());
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            error = error.at_position(line, column);
+        }
+        error
+    }
+}

@@ -1,0 +1,24 @@
+//! The RAM policy engine: a typed model of policy documents with a parser that reports JSON
+//! paths and line:column, a canonical serialiser, wildcard patterns and condition operators, an
+//! offline simulator that explains its decision, a linter, builders for the documents the
+//! cross-account tutorial needs, and a catalog of the system policies it uses.
+//!
+//! Layers, each usable alone: `json` (text -> positioned tree), `parse` (tree -> `model`),
+//! `serialize` (model -> text), `eval` (model -> compiled simulator), `lint` (model + tree ->
+//! findings), `build` (intent -> model), `catalog` (system policy name -> document).
+
+pub mod condition;
+pub mod finding;
+pub mod json;
+pub mod model;
+pub mod names;
+pub mod parse;
+pub mod path;
+pub mod pattern;
+pub mod serialize;
+mod suggest;
+
+pub use finding::{Finding, Fix, Level};
+pub use model::{Effect, Policy, PolicyKind, Statement};
+pub use parse::{decode, parse, parse_detect};
+pub use serialize::{to_compact, to_pretty, MAX_DOCUMENT_CHARS};

@@ -1,0 +1,47 @@
+//! "Did you mean ...?": the closest known name to a misspelt one.
+
+/// Levenshtein distance over characters, ASCII-case-insensitive.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The known name closest to `name` within `max` edits (ties: the first in `known`).
+pub fn closest<'a, I>(name: &str, known: I, max: usize) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    known
+        .into_iter()
+        .map(|k| (distance(name, k), k))
+        .filter(|(d, _)| *d <= max)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nearest_name() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("Allow", "allow"), 0);
+        assert_eq!(
+            closest("StringEqual", ["StringEquals", "StringLike"], 2),
+            Some("StringEquals")
+        );
+        assert_eq!(closest("Foo", ["StringEquals"], 2), None);
+    }
+}

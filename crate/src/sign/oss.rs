@@ -4,6 +4,7 @@
 //! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
 
 use super::encode::{encode_path, percent_encode_into};
+use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::error::{Error, Result};
 use crate::time::UtcTime;
@@ -424,7 +425,7 @@ fn check_credentials(creds: &OssCredentials) -> Result<()> {
         ));
     }
     if let Some(token) = &creds.security_token {
-        check_header_value(token, "$.securityToken")?;
+        check_header_value(token, || "$.securityToken".to_string())?;
         if token.trim().is_empty() {
             return Err(Error::invalid(
                 "$.securityToken",
@@ -447,24 +448,25 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
             ),
         ));
     }
-    let mut seen: Vec<String> = Vec::with_capacity(req.headers.len());
-    for (name, value) in &req.headers {
-        let path = format!("$.headers.{name}");
-        let lower = name.to_ascii_lowercase();
+    // The path is built only on failure: valid requests (the hot path) allocate nothing here.
+    let path = |name: &str| child_path("$.headers", name);
+    for (i, (name, value)) in req.headers.iter().enumerate() {
         if name.is_empty() || !name.bytes().all(is_token_char) {
             return Err(Error::invalid(
-                path,
+                path(name),
                 format!("{name:?} is not a valid HTTP header name"),
             ));
         }
-        if seen.contains(&lower) {
+        if req.headers[..i]
+            .iter()
+            .any(|(earlier, _)| earlier.eq_ignore_ascii_case(name))
+        {
             return Err(Error::invalid(
-                path,
+                path(name),
                 format!("header {name:?} is given twice (names are case-insensitive): keep one"),
             ));
         }
-        check_header_value(value, &path)?;
-        seen.push(lower);
+        check_header_value(value, || path(name))?;
     }
     Ok(req.headers.clone())
 }
@@ -484,15 +486,16 @@ fn add_security_token_header(headers: &mut Vec<(String, String)>, token: &str) -
 }
 
 /// HTTP header values are ISO-8859-1 text without control characters (tab allowed); browsers
-/// and Node refuse anything else, so a signature over such a value could never be used.
-fn check_header_value(value: &str, path: &str) -> Result<()> {
+/// and Node refuse anything else, so a signature over such a value could never be used. `path`
+/// is only built on failure.
+fn check_header_value(value: &str, path: impl FnOnce() -> String) -> Result<()> {
     match value
         .chars()
         .find(|&c| (c.is_control() && c != '\t') || c as u32 > 0xFF)
     {
         None => Ok(()),
         Some(c) => Err(Error::invalid(
-            path,
+            path(),
             format!(
                 "header values must be ISO-8859-1 text without control characters; found {c:?} \
                  (percent-encode non-ASCII metadata)"
@@ -579,5 +582,33 @@ mod tests {
         };
         let err = sign_header(&req, &creds).unwrap_err();
         assert_eq!(err.path.as_deref(), Some("$.headers.X-OSS-Meta-A"));
+    }
+
+    #[test]
+    fn header_error_paths_are_json_paths() {
+        // Found by the oracle's invalid inputs: names that are not plain identifiers must be
+        // quoted in the path, as everywhere else in the contract (`$.headers["bad header"]`).
+        let creds = OssCredentials {
+            access_key_id: "id".into(),
+            access_key_secret: "s".into(),
+            security_token: None,
+        };
+        for (name, value, path) in [
+            ("bad header", "v", r#"$.headers["bad header"]"#),
+            ("", "v", r#"$.headers[""]"#),
+            ("x-oss-meta-a", "中", "$.headers.x-oss-meta-a"),
+            ("x-oss-meta-b!", "\n", r#"$.headers["x-oss-meta-b!"]"#),
+        ] {
+            let req = OssRequest {
+                method: "GET".into(),
+                headers: vec![
+                    ("Date".into(), "Thu, 17 Nov 2005 18:49:58 GMT".into()),
+                    (name.into(), value.into()),
+                ],
+                ..Default::default()
+            };
+            let err = sign_header(&req, &creds).unwrap_err();
+            assert_eq!(err.path.as_deref(), Some(path), "{name:?}");
+        }
     }
 }

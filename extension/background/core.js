@@ -1,26 +1,34 @@
 // The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here. The only
 // module that imports the wasm-bindgen glue.
 
-import init, { version, selfCheck, sign } from '../pkg/rolehop.js';
+import init, { version, selfCheck, sign, request, parseResponse } from '../pkg/rolehop.js';
 
 /** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
 /** @typedef {import('../shared/contract').SelfCheckResult} SelfCheckResult */
 /** @typedef {import('../shared/contract').SignRequest} SignRequest */
 /** @typedef {import('../shared/contract').SignResult} SignResult */
 /** @typedef {import('../shared/contract').CoreErrorResult} CoreErrorResult */
+/** @typedef {import('../shared/contract').ApiRequestInput} ApiRequestInput */
+/** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
+/** @typedef {import('../shared/contract').ApiResponseInput} ApiResponseInput */
+/** @typedef {import('../shared/contract').ParsedResponse} ParsedResponse */
 
 /**
  * @typedef {object} Core
  * @property {() => VersionInfo} version
  * @property {() => SelfCheckResult} selfCheck
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
+ * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
+ * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
  */
 
 /** @type {Core} */
 const core = Object.freeze({
   version: () => JSON.parse(version()),
   selfCheck: () => JSON.parse(selfCheck()),
-  sign: (request) => JSON.parse(sign(JSON.stringify(request))),
+  sign: (input) => JSON.parse(sign(JSON.stringify(input))),
+  request: (input) => JSON.parse(request(JSON.stringify(input))),
+  parseResponse: (input) => JSON.parse(parseResponse(JSON.stringify(input))),
 });
 
 /**

@@ -13,6 +13,8 @@ export const MESSAGE_FIELDS = Object.freeze({
   'core.version': {},
   'core.selfCheck': {},
   'core.sign': { request: 'object' },
+  'core.request': { request: 'object' },
+  'core.parseResponse': { response: 'object' },
 });
 
 /** @type {ReadonlyArray<string>} */

@@ -19,6 +19,8 @@ const HANDLERS = Object.freeze({
   'core.version': (core) => core.version(),
   'core.selfCheck': (core) => core.selfCheck(),
   'core.sign': (core, message) => core.sign(message.request),
+  'core.request': (core, message) => core.request(message.request),
+  'core.parseResponse': (core, message) => core.parseResponse(message.response),
 });
 
 /**

@@ -145,6 +145,98 @@ export interface SignResults {
 
 export type SignResult = SignResults[keyof SignResults];
 
+/** Actions the core builds requests for and parses answers of (crate/src/api/action.rs). */
+export type ActionName =
+  | "GetCallerIdentity"
+  | "AssumeRole"
+  | "GetRole"
+  | "CreateRole"
+  | "UpdateRole"
+  | "AttachPolicyToRole"
+  | "ListPoliciesForRole"
+  | "CreateUser"
+  | "AttachPolicyToUser"
+  | "ListPoliciesForUser"
+  | "CreatePolicy"
+  | "GetPolicy"
+  | "GetAccountAlias"
+  | "ListBuckets"
+  | "ListObjects"
+  | "ListObjectsV2"
+  | "GetBucketInfo";
+
+/** Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted. */
+export interface ApiCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string | null;
+}
+
+/**
+ * `request()`: one signed STS, RAM or OSS request. Besides the common fields, each action takes
+ * its own camelCase fields (e.g. AssumeRole: `roleArn`, `roleSessionName`, `durationSeconds`);
+ * unknown fields are refused with their JSON path.
+ */
+export interface ApiRequestInput {
+  action: ActionName;
+  credentials: ApiCredentials;
+  /** The request time, ISO 8601 UTC (`2024-01-02T03:04:05Z`): the core reads no clock. */
+  time: string;
+  /** RPC `SignatureNonce`: the core makes no randomness. */
+  nonce?: string | null;
+  endpoint?: string | null;
+  region?: string | null;
+  bucket?: string | null;
+  [field: string]: Scalar | null | undefined | ApiCredentials;
+}
+
+/** What to send: the caller does the fetch. */
+export interface BuiltRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+  signing: {
+    /** RPC requests. */
+    canonicalQuery?: string;
+    /** OSS requests. */
+    canonicalizedResource?: string;
+    stringToSign: string;
+    signature: string;
+  };
+}
+
+/** `parseResponse()`: the answer the caller received to a request built by `request()`. */
+export interface ApiResponseInput {
+  action: ActionName;
+  status: number;
+  headers?: Record<string, Scalar>;
+  body: string;
+  /** Our string to sign, to explain a SignatureDoesNotMatch with the first difference. */
+  stringToSign?: string | null;
+}
+
+/** The service's own error, with what to do in English and Chinese. */
+export interface ApiError {
+  /** `NoPermission`, `AccessDenied`, ... or `Http<status>` when the answer carried none. */
+  code: string;
+  message: string;
+  requestId: string | null;
+  hint: string;
+  hintZh: string;
+  status: number;
+  serverDate?: string;
+  hostId?: string;
+  recommend?: string;
+  endpoint?: string;
+  ec?: string;
+  serverStringToSign?: string;
+  signatureDiff?: Record<string, unknown>;
+}
+
+/** A success's typed result (its shape depends on the action; see the README), or the API's error. */
+export type ParsedResponse = { result: Record<string, unknown> } | { apiError: ApiError };
+
 // ---------------------------------------------------------------------------------------------
 // Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +245,9 @@ export type SignResult = SignResults[keyof SignResults];
 export type Message =
   | { type: "core.version" }
   | { type: "core.selfCheck" }
-  | { type: "core.sign"; request: SignRequest };
+  | { type: "core.sign"; request: SignRequest }
+  | { type: "core.request"; request: ApiRequestInput }
+  | { type: "core.parseResponse"; response: ApiResponseInput };
 
 export type MessageType = Message["type"];
 
@@ -178,6 +272,8 @@ export interface Replies {
   "core.version": VersionInfo;
   "core.selfCheck": SelfCheckResult;
   "core.sign": SignResult;
+  "core.request": BuiltRequest;
+  "core.parseResponse": ParsedResponse;
 }
 
 /** What `sendMessage` resolves to for a message type. */

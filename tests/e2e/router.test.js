@@ -21,6 +21,8 @@ const fakeCore = {
   version: () => (calls.push('version'), { name: 'rolehop', version: '9.9.9', signing: ['rpc-v1'] }),
   selfCheck: () => (calls.push('selfCheck'), { ok: true, check: 'c', expected: 'x', actual: 'x' }),
   sign: (request) => (calls.push(`sign:${request.kind}`), { canonicalQuery: 'q', stringToSign: 's', signature: 'sig' }),
+  request: (input) => (calls.push(`request:${input.action}`), { method: 'POST', url: 'u', headers: {}, body: null, signing: { stringToSign: 's', signature: 'sig' } }),
+  parseResponse: (input) => (calls.push(`parseResponse:${input.action}`), { result: {} }),
 };
 
 const router = createRouter({ core: Promise.resolve(fakeCore), extensionId: ID, extensionBase: BASE });
@@ -34,13 +36,14 @@ function errorOf(reply) {
 }
 
 describe('router: trusted extension pages', () => {
-  test('core.version, core.selfCheck and core.sign reach the core', async () => {
+  test('each message type reaches its core function with its payload', async () => {
     calls = [];
     assert.equal((await route({ type: 'core.version' }, POPUP)).version, '9.9.9');
     assert.equal((await route({ type: 'core.selfCheck' }, TAB_PAGE)).ok, true);
-    const signed = await route({ type: 'core.sign', request: { kind: 'rpc' } }, POPUP);
-    assert.equal(signed.signature, 'sig');
-    assert.deepEqual(calls, ['version', 'selfCheck', 'sign:rpc']);
+    assert.equal((await route({ type: 'core.sign', request: { kind: 'rpc' } }, POPUP)).signature, 'sig');
+    assert.equal((await route({ type: 'core.request', request: { action: 'GetRole' } }, POPUP)).method, 'POST');
+    assert.deepEqual(await route({ type: 'core.parseResponse', response: { action: 'ListBuckets' } }, POPUP), { result: {} });
+    assert.deepEqual(calls, ['version', 'selfCheck', 'sign:rpc', 'request:GetRole', 'parseResponse:ListBuckets']);
   });
 
   test('every known type has a handler', async () => {
@@ -61,7 +64,7 @@ describe('router: malformed messages', () => {
     [[{ type: 'core.version' }], /got an array/],
     [{}, /message\.type must be a string/],
     [{ type: 7 }, /message\.type must be a string naming the message, got a number/],
-    [{ type: 'core.nope' }, /unknown message type "core\.nope": expected one of core\.version, core\.selfCheck, core\.sign/],
+    [{ type: 'core.nope' }, /unknown message type "core\.nope": expected one of core\.version, core\.selfCheck, core\.sign, core\.request, core\.parseResponse$/],
     [{ type: 'toString' }, /unknown message type "toString"/],
     [{ type: '__proto__' }, /unknown message type "__proto__"/],
     [{ type: 'core.version', extra: 1 }, /unexpected field message\.extra in a core\.version message \(it takes only: type\)/],
@@ -69,6 +72,9 @@ describe('router: malformed messages', () => {
     [{ type: 'core.sign', request: 'GET' }, /message\.request must be a JSON object, got a string/],
     [{ type: 'core.sign', request: [] }, /message\.request must be a JSON object, got an array/],
     [{ type: 'core.sign', request: null }, /message\.request must be a JSON object, got null/],
+    [{ type: 'core.request', response: {} }, /unexpected field message\.response in a core\.request message \(it takes only: type, request\)/],
+    [{ type: 'core.parseResponse', request: {} }, /unexpected field message\.request/],
+    [{ type: 'core.parseResponse' }, /missing field message\.response/],
   ];
   for (const [message, reason] of cases) {
     test(`refuses ${JSON.stringify(message) ?? 'undefined'}`, async () => {

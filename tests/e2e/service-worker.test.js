@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchExtension, ROOT } from './harness.js';
 import { RPC_VECTOR } from '../lib/vectors.js';
+import { runCli } from '../lib/cli.js';
 
 const CARGO_VERSION = /\[workspace\.package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(
   readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'),
@@ -62,6 +63,68 @@ describe('service worker', () => {
     const reply = await send({ type: 'core.sign', request: withoutSecret });
     assert.equal(reply.error.kind, 'missing-field');
     assert.equal(reply.error.path, '$.accessKeySecret');
+  });
+
+  test('core.sign in wasm equals the native CLI for every signing kind', async () => {
+    const credentials = { accessKeyId: 'LTAI-example', accessKeySecret: 'example-secret' };
+    const object = { bucket: 'examplebucket', key: 'docs/a b+c.txt', ...credentials };
+    const requests = [
+      RPC_VECTOR.request,
+      { kind: 'rpc', method: 'POST', params: { Action: 'GetCallerIdentity', Format: 'JSON', Version: '2015-04-01' }, accessKeySecret: 's' },
+      { kind: 'oss', method: 'GET', ...object, headers: { Date: 'Wed, 28 Dec 2022 10:27:41 GMT', 'x-oss-meta-a': '1' }, query: { acl: null } },
+      { kind: 'oss-presign', method: 'GET', ...object, securityToken: 'sts-token', expires: 1700000000, endpoint: 'oss-cn-hangzhou.aliyuncs.com' },
+      { kind: 'post-policy', policy: '{"expiration":"2030-01-01T00:00:00.000Z","conditions":[["content-length-range",0,1048576]]}', ...credentials },
+      { kind: 'oss', method: 'GET', ...object }, // no Date: an error, also identical
+    ];
+    for (const request of requests) {
+      const fromWasm = await send({ type: 'core.sign', request });
+      assert.deepEqual(fromWasm, runCli('sign', request), JSON.stringify(request));
+    }
+  });
+
+  test('core.request in wasm equals the native CLI', async () => {
+    const credentials = { accessKeyId: 'LTAI-example', accessKeySecret: 'example-secret' };
+    const common = { credentials, time: '2024-05-06T07:08:09Z', nonce: '00000000-0000-4000-8000-000000000001' };
+    const inputs = [
+      { action: 'GetCallerIdentity', ...common },
+      { action: 'AssumeRole', ...common, roleArn: 'acs:ram::1746000000000000:role/admin-oss', roleSessionName: 'rolehop', durationSeconds: 3600 },
+      { action: 'ListBuckets', ...common, credentials: { ...credentials, securityToken: 'sts-token' } },
+      { action: 'AssumeRole', ...common }, // missing roleArn: an error, also identical
+    ];
+    for (const request of inputs) {
+      const fromWasm = await send({ type: 'core.request', request });
+      assert.deepEqual(fromWasm, runCli('request', request), JSON.stringify(request));
+    }
+    const built = await send({ type: 'core.request', request: inputs[0] });
+    assert.equal(built.url, 'https://sts.aliyuncs.com/');
+    assert.match(built.body, /Signature=/);
+  });
+
+  test('core.parseResponse in wasm equals the native CLI', async () => {
+    const responses = [
+      {
+        action: 'GetCallerIdentity',
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          AccountId: '1746000000000000', Arn: 'acs:ram::1746000000000000:user/alice', IdentityType: 'RAMUser',
+          PrincipalId: '200000000000000000', UserId: '200000000000000000', RequestId: 'req-1',
+        }),
+      },
+      {
+        action: 'AssumeRole',
+        status: 403,
+        headers: {},
+        body: JSON.stringify({ RequestId: 'req-2', HostId: 'sts.aliyuncs.com', Code: 'NoPermission', Message: 'You are not authorized to do this action.' }),
+      },
+      { action: 'ListBuckets', status: 200, headers: {}, body: '<not xml' }, // an error, also identical
+    ];
+    for (const response of responses) {
+      const fromWasm = await send({ type: 'core.parseResponse', response });
+      assert.deepEqual(fromWasm, runCli('parse', response), JSON.stringify(response));
+    }
+    assert.equal((await send({ type: 'core.parseResponse', response: responses[0] })).result.accountId, '1746000000000000');
+    assert.equal((await send({ type: 'core.parseResponse', response: responses[1] })).apiError.code, 'NoPermission');
   });
 
   test('malformed messages are refused with invalid-message', async () => {

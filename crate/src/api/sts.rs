@@ -46,16 +46,18 @@ pub struct CallerIdentity {
 }
 
 pub fn assume_role(root: &Node) -> Result<AssumeRoleResult> {
+    let request_id = root.string("RequestId")?;
     let creds = root.object("Credentials")?;
+    let credentials = StsCredentials {
+        access_key_id: creds.string("AccessKeyId")?,
+        access_key_secret: creds.string("AccessKeySecret")?,
+        security_token: creds.string("SecurityToken")?,
+        expiration: creds.string("Expiration")?,
+    };
     let user = root.object("AssumedRoleUser")?;
     Ok(AssumeRoleResult {
-        request_id: root.string("RequestId")?,
-        credentials: StsCredentials {
-            access_key_id: creds.string("AccessKeyId")?,
-            access_key_secret: creds.string("AccessKeySecret")?,
-            security_token: creds.string("SecurityToken")?,
-            expiration: creds.string("Expiration")?,
-        },
+        request_id,
+        credentials,
         assumed_role_user: AssumedRoleUser {
             arn: user.string("Arn")?,
             assumed_role_id: user.string("AssumedRoleId")?,

@@ -48,6 +48,32 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The rule in a few words, for messages about a value of the wrong JSON type.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::RoleArn => "acs:ram::<account UID>:role/<role name>",
+            Rule::RoleSessionName => "2-64 characters of letters, digits, '.', '@', '-' and '_'",
+            Rule::DurationSeconds => "900-43200 seconds",
+            Rule::SessionPolicy => "a policy document of 1-2048 characters",
+            Rule::ExternalId => "2-1224 characters of letters, digits and _+=,.@:/-",
+            Rule::RoleName => "1-64 characters of letters, digits, '.' and '-'",
+            Rule::UserName => "1-64 characters of letters, digits, '.', '-' and '_'",
+            Rule::DisplayName => "1-128 characters",
+            Rule::Comments => "at most 128 characters",
+            Rule::Description => "at most 1024 characters",
+            Rule::MaxSessionDuration => "3600-43200 seconds",
+            Rule::PolicyName => "1-128 characters of letters, digits and '-'",
+            Rule::PolicyDocument => "a policy document of 1-6144 characters",
+            Rule::PolicyType => "\"System\" or \"Custom\"",
+            Rule::KeyText => "at most 1023 bytes",
+            Rule::Token => "a non-empty token from a previous response",
+            Rule::MaxKeys => "1-1000",
+            Rule::Flag => "whether OSS lists each object's owner",
+        }
+    }
+}
+
 /// Checks `value` against `rule` and returns the parameter text to send.
 pub fn check(rule: Rule, path: &str, value: &FieldValue) -> Result<String> {
     match (rule.kind(), value) {
@@ -58,12 +84,17 @@ pub fn check(rule: Rule, path: &str, value: &FieldValue) -> Result<String> {
         (Kind::Boolean, FieldValue::Boolean(b)) => Ok(b.to_string()),
         (kind, _) => Err(Error::invalid(
             path,
-            format!("{} must be {}", field_name(path), kind_phrase(kind)),
+            format!(
+                "{} must be {} ({})",
+                field_name(path),
+                kind_phrase(kind),
+                rule.describe()
+            ),
         )),
     }
 }
 
-fn kind_phrase(kind: Kind) -> &'static str {
+pub fn kind_phrase(kind: Kind) -> &'static str {
     match kind {
         Kind::Text => "a string",
         Kind::Integer => "an integer",
@@ -272,7 +303,13 @@ fn check_role_arn(path: &str, text: &str) -> Result<()> {
             ),
         ));
     }
-    role_name(path, "the role name in roleArn", role)
+    role_name(path, "the role name in roleArn", role).map_err(|e| {
+        let message = format!(
+            "{} (roleArn is acs:ram::<account UID>:role/<role name>)",
+            e.message
+        );
+        e.with_message(message)
+    })
 }
 
 /// The request instant: ISO 8601 UTC. Returns it normalised to `YYYY-MM-DDThh:mm:ssZ`.
@@ -410,7 +447,10 @@ mod tests {
             &FieldValue::Text("900".into()),
         )
         .unwrap_err();
-        assert_eq!(err.message, "durationSeconds must be an integer");
+        assert_eq!(
+            err.message,
+            "durationSeconds must be an integer (900-43200 seconds)"
+        );
         assert!(check(Rule::Flag, "$.f", &FieldValue::Boolean(true)).is_ok());
         assert!(text(Rule::RoleName, "ok").is_ok());
     }

@@ -36,11 +36,18 @@ pub fn parse(body: &str) -> Result<Element> {
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
+                let at_end =
+                    usize::try_from(reader.buffer_position()).is_ok_and(|p| p >= body.len());
+                let truncated = if at_end {
+                    " (the body ends inside markup: it was truncated)"
+                } else {
+                    ""
+                };
                 return Err(at_offset(
-                    bad_body(format!("the body is not well-formed XML: {e}")),
+                    bad_body(format!("the body is not well-formed XML: {e}{truncated}")),
                     body,
                     reader.error_position(),
-                ))
+                ));
             }
         };
         let fail = |message: String| at_offset(bad_body(message), body, offset);

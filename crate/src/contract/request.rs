@@ -34,15 +34,23 @@ pub fn request(input: &str) -> Result<Value> {
         if value.is_null() {
             continue;
         }
-        let value = match spec.rule.kind() {
-            Kind::Text => FieldValue::Text(req.required_str(key)?.to_string()),
-            Kind::Integer => FieldValue::Integer(req.required_i64(key)?),
-            Kind::Boolean => FieldValue::Boolean(value.as_bool().ok_or_else(|| {
-                Error::invalid(
+        let value = match (spec.rule.kind(), value) {
+            (Kind::Text, Value::String(s)) => FieldValue::Text(s.clone()),
+            (Kind::Integer, Value::Number(n)) if n.as_i64().is_some() => {
+                FieldValue::Integer(n.as_i64().unwrap_or_default())
+            }
+            (Kind::Boolean, Value::Bool(b)) => FieldValue::Boolean(*b),
+            (kind, other) => {
+                return Err(Error::invalid(
                     &path,
-                    format!("{key} must be true or false, got {}", type_name(value)),
-                )
-            })?),
+                    format!(
+                        "{key} must be {} ({}), got {}",
+                        api::kind_phrase(kind),
+                        spec.rule.describe(),
+                        type_name(other)
+                    ),
+                ))
+            }
         };
         input.fields.push((key.clone(), value));
     }

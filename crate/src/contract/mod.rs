@@ -3,10 +3,12 @@
 
 pub mod fields;
 mod parse;
+pub mod policy;
 mod request;
 mod sign;
 
 pub use parse::parse;
+pub use policy::simulate as policy_simulate;
 pub use request::request;
 pub use sign::{self_check, sign};
 

@@ -7,7 +7,10 @@
 //! `serialize` (model -> text), `eval` (model -> compiled simulator), `lint` (model + tree ->
 //! findings), `build` (intent -> model), `catalog` (system policy name -> document).
 
+pub mod catalog;
 pub mod condition;
+pub mod eval;
+pub mod explain;
 pub mod finding;
 pub mod json;
 pub mod model;
@@ -18,6 +21,8 @@ pub mod pattern;
 pub mod serialize;
 mod suggest;
 
+pub use eval::{Context, Decision, Request, Side, Simulator, Trace};
+pub use explain::{explain, Explanation};
 pub use finding::{Finding, Fix, Level};
 pub use model::{Effect, Policy, PolicyKind, Statement};
 pub use parse::{decode, parse, parse_detect};

@@ -1,0 +1,535 @@
+//! The offline simulator: compiled policies answer "may this principal do this action on this
+//! resource in this context?" with `Allow`, `ExplicitDeny` or `ImplicitDeny`, and a trace of the
+//! statements that decided it. Patterns are compiled once; a decision allocates nothing beyond the
+//! reusable `Trace` buffers.
+//!
+//! Rules: default deny; a statement applies when its action, resource (or principal, in a trust
+//! policy) match and every condition holds; any applicable Deny wins; otherwise every side in play
+//! must allow: the caller's identity policies, the session policy when there is one (an
+//! intersection), and for `sts:AssumeRole` the role's trust policy.
+
+use super::condition::{Compiled as Condition, ContextValue};
+use super::model::{Effect, Policy, PrincipalKind, Statement, Targets};
+use super::names::ram_arn;
+use super::pattern::Pattern;
+
+/// The simulator's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    ExplicitDeny,
+    ImplicitDeny,
+}
+
+impl Decision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::Allow => "Allow",
+            Decision::ExplicitDeny => "ExplicitDeny",
+            Decision::ImplicitDeny => "ImplicitDeny",
+        }
+    }
+}
+
+/// Which part of the question a policy answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The caller's own policies (attached to the user or role).
+    Identity,
+    /// The session policy passed to AssumeRole: narrows the identity side.
+    Session,
+    /// The role's trust policy: consulted for `sts:AssumeRole` only.
+    Trust,
+}
+
+impl Side {
+    pub const ALL: [Side; 3] = [Side::Identity, Side::Session, Side::Trust];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Identity => "identity",
+            Side::Session => "session",
+            Side::Trust => "trust",
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// One request of the simulator.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The caller: `acs:ram::<uid>:user/<name>`, `...:role/<name>`,
+    /// `...:assumed-role/<role>/<session>`, `...:root`, a service such as `ecs.aliyuncs.com`, or
+    /// an identity provider ARN. Needed for trust policies.
+    pub principal: Option<String>,
+    pub action: String,
+    pub resource: String,
+    pub context: Context,
+}
+
+/// Request context keys (matched case-insensitively) and their values.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    entries: Vec<(String, Vec<ContextValue>)>,
+}
+
+impl Context {
+    /// Adds a key with its values (several values make a multi-valued key).
+    pub fn insert(&mut self, key: &str, values: &[&str]) {
+        let values = values.iter().map(|v| ContextValue::new(v)).collect();
+        match self
+            .entries
+            .iter_mut()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        {
+            Some(entry) => entry.1 = values,
+            None => self.entries.push((key.to_string(), values)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&[ContextValue]> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_slice())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+/// A policy compiled for evaluation, with what the explanation needs to name it.
+#[derive(Debug, Clone)]
+pub struct CompiledPolicy {
+    pub name: String,
+    pub side: Side,
+    /// The document is RoleHop's assumption (a catalog entry), not text read from the account.
+    pub assumed: bool,
+    pub statements: Vec<CompiledStatement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledStatement {
+    /// Index in the source `Statement` array.
+    pub index: usize,
+    pub effect: Effect,
+    actions: Matcher,
+    resources: Option<Matcher>,
+    principal: Option<PrincipalMatcher>,
+    pub conditions: Vec<Condition>,
+}
+
+#[derive(Debug, Clone)]
+struct Matcher {
+    not: bool,
+    everything: bool,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    fn new(targets: &Targets, fold: bool) -> Matcher {
+        let patterns: Vec<Pattern> = targets
+            .values
+            .iter()
+            .map(|v| {
+                if fold {
+                    Pattern::folded(v)
+                } else {
+                    Pattern::new(v)
+                }
+            })
+            .collect();
+        Matcher {
+            not: targets.not,
+            everything: patterns.iter().any(Pattern::matches_everything),
+            patterns,
+        }
+    }
+
+    fn matches(&self, input: &str) -> bool {
+        let listed = self.everything || self.patterns.iter().any(|p| p.matches(input));
+        listed != self.not
+    }
+}
+
+/// Trust-policy principals, normalised for matching.
+#[derive(Debug, Clone, Default)]
+struct PrincipalMatcher {
+    anyone: bool,
+    /// (account, relative id) pairs: `root`, `user/<name>`, `role/<name>`; lower-cased.
+    ram: Vec<(String, String)>,
+    /// Lower-cased service names and identity provider ARNs.
+    others: Vec<String>,
+}
+
+impl PrincipalMatcher {
+    fn new(statement: &Statement) -> Option<PrincipalMatcher> {
+        let principal = statement.principal.as_ref()?;
+        let mut m = PrincipalMatcher::default();
+        for entry in &principal.entries {
+            for value in &entry.values {
+                match (entry.kind, ram_arn(value)) {
+                    (_, _) if value == "*" => m.anyone = true,
+                    (PrincipalKind::Ram, Some((account, relative))) => m
+                        .ram
+                        .push((account.to_ascii_lowercase(), relative.to_ascii_lowercase())),
+                    _ => m.others.push(value.to_ascii_lowercase()),
+                }
+            }
+        }
+        Some(m)
+    }
+
+    fn matches(&self, caller: &Caller<'_>) -> bool {
+        if self.anyone {
+            return true;
+        }
+        match caller {
+            Caller::Ram {
+                account,
+                kind,
+                name,
+            } => self.ram.iter().any(|(a, rel)| {
+                a.eq_ignore_ascii_case(account)
+                    && (rel == "root"
+                        || rel
+                            .split_once('/')
+                            .is_some_and(|(k, n)| k == *kind && n.eq_ignore_ascii_case(name)))
+            }),
+            Caller::Other(id) => self.others.iter().any(|o| o.eq_ignore_ascii_case(id)),
+            Caller::Unknown => false,
+        }
+    }
+}
+
+/// The request's principal, classified once per decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller<'a> {
+    /// A RAM identity: kind is `user`, `role` (also for `assumed-role` sessions) or `root`.
+    Ram {
+        account: &'a str,
+        kind: &'a str,
+        name: &'a str,
+    },
+    /// A service or an identity provider.
+    Other(&'a str),
+    Unknown,
+}
+
+impl<'a> Caller<'a> {
+    pub fn classify(principal: Option<&'a str>) -> Caller<'a> {
+        let Some(p) = principal.filter(|p| !p.is_empty()) else {
+            return Caller::Unknown;
+        };
+        let Some((account, relative)) = ram_arn(p) else {
+            return Caller::Other(p);
+        };
+        if relative == "root" {
+            return Caller::Ram {
+                account,
+                kind: "root",
+                name: "",
+            };
+        }
+        match relative.split_once('/') {
+            Some(("user", name)) => Caller::Ram {
+                account,
+                kind: "user",
+                name,
+            },
+            Some(("role", name)) => Caller::Ram {
+                account,
+                kind: "role",
+                name,
+            },
+            Some(("assumed-role", rest)) => Caller::Ram {
+                account,
+                kind: "role",
+                name: rest.split('/').next().unwrap_or(rest),
+            },
+            _ => Caller::Other(p),
+        }
+    }
+
+    pub fn is_root(&self) -> bool {
+        matches!(self, Caller::Ram { kind: "root", .. })
+    }
+}
+
+/// What happened to one statement whose action and resource (or principal) matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every condition held: the statement applies.
+    Applies,
+    /// This condition (index into the statement's compiled conditions) did not hold.
+    ConditionFailed(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `Simulator::policies`.
+    pub policy: usize,
+    /// Index into that policy's compiled statements.
+    pub statement: usize,
+    pub outcome: Outcome,
+}
+
+/// Reusable evaluation scratch: the statements that matched and the condition keys that were
+/// consulted but absent from the request.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    pub hits: Vec<Hit>,
+    /// Key ids (into `Simulator::keys`), possibly repeated.
+    pub missing: Vec<usize>,
+    /// Which sides had an applicable Allow.
+    pub allowed: [bool; 3],
+    /// `sts:AssumeRole` was asked (the trust side is in play).
+    pub assume_role: bool,
+    /// AssumeRole by an account's root identity: STS refuses it whatever the policies say.
+    pub root_caller: bool,
+}
+
+impl Trace {
+    fn clear(&mut self) {
+        self.hits.clear();
+        self.missing.clear();
+        self.allowed = [false; 3];
+        self.assume_role = false;
+        self.root_caller = false;
+    }
+}
+
+/// A set of compiled policies and the sides they answer for.
+#[derive(Debug, Clone, Default)]
+pub struct Simulator {
+    pub policies: Vec<CompiledPolicy>,
+    /// Condition keys in first-seen spelling; conditions refer to them by id.
+    pub keys: Vec<String>,
+    /// Sides the question includes (a side can be included with no policies: then it allows
+    /// nothing).
+    given: [bool; 3],
+}
+
+impl Simulator {
+    pub fn new() -> Simulator {
+        Simulator::default()
+    }
+
+    /// Puts a side in play even if no policy is added to it.
+    pub fn include(&mut self, side: Side) {
+        self.given[side.slot()] = true;
+    }
+
+    pub fn includes(&self, side: Side) -> bool {
+        self.given[side.slot()]
+    }
+
+    /// Compiles a policy into the set.
+    pub fn add(&mut self, name: &str, side: Side, assumed: bool, policy: &Policy) {
+        self.include(side);
+        let statements = policy
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(index, s)| self.compile_statement(index, s))
+            .collect();
+        self.policies.push(CompiledPolicy {
+            name: name.to_string(),
+            side,
+            assumed,
+            statements,
+        });
+    }
+
+    fn compile_statement(&mut self, index: usize, s: &Statement) -> CompiledStatement {
+        let mut conditions = Vec::new();
+        for block in &s.condition {
+            for entry in &block.entries {
+                let key_id = self.key_id(&entry.key);
+                conditions.push(Condition::new(block.operator, key_id, &entry.values));
+            }
+        }
+        CompiledStatement {
+            index,
+            effect: s.effect,
+            actions: Matcher::new(&s.action, true),
+            resources: s.resource.as_ref().map(|r| Matcher::new(r, false)),
+            principal: PrincipalMatcher::new(s),
+            conditions,
+        }
+    }
+
+    fn key_id(&mut self, key: &str) -> usize {
+        match self.keys.iter().position(|k| k.eq_ignore_ascii_case(key)) {
+            Some(id) => id,
+            None => {
+                self.keys.push(key.to_string());
+                self.keys.len() - 1
+            }
+        }
+    }
+
+    /// Decides one request, filling `trace` (cleared first) with the evidence.
+    pub fn decide(&self, request: &Request, trace: &mut Trace) -> Decision {
+        trace.clear();
+        let assume = request.action.eq_ignore_ascii_case("sts:AssumeRole");
+        let caller = Caller::classify(request.principal.as_deref());
+        trace.assume_role = assume;
+        trace.root_caller = assume && caller.is_root();
+        let mut denied = false;
+        for (pi, policy) in self.policies.iter().enumerate() {
+            if policy.side == Side::Trust && !assume {
+                continue;
+            }
+            for (si, statement) in policy.statements.iter().enumerate() {
+                let Some(outcome) = self.evaluate(statement, request, &caller, trace) else {
+                    continue;
+                };
+                if outcome == Outcome::Applies {
+                    match statement.effect {
+                        Effect::Deny => denied = true,
+                        Effect::Allow => trace.allowed[policy.side.slot()] = true,
+                    }
+                }
+                trace.hits.push(Hit {
+                    policy: pi,
+                    statement: si,
+                    outcome,
+                });
+            }
+        }
+        if denied {
+            return Decision::ExplicitDeny;
+        }
+        let trust_in_play = assume && self.includes(Side::Trust);
+        let identity = self.includes(Side::Identity);
+        if trace.root_caller || !(identity || trust_in_play) {
+            return Decision::ImplicitDeny;
+        }
+        let side_ok = |side: Side| !self.includes(side) || trace.allowed[side.slot()];
+        let allowed = side_ok(Side::Identity)
+            && side_ok(Side::Session)
+            && (!trust_in_play || trace.allowed[Side::Trust.slot()]);
+        if allowed {
+            Decision::Allow
+        } else {
+            Decision::ImplicitDeny
+        }
+    }
+
+    /// `None` when the statement does not match the request at all; otherwise whether its
+    /// conditions held. Every condition is evaluated so that all absent keys are reported.
+    fn evaluate(
+        &self,
+        s: &CompiledStatement,
+        request: &Request,
+        caller: &Caller<'_>,
+        trace: &mut Trace,
+    ) -> Option<Outcome> {
+        if !s.actions.matches(&request.action) {
+            return None;
+        }
+        if let Some(resources) = &s.resources {
+            if !resources.matches(&request.resource) {
+                return None;
+            }
+        }
+        if let Some(principal) = &s.principal {
+            if !principal.matches(caller) {
+                return None;
+            }
+        }
+        let mut outcome = Outcome::Applies;
+        for (ci, condition) in s.conditions.iter().enumerate() {
+            let key = self.keys.get(condition.key_id).map_or("", String::as_str);
+            let values = request.context.get(key);
+            if values.is_none() {
+                trace.missing.push(condition.key_id);
+            }
+            if !condition.holds(values) && outcome == Outcome::Applies {
+                outcome = Outcome::ConditionFailed(ci);
+            }
+        }
+        Some(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::model::PolicyKind;
+    use crate::policy::parse::parse;
+
+    fn sim(identity: &[&str]) -> Simulator {
+        let mut s = Simulator::new();
+        for (i, text) in identity.iter().enumerate() {
+            let p = parse(text, PolicyKind::Identity).unwrap();
+            s.add(&format!("p{i}"), Side::Identity, false, &p);
+        }
+        s
+    }
+
+    fn req(action: &str, resource: &str) -> Request {
+        Request {
+            action: action.into(),
+            resource: resource.into(),
+            ..Request::default()
+        }
+    }
+
+    const READ: &str = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:Get*","oss:List*"],"Resource":"*"}]}"#;
+    const DENY_SECRET: &str = r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:*","Resource":"acs:oss:*:1:b/secret/*"}]}"#;
+
+    #[test]
+    fn allow_implicit_and_explicit_deny() {
+        let s = sim(&[READ, DENY_SECRET]);
+        let mut t = Trace::default();
+        assert_eq!(
+            s.decide(&req("oss:GetObject", "acs:oss:*:1:b/a"), &mut t),
+            Decision::Allow
+        );
+        assert_eq!(t.hits.len(), 1);
+        assert_eq!(
+            s.decide(&req("oss:PutObject", "acs:oss:*:1:b/a"), &mut t),
+            Decision::ImplicitDeny
+        );
+        assert!(t.hits.is_empty());
+        assert_eq!(
+            s.decide(&req("OSS:getobject", "acs:oss:*:1:b/secret/x"), &mut t),
+            Decision::ExplicitDeny
+        );
+        assert_eq!(t.hits.len(), 2);
+    }
+
+    #[test]
+    fn no_identity_side_allows_nothing() {
+        let s = Simulator::new();
+        let mut t = Trace::default();
+        assert_eq!(
+            s.decide(&req("oss:GetObject", "x"), &mut t),
+            Decision::ImplicitDeny
+        );
+    }
+
+    #[test]
+    fn callers_are_classified() {
+        assert_eq!(
+            Caller::classify(Some("acs:ram::1:assumed-role/admin-oss/s1")),
+            Caller::Ram {
+                account: "1",
+                kind: "role",
+                name: "admin-oss"
+            }
+        );
+        assert!(Caller::classify(Some("acs:ram::1:root")).is_root());
+        assert_eq!(
+            Caller::classify(Some("ecs.aliyuncs.com")),
+            Caller::Other("ecs.aliyuncs.com")
+        );
+        assert_eq!(Caller::classify(None), Caller::Unknown);
+    }
+}

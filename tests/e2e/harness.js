@@ -32,6 +32,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @property {(path: string) => string} url a `chrome-extension://` URL inside the extension
  * @property {(path: string) => Promise<Page>} openPage opens an extension page in a new tab
  * @property {(page: Page, message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from `page`
+ * @property {string[]} errors console errors and uncaught page errors seen since launch (pages and
+ *   the service worker); tests assert it stays empty
  * @property {() => Promise<void>} close
  */
 
@@ -62,6 +64,12 @@ export async function launchExtension({ hostResolverRules, lang, args = [] } = {
     // LANGUAGE) changes neither in headless Chromium.
     ...(lang ? { locale: lang } : {}),
   });
+  /** @type {string[]} */
+  const errors = [];
+  context.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error at ${m.location().url}: ${m.text()}`);
+  });
+  context.on('weberror', (e) => errors.push(`uncaught in ${e.page()?.url() ?? 'a page'}: ${e.error()}`));
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
@@ -78,6 +86,7 @@ export async function launchExtension({ hostResolverRules, lang, args = [] } = {
         return page;
       },
       sendMessage: (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message),
+      errors,
       close: () => context.close(),
     };
   } catch (e) {

@@ -71,5 +71,9 @@ for (const { lang, locale } of [
       await page.locator('#check-status[data-result="pass"]').waitFor({ timeout: 10_000 });
       assert.equal(await button.isEnabled(), true);
     });
+
+    test('no console errors or uncaught errors', () => {
+      assert.deepEqual(browser.errors, []);
+    });
   });
 }

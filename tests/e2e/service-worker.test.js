@@ -150,4 +150,8 @@ describe('service worker', () => {
     assert.equal(replies.length, 20);
     assert.ok(replies.every((r) => r.ok === true));
   });
+
+  test('no console errors or uncaught errors in the worker or the page', () => {
+    assert.deepEqual(browser.errors, []);
+  });
 });

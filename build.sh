@@ -60,10 +60,9 @@ apt_install() {
 }
 
 ensure_rust() {
-  if ! have cargo && [[ -f "$HOME/.cargo/env" ]]; then
-    # shellcheck disable=SC1091
-    source "$HOME/.cargo/env"
-  fi
+  # Where rustup puts cargo and where `cargo install` puts wasm-bindgen.
+  local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+  [[ :$PATH: == *":$cargo_bin:"* ]] || PATH="$cargo_bin:$PATH"
   have cargo || die "Rust is not installed: install rustup (https://rustup.rs), then rerun"
   have cc || apt_install gcc libc6-dev # the linker of native builds and build scripts
   if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then

@@ -7,6 +7,7 @@
 //! `serialize` (model -> text), `eval` (model -> compiled simulator), `lint` (model + tree ->
 //! findings), `build` (intent -> model), `catalog` (system policy name -> document).
 
+pub mod build;
 pub mod catalog;
 pub mod condition;
 pub mod eval;

@@ -1,0 +1,112 @@
+//! Checks of the names builders put into documents, with errors at the request's JSON paths.
+
+use crate::error::{Error, Result};
+
+/// An Alibaba Cloud account UID: digits only.
+pub fn account(uid: &str, path: &str) -> Result<()> {
+    if !uid.is_empty() && uid.len() <= 20 && uid.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(path, format!("{uid:?} is not an account UID: use the digits shown as the account ID, e.g. 1746000000000001")))
+    }
+}
+
+/// RAM user names: 1-64 of letters, digits, `.`, `_`, `-`, `@`.
+pub fn user(name: &str, path: &str) -> Result<()> {
+    let ok = (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(path, format!("{name:?} is not a RAM user name: 1-64 letters, digits, '.', '_', '-' or '@' (the part before @ of the logon name)")))
+    }
+}
+
+/// RAM role names: 1-64 of letters, digits, `.`, `-`.
+pub fn role(name: &str, path: &str) -> Result<()> {
+    let ok = (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            path,
+            format!("{name:?} is not a RAM role name: 1-64 letters, digits, '.' or '-'"),
+        ))
+    }
+}
+
+/// OSS bucket names: 3-63 of lower-case letters, digits and `-`, starting and ending with a
+/// letter or digit.
+pub fn bucket(name: &str, path: &str) -> Result<()> {
+    let b = name.as_bytes();
+    let edge = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let ok = (3..=63).contains(&b.len())
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && edge(b.first())
+        && edge(b.last());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(path, format!("{name:?} is not an OSS bucket name: 3-63 lower-case letters, digits or '-', starting and ending with a letter or digit")))
+    }
+}
+
+/// AssumeRole's external id: 2-1224 of letters, digits and `_+=,.@:/-`.
+pub fn external_id(id: &str, path: &str) -> Result<()> {
+    let ok = (2..=1224).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            path,
+            format!("{id:?} is not a valid external id: 2-1224 letters, digits or _+=,.@:/-"),
+        ))
+    }
+}
+
+/// A service principal: `<service>.aliyuncs.com`.
+pub fn service(name: &str, path: &str) -> Result<()> {
+    let ok = name.strip_suffix(".aliyuncs.com").is_some_and(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(path, format!("{name:?} is not a service principal: write the service's domain, e.g. ecs.aliyuncs.com")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(account("1746000000000001", "$").is_ok());
+        assert!(account("17460a", "$").is_err());
+        assert!(account("", "$").is_err());
+        assert!(user("alice@example", "$").is_ok());
+        assert!(user("al ice", "$").is_err());
+        assert!(role("admin-oss", "$").is_ok());
+        assert!(role("admin_oss", "$").is_err());
+        assert!(bucket("my-bucket-1", "$").is_ok());
+        assert!(bucket("My-Bucket", "$").is_err());
+        assert!(bucket("-ab", "$").is_err());
+        assert!(bucket("ab", "$").is_err());
+        assert!(external_id("abc-123", "$").is_ok());
+        assert!(external_id("a", "$").is_err());
+        assert!(service("ecs.aliyuncs.com", "$").is_ok());
+        assert!(service("ecs", "$").is_err());
+    }
+}

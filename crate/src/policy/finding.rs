@@ -41,6 +41,13 @@ pub struct Fix {
     pub description_zh: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
+    /// Where the snippet goes when that is not the finding's own path (e.g. a finding about an
+    /// action whose fix rewrites the statement's Resource).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "optional_path_text"
+    )]
+    pub path: Option<Path>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,6 +70,13 @@ pub struct Finding {
 
 fn path_text<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(path)
+}
+
+fn optional_path_text<S: serde::Serializer>(path: &Option<Path>, s: S) -> Result<S::Ok, S::Error> {
+    match path {
+        Some(p) => s.collect_str(p),
+        None => s.serialize_none(),
+    }
 }
 
 impl Finding {
@@ -112,8 +126,24 @@ impl Finding {
             description: description.into(),
             description_zh: description_zh.into(),
             snippet,
+            path: None,
         });
         self
+    }
+
+    /// A fix whose snippet replaces the value at `path` rather than at the finding's path.
+    pub fn fix_at(
+        self,
+        description: impl Into<String>,
+        description_zh: impl Into<String>,
+        snippet: String,
+        path: Path,
+    ) -> Finding {
+        let mut f = self.fix(description, description_zh, Some(snippet));
+        if let Some(fix) = &mut f.fix {
+            fix.path = Some(path);
+        }
+        f
     }
 
     /// The finding as the core's error value (`invalid-json` for syntax, else `invalid-value`).

@@ -14,12 +14,14 @@ pub mod eval;
 pub mod explain;
 pub mod finding;
 pub mod json;
+pub mod lint;
 pub mod model;
 pub mod names;
 pub mod parse;
 pub mod path;
 pub mod pattern;
 pub mod serialize;
+pub mod services;
 mod suggest;
 
 pub use eval::{Context, Decision, Request, Side, Simulator, Trace};

@@ -53,17 +53,9 @@ pub fn hint(ctx: &Context) -> Hint {
              未信任您的账号：请在角色所属账号中修改信任策略，使 Principal.RAM 包含 acs:ram::<您的账号 UID>:root\
              （教程第 1 步）。GetCallerIdentity 可查看您的账号 UID。",
         ),
-        ("NoPermission" | "Forbidden", _) | (_, "NoPermission") | (_, "Forbidden") => Hint::new(
-            format!(
-                "Your identity is not allowed to call {action}. Have an administrator of the account attach a \
-                 policy granting ram:{action} (AliyunRAMReadOnlyAccess covers Get*/List*, AliyunRAMFullAccess \
-                 covers changes), or run this check with credentials that have it."
-            ),
-            format!(
-                "当前身份无权调用 {action}。请账号管理员为其授予包含 ram:{action} 的策略（AliyunRAMReadOnlyAccess \
-                 覆盖 Get*/List*，AliyunRAMFullAccess 覆盖修改操作），或改用具备该权限的凭证执行检查。"
-            ),
-        ),
+        ("NoPermission" | "Forbidden", _) | (_, "NoPermission") | (_, "Forbidden") => {
+            missing_permission(ctx.action)
+        }
         ("EntityNotExist.Role", _) => Hint::new(
             "The role does not exist in the target account. Check the role name (spelling) and the account UID in \
              the role ARN; the role is created in the owner's account (tutorial step 1).",
@@ -159,19 +151,7 @@ pub fn hint(ctx: &Context) -> Hint {
             "服务繁忙或暂时故障：请等待几秒后重试（多次失败时逐步延长间隔）。",
         ),
         ("AccessDenied", _) if ctx.endpoint.is_some() || ctx.message.contains("endpoint") => wrong_endpoint(ctx.endpoint),
-        ("AccessDenied", _) if ctx.action.service() == Service::Oss => Hint::new(
-            format!(
-                "OSS refused {action}: this identity has no OSS permission for it. Attach AliyunOSSReadOnlyAccess \
-                 (or a custom policy allowing oss:{} on this bucket) to the role in the bucket owner's account \
-                 (tutorial step 1); a bucket policy may also deny it.",
-                oss_permission(ctx.action)
-            ),
-            format!(
-                "OSS 拒绝了 {action}：当前身份没有相应的 OSS 权限。请在 Bucket 所属账号中为角色授予 AliyunOSSReadOnlyAccess\
-                 （或允许对该 Bucket 执行 oss:{} 的自定义策略）（教程第 1 步）；Bucket Policy 也可能拒绝了访问。",
-                oss_permission(ctx.action)
-            ),
-        ),
+        ("AccessDenied", _) if ctx.action.service() == Service::Oss => oss_denied(ctx.action),
         ("AccessDenied", _) => Hint::new(
             format!("Access denied for {action}: the identity lacks the permission; attach a policy that grants it."),
             format!("{action} 访问被拒绝：当前身份缺少相应权限，请授予包含该操作的策略。"),
@@ -237,12 +217,61 @@ fn wrong_endpoint(endpoint: Option<&str>) -> Hint {
     }
 }
 
-fn oss_permission(action: Action) -> &'static str {
-    match action {
-        Action::ListBuckets => "ListBuckets",
-        Action::GetBucketInfo => "GetBucketInfo",
-        _ => "ListObjects",
-    }
+/// The identity lacks the API permission `<service>:<action>`.
+fn missing_permission(action: Action) -> Hint {
+    let name = action.name();
+    let (en, zh) = match action.service() {
+        Service::Ram => (
+            " (AliyunRAMReadOnlyAccess covers Get*/List*, AliyunRAMFullAccess covers changes)",
+            "（AliyunRAMReadOnlyAccess 覆盖 Get*/List*，AliyunRAMFullAccess 覆盖修改操作）",
+        ),
+        _ => ("", ""),
+    };
+    let permission = match action.service() {
+        Service::Sts => format!("sts:{name}"),
+        Service::Ram => format!("ram:{name}"),
+        Service::Oss => format!("oss:{name}"),
+    };
+    Hint::new(
+        format!(
+            "Your identity is not allowed to call {name}. Have an administrator of the account attach a \
+             policy granting {permission}{en}, or run this check with credentials that have it."
+        ),
+        format!("当前身份无权调用 {name}。请账号管理员为其授予包含 {permission} 的策略{zh}，或改用具备该权限的凭证执行检查。"),
+    )
+}
+
+/// OSS refused: the role lacks the OSS policy of tutorial step 1 (or a bucket policy denies).
+fn oss_denied(action: Action) -> Hint {
+    let (en, zh) = match action {
+        Action::ListBuckets => (
+            "a custom policy allowing oss:ListBuckets".to_string(),
+            "允许 oss:ListBuckets 的自定义策略".to_string(),
+        ),
+        other => {
+            let permission = if other == Action::GetBucketInfo {
+                "GetBucketInfo"
+            } else {
+                "ListObjects"
+            };
+            (
+                format!("a custom policy allowing oss:{permission} on this bucket"),
+                format!("允许对该 Bucket 执行 oss:{permission} 的自定义策略"),
+            )
+        }
+    };
+    let name = action.name();
+    Hint::new(
+        format!(
+            "OSS refused {name}: this identity has no OSS permission for it. In the bucket owner's account, \
+             attach AliyunOSSReadOnlyAccess (or {en}) to the role (tutorial step 1); a bucket policy may also \
+             deny it."
+        ),
+        format!(
+            "OSS 拒绝了 {name}：当前身份没有相应的 OSS 权限。请在 Bucket 所属账号中为角色授予 AliyunOSSReadOnlyAccess\
+             （或{zh}）（教程第 1 步）；Bucket Policy 也可能拒绝了访问。"
+        ),
+    )
 }
 
 fn http_failure(status: u16) -> Hint {

@@ -93,6 +93,12 @@ pub fn hint(ctx: &Context) -> Hint {
             "策略文档不符合 RAM 策略语法：需要 \"Version\": \"1\" 以及 Statement 列表，每条包含 Effect、Action 和 Resource\
              （信任策略用 Principal 代替 Resource）。",
         ),
+        _ if family == "InvalidParameter" && code.contains("DurationSeconds") => Hint::new(
+            "DurationSeconds is above the role's MaxSessionDuration (3600 seconds unless the role's owner raised \
+             it): ask for less, or have the owner raise MaxSessionDuration (UpdateRole, up to 43200).",
+            "DurationSeconds 超过了角色的最大会话时间 MaxSessionDuration（默认 3600 秒）：请减小该值，或请角色所属账号\
+             通过 UpdateRole 调大 MaxSessionDuration（最大 43200）。",
+        ),
         ("InvalidParameter.RoleSessionName", _) => Hint::new(
             "The role session name must be 2-64 characters of letters, digits, '.', '@', '-' and '_'.",
             "角色会话名称须为 2-64 个字符，仅含字母、数字、“.”、“@”、“-”和“_”。",

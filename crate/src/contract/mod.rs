@@ -8,7 +8,7 @@ mod request;
 mod sign;
 
 pub use parse::parse;
-pub use policy::simulate as policy_simulate;
+pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use request::request;
 pub use sign::{self_check, sign};
 

@@ -17,7 +17,8 @@ pub fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The known name closest to `name` within `max` edits (ties: the first in `known`).
+/// The known name closest to `name` within `max` edits (ties: the longer common prefix, then the
+/// first in `known`).
 pub fn closest<'a, I>(name: &str, known: I, max: usize) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -26,8 +27,15 @@ where
         .into_iter()
         .map(|k| (distance(name, k), k))
         .filter(|(d, _)| *d <= max)
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(d, k)| (*d, usize::MAX - common_prefix(name, k)))
         .map(|(_, k)| k)
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .count()
 }
 
 #[cfg(test)]

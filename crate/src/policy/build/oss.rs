@@ -54,16 +54,21 @@ fn allow(actions: &[&str], resources: &[String], condition: Vec<ConditionBlock>)
     }
 }
 
+fn entry(key: &str, values: &[String]) -> ConditionEntry {
+    ConditionEntry {
+        key: key.to_string(),
+        values: values.iter().map(|v| CondValue::Text(v.clone())).collect(),
+    }
+}
+
+/// One operator block (a statement must not repeat an operator: JSON keys are unique).
 fn block(op: Op, key: &str, values: &[String]) -> ConditionBlock {
     ConditionBlock {
         operator: Operator {
             op,
             if_exists: false,
         },
-        entries: vec![ConditionEntry {
-            key: key.to_string(),
-            values: values.iter().map(|v| CondValue::Text(v.clone())).collect(),
-        }],
+        entries: vec![entry(key, values)],
     }
 }
 
@@ -123,10 +128,16 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
                     statements.push(allow(
                         &["oss:ListObjects"],
                         &[arn(bucket)],
-                        vec![
-                            block(Op::StringEquals, "oss:Prefix", &ancestors),
-                            block(Op::StringEquals, "oss:Delimiter", &["/".to_string()]),
-                        ],
+                        vec![ConditionBlock {
+                            operator: Operator {
+                                op: Op::StringEquals,
+                                if_exists: false,
+                            },
+                            entries: vec![
+                                entry("oss:Prefix", &ancestors),
+                                entry("oss:Delimiter", &["/".to_string()]),
+                            ],
+                        }],
                     ));
                     purposes.push((
                         format!("Lets the console walk down to {prefix}: lists only the folder names at {}.", quoted(&ancestors)),
@@ -308,8 +319,19 @@ mod tests {
             .map(CondValue::as_text)
             .collect();
         assert_eq!(prefixes, vec!["", "team/", "team/2024/"]);
+        assert_eq!(
+            nav.condition.len(),
+            1,
+            "one StringEquals block with both keys"
+        );
+        assert_eq!(nav.condition[0].entries[1].key, "oss:Delimiter");
         assert_eq!(built.policy.statements.len(), 5);
         assert_eq!(built.purposes.len(), 5);
+        let text = crate::policy::to_pretty(&built.policy);
+        assert_eq!(
+            crate::policy::parse(&text, PolicyKind::Identity).unwrap(),
+            built.policy
+        );
     }
 
     #[test]

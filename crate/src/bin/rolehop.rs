@@ -1,5 +1,8 @@
 //! `rolehop`: the core's JSON contract on the command line.
 
+#[path = "rolehop/policy.rs"]
+mod policy;
+
 use rolehop::contract;
 use rolehop::{Error, ErrorKind};
 use std::io::{self, BufRead, Read, Write};
@@ -16,6 +19,8 @@ Usage:
   rolehop parse [--lines]    read one API answer ({\"action\", \"status\", \"headers\", \"body\"}) and print
                              {\"result\": ...} or {\"apiError\": {code, message, hint, hintZh, ...}}
                              (an apiError is a valid answer: exit code 0)
+  rolehop policy build|lint|simulate ...
+                             build, lint and simulate RAM policies offline (rolehop policy help)
   rolehop version            print the core's version as JSON
   rolehop help               show this help
 
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
         ["request", "--lines"] => run_lines(contract::request),
         ["parse"] => run_once(contract::parse),
         ["parse", "--lines"] => run_lines(contract::parse),
+        ["policy", rest @ ..] => policy::run(rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");

@@ -1,0 +1,518 @@
+//! `rolehop policy build|lint|simulate`: the policy engine's contract functions behind flags,
+//! with human output by default and `--json` for tools.
+
+use rolehop::contract::{self, policy_build, policy_lint, policy_simulate};
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+pub const USAGE: &str = "  rolehop policy build KIND [flags] [--json]
+                             print a policy document (KIND: trust, oss-read-only, assume-role,
+                             post-object); notes and findings go to stderr. Flags:
+                               trust:         --account UID [--user NAME]... [--role NAME]...
+                                              [--external-id ID] [--service DOMAIN]...
+                               oss-read-only: --account UID [--bucket NAME]... [--prefix P] [--no-console]
+                               assume-role:   --role-arn ARN | --account UID --role-name NAME
+                               post-object:   --bucket B (--key K | --key-prefix P)
+                                              (--expiration TIME | --now TIME --expires-in SECONDS)
+                                              [--content-length-range MIN,MAX] [--content-type PREFIX]
+                                              [--success-action-status CODE]
+  rolehop policy build --request FILE|-   the policyBuild JSON request (e.g. to sign a PostObject form)
+  rolehop policy lint FILE|- [--kind identity|trust|session] [--read-only] [--trusted ARN]...
+                             [--fail-on error|security-warning|warning|suggestion] [--zh] [--json]
+                             exit code 1 when a finding is at or above --fail-on (default: error)
+  rolehop policy simulate [--identity NAME|@FILE]... [--session FILE] [--trust FILE]
+                             [--principal ARN] --action ACTION [--resource ARN] [--context KEY=VALUE]...
+                             [--zh] [--json]
+  rolehop policy simulate --request FILE|-  the policySimulate JSON request
+                             exit code 0: Allow, 3: ExplicitDeny or ImplicitDeny, 1: bad input";
+
+/// Parsed flags: `--name value` pairs (repeatable) and bare words.
+struct Args {
+    words: Vec<String>,
+    options: Vec<(String, Option<String>)>,
+}
+
+/// Flags that take no value.
+const SWITCHES: [&str; 5] = ["--json", "--no-console", "--read-only", "--zh", "--help"];
+
+impl Args {
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        let mut words = Vec::new();
+        let mut options = Vec::new();
+        let mut i = 0;
+        while let Some(arg) = args.get(i) {
+            if let Some(name) = arg.strip_prefix("--") {
+                if SWITCHES.contains(arg) {
+                    options.push((name.to_string(), None));
+                } else {
+                    let value = args
+                        .get(i + 1)
+                        .ok_or_else(|| format!("{arg} needs a value"))?;
+                    options.push((name.to_string(), Some(value.to_string())));
+                    i += 1;
+                }
+            } else {
+                words.push(arg.to_string());
+            }
+            i += 1;
+        }
+        Ok(Args { words, options })
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.options
+            .iter()
+            .filter(|(n, _)| n == name)
+            .filter_map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    fn one(&self, name: &str) -> Option<String> {
+        self.all(name).pop()
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+
+    /// Every flag must be one of `known`.
+    fn check(&self, known: &[&str]) -> Result<(), String> {
+        match self.options.iter().find(|(n, _)| {
+            !known.contains(&n.as_str()) && !SWITCHES.contains(&format!("--{n}").as_str())
+        }) {
+            Some((n, _)) => Err(format!("unknown flag --{n}")),
+            None => Ok(()),
+        }
+    }
+}
+
+pub fn run(args: &[&str]) -> ExitCode {
+    let Some((command, rest)) = args.split_first() else {
+        return usage("policy needs a command: build, lint or simulate");
+    };
+    if matches!(*command, "help" | "--help" | "-h") {
+        println!("Usage:\n{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let parsed = match Args::parse(rest) {
+        Ok(a) => a,
+        Err(message) => return usage(&message),
+    };
+    let outcome = match *command {
+        "build" => build(&parsed),
+        "lint" => lint(&parsed),
+        "simulate" => simulate(&parsed),
+        other => return usage(&format!("unknown policy command {other:?}")),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => usage(&message),
+        Err(Failure::Input(error)) => {
+            if parsed.has("json") {
+                println!("{}", contract::to_text(&Err(error)));
+            } else {
+                eprintln!("rolehop: {error}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Input(rolehop::Error),
+}
+
+impl From<rolehop::Error> for Failure {
+    fn from(e: rolehop::Error) -> Self {
+        Failure::Input(e)
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("rolehop policy: {message}\n\nUsage:\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn read_source(source: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if source == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(source).map(|t| text = t)
+    };
+    result.map_err(|e| {
+        Failure::Input(rolehop::Error::new(
+            rolehop::ErrorKind::InvalidJson,
+            format!("could not read {source}: {e}"),
+        ))
+    })?;
+    Ok(text)
+}
+
+fn zh(args: &Args) -> bool {
+    args.has("zh")
+}
+
+/// The message in the chosen language.
+fn text<'a>(value: &'a Value, key: &str, args: &Args) -> &'a str {
+    let zh_key = format!("{key}Zh");
+    let chosen = if zh(args) { value.get(&zh_key) } else { None };
+    chosen
+        .or_else(|| value.get(key))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+fn build(args: &Args) -> Result<ExitCode, Failure> {
+    let request = match args.one("request") {
+        Some(source) => read_source(&source)?,
+        None => build_request(args)?.to_string(),
+    };
+    let out = policy_build(&request)?;
+    if args.has("json") {
+        println!("{out}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    match out.get("text").and_then(Value::as_str) {
+        Some(policy) => println!("{policy}"),
+        None => println!("{}", out["policyText"].as_str().unwrap_or("")),
+    }
+    for s in out["statements"].as_array().into_iter().flatten() {
+        eprintln!(
+            "# {}: {}",
+            s["path"].as_str().unwrap_or(""),
+            text(s, "purpose", args)
+        );
+    }
+    for f in out["findings"].as_array().into_iter().flatten() {
+        eprintln!("{}", finding_line("policy", f, args));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Flags -> the policyBuild JSON request.
+fn build_request(args: &Args) -> Result<Value, Failure> {
+    let [kind] = args.words.as_slice() else {
+        return Err(Failure::Usage(
+            "policy build needs one KIND: trust, oss-read-only, assume-role or post-object".into(),
+        ));
+    };
+    let mut req = Map::new();
+    req.insert("kind".into(), json!(kind));
+    let mut put = |key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            req.insert(key.into(), Value::String(v));
+        }
+    };
+    match kind.as_str() {
+        "trust" => {
+            args.check(&["account", "user", "role", "external-id", "service"])
+                .map_err(Failure::Usage)?;
+            put("account", args.one("account"));
+            put("externalId", args.one("external-id"));
+            req.insert("users".into(), json!(args.all("user")));
+            req.insert("roles".into(), json!(args.all("role")));
+            req.insert("services".into(), json!(args.all("service")));
+        }
+        "oss-read-only" => {
+            args.check(&["account", "bucket", "prefix"])
+                .map_err(Failure::Usage)?;
+            put("account", args.one("account"));
+            put("prefix", args.one("prefix"));
+            let buckets = args.all("bucket");
+            if !buckets.is_empty() {
+                req.insert("buckets".into(), json!(buckets));
+            }
+            req.insert("console".into(), json!(!args.has("no-console")));
+        }
+        "assume-role" => {
+            args.check(&["role-arn", "account", "role-name"])
+                .map_err(Failure::Usage)?;
+            put("roleArn", args.one("role-arn"));
+            put("account", args.one("account"));
+            put("roleName", args.one("role-name"));
+        }
+        "post-object" => {
+            args.check(&[
+                "bucket",
+                "key",
+                "key-prefix",
+                "expiration",
+                "now",
+                "expires-in",
+                "content-length-range",
+                "content-type",
+                "success-action-status",
+            ])
+            .map_err(Failure::Usage)?;
+            put("bucket", args.one("bucket"));
+            put("key", args.one("key"));
+            put("keyPrefix", args.one("key-prefix"));
+            put("expiration", args.one("expiration"));
+            put("now", args.one("now"));
+            put("contentType", args.one("content-type"));
+            put("successActionStatus", args.one("success-action-status"));
+            if let Some(seconds) = args.one("expires-in") {
+                let n: i64 = seconds.parse().map_err(|_| {
+                    Failure::Usage(format!("--expires-in takes seconds, got {seconds:?}"))
+                })?;
+                req.insert("expiresIn".into(), json!(n));
+            }
+            if let Some(range) = args.one("content-length-range") {
+                let bounds: Vec<u64> = range
+                    .split(',')
+                    .filter_map(|n| n.trim().parse().ok())
+                    .collect();
+                let [min, max] = bounds.as_slice() else {
+                    return Err(Failure::Usage(format!(
+                        "--content-length-range takes MIN,MAX in bytes, got {range:?}"
+                    )));
+                };
+                req.insert("contentLengthRange".into(), json!([min, max]));
+            }
+        }
+        other => {
+            return Err(Failure::Usage(format!(
+            "unknown policy kind {other:?}: use trust, oss-read-only, assume-role or post-object"
+        )))
+        }
+    }
+    Ok(Value::Object(req))
+}
+
+const LEVELS: [&str; 4] = ["error", "security-warning", "warning", "suggestion"];
+
+fn lint(args: &Args) -> Result<ExitCode, Failure> {
+    args.check(&["kind", "trusted", "fail-on"])
+        .map_err(Failure::Usage)?;
+    let [source] = args.words.as_slice() else {
+        return Err(Failure::Usage(
+            "policy lint needs one FILE (or - for stdin)".into(),
+        ));
+    };
+    let fail_on = args.one("fail-on").unwrap_or_else(|| "error".into());
+    let Some(threshold) = LEVELS.iter().position(|l| *l == fail_on) else {
+        return Err(Failure::Usage(format!(
+            "--fail-on takes {}, got {fail_on:?}",
+            LEVELS.join(", ")
+        )));
+    };
+    let policy = read_source(source)?;
+    let mut req = json!({ "policy": policy, "trustedPrincipals": args.all("trusted") });
+    if let Some(kind) = args.one("kind") {
+        req["kind"] = json!(kind);
+    }
+    if args.has("read-only") {
+        req["intent"] = json!("read-only");
+    }
+    let out = policy_lint(&req.to_string())?;
+    let findings = out["findings"].as_array().cloned().unwrap_or_default();
+    let failing = findings.iter().any(|f| {
+        LEVELS
+            .iter()
+            .position(|l| Some(*l) == f["level"].as_str())
+            .is_some_and(|p| p <= threshold)
+    });
+    if args.has("json") {
+        println!("{out}");
+    } else {
+        let s = &out["summary"];
+        println!(
+            "{source}: {} policy, {} finding(s): {} error(s), {} security warning(s), {} warning(s), {} suggestion(s)",
+            out["kind"].as_str().unwrap_or(""),
+            findings.len(),
+            s["error"],
+            s["securityWarning"],
+            s["warning"],
+            s["suggestion"]
+        );
+        for f in &findings {
+            println!("{}", finding_line(source, f, args));
+        }
+    }
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `FILE:LINE:COLUMN: level[code] $.path: message` and the fix below it.
+fn finding_line(source: &str, f: &Value, args: &Args) -> String {
+    let position = match (f["line"].as_u64(), f["column"].as_u64()) {
+        (Some(l), Some(c)) => format!("{source}:{l}:{c}"),
+        _ => source.to_string(),
+    };
+    let mut line = format!(
+        "{position}: {}[{}] {}: {}",
+        f["level"].as_str().unwrap_or(""),
+        f["code"].as_str().unwrap_or(""),
+        f["path"].as_str().unwrap_or(""),
+        text(f, "message", args)
+    );
+    if let Some(fix) = f.get("fix") {
+        line.push_str(&format!(
+            "\n    fix: {}",
+            if zh(args) {
+                fix["descriptionZh"].as_str()
+            } else {
+                fix["description"].as_str()
+            }
+            .unwrap_or("")
+        ));
+        if let Some(snippet) = fix["snippet"].as_str() {
+            let at = fix["path"]
+                .as_str()
+                .map(|p| format!(" (at {p})"))
+                .unwrap_or_default();
+            line.push_str(&format!("\n    replace with{at}: {snippet}"));
+        }
+    }
+    line
+}
+
+fn simulate(args: &Args) -> Result<ExitCode, Failure> {
+    let request = match args.one("request") {
+        Some(source) => read_source(&source)?,
+        None => simulate_request(args)?.to_string(),
+    };
+    let out = policy_simulate(&request)?;
+    if args.has("json") {
+        println!("{out}");
+    } else {
+        print_decision(&out, args);
+    }
+    let allowed = out["decision"] == "Allow"
+        || out["decisions"]
+            .as_array()
+            .is_some_and(|d| d.iter().all(|x| x == "Allow"))
+        || out["results"]
+            .as_array()
+            .is_some_and(|r| r.iter().all(|x| x["decision"] == "Allow"));
+    Ok(if allowed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+fn simulate_request(args: &Args) -> Result<Value, Failure> {
+    args.check(&[
+        "identity",
+        "session",
+        "trust",
+        "principal",
+        "action",
+        "resource",
+        "context",
+    ])
+    .map_err(Failure::Usage)?;
+    if !args.words.is_empty() {
+        return Err(Failure::Usage(format!(
+            "unexpected argument {:?}",
+            args.words[0]
+        )));
+    }
+    let mut req = Map::new();
+    let identity = args.all("identity");
+    if !identity.is_empty() || args.one("trust").is_none() {
+        let mut entries = Vec::new();
+        for item in identity {
+            entries.push(match item.strip_prefix('@') {
+                Some(file) => json!({ "name": file, "document": read_source(file)? }),
+                None => json!(item),
+            });
+        }
+        req.insert("identityPolicies".into(), Value::Array(entries));
+    }
+    for (flag, key) in [("session", "sessionPolicy"), ("trust", "trustPolicy")] {
+        if let Some(file) = args.one(flag) {
+            req.insert(
+                key.into(),
+                json!({ "name": file, "document": read_source(&file)? }),
+            );
+        }
+    }
+    let action = args
+        .one("action")
+        .ok_or_else(|| Failure::Usage("policy simulate needs --action (or --request)".into()))?;
+    let mut request =
+        json!({ "action": action, "resource": args.one("resource").unwrap_or_else(|| "*".into()) });
+    if let Some(p) = args.one("principal") {
+        request["principal"] = json!(p);
+    }
+    let mut context = Map::new();
+    for pair in args.all("context") {
+        let Some((k, v)) = pair.split_once('=') else {
+            return Err(Failure::Usage(format!(
+                "--context takes KEY=VALUE, got {pair:?}"
+            )));
+        };
+        match context.get_mut(k) {
+            Some(Value::Array(values)) => values.push(json!(v)),
+            _ => {
+                context.insert(k.to_string(), json!([v]));
+            }
+        }
+    }
+    request["context"] = Value::Object(context);
+    req.insert("request".into(), request);
+    Ok(Value::Object(req))
+}
+
+fn print_decision(out: &Value, args: &Args) {
+    let single = [out.clone()];
+    let results: &[Value] = match out.get("results").and_then(Value::as_array) {
+        Some(r) => r,
+        None if out.get("decision").is_some() => &single,
+        None => {
+            for d in out["decisions"].as_array().into_iter().flatten() {
+                println!("{}", d.as_str().unwrap_or(""));
+            }
+            return;
+        }
+    };
+    for (i, r) in results.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        println!("Decision: {}", r["decision"].as_str().unwrap_or(""));
+        for d in r["deciding"].as_array().into_iter().flatten() {
+            let assumed = if d["assumed"] == true {
+                "  (assumed document)"
+            } else {
+                ""
+            };
+            println!(
+                "  {} {}  {:?} statement {}  {}{assumed}",
+                d["effect"].as_str().unwrap_or(""),
+                d["side"].as_str().unwrap_or(""),
+                d["policy"].as_str().unwrap_or(""),
+                d["statement"],
+                d["path"].as_str().unwrap_or("")
+            );
+        }
+        for m in r["conditionsNotMet"].as_array().into_iter().flatten() {
+            println!(
+                "  condition not met: {:?} {}",
+                m["policy"].as_str().unwrap_or(""),
+                m["condition"].as_str().unwrap_or("")
+            );
+        }
+        let missing: Vec<&str> = r["missingContextKeys"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if !missing.is_empty() {
+            println!(
+                "  context keys consulted but not supplied: {}",
+                missing.join(", ")
+            );
+        }
+        println!("{}", text(r, "explanation", args));
+    }
+}

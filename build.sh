@@ -90,7 +90,7 @@ ensure_wasm_bindgen() {
 }
 
 ensure_node() {
-  have node && have npm || apt_install nodejs npm
+  if ! have node || ! have npm; then apt_install nodejs npm; fi
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
   ((major >= NODE_MIN_MAJOR)) || die "Node.js $NODE_MIN_MAJOR or newer is needed, found $(node --version)"
@@ -115,6 +115,7 @@ ensure_npm_packages() {
 ensure_test_tools() {
   local missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium chromium-driver)
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr) # runs dist/firefox (tests/e2e/firefox.test.js)
   have openssl || missing+=(openssl) # certificates of the local HTTPS test servers
   # A Chinese font, so screenshots of the zh_CN popup are legible (tests do not depend on it).
   [[ -n $(fc-list :lang=zh 2>/dev/null) ]] || missing+=(fonts-wqy-microhei)
@@ -132,7 +133,8 @@ ensure_test_tools() {
       --root-user-action=ignore -r "$requirements"
     info "python packages of $requirements"
   fi
-  info "chromium: $(/usr/bin/chromium --version 2>/dev/null | tail -n 1)"
+  info "$(/usr/bin/chromium --version 2>/dev/null | tail -n 1)"
+  info "$(/usr/bin/firefox-esr --version 2>/dev/null | tail -n 1)"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,204 @@
+// Runs the shipped, unmodified dist/firefox in real Firefox (ESR), headless, driven over
+// Marionette: Firefox's own automation protocol (length-prefixed JSON on a TCP socket), so no
+// geckodriver or patched browser is needed. The add-on is installed as a temporary add-on.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './harness.js';
+
+export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+/** A fixed moz-extension:// host, so tests know the extension's URLs before installing it. */
+const EXTENSION_UUID = '5f0c3a52-9d1e-4b7a-8c2f-1e6d4a9b7c30';
+
+/** A Marionette connection: one command at a time, answers matched by id. */
+class Marionette {
+  /** @param {import('node:net').Socket} socket */
+  constructor(socket) {
+    this.socket = socket;
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+    this.pending = new Map();
+    /** @type {((hello: unknown) => void) | null} */
+    this.onHello = null;
+    socket.on('data', (chunk) => this.receive(chunk));
+    socket.on('close', () => {
+      for (const { reject } of this.pending.values()) reject(new Error('Firefox closed the Marionette connection'));
+      this.pending.clear();
+    });
+  }
+
+  /** Packets are `<byte length>:<JSON>`; answers are `[1, id, error, result]`. @param {Buffer} chunk */
+  receive(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const colon = this.buffer.indexOf(0x3a);
+      if (colon < 0) return;
+      const length = Number(this.buffer.subarray(0, colon).toString());
+      if (this.buffer.length < colon + 1 + length) return;
+      const packet = JSON.parse(this.buffer.subarray(colon + 1, colon + 1 + length).toString());
+      this.buffer = this.buffer.subarray(colon + 1 + length);
+      if (!Array.isArray(packet)) {
+        this.onHello?.(packet); // the greeting: {applicationType, marionetteProtocol}
+        continue;
+      }
+      const [, id, error, result] = packet;
+      const waiter = this.pending.get(id);
+      this.pending.delete(id);
+      if (error) waiter?.reject(new Error(`Marionette: ${error.error}: ${error.message}`));
+      else waiter?.resolve(result);
+    }
+  }
+
+  /** @param {string} name @param {object} [params] @returns {Promise<any>} */
+  command(name, params = {}) {
+    const id = this.nextId++;
+    const body = JSON.stringify([0, id, name, params]);
+    this.socket.write(`${Buffer.byteLength(body)}:${body}`);
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+}
+
+/**
+ * @typedef {object} FirefoxExtension
+ * @property {string} addonId the id Firefox installed the add-on under
+ * @property {string} version Firefox's version
+ * @property {(path: string) => string} url a `moz-extension://` URL inside the extension
+ * @property {(path: string) => Promise<void>} openPage loads an extension page in the tab
+ * @property {(body: string, ...args: unknown[]) => Promise<any>} evaluate runs an async function
+ *   body in the page's document (`args` in scope; `page` is the page's window, with its `chrome.*`)
+ * @property {(message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from the page
+ * @property {() => Promise<void>} close
+ */
+
+/** @returns {Promise<FirefoxExtension>} */
+export async function launchFirefoxExtension() {
+  if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: ./build.sh test installs firefox-esr`);
+  const profile = mkdtempSync(join(tmpdir(), 'rolehop-firefox-'));
+  writeFileSync(join(profile, 'user.js'), prefs({
+    'marionette.port': 0, // any free port, written to <profile>/MarionetteActivePort
+    'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXTENSION_UUID }),
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+  }));
+  // System access lets the harness open moz-extension:// pages (WebDriver navigation refuses them).
+  const firefox = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  firefox.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise((resolve) => firefox.once('exit', resolve));
+  const close = async () => {
+    firefox.kill();
+    await exited;
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const marionette = await connectMarionette(profile, () => stderr);
+    const session = await marionette.command('WebDriver:NewSession', { capabilities: {} });
+    await marionette.command('WebDriver:SetTimeouts', { script: 20_000 });
+    const { value: addonId } = await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
+    /** @param {string} path */
+    const url = (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
+    /** @type {FirefoxExtension['evaluate']} */
+    const evaluate = async (body, ...args) => {
+      const script = `const done = arguments[arguments.length - 1]; const args = [...arguments].slice(0, -1);
+        const page = document.defaultView;
+        (async () => { ${body} })().then(done, (e) => done({ harnessError: String(e) }));`;
+      const { value } = await marionette.command('WebDriver:ExecuteAsyncScript', { script, args });
+      if (value && typeof value === 'object' && 'harnessError' in value) throw new Error(`in the page: ${value.harnessError}`);
+      return value;
+    };
+    return {
+      addonId,
+      version: session.capabilities.browserVersion,
+      url,
+      async openPage(path) {
+        await marionette.command('Marionette:SetContext', { value: 'chrome' });
+        await marionette.command('WebDriver:ExecuteScript', {
+          script: `const win = Services.wm.getMostRecentWindow('navigator:browser');
+            win.gBrowser.selectedBrowser.loadURI(Services.io.newURI(arguments[0]),
+              { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+          args: [url(path)],
+        });
+        await marionette.command('Marionette:SetContext', { value: 'content' });
+        await waitForPage(marionette, url(path));
+      },
+      evaluate,
+      // Messages and answers cross between Marionette's sandbox and the page as JSON text.
+      sendMessage: async (message) =>
+        JSON.parse(await evaluate(
+          'return JSON.stringify(await page.chrome.runtime.sendMessage(JSON.parse(args[0])));',
+          JSON.stringify(message),
+        )),
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
+ * Waits until the tab shows `target`, fully loaded. Scripts run meanwhile can die with the
+ * document they started in ("Document was unloaded"): those are retried.
+ * @param {Marionette} marionette
+ * @param {string} target
+ */
+async function waitForPage(marionette, target) {
+  const deadline = Date.now() + 15_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const { value } = await marionette.command('WebDriver:ExecuteScript', {
+        script: 'return [location.href, document.readyState];',
+      });
+      // During a navigation the answer can be empty: look again.
+      if (Array.isArray(value)) {
+        last = value.join(' ');
+        if (value[0] === target && value[1] === 'complete') return;
+      }
+    } catch (e) {
+      if (!String(e).includes('unloaded')) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${target} did not load in 15 s (last seen: ${last})`);
+}
+
+function geckoId() {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/** @param {Record<string, string | number | boolean>} values */
+function prefs(values) {
+  return Object.entries(values).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n');
+}
+
+/**
+ * Waits for Firefox to write its Marionette port, connects, and reads the greeting.
+ * @param {string} profile
+ * @param {() => string} stderr
+ */
+async function connectMarionette(profile, stderr) {
+  const portFile = join(profile, 'MarionetteActivePort');
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(portFile) || !readFileSync(portFile, 'utf8').trim()) {
+    if (Date.now() > deadline) throw new Error(`Firefox did not start Marionette in 30 s; stderr:\n${stderr()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const port = Number(readFileSync(portFile, 'utf8').trim());
+  const socket = await new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const marionette = new Marionette(/** @type {import('node:net').Socket} */ (socket));
+  await new Promise((resolve) => (marionette.onHello = resolve));
+  return marionette;
+}

@@ -70,6 +70,19 @@ function checkError(c, core) {
   return ok(c, 'contract errors');
 }
 
+/**
+ * A presigned URL is opened by browsers and fetch, whose URL parser (WHATWG) removes `.` and `..`
+ * path segments: the parsed URL must still name the signed object.
+ */
+function checkUrlParsing(c, req, core) {
+  const oracle = 'WHATWG URL keeps the key';
+  const parsed = new URL(core.url);
+  const got = decodeURIComponent(parsed.pathname);
+  const want = `/${req.key ?? ''}`;
+  if (got === want) ok(c, oracle);
+  else fail(c, oracle, 'url path after new URL()', got, want);
+}
+
 for (const [i, c] of cases.entries()) {
   const answer = wasm.sign(c.text);
   if (native) {
@@ -89,6 +102,7 @@ for (const [i, c] of cases.entries()) {
   else if (c.algo === 'presign') results = oracles.ossPresign(req, c.now, subresources);
   else results = oracles.postPolicy(req);
   for (const [oracle, sdk] of Object.entries(results)) compareStages(c, oracle, sdk, core);
+  if (c.algo === 'presign' && !core.error) checkUrlParsing(c, req, core);
 }
 
 console.log('node (wasm):');

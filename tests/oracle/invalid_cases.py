@@ -93,6 +93,12 @@ def m_key(rng, req):
     return req, "invalid-value", "$.key"
 
 
+def m_dot_key(rng, req):
+    req["bucket"] = req.get("bucket") or "valid-bucket"
+    req["key"] = rng.choice([".", ".."])
+    return req, "invalid-value", "$.key"
+
+
 def m_key_without_bucket(rng, req):
     req["bucket"] = None
     req["key"] = rng.choice(["a.txt", "目录/文件"])
@@ -260,6 +266,7 @@ MUTATIONS = [
     ("presign reserved query", "oss-presign", m_reserved_query),
     ("presign query token differs", "oss-presign", m_query_token_differs),
     ("presign bucket", "oss-presign", m_bucket),
+    ("presign dot key", "oss-presign", m_dot_key),
     ("presign header value", "oss-presign", m_header_value),
     ("post policy text", "post-policy", m_policy_text),
     ("post policy not a string", "post-policy", m_policy_not_string),

@@ -1,14 +1,28 @@
 //! `sign`: the four signing requests of the JSON contract (`rpc`, `oss`, `oss-presign`,
 //! `post-policy`). Each answers with every signing stage.
+//!
+//! Two readers of the request: a fast typed one (`fast`) for well-formed requests, and the
+//! checked one below, which reads field by field and says precisely what is wrong. Both hand
+//! the signers the same values, so they answer alike (tests below and tests/oracle hold them to
+//! it); the fast one only saves the `serde_json::Value` tree.
+
+mod fast;
 
 use super::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
-use crate::sign::oss::{OssCredentials, OssRequest};
+use crate::sign::oss::{OssCredentials, OssHeaderSignature, OssPresignedUrl, OssRequest};
+use crate::sign::post_policy::PostPolicySignature;
+use crate::sign::rpc::RpcSignature;
 use crate::sign::{oss, post_policy, rpc};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// Handles one `sign` request given as JSON text.
 pub fn sign(input: &str) -> Result<Value> {
+    fast::sign(input).unwrap_or_else(|| sign_checked(input))
+}
+
+/// The checked path: every field read with a precise error on failure.
+fn sign_checked(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     match req.required_str("kind")? {
         "rpc" => sign_rpc(&req),
@@ -30,8 +44,7 @@ fn sign_rpc(req: &Object) -> Result<Value> {
         return Err(Error::missing("$.params"));
     }
     let secret = req.required_str("accessKeySecret")?;
-    let signed = rpc::sign(method, &params, secret)?;
-    Ok(to_json(&signed))
+    rpc::sign(method, &params, secret).map(rpc_value)
 }
 
 fn oss_request(req: &Object) -> Result<(OssRequest, OssCredentials)> {
@@ -52,35 +65,78 @@ fn oss_request(req: &Object) -> Result<(OssRequest, OssCredentials)> {
 
 fn sign_oss(req: &Object) -> Result<Value> {
     let (request, creds) = oss_request(req)?;
-    let signed = oss::sign_header(&request, &creds)?;
-    let mut out = to_json(&signed);
-    // Headers as an object for JSON users: {"Authorization": "...", ...}.
-    out["headers"] = signed
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect::<serde_json::Map<_, _>>()
-        .into();
-    Ok(out)
+    oss::sign_header(&request, &creds).map(oss_header_value)
 }
 
 fn presign_oss(req: &Object) -> Result<Value> {
     let (request, creds) = oss_request(req)?;
     let expires = req.required_i64("expires")?;
     let endpoint = req.required_str("endpoint")?;
-    Ok(to_json(&oss::presign(&request, &creds, expires, endpoint)?))
+    oss::presign(&request, &creds, expires, endpoint).map(presign_value)
 }
 
 fn sign_post_policy(req: &Object) -> Result<Value> {
     let policy = req.required_str("policy")?;
     let id = req.required_str("accessKeyId")?;
     let secret = req.required_str("accessKeySecret")?;
-    Ok(to_json(&post_policy::sign(policy, id, secret)?))
+    post_policy::sign(policy, id, secret).map(post_policy_value)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Value {
-    // Serialising plain structs of strings cannot fail.
-    serde_json::to_value(value).unwrap_or(Value::Null)
+// The answers, built by moving the stage strings into the JSON value (no copies). The field
+// order is the contract's: the order of the stages in the signers' structs.
+
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn rpc_value(s: RpcSignature) -> Value {
+    object([
+        ("canonicalQuery", s.canonical_query.into()),
+        ("stringToSign", s.string_to_sign.into()),
+        ("signature", s.signature.into()),
+    ])
+}
+
+fn oss_header_value(s: OssHeaderSignature) -> Value {
+    // Headers as an object for JSON users: {"Authorization": "...", ...}.
+    let headers: Map<String, Value> = s.headers.into_iter().map(|(k, v)| (k, v.into())).collect();
+    object([
+        (
+            "canonicalizedOssHeaders",
+            s.canonicalized_oss_headers.into(),
+        ),
+        ("canonicalizedResource", s.canonicalized_resource.into()),
+        ("stringToSign", s.string_to_sign.into()),
+        ("signature", s.signature.into()),
+        ("authorization", s.authorization.into()),
+        ("headers", headers.into()),
+    ])
+}
+
+fn presign_value(s: OssPresignedUrl) -> Value {
+    object([
+        (
+            "canonicalizedOssHeaders",
+            s.canonicalized_oss_headers.into(),
+        ),
+        ("canonicalizedResource", s.canonicalized_resource.into()),
+        ("stringToSign", s.string_to_sign.into()),
+        ("signature", s.signature.into()),
+        ("url", s.url.into()),
+    ])
+}
+
+fn post_policy_value(s: PostPolicySignature) -> Value {
+    object([
+        ("policy", s.policy.into()),
+        ("signature", s.signature.into()),
+        ("accessKeyId", s.access_key_id.into()),
+    ])
 }
 
 /// The popup's live self-check: signs the public RPC vector and compares with the documented
@@ -109,4 +165,124 @@ pub fn self_check() -> Value {
         "expected": EXPECTED,
         "actual": actual,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::to_text;
+
+    const DATE: &str = "Thu, 17 Nov 2005 18:49:58 GMT";
+
+    fn valid_requests() -> Vec<String> {
+        let policy = r#"{"expiration":"2013-12-01T12:00:00Z","conditions":[{"bucket":"ahaha"},["eq","$key","a\"b\\c\n"]]}"#;
+        vec![
+            json!({"kind": "rpc", "method": "GET", "accessKeySecret": "s",
+                   "params": {"A": "1", "中文": "值 +*~", "N": 5, "F": 1.5, "E": 1e3, "Z": -0,
+                              "U": 12345678901234567890u64, "T": true, "X": "\u{1F600}\n\""}})
+            .to_string(),
+            r#"{"kind":"rpc","method":"POST","params":{},"accessKeySecret":"s\u0026","extra":[1,{"a":null}]}"#
+                .to_string(),
+            json!({"kind": "oss", "method": "PUT", "bucket": "oss-example", "key": "a/b c",
+                   "headers": {"Date": DATE, "X-OSS-Meta-A": " v\t", "Content-Type": "text/html"},
+                   "query": {"acl": null, "uploadId": "", "partNumber": 3, "prefix": "p"},
+                   "accessKeyId": "id", "accessKeySecret": "s", "securityToken": "tok"})
+            .to_string(),
+            json!({"kind": "oss", "method": "GET", "bucket": null, "key": null, "headers": null,
+                   "query": null, "accessKeyId": "id", "accessKeySecret": "s",
+                   "securityToken": null, "x-oss-date": 1})
+            .to_string()
+            .replace("\"headers\":null", &format!("\"headers\":{{\"date\":\"{DATE}\"}}")),
+            json!({"kind": "oss-presign", "method": "GET", "bucket": "oss-example",
+                   "key": "oss-api.pdf", "expires": 1141889120, "endpoint": "http://oss.example",
+                   "query": {"versionId": "v1", "x": null}, "accessKeyId": "id",
+                   "accessKeySecret": "s", "securityToken": "tok"})
+            .to_string(),
+            json!({"kind": "post-policy", "policy": policy, "accessKeyId": "id",
+                   "accessKeySecret": "s"})
+            .to_string(),
+            // Well-formed requests the signers refuse: the signers' own errors.
+            json!({"kind": "oss", "method": "GET", "bucket": "Bad_Bucket", "accessKeyId": "id",
+                   "accessKeySecret": "s", "headers": {"Date": DATE}})
+            .to_string(),
+            json!({"kind": "rpc", "method": "PUT", "params": {}, "accessKeySecret": "s"})
+                .to_string(),
+        ]
+    }
+
+    #[test]
+    fn fast_path_reads_well_formed_requests_as_the_checked_path_does() {
+        for input in valid_requests() {
+            let fast = fast::sign(&input).unwrap_or_else(|| panic!("fast path refused {input}"));
+            assert_eq!(to_text(&fast), to_text(&sign_checked(&input)), "{input}");
+        }
+    }
+
+    #[test]
+    fn everything_else_goes_to_the_checked_path() {
+        for input in [
+            r#"{"kind":"rpc","method":"GET","params":{"A":"1","A":"2"},"accessKeySecret":"s"}"#,
+            r#"{"kind":"rpc","method":"GET","params":{"A":null},"accessKeySecret":"s"}"#,
+            r#"{"kind":"rpc","method":"GET","params":{"A":[1]},"accessKeySecret":"s"}"#,
+            r#"{"kind":"rpc","method":"GET","accessKeySecret":"s"}"#,
+            r#"{"kind":"rpc","kind":"rpc","method":"GET","params":{},"accessKeySecret":"s"}"#,
+            r#"{"kind":"oss-presign","method":"GET","expires":1.0,"endpoint":"e","accessKeyId":"i","accessKeySecret":"s"}"#,
+            r#"{"kind":"rpc","method":"GET","params":{},"accessKeySecret":"s","bucket":5}"#,
+            r#"{"kind":"acs3"}"#,
+            r#"{"kind":"rpc"} trailing"#,
+            "[]",
+        ] {
+            assert!(fast::sign(input).is_none(), "{input}");
+            assert_eq!(to_text(&sign(input)), to_text(&sign_checked(input)));
+        }
+        // The checked path's last-value-wins reading of a duplicated name.
+        let dup =
+            r#"{"kind":"rpc","method":"GET","params":{"A":"1","A":"2"},"accessKeySecret":"s"}"#;
+        let answer = sign(dup).unwrap_or_default();
+        assert_eq!(answer["canonicalQuery"], "A=2");
+    }
+
+    #[test]
+    fn answers_keep_the_stage_order_of_the_signers_structs() {
+        let params = vec![("A".to_string(), "1".to_string())];
+        let s = rpc::sign("GET", &params, "s").unwrap_or_else(|e| panic!("{e}"));
+        let expected = serde_json::to_value(&s).unwrap_or_default().to_string();
+        assert_eq!(rpc_value(s).to_string(), expected);
+        let p = post_policy::sign(
+            r#"{"expiration":"2013-12-01T12:00:00Z","conditions":[]}"#,
+            "i",
+            "s",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let expected = serde_json::to_value(&p).unwrap_or_default().to_string();
+        assert_eq!(post_policy_value(p).to_string(), expected);
+        let keys = |v: Value| v.as_object().map(|m| m.keys().cloned().collect::<Vec<_>>());
+        let answer = sign(&valid_requests()[2]).unwrap_or_default();
+        assert_eq!(
+            keys(answer.clone()).unwrap_or_default(),
+            [
+                "canonicalizedOssHeaders",
+                "canonicalizedResource",
+                "stringToSign",
+                "signature",
+                "authorization",
+                "headers"
+            ]
+        );
+        assert_eq!(
+            keys(answer["headers"].clone()).unwrap_or_default(),
+            ["x-oss-security-token", "Authorization"]
+        );
+        let answer = sign(&valid_requests()[4]).unwrap_or_default();
+        assert_eq!(
+            keys(answer).unwrap_or_default(),
+            [
+                "canonicalizedOssHeaders",
+                "canonicalizedResource",
+                "stringToSign",
+                "signature",
+                "url"
+            ]
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! StringToSign = `VERB\nContent-MD5\nContent-Type\nDate\n` + CanonicalizedOSSHeaders +
 //! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
 
-use super::encode::{encode_path, percent_encode_into};
+use super::encode::{encode_path, percent_encode, percent_encode_into};
 use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::error::{Error, Result};
@@ -158,7 +158,7 @@ const SECURITY_TOKEN_HEADER: &str = "x-oss-security-token";
 pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeaderSignature> {
     check_credentials(creds)?;
     let mut headers = checked_headers(req)?;
-    if let Some(token) = &creds.security_token {
+    if let Some(token) = creds.security_token.as_deref() {
         add_security_token_header(&mut headers, token)?;
     }
     let date = match (find(&headers, "x-oss-date"), find(&headers, "date")) {
@@ -170,7 +170,7 @@ pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeader
     };
     UtcTime::parse_rfc1123(date.1)
         .map_err(|m| Error::invalid(format!("$.headers.{}", date.0), m))?;
-    let stages = stages(req, &headers, date.1, &creds.access_key_secret)?;
+    let stages = stages(req, &headers, None, date.1, &creds.access_key_secret)?;
     let authorization = format!("OSS {}:{}", creds.access_key_id, stages.signature);
     let mut extra = Vec::new();
     if let Some(token) = &creds.security_token {
@@ -213,23 +213,34 @@ pub fn presign(
             ));
         }
     }
-    let mut req = req.clone();
-    if let Some(token) = &creds.security_token {
-        match req.query.iter().find(|(k, _)| k == "security-token") {
-            Some((_, Some(v))) if v == token => {}
-            Some(_) => {
-                return Err(Error::invalid(
-                    "$.query.security-token",
-                    "the query's security-token differs from the credentials' securityToken: give it once",
-                ))
-            }
-            None => req
-                .query
-                .push(("security-token".to_string(), Some(token.clone()))),
-        }
+    if matches!(object_key(req), Some("." | "..")) {
+        return Err(Error::invalid(
+            "$.key",
+            "an object named \".\" or \"..\" cannot be presigned: URL parsers (browsers, fetch) \
+             drop such path segments, so the URL would name another resource",
+        ));
     }
+    // STS: the token joins the query (after the request's own parameters) unless already there.
+    let token_param = match (
+        creds.security_token.as_deref(),
+        find_query(req, "security-token"),
+    ) {
+        (None, _) => None,
+        (Some(token), Some(Some(given))) if given == token => None,
+        (Some(_), Some(_)) => return Err(Error::invalid(
+            "$.query.security-token",
+            "the query's security-token differs from the credentials' securityToken: give it once",
+        )),
+        (Some(token), None) => Some(("security-token", token)),
+    };
     let expires_text = expires.to_string();
-    let stages = stages(&req, &headers, &expires_text, &creds.access_key_secret)?;
+    let stages = stages(
+        req,
+        &headers,
+        token_param,
+        &expires_text,
+        &creds.access_key_secret,
+    )?;
 
     let mut url = String::with_capacity(128 + stages.string_to_sign.len());
     url.push_str(scheme);
@@ -240,8 +251,8 @@ pub fn presign(
     }
     url.push_str(host);
     url.push('/');
-    if let Some(key) = object_key(&req) {
-        url.push_str(&encode_path(key));
+    if let Some(key) = object_key(req) {
+        url.push_str(&url_path(key));
     }
     let mut sep = '?';
     let mut push_param = |url: &mut String, k: &str, v: Option<&str>| {
@@ -256,6 +267,9 @@ pub fn presign(
     for (k, v) in &req.query {
         push_param(&mut url, k, v.as_deref());
     }
+    if let Some((k, v)) = token_param {
+        push_param(&mut url, k, Some(v));
+    }
     push_param(&mut url, "OSSAccessKeyId", Some(&creds.access_key_id));
     push_param(&mut url, "Expires", Some(&expires_text));
     push_param(&mut url, "Signature", Some(&stages.signature));
@@ -268,6 +282,21 @@ pub fn presign(
     })
 }
 
+/// An object key as a URL path: percent-encoded, `/` kept. Except when a segment is `.` or `..`:
+/// URL parsers (browsers, fetch, the WHATWG URL) remove such segments, even percent-encoded, so
+/// the URL would reach another object; every `/` is then encoded as well (`a%2F..%2Fb`), which
+/// OSS decodes back (oss2 encodes every `/` by default for this reason).
+fn url_path(key: &str) -> String {
+    if key
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        percent_encode(key)
+    } else {
+        encode_path(key)
+    }
+}
+
 struct Stages {
     headers: String,
     resource: String,
@@ -275,14 +304,17 @@ struct Stages {
     signature: String,
 }
 
+/// `extra_param` is a query parameter signed in addition to the request's own (the presigned
+/// URL's STS token).
 fn stages(
     req: &OssRequest,
-    headers: &[(String, String)],
+    headers: &[(&str, &str)],
+    extra_param: Option<(&str, &str)>,
     date_slot: &str,
     secret: &str,
 ) -> Result<Stages> {
     let canonical_headers = canonicalized_oss_headers(headers);
-    let resource = canonicalized_resource(req)?;
+    let resource = resource_with(req, extra_param)?;
     let mut string_to_sign = String::with_capacity(64 + canonical_headers.len() + resource.len());
     for part in [
         req.method.as_str(),
@@ -305,14 +337,18 @@ fn stages(
 }
 
 /// `x-oss-*` headers, names lowercased, values trimmed, sorted by name, each `name:value\n`.
-pub fn canonicalized_oss_headers(headers: &[(String, String)]) -> String {
+pub fn canonicalized_oss_headers<K: AsRef<str>, V: AsRef<str>>(headers: &[(K, V)]) -> String {
     let mut oss: Vec<(String, &str)> = headers
         .iter()
-        .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str()))
-        .filter(|(k, _)| k.starts_with("x-oss-"))
+        .filter(|(k, _)| {
+            k.as_ref()
+                .get(..6)
+                .is_some_and(|p| p.eq_ignore_ascii_case("x-oss-"))
+        })
+        .map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v.as_ref()))
         .collect();
-    oss.sort();
-    let mut out = String::new();
+    oss.sort_unstable();
+    let mut out = String::with_capacity(oss.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (k, v) in oss {
         out.push_str(&k);
         out.push(':');
@@ -325,7 +361,13 @@ pub fn canonicalized_oss_headers(headers: &[(String, String)]) -> String {
 /// `/`, `/bucket/` or `/bucket/key`, then `?` + the sub-resources sorted by name, raw, `k=v` or a
 /// bare `k` when the value is empty. Ordinary query parameters are not signed.
 pub fn canonicalized_resource(req: &OssRequest) -> Result<String> {
-    let mut out = String::from("/");
+    resource_with(req, None)
+}
+
+/// [`canonicalized_resource`] with one more query parameter.
+fn resource_with(req: &OssRequest, extra_param: Option<(&str, &str)>) -> Result<String> {
+    let mut out = String::with_capacity(64);
+    out.push('/');
     match (&req.bucket, object_key(req)) {
         (Some(bucket), key) => {
             check_bucket(bucket)?;
@@ -347,10 +389,11 @@ pub fn canonicalized_resource(req: &OssRequest) -> Result<String> {
     let mut sub: Vec<(&str, Option<&str>)> = req
         .query
         .iter()
-        .filter(|(k, _)| is_subresource(k))
         .map(|(k, v)| (k.as_str(), v.as_deref()))
+        .chain(extra_param.map(|(k, v)| (k, Some(v))))
+        .filter(|(k, _)| is_subresource(k))
         .collect();
-    sub.sort();
+    sub.sort_unstable();
     for (i, (k, v)) in sub.into_iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
         out.push_str(k);
@@ -437,7 +480,8 @@ fn check_credentials(creds: &OssCredentials) -> Result<()> {
 }
 
 /// Validates the method and headers; rejects a header given twice under different cases.
-fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
+/// The headers, borrowed, with room for the STS token header.
+fn checked_headers(req: &OssRequest) -> Result<Vec<(&str, &str)>> {
     if !METHODS.contains(&req.method.as_str()) {
         return Err(Error::invalid(
             "$.method",
@@ -450,6 +494,7 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
     }
     // The path is built only on failure: valid requests (the hot path) allocate nothing here.
     let path = |name: &str| child_path("$.headers", name);
+    let mut headers = Vec::with_capacity(req.headers.len() + 1);
     for (i, (name, value)) in req.headers.iter().enumerate() {
         if name.is_empty() || !name.bytes().all(is_token_char) {
             return Err(Error::invalid(
@@ -457,8 +502,10 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
                 format!("{name:?} is not a valid HTTP header name"),
             ));
         }
-        if req.headers[..i]
+        if req
+            .headers
             .iter()
+            .take(i)
             .any(|(earlier, _)| earlier.eq_ignore_ascii_case(name))
         {
             return Err(Error::invalid(
@@ -467,11 +514,15 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(String, String)>> {
             ));
         }
         check_header_value(value, || path(name))?;
+        headers.push((name.as_str(), value.as_str()));
     }
-    Ok(req.headers.clone())
+    Ok(headers)
 }
 
-fn add_security_token_header(headers: &mut Vec<(String, String)>, token: &str) -> Result<()> {
+fn add_security_token_header<'a>(
+    headers: &mut Vec<(&'a str, &'a str)>,
+    token: &'a str,
+) -> Result<()> {
     match find(headers, SECURITY_TOKEN_HEADER) {
         Some(existing) if existing == token => Ok(()),
         Some(_) => Err(Error::invalid(
@@ -479,7 +530,7 @@ fn add_security_token_header(headers: &mut Vec<(String, String)>, token: &str) -
             "the x-oss-security-token header differs from securityToken: give the token once",
         )),
         None => {
-            headers.push((SECURITY_TOKEN_HEADER.to_string(), token.to_string()));
+            headers.push((SECURITY_TOKEN_HEADER, token));
             Ok(())
         }
     }
@@ -489,6 +540,13 @@ fn add_security_token_header(headers: &mut Vec<(String, String)>, token: &str) -
 /// and Node refuse anything else, so a signature over such a value could never be used. `path`
 /// is only built on failure.
 fn check_header_value(value: &str, path: impl FnOnce() -> String) -> Result<()> {
+    // Fast path for printable ASCII (and tab), the usual case, without decoding characters.
+    if value
+        .bytes()
+        .all(|b| (0x20..0x7F).contains(&b) || b == b'\t')
+    {
+        return Ok(());
+    }
     match value
         .chars()
         .find(|&c| (c.is_control() && c != '\t') || c as u32 > 0xFF)
@@ -509,11 +567,19 @@ fn is_token_char(c: u8) -> bool {
 }
 
 /// Case-insensitive header lookup, value trimmed of spaces and tabs.
-fn find<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+fn find<'a>(headers: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
     headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v.trim_matches([' ', '\t']))
+}
+
+/// A query parameter's value: `Some(None)` for a bare parameter, `None` when absent.
+fn find_query<'a>(req: &'a OssRequest, name: &str) -> Option<Option<&'a str>> {
+    req.query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_deref())
 }
 
 fn split_endpoint(endpoint: &str) -> Result<(&'static str, &str)> {
@@ -582,6 +648,44 @@ mod tests {
         };
         let err = sign_header(&req, &creds).unwrap_err();
         assert_eq!(err.path.as_deref(), Some("$.headers.X-OSS-Meta-A"));
+    }
+
+    #[test]
+    fn presigned_paths_survive_url_normalisation() {
+        assert_eq!(url_path("a b/c.txt"), "a%20b/c.txt");
+        assert_eq!(url_path("a/../b"), "a%2F..%2Fb");
+        assert_eq!(url_path("./x"), ".%2Fx");
+        assert_eq!(url_path("a/.."), "a%2F..");
+        assert_eq!(url_path("a/...b/.c"), "a/...b/.c");
+        let req = OssRequest {
+            method: "GET".into(),
+            bucket: Some("oss-example".into()),
+            key: Some("a/../b".into()),
+            ..Default::default()
+        };
+        let creds = OssCredentials {
+            access_key_id: "id".into(),
+            access_key_secret: "s".into(),
+            security_token: None,
+        };
+        let signed =
+            presign(&req, &creds, 1141889120, "oss.example").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            signed
+                .url
+                .starts_with("https://oss-example.oss.example/a%2F..%2Fb?"),
+            "{}",
+            signed.url
+        );
+        assert_eq!(signed.canonicalized_resource, "/oss-example/a/../b");
+        for key in [".", ".."] {
+            let req = OssRequest {
+                key: Some(key.into()),
+                ..req.clone()
+            };
+            let err = presign(&req, &creds, 1141889120, "oss.example").unwrap_err();
+            assert_eq!(err.path.as_deref(), Some("$.key"));
+        }
     }
 
     #[test]

@@ -64,7 +64,13 @@ pub fn sign(
 /// and characters beyond U+FFFF.
 pub fn canonical_query(params: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    sorted.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    if params.iter().any(|(k, _)| has_high_bmp_char(k)) {
+        sorted.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    } else {
+        // Byte order of UTF-8 is code-point order, which equals UTF-16 order without such
+        // characters: the common case (ASCII names) sorts without re-encoding.
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     let mut out = String::with_capacity(params.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (i, (k, v)) in sorted.into_iter().enumerate() {
         if i > 0 {
@@ -75,6 +81,12 @@ pub fn canonical_query(params: &[(String, String)]) -> String {
         percent_encode_into(&mut out, v);
     }
     out
+}
+
+/// Whether `s` holds a character in U+E000..U+FFFF (UTF-8 lead byte 0xEE or 0xEF): only those
+/// order differently by code point and by UTF-16 code unit (against characters beyond U+FFFF).
+fn has_high_bmp_char(s: &str) -> bool {
+    s.bytes().any(|b| b == 0xEE || b == 0xEF)
 }
 
 /// A form body or query string with the signature appended, in canonical order.
@@ -98,6 +110,34 @@ mod tests {
         ];
         let q = canonical_query(&params);
         assert!(q.starts_with("%F0%9F%98%80=1&"), "{q}");
+    }
+
+    #[test]
+    fn byte_order_fast_path_agrees_with_utf16_order() {
+        let names = [
+            "a",
+            "B",
+            "中",
+            "\u{1F600}",
+            "\u{FF01}",
+            "\u{E000}x",
+            "a b",
+            "~",
+            "\u{10FFFF}",
+        ];
+        for (i, x) in names.iter().enumerate() {
+            for y in &names[i + 1..] {
+                let params = vec![
+                    (x.to_string(), "1".to_string()),
+                    (y.to_string(), "2".to_string()),
+                ];
+                let mut expected = [*x, *y];
+                expected.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+                let q = canonical_query(&params);
+                let first = q.split('=').next().unwrap_or_default();
+                assert_eq!(first, percent_encode(expected[0]), "{x:?} vs {y:?}");
+            }
+        }
     }
 
     #[test]

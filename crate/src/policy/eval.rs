@@ -9,9 +9,18 @@
 //! intersection), and for `sts:AssumeRole` the role's trust policy.
 
 use super::condition::{Compiled as Condition, ContextValue};
-use super::model::{Effect, Policy, PrincipalKind, Statement, Targets};
+use super::model::{Effect, Policy, PrincipalKind, Statement};
 use super::names::ram_arn;
-use super::pattern::Pattern;
+use super::pattern::Marks;
+use super::targets::{self, lowercase_into, Matcher, Memo, PatternTable, Probe, ACTION_BUFFER};
+
+/// A request's action and resource, prepared once per decision.
+struct Probes<'a> {
+    action: Probe<'a>,
+    /// The action's prefilter bucket (`targets::request_bits`).
+    action_bits: u64,
+    resource: Probe<'a>,
+}
 
 /// The simulator's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +106,17 @@ impl Context {
             .map(|(_, v)| v.as_slice())
     }
 
+    /// The position of a key, for `values_at`.
+    fn position(&self, key: &str) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|(k, _)| k.eq_ignore_ascii_case(key))
+    }
+
+    fn values_at(&self, index: usize) -> Option<&[ContextValue]> {
+        self.entries.get(index).map(|(_, v)| v.as_slice())
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|(k, _)| k.as_str())
     }
@@ -117,43 +137,13 @@ pub struct CompiledStatement {
     /// Index in the source `Statement` array.
     pub index: usize,
     pub effect: Effect,
+    /// `action_bits` of every action the statement can match: a request whose bit is clear is
+    /// skipped without running any pattern.
+    action_mask: u64,
     actions: Matcher,
     resources: Option<Matcher>,
     principal: Option<PrincipalMatcher>,
     pub conditions: Vec<Condition>,
-}
-
-#[derive(Debug, Clone)]
-struct Matcher {
-    not: bool,
-    everything: bool,
-    patterns: Vec<Pattern>,
-}
-
-impl Matcher {
-    fn new(targets: &Targets, fold: bool) -> Matcher {
-        let patterns: Vec<Pattern> = targets
-            .values
-            .iter()
-            .map(|v| {
-                if fold {
-                    Pattern::folded(v)
-                } else {
-                    Pattern::new(v)
-                }
-            })
-            .collect();
-        Matcher {
-            not: targets.not,
-            everything: patterns.iter().any(Pattern::matches_everything),
-            patterns,
-        }
-    }
-
-    fn matches(&self, input: &str) -> bool {
-        let listed = self.everything || self.patterns.iter().any(|p| p.matches(input));
-        listed != self.not
-    }
 }
 
 /// Trust-policy principals, normalised for matching.
@@ -291,7 +281,16 @@ pub struct Trace {
     pub assume_role: bool,
     /// AssumeRole by an account's root identity: STS refuses it whatever the policies say.
     pub root_caller: bool,
+    /// Per condition key id: where the request's context holds it (`UNRESOLVED`, `ABSENT`, or
+    /// the entry's position), so each key is looked up once per decision.
+    resolved: Vec<u32>,
+    /// Memoised answers of the action and resource patterns for the current decision.
+    action_memo: Memo,
+    resource_memo: Memo,
 }
+
+const UNRESOLVED: u32 = u32::MAX;
+const ABSENT: u32 = u32::MAX - 1;
 
 impl Trace {
     fn clear(&mut self) {
@@ -300,6 +299,27 @@ impl Trace {
         self.allowed = [false; 3];
         self.assume_role = false;
         self.root_caller = false;
+        self.resolved.clear();
+    }
+
+    /// The request's values for condition key `id` (named `key`), looked up once per decision.
+    fn lookup<'r>(
+        &mut self,
+        id: usize,
+        key: &str,
+        context: &'r Context,
+    ) -> Option<&'r [ContextValue]> {
+        if self.resolved.len() <= id {
+            self.resolved.resize(id + 1, UNRESOLVED);
+        }
+        let slot = self.resolved.get_mut(id)?;
+        if *slot == UNRESOLVED {
+            *slot = context.position(key).map_or(ABSENT, |i| i as u32);
+        }
+        match *slot {
+            ABSENT => None,
+            i => context.values_at(i as usize),
+        }
     }
 }
 
@@ -309,6 +329,9 @@ pub struct Simulator {
     pub policies: Vec<CompiledPolicy>,
     /// Condition keys in first-seen spelling; conditions refer to them by id.
     pub keys: Vec<String>,
+    /// Every distinct action and resource pattern, compiled once.
+    action_patterns: PatternTable,
+    resource_patterns: PatternTable,
     /// Sides the question includes (a side can be included with no policies: then it allows
     /// nothing).
     given: [bool; 3],
@@ -316,7 +339,11 @@ pub struct Simulator {
 
 impl Simulator {
     pub fn new() -> Simulator {
-        Simulator::default()
+        Simulator {
+            action_patterns: PatternTable::new(true),
+            resource_patterns: PatternTable::new(false),
+            ..Simulator::default()
+        }
     }
 
     /// Puts a side in play even if no policy is added to it.
@@ -356,8 +383,12 @@ impl Simulator {
         CompiledStatement {
             index,
             effect: s.effect,
-            actions: Matcher::new(&s.action, true),
-            resources: s.resource.as_ref().map(|r| Matcher::new(r, false)),
+            action_mask: targets::statement_bits(&s.action),
+            actions: Matcher::new(&s.action, &mut self.action_patterns),
+            resources: s
+                .resource
+                .as_ref()
+                .map(|r| Matcher::new(r, &mut self.resource_patterns)),
             principal: PrincipalMatcher::new(s),
             conditions,
         }
@@ -380,13 +411,32 @@ impl Simulator {
         let caller = Caller::classify(request.principal.as_deref());
         trace.assume_role = assume;
         trace.root_caller = assume && caller.is_root();
+        let mut buffer = [0u8; ACTION_BUFFER];
+        let probes = Probes {
+            action: Probe {
+                input: &request.action,
+                lowercase: lowercase_into(&request.action, &mut buffer),
+                ascii: request.action.is_ascii(),
+                marks: None,
+            },
+            action_bits: targets::request_bits(&request.action),
+            resource: Probe {
+                input: &request.resource,
+                lowercase: None,
+                ascii: request.resource.is_ascii(),
+                marks: Marks::of(&request.resource),
+            },
+        };
+        targets::reset(&mut trace.action_memo, &self.action_patterns);
+        targets::reset(&mut trace.resource_memo, &self.resource_patterns);
         let mut denied = false;
         for (pi, policy) in self.policies.iter().enumerate() {
             if policy.side == Side::Trust && !assume {
                 continue;
             }
             for (si, statement) in policy.statements.iter().enumerate() {
-                let Some(outcome) = self.evaluate(statement, request, &caller, trace) else {
+                let Some(outcome) = self.evaluate(statement, request, &caller, &probes, trace)
+                else {
                     continue;
                 };
                 if outcome == Outcome::Applies {
@@ -428,13 +478,24 @@ impl Simulator {
         s: &CompiledStatement,
         request: &Request,
         caller: &Caller<'_>,
+        probes: &Probes<'_>,
         trace: &mut Trace,
     ) -> Option<Outcome> {
-        if !s.actions.matches(&request.action) {
+        if s.action_mask & probes.action_bits == 0
+            || !s.actions.matches(
+                &self.action_patterns,
+                &mut trace.action_memo,
+                &probes.action,
+            )
+        {
             return None;
         }
         if let Some(resources) = &s.resources {
-            if !resources.matches(&request.resource) {
+            if !resources.matches(
+                &self.resource_patterns,
+                &mut trace.resource_memo,
+                &probes.resource,
+            ) {
                 return None;
             }
         }
@@ -446,7 +507,7 @@ impl Simulator {
         let mut outcome = Outcome::Applies;
         for (ci, condition) in s.conditions.iter().enumerate() {
             let key = self.keys.get(condition.key_id).map_or("", String::as_str);
-            let values = request.context.get(key);
+            let values = trace.lookup(condition.key_id, key, &request.context);
             if values.is_none() {
                 trace.missing.push(condition.key_id);
             }

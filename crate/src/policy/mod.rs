@@ -23,6 +23,7 @@ pub mod pattern;
 pub mod serialize;
 pub mod services;
 mod suggest;
+mod targets;
 
 pub use eval::{Context, Decision, Request, Side, Simulator, Trace};
 pub use explain::{explain, Explanation};

@@ -18,8 +18,191 @@ enum Shape {
     Exact(Box<str>),
     /// `literal*`: the most common wildcard form (`oss:Get*`, `acs:oss:*:1:bucket/*`).
     Prefix(Box<str>),
-    /// Anything else, matched by the greedy star algorithm with backtracking.
-    General(Box<str>),
+    /// Anything else: the pieces between stars, for ASCII input (see `Pieces`), and the whole
+    /// pattern for the backtracking matcher, used when the input is not ASCII.
+    General(Pieces, Box<str>),
+}
+
+/// `first * middle... * last`: each piece is literal text and `?` (one byte of ASCII input),
+/// so each has a fixed length. `first` must match at the start and `last` at the end; the
+/// middle pieces are taken leftmost, in order, which is optimal for fixed-length pieces. With no
+/// star at all, `first` is the whole pattern and must match the whole input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pieces {
+    first: Piece,
+    middle: Vec<Piece>,
+    last: Piece,
+    starred: bool,
+}
+
+/// A run of the pattern between stars; `literal` when it has no `?` (then plain comparisons and
+/// substring search apply).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Piece {
+    text: Box<str>,
+    literal: bool,
+}
+
+impl Piece {
+    fn new(text: &str) -> Piece {
+        Piece {
+            text: text.into(),
+            literal: !text.contains('?'),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the piece matches `input` (ASCII) at byte `at`. Compared from the end: resource
+    /// ARNs share their heads (`acs:oss:*:<uid>:`) and differ in their tails, so mismatches show
+    /// up sooner that way.
+    fn at(&self, input: &str, at: usize, fold: bool) -> bool {
+        let Some(window) = input.as_bytes().get(at..at + self.len()) else {
+            return false;
+        };
+        let pairs = self.text.as_bytes().iter().rev().zip(window.iter().rev());
+        match (self.literal, fold) {
+            (true, false) => pairs.into_iter().all(|(p, t)| p == t),
+            (false, false) => pairs.into_iter().all(|(&p, &t)| p == t || p == b'?'),
+            _ => pairs
+                .into_iter()
+                .all(|(&p, &t)| p == t.to_ascii_lowercase() || (!self.literal && p == b'?')),
+        }
+    }
+
+    /// The leftmost start at or after `from` where the piece fits before `end`: candidates are
+    /// the places of the piece's first byte (from `marks` for `:` and `/`, else by a scan; the
+    /// inputs are short ARNs, where a substring searcher's setup costs more than it saves), then
+    /// a comparison at each.
+    fn find(
+        &self,
+        input: &str,
+        from: usize,
+        end: usize,
+        fold: bool,
+        marks: Option<&Marks>,
+    ) -> Option<usize> {
+        let last_start = end.checked_sub(self.len())?;
+        let lead = match self.text.as_bytes().first() {
+            Some(&b) if b != b'?' && !(fold && b.is_ascii_alphabetic()) => b,
+            _ => return (from..=last_start).find(|&i| self.at(input, i, fold)),
+        };
+        if let Some(mut bits) = marks.and_then(|m| m.places(lead, from, last_start)) {
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                if self.at(input, i, fold) {
+                    return Some(i);
+                }
+                bits &= bits - 1;
+            }
+            return None;
+        }
+        let candidates = input.as_bytes().get(from..=last_start)?;
+        let mut offset = 0;
+        while let Some(k) = candidates.get(offset..)?.iter().position(|&b| b == lead) {
+            let i = from + offset + k;
+            if self.at(input, i, fold) {
+                return Some(i);
+            }
+            offset += k + 1;
+        }
+        None
+    }
+}
+
+/// Where `:` and `/` occur in an ASCII input of at most 128 bytes. Most pieces of an ARN pattern
+/// start with one of them; computed once per request, these bit sets replace a scan per pattern.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    colon: u128,
+    slash: u128,
+}
+
+impl Marks {
+    /// `None` when the input is longer than 128 bytes or not ASCII.
+    pub fn of(input: &str) -> Option<Marks> {
+        if input.len() > 128 || !input.is_ascii() {
+            return None;
+        }
+        let mut marks = Marks::default();
+        for (i, b) in input.bytes().enumerate() {
+            match b {
+                b':' => marks.colon |= 1 << i,
+                b'/' => marks.slash |= 1 << i,
+                _ => {}
+            }
+        }
+        Some(marks)
+    }
+
+    /// The places of `lead` in `from..=last` (`None` for other bytes).
+    fn places(&self, lead: u8, from: usize, last: usize) -> Option<u128> {
+        let set = match lead {
+            b':' => self.colon,
+            b'/' => self.slash,
+            _ => return None,
+        };
+        if from > last || last >= 128 {
+            return Some(0);
+        }
+        let upto = if last == 127 {
+            u128::MAX
+        } else {
+            (1u128 << (last + 1)) - 1
+        };
+        let below = (1u128 << from) - 1;
+        Some(set & upto & !below)
+    }
+}
+
+impl Pieces {
+    fn new(pattern: &str) -> Pieces {
+        let mut parts: Vec<Piece> = pattern.split('*').map(Piece::new).collect();
+        let starred = parts.len() > 1;
+        let last = if starred {
+            parts.pop().unwrap_or_default()
+        } else {
+            Piece::default()
+        };
+        let first = if parts.is_empty() {
+            Piece::default()
+        } else {
+            parts.remove(0)
+        };
+        let middle = parts.into_iter().filter(|p| !p.text.is_empty()).collect();
+        Pieces {
+            first,
+            middle,
+            last,
+            starred,
+        }
+    }
+
+    /// Matches ASCII `input`.
+    fn matches(&self, input: &str, fold: bool, marks: Option<&Marks>) -> bool {
+        if !self.starred {
+            return input.len() == self.first.len() && self.first.at(input, 0, fold);
+        }
+        let (head, tail) = (self.first.len(), self.last.len());
+        if input.len() < head + tail {
+            return false;
+        }
+        // The tail first: it usually tells requests apart sooner than the shared head.
+        let end = input.len() - tail;
+        if !self.last.at(input, end, fold) || !self.first.at(input, 0, fold) {
+            return false;
+        }
+        let mut at = head;
+        for piece in &self.middle {
+            match piece.find(input, at, end, fold, marks) {
+                Some(i) => at = i + piece.len(),
+                None => return false,
+            }
+        }
+        true
+    }
 }
 
 impl Pattern {
@@ -47,7 +230,7 @@ impl Pattern {
         } else if wildcards == 1 && text.ends_with('*') {
             Shape::Prefix(text[..text.len() - 1].into())
         } else {
-            Shape::General(text.into())
+            Shape::General(Pieces::new(&text), text.into())
         };
         Pattern { shape, fold }
     }
@@ -57,21 +240,38 @@ impl Pattern {
     }
 
     pub fn matches(&self, input: &str) -> bool {
+        self.matches_known(input, input.is_ascii())
+    }
+
+    /// `matches` with `input.is_ascii()` already known (the simulator checks each request once
+    /// instead of once per pattern).
+    pub fn matches_known(&self, input: &str, ascii: bool) -> bool {
+        self.run(input, ascii, self.fold, None)
+    }
+
+    /// `matches` for input the caller has already lower-cased (ASCII): a folded pattern then
+    /// compares bytes plainly. The simulator lower-cases each request's action once.
+    pub fn matches_lowercase(&self, lowercase_input: &str) -> bool {
+        self.run(lowercase_input, true, false, None)
+    }
+
+    /// `matches` for ASCII input whose `Marks` the caller computed once.
+    pub fn matches_marked(&self, input: &str, marks: &Marks) -> bool {
+        self.run(input, true, self.fold, Some(marks))
+    }
+
+    fn run(&self, input: &str, ascii: bool, fold: bool, marks: Option<&Marks>) -> bool {
         match &self.shape {
             Shape::Any => true,
-            Shape::Exact(lit) => {
-                if self.fold {
-                    lit.eq_ignore_ascii_case(input)
-                } else {
-                    **lit == *input
-                }
-            }
+            Shape::Exact(lit) if fold => lit.eq_ignore_ascii_case(input),
+            Shape::Exact(lit) => **lit == *input,
             Shape::Prefix(lit) => match input.as_bytes().get(..lit.len()) {
-                Some(head) if self.fold => head.eq_ignore_ascii_case(lit.as_bytes()),
+                Some(head) if fold => head.eq_ignore_ascii_case(lit.as_bytes()),
                 Some(head) => head == lit.as_bytes(),
                 None => false,
             },
-            Shape::General(pat) => glob(pat.as_bytes(), input.as_bytes(), self.fold),
+            Shape::General(pieces, _) if ascii => pieces.matches(input, fold, marks),
+            Shape::General(_, pat) => glob(pat.as_bytes(), input.as_bytes(), fold),
         }
     }
 }
@@ -210,6 +410,27 @@ mod tests {
             pat in "[ab*?é]{0,8}",
             text in "[abé]{0,10}",
         ) {
+            let p: Vec<char> = pat.chars().collect();
+            let t: Vec<char> = text.chars().collect();
+            prop_assert_eq!(Pattern::new(&pat).matches(&text), reference(&p, &t));
+        }
+
+        /// Lower-cased input with a folded pattern: the simulator's fast path for actions.
+        #[test]
+        fn lowercase_input_agrees(pat in "[aB*?]{0,8}", text in "[ab]{0,10}") {
+            prop_assert_eq!(Pattern::folded(&pat).matches_lowercase(&text), Pattern::folded(&pat).matches(&text));
+        }
+
+        /// With precomputed separator marks, the answer is the same.
+        #[test]
+        fn marks_agree(pat in "[a:/*?]{0,10}", text in "[a:/]{0,14}") {
+            let marks = Marks::of(&text).unwrap();
+            prop_assert_eq!(Pattern::new(&pat).matches_marked(&text, &marks), Pattern::new(&pat).matches(&text));
+        }
+
+        /// ASCII input takes the pieces matcher: it must agree with the definition too.
+        #[test]
+        fn pieces_agree_with_the_reference(pat in "[ab*?]{0,10}", text in "[ab]{0,14}") {
             let p: Vec<char> = pat.chars().collect();
             let t: Vec<char> = text.chars().collect();
             prop_assert_eq!(Pattern::new(&pat).matches(&text), reference(&p, &t));

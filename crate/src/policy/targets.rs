@@ -1,0 +1,249 @@
+//! Compiled Action and Resource lists. Every distinct pattern of a simulator is compiled once
+//! into a table shared by all statements, and each decision memoises a pattern's answer, so a
+//! pattern repeated across statements (`*`, a bucket ARN, `oss:Get*`) is matched once per
+//! request. Actions also pass a 64-bit prefilter before any pattern runs.
+
+use super::model::Targets;
+use super::pattern::{Marks, Pattern};
+
+/// The distinct patterns of one kind: actions (ASCII-case-folded) or resources (exact).
+#[derive(Debug, Clone, Default)]
+pub struct PatternTable {
+    fold: bool,
+    texts: Vec<String>,
+    patterns: Vec<Pattern>,
+}
+
+impl PatternTable {
+    pub fn new(fold: bool) -> PatternTable {
+        PatternTable {
+            fold,
+            ..PatternTable::default()
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The id of `text`'s pattern, compiling it the first time.
+    fn intern(&mut self, text: &str) -> u32 {
+        let same = |t: &String| {
+            if self.fold {
+                t.eq_ignore_ascii_case(text)
+            } else {
+                t == text
+            }
+        };
+        if let Some(id) = self.texts.iter().position(same) {
+            return id as u32;
+        }
+        self.texts.push(text.to_string());
+        self.patterns.push(if self.fold {
+            Pattern::folded(text)
+        } else {
+            Pattern::new(text)
+        });
+        (self.patterns.len() - 1) as u32
+    }
+}
+
+/// One request's view of a table: the input, prepared once, and the memoised answers.
+pub struct Probe<'a> {
+    pub input: &'a str,
+    /// The input lower-cased (actions, when ASCII and short enough), for plain comparisons.
+    pub lowercase: Option<&'a str>,
+    pub ascii: bool,
+    /// Separator places (resources, when ASCII and short enough).
+    pub marks: Option<Marks>,
+}
+
+impl Probe<'_> {
+    /// Runs one pattern with what was prepared.
+    fn test(&self, pattern: &Pattern) -> bool {
+        match (self.lowercase, &self.marks) {
+            (Some(lower), _) => pattern.matches_lowercase(lower),
+            (None, Some(marks)) => pattern.matches_marked(self.input, marks),
+            (None, None) => pattern.matches_known(self.input, self.ascii),
+        }
+    }
+}
+
+/// Memoised answers of one decision: 0 not yet asked, 1 no, 2 yes.
+pub type Memo = Vec<u8>;
+
+/// Clears `memo` for a new decision against `table`.
+pub fn reset(memo: &mut Memo, table: &PatternTable) {
+    memo.clear();
+    memo.resize(table.len(), 0);
+}
+
+/// An Action/NotAction or Resource/NotResource list, as pattern ids.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    not: bool,
+    everything: bool,
+    ids: Vec<u32>,
+}
+
+impl Matcher {
+    pub fn new(targets: &Targets, table: &mut PatternTable) -> Matcher {
+        let ids: Vec<u32> = targets.values.iter().map(|v| table.intern(v)).collect();
+        Matcher {
+            not: targets.not,
+            everything: targets.values.iter().any(|v| v == "*"),
+            ids,
+        }
+    }
+
+    pub fn matches(&self, table: &PatternTable, memo: &mut Memo, probe: &Probe<'_>) -> bool {
+        let listed = self.everything
+            || self.ids.iter().any(|&id| {
+                let id = id as usize;
+                match memo.get(id) {
+                    Some(2) => true,
+                    Some(1) => false,
+                    _ => {
+                        let hit = table.patterns.get(id).is_some_and(|p| probe.test(p));
+                        if let Some(slot) = memo.get_mut(id) {
+                            *slot = if hit { 2 } else { 1 };
+                        }
+                        hit
+                    }
+                }
+            });
+        listed != self.not
+    }
+}
+
+/// Action prefilter: 64 buckets, 8 per service (by a hash of the service code) times 8 by the
+/// first letter of the action name, both ASCII-case-insensitive. A request falls in one bucket; a
+/// pattern sets every bucket it could match, so a clear bit proves no match.
+fn bucket(service: &[u8], first: u8) -> u64 {
+    let hash = service.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+    });
+    let row = (hash % 8) as u32;
+    1u64 << (row * 8 + u32::from(first.to_ascii_lowercase() % 8))
+}
+
+/// The one bucket of a request's action (every bucket when it is not `service:name`).
+pub fn request_bits(action: &str) -> u64 {
+    match action.split_once(':') {
+        Some((service, name)) => bucket(service.as_bytes(), name.bytes().next().unwrap_or(0)),
+        None => u64::MAX,
+    }
+}
+
+/// The buckets an Action list can match (every bucket for NotAction).
+pub fn statement_bits(targets: &Targets) -> u64 {
+    if targets.not {
+        return u64::MAX;
+    }
+    targets
+        .values
+        .iter()
+        .fold(0, |mask, a| mask | pattern_bits(a))
+}
+
+fn pattern_bits(pattern: &str) -> u64 {
+    let Some((service, name)) = pattern.split_once(':') else {
+        return u64::MAX; // `*`
+    };
+    if service.contains(['*', '?']) {
+        return u64::MAX;
+    }
+    match name.bytes().next() {
+        Some(b'*' | b'?') => (0..8u8).fold(0, |m, c| m | bucket(service.as_bytes(), c)),
+        first => bucket(service.as_bytes(), first.unwrap_or(0)),
+    }
+}
+
+/// Actions up to this length are lower-cased once per decision into a stack buffer.
+pub const ACTION_BUFFER: usize = 128;
+
+/// The ASCII lower-case form of `text` in `buffer`, or `None` when it does not fit or is not
+/// ASCII (then patterns fold case byte by byte).
+pub fn lowercase_into<'b>(text: &str, buffer: &'b mut [u8; ACTION_BUFFER]) -> Option<&'b str> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let out = buffer.get_mut(..text.len())?;
+    for (o, b) in out.iter_mut().zip(text.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_action_prefilter_never_hides_a_match() {
+        let patterns = [
+            "*",
+            "oss:*",
+            "oss:Get*",
+            "OSS:getobject",
+            "oss:?etObject",
+            "*:GetObject",
+            "sts:AssumeRole",
+            "oss:",
+            "o?s:Get*",
+        ];
+        let actions = [
+            "oss:GetObject",
+            "OSS:GETOBJECT",
+            "oss:PutObject",
+            "sts:AssumeRole",
+            "ram:GetRole",
+            "oss:",
+            "nocolon",
+            "oss:9",
+        ];
+        for p in patterns {
+            for a in actions {
+                if Pattern::folded(p).matches(a) {
+                    assert_ne!(pattern_bits(p) & request_bits(a), 0, "{p} vs {a}");
+                }
+            }
+        }
+        assert_eq!(pattern_bits("oss:Get*") & request_bits("oss:PutObject"), 0);
+    }
+
+    #[test]
+    fn repeated_patterns_share_one_entry_and_one_answer() {
+        let mut table = PatternTable::new(true);
+        let a = Matcher::new(
+            &Targets::new(false, &["oss:Get*", "sts:AssumeRole"]),
+            &mut table,
+        );
+        let b = Matcher::new(&Targets::new(false, &["OSS:get*"]), &mut table);
+        assert_eq!(table.len(), 2);
+        let mut memo = Memo::new();
+        reset(&mut memo, &table);
+        let probe = Probe {
+            input: "oss:GetObject",
+            lowercase: Some("oss:getobject"),
+            ascii: true,
+            marks: None,
+        };
+        assert!(a.matches(&table, &mut memo, &probe));
+        assert_eq!(memo, vec![2, 0]);
+        assert!(b.matches(&table, &mut memo, &probe));
+        let not = Matcher::new(&Targets::new(true, &["oss:Get*"]), &mut table);
+        assert!(!not.matches(&table, &mut memo, &probe));
+    }
+
+    #[test]
+    fn lowercasing_fits_or_declines() {
+        let mut buffer = [0u8; ACTION_BUFFER];
+        assert_eq!(
+            lowercase_into("OSS:GetObject", &mut buffer),
+            Some("oss:getobject")
+        );
+        assert_eq!(lowercase_into("oss:é", &mut buffer), None);
+        assert_eq!(lowercase_into(&"a".repeat(200), &mut buffer), None);
+    }
+}

@@ -97,10 +97,15 @@ for (const [i, c] of cases.entries()) {
   if (c.only && c.only !== 'node') continue;
   const req = JSON.parse(c.text);
   let results;
-  if (c.algo === 'rpc') results = await oracles.rpc(req);
-  else if (c.algo === 'oss') results = oracles.ossHeader(req, subresources);
-  else if (c.algo === 'presign') results = oracles.ossPresign(req, c.now, subresources);
-  else results = oracles.postPolicy(req);
+  try {
+    if (c.algo === 'rpc') results = await oracles.rpc(req);
+    else if (c.algo === 'oss') results = oracles.ossHeader(req, subresources);
+    else if (c.algo === 'presign') results = oracles.ossPresign(req, c.now, subresources);
+    else results = oracles.postPolicy(req);
+  } catch (e) {
+    fail(c, 'SDK adapter', 'exception', core, String(e?.stack ?? e));
+    continue;
+  }
   for (const [oracle, sdk] of Object.entries(results)) compareStages(c, oracle, sdk, core);
   if (c.algo === 'presign' && !core.error) checkUrlParsing(c, req, core);
 }

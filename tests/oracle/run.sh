@@ -13,8 +13,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/tests/oracle"
 WORK="$ROOT/tests/.tmp/oracle"
-CLI="$ROOT/target/release/rolehop"
 cd "$ROOT"
+CLI="$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/rolehop"
 
 die() { echo "oracle: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 

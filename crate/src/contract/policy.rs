@@ -1,7 +1,7 @@
 //! `policyBuild`, `policyLint` and `policySimulate`: the policy engine behind the JSON contract.
 //! Policy documents come as JSON text (positions in errors refer to that text) or as JSON objects.
 
-use super::fields::{parse_object, type_name, Object};
+use super::fields::{child_path, parse_object, type_name, Object};
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::build::{self, Built, OssReadSpec, OssScope, PostObjectSpec, TrustSpec};
 use crate::policy::catalog;
@@ -13,6 +13,7 @@ use crate::policy::{decode, explain, to_compact, to_pretty};
 use crate::sign::post_policy;
 use crate::time::UtcTime;
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 
 /// `policyLint`: `{"policy": <text or object>, "kind"?, "intent"?, "trustedPrincipals"?}` ->
 /// the lint report, plus the canonical text when the policy is valid.
@@ -499,45 +500,82 @@ pub fn read_document(doc: &Value, path: &str, kind: PolicyKind) -> Result<Policy
     }
 }
 
+/// One simulator request, read without copying the JSON (a batch may hold many thousands).
 fn read_request(value: &Value, path: &str) -> Result<Request> {
-    let obj = Object::new(value.clone(), path.to_string())?;
+    let Value::Object(map) = value else {
+        return Err(Error::new(
+            ErrorKind::InvalidJson,
+            format!("a request is a JSON object, got {}", type_name(value)),
+        )
+        .at(path));
+    };
+    let field = |name: &str| map.get(name).filter(|v| !v.is_null());
+    let text = |name: &str| -> Result<Option<&str>> {
+        match field(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(Error::invalid(
+                child_path(path, name),
+                format!("{name} must be a string, got {}", type_name(other)),
+            )),
+        }
+    };
     let mut context = Context::default();
-    if let Some(ctx) = obj.optional_object("context")? {
-        for (key, v) in &ctx.map {
-            let kpath = ctx.child(key);
-            let values: Vec<String> = match v {
-                Value::Array(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| scalar(item, &format!("{kpath}[{i}]")))
-                    .collect::<Result<_>>()?,
-                other => vec![scalar(other, &kpath)?],
-            };
-            let refs: Vec<&str> = values.iter().map(String::as_str).collect();
-            context.insert(key, &refs);
+    match field("context") {
+        None => {}
+        Some(Value::Object(entries)) => {
+            let context_path = || child_path(path, "context");
+            for (key, v) in entries {
+                let bad = |at: String, v: &Value| {
+                    Error::new(
+                        ErrorKind::InvalidValue,
+                        format!("a context value is a string, number, boolean or an array of them, got {}", type_name(v)),
+                    )
+                    .at(at)
+                };
+                let values: Vec<Cow<'_, str>> = match v {
+                    Value::Array(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            scalar(item).ok_or_else(|| {
+                                bad(format!("{}[{i}]", child_path(&context_path(), key)), item)
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                    other => vec![scalar(other)
+                        .ok_or_else(|| bad(child_path(&context_path(), key), other))?],
+                };
+                let refs: Vec<&str> = values.iter().map(|c| c.as_ref()).collect();
+                context.insert(key, &refs);
+            }
+        }
+        Some(other) => {
+            return Err(Error::invalid(
+                child_path(path, "context"),
+                format!(
+                    "context must be an object of keys and values, got {}",
+                    type_name(other)
+                ),
+            ));
         }
     }
+    let action = text("action")?.ok_or_else(|| Error::missing(child_path(path, "action")))?;
     Ok(Request {
-        principal: obj.optional_str("principal")?.map(str::to_string),
-        action: obj.required_str("action")?.to_string(),
-        resource: obj.optional_str("resource")?.unwrap_or("*").to_string(),
+        principal: text("principal")?.map(str::to_string),
+        action: action.to_string(),
+        resource: text("resource")?.unwrap_or("*").to_string(),
         context,
     })
 }
 
-fn scalar(v: &Value, path: &str) -> Result<String> {
+/// A context value's text: strings as they are, numbers and booleans as their JSON text.
+fn scalar(v: &Value) -> Option<Cow<'_, str>> {
     match v {
-        Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(n.to_string()),
-        Value::Bool(b) => Ok(b.to_string()),
-        other => Err(Error::new(
-            ErrorKind::InvalidValue,
-            format!(
-                "a context value is a string, number, boolean or an array of them, got {}",
-                type_name(other)
-            ),
-        )
-        .at(path)),
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
+        _ => None,
     }
 }
 

@@ -196,41 +196,70 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
+/// Request context booleans: `true`/`false` in any case.
+fn parse_context_bool(text: &str) -> Option<bool> {
+    if text.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if text.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Unix seconds of `2026-01-01`, `2026-01-01T00:00:00Z`, `...T08:00:00+08:00` (fractions dropped),
-/// or of an all-digit epoch.
+/// or of an all-digit epoch. Allocates nothing: request context values are parsed per request.
 pub fn parse_date(text: &str) -> Option<i64> {
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+    let b = text.as_bytes();
+    if !b.is_empty() && b.iter().all(u8::is_ascii_digit) {
         return parse_epoch(text);
     }
-    if text.len() == 10 {
-        return UtcTime::parse_iso8601(&format!("{text}T00:00:00Z"))
-            .ok()
-            .map(|t| t.unix);
-    }
-    if text.ends_with('Z') || text.ends_with('z') {
-        let upper = format!("{}Z", &text[..text.len() - 1]);
-        return UtcTime::parse_iso8601(&upper).ok().map(|t| t.unix);
-    }
-    // `±hh:mm` offset: the local time minus the offset is UTC.
-    let split = text.len().checked_sub(6)?;
-    let (local, offset) = (text.get(..split)?, text.get(split..)?);
-    let sign = match offset.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
+    let date = b.get(..10)?;
+    let rest = b.get(10..)?;
+    let (time, zone): (&[u8], &[u8]) = match rest.first() {
+        None => (b"00:00:00", b"Z"),
+        Some(b'T' | b't') => {
+            let time = rest.get(1..9)?;
+            let mut zone = rest.get(9..)?;
+            if let Some(fraction) = zone.strip_prefix(b".") {
+                let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits == 0 {
+                    return None;
+                }
+                zone = fraction.get(digits..)?;
+            }
+            (time, zone)
+        }
+        Some(_) => return None,
+    };
+    // The UTC form UtcTime reads, assembled on the stack: YYYY-MM-DDThh:mm:ssZ.
+    let mut canonical = [0u8; 20];
+    canonical[..10].copy_from_slice(date);
+    canonical[10] = b'T';
+    canonical[11..19].copy_from_slice(time);
+    canonical[19] = b'Z';
+    let unix = UtcTime::parse_iso8601(std::str::from_utf8(&canonical).ok()?)
+        .ok()?
+        .unix;
+    let offset = match zone {
+        b"Z" | b"z" => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digit = |c: &u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
+            let (h, m) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = h * 60 + m;
+            if *sign == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
         _ => return None,
     };
-    let (h, m) = (offset.get(1..3)?, offset.get(4..6)?);
-    if offset.as_bytes().get(3) != Some(&b':')
-        || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
-    if h > 23 || m > 59 {
-        return None;
-    }
-    let unix = UtcTime::parse_iso8601(&format!("{local}Z")).ok()?.unix;
-    Some(unix - sign * (h * 3600 + m * 60))
+    // Local time minus the offset is UTC.
+    Some(unix - offset)
 }
 
 /// An IPv4 or IPv6 network; a bare address is a /32 or /128.
@@ -301,7 +330,7 @@ impl ContextValue {
             text: text.to_string(),
             number: parse_number(text),
             date: parse_date(text),
-            boolean: parse_bool(&text.to_ascii_lowercase()),
+            boolean: parse_context_bool(text),
             ip: text.parse().ok(),
         }
     }
@@ -469,6 +498,25 @@ mod tests {
         assert_eq!(parse_date("1970-01-02"), Some(86_400));
         assert_eq!(parse_date("86400"), Some(86_400));
         assert_eq!(parse_date("2019-08-12T17:00:00+24:00"), None);
+        assert_eq!(
+            parse_date("2019-08-12t09:00:00z"),
+            parse_date("2019-08-12T09:00:00Z")
+        );
+        assert_eq!(
+            parse_date("2019-08-12T00:30:00-01:30"),
+            parse_date("2019-08-12T02:00:00Z")
+        );
+        for bad in [
+            "2019-08-12T09:00:00",
+            "2019-08-12T09:00:00.Z",
+            "2019-08-12X",
+            "2019-08-12T9:00:00Z",
+            "",
+            "2019-02-30",
+            "20190812T090000Z",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

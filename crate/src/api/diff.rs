@@ -62,6 +62,41 @@ fn first_difference(a: &str, b: &str) -> usize {
         + 1
 }
 
+/// Name/value pairs sorted by name, as both comparisons read them (one type, so the wasm holds
+/// one sort and one merge).
+type Pairs = Vec<(String, String)>;
+
+/// Walks two sorted pair lists together and names the first pair present on one side only, or
+/// whose values differ by `same`.
+fn first_pair_difference(
+    part: &'static str,
+    ours: &[(String, String)],
+    server: &[(String, String)],
+    same: fn(&str, &str) -> bool,
+) -> Option<Comparison> {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (ours.get(i), server.get(j)) {
+            (None, None) => return None,
+            (Some((k, v)), None) => return Some(differs(part, Some(k), Some(v), None)),
+            (None, Some((k, v))) => return Some(differs(part, Some(k), None, Some(v))),
+            (Some((k1, v1)), Some((k2, v2))) => {
+                if k1 == k2 {
+                    if !same(v1, v2) {
+                        return Some(differs(part, Some(k1), Some(v1), Some(v2)));
+                    }
+                    i += 1;
+                    j += 1;
+                } else if k1 < k2 {
+                    return Some(differs(part, Some(k1), Some(v1), None));
+                } else {
+                    return Some(differs(part, Some(k2), None, Some(v2)));
+                }
+            }
+        }
+    }
+}
+
 /// Compares RPC strings to sign (`METHOD&%2F&<encoded canonical query>`) parameter by parameter.
 pub fn compare_rpc(ours: &str, server: &str) -> Comparison {
     if ours == server {
@@ -76,39 +111,19 @@ pub fn compare_rpc(ours: &str, server: &str) -> Comparison {
     if our_method != server_method {
         return differs("method", None, Some(our_method), Some(server_method));
     }
-    let (mut i, mut j) = (0, 0);
-    loop {
-        match (our_params.get(i), server_params.get(j)) {
-            (None, None) => break,
-            (Some((k, v)), None) => return differs("parameter", Some(k), Some(v), None),
-            (None, Some((k, v))) => return differs("parameter", Some(k), None, Some(v)),
-            (Some((k1, v1)), Some((k2, v2))) => {
-                if k1 == k2 {
-                    if v1 != v2 {
-                        return differs("parameter", Some(k1), Some(v1), Some(v2));
-                    }
-                    i += 1;
-                    j += 1;
-                } else if k1 < k2 {
-                    return differs("parameter", Some(k1), Some(v1), None);
-                } else {
-                    return differs("parameter", Some(k2), None, Some(v2));
-                }
-            }
-        }
-    }
-    differs("encoding", None, Some(ours), Some(server))
+    first_pair_difference("parameter", &our_params, &server_params, |a, b| a == b)
+        .unwrap_or_else(|| differs("encoding", None, Some(ours), Some(server)))
 }
 
 /// The method and the decoded parameters, sorted by name.
-fn split_rpc(text: &str) -> Option<(&str, Vec<(String, String)>)> {
+fn split_rpc(text: &str) -> Option<(&str, Pairs)> {
     let (method, rest) = text.split_once('&')?;
     let encoded_query = rest.strip_prefix("%2F&")?;
     if method.is_empty() || !method.bytes().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     let query = decode(encoded_query);
-    let mut params: Vec<(String, String)> = query
+    let mut params: Pairs = query
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
@@ -129,7 +144,7 @@ fn decode(text: &str) -> String {
 /// The parts of an OSS V1 string to sign.
 struct OssParts<'a> {
     fixed: [(&'static str, &'a str); 4],
-    headers: Vec<(String, &'a str)>,
+    headers: Pairs,
     resource: String,
 }
 
@@ -152,11 +167,11 @@ fn split_oss(text: &str) -> Option<OssParts<'_>> {
     if resource_lines.is_empty() {
         return None;
     }
-    let mut headers: Vec<(String, &str)> = header_lines
+    let mut headers: Pairs = header_lines
         .iter()
         .map(|line| {
             let (k, v) = line.split_once(':').unwrap_or((line, ""));
-            (k.to_ascii_lowercase(), v)
+            (k.to_ascii_lowercase(), v.to_string())
         })
         .collect();
     headers.sort();
@@ -184,26 +199,10 @@ pub fn compare_oss(ours: &str, server: &str) -> Comparison {
             return differs(part, None, Some(x), Some(y));
         }
     }
-    let (mut i, mut j) = (0, 0);
-    loop {
-        match (a.headers.get(i), b.headers.get(j)) {
-            (None, None) => break,
-            (Some((k, v)), None) => return differs("header", Some(k), Some(v), None),
-            (None, Some((k, v))) => return differs("header", Some(k), None, Some(v)),
-            (Some((k1, v1)), Some((k2, v2))) => {
-                if k1 == k2 {
-                    if v1.trim() != v2.trim() {
-                        return differs("header", Some(k1), Some(v1), Some(v2));
-                    }
-                    i += 1;
-                    j += 1;
-                } else if k1 < k2 {
-                    return differs("header", Some(k1), Some(v1), None);
-                } else {
-                    return differs("header", Some(k2), None, Some(v2));
-                }
-            }
-        }
+    if let Some(diff) = first_pair_difference("header", &a.headers, &b.headers, |x, y| {
+        x.trim() == y.trim()
+    }) {
+        return diff;
     }
     if a.resource != b.resource {
         return differs("resource", None, Some(&a.resource), Some(&b.resource));

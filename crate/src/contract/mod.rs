@@ -10,10 +10,11 @@ mod sign;
 pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use request::request;
-pub use sign::{self_check, sign};
+pub use sign::{self_check, sign, sign_text};
 
 use crate::error::Result;
 use serde_json::{json, Value};
+use std::fmt::Write;
 
 /// The core's version and the algorithms it signs.
 pub fn version() -> Value {
@@ -27,9 +28,32 @@ pub fn version() -> Value {
 
 /// JSON text of a result: the value itself, or `{"error": {...}}`.
 pub fn to_text(result: &Result<Value>) -> String {
-    let value = match result {
-        Ok(v) => v.clone(),
-        Err(e) => json!({ "error": e }),
+    // Written in place (cloning the answer first costs a copy of every stage string), into a
+    // buffer sized up front: growing it would copy the text again at every doubling.
+    let mut out = String::new();
+    let written = match result {
+        Ok(v) => {
+            out.reserve(text_size_hint(v));
+            write!(out, "{v}")
+        }
+        Err(e) => write!(out, "{}", json!({ "error": e })),
     };
-    value.to_string()
+    // Writing into a String cannot fail; Value's Display never fails.
+    debug_assert!(written.is_ok());
+    out
+}
+
+/// About the length of `v` as JSON text (exact when no string needs escaping).
+fn text_size_hint(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len() + 2,
+        Value::Array(items) => 2 + items.iter().map(|i| text_size_hint(i) + 1).sum::<usize>(),
+        Value::Object(map) => {
+            2 + map
+                .iter()
+                .map(|(k, v)| k.len() + 4 + text_size_hint(v))
+                .sum::<usize>()
+        }
+        _ => 24,
+    }
 }

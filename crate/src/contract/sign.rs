@@ -6,23 +6,36 @@
 //! the signers the same values, so they answer alike (tests below and tests/oracle hold them to
 //! it); the fast one only saves the `serde_json::Value` tree.
 
+mod answer;
 mod fast;
 
 use super::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
-use crate::sign::oss::{OssCredentials, OssHeaderSignature, OssPresignedUrl, OssRequest};
-use crate::sign::post_policy::PostPolicySignature;
-use crate::sign::rpc::RpcSignature;
+use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
-use serde_json::{json, Map, Value};
+use answer::Signed;
+use serde_json::{json, Value};
 
 /// Handles one `sign` request given as JSON text.
 pub fn sign(input: &str) -> Result<Value> {
+    signed(input).map(Signed::into_value)
+}
+
+/// [`sign`] as JSON text, identical to `to_text(&sign(input))` but written straight from the
+/// signature (the wasm export's path: no intermediate `Value`).
+pub fn sign_text(input: &str) -> String {
+    match signed(input) {
+        Ok(signed) => signed.to_text(),
+        Err(e) => super::to_text(&Err(e)),
+    }
+}
+
+fn signed(input: &str) -> Result<Signed> {
     fast::sign(input).unwrap_or_else(|| sign_checked(input))
 }
 
 /// The checked path: every field read with a precise error on failure.
-fn sign_checked(input: &str) -> Result<Value> {
+fn sign_checked(input: &str) -> Result<Signed> {
     let req = parse_object(input)?;
     match req.required_str("kind")? {
         "rpc" => sign_rpc(&req),
@@ -37,14 +50,14 @@ fn sign_checked(input: &str) -> Result<Value> {
     }
 }
 
-fn sign_rpc(req: &Object) -> Result<Value> {
+fn sign_rpc(req: &Object) -> Result<Signed> {
     let method = req.required_str("method")?;
     let params = req.string_map("params")?;
     if req.get("params").is_none() {
         return Err(Error::missing("$.params"));
     }
     let secret = req.required_str("accessKeySecret")?;
-    rpc::sign(method, &params, secret).map(rpc_value)
+    rpc::sign(method, &params, secret).map(Signed::Rpc)
 }
 
 fn oss_request(req: &Object) -> Result<(OssRequest, OssCredentials)> {
@@ -63,80 +76,23 @@ fn oss_request(req: &Object) -> Result<(OssRequest, OssCredentials)> {
     Ok((request, creds))
 }
 
-fn sign_oss(req: &Object) -> Result<Value> {
+fn sign_oss(req: &Object) -> Result<Signed> {
     let (request, creds) = oss_request(req)?;
-    oss::sign_header(&request, &creds).map(oss_header_value)
+    oss::sign_header(&request, &creds).map(Signed::OssHeader)
 }
 
-fn presign_oss(req: &Object) -> Result<Value> {
+fn presign_oss(req: &Object) -> Result<Signed> {
     let (request, creds) = oss_request(req)?;
     let expires = req.required_i64("expires")?;
     let endpoint = req.required_str("endpoint")?;
-    oss::presign(&request, &creds, expires, endpoint).map(presign_value)
+    oss::presign(&request, &creds, expires, endpoint).map(Signed::OssPresign)
 }
 
-fn sign_post_policy(req: &Object) -> Result<Value> {
+fn sign_post_policy(req: &Object) -> Result<Signed> {
     let policy = req.required_str("policy")?;
     let id = req.required_str("accessKeyId")?;
     let secret = req.required_str("accessKeySecret")?;
-    post_policy::sign(policy, id, secret).map(post_policy_value)
-}
-
-// The answers, built by moving the stage strings into the JSON value (no copies). The field
-// order is the contract's: the order of the stages in the signers' structs.
-
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    Value::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
-fn rpc_value(s: RpcSignature) -> Value {
-    object([
-        ("canonicalQuery", s.canonical_query.into()),
-        ("stringToSign", s.string_to_sign.into()),
-        ("signature", s.signature.into()),
-    ])
-}
-
-fn oss_header_value(s: OssHeaderSignature) -> Value {
-    // Headers as an object for JSON users: {"Authorization": "...", ...}.
-    let headers: Map<String, Value> = s.headers.into_iter().map(|(k, v)| (k, v.into())).collect();
-    object([
-        (
-            "canonicalizedOssHeaders",
-            s.canonicalized_oss_headers.into(),
-        ),
-        ("canonicalizedResource", s.canonicalized_resource.into()),
-        ("stringToSign", s.string_to_sign.into()),
-        ("signature", s.signature.into()),
-        ("authorization", s.authorization.into()),
-        ("headers", headers.into()),
-    ])
-}
-
-fn presign_value(s: OssPresignedUrl) -> Value {
-    object([
-        (
-            "canonicalizedOssHeaders",
-            s.canonicalized_oss_headers.into(),
-        ),
-        ("canonicalizedResource", s.canonicalized_resource.into()),
-        ("stringToSign", s.string_to_sign.into()),
-        ("signature", s.signature.into()),
-        ("url", s.url.into()),
-    ])
-}
-
-fn post_policy_value(s: PostPolicySignature) -> Value {
-    object([
-        ("policy", s.policy.into()),
-        ("signature", s.signature.into()),
-        ("accessKeyId", s.access_key_id.into()),
-    ])
+    post_policy::sign(policy, id, secret).map(Signed::PostPolicy)
 }
 
 /// The popup's live self-check: signs the public RPC vector and compares with the documented
@@ -214,7 +170,12 @@ mod tests {
     fn fast_path_reads_well_formed_requests_as_the_checked_path_does() {
         for input in valid_requests() {
             let fast = fast::sign(&input).unwrap_or_else(|| panic!("fast path refused {input}"));
-            assert_eq!(to_text(&fast), to_text(&sign_checked(&input)), "{input}");
+            let value = |r: Result<Signed>| r.map(Signed::into_value);
+            assert_eq!(
+                to_text(&value(fast)),
+                to_text(&value(sign_checked(&input))),
+                "{input}"
+            );
         }
     }
 
@@ -233,7 +194,10 @@ mod tests {
             "[]",
         ] {
             assert!(fast::sign(input).is_none(), "{input}");
-            assert_eq!(to_text(&sign(input)), to_text(&sign_checked(input)));
+            assert_eq!(
+                to_text(&sign(input)),
+                to_text(&sign_checked(input).map(Signed::into_value))
+            );
         }
         // The checked path's last-value-wins reading of a duplicated name.
         let dup =
@@ -243,11 +207,30 @@ mod tests {
     }
 
     #[test]
+    fn answers_written_as_text_equal_the_values_text() {
+        let escapes = json!({"kind": "post-policy", "policy": "{\"a\":\"\\\u{1}\u{1F}\t\"}",
+                             "accessKeyId": "i\"d\n", "accessKeySecret": "s"})
+        .to_string();
+        let errors = [r#"{"kind":"rpc"}"#, "[", r#"{"kind":"oss","method":"GET"}"#];
+        let inputs = valid_requests()
+            .into_iter()
+            .chain([escapes])
+            .chain(errors.map(str::to_string));
+        for input in inputs {
+            let text = sign_text(&input);
+            assert_eq!(text, to_text(&sign(&input)), "{input}");
+            // And as serde_json writes it from scratch.
+            let reparsed: Value = serde_json::from_str(&text).unwrap_or_default();
+            assert_eq!(text, reparsed.to_string(), "{input}");
+        }
+    }
+
+    #[test]
     fn answers_keep_the_stage_order_of_the_signers_structs() {
         let params = vec![("A".to_string(), "1".to_string())];
         let s = rpc::sign("GET", &params, "s").unwrap_or_else(|e| panic!("{e}"));
         let expected = serde_json::to_value(&s).unwrap_or_default().to_string();
-        assert_eq!(rpc_value(s).to_string(), expected);
+        assert_eq!(Signed::Rpc(s).into_value().to_string(), expected);
         let p = post_policy::sign(
             r#"{"expiration":"2013-12-01T12:00:00Z","conditions":[]}"#,
             "i",
@@ -255,7 +238,7 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let expected = serde_json::to_value(&p).unwrap_or_default().to_string();
-        assert_eq!(post_policy_value(p).to_string(), expected);
+        assert_eq!(Signed::PostPolicy(p).into_value().to_string(), expected);
         let keys = |v: Value| v.as_object().map(|m| m.keys().cloned().collect::<Vec<_>>());
         let answer = sign(&valid_requests()[2]).unwrap_or_default();
         assert_eq!(

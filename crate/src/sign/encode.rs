@@ -30,6 +30,30 @@ static ESCAPES: [&str; 256] = {
     table
 };
 
+/// [`ESCAPES`] encoded once more (`%` becomes `%25`): `%25XY` for every byte value.
+static DOUBLE_ESCAPES: [&str; 256] = {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    static BYTES: [[u8; 5]; 256] = {
+        let mut table = [[0u8; 5]; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = [b'%', b'2', b'5', HEX[b >> 4], HEX[b & 15]];
+            b += 1;
+        }
+        table
+    };
+    let mut table = [""; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match std::str::from_utf8(&BYTES[b]) {
+            Ok(text) => text,
+            Err(_) => panic!("an escape is ASCII"),
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Which bytes stay as they are: the RFC 3986 unreserved characters `A-Z a-z 0-9 - _ . ~`, and
 /// with `with_slash` also `/`.
 const fn kept_bytes(with_slash: bool) -> [bool; 256] {
@@ -81,6 +105,30 @@ pub fn percent_encode_into(out: &mut String, s: &str) {
     encode_into(out, s, &UNRESERVED);
 }
 
+/// Appends `percent_encode(s)` to `once` and `percent_encode(percent_encode(s))` to `twice` in
+/// one pass: the RPC string to sign is the canonical query encoded again, and an unreserved byte
+/// stays unreserved while `%XY` becomes `%25XY`.
+pub fn percent_encode_twice_into(once: &mut String, twice: &mut String, s: &str) {
+    let mut run_start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if UNRESERVED[usize::from(b)] {
+            continue;
+        }
+        // As in `encode_into`: both ends of the run are character boundaries.
+        if run_start < i {
+            let run = s.get(run_start..i).unwrap_or_default();
+            once.push_str(run);
+            twice.push_str(run);
+        }
+        once.push_str(ESCAPES[usize::from(b)]);
+        twice.push_str(DOUBLE_ESCAPES[usize::from(b)]);
+        run_start = i + 1;
+    }
+    let run = s.get(run_start..).unwrap_or_default();
+    once.push_str(run);
+    twice.push_str(run);
+}
+
 /// Encodes an OSS object key for a URL path: as [`percent_encode`] but `/` stays.
 pub fn encode_path(s: &str) -> String {
     let mut out = String::new();
@@ -102,6 +150,34 @@ mod tests {
         assert_eq!(encode_path("a b/中"), "a%20b/%E4%B8%AD");
         assert_eq!(percent_encode(""), "");
         assert_eq!(percent_encode("\u{1F600}x"), "%F0%9F%98%80x");
+    }
+
+    #[test]
+    fn encoding_twice_in_one_pass_equals_encoding_twice() {
+        for s in [
+            "",
+            "a",
+            " +*~/?&=%",
+            "中文-_.~aZ9",
+            "\u{1F600}x%25",
+            "ab%",
+            "%",
+        ] {
+            let (mut once, mut twice) = ("<".to_string(), ">".to_string());
+            percent_encode_twice_into(&mut once, &mut twice, s);
+            assert_eq!(once, format!("<{}", percent_encode(s)), "{s:?}");
+            assert_eq!(
+                twice,
+                format!(">{}", percent_encode(&percent_encode(s))),
+                "{s:?}"
+            );
+        }
+        for b in 0u8..128 {
+            let s = char::from(b).to_string();
+            let (mut once, mut twice) = (String::new(), String::new());
+            percent_encode_twice_into(&mut once, &mut twice, &s);
+            assert_eq!(twice, percent_encode(&percent_encode(&s)), "{b}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! RPC-style signature V1 (STS, RAM): `HMAC-SHA1(secret + "&", METHOD&%2F&enc(canonical query))`.
 
-use super::encode::{percent_encode, percent_encode_into};
+use super::encode::{percent_encode, percent_encode_into, percent_encode_twice_into};
 use crate::crypto;
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -29,23 +29,39 @@ pub fn check_method(method: &str) -> Result<()> {
 }
 
 /// Signs `params` (every parameter of the request, common ones included, never `Signature`).
-pub fn sign(
+///
+/// Generic over the string types so that a caller holding borrowed text (the contract's fast
+/// reader) signs without copying every parameter.
+pub fn sign<K: AsRef<str>, V: AsRef<str>>(
     method: &str,
-    params: &[(String, String)],
+    params: &[(K, V)],
     access_key_secret: &str,
 ) -> Result<RpcSignature> {
     check_method(method)?;
-    if params.iter().any(|(k, _)| k == "Signature") {
+    if params.iter().any(|(k, _)| k.as_ref() == "Signature") {
         return Err(Error::invalid(
             "$.params.Signature",
             "the Signature parameter is the output of signing: remove it from the parameters",
         ));
     }
-    let canonical_query = canonical_query(params);
-    let mut string_to_sign = String::with_capacity(canonical_query.len() * 5 / 4 + 16);
+    // The canonical query and its encoded copy in the string to sign, built in one pass.
+    let sorted = sorted_params(params);
+    let raw_len = raw_length(params);
+    let mut canonical_query = String::with_capacity(raw_len + raw_len / 4);
+    let mut string_to_sign = String::with_capacity(raw_len + raw_len / 2 + method.len() + 8);
     string_to_sign.push_str(method);
     string_to_sign.push_str("&%2F&");
-    percent_encode_into(&mut string_to_sign, &canonical_query);
+    for (i, (k, v)) in sorted.into_iter().enumerate() {
+        let (k, v) = (k.as_ref(), v.as_ref());
+        if i > 0 {
+            canonical_query.push('&');
+            string_to_sign.push_str("%26");
+        }
+        percent_encode_twice_into(&mut canonical_query, &mut string_to_sign, k);
+        canonical_query.push('=');
+        string_to_sign.push_str("%3D");
+        percent_encode_twice_into(&mut canonical_query, &mut string_to_sign, v);
+    }
     let mut key = String::with_capacity(access_key_secret.len() + 1);
     key.push_str(access_key_secret);
     key.push('&');
@@ -62,17 +78,10 @@ pub fn sign(
 /// Names are ordered by UTF-16 code units, as the official Java and JavaScript SDKs (and the
 /// gateway) order them; this differs from code-point order only between characters U+E000..U+FFFF
 /// and characters beyond U+FFFF.
-pub fn canonical_query(params: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    if params.iter().any(|(k, _)| has_high_bmp_char(k)) {
-        sorted.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    } else {
-        // Byte order of UTF-8 is code-point order, which equals UTF-16 order without such
-        // characters: the common case (ASCII names) sorts without re-encoding.
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    let mut out = String::with_capacity(params.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
-    for (i, (k, v)) in sorted.into_iter().enumerate() {
+pub fn canonical_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
+    let mut out = String::with_capacity(raw_length(params));
+    for (i, (k, v)) in sorted_params(params).into_iter().enumerate() {
+        let (k, v) = (k.as_ref(), v.as_ref());
         if i > 0 {
             out.push('&');
         }
@@ -83,6 +92,27 @@ pub fn canonical_query(params: &[(String, String)]) -> String {
     out
 }
 
+/// The length of `k=v&...` before encoding.
+fn raw_length<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> usize {
+    params
+        .iter()
+        .map(|(k, v)| k.as_ref().len() + v.as_ref().len() + 2)
+        .sum()
+}
+
+/// The parameters in canonical order: by name, in UTF-16 code units.
+fn sorted_params<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> Vec<&(K, V)> {
+    let mut sorted: Vec<&(K, V)> = params.iter().collect();
+    if params.iter().any(|(k, _)| has_high_bmp_char(k.as_ref())) {
+        sorted.sort_by(|a, b| a.0.as_ref().encode_utf16().cmp(b.0.as_ref().encode_utf16()));
+    } else {
+        // Byte order of UTF-8 is code-point order, which equals UTF-16 order without such
+        // characters: the common case (ASCII names) sorts without re-encoding.
+        sorted.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
+    }
+    sorted
+}
+
 /// Whether `s` holds a character in U+E000..U+FFFF (UTF-8 lead byte 0xEE or 0xEF): only those
 /// order differently by code point and by UTF-16 code unit (against characters beyond U+FFFF).
 fn has_high_bmp_char(s: &str) -> bool {
@@ -90,7 +120,7 @@ fn has_high_bmp_char(s: &str) -> bool {
 }
 
 /// A form body or query string with the signature appended, in canonical order.
-pub fn signed_query(params: &[(String, String)], signature: &str) -> String {
+pub fn signed_query<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)], signature: &str) -> String {
     let mut out = canonical_query(params);
     out.push_str("&Signature=");
     out.push_str(&percent_encode(signature));
@@ -147,6 +177,6 @@ mod tests {
             sign("GET", &p, "s").unwrap_err().path.as_deref(),
             Some("$.params.Signature")
         );
-        assert!(sign("PUT", &[], "s").is_err());
+        assert!(sign::<String, String>("PUT", &[], "s").is_err());
     }
 }

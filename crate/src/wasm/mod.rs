@@ -13,7 +13,7 @@ pub fn version() -> String {
 /// Signs one request: `{"kind": "rpc" | "oss" | "oss-presign" | "post-policy", ...}`.
 #[wasm_bindgen]
 pub fn sign(input: &str) -> String {
-    contract::to_text(&contract::sign(input))
+    contract::sign_text(input)
 }
 
 /// Builds one signed STS, RAM or OSS request: `{"action": "AssumeRole", "credentials", "time",

@@ -7,26 +7,25 @@
 //! documented error. A name given twice in a map also answers `None` (the checked path keeps the
 //! last value at the first position).
 
-use super::{oss_header_value, post_policy_value, presign_value, rpc_value};
+use super::answer::Signed;
 use crate::error::Result;
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
 
 /// Signs `input` if it is a well-formed request; `None` sends it to the checked path.
-pub(super) fn sign(input: &str) -> Option<Result<Value>> {
+pub(super) fn sign(input: &str) -> Option<Result<Signed>> {
     let req: Request = serde_json::from_str(input).ok()?;
     let text = |t: Option<Text>| t.map(Text::into_string);
     match req.kind?.0.as_ref() {
         "rpc" => {
             let method = req.method?;
-            let params = req.params?.into_strings()?;
+            let params = req.params?.into_texts()?;
             let secret = req.access_key_secret?;
-            Some(rpc::sign(&method.0, &params, &secret.0).map(rpc_value))
+            Some(rpc::sign(&method.0, &params, &secret.0).map(Signed::Rpc))
         }
         kind @ ("oss" | "oss-presign") => {
             let request = OssRequest {
@@ -44,15 +43,15 @@ pub(super) fn sign(input: &str) -> Option<Result<Value>> {
                 security_token: text(req.security_token),
             };
             if kind == "oss" {
-                return Some(oss::sign_header(&request, &creds).map(oss_header_value));
+                return Some(oss::sign_header(&request, &creds).map(Signed::OssHeader));
             }
             let (expires, endpoint) = (req.expires?, req.endpoint?);
-            Some(oss::presign(&request, &creds, expires, &endpoint.0).map(presign_value))
+            Some(oss::presign(&request, &creds, expires, &endpoint.0).map(Signed::OssPresign))
         }
         "post-policy" => {
             let (policy, id) = (req.policy?, req.access_key_id?);
             let secret = req.access_key_secret?;
-            Some(post_policy::sign(&policy.0, &id.0, &secret.0).map(post_policy_value))
+            Some(post_policy::sign(&policy.0, &id.0, &secret.0).map(Signed::PostPolicy))
         }
         _ => None,
     }
@@ -112,7 +111,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 /// become their JSON text, as in the checked path (`Object::string_map`, `Object::query_map`).
 struct TextMap<'a>(Vec<(Cow<'a, str>, Option<Cow<'a, str>>)>);
 
-impl TextMap<'_> {
+impl<'a> TextMap<'a> {
+    /// Every value must be text (as `into_strings`), kept borrowed where the input allows.
+    fn into_texts(self) -> Option<Vec<(Cow<'a, str>, Cow<'a, str>)>> {
+        self.0.into_iter().map(|(k, v)| Some((k, v?))).collect()
+    }
+
     /// Every value must be text (the checked path's `string_map` refuses null).
     fn into_strings(self) -> Option<Vec<(String, String)>> {
         self.0

@@ -7,6 +7,7 @@ use super::input::RequestInput;
 use super::validate::{self, check_credentials, check_time};
 use super::{oss_request, rpc_request};
 use crate::error::{Error, ErrorKind, Result};
+use crate::policy::suggest::distance;
 
 /// An HTTP request for the caller to send unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,25 +90,10 @@ pub fn unknown_field(action: Action, name: &str, path: &str) -> Error {
     .at(path)
 }
 
-/// Case-insensitive equality, or at most two single-character edits.
+/// Case-insensitive equality, or at most two single-character edits (the policy linter's
+/// distance: one copy of it in the wasm).
 fn is_close(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-        || edit_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase()) <= 2
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
+    distance(a, b) <= 2
 }
 
 /// Checks the action's own fields (known, not repeated, required present, rules kept) and
@@ -174,7 +160,9 @@ mod tests {
         );
         let e = unknown_field(Action::GetCallerIdentity, "zzzzzzzz", "$.zzzzzzzz");
         assert!(!e.message.contains("did you mean"), "{}", e.message);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
+        assert!(is_close("ROLEARN", "roleArn"));
+        assert!(is_close("roleArm", "roleArn"));
+        assert!(!is_close("kitten", "sitting"));
+        assert_eq!(distance("", "abc"), 3);
     }
 }

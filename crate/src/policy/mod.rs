@@ -22,7 +22,7 @@ pub mod path;
 pub mod pattern;
 pub mod serialize;
 pub mod services;
-mod suggest;
+pub(crate) mod suggest;
 mod targets;
 
 pub use eval::{Context, Decision, Request, Side, Simulator, Trace};

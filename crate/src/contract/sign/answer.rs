@@ -195,26 +195,54 @@ static ESCAPE: [u8; 256] = {
 fn write_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    let mut run_start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let escape = ESCAPE[usize::from(b)];
-        if escape == 0 {
-            continue;
-        }
-        // Escaped bytes are ASCII, so both ends of the run are character boundaries.
-        out.push_str(s.get(run_start..i).unwrap_or_default());
+    let mut rest = s;
+    loop {
+        let plain = plain_prefix(rest.as_bytes());
+        out.push_str(rest.get(..plain).unwrap_or_default());
+        let Some(&b) = rest.as_bytes().get(plain) else {
+            break;
+        };
         out.push('\\');
-        if escape == b'u' {
-            out.push_str("u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        } else {
-            out.push(char::from(escape));
+        match ESCAPE[usize::from(b)] {
+            b'u' => {
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+            escape => out.push(char::from(escape)),
         }
-        run_start = i + 1;
+        // The escaped byte is ASCII: the next one starts a character.
+        rest = rest.get(plain + 1..).unwrap_or_default();
     }
-    out.push_str(s.get(run_start..).unwrap_or_default());
     out.push('"');
+}
+
+/// The length of the longest prefix of `bytes` that JSON writes as it is. Eight bytes at a time
+/// (the answers are mostly long runs of plain text: the STS token, the string to sign).
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether some byte of `w` is zero (exact: the borrow only runs above a zero byte).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let mut plain = 0;
+    for word in bytes.chunks_exact(8) {
+        // A chunk is always 8 bytes; a zero word would only send it to the byte loop below.
+        let w = u64::from_ne_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0; // some byte < 0x20
+        if control
+            || has_zero(w ^ (ONES * u64::from(b'"')))
+            || has_zero(w ^ (ONES * u64::from(b'\\')))
+        {
+            break;
+        }
+        plain += 8;
+    }
+    let tail = bytes.get(plain..).unwrap_or_default();
+    plain
+        + tail
+            .iter()
+            .take_while(|&&b| ESCAPE[usize::from(b)] == 0)
+            .count()
 }
 
 #[cfg(test)]
@@ -225,7 +253,17 @@ mod tests {
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut every_ascii: String = (0u8..128).map(char::from).collect();
         every_ascii.push_str("中文\u{1F600}\u{7F}\u{80}\u{2028}");
-        for s in [String::new(), every_ascii, "\"\\\"".to_string()] {
+        let mut long = Vec::new();
+        for special in ["\"", "\\", "\u{0}", "\u{1f}", "\n", "中", " ", "\u{7f}"] {
+            for at in 0..20 {
+                let mut t = "x".repeat(at);
+                t.push_str(special);
+                t.push_str(&"y".repeat(19 - at));
+                long.push(t);
+            }
+        }
+        let cases = [String::new(), every_ascii, "\"\\\"".to_string()];
+        for s in cases.into_iter().chain(long) {
             let mut out = String::new();
             write_string(&mut out, &s);
             assert_eq!(out, Value::from(s.clone()).to_string(), "{s:?}");

@@ -7,25 +7,47 @@
 use libfuzzer_sys::fuzz_target;
 use rolehop::policy::lint::{lint, Intent, LintOptions};
 use rolehop::policy::model::PolicyKind;
-use rolehop::policy::{explain, parse, to_compact, to_pretty, Context, Level, Request, Side, Simulator, Trace};
+use rolehop::policy::{
+    explain, parse, to_compact, to_pretty, Context, Level, Request, Side, Simulator, Trace,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     for kind in [None, Some(PolicyKind::Identity), Some(PolicyKind::Trust)] {
-        let options = LintOptions { kind, intent: Intent::ReadOnly, trusted_principals: vec!["acs:ram::1:user/a".into()] };
+        let options = LintOptions {
+            kind,
+            intent: Intent::ReadOnly,
+            trusted_principals: vec!["acs:ram::1:user/a".into()],
+        };
         let report = lint(text, &options);
-        let errors = report.findings.iter().filter(|f| f.level == Level::Error && f.code != "policy-too-large").count();
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error && f.code != "policy-too-large")
+            .count();
         let parsed = parse(text, report.kind);
-        assert_eq!(parsed.is_ok(), errors == 0, "parser and linter disagree on {text:?}");
+        assert_eq!(
+            parsed.is_ok(),
+            errors == 0,
+            "parser and linter disagree on {text:?}"
+        );
         let Ok(policy) = parsed else {
             continue;
         };
         for again in [to_pretty(&policy), to_compact(&policy)] {
-            assert_eq!(parse(&again, report.kind).as_ref(), Ok(&policy), "round trip of {again:?}");
+            assert_eq!(
+                parse(&again, report.kind).as_ref(),
+                Ok(&policy),
+                "round trip of {again:?}"
+            );
         }
-        let side = if report.kind == PolicyKind::Trust { Side::Trust } else { Side::Identity };
+        let side = if report.kind == PolicyKind::Trust {
+            Side::Trust
+        } else {
+            Side::Identity
+        };
         let mut sim = Simulator::new();
         sim.add("fuzz", side, false, &policy);
         let mut context = Context::default();

@@ -60,6 +60,7 @@ pub struct Probe<'a> {
 
 impl Probe<'_> {
     /// Runs one pattern with what was prepared.
+    #[inline]
     fn test(&self, pattern: &Pattern) -> bool {
         match (self.lowercase, &self.marks) {
             (Some(lower), _) => pattern.matches_lowercase(lower),
@@ -69,13 +70,41 @@ impl Probe<'_> {
     }
 }
 
-/// Memoised answers of one decision: 0 not yet asked, 1 no, 2 yes.
-pub type Memo = Vec<u8>;
+/// Memoised answers, valid for one decision: each slot holds `generation << 1 | answer`, so a
+/// new decision only bumps the generation instead of clearing every slot.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    slots: Vec<u32>,
+    generation: u32,
+}
 
-/// Clears `memo` for a new decision against `table`.
-pub fn reset(memo: &mut Memo, table: &PatternTable) {
-    memo.clear();
-    memo.resize(table.len(), 0);
+impl Memo {
+    /// Starts a new decision against `table`.
+    pub fn reset(&mut self, table: &PatternTable) {
+        if self.slots.len() < table.len() {
+            self.slots.resize(table.len(), 0);
+        }
+        self.generation += 1;
+        if self.generation >= u32::MAX >> 1 {
+            // After two billion decisions: start over rather than wrap into stale answers.
+            self.slots.iter_mut().for_each(|s| *s = 0);
+            self.generation = 1;
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: usize) -> Option<bool> {
+        let slot = *self.slots.get(id)?;
+        (slot >> 1 == self.generation).then_some(slot & 1 == 1)
+    }
+
+    #[inline]
+    fn set(&mut self, id: usize, answer: bool) {
+        let generation = self.generation;
+        if let Some(slot) = self.slots.get_mut(id) {
+            *slot = generation << 1 | u32::from(answer);
+        }
+    }
 }
 
 /// An Action/NotAction or Resource/NotResource list, as pattern ids.
@@ -97,21 +126,26 @@ impl Matcher {
     }
 
     pub fn matches(&self, table: &PatternTable, memo: &mut Memo, probe: &Probe<'_>) -> bool {
-        let listed = self.everything
-            || self.ids.iter().any(|&id| {
-                let id = id as usize;
-                match memo.get(id) {
-                    Some(2) => true,
-                    Some(1) => false,
-                    _ => {
-                        let hit = table.patterns.get(id).is_some_and(|p| probe.test(p));
-                        if let Some(slot) = memo.get_mut(id) {
-                            *slot = if hit { 2 } else { 1 };
-                        }
-                        hit
-                    }
+        let mut listed = self.everything;
+        // A plain loop: the wasm build optimises this crate for size, where closures passed to
+        // iterator adaptors are not inlined.
+        for &id in &self.ids {
+            if listed {
+                break;
+            }
+            let id = id as usize;
+            listed = match memo.get(id) {
+                Some(answer) => answer,
+                None => {
+                    let hit = match table.patterns.get(id) {
+                        Some(p) => probe.test(p),
+                        None => false,
+                    };
+                    memo.set(id, hit);
+                    hit
                 }
-            });
+            };
+        }
         listed != self.not
     }
 }
@@ -221,8 +255,8 @@ mod tests {
         );
         let b = Matcher::new(&Targets::new(false, &["OSS:get*"]), &mut table);
         assert_eq!(table.len(), 2);
-        let mut memo = Memo::new();
-        reset(&mut memo, &table);
+        let mut memo = Memo::default();
+        memo.reset(&table);
         let probe = Probe {
             input: "oss:GetObject",
             lowercase: Some("oss:getobject"),
@@ -230,10 +264,12 @@ mod tests {
             marks: None,
         };
         assert!(a.matches(&table, &mut memo, &probe));
-        assert_eq!(memo, vec![2, 0]);
+        assert_eq!((memo.get(0), memo.get(1)), (Some(true), None));
         assert!(b.matches(&table, &mut memo, &probe));
         let not = Matcher::new(&Targets::new(true, &["oss:Get*"]), &mut table);
         assert!(!not.matches(&table, &mut memo, &probe));
+        memo.reset(&table);
+        assert_eq!(memo.get(0), None, "a new decision forgets the answers");
     }
 
     #[test]

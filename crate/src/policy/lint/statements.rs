@@ -440,7 +440,7 @@ fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                             Level::Warning,
                             "condition-operator-mismatch",
                             kpath.clone(),
-                            format!("{key} takes the {} operators ({ops}); {op_name} compares it as {} and may not do what you mean", family.name(), used.name().to_lowercase()),
+                            format!("{key} takes the {} operators ({ops}); {op_name} compares it as {} and may not do what you mean", family.name(), used.name().to_ascii_lowercase()),
                             format!("{key} 应使用 {} 系列运算符（{ops}）；{op_name} 会按{}比较，可能与预期不符", family.name(), used.name()),
                         )
                         .fix(format!("use a {} operator", family.name()), format!("改用 {} 系列运算符", family.name()), None);

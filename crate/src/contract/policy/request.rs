@@ -1,0 +1,86 @@
+//! Reading simulator requests `{principal?, action, resource?, context?}`.
+
+use crate::contract::fields::{child_path, type_name};
+use crate::error::{Error, ErrorKind, Result};
+use crate::policy::eval::{Context, Request};
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// One simulator request, read without copying the JSON (a batch may hold many thousands).
+pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
+    let Value::Object(map) = value else {
+        return Err(Error::new(
+            ErrorKind::InvalidJson,
+            format!("a request is a JSON object, got {}", type_name(value)),
+        )
+        .at(path));
+    };
+    let field = |name: &str| map.get(name).filter(|v| !v.is_null());
+    let text = |name: &str| -> Result<Option<&str>> {
+        match field(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(Error::invalid(
+                child_path(path, name),
+                format!("{name} must be a string, got {}", type_name(other)),
+            )),
+        }
+    };
+    let mut context = Context::default();
+    match field("context") {
+        None => {}
+        Some(Value::Object(entries)) => {
+            let context_path = || child_path(path, "context");
+            for (key, v) in entries {
+                let bad = |at: String, v: &Value| {
+                    Error::new(
+                        ErrorKind::InvalidValue,
+                        format!("a context value is a string, number, boolean or an array of them, got {}", type_name(v)),
+                    )
+                    .at(at)
+                };
+                let values: Vec<Cow<'_, str>> = match v {
+                    Value::Array(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            scalar(item).ok_or_else(|| {
+                                bad(format!("{}[{i}]", child_path(&context_path(), key)), item)
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                    other => vec![scalar(other)
+                        .ok_or_else(|| bad(child_path(&context_path(), key), other))?],
+                };
+                let refs: Vec<&str> = values.iter().map(|c| c.as_ref()).collect();
+                context.insert(key, &refs);
+            }
+        }
+        Some(other) => {
+            return Err(Error::invalid(
+                child_path(path, "context"),
+                format!(
+                    "context must be an object of keys and values, got {}",
+                    type_name(other)
+                ),
+            ));
+        }
+    }
+    let action = text("action")?.ok_or_else(|| Error::missing(child_path(path, "action")))?;
+    Ok(Request {
+        principal: text("principal")?.map(str::to_string),
+        action: action.to_string(),
+        resource: text("resource")?.unwrap_or("*").to_string(),
+        context,
+    })
+}
+
+/// A context value's text: strings as they are, numbers and booleans as their JSON text.
+fn scalar(v: &Value) -> Option<Cow<'_, str>> {
+    match v {
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
+        _ => None,
+    }
+}

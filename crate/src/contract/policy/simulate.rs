@@ -1,0 +1,232 @@
+//! `policySimulate`: one request or a batch against identity, session and trust policies.
+
+use super::request::read_request;
+use super::to_value;
+use crate::contract::fields::{parse_object, type_name, Object};
+use crate::error::{Error, Result};
+use crate::policy::catalog;
+use crate::policy::eval::{Side, Simulator, Trace};
+use crate::policy::model::{Policy, PolicyKind};
+use crate::policy::{decode, explain};
+use serde_json::{json, Value};
+
+/// `policySimulate`: decides one request (`request`) or many (`requests`) against the given
+/// identity, session and trust policies.
+pub fn simulate(input: &str) -> Result<Value> {
+    if let Some(result) = super::batch::try_fast(input) {
+        return result;
+    }
+    let req = parse_object(input)?;
+    let loaded = load_policies(PolicyInputs {
+        identity: req.get("identityPolicies"),
+        session: req.get("sessionPolicy"),
+        trust: req.get("trustPolicy"),
+    })?;
+    let sim = &loaded.simulator;
+    let detail = check_detail(req.optional_str("detail")?)?;
+    let mut trace = Trace::default();
+    let policies = json!(loaded.described);
+    match (req.get("request"), req.get("requests")) {
+        (Some(_), Some(_)) => Err(Error::invalid("$.requests", "give either request or requests, not both")),
+        (None, None) => Err(Error::missing("$.request").with_message(
+            "missing $.request: {\"principal\"?, \"action\", \"resource\", \"context\"?} (or $.requests, an array of them)",
+        )),
+        (Some(r), None) => {
+            let request = read_request(r, "$.request")?;
+            let decision = sim.decide(&request, &mut trace);
+            let mut out = if detail == "full" {
+                to_value(&explain(sim, &request, decision, &trace))
+            } else {
+                json!({ "decision": decision.name() })
+            };
+            out["policies"] = policies;
+            Ok(out)
+        }
+        (None, Some(rs)) => {
+            let Value::Array(items) = rs else {
+                return Err(Error::invalid("$.requests", format!("requests must be an array, got {}", type_name(rs))));
+            };
+            let mut results = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let request = read_request(item, &format!("$.requests[{i}]"))?;
+                let decision = sim.decide(&request, &mut trace);
+                results.push(if detail == "full" {
+                    to_value(&explain(sim, &request, decision, &trace))
+                } else {
+                    Value::String(decision.name().to_string())
+                });
+            }
+            let key = if detail == "full" { "results" } else { "decisions" };
+            Ok(json!({ key: results, "policies": policies }))
+        }
+    }
+}
+
+/// `"full"` (the default) or `"decision"`.
+pub(super) fn check_detail(detail: Option<&str>) -> Result<&str> {
+    match detail.unwrap_or("full") {
+        d @ ("full" | "decision") => Ok(d),
+        other => Err(Error::invalid(
+            "$.detail",
+            format!("detail must be \"full\" or \"decision\", got {other:?}"),
+        )),
+    }
+}
+
+pub(super) struct Loaded {
+    pub simulator: Simulator,
+    /// `{name, side, assumed, source}` for each policy, for the result.
+    pub described: Vec<Value>,
+}
+
+/// The request's policy fields (absent or null: `None`).
+pub(super) struct PolicyInputs<'v> {
+    pub identity: Option<&'v Value>,
+    pub session: Option<&'v Value>,
+    pub trust: Option<&'v Value>,
+}
+
+pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
+    let mut simulator = Simulator::new();
+    let mut described = Vec::new();
+    if let Some(list) = inputs.identity.filter(|v| !v.is_null()) {
+        let Value::Array(items) = list else {
+            return Err(Error::invalid(
+                "$.identityPolicies",
+                format!("identityPolicies must be an array of system-policy names or {{\"name\", \"document\"}} objects, got {}", type_name(list)),
+            ));
+        };
+        simulator.include(Side::Identity);
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("$.identityPolicies[{i}]");
+            let (name, policy, assumed) = identity_entry(item, &path, i)?;
+            simulator.add(&name, Side::Identity, assumed, &policy);
+            described.push(describe(&name, Side::Identity, assumed));
+        }
+    }
+    for (field, value, side, kind) in [
+        (
+            "sessionPolicy",
+            inputs.session,
+            Side::Session,
+            PolicyKind::Identity,
+        ),
+        ("trustPolicy", inputs.trust, Side::Trust, PolicyKind::Trust),
+    ] {
+        if let Some(item) = value.filter(|v| !v.is_null()) {
+            let path = format!("$.{field}");
+            let (name, policy) = document_entry(item, &path, field, kind)?;
+            simulator.add(&name, side, false, &policy);
+            described.push(describe(&name, side, false));
+        }
+    }
+    Ok(Loaded {
+        simulator,
+        described,
+    })
+}
+
+fn describe(name: &str, side: Side, assumed: bool) -> Value {
+    json!({
+        "name": name,
+        "side": side.name(),
+        "assumed": assumed,
+        "source": if assumed { "catalog" } else { "document" },
+    })
+}
+
+/// A string names a catalog policy; an object is `{"name"?, "document"?}` (no document: the
+/// catalog entry of `name`; a document replaces it, e.g. the live text from GetPolicy).
+fn identity_entry(item: &Value, path: &str, index: usize) -> Result<(String, Policy, bool)> {
+    let name = match item {
+        Value::String(name) => name.clone(),
+        Value::Object(_) => {
+            let obj = Object::new(item.clone(), path.to_string())?;
+            let name = obj.optional_str("name")?.map(str::to_string);
+            if let Some(doc) = obj.get("document") {
+                let name = name.unwrap_or_else(|| format!("policy-{index}"));
+                let policy = read_document(doc, &obj.child("document"), PolicyKind::Identity)?;
+                return Ok((name, policy, false));
+            }
+            name.ok_or_else(|| {
+                Error::missing(obj.child("name")).with_message(format!(
+                    "{path} needs \"name\" (a system policy) or \"document\""
+                ))
+            })?
+        }
+        other => {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "expected a system-policy name or {{\"name\", \"document\"}}, got {}",
+                    type_name(other)
+                ),
+            ));
+        }
+    };
+    let entry = catalog::lookup(&name, path)?;
+    Ok((name, entry.policy()?, entry.assumed))
+}
+
+/// A session or trust policy: its text, or `{"name"?, "document"}`.
+fn document_entry(
+    item: &Value,
+    path: &str,
+    field: &str,
+    kind: PolicyKind,
+) -> Result<(String, Policy)> {
+    let default_name = if field == "trustPolicy" {
+        "trust policy"
+    } else {
+        "session policy"
+    };
+    match item {
+        Value::Object(map) if map.contains_key("document") => {
+            let obj = Object::new(item.clone(), path.to_string())?;
+            let name = obj
+                .optional_str("name")?
+                .unwrap_or(default_name)
+                .to_string();
+            let doc = obj
+                .get("document")
+                .ok_or_else(|| Error::missing(obj.child("document")))?;
+            Ok((name, read_document(doc, &obj.child("document"), kind)?))
+        }
+        doc => Ok((default_name.to_string(), read_document(doc, path, kind)?)),
+    }
+}
+
+/// A policy document given as JSON text or as an object. Errors carry the path inside the
+/// request; line and column are given for text documents (they refer to that text).
+pub fn read_document(doc: &Value, path: &str, kind: PolicyKind) -> Result<Policy> {
+    let (text, positions) = match doc {
+        Value::String(text) => (text.clone(), true),
+        Value::Object(_) => (doc.to_string(), false),
+        other => {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "a policy document is JSON text or an object, got {}",
+                    type_name(other)
+                ),
+            ));
+        }
+    };
+    let decoded = decode(&text, Some(kind));
+    match decoded.problems.first() {
+        None => Ok(decoded.policy),
+        Some(problem) => {
+            let mut e = problem.to_error();
+            let inner = e.path.take().unwrap_or_default();
+            e.path = Some(format!(
+                "{path}{}",
+                inner.strip_prefix('$').unwrap_or(&inner)
+            ));
+            if !positions {
+                e.line = None;
+                e.column = None;
+            }
+            Err(e)
+        }
+    }
+}

@@ -9,7 +9,6 @@
 use super::model::CondValue;
 use super::pattern::Pattern;
 use crate::time::UtcTime;
-use std::cell::OnceCell;
 use std::net::IpAddr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -315,52 +314,25 @@ fn mask(bits: u128, prefix: u8, max: u8) -> u128 {
     }
 }
 
-/// One value of a request context key. Its number, time, boolean and IP readings are worked out
-/// the first time a condition of that family asks, at most once per request.
+/// One value of a request context key, parsed once per request for every family.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextValue {
     pub text: String,
-    number: OnceCell<Option<f64>>,
-    date: OnceCell<Option<i64>>,
-    boolean: OnceCell<Option<bool>>,
-    ip: OnceCell<Option<IpAddr>>,
+    number: Option<f64>,
+    date: Option<i64>,
+    boolean: Option<bool>,
+    ip: Option<IpAddr>,
 }
 
 impl ContextValue {
     pub fn new(text: &str) -> ContextValue {
         ContextValue {
             text: text.to_string(),
-            number: OnceCell::new(),
-            date: OnceCell::new(),
-            boolean: OnceCell::new(),
-            ip: OnceCell::new(),
+            number: parse_number(text),
+            date: parse_date(text),
+            boolean: parse_context_bool(text),
+            ip: text.parse().ok(),
         }
-    }
-
-    /// Replaces the value, reusing the text buffer.
-    pub fn set(&mut self, text: &str) {
-        self.text.clear();
-        self.text.push_str(text);
-        self.number = OnceCell::new();
-        self.date = OnceCell::new();
-        self.boolean = OnceCell::new();
-        self.ip = OnceCell::new();
-    }
-
-    fn number(&self) -> Option<f64> {
-        *self.number.get_or_init(|| parse_number(&self.text))
-    }
-
-    fn date(&self) -> Option<i64> {
-        *self.date.get_or_init(|| parse_date(&self.text))
-    }
-
-    fn boolean(&self) -> Option<bool> {
-        *self.boolean.get_or_init(|| parse_context_bool(&self.text))
-    }
-
-    fn ip(&self) -> Option<IpAddr> {
-        *self.ip.get_or_init(|| self.text.parse().ok())
     }
 }
 
@@ -437,7 +409,7 @@ impl Compiled {
             Values::Exact(vs) => vs.contains(&c.text),
             Values::IgnoreCase(vs) => vs.iter().any(|v| eq_ignore_case(v, &c.text)),
             Values::Like(ps) => ps.iter().any(|p| p.matches(&c.text)),
-            Values::Number(vs) => c.number().is_some_and(|n| {
+            Values::Number(vs) => c.number.is_some_and(|n| {
                 vs.iter().any(|&v| match op {
                     NumericLessThan => n < v,
                     NumericLessThanEquals => n <= v,
@@ -446,7 +418,7 @@ impl Compiled {
                     _ => n == v, // NumericEquals, and NumericNotEquals negated by the caller
                 })
             }),
-            Values::Date(vs) => c.date().is_some_and(|d| {
+            Values::Date(vs) => c.date.is_some_and(|d| {
                 vs.iter().any(|&v| match op {
                     DateLessThan => d < v,
                     DateLessThanEquals => d <= v,
@@ -455,10 +427,8 @@ impl Compiled {
                     _ => d == v,
                 })
             }),
-            Values::Bool(vs) => c.boolean().is_some_and(|b| vs.contains(&b)),
-            Values::Ip(cidrs) => c
-                .ip()
-                .is_some_and(|ip| cidrs.iter().any(|n| n.contains(ip))),
+            Values::Bool(vs) => c.boolean.is_some_and(|b| vs.contains(&b)),
+            Values::Ip(cidrs) => c.ip.is_some_and(|ip| cidrs.iter().any(|n| n.contains(ip))),
         }
     }
 }

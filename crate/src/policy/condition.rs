@@ -9,6 +9,7 @@
 use super::model::CondValue;
 use super::pattern::Pattern;
 use crate::time::UtcTime;
+use std::cell::OnceCell;
 use std::net::IpAddr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,25 +315,52 @@ fn mask(bits: u128, prefix: u8, max: u8) -> u128 {
     }
 }
 
-/// One value of a request context key, parsed once per request for every family.
+/// One value of a request context key. Its number, time, boolean and IP readings are worked out
+/// the first time a condition of that family asks, at most once per request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextValue {
     pub text: String,
-    number: Option<f64>,
-    date: Option<i64>,
-    boolean: Option<bool>,
-    ip: Option<IpAddr>,
+    number: OnceCell<Option<f64>>,
+    date: OnceCell<Option<i64>>,
+    boolean: OnceCell<Option<bool>>,
+    ip: OnceCell<Option<IpAddr>>,
 }
 
 impl ContextValue {
     pub fn new(text: &str) -> ContextValue {
         ContextValue {
             text: text.to_string(),
-            number: parse_number(text),
-            date: parse_date(text),
-            boolean: parse_context_bool(text),
-            ip: text.parse().ok(),
+            number: OnceCell::new(),
+            date: OnceCell::new(),
+            boolean: OnceCell::new(),
+            ip: OnceCell::new(),
         }
+    }
+
+    /// Replaces the value, reusing the text buffer.
+    pub fn set(&mut self, text: &str) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.number = OnceCell::new();
+        self.date = OnceCell::new();
+        self.boolean = OnceCell::new();
+        self.ip = OnceCell::new();
+    }
+
+    fn number(&self) -> Option<f64> {
+        *self.number.get_or_init(|| parse_number(&self.text))
+    }
+
+    fn date(&self) -> Option<i64> {
+        *self.date.get_or_init(|| parse_date(&self.text))
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        *self.boolean.get_or_init(|| parse_context_bool(&self.text))
+    }
+
+    fn ip(&self) -> Option<IpAddr> {
+        *self.ip.get_or_init(|| self.text.parse().ok())
     }
 }
 
@@ -409,7 +437,7 @@ impl Compiled {
             Values::Exact(vs) => vs.contains(&c.text),
             Values::IgnoreCase(vs) => vs.iter().any(|v| eq_ignore_case(v, &c.text)),
             Values::Like(ps) => ps.iter().any(|p| p.matches(&c.text)),
-            Values::Number(vs) => c.number.is_some_and(|n| {
+            Values::Number(vs) => c.number().is_some_and(|n| {
                 vs.iter().any(|&v| match op {
                     NumericLessThan => n < v,
                     NumericLessThanEquals => n <= v,
@@ -418,7 +446,7 @@ impl Compiled {
                     _ => n == v, // NumericEquals, and NumericNotEquals negated by the caller
                 })
             }),
-            Values::Date(vs) => c.date.is_some_and(|d| {
+            Values::Date(vs) => c.date().is_some_and(|d| {
                 vs.iter().any(|&v| match op {
                     DateLessThan => d < v,
                     DateLessThanEquals => d <= v,
@@ -427,8 +455,10 @@ impl Compiled {
                     _ => d == v,
                 })
             }),
-            Values::Bool(vs) => c.boolean.is_some_and(|b| vs.contains(&b)),
-            Values::Ip(cidrs) => c.ip.is_some_and(|ip| cidrs.iter().any(|n| n.contains(ip))),
+            Values::Bool(vs) => c.boolean().is_some_and(|b| vs.contains(&b)),
+            Values::Ip(cidrs) => c
+                .ip()
+                .is_some_and(|ip| cidrs.iter().any(|n| n.contains(ip))),
         }
     }
 }

@@ -3,8 +3,8 @@
 //! Usage: sign_throughput RPC_JSONL OSS_JSONL (contract requests, one per line; see
 //! bench/inputs.mjs). Prints one JSON object of median operations per second:
 //! `{"rpc": {"contract": n, "signer": n}, "oss": {...}}`, where `contract` is the whole JSON
-//! contract (text in, text out, as the wasm `sign` and the CLI do it) and `signer` the signing
-//! functions alone on already-parsed input.
+//! contract (text in, text out, as the wasm `sign` does it: `contract::sign_text`) and `signer`
+//! the signing functions alone on already-parsed input.
 
 use rolehop::sign::oss::{self, OssCredentials, OssRequest};
 use rolehop::sign::rpc;
@@ -64,9 +64,9 @@ fn read_lines(path: &str) -> Result<Vec<String>, Box<dyn Error>> {
     Ok(lines)
 }
 
-/// What a wasm or CLI caller gets: the answer as JSON text.
+/// What a wasm caller gets: the answer as JSON text, by the wasm export's own path.
 fn contract_sign(text: &str) -> usize {
-    rolehop::contract::to_text(&rolehop::contract::sign(text)).len()
+    rolehop::contract::sign_text(text).len()
 }
 
 type RpcInput = (String, Vec<(String, String)>, String);

@@ -9,6 +9,7 @@ use crate::crypto;
 use crate::error::{Error, Result};
 use crate::time::UtcTime;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Query parameters that are part of the signed resource: exactly the set of the official Python
 /// SDK (`oss2` 2.19, `ProviderAuth._subresource_key_set`), sorted for binary search.
@@ -171,7 +172,11 @@ pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeader
     UtcTime::parse_rfc1123(date.1)
         .map_err(|m| Error::invalid(format!("$.headers.{}", date.0), m))?;
     let stages = stages(req, &headers, None, date.1, &creds.access_key_secret)?;
-    let authorization = format!("OSS {}:{}", creds.access_key_id, stages.signature);
+    let mut authorization =
+        String::with_capacity(5 + creds.access_key_id.len() + stages.signature.len());
+    for part in ["OSS ", &creds.access_key_id, ":", &stages.signature] {
+        authorization.push_str(part);
+    }
     let mut extra = Vec::new();
     if let Some(token) = &creds.security_token {
         extra.push((SECURITY_TOKEN_HEADER.to_string(), token.clone()));
@@ -338,14 +343,14 @@ fn stages(
 
 /// `x-oss-*` headers, names lowercased, values trimmed, sorted by name, each `name:value\n`.
 pub fn canonicalized_oss_headers<K: AsRef<str>, V: AsRef<str>>(headers: &[(K, V)]) -> String {
-    let mut oss: Vec<(String, &str)> = headers
+    let mut oss: Vec<(Cow<str>, &str)> = headers
         .iter()
         .filter(|(k, _)| {
             k.as_ref()
                 .get(..6)
                 .is_some_and(|p| p.eq_ignore_ascii_case("x-oss-"))
         })
-        .map(|(k, v)| (k.as_ref().to_ascii_lowercase(), v.as_ref()))
+        .map(|(k, v)| (ascii_lowercase(k.as_ref()), v.as_ref()))
         .collect();
     oss.sort_unstable();
     let mut out = String::with_capacity(oss.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
@@ -356,6 +361,15 @@ pub fn canonicalized_oss_headers<K: AsRef<str>, V: AsRef<str>>(headers: &[(K, V)
         out.push('\n');
     }
     out
+}
+
+/// `name` in ASCII lowercase, borrowed when it already is (the usual case): no copy per header.
+fn ascii_lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// `/`, `/bucket/` or `/bucket/key`, then `?` + the sub-resources sorted by name, raw, `k=v` or a

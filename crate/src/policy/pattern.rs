@@ -51,6 +51,7 @@ impl Piece {
         }
     }
 
+    #[inline(always)]
     fn len(&self) -> usize {
         self.text.len()
     }
@@ -61,7 +62,7 @@ impl Piece {
     ///
     /// Plain index loops rather than iterator chains: the wasm build optimises this crate for
     /// size, where iterator adaptors are not inlined.
-    #[inline]
+    #[inline(always)]
     fn at(&self, input: &str, at: usize, fold: bool) -> bool {
         let piece = self.text.as_bytes();
         let Some(window) = input.as_bytes().get(at..at + piece.len()) else {
@@ -202,6 +203,7 @@ impl Pieces {
     }
 
     /// Matches ASCII `input`.
+    #[inline(always)]
     fn matches(&self, input: &str, fold: bool, marks: Option<&Marks>) -> bool {
         if !self.starred {
             return input.len() == self.first.len() && self.first.at(input, 0, fold);
@@ -272,11 +274,13 @@ impl Pattern {
 
     /// `matches` for input the caller has already lower-cased (ASCII): a folded pattern then
     /// compares bytes plainly. The simulator lower-cases each request's action once.
+    #[inline(always)]
     pub fn matches_lowercase(&self, lowercase_input: &str) -> bool {
         self.run(lowercase_input, true, false, None)
     }
 
     /// `matches` for ASCII input whose `Marks` the caller computed once.
+    #[inline(always)]
     pub fn matches_marked(&self, input: &str, marks: &Marks) -> bool {
         self.run(input, true, self.fold, Some(marks))
     }

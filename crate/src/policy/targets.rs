@@ -60,7 +60,7 @@ pub struct Probe<'a> {
 
 impl Probe<'_> {
     /// Runs one pattern with what was prepared.
-    #[inline]
+    #[inline(always)]
     fn test(&self, pattern: &Pattern) -> bool {
         match (self.lowercase, &self.marks) {
             (Some(lower), _) => pattern.matches_lowercase(lower),
@@ -92,13 +92,13 @@ impl Memo {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, id: usize) -> Option<bool> {
         let slot = *self.slots.get(id)?;
         (slot >> 1 == self.generation).then_some(slot & 1 == 1)
     }
 
-    #[inline]
+    #[inline(always)]
     fn set(&mut self, id: usize, answer: bool) {
         let generation = self.generation;
         if let Some(slot) = self.slots.get_mut(id) {

@@ -142,6 +142,15 @@ fn decide(identity: &[Policy], session: Option<&Policy>, request: &Request) -> D
     sim.decide(request, &mut Trace::default())
 }
 
+fn simulator(identity: &[Policy]) -> Simulator {
+    let mut sim = Simulator::new();
+    sim.include(Side::Identity);
+    for (i, p) in identity.iter().enumerate() {
+        sim.add(&format!("p{i}"), Side::Identity, false, p);
+    }
+    sim
+}
+
 fn with_statement(policies: &[Policy], statement: Statement) -> Vec<Policy> {
     let mut out = policies.to_vec();
     out.push(Policy {
@@ -198,5 +207,35 @@ proptest! {
             p.statements.reverse();
         }
         prop_assert_eq!(decide(&ps, None, &r), decide(&reversed, None, &r));
+    }
+
+    /// A trace reused across decisions and simulators (its action cache and memos carry over)
+    /// decides exactly like a fresh one.
+    #[test]
+    fn a_reused_trace_decides_like_a_fresh_one(a in policies(), b in policies(), rs in prop::collection::vec(request(), 1..12)) {
+        let (sa, sb) = (simulator(&a), simulator(&b));
+        let mut shared = Trace::default();
+        for r in &rs {
+            for sim in [&sa, &sb, &sa] {
+                let fresh = sim.decide(r, &mut Trace::default());
+                prop_assert_eq!(sim.decide(r, &mut shared), fresh);
+            }
+        }
+        // Adding a policy after decisions were cached: the new statement counts.
+        let mut grown = simulator(&a);
+        for r in &rs {
+            grown.decide(r, &mut shared);
+        }
+        let deny = Statement {
+            effect: Effect::Deny,
+            action: Targets::new(false, &["*"]),
+            resource: Some(Targets::new(false, &["*"])),
+            principal: None,
+            condition: Vec::new(),
+        };
+        grown.add("deny-all", Side::Identity, false, &Policy { statements: vec![deny] });
+        for r in &rs {
+            prop_assert_eq!(grown.decide(r, &mut shared), Decision::ExplicitDeny);
+        }
     }
 }

@@ -12,7 +12,19 @@ use super::condition::{Compiled as Condition, ContextValue};
 use super::model::{Effect, Policy, PrincipalKind, Statement};
 use super::names::ram_arn;
 use super::pattern::Marks;
-use super::targets::{self, lowercase_into, Matcher, Memo, PatternTable, Probe, ACTION_BUFFER};
+use super::targets::{
+    self, lowercase_into, ActionCache, Matcher, Memo, PatternTable, Probe, ACTION_BUFFER,
+    CACHED_STATEMENTS,
+};
+use std::cell::OnceCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Simulator ids (for `ActionCache`): every simulator, and every change to one, gets a new id.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 /// A request's action and resource, prepared once per decision.
 struct Probes<'a> {
@@ -330,6 +342,8 @@ pub struct Trace {
     /// Memoised answers of the action and resource patterns for the current decision.
     action_memo: Memo,
     resource_memo: Memo,
+    /// Which statements match the recent actions (kept across decisions).
+    actions: ActionCache,
 }
 
 const UNRESOLVED: u32 = u32::MAX;
@@ -367,7 +381,7 @@ impl Trace {
 }
 
 /// A set of compiled policies and the sides they answer for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Simulator {
     pub policies: Vec<CompiledPolicy>,
     /// Condition keys in first-seen spelling; conditions refer to them by id.
@@ -378,20 +392,34 @@ pub struct Simulator {
     /// Sides the question includes (a side can be included with no policies: then it allows
     /// nothing).
     given: [bool; 3],
+    /// Identifies this set of policies for the traces' action caches.
+    id: u64,
+    statement_count: usize,
+}
+
+impl Default for Simulator {
+    fn default() -> Simulator {
+        Simulator::new()
+    }
 }
 
 impl Simulator {
     pub fn new() -> Simulator {
         Simulator {
+            policies: Vec::new(),
+            keys: Vec::new(),
             action_patterns: PatternTable::new(true),
             resource_patterns: PatternTable::new(false),
-            ..Simulator::default()
+            given: [false; 3],
+            id: next_id(),
+            statement_count: 0,
         }
     }
 
     /// Puts a side in play even if no policy is added to it.
     pub fn include(&mut self, side: Side) {
         self.given[side.slot()] = true;
+        self.id = next_id();
     }
 
     pub fn includes(&self, side: Side) -> bool {
@@ -407,6 +435,7 @@ impl Simulator {
             .enumerate()
             .map(|(index, s)| self.compile_statement(index, s))
             .collect();
+        self.statement_count += policy.statements.len();
         self.policies.push(CompiledPolicy {
             name: name.to_string(),
             side,
@@ -451,9 +480,13 @@ impl Simulator {
     pub fn decide(&self, request: &Request, trace: &mut Trace) -> Decision {
         trace.clear();
         let assume = request.action.eq_ignore_ascii_case("sts:AssumeRole");
-        let caller = Caller::classify(request.principal.as_deref());
+        // Classified when a statement with a Principal first needs it (trust policies only).
+        let caller = OnceCell::new();
         trace.assume_role = assume;
-        trace.root_caller = assume && caller.is_root();
+        trace.root_caller = assume
+            && caller
+                .get_or_init(|| Caller::classify(request.principal.as_deref()))
+                .is_root();
         let mut buffer = [0u8; ACTION_BUFFER];
         let probes = Probes {
             action: Probe {
@@ -472,13 +505,26 @@ impl Simulator {
         };
         trace.action_memo.reset(&self.action_patterns);
         trace.resource_memo.reset(&self.resource_patterns);
+        let matching_actions = self.matching_actions(&probes, trace);
         let mut denied = false;
+        let mut global = 0;
         for (pi, policy) in self.policies.iter().enumerate() {
             if policy.side == Side::Trust && !assume {
+                global += policy.statements.len();
                 continue;
             }
             for (si, statement) in policy.statements.iter().enumerate() {
-                let Some(outcome) = self.evaluate(statement, request, &caller, &probes, trace)
+                let action_known = match &matching_actions {
+                    Some(bits) if !targets::bit(bits, global) => {
+                        global += 1;
+                        continue;
+                    }
+                    Some(_) => true,
+                    None => false,
+                };
+                global += 1;
+                let Some(outcome) =
+                    self.evaluate(statement, request, &caller, &probes, action_known, trace)
                 else {
                     continue;
                 };
@@ -514,23 +560,55 @@ impl Simulator {
         }
     }
 
-    /// `None` when the statement does not match the request at all; otherwise whether its
-    /// conditions held. Every condition is evaluated so that all absent keys are reported.
-    fn evaluate(
+    fn action_matches(
         &self,
         s: &CompiledStatement,
-        request: &Request,
-        caller: &Caller<'_>,
         probes: &Probes<'_>,
         trace: &mut Trace,
-    ) -> Option<Outcome> {
-        if s.action_mask & probes.action_bits == 0
-            || !s.actions.matches(
+    ) -> bool {
+        s.action_mask & probes.action_bits != 0
+            && s.actions.matches(
                 &self.action_patterns,
                 &mut trace.action_memo,
                 &probes.action,
             )
-        {
+    }
+
+    /// Which statements (numbered across all policies) match the request's action, from the
+    /// trace's cache or worked out and cached; `None` when the action cannot be cached.
+    fn matching_actions(&self, probes: &Probes<'_>, trace: &mut Trace) -> Option<[u64; 4]> {
+        let action = probes.action.lowercase?;
+        if self.statement_count > CACHED_STATEMENTS {
+            return None;
+        }
+        if let Some(bits) = trace.actions.lookup(self.id, action) {
+            return Some(bits);
+        }
+        let mut bits = [0u64; 4];
+        let statements = self.policies.iter().flat_map(|p| p.statements.iter());
+        for (g, s) in statements.enumerate() {
+            if self.action_matches(s, probes, trace) {
+                if let Some(word) = bits.get_mut(g / 64) {
+                    *word |= 1 << (g % 64);
+                }
+            }
+        }
+        trace.actions.store(action, bits);
+        Some(bits)
+    }
+
+    /// `None` when the statement does not match the request at all; otherwise whether its
+    /// conditions held. Every condition is evaluated so that all absent keys are reported.
+    fn evaluate<'r>(
+        &self,
+        s: &CompiledStatement,
+        request: &'r Request,
+        caller: &OnceCell<Caller<'r>>,
+        probes: &Probes<'_>,
+        action_known: bool,
+        trace: &mut Trace,
+    ) -> Option<Outcome> {
+        if !action_known && !self.action_matches(s, probes, trace) {
             return None;
         }
         if let Some(resources) = &s.resources {
@@ -543,6 +621,7 @@ impl Simulator {
             }
         }
         if let Some(principal) = &s.principal {
+            let caller = caller.get_or_init(|| Caller::classify(request.principal.as_deref()));
             if !principal.matches(caller) {
                 return None;
             }

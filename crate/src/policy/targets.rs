@@ -150,6 +150,52 @@ impl Matcher {
     }
 }
 
+/// Statements a cached action answer can cover (four 64-bit words).
+pub const CACHED_STATEMENTS: usize = 256;
+
+/// Which statements' Action lists match an action, for the last few distinct actions a trace saw:
+/// a batch repeats a handful of actions, so each is matched against the Action lists once. Keyed
+/// by the simulator's id, so a trace reused with another simulator starts afresh.
+#[derive(Debug, Clone, Default)]
+pub struct ActionCache {
+    owner: u64,
+    entries: Vec<(String, [u64; 4])>,
+    next: usize,
+}
+
+impl ActionCache {
+    const CAPACITY: usize = 16;
+
+    pub fn lookup(&mut self, owner: u64, lowercase_action: &str) -> Option<[u64; 4]> {
+        if self.owner != owner {
+            self.entries.clear();
+            self.owner = owner;
+        }
+        self.entries
+            .iter()
+            .find(|(a, _)| a == lowercase_action)
+            .map(|(_, bits)| *bits)
+    }
+
+    pub fn store(&mut self, lowercase_action: &str, bits: [u64; 4]) {
+        if self.entries.len() < Self::CAPACITY {
+            self.entries.push((lowercase_action.to_string(), bits));
+        } else if let Some(slot) = self.entries.get_mut(self.next) {
+            slot.0.clear();
+            slot.0.push_str(lowercase_action);
+            slot.1 = bits;
+            self.next = (self.next + 1) % Self::CAPACITY;
+        }
+    }
+}
+
+/// Whether bit `index` is set in a cached answer.
+#[inline(always)]
+pub fn bit(bits: &[u64; 4], index: usize) -> bool {
+    bits.get(index / 64)
+        .is_some_and(|w| w >> (index % 64) & 1 == 1)
+}
+
 /// Action prefilter: 64 buckets, 8 per service (by a hash of the service code) times 8 by the
 /// first letter of the action name, both ASCII-case-insensitive. A request falls in one bucket; a
 /// pattern sets every bucket it could match, so a clear bit proves no match.

@@ -47,8 +47,21 @@ struct FastRequest<'a> {
 /// `{"key": value or [values]}` with scalar values, in order.
 struct FastContext<'a>(Vec<(&'a str, Scalars<'a>)>);
 
-/// A context value: a scalar or an array of scalars, as the text the simulator compares.
-struct Scalars<'a>(Vec<Cow<'a, str>>);
+/// A context value: a scalar or an array of scalars, as the text the simulator compares. One
+/// value (the usual case) needs no vector.
+enum Scalars<'a> {
+    One(Cow<'a, str>),
+    Many(Vec<Cow<'a, str>>),
+}
+
+impl<'a> Scalars<'a> {
+    fn as_slice(&self) -> &[Cow<'a, str>] {
+        match self {
+            Scalars::One(v) => std::slice::from_ref(v),
+            Scalars::Many(vs) => vs,
+        }
+    }
+}
 
 /// `Some(result)` when the input is a well-formed batch; `None` to use the checked path.
 pub(super) fn try_fast(input: &str) -> Option<Result<Value>> {
@@ -106,7 +119,7 @@ impl FastRequest<'_> {
         for (key, values) in self.context.iter().flat_map(|c| c.0.iter()) {
             request
                 .context
-                .insert_all(key, values.0.iter().map(|v| v.as_ref()));
+                .insert_all(key, values.as_slice().iter().map(|v| v.as_ref()));
         }
     }
 }
@@ -153,33 +166,33 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
-        Ok(Scalars(vec![Cow::Borrowed(v)]))
+        Ok(Scalars::One(Cow::Borrowed(v)))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Self::Value, E> {
-        Ok(Scalars(vec![Cow::Borrowed(if v {
+        Ok(Scalars::One(Cow::Borrowed(if v {
             "true"
         } else {
             "false"
-        })]))
+        })))
     }
 
     // Numbers as serde_json::Number writes them, exactly like the checked path.
     fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
-        Ok(Scalars(vec![Cow::Owned(
+        Ok(Scalars::One(Cow::Owned(
             serde_json::Number::from(v).to_string(),
-        )]))
+        )))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
-        Ok(Scalars(vec![Cow::Owned(
+        Ok(Scalars::One(Cow::Owned(
             serde_json::Number::from(v).to_string(),
-        )]))
+        )))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
         let n = serde_json::Number::from_f64(v).ok_or_else(|| E::custom("not a finite number"))?;
-        Ok(Scalars(vec![Cow::Owned(n.to_string())]))
+        Ok(Scalars::One(Cow::Owned(n.to_string())))
     }
 
     fn visit_seq<S: SeqAccess<'de>>(
@@ -191,9 +204,12 @@ impl<'de> Visitor<'de> for ScalarVisitor {
         }
         let mut values = Vec::new();
         while let Some(item) = seq.next_element_seed(NestedScalar)? {
-            values.extend(item.0);
+            match item {
+                Scalars::One(v) => values.push(v),
+                Scalars::Many(vs) => values.extend(vs),
+            }
         }
-        Ok(Scalars(values))
+        Ok(Scalars::Many(values))
     }
 }
 

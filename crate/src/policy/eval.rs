@@ -9,9 +9,11 @@
 //! intersection), and for `sts:AssumeRole` the role's trust policy.
 
 use super::condition::{Compiled as Condition, ContextValue};
-use super::model::{Effect, Policy, PrincipalKind, Statement};
-use super::names::ram_arn;
+pub use super::context::Context;
+use super::model::{Effect, Policy, Statement};
 use super::pattern::Marks;
+pub use super::principal::Caller;
+use super::principal::PrincipalMatcher;
 use super::targets::{
     self, lowercase_into, ActionCache, Matcher, Memo, PatternTable, Probe, ACTION_BUFFER,
     CACHED_STATEMENTS,
@@ -91,92 +93,6 @@ pub struct Request {
     pub context: Context,
 }
 
-/// Request context keys (matched case-insensitively) and their values. `clear` keeps the
-/// buffers, so a batch reuses one context without allocating per request.
-#[derive(Debug, Clone, Default)]
-pub struct Context {
-    /// Storage: only the first `len` entries are in use; the rest keep their buffers.
-    entries: Vec<Entry>,
-    len: usize,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Entry {
-    key: String,
-    /// Only the first `used` values are in use.
-    values: Vec<ContextValue>,
-    used: usize,
-}
-
-impl Entry {
-    fn values(&self) -> &[ContextValue] {
-        self.values.get(..self.used).unwrap_or(&[])
-    }
-}
-
-impl Context {
-    /// Adds a key with its values (several values make a multi-valued key); a key given again
-    /// (in any case) replaces the earlier one.
-    pub fn insert(&mut self, key: &str, values: &[&str]) {
-        self.insert_all(key, values.iter().copied());
-    }
-
-    /// `insert` from any iterator of values.
-    pub fn insert_all<'v>(&mut self, key: &str, values: impl IntoIterator<Item = &'v str>) {
-        let index = match self.position(key) {
-            Some(i) => i,
-            None => {
-                if self.len == self.entries.len() {
-                    self.entries.push(Entry::default());
-                }
-                self.len += 1;
-                self.len - 1
-            }
-        };
-        let Some(entry) = self.entries.get_mut(index) else {
-            return;
-        };
-        entry.key.clear();
-        entry.key.push_str(key);
-        entry.used = 0;
-        for value in values {
-            match entry.values.get_mut(entry.used) {
-                Some(slot) => slot.set(value),
-                None => entry.values.push(ContextValue::new(value)),
-            }
-            entry.used += 1;
-        }
-    }
-
-    /// Empties the context, keeping its buffers for the next request.
-    pub fn clear(&mut self) {
-        self.len = 0;
-    }
-
-    fn in_use(&self) -> &[Entry] {
-        self.entries.get(..self.len).unwrap_or(&[])
-    }
-
-    pub fn get(&self, key: &str) -> Option<&[ContextValue]> {
-        self.position(key).and_then(|i| self.values_at(i))
-    }
-
-    /// The position of a key, for `values_at`.
-    fn position(&self, key: &str) -> Option<usize> {
-        self.in_use()
-            .iter()
-            .position(|e| e.key.eq_ignore_ascii_case(key))
-    }
-
-    fn values_at(&self, index: usize) -> Option<&[ContextValue]> {
-        self.in_use().get(index).map(Entry::values)
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.in_use().iter().map(|e| e.key.as_str())
-    }
-}
-
 /// A policy compiled for evaluation, with what the explanation needs to name it.
 #[derive(Debug, Clone)]
 pub struct CompiledPolicy {
@@ -199,110 +115,6 @@ pub struct CompiledStatement {
     resources: Option<Matcher>,
     principal: Option<PrincipalMatcher>,
     pub conditions: Vec<Condition>,
-}
-
-/// Trust-policy principals, normalised for matching.
-#[derive(Debug, Clone, Default)]
-struct PrincipalMatcher {
-    anyone: bool,
-    /// (account, relative id) pairs: `root`, `user/<name>`, `role/<name>`; lower-cased.
-    ram: Vec<(String, String)>,
-    /// Lower-cased service names and identity provider ARNs.
-    others: Vec<String>,
-}
-
-impl PrincipalMatcher {
-    fn new(statement: &Statement) -> Option<PrincipalMatcher> {
-        let principal = statement.principal.as_ref()?;
-        let mut m = PrincipalMatcher::default();
-        for entry in &principal.entries {
-            for value in &entry.values {
-                match (entry.kind, ram_arn(value)) {
-                    (_, _) if value == "*" => m.anyone = true,
-                    (PrincipalKind::Ram, Some((account, relative))) => m
-                        .ram
-                        .push((account.to_ascii_lowercase(), relative.to_ascii_lowercase())),
-                    _ => m.others.push(value.to_ascii_lowercase()),
-                }
-            }
-        }
-        Some(m)
-    }
-
-    fn matches(&self, caller: &Caller<'_>) -> bool {
-        if self.anyone {
-            return true;
-        }
-        match caller {
-            Caller::Ram {
-                account,
-                kind,
-                name,
-            } => self.ram.iter().any(|(a, rel)| {
-                a.eq_ignore_ascii_case(account)
-                    && (rel == "root"
-                        || rel
-                            .split_once('/')
-                            .is_some_and(|(k, n)| k == *kind && n.eq_ignore_ascii_case(name)))
-            }),
-            Caller::Other(id) => self.others.iter().any(|o| o.eq_ignore_ascii_case(id)),
-            Caller::Unknown => false,
-        }
-    }
-}
-
-/// The request's principal, classified once per decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Caller<'a> {
-    /// A RAM identity: kind is `user`, `role` (also for `assumed-role` sessions) or `root`.
-    Ram {
-        account: &'a str,
-        kind: &'a str,
-        name: &'a str,
-    },
-    /// A service or an identity provider.
-    Other(&'a str),
-    Unknown,
-}
-
-impl<'a> Caller<'a> {
-    pub fn classify(principal: Option<&'a str>) -> Caller<'a> {
-        let Some(p) = principal.filter(|p| !p.is_empty()) else {
-            return Caller::Unknown;
-        };
-        let Some((account, relative)) = ram_arn(p) else {
-            return Caller::Other(p);
-        };
-        if relative == "root" {
-            return Caller::Ram {
-                account,
-                kind: "root",
-                name: "",
-            };
-        }
-        match relative.split_once('/') {
-            Some(("user", name)) => Caller::Ram {
-                account,
-                kind: "user",
-                name,
-            },
-            Some(("role", name)) => Caller::Ram {
-                account,
-                kind: "role",
-                name,
-            },
-            Some(("assumed-role", rest)) => Caller::Ram {
-                account,
-                kind: "role",
-                name: rest.split('/').next().unwrap_or(rest),
-            },
-            _ => Caller::Other(p),
-        }
-    }
-
-    pub fn is_root(&self) -> bool {
-        matches!(self, Caller::Ram { kind: "root", .. })
-    }
 }
 
 /// What happened to one statement whose action and resource (or principal) matched.
@@ -696,40 +508,5 @@ mod tests {
             s.decide(&req("oss:GetObject", "x"), &mut t),
             Decision::ImplicitDeny
         );
-    }
-
-    #[test]
-    fn a_cleared_context_is_empty_and_reusable() {
-        let mut c = Context::default();
-        c.insert("acs:SourceIp", &["10.0.0.1", "10.0.0.2"]);
-        c.insert("oss:Prefix", &["a/"]);
-        c.insert("ACS:SOURCEIP", &["192.0.2.1"]);
-        assert_eq!(c.keys().count(), 2);
-        assert_eq!(c.get("acs:sourceip").map(|v| v.len()), Some(1));
-        assert_eq!(c.get("acs:SourceIp").unwrap()[0].text, "192.0.2.1");
-        c.clear();
-        assert_eq!(c.keys().count(), 0);
-        assert!(c.get("oss:Prefix").is_none());
-        c.insert("oss:Delimiter", &["/"]);
-        assert_eq!(c.keys().collect::<Vec<_>>(), vec!["oss:Delimiter"]);
-        assert_eq!(c.get("oss:delimiter").unwrap()[0].text, "/");
-    }
-
-    #[test]
-    fn callers_are_classified() {
-        assert_eq!(
-            Caller::classify(Some("acs:ram::1:assumed-role/admin-oss/s1")),
-            Caller::Ram {
-                account: "1",
-                kind: "role",
-                name: "admin-oss"
-            }
-        );
-        assert!(Caller::classify(Some("acs:ram::1:root")).is_root());
-        assert_eq!(
-            Caller::classify(Some("ecs.aliyuncs.com")),
-            Caller::Other("ecs.aliyuncs.com")
-        );
-        assert_eq!(Caller::classify(None), Caller::Unknown);
     }
 }

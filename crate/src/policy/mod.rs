@@ -10,6 +10,7 @@
 pub mod build;
 pub mod catalog;
 pub mod condition;
+mod context;
 pub mod eval;
 pub mod explain;
 pub mod finding;
@@ -20,6 +21,7 @@ pub mod names;
 pub mod parse;
 pub mod path;
 pub mod pattern;
+mod principal;
 pub mod serialize;
 pub mod services;
 pub(crate) mod suggest;

@@ -71,35 +71,17 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
                 last.1.push_str("调用者必须提供该外部 ID（ExternalId）。");
             }
         }
-        statements.push(Statement {
-            effect: Effect::Allow,
-            action: Targets::new(false, &["sts:AssumeRole"]),
-            resource: None,
-            principal: Some(Principal {
-                entries: vec![PrincipalEntry {
-                    kind: PrincipalKind::Ram,
-                    values,
-                }],
-            }),
-            condition,
-        });
+        statements.push(allow_assume_role(PrincipalKind::Ram, values, condition));
     }
     if !spec.services.is_empty() {
         for (i, s) in spec.services.iter().enumerate() {
             names::service(s, &format!("$.services[{i}]"))?;
         }
-        statements.push(Statement {
-            effect: Effect::Allow,
-            action: Targets::new(false, &["sts:AssumeRole"]),
-            resource: None,
-            principal: Some(Principal {
-                entries: vec![PrincipalEntry {
-                    kind: PrincipalKind::Service,
-                    values: spec.services.clone(),
-                }],
-            }),
-            condition: Vec::new(),
-        });
+        statements.push(allow_assume_role(
+            PrincipalKind::Service,
+            spec.services.clone(),
+            Vec::new(),
+        ));
         purposes.push((
             format!(
                 "Lets the cloud service(s) {} assume the role.",
@@ -113,6 +95,23 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
         kind: PolicyKind::Trust,
         purposes,
     })
+}
+
+/// An `Allow sts:AssumeRole` statement for one kind of principal.
+fn allow_assume_role(
+    kind: PrincipalKind,
+    values: Vec<String>,
+    condition: Vec<ConditionBlock>,
+) -> Statement {
+    Statement {
+        effect: Effect::Allow,
+        action: Targets::new(false, &["sts:AssumeRole"]),
+        resource: None,
+        principal: Some(Principal {
+            entries: vec![PrincipalEntry { kind, values }],
+        }),
+        condition,
+    }
 }
 
 #[cfg(test)]

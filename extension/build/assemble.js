@@ -12,7 +12,7 @@ const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(EXTENSION);
 
 /** What ships: whole folders (minus the filter below) and the two files the core needs. */
-const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'popup', 'shared'];
+const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'content', 'popup', 'options', 'workbench', 'shared'];
 const SHIPPED_FILES = ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm'];
 
 const FIREFOX_ID = 'rolehop@rolehop';
@@ -66,6 +66,8 @@ function referencedFiles(m) {
     ...Object.values(m.icons ?? {}),
     ...Object.values(m.action?.default_icon ?? {}),
     m.action?.default_popup,
+    m.options_ui?.page,
+    ...(m.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
     m.background?.service_worker,
     ...(m.background?.scripts ?? []),
   ].filter((f) => typeof f === 'string');
@@ -76,6 +78,7 @@ function assemble(outDir, manifest) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const dir of SHIPPED_DIRS) {
+    if (!existsSync(join(EXTENSION, dir))) continue; // a context the extension does not have yet
     cpSync(join(EXTENSION, dir), join(outDir, dir), { recursive: true, filter: isShipped });
   }
   for (const file of SHIPPED_FILES) {

@@ -1,0 +1,119 @@
+// User settings: one storage.sync item `rolehop.settings`, so they follow the user's browser
+// profile. When sync refuses the write (full, rate-limited, unavailable) they go to storage.local
+// and the sync copy is removed, so a load never prefers a stale value; the next successful sync
+// write removes the local copy again.
+
+export const SETTINGS_KEY = 'rolehop.settings';
+
+/**
+ * @typedef {object} Settings
+ * @property {'cn' | 'intl'} defaultSite the site of profiles that do not name one
+ * @property {boolean} autoSubmit submit the Switch Role form by itself (only for RoleHop's own switches)
+ * @property {'auto' | 'en' | 'zh_CN'} language 'auto' follows the browser
+ */
+
+/** @type {Readonly<Settings>} */
+export const DEFAULT_SETTINGS = Object.freeze({ defaultSite: 'cn', autoSubmit: false, language: 'auto' });
+
+/** @type {{[K in keyof Settings]: (value: unknown) => boolean}} */
+const VALID = {
+  defaultSite: (v) => v === 'cn' || v === 'intl',
+  autoSubmit: (v) => typeof v === 'boolean',
+  language: (v) => v === 'auto' || v === 'en' || v === 'zh_CN',
+};
+
+/**
+ * The valid fields of `value` (anything else is dropped: a value written by a newer or broken
+ * version never reaches the UI).
+ * @param {unknown} value
+ * @returns {Partial<Settings>}
+ */
+export function validSettings(value) {
+  if (typeof value !== 'object' || value === null) return {};
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, isValid] of Object.entries(VALID)) {
+    const field = /** @type {Record<string, unknown>} */ (value)[key];
+    if (isValid(field)) out[key] = field;
+  }
+  return /** @type {Partial<Settings>} */ (out);
+}
+
+/**
+ * @typedef {import('./profile-store.js').StorageAreaLike} StorageAreaLike
+ */
+
+/**
+ * @param {{sync?: StorageAreaLike | null, local: StorageAreaLike}} areas
+ */
+export function createSettingsStore({ sync, local }) {
+  /** @param {StorageAreaLike | null | undefined} area */
+  async function read(area) {
+    if (!area) return undefined;
+    try {
+      return (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** @returns {Promise<Settings>} */
+  async function loadSettings() {
+    const [inSync, inLocal] = await Promise.all([read(sync), read(local)]);
+    return { ...DEFAULT_SETTINGS, ...validSettings(inSync ?? inLocal) };
+  }
+
+  /**
+   * Merges `partial` (its valid fields) into the stored settings.
+   * @param {Partial<Settings>} partial
+   * @returns {Promise<{settings: Settings, area: 'sync' | 'local'}>}
+   */
+  async function saveSettings(partial) {
+    const settings = { ...(await loadSettings()), ...validSettings(partial) };
+    if (sync) {
+      try {
+        await sync.set({ [SETTINGS_KEY]: settings });
+        await local.remove(SETTINGS_KEY).catch(() => {});
+        return { settings, area: 'sync' };
+      } catch {
+        // fall through to local
+      }
+    }
+    await local.set({ [SETTINGS_KEY]: settings });
+    if (sync) await sync.remove(SETTINGS_KEY).catch(() => {});
+    return { settings, area: 'local' };
+  }
+
+  /**
+   * @param {(settings: Settings) => void} callback called with the new settings after any change
+   * @returns {() => void} stops listening
+   */
+  function onSettingsChanged(callback) {
+    /** @param {Record<string, unknown>} changes */
+    const listener = (changes) => {
+      if (SETTINGS_KEY in changes) loadSettings().then(callback, () => {});
+    };
+    const events = [sync?.onChanged, local.onChanged].filter((e) => e !== undefined);
+    for (const event of events) event.addListener(listener);
+    return () => {
+      for (const event of events) event.removeListener(listener);
+    };
+  }
+
+  return { loadSettings, saveSettings, onSettingsChanged };
+}
+
+/** @type {ReturnType<typeof createSettingsStore> | undefined} */
+let defaultStore;
+const store = () =>
+  (defaultStore ??= createSettingsStore({
+    sync: /** @type {StorageAreaLike | undefined} */ (/** @type {unknown} */ (chrome.storage.sync)),
+    local: /** @type {StorageAreaLike} */ (/** @type {unknown} */ (chrome.storage.local)),
+  }));
+
+/** The settings, defaults filled in. */
+export const loadSettings = () => store().loadSettings();
+/** @param {Partial<Settings>} partial */
+export const saveSettings = (partial) => store().saveSettings(partial);
+/** @param {(settings: Settings) => void} callback */
+export const onSettingsChanged = (callback) => store().onSettingsChanged(callback);

@@ -1,0 +1,206 @@
+// The profile store and settings against an in-memory storage that enforces Chrome's sync
+// quotas (tests/lib/fake-storage.js). The same module runs in the browser tests
+// (tests/e2e/storage.test.js) against the real chrome.storage.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createProfileStore, META_KEY, MAX_ITEM_BYTES, ProfileStoreError } from '../../extension/shared/profile-store.js';
+import { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_KEY } from '../../extension/shared/settings.js';
+import { createFakeArea, itemBytes, LOCAL_QUOTAS, SYNC_QUOTAS } from '../lib/fake-storage.js';
+import { profilesIni } from '../lib/profiles.js';
+
+function areas() {
+  return { sync: createFakeArea(SYNC_QUOTAS), local: createFakeArea(LOCAL_QUOTAS) };
+}
+
+/** @param {ReturnType<typeof createFakeArea>} area */
+const ours = (area) => area.keys().filter((k) => k.startsWith('rolehop.profiles.'));
+
+/** Fills `area` with filler items until fewer than `room` bytes are left. */
+async function fill(/** @type {ReturnType<typeof createFakeArea>} */ area, room) {
+  for (let i = 0; area.bytesInUse() < SYNC_QUOTAS.QUOTA_BYTES - room; i++) {
+    const left = SYNC_QUOTAS.QUOTA_BYTES - room - area.bytesInUse();
+    const key = `filler.${i}`;
+    await area.set({ [key]: 'x'.repeat(Math.max(1, Math.min(8000, left - key.length - 2))) });
+  }
+}
+
+describe('profile store', () => {
+  test('2,000 profiles: compressed, chunked under every sync quota, loaded back identical', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const text = profilesIni(2000);
+    const saved = await store.saveProfilesText(text);
+    assert.equal(saved.area, 'sync');
+    assert.equal(saved.fellBack, false);
+    assert.ok(saved.bytes < text.length / 3, `compressed ${text.length} -> ${saved.bytes}`);
+    assert.ok(sync.bytesInUse() <= SYNC_QUOTAS.QUOTA_BYTES);
+    for (const [key, value] of sync.raw) assert.ok(itemBytes(key, value) <= MAX_ITEM_BYTES, key);
+    assert.equal(ours(sync).length, saved.chunks + 1);
+    assert.deepEqual(ours(local), []);
+    const loaded = await store.loadProfilesText();
+    assert.equal(loaded.text, text);
+    assert.equal(loaded.area, 'sync');
+  });
+
+  test('nothing saved: empty text', async () => {
+    const store = createProfileStore(areas());
+    assert.deepEqual(await store.loadProfilesText(), { text: '', area: null, savedAt: null });
+  });
+
+  test('a new save replaces the old generation: only one copy remains; three write operations', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    await store.saveProfilesText(profilesIni(50));
+    const before = sync.writeCount();
+    const saved = await store.saveProfilesText(profilesIni(60, { seed: 7 }));
+    assert.equal(sync.writeCount() - before, 3, 'chunks, pointer, removal of the old generation');
+    assert.equal(ours(sync).length, saved.chunks + 1);
+    assert.equal((await store.loadProfilesText()).text, profilesIni(60, { seed: 7 }));
+  });
+
+  test('sync full: falls back to local with nothing lost, and moves back when sync has room', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    await fill(sync, 1000);
+    const text = profilesIni(2000);
+    const saved = await store.saveProfilesText(text);
+    assert.equal(saved.area, 'local');
+    assert.equal(saved.fellBack, true);
+    assert.equal(saved.reason?.code, 'sync-full');
+    assert.match(saved.reason?.detail ?? '', /QUOTA_BYTES quota exceeded/);
+    assert.deepEqual(ours(sync), [], 'no half-written chunks left in sync');
+    assert.equal((await store.loadProfilesText()).text, text);
+
+    await sync.remove(sync.keys().filter((k) => k.startsWith('filler.')));
+    const back = await store.saveProfilesText(text);
+    assert.equal(back.area, 'sync');
+    assert.deepEqual(ours(local), [], 'the stale local copy is removed');
+    const loaded = await store.loadProfilesText();
+    assert.equal(loaded.text, text);
+    assert.equal(loaded.area, 'sync');
+  });
+
+  test('old and new copies together do not fit but the new one alone does: ends in sync', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const first = await store.saveProfilesText(profilesIni(2000));
+    await fill(sync, first.bytes + 3000); // room for one copy, not two
+    const text = profilesIni(2000, { seed: 9 });
+    const saved = await store.saveProfilesText(text);
+    assert.equal(saved.area, 'sync');
+    assert.deepEqual(ours(local), []);
+    assert.equal((await store.loadProfilesText()).text, text);
+  });
+
+  test('storage.sync unavailable: local, with the reason', async () => {
+    const { local } = areas();
+    const store = createProfileStore({ sync: null, local });
+    const saved = await store.saveProfilesText(profilesIni(10));
+    assert.equal(saved.area, 'local');
+    assert.equal(saved.reason?.code, 'sync-unavailable');
+    assert.equal((await store.loadProfilesText()).text, profilesIni(10));
+  });
+
+  test('both areas refuse: the save rejects and the previous profiles are intact', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const text = profilesIni(30);
+    await store.saveProfilesText(text);
+    sync.failNextSet('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+    local.failNextSet('IO error: disk full');
+    await assert.rejects(store.saveProfilesText(profilesIni(40, { seed: 3 })), (error) => {
+      assert.ok(error instanceof ProfileStoreError);
+      assert.equal(error.code, 'save-failed');
+      assert.match(error.message, /MAX_WRITE_OPERATIONS_PER_MINUTE.*disk full.*unchanged/s);
+      return true;
+    });
+    const loaded = await store.loadProfilesText();
+    assert.equal(loaded.text, text);
+    assert.equal(loaded.area, 'sync');
+  });
+
+  test('pointer written last: a failed pointer write leaves the old generation current', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const text = profilesIni(30);
+    await store.saveProfilesText(text);
+    const realSet = sync.set;
+    let calls = 0;
+    sync.set = async (items) => {
+      if (++calls === 2) throw new Error('simulated crash before the pointer');
+      return realSet(items);
+    };
+    local.failNextSet('local broken too');
+    await assert.rejects(store.saveProfilesText(profilesIni(40, { seed: 3 })));
+    sync.set = realSet;
+    assert.equal((await store.loadProfilesText()).text, text);
+  });
+
+  test('integrity: a missing chunk, a chunk from another save, a corrupt payload', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    await store.saveProfilesText(profilesIni(400));
+    const meta = /** @type {{generation: string}} */ (sync.raw.get(META_KEY));
+    const key1 = `rolehop.profiles.${meta.generation}.1`;
+    const original = /** @type {string} */ (sync.raw.get(key1));
+
+    sync.raw.delete(key1);
+    await assert.rejects(store.loadProfilesText(), /incomplete: chunk 1 of \d+ is missing/);
+
+    sync.raw.set(key1, `${original.slice(0, -4)}AAAA`);
+    await assert.rejects(store.loadProfilesText(), (e) => {
+      assert.ok(e instanceof ProfileStoreError && e.code === 'integrity');
+      assert.match(e.message, /fail the integrity check: expected \d+ bytes with SHA-256 [0-9a-f]{64}/);
+      return true;
+    });
+
+    sync.raw.set(key1, original);
+    assert.equal((await store.loadProfilesText()).text, profilesIni(400));
+  });
+
+  test('onProfilesChanged fires once per save, from either area', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    let calls = 0;
+    const stop = store.onProfilesChanged(() => calls++);
+    await store.saveProfilesText('[profile a]\naccount = a\nrole_name = r\n');
+    assert.ok(calls >= 1);
+    stop();
+    const seen = calls;
+    await store.saveProfilesText('');
+    assert.equal(calls, seen);
+  });
+
+  test('unicode text and the empty text round-trip', async () => {
+    const store = createProfileStore(areas());
+    for (const text of ['', '[profile 生产]\nnote = 先问运维 🚀\n']) {
+      await store.saveProfilesText(text);
+      assert.equal((await store.loadProfilesText()).text, text);
+    }
+  });
+});
+
+describe('settings', () => {
+  test('defaults, partial saves merge, invalid values are dropped', async () => {
+    const { sync, local } = areas();
+    const settings = createSettingsStore({ sync, local });
+    assert.deepEqual(await settings.loadSettings(), DEFAULT_SETTINGS);
+    await settings.saveSettings({ autoSubmit: true });
+    await settings.saveSettings({ language: 'zh_CN', defaultSite: /** @type {any} */ ('mars') });
+    assert.deepEqual(await settings.loadSettings(), { defaultSite: 'cn', autoSubmit: true, language: 'zh_CN' });
+    assert.deepEqual(sync.raw.get(SETTINGS_KEY), { defaultSite: 'cn', autoSubmit: true, language: 'zh_CN' });
+  });
+
+  test('sync full: local, and back to sync (the local copy removed)', async () => {
+    const { sync, local } = areas();
+    const settings = createSettingsStore({ sync, local });
+    await fill(sync, 10);
+    assert.equal((await settings.saveSettings({ defaultSite: 'intl' })).area, 'local');
+    assert.equal((await settings.loadSettings()).defaultSite, 'intl');
+    await sync.remove('filler.0');
+    assert.equal((await settings.saveSettings({ autoSubmit: true })).area, 'sync');
+    assert.equal(local.raw.has(SETTINGS_KEY), false);
+    assert.deepEqual(await settings.loadSettings(), { defaultSite: 'intl', autoSubmit: true, language: 'auto' });
+  });
+});

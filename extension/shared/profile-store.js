@@ -89,7 +89,7 @@ async function deflate(text) {
   return readAll(input);
 }
 
-/** @param {Uint8Array} bytes @returns {Promise<string>} */
+/** @param {Uint8Array<ArrayBuffer>} bytes @returns {Promise<string>} */
 async function inflate(bytes) {
   const output = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new TextDecoder('utf-8', { fatal: true }).decode(await readAll(output));
@@ -190,7 +190,7 @@ function fallbackReason(error) {
  *   `sync` absent or null: storage.sync is unavailable and everything goes to local.
  */
 export function createProfileStore({ sync, local, now = Date.now }) {
-  /** @type {Record<AreaName, StorageAreaLike | null>} */
+  /** @type {{sync: StorageAreaLike | null, local: StorageAreaLike}} */
   const areas = { sync: sync ?? null, local };
 
   /** @param {AreaName} name @returns {Promise<ProfilesMeta | null>} */

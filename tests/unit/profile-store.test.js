@@ -17,7 +17,8 @@ function areas() {
 const ours = (area) => area.keys().filter((k) => k.startsWith('rolehop.profiles.'));
 
 /** Fills `area` with filler items until fewer than `room` bytes are left. */
-async function fill(/** @type {ReturnType<typeof createFakeArea>} */ area, room) {
+/** @param {ReturnType<typeof createFakeArea>} area @param {number} room */
+async function fill(area, room) {
   for (let i = 0; area.bytesInUse() < SYNC_QUOTAS.QUOTA_BYTES - room; i++) {
     const left = SYNC_QUOTAS.QUOTA_BYTES - room - area.bytesInUse();
     const key = `filler.${i}`;

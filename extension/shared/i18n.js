@@ -1,4 +1,63 @@
-// Page localisation from _locales/<locale>/messages.json through chrome.i18n.
+// Page localisation from _locales/<locale>/messages.json through chrome.i18n, or, when the user
+// chose a language in the settings (useLanguage), from that locale's messages.json read from the
+// extension itself (chrome.i18n always follows the browser's language).
+
+/** @typedef {{message: string, placeholders?: Record<string, {content: string}>}} CatalogEntry */
+
+/** The chosen locale's catalog; null follows the browser (chrome.i18n). @type {Record<string, CatalogEntry> | null} */
+let override = null;
+/** @type {'auto' | 'en' | 'zh_CN'} */
+let chosen = 'auto';
+
+/** Locales the extension ships (folder names under _locales). */
+export const LANGUAGES = /** @type {const} */ (['en', 'zh_CN']);
+
+/**
+ * Formats one catalog entry the way chrome.i18n does: `$NAME$` placeholders (case-insensitive)
+ * become their `content`, `$1`..`$9` the substitutions, `$$` a dollar sign.
+ * @param {CatalogEntry} entry
+ * @param {string | string[]} [substitutions]
+ */
+export function formatMessage(entry, substitutions) {
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  /** @type {Record<string, string>} */
+  const named = {};
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) named[name.toLowerCase()] = content;
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => named[name.toLowerCase()] ?? whole)
+    .replace(/\$(\$|[1-9])/g, (_, what) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+}
+
+/**
+ * Makes `t` and `localizePage` use `language`'s messages ('auto': the browser's language through
+ * chrome.i18n). Reads `_locales/<language>/messages.json` from the extension; an unknown
+ * language or a failed read falls back to 'auto' and resolves to false.
+ * @param {string} language 'auto' | 'en' | 'zh_CN'
+ * @returns {Promise<boolean>} whether the language is now in use
+ */
+export async function useLanguage(language) {
+  if (language === 'auto' || !(/** @type {readonly string[]} */ (LANGUAGES).includes(language))) {
+    override = null;
+    chosen = 'auto';
+    return language === 'auto';
+  }
+  try {
+    const response = await fetch(chrome.runtime.getURL(`_locales/${language}/messages.json`));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    override = await response.json();
+    chosen = /** @type {'en' | 'zh_CN'} */ (language);
+    return true;
+  } catch {
+    override = null;
+    chosen = 'auto';
+    return false;
+  }
+}
+
+/** The language chosen with useLanguage ('auto' when following the browser). */
+export function languageInUse() {
+  return chosen;
+}
 
 /**
  * A message in the browser's UI language (falling back to English, the default locale).
@@ -6,6 +65,8 @@
  * @param {string | string[]} [substitutions]
  */
 export function t(key, substitutions) {
+  const entry = override?.[key];
+  if (entry) return formatMessage(entry, substitutions);
   const text = chrome.i18n.getMessage(key, substitutions);
   // An empty answer means a missing key: show the key so the gap is visible, not blank.
   return text || key;
@@ -18,10 +79,18 @@ export function t(key, substitutions) {
 export function localizePage(doc) {
   // The language of the catalog in use (it can differ from getUILanguage(): Chromium picks the
   // catalog from its --lang/UI locale, and falls back to the default locale).
-  doc.documentElement.lang = chrome.i18n.getMessage('htmlLang') || 'en';
-  doc.documentElement.dir = chrome.i18n.getMessage('@@bidi_dir') || 'ltr';
+  doc.documentElement.lang = t('htmlLang') === 'htmlLang' ? 'en' : t('htmlLang');
+  // Both shipped locales are left-to-right; chrome.i18n knows the browser's own direction.
+  doc.documentElement.dir = override ? 'ltr' : chrome.i18n.getMessage('@@bidi_dir') || 'ltr';
   for (const el of doc.querySelectorAll('[data-i18n]')) {
     const key = el.getAttribute('data-i18n');
     if (key) el.textContent = t(key);
+  }
+  // Attributes: data-i18n-placeholder, data-i18n-title, data-i18n-aria-label.
+  for (const attribute of ['placeholder', 'title', 'aria-label']) {
+    for (const el of doc.querySelectorAll(`[data-i18n-${attribute}]`)) {
+      const key = el.getAttribute(`data-i18n-${attribute}`);
+      if (key) el.setAttribute(attribute, t(key));
+    }
   }
 }

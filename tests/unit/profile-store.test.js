@@ -16,8 +16,10 @@ function areas() {
 /** @param {ReturnType<typeof createFakeArea>} area */
 const ours = (area) => area.keys().filter((k) => k.startsWith('rolehop.profiles.'));
 
-/** Fills `area` with filler items until fewer than `room` bytes are left. */
-/** @param {ReturnType<typeof createFakeArea>} area @param {number} room */
+/**
+ * Fills `area` with filler items until fewer than `room` bytes are left.
+ * @param {ReturnType<typeof createFakeArea>} area @param {number} room
+ */
 async function fill(area, room) {
   for (let i = 0; area.bytesInUse() < SYNC_QUOTAS.QUOTA_BYTES - room; i++) {
     const left = SYNC_QUOTAS.QUOTA_BYTES - room - area.bytesInUse();

@@ -1,0 +1,213 @@
+// The options page: the profile editor (INI text, inline errors, live preview, Save), import,
+// export and settings. The wasm core is loaded here directly (no round trip through the worker).
+
+import { loadCore } from '../background/core.js';
+import { localizePage, t, useLanguage } from '../shared/i18n.js';
+import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
+import { loadSettings } from '../shared/settings.js';
+import { createEditor } from './editor.js';
+import { renderPreview } from './preview.js';
+import { formatKB, relocalizeStatuses, setStatus } from './status.js';
+import { setUpTransfer } from './transfer.js';
+import { setUpSettings } from './settings-panel.js';
+
+/** @typedef {import('./editor.js').ProfileError} ProfileError */
+/** @typedef {import('./preview.js').Profile} Profile */
+/** @typedef {{profiles: Profile[], errors: ProfileError[]}} Parsed */
+
+/** @param {string} id */
+function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`options.html has no #${id}`);
+  return el;
+}
+
+async function main() {
+  const [core, settings] = await Promise.all([loadCore(), loadSettings()]);
+  await useLanguage(settings.language);
+  localizePage(document);
+
+  const saveButton = /** @type {HTMLButtonElement} */ (byId('save'));
+  const saveStatus = byId('save-status');
+  const textarea = /** @type {HTMLTextAreaElement} */ (byId('ini'));
+  const preview = byId('preview');
+  const previewSummary = byId('preview-summary');
+
+  let defaultSite = settings.defaultSite;
+  let savedText = '';
+  let saving = false;
+  /** @type {{text: string} & Parsed} */
+  let current = { text: '', profiles: [], errors: [] };
+
+  /**
+   * The core's reading of `text`. A contract-level error (never expected for text) is shown
+   * as one error at 1:1 so it is not silently dropped.
+   * @param {string} text
+   * @returns {Parsed}
+   */
+  function parse(text) {
+    const result = /** @type {any} */ (core.profileParse({ text, defaultSite }));
+    if (result.error) {
+      return { profiles: [], errors: [{ kind: result.error.kind, message: result.error.message, line: 1, column: 1 }] };
+    }
+    return /** @type {Parsed} */ (result);
+  }
+
+  const editor = createEditor({
+    textarea,
+    gutter: byId('gutter'),
+    summary: byId('editor-summary'),
+    errorList: /** @type {HTMLOListElement} */ (byId('editor-errors')),
+    onText(text) {
+      current = { text, ...parse(text) };
+      editor.showResult(current.errors, current.profiles.length);
+      renderPreview(preview, previewSummary, current.profiles);
+      refreshSaveState();
+    },
+  });
+
+  const dirty = () => editor.text !== savedText;
+
+  /** Save is possible only for changed, error-free text that has been parsed as it stands. */
+  function refreshSaveState() {
+    const ready = current.text === editor.text;
+    saveButton.disabled = saving || !ready || current.errors.length > 0 || !dirty();
+    if (saving) return;
+    if (ready && current.errors.length && dirty()) {
+      setStatus(saveStatus, () => t('optionsFixErrors', [String(current.errors.length)]), { result: 'fail' });
+    } else if (dirty() && saveStatus.dataset.kind !== 'unsaved') {
+      setStatus(saveStatus, () => t('optionsUnsaved'), { result: 'warn', data: { kind: 'unsaved' } });
+    }
+  }
+  textarea.addEventListener('input', refreshSaveState);
+
+  /** @returns {Promise<boolean>} whether the text is saved */
+  async function save() {
+    // Parse what is in the editor now: a keystroke inside the debounce must not slip through.
+    if (current.text !== editor.text) editor.setText(editor.text);
+    if (current.errors.length || saving) return false;
+    const text = editor.text;
+    saving = true;
+    saveButton.disabled = true;
+    setStatus(saveStatus, () => t('optionsSaving'));
+    try {
+      const result = await saveProfilesText(text);
+      savedText = text;
+      const count = String(current.profiles.length);
+      if (result.area === 'sync') {
+        setStatus(saveStatus, () => t('optionsSavedSync', [count, String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)]), {
+          result: 'pass',
+          data: { area: 'sync' },
+        });
+      } else {
+        const reason = result.reason;
+        const why = () =>
+          reason?.code === 'sync-unavailable'
+            ? t('optionsReasonSyncUnavailable')
+            : reason?.code === 'sync-full'
+              ? t('optionsReasonSyncFull', [reason.detail])
+              : t('optionsReasonSyncError', [reason?.detail ?? '']);
+        setStatus(saveStatus, () => t('optionsSavedLocal', [count, why()]), {
+          result: 'warn',
+          data: { area: 'local', reason: reason?.code ?? '' },
+        });
+      }
+      return true;
+    } catch (error) {
+      setStatus(saveStatus, () => t('optionsSaveFailed', [error instanceof Error ? error.message : String(error)]), {
+        result: 'fail',
+      });
+      return false;
+    } finally {
+      saving = false;
+      refreshSaveState();
+    }
+  }
+
+  saveButton.addEventListener('click', () => void save());
+  document.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save();
+    }
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty()) event.preventDefault();
+  });
+
+  /** Loads the saved text into the editor; a storage error is shown and the editor starts empty. */
+  async function loadSaved() {
+    try {
+      const loaded = await loadProfilesText();
+      savedText = loaded.text;
+      editor.setText(loaded.text);
+      byId('load-error').hidden = true;
+      if (loaded.area) {
+        const when = new Date(loaded.savedAt ?? 0).toLocaleString();
+        setStatus(saveStatus, () => t(loaded.area === 'sync' ? 'optionsLoadedSync' : 'optionsLoadedLocal', [when]), {
+          result: 'info',
+          data: { area: loaded.area },
+        });
+      } else {
+        setStatus(saveStatus, () => t('optionsNothingSaved'));
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const banner = byId('load-error');
+      banner.hidden = false;
+      setStatus(banner, () => t('optionsLoadFailed', [message]), { result: 'fail' });
+      editor.setText('');
+    }
+    textarea.setAttribute('aria-busy', 'false');
+  }
+
+  await loadSaved();
+
+  // A save from another page or device: take it when there is nothing unsaved here.
+  onProfilesChanged(async () => {
+    if (saving) return;
+    const loaded = await loadProfilesText().catch(() => null);
+    if (!loaded || loaded.text === savedText) return;
+    if (!dirty()) {
+      await loadSaved();
+    } else {
+      setStatus(saveStatus, () => t('optionsChangedElsewhere'), { result: 'warn' });
+    }
+  });
+
+  setUpTransfer({
+    core,
+    getDefaultSite: () => defaultSite,
+    getCurrent: () => ({ ...current, saved: savedText, dirty: dirty() }),
+    async apply(text) {
+      editor.setText(text);
+      return save();
+    },
+  });
+
+  setUpSettings({
+    initial: settings,
+    async onLanguage(language) {
+      await useLanguage(language);
+      localizePage(document);
+      editor.relocalize();
+      renderPreview(preview, previewSummary, current.profiles);
+      relocalizeStatuses();
+    },
+    onDefaultSite(site) {
+      defaultSite = site;
+      editor.setText(editor.text);
+    },
+  });
+
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  const banner = document.getElementById('load-error');
+  if (banner) {
+    banner.hidden = false;
+    banner.textContent = t('optionsStartFailed', [error instanceof Error ? error.message : String(error)]);
+  }
+  console.error('RoleHop options failed to start', error);
+});

@@ -1,0 +1,90 @@
+// The live preview of the parsed profiles: grouped like the popup shows them, each with its
+// colour, name, id, account, role and site.
+
+import { t } from '../shared/i18n.js';
+
+/**
+ * The core's Profile fields the preview shows.
+ * @typedef {{id: string, displayName: string, account: string, accountKind: string, accountUid?: string,
+ *   roleName: string, color?: string, group?: string, site: string, note?: string, line: number}} Profile
+ */
+
+/** Rows rendered at most; the summary says how many more there are. Keeps typing responsive. */
+const MAX_ROWS = 500;
+
+/**
+ * @param {HTMLElement} container
+ * @param {HTMLElement} summary
+ * @param {Profile[]} profiles
+ */
+export function renderPreview(container, summary, profiles) {
+  const shown = profiles.slice(0, MAX_ROWS);
+  summary.textContent =
+    profiles.length > shown.length
+      ? t('optionsPreviewSome', [String(shown.length), String(profiles.length)])
+      : t('optionsPreviewCount', [String(profiles.length)]);
+  if (!profiles.length) {
+    const empty = document.createElement('p');
+    empty.className = 'hint';
+    empty.textContent = t('optionsPreviewEmpty');
+    container.replaceChildren(empty);
+    return;
+  }
+  /** @type {Map<string, Profile[]>} */
+  const groups = new Map();
+  for (const profile of shown) {
+    const group = profile.group ?? '';
+    groups.set(group, [...(groups.get(group) ?? []), profile]);
+  }
+  const table = document.createElement('table');
+  table.className = 'profiles';
+  const head = table.createTHead().insertRow();
+  for (const key of ['optionsColName', 'optionsColAccount', 'optionsColRole', 'optionsColSite']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = t(key);
+    head.append(th);
+  }
+  const sorted = [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  for (const [group, members] of sorted) {
+    const body = table.createTBody();
+    const th = document.createElement('th');
+    th.scope = 'rowgroup';
+    th.colSpan = 4;
+    th.className = 'group';
+    th.textContent = group || t('optionsNoGroup');
+    body.insertRow().append(th);
+    for (const profile of members) body.append(row(profile));
+  }
+  container.replaceChildren(table);
+}
+
+/** @param {Profile} profile */
+function row(profile) {
+  const tr = document.createElement('tr');
+  tr.dataset.profileId = profile.id;
+  const name = tr.insertCell();
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  if (profile.color) swatch.style.background = profile.color;
+  const title = document.createElement('span');
+  title.className = 'display-name';
+  title.textContent = profile.displayName;
+  const id = document.createElement('code');
+  id.className = 'id';
+  id.textContent = profile.id;
+  name.append(swatch, title, ' ', id);
+  if (profile.note) name.title = profile.note;
+
+  const account = tr.insertCell();
+  account.textContent = profile.account;
+  const kind = document.createElement('span');
+  kind.className = 'tag';
+  kind.textContent = t(
+    profile.accountKind === 'uid' ? 'optionsKindUid' : profile.accountKind === 'default-domain' ? 'optionsKindDomain' : 'optionsKindAlias',
+  );
+  account.append(' ', kind);
+  tr.insertCell().textContent = profile.roleName;
+  tr.insertCell().textContent = profile.site === 'intl' ? t('optionsSiteShortIntl') : t('optionsSiteShortCn');
+  return tr;
+}

@@ -11,6 +11,7 @@ pub mod contract;
 pub mod crypto;
 pub mod error;
 pub mod policy;
+pub mod profile;
 pub mod sign;
 pub mod time;
 

@@ -1,7 +1,18 @@
 // The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here. The only
 // module that imports the wasm-bindgen glue.
 
-import init, { version, selfCheck, sign, request, parseResponse } from '../pkg/rolehop.js';
+import init, {
+  version,
+  selfCheck,
+  sign,
+  request,
+  parseResponse,
+  profileParse,
+  profileSerialize,
+  profileImport,
+  profileExport,
+  switchUrl,
+} from '../pkg/rolehop.js';
 
 /** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
 /** @typedef {import('../shared/contract').SelfCheckResult} SelfCheckResult */
@@ -12,6 +23,16 @@ import init, { version, selfCheck, sign, request, parseResponse } from '../pkg/r
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
 /** @typedef {import('../shared/contract').ApiResponseInput} ApiResponseInput */
 /** @typedef {import('../shared/contract').ParsedResponse} ParsedResponse */
+/** @typedef {import('../shared/contract').ProfileParseInput} ProfileParseInput */
+/** @typedef {import('../shared/contract').ProfileParseResult} ProfileParseResult */
+/** @typedef {import('../shared/contract').ProfileSerializeInput} ProfileSerializeInput */
+/** @typedef {import('../shared/contract').ProfileSerializeResult} ProfileSerializeResult */
+/** @typedef {import('../shared/contract').ProfileImportInput} ProfileImportInput */
+/** @typedef {import('../shared/contract').ProfileImportResult} ProfileImportResult */
+/** @typedef {import('../shared/contract').ProfileExportInput} ProfileExportInput */
+/** @typedef {import('../shared/contract').ProfileExportResult} ProfileExportResult */
+/** @typedef {import('../shared/contract').SwitchUrlInput} SwitchUrlInput */
+/** @typedef {import('../shared/contract').SwitchUrlResult} SwitchUrlResult */
 
 /**
  * @typedef {object} Core
@@ -20,6 +41,11 @@ import init, { version, selfCheck, sign, request, parseResponse } from '../pkg/r
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
+ * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
+ * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize
+ * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport
+ * @property {(input: ProfileExportInput) => ProfileExportResult | CoreErrorResult} profileExport
+ * @property {(input: SwitchUrlInput) => SwitchUrlResult | CoreErrorResult} switchUrl
  */
 
 /** @type {Core} */
@@ -29,6 +55,11 @@ const core = Object.freeze({
   sign: (input) => JSON.parse(sign(JSON.stringify(input))),
   request: (input) => JSON.parse(request(JSON.stringify(input))),
   parseResponse: (input) => JSON.parse(parseResponse(JSON.stringify(input))),
+  profileParse: (input) => JSON.parse(profileParse(JSON.stringify(input))),
+  profileSerialize: (input) => JSON.parse(profileSerialize(JSON.stringify(input))),
+  profileImport: (input) => JSON.parse(profileImport(JSON.stringify(input))),
+  profileExport: (input) => JSON.parse(profileExport(JSON.stringify(input))),
+  switchUrl: (input) => JSON.parse(switchUrl(JSON.stringify(input))),
 });
 
 /**

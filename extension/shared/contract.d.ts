@@ -238,6 +238,141 @@ export interface ApiError {
 export type ParsedResponse = { result: Record<string, unknown> } | { apiError: ApiError };
 
 // ---------------------------------------------------------------------------------------------
+// Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
+// switchUrl
+// ---------------------------------------------------------------------------------------------
+
+/** `cn`: aliyun.com (signin.aliyun.com); `intl`: alibabacloud.com (signin.alibabacloud.com). */
+export type Site = "cn" | "intl";
+
+/** How the profile names the account: enterprise alias, `<alias|uid>.onaliyun.com`, or UID. */
+export type AccountKind = "alias" | "default-domain" | "uid";
+
+/** One checked switch profile. */
+export interface Profile {
+  /** 1-64 of `[A-Za-z0-9._-]`, unique ignoring case. */
+  id: string;
+  /** Defaults to `id`. */
+  displayName: string;
+  /** What the Switch Role page gets as `parentAlias`. */
+  account: string;
+  accountKind: AccountKind;
+  /** Known when the account is a UID, a `<uid>.onaliyun.com` domain, or `role_arn` gave it. */
+  accountUid?: string;
+  roleName: string;
+  /** `acs:ram::<uid>:role/<name>`, present exactly when `accountUid` is. */
+  roleArn?: string;
+  /** `#rgb`, `#rrggbb` or a CSS colour name of the documented list, lower-cased. */
+  color?: string;
+  group?: string;
+  site: Site;
+  note?: string;
+  /** 1-based line of the profile's `[profile <id>]` header (0 when not from text). */
+  line: number;
+}
+
+/** A problem in a profile text (or config.json for imports), with its 1-based position. */
+export interface ProfileError {
+  kind: CoreErrorKind;
+  /** What was wrong and what was expected. */
+  message: string;
+  line: number;
+  /** Counted in characters. */
+  column: number;
+  /** The profile's id (for imports: the config.json profile name). */
+  profile?: string;
+  /** The INI key (for imports: the config.json key). */
+  field?: string;
+}
+
+export interface ProfileParseInput {
+  text: string;
+  /** For profiles without `site`; default `cn`. */
+  defaultSite?: Site;
+}
+
+/** Profiles with errors are left out; every error is listed. */
+export interface ProfileParseResult {
+  profiles: Profile[];
+  errors: ProfileError[];
+}
+
+/** Profiles to write; derived fields (`accountKind`, `accountUid`, `line`) are recomputed. */
+export interface ProfileSerializeInput {
+  profiles: Array<Partial<Profile> & { id: string }>;
+}
+
+export interface ProfileSerializeResult {
+  /** The canonical INI text: parsing it gives the same profiles back. */
+  text: string;
+}
+
+/** A config.json profile that was not imported or exported, and why. */
+export interface SkippedProfile {
+  name: string;
+  /** The aliyun CLI mode, e.g. `AK`, `RamRoleArn`. */
+  mode: string;
+  reason: string;
+}
+
+export interface ProfileImportInput {
+  format: "aliyun-cli";
+  /** The text of `~/.aliyun/config.json`. Credentials in it are never read into profiles. */
+  text: string;
+  defaultSite?: Site;
+}
+
+export interface ProfileImportResult {
+  profiles: Profile[];
+  /** The profiles as canonical INI text. */
+  text: string;
+  skipped: SkippedProfile[];
+  /** Positions refer to the config.json text. */
+  errors: ProfileError[];
+}
+
+export interface ProfileExportInput {
+  format: "aliyun-cli";
+  profiles: Array<Partial<Profile> & { id: string }>;
+  /** An existing config.json to merge into; its other profiles and keys are kept. */
+  base?: string;
+  /** New profiles become `ChainableRamRoleArn` from this profile (else `RamRoleArn`). */
+  sourceProfile?: string;
+}
+
+export interface ExportedProfile {
+  name: string;
+  mode: string;
+  action: "added" | "updated";
+  /** What the user still has to do for the aliyun CLI to use it. */
+  todo?: string;
+}
+
+export interface ProfileExportResult {
+  /** The config.json text, tab-indented like the aliyun CLI writes it. */
+  text: string;
+  /** Profiles the CLI cannot use (e.g. an alias without the account UID). */
+  skipped: SkippedProfile[];
+  exported: ExportedProfile[];
+}
+
+export interface SwitchUrlInput {
+  profile: Profile | { account?: string; roleName?: string; roleArn?: string; site?: Site };
+  /** 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`. */
+  marker?: string;
+}
+
+export interface SwitchUrlResult {
+  /** `https://signin.aliyun.com/switchRole.htm?parentAlias=..&roleName=..[#rolehop=..]` */
+  url: string;
+  /** `https://<host>/exitSwitchedRole.htm` */
+  exitUrl: string;
+  site: Site;
+  parentAlias: string;
+  roleName: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
 

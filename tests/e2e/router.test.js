@@ -23,6 +23,11 @@ const fakeCore = {
   sign: (request) => (calls.push(`sign:${request.kind}`), { canonicalQuery: 'q', stringToSign: 's', signature: 'sig' }),
   request: (input) => (calls.push(`request:${input.action}`), { method: 'POST', url: 'u', headers: {}, body: null, signing: { stringToSign: 's', signature: 'sig' } }),
   parseResponse: (input) => (calls.push(`parseResponse:${input.action}`), { result: {} }),
+  profileParse: () => (calls.push('profileParse'), { profiles: [], errors: [] }),
+  profileSerialize: () => (calls.push('profileSerialize'), { text: '' }),
+  profileImport: () => (calls.push('profileImport'), { profiles: [], text: '', skipped: [], errors: [] }),
+  profileExport: () => (calls.push('profileExport'), { text: '{}', skipped: [], exported: [] }),
+  switchUrl: () => (calls.push('switchUrl'), { url: 'u', exitUrl: 'e', site: 'cn', parentAlias: 'a', roleName: 'r' }),
 };
 
 const router = createRouter({ core: Promise.resolve(fakeCore), extensionId: ID, extensionBase: BASE });

@@ -4,11 +4,16 @@
 pub mod fields;
 mod parse;
 pub mod policy;
+pub mod profile;
 mod request;
 mod sign;
 
 pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
+pub use profile::{
+    export as profile_export, import as profile_import, parse as profile_parse,
+    serialize as profile_serialize, switch_url,
+};
 pub use request::request;
 pub use sign::{self_check, sign, sign_text};
 

@@ -56,3 +56,36 @@ pub fn policy_lint(input: &str) -> String {
 pub fn policy_simulate(input: &str) -> String {
     contract::to_text(&contract::policy_simulate(input))
 }
+
+/// Parses the profile INI text: `{"text", "defaultSite"?}` -> `{profiles, errors}` (every error
+/// with line and column; profiles with errors are left out).
+#[wasm_bindgen(js_name = profileParse)]
+pub fn profile_parse(input: &str) -> String {
+    contract::to_text(&contract::profile_parse(input))
+}
+
+/// Writes profiles as the canonical INI text: `{"profiles"}` -> `{text}`.
+#[wasm_bindgen(js_name = profileSerialize)]
+pub fn profile_serialize(input: &str) -> String {
+    contract::to_text(&contract::profile_serialize(input))
+}
+
+/// Imports the aliyun CLI's config.json: `{"format": "aliyun-cli", "text", "defaultSite"?}` ->
+/// `{profiles, text, skipped, errors}`.
+#[wasm_bindgen(js_name = profileImport)]
+pub fn profile_import(input: &str) -> String {
+    contract::to_text(&contract::profile_import(input))
+}
+
+/// Exports profiles to the aliyun CLI's config.json: `{"format": "aliyun-cli", "profiles",
+/// "base"?, "sourceProfile"?}` -> `{text, skipped, exported}`.
+#[wasm_bindgen(js_name = profileExport)]
+pub fn profile_export(input: &str) -> String {
+    contract::to_text(&contract::profile_export(input))
+}
+
+/// The Switch Role URL: `{"profile", "marker"?}` -> `{url, exitUrl, site, parentAlias, roleName}`.
+#[wasm_bindgen(js_name = switchUrl)]
+pub fn switch_url(input: &str) -> String {
+    contract::to_text(&contract::switch_url(input))
+}

@@ -1,0 +1,189 @@
+//! `profileParse`, `profileSerialize`, `profileImport`, `profileExport` and `switchUrl`: the
+//! profile module behind the JSON contract. Problems in a profile TEXT are listed in `errors`
+//! (with line:column); only a malformed request is a top-level `{"error"}`.
+
+use super::fields::{child_path, parse_object, type_name, Object};
+use crate::error::{Error, ErrorKind, Result};
+use crate::profile::fields::{build, Key, Values};
+use crate::profile::{self, Profile, Site, SwitchField};
+use serde_json::{json, Value};
+
+/// `profileParse`: `{"text", "defaultSite"?}` -> `{profiles, errors}`.
+pub fn parse(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let text = req.required_str("text")?;
+    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
+    Ok(to_value(&profile::parse(text, default_site)))
+}
+
+/// `profileSerialize`: `{"profiles": [Profile...]}` -> `{text}` (the canonical INI text).
+pub fn serialize(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let profiles = profiles_field(&req)?;
+    Ok(json!({ "text": profile::to_text(&profiles) }))
+}
+
+/// `switchUrl`: `{"profile": Profile | {account, roleName, site?}, "marker"?}` ->
+/// `{url, exitUrl, site, parentAlias, roleName}`.
+pub fn switch_url(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let Some(target) = req.optional_object("profile")? else {
+        return Err(Error::missing("$.profile").with_message(
+            "missing $.profile: the profile to switch to, or {account, roleName, site?}",
+        ));
+    };
+    let mut values: Values = [None; 8];
+    for key in [Key::Account, Key::RoleName, Key::RoleArn, Key::Site] {
+        values[key.index()] = text_field(&target, key.json_name())?;
+    }
+    let resolved =
+        build("switch", &values, Site::Cn).map_err(|problems| first_problem(&target, problems))?;
+    let marker = req.optional_str("marker")?;
+    let switch = profile::switch_url(
+        &resolved.account,
+        &resolved.role_name,
+        resolved.site,
+        marker,
+    )
+    .map_err(|(field, e)| {
+        let path = match field {
+            SwitchField::Account => target.child("account"),
+            SwitchField::RoleName => target.child("roleName"),
+            SwitchField::Marker => "$.marker".to_string(),
+        };
+        Error::invalid(path, e.message)
+    })?;
+    Ok(json!({
+        "url": switch.url,
+        "exitUrl": switch.exit_url,
+        "site": switch.site.name(),
+        "parentAlias": switch.parent_alias,
+        "roleName": switch.role_name,
+    }))
+}
+
+/// `profileImport`: `{"format": "aliyun-cli", "text", "defaultSite"?}` ->
+/// `{profiles, text, skipped, errors}`.
+pub fn import(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    check_format(&req)?;
+    let text = req.required_str("text")?;
+    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
+    let imported = profile::aliyun_cli::import(text, default_site);
+    Ok(json!({
+        "profiles": to_value(&imported.profiles),
+        "text": profile::to_text(&imported.profiles),
+        "skipped": to_value(&imported.skipped),
+        "errors": to_value(&imported.errors),
+    }))
+}
+
+/// `profileExport`: `{"format": "aliyun-cli", "profiles", "base"?, "sourceProfile"?}` ->
+/// `{text, skipped, exported}`.
+pub fn export(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    check_format(&req)?;
+    let profiles = profiles_field(&req)?;
+    let base = req.optional_str("base")?;
+    let source = req.optional_str("sourceProfile")?;
+    let exported = profile::aliyun_cli::export(&profiles, base, source).map_err(|e| {
+        if e.path.is_none() {
+            e.at("$.base")
+        } else {
+            e
+        }
+    })?;
+    Ok(to_value(&exported))
+}
+
+fn check_format(req: &Object) -> Result<()> {
+    match req.get("format") {
+        None => Err(Error::missing("$.format").with_message(
+            "missing $.format: the only format is \"aliyun-cli\" (~/.aliyun/config.json)",
+        )),
+        Some(Value::String(f)) if f == "aliyun-cli" => Ok(()),
+        Some(other) => Err(Error::new(
+            ErrorKind::Unsupported,
+            format!(
+                "unknown format {other}: the only format is \"aliyun-cli\" (~/.aliyun/config.json)"
+            ),
+        )
+        .at("$.format")),
+    }
+}
+
+fn site_field(req: &Object, name: &str) -> Result<Option<Site>> {
+    req.optional_str(name)?
+        .map(|s| {
+            Site::from_name(s).ok_or_else(|| {
+                Error::invalid(
+                    req.child(name),
+                    format!("{name} must be \"cn\" (signin.aliyun.com) or \"intl\" (signin.alibabacloud.com), got {s:?}"),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// A profile's text field; null and "" are absent.
+fn text_field<'a>(obj: &'a Object, name: &str) -> Result<Option<&'a str>> {
+    Ok(obj.optional_str(name)?.filter(|s| !s.is_empty()))
+}
+
+/// `$.profiles`: every profile checked as the parser checks them.
+fn profiles_field(req: &Object) -> Result<Vec<Profile>> {
+    let items = match req.get("profiles") {
+        None => return Err(Error::missing("$.profiles")),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(Error::invalid(
+                "$.profiles",
+                format!(
+                    "profiles must be an array of profiles, got {}",
+                    type_name(other)
+                ),
+            ))
+        }
+    };
+    let mut ids = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let obj = Object::new(item.clone(), format!("$.profiles[{i}]"))?;
+        let p = profile_from(&obj)?;
+        if let Some(first) = ids.insert(p.id.to_ascii_lowercase(), i) {
+            return Err(Error::invalid(
+                obj.child("id"),
+                format!("duplicate profile id {:?}: $.profiles[{first}] has it too (ids are compared ignoring case)", p.id),
+            ));
+        }
+        out.push(p);
+    }
+    Ok(out)
+}
+
+/// One JSON profile, checked by the same rules as the INI text (derived fields such as
+/// `accountKind`, `accountUid` and `line` are recomputed, not read).
+pub fn profile_from(obj: &Object) -> Result<Profile> {
+    let id = obj.required_str("id")?;
+    crate::profile::fields::check_id(id).map_err(|e| Error::invalid(obj.child("id"), e.message))?;
+    let mut values: Values = [None; 8];
+    for key in Key::ALL {
+        values[key.index()] = text_field(obj, key.json_name())?;
+    }
+    if values[Key::DisplayName.index()] == Some(id) {
+        values[Key::DisplayName.index()] = None;
+    }
+    build(id, &values, Site::Cn).map_err(|problems| first_problem(obj, problems))
+}
+
+fn first_problem(obj: &Object, problems: Vec<crate::profile::fields::Problem>) -> Error {
+    match problems.into_iter().next() {
+        Some(p) => Error::new(p.kind, p.message).at(child_path(&obj.path, p.key.json_name())),
+        None => Error::invalid(obj.path.clone(), "the profile is not valid"),
+    }
+}
+
+fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    // Plain structs of strings, numbers and enums: serialising them cannot fail.
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}

@@ -1,0 +1,263 @@
+//! The documented names a profile points at: the account (enterprise alias, default domain
+//! `<alias|uid>.onaliyun.com`, or 16-digit UID), the role name and the role ARN
+//! `acs:ram::<uid>:role/<name>`. Each check says what was expected and, where it can, at which
+//! character (an offset in characters from the start of the value) the text went wrong.
+
+use super::model::AccountKind;
+use crate::api::{check as check_api_field, FieldValue, Rule};
+use crate::policy::names::ram_arn;
+
+/// The suffix of an account's default domain.
+pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
+
+/// Digits in an Alibaba Cloud account UID.
+pub const UID_DIGITS: usize = 16;
+
+/// A rejected value: why (what was expected) and the character offset to point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub message: String,
+    pub offset: usize,
+}
+
+fn invalid(message: String, offset: usize) -> Invalid {
+    Invalid { message, offset }
+}
+
+/// A checked account and its UID when the text reveals it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub kind: AccountKind,
+    pub uid: Option<String>,
+}
+
+const ACCOUNT_FORMS: &str =
+    "an enterprise alias (e.g. acme), a default domain (acme.onaliyun.com) or a 16-digit account UID";
+
+/// Classifies and checks what a profile gives as the account.
+pub fn account(text: &str) -> Result<Account, Invalid> {
+    if let Some(at) = text.find('@') {
+        let domain = text.get(at + 1..).unwrap_or_default();
+        return Err(invalid(
+            format!("{text:?} looks like a RAM user's logon name; the account is the part after @ ({domain:?}): expected {ACCOUNT_FORMS}"),
+            0,
+        ));
+    }
+    if let Some(prefix) = strip_suffix_ignore_case(text, DEFAULT_DOMAIN_SUFFIX) {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Err(invalid(
+                format!(
+                    "a default domain is lower-case: write {:?}",
+                    text.to_ascii_lowercase()
+                ),
+                first_char_offset(text, |c| c.is_ascii_uppercase()),
+            ));
+        }
+        return if is_digits(prefix) {
+            uid(prefix).map(|uid| Account {
+                kind: AccountKind::DefaultDomain,
+                uid: Some(uid.to_string()),
+            })
+        } else {
+            alias(prefix).map(|()| Account {
+                kind: AccountKind::DefaultDomain,
+                uid: None,
+            })
+        };
+    }
+    if is_digits(text) {
+        return uid(text).map(|uid| Account {
+            kind: AccountKind::Uid,
+            uid: Some(uid.to_string()),
+        });
+    }
+    if let Some(dot) = text.find('.') {
+        return Err(invalid(
+            format!("{text:?} is not an account: expected {ACCOUNT_FORMS}"),
+            text.get(..dot).map_or(0, |s| s.chars().count()),
+        ));
+    }
+    alias(text).map(|()| Account {
+        kind: AccountKind::Alias,
+        uid: None,
+    })
+}
+
+/// An enterprise alias: 3-32 lower-case letters, digits and `-`, not starting or ending with
+/// `-`, without `--`.
+pub fn alias(text: &str) -> Result<(), Invalid> {
+    let rule = "an enterprise alias is 3-32 lower-case letters, digits and '-', not starting or ending with '-' and without '--'";
+    let count = text.chars().count();
+    if let Some((i, c)) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    {
+        let fix = if c.is_ascii_uppercase() {
+            format!(" (write {:?})", text.to_ascii_lowercase())
+        } else {
+            String::new()
+        };
+        return Err(invalid(
+            format!("{rule}; {c:?} in {text:?} is not allowed{fix}"),
+            i,
+        ));
+    }
+    if !(3..=32).contains(&count) {
+        return Err(invalid(
+            format!("{rule}; {text:?} has {count} characters"),
+            0,
+        ));
+    }
+    if text.starts_with('-') {
+        return Err(invalid(format!("{rule}; {text:?} starts with '-'"), 0));
+    }
+    if text.ends_with('-') {
+        return Err(invalid(
+            format!("{rule}; {text:?} ends with '-'"),
+            count - 1,
+        ));
+    }
+    if let Some(at) = text.find("--") {
+        return Err(invalid(format!("{rule}; {text:?} contains '--'"), at));
+    }
+    Ok(())
+}
+
+/// A 16-digit account UID.
+pub fn uid(text: &str) -> Result<&str, Invalid> {
+    if is_digits(text) && text.len() == UID_DIGITS {
+        return Ok(text);
+    }
+    let offset = first_char_offset(text, |c| !c.is_ascii_digit());
+    let what = if is_digits(text) {
+        format!("{text:?} has {} digits", text.len())
+    } else {
+        format!("{text:?} is not all digits")
+    };
+    Err(invalid(
+        format!("an account UID is {UID_DIGITS} digits (the account ID shown in the console, e.g. 1746000000000001); {what}"),
+        offset,
+    ))
+}
+
+/// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
+pub fn role_name(text: &str) -> Result<(), Invalid> {
+    check_api_field(
+        Rule::RoleName,
+        "role_name",
+        &FieldValue::Text(text.to_string()),
+    )
+    .map(|_| ())
+    .map_err(|e| {
+        let offset = first_char_offset(text, |c| {
+            !(c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        });
+        invalid(e.message, offset)
+    })
+}
+
+/// `acs:ram::<16-digit uid>:role/<role name>` -> (uid, role name).
+pub fn role_arn(text: &str) -> Result<(&str, &str), Invalid> {
+    check_api_field(
+        Rule::RoleArn,
+        "role_arn",
+        &FieldValue::Text(text.to_string()),
+    )
+    .map_err(|e| invalid(e.message.replace("roleArn", "role_arn"), 0))?;
+    // The API rule above guarantees this shape; the fallback keeps the core panic-free.
+    let Some((uid_text, role)) =
+        ram_arn(text).and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))
+    else {
+        return Err(invalid(
+            "expected acs:ram::<account UID>:role/<role name>".into(),
+            0,
+        ));
+    };
+    let uid_offset = "acs:ram::".len();
+    uid(uid_text).map_err(|e| invalid(e.message, uid_offset + e.offset))?;
+    Ok((uid_text, role))
+}
+
+/// The role ARN of a role in an account.
+pub fn arn_of(uid: &str, role: &str) -> String {
+    format!("acs:ram::{uid}:role/{role}")
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let (head, tail) = (text.get(..cut)?, text.get(cut..)?);
+    tail.eq_ignore_ascii_case(suffix).then_some(head)
+}
+
+/// Character offset of the first character matching `bad`, or 0.
+fn first_char_offset(text: &str, bad: impl Fn(char) -> bool) -> usize {
+    text.chars().position(bad).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts() {
+        let a = account("acme").unwrap();
+        assert_eq!(a.kind, AccountKind::Alias);
+        let a = account("acme-prod.onaliyun.com").unwrap();
+        assert_eq!((a.kind, a.uid), (AccountKind::DefaultDomain, None));
+        let a = account("1746000000000001.onaliyun.com").unwrap();
+        assert_eq!(a.uid.as_deref(), Some("1746000000000001"));
+        let a = account("1746000000000001").unwrap();
+        assert_eq!(a.kind, AccountKind::Uid);
+        assert!(account("17460")
+            .unwrap_err()
+            .message
+            .contains("has 5 digits"));
+        assert!(account("alice@acme.onaliyun.com")
+            .unwrap_err()
+            .message
+            .contains("logon name"));
+        assert_eq!(account("acme.aliyun.com").unwrap_err().offset, 4);
+        assert_eq!(account("Acme").unwrap_err().offset, 0);
+        assert!(account("ACME.onaliyun.com").is_err());
+    }
+
+    #[test]
+    fn aliases() {
+        assert!(alias("abc").is_ok());
+        assert!(alias("a-b-c-1").is_ok());
+        assert_eq!(alias("ab").unwrap_err().offset, 0);
+        assert!(alias(&"a".repeat(32)).is_ok());
+        assert!(alias(&"a".repeat(33)).is_err());
+        assert_eq!(alias("-ab").unwrap_err().offset, 0);
+        assert_eq!(alias("ab-").unwrap_err().offset, 2);
+        assert_eq!(alias("a--b").unwrap_err().offset, 1);
+        assert_eq!(alias("ab_c").unwrap_err().offset, 2);
+        assert!(alias("aBc").unwrap_err().message.contains("\"abc\""));
+    }
+
+    #[test]
+    fn roles() {
+        assert!(role_name("admin-oss.v2").is_ok());
+        let e = role_name("admin_oss").unwrap_err();
+        assert_eq!(e.offset, 5);
+        assert!(role_name("").is_err());
+        assert!(role_name(&"r".repeat(65)).is_err());
+        assert_eq!(
+            role_arn("acs:ram::1746000000000001:role/admin-oss").unwrap(),
+            ("1746000000000001", "admin-oss")
+        );
+        let e = role_arn("acs:ram::1746:role/admin").unwrap_err();
+        assert_eq!(e.offset, 9);
+        assert!(role_arn("arn:ram::1746000000000001:role/x").is_err());
+        assert!(role_arn("acs:ram::1746000000000001:user/x").is_err());
+        assert!(role_arn("acs:ram::1746000000000001:role/a_b")
+            .unwrap_err()
+            .message
+            .contains("role name"));
+    }
+}

@@ -1,0 +1,465 @@
+//! The aliyun CLI's `~/.aliyun/config.json`: its role profiles imported as switch profiles, and
+//! switch profiles exported back into it.
+//!
+//! Import reads `RamRoleArn` and `ChainableRamRoleArn` profiles (`name`, `ram_role_arn`, `site`)
+//! and never reads a credential: AccessKeys, STS tokens and private keys stay in the file.
+//! Every other profile is listed as skipped, with the reason. Export writes one role profile per
+//! switch profile whose account UID is known (the CLI needs the role ARN), merged into an
+//! optional existing config.json whose other profiles and keys are kept as they are. RoleHop's
+//! own fields (alias, display name, colour, group, note, site) go in a `rolehop` object of each
+//! profile, which the CLI ignores, so that importing an export gives the same profiles back.
+
+use super::fields::{self, check_id, Key, Values};
+use super::model::{AccountKind, Profile, ProfileError, Site};
+use super::{parse, to_text};
+use crate::error::{Error, ErrorKind, Result};
+use crate::policy::json::{read, Json, Member, Node, Pos};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use std::collections::HashSet;
+
+/// The key of RoleHop's own fields inside a config.json profile.
+const META_KEY: &str = "rolehop";
+
+/// The CLI's modes whose profiles name a RAM role to assume.
+const ROLE_MODES: [&str; 2] = ["RamRoleArn", "ChainableRamRoleArn"];
+
+/// A config.json profile that was not imported or exported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub name: String,
+    pub mode: String,
+    pub reason: String,
+}
+
+/// What an import found.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Imported {
+    pub profiles: Vec<Profile>,
+    pub skipped: Vec<Skipped>,
+    pub errors: Vec<ProfileError>,
+}
+
+/// One profile written by an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedProfile {
+    pub name: String,
+    pub mode: String,
+    /// `added` or `updated`.
+    pub action: &'static str,
+    /// What the user still has to do for the CLI to use it, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub todo: Option<String>,
+}
+
+/// The config.json text and what went into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exported {
+    pub text: String,
+    pub skipped: Vec<Skipped>,
+    pub exported: Vec<ExportedProfile>,
+}
+
+fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
+    members.iter().find(|m| m.key == key)
+}
+
+fn string_member<'a>(members: &'a [Member], key: &str) -> Option<(&'a str, Pos)> {
+    member(members, key).and_then(|m| match &m.value.value {
+        Json::String(s) => Some((s.as_str(), m.value.pos)),
+        _ => None,
+    })
+}
+
+fn is_role_mode(mode: &str) -> bool {
+    ROLE_MODES.iter().any(|m| m.eq_ignore_ascii_case(mode))
+}
+
+fn skip_reason(mode: &str) -> String {
+    let what = match mode.to_ascii_lowercase().as_str() {
+        "ak" => "it holds an AccessKey, not a role to switch to",
+        "ststoken" => "it holds STS credentials, not a role to switch to",
+        "ecsramrole" | "ramrolearnwithrolename" => {
+            "it uses an ECS instance's role, which exists only on that instance"
+        }
+        "oidc" => "it is an OIDC federation role for workloads, not a console role switch",
+        "cloudsso" => "it signs in through CloudSSO, not through a RAM role switch",
+        "" => "it has no mode",
+        _ => "its mode names no RAM role to switch to",
+    };
+    format!("{what}; only RamRoleArn and ChainableRamRoleArn profiles are imported")
+}
+
+/// Reads the role profiles of a config.json text.
+pub fn import(text: &str, default_site: Site) -> Imported {
+    let mut out = Imported::default();
+    let error =
+        |message: String, pos: Pos, profile: Option<&str>, field: Option<&str>| ProfileError {
+            kind: ErrorKind::InvalidValue,
+            message,
+            line: pos.line,
+            column: pos.column,
+            profile: profile.map(str::to_string),
+            field: field.map(str::to_string),
+        };
+    let root = match read(text) {
+        Ok(root) => root,
+        Err(e) => {
+            out.errors.push(ProfileError {
+                kind: ErrorKind::InvalidJson,
+                message: format!("config.json is not valid JSON: {}", e.message),
+                line: e.pos.line,
+                column: e.pos.column,
+                profile: None,
+                field: None,
+            });
+            return out;
+        }
+    };
+    let Json::Object(top) = &root.value else {
+        out.errors.push(error(format!("expected the aliyun CLI's config.json, an object with a \"profiles\" array; got {}", root.type_name()), root.pos, None, None));
+        return out;
+    };
+    let items = match member(top, "profiles").map(|m| &m.value) {
+        Some(Node {
+            value: Json::Array(items),
+            ..
+        }) => items,
+        Some(other) => {
+            out.errors.push(error(
+                format!(
+                    "expected \"profiles\" to be an array, got {}",
+                    other.type_name()
+                ),
+                other.pos,
+                None,
+                Some("profiles"),
+            ));
+            return out;
+        }
+        None => {
+            out.errors.push(error(
+                "expected a \"profiles\" array: this is not the aliyun CLI's config.json".into(),
+                root.pos,
+                None,
+                None,
+            ));
+            return out;
+        }
+    };
+    let mut built = Vec::new();
+    let mut ids = HashSet::new();
+    for item in items {
+        let Json::Object(entry) = &item.value else {
+            out.errors.push(error(
+                format!(
+                    "expected each profile to be an object, got {}",
+                    item.type_name()
+                ),
+                item.pos,
+                None,
+                None,
+            ));
+            continue;
+        };
+        let name = string_member(entry, "name").map_or("", |(n, _)| n);
+        let mode = string_member(entry, "mode").map_or("", |(m, _)| m);
+        let skip = |reason: String| Skipped {
+            name: name.to_string(),
+            mode: mode.to_string(),
+            reason,
+        };
+        if !is_role_mode(mode) {
+            out.skipped.push(skip(skip_reason(mode)));
+            continue;
+        }
+        let Some((arn, arn_pos)) =
+            string_member(entry, "ram_role_arn").filter(|(a, _)| !a.is_empty())
+        else {
+            out.skipped.push(skip("it has no ram_role_arn yet (aliyun configure --profile NAME --mode RamRoleArn sets it)".into()));
+            continue;
+        };
+        let id = profile_id(name);
+        if id.is_empty() {
+            out.skipped.push(skip(
+                "its name has no letter or digit to make a profile id from".into(),
+            ));
+            continue;
+        }
+        if !ids.insert(id.to_ascii_lowercase()) {
+            out.skipped.push(skip(format!(
+                "another profile already has the id {id:?} (ids are compared ignoring case)"
+            )));
+            continue;
+        }
+        let meta = match member(entry, META_KEY).map(|m| &m.value.value) {
+            Some(Json::Object(meta)) => meta.as_slice(),
+            _ => &[],
+        };
+        let mut values: Values = [None; 8];
+        let mut positions = [item.pos; 8];
+        values[Key::RoleArn.index()] = Some(arn);
+        positions[Key::RoleArn.index()] = arn_pos;
+        for key in [
+            Key::Account,
+            Key::DisplayName,
+            Key::Color,
+            Key::Group,
+            Key::Note,
+            Key::Site,
+        ] {
+            if let Some((v, pos)) =
+                string_member(meta, key.json_name()).filter(|(v, _)| !v.is_empty())
+            {
+                values[key.index()] = Some(v);
+                positions[key.index()] = pos;
+            }
+        }
+        if values[Key::DisplayName.index()].is_none() && id != name {
+            values[Key::DisplayName.index()] = Some(name);
+        }
+        let cli_site =
+            string_member(entry, "site").and_then(|(s, _)| match s.to_ascii_lowercase().as_str() {
+                "international" | "intl" => Some(Site::Intl),
+                "china" | "cn" => Some(Site::Cn),
+                _ => None,
+            });
+        match fields::build(&id, &values, cli_site.unwrap_or(default_site)) {
+            Ok(p) => built.push(p),
+            Err(problems) => {
+                for p in problems {
+                    let field = if p.key == Key::RoleArn {
+                        "ram_role_arn".to_string()
+                    } else {
+                        format!("{META_KEY}.{}", p.key.json_name())
+                    };
+                    let pos = positions[p.key.index()];
+                    let column = if p.at_header {
+                        pos.column
+                    } else {
+                        pos.column + 1 + p.offset
+                    };
+                    out.errors.push(ProfileError {
+                        kind: p.kind,
+                        message: p.message,
+                        line: pos.line,
+                        column,
+                        profile: Some(name.to_string()),
+                        field: Some(field),
+                    });
+                }
+            }
+        }
+    }
+    // The profiles as the canonical text reads them back (so `line` refers to that text).
+    out.profiles = parse(&to_text(&built), default_site).profiles;
+    out
+}
+
+/// A profile id from a CLI profile name: the name itself when it is one, else the name with each
+/// other character replaced by `-` (at most 64 characters, no `-` at either end).
+fn profile_id(name: &str) -> String {
+    if check_id(name).is_ok() {
+        return name.to_string();
+    }
+    let replaced: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    let trimmed = replaced.trim_matches('-');
+    if trimmed.chars().any(|c| c.is_ascii_alphanumeric()) {
+        trimmed.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// RoleHop's fields for a profile, as stored under `rolehop` in config.json.
+fn meta(p: &Profile) -> Value {
+    let mut m = Map::new();
+    if p.account_kind != AccountKind::Uid {
+        m.insert("account".into(), json!(p.account));
+    }
+    if p.display_name != p.id {
+        m.insert("displayName".into(), json!(p.display_name));
+    }
+    for (key, value) in [("color", &p.color), ("group", &p.group), ("note", &p.note)] {
+        if let Some(v) = value {
+            m.insert(key.into(), json!(v));
+        }
+    }
+    m.insert("site".into(), json!(p.site.name()));
+    Value::Object(m)
+}
+
+/// Writes `profiles` as role profiles of a config.json: into `base` when given (its other
+/// profiles and keys kept), else into a new one. New profiles use `ChainableRamRoleArn` from
+/// `source_profile` when one is named, else `RamRoleArn` (whose AccessKey the user adds with
+/// `aliyun configure`).
+pub fn export(
+    profiles: &[Profile],
+    base: Option<&str>,
+    source_profile: Option<&str>,
+) -> Result<Exported> {
+    let mut config = match base.filter(|b| !b.trim().is_empty()) {
+        Some(text) => {
+            let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::InvalidJson,
+                        format!("the base config.json is not valid JSON: {e}"),
+                    )
+                    .at_position(e.line(), e.column())
+                })?;
+            match value {
+                Value::Object(map) => map,
+                _ => {
+                    return Err(Error::invalid(
+                        "$.base",
+                        "the base config.json must be a JSON object with a \"profiles\" array",
+                    ))
+                }
+            }
+        }
+        None => {
+            let mut map = Map::new();
+            map.insert("current".into(), json!(""));
+            map.insert("profiles".into(), json!([]));
+            map.insert("meta_path".into(), json!(""));
+            map
+        }
+    };
+    let fresh = config.get("current").is_some_and(|c| c == "");
+    let list = config.entry("profiles").or_insert_with(|| json!([]));
+    let Value::Array(entries) = list else {
+        return Err(Error::invalid(
+            "$.base",
+            "\"profiles\" in the base config.json must be an array",
+        ));
+    };
+    let name_of = |v: &Value| v.get("name").and_then(Value::as_str).map(str::to_string);
+    if let (Some(source), Some(_)) = (source_profile, base) {
+        if !entries
+            .iter()
+            .any(|e| name_of(e).as_deref() == Some(source))
+        {
+            return Err(Error::invalid(
+                "$.sourceProfile",
+                format!(
+                    "the base config.json has no profile named {source:?} to take credentials from"
+                ),
+            ));
+        }
+    }
+    let source_region = source_profile
+        .and_then(|s| entries.iter().find(|e| name_of(e).as_deref() == Some(s)))
+        .and_then(|e| e.get("region_id"))
+        .and_then(Value::as_str)
+        .filter(|r| !r.is_empty())
+        .unwrap_or("cn-hangzhou")
+        .to_string();
+
+    let mut skipped = Vec::new();
+    let mut exported = Vec::new();
+    for p in profiles {
+        let (Some(arn), Some(_)) = (&p.role_arn, &p.account_uid) else {
+            skipped.push(Skipped {
+                name: p.id.clone(),
+                mode: "RamRoleArn".into(),
+                reason: format!("the account {:?} is an alias and the aliyun CLI needs the account UID: add role_arn = acs:ram::<account UID>:role/{} to the profile", p.account, p.role_name),
+            });
+            continue;
+        };
+        match entries
+            .iter_mut()
+            .find(|e| name_of(e).as_deref() == Some(&p.id))
+        {
+            Some(Value::Object(existing)) => {
+                let mode = existing
+                    .get("mode")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                if !is_role_mode(&mode) {
+                    skipped.push(Skipped {
+                        name: p.id.clone(),
+                        mode: mode.clone(),
+                        reason: format!("config.json already has a profile named {:?} with mode {mode:?}; RoleHop never overwrites it: rename the RoleHop profile", p.id),
+                    });
+                    continue;
+                }
+                existing.insert("ram_role_arn".into(), json!(arn));
+                existing.insert(META_KEY.into(), meta(p));
+                exported.push(ExportedProfile {
+                    name: p.id.clone(),
+                    mode,
+                    action: "updated",
+                    todo: None,
+                });
+            }
+            Some(_) => {
+                skipped.push(Skipped {
+                    name: p.id.clone(),
+                    mode: String::new(),
+                    reason: "config.json has an entry of that name that is not an object".into(),
+                });
+            }
+            None => {
+                let mut entry = Map::new();
+                entry.insert("name".into(), json!(p.id));
+                let (mode, todo) = match source_profile {
+                    Some(source) => {
+                        entry.insert("mode".into(), json!("ChainableRamRoleArn"));
+                        entry.insert("source_profile".into(), json!(source));
+                        ("ChainableRamRoleArn", None)
+                    }
+                    None => {
+                        entry.insert("mode".into(), json!("RamRoleArn"));
+                        ("RamRoleArn", Some(format!("add the AccessKey of the RAM user that assumes the role: aliyun configure --profile {} --mode RamRoleArn", p.id)))
+                    }
+                };
+                entry.insert("ram_role_arn".into(), json!(arn));
+                entry.insert("ram_session_name".into(), json!("rolehop"));
+                entry.insert("region_id".into(), json!(source_region));
+                entry.insert("output_format".into(), json!("json"));
+                entry.insert(META_KEY.into(), meta(p));
+                entries.push(Value::Object(entry));
+                exported.push(ExportedProfile {
+                    name: p.id.clone(),
+                    mode: mode.into(),
+                    action: "added",
+                    todo,
+                });
+            }
+        }
+    }
+    if fresh {
+        if let Some(first) = exported.first() {
+            config.insert("current".into(), json!(first.name));
+        }
+    }
+    Ok(Exported {
+        text: to_tab_json(&Value::Object(config)),
+        skipped,
+        exported,
+    })
+}
+
+/// JSON indented with tabs, as the aliyun CLI writes its config.json.
+fn to_tab_json(value: &Value) -> String {
+    use serde::Serialize as _;
+    let mut buf = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
+    // Writing a Value into memory cannot fail.
+    let _ = value.serialize(&mut ser);
+    String::from_utf8(buf).unwrap_or_default()
+}

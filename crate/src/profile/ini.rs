@@ -1,0 +1,251 @@
+//! One line of the profile INI text: a blank line or comment, a section header, or
+//! `key = value`. Positions are byte offsets into the line; [`column`] turns them into the
+//! 1-based character columns errors show.
+//!
+//! Values: the text after `=` up to an inline comment (`#` or `;` after whitespace; the value's
+//! own first character never starts one, so `color = #e8590c` works), trimmed; or a quoted
+//! string `"..."` with the escapes `\\`, `\"`, `\n` and `\t`.
+
+use std::borrow::Cow;
+
+/// What one line holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line<'a> {
+    Blank,
+    Header {
+        /// Byte offset of `[`.
+        start: usize,
+        /// The text between the brackets, trimmed.
+        name: &'a str,
+        name_start: usize,
+    },
+    Entry {
+        key: &'a str,
+        key_start: usize,
+        value: Cow<'a, str>,
+        value_start: usize,
+        /// The value is quoted: character offsets inside it are one past the opening quote and
+        /// exact only while no escape came before them.
+        quoted: bool,
+    },
+}
+
+/// Why a line could not be read, and the byte offset to point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub at: usize,
+}
+
+fn error<T>(message: impl Into<String>, at: usize) -> Result<T, SyntaxError> {
+    Err(SyntaxError {
+        message: message.into(),
+        at,
+    })
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// The 1-based character column of byte offset `at` in `line`.
+pub fn column(line: &str, at: usize) -> usize {
+    line.get(..at).map_or(at, |s| s.chars().count()) + 1
+}
+
+/// Reads one line (without its line break).
+pub fn read_line(line: &str) -> Result<Line<'_>, SyntaxError> {
+    let start = line.len() - line.trim_start_matches(is_space).len();
+    match line.as_bytes().get(start) {
+        None | Some(b'#') | Some(b';') => Ok(Line::Blank),
+        Some(b'[') => header(line, start),
+        Some(_) => entry(line, start),
+    }
+}
+
+fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
+    let inner_start = start + 1;
+    let rest = line.get(inner_start..).unwrap_or_default();
+    let Some(close) = rest.find(']').map(|i| inner_start + i) else {
+        return error(
+            "expected ] to close the section header [profile <id>]",
+            line.len(),
+        );
+    };
+    end_of_line(line, close + 1, "after ]")?;
+    let inner = line.get(inner_start..close).unwrap_or_default();
+    let trimmed = inner.trim_start_matches(is_space);
+    Ok(Line::Header {
+        start,
+        name: trimmed.trim_end_matches(is_space),
+        name_start: inner_start + (inner.len() - trimmed.len()),
+    })
+}
+
+/// Only whitespace or a comment may follow `from`.
+fn end_of_line(line: &str, from: usize, after: &str) -> Result<(), SyntaxError> {
+    let rest = line.get(from..).unwrap_or_default();
+    let trimmed = rest.trim_start_matches(is_space);
+    if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
+        return Ok(());
+    }
+    error(
+        format!("expected the end of the line or a comment (# or ;) {after}"),
+        from + (rest.len() - trimmed.len()),
+    )
+}
+
+fn entry(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
+    let rest = line.get(start..).unwrap_or_default();
+    let Some(eq) = rest.find('=').map(|i| start + i) else {
+        return error(
+            "expected key = value, a section header [profile <id>], or a comment (# or ;)",
+            start,
+        );
+    };
+    let key = line
+        .get(start..eq)
+        .unwrap_or_default()
+        .trim_end_matches(is_space);
+    if key.is_empty() {
+        return error("expected a key before =", start);
+    }
+    let after = line.get(eq + 1..).unwrap_or_default();
+    let value_start = eq + 1 + (after.len() - after.trim_start_matches(is_space).len());
+    let (value, quoted) = if line.as_bytes().get(value_start) == Some(&b'"') {
+        (Cow::Owned(quoted(line, value_start)?), true)
+    } else {
+        (Cow::Borrowed(unquoted(line, value_start, key)?), false)
+    };
+    Ok(Line::Entry {
+        key,
+        key_start: start,
+        value,
+        value_start,
+        quoted,
+    })
+}
+
+fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, SyntaxError> {
+    let text = line.get(start..).unwrap_or_default();
+    let mut end = text.len();
+    let mut after_space = false;
+    for (i, c) in text.char_indices() {
+        if after_space && i > 0 && (c == '#' || c == ';') {
+            end = i;
+            break;
+        }
+        if c.is_control() && c != '\t' {
+            return error(
+                format!(
+                    "the control character U+{:04X} is not allowed in a value; quote the value and write \\n or \\t for a line break or tab",
+                    u32::from(c)
+                ),
+                start + i,
+            );
+        }
+        after_space = is_space(c);
+    }
+    let value = text
+        .get(..end)
+        .unwrap_or_default()
+        .trim_end_matches(is_space);
+    if value.is_empty() {
+        return error(
+            format!("expected a value after = (remove the line to leave {key} unset)"),
+            start,
+        );
+    }
+    Ok(value)
+}
+
+fn quoted(line: &str, open: usize) -> Result<String, SyntaxError> {
+    let body_start = open + 1;
+    let body = line.get(body_start..).unwrap_or_default();
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                end_of_line(line, body_start + i + 1, "after the closing quote")?;
+                return Ok(out);
+            }
+            '\\' => match chars.next().map(|(_, e)| e) {
+                Some('\\') => out.push('\\'),
+                Some('"') => out.push('"'),
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                _ => {
+                    return error(
+                        "unknown escape: inside quotes write \\\\, \\\", \\n or \\t",
+                        body_start + i,
+                    )
+                }
+            },
+            c if c.is_control() && c != '\t' => {
+                return error(
+                    format!(
+                        "the control character U+{:04X} is not allowed in a value; write \\n or \\t for a line break or tab",
+                        u32::from(c)
+                    ),
+                    body_start + i,
+                )
+            }
+            c => out.push(c),
+        }
+    }
+    error(
+        "expected a closing \" before the end of the line (write \\n for a line break)",
+        open,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry_of(line: &str) -> (String, String) {
+        match read_line(line).unwrap() {
+            Line::Entry { key, value, .. } => (key.to_string(), value.into_owned()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lines() {
+        assert_eq!(read_line("").unwrap(), Line::Blank);
+        assert_eq!(read_line("  # x").unwrap(), Line::Blank);
+        assert_eq!(read_line("; x").unwrap(), Line::Blank);
+        assert_eq!(
+            read_line(" [ profile a ] ; c").unwrap(),
+            Line::Header {
+                start: 1,
+                name: "profile a",
+                name_start: 3
+            }
+        );
+        assert_eq!(entry_of("color = #e8590c ; x").1, "#e8590c");
+        assert_eq!(entry_of("note = a#b ;c").1, "a#b");
+        assert_eq!(entry_of("note=a b\t# c").1, "a b");
+        assert_eq!(
+            entry_of(r#"note = "a ; \"b\"\n\t\\" # c"#).1,
+            "a ; \"b\"\n\t\\"
+        );
+        assert_eq!(entry_of("display_name = 中文 名").1, "中文 名");
+    }
+
+    #[test]
+    fn errors() {
+        let e = |l: &str| read_line(l).unwrap_err();
+        assert_eq!(e("[profile a").at, 10);
+        assert_eq!(e("[a] x").at, 4);
+        assert_eq!(e("  account").at, 2);
+        assert_eq!(e(" = x").at, 1);
+        assert_eq!(e("account =   ").at, 12);
+        assert_eq!(e("note = \"abc").at, 7);
+        assert_eq!(e("note = \"a\\qb\"").at, 9);
+        assert_eq!(e("note = \"a\" b").at, 11);
+        assert_eq!(e("note = a\u{1}b").at, 8);
+        assert_eq!(column("中文x", "中文".len()), 3);
+    }
+}

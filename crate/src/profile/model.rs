@@ -1,0 +1,98 @@
+//! What a switch profile is once read and checked, and what a problem with one looks like.
+
+use crate::error::ErrorKind;
+use serde::Serialize;
+
+/// Which console a profile switches on: `cn` is aliyun.com, `intl` is alibabacloud.com.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Site {
+    Cn,
+    Intl,
+}
+
+impl Site {
+    pub fn name(self) -> &'static str {
+        match self {
+            Site::Cn => "cn",
+            Site::Intl => "intl",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Site> {
+        match name {
+            "cn" => Some(Site::Cn),
+            "intl" => Some(Site::Intl),
+            _ => None,
+        }
+    }
+
+    /// The sign-in host that serves the Switch Role page of this site.
+    pub fn signin_host(self) -> &'static str {
+        match self {
+            Site::Cn => "signin.aliyun.com",
+            Site::Intl => "signin.alibabacloud.com",
+        }
+    }
+}
+
+/// How the profile names the target account (all three are accepted by the Switch Role page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccountKind {
+    /// The enterprise alias, e.g. `acme`.
+    Alias,
+    /// `<alias or uid>.onaliyun.com`.
+    DefaultDomain,
+    /// The 16-digit account UID.
+    Uid,
+}
+
+/// One switch profile. `account` is what the Switch Role page gets as `parentAlias`;
+/// `account_uid` and `role_arn` are known when the account UID is (given as the account, inside
+/// a default domain, or by `role_arn`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub id: String,
+    /// Defaults to `id`.
+    pub display_name: String,
+    pub account: String,
+    pub account_kind: AccountKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_uid: Option<String>,
+    pub role_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub site: Site,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The 1-based line of the profile's section header (0 when it did not come from text).
+    pub line: usize,
+}
+
+/// A problem in a profile text: what is wrong and what was expected, where (1-based line and
+/// column, columns counted in characters), and which profile and key it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// The profiles of a text that are free of errors, and every error found.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Parsed {
+    pub profiles: Vec<Profile>,
+    pub errors: Vec<ProfileError>,
+}

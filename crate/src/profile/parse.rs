@@ -1,0 +1,283 @@
+//! The profile text -> profiles, and every error in it (line:column, what was expected).
+//! Tolerates a UTF-8 byte order mark and CRLF line breaks. A profile with any error is left
+//! out of the result; the others are kept, so one typo never hides the whole list.
+
+use super::fields::{self, check_id, unknown_key_message, Key, Values};
+use super::ini::{column, read_line, Line};
+use super::model::{Parsed, Profile, ProfileError, Site};
+use crate::error::ErrorKind;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Section names that other tools' INI files use and that are not profiles.
+const RESERVED: [&str; 2] = ["default", "settings"];
+
+/// Parses a profile text; profiles without `site` get `default_site`.
+pub fn parse(text: &str, default_site: Site) -> Parsed {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parser = Parser {
+        default_site,
+        section: None,
+        ids: HashMap::new(),
+        out: Parsed::default(),
+    };
+    for (index, raw) in text.split('\n').enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        parser.line(index + 1, line);
+    }
+    parser.finish_section();
+    let mut out = parser.out;
+    out.errors.sort_by_key(|e| (e.line, e.column));
+    out
+}
+
+/// Where a value was written.
+struct Field<'a> {
+    value: Cow<'a, str>,
+    line: usize,
+    column: usize,
+    quoted: bool,
+}
+
+struct Section<'a> {
+    /// `None` when the header itself was wrong (its keys are still checked).
+    id: Option<String>,
+    line: usize,
+    column: usize,
+    fields: [Option<Field<'a>>; 8],
+    broken: bool,
+}
+
+struct Parser<'a> {
+    default_site: Site,
+    section: Option<Section<'a>>,
+    /// Lower-cased id -> line of its header.
+    ids: HashMap<String, usize>,
+    out: Parsed,
+}
+
+impl<'a> Parser<'a> {
+    fn error(
+        &mut self,
+        kind: ErrorKind,
+        message: String,
+        line: usize,
+        column: usize,
+        field: Option<&str>,
+    ) {
+        let profile = self.section.as_mut().and_then(|s| {
+            s.broken = true;
+            s.id.clone()
+        });
+        self.out.errors.push(ProfileError {
+            kind,
+            message,
+            line,
+            column,
+            profile,
+            field: field.map(str::to_string),
+        });
+    }
+
+    fn line(&mut self, number: usize, line: &'a str) {
+        match read_line(line) {
+            Ok(Line::Blank) => {}
+            Ok(Line::Header {
+                start,
+                name,
+                name_start,
+            }) => self.header(number, line, start, name, name_start),
+            Ok(Line::Entry {
+                key,
+                key_start,
+                value,
+                value_start,
+                quoted,
+            }) => {
+                let key_column = column(line, key_start);
+                let value_column = column(line, value_start);
+                self.entry(number, key, key_column, value, value_column, quoted);
+            }
+            Err(e) => {
+                let at = column(line, e.at);
+                self.error(ErrorKind::InvalidValue, e.message, number, at, None);
+            }
+        }
+    }
+
+    fn header(&mut self, number: usize, line: &str, start: usize, name: &str, name_start: usize) {
+        self.finish_section();
+        let header_column = column(line, start);
+        self.section = Some(Section {
+            id: None,
+            line: number,
+            column: header_column,
+            fields: Default::default(),
+            broken: false,
+        });
+        let (id, id_start) = match name.strip_prefix("profile") {
+            Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']) => {
+                let id = rest.trim_matches([' ', '\t']);
+                let id_start = name_start
+                    + "profile".len()
+                    + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+                if id.is_empty() {
+                    let at = column(line, name_start + name.len());
+                    return self.error(
+                        ErrorKind::InvalidValue,
+                        "expected a profile id after \"profile\": [profile <id>]".into(),
+                        number,
+                        at,
+                        None,
+                    );
+                }
+                (id, id_start)
+            }
+            _ if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) => {
+                let message = format!(
+                    "[{name}] is reserved and is not a profile: write profiles as [profile <id>]"
+                );
+                return self.error(ErrorKind::Unsupported, message, number, header_column, None);
+            }
+            _ if name.is_empty() => {
+                let at = column(line, name_start);
+                return self.error(
+                    ErrorKind::InvalidValue,
+                    "expected a profile id: [profile <id>]".into(),
+                    number,
+                    at,
+                    None,
+                );
+            }
+            _ => (name, name_start),
+        };
+        if let Err(e) = check_id(id) {
+            let at = column(line, id_start) + e.offset;
+            return self.error(ErrorKind::InvalidValue, e.message, number, at, None);
+        }
+        let lower = id.to_ascii_lowercase();
+        if let Some(first) = self.ids.get(&lower) {
+            let message = format!("duplicate profile id {id:?}: line {first} already defines it (ids are compared ignoring case); give each profile its own id");
+            let at = column(line, id_start);
+            return self.error(ErrorKind::InvalidValue, message, number, at, None);
+        }
+        self.ids.insert(lower, number);
+        if let Some(s) = self.section.as_mut() {
+            s.id = Some(id.to_string());
+        }
+    }
+
+    fn entry(
+        &mut self,
+        number: usize,
+        key: &str,
+        key_column: usize,
+        value: Cow<'a, str>,
+        value_column: usize,
+        quoted: bool,
+    ) {
+        let Some(section) = self.section.as_mut() else {
+            let message = format!("expected a section header [profile <id>] before {key:?}: every key belongs to a profile");
+            return self.error(
+                ErrorKind::InvalidValue,
+                message,
+                number,
+                key_column,
+                Some(key),
+            );
+        };
+        let Some(k) = Key::from_ini(key) else {
+            return self.error(
+                ErrorKind::Unsupported,
+                unknown_key_message(key),
+                number,
+                key_column,
+                Some(key),
+            );
+        };
+        let slot = &mut section.fields[k.index()];
+        if let Some(first) = slot {
+            let message = format!(
+                "{key} is already set on line {}: each key may appear once per profile",
+                first.line
+            );
+            return self.error(
+                ErrorKind::InvalidValue,
+                message,
+                number,
+                key_column,
+                Some(key),
+            );
+        }
+        *slot = Some(Field {
+            value,
+            line: number,
+            column: value_column,
+            quoted,
+        });
+    }
+
+    fn finish_section(&mut self) {
+        let Some(section) = self.section.take() else {
+            return;
+        };
+        let mut values: Values = [None; 8];
+        for (slot, field) in values.iter_mut().zip(&section.fields) {
+            *slot = field.as_ref().map(|f| f.value.as_ref());
+        }
+        let id = section.id.as_deref().unwrap_or("");
+        match fields::build(id, &values, self.default_site) {
+            Ok(profile) if section.id.is_some() && !section.broken => {
+                self.out.profiles.push(Profile {
+                    line: section.line,
+                    ..profile
+                })
+            }
+            Ok(_) => {}
+            Err(problems) => {
+                // Under a broken header only the values are reported: "no account" would be noise.
+                for p in problems
+                    .into_iter()
+                    .filter(|p| section.id.is_some() || !p.at_header)
+                {
+                    let field = section.fields[p.key.index()]
+                        .as_ref()
+                        .filter(|_| !p.at_header);
+                    let (line, column) = match field {
+                        Some(f) => (
+                            f.line,
+                            f.column + usize::from(f.quoted) + offset_in(f, p.offset),
+                        ),
+                        None => (section.line, section.column),
+                    };
+                    self.out.errors.push(ProfileError {
+                        kind: p.kind,
+                        message: p.message,
+                        line,
+                        column,
+                        profile: section.id.clone(),
+                        field: Some(p.key.ini_name().to_string()),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A character offset inside a value as a column offset in the text: exact for unquoted values;
+/// for quoted ones exact until the first escape (after it, the value's start is shown).
+fn offset_in(field: &Field, offset: usize) -> usize {
+    if !field.quoted {
+        return offset;
+    }
+    let escaped = field
+        .value
+        .chars()
+        .take(offset)
+        .any(|c| matches!(c, '\\' | '"' | '\n' | '\t'));
+    if escaped {
+        0
+    } else {
+        offset
+    }
+}

@@ -1,0 +1,158 @@
+// The credentials form: one block per side (B's RAM user, and optionally company A), validated as
+// the user types with the same rules the service worker applies, handed to the worker, and wiped
+// from the page at once. The page only ever sees the worker's masked summary afterwards.
+
+import { t } from '../shared/i18n.js';
+import { sendMessage, replyError } from '../shared/messages.js';
+import { checkCredentials } from '../shared/credential-rules.js';
+import { el, byId, setStatus, errorText } from './dom.js';
+
+/** @typedef {import('../shared/contract').CredentialsStatus} CredentialsStatus */
+/** @typedef {import('../shared/credential-rules.js').Side} Side */
+
+const FIELDS = /** @type {const} */ ([
+  { name: 'accessKeyId', type: 'text', label: 'workbenchCredKeyId', hint: 'workbenchCredKeyIdHint' },
+  { name: 'accessKeySecret', type: 'password', label: 'workbenchCredSecret', hint: 'workbenchCredSecretHint' },
+  { name: 'securityToken', type: 'textarea', label: 'workbenchCredToken', hint: 'workbenchCredTokenHint' },
+  { name: 'expiration', type: 'text', label: 'workbenchCredExpiration', hint: 'workbenchCredExpirationHint' },
+]);
+
+/** @type {Array<(status: CredentialsStatus) => void>} */
+const listeners = [];
+
+/** Called with the masked status whenever it changes. @param {(status: CredentialsStatus) => void} listener */
+export function onCredentialsChanged(listener) {
+  listeners.push(listener);
+}
+
+/** Builds the form in #credentials and shows what is stored. */
+export async function setUpCredentials() {
+  const root = byId('credentials');
+  root.replaceChildren(sideForm('b'), sideForm('a'));
+  byId('credentials-clear').addEventListener('click', async () => {
+    await apply({ type: 'credentials.clear', side: 'all' });
+  });
+  await refresh();
+}
+
+/** @returns {Promise<CredentialsStatus | null>} */
+export async function refresh() {
+  try {
+    const reply = await sendMessage({ type: 'credentials.status' });
+    const error = replyError(reply);
+    if (error || !('storage' in reply)) throw new Error(error?.message ?? 'no status in the answer');
+    show(reply);
+    return reply;
+  } catch (e) {
+    setStatus(byId('credentials-status'), 'error', t('workbenchError', errorText(e)));
+    return null;
+  }
+}
+
+/** @param {Side} side */
+function sideForm(side) {
+  const id = (/** @type {string} */ name) => `cred-${side}-${name}`;
+  const form = el('form', { class: 'credential-form', id: `cred-${side}`, 'aria-labelledby': id('heading'), autocomplete: 'off', novalidate: true });
+  const heading = el('h3', { id: id('heading'), text: t(side === 'b' ? 'workbenchCredSideB' : 'workbenchCredSideA') });
+  const current = el('p', { id: id('current'), class: 'intro', 'aria-live': 'polite' });
+  form.append(el('div', { style: 'grid-column: 1 / -1' }, [heading, current]));
+  for (const field of FIELDS) {
+    const inputId = id(field.name);
+    const attributes = {
+      id: inputId, name: field.name, autocomplete: 'off', spellcheck: 'false',
+      'aria-describedby': `${inputId}-hint ${inputId}-error`,
+    };
+    const input = field.type === 'textarea'
+      ? el('textarea', { ...attributes, rows: '2' })
+      : el('input', { ...attributes, type: field.type });
+    form.append(
+      el('label', { for: inputId, text: t(field.label) }),
+      el('div', {}, [
+        input,
+        el('span', { id: `${inputId}-hint`, class: 'field-hint', text: t(field.hint) }),
+        el('span', { id: `${inputId}-error`, class: 'field-error' }),
+      ]),
+    );
+    input.addEventListener('input', () => showProblems(form, side, false));
+  }
+  const save = el('button', { type: 'submit', class: 'primary', id: id('save'), text: t('workbenchCredSave') });
+  const clear = el('button', { type: 'button', id: id('clear'), text: t('workbenchCredClearSide') });
+  clear.addEventListener('click', () => apply({ type: 'credentials.clear', side }));
+  form.append(el('div', { class: 'buttons', style: 'grid-column: 1 / -1' }, [save, clear]));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = readForm(form);
+    if (!showProblems(form, side, true)) return;
+    // The secret leaves the page now and is wiped from it: it is never shown again.
+    wipe(form);
+    await apply({ type: 'credentials.set', side, credentials: /** @type {import('../shared/contract').CredentialInput} */ (/** @type {unknown} */ (input)) });
+  });
+  return el('div', { class: 'side' }, [form]);
+}
+
+/**
+ * Shows the form's problems under their fields. Empty fields count only on submit.
+ * @param {HTMLFormElement} form @param {Side} side @param {boolean} submitting
+ * @returns {boolean} whether the form is valid
+ */
+function showProblems(form, side, submitting) {
+  const input = readForm(form);
+  const checked = checkCredentials(input, 0);
+  const problems = checked.ok ? [] : checked.problems;
+  for (const field of FIELDS) {
+    const node = /** @type {HTMLInputElement} */ (form.elements.namedItem(field.name));
+    const shown = problems.filter((p) => p.field === field.name && (submitting || node.value.trim() !== ''));
+    node.setAttribute('aria-invalid', String(shown.length > 0));
+    byId(`cred-${side}-${field.name}-error`).textContent = shown.map((p) => t(`workbenchCred_${p.code.replaceAll('-', '_')}`)).join(' ');
+  }
+  if (submitting && problems.length > 0) {
+    const first = problems[0];
+    /** @type {HTMLElement | null} */ (form.elements.namedItem(first.field))?.focus();
+  }
+  return problems.length === 0;
+}
+
+/** @param {HTMLFormElement} form @returns {Record<string, string>} */
+function readForm(form) {
+  /** @type {Record<string, string>} */
+  const values = {};
+  for (const field of FIELDS) {
+    const value = /** @type {HTMLInputElement} */ (form.elements.namedItem(field.name)).value.trim();
+    if (value !== '') values[field.name] = value;
+  }
+  return values;
+}
+
+/** @param {HTMLFormElement} form */
+function wipe(form) {
+  for (const field of FIELDS) /** @type {HTMLInputElement} */ (form.elements.namedItem(field.name)).value = '';
+}
+
+/** @param {import('../shared/contract').Message} message */
+async function apply(message) {
+  try {
+    const reply = await sendMessage(message);
+    const error = replyError(reply);
+    if (error || !('storage' in reply)) throw new Error(error?.message ?? 'no status in the answer');
+    show(/** @type {CredentialsStatus} */ (reply));
+    setStatus(byId('credentials-status'), 'pass', t(message.type === 'credentials.set' ? 'workbenchCredSaved' : 'workbenchCredCleared'));
+  } catch (e) {
+    setStatus(byId('credentials-status'), 'error', t('workbenchError', errorText(e)));
+  }
+}
+
+/** @param {CredentialsStatus} status */
+function show(status) {
+  for (const side of /** @type {Side[]} */ (['a', 'b'])) {
+    const summary = status[side];
+    const node = byId(`cred-${side}-current`);
+    if (!summary) node.textContent = t('workbenchCredNone');
+    else {
+      const kind = t(summary.kind === 'sts' ? 'workbenchCredKindSts' : 'workbenchCredKindKey');
+      node.textContent = summary.expiration
+        ? t('workbenchCredStoredExpiring', [kind, summary.accessKeyId, summary.expiration])
+        : t('workbenchCredStored', [kind, summary.accessKeyId]);
+    }
+  }
+  for (const listener of listeners) listener(status);
+}

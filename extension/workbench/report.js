@@ -1,0 +1,71 @@
+// Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict.
+
+import { t } from '../shared/i18n.js';
+import { el, codeBlock, setStatus } from './dom.js';
+import { pick } from './steps.js';
+
+/**
+ * @param {HTMLOListElement} list
+ * @param {HTMLElement} verdictNode
+ * @param {any} report CheckReport
+ * @param {'en' | 'zh'} lang
+ * @param {boolean} finished whether the run is over (pending checks then read "not run")
+ */
+export function renderReport(list, verdictNode, report, lang, finished) {
+  list.replaceChildren(...(report.checks ?? []).map((/** @type {any} */ check) => renderCheck(check, lang)));
+  const verdict = report.verdict;
+  if (!finished || !verdict) {
+    setStatus(verdictNode, 'running', t('workbenchVerifyRunning'));
+    return;
+  }
+  const result = verdict.status === 'pass' ? 'pass' : verdict.status === 'fail' ? 'fail' : 'could-not-check';
+  const head = verdict.status === 'pass'
+    ? t('workbenchVerdictPass')
+    : verdict.status === 'fail'
+      ? t('workbenchVerdictFail', String(verdict.firstBrokenStep ?? '?'))
+      : t('workbenchVerdictIncomplete');
+  setStatus(verdictNode, result, `${head} ${pick(verdict.summary, lang)}`.trim());
+  verdictNode.dataset.verdict = verdict.status;
+  if (verdict.cause) verdictNode.dataset.cause = verdict.cause;
+  else delete verdictNode.dataset.cause;
+  if (typeof report.clockSkewSeconds === 'number' && Math.abs(report.clockSkewSeconds) >= 60) {
+    verdictNode.append(el('span', { class: 'field-hint', text: t('workbenchClockSkew', String(report.clockSkewSeconds)) }));
+  }
+  for (const warning of report.warnings ?? []) {
+    verdictNode.append(el('span', { class: 'field-hint', text: pick(warning, lang) }));
+  }
+}
+
+/** @param {any} check @param {'en' | 'zh'} lang */
+function renderCheck(check, lang) {
+  const status = String(check.status);
+  const item = el('li', { 'data-check': check.id, 'data-status': status, ...(check.cause ? { 'data-cause': check.cause } : {}) });
+  item.append(el('div', { class: 'check-line' }, [
+    el('span', { class: 'badge', 'data-result': status === 'pending' ? 'running' : status, text: t(`workbenchStatus_${status.replaceAll('-', '_')}`) }),
+    el('strong', { text: pick(check.title, lang) }),
+    check.tutorialStep ? el('a', { href: '#steps-heading', class: 'field-hint', text: t('workbenchTutorialStep', String(check.tutorialStep)) }) : null,
+  ]));
+  const details = el('dl', { class: 'check-details' });
+  const summary = pick(check.summary, lang);
+  if (summary) details.append(el('dt', { text: t('workbenchCheckWhat') }), el('dd', { text: summary }));
+  const evidence = evidenceText(check.evidence);
+  if (evidence) details.append(el('dt', { text: t('workbenchCheckEvidence') }), el('dd', {}, [el('code', { text: evidence })]));
+  if (check.method) details.append(el('dt', { text: t('workbenchCheckMethod') }), el('dd', { text: t(`workbenchMethod_${check.method}`) }));
+  const fix = pick(check.fix, lang);
+  if (fix) details.append(el('dt', { text: t('workbenchCheckFix') }), el('dd', { class: 'fix', text: fix }));
+  if (details.childElementCount > 0) item.append(details);
+  if (check.fix?.snippet) item.append(codeBlock(t('workbenchCheckSnippet'), check.fix.snippet));
+  return item;
+}
+
+/** @param {any} evidence */
+function evidenceText(evidence) {
+  if (!evidence) return '';
+  const parts = [];
+  if (evidence.action) parts.push(evidence.action);
+  if (evidence.httpStatus) parts.push(`HTTP ${evidence.httpStatus}`);
+  if (evidence.code) parts.push(evidence.code);
+  if (evidence.requestId) parts.push(`RequestId ${evidence.requestId}`);
+  if (evidence.attempts && evidence.attempts > 1) parts.push(t('workbenchAttempts', String(evidence.attempts)));
+  return parts.join(' · ');
+}

@@ -1,0 +1,289 @@
+// The workbench page: pick who you are, type your values once, follow the tutorial steps written
+// for you by the core, give credentials for this session, verify, and let RoleHop do the setup.
+// The page runs the pure tutorial core itself (wasm, no secrets involved); everything that signs
+// or sends goes through the service worker (messages and the `rolehop.run` port).
+
+import { t, localizePage, useLanguage } from '../shared/i18n.js';
+import { loadSettings } from '../shared/settings.js';
+import { loadCore } from '../background/core.js';
+import { byId, el, setStatus, errorText } from './dom.js';
+import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldError, tutorialInput } from './inputs.js';
+import { renderSteps, pick } from './steps.js';
+import { renderReport } from './report.js';
+import { setUpCredentials, onCredentialsChanged } from './credentials-form.js';
+
+/** @typedef {import('./inputs.js').WorkbenchInputs} WorkbenchInputs */
+/** @typedef {'a' | 'b' | 'user'} Audience */
+
+/** storage.local: the audience, the values and the steps marked done. Never a secret. */
+export const PROGRESS_KEY = 'rolehop.workbench';
+
+/** @type {{audience: Audience, inputs: WorkbenchInputs, done: Record<string, boolean>}} */
+let state = { audience: 'a', inputs: { ...DEFAULT_INPUTS }, done: {} };
+/** @type {any} the tutorial core's last good answer */
+let tutorial = null;
+/** @type {any} */
+let core = null;
+/** @type {'en' | 'zh'} */
+let lang = 'en';
+/** @type {import('../shared/contract').CredentialsStatus | null} */
+let credentials = null;
+/** Fields the user has edited: only their errors are shown at the field. @type {Set<string>} */
+const touched = new Set();
+
+async function main() {
+  try {
+    const settings = await loadSettings();
+    await useLanguage(settings.language);
+  } catch {
+    // Settings unreadable: follow the browser's language.
+  }
+  localizePage(document);
+  lang = t('htmlLang').startsWith('zh') ? 'zh' : 'en';
+  state = await loadProgress();
+  core = await loadCore();
+
+  const audience = /** @type {HTMLFieldSetElement} */ (byId('audience'));
+  for (const radio of audience.querySelectorAll('input[name="audience"]')) {
+    const input = /** @type {HTMLInputElement} */ (radio);
+    input.checked = input.value === state.audience;
+    input.addEventListener('change', () => {
+      state.audience = /** @type {Audience} */ (input.value);
+      saveProgress();
+      refreshTutorial();
+      refreshButtons();
+    });
+  }
+  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, (values, changed) => {
+    state.inputs = values;
+    touched.add(changed);
+    saveProgress();
+    refreshTutorial();
+  });
+  // Fields already filled in a previous visit count as touched.
+  for (const [name, value] of Object.entries(state.inputs)) if (value && value !== /** @type {any} */ (DEFAULT_INPUTS)[name]) touched.add(name);
+  refreshTutorial();
+
+  onCredentialsChanged((status) => {
+    credentials = status;
+    refreshButtons();
+  });
+  await setUpCredentials();
+  byId('verify').addEventListener('click', verify);
+  byId('setup').addEventListener('click', setUp);
+  document.body.dataset.ready = 'true';
+}
+
+/** Runs the tutorial core on the current values: steps, or the first error at its field. */
+function refreshTutorial() {
+  const form = /** @type {HTMLFormElement} */ (byId('inputs'));
+  const summary = byId('inputs-summary');
+  const answer = core.tutorialSteps(tutorialInput(state.inputs, state.audience));
+  if (answer.error) {
+    tutorial = null;
+    const field = fieldForPath(answer.error.path);
+    const atField = field !== null && touched.has(field);
+    showFieldError(form, atField ? field : null, answer.error.message);
+    const where = field ? t(`workbenchField_${field}`) : answer.error.path ?? '';
+    setStatus(summary, atField ? 'fail' : 'could-not-check', t('workbenchInputsError', [where, answer.error.message]));
+    summary.dataset.path = answer.error.path ?? '';
+    byId('steps').replaceChildren();
+    byId('steps-progress').textContent = t('workbenchStepsWaiting');
+  } else {
+    tutorial = answer;
+    showFieldError(form, null, '');
+    summary.hidden = true;
+    summary.dataset.path = '';
+    renderSteps(/** @type {HTMLOListElement} */ (byId('steps')), answer.steps, lang, state.done, (stepId, isDone) => {
+      if (isDone) state.done[stepId] = true;
+      else delete state.done[stepId];
+      saveProgress();
+      showStepProgress();
+    });
+    showStepProgress();
+  }
+  refreshButtons();
+}
+
+function showStepProgress() {
+  const steps = tutorial?.steps ?? [];
+  const done = steps.filter((/** @type {any} */ s) => state.done[s.id]).length;
+  byId('steps-progress').textContent = t('workbenchStepsProgress', [String(done), String(steps.length)]);
+}
+
+function refreshButtons() {
+  const verify = /** @type {HTMLButtonElement} */ (byId('verify'));
+  const setup = /** @type {HTMLButtonElement} */ (byId('setup'));
+  verify.disabled = !(credentials?.a || credentials?.b);
+  const side = setupSide();
+  setup.disabled = !tutorial || side === null || !credentials?.[side === 'A' ? 'a' : 'b'];
+  setup.title = side === null ? t('workbenchSetupNotForUser') : '';
+}
+
+/** @returns {'A' | 'B' | null} */
+function setupSide() {
+  return state.audience === 'a' ? 'A' : state.audience === 'b' ? 'B' : null;
+}
+
+/** Opens the run port and routes its events to `onEvent` until `done` resolves. */
+function openRunPort() {
+  return chrome.runtime.connect({ name: 'rolehop.run' });
+}
+
+async function verify() {
+  const button = /** @type {HTMLButtonElement} */ (byId('verify'));
+  const list = /** @type {HTMLOListElement} */ (byId('checks'));
+  const verdict = byId('verdict');
+  button.disabled = true;
+  setStatus(verdict, 'running', t('workbenchVerifyRunning'));
+  delete verdict.dataset.verdict;
+  const port = openRunPort();
+  await new Promise((resolve) => {
+    port.onMessage.addListener((/** @type {any} */ event) => {
+      if (event.event === 'checks.progress') renderReport(list, verdict, event.report, lang, false);
+      else if (event.event === 'checks.done') {
+        renderReport(list, verdict, event.report, lang, true);
+        resolve(undefined);
+      } else if (event.event === 'error') {
+        setStatus(verdict, 'error', t('workbenchError', event.error?.message ?? ''));
+        resolve(undefined);
+      }
+    });
+    port.onDisconnect.addListener(() => resolve(undefined));
+    port.postMessage({ type: 'checks.run', inputs: checkInputs(state.inputs, tutorial?.values?.roleArn ?? null) });
+  });
+  port.disconnect();
+  button.disabled = false;
+  refreshButtons();
+}
+
+async function setUp() {
+  const side = setupSide();
+  if (!side || !tutorial) return;
+  const button = /** @type {HTMLButtonElement} */ (byId('setup'));
+  const status = byId('setup-status');
+  const log = byId('setup-log');
+  const preview = byId('setup-preview');
+  button.disabled = true;
+  log.replaceChildren();
+  setStatus(status, 'running', t('workbenchSetupRunning'));
+  delete status.dataset.outcome;
+  const port = openRunPort();
+  const decide = (/** @type {string} */ stepId, /** @type {string} */ decision) => {
+    preview.hidden = true;
+    port.postMessage(decision === 'cancel' ? { type: 'setup.cancel' } : { type: 'setup.confirm', stepId, decision });
+  };
+  /** @type {string | null} */
+  let waitingFor = null;
+  const buttons = /** @type {const} */ ([['setup-send', 'send'], ['setup-send-all', 'send-all'], ['setup-cancel', 'cancel']]);
+  /** @type {Array<() => void>} */
+  const unbind = [];
+  for (const [id, decision] of buttons) {
+    const handler = () => { if (waitingFor) decide(waitingFor, decision); waitingFor = null; };
+    byId(id).addEventListener('click', handler);
+    unbind.push(() => byId(id).removeEventListener('click', handler));
+  }
+  await new Promise((resolve) => {
+    port.onMessage.addListener((/** @type {any} */ event) => {
+      if (event.event === 'setup.confirm') {
+        waitingFor = event.stepId;
+        showPreview(event);
+      } else if (event.event === 'setup.sent') {
+        log.append(el('li', { 'data-operation': event.id, 'data-outcome': event.outcome, 'data-kind': event.kind },
+          [`${event.kind === 'write' ? '✎' : '→'} ${event.action}: ${event.outcome}${event.httpStatus ? ` (HTTP ${event.httpStatus})` : ''}${event.requestId ? ` · RequestId ${event.requestId}` : ''}`]));
+      } else if (event.event === 'setup.done') {
+        showSetupResult(event.result);
+        resolve(undefined);
+      } else if (event.event === 'error') {
+        setStatus(status, 'error', t('workbenchError', event.error?.message ?? ''));
+        resolve(undefined);
+      }
+    });
+    port.onDisconnect.addListener(() => resolve(undefined));
+    port.postMessage({ type: 'setup.run', inputs: { ...setupInput(), side } });
+  });
+  for (const off of unbind) off();
+  preview.hidden = true;
+  port.disconnect();
+  refreshButtons();
+}
+
+/** The tutorial input without `audience` (setupPlan takes the side instead). */
+function setupInput() {
+  const { audience: _audience, ...input } = tutorialInput(state.inputs, state.audience);
+  return input;
+}
+
+/** @param {any} event */
+function showPreview(event) {
+  const preview = byId('setup-preview');
+  const operation = event.operation;
+  const summary = pick(operation.preview?.summary, lang);
+  const when = pick(operation.preview?.when, lang);
+  byId('setup-preview-what').textContent = when ? `${summary} (${when})` : summary;
+  const request = event.request;
+  const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([n, v]) => `${n}: ${v}`)];
+  if (request.params) lines.push('', ...Object.entries(request.params).map(([n, v]) => `${n}=${v}`));
+  byId('setup-preview-request').textContent = lines.join('\n');
+  preview.dataset.operation = operation.id;
+  preview.hidden = false;
+  byId('setup-send').focus();
+}
+
+/** @param {any} result setupNext's final answer */
+function showSetupResult(result) {
+  const status = byId('setup-status');
+  const kind = result.status === 'done' ? 'pass' : result.status === 'cancelled' ? 'could-not-check' : 'fail';
+  setStatus(status, kind, `${t(`workbenchSetup_${result.status}`, String(result.changed ?? 0))} ${pick(result.message, lang)}`.trim());
+  status.dataset.outcome = result.status;
+  status.dataset.changed = String(result.changed ?? 0);
+  const outcomes = el('ul', { class: 'field-hint' });
+  for (const outcome of result.outcomes ?? []) {
+    outcomes.append(el('li', { 'data-task': outcome.task, 'data-result': outcome.result, text: `${outcome.task}: ${outcome.result} · ${pick(outcome.message, lang)}` }));
+  }
+  status.append(outcomes);
+}
+
+/** @returns {Promise<typeof state>} */
+async function loadProgress() {
+  try {
+    const items = await chrome.storage.local.get(PROGRESS_KEY);
+    const saved = /** @type {any} */ (items[PROGRESS_KEY]);
+    if (saved && typeof saved === 'object') {
+      return {
+        audience: ['a', 'b', 'user'].includes(saved.audience) ? saved.audience : 'a',
+        inputs: { ...DEFAULT_INPUTS, ...pickStrings(saved.inputs) },
+        done: typeof saved.done === 'object' && saved.done ? { ...saved.done } : {},
+      };
+    }
+  } catch {
+    // Nothing saved, or unreadable: start fresh.
+  }
+  return { audience: 'a', inputs: { ...DEFAULT_INPUTS }, done: {} };
+}
+
+/** Only known fields, only strings: storage is not trusted to hold what we wrote. @param {unknown} value */
+function pickStrings(value) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const name of Object.keys(DEFAULT_INPUTS)) {
+    const v = /** @type {Record<string, unknown>} */ (value)[name];
+    if (typeof v === 'string') out[name] = v;
+  }
+  return out;
+}
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let saveTimer;
+function saveProgress() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    chrome.storage.local.set({ [PROGRESS_KEY]: state }).catch(() => {});
+  }, 200);
+}
+
+main().catch((e) => {
+  document.body.dataset.ready = 'error';
+  setStatus(byId('inputs-summary'), 'error', t('workbenchError', errorText(e)));
+});

@@ -100,10 +100,11 @@ const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(
  * @returns {Promise<MockCloud>}
  */
 export async function startMockCloud({ scenario, port = 0 }) {
-  const world = new World(loadScenario(scenario));
+  const loaded = loadScenario(scenario);
+  const world = new World(loaded);
   const faults = new Faults();
-  for (const spec of loadScenario(scenario).faults ?? []) faults.add(spec);
-  let offsetMs = 0;
+  for (const spec of loaded.faults ?? []) faults.add(spec);
+  let offsetMs = Number(loaded.clock?.offsetMs ?? 0);
   const now = () => Date.now() + offsetMs;
   /** @param {number | {offsetMs?: number, at?: number | string}} clock */
   const setClock = (clock) => {

@@ -67,6 +67,7 @@ describe('OSS (happy-path scenario)', () => {
     const seen = [];
     let marker;
     for (let pages = 0; pages < 10; pages++) {
+      /** @type {any} */
       const page = await reports().list({ delimiter: '/', 'max-keys': 1, ...(marker ? { marker } : {}) });
       seen.push(...page.objects.map((/** @type {any} */ o) => o.name), ...(page.prefixes ?? []));
       if (!page.isTruncated) break;

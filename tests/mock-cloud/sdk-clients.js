@@ -52,7 +52,7 @@ export function ossClient(cloud, credentials, { region = 'cn-hangzhou', bucket }
  * The STS credentials of `credentials` assuming `roleArn`, as pop-core returns them.
  * @param {MockCloud} cloud @param {Credentials} credentials @param {string} roleArn
  * @param {Record<string, string | number>} [extra] more AssumeRole parameters
- * @returns {Promise<Credentials & {expiration: string}>}
+ * @returns {Promise<{accessKeyId: string, accessKeySecret: string, securityToken: string, expiration: string}>}
  */
 export async function assumeRole(cloud, credentials, roleArn, extra = {}) {
   const answer = await rpcClient(cloud, 'sts', credentials).request(

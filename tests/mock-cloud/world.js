@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { grammarError } from './authorize.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SCENARIOS = join(HERE, 'scenarios');
@@ -152,6 +153,48 @@ export class World {
     /** @type {Map<string, number>} SignatureNonce -> when it was seen (ms) */
     this.nonces = new Map();
     for (const [label, a] of Object.entries(scenario.accounts ?? {})) this.addAccount(label, a);
+    const problems = this.problems();
+    if (problems.length > 0) throw new Error(`scenario: ${problems.join('; ')}`);
+  }
+
+  /**
+   * What is inconsistent in the state: attachments of policies that do not exist, documents that
+   * are not policies, AccessKey ids or bucket names used twice.
+   * @returns {string[]}
+   */
+  problems() {
+    const out = [];
+    const keyIds = new Set();
+    const bucketNames = new Set();
+    for (const a of this.accounts.values()) {
+      const keys = [...a.rootKeys, ...[...a.users.values()].flatMap((u) => u.accessKeys)];
+      for (const k of keys) {
+        if (keyIds.has(k.id)) out.push(`AccessKey ${k.id} is declared twice`);
+        keyIds.add(k.id);
+        if (!k.id || !k.secret) out.push(`account ${a.label}: an AccessKey lacks "id" or "secret"`);
+      }
+      for (const b of a.buckets.keys()) {
+        if (bucketNames.has(b)) out.push(`bucket ${b} is declared twice`);
+        bucketNames.add(b);
+      }
+      const entities = [...[...a.users.values()].map((u) => ['user', u]), ...[...a.roles.values()].map((r) => ['role', r])];
+      for (const [kind, entity] of /** @type {[string, User | Role][]} */ (entities)) {
+        for (const p of entity.policies) {
+          if (this.policyDocument(a, p.type, p.name) === null) out.push(`account ${a.label} ${kind} ${entity.name}: no ${p.type} policy ${p.name}`);
+        }
+      }
+      for (const r of a.roles.values()) {
+        const problem = grammarError(r.trustPolicy, { trust: true });
+        if (problem) out.push(`account ${a.label} role ${r.name}: trust policy: ${problem}`);
+      }
+      for (const p of a.policies.values()) {
+        for (const v of p.versions) {
+          const problem = grammarError(v.document);
+          if (problem) out.push(`account ${a.label} policy ${p.name} ${v.id}: ${problem}`);
+        }
+      }
+    }
+    return out;
   }
 
   /** @param {string} label @param {any} a */

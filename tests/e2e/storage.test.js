@@ -50,8 +50,8 @@ describe('profile storage (real chrome.storage)', () => {
       return await other.evaluate(async () => {
         const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
         return store.loadProfilesText().then(
-          (r) => ({ ok: true, ...r }),
-          (e) => ({ ok: false, code: e.code, message: e.message }),
+          (/** @type {any} */ r) => ({ ok: true, ...r }),
+          (/** @type {any} */ e) => ({ ok: false, code: e.code, message: e.message }),
         );
       });
     } finally {
@@ -64,9 +64,9 @@ describe('profile storage (real chrome.storage)', () => {
   /** @param {Record<string, any>} items */
   const ours = (items) => Object.keys(items).filter((k) => k.startsWith('rolehop.profiles.')).sort();
 
-  /** Fills storage.sync with filler items until fewer than `room` bytes are free. */
+  /** Fills storage.sync with filler items until fewer than `room` bytes are free. @param {number} room */
   async function fillSync(room) {
-    return page.evaluate(async ({ room, quota }) => {
+    return page.evaluate(async (/** @type {{room: number, quota: number}} */ { room, quota }) => {
       let i = 0;
       for (;;) {
         const used = await chrome.storage.sync.getBytesInUse(null);
@@ -205,7 +205,7 @@ describe('profile storage (real chrome.storage)', () => {
       const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
       return store.saveProfilesText(huge).then(
         () => ({ rejected: false, code: '', message: '' }),
-        (e) => ({ rejected: true, code: e.code, message: e.message }),
+        (/** @type {any} */ e) => ({ rejected: true, code: e.code, message: e.message }),
       );
     });
     assert.equal(outcome.rejected, true);
@@ -224,7 +224,7 @@ describe('profile storage (real chrome.storage)', () => {
     const key = `rolehop.profiles.${meta.generation}.1`;
     // A chunk from another save: same length, different content.
     await page.evaluate(async (k) => {
-      const value = (await chrome.storage.sync.get(k))[k];
+      const value = /** @type {string} */ ((await chrome.storage.sync.get(k))[k]);
       await chrome.storage.sync.set({ [k]: `${value.slice(0, -8)}AAAAAAAA` });
     }, key);
     const loaded = await loadFresh();

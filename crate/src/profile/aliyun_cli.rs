@@ -150,7 +150,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
     };
     let mut built = Vec::new();
     let mut ids = HashSet::new();
-    for item in items {
+    for (index, item) in items.iter().enumerate() {
         let Json::Object(entry) = &item.value else {
             out.errors.push(error(
                 format!(
@@ -177,16 +177,17 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         let Some((arn, arn_pos)) =
             string_member(entry, "ram_role_arn").filter(|(a, _)| !a.is_empty())
         else {
-            out.skipped.push(skip("it has no ram_role_arn yet (aliyun configure --profile NAME --mode RamRoleArn sets it)".into()));
+            out.skipped.push(skip(format!(
+                "it has no ram_role_arn yet (aliyun configure --profile {name:?} --mode {mode} sets it)"
+            )));
             continue;
         };
-        let id = profile_id(name);
-        if id.is_empty() {
-            out.skipped.push(skip(
-                "its name has no letter or digit to make a profile id from".into(),
-            ));
-            continue;
-        }
+        let id = match profile_id(name) {
+            // A name without ASCII letters or digits (e.g. Chinese) stays the display name; the
+            // id comes from the profile's position.
+            id if id.is_empty() => format!("aliyun-cli-{}", index + 1),
+            id => id,
+        };
         if !ids.insert(id.to_ascii_lowercase()) {
             out.skipped.push(skip(format!(
                 "another profile already has the id {id:?} (ids are compared ignoring case)"
@@ -229,10 +230,14 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             Ok(p) => built.push(p),
             Err(problems) => {
                 for p in problems {
-                    let field = if p.key == Key::RoleArn {
-                        "ram_role_arn".to_string()
+                    let (field, message) = if p.key == Key::RoleArn {
+                        let message = match p.message.strip_prefix("role_arn") {
+                            Some(rest) => format!("ram_role_arn{rest}"),
+                            None => p.message,
+                        };
+                        ("ram_role_arn".to_string(), message)
                     } else {
-                        format!("{META_KEY}.{}", p.key.json_name())
+                        (format!("{META_KEY}.{}", p.key.json_name()), p.message)
                     };
                     let pos = positions[p.key.index()];
                     let column = if p.at_header {
@@ -242,7 +247,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                     };
                     out.errors.push(ProfileError {
                         kind: p.kind,
-                        message: p.message,
+                        message,
                         line: pos.line,
                         column,
                         profile: Some(name.to_string()),

@@ -99,15 +99,26 @@ impl<'a> Parser<'a> {
                 self.entry(number, key, key_column, value, value_column, quoted);
             }
             Err(e) => {
+                if line.trim_start_matches([' ', '\t']).starts_with('[') {
+                    // A broken header still opens a section, so its keys are not reported as
+                    // keys outside any profile.
+                    self.open_section(
+                        number,
+                        column(
+                            line,
+                            line.len() - line.trim_start_matches([' ', '\t']).len(),
+                        ),
+                    );
+                }
                 let at = column(line, e.at);
                 self.error(ErrorKind::InvalidValue, e.message, number, at, None);
             }
         }
     }
 
-    fn header(&mut self, number: usize, line: &str, start: usize, name: &str, name_start: usize) {
+    /// Starts a section whose id is not known yet.
+    fn open_section(&mut self, number: usize, header_column: usize) {
         self.finish_section();
-        let header_column = column(line, start);
         self.section = Some(Section {
             id: None,
             line: number,
@@ -115,6 +126,11 @@ impl<'a> Parser<'a> {
             fields: Default::default(),
             broken: false,
         });
+    }
+
+    fn header(&mut self, number: usize, line: &str, start: usize, name: &str, name_start: usize) {
+        let header_column = column(line, start);
+        self.open_section(number, header_column);
         let (id, id_start) = match name.strip_prefix("profile") {
             Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']) => {
                 let id = rest.trim_matches([' ', '\t']);

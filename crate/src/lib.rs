@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod checks;
 pub mod contract;
 pub mod crypto;
 pub mod error;

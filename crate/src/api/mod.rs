@@ -34,4 +34,4 @@ pub use ram::{
 };
 pub use response::{parse, ApiResult, HttpResponse, Outcome};
 pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
-pub use validate::{check, kind_phrase, Kind, Rule};
+pub use validate::{check, check_region, kind_phrase, Kind, Rule};

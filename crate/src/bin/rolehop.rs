@@ -1,5 +1,7 @@
 //! `rolehop`: the core's JSON contract on the command line.
 
+#[path = "rolehop/check.rs"]
+mod check;
 #[path = "rolehop/policy.rs"]
 mod policy;
 
@@ -21,6 +23,9 @@ Usage:
                              (an apiError is a valid answer: exit code 0)
   rolehop policy build|lint|simulate ...
                              build, lint and simulate RAM policies offline (rolehop policy help)
+  rolehop check plan|next|diagnose|retry ...
+                             the verification checks: what to send, and the diagnosis of what
+                             came back (rolehop check help)
   rolehop version            print the core's version as JSON
   rolehop help               show this help
 
@@ -38,6 +43,7 @@ fn main() -> ExitCode {
         ["parse"] => run_once(contract::parse),
         ["parse", "--lines"] => run_lines(contract::parse),
         ["policy", rest @ ..] => policy::run(rest),
+        ["check", rest @ ..] => check::run(rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");

@@ -1,6 +1,7 @@
 //! The JSON contract shared by the wasm API and the CLI: JSON text in, JSON value out. Errors are
 //! values `{"error": {kind, message, path?, line?, column?}}` (see the README).
 
+mod checks;
 pub mod fields;
 mod parse;
 pub mod policy;
@@ -8,6 +9,9 @@ pub mod profile;
 mod request;
 mod sign;
 
+pub use checks::{
+    diagnose as checks_diagnose, next as checks_next, plan as checks_plan, retry as checks_retry,
+};
 pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use profile::{

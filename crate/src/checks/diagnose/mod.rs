@@ -1,0 +1,203 @@
+//! The diagnosis: every check's status from the facts, and the verdict naming the first broken
+//! tutorial step. Checks are decided in dependency order (B's identity and A's side first, so
+//! that AssumeRole's refusal can be pinned on the side that refuses) and reported in tutorial
+//! order.
+
+mod a_side;
+mod b_side;
+mod common;
+mod policies;
+mod verdict;
+
+pub use common::{Read, Whose};
+pub use policies::from_input as input_policies;
+
+use super::graph::Graph;
+use super::known::Known;
+use super::report::{CheckResult, Finding, Report, Status};
+use super::text::Text;
+use std::collections::BTreeMap;
+
+/// A check: its id, side, tutorial step and title.
+pub struct CheckDef {
+    pub id: &'static str,
+    pub side: &'static str,
+    pub step: u8,
+    pub title: (&'static str, &'static str),
+}
+
+pub const B_IDENTITY: &str = "b.identity";
+pub const B_USER_MAY_ASSUME: &str = "b.user-may-assume";
+pub const B_ASSUME_ROLE: &str = "b.assume-role";
+pub const B_LIST_BUCKETS: &str = "b.list-buckets";
+pub const B_LIST_OBJECTS: &str = "b.list-objects";
+pub const A_ROLE_EXISTS: &str = "a.role-exists";
+pub const A_TRUST: &str = "a.trust-trusts-b";
+pub const A_ROLE_OSS: &str = "a.role-oss-access";
+pub const A_SWITCH_VALUES: &str = "a.switch-values";
+
+/// Every check, in report order (tutorial step, then A before B within a step).
+pub const CHECKS: [CheckDef; 9] = [
+    CheckDef {
+        id: A_ROLE_EXISTS,
+        side: "A",
+        step: 1,
+        title: ("The role exists in account A", "角色存在于账号 A 中"),
+    },
+    CheckDef {
+        id: A_TRUST,
+        side: "A",
+        step: 1,
+        title: ("The role's trust policy trusts B", "角色的信任策略信任 B"),
+    },
+    CheckDef {
+        id: A_ROLE_OSS,
+        side: "A",
+        step: 1,
+        title: (
+            "The role's policies allow reading OSS",
+            "角色的权限策略允许读取 OSS",
+        ),
+    },
+    CheckDef {
+        id: B_IDENTITY,
+        side: "B",
+        step: 2,
+        title: (
+            "B's credentials belong to a RAM user",
+            "B 的凭证属于 RAM 用户",
+        ),
+    },
+    CheckDef {
+        id: B_USER_MAY_ASSUME,
+        side: "B",
+        step: 2,
+        title: ("B's user may assume the role", "B 的用户有权扮演该角色"),
+    },
+    CheckDef {
+        id: A_SWITCH_VALUES,
+        side: "A",
+        step: 3,
+        title: (
+            "What B types on the Switch Role page",
+            "B 在切换身份页面填写的内容",
+        ),
+    },
+    CheckDef {
+        id: B_ASSUME_ROLE,
+        side: "B",
+        step: 3,
+        title: ("B assumes A's role", "B 扮演 A 的角色"),
+    },
+    CheckDef {
+        id: B_LIST_BUCKETS,
+        side: "B",
+        step: 4,
+        title: ("The role lists A's buckets", "角色可列出 A 的 Bucket"),
+    },
+    CheckDef {
+        id: B_LIST_OBJECTS,
+        side: "B",
+        step: 4,
+        title: (
+            "The role lists objects in the bucket",
+            "角色可列出 Bucket 中的文件",
+        ),
+    },
+];
+
+pub fn def(id: &str) -> Option<&'static CheckDef> {
+    CHECKS.iter().find(|c| c.id == id)
+}
+
+/// Whether the check runs for these inputs.
+pub fn applies(check: &CheckDef, known: &Known) -> bool {
+    let inputs = known.inputs;
+    match check.side {
+        "A" => inputs.have_a,
+        _ if check.id == B_LIST_OBJECTS => inputs.have_b && inputs.bucket.is_some(),
+        _ => inputs.have_b,
+    }
+}
+
+/// What the checks see: the known facts, the request graph, the measured clock skew and the
+/// findings decided so far.
+pub struct Cx<'a> {
+    pub known: &'a Known<'a>,
+    pub graph: &'a Graph,
+    pub skew: Option<i64>,
+    findings: BTreeMap<&'static str, Finding>,
+}
+
+impl<'a> Cx<'a> {
+    /// The status of an earlier check (`None`: not part of this run).
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.findings.get(id).map(|f| f.status)
+    }
+
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.get(id)
+    }
+}
+
+/// Local minus server time: the attempt with the largest disagreement.
+pub fn clock_skew(known: &Known) -> Option<i64> {
+    known
+        .facts
+        .map
+        .values()
+        .flatten()
+        .filter_map(|a| a.skew())
+        .max_by_key(|s| s.unsigned_abs())
+}
+
+/// One check's decision.
+type CheckFn = fn(&Cx) -> Finding;
+
+pub fn diagnose(known: &Known) -> Report {
+    let graph = Graph::build(known);
+    let mut cx = Cx {
+        known,
+        graph: &graph,
+        skew: clock_skew(known),
+        findings: BTreeMap::new(),
+    };
+    // Dependency order: what later checks consult comes first.
+    let order: [(&'static str, CheckFn); 9] = [
+        (B_IDENTITY, b_side::identity),
+        (A_ROLE_EXISTS, a_side::role_exists),
+        (A_SWITCH_VALUES, a_side::switch_values),
+        (A_TRUST, a_side::trust),
+        (B_ASSUME_ROLE, b_side::assume_role),
+        (B_USER_MAY_ASSUME, b_side::user_may_assume),
+        (B_LIST_BUCKETS, b_side::list_buckets),
+        (B_LIST_OBJECTS, b_side::list_objects),
+        (A_ROLE_OSS, a_side::role_oss_access),
+    ];
+    for (id, check) in order {
+        if def(id).is_some_and(|d| applies(d, known)) {
+            let finding = check(&cx);
+            cx.findings.insert(id, finding);
+        }
+    }
+    let checks: Vec<CheckResult> = CHECKS
+        .iter()
+        .filter_map(|d| {
+            let f = cx.findings.remove(d.id)?;
+            Some(CheckResult {
+                id: d.id,
+                title: Text::new(d.title.0, d.title.1),
+                side: d.side,
+                tutorial_step: f.step.unwrap_or(d.step),
+                status: f.status,
+                cause: f.cause,
+                evidence: f.evidence,
+                summary: f.summary,
+                fix: f.fix,
+                method: f.method,
+                details: f.details,
+            })
+        })
+        .collect();
+    verdict::report(known, checks, cx.skew)
+}

@@ -1,0 +1,139 @@
+//! Attached policies as the simulator sees them: the live text from GetPolicy when it was read,
+//! else the catalog's assumed text of a system policy, else unknown (and said so).
+
+use crate::checks::facts::Facts;
+use crate::checks::known::{id, listed_policies};
+use crate::error::{Error, Result};
+use crate::policy::eval::{Context, Decision, Request, Side, Simulator, Trace};
+use crate::policy::model::{Policy, PolicyKind};
+use crate::policy::{catalog, explain, parse, Explanation};
+use serde_json::Value;
+
+/// Policies loaded into a simulator, with where each text came from.
+pub struct Loaded {
+    pub simulator: Simulator,
+    pub names: Vec<String>,
+    /// Simulated with the catalog's assumed text.
+    pub assumed: Vec<String>,
+    /// Attached but not readable: left out of the simulation.
+    pub unknown: Vec<String>,
+}
+
+impl Loaded {
+    fn new() -> Loaded {
+        let mut simulator = Simulator::new();
+        simulator.include(Side::Identity);
+        Loaded {
+            simulator,
+            names: Vec::new(),
+            assumed: Vec::new(),
+            unknown: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, name: &str, policy: &Policy, assumed: bool) {
+        self.simulator.add(name, Side::Identity, assumed, policy);
+        self.names.push(name.to_string());
+        if assumed {
+            self.assumed.push(name.to_string());
+        }
+    }
+
+    /// The system policy's catalog text, if the catalog has it.
+    fn add_catalog(&mut self, name: &str) -> bool {
+        match catalog::find(name).map(|p| p.policy()) {
+            Some(Ok(policy)) => {
+                self.add(name, &policy, true);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The policies a ListPoliciesFor* answer listed (`side` 'a' or 'b' names the GetPolicy ids).
+pub fn from_listing(facts: &Facts, side: char, listing: &Value) -> Loaded {
+    let mut loaded = Loaded::new();
+    for (policy_type, name) in listed_policies(listing) {
+        let live = facts
+            .success(&id::get_policy(side, &policy_type, &name))
+            .and_then(|r| {
+                r.get("defaultPolicyVersion")?
+                    .get("policyDocument")?
+                    .as_str()
+            })
+            .and_then(|text| parse(text, PolicyKind::Identity).ok());
+        match live {
+            Some(policy) => loaded.add(&name, &policy, false),
+            None if policy_type == "System" && loaded.add_catalog(&name) => {}
+            None => loaded.unknown.push(name),
+        }
+    }
+    loaded
+}
+
+/// The policies the user said B's user has (`inputs.userPolicies`): system-policy names or
+/// `{name?, document}`. Errors name the entry (`path`).
+pub fn from_input(entries: &[Value], path: &str) -> Result<Loaded> {
+    let mut loaded = Loaded::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        match entry {
+            Value::String(name) => {
+                let policy = catalog::lookup(name, &at)?.policy()?;
+                loaded.add(name, &policy, true);
+            }
+            Value::Object(map) => {
+                let name = map
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("policy-{i}"), str::to_string);
+                match map.get("document") {
+                    Some(doc) => {
+                        let policy = crate::contract::policy::read_document(
+                            doc,
+                            &format!("{at}.document"),
+                            PolicyKind::Identity,
+                        )?;
+                        loaded.add(&name, &policy, false);
+                    }
+                    None => {
+                        let policy = catalog::lookup(&name, &format!("{at}.name"))?.policy()?;
+                        loaded.add(&name, &policy, true);
+                    }
+                }
+            }
+            _ => {
+                return Err(Error::invalid(
+                    at,
+                    "expected a system-policy name or {\"name\", \"document\"}",
+                ))
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// One decision with its explanation.
+pub fn decide(
+    simulator: &Simulator,
+    principal: Option<&str>,
+    action: &str,
+    resource: &str,
+    context: &[(&str, &str)],
+) -> (Decision, Explanation) {
+    let mut ctx = Context::default();
+    for (key, value) in context {
+        ctx.insert(key, &[value]);
+    }
+    let request = Request {
+        principal: principal.map(str::to_string),
+        action: action.to_string(),
+        resource: resource.to_string(),
+        context: ctx,
+    };
+    let mut trace = Trace::default();
+    let decision = simulator.decide(&request, &mut trace);
+    let explanation = explain(simulator, &request, decision, &trace);
+    (decision, explanation)
+}

@@ -1,0 +1,125 @@
+//! The verdict: the first broken tutorial step, else what kept the checks from finishing, else
+//! pass; plus warnings (assumed policy texts, a drifting clock, A's root keys).
+
+use crate::checks::known::{IdentityKind, Known};
+use crate::checks::report::{Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning};
+use crate::checks::text::{duration, Text};
+
+/// A clock this far off is worth a warning even when the server still accepts it.
+const SKEW_WARNING_SECONDS: i64 = 300;
+
+pub fn report(known: &Known, checks: Vec<CheckResult>, skew: Option<i64>) -> Report {
+    let verdict = verdict(&checks);
+    let mut warnings = Vec::new();
+    let assumed: Vec<String> = checks
+        .iter()
+        .filter_map(|c| c.details.as_ref()?.get("assumedTexts")?.as_array().cloned())
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if !assumed.is_empty() {
+        let mut names = assumed.clone();
+        names.dedup();
+        warnings.push(Warning {
+            code: "assumed-policy-text",
+            en: format!("Simulated with RoleHop's assumed text of {} (the exact system policy text could not be read with GetPolicy).", names.join(", ")),
+            zh: format!("模拟时使用了 RoleHop 假定的 {} 策略内容（无法通过 GetPolicy 读取系统策略的准确内容）。", names.join("、")),
+        });
+    }
+    let skew_reported = checks.iter().any(|c| c.cause == Some(Cause::ClockSkew));
+    if let Some(s) = skew.filter(|s| s.abs() >= SKEW_WARNING_SECONDS && !skew_reported) {
+        let d = duration(s);
+        warnings.push(Warning {
+            code: "clock-skew",
+            en: format!("This computer's clock is {} {} the server's; at 15 minutes requests start to fail. Turn on automatic time synchronisation.", d.en, if s > 0 { "ahead of" } else { "behind" }),
+            zh: format!("本机时钟比服务端{} {}；偏差达到 15 分钟时请求将失败。请开启时间自动同步。", if s > 0 { "快" } else { "慢" }, d.zh),
+        });
+    }
+    if known
+        .a
+        .as_ref()
+        .is_some_and(|a| a.kind == IdentityKind::Account)
+    {
+        warnings.push(Warning {
+            code: "a-root-keys",
+            en: "A's checks ran with the account's root AccessKey: prefer a RAM user with AliyunRAMReadOnlyAccess for this.".into(),
+            zh: "A 的检查使用了主账号 AccessKey：建议改用具备 AliyunRAMReadOnlyAccess 的 RAM 用户。".into(),
+        });
+    }
+    Report {
+        checks,
+        verdict,
+        clock_skew_seconds: skew,
+        warnings,
+    }
+}
+
+fn verdict(checks: &[CheckResult]) -> Verdict {
+    if checks.iter().any(|c| c.status == Status::Pending) {
+        return Verdict {
+            status: VerdictStatus::Pending,
+            first_broken_step: None,
+            cause: None,
+            check: None,
+            summary: Text::new("The checks are still running.", "检查仍在进行中。"),
+        };
+    }
+    let failed = checks
+        .iter()
+        .filter(|c| c.status == Status::Fail)
+        .min_by_key(|c| c.tutorial_step);
+    if let Some(c) = failed {
+        let step = c.tutorial_step;
+        let more = checks.iter().filter(|c| c.status == Status::Fail).count() - 1;
+        let (en_more, zh_more) = if more > 0 {
+            (
+                format!(" ({more} more check(s) failed.)"),
+                format!("（另有 {more} 项检查未通过。）"),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        return Verdict {
+            status: VerdictStatus::Fail,
+            first_broken_step: Some(step),
+            cause: c.cause,
+            check: Some(c.id),
+            summary: Text::new(
+                format!("Step {step} is broken: {}{en_more}", c.summary.en),
+                format!("第 {step} 步有问题：{}{zh_more}", c.summary.zh),
+            ),
+        };
+    }
+    // A blocking cause first (clock, credentials) rather than what it kept from running.
+    let blocked = checks
+        .iter()
+        .filter(|c| c.status == Status::CouldNotCheck)
+        .min_by_key(|c| c.cause == Some(Cause::NotRun));
+    if let Some(c) = blocked {
+        return Verdict {
+            status: VerdictStatus::Incomplete,
+            first_broken_step: None,
+            cause: c.cause,
+            check: Some(c.id),
+            summary: Text::new(
+                format!("Not everything could be checked: {}", c.summary.en),
+                format!("部分内容无法检查：{}", c.summary.zh),
+            ),
+        };
+    }
+    let objects = checks.iter().any(|c| c.id == "b.list-objects");
+    Verdict {
+        status: VerdictStatus::Pass,
+        first_broken_step: None,
+        cause: None,
+        check: None,
+        summary: if objects {
+            Text::new(
+                "Every check passed: B's user assumes A's role and reads the bucket.",
+                "所有检查均已通过：B 的用户可扮演 A 的角色并读取 Bucket。",
+            )
+        } else {
+            Text::new("Every check passed.", "所有检查均已通过。")
+        },
+    }
+}

@@ -1,0 +1,270 @@
+//! What the runner saw: for each request id, the attempts in order (the last one counts). An
+//! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
+//! a transport failure, plus the local signing time and the server's Date header.
+
+use crate::contract::fields::{type_name, Object};
+use crate::error::{Error, Result};
+use crate::time::UtcTime;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+const ATTEMPT_FIELDS: [&str; 9] = [
+    "result",
+    "apiError",
+    "error",
+    "transportError",
+    "skipped",
+    "localTime",
+    "serverDate",
+    "httpStatus",
+    "requestId",
+];
+
+/// An API error as parseResponse reported it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ApiFailure {
+    pub code: String,
+    pub message: String,
+    pub request_id: Option<String>,
+    pub status: Option<u16>,
+    /// parseResponse's `hint` / `hintZh`.
+    pub hint: Option<(String, String)>,
+    /// OSS: the endpoint the bucket must be addressed through.
+    pub endpoint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Success(Value),
+    Api(ApiFailure),
+    /// A body that could not be understood (parseResponse's `invalid-response`).
+    Malformed(String),
+    /// No HTTP answer (network error, timeout).
+    Transport(String),
+    /// The runner chose not to send it.
+    Skipped(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    pub outcome: Outcome,
+    pub local_time: Option<UtcTime>,
+    pub server_date: Option<UtcTime>,
+    pub http_status: Option<u16>,
+    pub request_id: Option<String>,
+}
+
+impl Attempt {
+    pub fn request_id(&self) -> Option<String> {
+        let from_outcome = match &self.outcome {
+            Outcome::Success(v) => v.get("requestId").and_then(Value::as_str),
+            Outcome::Api(e) => e.request_id.as_deref(),
+            _ => None,
+        };
+        from_outcome
+            .map(str::to_string)
+            .or_else(|| self.request_id.clone())
+    }
+
+    pub fn http_status(&self) -> Option<u16> {
+        match &self.outcome {
+            Outcome::Api(e) => e.status.or(self.http_status),
+            _ => self.http_status,
+        }
+    }
+
+    /// Local time minus server time, in seconds, when both are known.
+    pub fn skew(&self) -> Option<i64> {
+        Some(self.local_time?.unix - self.server_date?.unix)
+    }
+}
+
+/// Every request's attempts, by request id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub map: BTreeMap<String, Vec<Attempt>>,
+}
+
+impl Facts {
+    pub fn attempts(&self, id: &str) -> &[Attempt] {
+        self.map.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn last(&self, id: &str) -> Option<&Attempt> {
+        self.attempts(id).last()
+    }
+
+    /// The result of `id`'s last attempt when it succeeded.
+    pub fn success(&self, id: &str) -> Option<&Value> {
+        match &self.last(id)?.outcome {
+            Outcome::Success(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Reads `facts` (at `path`); `valid_id` says which request ids exist.
+    pub fn read(
+        value: Option<&Value>,
+        path: &str,
+        valid_id: impl Fn(&str) -> bool,
+    ) -> Result<Facts> {
+        let mut facts = Facts::default();
+        let Some(value) = value else {
+            return Ok(facts);
+        };
+        let obj = Object::new(value.clone(), path.to_string())?;
+        for (id, entry) in &obj.map {
+            let id_path = obj.child(id);
+            if !valid_id(id) {
+                return Err(Error::invalid(
+                    id_path,
+                    format!("{id:?} is not a request id of the checks: use the id checksNext gave (e.g. \"b.AssumeRole\")"),
+                ));
+            }
+            let attempts = match entry {
+                Value::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| read_attempt(item, &format!("{id_path}[{i}]")))
+                    .collect::<Result<Vec<_>>>()?,
+                Value::Null => Vec::new(),
+                single => vec![read_attempt(single, &id_path)?],
+            };
+            facts.map.insert(id.clone(), attempts);
+        }
+        Ok(facts)
+    }
+}
+
+/// One attempt object (also the `outcome` of checksRetry).
+pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
+    let obj = Object::new(value.clone(), path.to_string())?;
+    if let Some(key) = obj
+        .map
+        .keys()
+        .find(|k| !ATTEMPT_FIELDS.contains(&k.as_str()))
+    {
+        return Err(Error::invalid(
+            obj.child(key),
+            format!(
+                "an attempt has no field {key:?}: its fields are {}",
+                ATTEMPT_FIELDS.join(", ")
+            ),
+        ));
+    }
+    let present: Vec<&str> = ["result", "apiError", "error", "transportError", "skipped"]
+        .into_iter()
+        .filter(|k| obj.get(k).is_some())
+        .collect();
+    let outcome = match present.as_slice() {
+        ["result"] => Outcome::Success(obj.get("result").cloned().unwrap_or(Value::Null)),
+        ["apiError"] => Outcome::Api(read_api_error(&obj)?),
+        ["error"] => {
+            let error = obj.optional_object("error")?;
+            let message = match &error {
+                Some(e) => e.optional_str("message")?.unwrap_or("").to_string(),
+                None => String::new(),
+            };
+            Outcome::Malformed(message)
+        }
+        ["transportError"] => Outcome::Transport(reason_text(&obj, "transportError")?),
+        ["skipped"] => Outcome::Skipped(reason_text(&obj, "skipped")?),
+        _ => {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "an attempt holds exactly one of result, apiError, error (parseResponse's answer), transportError or skipped; found {}",
+                    if present.is_empty() { "none".to_string() } else { present.join(", ") }
+                ),
+            ))
+        }
+    };
+    let local_time = match obj.optional_str("localTime")? {
+        None => None,
+        Some(t) => Some(UtcTime::parse_iso8601(t).map_err(|m| {
+            Error::invalid(
+                obj.child("localTime"),
+                format!("{m}; give the `time` the request was signed with"),
+            )
+        })?),
+    };
+    // The server's Date header; one that cannot be read only loses the skew measurement.
+    let api_date = obj.optional_object("apiError")?.and_then(|e| {
+        e.optional_str("serverDate")
+            .ok()
+            .flatten()
+            .map(str::to_string)
+    });
+    let server_date = obj
+        .optional_str("serverDate")
+        .ok()
+        .flatten()
+        .map(str::to_string)
+        .or(api_date)
+        .and_then(|d| UtcTime::parse_rfc1123(d.trim()).ok());
+    let http_status = match obj.optional_i64("httpStatus")? {
+        None => None,
+        Some(n) => Some(
+            u16::try_from(n)
+                .ok()
+                .filter(|s| (100..=599).contains(s))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        obj.child("httpStatus"),
+                        format!("httpStatus must be an HTTP status code (100-599), got {n}"),
+                    )
+                })?,
+        ),
+    };
+    Ok(Attempt {
+        outcome,
+        local_time,
+        server_date,
+        http_status,
+        request_id: obj.optional_str("requestId")?.map(str::to_string),
+    })
+}
+
+fn reason_text(obj: &Object, name: &str) -> Result<String> {
+    match obj.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Bool(true)) => Ok(String::new()),
+        Some(Value::Object(map)) => Ok(map
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()),
+        Some(other) => Err(Error::invalid(
+            obj.child(name),
+            format!(
+                "{name} is a text saying what happened, got {}",
+                type_name(other)
+            ),
+        )),
+        None => Ok(String::new()),
+    }
+}
+
+fn read_api_error(obj: &Object) -> Result<ApiFailure> {
+    let e = obj
+        .optional_object("apiError")?
+        .ok_or_else(|| Error::missing(obj.child("apiError")))?;
+    let code = e.required_str("code")?.to_string();
+    let status = match e.optional_i64("status")? {
+        None => None,
+        Some(n) => u16::try_from(n).ok(),
+    };
+    let hint = match (e.optional_str("hint")?, e.optional_str("hintZh")?) {
+        (Some(en), Some(zh)) => Some((en.to_string(), zh.to_string())),
+        (Some(en), None) => Some((en.to_string(), en.to_string())),
+        _ => None,
+    };
+    Ok(ApiFailure {
+        code,
+        message: e.optional_str("message")?.unwrap_or("").to_string(),
+        request_id: e.optional_str("requestId")?.map(str::to_string),
+        status,
+        hint,
+        endpoint: e.optional_str("endpoint")?.map(str::to_string),
+    })
+}

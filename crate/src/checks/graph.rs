@@ -1,0 +1,398 @@
+//! The requests of a run and where each one stands. A request is sent when what it needs has
+//! succeeded (its gate opens), again when its last attempt failed in passing (retry policy) or
+//! OSS named the bucket's region, and never when what it needs failed.
+
+use super::facts::Outcome;
+use super::known::{bucket_region, endpoint_region, id, listed_policies, IdentityKind, Known};
+use super::retry;
+use crate::api::Action;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// At most this many GetPolicy requests per side (a role takes at most 30 policies).
+pub const MAX_POLICY_READS: usize = 30;
+
+/// Which credentials sign a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Creds {
+    /// B's credentials as entered.
+    B,
+    /// A's credentials as entered.
+    A,
+    /// The STS credentials of `b.AssumeRole`'s result.
+    #[serde(rename = "assumed")]
+    Assumed,
+}
+
+/// A request ready to describe to the runner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub id: String,
+    pub action: Action,
+    pub side: &'static str,
+    pub credentials: Creds,
+    pub params: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gate {
+    Open(Planned),
+    /// What it needs has not finished yet.
+    Waiting,
+    /// What it needs failed, or it does not apply: it will not be sent.
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Send attempt `attempt` after `delay_ms`.
+    Ready {
+        attempt: u32,
+        delay_ms: u64,
+    },
+    Waiting,
+    /// Its last attempt is final.
+    Done,
+    Closed,
+}
+
+pub struct Entry {
+    pub gate: Gate,
+    pub state: State,
+    pub id: String,
+    /// Its last attempt succeeded.
+    pub success: bool,
+}
+
+/// Where a prerequisite stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dep {
+    Succeeded,
+    Running,
+    Failed,
+}
+
+impl Dep {
+    /// The gate of a request needing this prerequisite, once `open` says what it sends.
+    fn gate(self, open: impl FnOnce() -> Gate) -> Gate {
+        match self {
+            Dep::Succeeded => open(),
+            Dep::Running => Gate::Waiting,
+            Dep::Failed => Gate::Closed,
+        }
+    }
+}
+
+/// What checksNext hands the runner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextRequest {
+    pub id: String,
+    pub action: &'static str,
+    pub side: &'static str,
+    pub credentials: Creds,
+    pub params: Map<String, Value>,
+    pub attempt: u32,
+    pub delay_ms: u64,
+}
+
+pub struct Graph {
+    pub entries: Vec<Entry>,
+}
+
+impl Graph {
+    pub fn build(k: &Known) -> Graph {
+        let mut g = Graph {
+            entries: Vec::new(),
+        };
+        let inputs = k.inputs;
+        if inputs.have_b {
+            g.add(
+                k,
+                id::B_CALLER,
+                Gate::Open(plan(
+                    id::B_CALLER,
+                    Action::GetCallerIdentity,
+                    Creds::B,
+                    json!({}),
+                )),
+            );
+            g.b_listing(k);
+        }
+        if inputs.have_a {
+            g.add(
+                k,
+                id::A_CALLER,
+                Gate::Open(plan(
+                    id::A_CALLER,
+                    Action::GetCallerIdentity,
+                    Creds::A,
+                    json!({}),
+                )),
+            );
+            g.add(
+                k,
+                id::A_ALIAS,
+                Gate::Open(plan(
+                    id::A_ALIAS,
+                    Action::GetAccountAlias,
+                    Creds::A,
+                    json!({}),
+                )),
+            );
+            if let Some(name) = &k.role_name {
+                let role = json!({ "roleName": name });
+                g.add(
+                    k,
+                    id::A_ROLE,
+                    Gate::Open(plan(id::A_ROLE, Action::GetRole, Creds::A, role.clone())),
+                );
+                g.add(
+                    k,
+                    id::A_ROLE_POLICIES,
+                    Gate::Open(plan(
+                        id::A_ROLE_POLICIES,
+                        Action::ListPoliciesForRole,
+                        Creds::A,
+                        role,
+                    )),
+                );
+                g.policy_reads(k, 'a', id::A_ROLE_POLICIES, Creds::A);
+            }
+        }
+        if inputs.have_b {
+            let gate = g.assume_gate(k);
+            g.add(k, id::B_ASSUME, gate);
+            let oss_creds = if k.in_role { Creds::B } else { Creds::Assumed };
+            let oss_dep = |g: &Graph| {
+                if k.in_role {
+                    g.dep(id::B_CALLER)
+                } else {
+                    g.dep(id::B_ASSUME)
+                }
+            };
+            let mut buckets = json!({});
+            if let Some(r) = &inputs.region {
+                buckets["region"] = json!(r);
+            }
+            let gate = oss_dep(&g)
+                .gate(|| Gate::Open(plan(id::B_BUCKETS, Action::ListBuckets, oss_creds, buckets)));
+            g.add(k, id::B_BUCKETS, gate);
+            if let Some(bucket) = &inputs.bucket {
+                // After ListBuckets, whatever its outcome: it tells the bucket's region.
+                let listed = match g.state(id::B_BUCKETS) {
+                    State::Ready { .. } | State::Waiting => Dep::Running,
+                    _ => Dep::Succeeded,
+                };
+                let gate = oss_dep(&g).gate(|| {
+                    listed.gate(|| {
+                        let mut params = json!({ "bucket": bucket, "maxKeys": 10 });
+                        if let Some(p) = &inputs.prefix {
+                            params["prefix"] = json!(p);
+                        }
+                        if let Some(region) = objects_region(k, bucket) {
+                            params["region"] = json!(region);
+                        }
+                        Gate::Open(plan(id::B_OBJECTS, Action::ListObjects, oss_creds, params))
+                    })
+                });
+                g.add(k, id::B_OBJECTS, gate);
+            }
+        }
+        g
+    }
+
+    fn b_listing(&mut self, k: &Known) {
+        let listing = k.b_listing().unwrap_or(id::B_USER_POLICIES);
+        let gate = self.dep(id::B_CALLER).gate(|| match (&k.b, k.b_listing()) {
+            (Some(b), Some(me)) => {
+                let (action, params) = match b.kind {
+                    IdentityKind::RamUser => {
+                        (Action::ListPoliciesForUser, json!({ "userName": b.user }))
+                    }
+                    _ => (Action::ListPoliciesForRole, json!({ "roleName": b.role })),
+                };
+                Gate::Open(plan(me, action, Creds::B, params))
+            }
+            _ => Gate::Closed,
+        });
+        self.add(k, listing, gate);
+        self.policy_reads(k, 'b', listing, Creds::B);
+    }
+
+    /// One GetPolicy per policy the listing `listing` returned.
+    fn policy_reads(&mut self, k: &Known, side: char, listing: &str, creds: Creds) {
+        let Some(result) = k.facts.success(listing) else {
+            return;
+        };
+        for (policy_type, name) in listed_policies(result).into_iter().take(MAX_POLICY_READS) {
+            let rid = id::get_policy(side, &policy_type, &name);
+            let params = json!({ "policyName": name, "policyType": policy_type });
+            let gate = Gate::Open(plan(&rid, Action::GetPolicy, creds, params));
+            self.add(k, &rid, gate);
+        }
+    }
+
+    fn assume_gate(&self, k: &Known) -> Gate {
+        self.dep(id::B_CALLER).gate(|| self.assume_params(k))
+    }
+
+    fn assume_params(&self, k: &Known) -> Gate {
+        let Some(b) = &k.b else { return Gate::Closed };
+        if b.kind == IdentityKind::Account || k.in_role {
+            return Gate::Closed;
+        }
+        match &k.role_arn {
+            Some(arn) => {
+                let mut params = json!({ "roleArn": arn, "roleSessionName": "rolehop-check", "durationSeconds": 900 });
+                if let Some(x) = &k.inputs.external_id {
+                    params["externalId"] = json!(x);
+                }
+                Gate::Open(plan(id::B_ASSUME, Action::AssumeRole, Creds::B, params))
+            }
+            // A's UID may still come from A's GetCallerIdentity.
+            None if matches!(
+                self.state(id::A_CALLER),
+                State::Ready { .. } | State::Waiting
+            ) =>
+            {
+                Gate::Waiting
+            }
+            None => Gate::Closed,
+        }
+    }
+
+    /// Where the prerequisite `rid` stands (never sent counts as failed).
+    fn dep(&self, rid: &str) -> Dep {
+        match self.state(rid) {
+            State::Done if self.succeeded(rid) => Dep::Succeeded,
+            State::Ready { .. } | State::Waiting => Dep::Running,
+            _ => Dep::Failed,
+        }
+    }
+
+    fn succeeded(&self, rid: &str) -> bool {
+        self.entries
+            .iter()
+            .find(|e| e.id == rid)
+            .is_some_and(|e| e.state == State::Done && e.success)
+    }
+
+    fn add(&mut self, k: &Known, rid: &str, gate: Gate) {
+        let state = match &gate {
+            Gate::Open(p) => open_state(k, p),
+            Gate::Waiting => State::Waiting,
+            Gate::Closed => State::Closed,
+        };
+        let success = k.facts.success(rid).is_some();
+        self.entries.push(Entry {
+            gate,
+            state,
+            id: rid.to_string(),
+            success,
+        });
+    }
+
+    pub fn state(&self, rid: &str) -> State {
+        self.entries
+            .iter()
+            .find(|e| e.id == rid)
+            .map_or(State::Closed, |e| e.state)
+    }
+
+    /// Whether any request of the run is still to be sent or waiting.
+    pub fn done(&self) -> bool {
+        self.entries
+            .iter()
+            .all(|e| matches!(e.state, State::Done | State::Closed))
+    }
+
+    pub fn next(&self) -> Vec<NextRequest> {
+        self.entries
+            .iter()
+            .filter_map(|e| match (&e.gate, e.state) {
+                (Gate::Open(p), State::Ready { attempt, delay_ms }) => Some(NextRequest {
+                    id: p.id.clone(),
+                    action: p.action.name(),
+                    side: p.side,
+                    credentials: p.credentials,
+                    params: p.params.clone(),
+                    attempt,
+                    delay_ms,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn plan(rid: &str, action: Action, credentials: Creds, params: Value) -> Planned {
+    let side = if rid.starts_with("a.") { "A" } else { "B" };
+    let params = match params {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    Planned {
+        id: rid.to_string(),
+        action,
+        side,
+        credentials,
+        params,
+    }
+}
+
+/// Where an open request stands given its attempts so far.
+fn open_state(k: &Known, p: &Planned) -> State {
+    let attempts = k.facts.attempts(&p.id);
+    let Some(last) = attempts.last() else {
+        return State::Ready {
+            attempt: 1,
+            delay_ms: 0,
+        };
+    };
+    let n = u32::try_from(attempts.len()).unwrap_or(u32::MAX);
+    if n >= retry::MAX_ATTEMPTS {
+        return State::Done;
+    }
+    if retry::transient(&last.outcome).is_some() {
+        return State::Ready {
+            attempt: n + 1,
+            delay_ms: retry::delay_before(n + 1),
+        };
+    }
+    // OSS named the bucket's endpoint: address it there, once.
+    let redirects = attempts
+        .iter()
+        .filter(|a| redirect_region(a).is_some())
+        .count();
+    if p.action == Action::ListObjects && redirects == 1 && redirect_region(last).is_some() {
+        return State::Ready {
+            attempt: n + 1,
+            delay_ms: 0,
+        };
+    }
+    State::Done
+}
+
+fn redirect_region(attempt: &super::facts::Attempt) -> Option<String> {
+    match &attempt.outcome {
+        Outcome::Api(e) => e.endpoint.as_deref().and_then(endpoint_region),
+        _ => None,
+    }
+}
+
+/// ListObjects' region: the one OSS named in a redirect, else the bucket's from ListBuckets,
+/// else the one given.
+fn objects_region(k: &Known, bucket: &str) -> Option<String> {
+    k.facts
+        .attempts(id::B_OBJECTS)
+        .iter()
+        .rev()
+        .find_map(redirect_region)
+        .or_else(|| {
+            k.facts
+                .success(id::B_BUCKETS)
+                .and_then(|r| bucket_region(r, bucket))
+        })
+        .or_else(|| k.inputs.region.clone())
+}

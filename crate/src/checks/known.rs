@@ -1,0 +1,288 @@
+//! What the facts so far establish: who B and A are, the role's ARN, whether B's credentials
+//! already are a session of that role. Derived afresh from inputs + facts on every call.
+
+use super::facts::Facts;
+use super::inputs::{AccountRef, CheckInputs};
+use serde_json::Value;
+
+/// Request ids (the keys of `facts`).
+pub mod id {
+    pub const B_CALLER: &str = "b.GetCallerIdentity";
+    pub const B_USER_POLICIES: &str = "b.ListPoliciesForUser";
+    pub const B_ROLE_POLICIES: &str = "b.ListPoliciesForRole";
+    pub const B_ASSUME: &str = "b.AssumeRole";
+    pub const B_BUCKETS: &str = "b.ListBuckets";
+    pub const B_OBJECTS: &str = "b.ListObjects";
+    pub const A_CALLER: &str = "a.GetCallerIdentity";
+    pub const A_ALIAS: &str = "a.GetAccountAlias";
+    pub const A_ROLE: &str = "a.GetRole";
+    pub const A_ROLE_POLICIES: &str = "a.ListPoliciesForRole";
+    pub const STATIC: [&str; 10] = [
+        B_CALLER,
+        B_USER_POLICIES,
+        B_ROLE_POLICIES,
+        B_ASSUME,
+        B_BUCKETS,
+        B_OBJECTS,
+        A_CALLER,
+        A_ALIAS,
+        A_ROLE,
+        A_ROLE_POLICIES,
+    ];
+
+    /// `b.GetPolicy.System.AliyunSTSAssumeRoleAccess`: one per policy a listing returned.
+    pub fn get_policy(side: char, policy_type: &str, name: &str) -> String {
+        format!("{side}.GetPolicy.{policy_type}.{name}")
+    }
+
+    pub fn is_valid(id: &str) -> bool {
+        if STATIC.contains(&id) {
+            return true;
+        }
+        let Some(rest) = id
+            .strip_prefix("a.GetPolicy.")
+            .or_else(|| id.strip_prefix("b.GetPolicy."))
+        else {
+            return false;
+        };
+        match rest.split_once('.') {
+            Some(("System" | "Custom", name)) => {
+                (1..=128).contains(&name.len())
+                    && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+            }
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityKind {
+    /// The account's own (root) AccessKey.
+    Account,
+    RamUser,
+    /// A role session (STS credentials).
+    AssumedRole,
+    Other,
+}
+
+/// A GetCallerIdentity answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub kind: IdentityKind,
+    pub type_name: String,
+    pub account: String,
+    pub arn: String,
+    /// RAM user name (RamUser).
+    pub user: Option<String>,
+    /// Role name (AssumedRole).
+    pub role: Option<String>,
+}
+
+impl Identity {
+    pub fn read(result: &Value) -> Option<Identity> {
+        let text = |k: &str| {
+            result
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let type_name = text("identityType");
+        let arn = text("arn");
+        let account = text("accountId");
+        let relative = arn.splitn(5, ':').nth(4).unwrap_or("");
+        let kind = match type_name.as_str() {
+            "Account" => IdentityKind::Account,
+            "RAMUser" => IdentityKind::RamUser,
+            "AssumedRoleUser" => IdentityKind::AssumedRole,
+            _ if relative == "root" => IdentityKind::Account,
+            _ => IdentityKind::Other,
+        };
+        let user = relative
+            .strip_prefix("user/")
+            .map(str::to_string)
+            .filter(|_| kind == IdentityKind::RamUser);
+        // `role/<name>/<session>` (as STS writes it) or `assumed-role/<name>/<session>`.
+        let role = relative
+            .strip_prefix("role/")
+            .or_else(|| relative.strip_prefix("assumed-role/"))
+            .and_then(|rest| rest.split('/').next())
+            .map(str::to_string)
+            .filter(|_| kind == IdentityKind::AssumedRole);
+        (!account.is_empty()).then_some(Identity {
+            kind,
+            type_name,
+            account,
+            arn,
+            user,
+            role,
+        })
+    }
+
+    /// The principal a trust policy is matched against.
+    pub fn principal(&self) -> String {
+        match (&self.user, &self.role) {
+            (Some(user), _) => format!("acs:ram::{}:user/{user}", self.account),
+            (_, Some(role)) => format!("acs:ram::{}:role/{role}", self.account),
+            _ => format!("acs:ram::{}:root", self.account),
+        }
+    }
+}
+
+/// Everything derived from the inputs and facts.
+pub struct Known<'a> {
+    pub inputs: &'a CheckInputs,
+    pub facts: &'a Facts,
+    pub b: Option<Identity>,
+    pub a: Option<Identity>,
+    pub role_name: Option<String>,
+    /// The role's ARN when A's UID is known.
+    pub role_arn: Option<String>,
+    /// The account that owns the role, when known.
+    pub target_uid: Option<String>,
+    /// B's credentials are already a session of the target role.
+    pub in_role: bool,
+}
+
+impl<'a> Known<'a> {
+    pub fn new(inputs: &'a CheckInputs, facts: &'a Facts) -> Known<'a> {
+        let b = facts.success(id::B_CALLER).and_then(Identity::read);
+        let a = facts.success(id::A_CALLER).and_then(Identity::read);
+        let role_name = inputs.role_name.clone();
+        let target_uid = inputs
+            .role_arn
+            .as_deref()
+            .and_then(|arn| arn.strip_prefix("acs:ram::"))
+            .and_then(|rest| rest.split(':').next())
+            .map(str::to_string)
+            .or_else(|| {
+                inputs
+                    .account_a
+                    .as_ref()
+                    .and_then(AccountRef::uid)
+                    .map(str::to_string)
+            })
+            .or_else(|| a.as_ref().map(|a| a.account.clone()));
+        let role_arn = inputs.role_arn.clone().or_else(|| {
+            Some(format!(
+                "acs:ram::{}:role/{}",
+                target_uid.as_ref()?,
+                role_name.as_ref()?
+            ))
+        });
+        let in_role = match (&b, &target_uid, &role_name) {
+            (Some(b), Some(uid), Some(name)) => {
+                b.kind == IdentityKind::AssumedRole
+                    && &b.account == uid
+                    && b.role
+                        .as_deref()
+                        .is_some_and(|r| r.eq_ignore_ascii_case(name))
+            }
+            _ => false,
+        };
+        Known {
+            inputs,
+            facts,
+            b,
+            a,
+            role_name,
+            role_arn,
+            target_uid,
+            in_role,
+        }
+    }
+
+    /// B's principal for the trust policy: from B's identity, else from the inputs.
+    pub fn b_principal(&self) -> Option<String> {
+        if let Some(b) = &self.b {
+            return Some(b.principal());
+        }
+        let account = self.inputs.account_b.as_ref()?;
+        Some(match &self.inputs.user_b {
+            Some(user) => format!("acs:ram::{account}:user/{user}"),
+            None => format!("acs:ram::{account}:user/*"),
+        })
+    }
+
+    /// B's account UID, when known.
+    pub fn b_account(&self) -> Option<String> {
+        self.b
+            .as_ref()
+            .map(|b| b.account.clone())
+            .or_else(|| self.inputs.account_b.clone())
+    }
+
+    /// The listing request id used for B's own policies.
+    pub fn b_listing(&self) -> Option<&'static str> {
+        match self.b.as_ref()?.kind {
+            IdentityKind::RamUser => Some(id::B_USER_POLICIES),
+            IdentityKind::AssumedRole if !self.in_role => Some(id::B_ROLE_POLICIES),
+            _ => None,
+        }
+    }
+}
+
+/// The policies a ListPoliciesFor* result lists: (type, name).
+pub fn listed_policies(result: &Value) -> Vec<(String, String)> {
+    let Some(items) = result.get("policies").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|p| {
+            let name = p.get("policyName")?.as_str()?;
+            let kind = p
+                .get("policyType")
+                .and_then(Value::as_str)
+                .unwrap_or("Custom");
+            Some((kind.to_string(), name.to_string()))
+        })
+        .collect()
+}
+
+/// The region of a bucket in a ListBuckets result (`region`, else `location` without `oss-`).
+pub fn bucket_region(result: &Value, bucket: &str) -> Option<String> {
+    let entry = result
+        .get("buckets")?
+        .as_array()?
+        .iter()
+        .find(|b| b.get("name").and_then(Value::as_str) == Some(bucket))?;
+    entry
+        .get("region")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or_else(|| {
+            entry
+                .get("location")
+                .and_then(Value::as_str)
+                .and_then(|l| l.strip_prefix("oss-"))
+                .map(str::to_string)
+        })
+}
+
+/// The region in an OSS endpoint such as `oss-cn-shanghai.aliyuncs.com` or
+/// `<bucket>.oss-cn-shanghai.aliyuncs.com`.
+pub fn endpoint_region(endpoint: &str) -> Option<String> {
+    let host = endpoint
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    host.split('.')
+        .find_map(|label| label.strip_prefix("oss-"))
+        .map(|r| r.trim_end_matches("-internal").to_string())
+        .filter(|r| !r.is_empty())
+}
+
+/// Bucket names of a ListBuckets result.
+pub fn bucket_names(result: &Value) -> Vec<String> {
+    result
+        .get("buckets")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|b| b.get("name")?.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,45 @@
+//! The verification checks: the plan and the diagnosis, pure (facts in, verdicts and fixes
+//! out; no I/O, no clock).
+//!
+//! A run is a loop the caller (the extension's service worker, or a script around the CLI)
+//! drives: [`next`] says which requests to send now (with their `request` parameters, which
+//! credentials sign them, the attempt number and a backoff delay); the caller sends each one,
+//! reads the answer with `parseResponse` and appends it to the facts; when `next` says done,
+//! [`diagnose`] turns the same facts into pass / fail / could-not-check per check, with
+//! evidence, a fix in English and Chinese tied to the tutorial step, and a verdict naming the
+//! first broken step. The state is the facts: nothing is kept between calls.
+//!
+//! Modules: `inputs` (what to verify), `facts` (what happened), `known` (what the facts
+//! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
+//! `diagnose` (the checks and the verdict), `plan` (the list up front), `report` and `text`
+//! (output shapes).
+
+pub mod diagnose;
+pub mod facts;
+pub mod graph;
+pub mod inputs;
+pub mod known;
+pub mod plan;
+pub mod report;
+pub mod retry;
+pub mod text;
+
+pub use facts::Facts;
+pub use inputs::CheckInputs;
+pub use report::Report;
+
+use graph::{Graph, NextRequest};
+use known::Known;
+
+/// The requests to send now, and whether the run is finished.
+pub fn next(inputs: &CheckInputs, facts: &Facts) -> (Vec<NextRequest>, bool) {
+    let known = Known::new(inputs, facts);
+    let graph = Graph::build(&known);
+    (graph.next(), graph.done())
+}
+
+/// The report for the facts so far (checks still waiting for answers are `pending`).
+pub fn diagnose(inputs: &CheckInputs, facts: &Facts) -> Report {
+    let known = Known::new(inputs, facts);
+    diagnose::diagnose(&known)
+}

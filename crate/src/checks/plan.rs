@@ -1,0 +1,91 @@
+//! The plan: which checks run for these inputs and the requests behind them, before anything is
+//! sent (for showing the list up front). The requests actually sent come from `checksNext`.
+
+use super::diagnose::{self, applies, CHECKS};
+use super::facts::Facts;
+use super::inputs::CheckInputs;
+use super::known::{id, Known};
+use super::retry;
+use serde_json::{json, Value};
+
+/// (request id, action, credentials, what it needs to have succeeded)
+const REQUESTS: [(&str, &str, &str, &[&str]); 11] = [
+    (id::B_CALLER, "GetCallerIdentity", "B", &[]),
+    (
+        id::B_USER_POLICIES,
+        "ListPoliciesForUser",
+        "B",
+        &[id::B_CALLER],
+    ),
+    ("b.GetPolicy.*", "GetPolicy", "B", &[id::B_USER_POLICIES]),
+    (id::B_ASSUME, "AssumeRole", "B", &[id::B_CALLER]),
+    (id::B_BUCKETS, "ListBuckets", "assumed", &[id::B_ASSUME]),
+    (id::B_OBJECTS, "ListObjects", "assumed", &[id::B_ASSUME]),
+    (id::A_CALLER, "GetCallerIdentity", "A", &[]),
+    (id::A_ALIAS, "GetAccountAlias", "A", &[]),
+    (id::A_ROLE, "GetRole", "A", &[]),
+    (id::A_ROLE_POLICIES, "ListPoliciesForRole", "A", &[]),
+    ("a.GetPolicy.*", "GetPolicy", "A", &[id::A_ROLE_POLICIES]),
+];
+
+/// The requests and checks each check reads.
+fn check_uses(check: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match check {
+        diagnose::B_IDENTITY => (&[id::B_CALLER], &[]),
+        diagnose::B_USER_MAY_ASSUME => (
+            &[id::B_USER_POLICIES, "b.GetPolicy.*"],
+            &[diagnose::B_IDENTITY],
+        ),
+        diagnose::B_ASSUME_ROLE => (&[id::B_ASSUME], &[diagnose::B_IDENTITY]),
+        diagnose::B_LIST_BUCKETS => (&[id::B_BUCKETS], &[diagnose::B_ASSUME_ROLE]),
+        diagnose::B_LIST_OBJECTS => (&[id::B_OBJECTS], &[diagnose::B_ASSUME_ROLE]),
+        diagnose::A_ROLE_EXISTS => (&[id::A_ROLE], &[]),
+        diagnose::A_TRUST => (&[id::A_ROLE], &[diagnose::A_ROLE_EXISTS]),
+        diagnose::A_ROLE_OSS => (&[id::A_ROLE_POLICIES, "a.GetPolicy.*"], &[]),
+        diagnose::A_SWITCH_VALUES => (&[id::A_CALLER, id::A_ALIAS], &[]),
+        _ => (&[], &[]),
+    }
+}
+
+pub fn plan(inputs: &CheckInputs) -> Value {
+    let facts = Facts::default();
+    let known = Known::new(inputs, &facts);
+    let checks: Vec<Value> = CHECKS
+        .iter()
+        .filter(|c| applies(c, &known))
+        .map(|c| {
+            let (requests, depends) = check_uses(c.id);
+            json!({
+                "id": c.id,
+                "title": {"en": c.title.0, "zh": c.title.1},
+                "side": c.side,
+                "tutorialStep": c.step,
+                "requests": requests,
+                "dependsOn": depends,
+            })
+        })
+        .collect();
+    let requests: Vec<Value> = REQUESTS
+        .iter()
+        .filter(|(rid, ..)| {
+            let a = rid.starts_with("a.");
+            (a && inputs.have_a)
+                || (!a && inputs.have_b && (*rid != id::B_OBJECTS || inputs.bucket.is_some()))
+        })
+        .map(|(rid, action, creds, needs)| {
+            json!({
+                "id": rid,
+                "action": action,
+                "side": if rid.starts_with("a.") { "A" } else { "B" },
+                "credentials": creds,
+                "dependsOn": needs,
+                "retry": "read",
+            })
+        })
+        .collect();
+    json!({
+        "checks": checks,
+        "requests": requests,
+        "retryPolicy": retry::policy(),
+    })
+}

@@ -1,0 +1,184 @@
+//! The retry policy, as data and as one decision, so the runner holds no policy of its own.
+//! Reads are re-sent on throttling, server errors, transport failures and malformed bodies,
+//! with bounded exponential backoff. Writes are re-sent only when the gateway throttled them
+//! (refused before acting): after a 5xx, a lost connection or an unreadable answer the write
+//! may have happened, so the state must be read again before anything is re-sent.
+
+use super::facts::Outcome;
+use super::text::Text;
+use crate::api::Action;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// Attempts per request, the first one included.
+pub const MAX_ATTEMPTS: u32 = 3;
+pub const BASE_DELAY_MS: u64 = 500;
+pub const MAX_DELAY_MS: u64 = 4000;
+
+/// Actions that change the account. Every other action only reads (AssumeRole issues a
+/// temporary session and changes nothing).
+const WRITES: [Action; 6] = [
+    Action::CreateRole,
+    Action::UpdateRole,
+    Action::AttachPolicyToRole,
+    Action::CreateUser,
+    Action::AttachPolicyToUser,
+    Action::CreatePolicy,
+];
+
+pub fn is_write(action: Action) -> bool {
+    WRITES.contains(&action)
+}
+
+/// Why an attempt may succeed when sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transient {
+    Throttled,
+    ServerError,
+    Transport,
+    Malformed,
+}
+
+/// Whether `outcome` is a passing failure, and of which kind.
+pub fn transient(outcome: &Outcome) -> Option<Transient> {
+    match outcome {
+        Outcome::Api(e) if e.code.starts_with("Throttling") || e.status == Some(429) => {
+            Some(Transient::Throttled)
+        }
+        Outcome::Api(e)
+            if matches!(
+                e.code.as_str(),
+                "ServiceUnavailable" | "InternalError" | "ServiceBusy" | "InternalServerError"
+            ) || e.code.ends_with(".InternalError")
+                || e.status.is_some_and(|s| s >= 500) =>
+        {
+            Some(Transient::ServerError)
+        }
+        Outcome::Transport(_) => Some(Transient::Transport),
+        Outcome::Malformed(_) => Some(Transient::Malformed),
+        _ => None,
+    }
+}
+
+/// The wait before attempt `next` (2, 3, ...): 500 ms, 1000 ms, ... capped at 4000 ms.
+pub fn delay_before(next: u32) -> u64 {
+    let doublings = next.saturating_sub(2).min(16);
+    (BASE_DELAY_MS << doublings).min(MAX_DELAY_MS)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetryDecision {
+    pub retry: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
+    pub kind: &'static str,
+    pub reason: Text,
+}
+
+/// Whether to send `action` again after attempt number `attempt` (1-based) ended in `outcome`.
+pub fn decide(action: Action, attempt: u32, outcome: &Outcome) -> RetryDecision {
+    let write = is_write(action);
+    let kind = if write { "write" } else { "read" };
+    let stop = |reason: Text| RetryDecision {
+        retry: false,
+        delay_ms: None,
+        kind,
+        reason,
+    };
+    let Some(why) = transient(outcome) else {
+        return stop(Text::new(
+            "the answer is final: sending it again would give the same answer",
+            "该应答是确定的结果：重发只会得到相同的应答",
+        ));
+    };
+    if write && why != Transient::Throttled {
+        return stop(Text::new(
+            "a write may have taken effect although its answer was lost or failed: read the state again (e.g. GetRole, ListPoliciesForRole) before sending it again",
+            "写操作的应答丢失或失败，但操作可能已生效：请先重新读取状态（如 GetRole、ListPoliciesForRole），再决定是否重发",
+        ));
+    }
+    if attempt >= MAX_ATTEMPTS {
+        return stop(Text::new(
+            format!("{MAX_ATTEMPTS} attempts made: giving up"),
+            format!("已尝试 {MAX_ATTEMPTS} 次，放弃重试"),
+        ));
+    }
+    let (en, zh) = match why {
+        Transient::Throttled => ("throttled", "被限流"),
+        Transient::ServerError => ("the service failed (5xx)", "服务端故障（5xx）"),
+        Transient::Transport => ("no answer (network)", "无应答（网络）"),
+        Transient::Malformed => ("the answer could not be read", "应答无法解析"),
+    };
+    let delay = delay_before(attempt + 1);
+    RetryDecision {
+        retry: true,
+        delay_ms: Some(delay),
+        kind,
+        reason: Text::new(
+            format!(
+                "{en}: send it again after {delay} ms (attempt {} of {MAX_ATTEMPTS})",
+                attempt + 1
+            ),
+            format!(
+                "{zh}：{delay} 毫秒后重发（第 {} 次，共 {MAX_ATTEMPTS} 次）",
+                attempt + 1
+            ),
+        ),
+    }
+}
+
+/// The policy as data, for the plan.
+pub fn policy() -> Value {
+    let (writes, reads): (Vec<Action>, Vec<Action>) =
+        Action::ALL.iter().copied().partition(|a| is_write(*a));
+    json!({
+        "maxAttempts": MAX_ATTEMPTS,
+        "baseDelayMs": BASE_DELAY_MS,
+        "maxDelayMs": MAX_DELAY_MS,
+        "backoff": "exponential: attempt n waits baseDelayMs * 2^(n-2), at most maxDelayMs",
+        "reads": {
+            "actions": reads.iter().map(|a| a.name()).collect::<Vec<_>>(),
+            "retryOn": ["Throttling*", "ServiceUnavailable", "InternalError", "ServiceBusy", "HTTP 5xx", "transport error", "malformed body"],
+        },
+        "writes": {
+            "actions": writes.iter().map(|a| a.name()).collect::<Vec<_>>(),
+            "retryOn": ["Throttling*"],
+            "never": "after a 5xx, transport error or malformed body: read the state first",
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::facts::ApiFailure;
+
+    fn api(code: &str, status: u16) -> Outcome {
+        Outcome::Api(ApiFailure {
+            code: code.into(),
+            status: Some(status),
+            ..ApiFailure::default()
+        })
+    }
+
+    #[test]
+    fn reads_back_off_and_stop() {
+        let d = decide(Action::ListBuckets, 1, &api("Throttling.User", 400));
+        assert_eq!((d.retry, d.delay_ms), (true, Some(500)));
+        let d = decide(Action::ListBuckets, 2, &api("Http502", 502));
+        assert_eq!((d.retry, d.delay_ms), (true, Some(1000)));
+        assert!(!decide(Action::ListBuckets, 3, &api("Http502", 502)).retry);
+        assert!(!decide(Action::AssumeRole, 1, &api("NoPermission", 403)).retry);
+        assert!(decide(Action::GetRole, 1, &Outcome::Transport("x".into())).retry);
+        assert_eq!(delay_before(30), MAX_DELAY_MS);
+    }
+
+    #[test]
+    fn writes_never_retry_blindly() {
+        assert!(!decide(Action::CreateRole, 1, &api("ServiceUnavailable", 503)).retry);
+        assert!(!decide(Action::CreateRole, 1, &Outcome::Malformed("x".into())).retry);
+        let d = decide(Action::AttachPolicyToRole, 1, &api("Throttling.Api", 400));
+        assert!(d.retry && d.kind == "write");
+    }
+}

@@ -1,0 +1,362 @@
+//! Decision tables for the verification checks: every `tests/checks/*.json` file is one
+//! scenario. The test plays the runner: it asks `checksNext` what to send, answers each request
+//! with the scenario's next scripted HTTP response for that request id (read by the real
+//! `parseResponse` contract, so bodies are the services' real shapes, many from
+//! `tests/fixtures/responses/`), appends the attempt to the facts, and repeats until done; then
+//! `checksDiagnose` must give the expected statuses, causes, tutorial steps and fixes.
+//!
+//! Scenario fields: `description`, `inputs` (checksPlan's inputs), `responses`
+//! (`{requestId: [response...]}` in the order they are sent; a response is
+//! `{status, headers?, body | bodyFile | bodyJson, localTime?}` or `{transportError, localTime?}`),
+//! `expect`: `verdict` (fields compared exactly), `checks` (`{checkId: {status, cause?,
+//! tutorialStep?, method?, summary?: [substrings], fix?: [substrings], snippet?: [substrings],
+//! evidence?: {...}, details?: {...}}}`), `absent` (check ids not in the report), `sent` (request
+//! ids in sending order, retries included), `delays` (`{requestId: [delayMs per attempt]}`),
+//! `params` (`{requestId: {param: value}}` of the last send), `clockSkewSeconds`, `warnings`
+//! (codes).
+
+use rolehop::contract::{checks_diagnose, checks_next};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, VecDeque};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const DEFAULT_TIME: &str = "2026-01-01T00:00:00Z";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/responses")
+}
+
+/// The attempt the runner records for one scripted response to request `rid`.
+fn attempt(rid: &str, response: &Value) -> Value {
+    let local = response
+        .get("localTime")
+        .and_then(Value::as_str)
+        .unwrap_or(DEFAULT_TIME);
+    if let Some(reason) = response.get("transportError") {
+        return json!({ "transportError": reason, "localTime": local });
+    }
+    let action = rid.split('.').nth(1).unwrap_or("");
+    let body = if let Some(file) = response.get("bodyFile").and_then(Value::as_str) {
+        fs::read_to_string(fixtures().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    } else if let Some(v) = response.get("bodyJson") {
+        v.to_string()
+    } else {
+        response["body"].as_str().unwrap_or("").to_string()
+    };
+    let headers = response.get("headers").cloned().unwrap_or(json!({}));
+    let status = response["status"].as_i64().unwrap_or(200);
+    let parse_input =
+        json!({ "action": action, "status": status, "headers": headers, "body": body });
+    let parsed = rolehop::contract::parse(&parse_input.to_string());
+    let mut out = match parsed {
+        Ok(Value::Object(map)) => map,
+        Ok(other) => panic!("parse gave {other}"),
+        Err(e) => {
+            let mut m = Map::new();
+            m.insert("error".into(), serde_json::to_value(&e).unwrap());
+            m
+        }
+    };
+    out.insert("localTime".into(), json!(local));
+    out.insert("httpStatus".into(), json!(status));
+    if let Some(date) = headers.get("date").or_else(|| headers.get("Date")) {
+        out.insert("serverDate".into(), date.clone());
+    }
+    Value::Object(out)
+}
+
+struct Run {
+    report: Value,
+    sent: Vec<String>,
+    delays: BTreeMap<String, Vec<u64>>,
+    params: BTreeMap<String, Value>,
+}
+
+/// Plays the runner over the scripted responses.
+fn run(scenario: &Value, name: &str) -> Run {
+    let mut queues: BTreeMap<String, VecDeque<Value>> = scenario["responses"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_array().cloned().unwrap_or_default().into()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let inputs = scenario["inputs"].clone();
+    let mut facts: Map<String, Value> = Map::new();
+    let mut sent = Vec::new();
+    let mut delays: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut params = BTreeMap::new();
+    for round in 0.. {
+        assert!(round < 40, "{name}: the run does not end");
+        let state = json!({ "inputs": inputs, "facts": facts });
+        let answer =
+            checks_next(&state.to_string()).unwrap_or_else(|e| panic!("{name}: checksNext: {e}"));
+        if answer["done"] == json!(true) {
+            assert_eq!(answer["next"], json!([]), "{name}: done with requests left");
+            break;
+        }
+        let next = answer["next"].as_array().cloned().unwrap_or_default();
+        assert!(
+            !next.is_empty(),
+            "{name}: not done, but nothing to send: {answer}"
+        );
+        for request in next {
+            let rid = request["id"].as_str().unwrap().to_string();
+            let response = queues
+                .get_mut(&rid)
+                .and_then(VecDeque::pop_front)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{name}: unexpected request {rid} (attempt {}): {request}",
+                        request["attempt"]
+                    )
+                });
+            let expected_attempt = facts
+                .get(&rid)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len)
+                + 1;
+            assert_eq!(
+                request["attempt"],
+                json!(expected_attempt),
+                "{name}: attempt number of {rid}"
+            );
+            sent.push(rid.clone());
+            delays
+                .entry(rid.clone())
+                .or_default()
+                .push(request["delayMs"].as_u64().unwrap());
+            params.insert(rid.clone(), request["params"].clone());
+            let entry = facts.entry(rid.clone()).or_insert_with(|| json!([]));
+            entry.as_array_mut().unwrap().push(attempt(&rid, &response));
+        }
+    }
+    for (rid, left) in &queues {
+        assert!(
+            left.is_empty(),
+            "{name}: {} scripted response(s) for {rid} never requested",
+            left.len()
+        );
+    }
+    let state = json!({ "inputs": inputs, "facts": facts });
+    let report = checks_diagnose(&state.to_string())
+        .unwrap_or_else(|e| panic!("{name}: checksDiagnose: {e}"));
+    Run {
+        report,
+        sent,
+        delays,
+        params,
+    }
+}
+
+fn contains_all(failures: &mut Vec<String>, what: &str, text: &str, wanted: &Value) {
+    for w in wanted.as_array().into_iter().flatten() {
+        let w = w.as_str().unwrap_or("");
+        if !text.contains(w) {
+            failures.push(format!("{what} lacks {w:?}: {text}"));
+        }
+    }
+}
+
+/// Compares the fields `expected` names with `actual`.
+fn subset(failures: &mut Vec<String>, what: &str, expected: &Value, actual: &Value) {
+    for (k, v) in expected.as_object().into_iter().flatten() {
+        if actual.get(k) != Some(v) {
+            failures.push(format!(
+                "{what}.{k}: expected {v}, got {}",
+                actual.get(k).unwrap_or(&Value::Null)
+            ));
+        }
+    }
+}
+
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn check_scenario(path: &Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let scenario: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let run = run(&scenario, &name);
+    let expect = &scenario["expect"];
+    let report = &run.report;
+    let mut failures = Vec::new();
+    subset(
+        &mut failures,
+        "verdict",
+        &expect["verdict"],
+        &report["verdict"],
+    );
+    let checks: BTreeMap<String, Value> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c.clone()))
+        .collect();
+    for c in checks.values() {
+        // Every sentence in both languages; fixes on every fail.
+        for field in ["summary", "title"] {
+            let zh = c[field]["zh"].as_str().unwrap_or("");
+            if c[field]["en"].as_str().unwrap_or("").is_empty() || !has_cjk(zh) {
+                failures.push(format!(
+                    "{}: {field} is not bilingual: {}",
+                    c["id"], c[field]
+                ));
+            }
+        }
+        if c["status"] == "fail" && !has_cjk(c["fix"]["zh"].as_str().unwrap_or("")) {
+            failures.push(format!("{}: a failure without a bilingual fix", c["id"]));
+        }
+        if c["status"] == "pending" {
+            failures.push(format!("{}: pending after done", c["id"]));
+        }
+    }
+    for (id, want) in expect["checks"].as_object().into_iter().flatten() {
+        let Some(got) = checks.get(id) else {
+            failures.push(format!("check {id} missing from the report"));
+            continue;
+        };
+        let what = format!("check {id}");
+        for key in ["status", "cause", "tutorialStep", "method"] {
+            if let Some(v) = want.get(key) {
+                if got.get(key) != Some(v) {
+                    failures.push(format!(
+                        "{what}.{key}: expected {v}, got {}",
+                        got.get(key).unwrap_or(&Value::Null)
+                    ));
+                }
+            }
+        }
+        if let Some(s) = want.get("summary") {
+            contains_all(
+                &mut failures,
+                &format!("{what} summary"),
+                got["summary"]["en"].as_str().unwrap_or(""),
+                s,
+            );
+        }
+        if let Some(s) = want.get("fix") {
+            contains_all(
+                &mut failures,
+                &format!("{what} fix"),
+                got["fix"]["en"].as_str().unwrap_or(""),
+                s,
+            );
+        }
+        if let Some(s) = want.get("snippet") {
+            contains_all(
+                &mut failures,
+                &format!("{what} snippet"),
+                got["fix"]["snippet"].as_str().unwrap_or(""),
+                s,
+            );
+        }
+        if let Some(e) = want.get("evidence") {
+            subset(
+                &mut failures,
+                &format!("{what}.evidence"),
+                e,
+                &got["evidence"],
+            );
+        }
+        if let Some(d) = want.get("details") {
+            subset(
+                &mut failures,
+                &format!("{what}.details"),
+                d,
+                &got["details"],
+            );
+        }
+    }
+    for id in expect["absent"].as_array().into_iter().flatten() {
+        if checks.contains_key(id.as_str().unwrap_or("")) {
+            failures.push(format!("check {id} should not be in the report"));
+        }
+    }
+    if let Some(sent) = expect.get("sent") {
+        if &json!(run.sent) != sent {
+            failures.push(format!("sent: expected {sent}, got {:?}", run.sent));
+        }
+    }
+    for (rid, want) in expect["delays"].as_object().into_iter().flatten() {
+        let got = json!(run.delays.get(rid).cloned().unwrap_or_default());
+        if &got != want {
+            failures.push(format!("delays of {rid}: expected {want}, got {got}"));
+        }
+    }
+    for (rid, want) in expect["params"].as_object().into_iter().flatten() {
+        let got = run.params.get(rid).cloned().unwrap_or(Value::Null);
+        subset(&mut failures, &format!("params of {rid}"), want, &got);
+    }
+    if let Some(skew) = expect.get("clockSkewSeconds") {
+        if report.get("clockSkewSeconds").unwrap_or(&Value::Null) != skew {
+            failures.push(format!(
+                "clockSkewSeconds: expected {skew}, got {}",
+                report["clockSkewSeconds"]
+            ));
+        }
+    }
+    if let Some(want) = expect.get("warnings") {
+        let got: Vec<Value> = report["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].clone())
+            .collect();
+        if &json!(got) != want {
+            failures.push(format!("warnings: expected {want}, got {got:?}"));
+        }
+    }
+    // The secrets of the AssumeRole answer never come back out.
+    let text = report.to_string();
+    for secret in [
+        "CVwjCkNzTMupZ8NbTCxCBRq3K16jtcWFTJAyBEv2pgh",
+        "CAIS8gF1q6Ft5B2yfSjIr5bkKtXznLZu0aW9",
+    ] {
+        if text.contains(secret) {
+            failures.push("the report carries an STS secret".into());
+        }
+    }
+    failures
+        .into_iter()
+        .map(|f| format!("{name}: {f}"))
+        .collect()
+}
+
+#[test]
+fn decision_tables() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/checks");
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 15,
+        "expected the scenario files in {}",
+        dir.display()
+    );
+    let failures: Vec<String> = paths
+        .iter()
+        .flat_map(|p| {
+            std::panic::catch_unwind(|| check_scenario(p)).unwrap_or_else(|e| {
+                let message = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                vec![message]
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

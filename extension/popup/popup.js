@@ -1,7 +1,35 @@
-// The popup: the core's version and a live self-check, both answered by the service worker.
+// The popup: the user's profiles, searched from the keyboard, one Enter from switching. Everything
+// it needs starts loading at once and in parallel (the wasm core, the stored profiles, settings,
+// recent uses, the current tab); the list renders as soon as those are in.
+//
+// Performance marks (read by bench/popup): `rolehop:popup-ready` when the list is rendered with the
+// core loaded; a `rolehop:search` measure per search, from the input event to the updated list.
 
-import { t, localizePage } from '../shared/i18n.js';
-import { sendMessage, replyError } from '../shared/messages.js';
+import { loadCore } from '../background/core.js';
+import { loadProfilesText } from '../shared/profile-store.js';
+import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
+import { t, localizePage, useLanguage } from '../shared/i18n.js';
+import { loadRecent } from './recent.js';
+import { buildIndex, highlights, Searcher, tokenize } from './search.js';
+import { browseRows, matchRows } from './rows.js';
+import { ListView } from './list-view.js';
+import { currentTab, destinationOf, exitUrlOf, openUrl, siteOfUrl, switchTo } from './switching.js';
+import { askIdentity, profileOfIdentity } from './identity.js';
+import { startAbout } from './about.js';
+
+/** @typedef {import('./search.js').Profile} Profile */
+/** @typedef {import('./search.js').Entry} Entry */
+/** @typedef {import('./switching.js').Destination} Destination */
+
+// All at once: none of these waits for another.
+const coreReady = loadCore();
+const storedReady = loadProfilesText();
+const settingsReady = loadSettings();
+const recentReady = loadRecent();
+const tabReady = currentTab();
+const identityReady = tabReady.then((tab) => askIdentity(tab?.id));
+// Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.
+for (const p of [coreReady, storedReady, settingsReady, recentReady]) p.catch(() => {});
 
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {
@@ -10,52 +38,19 @@ function byId(id) {
   return el;
 }
 
-async function showVersion() {
-  const versionEl = byId('core-version');
-  const signingEl = byId('core-signing');
-  try {
-    const reply = await sendMessage({ type: 'core.version' });
-    const error = replyError(reply);
-    if (error || !('version' in reply)) throw new Error(error?.message ?? 'no version in the answer');
-    versionEl.textContent = `${reply.name} ${reply.version}`;
-    signingEl.textContent = reply.signing.join(', ');
-  } catch (e) {
-    versionEl.textContent = t('unknownValue');
-    signingEl.textContent = t('statusError', errorText(e));
-  } finally {
-    versionEl.removeAttribute('aria-busy');
-  }
-}
+const search = /** @type {HTMLInputElement} */ (byId('search'));
+const results = byId('results');
 
-async function runSelfCheck() {
-  const status = byId('check-status');
-  const expected = byId('check-expected');
-  const actual = byId('check-actual');
-  const rerun = /** @type {HTMLButtonElement} */ (byId('check-rerun'));
-  rerun.disabled = true;
-  setStatus(status, 'pending', t('statusChecking'));
-  try {
-    const reply = await sendMessage({ type: 'core.selfCheck' });
-    const error = replyError(reply);
-    if (error || !('ok' in reply)) throw new Error(error?.message ?? 'no result in the answer');
-    expected.textContent = reply.expected;
-    actual.textContent = reply.actual;
-    setStatus(status, reply.ok ? 'pass' : 'fail', t(reply.ok ? 'statusPass' : 'statusFail'));
-  } catch (e) {
-    setStatus(status, 'error', t('statusError', errorText(e)));
-  } finally {
-    rerun.disabled = false;
-  }
-}
+search.focus();
 
 /**
- * @param {HTMLElement} el
- * @param {'pending' | 'pass' | 'fail' | 'error'} result
- * @param {string} text
+ * Texts in the language of the settings (the browser's by default). Until the settings are read
+ * the page keeps its English markup, a few milliseconds at most.
+ * @param {'auto' | 'en' | 'zh_CN'} language
  */
-function setStatus(el, result, text) {
-  el.dataset.result = result;
-  el.textContent = text;
+async function localize(language) {
+  if (language !== 'auto') await useLanguage(language);
+  localizePage(document);
 }
 
 /** @param {unknown} e */
@@ -63,7 +58,324 @@ function errorText(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
-localizePage(document);
-byId('check-rerun').addEventListener('click', () => void runSelfCheck());
-void showVersion();
-void runSelfCheck();
+/** @param {string} message */
+function showError(message) {
+  const el = byId('error');
+  el.textContent = message;
+  el.hidden = false;
+}
+
+/** Appends `text` to `parent`, with the characters at `positions` in <mark>. */
+function appendMarked(/** @type {HTMLElement} */ parent, /** @type {string} */ text, /** @type {number[] | undefined} */ positions) {
+  // Highlights index the lowercase key; when lowercasing changed the length they would be off.
+  if (!positions?.length || text.toLowerCase().length !== text.length) {
+    parent.append(text);
+    return;
+  }
+  let at = 0;
+  let i = 0;
+  while (i < positions.length) {
+    const start = /** @type {number} */ (positions[i]);
+    let end = start + 1;
+    while (i + 1 < positions.length && positions[i + 1] === end) {
+      i++;
+      end++;
+    }
+    i++;
+    if (start > at) parent.append(text.slice(at, start));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(start, end);
+    parent.append(mark);
+    at = end;
+  }
+  if (at < text.length) parent.append(text.slice(at));
+}
+
+async function main() {
+  /** @type {Awaited<typeof coreReady>} */
+  let core;
+  try {
+    core = await coreReady;
+  } catch (e) {
+    results.removeAttribute('aria-busy');
+    localizePage(document);
+    showError(t('popupCoreError', errorText(e)));
+    return;
+  }
+  /** @type {{text: string}} */
+  let stored;
+  try {
+    stored = await storedReady;
+  } catch (e) {
+    results.removeAttribute('aria-busy');
+    localizePage(document);
+    showError(t('popupLoadError', errorText(e)));
+    return;
+  }
+  const [settings, recent, tab] = await Promise.all([
+    settingsReady.catch(() => DEFAULT_SETTINGS),
+    recentReady.catch(() => ({})),
+    tabReady,
+  ]);
+  await localize(settings.language);
+
+  const parsed = stored.text.trim() ? core.profileParse({ text: stored.text, defaultSite: settings.defaultSite }) : { profiles: [], errors: [] };
+  if ('error' in parsed) {
+    results.removeAttribute('aria-busy');
+    showError(t('popupLoadError', parsed.error.message));
+    return;
+  }
+  const profiles = /** @type {Profile[]} */ (parsed.profiles);
+  const site = siteOfUrl(tab?.url) ?? settings.defaultSite;
+  const exitUrl = exitUrlOf(core, site);
+
+  byId('options').addEventListener('click', () => void chrome.runtime.openOptionsPage());
+  wireExit(exitUrl);
+
+  if (!profiles.length) {
+    showEmpty(parsed.errors.length);
+  } else {
+    showProfiles(core, profiles, recent);
+    if (parsed.errors.length) showNotice(parsed.errors.length);
+  }
+  performance.mark('rolehop:popup-ready');
+
+  void identityReady.then((identity) => identity && showIdentity(identity, profiles));
+  // After the list: the self-check asks the service worker, which loads its own copy of the core.
+  setTimeout(startAbout, 0);
+}
+
+/** @param {string} exitUrl */
+function wireExit(exitUrl) {
+  const exit = byId('exit');
+  exit.title = exitUrl;
+  /** @param {Destination} destination */
+  const go = (destination) => {
+    currentTab()
+      .then((tab) => openUrl(exitUrl, { tab, destination }))
+      .then(
+        () => closeIfPopup(destination),
+        (e) => showError(t('popupSwitchError', errorText(e))),
+      );
+  };
+  exit.addEventListener('click', (e) => go(destinationOf(e)));
+  exit.addEventListener('auxclick', (e) => {
+    if (e.button === 1) go('background-tab');
+  });
+}
+
+/**
+ * Closes the popup once its job is done, unless it was opened in a tab of its own (then closing
+ * would close a page the user opened on purpose) or the switch went to a background tab.
+ * @param {Destination} destination
+ */
+async function closeIfPopup(destination) {
+  if (destination === 'background-tab') return;
+  if ((await chrome.tabs.getCurrent()) === undefined) window.close();
+}
+
+/** @param {number} errorCount entries that did not parse */
+function showEmpty(errorCount) {
+  results.removeAttribute('aria-busy');
+  byId('profiles').hidden = true;
+  byId('empty').hidden = false;
+  if (errorCount) showNotice(errorCount);
+  const add = byId('empty-add');
+  add.addEventListener('click', () => void chrome.runtime.openOptionsPage());
+  add.focus();
+}
+
+/** @param {number} errorCount */
+function showNotice(errorCount) {
+  const notice = byId('notice');
+  notice.textContent = t('popupParseErrors', String(errorCount));
+  const fix = document.createElement('button');
+  fix.type = 'button';
+  fix.textContent = t('popupFixErrors');
+  fix.addEventListener('click', () => void chrome.runtime.openOptionsPage());
+  notice.append(fix);
+  notice.hidden = false;
+  if (byId('profiles').hidden) byId('empty').before(notice);
+}
+
+/**
+ * The list, the search and the keys.
+ * @param {import('../background/core.js').Core} core
+ * @param {Profile[]} profiles
+ * @param {Record<string, number>} recent
+ */
+function showProfiles(core, profiles, recent) {
+  const entries = buildIndex(profiles, recent);
+  const searcher = new Searcher(entries);
+  const labels = { recent: t('popupRecentHeading'), ungrouped: t('popupUngroupedHeading'), all: t('popupAllHeading') };
+  const noMatch = byId('no-match');
+  const count = byId('result-count');
+  /** @type {string[]} */
+  let tokens = [];
+
+  const view = new ListView({
+    listbox: results,
+    input: search,
+    renderOption: (row, el) => renderOption(row.entry, el, tokens),
+  });
+
+  function update() {
+    const query = search.value;
+    tokens = tokenize(query);
+    if (tokens.length) {
+      const matches = searcher.search(query);
+      view.setRows(matchRows(matches));
+      noMatch.hidden = matches.length > 0;
+      if (!matches.length) noMatch.textContent = t('popupNoMatch', query.trim());
+      count.textContent = matches.length ? t('popupResultCount', String(matches.length)) : noMatch.textContent;
+    } else {
+      searcher.reset();
+      view.setRows(browseRows(entries, labels));
+      noMatch.hidden = true;
+      count.textContent = t('popupResultCount', String(entries.length));
+    }
+  }
+
+  /** @param {number} rowIndex @param {Destination} destination */
+  function activate(rowIndex, destination) {
+    const row = view.rows[rowIndex];
+    if (row?.kind !== 'option') return;
+    const { profile } = row.entry;
+    // The tab is asked for now, not at load: it is the one the user sees when acting.
+    currentTab()
+      .then((tab) => switchTo(core, profile, { tab, destination }))
+      .then(
+        () => closeIfPopup(destination),
+        (e) => showError(t('popupSwitchError', errorText(e))),
+      );
+  }
+
+  search.addEventListener('input', (e) => {
+    if (/** @type {InputEvent} */ (e).isComposing) return; // wait for the IME to finish the word
+    update();
+    performance.measure('rolehop:search', { start: e.timeStamp, end: performance.now(), detail: search.value });
+  });
+  search.addEventListener('compositionend', update);
+
+  search.addEventListener('keydown', (e) => {
+    if (e.isComposing) return;
+    switch (e.key) {
+      case 'ArrowDown':
+        view.move(1);
+        break;
+      case 'ArrowUp':
+        view.move(-1);
+        break;
+      case 'PageDown':
+        view.move(view.pageSize());
+        break;
+      case 'PageUp':
+        view.move(-view.pageSize());
+        break;
+      case 'Enter':
+        activate(view.active, destinationOf(e));
+        break;
+      case 'Escape':
+        if (!search.value) {
+          window.close(); // a second Esc closes, as the browser's own would
+          return;
+        }
+        search.value = '';
+        update();
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  });
+
+  // Clicks keep the focus in the search box (the listbox is driven from there).
+  results.addEventListener('mousedown', (e) => {
+    if (view.rowIndexOf(e.target) >= 0) e.preventDefault();
+  });
+  results.addEventListener('mousemove', (e) => {
+    const index = view.rowIndexOf(e.target);
+    if (index >= 0 && index !== view.active) {
+      view.active = index;
+      view.render();
+    }
+  });
+  results.addEventListener('click', (e) => activate(view.rowIndexOf(e.target), destinationOf(e)));
+  results.addEventListener('auxclick', (e) => {
+    if (e.button === 1) activate(view.rowIndexOf(e.target), 'background-tab');
+  });
+
+  update();
+  results.removeAttribute('aria-busy');
+}
+
+/**
+ * Fills an option: colour, display name, role @ account (and group when searching), site tag.
+ * @param {Entry} entry @param {HTMLElement} el @param {string[]} tokens
+ */
+function renderOption(entry, el, tokens) {
+  const { profile } = entry;
+  const marks = tokens.length ? highlights(entry, tokens) : {};
+  if (profile.color) el.style.setProperty('--profile-color', profile.color);
+  if (profile.note) el.title = profile.note;
+
+  const text = document.createElement('div');
+  text.className = 'text';
+  const name = document.createElement('div');
+  name.className = 'name';
+  appendMarked(name, profile.displayName, marks.displayName);
+  if (marks.id && profile.id !== profile.displayName) {
+    name.append(' (');
+    appendMarked(name, profile.id, marks.id);
+    name.append(')');
+  }
+
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  appendMarked(meta, profile.roleName, marks.roleName);
+  meta.append(' @ ');
+  appendMarked(meta, profile.account, marks.account);
+  if (profile.accountUid && profile.accountUid !== profile.account) {
+    meta.append(' · ');
+    appendMarked(meta, profile.accountUid, marks.accountUid);
+  }
+  if (tokens.length && profile.group) {
+    meta.append(' · ');
+    appendMarked(meta, profile.group, marks.group);
+  }
+  text.append(name, meta);
+  el.append(text);
+
+  if (profile.site === 'intl') {
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = t('popupSiteIntl');
+    el.append(tag);
+  }
+}
+
+/**
+ * @param {import('./identity.js').ConsoleIdentity} identity
+ * @param {Profile[]} profiles
+ */
+function showIdentity(identity, profiles) {
+  const main = byId('identity-main');
+  const detail = byId('identity-detail');
+  const profile = profileOfIdentity(identity, profiles);
+  if (identity.roleName) {
+    main.textContent = identity.sessionName ? `${identity.roleName}/${identity.sessionName}` : identity.roleName;
+  } else {
+    main.textContent = t('popupIdentityOwn');
+  }
+  const parts = [];
+  if (profile) parts.push(profile.displayName);
+  if (identity.accountUid) parts.push(t('popupIdentityAccount', identity.accountUid));
+  detail.textContent = parts.join(' · ');
+  if (profile?.color) byId('identity-swatch').style.setProperty('--profile-color', profile.color);
+  byId('identity').hidden = false;
+}
+
+main().catch((e) => {
+  results.removeAttribute('aria-busy');
+  showError(t('popupLoadError', errorText(e)));
+});

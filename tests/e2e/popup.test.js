@@ -1,4 +1,6 @@
-// The popup page of the shipped extension in real Chromium, in English and in Chinese.
+// The popup page of the shipped extension in real Chromium, in English and in Chinese: the core's
+// version and live self-check, kept in the popup's "About RoleHop" section (the profile list is
+// tested in popup-profiles.test.js).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,13 +35,14 @@ for (const { lang, locale } of [
       page = await browser.context.newPage();
       await page.setViewportSize(POPUP_VIEWPORT);
       await page.goto(browser.url('popup/popup.html'));
+      await page.getByText(text.popupAbout).click(); // opens the <details> holding the core's facts
     });
     after(async () => {
       await browser?.close();
     });
 
     test('shows the core version and a passing self-check', async () => {
-      const status = page.getByRole('status');
+      const status = page.getByRole('status').and(page.locator('#check-status'));
       await status.and(page.locator('[data-result="pass"]')).waitFor({ timeout: 10_000 });
       assert.equal(await status.textContent(), text.statusPass);
       assert.match(await page.locator('#core-version').innerText(), /^rolehop \d+\.\d+\.\d+/);
@@ -51,7 +54,8 @@ for (const { lang, locale } of [
     test(`texts come from _locales/${locale}`, async () => {
       assert.equal(await page.locator('html').getAttribute('lang'), text.htmlLang);
       assert.equal(await page.title(), text.popupTitle);
-      assert.equal(await page.getByRole('heading', { level: 2 }).first().innerText(), text.coreHeading.toUpperCase());
+      const coreRegion = page.getByRole('region', { name: text.coreHeading });
+      assert.equal(await coreRegion.getByRole('heading', { level: 2 }).innerText(), text.coreHeading.toUpperCase());
       for (const key of ['selfCheckIntro', 'versionLabel', 'expectedLabel', 'actualLabel']) {
         assert.equal(await page.locator(`[data-i18n="${key}"]`).innerText(), text[key], key);
       }
@@ -60,7 +64,8 @@ for (const { lang, locale } of [
     test('is accessible: labelled regions, a live status, a named button', async () => {
       await page.getByRole('region', { name: text.coreHeading }).waitFor();
       await page.getByRole('region', { name: text.selfCheckHeading }).waitFor();
-      assert.equal(await page.getByRole('status').getAttribute('aria-live'), 'polite');
+      assert.equal(await page.locator('#check-status').getAttribute('role'), 'status');
+      assert.equal(await page.locator('#check-status').getAttribute('aria-live'), 'polite');
       assert.equal(await page.locator('img').getAttribute('alt'), '', 'the logo is decorative');
       await page.getByRole('button', { name: text.rerunButton }).waitFor();
     });

@@ -1,0 +1,435 @@
+// The popup's profile list in the shipped extension: search, keyboard, groups, most-recent order,
+// switching (current tab, new tabs, both sites), "back to my identity", the current identity, the
+// empty state, and the language setting. Profiles are seeded through the extension's own storage
+// module (shared/profile-store.js, imported in an extension page), never a test-only path.
+// signin.aliyun.com, signin.alibabacloud.com and a console host are mapped to a local HTTPS server
+// that records every request it gets.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchExtension, screenshot, DIST } from './harness.js';
+import { startHttpsServer } from '../lib/https-server.js';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('./harness.js').ExtensionBrowser} ExtensionBrowser */
+
+const CONSOLE_HOST = 'home.console.aliyun.com';
+const NEUTRAL_HOST = 'www.example.test';
+const HOSTS = ['signin.aliyun.com', 'signin.alibabacloud.com', CONSOLE_HOST, NEUTRAL_HOST];
+
+const PROFILES = `# a team's profiles
+[profile acme-prod]
+account = acme
+role_name = admin-oss
+display_name = Acme production
+color = #e8590c
+group = Acme
+
+[profile acme-dev]
+account = acme-dev.onaliyun.com
+role_name = developer
+display_name = Acme dev
+group = Acme
+
+[profile globex-audit]
+role_arn = acs:ram::1746000000000001:role/security-audit
+display_name = Globex audit
+color = teal
+group = Globex
+site = intl
+
+[profile sandbox]
+account = 1746000000000002
+role_name = readonly
+`;
+
+/** @param {string} locale @returns {Record<string, {message: string}>} */
+function catalog(locale) {
+  return JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
+}
+const EN = catalog('en');
+const ZH = catalog('zh_CN');
+/** @param {Record<string, {message: string}>} cat @param {string} key */
+const msg = (cat, key) => /** @type {{message: string}} */ (cat[key]).message;
+
+/** A page on a mapped host that is not a console page: the tab a switch replaces. */
+const pageHtml = (/** @type {string} */ title) => `<!doctype html><title>${title}</title><p>${title}</p>`;
+
+/**
+ * Records each request as host + path + query.
+ * @type {string[]}
+ */
+const requests = [];
+
+/** @type {Awaited<ReturnType<typeof startHttpsServer>>} */
+let server;
+/** @type {ExtensionBrowser} */
+let browser;
+/** Every tab's URL history (see urlHistory). @type {WeakMap<Page, string[]>} */
+const histories = new WeakMap();
+
+before(async () => {
+  server = await startHttpsServer({
+    hosts: HOSTS,
+    handler: (req, res) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      requests.push(`${host}${req.url}`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(pageHtml(`${host}${new URL(req.url ?? '/', 'https://x').pathname}`));
+    },
+  });
+  browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
+  browser.context.on('page', (page) => histories.set(page, urlHistory(page)));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Saves `text` as the profiles and `recent` as the recent uses, through the extension's modules.
+ * @param {string} text
+ * @param {Record<string, number>} [recent]
+ */
+async function seed(text, recent = {}) {
+  const page = await browser.openPage('popup/popup.html');
+  await page.evaluate(
+    async ({ text, recent }) => {
+      const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
+      await store.saveProfilesText(text);
+      await chrome.storage.local.set({ 'rolehop.recent': recent });
+    },
+    { text, recent },
+  );
+  await page.close();
+}
+
+/** @param {Partial<import('../../extension/shared/settings.js').Settings>} settings */
+async function setSettings(settings) {
+  const page = await browser.openPage('popup/popup.html');
+  await page.evaluate(async (s) => {
+    const { saveSettings } = await import(chrome.runtime.getURL('shared/settings.js'));
+    await saveSettings(s);
+  }, settings);
+  await page.close();
+}
+
+/** Opens the popup in a tab and waits until its list (or empty state) is shown. */
+async function openPopup() {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 560 });
+  await page.goto(browser.url('popup/popup.html'));
+  await popupReady(page);
+  return page;
+}
+
+/** Waits for the popup's own "list rendered" mark (the one bench/popup reads). @param {Page} page */
+async function popupReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('rolehop:popup-ready').length > 0);
+}
+
+/** A tab on a mapped host, in front of the popup (so it is the window's active tab). */
+async function frontTab(host = CONSOLE_HOST, path = '/') {
+  const page = await browser.context.newPage();
+  await page.goto(`https://${host}${path}`);
+  return page;
+}
+
+/** The rows the list shows, in order: `# heading` or the option's display name. @param {Page} page */
+function rows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#results .heading, #results [role="option"]')].map((el) =>
+      el.classList.contains('heading') ? `# ${el.textContent}` : (el.querySelector('.name')?.textContent ?? ''),
+    ),
+  );
+}
+
+/** @param {Page} page */
+function options(page) {
+  return page.locator('#results [role="option"] .name').allInnerTexts();
+}
+
+/** The display name of the option aria-activedescendant points at. @param {Page} page */
+function activeName(page) {
+  return page.evaluate(() => {
+    const id = document.getElementById('search')?.getAttribute('aria-activedescendant');
+    const el = id ? document.getElementById(id) : null;
+    return el?.getAttribute('aria-selected') === 'true' ? (el.querySelector('.name')?.textContent ?? null) : null;
+  });
+}
+
+/** @param {Page} page @param {string} query */
+async function typeQuery(page, query) {
+  await page.locator('#search').fill('');
+  await page.locator('#search').pressSequentially(query);
+}
+
+/**
+ * Every URL the tab's main frame has had, in order (same-document changes included: the Switch
+ * Role content script removes the marker fragment once it has read it).
+ * @param {Page} page
+ */
+function urlHistory(page) {
+  /** @type {string[]} */
+  const urls = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) urls.push(frame.url());
+  });
+  return urls;
+}
+
+/**
+ * Waits until the tab has been at a URL starting with `prefix`, and returns the first such URL.
+ * @param {Page} page @param {string} prefix
+ */
+async function waitForVisit(page, prefix) {
+  const history = histories.get(page) ?? [];
+  const visited = () => history.find((u) => u.startsWith(prefix));
+  await page.waitForURL((url) => url.href.startsWith(prefix) || visited() !== undefined, { timeout: 10_000 });
+  return visited() ?? page.url();
+}
+
+/** @param {Page} page @param {RegExp} url */
+async function waitForUrl(page, url) {
+  await page.waitForURL(url, { timeout: 10_000 });
+  return page.url();
+}
+
+/** @param {string} prefix host + path */
+function requestsTo(prefix) {
+  return requests.filter((r) => r.startsWith(prefix));
+}
+
+describe('popup with no profiles', () => {
+  test('shows the call to action; its button opens the options page', async () => {
+    const page = await openPopup();
+    await page.getByRole('heading', { name: msg(EN, 'popupEmptyHeading') }).waitFor();
+    const add = page.getByRole('button', { name: msg(EN, 'popupEmptyAction') });
+    assert.equal(await add.evaluate((el) => el === document.activeElement), true, 'the action has the focus');
+    assert.equal(await page.locator('#profiles').isHidden(), true, 'no search box without profiles');
+    const tutorial = page.getByRole('link', { name: msg(EN, 'popupTutorial') });
+    assert.equal(await tutorial.getAttribute('href'), '../workbench/workbench.html');
+    await screenshot(page, 'popup-empty-en.png');
+    const [options] = await Promise.all([browser.context.waitForEvent('page'), add.click()]);
+    await options.waitForURL(/\/options\/options\.html/);
+    await options.close();
+    await page.close();
+  });
+});
+
+describe('popup with profiles', () => {
+  before(async () => {
+    await seed(PROFILES);
+  });
+
+  test('groups as headings in file order; the search box has the focus; listbox semantics', async () => {
+    const page = await openPopup();
+    assert.deepEqual(await rows(page), [
+      '# Acme',
+      'Acme production',
+      'Acme dev',
+      '# Globex',
+      'Globex audit',
+      `# ${msg(EN, 'popupUngroupedHeading')}`,
+      'sandbox',
+    ]);
+    const search = page.locator('#search');
+    assert.equal(await search.evaluate((el) => el === document.activeElement), true);
+    assert.equal(await search.getAttribute('role'), 'combobox');
+    assert.equal(await search.getAttribute('aria-controls'), 'results');
+    assert.equal(await search.getAttribute('aria-label'), msg(EN, 'popupSearchLabel'));
+    assert.equal(await page.locator('#results').getAttribute('role'), 'listbox');
+    assert.equal(await activeName(page), 'Acme production', 'the first option is active');
+    await page.getByRole('group', { name: 'Globex' }).getByRole('option', { name: /Globex audit/ }).waitFor();
+    const first = page.locator('[role="option"]').first();
+    assert.equal(await first.getAttribute('aria-setsize'), '4');
+    assert.equal(await first.getAttribute('aria-posinset'), '1');
+    // The profile's colour marks its row; the international site is tagged.
+    const colour = await first.evaluate((el) => getComputedStyle(el).borderLeftColor);
+    assert.equal(colour, 'rgb(232, 89, 12)');
+    const globex = page.locator('[role="option"]', { hasText: 'Globex audit' });
+    assert.equal(await globex.locator('.tag').innerText(), msg(EN, 'popupSiteIntl'));
+    await screenshot(page, 'popup-profiles-en.png');
+    await page.close();
+  });
+
+  test('fuzzy search on name, alias, UID, role and group, with highlights', async () => {
+    const page = await openPopup();
+    await typeQuery(page, 'glaud'); // G-l-obex a-u-d-it: a subsequence of the display name
+    assert.deepEqual(await options(page), ['Globex audit']);
+    const marked = await page.locator('[role="option"] .name mark').allInnerTexts();
+    assert.equal(marked.join(''), 'Glaud', 'the matched characters are highlighted');
+
+    await typeQuery(page, '1746000000000002'); // the account UID
+    assert.deepEqual(await options(page), ['sandbox']);
+
+    await typeQuery(page, 'acme-dev.onaliyun'); // the default domain
+    assert.deepEqual(await options(page), ['Acme dev']);
+
+    await typeQuery(page, 'security'); // the role (from role_arn)
+    assert.deepEqual(await options(page), ['Globex audit']);
+    assert.equal(await page.locator('[role="option"] .meta mark').first().innerText(), 'security');
+
+    await typeQuery(page, 'acme adm'); // two tokens: name and role
+    assert.equal((await options(page))[0], 'Acme production');
+
+    await typeQuery(page, 'dev');
+    assert.equal((await options(page))[0], 'Acme dev', 'the best match comes first');
+
+    await typeQuery(page, 'zzqq');
+    assert.deepEqual(await options(page), []);
+    assert.equal(await page.locator('#no-match').innerText(), msg(EN, 'popupNoMatch').replace('$QUERY$', 'zzqq'));
+    assert.equal(await page.locator('#search').getAttribute('aria-activedescendant'), null);
+    await page.close();
+  });
+
+  test('arrow keys move the active option; Esc clears the search', async () => {
+    const page = await openPopup();
+    const search = page.locator('#search');
+    await search.press('ArrowDown');
+    assert.equal(await activeName(page), 'Acme dev');
+    await search.press('ArrowDown');
+    assert.equal(await activeName(page), 'Globex audit', 'headings are skipped');
+    await search.press('ArrowDown');
+    await search.press('ArrowDown');
+    assert.equal(await activeName(page), 'sandbox', 'stops at the last option');
+    await search.press('ArrowUp');
+    assert.equal(await activeName(page), 'Globex audit');
+
+    await typeQuery(page, 'acme');
+    assert.deepEqual(await options(page), ['Acme production', 'Acme dev']);
+    await search.press('Escape');
+    assert.equal(await search.inputValue(), '');
+    assert.equal((await options(page)).length, 4, 'the whole list is back');
+    assert.equal(await activeName(page), 'Acme production');
+    await page.close();
+  });
+
+  test('Enter switches the current tab (China site): the server gets the switch URL, the tab keeps the marker', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab();
+    await typeQuery(popup, 'acme prod');
+    await popup.locator('#search').press('Enter');
+    const url = await waitForVisit(tab, 'https://signin.aliyun.com/switchRole.htm');
+    assert.match(url, /^https:\/\/signin\.aliyun\.com\/switchRole\.htm\?parentAlias=acme&roleName=admin-oss#rolehop=[0-9a-f]{32}$/);
+    assert.deepEqual(requestsTo('signin.aliyun.com/switchRole.htm'), [
+      'signin.aliyun.com/switchRole.htm?parentAlias=acme&roleName=admin-oss',
+    ]);
+    const recent = /** @type {Record<string, number>} */ (
+      await popup.evaluate(async () => (await chrome.storage.local.get('rolehop.recent'))['rolehop.recent'])
+    );
+    assert.equal(typeof recent['acme-prod'], 'number', 'the use is remembered');
+    await tab.close();
+    await popup.close();
+  });
+
+  test('a click switches to the international site', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab(NEUTRAL_HOST);
+    await popup.locator('[role="option"]', { hasText: 'Globex audit' }).click();
+    const url = await waitForVisit(tab, 'https://signin.alibabacloud.com/switchRole.htm');
+    assert.match(
+      url,
+      /^https:\/\/signin\.alibabacloud\.com\/switchRole\.htm\?parentAlias=1746000000000001&roleName=security-audit#rolehop=[0-9a-f]{32}$/,
+    );
+    assert.deepEqual(requestsTo('signin.alibabacloud.com/switchRole.htm'), [
+      'signin.alibabacloud.com/switchRole.htm?parentAlias=1746000000000001&roleName=security-audit',
+    ]);
+    await tab.close();
+    await popup.close();
+  });
+
+  test('most recently used profiles come first', async () => {
+    // Two switches above used acme-prod, then globex-audit.
+    const page = await openPopup();
+    const all = await rows(page);
+    assert.deepEqual(all.slice(0, 3), [`# ${msg(EN, 'popupRecentHeading')}`, 'Globex audit', 'Acme production']);
+    assert.equal(all[3], '# Acme', 'the groups follow');
+    assert.equal(await activeName(page), 'Globex audit', 'Enter repeats the last switch');
+    await page.close();
+  });
+
+  test('Shift+Enter opens a new tab; Ctrl+click and a middle click open background tabs', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab(NEUTRAL_HOST, '/stays');
+    await typeQuery(popup, 'sandbox');
+    const [shifted] = await Promise.all([browser.context.waitForEvent('page'), popup.locator('#search').press('Shift+Enter')]);
+    assert.match(
+      await waitForVisit(shifted, 'https://signin.aliyun.com/switchRole.htm'),
+      /^https:\/\/signin\.aliyun\.com\/switchRole\.htm\?parentAlias=1746000000000002&roleName=readonly#rolehop=[0-9a-f]{32}$/,
+    );
+    assert.equal(new URL(tab.url()).pathname, '/stays', 'the current tab is left alone');
+
+    await tab.bringToFront();
+    const activeBefore = await activeTabId(popup);
+    await typeQuery(popup, 'acme dev');
+    const option = popup.locator('[role="option"]', { hasText: 'Acme dev' });
+    const [ctrl] = await Promise.all([browser.context.waitForEvent('page'), option.click({ modifiers: ['ControlOrMeta'] })]);
+    assert.match(
+      await waitForVisit(ctrl, 'https://signin.aliyun.com/switchRole.htm'),
+      /^https:\/\/signin\.aliyun\.com\/switchRole\.htm\?parentAlias=acme-dev\.onaliyun\.com&roleName=developer#rolehop=/,
+    );
+    const [middle] = await Promise.all([browser.context.waitForEvent('page'), option.click({ button: 'middle' })]);
+    assert.match(
+      await waitForVisit(middle, 'https://signin.aliyun.com/switchRole.htm'),
+      /\?parentAlias=acme-dev\.onaliyun\.com&roleName=developer#rolehop=[0-9a-f]{32}$/,
+    );
+    assert.equal(await activeTabId(popup), activeBefore, 'background tabs are not activated');
+    assert.equal(new URL(tab.url()).pathname, '/stays');
+    for (const p of [shifted, ctrl, middle, tab]) await p.close();
+    await popup.close();
+  });
+
+  test('"Back to my identity" opens the exit page of the default site in one click', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab(NEUTRAL_HOST);
+    await popup.getByRole('button', { name: msg(EN, 'popupBackToIdentity') }).click();
+    assert.equal(await waitForUrl(tab, /exitSwitchedRole/), 'https://signin.aliyun.com/exitSwitchedRole.htm');
+    await popup.close();
+
+    await setSettings({ defaultSite: 'intl' });
+    const intl = await openPopup();
+    await tab.goto(`https://${NEUTRAL_HOST}/`);
+    await tab.bringToFront();
+    await intl.getByRole('button', { name: msg(EN, 'popupBackToIdentity') }).click();
+    assert.equal(await waitForUrl(tab, /exitSwitchedRole/), 'https://signin.alibabacloud.com/exitSwitchedRole.htm');
+    assert.deepEqual(requestsTo('signin.alibabacloud.com/exitSwitchedRole.htm'), ['signin.alibabacloud.com/exitSwitchedRole.htm']);
+    await setSettings({ defaultSite: 'cn' });
+    await tab.close();
+    await intl.close();
+  });
+
+  test('no identity is shown for a tab that is not a console page', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab(NEUTRAL_HOST);
+    await popup.reload();
+    await popupReady(popup);
+    assert.equal(await popup.locator('#identity').isHidden(), true);
+    await tab.close();
+    await popup.close();
+  });
+
+  test('the language setting overrides the browser language', async () => {
+    await setSettings({ language: 'zh_CN' });
+    const page = await openPopup();
+    await page.locator('html[lang="zh-CN"]').waitFor();
+    assert.equal(await page.locator('#search').getAttribute('placeholder'), msg(ZH, 'popupSearchPlaceholder'));
+    assert.equal(await page.getByRole('button', { name: msg(ZH, 'popupBackToIdentity') }).count(), 1);
+    assert.deepEqual((await rows(page)).at(-2), `# ${msg(ZH, 'popupUngroupedHeading')}`);
+    await screenshot(page, 'popup-profiles-zh_CN.png');
+    await setSettings({ language: 'auto' });
+    await page.close();
+  });
+
+  test('no console errors or uncaught errors', () => {
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+/** The id of the window's active tab, asked from an extension page. @param {Page} page */
+async function activeTabId(page) {
+  const [tab] = await page.evaluate(() => chrome.tabs.query({ active: true, currentWindow: true }));
+  return tab?.id;
+}

@@ -1,0 +1,435 @@
+// The options page of the shipped extension in real Chromium: the INI editor's inline errors
+// (error list with line:column that jumps to the spot, gutter markers) and live preview, Save,
+// import (a bad one changes nothing and shows every error; a good one previews, then merges or
+// replaces), export downloads that round-trip, settings that persist, the language override,
+// English and Chinese, dark mode and the keyboard.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { DIST, launchExtension, screenshot } from './harness.js';
+import { profilesIni } from '../lib/profiles.js';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** @param {string} locale @returns {Record<string, string>} message key -> text (placeholders as $1..) */
+function catalog(locale) {
+  /** @type {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} */
+  const raw = JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [
+      k,
+      v.message.replace(/\$([A-Za-z0-9_]+)\$/g, (w, name) => v.placeholders?.[name.toLowerCase()]?.content ?? w),
+    ]),
+  );
+}
+const EN = catalog('en');
+const ZH = catalog('zh_CN');
+
+/** @param {string} template @param {...(string | number)} values */
+const fill = (template, ...values) => template.replace(/\$([1-9])/g, (_, n) => String(values[Number(n) - 1]));
+
+const GOOD = `# team profiles
+[profile acme-prod]
+account = acme
+role_name = admin-oss
+display_name = Acme production
+color = #e8590c
+group = Acme
+
+[profile globex-audit]
+role_arn = acs:ram::1746000000000001:role/security-audit
+display_name = Globex audit
+group = Globex
+site = intl
+`;
+
+/** Three errors at known places; the first profile is fine. */
+const BAD = `[profile fine]
+account = fine
+role_name = ops
+colour = red
+[profile bad-uid]
+account = 12
+role_name = ops
+[default]
+`;
+const BAD_POSITIONS = ['4:1', '6:11', '8:1'];
+
+const CLI_CONFIG = JSON.stringify(
+  {
+    current: 'dev',
+    profiles: [
+      { name: 'dev', mode: 'AK', access_key_id: 'LTAI5tExampleKeyId', access_key_secret: 'not-a-real-secret', region_id: 'cn-hangzhou' },
+      {
+        name: 'acme-oss',
+        mode: 'RamRoleArn',
+        access_key_id: 'LTAI5tExampleKeyId',
+        access_key_secret: 'not-a-real-secret',
+        ram_role_arn: 'acs:ram::1746000000000002:role/admin-oss',
+        ram_session_name: 'rolehop',
+        region_id: 'cn-hangzhou',
+      },
+    ],
+  },
+  null,
+  2,
+);
+
+describe('options page (en)', () => {
+  /** @type {import('./harness.js').ExtensionBrowser} */
+  let browser;
+  /** @type {Page} */
+  let page;
+
+  before(async () => {
+    browser = await launchExtension();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function openOptions() {
+    await page.goto(browser.url('options/options.html'));
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 20_000 });
+  }
+
+  beforeEach(async () => {
+    await page.goto(browser.url('options/options.html'));
+    await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+    await openOptions();
+  });
+
+  /** Types `text` into the editor and waits for the debounced parse to show `summary`. */
+  async function edit(/** @type {string} */ text, /** @type {string} */ summary) {
+    await page.locator('#ini').fill(text);
+    await page.locator('#editor-summary', { hasText: summary }).waitFor();
+  }
+
+  /** What the extension has stored: both areas, all keys. */
+  /** @returns {Promise<{sync: Record<string, any>, local: Record<string, any>}>} */
+  const snapshot = () =>
+    page.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
+
+  /** The saved INI text, read with the shipped store. */
+  const savedText = () =>
+    page.evaluate(async () => {
+      const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
+      return (await store.loadProfilesText()).text;
+    });
+
+  /** The core's reading of `text` (the page's own wasm). @param {string} text */
+  const coreParse = (text) =>
+    page.evaluate(async (t) => {
+      const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      return (await loadCore()).profileParse({ text: t });
+    }, text);
+
+  async function saveGood() {
+    await edit(GOOD, fill(EN.optionsEditorOk, 2));
+    await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
+    await page.locator('#save-status[data-area="sync"]').waitFor();
+  }
+
+  test('inline errors at line:column, gutter markers, jump to the error, Save blocked', async () => {
+    await edit(BAD, fill(EN.optionsEditorErrors, 3, 0));
+    const entries = page.locator('#editor-errors button.error-link');
+    assert.equal(await entries.count(), 3);
+    assert.deepEqual(await page.locator('#editor-errors .where').allInnerTexts(), BAD_POSITIONS);
+    const expected = await coreParse(BAD);
+    assert.deepEqual(
+      await page.locator('#editor-errors .what').allInnerTexts(),
+      expected.errors.map((/** @type {{message: string}} */ e) => e.message),
+    );
+    assert.match(await entries.nth(0).innerText(), /unknown key "colour".*color/);
+    assert.equal(await page.locator('#gutter .marker').count(), 3);
+    assert.equal(await page.locator('#ini').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('button', { name: EN.optionsSave, exact: true }).isDisabled(), true);
+    await page.locator('#save-status[data-result="fail"]', { hasText: fill(EN.optionsFixErrors, 3) }).waitFor();
+
+    // Each entry moves the caret to its line:column.
+    await entries.nth(1).click();
+    const caret = await page.locator('#ini').evaluate((el) => {
+      const t = /** @type {HTMLTextAreaElement} */ (el);
+      const before = t.value.slice(0, t.selectionStart).split('\n');
+      return { focused: document.activeElement === t, line: before.length, column: before[before.length - 1].length + 1 };
+    });
+    assert.deepEqual(caret, { focused: true, line: 6, column: 11 });
+    await screenshot(page, 'options-errors-en.png');
+
+    // Nothing reached storage.
+    assert.deepEqual(await snapshot(), { sync: {}, local: {} });
+  });
+
+  test('live preview of the parsed profiles as the user types, grouped', async () => {
+    await edit(GOOD, fill(EN.optionsEditorOk, 2));
+    assert.equal(await page.locator('#preview-summary').innerText(), fill(EN.optionsPreviewCount, 2));
+    const rows = page.locator('#preview tr[data-profile-id]');
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => /** @type {HTMLElement} */ (tr).dataset.profileId)), [
+      'acme-prod',
+      'globex-audit',
+    ]);
+    assert.deepEqual(await page.locator('#preview th.group').allInnerTexts(), ['ACME', 'GLOBEX']);
+    const acme = page.locator('#preview tr[data-profile-id="acme-prod"]');
+    assert.match(await acme.innerText(), /Acme production\s+acme-prod[\s\S]*acme[\s\S]*admin-oss[\s\S]*China/);
+    const globex = page.locator('#preview tr[data-profile-id="globex-audit"]');
+    assert.match(await globex.innerText(), /1746000000000001[\s\S]*security-audit[\s\S]*International/);
+    assert.equal(await acme.locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(232, 89, 12)');
+
+    // Typing a third profile updates the preview (debounced) without a save.
+    await page.locator('#ini').press('End');
+    await page.locator('#ini').evaluate((el) => el.scrollTo(0, 1e6));
+    await page.locator('#ini').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n[profile typed]\naccount = typed.onaliyun.com\nrole_name = ops\n');
+    await page.locator('#preview tr[data-profile-id="typed"]').waitFor();
+    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), /default domain/);
+    await screenshot(page, 'options-preview-en.png');
+  });
+
+  test('Save (button or Ctrl+S) stores to sync, says so, and the page reloads it', async () => {
+    await saveGood();
+    const status = page.locator('#save-status');
+    assert.equal(await status.getAttribute('data-result'), 'pass');
+    assert.match(await status.innerText(), /^Saved 2 profiles to browser sync storage \(1 items, [\d.]+ KB compressed from [\d.]+ KB\)/);
+    assert.equal(await savedText(), GOOD);
+    const { sync } = await snapshot();
+    assert.equal(sync['rolehop.profiles.meta'].area, 'sync');
+
+    // Keyboard: an edit, then Ctrl+S.
+    await page.locator('#ini').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('[profile keyboard]\naccount = keyboard\nrole_name = ops\n');
+    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk, 3) }).waitFor();
+    await page.keyboard.press('Control+s');
+    await page.locator('#save-status[data-area="sync"][data-result="pass"]', { hasText: 'Saved 3 profiles' }).waitFor();
+    assert.match(await savedText(), /\[profile keyboard\]/);
+
+    await openOptions();
+    assert.equal(await page.locator('#ini').inputValue(), await savedText());
+    assert.match(await page.locator('#save-status').innerText(), /^Loaded from browser sync storage/);
+  });
+
+  test('when storage.sync is full the page saves to local and says why', async () => {
+    await page.evaluate(async () => {
+      for (let i = 0; (await chrome.storage.sync.getBytesInUse(null)) < 102_000; i++) {
+        await chrome.storage.sync.set({ [`test.filler.${i}`]: 'f'.repeat(7_990) });
+      }
+    }).catch(() => {}); // the last filler may itself hit the quota: the area is full either way
+    await edit(profilesIni(200), fill(EN.optionsEditorOk, 200));
+    await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
+    const status = page.locator('#save-status[data-area="local"]');
+    await status.waitFor();
+    assert.equal(await status.getAttribute('data-reason'), 'sync-full');
+    assert.match(await status.innerText(), /^Saved 200 profiles on this computer only \(storage\.local\), because browser sync storage is full \(.*quota.*\)/i);
+    assert.equal(await savedText(), profilesIni(200));
+  });
+
+  test('a bad import changes nothing and shows every error with line:column', async () => {
+    await saveGood();
+    const before = await snapshot();
+
+    await page.locator('#import-text').fill(BAD);
+    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    const result = page.locator('#import-result[data-state="errors"]');
+    await result.waitFor();
+    assert.equal(await result.locator('[role="alert"]').innerText(), fill(EN.optionsImportErrors, 3));
+    assert.deepEqual(await result.locator('.where').allInnerTexts(), BAD_POSITIONS);
+    assert.equal(await result.getByRole('button').count(), 0, 'no way to apply it');
+
+    // A config.json with a JSON syntax error: also every error, with line:column.
+    await page.locator('#import-text').fill('{\n  "profiles": [\n    {"name": "x", "mode": "RamRoleArn",}\n  ]\n}\n');
+    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    await page.locator('#import-result[data-state="errors"][data-format="aliyun-cli"]').waitFor();
+    assert.match(await page.locator('#import-result .where').first().innerText(), /^3:\d+$/);
+
+    assert.deepEqual(await snapshot(), before, 'storage unchanged');
+    assert.equal(await page.locator('#ini').inputValue(), GOOD, 'editor unchanged');
+  });
+
+  test('a valid import previews, then merges on confirmation (cancel changes nothing)', async () => {
+    await saveGood();
+    const incoming = `[profile ACME-PROD]
+account = acme
+role_name = readonly
+display_name = Acme production (read-only)
+
+[profile initech-dev]
+account = initech
+role_name = deployer
+`;
+    await page.locator('#import-text').fill(incoming);
+    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    await page.locator('#import-result[data-state="preview"]').waitFor();
+    assert.equal(await page.locator('#import-result .status').innerText(), fill(EN.optionsImportReady, 2, 1, 1));
+    assert.equal(await page.locator('#import-result .import-ids li').count(), 2);
+
+    const before = await snapshot();
+    await page.locator('#import-cancel').click();
+    await page.locator('#import-result[data-state="cancelled"]').waitFor();
+    assert.deepEqual(await snapshot(), before);
+
+    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    await page.locator('#import-merge').click();
+    await page.locator('#import-result[data-state="done"]').waitFor();
+    const text = await savedText();
+    assert.equal(await page.locator('#ini').inputValue(), text);
+    assert.match(text, /^# team profiles\n/, 'the user’s comments stay');
+    const parsed = await coreParse(text);
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(
+      parsed.profiles.map((/** @type {{id: string, roleName: string}} */ p) => `${p.id}:${p.roleName}`).sort(),
+      ['ACME-PROD:readonly', 'globex-audit:security-audit', 'initech-dev:deployer'],
+    );
+  });
+
+  test('aliyun CLI config.json import from a file: role profiles only, the rest listed as skipped; replace all', async () => {
+    await saveGood();
+    await page.locator('#import-file').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(CLI_CONFIG) });
+    await page.locator('#import-result[data-state="preview"][data-format="aliyun-cli"]').waitFor();
+    assert.match(await page.locator('#import-result .skipped').innerText(), /dev.*AK/);
+    assert.equal(await page.locator('#import-result .import-ids li').count(), 1);
+    await page.locator('#import-replace').click();
+    await page.locator('#import-result[data-state="done"]').waitFor();
+    const text = await savedText();
+    assert.doesNotMatch(text, /not-a-real-secret|LTAI5t/, 'no credential is imported');
+    const parsed = await coreParse(text);
+    assert.deepEqual(
+      parsed.profiles.map((/** @type {{id: string, accountUid?: string, roleName: string}} */ p) => [p.id, p.accountUid, p.roleName]),
+      [['acme-oss', '1746000000000002', 'admin-oss']],
+    );
+  });
+
+  test('export downloads round-trip: INI and aliyun CLI config.json', async () => {
+    const text = `${GOOD}
+[profile hooli-data]
+role_arn = acs:ram::1746000000000003:role/oss-reader
+display_name = Hooli data
+color = teal
+note = ask data@hooli
+`;
+    await edit(text, fill(EN.optionsEditorOk, 3));
+    await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
+    await page.locator('#save-status[data-area="sync"]').waitFor();
+
+    const [ini] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: EN.optionsExportIni }).click()]);
+    assert.equal(ini.suggestedFilename(), 'rolehop-profiles.ini');
+    assert.equal(readFileSync(await ini.path(), 'utf8'), text);
+
+    const [cli] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: EN.optionsExportCli }).click()]);
+    assert.equal(cli.suggestedFilename(), 'config.json');
+    const config = readFileSync(await cli.path(), 'utf8');
+    const exported = JSON.parse(config);
+    assert.ok(Array.isArray(exported.profiles));
+    // The alias-based profile has no UID for a role ARN: left out, and the page says so.
+    await page.locator('#export-status', { hasText: 'acme-prod' }).waitFor();
+
+    // Import the downloaded config.json: the UID-based profiles come back as they were.
+    await page.locator('#import-file').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
+    await page.locator('#import-result[data-state="preview"]').waitFor();
+    await page.locator('#import-replace').click();
+    await page.locator('#import-result[data-state="done"]').waitFor();
+    /** @param {{profiles: Array<Record<string, unknown>>}} r */
+    const withoutLines = (r) => r.profiles.map(({ line: _line, ...p }) => p);
+    const original = withoutLines(await coreParse(text)).filter((p) => p.accountUid);
+    const back = withoutLines(await coreParse(await savedText()));
+    assert.deepEqual(back, original);
+  });
+
+  test('settings persist, and the language setting switches the page to Chinese at once', async () => {
+    await page.locator('#setting-default-site').selectOption('intl');
+    await page.locator('#settings-status[data-area="sync"]').waitFor();
+    await page.getByLabel(EN.optionsAutoSubmit).check();
+    await page.locator('#setting-language').selectOption('zh_CN');
+    await page.locator('h2#profiles-heading', { hasText: ZH.optionsProfilesHeading }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), ZH.htmlLang);
+    assert.equal(await page.locator('#settings-status').innerText(), ZH.optionsSettingsSavedSync);
+
+    const { sync } = await snapshot();
+    assert.deepEqual(sync['rolehop.settings'], { defaultSite: 'intl', autoSubmit: true, language: 'zh_CN' });
+
+    // The default site reaches the parse: a profile without a site line is international now.
+    await edit('[profile p]\naccount = acme\nrole_name = ops\n', fill(ZH.optionsEditorOk, 1));
+    assert.match(await page.locator('#preview tr[data-profile-id="p"]').innerText(), new RegExp(ZH.optionsSiteShortIntl));
+
+    await openOptions();
+    assert.equal(await page.locator('#setting-default-site').inputValue(), 'intl');
+    assert.equal(await page.locator('#setting-auto-submit').isChecked(), true);
+    assert.equal(await page.locator('#setting-language').inputValue(), 'zh_CN');
+    assert.equal(await page.title(), ZH.optionsTitle);
+    assert.equal(await page.getByRole('button', { name: ZH.optionsSave, exact: true }).count(), 1);
+    await screenshot(page, 'options-settings-zh.png');
+
+    await page.locator('#setting-language').selectOption('auto');
+    await page.locator('h2#profiles-heading', { hasText: EN.optionsProfilesHeading }).waitFor();
+    assert.equal(await page.title(), EN.optionsTitle);
+  });
+
+  test('dark mode follows the system colour scheme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(dark, 'rgb(22, 24, 28)');
+    assert.equal(light, 'rgb(255, 255, 255)');
+  });
+
+  test('keyboard: every control is reachable with Tab and shows a visible focus ring', async () => {
+    await edit(BAD, fill(EN.optionsEditorErrors, 3, 0));
+    /** @type {string[]} */
+    const reached = [];
+    await page.locator('body').focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+        const wrapped = el.closest('.editor');
+        const wrapRing = wrapped ? getComputedStyle(wrapped).outlineStyle !== 'none' : false;
+        return { id: el.id || el.className, ring: ring || wrapRing };
+      });
+      if (!focused) continue;
+      assert.ok(focused.ring, `${focused.id} has a visible focus ring`);
+      reached.push(focused.id);
+    }
+    for (const id of ['ini', 'error-link', 'import-format', 'import-text', 'import-check', 'export-ini', 'export-cli', 'setting-default-site', 'setting-auto-submit', 'setting-language']) {
+      assert.ok(reached.includes(id), `${id} is reachable with Tab (reached: ${reached.join(', ')})`);
+    }
+  });
+
+  test('no console errors or uncaught errors', () => {
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+describe('options page (zh_CN browser)', () => {
+  /** @type {import('./harness.js').ExtensionBrowser} */
+  let browser;
+  before(async () => {
+    browser = await launchExtension({ lang: 'zh-CN' });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('texts come from _locales/zh_CN, errors and preview included', async () => {
+    const page = await browser.openPage('options/options.html');
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 20_000 });
+    assert.equal(await page.title(), ZH.optionsTitle);
+    assert.equal(await page.locator('html').getAttribute('lang'), ZH.htmlLang);
+    for (const key of ['optionsProfilesHeading', 'optionsImportHeading', 'optionsExportHeading', 'optionsSettingsHeading', 'optionsSave']) {
+      assert.equal(await page.locator(`[data-i18n="${key}"]`).first().innerText(), ZH[key], key);
+    }
+    await page.locator('#ini').fill(BAD);
+    await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors, 3, 0) }).waitFor();
+    await page.locator('#ini').fill(GOOD);
+    await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount, 2) }).waitFor();
+    await screenshot(page, 'options-zh.png');
+    assert.deepEqual(browser.errors, []);
+  });
+});

@@ -15,6 +15,7 @@ pub mod policy;
 pub mod profile;
 pub mod sign;
 pub mod time;
+pub mod tutorial;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

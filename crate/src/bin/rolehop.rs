@@ -4,6 +4,8 @@
 mod check;
 #[path = "rolehop/policy.rs"]
 mod policy;
+#[path = "rolehop/tutorial.rs"]
+mod tutorial;
 
 use rolehop::contract;
 use rolehop::{Error, ErrorKind};
@@ -23,6 +25,9 @@ Usage:
                              (an apiError is a valid answer: exit code 0)
   rolehop policy build|lint|simulate ...
                              build, lint and simulate RAM policies offline (rolehop policy help)
+  rolehop tutorial steps|plan|next ...
+                             the guided tutorial with your values, and the \"Do it for me\" plan
+                             (rolehop tutorial help)
   rolehop check plan|next|diagnose|retry ...
                              the verification checks: what to send, and the diagnosis of what
                              came back (rolehop check help)
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         ["parse", "--lines"] => run_lines(contract::parse),
         ["policy", rest @ ..] => policy::run(rest),
         ["check", rest @ ..] => check::run(rest),
+        ["tutorial", rest @ ..] => tutorial::run(rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");

@@ -9,6 +9,7 @@ pub mod profile;
 mod request;
 mod sign;
 
+pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{
     diagnose as checks_diagnose, next as checks_next, plan as checks_plan, retry as checks_retry,
 };

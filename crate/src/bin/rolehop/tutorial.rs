@@ -1,0 +1,410 @@
+//! `rolehop tutorial steps|plan|next`: the guided tutorial and the "Do it for me" plan in the
+//! terminal, read aloud in English (or Chinese with `--zh`), or as the contract's JSON (`--json`).
+
+use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+pub const USAGE: &str =
+    "  rolehop tutorial steps --audience company-a|company-b|b-user [VALUES] [--zh] [--json]
+                             the tutorial's steps for one reader, values filled in: console path and
+                             URL, values to paste, policy documents, aliyun CLI, Terraform, checks
+  rolehop tutorial plan --side A|B [VALUES] [--zh] [--json]
+                             what \"Do it for me\" would send, in order, each request with the read
+                             that decides whether it is needed
+  rolehop tutorial next --request FILE|-
+                             setupNext: {plan, results} -> the next request or the end (JSON)
+  VALUES: --a-uid UID [--a-alias ALIAS] --b-uid UID [--b-alias ALIAS] --role NAME
+          [--trust-user NAME]... [--trust-role NAME]...      (none: trust all of account B)
+          [--bucket NAME]... [--prefix P]... [--policy-name N] (none: AliyunOSSReadOnlyAccess)
+          [--user NAME] [--assume-policy scoped|system] [--assume-policy-name N] [--site cn|intl]
+          or --request FILE|- with the JSON input of tutorialSteps / setupPlan";
+
+/// Flags without a value.
+const SWITCHES: [&str; 3] = ["--zh", "--json", "--help"];
+
+/// `--name value` pairs (repeatable) and switches.
+struct Flags(Vec<(String, Option<String>)>);
+
+impl Flags {
+    fn parse(args: &[&str]) -> Result<Flags, String> {
+        let mut out = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let name = arg
+                .strip_prefix("--")
+                .ok_or_else(|| format!("unexpected argument {arg:?}"))?;
+            let value = if SWITCHES.contains(arg) {
+                None
+            } else {
+                Some(
+                    rest.next()
+                        .ok_or_else(|| format!("{arg} needs a value"))?
+                        .to_string(),
+                )
+            };
+            out.push((name.to_string(), value));
+        }
+        Ok(Flags(out))
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .filter_map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    fn one(&self, name: &str) -> Option<String> {
+        self.all(name).pop()
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+}
+
+const VALUE_FLAGS: [&str; 17] = [
+    "audience",
+    "side",
+    "a-uid",
+    "a-alias",
+    "b-uid",
+    "b-alias",
+    "role",
+    "trust-user",
+    "trust-role",
+    "bucket",
+    "prefix",
+    "policy-name",
+    "user",
+    "assume-policy",
+    "assume-policy-name",
+    "site",
+    "request",
+];
+
+pub fn run(args: &[&str]) -> ExitCode {
+    let Some((command, rest)) = args.split_first() else {
+        return usage("tutorial needs a command: steps, plan or next");
+    };
+    if matches!(*command, "help" | "--help" | "-h") {
+        println!("Usage:\n{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let flags = match Flags::parse(rest) {
+        Ok(f) => f,
+        Err(m) => return usage(&m),
+    };
+    if let Some((name, _)) = flags
+        .0
+        .iter()
+        .find(|(n, v)| v.is_some() && !VALUE_FLAGS.contains(&n.as_str()))
+    {
+        return usage(&format!("unknown flag --{name}"));
+    }
+    let request = match flags.one("request") {
+        Some(source) => match read_source(&source) {
+            Ok(text) => text,
+            Err(m) => {
+                return fail(
+                    &flags,
+                    rolehop::Error::new(rolehop::ErrorKind::InvalidJson, m),
+                )
+            }
+        },
+        None if *command == "next" => {
+            return usage("tutorial next needs --request FILE (or - for stdin)")
+        }
+        None => request_from_flags(&flags).to_string(),
+    };
+    let (result, print): (_, fn(&Value, bool)) = match *command {
+        "steps" => (tutorial_steps(&request), print_steps),
+        "plan" => (setup_plan(&request), print_plan),
+        "next" => (setup_next(&request), print_json),
+        other => return usage(&format!("unknown tutorial command {other:?}")),
+    };
+    match result {
+        Ok(out) if flags.has("json") => print_json(&out, false),
+        Ok(out) => print(&out, flags.has("zh")),
+        Err(e) => return fail(&flags, e),
+    }
+    ExitCode::SUCCESS
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("rolehop tutorial: {message}\n\nUsage:\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn fail(flags: &Flags, error: rolehop::Error) -> ExitCode {
+    if flags.has("json") {
+        println!("{}", contract::to_text(&Err(error)));
+    } else {
+        eprintln!("rolehop: {error}");
+    }
+    ExitCode::from(1)
+}
+
+fn read_source(source: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let read = if source == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(source).map(|t| text = t)
+    };
+    read.map(|()| text)
+        .map_err(|e| format!("could not read {source}: {e}"))
+}
+
+/// Flags -> the tutorialSteps / setupPlan JSON input (absent flags stay absent, so the core's
+/// errors name what is missing).
+fn request_from_flags(flags: &Flags) -> Value {
+    let mut req = Map::new();
+    let mut put = |key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            req.insert(key.into(), json!(v));
+        }
+    };
+    put("audience", flags.one("audience"));
+    put("side", flags.one("side"));
+    put("roleName", flags.one("role"));
+    put("userName", flags.one("user"));
+    put("assumePolicyName", flags.one("assume-policy-name"));
+    put("site", flags.one("site"));
+    req.insert(
+        "assumePolicy".into(),
+        json!(flags
+            .one("assume-policy")
+            .unwrap_or_else(|| "scoped".into())),
+    );
+    for (key, prefix) in [("accountA", "a"), ("accountB", "b")] {
+        let mut account = Map::new();
+        if let Some(uid) = flags.one(&format!("{prefix}-uid")) {
+            account.insert("uid".into(), json!(uid));
+        }
+        if let Some(alias) = flags.one(&format!("{prefix}-alias")) {
+            account.insert("alias".into(), json!(alias));
+        }
+        req.insert(key.into(), Value::Object(account));
+    }
+    let (users, roles) = (flags.all("trust-user"), flags.all("trust-role"));
+    req.insert(
+        "trust".into(),
+        if users.is_empty() && roles.is_empty() {
+            json!({"kind": "account"})
+        } else {
+            json!({"kind": "principals", "users": users, "roles": roles})
+        },
+    );
+    let buckets = flags.all("bucket");
+    let mut permission = if buckets.is_empty() {
+        json!({"kind": "system"})
+    } else {
+        json!({"kind": "custom", "buckets": buckets, "prefixes": flags.all("prefix")})
+    };
+    if let Some(name) = flags.one("policy-name") {
+        permission["policyName"] = json!(name);
+    }
+    req.insert("permission".into(), permission);
+    Value::Object(req)
+}
+
+fn print_json(out: &Value, _zh: bool) {
+    println!("{out}");
+}
+
+/// The text of a `{en, zh}` object in the chosen language.
+fn lang(v: &Value, zh: bool) -> &str {
+    v.get(if zh { "zh" } else { "en" })
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| format!("{by}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn print_steps(out: &Value, zh: bool) {
+    let audience = out["audience"].as_str().unwrap_or("");
+    let who = match (audience, zh) {
+        ("company-a", false) => "company A (owns the buckets)",
+        ("company-a", true) => "A 公司（Bucket 所有者）",
+        ("company-b", false) => "company B (its users read them)",
+        ("company-b", true) => "B 公司（其用户读取 Bucket）",
+        (_, false) => "B's RAM user",
+        (_, true) => "B 的 RAM 用户",
+    };
+    if zh {
+        println!("RoleHop 跨账号访问 OSS 教程：{who}");
+    } else {
+        println!("RoleHop cross-account OSS tutorial for {who}");
+    }
+    let labels = if zh {
+        [
+            "步骤",
+            "控制台",
+            "填写的值",
+            "策略",
+            "aliyun CLI",
+            "Terraform",
+            "验证",
+        ]
+    } else {
+        [
+            "Step",
+            "Console",
+            "Values",
+            "Policy",
+            "aliyun CLI",
+            "Terraform",
+            "Verify",
+        ]
+    };
+    let mut shown: Vec<String> = Vec::new();
+    for step in out["steps"].as_array().into_iter().flatten() {
+        println!(
+            "\n{} {} · {}  [{}]",
+            labels[0],
+            step["tutorialStep"],
+            lang(&step["title"], zh),
+            step["id"].as_str().unwrap_or("")
+        );
+        println!("{}", indent(lang(&step["body"], zh), "  "));
+        println!(
+            "  {}: {}\n    {}",
+            labels[1],
+            lang(&step["consolePath"], zh),
+            step["consolePath"]["url"].as_str().unwrap_or("")
+        );
+        let values = step["values"].as_array().cloned().unwrap_or_default();
+        if !values.is_empty() {
+            println!("  {}:", labels[2]);
+            for v in values {
+                println!(
+                    "    {}: {}",
+                    lang(&v["label"], zh),
+                    v["value"].as_str().unwrap_or("")
+                );
+            }
+        }
+        for p in step["policies"].as_array().into_iter().flatten() {
+            let name = p["name"].as_str().unwrap_or("");
+            println!(
+                "  {}: {name} ({}) — {}{}",
+                labels[3],
+                p["type"].as_str().unwrap_or(""),
+                lint_line(&p["lint"]["summary"], zh),
+                match (p["assumed"] == true, zh) {
+                    (false, _) => "",
+                    (true, false) => " (system policy: commonly described content, not published)",
+                    (true, true) => "（系统策略：内容为公开资料中的常见描述，官方未公布）",
+                }
+            );
+            // Each document in full once; later steps refer back to it.
+            if shown.contains(&name.to_string()) {
+                println!(
+                    "    {}",
+                    if zh {
+                        "（内容见上文）"
+                    } else {
+                        "(document shown above)"
+                    }
+                );
+            } else {
+                shown.push(name.to_string());
+                println!("{}", indent(p["text"].as_str().unwrap_or(""), "    "));
+            }
+        }
+        for (label, key) in [(labels[4], "cli"), (labels[5], "terraform")] {
+            if let Some(text) = step[key].as_str() {
+                println!("  {label}:\n{}", indent(text, "    "));
+            }
+        }
+        println!("  {}: {}", labels[6], lang(&step["verify"], zh));
+    }
+    println!("\n{}", if zh { "排查：" } else { "If access fails:" });
+    for (i, t) in out["troubleshooting"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        println!(
+            "  {}. {} {}",
+            i + 1,
+            lang(&t["cause"], zh),
+            lang(&t["fix"], zh)
+        );
+    }
+}
+
+/// The linter's counts in words.
+fn lint_line(summary: &Value, zh: bool) -> String {
+    let n = |k: &str| summary[k].as_u64().unwrap_or(0);
+    if zh {
+        format!(
+            "检查结果：错误 {} 个，安全警告 {} 个，警告 {} 个，建议 {} 个",
+            n("error"),
+            n("securityWarning"),
+            n("warning"),
+            n("suggestion")
+        )
+    } else {
+        format!(
+            "lint: {} error(s), {} security warning(s), {} warning(s), {} suggestion(s)",
+            n("error"),
+            n("securityWarning"),
+            n("warning"),
+            n("suggestion")
+        )
+    }
+}
+
+fn print_plan(out: &Value, zh: bool) {
+    if zh {
+        println!(
+            "“一键配置” {} 账号（{}）：每个写操作之前先读取，已就绪的部分会跳过",
+            out["side"].as_str().unwrap_or(""),
+            out["account"].as_str().unwrap_or("")
+        );
+    } else {
+        println!(
+            "\"Do it for me\" on account {} ({}): each write is preceded by the read that decides whether it is needed",
+            out["side"].as_str().unwrap_or(""),
+            out["account"].as_str().unwrap_or("")
+        );
+    }
+    let operations = out["operations"].as_array().cloned().unwrap_or_default();
+    for task in out["tasks"].as_array().into_iter().flatten() {
+        println!("\n{}", lang(&task["title"], zh));
+        for id in task["operations"].as_array().into_iter().flatten() {
+            let Some(op) = operations.iter().find(|o| &o["id"] == id) else {
+                continue;
+            };
+            let preview = &op["preview"];
+            println!(
+                "  [{}] {} {} — {}",
+                op["kind"].as_str().unwrap_or(""),
+                preview["service"].as_str().unwrap_or(""),
+                op["action"].as_str().unwrap_or(""),
+                lang(&preview["summary"], zh)
+            );
+            println!(
+                "      {}: {}",
+                if zh { "条件" } else { "when" },
+                lang(&preview["when"], zh)
+            );
+            for (name, value) in preview["params"].as_object().into_iter().flatten() {
+                if name != "Action" {
+                    println!("      {name} = {}", value.as_str().unwrap_or(""));
+                }
+            }
+        }
+    }
+}

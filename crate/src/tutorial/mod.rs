@@ -1,0 +1,73 @@
+//! The guided tutorial ("Use a RAM role for cross-account access to OSS") with the reader's
+//! values filled in, and "Do it for me": the idempotent plan of RAM writes that performs a
+//! company's half of it.
+//!
+//! Layers: `input` (JSON -> a checked [`input::Setup`], errors at JSON paths), `policies` (the
+//! three documents, from the policy builders and catalog, linted), `console` / `shell` /
+//! `terraform` (where to click, the aliyun CLI, the alicloud provider), `steps` (one reader's
+//! steps), `setup` (the plan and the step function that decides skip / send / done from the
+//! parsed API answers). Everything is pure: no clock, no I/O; requests go out as `request`
+//! contract inputs for the caller to sign and send.
+
+mod check;
+mod console;
+pub mod input;
+mod policies;
+pub mod setup;
+mod shell;
+mod steps;
+mod terraform;
+
+use crate::contract::fields::parse_object;
+use crate::error::{Error, Result};
+use input::{Audience, Setup};
+use serde_json::{json, Value};
+
+/// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
+/// Terraform filled in, and the troubleshooting list.
+pub fn tutorial_steps(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let setup = input::read(&req, &[], true)?;
+    let audience = setup.audience.unwrap_or(Audience::CompanyA);
+    require_user(&setup, audience == Audience::CompanyB)?;
+    let docs = steps::Docs::build(&setup)?;
+    let steps: Vec<Value> = steps::for_audience(&setup, audience, &docs)
+        .iter()
+        .map(steps::Step::to_json)
+        .collect();
+    let troubleshooting: Vec<Value> = steps::troubleshooting(&setup)
+        .iter()
+        .map(steps::Trouble::to_json)
+        .collect();
+    Ok(json!({
+        "audience": audience.name(),
+        "site": setup.site.name(),
+        "values": steps::values_json(&setup),
+        "steps": steps,
+        "troubleshooting": troubleshooting,
+    }))
+}
+
+/// `setupPlan`: every request "Do it for me" may send for one side, in order, with previews.
+pub fn setup_plan(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let (setup, side) = setup::read(&req)?;
+    require_user(&setup, side == input::Side::B)?;
+    let plan = setup::Plan::new(&setup, side)?;
+    Ok(plan.to_json(&req.map))
+}
+
+/// `setupNext`: given the plan and the answers so far, the next request to send, or the end.
+pub fn setup_next(input: &str) -> Result<Value> {
+    setup::next(input)
+}
+
+/// B's user must be named for B's own steps (it is created there).
+fn require_user(setup: &Setup, needed: bool) -> Result<()> {
+    if needed && setup.user_name.is_none() {
+        return Err(Error::missing("$.userName").with_message(
+            "missing $.userName: the RAM user of account B who will switch into the role (e.g. \"alice\"); it may also come from trust.users",
+        ));
+    }
+    Ok(())
+}

@@ -12,6 +12,10 @@ import init, {
   profileImport,
   profileExport,
   switchUrl,
+  checksPlan,
+  checksNext,
+  checksDiagnose,
+  checksRetry,
 } from '../pkg/rolehop.js';
 
 /** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
@@ -33,6 +37,13 @@ import init, {
 /** @typedef {import('../shared/contract').ProfileExportResult} ProfileExportResult */
 /** @typedef {import('../shared/contract').SwitchUrlInput} SwitchUrlInput */
 /** @typedef {import('../shared/contract').SwitchUrlResult} SwitchUrlResult */
+/** @typedef {import('../shared/contract').CheckInputs} CheckInputs */
+/** @typedef {import('../shared/contract').ChecksPlan} ChecksPlan */
+/** @typedef {import('../shared/contract').ChecksState} ChecksState */
+/** @typedef {import('../shared/contract').ChecksNextResult} ChecksNextResult */
+/** @typedef {import('../shared/contract').CheckReport} CheckReport */
+/** @typedef {import('../shared/contract').ChecksRetryInput} ChecksRetryInput */
+/** @typedef {import('../shared/contract').RetryDecision} RetryDecision */
 
 /**
  * @typedef {object} Core
@@ -46,6 +57,10 @@ import init, {
  * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport
  * @property {(input: ProfileExportInput) => ProfileExportResult | CoreErrorResult} profileExport
  * @property {(input: SwitchUrlInput) => SwitchUrlResult | CoreErrorResult} switchUrl
+ * @property {(inputs: CheckInputs) => ChecksPlan | CoreErrorResult} checksPlan
+ * @property {(state: ChecksState) => ChecksNextResult | CoreErrorResult} checksNext
+ * @property {(state: ChecksState) => CheckReport | CoreErrorResult} checksDiagnose
+ * @property {(input: ChecksRetryInput) => RetryDecision | CoreErrorResult} checksRetry
  */
 
 /** @type {Core} */
@@ -60,6 +75,10 @@ const core = Object.freeze({
   profileImport: (input) => JSON.parse(profileImport(JSON.stringify(input))),
   profileExport: (input) => JSON.parse(profileExport(JSON.stringify(input))),
   switchUrl: (input) => JSON.parse(switchUrl(JSON.stringify(input))),
+  checksPlan: (input) => JSON.parse(checksPlan(JSON.stringify(input))),
+  checksNext: (state) => JSON.parse(checksNext(JSON.stringify(state))),
+  checksDiagnose: (state) => JSON.parse(checksDiagnose(JSON.stringify(state))),
+  checksRetry: (input) => JSON.parse(checksRetry(JSON.stringify(input))),
 });
 
 /**

@@ -373,6 +373,186 @@ export interface SwitchUrlResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
+// ---------------------------------------------------------------------------------------------
+
+/** What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) + `roleName`. */
+export interface CheckInputs {
+  site?: Site;
+  /** `acs:ram::<A's UID>:role/<name>`. */
+  roleArn?: string;
+  /** Enterprise alias, `<alias|uid>.onaliyun.com`, or A's UID. */
+  accountA?: string;
+  roleName?: string;
+  /** Enables ListObjects (and the bucket in A's policy simulation). */
+  bucket?: string;
+  prefix?: string;
+  /** OSS region for ListBuckets (ListObjects uses the bucket's own region). */
+  region?: string;
+  externalId?: string;
+  /** Default true. */
+  haveCredentialsB?: boolean;
+  /** Default "access-key". */
+  credentialsKindB?: "access-key" | "sts";
+  /** Default false. */
+  haveCredentialsA?: boolean;
+  /** B's UID when B's credentials are not given (for the trust-policy check). */
+  accountB?: string;
+  userB?: string;
+  /** Used only when ListPoliciesForUser is refused: what B's user is believed to have. */
+  userPolicies?: Array<string | { name?: string; document: string | Record<string, unknown> }>;
+}
+
+/** One attempt of one request: parseResponse's answer spread in, plus what the runner saw. */
+export type CheckAttempt = (
+  | { result: Record<string, unknown> }
+  | { apiError: ApiError }
+  | { error: CoreError }
+  | { transportError: string }
+  | { skipped: string }
+) & {
+  /** The `time` the request was signed with (ISO 8601 UTC). */
+  localTime?: string;
+  /** The response's Date header (RFC 1123). */
+  serverDate?: string;
+  httpStatus?: number;
+  requestId?: string;
+};
+
+/** Attempts per request id, in order (the last one counts). */
+export type CheckFacts = Record<string, CheckAttempt | CheckAttempt[]>;
+
+export interface ChecksState {
+  inputs: CheckInputs;
+  facts?: CheckFacts;
+}
+
+/** Which credentials sign a request: B's, A's, or the STS credentials of `b.AssumeRole`'s result. */
+export type CheckCredentials = "B" | "A" | "assumed";
+
+/** A request to send now: `request({action, ...params, credentials, time, nonce})`. */
+export interface CheckNextRequest {
+  /** The key to append the attempt under in `facts` (e.g. `b.AssumeRole`, `a.GetPolicy.System.X`). */
+  id: string;
+  action: ActionName;
+  side: "A" | "B";
+  credentials: CheckCredentials;
+  params: Record<string, Scalar>;
+  /** 1 for the first send; 2, 3 for retries. */
+  attempt: number;
+  /** Wait this long before sending (backoff). */
+  delayMs: number;
+}
+
+export interface ChecksNextResult {
+  /** Independent of each other (may be sent in parallel). */
+  next: CheckNextRequest[];
+  done: boolean;
+}
+
+export type CheckId =
+  | "a.role-exists"
+  | "a.trust-trusts-b"
+  | "a.role-oss-access"
+  | "b.identity"
+  | "b.user-may-assume"
+  | "a.switch-values"
+  | "b.assume-role"
+  | "b.list-buckets"
+  | "b.list-objects";
+
+export type CheckStatus = "pass" | "fail" | "could-not-check" | "pending";
+
+export type CheckCause =
+  | "root-keys"
+  | "user-lacks-assume-role"
+  | "role-does-not-trust-b"
+  | "role-lacks-oss-policy"
+  | "role-not-found"
+  | "wrong-account"
+  | "assume-role-refused"
+  | "no-such-bucket"
+  | "bucket-not-in-account"
+  | "clock-skew"
+  | "sts-token-expired"
+  | "invalid-credentials"
+  | "not-permitted"
+  | "throttled"
+  | "server-error"
+  | "transport-error"
+  | "malformed-response"
+  | "not-run"
+  | "missing-input"
+  | "unexpected-error";
+
+export interface BilingualText {
+  en: string;
+  zh: string;
+}
+
+export type TutorialStep = 1 | 2 | 3 | 4;
+
+export interface PlannedCheck {
+  id: CheckId;
+  title: BilingualText;
+  side: "A" | "B";
+  tutorialStep: TutorialStep;
+  requests: string[];
+  dependsOn: CheckId[];
+}
+
+export interface ChecksPlan {
+  checks: PlannedCheck[];
+  requests: Array<{ id: string; action: ActionName; side: "A" | "B"; credentials: CheckCredentials; dependsOn: string[]; retry: "read" }>;
+  retryPolicy: Record<string, unknown>;
+}
+
+export interface CheckResult {
+  id: CheckId;
+  title: BilingualText;
+  side: "A" | "B";
+  /** The step the check belongs to, or (on a failure) the step whose fix it needs. */
+  tutorialStep: TutorialStep;
+  status: CheckStatus;
+  cause?: CheckCause;
+  evidence: { action?: string; requestId?: string; code?: string; httpStatus?: number; attempts?: number };
+  summary: BilingualText;
+  /** `snippet`: a policy document (JSON text) that fixes it, when one does. */
+  fix?: BilingualText & { snippet?: string };
+  /** b.user-may-assume / a.role-oss-access: where the policies came from. */
+  method?: "listed" | "input" | "observed";
+  details?: Record<string, unknown>;
+}
+
+export interface CheckReport {
+  checks: CheckResult[];
+  verdict: {
+    status: "pass" | "fail" | "incomplete" | "pending";
+    firstBrokenStep?: TutorialStep;
+    cause?: CheckCause;
+    check?: CheckId;
+    summary: BilingualText;
+  };
+  /** Local minus server time, when attempts carried localTime and serverDate. */
+  clockSkewSeconds?: number;
+  warnings: Array<{ code: "assumed-policy-text" | "clock-skew" | "a-root-keys"; en: string; zh: string }>;
+}
+
+export interface ChecksRetryInput {
+  action: ActionName;
+  /** The 1-based number of the attempt that just ended. */
+  attempt: number;
+  outcome: CheckAttempt;
+}
+
+export interface RetryDecision {
+  retry: boolean;
+  delayMs?: number;
+  kind: "read" | "write";
+  reason: BilingualText;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
 

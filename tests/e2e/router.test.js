@@ -28,6 +28,10 @@ const fakeCore = {
   profileImport: () => (calls.push('profileImport'), { profiles: [], text: '', skipped: [], errors: [] }),
   profileExport: () => (calls.push('profileExport'), { text: '{}', skipped: [], exported: [] }),
   switchUrl: () => (calls.push('switchUrl'), { url: 'u', exitUrl: 'e', site: 'cn', parentAlias: 'a', roleName: 'r' }),
+  checksPlan: () => (calls.push('checksPlan'), { checks: [], requests: [], retryPolicy: {} }),
+  checksNext: () => (calls.push('checksNext'), { next: [], done: true }),
+  checksDiagnose: () => (calls.push('checksDiagnose'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
+  checksRetry: () => (calls.push('checksRetry'), { retry: false, kind: 'read', reason: { en: 'stand-in', zh: '替身' } }),
 };
 
 const router = createRouter({ core: Promise.resolve(fakeCore), extensionId: ID, extensionBase: BASE });

@@ -288,6 +288,10 @@ count_node_test() {
   awk '/^# pass / { p = $3 } /^# fail / { f += $3 } /^# cancelled / { f += $3 } END { print p + 0, f + 0 }' "$E2E_TAP"
 }
 
+# The mock cloud's own tests (tests/mock-cloud/), counted like e2e from their TAP report.
+MOCK_CLOUD_TAP=$LOGS/mock-cloud.tap
+count_mock_cloud_test() { E2E_TAP=$MOCK_CLOUD_TAP count_node_test "$@"; }
+
 run_tests() {
   local started
   started=$(now)
@@ -306,6 +310,9 @@ run_tests() {
   run_suite tsc count_exit node_modules/.bin/tsc -p tsconfig.json
   run_suite lint-chromium count_exit node tests/lib/web-ext-lint.js chromium "$DIST"
   run_suite lint-firefox count_exit node tests/lib/web-ext-lint.js firefox "$DIST"
+  rm -f "$MOCK_CLOUD_TAP"
+  run_suite mock-cloud count_mock_cloud_test node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$MOCK_CLOUD_TAP" tests/mock-cloud/
   rm -f "$E2E_TAP"
   # Readable output (spec) in the log, TAP in a file for counting.
   run_suite e2e count_node_test node --test --test-reporter=spec --test-reporter-destination=stdout \

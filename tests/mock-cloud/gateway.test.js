@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startMockCloud } from './index.js';
 import { assumeRole, rpcClient } from './sdk-clients.js';
-import { raw, rejection } from './test-helpers.js';
+import { raw, rejection } from './helpers.js';
 
 const POST = { method: 'POST' };
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startMockCloud } from './index.js';
 import { assumeRole, ossClient } from './sdk-clients.js';
-import { raw, rejection, xmlText } from './test-helpers.js';
+import { raw, rejection, xmlText } from './helpers.js';
 
 const MINUTE = 60_000;
 

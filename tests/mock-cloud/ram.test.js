@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMockCloud } from './index.js';
 import { assumeRole, ossClient, rpcClient } from './sdk-clients.js';
-import { rejection } from './test-helpers.js';
+import { rejection } from './helpers.js';
 
 const POST = { method: 'POST' };
 

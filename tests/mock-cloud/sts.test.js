@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMockCloud } from './index.js';
 import { assumeRole, ossClient, rpcClient } from './sdk-clients.js';
-import { rejection } from './test-helpers.js';
+import { rejection } from './helpers.js';
 
 const POST = { method: 'POST' };
 const NO_PERMISSION = 'You are not authorized to do this action. You should be authorized by RAM.';

@@ -1,0 +1,211 @@
+// The stored profiles as the content-script services need them: parsed once per saved text (the
+// store tells us when it changes), looked up by account + role, and extended by one profile that
+// a Switch Role page offers to save. Every check of an account or role value is the core's
+// (profileParse); nothing here re-states the alias, UID or role-name rules.
+
+/** @typedef {'cn' | 'intl'} Site */
+/**
+ * The parts of a core Profile read here (see the issue-4 contract).
+ * @typedef {object} IndexedProfile
+ * @property {string} id
+ * @property {string} displayName
+ * @property {string} account
+ * @property {'alias' | 'default-domain' | 'uid'} accountKind
+ * @property {string} [accountUid]
+ * @property {string} roleName
+ * @property {string} [color]
+ * @property {Site} site
+ */
+/** @typedef {{kind: string, message: string, line: number, column: number, profile?: string, field?: string}} ProfileProblem */
+/** @typedef {{profiles: IndexedProfile[], errors: ProfileProblem[]}} ParsedProfiles */
+/**
+ * The core functions used here (objects in, objects out; `{error}` for bad contract input).
+ * @typedef {object} ProfileCore
+ * @property {(input: {text: string, defaultSite?: Site}) => ParsedProfiles | {error: {message: string}}} profileParse
+ * @property {(input: {profiles: IndexedProfile[]}) => {text: string} | {error: {message: string}}} profileSerialize
+ */
+/** @typedef {{id: string, displayName: string, color?: string}} ProfileRef */
+
+/** Characters no account alias, default domain, UID or role name has, and that would change the
+ * meaning of an INI line (a new line, a comment, a section); refused before any INI is built. */
+const NOT_IN_A_VALUE = /[\u0000-\u001f\u007f;#=[\]]/;
+const MAX_VALUE_LENGTH = 128;
+
+/**
+ * @param {object} deps
+ * @param {() => Promise<{text: string}>} deps.loadProfilesText
+ * @param {(text: string) => Promise<unknown>} deps.saveProfilesText
+ * @param {(callback: () => void) => unknown} [deps.onProfilesChanged]
+ * @param {() => Promise<{defaultSite: Site}>} deps.loadSettings
+ * @param {() => Date} [deps.now]
+ */
+export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings, now = () => new Date() }) {
+  /** @type {Promise<{text: string, parsed: ParsedProfiles}> | null} */
+  let cached = null;
+  /** @type {Promise<unknown>} */
+  let saving = Promise.resolve();
+  onProfilesChanged?.(() => {
+    cached = null;
+  });
+
+  /** @param {ProfileCore} core */
+  function current(core) {
+    cached ??= (async () => {
+      const [{ text }, { defaultSite }] = await Promise.all([loadProfilesText(), loadSettings()]);
+      const parsed = core.profileParse({ text, defaultSite });
+      if ('error' in parsed) throw new Error(`the stored profiles could not be read: ${parsed.error.message}`);
+      return { text, parsed };
+    })();
+    cached.catch(() => {
+      cached = null;
+    });
+    return cached;
+  }
+
+  /**
+   * Checks one account + role pair as a profile would be checked. `problems` name the message
+   * field (`parentAlias` / `roleName`); `profile` is the pair as the core reads it when valid.
+   * @param {ProfileCore} core
+   * @param {{parentAlias: string, roleName: string, site: Site}} values
+   * @param {{id?: string, displayName?: string}} [extra]
+   * @returns {{problems: Array<{field: 'parentAlias' | 'roleName', message: string}>, profile: IndexedProfile | null, text: string}}
+   */
+  function check(core, { parentAlias, roleName, site }, extra = {}) {
+    /** @type {Array<{field: 'parentAlias' | 'roleName', message: string}>} */
+    const problems = [];
+    for (const [field, value] of /** @type {const} */ ([['parentAlias', parentAlias], ['roleName', roleName]])) {
+      if (value.trim() === '') problems.push({ field, message: 'it is empty' });
+      else if (value.length > MAX_VALUE_LENGTH || NOT_IN_A_VALUE.test(value)) {
+        problems.push({ field, message: `${JSON.stringify(value.slice(0, 40))} has a character or length no ${field === 'parentAlias' ? 'account alias, default domain or UID' : 'role name'} can have` });
+      }
+    }
+    if (problems.length) return { problems, profile: null, text: '' };
+    const lines = [
+      `[profile ${extra.id ?? 'rolehop-check'}]`,
+      `account = ${parentAlias.trim()}`,
+      `role_name = ${roleName.trim()}`,
+      `site = ${site}`,
+      ...(extra.displayName ? [`display_name = ${extra.displayName}`] : []),
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const parsed = core.profileParse({ text });
+    if ('error' in parsed) throw new Error(`profileParse refused its input: ${parsed.error.message}`);
+    for (const error of parsed.errors) {
+      problems.push({ field: error.field === 'role_name' ? 'roleName' : 'parentAlias', message: error.message });
+    }
+    return { problems, profile: problems.length ? null : (parsed.profiles[0] ?? null), text };
+  }
+
+  /**
+   * The stored profile for this account + role on this site, if any (account compared as the
+   * core reads it: alias case-insensitively, or by the UID it names).
+   * @param {ParsedProfiles} parsed
+   * @param {IndexedProfile} wanted
+   */
+  function findSame(parsed, wanted) {
+    const same = (/** @type {IndexedProfile} */ p) =>
+      p.site === wanted.site &&
+      p.roleName.toLowerCase() === wanted.roleName.toLowerCase() &&
+      (p.account.toLowerCase() === wanted.account.toLowerCase() ||
+        (p.accountUid !== undefined && p.accountUid === wanted.accountUid));
+    return parsed.profiles.find(same) ?? null;
+  }
+
+  return {
+    /**
+     * @param {ProfileCore} core
+     * @param {{parentAlias: string, roleName: string, site: Site}} values
+     * @returns {Promise<{ok: boolean, problems: Array<{field: 'parentAlias' | 'roleName', message: string}>, profile?: ProfileRef}>}
+     */
+    async validate(core, values) {
+      const { problems, profile } = check(core, values);
+      if (!profile) return { ok: false, problems };
+      const existing = findSame((await current(core)).parsed, profile);
+      return { ok: true, problems: [], ...(existing ? { profile: ref(existing) } : {}) };
+    },
+
+    /**
+     * The profile (if any) of an identity seen in the console: same account UID and role name;
+     * a profile of the console's own site first.
+     * @param {ProfileCore} core
+     * @param {{accountUid: string, roleName: string, site: Site}} identity
+     * @returns {Promise<ProfileRef | null>}
+     */
+    async lookup(core, { accountUid, roleName, site }) {
+      const { parsed } = await current(core);
+      const matches = parsed.profiles.filter(
+        (p) => p.accountUid === accountUid && p.roleName.toLowerCase() === roleName.toLowerCase(),
+      );
+      const best = matches.find((p) => p.site === site) ?? matches[0];
+      return best ? ref(best) : null;
+    },
+
+    /**
+     * Appends a profile for this account + role to the stored text (comments and order of the
+     * user's text kept), unless one exists. The whole new text is parse-checked before saving.
+     * @param {ProfileCore} core
+     * @param {{parentAlias: string, roleName: string, site: Site}} values
+     * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, problems: Array<{field: string, message: string}>}}>}
+     */
+    append(core, values) {
+      // One save at a time: two quick clicks must not both append.
+      const run = saving.then(() => appendNow(core, values));
+      saving = run.catch(() => {});
+      return run;
+    },
+  };
+
+  /**
+   * @param {ProfileCore} core
+   * @param {{parentAlias: string, roleName: string, site: Site}} values
+   * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, problems: Array<{field: string, message: string}>}}>}
+   */
+  async function appendNow(core, values) {
+      const checked = check(core, values);
+      if (!checked.profile) {
+        return { error: { kind: 'invalid-value', message: 'these values are not a valid switch', problems: checked.problems } };
+      }
+      const { text, parsed } = await current(core);
+      const existing = findSame(parsed, checked.profile);
+      if (existing) return { saved: false, profile: ref(existing) };
+      if (parsed.errors.length) {
+        const first = parsed.errors[0];
+        throw new Error(`the stored profiles have ${parsed.errors.length} error(s) (first: line ${first.line}:${first.column} ${first.message}); fix them on the options page first`);
+      }
+      const id = uniqueId(parsed, `${checked.profile.account}.${checked.profile.roleName}`);
+      const displayName = `${checked.profile.roleName} @ ${checked.profile.account}`;
+      const section = check(core, values, { id, displayName });
+      if (!section.profile) throw new Error(`the new profile ${id} did not parse: ${section.problems.map((p) => p.message).join('; ')}`);
+      const canonical = core.profileSerialize({ profiles: [section.profile] });
+      if ('error' in canonical) throw new Error(`profileSerialize failed: ${canonical.error.message}`);
+      const stamp = now().toISOString().slice(0, 10);
+      const combined = `${text.trimEnd()}${text.trim() ? '\n\n' : ''}# saved by RoleHop from a switch made by hand (${stamp})\n${canonical.text.trim()}\n`;
+      const check2 = core.profileParse({ text: combined });
+      if ('error' in check2 || check2.errors.length || !check2.profiles.some((p) => p.id === id)) {
+        throw new Error(`the profiles with ${id} appended did not parse cleanly; nothing was saved`);
+      }
+      await saveProfilesText(combined);
+      cached = null;
+      return { saved: true, profile: ref(section.profile) };
+  }
+}
+
+/** @param {IndexedProfile} p @returns {ProfileRef} */
+function ref(p) {
+  return { id: p.id, displayName: p.displayName, ...(p.color ? { color: p.color } : {}) };
+}
+
+/**
+ * `base` made a valid profile id (1-64 of [A-Za-z0-9._-]) not used yet (case-insensitively).
+ * @param {ParsedProfiles} parsed
+ * @param {string} base
+ */
+function uniqueId(parsed, base) {
+  const taken = new Set(parsed.profiles.map((p) => p.id.toLowerCase()));
+  const clean = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 60) || 'profile';
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${clean}-${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}

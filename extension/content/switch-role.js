@@ -1,0 +1,273 @@
+// The Switch Role page (https://signin.aliyun.com/switchRole.htm and the international host).
+// Finds the form (waiting for a page that renders it late), fills it from the switch it was
+// opened with, has the service worker validate the values with the core and say whether the
+// switch came from RoleHop, and shows the banner. It submits by itself only when the worker says
+// so (a switch RoleHop recorded, for this tab, with these values, and auto-submit enabled).
+// Without a switch to fill it offers to save what the user typed as a profile. When it cannot find
+// the fields it says so and leaves the page alone.
+(() => {
+  const { t } = RoleHopUI;
+  const Fields = RoleHopSwitchFields;
+  // The manifest's match pattern also lets through e.g. /switchRole.htmx: only the page itself counts.
+  if (location.pathname !== '/switchRole.htm' || window.top !== window) return;
+
+  /** How long a page may take to render the form. */
+  const FORM_WAIT_MS = 8000;
+  /** How long values are kept against a page that re-renders or resets its form after filling. */
+  const GUARD_MS = 5000;
+  const MAX_CORRECTIONS = 5;
+  /** How long auto-submit waits for a disabled submit button to become enabled. */
+  const ENABLE_WAIT_MS = 3000;
+  const VALIDATE_DEBOUNCE_MS = 250;
+  const MARKER = /(?:^|[#&])rolehop=([A-Za-z0-9_-]{8,64})(?:&|$)/;
+
+  /**
+   * @typedef {{id: string, displayName: string, color?: string}} ProfileRef
+   * @typedef {{fromRoleHop: boolean, autoSubmit: boolean, profile?: ProfileRef}} SwitchContext
+   * @typedef {{field: 'parentAlias' | 'roleName', message: string}} Problem
+   * @typedef {{ok: boolean, problems: Problem[], profile?: ProfileRef}} Validation
+   * @typedef {{error: {kind: string, message: string}}} Failure
+   */
+
+  const url = new URL(location.href);
+  const wanted = {
+    parentAlias: (url.searchParams.get('parentAlias') ?? '').trim(),
+    roleName: (url.searchParams.get('roleName') ?? '').trim(),
+  };
+  const marker = MARKER.exec(url.hash)?.[1];
+  if (marker) forgetMarker();
+  /** A switch to fill: both values came with the URL (from RoleHop, or from any link). */
+  const hasSwitch = wanted.parentAlias !== '' && wanted.roleName !== '';
+
+  const banner = RoleHopSwitchBanner.create({ onAction: () => void saveProfile() });
+  banner.show({ state: 'looking', text: t('switchLooking') });
+
+  /** @type {Promise<SwitchContext | Failure> | null} */
+  const context = hasSwitch
+    ? send({ type: 'switch.context', ...(marker ? { marker } : {}), ...wanted })
+    : null;
+  /** @type {Promise<Validation | Failure> | null} */
+  const validation = hasSwitch ? send({ type: 'switch.validate', ...wanted }) : null;
+
+  /** @type {ReturnType<typeof Fields.find>} */
+  let form = null;
+  let userEdited = false;
+  let submitted = false;
+  /** The last validation of the values in the fields (hand mode) or of the URL's values. */
+  /** @type {Validation | null} */
+  let lastValidation = null;
+
+  waitForForm();
+
+  /** Sends a message to the service worker; a failure to reach it comes back as `{error}`. */
+  function send(/** @type {Record<string, unknown>} */ message) {
+    return chrome.runtime.sendMessage(message).then(
+      (reply) => reply ?? { error: { kind: 'internal', message: 'no answer from the service worker' } },
+      (e) => ({ error: { kind: 'internal', message: String(e?.message ?? e) } }),
+    );
+  }
+
+  /** Takes the marker out of the address bar (it is one-use, and need not end up in a shared link). */
+  function forgetMarker() {
+    const hash = url.hash.replace(MARKER, (m) => (m.startsWith('#') ? '#' : m.endsWith('&') ? '&' : ''));
+    const clean = `${url.pathname}${url.search}${hash === '#' ? '' : hash}`;
+    try {
+      history.replaceState(history.state, '', clean);
+    } catch {
+      // A page that forbids it keeps the fragment; the marker works once only anyway.
+    }
+  }
+
+  function waitForForm() {
+    form = Fields.find(document, wanted);
+    if (form) return void onForm();
+    const observer = new MutationObserver(() => {
+      form = Fields.find(document, wanted);
+      if (!form) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      onForm();
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type', 'disabled', 'readonly'] });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      notFound();
+    }, FORM_WAIT_MS);
+  }
+
+  function notFound() {
+    const values = hasSwitch ? ` ${t('switchValues', [wanted.parentAlias, wanted.roleName])}` : '';
+    banner.show({ state: 'not-found', tone: 'warn', text: `${t('switchNotFound')}${values}` });
+  }
+
+  function onForm() {
+    document.addEventListener('input', onUserInput, true);
+    if (hasSwitch) {
+      fill();
+      guardValues();
+      void decide();
+    } else {
+      banner.show({ state: 'hand', text: t('switchHand') });
+      void validateTyped();
+    }
+  }
+
+  /** Puts the URL's values in the fields (the page prefills them too; this verifies and corrects). */
+  function fill() {
+    if (!form) return;
+    Fields.setValue(form.account, wanted.parentAlias);
+    Fields.setValue(form.role, wanted.roleName);
+  }
+
+  function valuesInPlace() {
+    return !!form && form.account.value === wanted.parentAlias && form.role.value === wanted.roleName;
+  }
+
+  /**
+   * For a while after filling, puts the values back if the page re-renders the form or resets a
+   * field by itself (never after the person edits a field).
+   */
+  function guardValues() {
+    let corrections = 0;
+    const observer = new MutationObserver(() => {
+      if (userEdited || submitted || corrections >= MAX_CORRECTIONS) return observer.disconnect();
+      if (form && form.account.isConnected && form.role.isConnected && valuesInPlace()) return;
+      const found = Fields.find(document, wanted);
+      if (!found) return;
+      form = found;
+      if (!valuesInPlace()) {
+        corrections += 1;
+        fill();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    setTimeout(() => observer.disconnect(), GUARD_MS);
+  }
+
+  /** The person typed in one of the fields: RoleHop stops filling and re-checks what they typed. */
+  function onUserInput(/** @type {Event} */ event) {
+    if (!event.isTrusted || !form || (event.target !== form.account && event.target !== form.role)) return;
+    userEdited = true;
+    scheduleValidation();
+  }
+
+  /** With a switch from the URL: what the worker says decides the banner and auto-submit. */
+  async function decide() {
+    const [ctx, checked] = await Promise.all([context, validation]);
+    if (!ctx || !checked) return;
+    if ('error' in ctx || 'error' in checked) {
+      const error = 'error' in ctx ? ctx.error : /** @type {Failure} */ (checked).error;
+      banner.show({ state: 'error', tone: 'warn', text: t('switchWorkerError', [error.message]) });
+      return;
+    }
+    lastValidation = checked;
+    if (userEdited) return void validateTyped();
+    const profile = ctx.fromRoleHop ? (ctx.profile ?? null) : (checked.profile ?? null);
+    if (!checked.ok) {
+      banner.show({ state: 'invalid', tone: 'warn', profile, text: `${t('switchInvalid')} ${problemText(checked.problems)}` });
+      return;
+    }
+    if (ctx.fromRoleHop && ctx.autoSubmit && form?.submit) {
+      banner.show({ state: 'submitting', tone: 'ok', profile, text: t('switchSubmitting', [wanted.parentAlias, wanted.roleName]) });
+      await autoSubmit(form.submit);
+      return;
+    }
+    const key = ctx.fromRoleHop ? (form?.submit ? 'switchReadyRoleHop' : 'switchReadyNoButton') : 'switchReadyLink';
+    const offerSave = !ctx.fromRoleHop && !checked.profile;
+    banner.show({
+      state: 'ready',
+      tone: 'ok',
+      profile,
+      text: t(key, [wanted.parentAlias, wanted.roleName]),
+      action: offerSave ? t('switchSave') : null,
+    });
+  }
+
+  /** Presses the submit button once the page enables it, if the values are still in place. */
+  async function autoSubmit(/** @type {HTMLElement} */ button) {
+    const enabled = await until(() => Fields.isEnabled(button), ENABLE_WAIT_MS, button);
+    // Give the page's own input handlers a turn before pressing its button.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (userEdited || submitted) return;
+    if (!enabled || !valuesInPlace() || !button.isConnected) {
+      banner.show({ state: 'ready', tone: 'warn', text: t('switchAutoSubmitSkipped', [wanted.parentAlias, wanted.roleName]) });
+      return;
+    }
+    submitted = true;
+    button.click();
+  }
+
+  /**
+   * Resolves to true once `test()` holds (checked on every change of `target`'s attributes), or
+   * false after `ms`.
+   * @param {() => boolean} test @param {number} ms @param {Element} target
+   */
+  function until(test, ms, target) {
+    if (test()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!test()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(true);
+      });
+      observer.observe(target, { attributes: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        resolve(test());
+      }, ms);
+    });
+  }
+
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let validateTimer;
+  function scheduleValidation() {
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(() => void validateTyped(), VALIDATE_DEBOUNCE_MS);
+  }
+
+  /** Checks what is in the fields now (typed by hand) and offers to save it when it is valid and new. */
+  async function validateTyped() {
+    if (!form) return;
+    const values = { parentAlias: form.account.value.trim(), roleName: form.role.value.trim() };
+    if (!values.parentAlias || !values.roleName) {
+      banner.show({ state: 'hand', text: t('switchHand') });
+      return;
+    }
+    const checked = await send({ type: 'switch.validate', ...values });
+    // Ignore an answer overtaken by more typing.
+    if (form.account.value.trim() !== values.parentAlias || form.role.value.trim() !== values.roleName) return;
+    if ('error' in checked) {
+      banner.show({ state: 'error', tone: 'warn', text: t('switchWorkerError', [checked.error.message]) });
+      return;
+    }
+    lastValidation = checked;
+    if (!checked.ok) {
+      banner.show({ state: 'invalid', tone: 'warn', text: `${t('switchInvalid')} ${problemText(checked.problems)}` });
+    } else if (checked.profile) {
+      banner.show({ state: 'hand', tone: 'ok', profile: checked.profile, text: t('switchKnownProfile') });
+    } else {
+      banner.show({ state: 'hand', tone: 'ok', text: t('switchOfferSave', [values.parentAlias, values.roleName]), action: t('switchSave') });
+    }
+  }
+
+  /** The person pressed "Save as profile": the worker validates again and appends the profile. */
+  async function saveProfile() {
+    if (!form || !lastValidation?.ok) return;
+    const values = { parentAlias: form.account.value.trim(), roleName: form.role.value.trim() };
+    const reply = await send({ type: 'switch.saveProfile', ...values });
+    if ('error' in reply) {
+      banner.show({ state: 'error', tone: 'warn', text: t('switchSaveFailed', [reply.error.message]) });
+      return;
+    }
+    const { saved, profile } = /** @type {{saved: boolean, profile: ProfileRef}} */ (reply);
+    banner.show({ state: 'saved', tone: 'ok', profile, text: t(saved ? 'switchSaved' : 'switchKnownProfile') });
+  }
+
+  /** @param {Problem[]} problems */
+  function problemText(problems) {
+    return problems
+      .map((p) => `${t(p.field === 'parentAlias' ? 'switchFieldAccount' : 'switchFieldRole')}: ${p.message}`)
+      .join(' ');
+  }
+})();

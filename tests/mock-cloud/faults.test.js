@@ -2,22 +2,16 @@
 // matching and counting, faults declared in a scenario, and the HTTPS control API.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { startMockCloud } from './index.js';
+import { afterEach, describe, test } from 'node:test';
 import { assumeRole, ossClient, rpcClient } from './sdk-clients.js';
-import { raw, rejection } from './helpers.js';
+import { raw, rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 
 /** @typedef {import('./index.js').MockCloud} MockCloud */
 
 describe('faults (happy-path scenario)', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'happy-path' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('happy-path');
   afterEach(() => {
     cloud.clearFaults();
   });
@@ -132,12 +126,7 @@ describe('faults (happy-path scenario)', () => {
 });
 
 describe('faults declared in a scenario', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'throttled-then-ok' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('throttled-then-ok');
 
   test('the first AssumeRole and ListBuckets are throttled, the retries succeed', async () => {
     const { A, B } = cloud.credentials;
@@ -153,12 +142,7 @@ describe('faults declared in a scenario', () => {
 });
 
 describe('a clock set by the scenario', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'clock-skew-20min' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('clock-skew-20min');
 
   test('runs 20 minutes ahead: every signed request is refused for its timestamp', async () => {
     assert.ok(cloud.now() - Date.now() >= 20 * 60_000 - 1000);

@@ -2,21 +2,15 @@
 // window, nonce reuse, AccessKey and STS token errors, unknown actions, and the response headers.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { startMockCloud } from './index.js';
+import { afterEach, describe, test } from 'node:test';
 import { assumeRole, rpcClient } from './sdk-clients.js';
-import { raw, rejection } from './helpers.js';
+import { raw, rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 const MINUTE = 60_000;
 
 describe('RPC gateway (happy-path scenario)', () => {
-  /** @type {import('./index.js').MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'happy-path' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('happy-path');
   afterEach(() => {
     cloud.setClock({ offsetMs: 0 });
   });

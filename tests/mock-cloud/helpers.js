@@ -2,6 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
+import { after, before } from 'node:test';
+import { startMockCloud } from './index.js';
 
 /** @typedef {import('./index.js').MockCloud} MockCloud */
 
@@ -42,3 +44,24 @@ export function raw(cloud, url, { method = 'GET', headers = {}, body } = {}) {
 /** The text of XML element `name` in `xml` (first occurrence), or null. */
 export const xmlText = (/** @type {string} */ xml, /** @type {string} */ name) =>
   new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? null;
+
+/**
+ * Starts the mock cloud on `scenario` before the enclosing describe's tests and closes it after;
+ * returns a stand-in that forwards to it once started.
+ * @param {string} scenario
+ * @returns {MockCloud}
+ */
+export function useMockCloud(scenario) {
+  /** @type {MockCloud | null} */
+  let live = null;
+  before(async () => {
+    live = await startMockCloud({ scenario });
+  });
+  after(() => live?.close());
+  return /** @type {MockCloud} */ (new Proxy({}, {
+    get(_, property) {
+      if (!live) throw new Error(`the mock cloud (${scenario}) is not running: use it inside a test`);
+      return /** @type {any} */ (live)[property];
+    },
+  }));
+}

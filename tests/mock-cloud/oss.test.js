@@ -3,25 +3,21 @@
 // without OSS policy, signature, skew, expired token, wrong endpoint, missing bucket).
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { startMockCloud } from './index.js';
+import { afterEach, before, describe, test } from 'node:test';
 import { assumeRole, ossClient } from './sdk-clients.js';
-import { raw, rejection, xmlText } from './helpers.js';
+import { raw, rejection, useMockCloud, xmlText } from './helpers.js';
 
 const MINUTE = 60_000;
 
 /** @typedef {import('./index.js').MockCloud} MockCloud */
 
 describe('OSS (happy-path scenario)', () => {
-  /** @type {MockCloud} */
-  let cloud;
+  const cloud = useMockCloud('happy-path');
   /** @type {import('./sdk-clients.js').Credentials} */
   let sts;
   before(async () => {
-    cloud = await startMockCloud({ scenario: 'happy-path' });
     sts = await assumeRole(cloud, cloud.credentials.B.users.alice, `acs:ram::${cloud.credentials.A.uid}:role/admin-oss`);
   });
-  after(() => cloud.close());
   afterEach(() => {
     cloud.setClock({ offsetMs: 0 });
   });
@@ -178,12 +174,7 @@ describe('OSS (happy-path scenario)', () => {
 });
 
 describe('OSS (role-lacks-oss-policy scenario)', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'role-lacks-oss-policy' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('role-lacks-oss-policy');
 
   test('AssumeRole works, then ListBuckets and ListObjects are AccessDenied (403)', async () => {
     const sts = await assumeRole(cloud, cloud.credentials.B.users.alice, `acs:ram::${cloud.credentials.A.uid}:role/admin-oss`);
@@ -198,15 +189,12 @@ describe('OSS (role-lacks-oss-policy scenario)', () => {
 });
 
 describe('OSS (least-privilege scenario)', () => {
-  /** @type {MockCloud} */
-  let cloud;
+  const cloud = useMockCloud('least-privilege');
   /** @type {import('./sdk-clients.js').Credentials} */
   let sts;
   before(async () => {
-    cloud = await startMockCloud({ scenario: 'least-privilege' });
     sts = await assumeRole(cloud, cloud.credentials.B.users.alice, `acs:ram::${cloud.credentials.A.uid}:role/admin-oss`, { ExternalId: 'company-b-2024' });
   });
-  after(() => cloud.close());
 
   test('the custom policy (default version v2) allows the 2024/ prefix only', async () => {
     const listed = await ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({ prefix: '2024/' });

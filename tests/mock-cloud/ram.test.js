@@ -3,22 +3,16 @@
 // from an empty account A to a working AssumeRole + ListObjects.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startMockCloud } from './index.js';
+import { describe, test } from 'node:test';
 import { assumeRole, ossClient, rpcClient } from './sdk-clients.js';
-import { rejection } from './helpers.js';
+import { rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 
 /** @typedef {import('./index.js').MockCloud} MockCloud */
 
 describe('RAM (happy-path scenario)', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'happy-path' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('happy-path');
   const ramA = () => rpcClient(cloud, 'ram', cloud.credentials.A.root);
 
   test('GetRole returns the role and its trust policy; a wrong name is EntityNotExist.Role (404)', async () => {
@@ -102,12 +96,7 @@ describe('RAM (happy-path scenario)', () => {
 });
 
 describe('"do it for me" from the empty-account-a scenario', () => {
-  /** @type {MockCloud} */
-  let cloud;
-  before(async () => {
-    cloud = await startMockCloud({ scenario: 'empty-account-a' });
-  });
-  after(() => cloud.close());
+  const cloud = useMockCloud('empty-account-a');
 
   test('before: no role, AssumeRole fails', async () => {
     const { A, B } = cloud.credentials;

@@ -2,10 +2,9 @@
 // and each way it fails (tutorial steps 1-3), against the scenarios.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startMockCloud } from './index.js';
+import { describe, test } from 'node:test';
 import { assumeRole, ossClient, rpcClient } from './sdk-clients.js';
-import { rejection } from './helpers.js';
+import { rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 const NO_PERMISSION = 'You are not authorized to do this action. You should be authorized by RAM.';
@@ -15,16 +14,8 @@ const NO_PERMISSION = 'You are not authorized to do this action. You should be a
 /** @param {string} scenario @param {(cloud: () => MockCloud) => void} body */
 function withScenario(scenario, body) {
   describe(scenario, () => {
-    /** @type {MockCloud | undefined} */
-    let cloud;
-    before(async () => {
-      cloud = await startMockCloud({ scenario });
-    });
-    after(() => cloud?.close());
-    body(() => {
-      if (!cloud) throw new Error('the mock cloud did not start');
-      return cloud;
-    });
+    const cloud = useMockCloud(scenario);
+    body(() => cloud);
   });
 }
 

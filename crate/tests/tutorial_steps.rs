@@ -661,3 +661,18 @@ fn cli_errors() {
     assert_eq!(code, 0);
     assert!(out.contains("rolehop tutorial steps"));
 }
+
+#[test]
+fn check_inputs_are_accepted_by_the_checks() {
+    for base in variants() {
+        for have in ["haveCredentialsB", "haveCredentialsA"] {
+            let out = steps_of(&base);
+            let mut inputs = out["checkInputs"].clone();
+            inputs[have] = json!(true);
+            let plan = rolehop::contract::checks_plan(&inputs.to_string())
+                .unwrap_or_else(|e| panic!("{e:?} for {inputs}"));
+            assert!(plan.get("error").is_none(), "{plan}");
+            assert_eq!(inputs["roleArn"], format!("acs:ram::{A}:role/admin-oss"));
+        }
+    }
+}

@@ -1,9 +1,9 @@
 //! Input checks that reuse the rules where they already live: the policy builders (account UIDs,
 //! RAM user and role names in trust policies, bucket names, prefixes) and the API request builder
-//! (role, user and policy names as RAM's API takes them). Their errors carry the path of the
-//! builder's own request; here they are moved to the path of the tutorial's input.
+//! (role, user and policy names as RAM's API takes them). The builders' errors carry the path of
+//! their own request; here they are moved to the path of the tutorial's input.
 
-use crate::api::{self, Action, Credentials, RequestInput};
+use crate::api::{self, Action, FieldValue, Rule};
 use crate::error::{Error, Result};
 
 /// Moves an error's path: `from` (or anything below it, `from[3]`, `from.x`) becomes `to`.
@@ -21,26 +21,20 @@ pub fn moved(mut error: Error, map: &[(&str, &str)]) -> Error {
     error
 }
 
-/// Checks request fields with the API layer's own rules, as if the request were about to be
-/// built. `fields` are (contract field, value, path in the tutorial input).
-pub fn api_fields(action: Action, fields: &[(&str, &str, &str)]) -> Result<()> {
-    // Placeholders: only the action's fields are under test here; nothing is signed for real.
-    let credentials = Credentials {
-        access_key_id: "check".into(),
-        access_key_secret: "check".into(),
-        security_token: None,
-    };
-    let mut input = RequestInput::new(action, credentials, "2000-01-01T00:00:00Z");
-    input.nonce = Some("check".into());
-    for (name, value, _) in fields {
-        input = input.with_text(name, value);
+/// Checks a text value with the API layer's rule for it (RAM's documented name rules).
+pub fn api_rule(rule: Rule, value: &str, path: &str) -> Result<()> {
+    api::check(rule, path, &FieldValue::Text(value.to_string())).map(|_| ())
+}
+
+/// Checks every field of a request with the rule its action's table gives it.
+pub fn api_request(action: Action, fields: &[(&str, String)]) -> Result<()> {
+    for (name, value) in fields {
+        let path = format!("$.{name}");
+        let spec =
+            api::field_spec(action, name).ok_or_else(|| api::unknown_field(action, name, &path))?;
+        api::check(spec.rule, &path, &FieldValue::Text(value.clone()))?;
     }
-    let map: Vec<(String, &str)> = fields
-        .iter()
-        .map(|(name, _, path)| (format!("$.{name}"), *path))
-        .collect();
-    let map: Vec<(&str, &str)> = map.iter().map(|(f, t)| (f.as_str(), *t)).collect();
-    api::build(&input).map(|_| ()).map_err(|e| moved(e, &map))
+    Ok(())
 }
 
 #[cfg(test)]
@@ -60,18 +54,11 @@ mod tests {
 
     #[test]
     fn api_rules_apply_at_the_input_path() {
-        assert!(api_fields(Action::GetRole, &[("roleName", "admin-oss", "$.roleName")]).is_ok());
-        let e =
-            api_fields(Action::CreateUser, &[("userName", "al ice", "$.userName")]).unwrap_err();
+        assert!(api_rule(Rule::RoleName, "admin-oss", "$.roleName").is_ok());
+        let e = api_rule(Rule::UserName, "al ice", "$.userName").unwrap_err();
         assert_eq!(e.path.as_deref(), Some("$.userName"));
-        let e = api_fields(
-            Action::GetPolicy,
-            &[
-                ("policyName", "a_b", "$.permission.policyName"),
-                ("policyType", "Custom", "$"),
-            ],
-        )
-        .unwrap_err();
-        assert_eq!(e.path.as_deref(), Some("$.permission.policyName"));
+        let e = api_request(Action::GetPolicy, &[("policyName", "a_b".into())]).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("$.policyName"));
+        assert!(api_request(Action::GetPolicy, &[("nope", "x".into())]).is_err());
     }
 }

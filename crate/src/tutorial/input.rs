@@ -3,8 +3,8 @@
 //! Read from JSON with every error at its JSON path, and checked with the rules that already
 //! exist (policy builders, API layer) before anything is generated.
 
-use super::check::{api_fields, moved};
-use crate::api::Action;
+use super::check::{api_rule, moved};
+use crate::api::Rule;
 use crate::contract::fields::{child_path, type_name, Object};
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::build::{self as builders, OssReadSpec, OssScope, TrustSpec};
@@ -178,7 +178,7 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
         return Err(Error::invalid("$.accountB.uid", format!("accountB.uid is A's own UID {}: the tutorial is about access from another account; give company B's UID", a.uid)));
     }
     let role_name = req.required_str("roleName")?.to_string();
-    api_fields(Action::GetRole, &[("roleName", &role_name, "$.roleName")])?;
+    api_rule(Rule::RoleName, &role_name, "$.roleName")?;
     let trust = trust(req, &b.uid)?;
     let permission = permission(req, &a.uid, &role_name)?;
     let user_name = user_name(req, &trust)?;
@@ -356,13 +356,7 @@ fn permission(req: &Object, a_uid: &str, role_name: &str) -> Result<Permission> 
                 Some(name) => name.to_string(),
                 None => format!("{}-oss-read", policy_name_part(role_name)),
             };
-            api_fields(
-                Action::GetPolicy,
-                &[
-                    ("policyName", &policy_name, &obj.child("policyName")),
-                    ("policyType", "Custom", "$"),
-                ],
-            )?;
+            api_rule(Rule::PolicyName, &policy_name, &obj.child("policyName"))?;
             Ok(Permission::Custom {
                 buckets,
                 prefixes,
@@ -404,7 +398,7 @@ fn user_name(req: &Object, trust: &Trust) -> Result<Option<String>> {
     let Some(user) = req.optional_str("userName")?.map(str::to_string) else {
         return Ok(named.and_then(|(users, _)| users.first().cloned()));
     };
-    api_fields(Action::CreateUser, &[("userName", &user, "$.userName")])?;
+    api_rule(Rule::UserName, &user, "$.userName")?;
     if let Some((users, _)) = named {
         if !users.contains(&user) {
             return Err(Error::invalid("$.userName", format!("the trust policy names only {} of account B, not {user:?}: this user could not assume the role; add it to $.trust.users, or trust the whole account", describe_principals(trust))));
@@ -440,13 +434,7 @@ fn assume_policy(req: &Object, a_uid: &str, role_name: &str) -> Result<AssumePol
                 Some(n) => n.to_string(),
                 None => format!("AssumeRole-{}-{a_uid}", policy_name_part(role_name)),
             };
-            api_fields(
-                Action::GetPolicy,
-                &[
-                    ("policyName", &policy_name, "$.assumePolicyName"),
-                    ("policyType", "Custom", "$"),
-                ],
-            )?;
+            api_rule(Rule::PolicyName, &policy_name, "$.assumePolicyName")?;
             Ok(AssumePolicy::Scoped { policy_name })
         }
         other => Err(Error::invalid("$.assumePolicy", format!("assumePolicy must be \"scoped\" or \"system\", got {other:?}"))),

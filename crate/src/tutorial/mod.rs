@@ -45,6 +45,7 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
         "values": steps::values_json(&setup),
         "steps": steps,
         "troubleshooting": troubleshooting,
+        "checkInputs": steps::check_inputs_json(&setup, &docs),
     }))
 }
 

@@ -7,7 +7,7 @@ mod next;
 
 pub use next::next;
 
-use super::check::api_fields;
+use super::check::api_request;
 use super::input::{self, Permission, Setup, Side};
 use super::policies::{self, Document};
 use super::steps::{policy_description, role_description};
@@ -174,14 +174,9 @@ impl Plan {
             tasks.push(policy(setup, side, doc));
         }
         tasks.push(attach(setup, side));
-        // Every request must pass the request builder's own checks before it is offered.
+        // Every request must keep the API layer's rules before it is offered.
         for op in tasks.iter().flat_map(|t| &t.operations) {
-            let fields: Vec<(&str, &str, &str)> = op
-                .fields
-                .iter()
-                .map(|(n, v)| (*n, v.as_str(), "$"))
-                .collect();
-            api_fields(op.action, &fields)?;
+            api_request(op.action, &op.fields)?;
         }
         let account = match side {
             Side::A => setup.a.uid.clone(),

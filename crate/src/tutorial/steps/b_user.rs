@@ -164,7 +164,14 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
         console::oss_buckets(s.site),
         Text::new(what_en, what_zh),
     );
-    st.values = vec![value("Role ARN", "角色 ARN", s.role_arn())];
+    st.values = vec![
+        value(
+            "Switch Role link",
+            "切换身份链接",
+            console::switch_role(s.site, s.a.parent_alias(), &s.role_name).url,
+        ),
+        value("Role ARN", "角色 ARN", s.role_arn()),
+    ];
     st.policies = vec![docs.permission.clone()];
     st.cli = Some(cli.join("\n"));
     st

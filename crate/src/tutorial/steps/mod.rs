@@ -268,6 +268,39 @@ pub fn values_json(setup: &Setup) -> Value {
     v
 }
 
+/// The verification checks' inputs for this setup (`checksPlan`'s `inputs`, without the
+/// credential flags, which depend on what the reader entered): the verify step's "Run the checks".
+pub fn check_inputs_json(setup: &Setup, docs: &Docs) -> Value {
+    let mut v = json!({
+        "site": setup.site.name(),
+        "roleArn": setup.role_arn(),
+        "accountA": setup.a.parent_alias(),
+        "roleName": setup.role_name,
+        "accountB": setup.b.uid,
+    });
+    if let super::input::Permission::Custom {
+        buckets, prefixes, ..
+    } = &setup.permission
+    {
+        if let Some(bucket) = buckets.first() {
+            v["bucket"] = json!(bucket);
+        }
+        if let Some(prefix) = prefixes.first() {
+            v["prefix"] = json!(prefix.trim_start_matches('/'));
+        }
+    }
+    if let Some(user) = &setup.user_name {
+        v["userB"] = json!(user);
+    }
+    v["userPolicies"] = match setup.assume {
+        super::input::AssumePolicy::System => json!([docs.assume.name]),
+        super::input::AssumePolicy::Scoped { .. } => {
+            json!([{ "name": docs.assume.name, "document": docs.assume.compact }])
+        }
+    };
+    v
+}
+
 /// One cause from the tutorial's troubleshooting list.
 pub struct Trouble {
     pub tutorial_step: u8,

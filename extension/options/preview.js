@@ -10,7 +10,16 @@ import { t } from '../shared/i18n.js';
  */
 
 /** Rows rendered at most; the summary says how many more there are. Keeps typing responsive. */
-const MAX_ROWS = 500;
+const MAX_ROWS = 300;
+
+/**
+ * Rows of the last render by what they show, reused when a profile is unchanged (most
+ * re-parses while typing change one profile or none). Cleared on a language change.
+ * @type {Map<string, HTMLTableRowElement>}
+ */
+let rowCache = new Map();
+/** @type {string} */
+let cacheLanguage = '';
 
 /**
  * @param {HTMLElement} container
@@ -30,11 +39,20 @@ export function renderPreview(container, summary, profiles) {
     container.replaceChildren(empty);
     return;
   }
+  const language = document.documentElement.lang;
+  if (language !== cacheLanguage) {
+    rowCache = new Map();
+    cacheLanguage = language;
+  }
+  /** @type {Map<string, HTMLTableRowElement>} */
+  const next = new Map();
   /** @type {Map<string, Profile[]>} */
   const groups = new Map();
   for (const profile of shown) {
     const group = profile.group ?? '';
-    groups.set(group, [...(groups.get(group) ?? []), profile]);
+    const members = groups.get(group);
+    if (members) members.push(profile);
+    else groups.set(group, [profile]);
   }
   const table = document.createElement('table');
   table.className = 'profiles';
@@ -54,9 +72,23 @@ export function renderPreview(container, summary, profiles) {
     th.className = 'group';
     th.textContent = group || t('optionsNoGroup');
     body.insertRow().append(th);
-    for (const profile of members) body.append(row(profile));
+    for (const profile of members) body.append(cachedRow(profile, next));
   }
+  rowCache = next;
   container.replaceChildren(table);
+}
+
+/**
+ * @param {Profile} profile
+ * @param {Map<string, HTMLTableRowElement>} next the cache being built for this render
+ */
+function cachedRow(profile, next) {
+  const { line: _line, ...shown } = profile;
+  const key = JSON.stringify(shown);
+  const tr = rowCache.get(key) ?? row(profile);
+  rowCache.delete(key); // a row element can sit in one place only (ids are unique anyway)
+  next.set(key, tr);
+  return tr;
 }
 
 /** @param {Profile} profile */

@@ -1,0 +1,235 @@
+// The service worker's side of the content scripts, in Node with the shipped wasm core
+// (dist/chromium/pkg): which senders count as the Switch Role page or a console page (look-alikes
+// never do), pending switches (one use, tab + site + values must match, 120 s), and the four
+// content-script messages through the real router with the real profile index.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, beforeEach, describe, test } from 'node:test';
+import { DIST } from './harness.js';
+import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
+import { consolePage, switchRolePage } from '../../extension/background/content-pages.js';
+import { createRouter } from '../../extension/background/router.js';
+import { createProfileIndex } from '../../extension/background/profile-index.js';
+import { createContentServices } from '../../extension/background/switch.js';
+import { PENDING_SWITCHES_KEY, newMarker, recordPendingSwitch, takePendingSwitch } from '../../extension/shared/pending-switch.js';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const BASE = `chrome-extension://${ID}/`;
+const SWITCH_URL = 'https://signin.aliyun.com/switchRole.htm?parentAlias=acme&roleName=admin-oss';
+/** A content script's sender as Chromium reports it. @param {string} url @param {object} [extra] */
+const contentSender = (url, extra = {}) => ({ id: ID, url, origin: new URL(url).origin, frameId: 0, tab: { id: 7, url }, ...extra });
+
+// pending-switch.js uses chrome.storage.session; a fake area stands in for it here.
+const session = createFakeArea(LOCAL_QUOTAS);
+/** @type {any} */ (globalThis).chrome = { storage: { session } };
+
+describe('content pages: the exact pages content-script messages are accepted from', () => {
+  const switchPages = [
+    ['https://signin.aliyun.com/switchRole.htm', 'cn'],
+    ['https://signin.aliyun.com/switchRole.htm?parentAlias=a&roleName=b#rolehop=x', 'cn'],
+    ['https://signin.alibabacloud.com/switchRole.htm', 'intl'],
+  ];
+  for (const [url, site] of switchPages) {
+    test(`${url} is the Switch Role page (${site})`, () => {
+      assert.deepEqual(
+        { ...switchRolePage(contentSender(url)), url: undefined },
+        { kind: 'switch-role', site, tabId: 7, url: undefined },
+      );
+    });
+  }
+  const notSwitchPages = [
+    'https://signin.aliyun.com.example.test/switchRole.htm',
+    'https://evil.signin.aliyun.com/switchRole.htm',
+    'https://signin-aliyun.com/switchRole.htm',
+    'http://signin.aliyun.com/switchRole.htm',
+    'https://signin.aliyun.com:8443/switchRole.htm',
+    'https://user:pw@signin.aliyun.com/switchRole.htm',
+    'https://signin.aliyun.com/switchRole.htmx',
+    'https://signin.aliyun.com/SwitchRole.htm',
+    'https://signin.aliyun.com/x/switchRole.htm',
+    'https://signin.aliyun.com/login.htm',
+    'https://oss.console.aliyun.com/switchRole.htm',
+    'chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup/popup.html',
+    'not a url',
+  ];
+  for (const url of notSwitchPages) {
+    test(`${url} is not the Switch Role page`, () => {
+      const sender = url.includes('://') ? contentSender(url) : { id: ID, url, tab: { id: 7 } };
+      assert.equal(switchRolePage(sender), null);
+    });
+  }
+  test('a frame inside the page, a forged origin, or no tab is not the page', () => {
+    assert.equal(switchRolePage(contentSender(SWITCH_URL, { frameId: 3 })), null);
+    assert.equal(switchRolePage(contentSender(SWITCH_URL, { origin: 'https://evil.example' })), null);
+    assert.equal(switchRolePage(contentSender(SWITCH_URL, { tab: undefined })), null);
+    assert.equal(switchRolePage(/** @type {any} */ ({ id: ID })), null);
+  });
+  test('console pages: any host directly under the two console domains', () => {
+    assert.equal(consolePage(contentSender('https://oss.console.aliyun.com/overview'))?.site, 'cn');
+    assert.equal(consolePage(contentSender('https://ram.console.alibabacloud.com/roles'))?.site, 'intl');
+    assert.equal(consolePage(contentSender('https://a.b.console.aliyun.com/'))?.site, 'cn');
+    for (const url of [
+      'https://console.aliyun.com/',
+      'https://evilconsole.aliyun.com/',
+      'https://oss.console.aliyun.com.example.test/',
+      'https://oss.console.aliyun.com:444/',
+      'http://oss.console.aliyun.com/',
+      'https://signin.aliyun.com/switchRole.htm',
+    ]) {
+      assert.equal(consolePage(contentSender(url)), null, url);
+    }
+  });
+});
+
+describe('pending switches', () => {
+  beforeEach(() => session.remove(PENDING_SWITCHES_KEY));
+  const base = { tabId: 7, parentAlias: 'acme', roleName: 'admin-oss', site: /** @type {const} */ ('cn'), profileId: 'acme', displayName: 'Acme' };
+
+  test('taken once, only when marker, tab, site and values all match', async () => {
+    const marker = newMarker();
+    assert.match(marker, /^[0-9a-f]{32}$/);
+    await recordPendingSwitch({ ...base, marker, createdAt: 1_000 });
+    const query = { marker, tabId: 7, parentAlias: 'acme', roleName: 'admin-oss', site: /** @type {const} */ ('cn'), now: 2_000 };
+    for (const wrong of [{ tabId: 8 }, { site: 'intl' }, { parentAlias: 'acme2' }, { roleName: 'reader' }, { marker: newMarker() }]) {
+      assert.equal(await takePendingSwitch({ ...query, .../** @type {any} */ (wrong) }), null, JSON.stringify(wrong));
+    }
+    assert.equal((await takePendingSwitch(query))?.profileId, 'acme');
+    assert.equal(await takePendingSwitch(query), null, 'one use');
+  });
+
+  test('older than 120 s: dropped', async () => {
+    const marker = newMarker();
+    await recordPendingSwitch({ ...base, marker, createdAt: 1_000 });
+    assert.equal(await takePendingSwitch({ marker, tabId: 7, parentAlias: 'acme', roleName: 'admin-oss', now: 122_001 }), null);
+    assert.deepEqual((await session.get(PENDING_SWITCHES_KEY))[PENDING_SWITCHES_KEY], []);
+  });
+
+  test('malformed records are refused with the field named', async () => {
+    await assert.rejects(recordPendingSwitch({ ...base, marker: 'short' }), /pendingSwitch\.marker/);
+    await assert.rejects(recordPendingSwitch({ ...base, marker: newMarker(), tabId: -1 }), /pendingSwitch\.tabId/);
+    await assert.rejects(recordPendingSwitch({ ...base, marker: newMarker(), site: /** @type {any} */ ('eu') }), /pendingSwitch\.site/);
+  });
+});
+
+describe('content-script messages through the router', () => {
+  /** @type {any} */
+  let core;
+  let profilesText = '';
+  let settings = { defaultSite: /** @type {'cn' | 'intl'} */ ('cn'), autoSubmit: false };
+  /** @type {(message: unknown, sender: object) => Promise<any>} */
+  let route;
+  /** @type {() => void} */
+  let profilesChanged = () => {};
+  /** Stores profile text as the options page would (the store then notifies). @param {string} text */
+  const storeProfiles = (text) => {
+    profilesText = text;
+    profilesChanged();
+  };
+
+  before(async () => {
+    const pkg = join(DIST, 'pkg');
+    const wasm = await import(join(pkg, 'rolehop.js'));
+    await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+    /** @param {string} name */
+    const call = (name) => (/** @type {unknown} */ input) => JSON.parse(wasm[name](JSON.stringify(input)));
+    core = { profileParse: call('profileParse'), profileSerialize: call('profileSerialize') };
+    const loadSettings = async () => settings;
+    const profiles = createProfileIndex({
+      loadProfilesText: async () => ({ text: profilesText }),
+      saveProfilesText: async (text) => {
+        profilesText = text;
+      },
+      onProfilesChanged: (callback) => {
+        profilesChanged = callback;
+      },
+      loadSettings,
+      now: () => new Date('2026-11-28T00:00:00Z'),
+    });
+    route = createRouter({
+      core: Promise.resolve(core),
+      extensionId: ID,
+      extensionBase: BASE,
+      services: { content: createContentServices({ profiles, loadSettings }) },
+    });
+  });
+
+  const page = contentSender(SWITCH_URL);
+
+  test('switch.context: a recorded switch is from RoleHop; auto-submit follows the setting', async () => {
+    for (const autoSubmit of [false, true]) {
+      settings = { ...settings, autoSubmit };
+      const marker = newMarker();
+      await recordPendingSwitch({ marker, tabId: 7, parentAlias: 'acme', roleName: 'admin-oss', site: 'cn', profileId: 'acme', displayName: 'Acme', color: '#e8590c' });
+      const reply = await route({ type: 'switch.context', marker, parentAlias: 'acme', roleName: 'admin-oss' }, page);
+      assert.deepEqual(reply, { fromRoleHop: true, autoSubmit, profile: { id: 'acme', displayName: 'Acme', color: '#e8590c' } });
+    }
+    settings = { ...settings, autoSubmit: false };
+    assert.deepEqual(await route({ type: 'switch.context', parentAlias: 'acme', roleName: 'admin-oss' }, page), { fromRoleHop: false, autoSubmit: false });
+  });
+
+  test('switch.context: the same marker from another tab or the other site is not from RoleHop', async () => {
+    settings = { ...settings, autoSubmit: true };
+    const marker = newMarker();
+    await recordPendingSwitch({ marker, tabId: 7, parentAlias: 'acme', roleName: 'admin-oss', site: 'cn', profileId: 'acme', displayName: 'Acme' });
+    const message = { type: 'switch.context', marker, parentAlias: 'acme', roleName: 'admin-oss' };
+    assert.equal((await route(message, contentSender(SWITCH_URL, { tab: { id: 8 } }))).fromRoleHop, false);
+    assert.equal((await route(message, contentSender('https://signin.alibabacloud.com/switchRole.htm'))).fromRoleHop, false);
+    assert.equal((await route(message, page)).fromRoleHop, true, 'still there for the right tab and site');
+    settings = { ...settings, autoSubmit: false };
+  });
+
+  test('switch.validate: the core decides, problems by field', async () => {
+    assert.deepEqual(await route({ type: 'switch.validate', parentAlias: 'acme', roleName: 'admin-oss' }, page), { ok: true, problems: [] });
+    assert.equal((await route({ type: 'switch.validate', parentAlias: '1746000000000001', roleName: 'admin-oss' }, page)).ok, true);
+    assert.equal((await route({ type: 'switch.validate', parentAlias: 'acme.onaliyun.com', roleName: 'admin-oss' }, page)).ok, true);
+    const both = await route({ type: 'switch.validate', parentAlias: 'acme prod', roleName: 'admin oss' }, page);
+    assert.equal(both.ok, false);
+    assert.deepEqual(both.problems.map((/** @type {{field: string}} */ p) => p.field).sort(), ['parentAlias', 'roleName']);
+    // Text that would be INI structure never reaches the parser.
+    const injected = await route({ type: 'switch.validate', parentAlias: 'acme\n[profile evil]', roleName: 'a;b' }, page);
+    assert.deepEqual(injected.problems.map((/** @type {{field: string}} */ p) => p.field), ['parentAlias', 'roleName']);
+  });
+
+  test('switch.saveProfile appends a checked profile, keeps the text, and does not duplicate', async () => {
+    storeProfiles('# my team\n[profile acme-ro]\naccount = acme\nrole_name = reader\ncolor = #228be6\n');
+    const saved = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
+    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme' } });
+    assert.ok(profilesText.startsWith('# my team\n[profile acme-ro]\n'), profilesText);
+    assert.match(profilesText, /# saved by RoleHop from a switch made by hand \(2026-11-28\)\n\[profile acme\.admin-oss\]/);
+    const parsed = core.profileParse({ text: profilesText });
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(parsed.profiles.map((/** @type {{id: string}} */ p) => p.id), ['acme-ro', 'acme.admin-oss']);
+    const again = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
+    assert.deepEqual(again, { saved: false, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme' } });
+    const known = await route({ type: 'switch.validate', parentAlias: 'acme', roleName: 'reader' }, page);
+    assert.deepEqual(known.profile, { id: 'acme-ro', displayName: 'acme-ro', color: '#228be6' });
+    const invalid = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'bad role' }, page);
+    assert.equal(invalid.error.kind, 'invalid-value');
+  });
+
+  test('identity.lookup matches account UID + role name, from console pages only', async () => {
+    storeProfiles('[profile prod]\nrole_arn = acs:ram::1746000000000001:role/admin-oss\ncolor = #e8590c\ndisplay_name = Prod admin\n');
+    const consoleSender = contentSender('https://oss.console.aliyun.com/overview');
+    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'Admin-OSS' }, consoleSender), {
+      profile: { id: 'prod', displayName: 'Prod admin', color: '#e8590c' },
+    });
+    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, consoleSender), {});
+    assert.equal((await route({ type: 'identity.lookup', accountUid: '17460', roleName: 'admin-oss' }, consoleSender)).error.kind, 'invalid-message');
+    const fromSwitchPage = await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'admin-oss' }, page);
+    assert.equal(fromSwitchPage.error.kind, 'not-allowed');
+  });
+
+  test('switch messages from anywhere but the Switch Role page are refused', async () => {
+    for (const sender of [
+      contentSender('https://signin.aliyun.com.example.test/switchRole.htm'),
+      contentSender('https://oss.console.aliyun.com/'),
+      { id: ID, url: `${BASE}popup/popup.html` },
+    ]) {
+      const reply = await route({ type: 'switch.validate', parentAlias: 'acme', roleName: 'admin-oss' }, sender);
+      assert.equal(reply.error.kind, 'not-allowed');
+      assert.match(reply.error.message, /accepted only from the Switch Role page/);
+    }
+  });
+});

@@ -119,12 +119,13 @@ impl Identity {
         })
     }
 
-    /// The principal a trust policy is matched against.
+    /// The principal a trust policy is matched against. Root keys cannot assume a role at all:
+    /// they stand for "some RAM user of the account", which a trust of the whole account admits.
     pub fn principal(&self) -> String {
         match (&self.user, &self.role) {
             (Some(user), _) => format!("acs:ram::{}:user/{user}", self.account),
             (_, Some(role)) => format!("acs:ram::{}:role/{role}", self.account),
-            _ => format!("acs:ram::{}:root", self.account),
+            _ => format!("acs:ram::{}:user/*", self.account),
         }
     }
 }

@@ -141,11 +141,12 @@ impl Finding {
         if blocker_status == Status::Pending {
             return Finding::pending();
         }
+        let (en, zh) = super::diagnose::def(blocker).map_or((blocker, blocker), |d| d.title);
         let mut f = Finding::cannot(
             Cause::NotRun,
             Text::new(
-                format!("Not run: it needs {blocker} to pass first."),
-                format!("未执行：需要先通过 {blocker}。"),
+                format!("Not run: it needs the check \"{en}\" ({blocker}) to pass first."),
+                format!("未执行：需要先通过检查“{zh}”（{blocker}）。"),
             ),
             None,
         );

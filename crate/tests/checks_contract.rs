@@ -1,0 +1,358 @@
+//! The checks' JSON contract and CLI: the plan's shape, every input error with its JSON path and
+//! what to do, the retry decisions, and `rolehop check ...` output and exit codes.
+
+use rolehop::contract::{checks_diagnose, checks_next, checks_plan, checks_retry};
+use rolehop::ErrorKind;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const ARN: &str = "acs:ram::1746000000000000:role/admin-oss";
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_plan_lists_the_checks_in_tutorial_order() {
+    let b_only = checks_plan(&json!({"roleArn": ARN}).to_string()).unwrap();
+    assert_eq!(
+        ids(&b_only["checks"]),
+        [
+            "b.identity",
+            "b.user-may-assume",
+            "b.assume-role",
+            "b.list-buckets"
+        ]
+    );
+    let both = checks_plan(
+        &json!({"roleArn": ARN, "bucket": "b-1", "haveCredentialsA": true}).to_string(),
+    )
+    .unwrap();
+    assert_eq!(
+        ids(&both["checks"]),
+        [
+            "a.role-exists",
+            "a.trust-trusts-b",
+            "a.role-oss-access",
+            "b.identity",
+            "b.user-may-assume",
+            "a.switch-values",
+            "b.assume-role",
+            "b.list-buckets",
+            "b.list-objects"
+        ]
+    );
+    let steps: Vec<u64> = both["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["tutorialStep"].as_u64().unwrap())
+        .collect();
+    assert_eq!(steps, [1, 1, 1, 2, 2, 3, 3, 4, 4]);
+    assert!(both["checks"][2]["title"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("OSS"));
+    let a_only = checks_plan(
+        &json!({"roleArn": ARN, "haveCredentialsA": true, "haveCredentialsB": false}).to_string(),
+    )
+    .unwrap();
+    assert!(ids(&a_only["requests"])
+        .iter()
+        .all(|id| id.starts_with("a.")));
+    let policy = &both["retryPolicy"];
+    assert_eq!(policy["maxAttempts"], 3);
+    let reads = policy["reads"]["actions"].as_array().unwrap();
+    let writes = policy["writes"]["actions"].as_array().unwrap();
+    assert!(reads.contains(&json!("AssumeRole")) && reads.contains(&json!("ListObjects")));
+    assert!(writes.contains(&json!("CreateRole")) && !writes.contains(&json!("GetRole")));
+}
+
+#[test]
+fn the_first_requests_need_nothing() {
+    let next =
+        checks_next(&json!({"inputs": {"roleArn": ARN, "haveCredentialsA": true}}).to_string())
+            .unwrap();
+    assert_eq!(next["done"], false);
+    assert_eq!(
+        ids(&next["next"]),
+        [
+            "b.GetCallerIdentity",
+            "a.GetCallerIdentity",
+            "a.GetAccountAlias",
+            "a.GetRole",
+            "a.ListPoliciesForRole"
+        ]
+    );
+    assert_eq!(next["next"][3]["params"], json!({"roleName": "admin-oss"}));
+    assert_eq!(next["next"][0]["credentials"], "B");
+    // Before any answer, every check is pending.
+    let report =
+        checks_diagnose(&json!({"inputs": {"roleArn": ARN}, "facts": {}}).to_string()).unwrap();
+    assert_eq!(report["verdict"]["status"], "pending");
+    assert!(report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["status"] == "pending"));
+}
+
+/// (input, expected kind, expected path, words the message must hold)
+fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
+    vec![
+        (
+            json!({"inputs": {"roleArn": ARN, "bucketName": "x"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.bucketName",
+            "did you mean \"bucket\"",
+        ),
+        (
+            json!({"inputs": {"bucket": "b-1"}}),
+            ErrorKind::MissingField,
+            "$.inputs.roleArn",
+            "accountA and roleName",
+        ),
+        (
+            json!({"inputs": {"roleArn": "acs:ram::acme:role/admin-oss"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.roleArn",
+            "numeric account UID",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "roleName": "other"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.roleName",
+            "differs",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "accountA": "1999000000000000"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.accountA",
+            "another account",
+        ),
+        (
+            json!({"inputs": {"accountA": "my company", "roleName": "r"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.accountA",
+            "enterprise alias",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "bucket": "Bad_Bucket"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.bucket",
+            "bucket",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "region": "oss-cn-hangzhou"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.region",
+            "cn-hangzhou",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "credentialsKindB": "password"}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.credentialsKindB",
+            "access-key",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "haveCredentialsB": false}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.haveCredentialsB",
+            "nothing to check",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "userPolicies": ["AliyunSTSAssumeRoleAcess"]}}),
+            ErrorKind::Unsupported,
+            "$.inputs.userPolicies[0]",
+            "did you mean \"AliyunSTSAssumeRoleAccess\"",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN, "userPolicies": [{"document": "{\"Version\": \"2\"}"}]}}),
+            ErrorKind::InvalidValue,
+            "$.inputs.userPolicies[0].document.Version",
+            "\"1\"",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRol": []}}),
+            ErrorKind::InvalidValue,
+            "$.facts[\"b.AssumeRol\"]",
+            "request id",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRole": {"result": {}, "transportError": "x"}}}),
+            ErrorKind::InvalidValue,
+            "$.facts[\"b.AssumeRole\"]",
+            "exactly one of",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRole": [{"result": {}, "localTime": "yesterday"}]}}),
+            ErrorKind::InvalidValue,
+            "$.facts[\"b.AssumeRole\"][0].localTime",
+            "signed with",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRole": [{"apiError": {"message": "m"}}]}}),
+            ErrorKind::MissingField,
+            "$.facts[\"b.AssumeRole\"][0].apiError.code",
+            "code",
+        ),
+        (
+            json!({"inputs": {"roleArn": ARN}, "fact": {}}),
+            ErrorKind::InvalidValue,
+            "$.fact",
+            "inputs",
+        ),
+    ]
+}
+
+#[test]
+fn input_errors_name_the_field_and_what_to_do() {
+    for (input, kind, path, words) in input_errors() {
+        for run in [checks_next, checks_diagnose] {
+            let e = run(&input.to_string()).unwrap_err();
+            assert_eq!(e.kind, kind, "{input}: {e:?}");
+            assert_eq!(e.path.as_deref(), Some(path), "{input}: {e:?}");
+            assert!(e.message.contains(words), "{input}: {}", e.message);
+        }
+    }
+    let e = checks_next("{\"inputs\": ").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidJson);
+    assert!(e.line.is_some());
+    let e = checks_plan(&json!({"roleArn": ARN, "prefx": "a/"}).to_string()).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.prefx"));
+}
+
+#[test]
+fn retry_decisions() {
+    let decide = |input: Value| checks_retry(&input.to_string()).unwrap();
+    let throttled = json!({"apiError": {"code": "Throttling.User", "status": 400}});
+    let d = decide(json!({"action": "GetRole", "attempt": 1, "outcome": throttled}));
+    assert_eq!(
+        (d["retry"].clone(), d["delayMs"].clone(), d["kind"].clone()),
+        (json!(true), json!(500), json!("read"))
+    );
+    let d = decide(json!({"action": "GetRole", "attempt": 3, "outcome": throttled}));
+    assert_eq!(d["retry"], false);
+    let d = decide(
+        json!({"action": "CreateRole", "attempt": 1, "outcome": {"apiError": {"code": "Http502", "status": 502}}}),
+    );
+    assert_eq!(
+        (d["retry"].clone(), d["kind"].clone()),
+        (json!(false), json!("write"))
+    );
+    assert!(d["reason"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("read the state"));
+    let d = decide(json!({"action": "AttachPolicyToRole", "attempt": 2, "outcome": throttled}));
+    assert_eq!(
+        (d["retry"].clone(), d["delayMs"].clone()),
+        (json!(true), json!(1000))
+    );
+    let d = decide(
+        json!({"action": "ListObjects", "attempt": 1, "outcome": {"error": {"kind": "invalid-response", "message": "x"}}}),
+    );
+    assert_eq!(d["retry"], true);
+    let d = decide(
+        json!({"action": "AssumeRole", "attempt": 1, "outcome": {"apiError": {"code": "NoPermission", "status": 403}}}),
+    );
+    assert_eq!(d["retry"], false);
+    let e =
+        checks_retry(&json!({"action": "GetRole", "attempt": 0, "outcome": throttled}).to_string())
+            .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.attempt"));
+    let e =
+        checks_retry(&json!({"action": "Nope", "attempt": 1, "outcome": throttled}).to_string())
+            .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+}
+
+fn rolehop(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rolehop"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A usage error exits before reading stdin: a broken pipe is not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn root_keys_state() -> Value {
+    json!({"inputs": {"roleArn": ARN}, "facts": {"b.GetCallerIdentity": [{"result": {
+        "identityType": "Account", "accountId": "1888000000000000", "arn": "acs:ram::1888000000000000:root",
+        "principalId": "1888000000000000", "requestId": "R-1"}}]}})
+}
+
+#[test]
+fn cli_diagnose_reads_and_exits_by_verdict() {
+    let state = root_keys_state().to_string();
+    let human = rolehop(&["check", "diagnose"], &state);
+    assert_eq!(human.status.code(), Some(3));
+    let text = stdout(&human);
+    assert!(text.starts_with("FAIL: Step 2 is broken"), "{text}");
+    assert!(
+        text.contains("[FAIL] step 2 B b.identity") && text.contains("cause: root-keys"),
+        "{text}"
+    );
+    assert!(
+        text.contains("evidence: GetCallerIdentity, request R-1"),
+        "{text}"
+    );
+    let zh = stdout(&rolehop(&["check", "diagnose", "--zh"], &state));
+    assert!(zh.contains("第 2 步有问题") && zh.contains("修复"), "{zh}");
+    let json_out = rolehop(&["check", "diagnose", "--json"], &state);
+    assert_eq!(json_out.status.code(), Some(3));
+    let report: Value = serde_json::from_str(&stdout(&json_out)).unwrap();
+    assert_eq!(report, checks_diagnose(&state).unwrap());
+
+    let pending = rolehop(
+        &["check", "diagnose"],
+        &json!({"inputs": {"roleArn": ARN}}).to_string(),
+    );
+    assert_eq!(pending.status.code(), Some(4));
+    let bad = rolehop(&["check", "next"], "{\"inputs\": {}}");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stdout(&bad).contains("\"missing-field\""));
+    assert_eq!(
+        rolehop(&["check", "frobnicate"], "{}").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        rolehop(&["check", "diagnose", "--yaml"], "{}")
+            .status
+            .code(),
+        Some(2)
+    );
+    let help = rolehop(&["check", "help"], "");
+    assert!(stdout(&help).contains("rolehop check diagnose"));
+}
+
+#[test]
+fn cli_plan_next_and_retry_print_the_contract() {
+    let inputs = json!({"roleArn": ARN, "bucket": "company-a-reports"}).to_string();
+    let plan = rolehop(&["check", "plan"], &inputs);
+    assert_eq!(plan.status.code(), Some(0));
+    let plan: Value = serde_json::from_str(&stdout(&plan)).unwrap();
+    assert_eq!(plan, checks_plan(&inputs).unwrap());
+    let state = json!({"inputs": {"roleArn": ARN}}).to_string();
+    let next: Value = serde_json::from_str(&stdout(&rolehop(&["check", "next"], &state))).unwrap();
+    assert_eq!(next["next"][0]["id"], "b.GetCallerIdentity");
+    let retry =
+        json!({"action": "ListBuckets", "attempt": 1, "outcome": {"transportError": "timeout"}})
+            .to_string();
+    let decided: Value =
+        serde_json::from_str(&stdout(&rolehop(&["check", "retry"], &retry))).unwrap();
+    assert_eq!(decided["retry"], true);
+}

@@ -1,0 +1,185 @@
+// The console identity badge in the shipped dist/chromium on a fixture console page served at the
+// real hostnames: the identity read from window.ALIYUN_CONSOLE_CONFIG (through the page-world
+// script) and the top navigation, checked for shape; the matching profile's name and colour; the
+// popup's identity.get; and the badge surviving a page that removes or hides it.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchExtension } from './harness.js';
+import { startConsoleFixtures } from '../fixtures/console/server.js';
+import { controlPage, evaluateInContentWorld, readRoleHopUi, saveProfiles, waitForValue } from './content-helpers.js';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('./content-helpers.js').ShadowUi} ShadowUi */
+
+describe('the identity badge on console pages', () => {
+  /** @type {import('../lib/https-server.js').HttpsServer} */
+  let server;
+  /** @type {import('./harness.js').ExtensionBrowser} */
+  let browser;
+  /** @type {Page} */
+  let control;
+
+  before(async () => {
+    server = await startConsoleFixtures();
+    browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
+    control = await controlPage(browser);
+    await saveProfiles(control, [
+      '[profile acme-prod]',
+      'role_arn = acs:ram::1746000000000001:role/admin-oss',
+      'display_name = Acme production',
+      'color = #e8590c',
+      '',
+    ].join('\n'));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** @param {string} url */
+  async function open(url) {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  /**
+   * Waits for the badge to show text matching `pattern`.
+   * @param {Page} page @param {RegExp} pattern
+   */
+  async function badgeMatching(page, pattern) {
+    const uis = await waitForValue(
+      () => readRoleHopUi(page, 'identity-badge'),
+      (found) => found.length === 1 && pattern.test(found[0].text),
+      { what: `a badge matching ${pattern}` },
+    );
+    return uis[0];
+  }
+
+  /**
+   * The popup's question, from an extension page, to every tab (only a console tab's content
+   * script answers), once the console tab answers.
+   */
+  function identityOf() {
+    const ask = () =>
+      control.evaluate(async () => {
+        const tabs = await chrome.tabs.query({});
+        const answers = await Promise.all(
+          tabs.map((tab) => chrome.tabs.sendMessage(/** @type {number} */ (tab.id), { type: 'identity.get' }).catch(() => undefined)),
+        );
+        return answers.filter((a) => a !== undefined);
+      });
+    return waitForValue(ask, (answers) => answers.length > 0, { what: 'an answer to identity.get' });
+  }
+
+  /** @param {ShadowUi} ui */
+  const badgeBox = (ui) => ui.elements.find((e) => e.attributes.class === 'badge');
+
+  test('an STS identity that is a profile: the profile name and colour, in a closed shadow root', async () => {
+    const page = await open('https://oss.console.aliyun.com/overview');
+    const badge = await badgeMatching(page, /Acme production/);
+    assert.equal(badge.rootType, 'closed');
+    assert.match(badge.text, /admin-oss\/alice/);
+    assert.match(badge.text, /account 1746000000000001/);
+    assert.equal(badgeBox(badge)?.attributes['data-profile'], 'acme-prod');
+    assert.match(badgeBox(badge)?.attributes.style ?? '', /--rolehop-color: #e8590c/);
+    // The page's own script cannot see inside.
+    assert.equal(await page.evaluate(() => document.querySelector('[data-rolehop="identity-badge"]')?.shadowRoot ?? null), null);
+    const answers = await identityOf();
+    assert.deepEqual(answers, [
+      { accountUid: '1746000000000001', accountType: 'sts', roleName: 'admin-oss', sessionName: 'alice', source: 'page-config+top-nav' },
+    ]);
+    await page.close();
+  });
+
+  test('an identity that is no profile: the role and account, on the international console too', async () => {
+    const page = await open('https://ecs.console.alibabacloud.com/?uid=1746000000000002&nav=ops-reader/bob');
+    const badge = await badgeMatching(page, /ops-reader\/bob/);
+    assert.match(badge.text, /account 1746000000000002/);
+    assert.equal(badgeBox(badge)?.attributes['data-profile'], '');
+    await page.close();
+  });
+
+  test('the main account: its type and UID, no role from the navigation', async () => {
+    const page = await open('https://home.console.aliyun.com/?config=main&nav=');
+    const badge = await badgeMatching(page, /Main account/);
+    assert.match(badge.text, /account 1746000000000001/);
+    assert.deepEqual(await identityOf(), [{ accountUid: '1746000000000001', accountType: 'main', source: 'page-config' }]);
+    await page.close();
+  });
+
+  test('a config of the wrong shape is ignored; the top navigation still tells the role', async () => {
+    const page = await open('https://oss.console.aliyun.com/?config=forged');
+    const badge = await badgeMatching(page, /admin-oss\/alice/);
+    assert.doesNotMatch(badge.text, /account|root/);
+    assert.deepEqual(await identityOf(), [{ roleName: 'admin-oss', sessionName: 'alice', source: 'top-nav' }]);
+    await page.close();
+  });
+
+  test('a page posting a forged hand-over message of the wrong shape changes nothing', async () => {
+    const page = await open('https://oss.console.aliyun.com/overview');
+    await badgeMatching(page, /Acme production/);
+    await page.evaluate(() => {
+      window.postMessage({ source: 'rolehop-page-identity', config: { ACCOUNT_TYPE: 'sts', CURRENT_PK: 'evil' } }, location.origin);
+      window.postMessage({ source: 'rolehop-page-identity', config: { CURRENT_PK: '1746000000000009' }, extra: 1 }, location.origin);
+      window.postMessage({ source: 'rolehop-page-identity', config: { CURRENT_PK: '1746000000000009' } }, '*');
+    });
+    // A well-formed post after them: when it is shown, the earlier ones were handled (in order).
+    await page.evaluate(() => window.postMessage({ source: 'rolehop-page-identity', config: { ACCOUNT_TYPE: 'sts', CURRENT_PK: '1746000000000001' } }, location.origin));
+    const badge = await badgeMatching(page, /Acme production/);
+    assert.match(badge.text, /account 1746000000000001/);
+    await page.close();
+  });
+
+  test('nothing known: no badge, and identity.get says so', async () => {
+    const page = await open('https://oss.console.aliyun.com/?config=none&nav=');
+    await page.waitForLoadState('load');
+    // The content script is there (it answers), and it shows nothing.
+    assert.deepEqual(await identityOf(), [{ source: 'none' }]);
+    assert.deepEqual(await readRoleHopUi(page, 'identity-badge'), []);
+    await page.close();
+  });
+
+  test('no badge on a look-alike console host', async () => {
+    const page = await open('https://console.aliyun.com.example.test/');
+    await page.waitForLoadState('load');
+    assert.equal(await evaluateInContentWorld(page, browser.extensionId, '1'), null);
+    assert.deepEqual(await readRoleHopUi(page, 'identity-badge'), []);
+    await page.close();
+  });
+
+  test('the page cannot remove, restyle or hide the badge for good', async () => {
+    const page = await open('https://oss.console.aliyun.com/overview');
+    await badgeMatching(page, /Acme production/);
+    const selector = '[data-rolehop="identity-badge"]';
+    /** Whether the badge host is attached, shown in the top layer and laid out. */
+    const shown = () =>
+      page.evaluate((sel) => {
+        const host = /** @type {HTMLElement | null} */ (document.querySelector(sel));
+        if (!host) return 'missing';
+        if (!host.matches(':popover-open')) return 'not in the top layer';
+        const style = getComputedStyle(host);
+        if (style.display === 'none' || style.visibility !== 'visible' || style.opacity !== '1') return `hidden (${style.display}/${style.visibility}/${style.opacity})`;
+        return host.getClientRects().length > 0 ? 'shown' : 'no box';
+      }, selector);
+    const attacks = {
+      remove: () => document.querySelector('[data-rolehop="identity-badge"]')?.remove(),
+      'inline style': () => document.querySelector('[data-rolehop="identity-badge"]')?.setAttribute('style', 'display: none !important'),
+      'style sheet': () => {
+        const style = document.createElement('style');
+        style.textContent = '[data-rolehop] { display: none !important; visibility: hidden !important; opacity: 0 !important; }';
+        document.head.append(style);
+      },
+      hidePopover: () => /** @type {HTMLElement} */ (document.querySelector('[data-rolehop="identity-badge"]')).hidePopover(),
+      'replace body': () => document.body.replaceWith(document.createElement('body')),
+    };
+    for (const [name, attack] of Object.entries(attacks)) {
+      await page.evaluate(attack);
+      await waitForValue(shown, (state) => state === 'shown', { what: `the badge back after "${name}"` });
+    }
+    const badge = await badgeMatching(page, /Acme production/);
+    assert.equal(badge.rootType, 'closed');
+    await page.close();
+  });
+});

@@ -228,11 +228,18 @@ export function createProfileStore({ sync, local, now = Date.now }) {
       await area.remove(Object.keys(chunks)).catch(() => {});
       throw error;
     }
+    // A save from another page that finished between our two writes may have swept our chunks
+    // as unreferenced; our pointer is the newest now, so put back whatever is missing.
+    const present = await area.get(Object.keys(chunks));
+    const missing = Object.fromEntries(Object.entries(chunks).filter(([key]) => !(key in present)));
+    if (Object.keys(missing).length) await area.set(missing);
   }
 
   /**
-   * Removes every item of ours in `name` except the chunks of `keep` (and its pointer when it
-   * lives there): older generations, leftovers of interrupted saves, a stale copy after a move.
+   * Removes what no pointer needs: in the area of the new copy, chunks of generations that
+   * neither the new copy nor the pointer stored there now refers to (older generations,
+   * leftovers of interrupted saves); in the other area, the whole stale copy, unless a newer
+   * save put its pointer there meanwhile.
    * @param {AreaName} name @param {ProfilesMeta} keep
    */
   async function sweep(name, keep) {
@@ -240,10 +247,18 @@ export function createProfileStore({ sync, local, now = Date.now }) {
     if (!area) return;
     try {
       const all = await area.get(null);
-      const keepPrefix = `${CHUNK_PREFIX}${keep.generation}.`;
-      const stale = Object.keys(all).filter(
-        (key) => isOurKey(key) && !(keep.area === name && (key === META_KEY || key.startsWith(keepPrefix))),
-      );
+      const pointer = isMeta(all[META_KEY]) ? all[META_KEY] : null;
+      /** @type {string[]} */
+      let stale;
+      if (name === keep.area) {
+        const live = new Set([keep.generation, pointer?.generation]);
+        stale = Object.keys(all).filter(
+          (key) => isOurKey(key) && key !== META_KEY && !live.has(key.slice(CHUNK_PREFIX.length).split('.')[0]),
+        );
+      } else {
+        if (pointer && pointer.savedAt > keep.savedAt) return;
+        stale = Object.keys(all).filter(isOurKey);
+      }
       if (stale.length) await area.remove(stale);
     } catch {
       // Left-overs cost space but never correctness: loads follow the newest pointer.

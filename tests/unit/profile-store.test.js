@@ -207,3 +207,31 @@ describe('settings', () => {
     assert.deepEqual(await settings.loadSettings(), { defaultSite: 'intl', autoSubmit: true, language: 'auto' });
   });
 });
+
+describe('profile store: two pages saving at once', () => {
+  test('a save that lands between another save’s chunks and pointer: the last pointer wins, complete', async () => {
+    const { sync, local } = areas();
+    const first = createProfileStore({ sync, local });
+    const second = createProfileStore({ sync, local });
+    const textX = profilesIni(40, { seed: 1 });
+    const textY = profilesIni(40, { seed: 2 });
+    const realSet = sync.set;
+    let interleaved = false;
+    // X writes its chunks; before X's pointer, Y saves completely (and sweeps X's chunks).
+    sync.set = async (items) => {
+      await realSet(items);
+      if (!interleaved && !(META_KEY in items)) {
+        interleaved = true;
+        sync.set = realSet;
+        await second.saveProfilesText(textY);
+        sync.set = realSet;
+      }
+    };
+    await first.saveProfilesText(textX);
+    sync.set = realSet;
+    const loaded = await first.loadProfilesText();
+    assert.equal(loaded.text, textX, 'X wrote its pointer last');
+    const meta = /** @type {{generation: string, chunks: number}} */ (sync.raw.get(META_KEY));
+    assert.equal(ours(sync).length, meta.chunks + 1, 'no orphaned chunks of Y');
+  });
+});

@@ -209,7 +209,7 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
 }
 
 /// Every field of `obj` must be one of `known`.
-fn only(obj: &Object, known: &[&str]) -> Result<()> {
+pub(super) fn only(obj: &Object, known: &[&str]) -> Result<()> {
     match obj.map.keys().find(|k| !known.contains(&k.as_str())) {
         None => Ok(()),
         Some(key) => Err(Error::invalid(

@@ -7,12 +7,12 @@
 
 use super::{read, Operation, Plan};
 use crate::checks::text::Text;
-use crate::contract::fields::{child_path, parse_object, type_name, Object};
+use crate::contract::fields::{parse_object, type_name, Object};
 use crate::error::{Error, Result};
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};
 use crate::tutorial::check::moved;
-use crate::tutorial::input::Side;
+use crate::tutorial::input::{only, Side};
 use crate::tutorial::policies::Document;
 use serde_json::{json, Value};
 
@@ -85,25 +85,16 @@ pub fn next(input: &str) -> Result<Value> {
         outcomes: Vec::new(),
     };
     let stop = replay.run()?;
-    if stop.is_none() {
+    // A plan that stopped (done, blocked, failed) asked for nothing more.
+    if !matches!(stop, Some(Stop::Send(..))) {
         if let Some(extra) = received.get(replay.at) {
             return Err(Error::invalid(
                 format!("{}.id", extra.path),
-                format!("the plan was complete before the answer to {:?}: pass only the answers to the requests setupNext asked for", extra.id),
+                format!("the plan had stopped before the answer to {:?}: pass only the answers to the requests setupNext asked for", extra.id),
             ));
         }
     }
     Ok(replay.answer_json(stop))
-}
-
-fn only(obj: &Object, known: &[&str]) -> Result<()> {
-    match obj.map.keys().find(|k| !known.contains(&k.as_str())) {
-        None => Ok(()),
-        Some(key) => Err(Error::invalid(
-            child_path(&obj.path, key),
-            format!("setupNext does not take {key:?}: give plan and results"),
-        )),
-    }
 }
 
 fn results(req: &Object) -> Result<Vec<Received>> {

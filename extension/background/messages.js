@@ -3,10 +3,12 @@
 
 /** @typedef {import('../shared/contract').MessageType} MessageType */
 /** @typedef {import('../shared/contract').Message} Message */
-/** @typedef {'object' | 'string'} FieldKind */
+/** @typedef {'object' | 'string' | 'number' | 'boolean'} BaseKind */
+/** @typedef {BaseKind | `${BaseKind}?`} FieldKind a trailing `?` marks an optional field */
 
 /**
- * Fields of each message type besides `type`. All are required; no others are accepted.
+ * Fields of each message type besides `type`. All are required unless marked `?`; no others are
+ * accepted.
  * @type {{readonly [T in MessageType]: Readonly<Record<string, FieldKind>>}}
  */
 export const MESSAGE_FIELDS = Object.freeze({
@@ -15,10 +17,31 @@ export const MESSAGE_FIELDS = Object.freeze({
   'core.sign': { request: 'object' },
   'core.request': { request: 'object' },
   'core.parseResponse': { response: 'object' },
+  // Credentials for this session (workbench); trusted extension pages only.
+  'credentials.set': { side: 'string', credentials: 'object' },
+  'credentials.clear': { side: 'string' },
+  'credentials.status': {},
+  // The verification checks in one go: the answer is the whole report (pages that want live
+  // progress use the run port below instead).
+  'checks.run': { inputs: 'object' },
+  // From content scripts (router.js CONTENT_SCRIPT_TYPES, each bound to its pages; switch.js).
+  'switch.context': { marker: 'string?', parentAlias: 'string', roleName: 'string' },
+  'switch.validate': { parentAlias: 'string', roleName: 'string' },
+  'switch.saveProfile': { parentAlias: 'string', roleName: 'string' },
+  'identity.lookup': { accountUid: 'string', roleName: 'string' },
 });
 
-/** @type {ReadonlyArray<string>} */
-const KNOWN_TYPES = Object.keys(MESSAGE_FIELDS);
+/**
+ * Messages a page sends on a `rolehop.run` port (chrome.runtime.connect): runs that stream their
+ * progress back, and the confirmations "Do it for me" waits for.
+ * @type {{readonly [T in import('../shared/contract').PortMessageType]: Readonly<Record<string, FieldKind>>}}
+ */
+export const PORT_MESSAGE_FIELDS = Object.freeze({
+  'checks.run': { inputs: 'object' },
+  'setup.run': { inputs: 'object' },
+  'setup.confirm': { stepId: 'string', decision: 'string' },
+  'setup.cancel': {},
+});
 
 /**
  * Checks that `value` is a message of a known type with exactly the fields that type takes.
@@ -26,6 +49,25 @@ const KNOWN_TYPES = Object.keys(MESSAGE_FIELDS);
  * @returns {{ok: true, message: Message} | {ok: false, reason: string}}
  */
 export function validateMessage(value) {
+  return validateAgainst(MESSAGE_FIELDS, value);
+}
+
+/**
+ * Checks a message received on a run port, like validateMessage.
+ * @param {unknown} value
+ * @returns {{ok: true, message: import('../shared/contract').PortMessage} | {ok: false, reason: string}}
+ */
+export function validatePortMessage(value) {
+  return /** @type {any} */ (validateAgainst(PORT_MESSAGE_FIELDS, value));
+}
+
+/**
+ * @param {Readonly<Record<string, Readonly<Record<string, FieldKind>>>>} table
+ * @param {unknown} value
+ * @returns {{ok: true, message: Message} | {ok: false, reason: string}}
+ */
+function validateAgainst(table, value) {
+  const knownTypes = Object.keys(table);
   if (!isPlainObject(value)) {
     return fail(`a message must be an object with a "type" field, got ${describe(value)}`);
   }
@@ -33,18 +75,21 @@ export function validateMessage(value) {
   if (typeof type !== 'string') {
     return fail(`message.type must be a string naming the message, got ${describe(type)}`);
   }
-  if (!isKnownType(type)) {
-    return fail(`unknown message type ${JSON.stringify(type)}: expected one of ${KNOWN_TYPES.join(', ')}`);
+  if (!Object.prototype.hasOwnProperty.call(table, type)) {
+    return fail(`unknown message type ${JSON.stringify(type)}: expected one of ${knownTypes.join(', ')}`);
   }
-  const fields = MESSAGE_FIELDS[type];
+  const fields = table[type];
   const allowed = ['type', ...Object.keys(fields)];
   for (const name of Object.keys(value)) {
     if (!allowed.includes(name)) {
       return fail(`unexpected field message.${name} in a ${type} message (it takes only: ${allowed.join(', ')})`);
     }
   }
-  for (const [name, kind] of Object.entries(fields)) {
+  for (const [name, declared] of Object.entries(fields)) {
+    const optional = declared.endsWith('?');
+    const kind = /** @type {BaseKind} */ (optional ? declared.slice(0, -1) : declared);
     if (!(name in value)) {
+      if (optional) continue;
       return fail(`missing field message.${name}: a ${type} message needs a ${kind} there`);
     }
     if (!hasKind(value[name], kind)) {
@@ -77,9 +122,11 @@ function isPlainObject(value) {
   return proto === Object.prototype || proto === null;
 }
 
-/** @param {unknown} value @param {FieldKind} kind */
+/** @param {unknown} value @param {BaseKind} kind */
 function hasKind(value, kind) {
-  return kind === 'object' ? isPlainObject(value) : typeof value === kind;
+  if (kind === 'object') return isPlainObject(value);
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === kind;
 }
 
 /** A short description of a value's type for error messages. @param {unknown} value */

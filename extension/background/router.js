@@ -3,6 +3,8 @@
 
 import { classifySender } from './senders.js';
 import { validateMessage } from './messages.js';
+import { consolePage, PAGE_DESCRIPTIONS, switchRolePage } from './content-pages.js';
+import { InvalidContentMessage } from './switch.js';
 
 /** @typedef {import('../shared/contract').MessageType} MessageType */
 /** @typedef {import('../shared/contract').MessageOf<MessageType>} AnyMessage */
@@ -12,28 +14,63 @@ import { validateMessage } from './messages.js';
 /** @typedef {import('./senders.js').SenderInfo} SenderInfo */
 
 /**
+ * What the worker injects for messages the core alone cannot answer (storage, network). Absent
+ * in tests that exercise only the core's messages.
+ * @typedef {object} Services
+ * @property {Pick<typeof import('./credentials.js'), 'setCredentials' | 'clearCredentials' | 'credentialsStatus'>} [credentials]
+ * @property {(inputs: Record<string, unknown>) => Promise<Record<string, unknown>>} [runChecks]
+ * @property {ReturnType<typeof import('./switch.js').createContentServices>} [content] answers the
+ *   content scripts' messages (switch.*, identity.lookup)
+ */
+/** @typedef {import('./content-pages.js').SwitchRolePage | import('./content-pages.js').ConsolePage} ContentPage */
+/** The core as the content services use it (profileParse, profileSerialize). */
+/** @typedef {import('./profile-index.js').ProfileCore} ProfileCore */
+
+/**
  * What each trusted message does. The core answers with a result or `{error}`; both go back as is.
- * @type {{readonly [T in MessageType]: (core: Core, message: import('../shared/contract').MessageOf<T>) => unknown}}
+ * `page` is the sender's page for content-script message types (checked before the handler runs).
+ * @type {{readonly [T in MessageType]: (core: Core, message: import('../shared/contract').MessageOf<T>, services: Services, page: any) => unknown}}
  */
 const HANDLERS = Object.freeze({
+  'credentials.set': (_core, message, services) => service(services.credentials, message.type).setCredentials(message.side, message.credentials),
+  'credentials.clear': (_core, message, services) => service(services.credentials, message.type).clearCredentials(message.side),
+  'credentials.status': (_core, message, services) => service(services.credentials, message.type).credentialsStatus(),
+  'checks.run': (_core, message, services) => service(services.runChecks, message.type)(message.inputs),
   'core.version': (core) => core.version(),
   'core.selfCheck': (core) => core.selfCheck(),
   'core.sign': (core, message) => core.sign(message.request),
   'core.request': (core, message) => core.request(message.request),
   'core.parseResponse': (core, message) => core.parseResponse(message.response),
+  'switch.context': (_core, message, services, page) => service(services.content, message.type).switchContext(message, page),
+  'switch.validate': (core, message, services, page) =>
+    service(services.content, message.type).switchValidate(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
+  'switch.saveProfile': (core, message, services, page) =>
+    service(services.content, message.type).switchSaveProfile(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
+  'identity.lookup': (core, message, services, page) =>
+    service(services.content, message.type).identityLookup(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
 });
 
 /**
- * Message types content scripts may send. Empty for now: every content-script message is refused.
- * @type {ReadonlySet<MessageType>}
+ * Message types content scripts may send, each only from the exact pages its content script runs
+ * on (content-pages.js; decided from the browser's sender, never from the message). Extension
+ * pages cannot send these either: they are bound to a web page.
+ * @type {Readonly<Record<string, {kind: keyof typeof PAGE_DESCRIPTIONS, page: (sender: SenderInfo) => ContentPage | null}>>}
  */
-export const CONTENT_SCRIPT_TYPES = new Set();
+const CONTENT_SCRIPT_PAGES = Object.freeze({
+  'switch.context': { kind: 'switch-role', page: switchRolePage },
+  'switch.validate': { kind: 'switch-role', page: switchRolePage },
+  'switch.saveProfile': { kind: 'switch-role', page: switchRolePage },
+  'identity.lookup': { kind: 'console', page: consolePage },
+});
+
+/** @type {ReadonlySet<MessageType>} */
+export const CONTENT_SCRIPT_TYPES = new Set(/** @type {MessageType[]} */ (Object.keys(CONTENT_SCRIPT_PAGES)));
 
 /**
- * @param {{core: Promise<Core>, extensionId: string, extensionBase: string}} options
+ * @param {{core: Promise<Core>, extensionId: string, extensionBase: string, services?: Services}} options
  * @returns {(message: unknown, sender: SenderInfo) => Promise<unknown>}
  */
-export function createRouter({ core, extensionId, extensionBase }) {
+export function createRouter({ core, extensionId, extensionBase, services = {} }) {
   return async function route(message, sender) {
     const from = classifySender(sender, { extensionId, extensionBase });
     if (from === 'foreign') {
@@ -45,6 +82,11 @@ export function createRouter({ core, extensionId, extensionBase }) {
     if (from === 'content-script' && !CONTENT_SCRIPT_TYPES.has(type)) {
       return messageError('not-allowed', `content scripts may not send ${type} messages`);
     }
+    const rule = Object.prototype.hasOwnProperty.call(CONTENT_SCRIPT_PAGES, type) ? CONTENT_SCRIPT_PAGES[type] : null;
+    const page = rule ? rule.page(sender) : null;
+    if (rule && !page) {
+      return messageError('not-allowed', `${type} messages are accepted only from ${PAGE_DESCRIPTIONS[rule.kind]}`);
+    }
     let loaded;
     try {
       loaded = await core;
@@ -52,9 +94,10 @@ export function createRouter({ core, extensionId, extensionBase }) {
       return messageError('core-unavailable', `the WebAssembly core failed to load: ${errorText(e)}`);
     }
     try {
-      const handler = /** @type {(core: Core, message: AnyMessage) => unknown} */ (HANDLERS[type]);
-      return handler(loaded, checked.message);
+      const handler = /** @type {(core: Core, message: AnyMessage, services: Services, page: ContentPage | null) => unknown} */ (HANDLERS[type]);
+      return await handler(loaded, checked.message, services, page);
     } catch (e) {
+      if (e instanceof InvalidContentMessage) return messageError('invalid-message', e.message);
       return messageError('internal', `${type} failed: ${errorText(e)}`);
     }
   };
@@ -67,6 +110,17 @@ export function createRouter({ core, extensionId, extensionBase }) {
  */
 export function messageError(kind, message) {
   return { error: { kind, message } };
+}
+
+/**
+ * @template S
+ * @param {S | undefined} injected
+ * @param {MessageType} type
+ * @returns {S}
+ */
+function service(injected, type) {
+  if (injected === undefined) throw new Error(`no service answers ${type} in this router`);
+  return injected;
 }
 
 /** @param {unknown} e */

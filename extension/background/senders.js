@@ -8,7 +8,9 @@
  * @typedef {object} SenderInfo the fields of `chrome.runtime.MessageSender` this module reads
  * @property {string} [id] the sending extension's id
  * @property {string} [url] the sending document's URL
- * @property {{url?: string}} [tab] set when the sender is a document in a tab
+ * @property {{url?: string, id?: number}} [tab] set when the sender is a document in a tab
+ * @property {string} [origin] the sending frame's origin (read by content-pages.js)
+ * @property {number} [frameId] 0 for a tab's top frame (read by content-pages.js)
  */
 
 /**

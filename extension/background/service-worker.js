@@ -4,6 +4,16 @@
 
 import { loadCore } from './core.js';
 import { createRouter, messageError } from './router.js';
+import * as credentials from './credentials.js';
+import { runChecks } from './checks.js';
+import { createRunPortListener } from './run-port.js';
+import { createProfileIndex } from './profile-index.js';
+import { createContentServices } from './switch.js';
+import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
+import { loadSettings } from '../shared/settings.js';
+
+// Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
+credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
 
 const ready = loadCore();
 ready.catch((e) => console.error('RoleHop: the WebAssembly core failed to load:', e));
@@ -12,6 +22,15 @@ const route = createRouter({
   core: ready,
   extensionId: chrome.runtime.id,
   extensionBase: chrome.runtime.getURL(''),
+  services: {
+    credentials,
+    runChecks: async (inputs) => runChecks(await ready, inputs),
+    // The Switch Role page's and the console pages' content scripts (switch.js).
+    content: createContentServices({
+      profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
+      loadSettings,
+    }),
+  },
 });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -20,3 +39,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(sendResponse);
   return true; // the answer is sent asynchronously
 });
+
+// Checks and "Do it for me" stream their progress over a port (run-port.js).
+chrome.runtime.onConnect.addListener(createRunPortListener({
+  core: ready,
+  extensionId: chrome.runtime.id,
+  extensionBase: chrome.runtime.getURL(''),
+}));

@@ -80,7 +80,7 @@ export function assertSafeRequest(built, secrets) {
     }
   }
   for (const token of secrets.securityTokens.filter(Boolean)) {
-    const misplaced = places.find((p) => !p.tokenAllowed && p.value.includes(token));
+    const misplaced = places.find((p) => !p.tokenAllowed && contains(p.value, token));
     if (misplaced) {
       throw new UnsafeRequestError(`an STS token may travel only as ${TOKEN_PARAMETER} or ${TOKEN_HEADER}, not in ${misplaced.where}`);
     }

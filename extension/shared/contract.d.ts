@@ -562,7 +562,16 @@ export type Message =
   | { type: "core.selfCheck" }
   | { type: "core.sign"; request: SignRequest }
   | { type: "core.request"; request: ApiRequestInput }
-  | { type: "core.parseResponse"; response: ApiResponseInput };
+  | { type: "core.parseResponse"; response: ApiResponseInput }
+  | { type: "credentials.set"; side: CredentialSide; credentials: CredentialInput }
+  | { type: "credentials.clear"; side: CredentialSide | "all" }
+  | { type: "credentials.status" }
+  | { type: "checks.run"; inputs: Record<string, unknown> }
+  // Content-script messages (router.js CONTENT_SCRIPT_TYPES; each only from its own pages)
+  | { type: "switch.context"; marker?: string; parentAlias: string; roleName: string }
+  | { type: "switch.validate"; parentAlias: string; roleName: string }
+  | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
+  | { type: "identity.lookup"; accountUid: string; roleName: string };
 
 export type MessageType = Message["type"];
 
@@ -572,7 +581,8 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 /**
  * Errors of the message layer (the core's own errors pass through as `CoreErrorResult`):
  * - `invalid-message`: not an object, unknown `type`, or missing / extra / mistyped fields;
- * - `not-allowed`: a known type this sender may not use (content scripts: none yet);
+ * - `not-allowed`: a known type this sender may not use (content scripts: only switch.* from the
+ *   Switch Role page and identity.lookup from console pages);
  * - `core-unavailable`: the WebAssembly core failed to load;
  * - `internal`: a bug; the message says what failed.
  */
@@ -589,7 +599,277 @@ export interface Replies {
   "core.sign": SignResult;
   "core.request": BuiltRequest;
   "core.parseResponse": ParsedResponse;
+  "credentials.set": CredentialsStatus;
+  "credentials.clear": CredentialsStatus;
+  "credentials.status": CredentialsStatus;
+  "checks.run": Record<string, unknown>;
+  "switch.context": SwitchContext;
+  "switch.validate": SwitchValidation;
+  "switch.saveProfile": { saved: boolean; profile: ProfileRef };
+  "identity.lookup": { profile?: ProfileRef };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Content scripts (extension/content/, extension/background/switch.js)
+// ---------------------------------------------------------------------------------------------
+
+/** What a content script learns of a profile: never its text, never a secret. */
+export interface ProfileRef {
+  id: string;
+  displayName: string;
+  color?: string;
+}
+
+/** `switch.context`: was this Switch Role page opened by RoleHop (a recorded pending switch)? */
+export interface SwitchContext {
+  fromRoleHop: boolean;
+  /** True only when fromRoleHop AND the user enabled settings.autoSubmit. */
+  autoSubmit: boolean;
+  profile?: ProfileRef;
+}
+
+/** `switch.validate`: the core's verdict on an account + role pair, and the profile it already is. */
+export interface SwitchValidation {
+  ok: boolean;
+  problems: Array<{ field: "parentAlias" | "roleName"; message: string }>;
+  profile?: ProfileRef;
+}
+
+/** The console tab's answer to the popup's `chrome.tabs.sendMessage(tabId, {type: "identity.get"})`. */
+export interface ConsoleIdentity {
+  accountUid?: string;
+  accountType?: "main" | "sub" | "sts";
+  roleName?: string;
+  sessionName?: string;
+  source: "page-config" | "top-nav" | "page-config+top-nav" | "none";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials (extension/background/credentials.js): kept only in chrome.storage.session
+// ---------------------------------------------------------------------------------------------
+
+/** `a`: company A (owns the role and buckets); `b`: company B's RAM user. */
+export type CredentialSide = "a" | "b";
+
+/** What a page sends: an AccessKey pair, or STS credentials with their token. */
+export interface CredentialInput {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  /** STS only, ISO 8601 UTC. */
+  expiration?: string;
+}
+
+/** All a page ever learns about stored credentials. */
+export interface CredentialSummary {
+  kind: "access-key" | "sts";
+  /** Masked: `LTAI****abcd`. */
+  accessKeyId: string;
+  expiration?: string;
+  savedAt: number;
+}
+
+export interface CredentialsStatus {
+  a: CredentialSummary | null;
+  b: CredentialSummary | null;
+  storage: "session";
+}
+
+/** `credentials.set` with something unusable: every problem, by field, with a stable code. */
+export interface InvalidCredentialsError {
+  error: {
+    kind: "invalid-credentials";
+    message: string;
+    problems: Array<{ field: string; code: string; message: string }>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
+// "Do it for me" stream their progress back as PortEvents.
+// ---------------------------------------------------------------------------------------------
+
+export type PortMessage =
+  | { type: "checks.run"; inputs: Record<string, unknown> }
+  | { type: "setup.run"; inputs: Record<string, unknown> }
+  /** `send`: this write; `send-all`: this and every later write without asking; `cancel`: stop here. */
+  | { type: "setup.confirm"; stepId: string; decision: "send" | "send-all" | "cancel" }
+  | { type: "setup.cancel" };
+
+export type PortMessageType = PortMessage["type"];
 
 /** What `sendMessage` resolves to for a message type. */
 export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;
+
+// ---------------------------------------------------------------------------------------------
+// Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
+// ---------------------------------------------------------------------------------------------
+
+/** A sentence in both shipped languages. */
+export interface TutorialText {
+  en: string;
+  zh: string;
+}
+
+export type TutorialAudience = "company-a" | "company-b" | "b-user";
+
+export interface TutorialAccount {
+  /** 16-digit account UID. */
+  uid: string;
+  /** Enterprise alias (3-32 of `[a-z0-9-]`); the Switch Role page gets it instead of the UID. */
+  alias?: string | null;
+}
+
+/** Whom A's role trusts: all of B (`acs:ram::<B>:root`), or B's named users and roles. */
+export type TutorialTrust =
+  | { kind: "account" }
+  | { kind: "principals"; users?: string[]; roles?: string[] };
+
+/** What A's role may read: AliyunOSSReadOnlyAccess, or a custom policy (prefixes need one bucket). */
+export type TutorialPermission =
+  | { kind: "system" }
+  | { kind: "custom"; buckets: string[]; prefixes?: string[]; policyName?: string | null };
+
+export interface TutorialInput {
+  audience: TutorialAudience;
+  accountA: TutorialAccount;
+  accountB: TutorialAccount;
+  roleName: string;
+  trust: TutorialTrust;
+  permission: TutorialPermission;
+  /** B's RAM user: required for company-b and setupPlan side B; defaults to trust.users[0]. */
+  userName?: string | null;
+  /** `scoped`: sts:AssumeRole on the one role ARN; `system`: AliyunSTSAssumeRoleAccess. */
+  assumePolicy: "scoped" | "system";
+  /** Default `AssumeRole-<roleName>-<A uid>`. */
+  assumePolicyName?: string | null;
+  /** Default `cn`. */
+  site?: Site;
+}
+
+/** A policy document a step shows: canonical text from the policy builders, and its lint. */
+export interface TutorialPolicy {
+  name: string;
+  type: "Trust" | "Custom" | "System";
+  purpose: TutorialText;
+  /** Canonical pretty JSON (console JSON editor, Terraform). */
+  text: string;
+  /** Canonical one-line JSON (API, CLI). */
+  compact: string;
+  /** A system policy whose exact text is not published: the commonly described content. */
+  assumed: boolean;
+  statements: Array<{ path: string; purpose: TutorialText }>;
+  lint: {
+    valid: boolean;
+    summary: { error: number; securityWarning: number; warning: number; suggestion: number };
+    findings: Array<{ level: string; code: string; message: string; messageZh: string; path: string }>;
+  };
+}
+
+export interface TutorialStep {
+  /** Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
+   * b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
+   * user-switch-role, user-verify. */
+  id: string;
+  /** 1: A's role; 2: B's user; 3: the switch; 4: verify. */
+  tutorialStep: 1 | 2 | 3 | 4;
+  audience: TutorialAudience;
+  title: TutorialText;
+  body: TutorialText;
+  consolePath: TutorialText & { url: string };
+  values: Array<{ label: TutorialText; value: string; copy: true }>;
+  policies: TutorialPolicy[];
+  /** aliyun CLI commands (POSIX shell). */
+  cli: string | null;
+  /** alicloud provider blocks. */
+  terraform: string | null;
+  verify: TutorialText;
+}
+
+export interface TutorialAccountValues {
+  uid: string;
+  alias?: string;
+  defaultDomain: string;
+  parentAlias: string;
+}
+
+export interface TutorialResult {
+  audience: TutorialAudience;
+  site: Site;
+  values: {
+    accountA: TutorialAccountValues;
+    accountB: TutorialAccountValues;
+    roleName: string;
+    roleArn: string;
+    userName?: string;
+    logonName?: string;
+    permissionPolicy: { name: string; type: "System" | "Custom" };
+    assumePolicy: { name: string; type: "System" | "Custom" };
+    switchUrl: string;
+  };
+  steps: TutorialStep[];
+  troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: TutorialText; fix: TutorialText }>;
+  /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
+  checkInputs: CheckInputs;
+}
+
+export interface SetupPlanInput extends Omit<TutorialInput, "audience"> {
+  audience?: TutorialAudience;
+  side: "A" | "B";
+}
+
+/** One request of a setup plan: `request` is a `request()` input without credentials, time, nonce. */
+export interface SetupOperation {
+  /** `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
+   * user.create, policy.read, policy.create, policy.recheck, attach.read, attach.write. */
+  id: string;
+  task: "identity" | "role" | "user" | "policy" | "attach";
+  kind: "read" | "write";
+  action: ActionName;
+  request: { action: ActionName; [field: string]: string };
+  preview: {
+    service: "STS" | "RAM";
+    method: "POST";
+    /** The action's exact API parameters (common and signature parameters are never shown). */
+    params: Record<string, string>;
+    summary: TutorialText;
+    when: TutorialText;
+    /** UpdateRole only: the trust policy it replaces and the principals that lose access. */
+    replaces?: { current: string; drops: string[] };
+  };
+}
+
+export interface SetupPlan {
+  side: "A" | "B";
+  /** The account the credentials must belong to. */
+  account: string;
+  /** The setupPlan input, echoed: setupNext reads only this. */
+  input: SetupPlanInput;
+  tasks: Array<{ id: SetupOperation["task"]; title: TutorialText; operations: string[] }>;
+  operations: SetupOperation[];
+}
+
+export interface SetupNextInput {
+  plan: SetupPlan;
+  /** The answers so far, in the order sent: parseResponse's answer to each operation. */
+  results?: Array<{ id: string; response: ParsedResponse | CoreErrorResult }>;
+}
+
+export interface SetupOutcome {
+  task: SetupOperation["task"];
+  result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed";
+  message: TutorialText;
+  requestId?: string;
+}
+
+export interface SetupNextResult {
+  /** send: `next` is the request to send; blocked: needs a person (nothing overwritten). */
+  status: "send" | "done" | "blocked" | "failed";
+  next?: SetupOperation;
+  task?: SetupOperation["task"];
+  outcomes: SetupOutcome[];
+  /** Writes that changed the account (0 on a re-run over a finished account). */
+  changed: number;
+  message: TutorialText;
+  apiError?: ApiError;
+}

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
+import { startCloudBrowser, readPersistentStorage, evaluateInContentScript } from './cloud-browser.js';
 import { assumeRole } from '../mock-cloud/sdk-clients.js';
 
 /** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
@@ -86,7 +86,7 @@ describe('credentials in storage.session', () => {
     const keys = keysOf('B', 'alice');
     await env.setCredentials('b', keys);
     const session = await env.page.evaluate(() => chrome.storage.session.get(null));
-    assert.equal(session['rolehop.credentials.b'].accessKeySecret, keys.accessKeySecret);
+    assert.equal(/** @type {any} */ (session)['rolehop.credentials.b'].accessKeySecret, keys.accessKeySecret);
     assert.ok(!(await readPersistentStorage(env.page)).includes(keys.accessKeySecret));
   });
 
@@ -125,5 +125,282 @@ describe('credentials in storage.session', () => {
     status = await env.clearCredentials('all');
     assert.deepEqual([status.a, status.b], [null, null]);
     assert.deepEqual(await env.page.evaluate(() => chrome.storage.session.get(null)).then((s) => Object.keys(s).filter((k) => k.startsWith('rolehop.credentials'))), []);
+  });
+});
+
+describe('checks against the mock cloud', () => {
+  test('the happy path: B\'s user assumes A\'s role, lists A\'s buckets and objects; every check passes', async () => {
+    await scenario('happy-path');
+    await env.setCredentials('b', keysOf('B', 'alice'));
+    await env.setCredentials('a', keysOf('A', 'ram-admin'));
+    const run = await env.runChecks(inputs());
+    const report = reportOf(run);
+    assert.deepEqual(statuses(report), {
+      'a.role-exists': 'pass', 'a.trust-trusts-b': 'pass', 'a.role-oss-access': 'pass', 'b.identity': 'pass',
+      'b.user-may-assume': 'pass', 'a.switch-values': 'pass', 'b.assume-role': 'pass', 'b.list-buckets': 'pass', 'b.list-objects': 'pass',
+    }, JSON.stringify(report.checks.filter((/** @type {any} */ c) => c.status !== 'pass'), null, 1));
+    assert.equal(report.verdict.status, 'pass');
+    // Progress streamed before the end: at least one update with checks still pending.
+    const progress = run.events.filter((e) => e.event === 'checks.progress');
+    assert.ok(progress.some((e) => e.report.checks.some((/** @type {any} */ c) => c.status === 'pending')), 'no live progress');
+    // Evidence: the request id and the server's Date of what was really sent.
+    const assume = check(report, 'b.assume-role');
+    assert.match(assume.evidence.requestId, /\S/);
+    const sent = run.last.sent.find((/** @type {any} */ s) => s.id === 'b.AssumeRole');
+    assert.equal(sent.host, 'sts.aliyuncs.com');
+    assert.match(sent.serverDate, /GMT$/);
+    assert.equal(sent.requestId, assume.evidence.requestId);
+    // What the mock saw: alice's AccessKey for STS, the session token for OSS.
+    const requests = env.cloud().requests();
+    const listObjects = requests.find((r) => r.action === 'ListObjects' || r.action === 'ListObjectsV2');
+    assert.ok(listObjects, `no ListObjects among ${requests.map((r) => r.action).join(', ')}`);
+    assert.equal(listObjects.host, 'company-a-reports.oss-cn-hangzhou.aliyuncs.com');
+    assert.match(String(listObjects.headers['x-oss-security-token']), /\S{20,}/);
+    for (const session of env.cloud().state().sessions) tokensUsed.add(session.token ?? '');
+    for (const s of env.cloud().world.sessions.values()) tokensUsed.add(s.token);
+  });
+
+  test('the one-shot checks.run message answers the same report', async () => {
+    const reply = await env.browser.sendMessage(env.page, { type: 'checks.run', inputs: inputs() });
+    assert.equal(reply.report.verdict.status, 'pass');
+  });
+
+  /**
+   * @param {string} name
+   * @param {{scenario?: string, b?: [string, string?], a?: [string, string?] | null, inputs?: object, before?: () => Promise<void> | void,
+   *   check?: string, status: string, cause?: string, step: number | null, verdict: string, attempts?: number}} c
+   *   `check`: the check that must carry the finding (default: any check with that status and cause)
+   */
+  function failure(name, c) {
+    test(name, async () => {
+      await scenario(c.scenario ?? 'happy-path');
+      await env.clearCredentials('all');
+      await env.setCredentials('b', keysOf(...(c.b ?? ['B', 'alice'])));
+      if (c.a) await env.setCredentials('a', keysOf(...c.a));
+      await c.before?.();
+      const report = reportOf(await env.runChecks(inputs(c.inputs)));
+      const found = c.check
+        ? check(report, c.check)
+        : report.checks.find((/** @type {any} */ x) => x.status === c.status && x.cause === c.cause) ?? { checks: report.checks };
+      assert.equal(found.status, c.status, JSON.stringify(found, null, 1));
+      assert.equal(found.cause, c.cause, JSON.stringify(found, null, 1));
+      if (c.step !== null) assert.equal(found.tutorialStep, c.step);
+      if (c.status !== 'pass') assert.ok(found.fix?.en && found.fix?.zh, `a fix in both languages: ${JSON.stringify(found.fix)}`);
+      if (c.attempts) assert.equal(found.evidence?.attempts, c.attempts, JSON.stringify(found.evidence));
+      assert.equal(report.verdict.status, c.verdict);
+      if (c.verdict === 'fail') {
+        assert.equal(report.verdict.firstBrokenStep, c.step);
+        assert.equal(report.verdict.cause, c.cause);
+      }
+    });
+  }
+
+  failure('the role lacks the OSS policy: step 1', {
+    scenario: 'role-lacks-oss-policy', check: 'b.list-buckets', status: 'fail', cause: 'role-lacks-oss-policy', step: 1, verdict: 'fail',
+  });
+  failure('the role lacks the OSS policy, seen from A\'s side too', {
+    scenario: 'role-lacks-oss-policy', a: ['A', 'ram-admin'], check: 'a.role-oss-access', status: 'fail', cause: 'role-lacks-oss-policy', step: 1, verdict: 'fail',
+  });
+  failure('the user lacks the AssumeRole permission (A\'s trust is right, so it is B\'s side): step 2', {
+    scenario: 'user-lacks-assume-role', a: ['A', 'ram-admin'], status: 'fail', cause: 'user-lacks-assume-role', step: 2, verdict: 'fail',
+  });
+  failure('the user lacks the AssumeRole permission, B\'s side only: step 2 or 1, both named', {
+    scenario: 'user-lacks-assume-role', check: 'b.assume-role', status: 'fail', cause: 'assume-role-refused', step: 2, verdict: 'fail',
+  });
+  failure('a wrong account UID, seen with A\'s credentials (a user allowed any role): step 3', {
+    b: ['B', 'bob'], a: ['A', 'ram-admin'], inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss', userB: 'bob' },
+    status: 'fail', cause: 'wrong-account', step: 3, verdict: 'fail',
+  });
+  failure('a wrong alias, seen with A\'s credentials: step 3', {
+    a: ['A', 'ram-admin'], inputs: { roleArn: undefined, accountA: 'company-x', roleName: 'admin-oss' },
+    check: 'a.switch-values', status: 'fail', cause: 'wrong-account', step: 3, verdict: 'fail',
+  });
+  failure('a wrong role name (a user allowed any role): step 3', {
+    b: ['B', 'bob'], inputs: { roleArn: 'acs:ram::1746205010153210:role/admin-os', userB: 'bob' }, check: 'b.assume-role', status: 'fail', cause: 'role-not-found', step: 3, verdict: 'fail',
+  });
+  failure('a wrong UID typed as the account (a user allowed any role): step 3', {
+    b: ['B', 'bob'], inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss', userB: 'bob' }, check: 'b.assume-role', status: 'fail', cause: 'role-not-found', step: 3, verdict: 'fail',
+  });
+  failure('the trust policy does not trust B: step 1', {
+    scenario: 'trust-does-not-trust-b', a: ['A', 'ram-admin'], check: 'a.trust-trusts-b', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',
+  });
+  failure('root account keys are refused: step 2', {
+    b: ['B'], check: 'b.identity', status: 'fail', cause: 'root-keys', step: 2, verdict: 'fail',
+  });
+  failure('20 minutes of clock skew is reported as such', {
+    before: () => { env.cloud().setClock({ offsetMs: 20 * 60_000 }); },
+    check: 'b.identity', status: 'could-not-check', cause: 'clock-skew', step: null, verdict: 'incomplete',
+  });
+  failure('throttling, then success: retried and passing', {
+    before: () => { env.cloud().injectFault({ kind: 'throttling', action: 'ListBuckets', count: 1 }); },
+    check: 'b.list-buckets', status: 'pass', step: null, verdict: 'pass', attempts: 2,
+  });
+  failure('a 500 on every try: could not check, server error', {
+    before: () => { env.cloud().injectFault({ kind: 'internal-error', action: 'ListBuckets', count: 'always' }); },
+    check: 'b.list-buckets', status: 'could-not-check', cause: 'server-error', step: null, verdict: 'incomplete', attempts: 3,
+  });
+  failure('a malformed XML body: could not check, malformed response', {
+    before: () => { env.cloud().injectFault({ kind: 'malformed', action: 'ListObjects', count: 'always' }); },
+    check: 'b.list-objects', status: 'could-not-check', cause: 'malformed-response', step: null, verdict: 'incomplete',
+  });
+
+  test('an expired STS token is reported as such', async () => {
+    await scenario('happy-path');
+    await env.clearCredentials('all');
+    const a = env.cloud().credentials.A;
+    const sts = await assumeRole(env.cloud(), keysOf('B', 'alice'), `acs:ram::${a.uid}:role/admin-oss`);
+    secretsUsed.add(sts.accessKeySecret);
+    tokensUsed.add(sts.securityToken ?? '');
+    for (const session of env.cloud().world.sessions.values()) session.expiresMs = env.cloud().now() - 60_000;
+    await env.setCredentials('b', sts);
+    const report = reportOf(await env.runChecks(inputs()));
+    const identity = check(report, 'b.identity');
+    assert.equal(identity.status, 'could-not-check', JSON.stringify(identity));
+    assert.equal(identity.cause, 'sts-token-expired');
+    assert.equal(report.verdict.status, 'incomplete');
+  });
+});
+
+describe('"Do it for me" against the mock cloud', () => {
+  /** @param {'A' | 'B'} side */
+  function setupInputs(side) {
+    const c = env.cloud().credentials;
+    return {
+      side, accountA: { uid: c.A.uid }, accountB: { uid: c.B.uid }, roleName: 'admin-oss', trust: { kind: 'account' },
+      permission: { kind: 'custom', buckets: ['company-a-reports'] }, userName: 'alice', assumePolicy: 'scoped', site: 'cn',
+    };
+  }
+
+  /** @param {{events: any[], last: any}} run */
+  function resultOf(run) {
+    assert.equal(run.last?.event, 'setup.done', `the setup ended with ${JSON.stringify(run.last)}`);
+    return run.last.result;
+  }
+
+  test('from an empty account A to a passing verification, each write previewed and confirmed', async () => {
+    await scenario('empty-account-a');
+    await env.clearCredentials('all');
+    await env.setCredentials('a', keysOf('A'));
+    await env.setCredentials('b', keysOf('B'));
+
+    const runA = await env.runSetup(setupInputs('A'));
+    const resultA = resultOf(runA);
+    assert.equal(resultA.status, 'done', JSON.stringify(resultA, null, 1));
+    const confirmsA = runA.events.filter((e) => e.event === 'setup.confirm');
+    assert.deepEqual(confirmsA.map((e) => e.operation.action), ['CreateRole', 'CreatePolicy', 'AttachPolicyToRole']);
+    assert.equal(resultA.changed, 3);
+    // Each preview is the exact request with the key ID masked and no secret in it.
+    const keyA = env.cloud().credentials.A.root;
+    for (const confirm of confirmsA) {
+      assert.equal(confirm.request.params.Action, confirm.operation.action);
+      assert.equal(confirm.request.params.AccessKeyId, `${keyA.accessKeyId.slice(0, 4)}****${keyA.accessKeyId.slice(-4)}`);
+      assert.equal(confirm.request.params.Signature, '****');
+      const text = JSON.stringify(confirm);
+      assert.ok(!text.includes(keyA.accessKeySecret) && !text.includes(keyA.accessKeyId), 'a preview showed a secret or a whole key ID');
+    }
+    // Reads were sent without asking; writes only after their confirmation.
+    const sent = runA.events.filter((e) => e.event === 'setup.sent');
+    assert.ok(sent.filter((e) => e.kind === 'read').length >= 3);
+    assert.deepEqual(sent.filter((e) => e.kind === 'write').map((e) => e.outcome), ['ok', 'ok', 'ok']);
+
+    const runB = await env.runSetup(setupInputs('B'), ['send-all']);
+    const resultB = resultOf(runB);
+    assert.equal(resultB.status, 'done', JSON.stringify(resultB, null, 1));
+    assert.ok(resultB.changed >= 1);
+    assert.equal(runB.events.filter((e) => e.event === 'setup.confirm').length, 1, '"send all" asks once');
+
+    await env.setCredentials('b', keysOf('B', 'alice'));
+    const report = reportOf(await env.runChecks(inputs()));
+    assert.equal(report.verdict.status, 'pass', JSON.stringify(report.checks.filter((/** @type {any} */ c) => c.status !== 'pass'), null, 1));
+  });
+
+  test('a re-run changes nothing and asks nothing', async () => {
+    await env.setCredentials('b', keysOf('B'));
+    const before = JSON.stringify(env.cloud().state().accounts);
+    env.cloud().clearRequests();
+    for (const side of /** @type {const} */ (['A', 'B'])) {
+      const run = await env.runSetup(setupInputs(side));
+      const result = resultOf(run);
+      assert.equal(result.status, 'done');
+      assert.equal(result.changed, 0);
+      assert.deepEqual(run.events.filter((e) => e.event === 'setup.confirm'), []);
+      assert.ok(result.outcomes.every((/** @type {any} */ o) => ['skipped', 'checked', 'already-there'].includes(o.result)), JSON.stringify(result.outcomes));
+    }
+    assert.equal(JSON.stringify(env.cloud().state().accounts), before);
+    const writes = env.cloud().requests().filter((r) => /^(Create|Update|Attach)/.test(String(r.action)));
+    assert.deepEqual(writes, []);
+  });
+
+  test('stopping at a preview sends nothing more', async () => {
+    await scenario('empty-account-a');
+    await env.setCredentials('a', keysOf('A'));
+    const run = await env.runSetup(setupInputs('A'), ['cancel']);
+    assert.equal(resultOf(run).status, 'cancelled');
+    assert.deepEqual(env.cloud().requests().filter((r) => /^(Create|Update|Attach)/.test(String(r.action))), []);
+  });
+});
+
+describe('secrets after a full run', () => {
+  test('no AccessKey secret or STS token in storage.local or storage.sync', async () => {
+    // Make sure credentials (and the workbench's own progress) are present when looking.
+    await env.setCredentials('b', keysOf('B', 'alice'));
+    await env.setCredentials('a', keysOf('A'));
+    const persistent = await readPersistentStorage(env.page);
+    for (const secret of [...secretsUsed, ...tokensUsed].filter(Boolean)) {
+      assert.ok(!persistent.includes(secret), `a secret or token is in persistent storage: ${secret.slice(0, 6)}…`);
+    }
+  });
+
+  test('no AccessKey secret in any request the mock cloud received', () => {
+    keepLog();
+    assert.ok(logged.length > 50, `only ${logged.length} requests logged`);
+    for (const request of logged) {
+      const text = JSON.stringify([request.path, request.rawQuery, request.headers, request.body]);
+      for (const secret of secretsUsed) {
+        assert.ok(!text.includes(secret) && !text.includes(encodeURIComponent(secret)), `${request.action} to ${request.host} carried an AccessKey secret`);
+      }
+    }
+  });
+
+  test('STS tokens only as SecurityToken or x-oss-security-token, and only to *.aliyuncs.com', () => {
+    const tokens = [...tokensUsed].filter(Boolean);
+    assert.ok(tokens.length >= 2, 'the runs issued STS tokens');
+    let seen = 0;
+    for (const request of logged) {
+      assert.match(request.host, /^[a-z0-9.-]+\.aliyuncs\.com$/);
+      /** @type {Array<[string, string]>} */
+      const places = [
+        ['path', request.path],
+        ...Object.entries(request.query).map(([n, v]) => /** @type {[string, string]} */ ([`query ${n}`, String(v)])),
+        ...Object.entries(request.headers).map(([n, v]) => /** @type {[string, string]} */ ([`header ${n}`, String(v)])),
+        ...(request.service === 'oss' ? [/** @type {[string, string]} */ (['body', request.body])] : [...new URLSearchParams(request.body)].map(([n, v]) => /** @type {[string, string]} */ ([`body ${n}`, v]))),
+      ];
+      for (const [where, value] of places) {
+        if (!tokens.some((token) => value.includes(token))) continue;
+        seen += 1;
+        assert.ok(['query SecurityToken', 'body SecurityToken', 'header x-oss-security-token'].includes(where), `an STS token in ${where} of ${request.action}`);
+      }
+    }
+    assert.ok(seen > 0, 'no STS token was ever sent: the check proved nothing');
+  });
+
+  test('content scripts can read neither storage.session nor credentials, nor open the run port', async () => {
+    await env.setCredentials('b', keysOf('B', 'alice'));
+    const tab = await env.browser.context.newPage();
+    await tab.goto(env.switchRoleUrl);
+    const session = await evaluateInContentScript(env.browser, tab,
+      'chrome.storage.session.get(null).then((v) => ({value: JSON.stringify(v)}), (e) => ({refused: String(e && e.message || e)}))');
+    assert.ok(session.refused || session.thrown, `storage.session answered a content script: ${JSON.stringify(session).slice(0, 80)}`);
+    const status = await evaluateInContentScript(env.browser, tab, 'chrome.runtime.sendMessage({type: "credentials.status"})');
+    assert.equal(status.error?.kind, 'not-allowed', JSON.stringify(status));
+    const port = await evaluateInContentScript(env.browser, tab, `new Promise((resolve) => {
+      const events = [];
+      const port = chrome.runtime.connect({name: 'rolehop.run'});
+      port.onMessage.addListener((e) => events.push(e));
+      port.onDisconnect.addListener(() => resolve(events));
+      port.postMessage({type: 'checks.run', inputs: {}});
+    })`);
+    assert.deepEqual(port.map((/** @type {any} */ e) => e.event === 'error' && e.error.kind), ['not-allowed']);
+    await tab.close();
   });
 });

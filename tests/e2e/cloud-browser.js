@@ -5,6 +5,7 @@
 
 import { launchExtension } from './harness.js';
 import { startMockCloud } from '../mock-cloud/index.js';
+import { routesHandler, startHttpsServer } from '../lib/https-server.js';
 
 /** @typedef {import('../mock-cloud/index.js').MockCloud} MockCloud */
 /** @typedef {import('./harness.js').ExtensionBrowser} ExtensionBrowser */
@@ -21,6 +22,7 @@ import { startMockCloud } from '../mock-cloud/index.js';
  * @property {(inputs: object) => Promise<{events: any[], last: any}>} runChecks over the run port
  * @property {(inputs: object, decisions?: string[]) => Promise<{events: any[], last: any}>} runSetup
  *   over the run port; answers each confirmation with the next decision (default "send")
+ * @property {string} switchRoleUrl a Switch Role page (fixture) where RoleHop's content script runs
  * @property {() => Promise<void>} close
  */
 
@@ -32,7 +34,13 @@ import { startMockCloud } from '../mock-cloud/index.js';
 export async function startCloudBrowser(scenario, { lang } = {}) {
   let cloud = await startMockCloud({ scenario });
   const port = cloud.port;
-  const browser = await launchExtension({ hostResolverRules: cloud.hostResolverRules, ...(lang ? { lang } : {}) });
+  // A stand-in Switch Role page, so a real content script of RoleHop runs in a tab.
+  const signin = await startHttpsServer({
+    hosts: ['signin.aliyun.com'],
+    handler: routesHandler({ 'signin.aliyun.com/switchRole.htm': { body: SWITCH_ROLE_PAGE } }),
+  });
+  const hostResolverRules = `${cloud.hostResolverRules}, ${signin.hostResolverRules}`;
+  const browser = await launchExtension({ hostResolverRules, ...(lang ? { lang } : {}) });
   const page = await browser.openPage('workbench/workbench.html');
   /** @param {unknown} message */
   const send = (message) => browser.sendMessage(page, message);
@@ -49,12 +57,18 @@ export async function startCloudBrowser(scenario, { lang } = {}) {
     clearCredentials: (side) => send({ type: 'credentials.clear', side }),
     runChecks: (inputs) => runOnPort(page, { type: 'checks.run', inputs }, []),
     runSetup: (inputs, decisions = []) => runOnPort(page, { type: 'setup.run', inputs }, decisions),
+    switchRoleUrl: 'https://signin.aliyun.com/switchRole.htm',
     async close() {
       await browser.close();
       await cloud.close();
+      await signin.close();
     },
   };
 }
+
+const SWITCH_ROLE_PAGE = `<!doctype html><html><head><title>Switch Role</title></head><body>
+<form id="switch"><input name="parentAlias" id="parentAlias"><input name="roleName" id="roleName">
+<button type="submit">Switch</button></form></body></html>`;
 
 /**
  * Opens a `rolehop.run` port on `page`, sends `message`, collects every event until the run ends
@@ -95,4 +109,35 @@ export function readPersistentStorage(page) {
     local: await chrome.storage.local.get(null),
     sync: await chrome.storage.sync.get(null),
   }));
+}
+
+/**
+ * Evaluates `expression` (a promise-returning expression) inside RoleHop's content script world
+ * on `page` (Chrome DevTools Protocol: the isolated world the extension's content script runs in).
+ * @param {ExtensionBrowser} browser
+ * @param {Page} page a web page where RoleHop's content script has run
+ * @param {string} expression
+ * @returns {Promise<any>} the value, or `{thrown: message}` when it threw
+ */
+export async function evaluateInContentScript(browser, page, expression) {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    /** @type {any[]} */
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const origin = `chrome-extension://${browser.extensionId}`;
+    const deadline = Date.now() + 10_000;
+    let world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === origin);
+    while (!world && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50)); // polling a condition, not timing
+      world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === origin);
+    }
+    if (!world) throw new Error(`no content script world of ${origin} on ${page.url()}: ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData?.type]))}`);
+    const answer = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (answer.exceptionDetails) return { thrown: answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text };
+    return answer.result.value;
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -72,12 +72,15 @@ describe('dist', () => {
     assert.deepEqual(bss.gecko.data_collection_permissions, { required: ['none'] });
   });
 
-  test('no permissions and no host permissions', () => {
+  test('only the permissions RoleHop needs: storage, activeTab, and the API hosts *.aliyuncs.com', () => {
     for (const browser of ['chromium', 'firefox']) {
       const m = manifest(browser);
-      assert.equal(m.permissions, undefined, browser);
-      assert.equal(m.host_permissions, undefined, browser);
-      assert.equal(m.content_scripts, undefined, browser);
+      for (const permission of m.permissions ?? []) assert.ok(['storage', 'activeTab'].includes(permission), `${browser}: ${permission}`);
+      // Signed API requests (checks, "Do it for me") go only there; nothing else may be fetched.
+      assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*'], browser);
+      for (const script of m.content_scripts ?? []) {
+        for (const match of script.matches) assert.match(match, /^https:\/\/(signin\.aliyun\.com|signin\.alibabacloud\.com|\*\.console\.aliyun\.com|\*\.console\.alibabacloud\.com)\//, browser);
+      }
       assert.equal(m.web_accessible_resources, undefined, browser);
     }
   });

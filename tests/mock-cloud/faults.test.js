@@ -8,8 +8,6 @@ import { raw, rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 
-/** @typedef {import('./index.js').MockCloud} MockCloud */
-
 describe('faults (happy-path scenario)', () => {
   const cloud = useMockCloud('happy-path');
   afterEach(() => {

@@ -9,8 +9,6 @@ import { raw, rejection, useMockCloud, xmlText } from './helpers.js';
 
 const MINUTE = 60_000;
 
-/** @typedef {import('./index.js').MockCloud} MockCloud */
-
 describe('OSS (happy-path scenario)', () => {
   const cloud = useMockCloud('happy-path');
   /** @type {import('./sdk-clients.js').Credentials} */

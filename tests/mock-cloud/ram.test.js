@@ -9,8 +9,6 @@ import { rejection, useMockCloud } from './helpers.js';
 
 const POST = { method: 'POST' };
 
-/** @typedef {import('./index.js').MockCloud} MockCloud */
-
 describe('RAM (happy-path scenario)', () => {
   const cloud = useMockCloud('happy-path');
   const ramA = () => rpcClient(cloud, 'ram', cloud.credentials.A.root);

@@ -119,7 +119,18 @@ fn lang(value: &Value, zh: bool) -> &str {
 fn render(report: &Value, zh: bool) -> String {
     let mut out = String::new();
     let verdict = &report["verdict"];
-    let status = verdict["status"].as_str().unwrap_or("?").to_uppercase();
+    let status = match (verdict["status"].as_str().unwrap_or("?"), zh) {
+        ("pass", true) => "通过".to_string(),
+        ("fail", true) => "未通过".to_string(),
+        ("incomplete", true) => "未完成".to_string(),
+        ("pending", true) => "进行中".to_string(),
+        (other, _) => other.to_uppercase(),
+    };
+    let (step_word, cause_word, evidence_word) = if zh {
+        ("步骤", "原因", "证据")
+    } else {
+        ("step", "cause", "evidence")
+    };
     out.push_str(&format!("{status}: {}\n", lang(&verdict["summary"], zh)));
     if let Some(skew) = report["clockSkewSeconds"].as_i64().filter(|s| s.abs() >= 5) {
         let label = if zh { "时钟偏差" } else { "clock skew" };
@@ -131,10 +142,10 @@ fn render(report: &Value, zh: bool) -> String {
             "pass" => "PASS",
             "fail" => "FAIL",
             "pending" => "....",
-            _ => "????",
+            _ => "----",
         };
         out.push_str(&format!(
-            "\n[{mark}] step {} {} {}: {}\n",
+            "\n[{mark}] {step_word} {} {} {}: {}\n",
             check["tutorialStep"],
             check["side"].as_str().unwrap_or(""),
             check["id"].as_str().unwrap_or(""),
@@ -142,7 +153,7 @@ fn render(report: &Value, zh: bool) -> String {
         ));
         out.push_str(&format!("       {}\n", lang(&check["summary"], zh)));
         if let Some(cause) = check["cause"].as_str() {
-            out.push_str(&format!("       cause: {cause}\n"));
+            out.push_str(&format!("       {cause_word}: {cause}\n"));
         }
         let e = &check["evidence"];
         let mut evidence = Vec::new();
@@ -162,7 +173,10 @@ fn render(report: &Value, zh: bool) -> String {
             evidence.push(format!("{n} attempts"));
         }
         if !evidence.is_empty() {
-            out.push_str(&format!("       evidence: {}\n", evidence.join(", ")));
+            out.push_str(&format!(
+                "       {evidence_word}: {}\n",
+                evidence.join(", ")
+            ));
         }
         if check["fix"].is_object() {
             let label = if zh { "修复" } else { "fix" };

@@ -329,6 +329,7 @@ fn refused(cx: &Cx) -> Finding {
         )),
         (Some(true), Some(true)) | (None, None) => {
             let role = role_text(cx);
+            let account = cx.known.b_account().unwrap_or_else(|| "<B's UID>".to_string());
             let both = user == Some(true);
             let mut f = Finding::fail(
                 Cause::AssumeRoleRefused,
@@ -345,8 +346,8 @@ fn refused(cx: &Cx) -> Finding {
                     )
                 },
                 Fix::new(Text::new(
-                    format!("Step 2 (B): attach sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess to the user. Step 1 (A): make sure the role's trust policy lists acs:ram::<B's UID>:root or this user. For a precise answer, add A's credentials or allow the user ram:ListPoliciesForUser."),
-                    format!("第 2 步（B）：为该用户授予对 {role} 的 sts:AssumeRole（见示例）或 AliyunSTSAssumeRoleAccess。第 1 步（A）：确认角色信任策略包含 acs:ram::<B 的 UID>:root 或该用户。如需精确结论，请提供 A 的凭证，或允许该用户调用 ram:ListPoliciesForUser。"),
+                    format!("Step 2 (B): attach sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess to the user. Step 1 (A): make sure the role's trust policy lists acs:ram::{account}:root or this user. For a precise answer, add A's credentials or allow the user ram:ListPoliciesForUser."),
+                    format!("第 2 步（B）：为该用户授予对 {role} 的 sts:AssumeRole（见示例）或 AliyunSTSAssumeRoleAccess。第 1 步（A）：确认角色信任策略包含 acs:ram::{account}:root 或该用户。如需精确结论，请提供 A 的凭证，或允许该用户调用 ram:ListPoliciesForUser。"),
                 ))
                 .with_snippet(assume_snippet(cx.known.role_arn.as_deref())),
             );

@@ -35,3 +35,4 @@ pub use ram::{
 pub use response::{parse, ApiResult, HttpResponse, Outcome};
 pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
 pub use validate::{check, check_region, kind_phrase, Kind, Rule};
+pub(crate) use validate::{check_role_arn, role_name as check_role_name};

@@ -250,7 +250,7 @@ fn chars(path: &str, name: &str, text: &str, rule: &str, ok: impl Fn(char) -> bo
     }
 }
 
-fn role_name(path: &str, name: &str, text: &str) -> Result<()> {
+pub(crate) fn role_name(path: &str, name: &str, text: &str) -> Result<()> {
     let rule = "1-64 characters of letters, digits, '.' and '-'";
     length(path, name, text, 1, 64, rule)?;
     chars(path, name, text, rule, |c| {
@@ -281,7 +281,7 @@ fn json_object(path: &str, name: &str, text: &str) -> Result<()> {
 }
 
 /// `acs:ram::<account UID>:role/<role name>`.
-fn check_role_arn(path: &str, text: &str) -> Result<()> {
+pub(crate) fn check_role_arn(path: &str, text: &str) -> Result<()> {
     let example = "acs:ram::1234567890123456:role/admin-oss";
     let shape = || {
         Error::invalid(

@@ -17,7 +17,7 @@ pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use profile::{
     export as profile_export, import as profile_import, parse as profile_parse,
-    serialize as profile_serialize, switch_url,
+    parse_text as profile_parse_text, serialize as profile_serialize, switch_url,
 };
 pub use request::request;
 pub use sign::{self_check, sign, sign_text};

@@ -4,7 +4,7 @@
 //! character (an offset in characters from the start of the value) the text went wrong.
 
 use super::model::AccountKind;
-use crate::api::{check as check_api_field, FieldValue, Rule};
+use crate::api::{check_role_arn, check_role_name};
 use crate::policy::names::ram_arn;
 
 /// The suffix of an account's default domain.
@@ -143,13 +143,7 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
 
 /// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
 pub fn role_name(text: &str) -> Result<(), Invalid> {
-    check_api_field(
-        Rule::RoleName,
-        "role_name",
-        &FieldValue::Text(text.to_string()),
-    )
-    .map(|_| ())
-    .map_err(|e| {
+    check_role_name("role_name", "role_name", text).map_err(|e| {
         let offset = first_char_offset(text, |c| {
             !(c.is_ascii_alphanumeric() || c == '.' || c == '-')
         });
@@ -159,12 +153,8 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
 
 /// `acs:ram::<16-digit uid>:role/<role name>` -> (uid, role name).
 pub fn role_arn(text: &str) -> Result<(&str, &str), Invalid> {
-    check_api_field(
-        Rule::RoleArn,
-        "role_arn",
-        &FieldValue::Text(text.to_string()),
-    )
-    .map_err(|e| invalid(e.message.replace("roleArn", "role_arn"), 0))?;
+    check_role_arn("role_arn", text)
+        .map_err(|e| invalid(e.message.replace("roleArn", "role_arn"), 0))?;
     // The API rule above guarantees this shape; the fallback keeps the core panic-free.
     let Some((uid_text, role)) =
         ram_arn(text).and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))

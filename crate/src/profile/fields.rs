@@ -62,7 +62,17 @@ impl Key {
     }
 
     pub fn from_ini(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.ini_name() == name)
+        Some(match name {
+            "display_name" => Key::DisplayName,
+            "account" => Key::Account,
+            "role_name" => Key::RoleName,
+            "role_arn" => Key::RoleArn,
+            "site" => Key::Site,
+            "group" => Key::Group,
+            "color" => Key::Color,
+            "note" => Key::Note,
+            _ => return None,
+        })
     }
 
     pub fn index(self) -> usize {
@@ -317,6 +327,10 @@ fn color(text: &str) -> Result<String, Invalid> {
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line
 /// break or tab.
 fn text(value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
+    // Printable ASCII, the common case: no control character, one character per byte.
+    if value.bytes().all(|b| (b' '..0x7f).contains(&b)) && (1..=max).contains(&value.len()) {
+        return Ok(());
+    }
     if let Some((i, c)) = value
         .chars()
         .enumerate()

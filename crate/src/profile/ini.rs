@@ -44,8 +44,29 @@ fn error<T>(message: impl Into<String>, at: usize) -> Result<T, SyntaxError> {
     })
 }
 
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t'
+/// `text` without leading spaces and tabs. Byte-wise (both are ASCII): the popup reads about
+/// 16,000 lines on every open.
+pub fn trim_start_space(text: &str) -> &str {
+    let n = text
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    text.get(n..).unwrap_or_default()
+}
+
+/// `text` without trailing spaces and tabs.
+pub fn trim_end_space(text: &str) -> &str {
+    let n = text
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    text.get(..text.len() - n).unwrap_or_default()
+}
+
+/// The byte offset of the first `byte` (an ASCII byte) in `text`.
+fn find_byte(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().position(|b| b == byte)
 }
 
 /// The 1-based character column of byte offset `at` in `line`.
@@ -55,7 +76,7 @@ pub fn column(line: &str, at: usize) -> usize {
 
 /// Reads one line (without its line break).
 pub fn read_line(line: &str) -> Result<Line<'_>, SyntaxError> {
-    let start = line.len() - line.trim_start_matches(is_space).len();
+    let start = line.len() - trim_start_space(line).len();
     match line.as_bytes().get(start) {
         None | Some(b'#') | Some(b';') => Ok(Line::Blank),
         Some(b'[') => header(line, start),
@@ -66,7 +87,7 @@ pub fn read_line(line: &str) -> Result<Line<'_>, SyntaxError> {
 fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let inner_start = start + 1;
     let rest = line.get(inner_start..).unwrap_or_default();
-    let Some(close) = rest.find(']').map(|i| inner_start + i) else {
+    let Some(close) = find_byte(rest, b']').map(|i| inner_start + i) else {
         return error(
             "expected ] to close the section header [profile <id>]",
             line.len(),
@@ -74,10 +95,10 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     };
     end_of_line(line, close + 1, "after ]")?;
     let inner = line.get(inner_start..close).unwrap_or_default();
-    let trimmed = inner.trim_start_matches(is_space);
+    let trimmed = trim_start_space(inner);
     Ok(Line::Header {
         start,
-        name: trimmed.trim_end_matches(is_space),
+        name: trim_end_space(trimmed),
         name_start: inner_start + (inner.len() - trimmed.len()),
     })
 }
@@ -85,7 +106,7 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
 /// Only whitespace or a comment may follow `from`.
 fn end_of_line(line: &str, from: usize, after: &str) -> Result<(), SyntaxError> {
     let rest = line.get(from..).unwrap_or_default();
-    let trimmed = rest.trim_start_matches(is_space);
+    let trimmed = trim_start_space(rest);
     if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
         return Ok(());
     }
@@ -97,21 +118,18 @@ fn end_of_line(line: &str, from: usize, after: &str) -> Result<(), SyntaxError> 
 
 fn entry(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let rest = line.get(start..).unwrap_or_default();
-    let Some(eq) = rest.find('=').map(|i| start + i) else {
+    let Some(eq) = find_byte(rest, b'=').map(|i| start + i) else {
         return error(
             "expected key = value, a section header [profile <id>], or a comment (# or ;)",
             start,
         );
     };
-    let key = line
-        .get(start..eq)
-        .unwrap_or_default()
-        .trim_end_matches(is_space);
+    let key = trim_end_space(line.get(start..eq).unwrap_or_default());
     if key.is_empty() {
         return error("expected a key before =", start);
     }
     let after = line.get(eq + 1..).unwrap_or_default();
-    let value_start = eq + 1 + (after.len() - after.trim_start_matches(is_space).len());
+    let value_start = eq + 1 + (after.len() - trim_start_space(after).len());
     let (value, quoted) = if line.as_bytes().get(value_start) == Some(&b'"') {
         (Cow::Owned(quoted(line, value_start)?), true)
     } else {
@@ -128,14 +146,16 @@ fn entry(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
 
 fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, SyntaxError> {
     let text = line.get(start..).unwrap_or_default();
-    let mut end = text.len();
-    let mut after_space = false;
-    for (i, c) in text.char_indices() {
-        if after_space && i > 0 && (c == '#' || c == ';') {
-            end = i;
-            break;
-        }
-        if c.is_control() && c != '\t' {
+    let bytes = text.as_bytes();
+    // Bytes, not characters: every byte this looks for is ASCII, and the C1 control characters
+    // (U+0080-U+009F) are the two-byte sequences C2 80-C2 9F.
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        let control = (b < b' ' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+        if control {
+            let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0');
             return error(
                 format!(
                     "the control character U+{:04X} is not allowed in a value; quote the value and write \\n or \\t for a line break or tab",
@@ -144,12 +164,12 @@ fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, Synta
                 start + i,
             );
         }
-        after_space = is_space(c);
+        if (b == b'#' || b == b';') && i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\t')) {
+            end = i;
+            break;
+        }
     }
-    let value = text
-        .get(..end)
-        .unwrap_or_default()
-        .trim_end_matches(is_space);
+    let value = trim_end_space(text.get(..end).unwrap_or_default());
     if value.is_empty() {
         return error(
             format!("expected a value after = (remove the line to leave {key} unset)"),

@@ -48,6 +48,17 @@ pub enum AccountKind {
     Uid,
 }
 
+impl AccountKind {
+    /// The contract's name: `alias`, `default-domain` or `uid`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AccountKind::Alias => "alias",
+            AccountKind::DefaultDomain => "default-domain",
+            AccountKind::Uid => "uid",
+        }
+    }
+}
+
 /// One switch profile. `account` is what the Switch Role page gets as `parentAlias`;
 /// `account_uid` and `role_arn` are known when the account UID is (given as the account, inside
 /// a default domain, or by `role_arn`).

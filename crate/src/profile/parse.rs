@@ -3,11 +3,12 @@
 //! out of the result; the others are kept, so one typo never hides the whole list.
 
 use super::fields::{self, check_id, unknown_key_message, Key, Values};
-use super::ini::{column, read_line, Line};
+use super::ini::{column, read_line, trim_end_space, trim_start_space, Line};
 use super::model::{Parsed, Profile, ProfileError, Site};
 use crate::error::ErrorKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Section names that other tools' INI files use and that are not profiles.
 const RESERVED: [&str; 2] = ["default", "settings"];
@@ -18,11 +19,14 @@ pub fn parse(text: &str, default_site: Site) -> Parsed {
     let mut parser = Parser {
         default_site,
         section: None,
-        ids: HashMap::new(),
+        ids: HashMap::default(),
         out: Parsed::default(),
     };
     for (index, raw) in text.split('\n').enumerate() {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let line = match raw.as_bytes().last() {
+            Some(b'\r') => raw.get(..raw.len() - 1).unwrap_or(raw),
+            _ => raw,
+        };
         parser.line(index + 1, line);
     }
     parser.finish_section();
@@ -31,17 +35,40 @@ pub fn parse(text: &str, default_site: Site) -> Parsed {
     out
 }
 
-/// Where a value was written.
+/// Where a value was written (the column is worked out only for an error).
 struct Field<'a> {
     value: Cow<'a, str>,
     line: usize,
-    column: usize,
+    text: &'a str,
+    at: usize,
     quoted: bool,
+}
+
+/// FNV-1a: ids are short, and SipHash's protection against chosen collisions buys nothing for
+/// a text the user wrote, at a cost the popup pays on every open.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 struct Section<'a> {
     /// `None` when the header itself was wrong (its keys are still checked).
-    id: Option<String>,
+    id: Option<&'a str>,
     line: usize,
     column: usize,
     fields: [Option<Field<'a>>; 8],
@@ -52,7 +79,7 @@ struct Parser<'a> {
     default_site: Site,
     section: Option<Section<'a>>,
     /// Lower-cased id -> line of its header.
-    ids: HashMap<String, usize>,
+    ids: HashMap<Cow<'a, str>, usize, BuildHasherDefault<Fnv>>,
     out: Parsed,
 }
 
@@ -67,7 +94,7 @@ impl<'a> Parser<'a> {
     ) {
         let profile = self.section.as_mut().and_then(|s| {
             s.broken = true;
-            s.id.clone()
+            s.id.map(str::to_string)
         });
         self.out.errors.push(ProfileError {
             kind,
@@ -94,20 +121,16 @@ impl<'a> Parser<'a> {
                 value_start,
                 quoted,
             }) => {
-                let key_column = column(line, key_start);
-                let value_column = column(line, value_start);
-                self.entry(number, key, key_column, value, value_column, quoted);
+                let key_at = (line, key_start);
+                self.entry(number, key, key_at, value, value_start, quoted);
             }
             Err(e) => {
-                if line.trim_start_matches([' ', '\t']).starts_with('[') {
+                if trim_start_space(line).starts_with('[') {
                     // A broken header still opens a section, so its keys are not reported as
                     // keys outside any profile.
                     self.open_section(
                         number,
-                        column(
-                            line,
-                            line.len() - line.trim_start_matches([' ', '\t']).len(),
-                        ),
+                        column(line, line.len() - trim_start_space(line).len()),
                     );
                 }
                 let at = column(line, e.at);
@@ -128,15 +151,21 @@ impl<'a> Parser<'a> {
         });
     }
 
-    fn header(&mut self, number: usize, line: &str, start: usize, name: &str, name_start: usize) {
+    fn header(
+        &mut self,
+        number: usize,
+        line: &'a str,
+        start: usize,
+        name: &'a str,
+        name_start: usize,
+    ) {
         let header_column = column(line, start);
         self.open_section(number, header_column);
         let (id, id_start) = match name.strip_prefix("profile") {
             Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']) => {
-                let id = rest.trim_matches([' ', '\t']);
-                let id_start = name_start
-                    + "profile".len()
-                    + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+                let id = trim_end_space(trim_start_space(rest));
+                let id_start =
+                    name_start + "profile".len() + (rest.len() - trim_start_space(rest).len());
                 if id.is_empty() {
                     let at = column(line, name_start + name.len());
                     return self.error(
@@ -171,15 +200,18 @@ impl<'a> Parser<'a> {
             let at = column(line, id_start) + e.offset;
             return self.error(ErrorKind::InvalidValue, e.message, number, at, None);
         }
-        let lower = id.to_ascii_lowercase();
-        if let Some(first) = self.ids.get(&lower) {
+        let lower = match id.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(id.to_ascii_lowercase()),
+            false => Cow::Borrowed(id),
+        };
+        if let Some(first) = self.ids.get(lower.as_ref()) {
             let message = format!("duplicate profile id {id:?}: line {first} already defines it (ids are compared ignoring case); give each profile its own id");
             let at = column(line, id_start);
             return self.error(ErrorKind::InvalidValue, message, number, at, None);
         }
         self.ids.insert(lower, number);
         if let Some(s) = self.section.as_mut() {
-            s.id = Some(id.to_string());
+            s.id = Some(id);
         }
     }
 
@@ -187,18 +219,19 @@ impl<'a> Parser<'a> {
         &mut self,
         number: usize,
         key: &str,
-        key_column: usize,
+        (line, key_start): (&'a str, usize),
         value: Cow<'a, str>,
-        value_column: usize,
+        value_start: usize,
         quoted: bool,
     ) {
+        let key_column = || column(line, key_start);
         let Some(section) = self.section.as_mut() else {
             let message = format!("expected a section header [profile <id>] before {key:?}: every key belongs to a profile");
             return self.error(
                 ErrorKind::InvalidValue,
                 message,
                 number,
-                key_column,
+                key_column(),
                 Some(key),
             );
         };
@@ -207,7 +240,7 @@ impl<'a> Parser<'a> {
                 ErrorKind::Unsupported,
                 unknown_key_message(key),
                 number,
-                key_column,
+                key_column(),
                 Some(key),
             );
         };
@@ -221,14 +254,15 @@ impl<'a> Parser<'a> {
                 ErrorKind::InvalidValue,
                 message,
                 number,
-                key_column,
+                key_column(),
                 Some(key),
             );
         }
         *slot = Some(Field {
             value,
             line: number,
-            column: value_column,
+            text: line,
+            at: value_start,
             quoted,
         });
     }
@@ -241,7 +275,7 @@ impl<'a> Parser<'a> {
         for (slot, field) in values.iter_mut().zip(&section.fields) {
             *slot = field.as_ref().map(|f| f.value.as_ref());
         }
-        let id = section.id.as_deref().unwrap_or("");
+        let id = section.id.unwrap_or("");
         match fields::build(id, &values, self.default_site) {
             Ok(profile) if section.id.is_some() && !section.broken => {
                 self.out.profiles.push(Profile {
@@ -262,7 +296,7 @@ impl<'a> Parser<'a> {
                     let (line, column) = match field {
                         Some(f) => (
                             f.line,
-                            f.column + usize::from(f.quoted) + offset_in(f, p.offset),
+                            column(f.text, f.at) + usize::from(f.quoted) + offset_in(f, p.offset),
                         ),
                         None => (section.line, section.column),
                     };
@@ -271,7 +305,7 @@ impl<'a> Parser<'a> {
                         message: p.message,
                         line,
                         column,
-                        profile: section.id.clone(),
+                        profile: section.id.map(str::to_string),
                         field: Some(p.key.ini_name().to_string()),
                     });
                 }

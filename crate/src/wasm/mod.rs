@@ -61,7 +61,7 @@ pub fn policy_simulate(input: &str) -> String {
 /// with line and column; profiles with errors are left out).
 #[wasm_bindgen(js_name = profileParse)]
 pub fn profile_parse(input: &str) -> String {
-    contract::to_text(&contract::profile_parse(input))
+    contract::profile_parse_text(input)
 }
 
 /// Writes profiles as the canonical INI text: `{"profiles"}` -> `{text}`.

@@ -192,7 +192,7 @@ static ESCAPE: [u8; 256] = {
 
 /// Appends `s` as a JSON string: quoted, `"` and `\` escaped, control characters as `\n`-style
 /// escapes or `\u00XX` (lowercase hex), everything else (non-ASCII included) as it is.
-fn write_string(out: &mut String, s: &str) {
+pub(crate) fn write_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut rest = s;

@@ -8,6 +8,27 @@ use crate::profile::fields::{build, Key, Values};
 use crate::profile::{self, Profile, Site, SwitchField};
 use serde_json::{json, Value};
 
+mod answer;
+
+/// `profileParse` as JSON text, the wasm export's path: a well-formed request is read without
+/// building a `Value` and the answer is written directly (see `answer`); anything else goes
+/// through [`parse`] for its precise error.
+pub fn parse_text(input: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Request<'a> {
+        #[serde(borrow)]
+        text: std::borrow::Cow<'a, str>,
+        #[serde(rename = "defaultSite", default)]
+        default_site: Option<&'a str>,
+    }
+    if let Ok(req) = serde_json::from_str::<Request>(input) {
+        if let Some(site) = req.default_site.map_or(Some(Site::Cn), Site::from_name) {
+            return answer::parsed_text(&profile::parse(&req.text, site));
+        }
+    }
+    super::to_text(&parse(input))
+}
+
 /// `profileParse`: `{"text", "defaultSite"?}` -> `{profiles, errors}`.
 pub fn parse(input: &str) -> Result<Value> {
     let req = parse_object(input)?;

@@ -11,11 +11,25 @@
  * @property {string} source where the content script read it
  */
 
+/** The console renders its top bar late: an STS identity without its role is asked again. */
+const ASK_AGAIN_MS = [300, 1000];
+
 /**
  * @param {number | undefined} tabId
  * @returns {Promise<ConsoleIdentity | null>}
  */
 export async function askIdentity(tabId) {
+  let identity = await askOnce(tabId);
+  for (const ms of ASK_AGAIN_MS) {
+    if (!identity || identity.accountType !== 'sts' || identity.roleName) break;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    identity = (await askOnce(tabId)) ?? identity;
+  }
+  return identity;
+}
+
+/** @param {number | undefined} tabId @returns {Promise<ConsoleIdentity | null>} */
+async function askOnce(tabId) {
   if (tabId === undefined) return null;
   try {
     const answer = await chrome.tabs.sendMessage(tabId, { type: 'identity.get' }, { frameId: 0 });

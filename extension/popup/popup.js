@@ -2,8 +2,11 @@
 // it needs starts loading at once and in parallel (the wasm core, the stored profiles, settings,
 // recent uses, the current tab); the list renders as soon as those are in.
 //
-// Performance marks (read by bench/popup): `rolehop:popup-ready` when the list is rendered with the
-// core loaded; a `rolehop:search` measure per search, from the input event to the updated list.
+// Performance marks (read by bench/popup; harmless otherwise): `rolehop:popup-start` (this module
+// runs: the page and its modules are loaded), `rolehop:core-ready` (wasm compiled),
+// `rolehop:profiles-read` (storage read and inflated), `rolehop:parsed` (profileParse done),
+// `rolehop:popup-ready` (the list rendered with the core loaded); a `rolehop:search` measure per
+// search, from the input event to the updated list.
 
 import { loadCore } from '../background/core.js';
 import { loadProfilesText } from '../shared/profile-store.js';
@@ -24,6 +27,9 @@ import { startAbout } from './about.js';
 // All at once: none of these waits for another.
 const coreReady = loadCore();
 const storedReady = loadProfilesText();
+performance.mark('rolehop:popup-start');
+coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
+storedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
 const settingsReady = loadSettings();
 const recentReady = loadRecent();
 const tabReady = currentTab();
@@ -120,6 +126,7 @@ async function main() {
   await localize(settings.language);
 
   const parsed = stored.text.trim() ? core.profileParse({ text: stored.text, defaultSite: settings.defaultSite }) : { profiles: [], errors: [] };
+  performance.mark('rolehop:parsed');
   if ('error' in parsed) {
     results.removeAttribute('aria-busy');
     showError(t('popupLoadError', parsed.error.message));
@@ -365,7 +372,7 @@ function showIdentity(identity, profiles) {
   if (identity.roleName) {
     main.textContent = identity.sessionName ? `${identity.roleName}/${identity.sessionName}` : identity.roleName;
   } else {
-    main.textContent = t('popupIdentityOwn');
+    main.textContent = t(identity.accountType === 'sts' ? 'popupIdentitySwitched' : 'popupIdentityOwn');
   }
   const parts = [];
   if (profile) parts.push(profile.displayName);

@@ -7,7 +7,8 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { launchExtension, screenshot, DIST } from './harness.js';
 import { startHttpsServer } from '../lib/https-server.js';
@@ -56,6 +57,8 @@ const msg = (cat, key) => /** @type {{message: string}} */ (cat[key]).message;
 
 /** A page on a mapped host that is not a console page: the tab a switch replaces. */
 const pageHtml = (/** @type {string} */ title) => `<!doctype html><title>${title}</title><p>${title}</p>`;
+/** The console fixture (tests/fixtures/console): ALIYUN_CONSOLE_CONFIG and a top bar from its query. */
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'console');
 
 /**
  * Records each request as host + path + query.
@@ -76,8 +79,13 @@ before(async () => {
     handler: (req, res) => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '');
       requests.push(`${host}${req.url}`);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(pageHtml(`${host}${new URL(req.url ?? '/', 'https://x').pathname}`));
+      const path = new URL(req.url ?? '/', 'https://x').pathname;
+      const asset = /^\/__fixture\/([a-z-]+\.(?:js|css))$/.exec(path)?.[1];
+      const type = asset?.endsWith('.js') ? 'text/javascript' : asset ? 'text/css' : 'text/html';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
+      if (asset) res.end(readFileSync(join(FIXTURES, asset)));
+      else if (host === CONSOLE_HOST) res.end(readFileSync(join(FIXTURES, 'console.html')));
+      else res.end(pageHtml(`${host}${path}`));
     },
   });
   browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
@@ -399,6 +407,23 @@ describe('popup with profiles', () => {
     await setSettings({ defaultSite: 'cn' });
     await tab.close();
     await intl.close();
+  });
+
+  test('on a console tab, the current identity and its profile are shown', async () => {
+    const popup = await openPopup();
+    const tab = await frontTab(CONSOLE_HOST, '/?config=sts&uid=1746000000000001&nav=security-audit/alice');
+    await tab.locator('#navAccount', { hasText: 'security-audit/alice' }).waitFor();
+    await popup.reload(); // the popup asks the tab that is active when it opens
+    await popupReady(popup);
+    const identity = popup.getByRole('region', { name: msg(EN, 'popupIdentityHeading') });
+    await identity.locator('#identity-main', { hasText: 'security-audit/alice' }).waitFor();
+    assert.equal(
+      await identity.locator('#identity-detail').innerText(),
+      `Globex audit · ${msg(EN, 'popupIdentityAccount').replace('$UID$', '1746000000000001')}`,
+    );
+    await screenshot(popup, 'popup-identity-en.png');
+    await tab.close();
+    await popup.close();
   });
 
   test('no identity is shown for a tab that is not a console page', async () => {

@@ -3,7 +3,7 @@
 
 use super::common::Read;
 use super::policies::{self, Loaded};
-use super::{Cx, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
+use super::{Cx, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::checks::text::Text;
@@ -503,6 +503,22 @@ fn after_assume(cx: &Cx) -> Option<Finding> {
 
 fn role_lacks_oss(cx: &Cx, what: Text) -> Finding {
     let role = cx.known.role_name.clone().unwrap_or_default();
+    // A's side simulated the role's policies and they allow it: something else refuses.
+    if cx.status(A_ROLE_OSS) == Some(Status::Pass) {
+        let bucket = cx.known.inputs.bucket.clone().unwrap_or_default();
+        return Finding::fail(
+            Cause::RoleLacksOssPolicy,
+            1,
+            what.then(&Text::new(
+                "The role's attached policies allow it (see the role's OSS check), so a Deny elsewhere refuses: a bucket policy, or a policy RoleHop could not read.",
+                "角色已授权的策略允许此操作（见角色 OSS 权限检查），因此是其他地方的拒绝：Bucket Policy，或 RoleHop 无法读取的策略。",
+            )),
+            Fix::new(Text::new(
+                format!("In A's account: OSS console > {bucket} > Permissions > Bucket Policy: remove the Deny that covers role {role}, or allow it (tutorial step 1)."),
+                format!("请在 A 的账号中：OSS 控制台 > {bucket} > 权限控制 > Bucket 授权策略：删除涉及角色 {role} 的拒绝规则，或为其授权（教程第 1 步）。"),
+            )),
+        );
+    }
     Finding::fail(
         Cause::RoleLacksOssPolicy,
         1,

@@ -170,9 +170,9 @@ pub fn diagnose(known: &Known) -> Report {
         (A_TRUST, a_side::trust),
         (B_ASSUME_ROLE, b_side::assume_role),
         (B_USER_MAY_ASSUME, b_side::user_may_assume),
+        (A_ROLE_OSS, a_side::role_oss_access),
         (B_LIST_BUCKETS, b_side::list_buckets),
         (B_LIST_OBJECTS, b_side::list_objects),
-        (A_ROLE_OSS, a_side::role_oss_access),
     ];
     for (id, check) in order {
         if def(id).is_some_and(|d| applies(d, known)) {

@@ -101,105 +101,99 @@ pub struct Graph {
 }
 
 impl Graph {
+    /// Every request of the run for these inputs and facts, in sending order.
     pub fn build(k: &Known) -> Graph {
         let mut g = Graph {
             entries: Vec::new(),
         };
-        let inputs = k.inputs;
-        if inputs.have_b {
-            g.add(
+        if k.inputs.have_b {
+            g.open(
                 k,
                 id::B_CALLER,
-                Gate::Open(plan(
-                    id::B_CALLER,
-                    Action::GetCallerIdentity,
-                    Creds::B,
-                    json!({}),
-                )),
+                Action::GetCallerIdentity,
+                Creds::B,
+                json!({}),
             );
             g.b_listing(k);
         }
-        if inputs.have_a {
-            g.add(
-                k,
-                id::A_CALLER,
-                Gate::Open(plan(
-                    id::A_CALLER,
-                    Action::GetCallerIdentity,
-                    Creds::A,
-                    json!({}),
-                )),
-            );
-            g.add(
-                k,
-                id::A_ALIAS,
-                Gate::Open(plan(
-                    id::A_ALIAS,
-                    Action::GetAccountAlias,
-                    Creds::A,
-                    json!({}),
-                )),
-            );
-            if let Some(name) = &k.role_name {
-                let role = json!({ "roleName": name });
-                g.add(
-                    k,
-                    id::A_ROLE,
-                    Gate::Open(plan(id::A_ROLE, Action::GetRole, Creds::A, role.clone())),
-                );
-                g.add(
-                    k,
-                    id::A_ROLE_POLICIES,
-                    Gate::Open(plan(
-                        id::A_ROLE_POLICIES,
-                        Action::ListPoliciesForRole,
-                        Creds::A,
-                        role,
-                    )),
-                );
-                g.policy_reads(k, 'a', id::A_ROLE_POLICIES, Creds::A);
-            }
+        if k.inputs.have_a {
+            g.a_side(k);
         }
-        if inputs.have_b {
-            let gate = g.assume_gate(k);
-            g.add(k, id::B_ASSUME, gate);
-            let oss_creds = if k.in_role { Creds::B } else { Creds::Assumed };
-            let oss_dep = |g: &Graph| {
-                if k.in_role {
-                    g.dep(id::B_CALLER)
-                } else {
-                    g.dep(id::B_ASSUME)
-                }
-            };
-            let mut buckets = json!({});
-            if let Some(r) = &inputs.region {
-                buckets["region"] = json!(r);
-            }
-            let gate = oss_dep(&g)
-                .gate(|| Gate::Open(plan(id::B_BUCKETS, Action::ListBuckets, oss_creds, buckets)));
-            g.add(k, id::B_BUCKETS, gate);
-            if let Some(bucket) = &inputs.bucket {
-                // After ListBuckets, whatever its outcome: it tells the bucket's region.
-                let listed = match g.state(id::B_BUCKETS) {
-                    State::Ready { .. } | State::Waiting => Dep::Running,
-                    _ => Dep::Succeeded,
-                };
-                let gate = oss_dep(&g).gate(|| {
-                    listed.gate(|| {
-                        let mut params = json!({ "bucket": bucket, "maxKeys": 10 });
-                        if let Some(p) = &inputs.prefix {
-                            params["prefix"] = json!(p);
-                        }
-                        if let Some(region) = objects_region(k, bucket) {
-                            params["region"] = json!(region);
-                        }
-                        Gate::Open(plan(id::B_OBJECTS, Action::ListObjects, oss_creds, params))
-                    })
-                });
-                g.add(k, id::B_OBJECTS, gate);
-            }
+        if k.inputs.have_b {
+            g.b_session(k);
         }
         g
+    }
+
+    /// A request that needs nothing: sent from the start.
+    fn open(&mut self, k: &Known, rid: &str, action: Action, creds: Creds, params: Value) {
+        let gate = Gate::Open(plan(rid, action, creds, params));
+        self.add(k, rid, gate);
+    }
+
+    /// A's identity, alias, role and the role's policies: independent of each other.
+    fn a_side(&mut self, k: &Known) {
+        self.open(
+            k,
+            id::A_CALLER,
+            Action::GetCallerIdentity,
+            Creds::A,
+            json!({}),
+        );
+        self.open(k, id::A_ALIAS, Action::GetAccountAlias, Creds::A, json!({}));
+        if let Some(name) = &k.role_name {
+            let role = json!({ "roleName": name });
+            self.open(k, id::A_ROLE, Action::GetRole, Creds::A, role.clone());
+            self.open(
+                k,
+                id::A_ROLE_POLICIES,
+                Action::ListPoliciesForRole,
+                Creds::A,
+                role,
+            );
+            self.policy_reads(k, 'a', id::A_ROLE_POLICIES, Creds::A);
+        }
+    }
+
+    /// AssumeRole, then the OSS reads with the session (or with B's credentials when they
+    /// already are a session of the role).
+    fn b_session(&mut self, k: &Known) {
+        let gate = self.assume_gate(k);
+        self.add(k, id::B_ASSUME, gate);
+        let (creds, needs) = if k.in_role {
+            (Creds::B, id::B_CALLER)
+        } else {
+            (Creds::Assumed, id::B_ASSUME)
+        };
+        let mut buckets = json!({});
+        if let Some(r) = &k.inputs.region {
+            buckets["region"] = json!(r);
+        }
+        let gate = self
+            .dep(needs)
+            .gate(|| Gate::Open(plan(id::B_BUCKETS, Action::ListBuckets, creds, buckets)));
+        self.add(k, id::B_BUCKETS, gate);
+        let Some(bucket) = &k.inputs.bucket else {
+            return;
+        };
+        // After ListBuckets, whatever its outcome: it tells the bucket's region.
+        let listed = match self.state(id::B_BUCKETS) {
+            State::Ready { .. } | State::Waiting => Dep::Running,
+            _ => Dep::Succeeded,
+        };
+        let gate = self.dep(needs).gate(|| {
+            listed.gate(|| {
+                let mut params = json!({ "bucket": bucket, "maxKeys": 10 });
+                if let Some(p) = &k.inputs.prefix {
+                    params["prefix"] = json!(p);
+                }
+                if let Some(region) = objects_region(k, bucket) {
+                    params["region"] = json!(region);
+                }
+                Gate::Open(plan(id::B_OBJECTS, Action::ListObjects, creds, params))
+            })
+        });
+        self.add(k, id::B_OBJECTS, gate);
     }
 
     fn b_listing(&mut self, k: &Known) {

@@ -6,6 +6,7 @@ use super::Cx;
 use crate::checks::facts::{ApiFailure, Attempt, Outcome};
 use crate::checks::graph::State;
 use crate::checks::inputs::CredentialsKind;
+use crate::checks::known::id;
 use crate::checks::report::{Cause, Evidence, Finding, Fix};
 use crate::checks::text::{duration, Text};
 use serde_json::Value;
@@ -34,7 +35,7 @@ impl Whose {
     pub fn of(request_id: &str, in_role: bool) -> Whose {
         match request_id {
             id if id.starts_with("a.") => Whose::A,
-            "b.ListBuckets" | "b.ListObjects" if !in_role => Whose::Assumed,
+            id::B_BUCKETS | id::B_OBJECTS if !in_role => Whose::Assumed,
             _ => Whose::B,
         }
     }

@@ -70,7 +70,11 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
         .min_by_key(|c| c.tutorial_step);
     if let Some(c) = failed {
         let step = c.tutorial_step;
-        let more = checks.iter().filter(|c| c.status == Status::Fail).count() - 1;
+        let more = checks
+            .iter()
+            .filter(|c| c.status == Status::Fail)
+            .count()
+            .saturating_sub(1);
         let (en_more, zh_more) = if more > 0 {
             (
                 format!(" ({more} more check(s) failed.)"),

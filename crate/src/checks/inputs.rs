@@ -272,3 +272,31 @@ fn alias_is_odd(account: &Option<AccountRef>) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_b_typed_is_classified() {
+        assert_eq!(
+            AccountRef::classify(" 1746000000000000 "),
+            AccountRef::Uid("1746000000000000".into())
+        );
+        let domain = AccountRef::classify("Company-A.onaliyun.com");
+        assert_eq!(domain.text(), "company-a.onaliyun.com");
+        assert_eq!(domain.uid(), None);
+        assert_eq!(
+            AccountRef::classify("1746000000000000.onaliyun.com").uid(),
+            Some("1746000000000000")
+        );
+        assert_eq!(
+            AccountRef::classify("company-a"),
+            AccountRef::Alias("company-a".into())
+        );
+        assert_eq!(
+            AccountRef::classify(".onaliyun.com"),
+            AccountRef::Alias(".onaliyun.com".into())
+        );
+    }
+}

@@ -287,3 +287,63 @@ pub fn bucket_names(result: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn identities_from_caller_identity() {
+        let user = Identity::read(
+            &json!({"identityType": "RAMUser", "accountId": "1", "arn": "acs:ram::1:user/alice"}),
+        )
+        .unwrap();
+        assert_eq!(
+            (user.kind, user.user.as_deref()),
+            (IdentityKind::RamUser, Some("alice"))
+        );
+        assert_eq!(user.principal(), "acs:ram::1:user/alice");
+        // STS writes role/<name>/<session>; the policy language also knows assumed-role/.
+        for arn in [
+            "acs:ram::2:role/admin-oss/alice",
+            "acs:ram::2:assumed-role/admin-oss/alice",
+        ] {
+            let session = Identity::read(
+                &json!({"identityType": "AssumedRoleUser", "accountId": "2", "arn": arn}),
+            )
+            .unwrap();
+            assert_eq!(session.role.as_deref(), Some("admin-oss"));
+            assert_eq!(session.principal(), "acs:ram::2:role/admin-oss");
+        }
+        let root = Identity::read(
+            &json!({"identityType": "Account", "accountId": "3", "arn": "acs:ram::3:root"}),
+        )
+        .unwrap();
+        assert_eq!(root.kind, IdentityKind::Account);
+        assert_eq!(root.principal(), "acs:ram::3:user/*");
+        assert!(Identity::read(&json!({"arn": "acs:ram::3:root"})).is_none());
+    }
+
+    #[test]
+    fn ids_and_regions() {
+        assert!(id::is_valid("b.AssumeRole"));
+        assert!(id::is_valid("a.GetPolicy.Custom.oss-reports-read"));
+        assert!(!id::is_valid("a.GetPolicy.Other.x"));
+        assert!(!id::is_valid("a.GetPolicy.System."));
+        assert!(!id::is_valid("c.AssumeRole"));
+        assert_eq!(
+            endpoint_region("oss-cn-beijing.aliyuncs.com").as_deref(),
+            Some("cn-beijing")
+        );
+        assert_eq!(
+            endpoint_region("https://b.oss-ap-southeast-1-internal.aliyuncs.com").as_deref(),
+            Some("ap-southeast-1")
+        );
+        assert_eq!(endpoint_region("example.com"), None);
+        let buckets = json!({"buckets": [{"name": "a", "location": "oss-cn-shanghai"}, {"name": "b", "region": "cn-beijing", "location": "x"}]});
+        assert_eq!(bucket_region(&buckets, "a").as_deref(), Some("cn-shanghai"));
+        assert_eq!(bucket_region(&buckets, "b").as_deref(), Some("cn-beijing"));
+        assert_eq!(bucket_region(&buckets, "c"), None);
+    }
+}

@@ -5,6 +5,7 @@ use crate::api::{check as check_field, check_region, FieldValue, Rule};
 use crate::contract::fields::{type_name, Object};
 use crate::error::{Error, Result};
 use crate::policy::suggest::closest;
+use crate::profile::account;
 use serde_json::Value;
 
 const FIELDS: [&str; 14] = [
@@ -164,13 +165,15 @@ impl CheckInputs {
             }
         }
         let role_name = named_role.or(arn_role);
-        let account_a = text("accountA")?.map(|t| AccountRef::classify(&t));
-        if let (Some(AccountRef::Alias(alias)), true) = (&account_a, alias_is_odd(&account_a)) {
-            return Err(Error::invalid(
-                obj.child("accountA"),
-                format!("{alias:?} is not an account: give the enterprise alias (e.g. company-a), the default domain (company-a.onaliyun.com) or the account UID (digits)"),
-            ));
-        }
+        let account_a = match text("accountA")? {
+            None => None,
+            Some(t) => {
+                // The profile format's own rules: alias, default domain or 16-digit UID.
+                account::account(&t)
+                    .map_err(|e| Error::invalid(obj.child("accountA"), e.message))?;
+                Some(AccountRef::classify(&t))
+            }
+        };
         if let (Some(arn), Some(uid)) = (&role_arn, account_a.as_ref().and_then(AccountRef::uid)) {
             if !arn.starts_with(&format!("acs:ram::{uid}:")) {
                 return Err(Error::invalid(
@@ -213,12 +216,12 @@ impl CheckInputs {
         };
         let account_b = text("accountB")?;
         if let Some(uid) = &account_b {
-            if !is_uid(uid) {
-                return Err(Error::invalid(
+            account::uid(uid).map_err(|e| {
+                Error::invalid(
                     obj.child("accountB"),
-                    format!("accountB must be B's account UID (digits), got {uid:?}"),
-                ));
-            }
+                    format!("accountB is B's account UID: {}", e.message),
+                )
+            })?;
         }
         let user_policies = match obj.get("userPolicies") {
             None => None,
@@ -257,19 +260,6 @@ impl CheckInputs {
             ));
         }
         Ok(inputs)
-    }
-}
-
-/// An alias with characters no account name has (spaces, slashes, ...).
-fn alias_is_odd(account: &Option<AccountRef>) -> bool {
-    match account {
-        Some(AccountRef::Alias(a)) => {
-            a.is_empty()
-                || !a
-                    .bytes()
-                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
-        }
-        _ => false,
     }
 }
 

@@ -273,7 +273,13 @@ fn import_of_export_gives_the_profiles_back() {
         let out = export(&exportable, base, source).unwrap();
         let back = import(&out.text, Site::Cn);
         // The only error is the base's own broken profile.
-        assert!(back.errors.iter().all(|e| e.profile.as_deref() == Some("typo")), "{:#?}", back.errors);
+        assert!(
+            back.errors
+                .iter()
+                .all(|e| e.profile.as_deref() == Some("typo")),
+            "{:#?}",
+            back.errors
+        );
         let mine: Vec<Profile> = back
             .profiles
             .into_iter()

@@ -4,6 +4,8 @@
 mod check;
 #[path = "rolehop/policy.rs"]
 mod policy;
+#[path = "rolehop/profile.rs"]
+mod profile;
 #[path = "rolehop/tutorial.rs"]
 mod tutorial;
 
@@ -25,6 +27,9 @@ Usage:
                              (an apiError is a valid answer: exit code 0)
   rolehop policy build|lint|simulate ...
                              build, lint and simulate RAM policies offline (rolehop policy help)
+  rolehop profile parse|format|import|export|url ...
+                             check, format, import and export switch profiles and build Switch
+                             Role URLs (rolehop profile help)
   rolehop tutorial steps|plan|next ...
                              the guided tutorial with your values, and the \"Do it for me\" plan
                              (rolehop tutorial help)
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         ["parse"] => run_once(contract::parse),
         ["parse", "--lines"] => run_lines(contract::parse),
         ["policy", rest @ ..] => policy::run(rest),
+        ["profile", rest @ ..] => profile::run(rest),
         ["check", rest @ ..] => check::run(rest),
         ["tutorial", rest @ ..] => tutorial::run(rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),

@@ -13,9 +13,9 @@ use super::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
-use answer::Signed;
 /// The JSON string writer, also used by the profile answers (2,000 profiles per popup open).
 pub(super) use answer::write_string;
+use answer::Signed;
 use serde_json::{json, Value};
 
 /// Handles one `sign` request given as JSON text.

@@ -205,14 +205,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         }
         other => return cx.unavailable(id::A_ROLE_POLICIES, &other),
     };
-    let reads_pending = cx.graph.entries.iter().any(|e| {
-        e.id.starts_with("a.GetPolicy.")
-            && !matches!(
-                e.state,
-                crate::checks::graph::State::Done | crate::checks::graph::State::Closed
-            )
-    });
-    if reads_pending {
+    if cx.reads_pending("a.GetPolicy.") {
         return Finding::pending();
     }
     let Some(uid) = known.target_uid.clone() else {
@@ -254,6 +247,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         ));
     }
     let mut denied = Vec::new();
+    let mut explicit_deny = false;
     let mut results = Vec::new();
     for (action, resource, context) in &wanted {
         let ctx: Vec<(&str, &str)> = context.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -262,6 +256,8 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         if decision != Decision::Allow {
             denied.push(action.clone());
         }
+        // A Deny that was read decides whatever the unread policies say.
+        explicit_deny |= decision == Decision::ExplicitDeny;
         results.push(json!({
             "action": action, "resource": resource, "decision": decision.name(),
             "explanation": {"en": explanation.explanation, "zh": explanation.explanation_zh},
@@ -294,7 +290,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
                     .join("、")
             ),
         ))
-    } else if !loaded.unknown.is_empty() {
+    } else if !loaded.unknown.is_empty() && !explicit_deny {
         Finding::cannot(
             Cause::NotPermitted,
             Text::new(

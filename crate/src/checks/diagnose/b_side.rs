@@ -128,6 +128,10 @@ impl UserPolicies {
                 decision: Decision::Allow,
                 ..
             } => Some(true),
+            UserPolicies::Simulated {
+                decision: Decision::ExplicitDeny,
+                ..
+            } => Some(false),
             UserPolicies::Simulated { loaded, .. } if loaded.unknown.is_empty() => Some(false),
             _ => None,
         }
@@ -161,14 +165,7 @@ fn user_policies(cx: &Cx) -> UserPolicies {
     match cx.read(listing) {
         Read::Pending => UserPolicies::Pending,
         Read::Success(result) => {
-            let reads_pending = cx.graph.entries.iter().any(|e| {
-                e.id.starts_with("b.GetPolicy.")
-                    && !matches!(
-                        e.state,
-                        crate::checks::graph::State::Done | crate::checks::graph::State::Closed
-                    )
-            });
-            if reads_pending {
+            if cx.reads_pending("b.GetPolicy.") {
                 return UserPolicies::Pending;
             }
             simulate("listed", policies::from_listing(known.facts, 'b', result))
@@ -438,7 +435,7 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     format!("The user's policies ({names}) allow sts:AssumeRole on {role}."),
                     format!("该用户的策略（{names}）允许对 {role} 执行 sts:AssumeRole。"),
                 ).then(&source)),
-                _ if !loaded.unknown.is_empty() => Finding::cannot(
+                Decision::ImplicitDeny if !loaded.unknown.is_empty() => Finding::cannot(
                     Cause::NotPermitted,
                     Text::new(
                         format!("The readable policies ({names}) do not allow sts:AssumeRole on {role}; {} could not be read.", loaded.unknown.join(", ")),

@@ -57,6 +57,13 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether a request whose id starts with `prefix` is still to be answered.
+    pub fn reads_pending(&self, prefix: &str) -> bool {
+        self.graph.entries.iter().any(|e| {
+            e.id.starts_with(prefix) && matches!(e.state, State::Ready { .. } | State::Waiting)
+        })
+    }
+
     /// The evidence of `rid`'s last attempt.
     pub fn evidence(&self, rid: &str) -> Evidence {
         let attempts = self.known.facts.attempts(rid);

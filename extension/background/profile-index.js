@@ -161,32 +161,32 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
    * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, problems: Array<{field: string, message: string}>}}>}
    */
   async function appendNow(core, values) {
-      const checked = check(core, values);
-      if (!checked.profile) {
-        return { error: { kind: 'invalid-value', message: 'these values are not a valid switch', problems: checked.problems } };
-      }
-      const { text, parsed } = await current(core);
-      const existing = findSame(parsed, checked.profile);
-      if (existing) return { saved: false, profile: ref(existing) };
-      if (parsed.errors.length) {
-        const first = parsed.errors[0];
-        throw new Error(`the stored profiles have ${parsed.errors.length} error(s) (first: line ${first.line}:${first.column} ${first.message}); fix them on the options page first`);
-      }
-      const id = uniqueId(parsed, `${checked.profile.account}.${checked.profile.roleName}`);
-      const displayName = `${checked.profile.roleName} @ ${checked.profile.account}`;
-      const section = check(core, values, { id, displayName });
-      if (!section.profile) throw new Error(`the new profile ${id} did not parse: ${section.problems.map((p) => p.message).join('; ')}`);
-      const canonical = core.profileSerialize({ profiles: [section.profile] });
-      if ('error' in canonical) throw new Error(`profileSerialize failed: ${canonical.error.message}`);
-      const stamp = now().toISOString().slice(0, 10);
-      const combined = `${text.trimEnd()}${text.trim() ? '\n\n' : ''}# saved by RoleHop from a switch made by hand (${stamp})\n${canonical.text.trim()}\n`;
-      const check2 = core.profileParse({ text: combined });
-      if ('error' in check2 || check2.errors.length || !check2.profiles.some((p) => p.id === id)) {
-        throw new Error(`the profiles with ${id} appended did not parse cleanly; nothing was saved`);
-      }
-      await saveProfilesText(combined);
-      cached = null;
-      return { saved: true, profile: ref(section.profile) };
+    const checked = check(core, values);
+    if (!checked.profile) {
+      return { error: { kind: 'invalid-value', message: 'these values are not a valid switch', problems: checked.problems } };
+    }
+    const { text, parsed } = await current(core);
+    const existing = findSame(parsed, checked.profile);
+    if (existing) return { saved: false, profile: ref(existing) };
+    if (parsed.errors.length) {
+      const first = parsed.errors[0];
+      throw new Error(`the stored profiles have ${parsed.errors.length} error(s) (first: line ${first.line}:${first.column} ${first.message}); fix them on the options page first`);
+    }
+    const id = uniqueId(parsed, `${checked.profile.account}.${checked.profile.roleName}`);
+    const displayName = `${checked.profile.roleName} @ ${checked.profile.account}`;
+    const section = check(core, values, { id, displayName });
+    if (!section.profile) throw new Error(`the new profile ${id} did not parse: ${section.problems.map((p) => p.message).join('; ')}`);
+    const canonical = core.profileSerialize({ profiles: [section.profile] });
+    if ('error' in canonical) throw new Error(`profileSerialize failed: ${canonical.error.message}`);
+    const stamp = now().toISOString().slice(0, 10);
+    const combined = `${text.trimEnd()}${text.trim() ? '\n\n' : ''}# saved by RoleHop from a switch made by hand (${stamp})\n${canonical.text.trim()}\n`;
+    const whole = core.profileParse({ text: combined });
+    if ('error' in whole || whole.errors.length || !whole.profiles.some((p) => p.id === id)) {
+      throw new Error(`the profiles with ${id} appended did not parse cleanly; nothing was saved`);
+    }
+    await saveProfilesText(combined);
+    cached = null;
+    return { saved: true, profile: ref(section.profile) };
   }
 }
 

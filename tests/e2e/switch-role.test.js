@@ -302,3 +302,21 @@ describe('the Switch Role page', () => {
     assert.equal(reply?.error?.kind, 'not-allowed');
   });
 });
+
+describe('the Switch Role banner in Chinese', () => {
+  test('a browser in Chinese gets the banner in Chinese', async () => {
+    const server = await startConsoleFixtures();
+    const browser = await launchExtension({ hostResolverRules: server.hostResolverRules, lang: 'zh-CN' });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+      const banner = await waitForBanner(page, ['ready']);
+      assert.match(banner.text, /已根据链接填写 acme-prod \/ admin-oss/);
+      assert.equal(banner.elements.find((e) => e.nodeName === 'SECTION')?.attributes.lang, 'zh-CN');
+      assert.equal(bannerAction(banner)?.text, '保存为配置');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

@@ -89,6 +89,16 @@ describe('the Switch Role page', () => {
     });
   }
 
+  test('spa: values the app wipes after filling (late re-initialisation) are put back', async () => {
+    const page = await open(switchRoleUrl({ fixture: 'spa', parentAlias: ACCOUNT, roleName: ROLE, extra: { prefill: '0', reset: '150' } }));
+    // The app's second form has new, empty inputs; RoleHop's guard fills them again.
+    await page.waitForFunction(() => /** @type {any} */ (window).fixtureTiming.renders === 2);
+    await waitForValue(() => fieldValues(page), (v) => v[0] === ACCOUNT && v[1] === ROLE, { what: 'the values in the re-initialised form' });
+    await page.locator('button', { hasText: 'Switch' }).click();
+    assert.deepEqual(await submitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
+    await page.close();
+  });
+
   test('a link to a switch is never submitted by itself, even with auto-submit on', async () => {
     await setAutoSubmit(control, { autoSubmit: true });
     try {

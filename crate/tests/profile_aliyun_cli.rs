@@ -72,6 +72,16 @@ fn import_reads_role_profiles_and_lists_the_rest() {
     );
     assert!(out.skipped[0].reason.contains("holds an AccessKey"));
     assert!(out.skipped[4].reason.contains("no ram_role_arn"));
+    assert!(out.skipped[0]
+        .reason_zh
+        .contains("AccessKey，不是可切换的角色"));
+    assert!(
+        out.errors[0]
+            .message_zh
+            .starts_with("ram_role_arn：账号 UID 为 16 位数字"),
+        "{}",
+        out.errors[0].message_zh
+    );
 
     let [e] = out.errors.as_slice() else {
         panic!("{:#?}", out.errors)

@@ -67,6 +67,24 @@ fn parse_lists_profiles_and_every_error_with_its_position() {
 }
 
 #[test]
+fn zh_prints_the_chinese_messages() {
+    let o = rolehop(&["profile", "parse", "-", "--zh"], BAD);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.contains("-:7:14: invalid-value: role_name 须为 1-64 个字母、数字、'.' 或 '-'；第 2 个字符 '_' 不允许"), "{e}");
+    assert!(
+        e.contains("-:8:1: unsupported: 未知的键 \"rolename\"：是否要写 role_name？"),
+        "{e}"
+    );
+    let o = rolehop(&["profile", "import", CONFIG, "--zh"], "");
+    assert!(
+        err(&o).contains("skipped \"temp\" (StsToken): 它保存的是 STS 临时凭证"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
 fn parse_json_is_the_contract_answer() {
     let o = rolehop(
         &["profile", "parse", "-", "--json", "--default-site", "intl"],

@@ -36,6 +36,16 @@ fn assert_error(
         "{text:?}: {:?} should say {says:?}",
         e.message
     );
+    assert!(
+        is_chinese(&e.message_zh),
+        "{text:?}: no Chinese text in {:?}",
+        e.message_zh
+    );
+}
+
+/// Whether the text has a CJK character (every message has a Chinese version).
+fn is_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 const OK: &str = "account = acme\nrole_name = admin\n";
@@ -641,6 +651,8 @@ role_name = r
         ]
     );
     assert!(p.errors[3].message.contains("did you mean color?"));
+    assert!(p.errors[3].message_zh.contains("是否要写 color？"));
+    assert!(p.errors.iter().all(|e| is_chinese(&e.message_zh)));
 }
 
 #[test]

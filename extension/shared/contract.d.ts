@@ -276,6 +276,8 @@ export interface ProfileError {
   kind: CoreErrorKind;
   /** What was wrong and what was expected. */
   message: string;
+  /** The same in Chinese. */
+  messageZh: string;
   line: number;
   /** Counted in characters. */
   column: number;
@@ -313,6 +315,7 @@ export interface SkippedProfile {
   /** The aliyun CLI mode, e.g. `AK`, `RamRoleArn`. */
   mode: string;
   reason: string;
+  reasonZh: string;
 }
 
 export interface ProfileImportInput {
@@ -346,6 +349,7 @@ export interface ExportedProfile {
   action: "added" | "updated";
   /** What the user still has to do for the aliyun CLI to use it. */
   todo?: string;
+  todoZh?: string;
 }
 
 export interface ProfileExportResult {

@@ -13,15 +13,21 @@ pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
 /// Digits in an Alibaba Cloud account UID.
 pub const UID_DIGITS: usize = 16;
 
-/// A rejected value: why (what was expected) and the character offset to point at.
+/// A rejected value: why (what was expected), in English and Chinese, and the character offset
+/// to point at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub message: String,
+    pub message_zh: String,
     pub offset: usize,
 }
 
-fn invalid(message: String, offset: usize) -> Invalid {
-    Invalid { message, offset }
+pub(crate) fn invalid(message: String, message_zh: String, offset: usize) -> Invalid {
+    Invalid {
+        message,
+        message_zh,
+        offset,
+    }
 }
 
 /// A checked account and its UID when the text reveals it.
@@ -33,6 +39,7 @@ pub struct Account {
 
 const ACCOUNT_FORMS: &str =
     "an enterprise alias (e.g. acme), a default domain (acme.onaliyun.com) or a 16-digit account UID";
+const ACCOUNT_FORMS_ZH: &str = "企业别名（如 acme）、默认域名（acme.onaliyun.com）或 16 位账号 UID";
 
 /// Classifies and checks what a profile gives as the account.
 pub fn account(text: &str) -> Result<Account, Invalid> {
@@ -40,16 +47,16 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
         let domain = text.get(at + 1..).unwrap_or_default();
         return Err(invalid(
             format!("{text:?} looks like a RAM user's logon name; the account is the part after @ ({domain:?}): expected {ACCOUNT_FORMS}"),
+            format!("{text:?} 像是 RAM 用户的登录名；账号是 @ 之后的部分（{domain:?}）：应为{ACCOUNT_FORMS_ZH}"),
             0,
         ));
     }
     if let Some(prefix) = strip_suffix_ignore_case(text, DEFAULT_DOMAIN_SUFFIX) {
         if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            let lower = text.to_ascii_lowercase();
             return Err(invalid(
-                format!(
-                    "a default domain is lower-case: write {:?}",
-                    text.to_ascii_lowercase()
-                ),
+                format!("a default domain is lower-case: write {lower:?}"),
+                format!("默认域名须为小写：应写为 {lower:?}"),
                 first_char_offset(text, |c| c.is_ascii_uppercase()),
             ));
         }
@@ -74,6 +81,7 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
     if let Some(dot) = text.find('.') {
         return Err(invalid(
             format!("{text:?} is not an account: expected {ACCOUNT_FORMS}"),
+            format!("{text:?} 不是合法的账号：应为{ACCOUNT_FORMS_ZH}"),
             text.get(..dot).map_or(0, |s| s.chars().count()),
         ));
     }
@@ -87,39 +95,55 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
 /// `-`, without `--`.
 pub fn alias(text: &str) -> Result<(), Invalid> {
     let rule = "an enterprise alias is 3-32 lower-case letters, digits and '-', not starting or ending with '-' and without '--'";
+    let rule_zh = "企业别名为 3-32 个小写字母、数字或 '-'，不能以 '-' 开头或结尾，也不能含 '--'";
     let count = text.chars().count();
     if let Some((i, c)) = text
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
     {
-        let fix = if c.is_ascii_uppercase() {
-            format!(" (write {:?})", text.to_ascii_lowercase())
+        let (fix, fix_zh) = if c.is_ascii_uppercase() {
+            let lower = text.to_ascii_lowercase();
+            (
+                format!(" (write {lower:?})"),
+                format!("（应写为 {lower:?}）"),
+            )
         } else {
-            String::new()
+            (String::new(), String::new())
         };
         return Err(invalid(
             format!("{rule}; {c:?} in {text:?} is not allowed{fix}"),
+            format!("{rule_zh}；{text:?} 中的 {c:?} 不允许{fix_zh}"),
             i,
         ));
     }
     if !(3..=32).contains(&count) {
         return Err(invalid(
             format!("{rule}; {text:?} has {count} characters"),
+            format!("{rule_zh}；{text:?} 有 {count} 个字符"),
             0,
         ));
     }
     if text.starts_with('-') {
-        return Err(invalid(format!("{rule}; {text:?} starts with '-'"), 0));
+        return Err(invalid(
+            format!("{rule}; {text:?} starts with '-'"),
+            format!("{rule_zh}；{text:?} 以 '-' 开头"),
+            0,
+        ));
     }
     if text.ends_with('-') {
         return Err(invalid(
             format!("{rule}; {text:?} ends with '-'"),
+            format!("{rule_zh}；{text:?} 以 '-' 结尾"),
             count - 1,
         ));
     }
     if let Some(at) = text.find("--") {
-        return Err(invalid(format!("{rule}; {text:?} contains '--'"), at));
+        return Err(invalid(
+            format!("{rule}; {text:?} contains '--'"),
+            format!("{rule_zh}；{text:?} 含有 '--'"),
+            at,
+        ));
     }
     Ok(())
 }
@@ -130,13 +154,20 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
         return Ok(text);
     }
     let offset = first_char_offset(text, |c| !c.is_ascii_digit());
-    let what = if is_digits(text) {
-        format!("{text:?} has {} digits", text.len())
+    let (what, what_zh) = if is_digits(text) {
+        (
+            format!("{text:?} has {} digits", text.len()),
+            format!("{text:?} 有 {} 位", text.len()),
+        )
     } else {
-        format!("{text:?} is not all digits")
+        (
+            format!("{text:?} is not all digits"),
+            format!("{text:?} 不全是数字"),
+        )
     };
     Err(invalid(
         format!("an account UID is {UID_DIGITS} digits (the account ID shown in the console, e.g. 1746000000000001); {what}"),
+        format!("账号 UID 为 {UID_DIGITS} 位数字（控制台显示的账号 ID，如 1746000000000001）；{what_zh}"),
         offset,
     ))
 }
@@ -144,28 +175,45 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
 /// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
 pub fn role_name(text: &str) -> Result<(), Invalid> {
     check_role_name("role_name", "role_name", text).map_err(|e| {
-        let offset = first_char_offset(text, |c| {
-            !(c.is_ascii_alphanumeric() || c == '.' || c == '-')
-        });
-        invalid(e.message, offset)
+        let bad = text
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'));
+        let rule_zh = "role_name 须为 1-64 个字母、数字、'.' 或 '-'";
+        let count = text.chars().count();
+        // The same order as the API's rule: the length first, then the characters.
+        match bad.filter(|_| (1..=64).contains(&count)) {
+            Some((i, c)) => invalid(
+                e.message,
+                format!("{rule_zh}；第 {} 个字符 {c:?} 不允许", i + 1),
+                i,
+            ),
+            None => invalid(e.message, format!("{rule_zh}；现有 {count} 个字符"), 0),
+        }
     })
 }
 
 /// `acs:ram::<16-digit uid>:role/<role name>` -> (uid, role name).
 pub fn role_arn(text: &str) -> Result<(&str, &str), Invalid> {
-    check_role_arn("role_arn", text)
-        .map_err(|e| invalid(e.message.replace("roleArn", "role_arn"), 0))?;
+    check_role_arn("role_arn", text).map_err(|e| {
+        invalid(
+            e.message.replace("roleArn", "role_arn"),
+            format!("role_arn 须为 acs:ram::<账号 UID>:role/<角色名>，如 acs:ram::1746000000000001:role/admin-oss；现为 {text:?}"),
+            0,
+        )
+    })?;
     // The API rule above guarantees this shape; the fallback keeps the core panic-free.
     let Some((uid_text, role)) =
         ram_arn(text).and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))
     else {
         return Err(invalid(
             "expected acs:ram::<account UID>:role/<role name>".into(),
+            "应为 acs:ram::<账号 UID>:role/<角色名>".into(),
             0,
         ));
     };
     let uid_offset = "acs:ram::".len();
-    uid(uid_text).map_err(|e| invalid(e.message, uid_offset + e.offset))?;
+    uid(uid_text).map_err(|e| invalid(e.message, e.message_zh, uid_offset + e.offset))?;
     Ok((uid_text, role))
 }
 

@@ -24,12 +24,14 @@ const META_KEY: &str = "rolehop";
 /// The CLI's modes whose profiles name a RAM role to assume.
 const ROLE_MODES: [&str; 2] = ["RamRoleArn", "ChainableRamRoleArn"];
 
-/// A config.json profile that was not imported or exported, and why.
+/// A config.json profile that was not imported or exported, and why (English, Chinese).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub name: String,
     pub mode: String,
     pub reason: String,
+    pub reason_zh: String,
 }
 
 /// What an import found.
@@ -48,9 +50,11 @@ pub struct ExportedProfile {
     pub mode: String,
     /// `added` or `updated`.
     pub action: &'static str,
-    /// What the user still has to do for the CLI to use it, if anything.
+    /// What the user still has to do for the CLI to use it, if anything (English, Chinese).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub todo: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub todo_zh: Option<String>,
 }
 
 /// The config.json text and what went into it.
@@ -76,31 +80,51 @@ fn is_role_mode(mode: &str) -> bool {
     ROLE_MODES.iter().any(|m| m.eq_ignore_ascii_case(mode))
 }
 
-fn skip_reason(mode: &str) -> String {
-    let what = match mode.to_ascii_lowercase().as_str() {
-        "ak" => "it holds an AccessKey, not a role to switch to",
-        "ststoken" => "it holds STS credentials, not a role to switch to",
-        "ecsramrole" | "ramrolearnwithrolename" => {
-            "it uses an ECS instance's role, which exists only on that instance"
-        }
-        "oidc" => "it is an OIDC federation role for workloads, not a console role switch",
-        "cloudsso" => "it signs in through CloudSSO, not through a RAM role switch",
-        "" => "it has no mode",
-        _ => "its mode names no RAM role to switch to",
+fn skip_reason(mode: &str) -> (String, String) {
+    let (what, what_zh) = match mode.to_ascii_lowercase().as_str() {
+        "ak" => (
+            "it holds an AccessKey, not a role to switch to",
+            "它保存的是 AccessKey，不是可切换的角色",
+        ),
+        "ststoken" => (
+            "it holds STS credentials, not a role to switch to",
+            "它保存的是 STS 临时凭证，不是可切换的角色",
+        ),
+        "ecsramrole" | "ramrolearnwithrolename" => (
+            "it uses an ECS instance's role, which exists only on that instance",
+            "它使用 ECS 实例角色，只在该实例上有效",
+        ),
+        "oidc" => (
+            "it is an OIDC federation role for workloads, not a console role switch",
+            "它是供工作负载使用的 OIDC 联合角色，不是控制台角色切换",
+        ),
+        "cloudsso" => (
+            "it signs in through CloudSSO, not through a RAM role switch",
+            "它通过 CloudSSO 登录，不是 RAM 角色切换",
+        ),
+        "" => ("it has no mode", "它没有 mode"),
+        _ => (
+            "its mode names no RAM role to switch to",
+            "它的 mode 不指向可切换的 RAM 角色",
+        ),
     };
-    format!("{what}; only RamRoleArn and ChainableRamRoleArn profiles are imported")
+    (
+        format!("{what}; only RamRoleArn and ChainableRamRoleArn profiles are imported"),
+        format!("{what_zh}；只导入 RamRoleArn 和 ChainableRamRoleArn 配置"),
+    )
 }
 
 /// Reads the role profiles of a config.json text.
 pub fn import(text: &str, default_site: Site) -> Imported {
     let mut out = Imported::default();
     let error =
-        |message: String, pos: Pos, profile: Option<&str>, field: Option<&str>| ProfileError {
+        |(message, message_zh): (String, String), pos: Pos, field: Option<&str>| ProfileError {
             kind: ErrorKind::InvalidValue,
             message,
+            message_zh,
             line: pos.line,
             column: pos.column,
-            profile: profile.map(str::to_string),
+            profile: None,
             field: field.map(str::to_string),
         };
     let root = match read(text) {
@@ -109,6 +133,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             out.errors.push(ProfileError {
                 kind: ErrorKind::InvalidJson,
                 message: format!("config.json is not valid JSON: {}", e.message),
+                message_zh: format!("config.json 不是合法的 JSON：{}", e.message),
                 line: e.pos.line,
                 column: e.pos.column,
                 profile: None,
@@ -118,7 +143,15 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         }
     };
     let Json::Object(top) = &root.value else {
-        out.errors.push(error(format!("expected the aliyun CLI's config.json, an object with a \"profiles\" array; got {}", root.type_name()), root.pos, None, None));
+        let what = root.type_name();
+        out.errors.push(error(
+            (
+                format!("expected the aliyun CLI's config.json, an object with a \"profiles\" array; got {what}"),
+                format!("应为 aliyun CLI 的 config.json（含 \"profiles\" 数组的对象），现为 {what}"),
+            ),
+            root.pos,
+            None,
+        ));
         return out;
     };
     let items = match member(top, "profiles").map(|m| &m.value) {
@@ -127,22 +160,25 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             ..
         }) => items,
         Some(other) => {
+            let what = other.type_name();
             out.errors.push(error(
-                format!(
-                    "expected \"profiles\" to be an array, got {}",
-                    other.type_name()
+                (
+                    format!("expected \"profiles\" to be an array, got {what}"),
+                    format!("\"profiles\" 应为数组，现为 {what}"),
                 ),
                 other.pos,
-                None,
                 Some("profiles"),
             ));
             return out;
         }
         None => {
             out.errors.push(error(
-                "expected a \"profiles\" array: this is not the aliyun CLI's config.json".into(),
+                (
+                    "expected a \"profiles\" array: this is not the aliyun CLI's config.json"
+                        .into(),
+                    "缺少 \"profiles\" 数组：这不是 aliyun CLI 的 config.json".into(),
+                ),
                 root.pos,
-                None,
                 None,
             ));
             return out;
@@ -152,23 +188,24 @@ pub fn import(text: &str, default_site: Site) -> Imported {
     let mut ids = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let Json::Object(entry) = &item.value else {
+            let what = item.type_name();
             out.errors.push(error(
-                format!(
-                    "expected each profile to be an object, got {}",
-                    item.type_name()
+                (
+                    format!("expected each profile to be an object, got {what}"),
+                    format!("每个配置都应为对象，现为 {what}"),
                 ),
                 item.pos,
-                None,
                 None,
             ));
             continue;
         };
         let name = string_member(entry, "name").map_or("", |(n, _)| n);
         let mode = string_member(entry, "mode").map_or("", |(m, _)| m);
-        let skip = |reason: String| Skipped {
+        let skip = |(reason, reason_zh): (String, String)| Skipped {
             name: name.to_string(),
             mode: mode.to_string(),
             reason,
+            reason_zh,
         };
         if !is_role_mode(mode) {
             out.skipped.push(skip(skip_reason(mode)));
@@ -177,8 +214,9 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         let Some((arn, arn_pos)) =
             string_member(entry, "ram_role_arn").filter(|(a, _)| !a.is_empty())
         else {
-            out.skipped.push(skip(format!(
-                "it has no ram_role_arn yet (aliyun configure --profile {name:?} --mode {mode} sets it)"
+            out.skipped.push(skip((
+                format!("it has no ram_role_arn yet (aliyun configure --profile {name:?} --mode {mode} sets it)"),
+                format!("它还没有 ram_role_arn（可用 aliyun configure --profile {name:?} --mode {mode} 设置）"),
             )));
             continue;
         };
@@ -189,8 +227,11 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             id => id,
         };
         if !ids.insert(id.to_ascii_lowercase()) {
-            out.skipped.push(skip(format!(
-                "another profile already has the id {id:?} (ids are compared ignoring case)"
+            out.skipped.push(skip((
+                format!(
+                    "another profile already has the id {id:?} (ids are compared ignoring case)"
+                ),
+                format!("另一个配置已使用 ID {id:?}（ID 不区分大小写）"),
             )));
             continue;
         }
@@ -230,14 +271,23 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             Ok(p) => built.push(p),
             Err(problems) => {
                 for p in problems {
-                    let (field, message) = if p.key == Key::RoleArn {
-                        let message = match p.message.strip_prefix("role_arn") {
-                            Some(rest) => format!("ram_role_arn{rest}"),
-                            None => p.message,
-                        };
-                        ("ram_role_arn".to_string(), message)
+                    // Messages name the INI key; here the key is config.json's.
+                    let cli_key = |m: String| match m.strip_prefix("role_arn") {
+                        Some(rest) => format!("ram_role_arn{rest}"),
+                        None => m,
+                    };
+                    let (field, message, message_zh) = if p.key == Key::RoleArn {
+                        (
+                            "ram_role_arn".to_string(),
+                            cli_key(p.message),
+                            cli_key(p.message_zh),
+                        )
                     } else {
-                        (format!("{META_KEY}.{}", p.key.json_name()), p.message)
+                        (
+                            format!("{META_KEY}.{}", p.key.json_name()),
+                            p.message,
+                            p.message_zh,
+                        )
                     };
                     let pos = positions[p.key.index()];
                     let column = if p.at_header {
@@ -248,6 +298,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                     out.errors.push(ProfileError {
                         kind: p.kind,
                         message,
+                        message_zh,
                         line: pos.line,
                         column,
                         profile: Some(name.to_string()),
@@ -380,6 +431,7 @@ pub fn export(
                 name: p.id.clone(),
                 mode: "RamRoleArn".into(),
                 reason: format!("the account {:?} is an alias and the aliyun CLI needs the account UID: add role_arn = acs:ram::<account UID>:role/{} to the profile", p.account, p.role_name),
+                reason_zh: format!("账号 {:?} 是别名，而 aliyun CLI 需要账号 UID：请在配置中添加 role_arn = acs:ram::<账号 UID>:role/{}", p.account, p.role_name),
             });
             continue;
         };
@@ -398,6 +450,7 @@ pub fn export(
                         name: p.id.clone(),
                         mode: mode.clone(),
                         reason: format!("config.json already has a profile named {:?} with mode {mode:?}; RoleHop never overwrites it: rename the RoleHop profile", p.id),
+                        reason_zh: format!("config.json 中已有名为 {:?}、mode 为 {mode:?} 的配置；RoleHop 从不覆盖它：请重命名 RoleHop 配置", p.id),
                     });
                     continue;
                 }
@@ -408,6 +461,7 @@ pub fn export(
                     mode,
                     action: "updated",
                     todo: None,
+                    todo_zh: None,
                 });
             }
             Some(_) => {
@@ -415,6 +469,7 @@ pub fn export(
                     name: p.id.clone(),
                     mode: String::new(),
                     reason: "config.json has an entry of that name that is not an object".into(),
+                    reason_zh: "config.json 中同名的条目不是对象".into(),
                 });
             }
             None => {
@@ -428,7 +483,15 @@ pub fn export(
                     }
                     None => {
                         entry.insert("mode".into(), json!("RamRoleArn"));
-                        ("RamRoleArn", Some(format!("add the AccessKey of the RAM user that assumes the role: aliyun configure --profile {} --mode RamRoleArn", p.id)))
+                        let command =
+                            format!("aliyun configure --profile {} --mode RamRoleArn", p.id);
+                        (
+                            "RamRoleArn",
+                            Some((
+                                format!("add the AccessKey of the RAM user that assumes the role: {command}"),
+                                format!("请添加扮演该角色的 RAM 用户的 AccessKey：{command}"),
+                            )),
+                        )
                     }
                 };
                 entry.insert("ram_role_arn".into(), json!(arn));
@@ -441,7 +504,8 @@ pub fn export(
                     name: p.id.clone(),
                     mode: mode.into(),
                     action: "added",
-                    todo,
+                    todo_zh: todo.as_ref().map(|t| t.1.clone()),
+                    todo: todo.map(|t| t.0),
                 });
             }
         }

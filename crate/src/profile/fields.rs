@@ -2,7 +2,7 @@
 //! INI parser (problems become line:column errors) and by everything that builds profiles from
 //! JSON (problems become JSON paths).
 
-use super::account::{self, Account, Invalid};
+use super::account::{self, invalid, Account, Invalid};
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
 use crate::policy::suggest::closest;
@@ -96,8 +96,9 @@ const SYNONYMS: [(&str, Key); 12] = [
     ("region", Key::Site),
 ];
 
-/// The message for a key that is not a profile key, with the key it most likely means.
-pub fn unknown_key_message(name: &str) -> String {
+/// The message for a key that is not a profile key, with the key it most likely means
+/// (English, Chinese).
+pub fn unknown_key_message(name: &str) -> (String, String) {
     let lower = name.to_ascii_lowercase().replace('-', "_");
     let meant = SYNONYMS
         .iter()
@@ -106,33 +107,43 @@ pub fn unknown_key_message(name: &str) -> String {
         .or_else(|| closest(name, Key::ALL.iter().map(|k| k.ini_name()), 3));
     let known = Key::ALL.map(Key::ini_name).join(", ");
     match meant {
-        Some(k) if name == "region" => format!(
-            "unknown key \"region\": profiles have no region; did you mean {k} (cn or intl)? Expected one of: {known}"
+        Some(k) if name == "region" => (
+            format!("unknown key \"region\": profiles have no region; did you mean {k} (cn or intl)? Expected one of: {known}"),
+            format!("未知的键 \"region\"：配置没有地域；是否要写 {k}（cn 或 intl）？可用的键：{known}"),
         ),
-        Some(k) => format!("unknown key {name:?}: did you mean {k}? Expected one of: {known}"),
-        None => format!("unknown key {name:?}: expected one of: {known}"),
+        Some(k) => (
+            format!("unknown key {name:?}: did you mean {k}? Expected one of: {known}"),
+            format!("未知的键 {name:?}：是否要写 {k}？可用的键：{known}"),
+        ),
+        None => (
+            format!("unknown key {name:?}: expected one of: {known}"),
+            format!("未知的键 {name:?}：可用的键：{known}"),
+        ),
     }
 }
 
 /// A profile id: 1-64 letters, digits, `.`, `_` and `-`. Err: (message, character offset).
 pub fn check_id(id: &str) -> Result<(), Invalid> {
     let rule = "a profile id is 1-64 letters, digits, '.', '_' and '-'";
+    let rule_zh = "配置 ID 为 1-64 个字母、数字、'.'、'_' 或 '-'";
     if let Some((i, c)) = id
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
-        return Err(Invalid {
-            message: format!("{rule}; {c:?} in {id:?} is not allowed"),
-            offset: i,
-        });
+        return Err(invalid(
+            format!("{rule}; {c:?} in {id:?} is not allowed"),
+            format!("{rule_zh}；{id:?} 中的 {c:?} 不允许"),
+            i,
+        ));
     }
     let count = id.chars().count();
     if !(1..=64).contains(&count) {
-        return Err(Invalid {
-            message: format!("{rule}; {id:?} has {count} characters"),
-            offset: 0,
-        });
+        return Err(invalid(
+            format!("{rule}; {id:?} has {count} characters"),
+            format!("{rule_zh}；{id:?} 有 {count} 个字符"),
+            0,
+        ));
     }
     Ok(())
 }
@@ -152,6 +163,7 @@ pub type Values<'a> = [Option<&'a str>; 8];
 pub struct Problem {
     pub kind: ErrorKind,
     pub message: String,
+    pub message_zh: String,
     pub key: Key,
     pub at_header: bool,
     pub offset: usize,
@@ -164,6 +176,11 @@ fn problem(key: Key, e: Invalid) -> Problem {
             e.message
         } else {
             format!("{}: {}", key.ini_name(), e.message)
+        },
+        message_zh: if e.message_zh.starts_with(key.ini_name()) {
+            e.message_zh
+        } else {
+            format!("{}：{}", key.ini_name(), e.message_zh)
         },
         key,
         at_header: false,
@@ -204,15 +221,14 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
         Some(text) => {
             let site = Site::from_name(text);
             if site.is_none() {
-                let fix = Site::from_name(&text.trim().to_ascii_lowercase())
-                    .map(|s| format!(" (write {})", s.name()))
-                    .unwrap_or_default();
+                let fix = Site::from_name(&text.trim().to_ascii_lowercase());
                 check(
                     Key::Site,
-                    Err(Invalid {
-                        message: format!("expected cn (signin.aliyun.com) or intl (signin.alibabacloud.com), got {text:?}{fix}"),
-                        offset: 0,
-                    }),
+                    Err(invalid(
+                        format!("expected cn (signin.aliyun.com) or intl (signin.alibabacloud.com), got {text:?}{}", fix.map(|s| format!(" (write {})", s.name())).unwrap_or_default()),
+                        format!("应为 cn（signin.aliyun.com）或 intl（signin.alibabacloud.com），现为 {text:?}{}", fix.map(|s| format!("（应写为 {}）", s.name())).unwrap_or_default()),
+                        0,
+                    )),
                 );
             }
             site
@@ -231,19 +247,33 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     // Which account and role: account/role_name, or role_arn, or both when they agree.
     let given = |k: Key| get(k).is_some();
     if !given(Key::Account) && !given(Key::RoleArn) {
-        problems.push(missing(Key::Account, "the profile names no account: add account = <enterprise alias, default domain or 16-digit UID> (or role_arn = acs:ram::<uid>:role/<name>)"));
+        problems.push(missing(
+            Key::Account,
+            "the profile names no account: add account = <enterprise alias, default domain or 16-digit UID> (or role_arn = acs:ram::<uid>:role/<name>)",
+            "该配置没有指定账号：请添加 account = <企业别名、默认域名或 16 位 UID>（或 role_arn = acs:ram::<uid>:role/<角色名>）",
+        ));
     }
     if !given(Key::RoleName) && !given(Key::RoleArn) {
-        problems.push(missing(Key::RoleName, "the profile names no role: add role_name = <role name> (or role_arn = acs:ram::<uid>:role/<name>)"));
+        problems.push(missing(
+            Key::RoleName,
+            "the profile names no role: add role_name = <role name> (or role_arn = acs:ram::<uid>:role/<name>)",
+            "该配置没有指定角色：请添加 role_name = <角色名>（或 role_arn = acs:ram::<uid>:role/<角色名>）",
+        ));
     }
     if let (Some(name), Some((_, arn_role))) = (role_name, arn) {
         if name != arn_role {
-            problems.push(disagree(format!("role_arn names role {arn_role:?} but role_name is {name:?}: remove one of them or make them agree")));
+            problems.push(disagree(
+                format!("role_arn names role {arn_role:?} but role_name is {name:?}: remove one of them or make them agree"),
+                format!("role_arn 指定的角色是 {arn_role:?}，但 role_name 是 {name:?}：请删除其中一个或使两者一致"),
+            ));
         }
     }
     if let (Some((text, Account { uid: Some(uid), .. })), Some((arn_uid, _))) = (&account, arn) {
         if uid != arn_uid {
-            problems.push(disagree(format!("role_arn is in account {arn_uid} but account is {text:?} (UID {uid}): remove one of them or make them agree")));
+            problems.push(disagree(
+                format!("role_arn is in account {arn_uid} but account is {text:?} (UID {uid}): remove one of them or make them agree"),
+                format!("role_arn 属于账号 {arn_uid}，但 account 是 {text:?}（UID {uid}）：请删除其中一个或使两者一致"),
+            ));
         }
     }
     if !problems.is_empty() {
@@ -273,20 +303,22 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     })
 }
 
-fn missing(key: Key, message: &str) -> Problem {
+fn missing(key: Key, message: &str, message_zh: &str) -> Problem {
     Problem {
         kind: ErrorKind::MissingField,
         message: message.to_string(),
+        message_zh: message_zh.to_string(),
         key,
         at_header: true,
         offset: 0,
     }
 }
 
-fn disagree(message: String) -> Problem {
+fn disagree(message: String, message_zh: String) -> Problem {
     Problem {
         kind: ErrorKind::InvalidValue,
         message,
+        message_zh,
         key: Key::RoleArn,
         at_header: false,
         offset: 0,
@@ -304,24 +336,30 @@ fn color(text: &str) -> Result<String, Invalid> {
             .chars()
             .position(|c| !c.is_ascii_hexdigit())
             .unwrap_or(0);
-        return Err(Invalid {
-            message: format!("expected #rgb or #rrggbb with hexadecimal digits, got {text:?}"),
+        return Err(invalid(
+            format!("expected #rgb or #rrggbb with hexadecimal digits, got {text:?}"),
+            format!("应为 #rgb 或 #rrggbb（十六进制数字），现为 {text:?}"),
             offset,
-        });
+        ));
     }
     if COLOR_NAMES.contains(&lower.as_str()) {
         return Ok(lower);
     }
-    let meant = closest(&lower, COLOR_NAMES, 2)
-        .map(|c| format!("did you mean {c}? "))
-        .unwrap_or_default();
-    Err(Invalid {
-        message: format!(
-            "unknown colour {text:?}: {meant}expected #rgb, #rrggbb or one of {}",
-            COLOR_NAMES.join(", ")
+    let meant = closest(&lower, COLOR_NAMES, 2);
+    let names = COLOR_NAMES.join(", ");
+    Err(invalid(
+        format!(
+            "unknown colour {text:?}: {}expected #rgb, #rrggbb or one of {names}",
+            meant
+                .map(|c| format!("did you mean {c}? "))
+                .unwrap_or_default()
         ),
-        offset: 0,
-    })
+        format!(
+            "未知的颜色 {text:?}：{}应为 #rgb、#rrggbb 或以下之一：{names}",
+            meant.map(|c| format!("是否要写 {c}？")).unwrap_or_default()
+        ),
+        0,
+    ))
 }
 
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line
@@ -336,20 +374,20 @@ fn text(value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
         .enumerate()
         .find(|&(_, c)| c.is_control() && !(multiline && matches!(c, '\n' | '\t')))
     {
-        return Err(Invalid {
-            message: format!(
-                "the control character U+{:04X} is not allowed here",
-                u32::from(c)
-            ),
-            offset: i,
-        });
+        let code = u32::from(c);
+        return Err(invalid(
+            format!("the control character U+{code:04X} is not allowed here"),
+            format!("此处不允许控制字符 U+{code:04X}"),
+            i,
+        ));
     }
     let count = value.chars().count();
     if count == 0 || count > max {
-        return Err(Invalid {
-            message: format!("expected 1-{max} characters, got {count}"),
-            offset: 0,
-        });
+        return Err(invalid(
+            format!("expected 1-{max} characters, got {count}"),
+            format!("应为 1-{max} 个字符，现有 {count} 个"),
+            0,
+        ));
     }
     Ok(())
 }

@@ -86,13 +86,16 @@ pub struct Profile {
     pub line: usize,
 }
 
-/// A problem in a profile text: what is wrong and what was expected, where (1-based line and
-/// column, columns counted in characters), and which profile and key it concerns.
+/// A problem in a profile text: what is wrong and what was expected (in English and Chinese),
+/// where (1-based line and column, columns counted in characters), and which profile and key it
+/// concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileError {
     pub kind: ErrorKind,
     pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

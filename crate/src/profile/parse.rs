@@ -87,7 +87,7 @@ impl<'a> Parser<'a> {
     fn error(
         &mut self,
         kind: ErrorKind,
-        message: String,
+        (message, message_zh): (String, String),
         line: usize,
         column: usize,
         field: Option<&str>,
@@ -99,6 +99,7 @@ impl<'a> Parser<'a> {
         self.out.errors.push(ProfileError {
             kind,
             message,
+            message_zh,
             line,
             column,
             profile,
@@ -134,7 +135,13 @@ impl<'a> Parser<'a> {
                     );
                 }
                 let at = column(line, e.at);
-                self.error(ErrorKind::InvalidValue, e.message, number, at, None);
+                self.error(
+                    ErrorKind::InvalidValue,
+                    (e.message, e.message_zh),
+                    number,
+                    at,
+                    None,
+                );
             }
         }
     }
@@ -170,7 +177,10 @@ impl<'a> Parser<'a> {
                     let at = column(line, name_start + name.len());
                     return self.error(
                         ErrorKind::InvalidValue,
-                        "expected a profile id after \"profile\": [profile <id>]".into(),
+                        (
+                            "expected a profile id after \"profile\": [profile <id>]".into(),
+                            "\"profile\" 之后缺少配置 ID：[profile <id>]".into(),
+                        ),
                         number,
                         at,
                         None,
@@ -179,8 +189,9 @@ impl<'a> Parser<'a> {
                 (id, id_start)
             }
             _ if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) => {
-                let message = format!(
-                    "[{name}] is reserved and is not a profile: write profiles as [profile <id>]"
+                let message = (
+                    format!("[{name}] is reserved and is not a profile: write profiles as [profile <id>]"),
+                    format!("[{name}] 是保留的节名，不是配置：配置应写为 [profile <id>]"),
                 );
                 return self.error(ErrorKind::Unsupported, message, number, header_column, None);
             }
@@ -188,7 +199,10 @@ impl<'a> Parser<'a> {
                 let at = column(line, name_start);
                 return self.error(
                     ErrorKind::InvalidValue,
-                    "expected a profile id: [profile <id>]".into(),
+                    (
+                        "expected a profile id: [profile <id>]".into(),
+                        "缺少配置 ID：[profile <id>]".into(),
+                    ),
                     number,
                     at,
                     None,
@@ -198,14 +212,23 @@ impl<'a> Parser<'a> {
         };
         if let Err(e) = check_id(id) {
             let at = column(line, id_start) + e.offset;
-            return self.error(ErrorKind::InvalidValue, e.message, number, at, None);
+            return self.error(
+                ErrorKind::InvalidValue,
+                (e.message, e.message_zh),
+                number,
+                at,
+                None,
+            );
         }
         let lower = match id.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(id.to_ascii_lowercase()),
             false => Cow::Borrowed(id),
         };
         if let Some(first) = self.ids.get(lower.as_ref()) {
-            let message = format!("duplicate profile id {id:?}: line {first} already defines it (ids are compared ignoring case); give each profile its own id");
+            let message = (
+                format!("duplicate profile id {id:?}: line {first} already defines it (ids are compared ignoring case); give each profile its own id"),
+                format!("配置 ID {id:?} 重复：第 {first} 行已定义（ID 不区分大小写）；请为每个配置使用不同的 ID"),
+            );
             let at = column(line, id_start);
             return self.error(ErrorKind::InvalidValue, message, number, at, None);
         }
@@ -226,7 +249,10 @@ impl<'a> Parser<'a> {
     ) {
         let key_column = || column(line, key_start);
         let Some(section) = self.section.as_mut() else {
-            let message = format!("expected a section header [profile <id>] before {key:?}: every key belongs to a profile");
+            let message = (
+                format!("expected a section header [profile <id>] before {key:?}: every key belongs to a profile"),
+                format!("{key:?} 之前缺少节标题 [profile <id>]：每个键都属于某个配置"),
+            );
             return self.error(
                 ErrorKind::InvalidValue,
                 message,
@@ -246,9 +272,15 @@ impl<'a> Parser<'a> {
         };
         let slot = &mut section.fields[k.index()];
         if let Some(first) = slot {
-            let message = format!(
-                "{key} is already set on line {}: each key may appear once per profile",
-                first.line
+            let message = (
+                format!(
+                    "{key} is already set on line {}: each key may appear once per profile",
+                    first.line
+                ),
+                format!(
+                    "{key} 已在第 {} 行设置：每个配置中每个键只能出现一次",
+                    first.line
+                ),
             );
             return self.error(
                 ErrorKind::InvalidValue,
@@ -303,6 +335,7 @@ impl<'a> Parser<'a> {
                     self.out.errors.push(ProfileError {
                         kind: p.kind,
                         message: p.message,
+                        message_zh: p.message_zh,
                         line,
                         column,
                         profile: section.id.map(str::to_string),

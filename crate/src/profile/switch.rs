@@ -4,7 +4,7 @@
 //! the switch: the fragment never reaches the server, and tells RoleHop's content script which
 //! pending switch this page belongs to.
 
-use super::account::{self, Invalid};
+use super::account::{self, invalid, Invalid};
 use super::model::Site;
 use crate::sign::encode::percent_encode_into;
 
@@ -30,21 +30,24 @@ pub enum SwitchField {
 pub fn check_marker(marker: &str) -> Result<(), Invalid> {
     let rule =
         "a marker is 8-64 letters, digits, '_' and '-' (e.g. crypto.randomUUID() without dashes)";
+    let rule_zh = "标记为 8-64 个字母、数字、'_' 或 '-'（如去掉短横线的 crypto.randomUUID()）";
     if let Some((i, c)) = marker
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
     {
-        return Err(Invalid {
-            message: format!("{rule}; {c:?} is not allowed"),
-            offset: i,
-        });
+        return Err(invalid(
+            format!("{rule}; {c:?} is not allowed"),
+            format!("{rule_zh}；{c:?} 不允许"),
+            i,
+        ));
     }
     if !(8..=64).contains(&marker.len()) {
-        return Err(Invalid {
-            message: format!("{rule}; it has {} characters", marker.len()),
-            offset: 0,
-        });
+        return Err(invalid(
+            format!("{rule}; it has {} characters", marker.len()),
+            format!("{rule_zh}；现有 {} 个字符", marker.len()),
+            0,
+        ));
     }
     Ok(())
 }

@@ -7,25 +7,26 @@ use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "  rolehop profile parse FILE|- [--default-site cn|intl] [--json]
+pub const USAGE: &str = "  rolehop profile parse FILE|- [--default-site cn|intl] [--json] [--zh]
                              check a profile file: every error as FILE:LINE:COLUMN, then the
                              profiles; exit code 1 when there is an error
-  rolehop profile format FILE|- [--check | --write] [--default-site cn|intl]
+  rolehop profile format FILE|- [--check | --write] [--default-site cn|intl] [--zh]
                              print the canonical text (--check: exit code 1 when FILE is not
                              canonical; --write: rewrite FILE); nothing is written on an error
-  rolehop profile import [CONFIG] [--default-site cn|intl] [--json]
+  rolehop profile import [CONFIG] [--default-site cn|intl] [--json] [--zh]
                              the aliyun CLI's RamRoleArn profiles as profile text (CONFIG defaults
                              to ~/.aliyun/config.json; credentials are never read); skipped
                              profiles and errors on stderr
-  rolehop profile export FILE|- [--base CONFIG] [--source-profile NAME] [--json]
+  rolehop profile export FILE|- [--base CONFIG] [--source-profile NAME] [--json] [--zh]
                              the profiles as an aliyun CLI config.json, merged into --base (its
                              other profiles and keys kept); print it, write nothing
   rolehop profile url FILE|- ID [--marker M] [--exit] [--default-site cn|intl] [--json]
   rolehop profile url --account ACCOUNT --role-name ROLE [--site cn|intl] [--marker M] [--exit] [--json]
-                             the Switch Role URL (--exit: the URL that switches back)";
+                             the Switch Role URL (--exit: the URL that switches back)
+  --zh: messages in Chinese";
 
 /// Flags that take no value.
-const SWITCHES: [&str; 4] = ["--json", "--check", "--write", "--exit"];
+const SWITCHES: [&str; 5] = ["--json", "--check", "--write", "--exit", "--zh"];
 
 /// Words and `--flag [value]` options, in order.
 struct Flags {
@@ -159,14 +160,27 @@ fn with_site(mut request: Value, flags: &Flags) -> Value {
     request
 }
 
+/// The text of `key` (`message`, `reason`, `todo`) in the chosen language.
+fn localized<'a>(value: &'a Value, key: &str, zh: bool) -> &'a str {
+    let chosen = if zh {
+        value.get(format!("{key}Zh"))
+    } else {
+        None
+    };
+    chosen
+        .or_else(|| value.get(key))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
 /// `FILE:LINE:COLUMN: kind: message (profile P, key K)`.
-fn error_line(file: &str, e: &Value) -> String {
+fn error_line(file: &str, e: &Value, zh: bool) -> String {
     let mut line = format!(
         "{file}:{}:{}: {}: {}",
         e["line"],
         e["column"],
         e["kind"].as_str().unwrap_or("error"),
-        e["message"].as_str().unwrap_or("")
+        localized(e, "message", zh)
     );
     let about: Vec<String> = [("profile", "profile"), ("field", "key")]
         .iter()
@@ -178,10 +192,10 @@ fn error_line(file: &str, e: &Value) -> String {
     line
 }
 
-fn print_errors(file: &str, answer: &Value) -> usize {
+fn print_errors(file: &str, answer: &Value, zh: bool) -> usize {
     let errors = answer["errors"].as_array().map_or(&[][..], Vec::as_slice);
     for e in errors {
-        eprintln!("{}", error_line(file, e));
+        eprintln!("{}", error_line(file, e, zh));
     }
     errors.len()
 }
@@ -197,7 +211,7 @@ fn exit(ok: bool) -> ExitCode {
 /// The text of `file` parsed, with its errors printed (`None`: there were errors).
 fn parsed(file: &str, text: &str, flags: &Flags) -> Result<Option<Value>, Stop> {
     let answer = call(profile_parse, with_site(json!({ "text": text }), flags))?;
-    Ok((print_errors(file, &answer) == 0).then_some(answer))
+    Ok((print_errors(file, &answer, flags.on("--zh")) == 0).then_some(answer))
 }
 
 fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
@@ -209,7 +223,7 @@ fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
             answer["errors"].as_array().map_or(true, Vec::is_empty),
         ));
     }
-    let errors = print_errors(&file, &answer);
+    let errors = print_errors(&file, &answer, flags.on("--zh"));
     let profiles = answer["profiles"].as_array().map_or(&[][..], Vec::as_slice);
     for p in profiles {
         let group = p["group"]
@@ -288,13 +302,13 @@ fn import(flags: &Flags) -> Result<ExitCode, Stop> {
         println!("{answer}");
         return Ok(exit(ok));
     }
-    print_errors(&file, &answer);
+    print_errors(&file, &answer, flags.on("--zh"));
     for s in answer["skipped"].as_array().into_iter().flatten() {
         eprintln!(
             "{file}: skipped {:?} ({}): {}",
             s["name"].as_str().unwrap_or(""),
             s["mode"].as_str().unwrap_or(""),
-            s["reason"].as_str().unwrap_or("")
+            localized(s, "reason", flags.on("--zh"))
         );
     }
     print!("{}", answer["text"].as_str().unwrap_or(""));
@@ -322,15 +336,16 @@ fn export(flags: &Flags) -> Result<ExitCode, Stop> {
         eprintln!(
             "skipped {}: {}",
             s["name"].as_str().unwrap_or(""),
-            s["reason"].as_str().unwrap_or("")
+            localized(s, "reason", flags.on("--zh"))
         );
     }
     for e in out["exported"].as_array().into_iter().flatten() {
-        if let Some(todo) = e["todo"].as_str() {
+        if e.get("todo").is_some() {
             eprintln!(
-                "{} {}: {todo}",
+                "{} {}: {}",
                 e["action"].as_str().unwrap_or(""),
-                e["name"].as_str().unwrap_or("")
+                e["name"].as_str().unwrap_or(""),
+                localized(e, "todo", flags.on("--zh"))
             );
         }
     }
@@ -364,7 +379,7 @@ fn url(flags: &Flags) -> Result<ExitCode, Stop> {
             match found {
                 Some(p) => p.clone(),
                 None => {
-                    print_errors(file, &answer);
+                    print_errors(file, &answer, flags.on("--zh"));
                     return Err(Stop::Input(format!("{file} has no valid profile {id:?}")));
                 }
             }

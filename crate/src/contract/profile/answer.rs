@@ -63,6 +63,7 @@ fn error(out: &mut String, e: &ProfileError) {
     out.push_str("{\"kind\":");
     out.push_str(&kebab(&e.kind));
     field(out, ",\"message\":", &e.message);
+    field(out, ",\"messageZh\":", &e.message_zh);
     let _ = write!(out, ",\"line\":{},\"column\":{}", e.line, e.column);
     optional(out, ",\"profile\":", &e.profile);
     optional(out, ",\"field\":", &e.field);

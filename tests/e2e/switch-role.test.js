@@ -150,6 +150,27 @@ describe('the Switch Role page', () => {
     });
   }
 
+  test('the whole chain: Enter in the popup, the Switch Role page filled and submitted by itself', async () => {
+    await saveProfiles(control, '[profile acme-prod]\naccount = acme-prod\nrole_name = admin-oss\ndisplay_name = Acme production\ncolor = #e8590c\n');
+    await setAutoSubmit(control, { autoSubmit: true });
+    try {
+      const popup = await browser.openPage('popup/popup.html');
+      await popup.waitForFunction(() => performance.getEntriesByName('rolehop:popup-ready').length > 0);
+      // The tab in front of the popup is the one a switch replaces.
+      const tab = await open('https://home.console.aliyun.com/');
+      await popup.locator('#search').fill('acme prod');
+      await popup.locator('#search').press('Enter');
+      await tab.waitForURL((u) => u.hostname === 'signin.aliyun.com');
+      const sent = await waitForValue(() => submitted(tab), (v) => v !== null, { what: 'the form submitted by RoleHop' });
+      assert.deepEqual([sent.parentAlias, sent.roleName], [ACCOUNT, ROLE]);
+      assert.match((await waitForBanner(tab, ['submitting'])).text, /Acme production/);
+      await popup.close();
+      await tab.close();
+    } finally {
+      await setAutoSubmit(control, { autoSubmit: false });
+    }
+  });
+
   test('a switch from RoleHop with auto-submit off is filled, shows the profile, and waits', async () => {
     const page = await startSwitchFromRoleHop(browser, {
       url: switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),

@@ -7,6 +7,8 @@ import init, {
   sign,
   request,
   parseResponse,
+  policyLint,
+  policySimulate,
   profileParse,
   profileSerialize,
   profileImport,
@@ -16,6 +18,9 @@ import init, {
   checksNext,
   checksDiagnose,
   checksRetry,
+  tutorialSteps,
+  setupPlan,
+  setupNext,
 } from '../pkg/rolehop.js';
 
 /** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
@@ -44,6 +49,12 @@ import init, {
 /** @typedef {import('../shared/contract').CheckReport} CheckReport */
 /** @typedef {import('../shared/contract').ChecksRetryInput} ChecksRetryInput */
 /** @typedef {import('../shared/contract').RetryDecision} RetryDecision */
+/** @typedef {import('../shared/contract').TutorialInput} TutorialInput */
+/** @typedef {import('../shared/contract').TutorialResult} TutorialResult */
+/** @typedef {import('../shared/contract').SetupPlanInput} SetupPlanInput */
+/** @typedef {import('../shared/contract').SetupPlan} SetupPlan */
+/** @typedef {import('../shared/contract').SetupNextInput} SetupNextInput */
+/** @typedef {import('../shared/contract').SetupNextResult} SetupNextResult */
 
 /**
  * @typedef {object} Core
@@ -52,6 +63,8 @@ import init, {
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
+ * @property {(input: Record<string, unknown>) => Record<string, any>} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
+ * @property {(input: Record<string, unknown>) => Record<string, any>} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
  * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
  * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize
  * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport
@@ -61,6 +74,9 @@ import init, {
  * @property {(state: ChecksState) => ChecksNextResult | CoreErrorResult} checksNext
  * @property {(state: ChecksState) => CheckReport | CoreErrorResult} checksDiagnose
  * @property {(input: ChecksRetryInput) => RetryDecision | CoreErrorResult} checksRetry
+ * @property {(input: TutorialInput) => TutorialResult | CoreErrorResult} tutorialSteps
+ * @property {(input: SetupPlanInput) => SetupPlan | CoreErrorResult} setupPlan
+ * @property {(input: SetupNextInput) => SetupNextResult | CoreErrorResult} setupNext
  */
 
 /** @type {Core} */
@@ -70,6 +86,8 @@ const core = Object.freeze({
   sign: (input) => JSON.parse(sign(JSON.stringify(input))),
   request: (input) => JSON.parse(request(JSON.stringify(input))),
   parseResponse: (input) => JSON.parse(parseResponse(JSON.stringify(input))),
+  policyLint: (input) => JSON.parse(policyLint(JSON.stringify(input))),
+  policySimulate: (input) => JSON.parse(policySimulate(JSON.stringify(input))),
   profileParse: (input) => JSON.parse(profileParse(JSON.stringify(input))),
   profileSerialize: (input) => JSON.parse(profileSerialize(JSON.stringify(input))),
   profileImport: (input) => JSON.parse(profileImport(JSON.stringify(input))),
@@ -79,6 +97,9 @@ const core = Object.freeze({
   checksNext: (state) => JSON.parse(checksNext(JSON.stringify(state))),
   checksDiagnose: (state) => JSON.parse(checksDiagnose(JSON.stringify(state))),
   checksRetry: (input) => JSON.parse(checksRetry(JSON.stringify(input))),
+  tutorialSteps: (input) => JSON.parse(tutorialSteps(JSON.stringify(input))),
+  setupPlan: (input) => JSON.parse(setupPlan(JSON.stringify(input))),
+  setupNext: (input) => JSON.parse(setupNext(JSON.stringify(input))),
 });
 
 /**

@@ -39,8 +39,8 @@ pub fn parse(input: &str) -> Result<Value> {
 
 /// `profileSerialize`: `{"profiles": [Profile...]}` -> `{text}` (the canonical INI text).
 pub fn serialize(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let profiles = profiles_field(&req)?;
+    let mut req = parse_object(input)?;
+    let profiles = profiles_field(&mut req)?;
     Ok(json!({ "text": profile::to_text(&profiles) }))
 }
 
@@ -102,9 +102,9 @@ pub fn import(input: &str) -> Result<Value> {
 /// `profileExport`: `{"format": "aliyun-cli", "profiles", "base"?, "sourceProfile"?}` ->
 /// `{text, skipped, exported}`.
 pub fn export(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
+    let mut req = parse_object(input)?;
     check_format(&req)?;
-    let profiles = profiles_field(&req)?;
+    let profiles = profiles_field(&mut req)?;
     let base = req.optional_str("base")?;
     let source = req.optional_str("sourceProfile")?;
     let exported = profile::aliyun_cli::export(&profiles, base, source).map_err(|e| {
@@ -152,24 +152,25 @@ fn text_field<'a>(obj: &'a Object, name: &str) -> Result<Option<&'a str>> {
 }
 
 /// `$.profiles`: every profile checked as the parser checks them.
-fn profiles_field(req: &Object) -> Result<Vec<Profile>> {
-    let items = match req.get("profiles") {
-        None => return Err(Error::missing("$.profiles")),
+/// Takes the array out of the request: each profile is read in place, not copied.
+fn profiles_field(req: &mut Object) -> Result<Vec<Profile>> {
+    let items = match req.map.remove("profiles") {
+        None | Some(Value::Null) => return Err(Error::missing("$.profiles")),
         Some(Value::Array(items)) => items,
         Some(other) => {
             return Err(Error::invalid(
                 "$.profiles",
                 format!(
                     "profiles must be an array of profiles, got {}",
-                    type_name(other)
+                    type_name(&other)
                 ),
             ))
         }
     };
     let mut ids = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let obj = Object::new(item.clone(), format!("$.profiles[{i}]"))?;
+    for (i, item) in items.into_iter().enumerate() {
+        let obj = Object::new(item, format!("$.profiles[{i}]"))?;
         let p = profile_from(&obj)?;
         if let Some(first) = ids.insert(p.id.to_ascii_lowercase(), i) {
             return Err(Error::invalid(

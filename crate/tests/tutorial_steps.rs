@@ -676,3 +676,11 @@ fn check_inputs_are_accepted_by_the_checks() {
         }
     }
 }
+
+#[test]
+fn trusted_users_follow_ram_user_names() {
+    let mut i = input("company-b");
+    i["trust"] = json!({"kind": "principals", "users": ["alice@example"]});
+    let e = tutorial_steps(&i.to_string()).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.trust.users[0]"));
+}

@@ -301,6 +301,14 @@ fn trust(req: &Object, b_uid: &str) -> Result<Trust> {
             only(&obj, &["kind", "users", "roles"])?;
             let users = strings(&obj, "users")?;
             let roles = strings(&obj, "roles")?;
+            // B's RAM users as RAM names them (CreateUser's rule: no '@'), then the builder's own checks.
+            for (i, user) in users.iter().enumerate() {
+                api_rule(
+                    Rule::UserName,
+                    user,
+                    &format!("{}[{i}]", obj.child("users")),
+                )?;
+            }
             if users.is_empty() && roles.is_empty() {
                 return Err(Error::invalid(&obj.path, "trust kind \"principals\" names no one: list B's RAM users in users (or roles in roles), or use {\"kind\": \"account\"}"));
             }

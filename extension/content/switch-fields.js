@@ -34,7 +34,8 @@ const RoleHopSwitchFields = (() => {
   const NOT_SUBMIT_WORDS = ['cancel', 'back', 'exit', 'reset', 'return', 'clear', 'help', '取消', '返回', '重置', '退出', '清空', '帮助'];
   const ID_HINT_ACCOUNT = /alias|parent|domain|account|uid/i;
   const ID_HINT_ROLE = /role/i;
-  const TEXT_TYPES = new Set(['', 'text', 'search', 'email', 'tel', 'url']);
+  /** Input types a name or alias can be typed into (an input without a type reports 'text'). */
+  const TEXT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url']);
 
   /** @typedef {HTMLInputElement} Field */
   /**
@@ -142,7 +143,7 @@ const RoleHopSwitchFields = (() => {
   function isTextInput(el) {
     return (
       el instanceof HTMLInputElement &&
-      TEXT_TYPES.has(el.type === 'text' ? '' : el.type) &&
+      TEXT_TYPES.has(el.type) &&
       !el.disabled &&
       !el.readOnly &&
       isVisible(el)

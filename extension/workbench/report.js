@@ -24,7 +24,9 @@ export function renderReport(list, verdictNode, report, lang, finished) {
     : verdict.status === 'fail'
       ? t('workbenchVerdictFail', String(verdict.firstBrokenStep ?? '?'))
       : t('workbenchVerdictIncomplete');
-  setStatus(verdictNode, result, `${head} ${pick(verdict.summary, lang)}`.trim());
+  // A pass needs no prefix: the core's summary says it (and what was proven).
+  const summary = pick(verdict.summary, lang);
+  setStatus(verdictNode, result, verdict.status === 'pass' ? summary || head : `${head} ${summary}`.trim());
   verdictNode.dataset.verdict = verdict.status;
   if (verdict.cause) verdictNode.dataset.cause = verdict.cause;
   else delete verdictNode.dataset.cause;

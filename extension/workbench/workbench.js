@@ -274,13 +274,9 @@ function pickStrings(value) {
   return out;
 }
 
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let saveTimer;
+/** Saves at once (a small item): a tab closed right after an edit must not lose it. */
 function saveProgress() {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    chrome.storage.local.set({ [PROGRESS_KEY]: state }).catch(() => {});
-  }, 200);
+  chrome.storage.local.set({ [PROGRESS_KEY]: state }).catch((e) => console.error('RoleHop workbench: progress not saved:', e));
 }
 
 main().catch((e) => {

@@ -1,0 +1,296 @@
+// The workbench page as a user meets it: the shipped dist/chromium in Chromium, the mock cloud on
+// *.aliyuncs.com. Audiences and their steps with the values filled in, live validation at the
+// field, progress remembered without secrets, the credentials form, Verify with per-check status
+// and the verdict, "Do it for me" with previews, Chinese, dark mode, keyboard.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
+import { launchExtension, screenshot } from './harness.js';
+
+/** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
+/** @typedef {import('playwright-core').Page} Page */
+
+/** @type {CloudBrowser} */
+let env;
+/** @type {Page} */
+let page;
+
+before(async () => {
+  env = await startCloudBrowser('happy-path');
+  page = env.page;
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => {
+  await env?.close();
+});
+
+/**
+ * Waits until `condition()` resolves truthy (polling a condition; no fixed sleep decides a result).
+ * @param {() => Promise<unknown>} condition
+ */
+async function eventually(condition, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Opens a fresh workbench tab (the state comes from storage.local). */
+async function reopen() {
+  await page.close();
+  page = await env.browser.openPage('workbench/workbench.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** @param {string} audience a | b | user */
+async function chooseAudience(audience) {
+  await page.locator(`input[name="audience"][value="${audience}"]`).check();
+}
+
+/** Fills the values of the happy-path scenario. */
+async function fillValues() {
+  const c = env.cloud().credentials;
+  await page.fill('#input-accountAUid', c.A.uid);
+  await page.fill('#input-accountAAlias', c.A.alias);
+  await page.fill('#input-accountBUid', c.B.uid);
+  await page.fill('#input-roleName', 'admin-oss');
+  await page.fill('#input-userName', 'alice');
+  await page.fill('#input-checkBucket', 'company-a-reports');
+}
+
+/** @param {'a' | 'b'} side @param {{accessKeyId: string, accessKeySecret: string}} keys */
+async function enterCredentials(side, keys) {
+  await page.fill(`#cred-${side}-accessKeyId`, keys.accessKeyId);
+  await page.fill(`#cred-${side}-accessKeySecret`, keys.accessKeySecret);
+  await page.click(`#cred-${side}-save`);
+  await page.waitForFunction((s) => /\*\*\*\*/.test(document.getElementById(`cred-${s}-current`)?.textContent ?? ''), side);
+}
+
+/** Clicks Verify and waits for the verdict. @returns {Promise<string>} the verdict status */
+async function verify() {
+  await page.click('#verify');
+  await page.waitForSelector('#verdict[data-verdict]');
+  return /** @type {string} */ (await page.getAttribute('#verdict', 'data-verdict'));
+}
+
+describe('workbench: values and steps', () => {
+  test('opens without errors; every control has a visible label', async () => {
+    assert.equal(await page.title(), 'RoleHop workbench');
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !(/** @type {HTMLInputElement} */ (el).labels?.length) && !el.getAttribute('aria-label'))
+      .map((el) => el.id || el.outerHTML.slice(0, 60)));
+    assert.deepEqual(unlabelled, []);
+    assert.deepEqual(env.browser.errors, []);
+  });
+
+  test('company A sees its steps with the values filled in: trust policy for B\'s UID, console path, CLI, Terraform, copy buttons', async () => {
+    await chooseAudience('a');
+    await fillValues();
+    const b = env.cloud().credentials.B.uid;
+    await page.waitForSelector('#steps li[data-step="a-create-role"]');
+    const steps = await page.locator('#steps > li').evaluateAll((items) => items.map((li) => /** @type {HTMLElement} */ (li).dataset.step));
+    assert.deepEqual(steps.slice(0, 2), ['a-create-role', 'a-attach-policy']);
+    const role = page.locator('li[data-step="a-create-role"]');
+    const text = await role.innerText();
+    assert.ok(text.includes(`"acs:ram::${b}:root"`), 'the trust policy names B\'s UID');
+    assert.match(text, /aliyun ram CreateRole/);
+    assert.match(text, /resource "alicloud_ram_role"/);
+    assert.match(text, /RAM console > Identities > Roles/);
+    assert.ok(await role.locator('button.copy').count() >= 4);
+  });
+
+  test('custom permission scoped to buckets and prefixes, and the trust of named users', async () => {
+    await page.selectOption('#input-permissionKind', 'custom');
+    await page.fill('#input-buckets', 'company-a-reports');
+    await page.fill('#input-prefixes', '2024/');
+    await page.selectOption('#input-trustKind', 'principals');
+    await page.fill('#input-trustUsers', 'alice');
+    await page.waitForSelector('#steps li[data-step="a-create-policy"]');
+    const text = await page.locator('#steps').innerText();
+    assert.match(text, /acs:oss:\*:\d+:company-a-reports\/2024\/\*/);
+    assert.match(text, /acs:ram::\d+:user\/alice/);
+    // Back to the simple setup for the tests that follow.
+    await page.selectOption('#input-permissionKind', 'system');
+    await page.selectOption('#input-trustKind', 'account');
+  });
+
+  test('company B and B\'s user see their own steps', async () => {
+    await chooseAudience('b');
+    await page.waitForSelector('#steps li[data-step="b-create-user"]');
+    assert.match(await page.locator('#steps').innerText(), /sts:AssumeRole/);
+    await chooseAudience('user');
+    await page.waitForSelector('#steps li[data-step="user-switch-role"]');
+    assert.match(await page.locator('#steps').innerText(), /switchRole\.htm/);
+    assert.equal(await page.locator('#setup').isDisabled(), true, '"Do it for me" is not for B\'s user');
+  });
+
+  test('a wrong value is shown at its field, live, and the steps wait for it', async () => {
+    await page.fill('#input-accountBUid', '13580246791358xx');
+    await page.waitForSelector('#input-accountBUid[aria-invalid="true"]');
+    assert.match(await page.locator('#input-accountBUid-error').innerText(), /\S/);
+    assert.equal(await page.locator('#steps > li').count(), 0);
+    await page.fill('#input-accountBUid', env.cloud().credentials.B.uid);
+    await page.waitForSelector('#input-accountBUid[aria-invalid="false"]');
+    await page.waitForSelector('#steps > li');
+  });
+
+  test('progress is remembered: values and done steps in storage.local, nothing secret', async () => {
+    await page.locator('#steps > li').first().locator('input[type="checkbox"]').check();
+    await eventually(() => page.evaluate(() => chrome.storage.local.get('rolehop.workbench')
+      .then((v) => Object.keys(/** @type {any} */ (v)['rolehop.workbench']?.done ?? {}).length === 1)));
+    await reopen();
+    assert.equal(await page.inputValue('#input-userName'), 'alice');
+    assert.equal(await page.locator('input[name="audience"][value="user"]').isChecked(), true);
+    assert.equal(await page.locator('#steps > li').first().locator('input[type="checkbox"]').isChecked(), true);
+    assert.match(await page.locator('#steps-progress').innerText(), /^1 of \d+ steps done$/);
+    const saved = await page.evaluate(() => chrome.storage.local.get('rolehop.workbench'));
+    assert.deepEqual(Object.keys(/** @type {any} */ (saved)['rolehop.workbench']).sort(), ['audience', 'done', 'inputs']);
+  });
+});
+
+describe('workbench: credentials and verification', () => {
+  test('the credentials form validates live, says where secrets live, keeps nothing on the page', async () => {
+    assert.match(await page.locator('#credentials-heading + .intro').innerText(), /storage\.session.*cleared when the browser closes/);
+    await page.fill('#cred-b-accessKeyId', 'STS.abcdefgh1234');
+    await page.fill('#cred-b-accessKeySecret', 'x');
+    assert.match(await page.locator('#cred-b-accessKeySecret-error').innerText(), /8-256/);
+    await page.click('#cred-b-save');
+    assert.match(await page.locator('#cred-b-securityToken-error').innerText(), /needs its security token/);
+    assert.match(await page.locator('#cred-b-current').innerText(), /No credentials/);
+    const alice = env.cloud().credentials.B.users.alice;
+    await page.fill('#cred-b-securityToken', '');
+    await enterCredentials('b', alice);
+    assert.equal(await page.inputValue('#cred-b-accessKeySecret'), '', 'the secret is wiped from the form');
+    assert.equal(await page.inputValue('#cred-b-accessKeyId'), '');
+    const shown = await page.locator('#cred-b-current').innerText();
+    assert.ok(shown.includes(`${alice.accessKeyId.slice(0, 4)}****${alice.accessKeyId.slice(-4)}`), shown);
+    assert.ok(!(await page.content()).includes(alice.accessKeySecret));
+  });
+
+  test('Verify shows each check live with its evidence, and the verdict: pass', async () => {
+    await chooseAudience('user');
+    assert.equal(await verify(), 'pass', await page.locator('#checks').innerText());
+    const checks = await page.locator('#checks > li').evaluateAll((items) => items.map((li) => [/** @type {HTMLElement} */ (li).dataset.check, /** @type {HTMLElement} */ (li).dataset.status]));
+    assert.deepEqual(checks, [
+      ['b.identity', 'pass'], ['b.user-may-assume', 'pass'], ['b.assume-role', 'pass'], ['b.list-buckets', 'pass'], ['b.list-objects', 'pass'],
+    ]);
+    assert.match(await page.locator('#verdict').innerText(), /every check passed/i);
+    assert.match(await page.locator('li[data-check="b.assume-role"]').innerText(), /RequestId \S+/);
+    await screenshot(page, 'workbench-verify-pass.png');
+  });
+
+  test('a failure names the step, the evidence and the fix', async () => {
+    await env.useScenario('role-lacks-oss-policy');
+    assert.equal(await verify(), 'fail');
+    assert.equal(await page.getAttribute('#verdict', 'data-cause'), 'role-lacks-oss-policy');
+    assert.match(await page.locator('#verdict').innerText(), /Broken at step 1/);
+    const failed = page.locator('li[data-check="b.list-buckets"]');
+    assert.equal(await failed.getAttribute('data-status'), 'fail');
+    const text = await failed.innerText();
+    assert.match(text, /Step 1/);
+    assert.match(text, /AccessDenied/);
+    assert.match(text, /Fix/);
+    await env.useScenario('happy-path');
+  });
+
+  test('Clear all credentials is one click', async () => {
+    await page.click('#credentials-clear');
+    await page.waitForFunction(() => /No credentials/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
+    assert.equal(await page.locator('#verify').isDisabled(), true);
+  });
+});
+
+describe('workbench: "Do it for me"', () => {
+  test('from an empty account A: each write previewed with secrets masked, confirmed, then a passing verification; a re-run asks nothing', async () => {
+    await env.useScenario('empty-account-a');
+    const c = env.cloud().credentials;
+    await chooseAudience('a');
+    await page.selectOption('#input-permissionKind', 'custom');
+    await page.fill('#input-buckets', 'company-a-reports');
+    await page.fill('#input-prefixes', '');
+    await page.waitForSelector('#steps li[data-step="a-create-policy"]');
+    await enterCredentials('a', c.A.root);
+    await page.click('#setup');
+    // First write: CreateRole, shown as the exact request with the key masked.
+    await page.waitForSelector('#setup-preview:not([hidden])');
+    assert.equal(await page.getAttribute('#setup-preview', 'data-operation'), 'role.create');
+    const request = await page.locator('#setup-preview-request').innerText();
+    assert.match(request, /^POST https:\/\/ram\.aliyuncs\.com\//);
+    assert.match(request, /Action=CreateRole/);
+    assert.ok(request.includes(`AccessKeyId=${c.A.root.accessKeyId.slice(0, 4)}****`), request);
+    assert.match(request, /Signature=\*\*\*\*/);
+    assert.ok(!request.includes(c.A.root.accessKeySecret) && !request.includes(c.A.root.accessKeyId));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'setup-send', 'focus moves to the decision');
+    await page.click('#setup-send');
+    // Then "send this and all the rest".
+    await page.waitForSelector('#setup-preview:not([hidden])[data-operation="policy.create"]');
+    await page.click('#setup-send-all');
+    await page.waitForSelector('#setup-status[data-outcome]');
+    assert.equal(await page.getAttribute('#setup-status', 'data-outcome'), 'done');
+    assert.equal(await page.getAttribute('#setup-status', 'data-changed'), '3');
+
+    // B's side with B's administrator keys, then verify as B's user.
+    await chooseAudience('b');
+    await enterCredentials('b', c.B.root);
+    await page.click('#setup');
+    await page.waitForSelector('#setup-preview:not([hidden])');
+    await page.click('#setup-send-all');
+    await page.waitForSelector('#setup-status[data-outcome="done"]');
+
+    await enterCredentials('b', c.B.users.alice);
+    await chooseAudience('user');
+    assert.equal(await verify(), 'pass');
+
+    // Re-run as A: reads only, nothing to confirm, nothing changed.
+    await chooseAudience('a');
+    await page.click('#setup');
+    await page.waitForSelector('#setup-status[data-outcome]');
+    assert.equal(await page.getAttribute('#setup-status', 'data-outcome'), 'done');
+    assert.equal(await page.getAttribute('#setup-status', 'data-changed'), '0');
+    assert.equal(await page.locator('#setup-log li[data-kind="write"]').count(), 0);
+    assert.ok(!(await readPersistentStorage(page)).includes(c.A.root.accessKeySecret));
+  });
+});
+
+describe('workbench: languages, dark mode, keyboard', () => {
+  test('dark mode follows the system', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(light, 'rgb(255, 255, 255)');
+    assert.equal(dark, 'rgb(22, 24, 28)');
+  });
+
+  test('keyboard: the audience and Verify are reachable with Tab, with a visible focus ring', async () => {
+    await page.locator('input[name="audience"][value="user"]').focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('input[name="audience"][value="b"]').isChecked(), true);
+    await page.locator('#verify').focus();
+    const outline = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.activeElement)).outlineStyle);
+    assert.equal(outline, 'solid');
+  });
+
+  test('Chinese', async () => {
+    const zh = await launchExtension({ lang: 'zh-CN' });
+    try {
+      const p = await zh.openPage('workbench/workbench.html');
+      await p.waitForSelector('body[data-ready="true"]');
+      assert.equal(await p.locator('h1').innerText(), '跨账号访问 OSS：配置与验证');
+      assert.equal(await p.getAttribute('html', 'lang'), 'zh-CN');
+      await p.fill('#input-accountAUid', '1746205010153210');
+      await p.fill('#input-accountBUid', '1358024679135802');
+      await p.fill('#input-userName', 'alice');
+      await p.waitForSelector('#steps > li');
+      assert.match(await p.locator('#steps > li').first().innerText(), /[\u4e00-\u9fff]/);
+      assert.match(await p.locator('#credentials-heading + .intro').innerText(), /关闭浏览器即被清除/);
+      await screenshot(p, 'workbench-zh.png');
+      assert.deepEqual(zh.errors, []);
+    } finally {
+      await zh.close();
+    }
+  });
+});

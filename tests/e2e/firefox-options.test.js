@@ -1,0 +1,95 @@
+// The options page and the profile store of the shipped dist/firefox in real Firefox ESR:
+// 2,000 profiles saved through the editor into Firefox's storage.sync (compressed, chunked under
+// its quotas, the same 100 KB / 8 KB / 512 items as Chrome's), and the fallback to storage.local
+// when Firefox's own sync quota refuses the write.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchFirefoxExtension } from './firefox-harness.js';
+import { profilesIni } from '../lib/profiles.js';
+
+/** Page-side helpers (run in Marionette's sandbox; `page` is the page's window). */
+const WAIT = `const waitFor = async (check, what) => {
+  const until = Date.now() + 15000;
+  for (;;) { const v = await check(); if (v) return v; if (Date.now() > until) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 50)); } };`;
+
+/** Puts `args[0]` in the editor, saves with the button, returns the save status. */
+const SAVE_THROUGH_EDITOR = `${WAIT}
+  const doc = page.document;
+  await waitFor(() => doc.body.dataset.ready === 'true', 'the options page');
+  const editor = doc.getElementById('ini');
+  editor.value = args[0];
+  editor.dispatchEvent(new page.Event('input', { bubbles: true }));
+  const save = doc.getElementById('save');
+  await waitFor(() => !save.disabled, 'Save to be enabled');
+  save.click();
+  const status = doc.getElementById('save-status');
+  await waitFor(() => status.dataset.area && status.dataset.result !== 'info', 'the save');
+  return { area: status.dataset.area, reason: status.dataset.reason ?? '', text: status.textContent };`;
+
+/** @param {'sync' | 'local'} area */
+const DUMP = (area) => `return JSON.stringify(await page.chrome.storage.${area}.get(null));`;
+
+describe('Firefox: options page and profile storage', () => {
+  /** @type {import('./firefox-harness.js').FirefoxExtension} */
+  let firefox;
+  const text = profilesIni(2000);
+
+  before(async () => {
+    firefox = await launchFirefoxExtension();
+    await firefox.openPage('options/options.html');
+  });
+  after(async () => {
+    await firefox?.close();
+  });
+
+  test('2,000 profiles saved from the editor land in storage.sync, compressed and chunked under its quotas', async () => {
+    const status = await firefox.evaluate(SAVE_THROUGH_EDITOR, text);
+    assert.equal(status.area, 'sync', status.text);
+    const sync = JSON.parse(await firefox.evaluate(DUMP('sync')));
+    const meta = sync['rolehop.profiles.meta'];
+    assert.equal(meta.area, 'sync');
+    let stored = 0;
+    for (const [key, value] of Object.entries(sync)) {
+      const bytes = Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value));
+      assert.ok(bytes <= 8000, `${key}: ${bytes} bytes`);
+      stored += bytes;
+    }
+    assert.ok(stored * 4 < text.length, `${text.length} bytes of INI in ${stored} bytes`);
+
+    // A fresh page loads the same text back into the editor. (A distinct URL, so the harness
+    // waits for the new document rather than finding the old one, which has the same URL.)
+    await firefox.openPage('options/options.html?reopened=1');
+    const loaded = await firefox.evaluate(`${WAIT}
+      await waitFor(() => page.document.body.dataset.ready === 'true', 'the options page');
+      return page.document.getElementById('ini').value;`);
+    assert.equal(loaded, text);
+  });
+
+  test("Firefox's sync quota error moves the profiles to storage.local, nothing lost", async () => {
+    // A small set first, so that sync is full even once the old copy is removed.
+    await firefox.openPage('options/options.html?step=small');
+    assert.equal((await firefox.evaluate(SAVE_THROUGH_EDITOR, profilesIni(5, { seed: 3 }))).area, 'sync');
+    // Items are built in the page's compartment (page.JSON) so Firefox's storage can read them.
+    const filled = await firefox.evaluate(`let i = 0;
+      for (;;) {
+        const item = page.JSON.parse(JSON.stringify({ ['test.filler.' + i++]: 'f'.repeat(7990) }));
+        try { await page.chrome.storage.sync.set(item); } catch (e) { return { items: i - 1, error: String(e) }; }
+      }`);
+    assert.match(filled.error, /quota/i, 'the browser refused a write for its quota');
+    const next = profilesIni(2000, { seed: 8 });
+    const status = await firefox.evaluate(SAVE_THROUGH_EDITOR, next);
+    assert.deepEqual([status.area, status.reason], ['local', 'sync-full'], status.text);
+    const local = JSON.parse(await firefox.evaluate(DUMP('local')));
+    assert.equal(local['rolehop.profiles.meta'].area, 'local');
+    const sync = JSON.parse(await firefox.evaluate(DUMP('sync')));
+    assert.deepEqual(Object.keys(sync).filter((k) => k.startsWith('rolehop.profiles.')), []);
+
+    await firefox.openPage('options/options.html?reopened=2');
+    const loaded = await firefox.evaluate(`${WAIT}
+      await waitFor(() => page.document.body.dataset.ready === 'true', 'the options page');
+      return page.document.getElementById('ini').value;`);
+    assert.equal(loaded, next);
+  });
+});

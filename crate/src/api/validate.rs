@@ -253,8 +253,9 @@ fn chars(path: &str, name: &str, text: &str, rule: &str, ok: impl Fn(char) -> bo
 pub(crate) fn role_name(path: &str, name: &str, text: &str) -> Result<()> {
     let rule = "1-64 characters of letters, digits, '.' and '-'";
     length(path, name, text, 1, 64, rule)?;
+    // `matches!`, not `".-".contains(c)`: profiles check 2,000 role names per popup open.
     chars(path, name, text, rule, |c| {
-        c.is_ascii_alphanumeric() || ".-".contains(c)
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
     })
 }
 

@@ -138,7 +138,7 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
             count - 1,
         ));
     }
-    if let Some(at) = text.find("--") {
+    if let Some(at) = text.as_bytes().windows(2).position(|w| w == b"--") {
         return Err(invalid(
             format!("{rule}; {text:?} contains '--'"),
             format!("{rule_zh}；{text:?} 含有 '--'"),

@@ -13,6 +13,7 @@ use crate::checks::text::Text;
 use crate::policy::eval::Side;
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
+use crate::profile::{switch_url, Site};
 use serde_json::{json, Value};
 
 pub fn role_exists(cx: &Cx) -> Finding {
@@ -334,6 +335,18 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         .with_details(details)
 }
 
+/// The Switch Role page prefilled with what B should type (on the inputs' site).
+fn switch_url_for(cx: &Cx, account: &str, role: &str) -> Option<String> {
+    let site = cx
+        .known
+        .inputs
+        .site
+        .as_deref()
+        .and_then(Site::from_name)
+        .unwrap_or(Site::Cn);
+    switch_url(account, role, site, None).ok().map(|s| s.url)
+}
+
 /// The role ARN names another account than A's credentials.
 pub fn wrong_account_arn(arn_uid: &str, a_uid: &str) -> Finding {
     Finding::fail(
@@ -385,6 +398,7 @@ pub fn switch_values(cx: &Cx) -> Finding {
     let details = json!({
         "uid": uid, "alias": set_alias, "defaultDomain": domain, "roleName": role,
         "roleArn": format!("acs:ram::{uid}:role/{role}"),
+        "switchUrl": switch_url_for(cx, set_alias.as_deref().unwrap_or(&uid), &role),
     });
     let accepted = match &set_alias {
         Some(alias) => Text::new(

@@ -2,6 +2,8 @@
 //! switch URLs on both sites, serialisation of JSON profiles, errors as JSON paths, and the
 //! fast `profileParse` text path agreeing with the general one.
 
+mod profile_gen;
+
 use proptest::prelude::*;
 use rolehop::contract::{
     profile_export, profile_import, profile_parse, profile_parse_text, profile_serialize,
@@ -133,6 +135,13 @@ proptest! {
         let url = out["url"].as_str().unwrap();
         let query = url.split_once('?').unwrap().1;
         prop_assert_eq!(query, format!("parentAlias={account}&roleName={role}"));
+    }
+
+    /// Valid profiles take the fast path (no JSON `Value`); it writes what the library writes.
+    #[test]
+    fn serialize_writes_the_canonical_text(profiles in profile_gen::profiles(8)) {
+        let out = ok(profile_serialize, json!({ "profiles": profiles }));
+        prop_assert_eq!(out["text"].as_str().unwrap(), rolehop::profile::to_text(&profiles));
     }
 
     #[test]

@@ -39,9 +39,75 @@ pub fn parse(input: &str) -> Result<Value> {
 
 /// `profileSerialize`: `{"profiles": [Profile...]}` -> `{text}` (the canonical INI text).
 pub fn serialize(input: &str) -> Result<Value> {
+    if let Some(profiles) = valid_profiles(input) {
+        return Ok(json!({ "text": profile::to_text(&profiles) }));
+    }
     let mut req = parse_object(input)?;
     let profiles = profiles_field(&mut req)?;
     Ok(json!({ "text": profile::to_text(&profiles) }))
+}
+
+/// The profiles of a request whose every profile is valid, read without a JSON `Value` (a map
+/// per profile costs more than checking it); `None` sends the request down the general path,
+/// which names the first problem by its JSON path.
+fn valid_profiles(input: &str) -> Option<Vec<Profile>> {
+    use std::borrow::Cow;
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct JsonProfile<'a> {
+        #[serde(borrow)]
+        id: Cow<'a, str>,
+        #[serde(borrow, default)]
+        display_name: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        account: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        role_name: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        role_arn: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        site: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        group: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        color: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        note: Option<Cow<'a, str>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Request<'a> {
+        #[serde(borrow)]
+        profiles: Vec<JsonProfile<'a>>,
+    }
+    let req: Request = serde_json::from_str(input).ok()?;
+    let mut ids = std::collections::HashSet::with_capacity(req.profiles.len());
+    let mut out = Vec::with_capacity(req.profiles.len());
+    for p in &req.profiles {
+        let id = p.id.as_ref();
+        crate::profile::fields::check_id(id).ok()?;
+        if !ids.insert(id.to_ascii_lowercase()) {
+            return None;
+        }
+        let mut values: Values = [None; 8];
+        for (key, value) in [
+            (Key::DisplayName, &p.display_name),
+            (Key::Account, &p.account),
+            (Key::RoleName, &p.role_name),
+            (Key::RoleArn, &p.role_arn),
+            (Key::Site, &p.site),
+            (Key::Group, &p.group),
+            (Key::Color, &p.color),
+            (Key::Note, &p.note),
+        ] {
+            // As in the general path: "" is absent, and a display name equal to the id is none.
+            values[key.index()] = value.as_deref().filter(|v| !v.is_empty());
+        }
+        if values[Key::DisplayName.index()] == Some(id) {
+            values[Key::DisplayName.index()] = None;
+        }
+        out.push(build(id, &values, Site::Cn).ok()?);
+    }
+    Some(out)
 }
 
 /// `switchUrl`: `{"profile": Profile | {account, roleName, site?}, "marker"?}` ->

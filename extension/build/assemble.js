@@ -67,7 +67,7 @@ function referencedFiles(m) {
     ...Object.values(m.action?.default_icon ?? {}),
     m.action?.default_popup,
     m.options_ui?.page,
-    ...(m.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
+    ...(m.content_scripts ?? []).flatMap((/** @type {{js?: string[], css?: string[]}} */ c) => [...(c.js ?? []), ...(c.css ?? [])]),
     m.background?.service_worker,
     ...(m.background?.scripts ?? []),
   ].filter((f) => typeof f === 'string');

@@ -29,6 +29,9 @@ export const MESSAGE_FIELDS = Object.freeze({
   'switch.validate': { parentAlias: 'string', roleName: 'string' },
   'switch.saveProfile': { parentAlias: 'string', roleName: 'string' },
   'identity.lookup': { accountUid: 'string', roleName: 'string' },
+  // The RAM console helper panel (ram-helper.js): the page's route, and a trust policy read from it.
+  'ramHelper.context': { path: 'string' },
+  'ramHelper.checkTrust': { policy: 'string' },
 });
 
 /**

@@ -5,6 +5,7 @@ import { classifySender } from './senders.js';
 import { validateMessage } from './messages.js';
 import { consolePage, PAGE_DESCRIPTIONS, switchRolePage } from './content-pages.js';
 import { InvalidContentMessage } from './switch.js';
+import { RAM_CONSOLE_DESCRIPTION, ramConsolePage } from './ram-helper.js';
 
 /** @typedef {import('../shared/contract').MessageType} MessageType */
 /** @typedef {import('../shared/contract').MessageOf<MessageType>} AnyMessage */
@@ -21,8 +22,10 @@ import { InvalidContentMessage } from './switch.js';
  * @property {(inputs: Record<string, unknown>) => Promise<Record<string, unknown>>} [runChecks]
  * @property {ReturnType<typeof import('./switch.js').createContentServices>} [content] answers the
  *   content scripts' messages (switch.*, identity.lookup)
+ * @property {ReturnType<typeof import('./ram-helper.js').createRamHelperServices>} [ramHelper] answers
+ *   the RAM console helper panel (ramHelper.*)
  */
-/** @typedef {import('./content-pages.js').SwitchRolePage | import('./content-pages.js').ConsolePage} ContentPage */
+/** @typedef {import('./content-pages.js').SwitchRolePage | import('./content-pages.js').ConsolePage | import('./ram-helper.js').RamConsolePage} ContentPage */
 /** The core as the content services use it (profileParse, profileSerialize). */
 /** @typedef {import('./profile-index.js').ProfileCore} ProfileCore */
 
@@ -48,19 +51,26 @@ const HANDLERS = Object.freeze({
     service(services.content, message.type).switchSaveProfile(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
   'identity.lookup': (core, message, services, page) =>
     service(services.content, message.type).identityLookup(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
+  'ramHelper.context': (core, message, services, page) => service(services.ramHelper, message.type).context(core, message, page),
+  'ramHelper.checkTrust': (core, message, services, page) => service(services.ramHelper, message.type).checkTrust(core, message, page),
 });
+
+/** Every page rule's name in "accepted only from" errors. */
+const DESCRIPTIONS = Object.freeze({ ...PAGE_DESCRIPTIONS, 'ram-console': RAM_CONSOLE_DESCRIPTION });
 
 /**
  * Message types content scripts may send, each only from the exact pages its content script runs
  * on (content-pages.js; decided from the browser's sender, never from the message). Extension
  * pages cannot send these either: they are bound to a web page.
- * @type {Readonly<Record<string, {kind: keyof typeof PAGE_DESCRIPTIONS, page: (sender: SenderInfo) => ContentPage | null}>>}
+ * @type {Readonly<Record<string, {kind: keyof typeof DESCRIPTIONS, page: (sender: SenderInfo) => ContentPage | null}>>}
  */
 const CONTENT_SCRIPT_PAGES = Object.freeze({
   'switch.context': { kind: 'switch-role', page: switchRolePage },
   'switch.validate': { kind: 'switch-role', page: switchRolePage },
   'switch.saveProfile': { kind: 'switch-role', page: switchRolePage },
   'identity.lookup': { kind: 'console', page: consolePage },
+  'ramHelper.context': { kind: 'ram-console', page: ramConsolePage },
+  'ramHelper.checkTrust': { kind: 'ram-console', page: ramConsolePage },
 });
 
 /** @type {ReadonlySet<MessageType>} */
@@ -85,7 +95,7 @@ export function createRouter({ core, extensionId, extensionBase, services = {} }
     const rule = Object.prototype.hasOwnProperty.call(CONTENT_SCRIPT_PAGES, type) ? CONTENT_SCRIPT_PAGES[type] : null;
     const page = rule ? rule.page(sender) : null;
     if (rule && !page) {
-      return messageError('not-allowed', `${type} messages are accepted only from ${PAGE_DESCRIPTIONS[rule.kind]}`);
+      return messageError('not-allowed', `${type} messages are accepted only from ${DESCRIPTIONS[rule.kind]}`);
     }
     let loaded;
     try {

@@ -9,6 +9,7 @@ import { runChecks } from './checks.js';
 import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
+import { createRamHelperServices } from './ram-helper.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
 
@@ -30,6 +31,8 @@ const route = createRouter({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
       loadSettings,
     }),
+    // The RAM console helper panel (ram-helper.js): reads the workbench's progress.
+    ramHelper: createRamHelperServices(),
   },
 });
 

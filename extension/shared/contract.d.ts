@@ -575,7 +575,9 @@ export type Message =
   | { type: "switch.context"; marker?: string; parentAlias: string; roleName: string }
   | { type: "switch.validate"; parentAlias: string; roleName: string }
   | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
-  | { type: "identity.lookup"; accountUid: string; roleName: string };
+  | { type: "identity.lookup"; accountUid: string; roleName: string }
+  | { type: "ramHelper.context"; path: string }
+  | { type: "ramHelper.checkTrust"; policy: string };
 
 export type MessageType = Message["type"];
 
@@ -586,7 +588,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * Errors of the message layer (the core's own errors pass through as `CoreErrorResult`):
  * - `invalid-message`: not an object, unknown `type`, or missing / extra / mistyped fields;
  * - `not-allowed`: a known type this sender may not use (content scripts: only switch.* from the
- *   Switch Role page and identity.lookup from console pages);
+ *   Switch Role page, identity.lookup from console pages, ramHelper.* from the RAM console);
  * - `core-unavailable`: the WebAssembly core failed to load;
  * - `internal`: a bug; the message says what failed.
  */
@@ -611,6 +613,8 @@ export interface Replies {
   "switch.validate": SwitchValidation;
   "switch.saveProfile": { saved: boolean; profile: ProfileRef };
   "identity.lookup": { profile?: ProfileRef };
+  "ramHelper.context": RamHelperContext;
+  "ramHelper.checkTrust": RamHelperTrust;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,6 +650,69 @@ export interface ConsoleIdentity {
   roleName?: string;
   sessionName?: string;
   source: "page-config" | "top-nav" | "page-config+top-nav" | "none";
+}
+
+// ---------------------------------------------------------------------------------------------
+// RAM console helper panel (extension/content/ram-helper.js, extension/background/ram-helper.js)
+// ---------------------------------------------------------------------------------------------
+
+/** A RAM console page, as background/ram-pages.js reads its address. */
+export interface RamPage {
+  kind: "roles" | "role-create" | "role-detail" | "users" | "user-create" | "user-detail" | "policies" | "overview" | "other";
+  roleName?: string;
+  userName?: string;
+  userId?: string;
+}
+
+/** A tutorial step as the panel names it. */
+export interface RamHelperStepRef {
+  id: string;
+  tutorialStep: 1 | 2 | 3 | 4;
+  title: TutorialText;
+  consolePath: TutorialText & { url: string };
+  done: boolean;
+}
+
+/** The step whose work is done on this page, with the values to paste. */
+export interface RamHelperStep extends RamHelperStepRef {
+  values: Array<{ label: TutorialText; value: string; copy: boolean }>;
+}
+
+/** `ramHelper.context`: everything the panel shows for one page (tutorial values only; nothing secret). */
+export interface RamHelperContext {
+  /** `no-progress`: the workbench has no values yet; `invalid-inputs`: the core refused them (see problem). */
+  state: "ready" | "no-progress" | "invalid-inputs";
+  page: RamPage;
+  /** The console's site (from its host). */
+  site: "cn" | "intl";
+  /** The site the workbench's values are for. */
+  tutorialSite?: "cn" | "intl";
+  /** The audience the workbench remembers: steps done, and the first step not done. */
+  progress?: { audience: TutorialAudience; done: number; total: number; next?: RamHelperStepRef };
+  step?: RamHelperStep;
+  /** Policy documents to paste on this page. */
+  policies: Array<{ name: string; type: string; text: string; assumed: boolean }>;
+  /** Attachments to read from the page's permissions list: attached when any of `policies` is listed. */
+  checks: Array<{ id: "role-policy" | "user-policy"; subject: "role" | "user"; name?: string; policies: string[] }>;
+  /** Read the trust policy shown on this page and send it with ramHelper.checkTrust. */
+  trustCheck: boolean;
+  /** The page is about another role or user than the tutorial's (no checks then). */
+  otherSubject?: { kind: "role" | "user"; name: string; expected: string };
+  /** The core's error for the workbench's values. */
+  problem?: { message: string; path?: string };
+}
+
+/** `ramHelper.checkTrust`: the core's verdict on the trust policy text read from the page. */
+export interface RamHelperTrust {
+  /** `no-tutorial`: no usable workbench values to compare with; `invalid`: not a valid trust policy. */
+  verdict: "trusts" | "partly" | "does-not-trust" | "invalid" | "no-tutorial";
+  /** B's account UID. */
+  account?: string;
+  roleArn?: string;
+  principals: Array<{ principal: string; allowed: boolean; explanation: TutorialText }>;
+  /** The linter's errors and security warnings (at most 5). */
+  findings: Array<{ level: string; code: string; message: TutorialText; path?: string }>;
+  problem?: { message: string; path?: string; line?: number; column?: number };
 }
 
 // ---------------------------------------------------------------------------------------------

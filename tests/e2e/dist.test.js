@@ -79,7 +79,7 @@ describe('dist', () => {
       // Signed API requests (checks, "Do it for me") go only there; nothing else may be fetched.
       assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*'], browser);
       for (const script of m.content_scripts ?? []) {
-        for (const match of script.matches) assert.match(match, /^https:\/\/(signin\.aliyun\.com|signin\.alibabacloud\.com|\*\.console\.aliyun\.com|\*\.console\.alibabacloud\.com)\//, browser);
+        for (const match of script.matches) assert.match(match, /^https:\/\/(signin\.aliyun\.com|signin\.alibabacloud\.com|\*\.console\.aliyun\.com|\*\.console\.alibabacloud\.com|ram\.console\.aliyun\.com|ram\.console\.alibabacloud\.com)\//, browser);
       }
       assert.equal(m.web_accessible_resources, undefined, browser);
     }

@@ -23,6 +23,8 @@ const fakeCore = {
   sign: (request) => (calls.push(`sign:${request.kind}`), { canonicalQuery: 'q', stringToSign: 's', signature: 'sig' }),
   request: (input) => (calls.push(`request:${input.action}`), { method: 'POST', url: 'u', headers: {}, body: null, signing: { stringToSign: 's', signature: 'sig' } }),
   parseResponse: (input) => (calls.push(`parseResponse:${input.action}`), { result: {} }),
+  policyLint: () => (calls.push('policyLint'), { valid: true, findings: [] }),
+  policySimulate: () => (calls.push('policySimulate'), { decision: 'Allow' }),
   profileParse: () => (calls.push('profileParse'), { profiles: [], errors: [] }),
   profileSerialize: () => (calls.push('profileSerialize'), { text: '' }),
   profileImport: () => (calls.push('profileImport'), { profiles: [], text: '', skipped: [], errors: [] }),
@@ -112,8 +114,8 @@ describe('router: malformed messages', () => {
 });
 
 describe('router: untrusted senders', () => {
-  test('content scripts may send only the switch.* and identity.lookup types', async () => {
-    assert.deepEqual([...CONTENT_SCRIPT_TYPES].sort(), ['identity.lookup', 'switch.context', 'switch.saveProfile', 'switch.validate']);
+  test('content scripts may send only the switch.*, identity.lookup and ramHelper.* types', async () => {
+    assert.deepEqual([...CONTENT_SCRIPT_TYPES].sort(), ['identity.lookup', 'ramHelper.checkTrust', 'ramHelper.context', 'switch.context', 'switch.saveProfile', 'switch.validate']);
     calls = [];
     for (const type of ['core.version', 'core.selfCheck']) {
       const error = errorOf(await route({ type }, CONTENT_SCRIPT));

@@ -1,0 +1,279 @@
+// The RAM console (https://ram.console.aliyun.com, https://ram.console.alibabacloud.com): the
+// tutorial helper panel. Asks the service worker (ramHelper.context) which tutorial step the user
+// is on and what is done on this page, shows the values and policy documents to paste with copy
+// buttons, and checks the page: on a role or user detail page it reads the rendered permissions
+// list (after the single-page app renders it; bounded wait) and says "attached" or "not attached"
+// only when it found and read the list, "could not read the page" otherwise; on a role's trust
+// policy tab it sends the policy text to the worker, whose core decides whether it trusts B.
+// Follows the app's own navigation (history API routes) by watching the address.
+(() => {
+  const { t } = RoleHopUI;
+  const Reader = RoleHopRamReader;
+  const HOSTS = ['ram.console.aliyun.com', 'ram.console.alibabacloud.com'];
+  if (!HOSTS.includes(location.hostname) || window.top !== window) return;
+
+  /** How long the app may take to render a permissions list before "could not read the page". */
+  const WAIT_MS = 10_000;
+  /** A list must say "not attached" this long before RoleHop repeats it (a list may render empty first). */
+  const SETTLE_MS = 600;
+  const DEBOUNCE_MS = 120;
+  const ROUTE_POLL_MS = 400;
+  const lang = (t('htmlLang') || 'en').startsWith('zh') ? 'zh' : 'en';
+
+  /** @typedef {import('../shared/contract').RamHelperContext} Context */
+  /** @typedef {import('../shared/contract').RamHelperTrust} Trust */
+  /** @typedef {import('../shared/contract').RamHelperStepRef} StepRef */
+  /** @typedef {{error: {kind: string, message: string}}} Failure */
+  /**
+   * @typedef {object} CheckState one attachment check while the page is read
+   * @property {Context['checks'][number]} check
+   * @property {number | null} notAttachedSince when the list first read "not attached" (settling)
+   * @property {string} shown the line's state now
+   */
+
+  const panel = RoleHopRamPanel.create();
+  let route = currentRoute();
+  let generation = 0;
+  /** @type {CheckState[]} */
+  let checks = [];
+  let trustWanted = false;
+  /** The trust policy text last sent to the worker. */
+  let trustSent = '';
+  let expired = false;
+  /** @type {MutationObserver | null} */
+  let observer = null;
+  /** @type {ReturnType<typeof setTimeout>[]} */
+  let timers = [];
+
+  /** @param {{en: string, zh: string} | undefined | null} text */
+  const pick = (text) => (text ? (lang === 'zh' ? text.zh : text.en) || text.en || '' : '');
+
+  function currentRoute() {
+    return `${location.pathname}${location.search}${location.hash}`;
+  }
+
+  /** Sends a message to the service worker; a failure to reach it comes back as `{error}`. */
+  function send(/** @type {Record<string, unknown>} */ message) {
+    return chrome.runtime.sendMessage(message).then(
+      (reply) => reply ?? { error: { kind: 'internal', message: 'no answer from the service worker' } },
+      (e) => ({ error: { kind: 'internal', message: String(e?.message ?? e) } }),
+    );
+  }
+
+  // The app navigates with the history API, which content scripts cannot hook: watch the address.
+  const onRoute = () => {
+    if (currentRoute() === route) return;
+    route = currentRoute();
+    void load();
+  };
+  setInterval(onRoute, ROUTE_POLL_MS);
+  window.addEventListener('popstate', onRoute);
+  window.addEventListener('hashchange', onRoute);
+  void load();
+
+  async function load() {
+    const gen = ++generation;
+    stopReading();
+    panel.render({ state: 'loading', page: '', title: t('ramHelperLoading'), lines: [], values: [], policies: [], checks: [] });
+    /** @type {Context | Failure} */
+    const reply = await send({ type: 'ramHelper.context', path: route });
+    if (gen !== generation) return;
+    if ('error' in reply) {
+      panel.render({ state: 'error', page: '', title: t('ramHelperTitle'), lines: [t('ramHelperError', [reply.error.message])], values: [], policies: [], checks: [] });
+      return;
+    }
+    render(reply);
+    startReading(gen, reply);
+  }
+
+  /** @param {StepRef} step */
+  function stepText(step) {
+    return t('ramHelperStep', [String(step.tutorialStep), pick(step.title)]);
+  }
+
+  /** @param {Context} context */
+  function render(context) {
+    const base = { page: context.page.kind, values: [], policies: [], checks: [] };
+    if (context.state === 'no-progress') {
+      panel.render({ ...base, state: 'no-progress', title: t('ramHelperTitle'), lines: [t('ramHelperNoProgress')] });
+      return;
+    }
+    if (context.state === 'invalid-inputs') {
+      panel.render({ ...base, state: 'invalid-inputs', title: t('ramHelperTitle'), lines: [t('ramHelperInvalidInputs', [context.problem?.message ?? ''])] });
+      return;
+    }
+    const { progress, step } = context;
+    const next = progress?.next;
+    const lines = [];
+    if (progress) {
+      lines.push(`${t('ramHelperProgress', [String(progress.done), String(progress.total)])} ${next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone')}`);
+    }
+    if (step) lines.push(`${t('ramHelperOnThisPage', [stepText(step)])}${step.done ? ` ${t('ramHelperStepDone')}` : ''}`);
+    else lines.push(t('ramHelperNothingHere'));
+    if (context.tutorialSite && context.tutorialSite !== context.site) {
+      lines.push(t('ramHelperSiteMismatch', [t(`ramHelperSite_${context.tutorialSite}`), t(`ramHelperSite_${context.site}`)]));
+    }
+    if (context.otherSubject) {
+      const key = context.otherSubject.kind === 'role' ? 'ramHelperOtherRole' : 'ramHelperOtherUser';
+      lines.push(t(key, [context.otherSubject.name, context.otherSubject.expected]));
+    }
+    if (context.problem) lines.push(t('ramHelperInvalidInputs', [context.problem.message]));
+    const link = !step && next?.consolePath?.url && isConsoleLink(next.consolePath.url)
+      ? { text: pick(next.consolePath), href: next.consolePath.url }
+      : null;
+    checks = context.checks.map((check) => ({ check, notAttachedSince: null, shown: 'checking' }));
+    trustWanted = context.trustCheck;
+    trustSent = '';
+    panel.render({
+      ...base,
+      state: 'ready',
+      stepId: step?.id ?? '',
+      title: step ? stepText(step) : next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone'),
+      lines,
+      link,
+      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value })),
+      policies: context.policies.map((p) => ({ name: p.name, text: p.text, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
+      checks: [
+        ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
+        ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),
+      ],
+    });
+  }
+
+  /** Links only to the consoles' and the sign-in pages' own hosts. @param {string} href */
+  function isConsoleLink(href) {
+    try {
+      const url = new URL(href);
+      return url.protocol === 'https:' && /^(?:ram\.console|signin)\.(?:aliyun|alibabacloud)\.com$/.test(url.hostname);
+    } catch {
+      return false;
+    }
+  }
+
+  /** @param {Context['checks'][number]} check */
+  function subjectText(check) {
+    if (check.subject === 'role') return t('ramHelperSubjectRole', [check.name ?? '']);
+    return check.name ? t('ramHelperSubjectUser', [check.name]) : t('ramHelperSubjectThisUser');
+  }
+
+  function stopReading() {
+    observer?.disconnect();
+    observer = null;
+    for (const timer of timers) clearTimeout(timer);
+    timers = [];
+    checks = [];
+    trustWanted = false;
+    expired = false;
+  }
+
+  /** @param {number} gen @param {Context} context */
+  function startReading(gen, context) {
+    if (context.checks.length === 0 && !context.trustCheck) return;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let pending;
+    const schedule = (/** @type {number} */ delay) => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        if (gen === generation) evaluate(gen, schedule);
+      }, delay);
+      timers.push(pending);
+    };
+    observer = new MutationObserver(() => schedule(DEBOUNCE_MS));
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'hidden', 'aria-hidden', 'aria-busy', 'aria-selected', 'style'],
+    });
+    timers.push(setTimeout(() => {
+      expired = true;
+      if (gen === generation) evaluate(gen, schedule);
+    }, WAIT_MS));
+    evaluate(gen, schedule);
+  }
+
+  /**
+   * Reads the page once and updates the check lines.
+   * @param {number} gen
+   * @param {(delay: number) => void} schedule asks for another read later
+   */
+  function evaluate(gen, schedule) {
+    for (const state of checks) {
+      const { check } = state;
+      const result = Reader.readAttachments(document, check.policies);
+      const subject = subjectText(check);
+      if (result.state !== 'not-attached') state.notAttachedSince = null;
+      if (result.state === 'attached') {
+        show(state, 'attached', t('ramHelperAttached', [result.found ?? '', subject]));
+      } else if (result.state === 'not-attached') {
+        const now = Date.now();
+        state.notAttachedSince ??= now;
+        if (now - state.notAttachedSince >= SETTLE_MS) {
+          const names = check.policies.length > 1 ? t('ramHelperEither', [check.policies[0], check.policies.slice(1).join(' / ')]) : check.policies[0];
+          show(state, 'not-attached', t('ramHelperNotAttached', [names, subject]));
+        } else {
+          schedule(SETTLE_MS);
+        }
+      } else if (result.state === 'unreadable' && result.reason === 'paged') {
+        show(state, 'unreadable', t('ramHelperUnreadable', [t('ramHelperUnreadablePaged')]));
+      } else if (expired) {
+        const reason = result.reason === 'loading' ? 'ramHelperUnreadableLoading' : 'ramHelperUnreadableMissing';
+        show(state, 'unreadable', t('ramHelperUnreadable', [t(reason)]));
+      } else {
+        show(state, 'checking', t('ramHelperChecking', [subject]));
+      }
+    }
+    if (trustWanted) readTrust(gen);
+  }
+
+  /** @param {CheckState} state @param {string} shown @param {string} text */
+  function show(state, shown, text) {
+    state.shown = shown;
+    panel.updateCheck({ id: state.check.id, state: shown, text });
+  }
+
+  /** @param {number} gen */
+  function readTrust(gen) {
+    const found = Reader.readTrustPolicy(document);
+    if (found.state !== 'found' || !found.text) {
+      trustSent = '';
+      if (found.state === 'unreadable') panel.updateCheck({ id: 'trust', state: 'unreadable', text: t('ramHelperTrustUnreadable') });
+      else panel.updateCheck({ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') });
+      return;
+    }
+    if (found.text === trustSent) return;
+    const text = found.text;
+    trustSent = text;
+    panel.updateCheck({ id: 'trust', state: 'checking', text: t('ramHelperTrustChecking') });
+    void send({ type: 'ramHelper.checkTrust', policy: text }).then((/** @type {Trust | Failure} */ reply) => {
+      if (gen !== generation || trustSent !== text) return;
+      const line = 'error' in reply ? { state: 'error', text: t('ramHelperTrustError', [reply.error.message]) } : trustLine(reply);
+      panel.updateCheck({ id: 'trust', ...line });
+    });
+  }
+
+  /** @param {Trust} trust @returns {{state: string, text: string}} */
+  function trustLine(trust) {
+    const account = trust.account ?? '';
+    const warning = trust.findings.find((f) => f.level === 'security-warning');
+    const note = warning ? ` ${t('ramHelperTrustWarning', [pick(warning.message)])}` : '';
+    switch (trust.verdict) {
+      case 'trusts':
+        return { state: 'trusts', text: `${t('ramHelperTrustTrusts', [account, trust.principals.map((p) => p.principal).join(', ')])}${note}` };
+      case 'partly':
+        return { state: 'partly', text: t('ramHelperTrustPartly', [account, trust.principals.filter((p) => !p.allowed).map((p) => p.principal).join(', ')]) };
+      case 'does-not-trust': {
+        const denied = trust.principals.find((p) => !p.allowed);
+        return { state: 'does-not-trust', text: `${t('ramHelperTrustNotTrusted', [account])} ${pick(denied?.explanation)}`.trim() };
+      }
+      case 'invalid': {
+        const error = trust.findings.find((f) => f.level === 'error');
+        const why = error ? `${pick(error.message)}${error.path ? ` (${error.path})` : ''}` : trust.problem?.message ?? '';
+        return { state: 'invalid', text: t('ramHelperTrustInvalid', [why]) };
+      }
+      default:
+        return { state: 'unreadable', text: t('ramHelperNoProgress') };
+    }
+  }
+})();

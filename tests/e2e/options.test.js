@@ -194,7 +194,7 @@ describe('options page (en)', () => {
     await saveGood();
     const status = page.locator('#save-status');
     assert.equal(await status.getAttribute('data-result'), 'pass');
-    assert.match(await status.innerText(), /^Saved 2 profiles to browser sync storage \(1 items, [\d.]+ KB compressed from [\d.]+ KB\)/);
+    assert.match(await status.innerText(), /^Saved to browser sync storage \(profiles: 2; sync items: 1; [\d.]+ KB compressed from [\d.]+ KB\)/);
     assert.equal(await savedText(), GOOD);
     const { sync } = await snapshot();
     assert.equal(sync['rolehop.profiles.meta'].area, 'sync');
@@ -205,7 +205,7 @@ describe('options page (en)', () => {
     await page.keyboard.type('[profile keyboard]\naccount = keyboard\nrole_name = ops\n');
     await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk, 3) }).waitFor();
     await page.keyboard.press('Control+s');
-    await page.locator('#save-status[data-area="sync"][data-result="pass"]', { hasText: 'Saved 3 profiles' }).waitFor();
+    await page.locator('#save-status[data-area="sync"][data-result="pass"]', { hasText: 'profiles: 3;' }).waitFor();
     assert.match(await savedText(), /\[profile keyboard\]/);
 
     await openOptions();
@@ -224,7 +224,7 @@ describe('options page (en)', () => {
     const status = page.locator('#save-status[data-area="local"]');
     await status.waitFor();
     assert.equal(await status.getAttribute('data-reason'), 'sync-full');
-    assert.match(await status.innerText(), /^Saved 200 profiles on this computer only \(storage\.local\), because browser sync storage is full \(.*quota.*\)/i);
+    assert.match(await status.innerText(), /^Saved on this computer only \(storage\.local; profiles: 200\), because browser sync storage is full \(.*quota.*\)/i);
     assert.equal(await savedText(), profilesIni(200));
   });
 

@@ -149,8 +149,9 @@ function show(status) {
     if (!summary) node.textContent = t('workbenchCredNone');
     else {
       const kind = t(summary.kind === 'sts' ? 'workbenchCredKindSts' : 'workbenchCredKindKey');
+      const expired = summary.expiration && Date.parse(summary.expiration) <= Date.now() ? ` ${t('workbenchCredExpired')}` : '';
       node.textContent = summary.expiration
-        ? t('workbenchCredStoredExpiring', [kind, summary.accessKeyId, summary.expiration])
+        ? `${t('workbenchCredStoredExpiring', [kind, summary.accessKeyId, summary.expiration])}${expired}`
         : t('workbenchCredStored', [kind, summary.accessKeyId]);
     }
   }

@@ -125,9 +125,25 @@ function setupSide() {
   return state.audience === 'a' ? 'A' : state.audience === 'b' ? 'B' : null;
 }
 
-/** Opens the run port and routes its events to `onEvent` until `done` resolves. */
+/** The run port to the service worker (run-port.js). */
 function openRunPort() {
   return chrome.runtime.connect({ name: 'rolehop.run' });
+}
+
+/** The one host permission signed requests need. */
+const API_HOSTS = ['https://*.aliyuncs.com/*'];
+
+/**
+ * Makes sure the worker may reach the API hosts. Chromium grants host permissions at install;
+ * Firefox leaves them to the user, so ask (this must run inside the click that needs it).
+ * @returns {Promise<boolean>}
+ */
+async function ensureHostPermission() {
+  try {
+    return await chrome.permissions.request({ origins: API_HOSTS });
+  } catch {
+    return chrome.permissions.contains({ origins: API_HOSTS }).catch(() => false);
+  }
 }
 
 async function verify() {
@@ -135,8 +151,14 @@ async function verify() {
   const list = /** @type {HTMLOListElement} */ (byId('checks'));
   const verdict = byId('verdict');
   button.disabled = true;
+  if (!(await ensureHostPermission())) {
+    setStatus(verdict, 'error', t('workbenchNeedsHostPermission'));
+    button.disabled = false;
+    return;
+  }
   setStatus(verdict, 'running', t('workbenchVerifyRunning'));
   delete verdict.dataset.verdict;
+  list.setAttribute('aria-busy', 'true');
   const port = openRunPort();
   await new Promise((resolve) => {
     port.onMessage.addListener((/** @type {any} */ event) => {
@@ -153,6 +175,7 @@ async function verify() {
     port.postMessage({ type: 'checks.run', inputs: checkInputs(state.inputs, tutorial?.values?.roleArn ?? null) });
   });
   port.disconnect();
+  list.removeAttribute('aria-busy');
   button.disabled = false;
   refreshButtons();
 }
@@ -166,6 +189,11 @@ async function setUp() {
   const preview = byId('setup-preview');
   button.disabled = true;
   log.replaceChildren();
+  if (!(await ensureHostPermission())) {
+    setStatus(status, 'error', t('workbenchNeedsHostPermission'));
+    refreshButtons();
+    return;
+  }
   setStatus(status, 'running', t('workbenchSetupRunning'));
   delete status.dataset.outcome;
   const port = openRunPort();

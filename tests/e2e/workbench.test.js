@@ -100,6 +100,17 @@ describe('workbench: values and steps', () => {
     assert.match(text, /resource "alicloud_ram_role"/);
     assert.match(text, /RAM console > Identities > Roles/);
     assert.ok(await role.locator('button.copy').count() >= 4);
+    // The trust policy's copy button puts exactly the shown document on the clipboard.
+    const copy = role.locator('.block button.copy').first();
+    assert.equal(await copy.getAttribute('aria-label'), 'Copy admin-oss trust policy');
+    await copy.click();
+    await page.waitForFunction(() => document.querySelector('li[data-step="a-create-role"] .block button.copy')?.textContent === 'Copied');
+    await page.focus('#cred-a-securityToken');
+    await page.keyboard.press('Control+V');
+    const pasted = await page.inputValue('#cred-a-securityToken');
+    await page.fill('#cred-a-securityToken', '');
+    assert.equal(pasted, await role.locator('.block pre').first().innerText());
+    assert.ok(JSON.parse(pasted).Statement[0].Principal.RAM.includes(`acs:ram::${b}:root`));
   });
 
   test('custom permission scoped to buckets and prefixes, and the trust of named users', async () => {

@@ -72,8 +72,9 @@ async function main() {
   function refreshSaveState() {
     const ready = current.text === editor.text;
     saveButton.disabled = saving || !ready || current.errors.length > 0 || !dirty();
-    if (saving) return;
-    if (ready && current.errors.length && dirty()) {
+    // While a parse is pending the last verdict stands (no flicker between keystrokes).
+    if (saving || !ready) return;
+    if (current.errors.length && dirty()) {
       setStatus(saveStatus, () => t('optionsFixErrors', [String(current.errors.length)]), { result: 'fail' });
     } else if (dirty() && saveStatus.dataset.kind !== 'unsaved') {
       setStatus(saveStatus, () => t('optionsUnsaved'), { result: 'warn', data: { kind: 'unsaved' } });

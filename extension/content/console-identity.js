@@ -9,7 +9,9 @@
   const { t, h, safeColor, textColorOn, guardedHost, styleElement } = RoleHopUI;
   if (window.top !== window) return;
 
-  const FROM_PAGE = 'rolehop-page-identity';
+  /** The page-world script's hand-over: this prefix, then JSON `{config}` (see page-identity.js). */
+  const FROM_PAGE = 'rolehop-page-identity:';
+  const MAX_HANDOVER = 512;
   const ASK_PAGE = 'rolehop-identity-request';
   const ACCOUNT_TYPES = new Set(['main', 'sub', 'sts']);
   const UID = /^\d{16}$/;
@@ -43,17 +45,24 @@
   window.addEventListener('message', (event) => {
     // Only this window's own posts, from this origin, of the exact shape page-identity.js sends.
     if (event.source !== window || event.origin !== location.origin) return;
-    const data = event.data;
-    if (!isPlainObject(data) || data.source !== FROM_PAGE || Object.keys(data).length !== 2) return;
+    const text = event.data;
+    if (typeof text !== 'string' || !text.startsWith(FROM_PAGE) || text.length > MAX_HANDOVER) return;
+    let data;
+    try {
+      data = JSON.parse(text.slice(FROM_PAGE.length));
+    } catch {
+      return;
+    }
+    if (!isPlainObject(data) || Object.keys(data).length !== 1) return;
     const config = checkConfig(data.config);
     if (!config) return;
     fromConfig = config;
     update();
   });
-  window.postMessage({ source: ASK_PAGE }, location.origin);
+  window.postMessage(ASK_PAGE, location.origin);
   for (const ms of ASK_AGAIN_MS) {
     setTimeout(() => {
-      if (!fromConfig) window.postMessage({ source: ASK_PAGE }, location.origin);
+      if (!fromConfig) window.postMessage(ASK_PAGE, location.origin);
     }, ms);
   }
 

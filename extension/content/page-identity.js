@@ -3,8 +3,11 @@
 // posts the three fields RoleHop needs, as strings, to this same window. It holds nothing secret
 // and changes nothing; the isolated script (console-identity.js) checks the origin, the source
 // and the shape of what arrives, because the page could post the same message itself.
+// The message is ONE STRING ("rolehop-page-identity:" + JSON): a string crosses from the page's
+// world into the content script's as a plain value in every browser (Firefox would otherwise hand
+// over a page-compartment object seen through an Xray wrapper).
 (() => {
-  const OUT = 'rolehop-page-identity';
+  const OUT = 'rolehop-page-identity:';
   const ASK = 'rolehop-identity-request';
   const FIELDS = ['ACCOUNT_TYPE', 'CURRENT_PK', 'MAIN_ACCOUNT_PK'];
 
@@ -32,11 +35,11 @@
   }
 
   function post() {
-    window.postMessage({ source: OUT, config: read() }, location.origin);
+    window.postMessage(`${OUT}${JSON.stringify({ config: read() })}`, location.origin);
   }
 
   window.addEventListener('message', (event) => {
-    if (event.source === window && event.origin === location.origin && event.data?.source === ASK) post();
+    if (event.source === window && event.origin === location.origin && event.data === ASK) post();
   });
   post();
 })();

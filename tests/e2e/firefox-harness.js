@@ -72,11 +72,17 @@ class Marionette {
  * @property {(body: string, ...args: unknown[]) => Promise<any>} evaluate runs an async function
  *   body in the page's document (`args` in scope; `page` is the page's window, with its `chrome.*`)
  * @property {(message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from the page
+ * @property {(url: string) => Promise<void>} navigate loads a web page in the tab (WebDriver:Navigate)
  * @property {() => Promise<void>} close
  */
 
-/** @returns {Promise<FirefoxExtension>} */
-export async function launchFirefoxExtension() {
+/**
+ * @param {{prefs?: Record<string, string | number | boolean>, acceptInsecureCerts?: boolean}} [options]
+ *   extra profile preferences (e.g. a proxy that maps real hostnames to a local server, see
+ *   tests/lib/connect-proxy.js) and whether self-signed test certificates are accepted
+ * @returns {Promise<FirefoxExtension>}
+ */
+export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptInsecureCerts = false } = {}) {
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: ./build.sh test installs firefox-esr`);
   const profile = mkdtempSync(join(tmpdir(), 'rolehop-firefox-'));
   writeFileSync(join(profile, 'user.js'), prefs({
@@ -85,6 +91,7 @@ export async function launchFirefoxExtension() {
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.reportingpolicy.firstRun': false,
+    ...extraPrefs,
   }));
   // System access lets the harness open moz-extension:// pages (WebDriver navigation refuses them).
   const firefox = spawn(FIREFOX, ['--headless', '--marionette', '-remote-allow-system-access', '--no-remote', '--profile', profile], {
@@ -100,7 +107,8 @@ export async function launchFirefoxExtension() {
   };
   try {
     const marionette = await connectMarionette(profile, () => stderr);
-    const session = await marionette.command('WebDriver:NewSession', { capabilities: {} });
+    // Marionette reads the capabilities from the top level of the parameters.
+    const session = await marionette.command('WebDriver:NewSession', acceptInsecureCerts ? { acceptInsecureCerts } : { capabilities: {} });
     await marionette.command('WebDriver:SetTimeouts', { script: 20_000 });
     const { value: addonId } = await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
     /** @param {string} path */
@@ -136,6 +144,9 @@ export async function launchFirefoxExtension() {
           'return JSON.stringify(await page.chrome.runtime.sendMessage(JSON.parse(args[0])));',
           JSON.stringify(message),
         )),
+      async navigate(target) {
+        await marionette.command('WebDriver:Navigate', { url: target });
+      },
       close,
     };
   } catch (e) {

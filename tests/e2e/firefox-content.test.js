@@ -1,0 +1,107 @@
+// The content scripts in the shipped dist/firefox, in real Firefox ESR: the fixture pages at their
+// real hostnames through a CONNECT proxy (tests/lib/connect-proxy.js; Firefox has no
+// --host-resolver-rules). What a page can observe is checked: the Switch Role fields filled on
+// the Chinese variant, a switch recorded by RoleHop submitted by itself, nothing on the look-alike
+// host, and the identity badge (needs the MAIN-world script) attached with a closed shadow root.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchFirefoxExtension } from './firefox-harness.js';
+import { startConnectProxy } from '../lib/connect-proxy.js';
+import { CONSOLE_HOSTS, LOOKALIKE_HOST, SIGNIN_HOSTS, startConsoleFixtures } from '../fixtures/console/server.js';
+import { switchRoleUrl } from './content-helpers.js';
+
+const ACCOUNT = 'acme-prod';
+const ROLE = 'admin-oss';
+
+describe('content scripts in Firefox', () => {
+  /** @type {import('../lib/https-server.js').HttpsServer} */
+  let server;
+  /** @type {import('../lib/connect-proxy.js').ConnectProxy} */
+  let proxy;
+  /** @type {import('./firefox-harness.js').FirefoxExtension} */
+  let firefox;
+
+  before(async () => {
+    server = await startConsoleFixtures();
+    proxy = await startConnectProxy({ hosts: [...SIGNIN_HOSTS, LOOKALIKE_HOST, ...CONSOLE_HOSTS], targetPort: server.port });
+    firefox = await launchFirefoxExtension({ prefs: proxy.firefoxPrefs, acceptInsecureCerts: true });
+  });
+  after(async () => {
+    await firefox?.close();
+    await proxy?.close();
+    await server?.close();
+  });
+
+  /**
+   * Evaluates `body` in the tab until it returns something other than null (a document being
+   * replaced by a navigation is retried), at most `timeout` ms.
+   * @param {string} body @param {number} [timeout]
+   */
+  async function waitInPage(body, timeout = 15_000) {
+    const deadline = Date.now() + timeout;
+    let last = null;
+    while (Date.now() < deadline) {
+      try {
+        last = await firefox.evaluate(body);
+        if (last !== null && last !== undefined) return last;
+      } catch (e) {
+        if (!/unloaded|navigat|discarded|context/i.test(String(e))) throw e;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting in the page for: ${body} (last: ${JSON.stringify(last)})`);
+  }
+
+  test('the Switch Role page (no ids, Chinese labels, no prefill) gets both fields filled', async () => {
+    await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+    const values = await waitInPage(`const v = [...document.querySelectorAll('.panel input')].map((i) => i.value);
+      return v.every(Boolean) ? v : null;`);
+    assert.deepEqual(values, [ACCOUNT, ROLE]);
+    const host = await waitInPage(`const h = document.querySelector('[data-rolehop="switch-banner"]');
+      return h ? {closed: h.shadowRoot === null} : null;`);
+    assert.deepEqual(host, { closed: true });
+  });
+
+  test('a switch RoleHop recorded is submitted by itself when auto-submit is on', async () => {
+    await firefox.openPage('popup/popup.html');
+    const target = switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE });
+    // The pending switch as the contract stores it (what shared/pending-switch.js writes), built
+    // in the page's compartment so Firefox's storage can read it.
+    await firefox.evaluate(
+      `const chrome = page.chrome;
+       await chrome.storage.sync.set(page.JSON.parse(args[1]));
+       const tab = await chrome.tabs.getCurrent();
+       const record = page.JSON.parse(args[2]);
+       record.tabId = tab.id;
+       record.createdAt = Date.now();
+       await chrome.storage.session.set({ 'rolehop.pendingSwitches': new page.Array(record) });
+       chrome.tabs.update(tab.id, { url: args[0] + '#rolehop=' + record.marker });`,
+      target,
+      JSON.stringify({ 'rolehop.settings': { defaultSite: 'cn', autoSubmit: true, language: 'auto' } }),
+      JSON.stringify({ marker: 'a'.repeat(32), parentAlias: ACCOUNT, roleName: ROLE, site: 'cn', profileId: 'acme-prod', displayName: 'Acme production' }),
+    );
+    const sent = await waitInPage(`const s = document.documentElement.dataset.submitted; return s ? JSON.parse(s) : null;`);
+    assert.equal(sent.parentAlias, ACCOUNT);
+    assert.equal(sent.roleName, ROLE);
+  });
+
+  test('nothing on the look-alike host', async () => {
+    // Control first: the real host gets the banner host element.
+    await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+    await waitInPage(`return document.querySelector('[data-rolehop="switch-banner"]') ? true : null;`);
+    await firefox.navigate(switchRoleUrl({ host: LOOKALIKE_HOST, fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+    const state = await waitInPage(`return document.readyState === 'complete'
+      ? { banner: !!document.querySelector('[data-rolehop]'), values: [...document.querySelectorAll('.panel input')].map((i) => i.value) }
+      : null;`);
+    assert.deepEqual(state, { banner: false, values: ['', ''] });
+  });
+
+  test('the identity badge from ALIYUN_CONSOLE_CONFIG (the MAIN-world hand-over)', async () => {
+    // No top navigation text: the badge can only come from the page-world script's hand-over.
+    await firefox.navigate('https://oss.console.aliyun.com/?config=main&nav=');
+    const host = await waitInPage(`const h = document.querySelector('[data-rolehop="identity-badge"]');
+      return h ? { closed: h.shadowRoot === null, inTopLayer: h.matches(':popover-open') } : null;`);
+    assert.deepEqual(host, { closed: true, inTopLayer: true });
+  });
+});

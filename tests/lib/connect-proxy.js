@@ -21,7 +21,7 @@ export async function startConnectProxy({ hosts, targetPort }) {
   /** @param {string} host */
   const allowed = (host) =>
     hosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) && host.length > h.length - 1 : host === h));
-  /** @type {Set<import('node:net').Socket>} */
+  /** @type {Set<import('node:stream').Duplex>} */
   const sockets = new Set();
   const server = createServer((_req, res) => {
     res.writeHead(403, { 'content-type': 'text/plain' });

@@ -44,6 +44,8 @@ export const PORT_MESSAGE_FIELDS = Object.freeze({
   'setup.run': { inputs: 'object' },
   'setup.confirm': { stepId: 'string', decision: 'string' },
   'setup.cancel': {},
+  // Sent by a page while it waits for the user, so the worker is not stopped as idle.
+  'run.keepalive': {},
 });
 
 /**

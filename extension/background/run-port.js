@@ -58,6 +58,7 @@ function serve(port, corePromise) {
       return;
     }
     const message = checked.message;
+    if (message.type === 'run.keepalive') return; // its arrival alone resets the worker's idle timer
     if (message.type === 'setup.confirm' || message.type === 'setup.cancel') {
       const decision = message.type === 'setup.cancel' ? 'cancel' : message.decision;
       if (!pendingConfirm || (message.type === 'setup.confirm' && message.stepId !== pendingStep)) {

@@ -765,7 +765,9 @@ export type PortMessage =
   | { type: "setup.run"; inputs: Record<string, unknown> }
   /** `send`: this write; `send-all`: this and every later write without asking; `cancel`: stop here. */
   | { type: "setup.confirm"; stepId: string; decision: "send" | "send-all" | "cancel" }
-  | { type: "setup.cancel" };
+  | { type: "setup.cancel" }
+  /** While a preview waits for the user: keeps the service worker from being stopped as idle. */
+  | { type: "run.keepalive" };
 
 export type PortMessageType = PortMessage["type"];
 

@@ -160,8 +160,10 @@ async function verify() {
   delete verdict.dataset.verdict;
   list.setAttribute('aria-busy', 'true');
   const port = openRunPort();
+  let finished = false;
   await new Promise((resolve) => {
     port.onMessage.addListener((/** @type {any} */ event) => {
+      if (event.event === 'checks.done' || event.event === 'error') finished = true;
       if (event.event === 'checks.progress') renderReport(list, verdict, event.report, lang, false);
       else if (event.event === 'checks.done') {
         renderReport(list, verdict, event.report, lang, true);
@@ -171,7 +173,10 @@ async function verify() {
         resolve(undefined);
       }
     });
-    port.onDisconnect.addListener(() => resolve(undefined));
+    port.onDisconnect.addListener(() => {
+      if (!finished) setStatus(verdict, 'error', t('workbenchRunInterrupted'));
+      resolve(undefined);
+    });
     port.postMessage({ type: 'checks.run', inputs: checkInputs(state.inputs, tutorial?.values?.roleArn ?? null) });
   });
   port.disconnect();
@@ -203,6 +208,10 @@ async function setUp() {
   };
   /** @type {string | null} */
   let waitingFor = null;
+  let finished = false;
+  // While a preview waits for the user, a message every 20 s keeps the worker from being stopped
+  // as idle (Chromium stops a worker after 30 s without events).
+  const keepalive = setInterval(() => { if (waitingFor) port.postMessage({ type: 'run.keepalive' }); }, 20_000);
   const buttons = /** @type {const} */ ([['setup-send', 'send'], ['setup-send-all', 'send-all'], ['setup-cancel', 'cancel']]);
   /** @type {Array<() => void>} */
   const unbind = [];
@@ -220,16 +229,22 @@ async function setUp() {
         log.append(el('li', { 'data-operation': event.id, 'data-outcome': event.outcome, 'data-kind': event.kind },
           [`${event.kind === 'write' ? '✎' : '→'} ${event.action}: ${event.outcome}${event.httpStatus ? ` (HTTP ${event.httpStatus})` : ''}${event.requestId ? ` · RequestId ${event.requestId}` : ''}`]));
       } else if (event.event === 'setup.done') {
+        finished = true;
         showSetupResult(event.result);
         resolve(undefined);
       } else if (event.event === 'error') {
+        finished = true;
         setStatus(status, 'error', t('workbenchError', event.error?.message ?? ''));
         resolve(undefined);
       }
     });
-    port.onDisconnect.addListener(() => resolve(undefined));
+    port.onDisconnect.addListener(() => {
+      if (!finished) setStatus(status, 'error', t('workbenchRunInterrupted'));
+      resolve(undefined);
+    });
     port.postMessage({ type: 'setup.run', inputs: { ...setupInput(), side } });
   });
+  clearInterval(keepalive);
   for (const off of unbind) off();
   preview.hidden = true;
   port.disconnect();

@@ -99,6 +99,7 @@ describe('the run port', () => {
   test('validates messages and refuses a confirmation nobody asked for', async () => {
     const port = fakePort(WORKBENCH);
     listener(/** @type {any} */ (port));
+    await port.receive({ type: 'run.keepalive' }); // accepted silently
     await port.receive({ type: 'checks.run' });
     await port.receive({ type: 'setup.confirm', stepId: 'role.create', decision: 'send' });
     assert.deepEqual(port.posted.map((/** @type {any} */ e) => e.error.message), [

@@ -9,7 +9,7 @@ const RoleHopRamPanel = (() => {
   const CSS = `
     :host { all: initial; }
     .panel {
-      box-sizing: border-box; width: 360px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px);
+      box-sizing: border-box; width: 360px; max-width: calc(100vw - 24px); max-height: min(70vh, 600px);
       display: flex; flex-direction: column; border-radius: 8px; overflow: hidden;
       font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
       color: #1d1d1f; background: #fff; border: 1px solid #c9ccd1; border-top: 4px solid #5b6cff;
@@ -29,11 +29,13 @@ const RoleHopRamPanel = (() => {
     code { background: #f1f3f5; padding: 1px 4px; border-radius: 4px; }
     pre { margin: 4px 0; padding: 6px; background: #f1f3f5; border-radius: 4px; max-height: 160px; overflow: auto; white-space: pre; }
     .policy-head { display: flex; align-items: center; gap: 6px; justify-content: space-between; margin-top: 6px; }
+    details { margin: 2px 0 6px; }
+    summary { cursor: pointer; color: #5f6368; font-size: 12px; }
     ul.checks { list-style: none; margin: 6px 0 0; padding: 0; }
     ul.checks li { margin: 4px 0; padding: 4px 6px 4px 8px; border-left: 4px solid #adb5bd; border-radius: 4px; background: #f8f9fa; }
-    li[data-state="attached"], li[data-state="trusts"] { border-left-color: #2b8a3e; }
-    li[data-state="not-attached"], li[data-state="does-not-trust"], li[data-state="partly"], li[data-state="invalid"] { border-left-color: #c92a2a; }
-    li[data-state="unreadable"], li[data-state="absent"], li[data-state="error"] { border-left-color: #e67700; }
+    ul.checks li:is([data-state="attached"], [data-state="trusts"]) { border-left-color: #2b8a3e; }
+    ul.checks li:is([data-state="not-attached"], [data-state="does-not-trust"], [data-state="partly"], [data-state="invalid"]) { border-left-color: #c92a2a; }
+    ul.checks li:is([data-state="unreadable"], [data-state="error"]) { border-left-color: #e67700; }
     button {
       font: inherit; font-size: 12px; padding: 2px 8px; border-radius: 6px; cursor: pointer;
       border: 1px solid #5b6cff; background: #5b6cff; color: #fff; white-space: nowrap;
@@ -149,6 +151,10 @@ const RoleHopRamPanel = (() => {
       /** @type {Node[]} */
       const parts = view.lines.map((line) => h('p', {}, [line]));
       if (view.link) parts.push(h('p', {}, [h('a', { href: view.link.href, class: 'next-link' }, [view.link.text])]));
+      if (view.checks.length > 0) {
+        parts.push(h('h2', {}, [t('ramHelperChecks')]));
+        parts.push(h('ul', { class: 'checks' }, view.checks.map((c) => h('li', { 'data-check': c.id, 'data-state': c.state }, [c.text]))));
+      }
       if (view.values.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperValues')]));
         for (const v of view.values) {
@@ -162,16 +168,13 @@ const RoleHopRamPanel = (() => {
       if (view.policies.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperPolicies')]));
         for (const p of view.policies) {
+          // The document folds away (the copy button is what is needed most); the note stays visible.
           parts.push(
             h('div', { class: 'policy-head', 'data-policy': p.name }, [h('strong', {}, [p.name]), copyButton(p.name, p.text)]),
-            h('pre', { tabindex: '0', 'aria-label': p.name }, [p.text]),
+            h('details', {}, [h('summary', {}, [t('ramHelperShowDocument')]), h('pre', { tabindex: '0', 'aria-label': p.name }, [p.text])]),
           );
           if (p.note) parts.push(h('p', { class: 'muted' }, [p.note]));
         }
-      }
-      if (view.checks.length > 0) {
-        parts.push(h('h2', {}, [t('ramHelperChecks')]));
-        parts.push(h('ul', { class: 'checks' }, view.checks.map((c) => h('li', { 'data-check': c.id, 'data-state': c.state }, [c.text]))));
       }
       body.replaceChildren(...parts);
     }

@@ -1,0 +1,201 @@
+// The service worker's side of the RAM console helper panel, in Node with the shipped wasm core
+// (dist/chromium/pkg): which addresses are which RAM console pages, which senders count as the RAM
+// console (exact hosts only), the context for each page from the workbench's progress (read
+// tolerantly), the trust policy verdicts, and both message types through the real router.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { DIST } from './harness.js';
+import { ramPageOf } from '../../extension/background/ram-pages.js';
+import { createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
+import { createRouter } from '../../extension/background/router.js';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const A = '1746000000000001';
+const B = '1999000000000002';
+/** A content script's sender as Chromium reports it. @param {string} url @param {object} [extra] */
+const sender = (url, extra = {}) => ({ id: ID, url, origin: new URL(url).origin, frameId: 0, tab: { id: 3, url }, ...extra });
+const progressOf = (/** @type {Record<string, unknown>} */ inputs = {}, /** @type {Record<string, boolean>} */ done = {}, audience = 'a') =>
+  readProgress({ audience, inputs: { accountAUid: A, accountBUid: B, roleName: 'admin-oss', userName: 'alice', ...inputs }, done });
+
+/** @type {any} */
+let core;
+before(async () => {
+  const pkg = join(DIST, 'pkg');
+  const wasm = await import(join(pkg, 'rolehop.js'));
+  await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+  /** @param {string} name */
+  const call = (name) => (/** @type {unknown} */ input) => JSON.parse(wasm[name](JSON.stringify(input)));
+  core = { tutorialSteps: call('tutorialSteps'), policyLint: call('policyLint'), policySimulate: call('policySimulate') };
+});
+
+describe('RAM console pages by address', () => {
+  const cases = /** @type {Array<[string, object]>} */ ([
+    ['/', { kind: 'overview' }],
+    ['/overview', { kind: 'overview' }],
+    ['/roles', { kind: 'roles' }],
+    ['/roles/', { kind: 'roles' }],
+    ['/roles/create', { kind: 'role-create' }],
+    ['/roles/detail?roleName=admin-oss', { kind: 'role-detail', roleName: 'admin-oss' }],
+    ['/roles/detail?roleName=bad%20name', { kind: 'role-detail' }],
+    ['/roles/admin-oss', { kind: 'role-detail', roleName: 'admin-oss' }],
+    ['/roles/admin-oss/permissions', { kind: 'role-detail', roleName: 'admin-oss' }],
+    ['/users', { kind: 'users' }],
+    ['/users/create', { kind: 'user-create' }],
+    ['/users/detail?userId=203456789012345678&activeTab=PermissionList', { kind: 'user-detail', userId: '203456789012345678' }],
+    ['/users/alice', { kind: 'user-detail', userName: 'alice' }],
+    ['/policies', { kind: 'policies' }],
+    ['/policies/create', { kind: 'policies' }],
+    ['/#/roles/detail?roleName=ci', { kind: 'role-detail', roleName: 'ci' }],
+    ['/permissions', { kind: 'other' }],
+    ['/roles/%E0%A4%A', { kind: 'other' }],
+  ]);
+  for (const [path, expected] of cases) {
+    test(`${path} -> ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(ramPageOf(new URL(path, 'https://ram.console.aliyun.com')), expected);
+    });
+  }
+});
+
+describe('RAM console senders', () => {
+  test('exactly the two RAM console hosts, top frame, https, default port', () => {
+    assert.equal(ramConsolePage(sender('https://ram.console.aliyun.com/roles'))?.site, 'cn');
+    assert.equal(ramConsolePage(sender('https://ram.console.alibabacloud.com/roles'))?.site, 'intl');
+    for (const url of [
+      'https://oss.console.aliyun.com/roles',
+      'https://ram.console.aliyun.com.example.test/roles',
+      'https://x.ram.console.aliyun.com/roles',
+      'http://ram.console.aliyun.com/roles',
+      'https://ram.console.aliyun.com:8443/roles',
+      'https://signin.aliyun.com/switchRole.htm',
+    ]) {
+      assert.equal(ramConsolePage(sender(url)), null, url);
+    }
+    assert.equal(ramConsolePage(sender('https://ram.console.aliyun.com/roles', { frameId: 2 })), null);
+    assert.equal(ramConsolePage(sender('https://ram.console.aliyun.com/roles', { origin: 'https://evil.example' })), null);
+  });
+});
+
+describe('the panel\'s context', () => {
+  const page = (/** @type {string} */ path) => ramPageOf(new URL(path, 'https://ram.console.aliyun.com'));
+
+  test('nothing saved, junk saved, or no UIDs: no-progress', () => {
+    assert.equal(ramContext(core, readProgress(undefined), page('/roles'), 'cn').state, 'no-progress');
+    assert.equal(ramContext(core, readProgress('junk'), page('/roles'), 'cn').state, 'no-progress');
+    assert.equal(ramContext(core, readProgress({ inputs: { accountAUid: 5, roleName: {} }, done: [] }), page('/roles'), 'cn').state, 'no-progress');
+  });
+
+  test('values the core refuses: invalid-inputs with its path', () => {
+    const context = ramContext(core, progressOf({ accountBUid: '12' }), page('/roles'), 'cn');
+    assert.equal(context.state, 'invalid-inputs');
+    assert.match(context.problem?.path ?? '', /^\$\.accountB/);
+  });
+
+  test('progress: the first step not done is next; done marks count only when true', () => {
+    const context = ramContext(core, readProgress({ audience: 'a', inputs: { accountAUid: A, accountBUid: B, roleName: 'admin-oss' }, done: { 'a-create-role': true, 'a-attach-policy': 'yes' } }), page('/overview'), 'cn');
+    assert.equal(context.progress?.done, 1);
+    assert.equal(context.progress?.next?.id, 'a-attach-policy');
+    assert.equal(context.step?.id, 'a-share-values');
+  });
+
+  test('role detail: the tutorial role gets the attachment check (chosen policy or the system one) and the trust check', () => {
+    const context = ramContext(core, progressOf({ permissionKind: 'custom', buckets: 'reports' }), page('/roles/detail?roleName=ADMIN-OSS'), 'cn');
+    assert.deepEqual(context.checks, [{ id: 'role-policy', subject: 'role', name: 'admin-oss', policies: ['admin-oss-oss-read', 'AliyunOSSReadOnlyAccess'] }]);
+    assert.equal(context.trustCheck, true);
+    assert.deepEqual(context.policies.map((p) => p.name), ['admin-oss-oss-read', 'admin-oss trust policy']);
+  });
+
+  test('user detail by id: checked for the scoped or the system AssumeRole policy; another user by name is not', () => {
+    const byId = ramContext(core, progressOf(), page('/users/detail?userId=2034&activeTab=PermissionList'), 'cn');
+    assert.deepEqual(byId.checks, [{ id: 'user-policy', subject: 'user', policies: [`AssumeRole-admin-oss-${A}`, 'AliyunSTSAssumeRoleAccess'] }]);
+    assert.equal(byId.step?.id, 'b-attach-policy');
+    const other = ramContext(core, progressOf(), page('/users/bob'), 'cn');
+    assert.deepEqual(other.checks, []);
+    assert.deepEqual(other.otherSubject, { kind: 'user', name: 'bob', expected: 'alice' });
+  });
+
+  test('B\'s pages without B\'s user name: the core\'s error is shown, the rest still works', () => {
+    const context = ramContext(core, progressOf({ userName: '' }), page('/users/create'), 'cn');
+    assert.equal(context.state, 'ready');
+    assert.match(context.problem?.path ?? '', /userName/);
+    assert.equal(context.step, undefined);
+  });
+});
+
+describe('trust policy verdicts', () => {
+  const policy = (/** @type {string[]} */ principals) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: principals } }] }, null, 2);
+
+  test('whole account B: trusts; another account: does not; a named user among two: partly', () => {
+    assert.equal(trustVerdict(core, progressOf(), policy([`acs:ram::${B}:root`])).verdict, 'trusts');
+    const other = trustVerdict(core, progressOf(), policy(['acs:ram::1888000000000003:root']));
+    assert.equal(other.verdict, 'does-not-trust');
+    assert.equal(other.account, B);
+    const partly = trustVerdict(core, progressOf({ trustKind: 'principals', trustUsers: 'alice, bob', trustRoles: 'ci' }), policy([`acs:ram::${B}:user/alice`, `acs:ram::${B}:role/ci`]));
+    assert.equal(partly.verdict, 'partly');
+    assert.deepEqual(partly.principals.map((p) => [p.principal, p.allowed]), [
+      [`acs:ram::${B}:user/alice`, true], [`acs:ram::${B}:user/bob`, false], [`acs:ram::${B}:role/ci`, true],
+    ]);
+  });
+
+  test('no user name and account trust: any user of B must be trusted', () => {
+    const verdict = trustVerdict(core, progressOf({ userName: '' }), policy([`acs:ram::${B}:user/alice`]));
+    assert.equal(verdict.verdict, 'does-not-trust');
+    assert.equal(verdict.principals[0].principal, `acs:ram::${B}:user/*`);
+  });
+
+  test('not a trust policy, or not JSON: invalid with the linter\'s error; no workbench values: no-tutorial', () => {
+    const missing = trustVerdict(core, progressOf(), JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }));
+    assert.equal(missing.verdict, 'invalid');
+    assert.ok(missing.findings.some((f) => f.level === 'error'));
+    assert.equal(trustVerdict(core, progressOf(), '{"Statement": [').verdict, 'invalid');
+    assert.equal(trustVerdict(core, null, policy([`acs:ram::${B}:root`])).verdict, 'no-tutorial');
+  });
+});
+
+describe('ramHelper.* through the router', () => {
+  /** @type {(message: unknown, sender: object) => Promise<any>} */
+  let route;
+  before(() => {
+    route = createRouter({
+      core: Promise.resolve(core),
+      extensionId: ID,
+      extensionBase: `chrome-extension://${ID}/`,
+      services: { ramHelper: createRamHelperServices({ loadProgress: async () => progressOf() }) },
+    });
+  });
+
+  test('from the RAM console: answered', async () => {
+    const answer = await route({ type: 'ramHelper.context', path: '/roles/detail?roleName=admin-oss' }, sender('https://ram.console.aliyun.com/roles'));
+    assert.equal(answer.state, 'ready');
+    assert.equal(answer.page.kind, 'role-detail');
+    const trust = await route({ type: 'ramHelper.checkTrust', policy: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${B}:root`] } }] }) }, sender('https://ram.console.alibabacloud.com/'));
+    assert.equal(trust.verdict, 'trusts');
+  });
+
+  test('from anywhere else: not-allowed; bad fields: invalid-message', async () => {
+    for (const url of ['https://oss.console.aliyun.com/', 'https://ram.console.aliyun.com.example.test/', 'https://signin.aliyun.com/switchRole.htm']) {
+      const answer = await route({ type: 'ramHelper.context', path: '/roles' }, sender(url));
+      assert.equal(answer.error.kind, 'not-allowed', url);
+    }
+    const fromExtensionPage = await route({ type: 'ramHelper.context', path: '/roles' }, { id: ID, url: `chrome-extension://${ID}/popup/popup.html` });
+    assert.equal(fromExtensionPage.error.kind, 'not-allowed');
+    const ram = sender('https://ram.console.aliyun.com/roles');
+    for (const message of [
+      { type: 'ramHelper.context', path: '//evil.example/' },
+      { type: 'ramHelper.context', path: 'roles' },
+      { type: 'ramHelper.context', path: '/roles\\..' },
+      { type: 'ramHelper.context', path: '/roles', page: 'x' },
+      { type: 'ramHelper.checkTrust', policy: ' ' },
+      { type: 'ramHelper.checkTrust', policy: 'x'.repeat(20_001) },
+    ]) {
+      assert.equal((await route(message, ram)).error.kind, 'invalid-message', JSON.stringify(message).slice(0, 60));
+    }
+  });
+
+  test('answers carry tutorial values only: no credential field names', async () => {
+    const answer = await route({ type: 'ramHelper.context', path: '/users/alice' }, sender('https://ram.console.aliyun.com/'));
+    assert.doesNotMatch(JSON.stringify(answer), /accessKey|securityToken|secret/i);
+  });
+});

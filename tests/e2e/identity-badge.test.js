@@ -191,4 +191,8 @@ describe('the identity badge on console pages', () => {
     assert.equal(badge.rootType, 'closed');
     await page.close();
   });
+
+  test('no errors in any page or the service worker', () => {
+    assert.deepEqual(browser.errors, []);
+  });
 });

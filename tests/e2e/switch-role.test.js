@@ -332,6 +332,10 @@ describe('the Switch Role page', () => {
     const reply = await browser.sendMessage(control, { type: 'switch.context', parentAlias: ACCOUNT, roleName: ROLE });
     assert.equal(reply?.error?.kind, 'not-allowed');
   });
+
+  test('no errors in any page or the service worker', () => {
+    assert.deepEqual(browser.errors, []);
+  });
 });
 
 describe('the Switch Role banner in Chinese', () => {

@@ -2,10 +2,10 @@
 // line-number gutter that marks error lines, an error list whose entries jump to line:column,
 // and a debounced re-parse that feeds the preview while the user types.
 
-import { t } from '../shared/i18n.js';
+import { coreText, t } from '../shared/i18n.js';
 import { lineCount, offsetOf } from './ini-text.js';
 
-/** @typedef {{kind: string, message: string, line: number, column: number, profile?: string, field?: string}} ProfileError */
+/** @typedef {import('../shared/contract').ProfileError} ProfileError */
 
 /** Milliseconds of quiet typing before the text is parsed again. */
 const PARSE_DELAY_MS = 150;
@@ -43,7 +43,7 @@ export function createEditor({ textarea, gutter, summary, errorList, onText }) {
       const marker = document.createElement('span');
       marker.className = 'marker';
       marker.style.setProperty('--row', String(error.line - 1));
-      marker.title = `${error.line}:${error.column} ${error.message}`;
+      marker.title = `${error.line}:${error.column} ${coreText(error.message, error.messageZh)}`;
       gutter.append(marker);
     }
     syncScroll();
@@ -60,6 +60,7 @@ export function createEditor({ textarea, gutter, summary, errorList, onText }) {
     summary.dataset.result = errors.length ? 'fail' : 'pass';
     textarea.setAttribute('aria-invalid', String(errors.length > 0));
     const items = errors.map((error) => {
+      const message = coreText(error.message, error.messageZh);
       const li = document.createElement('li');
       const button = document.createElement('button');
       button.type = 'button';
@@ -71,9 +72,9 @@ export function createEditor({ textarea, gutter, summary, errorList, onText }) {
       where.textContent = `${error.line}:${error.column}`;
       const what = document.createElement('span');
       what.className = 'what';
-      what.textContent = error.message;
+      what.textContent = message;
       button.append(where, ' ', what);
-      button.setAttribute('aria-label', t('optionsJumpTo', [String(error.line), String(error.column), error.message]));
+      button.setAttribute('aria-label', t('optionsJumpTo', [String(error.line), String(error.column), message]));
       button.addEventListener('click', () => jumpTo(error.line, error.column));
       li.append(button);
       return li;

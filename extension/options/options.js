@@ -10,17 +10,9 @@ import { renderPreview } from './preview.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
 import { setUpTransfer } from './transfer.js';
 import { setUpSettings } from './settings-panel.js';
+import { byId } from './dom.js';
 
-/** @typedef {import('./editor.js').ProfileError} ProfileError */
-/** @typedef {import('./preview.js').Profile} Profile */
-/** @typedef {{profiles: Profile[], errors: ProfileError[]}} Parsed */
-
-/** @param {string} id */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`options.html has no #${id}`);
-  return el;
-}
+/** @typedef {import('../shared/contract').ProfileParseResult} Parsed */
 
 async function main() {
   const [core, settings] = await Promise.all([loadCore(), loadSettings()]);
@@ -46,11 +38,12 @@ async function main() {
    * @returns {Parsed}
    */
   function parse(text) {
-    const result = /** @type {any} */ (core.profileParse({ text, defaultSite }));
-    if (result.error) {
-      return { profiles: [], errors: [{ kind: result.error.kind, message: result.error.message, line: 1, column: 1 }] };
+    const result = core.profileParse({ text, defaultSite });
+    if ('error' in result) {
+      const { kind, message } = result.error;
+      return { profiles: [], errors: [{ kind, message, messageZh: message, line: 1, column: 1 }] };
     }
-    return /** @type {Parsed} */ (result);
+    return result;
   }
 
   const editor = createEditor({

@@ -3,11 +3,7 @@
 
 import { t } from '../shared/i18n.js';
 
-/**
- * The core's Profile fields the preview shows.
- * @typedef {{id: string, displayName: string, account: string, accountKind: string, accountUid?: string,
- *   roleName: string, color?: string, group?: string, site: string, note?: string, line: number}} Profile
- */
+/** @typedef {import('../shared/contract').Profile} Profile */
 
 /** Rows rendered at most; the summary says how many more there are. Keeps typing responsive. */
 const MAX_ROWS = 300;

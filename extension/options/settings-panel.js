@@ -3,15 +3,9 @@
 import { t } from '../shared/i18n.js';
 import { saveSettings } from '../shared/settings.js';
 import { setStatus } from './status.js';
+import { byId } from './dom.js';
 
 /** @typedef {import('../shared/settings.js').Settings} Settings */
-
-/** @param {string} id */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`options.html has no #${id}`);
-  return el;
-}
 
 /**
  * @param {{

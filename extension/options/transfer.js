@@ -2,67 +2,50 @@
 // An import is checked completely first: with any error nothing changes and every error is
 // listed with line:column; a clean import is previewed, then merged or replaces on confirmation.
 
-import { t } from '../shared/i18n.js';
+import { coreText, t } from '../shared/i18n.js';
 import { downloadText } from './download.js';
 import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
+import { byId, el } from './dom.js';
 
-/** @typedef {import('./preview.js').Profile} Profile */
-/** @typedef {import('./editor.js').ProfileError} ProfileError */
-/** @typedef {{name: string, mode: string, reason: string}} Skipped */
+/** @typedef {import('../background/core.js').Core} Core */
+/** @typedef {import('../shared/contract').Profile} Profile */
+/** @typedef {import('../shared/contract').ProfileError} ProfileError */
+/** @typedef {import('../shared/contract').SkippedProfile} Skipped */
+/** @typedef {import('../shared/contract').CoreError} CoreError */
 /** @typedef {{text: string, profiles: Profile[], errors: ProfileError[], saved: string, dirty: boolean}} Current */
-
-/** @param {string} id */
-function byId(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`options.html has no #${id}`);
-  return el;
-}
-
-/**
- * @param {string} tag @param {string} [className] @param {string} [text]
- * @returns {HTMLElement}
- */
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * The import as the core reads it: profiles and INI text, or every error.
- * @param {any} core @param {string} text @param {'ini' | 'aliyun-cli'} format @param {'cn' | 'intl'} defaultSite
+ * @param {Core} core @param {string} text @param {'ini' | 'aliyun-cli'} format @param {'cn' | 'intl'} defaultSite
  * @returns {{profiles: Profile[], text: string, skipped: Skipped[], errors: ProfileError[]}}
  */
 function readImport(core, text, format, defaultSite) {
   if (format === 'aliyun-cli') {
-    const result = core.profileImport({ format: 'aliyun-cli', text });
-    if (result.error) {
-      const { line = 1, column = 1, kind, message } = result.error;
-      return { profiles: [], text: '', skipped: [], errors: [{ kind, message, line, column }] };
-    }
-    // The INI text it produced must read back cleanly under this browser's default site.
-    return { profiles: result.profiles, text: result.text, skipped: result.skipped ?? [], errors: result.errors ?? [] };
+    const result = core.profileImport({ format: 'aliyun-cli', text, defaultSite });
+    if ('error' in result) return failed(result.error);
+    return { profiles: result.profiles, text: result.text, skipped: result.skipped, errors: result.errors };
   }
   const result = core.profileParse({ text, defaultSite });
-  if (result.error) {
-    const { line = 1, column = 1, kind, message } = result.error;
-    return { profiles: [], text: '', skipped: [], errors: [{ kind, message, line, column }] };
-  }
+  if ('error' in result) return failed(result.error);
   return { profiles: result.profiles, text, skipped: [], errors: result.errors };
+}
+
+/** A contract-level error as the one error of an import. @param {CoreError} error */
+function failed({ kind, message, line = 1, column = 1 }) {
+  return { profiles: [], text: '', skipped: [], errors: [{ kind, message, messageZh: message, line, column }] };
 }
 
 /** @param {Skipped[]} skipped */
 function skippedList(skipped) {
   const list = el('ul', 'skipped');
-  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, s.reason])));
+  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, coreText(s.reason, s.reasonZh)])));
   return list;
 }
 
 /**
  * @param {{
- *   core: any,
+ *   core: Core,
  *   getDefaultSite: () => 'cn' | 'intl',
  *   getCurrent: () => Current,
  *   apply: (text: string) => Promise<boolean>,
@@ -114,7 +97,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     const list = el('ol', 'errors');
     for (const error of errors) {
       const li = el('li');
-      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', error.message));
+      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreText(error.message, error.messageZh)));
       list.append(li);
     }
     show('errors', [heading, list, ...(skipped.length ? [skippedList(skipped)] : [])]);
@@ -177,12 +160,15 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
   const exportStatus = byId('export-status');
   const base = /** @type {HTMLInputElement} */ (byId('export-base'));
 
-  /** The editor's text when it reads cleanly, else the saved text (and say so). */
+  /**
+   * The editor's profiles when it reads cleanly, else the saved ones (and the status says so).
+   * @returns {{text: string, profiles: Profile[], fromSaved: boolean}}
+   */
   function exportable() {
     const current = getCurrent();
     if (!current.errors.length) return { text: current.text, profiles: current.profiles, fromSaved: false };
     const parsed = core.profileParse({ text: current.saved, defaultSite: getDefaultSite() });
-    return { text: current.saved, profiles: parsed.profiles ?? [], fromSaved: true };
+    return { text: current.saved, profiles: 'error' in parsed ? [] : parsed.profiles, fromSaved: true };
   }
 
   byId('export-ini').addEventListener('click', () => {
@@ -194,24 +180,31 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
   byId('export-cli').addEventListener('click', async () => {
     const { profiles, fromSaved } = exportable();
     const baseFile = base.files?.[0];
+    /** @type {import('../shared/contract').ProfileExportInput} */
     const input = { format: 'aliyun-cli', profiles, ...(baseFile ? { base: await baseFile.text() } : {}) };
     const out = core.profileExport(input);
-    if (out.error) {
+    if ('error' in out) {
       const { message, line, column } = out.error;
       const where = line ? `${line}:${column ?? 1} ` : '';
       setStatus(exportStatus, () => t('optionsExportFailed', [`${where}${message}`]), { result: 'fail' });
       return;
     }
     downloadText('config.json', out.text, 'application/json');
-    /** @type {Skipped[]} */
-    const skipped = out.skipped ?? [];
-    const exported = Array.isArray(out.exported) ? out.exported.length : profiles.length - skipped.length;
+    const { skipped, exported } = out;
+    const todos = exported.filter((e) => e.todo);
     setStatus(
       exportStatus,
       () =>
-        `${t(fromSaved ? 'optionsExportedSaved' : 'optionsExportedCli', [String(exported)])}` +
-        (skipped.length ? ` ${t('optionsExportSkipped', [String(skipped.length), skipped.map((s) => `${s.name} (${s.reason})`).join('; ')])}` : ''),
-      { result: skipped.length ? 'warn' : 'pass' },
+        [
+          t(fromSaved ? 'optionsExportedSaved' : 'optionsExportedCli', [String(exported.length)]),
+          ...(skipped.length
+            ? [t('optionsExportSkipped', [String(skipped.length), skipped.map((s) => `${s.name} (${coreText(s.reason, s.reasonZh)})`).join('; ')])]
+            : []),
+          ...(todos.length
+            ? [t('optionsExportTodo', [todos.map((e) => `${e.name}: ${coreText(e.todo ?? '', e.todoZh)}`).join('; ')])]
+            : []),
+        ].join(' '),
+      { result: skipped.length || todos.length ? 'warn' : 'pass' },
     );
   });
 }

@@ -54,6 +54,16 @@ export async function useLanguage(language) {
   }
 }
 
+/**
+ * The core's text in the page's language: the core answers in English with a Chinese twin
+ * (`message`/`messageZh`, `reason`/`reasonZh`, ...); a page in Chinese shows the twin.
+ * @param {string} english
+ * @param {string | undefined} chinese
+ */
+export function coreText(english, chinese) {
+  return chinese && t('htmlLang').toLowerCase().startsWith('zh') ? chinese : english;
+}
+
 /** The language chosen with useLanguage ('auto' when following the browser). */
 export function languageInUse() {
   return chosen;

@@ -427,6 +427,14 @@ describe('options page (zh_CN browser)', () => {
     }
     await page.locator('#ini').fill(BAD);
     await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors, 3, 0) }).waitFor();
+    // The core's own messages in Chinese (its messageZh twins).
+    const expected = await page.evaluate(async (t) => {
+      const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const result = (await loadCore()).profileParse({ text: t });
+      return 'error' in result ? [] : result.errors.map((/** @type {{messageZh: string}} */ e) => e.messageZh);
+    }, BAD);
+    assert.equal(expected.length, 3);
+    assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), expected);
     await page.locator('#ini').fill(GOOD);
     await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount, 2) }).waitFor();
     await screenshot(page, 'options-zh.png');

@@ -18,6 +18,9 @@
   const SETTLE_MS = 600;
   const DEBOUNCE_MS = 120;
   const ROUTE_POLL_MS = 400;
+  /** The workbench's progress in storage.local (background/ram-helper.js reads it). */
+  const PROGRESS_KEY = 'rolehop.workbench';
+  const PROGRESS_DEBOUNCE_MS = 250;
   const lang = (t('htmlLang') || 'en').startsWith('zh') ? 'zh' : 'en';
 
   /** @typedef {import('../shared/contract').RamHelperContext} Context */
@@ -69,6 +72,15 @@
   setInterval(onRoute, ROUTE_POLL_MS);
   window.addEventListener('popstate', onRoute);
   window.addEventListener('hashchange', onRoute);
+  // Steps marked done (or values changed) in the workbench show here at once. Only the event is
+  // used: the worker still reads and decides.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let progressTimer;
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.prototype.hasOwnProperty.call(changes, PROGRESS_KEY)) return;
+    clearTimeout(progressTimer);
+    progressTimer = setTimeout(() => void load(), PROGRESS_DEBOUNCE_MS);
+  });
   void load();
 
   async function load() {

@@ -42,7 +42,7 @@ const RoleHopRamPanel = (() => {
     }
     button[data-copied="true"] { background: #2b8a3e; border-color: #2b8a3e; }
     button.toggle { background: transparent; color: inherit; border-color: #c9ccd1; min-width: 28px; }
-    button:focus-visible, a:focus-visible { outline: 2px solid #ffb100; outline-offset: 2px; }
+    button:focus-visible, a:focus-visible, summary:focus-visible, pre:focus-visible { outline: 2px solid #ffb100; outline-offset: 2px; }
     a { color: #364fc7; }
     @media (prefers-color-scheme: dark) {
       .panel { color: #eceef2; background: #23252b; border-color: #454a55; border-top-color: #7c8aff; }

@@ -315,6 +315,19 @@ describe('the RAM console helper panel', () => {
     await page.close();
   });
 
+  test('steps marked done in the workbench show in an open panel', async () => {
+    await saveProgress({ done: { 'a-create-role': true } });
+    const page = await open(`${RAM}/roles/detail?roleName=admin-oss&policies=AliyunOSSReadOnlyAccess`);
+    await panelWhen(page, (p) => p.section['data-step'] === 'a-attach-policy' && /1 of \d+ steps done/.test(p.text), 'step 1 of the list');
+    await saveProgress({ done: { 'a-create-role': true, 'a-attach-policy': true } });
+    const { panel } = await panelWhen(page, (p) => /2 of \d+ steps done/.test(p.text), 'two steps done');
+    // The page's next step not yet done: verifying the role.
+    assert.equal(panel.section['data-step'], 'a-verify');
+    assert.match(panel.text, /On this page: Step 4 · Verify role admin-oss/);
+    await panelWhen(page, checkIn('role-policy', ['attached']), 'the check again');
+    await page.close();
+  });
+
   test('international console: same panel; the site difference is pointed out', async () => {
     await saveProgress({});
     const page = await open('https://ram.console.alibabacloud.com/roles/detail?roleName=admin-oss&policies=AliyunOSSReadOnlyAccess');

@@ -368,6 +368,24 @@ note = ask data@hooli
     assert.equal(await page.title(), EN.optionsTitle);
   });
 
+  test("the language override formats every message exactly as chrome.i18n does", async () => {
+    const mismatches = await page.evaluate(async () => {
+      const i18n = await import(chrome.runtime.getURL('shared/i18n.js'));
+      const catalog = await (await fetch(chrome.runtime.getURL('_locales/en/messages.json'))).json();
+      await i18n.useLanguage('en'); // the browser runs in English: both paths read the same catalog
+      const subs = ['first $1', 'second', 'third', '4', '5', '6', '7', '8', '9'];
+      const out = [];
+      for (const key of Object.keys(catalog)) {
+        const ours = i18n.t(key, subs);
+        const browsers = chrome.i18n.getMessage(key, subs);
+        if (ours !== browsers) out.push({ key, ours, browsers });
+      }
+      await i18n.useLanguage('auto');
+      return out;
+    });
+    assert.deepEqual(mismatches, []);
+  });
+
   test('dark mode follows the system colour scheme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

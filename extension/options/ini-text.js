@@ -59,8 +59,9 @@ export function compareIds(current, imported) {
 
 /**
  * The user's text with the sections of `replacedIds` removed and `importedText` appended.
- * A section runs from its header line to the line before the next profile's header, so comments
- * and blank lines elsewhere stay where the user put them.
+ * A section runs from its header line to the line before the next profile's header; its
+ * comment lines stay (a merge never deletes what the user wrote as a note), its header, keys
+ * and blank lines go.
  * @param {string} text the current (error-free) INI text
  * @param {ProfileAt[]} profiles its parsed profiles (with header lines)
  * @param {string} importedText error-free INI text of the imported profiles
@@ -74,7 +75,7 @@ export function mergeIni(text, profiles, importedText, replacedIds) {
   headers.forEach((header, i) => {
     if (!replace.has(idKey(header.id))) return;
     const end = i + 1 < headers.length ? headers[i + 1].line - 1 : lines.length;
-    for (let l = header.line; l <= end; l++) drop[l - 1] = 1;
+    for (let l = header.line; l <= end; l++) drop[l - 1] = /^\s*[#;]/.test(lines[l - 1]) ? 0 : 1;
   });
   const kept = lines.filter((_, i) => !drop[i]).join('\n').replace(/\s+$/, '');
   const added = importedText.replace(/\s+$/, '');

@@ -18,7 +18,7 @@ test('detectFormat', () => {
   assert.equal(detectFormat('[profile a]'), 'ini');
 });
 
-test('mergeIni replaces sections by id (case-insensitive), keeps comments, appends the import', () => {
+test('mergeIni replaces sections by id (case-insensitive), keeps every comment, appends the import', () => {
   const text = '# mine\n[profile a]\naccount = a\n\n# b follows\n[profile B]\naccount = b\n';
   const profiles = [{ id: 'a', line: 2 }, { id: 'B', line: 6 }];
   const imported = [{ id: 'b', line: 1 }, { id: 'c', line: 4 }];
@@ -26,4 +26,10 @@ test('mergeIni replaces sections by id (case-insensitive), keeps comments, appen
   const merged = mergeIni(text, profiles, '[profile b]\naccount = b2\n[profile c]\naccount = c\n', ['b']);
   assert.equal(merged, '# mine\n[profile a]\naccount = a\n\n# b follows\n\n[profile b]\naccount = b2\n[profile c]\naccount = c\n');
   assert.equal(mergeIni('', [], '[profile c]\n', []), '[profile c]\n');
+  // Comments inside a replaced section stay; its keys and blank lines go.
+  const noted = '[profile a]\n; owner: ops\naccount = a\n\n# next\n[profile b]\naccount = b\n';
+  assert.equal(
+    mergeIni(noted, [{ id: 'a', line: 1 }, { id: 'b', line: 6 }], '[profile a]\naccount = a2\n', ['a']),
+    '; owner: ops\n# next\n[profile b]\naccount = b\n\n[profile a]\naccount = a2\n',
+  );
 });

@@ -384,6 +384,11 @@ describe('secrets after a full run', () => {
     assert.ok(seen > 0, 'no STS token was ever sent: the check proved nothing');
   });
 
+  test('no secret or token in anything the pages or the worker logged', () => {
+    const logs = env.browser.errors.join('\n');
+    for (const secret of [...secretsUsed, ...tokensUsed].filter(Boolean)) assert.ok(!logs.includes(secret), 'a secret reached a log');
+  });
+
   test('content scripts can read neither storage.session nor credentials, nor open the run port', async () => {
     await env.setCredentials('b', keysOf('B', 'alice'));
     const tab = await env.browser.context.newPage();

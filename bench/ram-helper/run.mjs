@@ -2,8 +2,8 @@
 // (dist/chromium/content/ram-page-reader.js, loaded unchanged as a classic script) in headless
 // Chromium on generated pages shaped like the console's Fusion tables: a permissions list of
 // --rows rows (the policy looked for in the last row, or absent), amid --noise unrelated elements,
-// plus a trust policy document. The panel re-reads the page at most once per 120 ms of quiet DOM
-// (debounced MutationObserver), so this per-read cost is what a busy page pays at most ~8x a second.
+// plus a trust policy document. The panel re-reads the page when it changes, at most once per
+// 120 ms (throttled MutationObserver), so this per-read cost is what a busy page pays at most ~8x a second.
 // Prints the median and p90 of --runs reads for each case.
 //
 //   node bench/ram-helper/run.mjs [--runs 200] [--noise 5000]

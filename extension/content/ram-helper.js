@@ -16,7 +16,7 @@
   const WAIT_MS = 10_000;
   /** A list must say "not attached" this long before RoleHop repeats it (a list may render empty first). */
   const SETTLE_MS = 600;
-  const DEBOUNCE_MS = 120;
+  const READ_INTERVAL_MS = 120;
   const ROUTE_POLL_MS = 400;
   /** The workbench's progress in storage.local (background/ram-helper.js reads it). */
   const PROGRESS_KEY = 'rolehop.workbench';
@@ -45,8 +45,8 @@
   let expired = false;
   /** @type {MutationObserver | null} */
   let observer = null;
-  /** @type {ReturnType<typeof setTimeout>[]} */
-  let timers = [];
+  /** Stops the current page's planned reads. */
+  let cancelReads = () => {};
 
   /** @param {{en: string, zh: string} | undefined | null} text */
   const pick = (text) => (text ? (lang === 'zh' ? text.zh : text.en) || text.en || '' : '');
@@ -171,8 +171,8 @@
   function stopReading() {
     observer?.disconnect();
     observer = null;
-    for (const timer of timers) clearTimeout(timer);
-    timers = [];
+    cancelReads();
+    cancelReads = () => {};
     checks = [];
     trustWanted = false;
     expired = false;
@@ -183,14 +183,20 @@
     if (context.checks.length === 0 && !context.trustCheck) return;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     let pending;
+    let due = 0;
+    // Throttled, not debounced: a page that never stops changing (a ticking clock) is still read
+    // every READ_INTERVAL_MS. An earlier read already planned is kept.
     const schedule = (/** @type {number} */ delay) => {
+      const at = Date.now() + delay;
+      if (pending !== undefined && due <= at) return;
       clearTimeout(pending);
+      due = at;
       pending = setTimeout(() => {
+        pending = undefined;
         if (gen === generation) evaluate(gen, schedule);
       }, delay);
-      timers.push(pending);
     };
-    observer = new MutationObserver(() => schedule(DEBOUNCE_MS));
+    observer = new MutationObserver(() => schedule(READ_INTERVAL_MS));
     observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
@@ -198,10 +204,14 @@
       attributes: true,
       attributeFilter: ['class', 'hidden', 'aria-hidden', 'aria-busy', 'aria-selected', 'style'],
     });
-    timers.push(setTimeout(() => {
+    const deadline = setTimeout(() => {
       expired = true;
       if (gen === generation) evaluate(gen, schedule);
-    }, WAIT_MS));
+    }, WAIT_MS);
+    cancelReads = () => {
+      clearTimeout(deadline);
+      clearTimeout(pending);
+    };
     evaluate(gen, schedule);
   }
 

@@ -218,6 +218,19 @@ describe('the RAM console helper panel', () => {
     await page.close();
   });
 
+  test('a page that never stops changing is still read: attached, and not attached after settling', async () => {
+    await saveProgress({});
+    const page = await open(`${RAM}/roles/detail?roleName=admin-oss&policies=AliyunOSSReadOnlyAccess&delay=500&tick=1`);
+    // Well before the 10 s bound: the reads are throttled, not starved by the page's changes.
+    const { panel } = await panelWhen(page, checkIn('role-policy', ['attached', 'not-attached', 'unreadable']), 'a verdict', 6000);
+    assert.equal(check(panel, 'role-policy')?.state, 'attached');
+    const without = await open(`${RAM}/roles/detail?roleName=admin-oss&policies=other&delay=500&tick=1`);
+    const { panel: none } = await panelWhen(without, checkIn('role-policy', ['attached', 'not-attached', 'unreadable']), 'a verdict', 6000);
+    assert.equal(check(none, 'role-policy')?.state, 'not-attached');
+    await page.close();
+    await without.close();
+  });
+
   test('a paged list without the policy on its first page: could not read the page', async () => {
     await saveProgress({});
     const page = await open(`${RAM}/roles/detail?roleName=admin-oss&policies=AliyunECSReadOnlyAccess&paged=1`);

@@ -29,6 +29,22 @@ export function renderSteps(list, steps, lang, done, onDone) {
 }
 
 /**
+ * The tutorial's "if it fails, check these" list: cause and fix per tutorial step.
+ * @param {HTMLElement} details the <details> holding `list`
+ * @param {HTMLUListElement} list
+ * @param {any[]} items TutorialResult.troubleshooting
+ * @param {'en' | 'zh'} lang
+ */
+export function renderTroubleshooting(details, list, items, lang) {
+  details.hidden = items.length === 0;
+  list.replaceChildren(...items.map((item) => el('li', { 'data-tutorial-step': String(item.tutorialStep) }, [
+    el('strong', { text: `${t('workbenchTutorialStep', String(item.tutorialStep))}: ` }),
+    `${pick(item.cause, lang)} `,
+    el('span', { class: 'field-hint', text: pick(item.fix, lang) }),
+  ])));
+}
+
+/**
  * @param {any} step
  * @param {'en' | 'zh'} lang
  * @param {boolean} isDone

@@ -8,7 +8,7 @@ import { loadSettings } from '../shared/settings.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
 import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldError, tutorialInput } from './inputs.js';
-import { renderSteps, pick } from './steps.js';
+import { renderSteps, renderTroubleshooting, pick } from './steps.js';
 import { renderReport } from './report.js';
 import { setUpCredentials, onCredentialsChanged } from './credentials-form.js';
 
@@ -88,6 +88,7 @@ function refreshTutorial() {
     setStatus(summary, atField ? 'fail' : 'could-not-check', t('workbenchInputsError', [where, answer.error.message]));
     summary.dataset.path = answer.error.path ?? '';
     byId('steps').replaceChildren();
+    byId('troubleshooting').hidden = true;
     byId('steps-progress').textContent = t('workbenchStepsWaiting');
   } else {
     tutorial = answer;
@@ -100,6 +101,7 @@ function refreshTutorial() {
       saveProgress();
       showStepProgress();
     });
+    renderTroubleshooting(byId('troubleshooting'), /** @type {HTMLUListElement} */ (byId('troubleshooting-list')), answer.troubleshooting ?? [], lang);
     showStepProgress();
   }
   refreshButtons();

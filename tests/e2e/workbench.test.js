@@ -111,6 +111,10 @@ describe('workbench: values and steps', () => {
     await page.fill('#cred-a-securityToken', '');
     assert.equal(pasted, await role.locator('.block pre').first().innerText());
     assert.ok(JSON.parse(pasted).Statement[0].Principal.RAM.includes(`acs:ram::${b}:root`));
+    // The tutorial's "check these" list: a cause and a fix for each step that can break.
+    await page.click('#troubleshooting summary');
+    const causes = await page.locator('#troubleshooting-list > li').evaluateAll((items) => items.map((li) => /** @type {HTMLElement} */ (li).dataset.tutorialStep));
+    assert.ok(['1', '2', '3'].every((step) => causes.includes(step)), JSON.stringify(causes));
   });
 
   test('custom permission scoped to buckets and prefixes, and the trust of named users', async () => {

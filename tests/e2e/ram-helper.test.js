@@ -154,6 +154,23 @@ describe('the RAM console helper panel', () => {
     await page.close();
   });
 
+  test('the panel collapses to its title line and opens again (mouse and keyboard)', async () => {
+    await saveProgress({});
+    const page = await open(`${RAM}/roles/create`);
+    const { panel } = await panelWhen(page, (p) => p.section['data-step'] === 'a-create-role', 'the create-role step');
+    const toggle = panel.ui.elements.find((e) => e.attributes.class === 'toggle');
+    assert.equal(toggle?.attributes['aria-expanded'], 'true');
+    await page.bringToFront();
+    await trustedClick(page, /** @type {number} */ (toggle?.backendNodeId));
+    const closed = await panelWhen(page, (p) => p.ui.elements.some((e) => e.attributes.class === 'toggle' && e.attributes['aria-expanded'] === 'false'), 'collapsed');
+    assert.ok(closed.panel.ui.elements.some((e) => e.attributes.class === 'body' && 'hidden' in e.attributes));
+    assert.equal(closed.panel.ui.elements.find((e) => e.attributes.class === 'toggle')?.attributes['aria-label'], 'Expand the RoleHop panel');
+    // The focused toggle (after the click) opens it again with the keyboard.
+    await page.keyboard.press('Enter');
+    await panelWhen(page, (p) => p.ui.elements.some((e) => e.attributes.class === 'toggle' && e.attributes['aria-expanded'] === 'true'), 'expanded again');
+    await page.close();
+  });
+
   test('a page script cannot press the copy button (synthetic clicks are ignored)', async () => {
     await saveProgress({});
     const page = await open(`${RAM}/roles/create`);

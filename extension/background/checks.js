@@ -7,6 +7,7 @@
 
 import { readCredentials } from './credentials.js';
 import { send, isNetworkFailure } from './transport.js';
+import { allSecrets, boundedDelay, nowIso, signingCredentials } from './request-context.js';
 
 /** @typedef {import('../shared/contract').ApiCredentials} ApiCredentials */
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
@@ -34,8 +35,6 @@ import { send, isNetworkFailure } from './transport.js';
  * @property {string} outcome `ok`, the API error code, `malformed-response`, `transport-error` or `refused`
  */
 
-/** The longest wait the runner honours between attempts, whatever it is told. */
-const MAX_DELAY_MS = 10_000;
 /** A plan that never finishes is a bug; stop rather than loop. */
 const MAX_ROUNDS = 64;
 
@@ -83,7 +82,7 @@ export async function runChecks(core, pageInputs, options = {}) {
     if (step.error) return { error: step.error };
     if (step.done || step.next.length === 0) break;
     await Promise.all(step.next.map(async (/** @type {any} */ next) => {
-      await delay(Math.min(Math.max(0, Number(next.delayMs) || 0), MAX_DELAY_MS), options.signal);
+      await boundedDelay(next.delayMs, options.signal);
       const signer = signers[/** @type {'A' | 'B' | 'assumed'} */ (next.credentials)];
       const credentials = signer ? signer() : null;
       if (!credentials) {
@@ -172,45 +171,7 @@ function takeAssumedCredentials(result) {
   return taken;
 }
 
-/** @param {StoredCredentials} stored @returns {ApiCredentials} */
-export function signingCredentials(stored) {
-  return stored.securityToken
-    ? { accessKeyId: stored.accessKeyId, accessKeySecret: stored.accessKeySecret, securityToken: stored.securityToken }
-    : { accessKeyId: stored.accessKeyId, accessKeySecret: stored.accessKeySecret };
-}
-
-/**
- * Every secret and token in play, for transport.js's decision-4 check.
- * @param {...(StoredCredentials | ApiCredentials | null)} all
- * @returns {import('./transport.js').Secrets}
- */
-export function allSecrets(...all) {
-  const present = all.filter((c) => c !== null);
-  return {
-    accessKeySecrets: present.map((c) => c.accessKeySecret).filter(Boolean),
-    securityTokens: present.map((c) => c.securityToken ?? '').filter(Boolean),
-  };
-}
-
-/** The request time for the core: ISO 8601 UTC to the second (`2026-01-01T00:00:00Z`). */
-export function nowIso() {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** @param {string} host @param {string} outcome */
 function unseen(host, outcome) {
   return { host, httpStatus: null, requestId: null, serverDate: null, outcome };
-}
-
-/**
- * @param {number} ms
- * @param {AbortSignal} [signal]
- * @returns {Promise<void>}
- */
-export function delay(ms, signal) {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }

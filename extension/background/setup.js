@@ -7,7 +7,7 @@
 
 import { readCredentials } from './credentials.js';
 import { send, isNetworkFailure } from './transport.js';
-import { allSecrets, delay, nowIso, signingCredentials } from './checks.js';
+import { allSecrets, boundedDelay, nowIso, signingCredentials } from './request-context.js';
 import { maskAccessKeyId } from '../shared/credential-rules.js';
 
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
@@ -43,7 +43,6 @@ import { maskAccessKeyId } from '../shared/credential-rules.js';
 const MAX_OPERATIONS = 48;
 /** A confirmed request older than this is signed again (the gateway refuses timestamps > 15 min old). */
 const RESIGN_AFTER_MS = 5 * 60_000;
-const MAX_DELAY_MS = 10_000;
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -113,7 +112,7 @@ async function sendWithRetries(core, operation, built, credentials, secrets, hoo
     if (response.result || attempt >= MAX_ATTEMPTS) return response;
     const retry = core.checksRetry({ action: operation.action, attempt, outcome });
     if (retry.error || !retry.retry) return response;
-    await delay(Math.min(Math.max(0, Number(retry.delayMs) || 0), MAX_DELAY_MS));
+    await boundedDelay(retry.delayMs);
     const rebuilt = build(core, operation, credentials, nowIso());
     if (rebuilt.error) return response;
     request = rebuilt;

@@ -1,12 +1,14 @@
 // The workbench in the shipped dist/firefox (Firefox ESR): the page renders the tutorial from the
 // wasm core, credentials live in Firefox's storage.session and come back masked, and the run port
-// streams a checks run to the end. (Firefox has no host-resolver switch, so the mock cloud is not
-// reachable here: every request fails to connect and the checks say "could not check", which is
-// exactly what a user without network sees. The mock-cloud runs are in checks.test.js.)
+// streams a checks run to the end, first with nothing reachable (every check "could not check",
+// what a user without network sees), then against the mock cloud through a CONNECT proxy (Firefox
+// has no host-resolver switch).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefoxExtension } from './firefox-harness.js';
+import { startConnectProxy } from '../lib/connect-proxy.js';
+import { startMockCloud } from '../mock-cloud/index.js';
 
 describe('workbench in Firefox', () => {
   /** @type {import('./firefox-harness.js').FirefoxExtension} */
@@ -59,5 +61,38 @@ describe('workbench in Firefox', () => {
     assert.ok(run.events.filter((/** @type {string} */ e) => e === 'checks.progress').length >= 2);
     const cleared = await firefox.sendMessage({ type: 'credentials.clear', side: 'all' });
     assert.equal(cleared.b, null);
+  });
+});
+
+describe('workbench in Firefox against the mock cloud (through a CONNECT proxy)', () => {
+  /** @type {import('./firefox-harness.js').FirefoxExtension} */
+  let firefox;
+  /** @type {import('../mock-cloud/index.js').MockCloud} */
+  let cloud;
+  /** @type {import('../lib/connect-proxy.js').ConnectProxy} */
+  let proxy;
+
+  before(async () => {
+    cloud = await startMockCloud({ scenario: 'happy-path' });
+    proxy = await startConnectProxy({ hosts: ['*.aliyuncs.com'], targetPort: cloud.port });
+    firefox = await launchFirefoxExtension({ prefs: proxy.firefoxPrefs, acceptInsecureCerts: true });
+    await firefox.openPage('workbench/workbench.html');
+  });
+  after(async () => {
+    await firefox?.close();
+    await proxy?.close();
+    await cloud?.close();
+  });
+
+  test('the happy path passes: B\'s user assumes A\'s role and lists A\'s buckets and objects', async () => {
+    const c = cloud.credentials;
+    const alice = c.B.users.alice;
+    await firefox.sendMessage({ type: 'credentials.set', side: 'b', credentials: { accessKeyId: alice.accessKeyId, accessKeySecret: alice.accessKeySecret } });
+    const reply = await firefox.sendMessage({ type: 'checks.run', inputs: { roleArn: `acs:ram::${c.A.uid}:role/admin-oss`, bucket: 'company-a-reports' } });
+    const statuses = Object.fromEntries(reply.report.checks.map((/** @type {any} */ x) => [x.id, x.status]));
+    assert.equal(reply.report.verdict.status, 'pass', JSON.stringify(statuses));
+    const logged = cloud.requests();
+    assert.ok(logged.some((r) => r.action === 'AssumeRole'));
+    assert.ok(!JSON.stringify(logged).includes(alice.accessKeySecret));
   });
 });

@@ -34,7 +34,17 @@
    * @property {string} shown the line's state now
    */
 
-  const panel = RoleHopRamPanel.create();
+  // Whether the person collapsed the panel is remembered (storage.local; nothing secret).
+  const PANEL_KEY = 'rolehop.ramHelperPanel';
+  const panel = RoleHopRamPanel.create({
+    onToggle: (expanded) => void chrome.storage.local.set({ [PANEL_KEY]: { collapsed: !expanded } }).catch(() => {}),
+  });
+  chrome.storage.local.get(PANEL_KEY).then(
+    (items) => {
+      if (/** @type {any} */ (items[PANEL_KEY])?.collapsed === true) panel.setExpanded(false);
+    },
+    () => {},
+  );
   let route = currentRoute();
   let generation = 0;
   /** @type {CheckState[]} */

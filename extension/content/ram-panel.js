@@ -69,7 +69,11 @@ const RoleHopRamPanel = (() => {
    * @property {PanelCheck[]} checks
    */
 
-  function create() {
+  /**
+   * @param {{onToggle?: (expanded: boolean) => void}} [handlers] `onToggle` runs after the person
+   *   opens or collapses the panel (to remember it)
+   */
+  function create({ onToggle } = {}) {
     const { root } = guardedHost('ram-helper', 'bottom: 12px; right: 12px');
     const title = h('span', { class: 'title' });
     const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'true' }, ['–']);
@@ -92,7 +96,9 @@ const RoleHopRamPanel = (() => {
     }
     setExpanded(true);
     toggle.addEventListener('click', (event) => {
-      if (event.isTrusted) setExpanded(body.hidden);
+      if (!event.isTrusted) return;
+      setExpanded(body.hidden);
+      onToggle?.(!body.hidden);
     });
 
     /**
@@ -192,7 +198,7 @@ const RoleHopRamPanel = (() => {
       return true;
     }
 
-    return { render, updateCheck };
+    return { render, updateCheck, setExpanded };
   }
 
   return Object.freeze({ create });

@@ -165,9 +165,15 @@ describe('the RAM console helper panel', () => {
     const closed = await panelWhen(page, (p) => p.ui.elements.some((e) => e.attributes.class === 'toggle' && e.attributes['aria-expanded'] === 'false'), 'collapsed');
     assert.ok(closed.panel.ui.elements.some((e) => e.attributes.class === 'body' && 'hidden' in e.attributes));
     assert.equal(closed.panel.ui.elements.find((e) => e.attributes.class === 'toggle')?.attributes['aria-label'], 'Expand the RoleHop panel');
+    // Remembered: the next RAM console page opens with the panel collapsed.
+    const next = await open(`${RAM}/roles`);
+    await panelWhen(next, (p) => p.section['data-state'] === 'ready' && p.ui.elements.some((e) => e.attributes.class === 'toggle' && e.attributes['aria-expanded'] === 'false'), 'collapsed on the next page');
+    await next.close();
     // The focused toggle (after the click) opens it again with the keyboard.
+    await page.bringToFront();
     await page.keyboard.press('Enter');
     await panelWhen(page, (p) => p.ui.elements.some((e) => e.attributes.class === 'toggle' && e.attributes['aria-expanded'] === 'true'), 'expanded again');
+    await waitForValue(() => control.evaluate(() => chrome.storage.local.get('rolehop.ramHelperPanel')), (v) => /** @type {any} */ (v)['rolehop.ramHelperPanel']?.collapsed === false, { what: 'expanded remembered' });
     await page.close();
   });
 

@@ -6,6 +6,9 @@
 // only when it found and read the list, "could not read the page" otherwise; on a role's trust
 // policy tab it sends the policy text to the worker, whose core decides whether it trusts B.
 // Follows the app's own navigation (history API routes) by watching the address.
+// RoleHopUI (rolehop-ui.js) comes from the manifest's console entry, which matches every
+// *.console.aliyun.com / *.console.alibabacloud.com page and so runs before this one in the same
+// isolated world (a second copy would redeclare its global).
 (() => {
   const { t } = RoleHopUI;
   const Reader = RoleHopRamReader;
@@ -31,7 +34,6 @@
    * @typedef {object} CheckState one attachment check while the page is read
    * @property {Context['checks'][number]} check
    * @property {number | null} notAttachedSince when the list first read "not attached" (settling)
-   * @property {string} shown the line's state now
    */
 
   // Whether the person collapsed the panel is remembered (storage.local; nothing secret).
@@ -143,7 +145,7 @@
     const link = !step && next?.consolePath?.url && isConsoleLink(next.consolePath.url)
       ? { text: pick(next.consolePath), href: next.consolePath.url }
       : null;
-    checks = context.checks.map((check) => ({ check, notAttachedSince: null, shown: 'checking' }));
+    checks = context.checks.map((check) => ({ check, notAttachedSince: null }));
     trustWanted = context.trustCheck;
     trustSent = '';
     panel.render({
@@ -261,7 +263,6 @@
 
   /** @param {CheckState} state @param {string} shown @param {string} text */
   function show(state, shown, text) {
-    state.shown = shown;
     panel.updateCheck({ id: state.check.id, state: shown, text });
   }
 

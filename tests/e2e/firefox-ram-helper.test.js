@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefoxExtension } from './firefox-harness.js';
+import { waitInPage as waitIn } from './firefox-page.js';
 import { startConnectProxy } from '../lib/connect-proxy.js';
 import { LOOKALIKE_HOST, RAM_HOSTS, startRamConsoleFixtures } from '../fixtures/ram-console/server.js';
 
@@ -30,25 +31,8 @@ describe('the RAM console helper panel in Firefox', () => {
     await server?.close();
   });
 
-  /**
-   * Evaluates `body` in the tab until it returns something other than null (a document being
-   * replaced by a navigation is retried).
-   * @param {string} body @param {number} [timeout]
-   */
-  async function waitInPage(body, timeout = 15_000) {
-    const deadline = Date.now() + timeout;
-    let last = null;
-    while (Date.now() < deadline) {
-      try {
-        last = await firefox.evaluate(body);
-        if (last !== null && last !== undefined) return last;
-      } catch (e) {
-        if (!/unloaded|navigat|discarded|context/i.test(String(e))) throw e;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting in the page for: ${body} (last: ${JSON.stringify(last)})`);
-  }
+  /** @param {string} body */
+  const waitInPage = (body) => waitIn(firefox, body);
 
   /** The panel host's observable state once it is drawn at least `minHeight` px tall. @param {number} minHeight */
   const panelHost = (minHeight) => waitInPage(`const h = document.querySelector('[data-rolehop="ram-helper"]');

@@ -89,13 +89,14 @@ fn inputs(choice: u8) -> Value {
     }
 }
 
-const FINAL_FAILURES: [&str; 9] = [
+const FINAL_FAILURES: [&str; 10] = [
     "root-keys",
     "user-lacks-assume-role",
     "role-does-not-trust-b",
     "role-lacks-oss-policy",
     "role-not-found",
     "wrong-account",
+    "wrong-role-name",
     "assume-role-refused",
     "no-such-bucket",
     "bucket-not-in-account",

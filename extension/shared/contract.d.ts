@@ -474,6 +474,7 @@ export type CheckCause =
   | "role-lacks-oss-policy"
   | "role-not-found"
   | "wrong-account"
+  | "wrong-role-name"
   | "assume-role-refused"
   | "no-such-bucket"
   | "bucket-not-in-account"

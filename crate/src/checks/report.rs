@@ -24,6 +24,8 @@ pub enum Cause {
     RoleLacksOssPolicy,
     RoleNotFound,
     WrongAccount,
+    /// The role name used for the switch differs from the one B's user may assume.
+    WrongRoleName,
     AssumeRoleRefused,
     NoSuchBucket,
     BucketNotInAccount,

@@ -2,8 +2,9 @@
 //! AssumeRole itself (and, when refused, which side refuses), and OSS reads with the session.
 
 use super::common::Read;
+use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
-use super::{Cx, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
+use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::checks::text::Text;
@@ -11,6 +12,7 @@ use crate::policy::build::{
     assume_role as assume_role_policy, oss_read_only, OssReadSpec, OssScope,
 };
 use crate::policy::{to_pretty, Decision, Explanation};
+use crate::profile::account::arn_of;
 use serde_json::{json, Value};
 
 /// The policy that lets B's user assume exactly this role.
@@ -107,12 +109,16 @@ pub fn identity(cx: &Cx) -> Finding {
 /// What B's own policies say about sts:AssumeRole on the role.
 enum UserPolicies {
     Pending,
-    /// Simulated: `method` is "listed" (ListPoliciesFor*) or "input" (inputs.userPolicies).
+    /// Simulated on `arn`: `method` is "listed" (ListPoliciesFor*) or "input"
+    /// (inputs.userPolicies). `mismatch`: not allowed, but a role whose ARN differs from `arn`
+    /// only in the account or the role name is.
     Simulated {
         method: &'static str,
+        arn: String,
         loaded: Box<Loaded>,
         decision: Decision,
         explanation: Box<Explanation>,
+        mismatch: Option<Box<Mismatch>>,
     },
     /// Not simulated: the listing failed and no policies were given.
     Unknown,
@@ -138,28 +144,49 @@ impl UserPolicies {
     }
 }
 
+/// A's role of the requested name, when A's credentials show that the requested ARN names
+/// another account: what B's user really needs to assume.
+fn a_corrected_arn(cx: &Cx) -> Option<String> {
+    let a = cx.known.a.as_ref()?;
+    let uid = cx.known.target_uid.as_deref()?;
+    let name = cx.known.role_name.as_deref()?;
+    (a.account != uid).then(|| arn_of(&a.account, name))
+}
+
+/// A's credentials show the requested role exists in A's account: the requested ARN is right.
+fn a_confirms_role(cx: &Cx) -> bool {
+    cx.status(A_ROLE_EXISTS) == Some(Status::Pass) && a_corrected_arn(cx).is_none()
+}
+
 fn user_policies(cx: &Cx) -> UserPolicies {
     let known = cx.known;
     let Some(listing) = known.b_listing() else {
         return UserPolicies::Unknown;
     };
-    let Some(arn) = known.role_arn.as_deref() else {
+    let Some(arn) = a_corrected_arn(cx).or_else(|| known.role_arn.clone()) else {
         return UserPolicies::NoRoleArn;
     };
     let principal = known.b.as_ref().map(|b| b.principal());
+    let own_account = known.b_account();
     let simulate = |method, loaded: Loaded| {
         let (decision, explanation) = policies::decide(
             &loaded.simulator,
             principal.as_deref(),
             "sts:AssumeRole",
-            arn,
+            &arn,
             &[],
         );
+        let mismatch = (decision != Decision::Allow)
+            .then(|| mismatch::find(&loaded, principal.as_deref(), &arn, own_account.as_deref()))
+            .flatten()
+            .map(Box::new);
         UserPolicies::Simulated {
             method,
+            arn: arn.clone(),
             loaded: Box::new(loaded),
             decision,
             explanation: Box::new(explanation),
+            mismatch,
         }
     };
     match cx.read(listing) {
@@ -190,7 +217,7 @@ fn trust_allows(cx: &Cx) -> Option<bool> {
     }
 }
 
-fn user_lacks(cx: &Cx, why: Text) -> Finding {
+fn user_lacks(cx: &Cx, role: &str, why: Text) -> Finding {
     let user = cx
         .known
         .b
@@ -198,7 +225,6 @@ fn user_lacks(cx: &Cx, why: Text) -> Finding {
         .and_then(|b| b.user.clone().or(b.role.clone()))
         .unwrap_or_default();
     let account = cx.known.b_account().unwrap_or_default();
-    let role = role_text(cx);
     Finding::fail(
         Cause::UserLacksAssumeRole,
         2,
@@ -211,7 +237,7 @@ fn user_lacks(cx: &Cx, why: Text) -> Finding {
             format!("In B's account {account}: RAM console > Users > {user} > Permissions > Grant: attach a custom policy allowing sts:AssumeRole on {role} (the snippet), or the system policy AliyunSTSAssumeRoleAccess (tutorial step 2)."),
             format!("请在 B 的账号 {account} 中：RAM 控制台 > 用户 > {user} > 权限管理 > 新增授权：授予允许对 {role} 执行 sts:AssumeRole 的自定义策略（见示例），或系统策略 AliyunSTSAssumeRoleAccess（教程第 2 步）。"),
         ))
-        .with_snippet(assume_snippet(cx.known.role_arn.as_deref())),
+        .with_snippet(assume_snippet(Some(role))),
     )
 }
 
@@ -305,10 +331,35 @@ pub fn assume_role(cx: &Cx) -> Finding {
 /// AssumeRole said NoPermission: pin it on B's policies or A's trust policy when the other
 /// checks tell which, else say both.
 fn refused(cx: &Cx) -> Finding {
-    let user = user_policies(cx).allows();
+    // The requested ARN names another account than A's: the permission B's user lacks is on
+    // the wrong ARN, a consequence of the wrong account, not a broken step of its own.
+    if let (Some(a), Some(uid)) = (&cx.known.a, &cx.known.target_uid) {
+        if a.account != *uid {
+            return super::a_side::wrong_account_arn(uid, &a.account);
+        }
+    }
+    let policies = user_policies(cx);
+    if let UserPolicies::Simulated {
+        mismatch: Some(m), ..
+    } = &policies
+    {
+        return values_differ(
+            cx,
+            m,
+            Text::new(
+                format!("STS refused AssumeRole on {} (NoPermission).", m.requested),
+                format!(
+                    "STS 拒绝了对 {} 的 AssumeRole（NoPermission）。",
+                    m.requested
+                ),
+            ),
+        );
+    }
+    let user = policies.allows();
     let trust = trust_allows(cx);
+    let role = role_text(cx);
     match (user, trust) {
-        (Some(false), _) => user_lacks(cx, Text::new(
+        (Some(false), _) => user_lacks(cx, &role, Text::new(
             "STS refused AssumeRole (NoPermission), and none of the user's policies allows it.",
             "STS 拒绝了 AssumeRole（NoPermission），且该用户的策略均未允许此操作。",
         )),
@@ -320,12 +371,11 @@ fn refused(cx: &Cx) -> Finding {
             "STS refused AssumeRole (NoPermission) although the user's own policies allow it, so the role's trust policy refuses.",
             "尽管用户自身的策略允许，STS 仍拒绝了 AssumeRole（NoPermission），因此是角色的信任策略拒绝了。",
         )),
-        (None, Some(true)) => user_lacks(cx, Text::new(
+        (None, Some(true)) => user_lacks(cx, &role, Text::new(
             "STS refused AssumeRole (NoPermission) although the role's trust policy trusts B, so the user's own permission is missing.",
             "尽管角色的信任策略信任 B，STS 仍拒绝了 AssumeRole（NoPermission），因此缺少的是用户自身的权限。",
         )),
         (Some(true), Some(true)) | (None, None) => {
-            let role = role_text(cx);
             let account = cx.known.b_account().unwrap_or_else(|| "<B's UID>".to_string());
             let both = user == Some(true);
             let mut f = Finding::fail(
@@ -352,6 +402,84 @@ fn refused(cx: &Cx) -> Finding {
             f
         }
     }
+}
+
+/// B's user may assume a role whose ARN differs from the requested one only in the account or
+/// the role name: the values used for the switch are wrong (step 3), unless A's credentials
+/// show the requested role is the right one (then the user's policy names the wrong ARN: step 2).
+fn values_differ(cx: &Cx, m: &Mismatch, lead: Text) -> Finding {
+    let (allowed, policy) = (&m.allowed, &m.policy);
+    let (req_uid, req_role) = (&m.requested_account, &m.requested_role);
+    let (differs, what) = match (&m.account, &m.role_name) {
+        (Some(uid), None) => (
+            Text::new(
+                format!("only in the account UID ({uid} instead of {req_uid})"),
+                format!("仅账号 UID 不同（应为 {uid}，而非 {req_uid}）"),
+            ),
+            Text::new("account (alias/UID)", "账号（别名/UID）"),
+        ),
+        (None, Some(name)) => (
+            Text::new(
+                format!("only in the role name ({name} instead of {req_role})"),
+                format!("仅角色名称不同（应为 {name}，而非 {req_role}）"),
+            ),
+            Text::new("role name", "角色名称"),
+        ),
+        (uid, name) => (
+            Text::new(
+                format!(
+                    "in the account UID ({} instead of {req_uid}) and the role name ({} instead of {req_role})",
+                    uid.as_deref().unwrap_or(req_uid),
+                    name.as_deref().unwrap_or(req_role)
+                ),
+                format!(
+                    "账号 UID（应为 {}，而非 {req_uid}）和角色名称（应为 {}，而非 {req_role}）均不同",
+                    uid.as_deref().unwrap_or(req_uid),
+                    name.as_deref().unwrap_or(req_role)
+                ),
+            ),
+            Text::new("account (alias/UID) and role name", "账号（别名/UID）和角色名称"),
+        ),
+    };
+    if a_confirms_role(cx) {
+        return user_lacks(
+            cx,
+            &m.requested,
+            lead.then(&Text::new(
+                format!("A's credentials show the requested role exists, but the user's policy {policy} allows {allowed} instead, which differs {}: the policy names the wrong role.", differs.en),
+                format!("A 的凭证表明所请求的角色存在，但该用户的策略 {policy} 允许的是 {allowed}，与之{}：策略中的角色有误。", differs.zh),
+            )),
+        );
+    }
+    let cause = if m.account.is_some() {
+        Cause::WrongAccount
+    } else {
+        Cause::WrongRoleName
+    };
+    let (uid, name, requested) = (m.use_account(), m.use_role(), &m.requested);
+    let mut f = Finding::fail(
+        cause,
+        3,
+        lead.then(&Text::new(
+            format!("B's user may assume {allowed} (policy {policy}), which differs from the requested ARN {}: the {} typed on the Switch Role page (or entered in the profile) is wrong.", differs.en, what.en),
+            format!("B 的用户有权扮演 {allowed}（策略 {policy}），它与所请求的 ARN {}：切换身份页面（或配置）中填写的{}有误。", differs.zh, what.zh),
+        )),
+        Fix::new(Text::new(
+            format!("Use account {uid} and role {name} on the Switch Role page and in the profile: the user's permission already allows that role (tutorial step 3). Only if {requested} really is the role to use: B's RAM administrator allows the user sts:AssumeRole on it instead (the snippet, tutorial step 2)."),
+            format!("请在切换身份页面和配置中使用账号 {uid} 和角色 {name}：该用户的权限已允许扮演该角色（教程第 3 步）。仅当确实要使用 {requested} 时，才需由 B 的 RAM 管理员为该用户授予对它的 sts:AssumeRole 权限（见示例，教程第 2 步）。"),
+        ))
+        .with_snippet(assume_snippet(Some(requested))),
+    );
+    f.details = Some(json!({
+        "possibleSteps": [3, 2],
+        "differs": m.parts(),
+        "requestedArn": requested,
+        "allowedArn": allowed,
+        "policy": policy,
+        "account": uid,
+        "roleName": name,
+    }));
+    f
 }
 
 /// AssumeRole said EntityNotExist.Role: the account or role name is wrong (or the role was
@@ -412,7 +540,7 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
             ))),
         )
         .with_evidence(evidence),
-        UserPolicies::Simulated { method, loaded, decision, explanation } => {
+        UserPolicies::Simulated { method, arn, loaded, decision, explanation, mismatch } => {
             let source = if method == "listed" {
                 Text::new(format!("(policies read with {listing_action})"), format!("（策略通过 {listing_action} 读取）"))
             } else {
@@ -423,19 +551,41 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                 )
             };
             let names = if loaded.names.is_empty() { "none".to_string() } else { loaded.names.join(", ") };
-            let details = json!({
+            let mut details = json!({
                 "policies": loaded.names,
                 "assumedTexts": loaded.assumed,
                 "unreadable": loaded.unknown,
                 "decision": decision.name(),
                 "explanation": {"en": explanation.explanation, "zh": explanation.explanation_zh},
             });
-            let finding = match decision {
-                Decision::Allow => Finding::pass(Text::new(
+            // Tested on A's role when the requested ARN names another account (A's credentials).
+            let corrected = if arn == role {
+                Text::new("", "")
+            } else {
+                details["simulatedArn"] = json!(arn);
+                Text::new(
+                    format!("(tested on A's role: the requested {role} names an account that is not A's, see the switch values)"),
+                    format!("（按 A 的角色检验：所请求的 {role} 指向的不是 A 的账号，见切换身份填写内容）"),
+                )
+            };
+            let role = arn;
+            let finding = match (decision, mismatch) {
+                (Decision::Allow, _) => Finding::pass(Text::new(
                     format!("The user's policies ({names}) allow sts:AssumeRole on {role}."),
                     format!("该用户的策略（{names}）允许对 {role} 执行 sts:AssumeRole。"),
-                ).then(&source)),
-                Decision::ImplicitDeny if !loaded.unknown.is_empty() => Finding::cannot(
+                ).then(&corrected).then(&source)),
+                (_, Some(m)) => {
+                    let mut f = values_differ(cx, &m, Text::new(
+                        format!("The user's policies ({names}) do not allow sts:AssumeRole on {role}."),
+                        format!("该用户的策略（{names}）不允许对 {role} 执行 sts:AssumeRole。"),
+                    ));
+                    f.summary = f.summary.then(&source);
+                    if let (Some(Value::Object(found)), Value::Object(all)) = (&f.details, &mut details) {
+                        all.extend(found.clone());
+                    }
+                    f
+                }
+                (Decision::ImplicitDeny, None) if !loaded.unknown.is_empty() => Finding::cannot(
                     Cause::NotPermitted,
                     Text::new(
                         format!("The readable policies ({names}) do not allow sts:AssumeRole on {role}; {} could not be read.", loaded.unknown.join(", ")),
@@ -443,10 +593,10 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     ).then(&source),
                     Some(Fix::new(Text::new("Allow the user ram:GetPolicy, or check those policies in the RAM console.", "请允许该用户调用 ram:GetPolicy，或在 RAM 控制台中查看这些策略。"))),
                 ),
-                _ => user_lacks(cx, Text::new(
+                _ => user_lacks(cx, &role, Text::new(
                     format!("Its policies ({names}) do not allow it: {}", explanation.explanation),
                     format!("其策略（{names}）不允许：{}", explanation.explanation_zh),
-                ).then(&source)),
+                ).then(&corrected).then(&source)),
             };
             finding.with_method(if method == "listed" { "listed" } else { "input" }).with_details(details).with_evidence(evidence)
         }
@@ -464,8 +614,8 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     format!("AssumeRole succeeded, so the user may assume {role}."),
                     format!("AssumeRole 已成功，因此该用户有权扮演 {role}。"),
                 ).then(&why)),
-                Some((Status::Fail, Some(Cause::UserLacksAssumeRole))) => user_lacks(cx, why),
-                Some((Status::Fail, Some(Cause::RoleDoesNotTrustB | Cause::RoleNotFound | Cause::WrongAccount))) => Finding::cannot(
+                Some((Status::Fail, Some(Cause::UserLacksAssumeRole))) => user_lacks(cx, &role, why),
+                Some((Status::Fail, Some(Cause::RoleDoesNotTrustB | Cause::RoleNotFound | Cause::WrongAccount | Cause::WrongRoleName))) => Finding::cannot(
                     Cause::NotPermitted,
                     Text::new(
                         "AssumeRole failed for another reason (see that check), so it does not show whether the user may assume the role.",

@@ -6,6 +6,7 @@
 mod a_side;
 mod b_side;
 mod common;
+mod mismatch;
 mod policies;
 mod verdict;
 

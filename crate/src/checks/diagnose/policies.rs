@@ -17,6 +17,8 @@ pub struct Loaded {
     pub assumed: Vec<String>,
     /// Attached but not readable: left out of the simulation.
     pub unknown: Vec<String>,
+    /// The documents simulated, by policy name (to name the resources they allow).
+    pub documents: Vec<(String, Policy)>,
 }
 
 impl Loaded {
@@ -28,12 +30,14 @@ impl Loaded {
             names: Vec::new(),
             assumed: Vec::new(),
             unknown: Vec::new(),
+            documents: Vec::new(),
         }
     }
 
     fn add(&mut self, name: &str, policy: &Policy, assumed: bool) {
         self.simulator.add(name, Side::Identity, assumed, policy);
         self.names.push(name.to_string());
+        self.documents.push((name.to_string(), policy.clone()));
         if assumed {
             self.assumed.push(name.to_string());
         }

@@ -168,8 +168,8 @@ describe('checks against the mock cloud', () => {
   /**
    * @param {string} name
    * @param {{scenario?: string, b?: [string, string?], a?: [string, string?] | null, inputs?: object, before?: () => Promise<void> | void,
-   *   check?: string, status: string, cause?: string, step: number | null, verdict: string, attempts?: number}} c
-   *   `check`: the check that must carry the finding (default: any check with that status and cause)
+   *   check?: string, status: string, cause?: string, step: number | null, verdict: string, attempts?: number, fix?: RegExp}} c
+   *   `check`: the check that must carry the finding (default: any check with that status and cause); `fix`: what its fix must say
    */
   function failure(name, c) {
     test(name, async () => {
@@ -187,6 +187,7 @@ describe('checks against the mock cloud', () => {
       if (c.step !== null) assert.equal(found.tutorialStep, c.step);
       if (c.status !== 'pass') assert.ok(found.fix?.en && found.fix?.zh, `a fix in both languages: ${JSON.stringify(found.fix)}`);
       if (c.attempts) assert.equal(found.evidence?.attempts, c.attempts, JSON.stringify(found.evidence));
+      if (c.fix) assert.match(found.fix?.en ?? '', c.fix);
       assert.equal(report.verdict.status, c.verdict);
       if (c.verdict === 'fail') {
         assert.equal(report.verdict.firstBrokenStep, c.step);
@@ -220,6 +221,20 @@ describe('checks against the mock cloud', () => {
   });
   failure('a wrong UID typed as the account (a user allowed any role): step 3', {
     b: ['B', 'bob'], inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss', userB: 'bob' }, check: 'b.assume-role', status: 'fail', cause: 'role-not-found', step: 3, verdict: 'fail',
+  });
+  // alice may assume ONLY acs:ram::<A>:role/admin-oss, so a wrong value gets NoPermission, not EntityNotExist.Role.
+  const alicePolicy = { name: 'assume-admin-oss', document: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'acs:ram::1746205010153210:role/admin-oss' }] } };
+  failure('a wrong account UID, the user allowed only the right role (its policy given): step 3, not 2', {
+    inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss', userPolicies: [alicePolicy] },
+    check: 'b.assume-role', status: 'fail', cause: 'wrong-account', step: 3, verdict: 'fail', fix: /Use account 1746205010153210 and role admin-oss/,
+  });
+  failure('a wrong role name, the user allowed only the right role (its policy given): step 3, not 2', {
+    inputs: { roleArn: 'acs:ram::1746205010153210:role/admin-os', userPolicies: [alicePolicy] },
+    check: 'b.assume-role', status: 'fail', cause: 'wrong-role-name', step: 3, verdict: 'fail', fix: /Use account 1746205010153210 and role admin-oss/,
+  });
+  failure('a wrong account UID with A\'s credentials, the user allowed only the right role: step 3, not 2', {
+    a: ['A', 'ram-admin'], inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss' },
+    check: 'b.assume-role', status: 'fail', cause: 'wrong-account', step: 3, verdict: 'fail', fix: /Use account 1746205010153210/,
   });
   failure('the trust policy does not trust B: step 1', {
     scenario: 'trust-does-not-trust-b', a: ['A', 'ram-admin'], check: 'a.trust-trusts-b', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',

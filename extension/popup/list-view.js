@@ -93,6 +93,21 @@ export class ListView {
     this.render();
   }
 
+  /**
+   * Makes a rendered option active without re-rendering (the pointer moved onto it): replacing the
+   * elements under the pointer would lose a click that is under way.
+   * @param {number} rowIndex
+   */
+  hover(rowIndex) {
+    if (this.rows[rowIndex]?.kind !== 'option' || rowIndex === this.active) return;
+    const next = document.getElementById(optionId(rowIndex));
+    if (!next) return;
+    document.getElementById(optionId(this.active))?.setAttribute('aria-selected', 'false');
+    next.setAttribute('aria-selected', 'true');
+    this.active = rowIndex;
+    this.input.setAttribute('aria-activedescendant', next.id);
+  }
+
   /** The row index of an option element (from a click), or -1. @param {EventTarget | null} target */
   rowIndexOf(target) {
     const el = target instanceof Element ? target.closest('[role="option"]') : null;

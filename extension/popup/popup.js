@@ -16,13 +16,16 @@ import { loadRecent } from './recent.js';
 import { buildIndex, highlights, Searcher, tokenize } from './search.js';
 import { browseRows, matchRows } from './rows.js';
 import { ListView } from './list-view.js';
-import { currentTab, destinationOf, exitUrlOf, openUrl, siteOfUrl, switchTo } from './switching.js';
-import { askIdentity, profileOfIdentity } from './identity.js';
-import { startAbout } from './about.js';
+import { currentTab, destinationOf, exitUrlOf, openUrl, siteOfUrl } from './tabs.js';
+// Not needed for the first render, so not in the static module graph (each module there delays
+// the first line of this one): switching.js, identity.js and about.js load in parallel.
+const switchingModule = import('./switching.js');
+const identityModule = import('./identity.js');
+const aboutModule = import('./about.js');
 
 /** @typedef {import('./search.js').Profile} Profile */
 /** @typedef {import('./search.js').Entry} Entry */
-/** @typedef {import('./switching.js').Destination} Destination */
+/** @typedef {import('./tabs.js').Destination} Destination */
 
 // All at once: none of these waits for another.
 const coreReady = loadCore();
@@ -33,9 +36,9 @@ storedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
 const settingsReady = loadSettings();
 const recentReady = loadRecent();
 const tabReady = currentTab();
-const identityReady = tabReady.then((tab) => askIdentity(tab?.id));
+const identityReady = Promise.all([tabReady, identityModule]).then(([tab, m]) => m.askIdentity(tab?.id));
 // Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.
-for (const p of [coreReady, storedReady, settingsReady, recentReady]) p.catch(() => {});
+for (const p of [coreReady, storedReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
 
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {
@@ -147,9 +150,9 @@ async function main() {
   }
   performance.mark('rolehop:popup-ready');
 
-  void identityReady.then((identity) => identity && showIdentity(identity, profiles));
-  // After the list: the self-check asks the service worker, which loads its own copy of the core.
-  setTimeout(startAbout, 0);
+  void Promise.all([identityReady, identityModule]).then(
+    ([identity, m]) => identity && showIdentity(identity, m.profileOfIdentity(identity, profiles)),
+  );
 }
 
 /** @param {string} exitUrl */
@@ -249,8 +252,8 @@ function showProfiles(core, profiles, recent) {
     if (row?.kind !== 'option') return;
     const { profile } = row.entry;
     // The tab is asked for now, not at load: it is the one the user sees when acting.
-    currentTab()
-      .then((tab) => switchTo(core, profile, { tab, destination }))
+    Promise.all([currentTab(), switchingModule])
+      .then(([tab, { switchTo }]) => switchTo(core, profile, { tab, destination }))
       .then(
         () => closeIfPopup(destination),
         (e) => showError(t('popupSwitchError', errorText(e))),
@@ -300,13 +303,7 @@ function showProfiles(core, profiles, recent) {
   results.addEventListener('mousedown', (e) => {
     if (view.rowIndexOf(e.target) >= 0) e.preventDefault();
   });
-  results.addEventListener('mousemove', (e) => {
-    const index = view.rowIndexOf(e.target);
-    if (index >= 0 && index !== view.active) {
-      view.active = index;
-      view.render();
-    }
-  });
+  results.addEventListener('mousemove', (e) => view.hover(view.rowIndexOf(e.target)));
   results.addEventListener('click', (e) => activate(view.rowIndexOf(e.target), destinationOf(e)));
   results.addEventListener('auxclick', (e) => {
     if (e.button === 1) activate(view.rowIndexOf(e.target), 'background-tab');
@@ -363,12 +360,11 @@ function renderOption(entry, el, tokens) {
 
 /**
  * @param {import('./identity.js').ConsoleIdentity} identity
- * @param {Profile[]} profiles
+ * @param {Profile | null} profile the profile of that identity, if any
  */
-function showIdentity(identity, profiles) {
+function showIdentity(identity, profile) {
   const main = byId('identity-main');
   const detail = byId('identity-detail');
-  const profile = profileOfIdentity(identity, profiles);
   if (identity.roleName) {
     main.textContent = identity.sessionName ? `${identity.roleName}/${identity.sessionName}` : identity.roleName;
   } else {
@@ -382,7 +378,10 @@ function showIdentity(identity, profiles) {
   byId('identity').hidden = false;
 }
 
-main().catch((e) => {
-  results.removeAttribute('aria-busy');
-  showError(t('popupLoadError', errorText(e)));
-});
+main()
+  .catch((e) => {
+    results.removeAttribute('aria-busy');
+    showError(t('popupLoadError', errorText(e)));
+  })
+  // After the list (or its error): the self-check asks the service worker, which has its own core.
+  .finally(() => aboutModule.then((m) => setTimeout(m.startAbout, 0)));

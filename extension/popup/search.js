@@ -59,7 +59,8 @@ export function scoreToken(token, key, positions) {
   const at = bestSubstring(token, key);
   if (at >= 0) {
     if (positions) for (let i = 0; i < n; i++) positions.push(at + i);
-    let score = n * 16 + (n - 1) * 12 + boundaryBonus(key, at);
+    // The flat bonus puts a typed word above initials spread over several words ('oss' vs 'aos').
+    let score = n * 16 + (n - 1) * 12 + boundaryBonus(key, at) + 16;
     if (at === 0) score += n === key.length ? 40 : 20;
     return score;
   }

@@ -1,0 +1,300 @@
+// Popup speed with 2,000 profiles (a figure, not a test): the shipped dist/chromium in headless
+// Chromium, profiles saved through the extension's own storage module, the popup page opened as a
+// tab (the popup bubble shows the same page).
+//
+//   1. Popup ready: navigation start -> the popup's `rolehop:popup-ready` mark (wasm core compiled,
+//      profiles read from storage and inflated, parsed by the core, list rendered). Median of N
+//      fresh page loads, with the parts (marks `rolehop:popup-start`, `rolehop:core-ready`,
+//      `rolehop:profiles-read`, `rolehop:parsed`).
+//   2. One search keystroke: for every prefix of a few queries, the input's value is set and an
+//      input event dispatched, then style and layout are forced (what the next frame needs); the
+//      time of that, median and p95. Also the popup's own `rolehop:search` measure for real key
+//      presses (input event -> list DOM updated).
+//   3. A naive peer (naive-peer.js: every row in the DOM, substring filter), the same two figures
+//      in the same run, and the ratios.
+//   4. The floor: an extension page with the popup's stylesheet and one trivial module, in a copy
+//      of dist/chromium with that page added (bench/popup/out/floor-dist): what any extension page
+//      costs on this machine before its own code runs.
+// Page loads of 1, 3 and 4 are interleaved (popup, floor, peer, popup, ...), so a change in the
+// machine's load during the run affects all three alike.
+//
+//   node bench/popup/run.mjs [--runs 25] [--repeat 5] [--profiles 2000] [--json FILE]
+
+import { createServer } from 'node:http';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { DIST, launchExtension } from '../../tests/e2e/harness.js';
+import { profilesIni } from '../../tests/lib/profiles.js';
+
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '25' },
+    repeat: { type: 'string', default: '5' },
+    profiles: { type: 'string', default: '2000' },
+    json: { type: 'string', default: join(HERE, 'out', 'results.json') },
+  },
+});
+const RUNS = Number(args.runs);
+const REPEAT = Number(args.repeat);
+const PROFILES = Number(args.profiles);
+/** Typed one character at a time; each prefix is one keystroke. */
+const QUERIES = ['acme prod', 'globex admin', '1746', 'ops', 'tyrell staging 12', 'wayne audit reader'];
+const VIEWPORT = { width: 380, height: 600 };
+
+/** @param {number[]} xs @param {number} q */
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return /** @type {number} */ (s[i]);
+}
+/** @param {number[]} xs */
+function stats(xs) {
+  return { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs) };
+}
+/** @param {number} ms */
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+/** @param {string} label @param {ReturnType<typeof stats>} s */
+function line(label, s) {
+  console.log(
+    `  ${label.padEnd(46)} median ${fmt(s.median).padStart(9)}  p95 ${fmt(s.p95).padStart(9)}  min ${fmt(s.min).padStart(9)}  max ${fmt(s.max).padStart(9)}  (n=${s.n})`,
+  );
+}
+
+/**
+ * In the page: every prefix of every query, `repeat` times: set the value, dispatch input, force
+ * style + layout; returns the times (ms). One frame passes between keystrokes, as between key
+ * presses. The input is cleared (unmeasured) between queries.
+ * @param {{queries: string[], repeat: number}} input
+ */
+async function keystrokeLoop({ queries, repeat }) {
+  const search = /** @type {HTMLInputElement} */ (document.getElementById('search'));
+  const results = /** @type {HTMLElement} */ (document.getElementById('results'));
+  /** @param {string} value @param {string} data */
+  const type = (value, data) => {
+    search.value = value;
+    search.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data }));
+    results.getBoundingClientRect();
+    return document.body.offsetHeight; // forces style and layout of what changed
+  };
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  /** @type {number[]} */
+  const times = [];
+  for (let r = 0; r < repeat; r++) {
+    for (const query of queries) {
+      for (let i = 1; i <= query.length; i++) {
+        const t0 = performance.now();
+        type(query.slice(0, i), query.charAt(i - 1));
+        times.push(performance.now() - t0);
+        await frame();
+      }
+      type('', '');
+      await frame();
+    }
+  }
+  return times;
+}
+
+/**
+ * Opens `url` in a fresh tab, waits for the mark `name`, returns the marks asked for (ms since
+ * navigation start), and closes the tab.
+ * @param {BrowserContext} context @param {string} url @param {string} name @param {string[]} names
+ */
+async function loadOnce(context, url, name, names) {
+  const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  await page.goto(url);
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name);
+  const marks = await page.evaluate(
+    (list) => Object.fromEntries(list.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])),
+    names,
+  );
+  await page.close();
+  return /** @type {Record<string, number>} */ (marks);
+}
+
+/** A copy of dist/chromium with a trivial extension page, in its own browser. */
+async function launchFloor() {
+  const dir = join(HERE, 'out', 'floor-dist');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'popup', 'bench-floor.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="popup.css">' +
+      '<script type="module" src="bench-floor.js"></script></head><body><input id="search"></body></html>\n',
+  );
+  writeFileSync(join(dir, 'popup', 'bench-floor.js'), "performance.mark('floor:ready');\n");
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, url: `chrome-extension://${new URL(worker.url()).host}/popup/bench-floor.html` };
+}
+
+/** Serves the peer page with `profiles` inlined. @param {unknown[]} profiles */
+async function startPeer(profiles) {
+  const html = readFileSync(join(HERE, 'peer.html.template'), 'utf8').replace(
+    '__DATA__',
+    JSON.stringify(profiles).replace(/</g, '\\u003c'),
+  );
+  const script = readFileSync(join(HERE, 'naive-peer.js'), 'utf8');
+  const server = createServer((req, res) => {
+    const js = req.url === '/naive-peer.js';
+    res.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html; charset=utf-8' });
+    res.end(js ? script : html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}/peer.html` };
+}
+
+/**
+ * Saves the profiles and a few recent uses through the extension's own modules; returns the
+ * storage figures and the parsed profiles (for the peer).
+ * @param {import('./../../tests/e2e/harness.js').ExtensionBrowser} browser @param {string} ini
+ */
+async function seed(browser, ini) {
+  const page = await browser.openPage('popup/popup.html');
+  const seeded = await page.evaluate(async (text) => {
+    const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
+    const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+    const saved = await store.saveProfilesText(text);
+    const parsed = (await loadCore()).profileParse({ text });
+    if ('error' in parsed || parsed.errors.length) {
+      throw new Error(`the generated profiles do not parse: ${JSON.stringify(parsed).slice(0, 300)}`);
+    }
+    const now = Date.now();
+    /** @type {Record<string, number>} */
+    const recent = {};
+    parsed.profiles.slice(0, 40).forEach((/** @type {{id: string}} */ p, /** @type {number} */ i) => {
+      if (i % 4 === 0) recent[p.id] = now - i * 60_000;
+    });
+    await chrome.storage.local.set({ 'rolehop.recent': recent });
+    return { saved, profiles: parsed.profiles };
+  }, ini);
+  await page.close();
+  return seeded;
+}
+
+/** Keystroke times in a page that is ready. @param {BrowserContext} context @param {string} url @param {string} readyMark */
+async function keystrokes(context, url, readyMark) {
+  const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  await page.goto(url);
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, readyMark);
+  const times = await page.evaluate(keystrokeLoop, { queries: QUERIES, repeat: REPEAT });
+  return { page, times };
+}
+
+async function main() {
+  const ini = profilesIni(PROFILES, { seed: 7 });
+  const browser = await launchExtension();
+  const floor = await launchFloor();
+  /** @type {import('node:http').Server | undefined} */
+  let peerServer;
+  try {
+    const { saved, profiles } = await seed(browser, ini);
+    if (profiles.length !== PROFILES) throw new Error(`expected ${PROFILES} profiles, parsed ${profiles.length}`);
+    const peer = await startPeer(profiles);
+    peerServer = peer.server;
+    const popupUrl = browser.url('popup/popup.html');
+    const loadBefore = loadavg()[0];
+
+    // ---- page loads, interleaved ----
+    const MARKS = ['rolehop:popup-start', 'rolehop:core-ready', 'rolehop:profiles-read', 'rolehop:parsed', 'rolehop:popup-ready'];
+    /** @type {Record<string, number>[]} */
+    const popupRuns = [];
+    /** @type {number[]} */
+    const floorRuns = [];
+    /** @type {number[]} */
+    const peerRuns = [];
+    for (let run = 0; run < RUNS; run++) {
+      popupRuns.push(await loadOnce(browser.context, popupUrl, 'rolehop:popup-ready', MARKS));
+      floorRuns.push(/** @type {number} */ ((await loadOnce(floor.context, floor.url, 'floor:ready', ['floor:ready']))['floor:ready']));
+      peerRuns.push(/** @type {number} */ ((await loadOnce(browser.context, peer.url, 'peer:ready', ['peer:ready']))['peer:ready']));
+    }
+    /** @param {string} name */
+    const markStats = (name) => stats(popupRuns.map((r) => /** @type {number} */ (r[name])));
+    const ready = markStats('rolehop:popup-ready');
+    const floorStats = stats(floorRuns);
+    const peerReady = stats(peerRuns);
+
+    // ---- keystrokes ----
+    const ours = await keystrokes(browser.context, popupUrl, 'rolehop:popup-ready');
+    // Real key presses: the popup's own measure (input event -> list updated, before layout).
+    await ours.page.evaluate(() => performance.clearMeasures('rolehop:search'));
+    for (const query of QUERIES) {
+      await ours.page.locator('#search').fill('');
+      await ours.page.locator('#search').pressSequentially(query);
+    }
+    const keyed = stats(await ours.page.evaluate(() => performance.getEntriesByName('rolehop:search').map((e) => e.duration)));
+    await ours.page.close();
+    const theirs = await keystrokes(browser.context, peer.url, 'peer:ready');
+    await theirs.page.close();
+    const oursStats = stats(ours.times);
+    const peerKeys = stats(theirs.times);
+    const loadAfter = loadavg()[0];
+
+    // ---- report ----
+    const version = await browser.worker.evaluate(() => navigator.userAgent);
+    console.log(`bench/popup: ${PROFILES} profiles (${ini.length} characters of INI; storage.${saved.area}: ${saved.chunks} items, ${saved.bytes} bytes)`);
+    console.log(`  ${version.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? version}; ${RUNS} loads of each page (interleaved); keystrokes: ${QUERIES.length} queries x ${REPEAT}`);
+    console.log(`  machine: ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)} (other work on the machine inflates every figure)`);
+    console.log('popup ready (navigation start -> list rendered with the core loaded), target median <= 100 ms:');
+    line('RoleHop popup ready', ready);
+    line('  page + modules loaded (rolehop:popup-start)', markStats('rolehop:popup-start'));
+    line('  core compiled (rolehop:core-ready)', markStats('rolehop:core-ready'));
+    line('  profiles read (rolehop:profiles-read)', markStats('rolehop:profiles-read'));
+    line('  parsed (rolehop:parsed)', markStats('rolehop:parsed'));
+    line(
+      '  popup code: popup-start -> ready',
+      stats(popupRuns.map((r) => /** @type {number} */ (r['rolehop:popup-ready']) - /** @type {number} */ (r['rolehop:popup-start']))),
+    );
+    console.log(`  first (cold) load: ${fmt(/** @type {number} */ (popupRuns[0]?.['rolehop:popup-ready']))}`);
+    line('floor: extension page, one trivial module', floorStats);
+    console.log(`  RoleHop ready minus the floor (medians): ${fmt(ready.median - floorStats.median)}`);
+    line('naive peer: 2,000 rows rendered (data inlined)', peerReady);
+    console.log(`  ratio peer/RoleHop (medians): ${(peerReady.median / ready.median).toFixed(2)}x`);
+    console.log('one search keystroke -> updated list (value, input event, style + layout), target <= 16 ms:');
+    line('RoleHop popup', oursStats);
+    line('naive peer', peerKeys);
+    console.log(`  ratio peer/RoleHop: median ${(peerKeys.median / oursStats.median).toFixed(2)}x, p95 ${(peerKeys.p95 / oursStats.p95).toFixed(2)}x`);
+    line('RoleHop, real key presses (input -> list DOM)', keyed);
+    const met = ready.median <= 100 && oursStats.median <= 16 && oursStats.p95 <= 16;
+    console.log(
+      `targets ${met ? 'met' : 'NOT met'}: ready median ${fmt(ready.median)} (<= 100), keystroke median ${fmt(oursStats.median)}, p95 ${fmt(oursStats.p95)} (<= 16)`,
+    );
+
+    mkdirSync(dirname(args.json), { recursive: true });
+    const json = {
+      profiles: PROFILES,
+      runs: RUNS,
+      repeat: REPEAT,
+      browser: version,
+      loadavg: [loadBefore, loadAfter],
+      ready,
+      marks: Object.fromEntries(MARKS.map((m) => [m, markStats(m)])),
+      floor: floorStats,
+      keystroke: oursStats,
+      keyPresses: keyed,
+      peer: { ready: peerReady, keystroke: peerKeys },
+    };
+    writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+  } finally {
+    peerServer?.close();
+    await floor.context.close();
+    await browser.close();
+  }
+}
+
+await main();

@@ -1,24 +1,14 @@
 //! `rolehop request` and `rolehop parse` on the command line: output and exit codes (an
 //! `apiError` is a valid answer and exits 0; a contract `error` exits 1).
 
-use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use common::rolehop;
+use serde_json::{json, Value};
+
+/// Runs `rolehop ARGS` and reads its output as one JSON value per line.
 fn run(args: &[&str], stdin: &str) -> (i32, Vec<Value>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolehop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = rolehop(args, stdin);
     let lines = String::from_utf8(out.stdout)
         .unwrap()
         .lines()

@@ -1,11 +1,12 @@
 //! The checks' JSON contract and CLI: the plan's shape, every input error with its JSON path and
 //! what to do, the retry decisions, and `rolehop check ...` output and exit codes.
 
+mod common;
+
+use common::{rolehop, stdout};
 use rolehop::contract::{checks_diagnose, checks_next, checks_plan, checks_retry};
 use rolehop::ErrorKind;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 const ARN: &str = "acs:ram::1746000000000000:role/admin-oss";
 
@@ -270,23 +271,6 @@ fn retry_decisions() {
         checks_retry(&json!({"action": "Nope", "attempt": 1, "outcome": throttled}).to_string())
             .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);
-}
-
-fn rolehop(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolehop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A usage error exits before reading stdin: a broken pipe is not the test's concern.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn root_keys_state() -> Value {

@@ -1,59 +1,27 @@
 //! `rolehop profile ...`: human output with FILE:LINE:COLUMN errors, --json, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{rolehop, stderr, stdout, temp_file};
+use std::process::Command;
 
 const CONFIG: &str = "tests/fixtures/profiles/aliyun-config.json";
 const ROLES: &str = "tests/fixtures/profiles/roles.ini";
-
-fn rolehop(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rolehop"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_file(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("rolehop-profile-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 const BAD: &str = "[profile ok]\naccount = acme\nrole_name = r\n\n[profile bad]\naccount = acme\nrole_name = a_b\nrolename = x\n";
 
 #[test]
 fn parse_lists_profiles_and_every_error_with_its_position() {
     let o = rolehop(&["profile", "parse", ROLES], "");
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(out(&o).contains(&format!(
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&format!(
         "{ROLES}:3: acme-prod  acme -> admin-oss  (cn)  [Acme]  Acme production"
     )));
-    assert!(err(&o).contains("4 profile(s), 0 error(s)"));
+    assert!(stderr(&o).contains("4 profile(s), 0 error(s)"));
 
     let o = rolehop(&["profile", "parse", "-"], BAD);
     assert_eq!(o.status.code(), Some(1));
-    let e = err(&o);
+    let e = stderr(&o);
     assert!(
         e.contains("-:7:14: invalid-value: role_name must be 1-64 characters"),
         "{e}"
@@ -63,14 +31,14 @@ fn parse_lists_profiles_and_every_error_with_its_position() {
         "{e}"
     );
     assert!(e.contains("(profile bad, key rolename)"), "{e}");
-    assert!(out(&o).contains("-:1: ok"));
+    assert!(stdout(&o).contains("-:1: ok"));
 }
 
 #[test]
 fn zh_prints_the_chinese_messages() {
     let o = rolehop(&["profile", "parse", "-", "--zh"], BAD);
     assert_eq!(o.status.code(), Some(1));
-    let e = err(&o);
+    let e = stderr(&o);
     assert!(e.contains("-:7:14: invalid-value: role_name 须为 1-64 个字母、数字、'.' 或 '-'；第 2 个字符 '_' 不允许"), "{e}");
     assert!(
         e.contains("-:8:1: unsupported: 未知的键 \"rolename\"：是否要写 role_name？"),
@@ -78,9 +46,9 @@ fn zh_prints_the_chinese_messages() {
     );
     let o = rolehop(&["profile", "import", CONFIG, "--zh"], "");
     assert!(
-        err(&o).contains("skipped \"temp\" (StsToken): 它保存的是 STS 临时凭证"),
+        stderr(&o).contains("skipped \"temp\" (StsToken): 它保存的是 STS 临时凭证"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 }
 
@@ -91,7 +59,7 @@ fn parse_json_is_the_contract_answer() {
         BAD,
     );
     assert_eq!(o.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["profiles"][0]["site"], "intl");
     assert_eq!(v["errors"][0]["line"], 7);
     assert_eq!(v["errors"][0]["column"], 14);
@@ -101,7 +69,7 @@ fn parse_json_is_the_contract_answer() {
 fn format_prints_checks_and_writes_the_canonical_text() {
     let o = rolehop(&["profile", "format", ROLES], "");
     assert_eq!(o.status.code(), Some(0));
-    let canonical = out(&o);
+    let canonical = stdout(&o);
     assert!(canonical.starts_with("[profile acme-prod]\ndisplay_name = Acme production\naccount = acme\nrole_arn = acs:ram::1746000000000001:role/admin-oss\nsite = cn\n"), "{canonical}");
     assert_eq!(
         rolehop(&["profile", "format", ROLES, "--check"], "")
@@ -130,7 +98,7 @@ fn format_prints_checks_and_writes_the_canonical_text() {
     let bad = temp_file("bad.ini", BAD);
     let o = rolehop(&["profile", "format", &bad, "--write"], "");
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains(&format!("{bad}:7:14:")));
+    assert!(stderr(&o).contains(&format!("{bad}:7:14:")));
     assert_eq!(
         std::fs::read_to_string(&bad).unwrap(),
         BAD,
@@ -153,10 +121,10 @@ fn import_prints_profile_text_and_reports_what_it_skipped() {
         "the fixture has one broken profile"
     );
     assert_eq!(
-        out(&o),
+        stdout(&o),
         include_str!("fixtures/profiles/aliyun-config.expected.ini")
     );
-    let e = err(&o);
+    let e = stderr(&o);
     assert!(
         e.contains(&format!("{CONFIG}:106:30: invalid-value: ram_role_arn:")),
         "{e}"
@@ -165,7 +133,7 @@ fn import_prints_profile_text_and_reports_what_it_skipped() {
         e.contains("skipped \"default\" (AK): it holds an AccessKey"),
         "{e}"
     );
-    assert!(!e.contains("FAKEsecret") && !out(&o).contains("FAKEsecret"));
+    assert!(!e.contains("FAKEsecret") && !stdout(&o).contains("FAKEsecret"));
 
     let home = std::env::temp_dir().join(format!("rolehop-profile-home-{}", std::process::id()));
     std::fs::create_dir_all(home.join(".aliyun")).unwrap();
@@ -175,8 +143,8 @@ fn import_prints_profile_text_and_reports_what_it_skipped() {
         .env("HOME", &home)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["profiles"][0]["id"], "x");
 }
 
@@ -194,8 +162,8 @@ fn export_merges_into_a_base_config() {
         ],
         "",
     );
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let config: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let config: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let names: Vec<_> = config["profiles"]
         .as_array()
         .unwrap()
@@ -204,17 +172,17 @@ fn export_merges_into_a_base_config() {
         .collect();
     assert_eq!(names.last(), Some(&"new-one"));
     assert!(
-        out(&o).contains("FAKEsecret0000000000000000000002"),
+        stdout(&o).contains("FAKEsecret0000000000000000000002"),
         "the base's own keys are kept"
     );
     assert!(
-        err(&o).contains("skipped partner: the account \"partner-co\" is an alias"),
+        stderr(&o).contains("skipped partner: the account \"partner-co\" is an alias"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     let o = rolehop(&["profile", "export", "-"], BAD);
     assert_eq!(o.status.code(), Some(1));
-    assert!(out(&o).is_empty());
+    assert!(stdout(&o).is_empty());
 }
 
 #[test]
@@ -230,9 +198,12 @@ fn url_for_a_profile_or_for_values() {
         ],
         "",
     );
-    assert_eq!(out(&o), "https://signin.alibabacloud.com/switchRole.htm?parentAlias=1746000000000005.onaliyun.com&roleName=auditor#rolehop=0123456789abcdef\n");
+    assert_eq!(stdout(&o), "https://signin.alibabacloud.com/switchRole.htm?parentAlias=1746000000000005.onaliyun.com&roleName=auditor#rolehop=0123456789abcdef\n");
     let o = rolehop(&["profile", "url", ROLES, "ACME-PROD", "--exit"], "");
-    assert_eq!(out(&o), "https://signin.aliyun.com/exitSwitchedRole.htm\n");
+    assert_eq!(
+        stdout(&o),
+        "https://signin.aliyun.com/exitSwitchedRole.htm\n"
+    );
     let o = rolehop(
         &[
             "profile",
@@ -247,7 +218,7 @@ fn url_for_a_profile_or_for_values() {
         ],
         "",
     );
-    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(
         v["url"],
         "https://signin.alibabacloud.com/switchRole.htm?parentAlias=acme&roleName=admin"
@@ -261,10 +232,10 @@ fn url_for_a_profile_or_for_values() {
         "",
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("role_name must be"), "{}", err(&o));
+    assert!(stderr(&o).contains("role_name must be"), "{}", stderr(&o));
     let o = rolehop(&["profile", "url", ROLES, "nobody"], "");
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("has no valid profile \"nobody\""));
+    assert!(stderr(&o).contains("has no valid profile \"nobody\""));
 }
 
 #[test]
@@ -278,11 +249,13 @@ fn usage_errors_exit_2() {
     ] {
         let o = rolehop(args, "");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(err(&o).contains("Usage:"));
+        assert!(stderr(&o).contains("Usage:"));
     }
     assert_eq!(rolehop(&["profile", "help"], "").status.code(), Some(0));
-    assert!(out(&rolehop(&["help"], "")).contains("rolehop profile parse|format|import|export|url"));
+    assert!(
+        stdout(&rolehop(&["help"], "")).contains("rolehop profile parse|format|import|export|url")
+    );
     let o = rolehop(&["profile", "parse", "/nonexistent/p.ini"], "");
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("could not read /nonexistent/p.ini"));
+    assert!(stderr(&o).contains("could not read /nonexistent/p.ini"));
 }

@@ -3,11 +3,12 @@
 //! engine; the CLI commands split into shell words that carry the same documents; the Terraform
 //! heredocs hold the same documents; inputs are checked with errors at their JSON paths.
 
+mod common;
 mod tutorial_support;
 
+use common::{rolehop, stderr, stdout};
 use rolehop::contract::{policy_lint, switch_url, tutorial_steps};
 use serde_json::{json, Value};
-use std::process::Command;
 use tutorial_support::{canonical, flag, heredocs, input, shell_commands, A, B};
 
 fn steps_of(input: &Value) -> Value {
@@ -563,15 +564,8 @@ fn too_many_buckets_exceed_the_document_limit() {
 }
 
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rolehop"))
-        .args(args)
-        .output()
-        .expect("rolehop runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = rolehop(args, "");
+    (out.status.code().unwrap_or(-1), stdout(&out), stderr(&out))
 }
 
 const VALUES: [&str; 12] = [

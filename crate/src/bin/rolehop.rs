@@ -1,5 +1,7 @@
 //! `rolehop`: the core's JSON contract on the command line.
 
+#[path = "rolehop/args.rs"]
+mod args;
 #[path = "rolehop/check.rs"]
 mod check;
 #[path = "rolehop/policy.rs"]

@@ -1,6 +1,7 @@
 //! `rolehop policy build|lint|simulate`: the policy engine's contract functions behind flags,
 //! with human output by default and `--json` for tools.
 
+use crate::args::Args;
 use rolehop::contract::{self, policy_build, policy_lint, policy_simulate};
 use serde_json::{json, Map, Value};
 use std::io::Read;
@@ -27,65 +28,8 @@ pub const USAGE: &str = "  rolehop policy build KIND [flags] [--json]
   rolehop policy simulate --request FILE|-  the policySimulate JSON request
                              exit code 0: Allow, 3: ExplicitDeny or ImplicitDeny, 1: bad input";
 
-/// Parsed flags: `--name value` pairs (repeatable) and bare words.
-struct Args {
-    words: Vec<String>,
-    options: Vec<(String, Option<String>)>,
-}
-
 /// Flags that take no value.
-const SWITCHES: [&str; 5] = ["--json", "--no-console", "--read-only", "--zh", "--help"];
-
-impl Args {
-    fn parse(args: &[&str]) -> Result<Args, String> {
-        let mut words = Vec::new();
-        let mut options = Vec::new();
-        let mut i = 0;
-        while let Some(arg) = args.get(i) {
-            if let Some(name) = arg.strip_prefix("--") {
-                if SWITCHES.contains(arg) {
-                    options.push((name.to_string(), None));
-                } else {
-                    let value = args
-                        .get(i + 1)
-                        .ok_or_else(|| format!("{arg} needs a value"))?;
-                    options.push((name.to_string(), Some(value.to_string())));
-                    i += 1;
-                }
-            } else {
-                words.push(arg.to_string());
-            }
-            i += 1;
-        }
-        Ok(Args { words, options })
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.options
-            .iter()
-            .filter(|(n, _)| n == name)
-            .filter_map(|(_, v)| v.clone())
-            .collect()
-    }
-
-    fn one(&self, name: &str) -> Option<String> {
-        self.all(name).pop()
-    }
-
-    fn has(&self, name: &str) -> bool {
-        self.options.iter().any(|(n, _)| n == name)
-    }
-
-    /// Every flag must be one of `known`.
-    fn check(&self, known: &[&str]) -> Result<(), String> {
-        match self.options.iter().find(|(n, _)| {
-            !known.contains(&n.as_str()) && !SWITCHES.contains(&format!("--{n}").as_str())
-        }) {
-            Some((n, _)) => Err(format!("unknown flag --{n}")),
-            None => Ok(()),
-        }
-    }
-}
+const SWITCHES: &[&str] = &["--json", "--no-console", "--read-only", "--zh", "--help"];
 
 pub fn run(args: &[&str]) -> ExitCode {
     let Some((command, rest)) = args.split_first() else {
@@ -95,7 +39,7 @@ pub fn run(args: &[&str]) -> ExitCode {
         println!("Usage:\n{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let parsed = match Args::parse(rest) {
+    let parsed = match Args::parse(rest, SWITCHES) {
         Ok(a) => a,
         Err(message) => return usage(&message),
     };

@@ -1,6 +1,7 @@
 //! `rolehop tutorial steps|plan|next`: the guided tutorial and the "Do it for me" plan in the
 //! terminal, read aloud in English (or Chinese with `--zh`), or as the contract's JSON (`--json`).
 
+use crate::args::Args;
 use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
 use serde_json::{json, Map, Value};
 use std::io::Read;
@@ -22,49 +23,7 @@ pub const USAGE: &str =
           or --request FILE|- with the JSON input of tutorialSteps / setupPlan";
 
 /// Flags without a value.
-const SWITCHES: [&str; 3] = ["--zh", "--json", "--help"];
-
-/// `--name value` pairs (repeatable) and switches.
-struct Flags(Vec<(String, Option<String>)>);
-
-impl Flags {
-    fn parse(args: &[&str]) -> Result<Flags, String> {
-        let mut out = Vec::new();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            let name = arg
-                .strip_prefix("--")
-                .ok_or_else(|| format!("unexpected argument {arg:?}"))?;
-            let value = if SWITCHES.contains(arg) {
-                None
-            } else {
-                Some(
-                    rest.next()
-                        .ok_or_else(|| format!("{arg} needs a value"))?
-                        .to_string(),
-                )
-            };
-            out.push((name.to_string(), value));
-        }
-        Ok(Flags(out))
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(n, _)| n == name)
-            .filter_map(|(_, v)| v.clone())
-            .collect()
-    }
-
-    fn one(&self, name: &str) -> Option<String> {
-        self.all(name).pop()
-    }
-
-    fn has(&self, name: &str) -> bool {
-        self.0.iter().any(|(n, _)| n == name)
-    }
-}
+const SWITCHES: &[&str] = &["--zh", "--json", "--help"];
 
 const VALUE_FLAGS: [&str; 17] = [
     "audience",
@@ -94,17 +53,13 @@ pub fn run(args: &[&str]) -> ExitCode {
         println!("Usage:\n{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let flags = match Flags::parse(rest) {
+    let flags = match Args::parse_flags(rest, SWITCHES).and_then(|f| {
+        f.check(&VALUE_FLAGS)?;
+        Ok(f)
+    }) {
         Ok(f) => f,
         Err(m) => return usage(&m),
     };
-    if let Some((name, _)) = flags
-        .0
-        .iter()
-        .find(|(n, v)| v.is_some() && !VALUE_FLAGS.contains(&n.as_str()))
-    {
-        return usage(&format!("unknown flag --{name}"));
-    }
     let request = match flags.one("request") {
         Some(source) => match read_source(&source) {
             Ok(text) => text,
@@ -139,7 +94,7 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn fail(flags: &Flags, error: rolehop::Error) -> ExitCode {
+fn fail(flags: &Args, error: rolehop::Error) -> ExitCode {
     if flags.has("json") {
         println!("{}", contract::to_text(&Err(error)));
     } else {
@@ -161,7 +116,7 @@ fn read_source(source: &str) -> Result<String, String> {
 
 /// Flags -> the tutorialSteps / setupPlan JSON input (absent flags stay absent, so the core's
 /// errors name what is missing).
-fn request_from_flags(flags: &Flags) -> Value {
+fn request_from_flags(flags: &Args) -> Value {
     let mut req = Map::new();
     let mut put = |key: &str, value: Option<String>| {
         if let Some(v) = value {

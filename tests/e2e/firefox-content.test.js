@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchFirefoxExtension } from './firefox-harness.js';
+import { waitInPage } from './firefox-page.js';
 import { startConnectProxy } from '../lib/connect-proxy.js';
 import { CONSOLE_HOSTS, LOOKALIKE_HOST, SIGNIN_HOSTS, startConsoleFixtures } from '../fixtures/console/server.js';
 import { switchRoleUrl } from './content-helpers.js';
@@ -33,32 +34,12 @@ describe('content scripts in Firefox', () => {
     await server?.close();
   });
 
-  /**
-   * Evaluates `body` in the tab until it returns something other than null (a document being
-   * replaced by a navigation is retried), at most `timeout` ms.
-   * @param {string} body @param {number} [timeout]
-   */
-  async function waitInPage(body, timeout = 15_000) {
-    const deadline = Date.now() + timeout;
-    let last = null;
-    while (Date.now() < deadline) {
-      try {
-        last = await firefox.evaluate(body);
-        if (last !== null && last !== undefined) return last;
-      } catch (e) {
-        if (!/unloaded|navigat|discarded|context/i.test(String(e))) throw e;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting in the page for: ${body} (last: ${JSON.stringify(last)})`);
-  }
-
   test('the Switch Role page (no ids, Chinese labels, no prefill) gets both fields filled', async () => {
     await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
-    const values = await waitInPage(`const v = [...document.querySelectorAll('.panel input')].map((i) => i.value);
+    const values = await waitInPage(firefox, `const v = [...document.querySelectorAll('.panel input')].map((i) => i.value);
       return v.every(Boolean) ? v : null;`);
     assert.deepEqual(values, [ACCOUNT, ROLE]);
-    const host = await waitInPage(`const h = document.querySelector('[data-rolehop="switch-banner"]');
+    const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="switch-banner"]');
       return h ? {closed: h.shadowRoot === null} : null;`);
     assert.deepEqual(host, { closed: true });
   });
@@ -81,7 +62,7 @@ describe('content scripts in Firefox', () => {
       JSON.stringify({ 'rolehop.settings': { defaultSite: 'cn', autoSubmit: true, language: 'auto' } }),
       JSON.stringify({ marker: 'a'.repeat(32), parentAlias: ACCOUNT, roleName: ROLE, site: 'cn', profileId: 'acme-prod', displayName: 'Acme production' }),
     );
-    const sent = await waitInPage(`const s = document.documentElement.dataset.submitted; return s ? JSON.parse(s) : null;`);
+    const sent = await waitInPage(firefox, `const s = document.documentElement.dataset.submitted; return s ? JSON.parse(s) : null;`);
     assert.equal(sent.parentAlias, ACCOUNT);
     assert.equal(sent.roleName, ROLE);
   });
@@ -89,9 +70,9 @@ describe('content scripts in Firefox', () => {
   test('nothing on the look-alike host', async () => {
     // Control first: the real host gets the banner host element.
     await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
-    await waitInPage(`return document.querySelector('[data-rolehop="switch-banner"]') ? true : null;`);
+    await waitInPage(firefox, `return document.querySelector('[data-rolehop="switch-banner"]') ? true : null;`);
     await firefox.navigate(switchRoleUrl({ host: LOOKALIKE_HOST, fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
-    const state = await waitInPage(`return document.readyState === 'complete'
+    const state = await waitInPage(firefox, `return document.readyState === 'complete'
       ? { banner: !!document.querySelector('[data-rolehop]'), values: [...document.querySelectorAll('.panel input')].map((i) => i.value) }
       : null;`);
     assert.deepEqual(state, { banner: false, values: ['', ''] });
@@ -100,7 +81,7 @@ describe('content scripts in Firefox', () => {
   test('the identity badge from ALIYUN_CONSOLE_CONFIG (the MAIN-world hand-over)', async () => {
     // No top navigation text: the badge can only come from the page-world script's hand-over.
     await firefox.navigate('https://oss.console.aliyun.com/?config=main&nav=');
-    const host = await waitInPage(`const h = document.querySelector('[data-rolehop="identity-badge"]');
+    const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="identity-badge"]');
       return h ? { closed: h.shadowRoot === null, inTopLayer: h.matches(':popover-open') } : null;`);
     assert.deepEqual(host, { closed: true, inTopLayer: true });
   });

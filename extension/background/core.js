@@ -105,8 +105,11 @@ const core = Object.freeze({
 /**
  * Starts compiling the wasm module (fetched from the extension's own package) and resolves to
  * the core once it is ready. Call it once, at the top level of the service worker.
+ * @param {WebAssembly.Module | Promise<WebAssembly.Module>} [module] the core's module when the
+ *   page already started compiling it (the popup does, before its modules load); absent: fetch and
+ *   compile it here
  * @returns {Promise<Core>}
  */
-export function loadCore() {
-  return init().then(() => core);
+export function loadCore(module) {
+  return (module ? init({ module_or_path: module }) : init()).then(() => core);
 }

@@ -27,9 +27,12 @@ const aboutModule = import('./about.js');
 /** @typedef {import('./search.js').Entry} Entry */
 /** @typedef {import('./tabs.js').Destination} Destination */
 
-// All at once: none of these waits for another.
-const coreReady = loadCore();
-const storedReady = loadProfilesText();
+// All at once: none of these waits for another. The wasm and the stored items have usually been
+// on their way since early.js ran, before this module graph loaded; without them (or when the
+// early compile failed) the normal loads run.
+const early = globalThis.rolehopEarly;
+const coreReady = early ? early.wasm.then(loadCore, () => loadCore()) : loadCore();
+const storedReady = loadProfilesText(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
 performance.mark('rolehop:popup-start');
 coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
 storedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
@@ -51,6 +54,11 @@ const search = /** @type {HTMLInputElement} */ (byId('search'));
 const results = byId('results');
 
 search.focus();
+// The workbench is reachable whatever the list's state (loading, empty, failed).
+byId('workbench').addEventListener(
+  'click',
+  () => void chrome.tabs.create({ url: chrome.runtime.getURL('workbench/workbench.html') }),
+);
 
 /**
  * Texts in the language of the settings (the browser's by default). Until the settings are read

@@ -198,19 +198,30 @@ export function createProfileStore({ sync, local, now = Date.now }) {
     const area = areas[name];
     if (!area) return null;
     try {
-      const got = await area.get(META_KEY);
-      const meta = got[META_KEY];
-      return isMeta(meta) && meta.area === name ? meta : null;
+      return metaIn(name, await area.get(META_KEY));
     } catch {
       return null; // an unreadable area holds nothing we can use
     }
   }
 
-  /** The current copy: the newer of the two pointers (both exist only after an interrupted move). */
-  async function currentMeta() {
-    const [inSync, inLocal] = await Promise.all([readMeta('sync'), readMeta('local')]);
+  /** @param {AreaName} name @param {Record<string, unknown> | null} items @returns {ProfilesMeta | null} */
+  function metaIn(name, items) {
+    const meta = items?.[META_KEY];
+    return isMeta(meta) && meta.area === name ? meta : null;
+  }
+
+  /**
+   * The current copy: the newer of the two pointers (both exist only after an interrupted move).
+   * @param {ProfilesMeta | null} inSync @param {ProfilesMeta | null} inLocal
+   */
+  function newerMeta(inSync, inLocal) {
     if (inSync && inLocal) return inSync.savedAt >= inLocal.savedAt ? inSync : inLocal;
     return inSync ?? inLocal;
+  }
+
+  async function currentMeta() {
+    const [inSync, inLocal] = await Promise.all([readMeta('sync'), readMeta('local')]);
+    return newerMeta(inSync, inLocal);
   }
 
   /**
@@ -321,13 +332,43 @@ export function createProfileStore({ sync, local, now = Date.now }) {
     return { ...saved, reason };
   }
 
-  /** @returns {Promise<LoadResult>} */
-  async function loadProfilesText() {
-    const meta = await currentMeta();
+  /**
+   * Everything in one area (one round trip for both the pointer and its chunks); null when the
+   * area is absent or unreadable (it then holds nothing we can use).
+   * @param {AreaName} name
+   * @param {Promise<Record<string, unknown>> | null} [prefetched] the area's items, already being read
+   * @returns {Promise<Record<string, unknown> | null>}
+   */
+  async function readItems(name, prefetched) {
+    const area = areas[name];
+    if (!area) return null;
+    if (prefetched) {
+      try {
+        return await prefetched;
+      } catch {
+        // the early read failed: read again below
+      }
+    }
+    try {
+      return await area.get(null);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The current copy, from the items of both areas read at once. `prefetched`: the areas' items
+   * when the caller started reading them earlier (the popup does, before its modules load); an
+   * area whose read failed is read again.
+   * @param {{prefetched?: {sync?: Promise<Record<string, unknown>> | null, local?: Promise<Record<string, unknown>>}}} [options]
+   * @returns {Promise<LoadResult>}
+   */
+  async function loadProfilesText({ prefetched } = {}) {
+    const [syncItems, localItems] = await Promise.all([readItems('sync', prefetched?.sync), readItems('local', prefetched?.local)]);
+    const meta = newerMeta(metaIn('sync', syncItems), metaIn('local', localItems));
     if (!meta) return { text: '', area: null, savedAt: null };
-    const area = /** @type {StorageAreaLike} */ (areas[meta.area]);
+    const got = /** @type {Record<string, unknown>} */ (meta.area === 'sync' ? syncItems : localItems);
     const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
-    const got = await area.get(keys);
     const where = `storage.${meta.area} (generation ${meta.generation}, saved ${new Date(meta.savedAt).toISOString()})`;
     const missing = keys.flatMap((key, n) => (typeof got[key] === 'string' ? [] : [n]));
     if (missing.length) {
@@ -392,8 +433,12 @@ function browserStore() {
 let defaultStore;
 const store = () => (defaultStore ??= browserStore());
 
-/** The saved INI text (from sync, or local after a fallback). Rejects with a ProfileStoreError on bad chunks. */
-export const loadProfilesText = () => store().loadProfilesText();
+/**
+ * The saved INI text (from sync, or local after a fallback). Rejects with a ProfileStoreError on bad chunks.
+ * @param {Parameters<ReturnType<typeof createProfileStore>['loadProfilesText']>[0]} [options]
+ *   `{prefetched: {sync, local}}`: both areas' items (`get(null)`), already being read
+ */
+export const loadProfilesText = (options) => store().loadProfilesText(options);
 /** @param {string} text parse-checked INI text */
 export const saveProfilesText = (text) => store().saveProfilesText(text);
 /** @param {() => void} callback @returns {() => void} */

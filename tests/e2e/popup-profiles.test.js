@@ -226,6 +226,7 @@ describe('popup with no profiles', () => {
     assert.equal(await page.locator('#profiles').isHidden(), true, 'no search box without profiles');
     const tutorial = page.getByRole('link', { name: msg(EN, 'popupTutorial') });
     assert.equal(await tutorial.getAttribute('href'), '../workbench/workbench.html');
+    assert.equal(await page.getByRole('button', { name: msg(EN, 'popupWorkbench') }).isVisible(), true, 'the header keeps its workbench entry');
     await screenshot(page, 'popup-empty-en.png');
     const [options] = await Promise.all([browser.context.waitForEvent('page'), add.click()]);
     await options.waitForURL(/\/options\/options\.html/);
@@ -267,6 +268,24 @@ describe('popup with profiles', () => {
     const globex = page.locator('[role="option"]', { hasText: 'Globex audit' });
     assert.equal(await globex.locator('.tag').innerText(), msg(EN, 'popupSiteIntl'));
     await screenshot(page, 'popup-profiles-en.png');
+    await page.close();
+  });
+
+  test('the workbench button in the header is reached from the keyboard and opens the workbench in a tab', async () => {
+    const page = await openPopup();
+    await page.locator('[role="option"]').first().waitFor();
+    const workbench = page.getByRole('button', { name: msg(EN, 'popupWorkbench') });
+    assert.equal(await workbench.getAttribute('title'), msg(EN, 'popupWorkbench'));
+    // Back from the search box through the header, as a keyboard user would go.
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.keyboard.press('Shift+Tab');
+      reached = await workbench.evaluate((el) => el === document.activeElement);
+    }
+    assert.equal(reached, true, 'Shift+Tab from the search box reaches the workbench button');
+    const [opened] = await Promise.all([browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await opened.waitForURL(/\/workbench\/workbench\.html$/);
+    await opened.close();
     await page.close();
   });
 
@@ -445,6 +464,7 @@ describe('popup with profiles', () => {
     await page.locator('html[lang="zh-CN"]').waitFor();
     assert.equal(await page.locator('#search').getAttribute('placeholder'), msg(ZH, 'popupSearchPlaceholder'));
     assert.equal(await page.getByRole('button', { name: msg(ZH, 'popupBackToIdentity') }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: msg(ZH, 'popupWorkbench') }).count(), 1);
     assert.deepEqual((await rows(page)).at(-2), `# ${msg(ZH, 'popupUngroupedHeading')}`);
     await screenshot(page, 'popup-profiles-zh_CN.png');
     await setSettings({ language: 'auto' });

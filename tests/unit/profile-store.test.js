@@ -140,6 +140,26 @@ describe('profile store', () => {
     assert.equal((await store.loadProfilesText()).text, text);
   });
 
+  test('prefetched items (as the popup reads them early): same result and checks; a failed early read is read again', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const text = profilesIni(300);
+    await store.saveProfilesText(text);
+    const loaded = await store.loadProfilesText({ prefetched: { sync: sync.get(null), local: local.get(null) } });
+    assert.deepEqual(loaded, await store.loadProfilesText());
+    assert.equal(loaded.text, text);
+    const failed = await store.loadProfilesText({ prefetched: { sync: Promise.reject(new Error('early read failed')), local: local.get(null) } });
+    assert.equal(failed.text, text);
+
+    const items = await sync.get(null);
+    const meta = /** @type {{generation: string}} */ (items[META_KEY]);
+    delete items[`rolehop.profiles.${meta.generation}.0`];
+    await assert.rejects(
+      store.loadProfilesText({ prefetched: { sync: Promise.resolve(items), local: local.get(null) } }),
+      /incomplete: chunk 0 of \d+ is missing/,
+    );
+  });
+
   test('integrity: a missing chunk, a chunk from another save, a corrupt payload', async () => {
     const { sync, local } = areas();
     const store = createProfileStore({ sync, local });

@@ -1,0 +1,25 @@
+// A classic script, run while popup.html is still parsing: starts the popup's slow I/O (compiling
+// the wasm core, reading the stored items the profile store needs) before the ES module graph has
+// loaded, which otherwise takes most of the popup's open time. popup.js picks the promises up from
+// globalThis.rolehopEarly and falls back to its normal loads when they are absent or fail.
+'use strict';
+
+/**
+ * @typedef {object} RolehopEarly
+ * @property {Promise<WebAssembly.Module>} wasm the core's module, compiled
+ * @property {Promise<Record<string, unknown>> | null} syncItems everything in storage.sync (null: no storage.sync)
+ * @property {Promise<Record<string, unknown>>} localItems everything in storage.local
+ */
+
+/**
+ * The one global this page defines (a var in a classic script: a property of the window). Typed as
+ * possibly undefined because pages without early.js see the same declaration.
+ * @type {RolehopEarly | undefined}
+ */
+var rolehopEarly = {
+  wasm: WebAssembly.compileStreaming(fetch('../pkg/rolehop_bg.wasm')),
+  syncItems: chrome.storage.sync ? chrome.storage.sync.get(null) : null,
+  localItems: chrome.storage.local.get(null),
+};
+// popup.js reports failures where it uses these (and then loads the normal way).
+for (const p of [rolehopEarly.wasm, rolehopEarly.syncItems, rolehopEarly.localItems]) p?.catch(() => {});

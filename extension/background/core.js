@@ -111,5 +111,7 @@ const core = Object.freeze({
  * @returns {Promise<Core>}
  */
 export function loadCore(module) {
-  return (module ? init({ module_or_path: module }) : init()).then(() => core);
+  // The wasm's URL is given explicitly: wasm-bindgen's default is relative to its own glue module,
+  // which is wrong once a page bundles this file (every caller lives one folder below the root).
+  return init({ module_or_path: module ?? new URL('../pkg/rolehop_bg.wasm', import.meta.url) }).then(() => core);
 }

@@ -4,8 +4,9 @@
 //   node extension/build/assemble.js <dist dir>
 // build.sh runs it after the wasm package is in extension/pkg.
 
+import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -86,9 +87,43 @@ function assemble(outDir, manifest) {
     if (!existsSync(src)) throw new Error(`${src} is missing: build the wasm package first (./build.sh)`);
     cpSync(src, join(outDir, file));
   }
+  for (const entry of BUNDLED_ENTRIES) bundle(outDir, entry);
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const missing = referencedFiles(manifest).filter((f) => !existsSync(join(outDir, f)));
   if (missing.length) throw new Error(`${outDir}/manifest.json points at missing files: ${missing.join(', ')}`);
+}
+
+/**
+ * Page scripts shipped as one file each. The popup's open time is dominated by loading its ES
+ * module graph one request per module (bench/popup: median 120 ms unbundled, 94 ms bundled), so its
+ * entry is bundled with esbuild (no minification: the shipped code stays readable).
+ */
+const BUNDLED_ENTRIES = ['popup/popup.js'];
+
+/**
+ * Replaces `outDir/<entry>` with the bundle of `extension/<entry>` and its imports, and removes the
+ * modules of the entry's own folder that the bundle absorbed (shared/, background/ and pkg/ stay:
+ * other contexts load them).
+ * @param {string} outDir @param {string} entry
+ */
+function bundle(outDir, entry) {
+  const result = buildSync({
+    entryPoints: [join(EXTENSION, entry)],
+    outfile: join(outDir, entry),
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: ROOT, // metafile paths are relative to it
+  });
+  const folder = dirname(entry);
+  for (const input of Object.keys(result.metafile?.inputs ?? {})) {
+    const shipped = relative(EXTENSION, join(ROOT, input));
+    if (dirname(shipped) === folder && shipped !== entry) rmSync(join(outDir, shipped), { force: true });
+  }
 }
 
 function main() {

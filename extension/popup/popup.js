@@ -10,9 +10,9 @@
 
 import { loadCore } from '../background/core.js';
 import { loadProfilesText } from '../shared/profile-store.js';
-import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, settingsFrom } from '../shared/settings.js';
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
-import { loadRecent } from './recent.js';
+import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
 import { buildIndex, highlights, Searcher, tokenize } from './search.js';
 import { browseRows, matchRows } from './rows.js';
 import { ListView } from './list-view.js';
@@ -36,8 +36,14 @@ const storedReady = loadProfilesText(early && { prefetched: { sync: early.syncIt
 performance.mark('rolehop:popup-start');
 coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
 storedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
-const settingsReady = loadSettings();
-const recentReady = loadRecent();
+// Settings and recent uses are in the items early.js already read: no second storage round trip.
+const settingsReady = early
+  ? Promise.all([early.syncItems, early.localItems]).then(
+      ([sync, local]) => settingsFrom(sync?.[SETTINGS_KEY], local[SETTINGS_KEY]),
+      () => loadSettings(),
+    )
+  : loadSettings();
+const recentReady = early ? early.localItems.then((local) => validRecent(local[RECENT_KEY]), () => loadRecent()) : loadRecent();
 const tabReady = currentTab();
 const identityReady = Promise.all([tabReady, identityModule]).then(([tab, m]) => m.askIdentity(tab?.id));
 // Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.

@@ -29,7 +29,7 @@ export async function markUsed(profileId, now = Date.now()) {
  * @param {unknown} value
  * @returns {Record<string, number>}
  */
-function validRecent(value) {
+export function validRecent(value) {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   /** @type {Record<string, number>} */
   const out = {};

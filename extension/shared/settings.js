@@ -40,6 +40,16 @@ export function validSettings(value) {
 }
 
 /**
+ * The settings from what the sync and local areas hold under SETTINGS_KEY (sync wins; local holds
+ * them only while sync refused a write).
+ * @param {unknown} inSync @param {unknown} inLocal
+ * @returns {Settings}
+ */
+export function settingsFrom(inSync, inLocal) {
+  return { ...DEFAULT_SETTINGS, ...validSettings(inSync ?? inLocal) };
+}
+
+/**
  * @typedef {import('./profile-store.js').StorageAreaLike} StorageAreaLike
  */
 
@@ -60,7 +70,7 @@ export function createSettingsStore({ sync, local }) {
   /** @returns {Promise<Settings>} */
   async function loadSettings() {
     const [inSync, inLocal] = await Promise.all([read(sync), read(local)]);
-    return { ...DEFAULT_SETTINGS, ...validSettings(inSync ?? inLocal) };
+    return settingsFrom(inSync, inLocal);
   }
 
   /**

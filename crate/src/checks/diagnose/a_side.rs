@@ -63,18 +63,13 @@ pub fn role_exists(cx: &Cx) -> Finding {
 }
 
 fn role_ready<'a>(cx: &Cx<'a>) -> Result<&'a Value, Box<Finding>> {
-    match cx.status(A_ROLE_EXISTS) {
-        Some(Status::Pass) => cx
-            .known
-            .facts
-            .success(id::A_ROLE)
-            .ok_or_else(|| Box::new(Finding::not_run(A_ROLE_EXISTS, Status::CouldNotCheck))),
-        Some(status) => Err(Box::new(Finding::not_run(A_ROLE_EXISTS, status))),
-        None => Err(Box::new(Finding::not_run(
-            A_ROLE_EXISTS,
-            Status::CouldNotCheck,
-        ))),
+    if let Some(blocked) = cx.unless_passed(A_ROLE_EXISTS) {
+        return Err(Box::new(blocked));
     }
+    cx.known
+        .facts
+        .success(id::A_ROLE)
+        .ok_or_else(|| Box::new(Finding::not_run(A_ROLE_EXISTS, Status::CouldNotCheck)))
 }
 
 pub fn trust(cx: &Cx) -> Finding {

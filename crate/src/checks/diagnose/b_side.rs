@@ -272,10 +272,8 @@ pub(super) fn not_trusted(cx: &Cx, why: Text) -> Finding {
 }
 
 pub fn assume_role(cx: &Cx) -> Finding {
-    match cx.status(B_IDENTITY) {
-        Some(Status::Pass) => {}
-        Some(status) => return Finding::not_run(B_IDENTITY, status),
-        None => return Finding::not_run(B_IDENTITY, Status::CouldNotCheck),
+    if let Some(blocked) = cx.unless_passed(B_IDENTITY) {
+        return blocked;
     }
     let known = cx.known;
     if known.in_role {
@@ -510,10 +508,8 @@ fn role_not_found(cx: &Cx) -> Finding {
 }
 
 pub fn user_may_assume(cx: &Cx) -> Finding {
-    match cx.status(B_IDENTITY) {
-        Some(Status::Pass) => {}
-        Some(status) => return Finding::not_run(B_IDENTITY, status),
-        None => return Finding::not_run(B_IDENTITY, Status::CouldNotCheck),
+    if let Some(blocked) = cx.unless_passed(B_IDENTITY) {
+        return blocked;
     }
     let known = cx.known;
     if known.in_role {
@@ -641,11 +637,7 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
 }
 
 fn after_assume(cx: &Cx) -> Option<Finding> {
-    match cx.status(B_ASSUME_ROLE) {
-        Some(Status::Pass) => None,
-        Some(status) => Some(Finding::not_run(B_ASSUME_ROLE, status)),
-        None => Some(Finding::not_run(B_ASSUME_ROLE, Status::CouldNotCheck)),
-    }
+    cx.unless_passed(B_ASSUME_ROLE)
 }
 
 fn role_lacks_oss(cx: &Cx, what: Text) -> Finding {

@@ -136,6 +136,18 @@ impl<'a> Cx<'a> {
         self.findings.get(id).map(|f| f.status)
     }
 
+    /// `None` when the check `blocker` passed; otherwise the finding of a check that cannot run
+    /// before it does (pending while `blocker` is).
+    pub fn unless_passed(&self, blocker: &str) -> Option<Finding> {
+        match self.status(blocker) {
+            Some(Status::Pass) => None,
+            status => Some(Finding::not_run(
+                blocker,
+                status.unwrap_or(Status::CouldNotCheck),
+            )),
+        }
+    }
+
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.get(id)
     }

@@ -12,9 +12,15 @@ import { createContentServices } from './switch.js';
 import { createRamHelperServices } from './ram-helper.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
+import { forgetParse } from '../shared/parsed-profiles.js';
 
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
+
+// A new or reloaded build may parse profiles differently: the popup's cached parse is dropped.
+chrome.runtime.onInstalled.addListener(() => {
+  forgetParse(chrome.storage.local).catch((e) => console.error('RoleHop: dropping the cached profiles:', e));
+});
 
 const ready = loadCore();
 ready.catch((e) => console.error('RoleHop: the WebAssembly core failed to load:', e));

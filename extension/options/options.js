@@ -5,6 +5,7 @@ import { loadCore } from '../background/core.js';
 import { localizePage, t, useLanguage } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
+import { rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
 import { renderPreview } from './preview.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
@@ -81,12 +82,19 @@ async function main() {
     if (current.text !== editor.text) editor.setText(editor.text);
     if (current.errors.length || saving) return false;
     const text = editor.text;
+    const { profiles } = current; // the parse of `text` (current moves on if the user types meanwhile)
     saving = true;
     saveButton.disabled = true;
     setStatus(saveStatus, () => t('optionsSaving'));
     try {
       const result = await saveProfilesText(text);
       savedText = text;
+      // The popup's next open takes this parse instead of parsing the text again.
+      await rememberParse(
+        chrome.storage.local,
+        { sha256: result.sha256, defaultSite, build: chrome.runtime.getManifest().version },
+        { profiles, errorCount: 0 },
+      );
       const count = String(current.profiles.length);
       if (result.area === 'sync') {
         setStatus(saveStatus, () => t('optionsSavedSync', [count, String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)]), {

@@ -4,12 +4,14 @@
 //
 // Performance marks (read by bench/popup; harmless otherwise): `rolehop:popup-start` (this module
 // runs: the page and its modules are loaded), `rolehop:core-ready` (wasm compiled),
-// `rolehop:profiles-read` (storage read and inflated), `rolehop:parsed` (profileParse done),
+// `rolehop:profiles-read` (storage read: the pointer and chunks in hand), `rolehop:parsed` (the
+// profiles in hand, `detail.cached`: from the cached parse, else decompressed and profileParse'd),
 // `rolehop:popup-ready` (the list rendered with the core loaded); a `rolehop:search` measure per
 // search, from the input event to the updated list.
 
 import { loadCore } from '../background/core.js';
-import { loadProfilesText } from '../shared/profile-store.js';
+import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
+import { cachedParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, settingsFrom } from '../shared/settings.js';
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
@@ -32,10 +34,14 @@ const aboutModule = import('./about.js');
 // early compile failed) the normal loads run.
 const early = globalThis.rolehopEarly;
 const coreReady = early ? early.wasm.then(loadCore, () => loadCore()) : loadCore();
-const storedReady = loadProfilesText(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
+const locatedReady = locateProfiles(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
+// storage.local's items hold the cached parse (shared/parsed-profiles.js).
+const localReady = early
+  ? early.localItems.catch(() => chrome.storage.local.get(PARSED_PROFILES_KEY))
+  : chrome.storage.local.get(PARSED_PROFILES_KEY);
 performance.mark('rolehop:popup-start');
 coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
-storedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
+locatedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
 // Settings and recent uses are in the items early.js already read: no second storage round trip.
 const settingsReady = early
   ? Promise.all([early.syncItems, early.localItems]).then(
@@ -47,7 +53,7 @@ const recentReady = early ? early.localItems.then((local) => validRecent(local[R
 const tabReady = currentTab();
 const identityReady = Promise.all([tabReady, identityModule]).then(([tab, m]) => m.askIdentity(tab?.id));
 // Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.
-for (const p of [coreReady, storedReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
+for (const p of [coreReady, locatedReady, localReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
 
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {
@@ -115,26 +121,6 @@ function appendMarked(/** @type {HTMLElement} */ parent, /** @type {string} */ t
 }
 
 async function main() {
-  /** @type {Awaited<typeof coreReady>} */
-  let core;
-  try {
-    core = await coreReady;
-  } catch (e) {
-    results.removeAttribute('aria-busy');
-    localizePage(document);
-    showError(t('popupCoreError', errorText(e)));
-    return;
-  }
-  /** @type {{text: string}} */
-  let stored;
-  try {
-    stored = await storedReady;
-  } catch (e) {
-    results.removeAttribute('aria-busy');
-    localizePage(document);
-    showError(t('popupLoadError', errorText(e)));
-    return;
-  }
   const [settings, recent, tab] = await Promise.all([
     settingsReady.catch(() => DEFAULT_SETTINGS),
     recentReady.catch(() => ({})),
@@ -142,31 +128,75 @@ async function main() {
   ]);
   await localize(settings.language);
 
-  const parsed = stored.text.trim() ? core.profileParse({ text: stored.text, defaultSite: settings.defaultSite }) : { profiles: [], errors: [] };
-  performance.mark('rolehop:parsed');
-  if ('error' in parsed) {
+  /** @type {{profiles: Profile[], errorCount: number}} */
+  let parsed;
+  try {
+    parsed = await storedProfiles(settings.defaultSite);
+  } catch (e) {
     results.removeAttribute('aria-busy');
-    showError(t('popupLoadError', parsed.error.message));
+    showError(t(e instanceof CoreLoadError ? 'popupCoreError' : 'popupLoadError', errorText(e)));
     return;
   }
-  const profiles = /** @type {Profile[]} */ (parsed.profiles);
-  const site = siteOfUrl(tab?.url) ?? settings.defaultSite;
-  const exitUrl = exitUrlOf(core, site);
-
+  const { profiles, errorCount } = parsed;
   byId('options').addEventListener('click', () => void chrome.runtime.openOptionsPage());
-  wireExit(exitUrl);
-
+  // The list needs the core only to switch, so it renders while the core may still be loading.
   if (!profiles.length) {
-    showEmpty(parsed.errors.length);
+    showEmpty(errorCount);
   } else {
-    showProfiles(core, profiles, recent);
-    if (parsed.errors.length) showNotice(parsed.errors.length);
+    showProfiles(profiles, recent);
+    if (errorCount) showNotice(errorCount);
   }
+
+  let core;
+  try {
+    core = await coreReady;
+  } catch (e) {
+    showError(t('popupCoreError', errorText(e)));
+    return;
+  }
+  wireExit(exitUrlOf(core, siteOfUrl(tab?.url) ?? settings.defaultSite));
   performance.mark('rolehop:popup-ready');
 
   void Promise.all([identityReady, identityModule]).then(
     ([identity, m]) => identity && showIdentity(identity, m.profileOfIdentity(identity, profiles)),
   );
+}
+
+/** The core did not load (its message says why): nothing can be parsed or switched. */
+class CoreLoadError extends Error {}
+
+/** @returns {Promise<import('../background/core.js').Core>} */
+async function theCore() {
+  try {
+    return await coreReady;
+  } catch (e) {
+    throw new CoreLoadError(errorText(e));
+  }
+}
+
+/**
+ * The stored profiles: the cached parse when it is the one for the stored copy, the default site
+ * and this build (no core needed); otherwise the text, decompressed and parsed by the core, and
+ * the parse cached for the next open (not awaited: the list does not wait for a write).
+ * @param {'cn' | 'intl'} defaultSite
+ * @returns {Promise<{profiles: Profile[], errorCount: number}>}
+ */
+async function storedProfiles(defaultSite) {
+  const located = await locatedReady;
+  const key = located.meta && { sha256: located.meta.sha256, defaultSite, build: chrome.runtime.getManifest().version };
+  const hit = key && cachedParse(await localReady.catch(() => ({})), key);
+  if (hit) {
+    performance.mark('rolehop:parsed', { detail: { cached: true } });
+    return hit;
+  }
+  const { text } = await readProfilesText(located);
+  if (!text.trim()) return { profiles: [], errorCount: 0 };
+  const result = (await theCore()).profileParse({ text, defaultSite });
+  if ('error' in result) throw new Error(result.error.message);
+  const parsed = { profiles: /** @type {Profile[]} */ (result.profiles), errorCount: result.errors.length };
+  performance.mark('rolehop:parsed', { detail: { cached: false } });
+  if (key) void rememberParse(chrome.storage.local, key, parsed);
+  return parsed;
 }
 
 /** @param {string} exitUrl */
@@ -224,11 +254,10 @@ function showNotice(errorCount) {
 
 /**
  * The list, the search and the keys.
- * @param {import('../background/core.js').Core} core
  * @param {Profile[]} profiles
  * @param {Record<string, number>} recent
  */
-function showProfiles(core, profiles, recent) {
+function showProfiles(profiles, recent) {
   const entries = buildIndex(profiles, recent);
   const searcher = new Searcher(entries);
   const labels = { recent: t('popupRecentHeading'), ungrouped: t('popupUngroupedHeading'), all: t('popupAllHeading') };
@@ -266,8 +295,8 @@ function showProfiles(core, profiles, recent) {
     if (row?.kind !== 'option') return;
     const { profile } = row.entry;
     // The tab is asked for now, not at load: it is the one the user sees when acting.
-    Promise.all([currentTab(), switchingModule])
-      .then(([tab, { switchTo }]) => switchTo(core, profile, { tab, destination }))
+    Promise.all([currentTab(), switchingModule, coreReady])
+      .then(([tab, { switchTo }, core]) => switchTo(core, profile, { tab, destination }))
       .then(
         () => closeIfPopup(destination),
         (e) => showError(t('popupSwitchError', errorText(e))),

@@ -53,6 +53,7 @@ export const MAX_ITEM_BYTES = 8000;
  * @property {number} textBytes size of the INI text (UTF-8)
  * @property {number} chunks
  * @property {boolean} fellBack true when sync was wanted but the profiles went to local
+ * @property {string} sha256 the stored payload's SHA-256 (what a later load reports for this text)
  * @property {FallbackReason} [reason] set when fellBack
  */
 
@@ -61,6 +62,18 @@ export const MAX_ITEM_BYTES = 8000;
  * @property {string} text the INI text ('' when nothing was ever saved)
  * @property {AreaName | null} area null when nothing is saved
  * @property {number | null} savedAt
+ * @property {string | null} sha256 the stored payload's SHA-256 (ProfilesMeta.sha256): names this text
+ */
+
+/**
+ * @typedef {object} LoadOptions
+ * @property {{sync?: Promise<Record<string, unknown>> | null, local?: Promise<Record<string, unknown>>}} [prefetched]
+ *   both areas' items (`get(null)`), already being read
+ */
+
+/**
+ * The current copy's pointer (null when nothing was ever saved) and the items of its area.
+ * @typedef {{meta: ProfilesMeta | null, items: Record<string, unknown>}} Located
  */
 
 /** A storage failure the UI can explain: `code` is stable, `message` says what and what to do. */
@@ -297,7 +310,7 @@ export function createProfileStore({ sync, local, now = Date.now }) {
       // The new copy is complete and pointed at: only now remove the old one, wherever it is.
       await sweep(area, meta);
       await sweep(area === 'sync' ? 'local' : 'sync', meta);
-      return { area, bytes: payload.length, textBytes, chunks: count, fellBack: area === 'local' };
+      return { area, bytes: payload.length, textBytes, chunks: count, fellBack: area === 'local', sha256 };
     };
 
     /** @type {FallbackReason} */
@@ -357,17 +370,27 @@ export function createProfileStore({ sync, local, now = Date.now }) {
   }
 
   /**
-   * The current copy, from the items of both areas read at once. `prefetched`: the areas' items
-   * when the caller started reading them earlier (the popup does, before its modules load); an
-   * area whose read failed is read again.
-   * @param {{prefetched?: {sync?: Promise<Record<string, unknown>> | null, local?: Promise<Record<string, unknown>>}}} [options]
-   * @returns {Promise<LoadResult>}
+   * The current copy's pointer and the items of its area, from both areas read at once (nothing
+   * decompressed yet: a caller holding something derived from `meta.sha256` can stop here).
+   * `prefetched`: the areas' items when the caller started reading them earlier (the popup does,
+   * before its modules load); an area whose read failed is read again.
+   * @param {LoadOptions} [options]
+   * @returns {Promise<Located>}
    */
-  async function loadProfilesText({ prefetched } = {}) {
+  async function locateProfiles({ prefetched } = {}) {
     const [syncItems, localItems] = await Promise.all([readItems('sync', prefetched?.sync), readItems('local', prefetched?.local)]);
     const meta = newerMeta(metaIn('sync', syncItems), metaIn('local', localItems));
-    if (!meta) return { text: '', area: null, savedAt: null };
-    const got = /** @type {Record<string, unknown>} */ (meta.area === 'sync' ? syncItems : localItems);
+    if (!meta) return { meta: null, items: {} };
+    return { meta, items: /** @type {Record<string, unknown>} */ (meta.area === 'sync' ? syncItems : localItems) };
+  }
+
+  /**
+   * The INI text of a located copy, checked against its pointer and decompressed.
+   * @param {Located} located
+   * @returns {Promise<LoadResult>}
+   */
+  async function readProfilesText({ meta, items: got }) {
+    if (!meta) return { text: '', area: null, savedAt: null, sha256: null };
     const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
     const where = `storage.${meta.area} (generation ${meta.generation}, saved ${new Date(meta.savedAt).toISOString()})`;
     const missing = keys.flatMap((key, n) => (typeof got[key] === 'string' ? [] : [n]));
@@ -391,7 +414,7 @@ export function createProfileStore({ sync, local, now = Date.now }) {
       );
     }
     try {
-      return { text: await inflate(fromBase64(payload)), area: meta.area, savedAt: meta.savedAt };
+      return { text: await inflate(fromBase64(payload)), area: meta.area, savedAt: meta.savedAt, sha256: meta.sha256 };
     } catch (error) {
       throw new ProfileStoreError(
         'integrity',
@@ -399,6 +422,15 @@ export function createProfileStore({ sync, local, now = Date.now }) {
           'Import your INI file again and save.',
       );
     }
+  }
+
+  /**
+   * The current copy's INI text (locateProfiles, then readProfilesText).
+   * @param {LoadOptions} [options]
+   * @returns {Promise<LoadResult>}
+   */
+  async function loadProfilesText(options) {
+    return readProfilesText(await locateProfiles(options));
   }
 
   /**
@@ -418,7 +450,7 @@ export function createProfileStore({ sync, local, now = Date.now }) {
     };
   }
 
-  return { loadProfilesText, saveProfilesText, onProfilesChanged };
+  return { locateProfiles, readProfilesText, loadProfilesText, saveProfilesText, onProfilesChanged };
 }
 
 /** @returns {ReturnType<typeof createProfileStore>} */
@@ -435,10 +467,13 @@ const store = () => (defaultStore ??= browserStore());
 
 /**
  * The saved INI text (from sync, or local after a fallback). Rejects with a ProfileStoreError on bad chunks.
- * @param {Parameters<ReturnType<typeof createProfileStore>['loadProfilesText']>[0]} [options]
- *   `{prefetched: {sync, local}}`: both areas' items (`get(null)`), already being read
+ * @param {LoadOptions} [options]
  */
 export const loadProfilesText = (options) => store().loadProfilesText(options);
+/** @param {LoadOptions} [options] */
+export const locateProfiles = (options) => store().locateProfiles(options);
+/** @param {Located} located */
+export const readProfilesText = (located) => store().readProfilesText(located);
 /** @param {string} text parse-checked INI text */
 export const saveProfilesText = (text) => store().saveProfilesText(text);
 /** @param {() => void} callback @returns {() => void} */

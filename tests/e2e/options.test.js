@@ -196,8 +196,14 @@ describe('options page (en)', () => {
     assert.equal(await status.getAttribute('data-result'), 'pass');
     assert.match(await status.innerText(), /^Saved to browser sync storage \(profiles: 2; sync items: 1; [\d.]+ KB compressed from [\d.]+ KB\)/);
     assert.equal(await savedText(), GOOD);
-    const { sync } = await snapshot();
+    const { sync, local } = await snapshot();
     assert.equal(sync['rolehop.profiles.meta'].area, 'sync');
+    // The save leaves the parse for the popup's next open (extension/shared/parsed-profiles.js).
+    const cached = local['rolehop.parsedProfiles'];
+    assert.equal(cached.sha256, sync['rolehop.profiles.meta'].sha256);
+    assert.equal(cached.defaultSite, 'cn');
+    assert.deepEqual(JSON.parse(cached.profiles), (await coreParse(GOOD)).profiles);
+    assert.equal(cached.errorCount, 0);
 
     // Keyboard: an edit, then Ctrl+S.
     await page.locator('#ini').focus();

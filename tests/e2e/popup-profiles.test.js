@@ -124,6 +124,43 @@ async function seed(text, recent = {}) {
   await page.close();
 }
 
+const PARSED_KEY = 'rolehop.parsedProfiles';
+
+/** The SHA-256 the store's pointer gives for the stored copy. */
+async function storedSha256() {
+  const items = await browser.worker.evaluate(() => chrome.storage.sync.get('rolehop.profiles.meta'));
+  return /** @type {{sha256?: string} | undefined} */ (items['rolehop.profiles.meta'])?.sha256;
+}
+
+/** @typedef {import('../../extension/shared/parsed-profiles.js').StoredEntry} StoredEntry */
+
+/**
+ * The popup's cached parse, once it is written for the stored copy (the popup writes it after
+ * rendering, without waiting) and passes `accept`.
+ * @param {(entry: StoredEntry) => boolean} [accept]
+ * @returns {Promise<StoredEntry>}
+ */
+async function cachedEntry(accept = () => true) {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const [entry, sha256] = await Promise.all([browser.worker.evaluate((key) => chrome.storage.local.get(key), PARSED_KEY), storedSha256()]);
+    const value = /** @type {StoredEntry | undefined} */ (entry[PARSED_KEY]);
+    if (value && value.sha256 === sha256 && accept(value)) return value;
+    if (Date.now() > until) throw new Error(`no cached parse for the stored copy ${sha256}: ${JSON.stringify(value)?.slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25)); // polls a condition, bounded
+  }
+}
+
+/** @param {unknown} entry */
+async function setCachedEntry(entry) {
+  await browser.worker.evaluate(({ key, entry }) => chrome.storage.local.set({ [key]: entry }), { key: PARSED_KEY, entry });
+}
+
+/** Whether this open took its profiles from the cached parse (the `rolehop:parsed` mark says). @param {Page} page */
+function parsedFromCache(page) {
+  return page.evaluate(() => /** @type {PerformanceMark | undefined} */ (performance.getEntriesByName('rolehop:parsed')[0])?.detail?.cached);
+}
+
 /** @param {Partial<import('../../extension/shared/settings.js').Settings>} settings */
 async function setSettings(settings) {
   const page = await browser.openPage('popup/popup.html');
@@ -469,6 +506,54 @@ describe('popup with profiles', () => {
     await screenshot(page, 'popup-profiles-zh_CN.png');
     await setSettings({ language: 'auto' });
     await page.close();
+  });
+
+  test('the next open takes the cached parse of the stored copy; a new save is shown at once, never a stale list', async () => {
+    await seed(PROFILES);
+    const first = await openPopup();
+    const expected = await rows(first);
+    await first.close();
+    const entry = await cachedEntry();
+    assert.equal(entry.sha256, await storedSha256(), 'the entry names the stored copy');
+    assert.equal(entry.build, JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).version);
+    assert.equal(entry.defaultSite, 'cn');
+    assert.equal(JSON.parse(entry.profiles).length, 4);
+
+    const second = await openPopup();
+    assert.equal(await parsedFromCache(second), true);
+    assert.deepEqual(await rows(second), expected);
+    await second.close();
+
+    // Another save (as from the options page or another device): the old entry does not match it.
+    await seed(PROFILES.replace('display_name = Acme production', 'display_name = Acme live'));
+    const third = await openPopup();
+    assert.equal(await parsedFromCache(third), false);
+    assert.equal((await rows(third))[1], 'Acme live');
+    await third.close();
+    await seed(PROFILES);
+  });
+
+  test('a damaged cached parse, or one made for another default site, is ignored and replaced', async () => {
+    const popup = await openPopup();
+    const expected = await rows(popup);
+    await popup.close();
+    const good = await cachedEntry();
+    for (const profiles of ['[{"id": "forged"}]', '{"not": "a list"}', '[{"id": "x", "displayName": "x"', '42']) {
+      await setCachedEntry({ ...good, profiles });
+      const page = await openPopup();
+      assert.equal(await parsedFromCache(page), false, profiles);
+      assert.deepEqual(await rows(page), expected, profiles);
+      await page.close();
+      assert.deepEqual(await cachedEntry(), good, `rewritten after ${profiles}`);
+    }
+    // The parse depends on the default site (profiles without `site`): a cn parse is not used for intl.
+    await setSettings({ defaultSite: 'intl' });
+    const intl = await openPopup();
+    assert.equal(await parsedFromCache(intl), false);
+    await intl.close();
+    const entry = await cachedEntry((e) => e.defaultSite === 'intl');
+    assert.equal(JSON.parse(entry.profiles).find((/** @type {any} */ p) => p.id === 'sandbox').site, 'intl');
+    await setSettings({ defaultSite: 'cn' });
   });
 
   test('no console errors or uncaught errors', () => {

@@ -48,7 +48,30 @@ describe('profile store', () => {
 
   test('nothing saved: empty text', async () => {
     const store = createProfileStore(areas());
-    assert.deepEqual(await store.loadProfilesText(), { text: '', area: null, savedAt: null });
+    assert.deepEqual(await store.loadProfilesText(), { text: '', area: null, savedAt: null, sha256: null });
+    assert.deepEqual(await store.locateProfiles(), { meta: null, items: {} });
+  });
+
+  test('a save and the next load report the same SHA-256; locating the copy names it before anything is decompressed', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    const first = await store.saveProfilesText(profilesIni(30));
+    const located = await store.locateProfiles();
+    assert.equal(located.meta?.sha256, first.sha256);
+    assert.match(first.sha256, /^[0-9a-f]{64}$/);
+    assert.equal((await store.readProfilesText(located)).sha256, first.sha256);
+    const second = await store.saveProfilesText(profilesIni(30, { seed: 9 }));
+    assert.notEqual(second.sha256, first.sha256);
+    assert.equal((await store.loadProfilesText()).sha256, second.sha256);
+  });
+
+  test('keys outside the store\'s prefix survive its sweeps (the popup\'s cached parse lives beside it)', async () => {
+    const { sync, local } = areas();
+    const store = createProfileStore({ sync, local });
+    await local.set({ 'rolehop.parsedProfiles': { kept: true } });
+    await store.saveProfilesText(profilesIni(10));
+    await store.saveProfilesText(profilesIni(12));
+    assert.deepEqual((await local.get('rolehop.parsedProfiles'))['rolehop.parsedProfiles'], { kept: true });
   });
 
   test('a new save replaces the old generation: only one copy remains; three write operations', async () => {

@@ -1,0 +1,99 @@
+// The core's parse of the stored profiles, kept in storage.local so the popup can show 2,000
+// profiles without decompressing and re-parsing them at every open (most of its open time
+// otherwise). It is derived data, never the source: an entry is used only when it names exactly the
+// stored copy (the payload's SHA-256 from the store's pointer), the default site the parse used
+// and the build whose core parsed it; anything else, or anything malformed, is a miss and the caller
+// parses the text as before. The service worker drops the entry when the extension is installed,
+// updated or reloaded, so a changed core never reads an old core's output.
+
+// Not under the store's 'rolehop.profiles.' prefix: the store sweeps every key there it did not write.
+export const PARSED_PROFILES_KEY = 'rolehop.parsedProfiles';
+
+/** @typedef {import('./contract').Profile} Profile */
+/** @typedef {'cn' | 'intl'} Site */
+
+/**
+ * What an entry is valid for.
+ * @typedef {object} ParsedKey
+ * @property {string} sha256 ProfilesMeta.sha256 of the copy that was parsed
+ * @property {Site} defaultSite the default site given to profileParse
+ * @property {string} build the extension's version (runtime.getManifest().version): the build whose
+ *   core parsed it (a reload of an unpacked build keeps the version; the service worker's drop on
+ *   install and update covers that)
+ */
+
+/**
+ * @typedef {object} ParsedEntry
+ * @property {Profile[]} profiles
+ * @property {number} errorCount how many errors the parse reported (the popup says so)
+ */
+
+/**
+ * The stored entry, as written: the profiles as JSON text, which the browser hands over and
+ * JSON.parse reads faster than the same data as a structured object.
+ * @typedef {ParsedKey & {profiles: string, errorCount: number}} StoredEntry
+ */
+
+/** @param {unknown} value @returns {value is Profile} */
+function looksLikeProfile(value) {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = /** @type {Record<string, unknown>} */ (value);
+  return (
+    typeof p.id === 'string' &&
+    typeof p.displayName === 'string' &&
+    typeof p.account === 'string' &&
+    typeof p.accountKind === 'string' &&
+    typeof p.roleName === 'string' &&
+    (p.site === 'cn' || p.site === 'intl')
+  );
+}
+
+/**
+ * The cached parse for `key` from storage.local's items, or null (absent, for another copy,
+ * default site or core, or malformed).
+ * @param {Record<string, unknown>} localItems
+ * @param {ParsedKey} key
+ * @returns {ParsedEntry | null}
+ */
+export function cachedParse(localItems, key) {
+  const entry = /** @type {Partial<StoredEntry> | undefined} */ (localItems[PARSED_PROFILES_KEY]);
+  if (typeof entry !== 'object' || entry === null) return null;
+  if (entry.sha256 !== key.sha256 || entry.defaultSite !== key.defaultSite || entry.build !== key.build) return null;
+  if (typeof entry.profiles !== 'string' || !Number.isInteger(entry.errorCount)) return null;
+  let profiles;
+  try {
+    profiles = JSON.parse(entry.profiles);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(profiles) || !profiles.every(looksLikeProfile)) return null;
+  return { profiles, errorCount: /** @type {number} */ (entry.errorCount) };
+}
+
+/**
+ * Keeps `parsed` as the parse for `key`, replacing any other entry. A failure (quota) only means
+ * the next open parses again, so it is reported and not thrown.
+ * @param {{set: (items: Record<string, unknown>) => Promise<void>}} local storage.local
+ * @param {ParsedKey} key
+ * @param {ParsedEntry} parsed
+ * @returns {Promise<boolean>} whether it was written
+ */
+export async function rememberParse(local, key, parsed) {
+  /** @type {StoredEntry} */
+  const entry = { ...key, profiles: JSON.stringify(parsed.profiles), errorCount: parsed.errorCount };
+  try {
+    await local.set({ [PARSED_PROFILES_KEY]: entry });
+    return true;
+  } catch (error) {
+    console.warn(`RoleHop: the parsed profiles were not cached (${error instanceof Error ? error.message : String(error)})`);
+    return false;
+  }
+}
+
+/**
+ * Drops the entry (the service worker does on install and update).
+ * @param {{remove: (keys: string) => Promise<void>}} local storage.local
+ */
+export async function forgetParse(local) {
+  await local.remove(PARSED_PROFILES_KEY);
+}

@@ -10,20 +10,28 @@ import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
 import { createRamHelperServices } from './ram-helper.js';
-import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
+import { loadProfilesText, locateProfiles, onProfilesChanged, readProfilesText, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
-import { forgetParse } from '../shared/parsed-profiles.js';
+import { createParseWarmer } from './parse-warmer.js';
 
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
 
-// A new or reloaded build may parse profiles differently: the popup's cached parse is dropped.
-chrome.runtime.onInstalled.addListener(() => {
-  forgetParse(chrome.storage.local).catch((e) => console.error('RoleHop: dropping the cached profiles:', e));
-});
-
 const ready = loadCore();
 ready.catch((e) => console.error('RoleHop: the WebAssembly core failed to load:', e));
+
+// The popup's parse of the profiles, made ahead of time (parse-warmer.js): a new or reloaded build
+// may parse differently, so its entry is remade on install and update.
+const parseWarmer = createParseWarmer({
+  core: ready,
+  locateProfiles: () => locateProfiles(),
+  readProfilesText,
+  loadSettings,
+  local: chrome.storage.local,
+  build: chrome.runtime.getManifest().version,
+});
+chrome.runtime.onInstalled.addListener(() => void parseWarmer.reinstalled());
+chrome.storage.onChanged.addListener((changes) => parseWarmer.storageChanged(changes));
 
 const route = createRouter({
   core: ready,

@@ -156,6 +156,10 @@ async function setCachedEntry(entry) {
   await browser.worker.evaluate(({ key, entry }) => chrome.storage.local.set({ [key]: entry }), { key: PARSED_KEY, entry });
 }
 
+async function removeCachedEntry() {
+  await browser.worker.evaluate((key) => chrome.storage.local.remove(key), PARSED_KEY);
+}
+
 /** Whether this open took its profiles from the cached parse (the `rolehop:parsed` mark says). @param {Page} page */
 function parsedFromCache(page) {
   return page.evaluate(() => /** @type {PerformanceMark | undefined} */ (performance.getEntriesByName('rolehop:parsed')[0])?.detail?.cached);
@@ -508,29 +512,38 @@ describe('popup with profiles', () => {
     await page.close();
   });
 
-  test('the next open takes the cached parse of the stored copy; a new save is shown at once, never a stale list', async () => {
-    await seed(PROFILES);
-    const first = await openPopup();
-    const expected = await rows(first);
-    await first.close();
+  test('the popup opens from the parse the service worker made ahead; a new save is shown at once, never a stale list', async () => {
+    const before = await cachedEntry();
+    // A changed copy, saved from a page that is not the options page (as a save from another device
+    // arrives): the service worker parses it ahead of the next open (background/parse-warmer.js).
+    await seed(PROFILES.replace('display_name = Acme production', 'display_name = Acme live'));
     const entry = await cachedEntry();
-    assert.equal(entry.sha256, await storedSha256(), 'the entry names the stored copy');
+    assert.notEqual(entry.sha256, before.sha256);
     assert.equal(entry.build, JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).version);
     assert.equal(entry.defaultSite, 'cn');
     assert.equal(JSON.parse(entry.profiles).length, 4);
+    const first = await openPopup();
+    assert.equal(await parsedFromCache(first), true);
+    const expected = await rows(first);
+    assert.equal(expected[1], 'Acme live');
+    await first.close();
 
+    // Without an entry the popup parses, shows the same list and leaves the entry for the next open.
+    await removeCachedEntry();
     const second = await openPopup();
-    assert.equal(await parsedFromCache(second), true);
+    assert.equal(await parsedFromCache(second), false);
     assert.deepEqual(await rows(second), expected);
     await second.close();
+    assert.deepEqual(await cachedEntry(), entry);
 
-    // Another save (as from the options page or another device): the old entry does not match it.
-    await seed(PROFILES.replace('display_name = Acme production', 'display_name = Acme live'));
+    // An entry for another copy (here: the previous one) is never used.
+    await setCachedEntry(before);
     const third = await openPopup();
     assert.equal(await parsedFromCache(third), false);
-    assert.equal((await rows(third))[1], 'Acme live');
+    assert.deepEqual(await rows(third), expected);
     await third.close();
     await seed(PROFILES);
+    await cachedEntry();
   });
 
   test('a damaged cached parse, or one made for another default site, is ignored and replaced', async () => {
@@ -548,11 +561,13 @@ describe('popup with profiles', () => {
     }
     // The parse depends on the default site (profiles without `site`): a cn parse is not used for intl.
     await setSettings({ defaultSite: 'intl' });
+    const intlEntry = await cachedEntry((e) => e.defaultSite === 'intl');
+    assert.equal(JSON.parse(intlEntry.profiles).find((/** @type {any} */ p) => p.id === 'sandbox').site, 'intl');
+    await setCachedEntry(good);
     const intl = await openPopup();
     assert.equal(await parsedFromCache(intl), false);
     await intl.close();
-    const entry = await cachedEntry((e) => e.defaultSite === 'intl');
-    assert.equal(JSON.parse(entry.profiles).find((/** @type {any} */ p) => p.id === 'sandbox').site, 'intl');
+    assert.deepEqual(await cachedEntry((e) => e.defaultSite === 'intl'), intlEntry);
     await setSettings({ defaultSite: 'cn' });
   });
 

@@ -1,0 +1,55 @@
+// Keeps the popup's cached parse (shared/parsed-profiles.js) made ahead of time, so an open of the
+// popup rarely has to decompress and parse the profiles itself: after the extension is installed,
+// updated or reloaded (the previous build's entry is dropped first), and whenever the stored
+// profiles or the default site change, from any page or from another device through sync.
+// A warm-up that finds the entry already current writes nothing.
+
+import { META_KEY } from '../shared/profile-store.js';
+import { SETTINGS_KEY } from '../shared/settings.js';
+import { cachedParse, forgetParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
+
+/** @typedef {import('../shared/profile-store.js').Located} Located */
+
+/**
+ * @param {object} deps
+ * @param {Promise<{profileParse: import('./core.js').Core['profileParse']}>} deps.core
+ * @param {() => Promise<Located>} deps.locateProfiles
+ * @param {(located: Located) => Promise<{text: string}>} deps.readProfilesText
+ * @param {() => Promise<{defaultSite: 'cn' | 'intl'}>} deps.loadSettings
+ * @param {chrome.storage.StorageArea} deps.local
+ * @param {string} deps.build the extension's version
+ */
+export function createParseWarmer({ core, locateProfiles, readProfilesText, loadSettings, local, build }) {
+  /** @type {Promise<unknown>} */
+  let queue = Promise.resolve();
+
+  async function warm() {
+    const [located, { defaultSite }] = await Promise.all([locateProfiles(), loadSettings()]);
+    if (!located.meta) return;
+    const key = { sha256: located.meta.sha256, defaultSite, build };
+    if (cachedParse(await local.get(PARSED_PROFILES_KEY), key)) return;
+    const { text } = await readProfilesText(located);
+    const parsed = (await core).profileParse({ text, defaultSite });
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    await rememberParse(local, key, { profiles: parsed.profiles, errorCount: parsed.errors.length });
+  }
+
+  /** One warm-up after the ones already asked for (each finds what the previous one wrote). */
+  function warmSoon() {
+    queue = queue.then(warm).catch((e) => console.warn(`RoleHop: the popup's profiles were not prepared: ${e instanceof Error ? e.message : e}`));
+    return queue;
+  }
+
+  return {
+    warmSoon,
+    /** For runtime.onInstalled: drop the previous build's entry, then make this build's. */
+    reinstalled() {
+      queue = queue.then(() => forgetParse(local)).catch(() => {});
+      return warmSoon();
+    },
+    /** For storage.onChanged: the stored profiles or the settings changed. @param {Record<string, unknown>} changes */
+    storageChanged(changes) {
+      if (META_KEY in changes || SETTINGS_KEY in changes) void warmSoon();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 // The options page and the profile store of the shipped dist/firefox in real Firefox ESR:
 // 2,000 profiles saved through the editor into Firefox's storage.sync (compressed, chunked under
-// its quotas, the same 100 KB / 8 KB / 512 items as Chrome's), and the fallback to storage.local
-// when Firefox's own sync quota refuses the write.
+// its quotas, the same 100 KB / 8 KB / 512 items as Chrome's), the popup listing and searching
+// them, and the fallback to storage.local when Firefox's own sync quota refuses the write.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -65,6 +65,27 @@ describe('Firefox: options page and profile storage', () => {
       await waitFor(() => page.document.body.dataset.ready === 'true', 'the options page');
       return page.document.getElementById('ini').value;`);
     assert.equal(loaded, text);
+  });
+
+  test('the popup lists those 2,000 profiles from the parse the save left, and searches them', async () => {
+    await firefox.openPage('popup/popup.html');
+    const shown = await firefox.evaluate(`${WAIT}
+      const doc = page.document;
+      await waitFor(() => page.performance.getEntriesByName('rolehop:popup-ready').length, 'the popup list');
+      const parsed = page.performance.getEntriesByName('rolehop:parsed')[0];
+      const names = () => [...doc.querySelectorAll('#results [role="option"] .name')].map((el) => el.textContent);
+      const all = { count: doc.getElementById('result-count').textContent, names: names(),
+                    cached: JSON.parse(page.JSON.stringify(parsed.detail)).cached };
+      const search = doc.getElementById('search');
+      search.value = 'initech dev 5';
+      search.dispatchEvent(new page.InputEvent('input', { bubbles: true, inputType: 'insertText', data: '5' }));
+      return { ...all, found: { count: doc.getElementById('result-count').textContent, names: names() } };`);
+    assert.equal(shown.cached, true, 'the options page left its parse for the popup');
+    assert.equal(shown.count, 'Profiles shown: 2000');
+    assert.ok(shown.names.length > 5 && shown.names.length < 100, `a virtual list: ${shown.names.length} rows in the DOM`);
+    const found = Number(/^Profiles shown: (\d+)$/.exec(shown.found.count)?.[1]);
+    assert.ok(found > 0 && found < 2000, shown.found.count);
+    assert.match(shown.found.names[0], /^Initech dev 5\b/, shown.found.names.join(', '));
   });
 
   test("Firefox's sync quota error moves the profiles to storage.local, nothing lost", async () => {

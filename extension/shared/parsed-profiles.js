@@ -34,6 +34,10 @@ export const PARSED_PROFILES_KEY = 'rolehop.parsedProfiles';
  * @typedef {ParsedKey & {profiles: string, errorCount: number}} StoredEntry
  */
 
+/** A colour as the core writes it (`#rgb`, `#rrggbb` or a CSS colour name, lower-cased): the popup
+ * puts it in a CSS custom property, so nothing else (`url(...)`) may come through the cache. */
+const COLOR = /^(?:#[0-9a-f]{3}|#[0-9a-f]{6}|[a-z]{3,20})$/;
+
 /** @param {unknown} value @returns {value is Profile} */
 function looksLikeProfile(value) {
   if (typeof value !== 'object' || value === null) return false;
@@ -44,7 +48,8 @@ function looksLikeProfile(value) {
     typeof p.account === 'string' &&
     typeof p.accountKind === 'string' &&
     typeof p.roleName === 'string' &&
-    (p.site === 'cn' || p.site === 'intl')
+    (p.site === 'cn' || p.site === 'intl') &&
+    (p.color === undefined || (typeof p.color === 'string' && COLOR.test(p.color)))
   );
 }
 

@@ -11,7 +11,7 @@ import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
 /** @type {import('../../extension/shared/parsed-profiles.js').ParsedKey} */
 const KEY = { sha256: 'a'.repeat(64), defaultSite: 'cn', build: '0.1.0' };
 const PROFILES = [
-  { id: 'acme-prod', displayName: 'Acme production', account: 'acme', accountKind: 'alias', roleName: 'admin-oss', site: 'cn', line: 1 },
+  { id: 'acme-prod', displayName: 'Acme production', account: 'acme', accountKind: 'alias', roleName: 'admin-oss', color: '#e8590c', site: 'cn', line: 1 },
   {
     id: 'globex',
     displayName: 'globex',
@@ -20,6 +20,7 @@ const PROFILES = [
     accountUid: '1746000000000001',
     roleName: 'audit',
     roleArn: 'acs:ram::1746000000000001:role/audit',
+    color: 'teal',
     site: 'intl',
     line: 6,
   },
@@ -62,6 +63,8 @@ describe('parsed profiles cache', () => {
       { ...entry, profiles: '[null]' },
       { ...entry, profiles: JSON.stringify([{ ...PROFILES[0], site: 'mars' }]) },
       { ...entry, profiles: JSON.stringify([{ ...PROFILES[0], roleName: 7 }]) },
+      { ...entry, profiles: JSON.stringify([{ ...PROFILES[0], color: 'url(https://tracker.example/x.png)' }]) },
+      { ...entry, profiles: JSON.stringify([{ ...PROFILES[0], color: 7 }]) },
       { ...entry, errorCount: '2' },
       { ...entry, errorCount: 1.5 },
     ];

@@ -135,8 +135,8 @@ async function loadOnce(context, url, name, names) {
 async function prepareCache(worker, cached) {
   await worker.evaluate(
     async ({ key, cached }) => {
-      if (!cached) return chrome.storage.local.remove(key);
-      for (let i = 0; i < 200 && !(key in (await chrome.storage.local.get(key))); i++) {
+      if (!cached) return chrome.storage.session.remove(key);
+      for (let i = 0; i < 200 && !(key in (await chrome.storage.session.get(key))); i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },

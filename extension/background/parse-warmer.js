@@ -1,7 +1,8 @@
 // Keeps the popup's cached parse (shared/parsed-profiles.js) made ahead of time, so an open of the
-// popup rarely has to decompress and parse the profiles itself: after the extension is installed,
-// updated or reloaded (the previous build's entry is dropped first), and whenever the stored
-// profiles or the default site change, from any page or from another device through sync.
+// popup rarely has to decompress and parse the profiles itself: when the browser starts (the
+// cache lives in storage.session, which starts empty), after the extension is installed, updated
+// or reloaded, and whenever the stored profiles or the default site change, from any page or from
+// another device through sync.
 // A warm-up that finds the entry already current writes nothing.
 
 import { META_KEY } from '../shared/profile-store.js';
@@ -16,10 +17,10 @@ import { cachedParse, forgetParse, PARSED_PROFILES_KEY, rememberParse } from '..
  * @param {() => Promise<Located>} deps.locateProfiles
  * @param {(located: Located) => Promise<{text: string}>} deps.readProfilesText
  * @param {() => Promise<{defaultSite: 'cn' | 'intl'}>} deps.loadSettings
- * @param {chrome.storage.StorageArea} deps.local
+ * @param {chrome.storage.StorageArea} deps.area where the cached parse lives (parsed-profiles.js: cacheArea)
  * @param {string} deps.build the extension's version
  */
-export function createParseWarmer({ core, locateProfiles, readProfilesText, loadSettings, local, build }) {
+export function createParseWarmer({ core, locateProfiles, readProfilesText, loadSettings, area, build }) {
   /** @type {Promise<unknown>} */
   let queue = Promise.resolve();
 
@@ -27,11 +28,11 @@ export function createParseWarmer({ core, locateProfiles, readProfilesText, load
     const [located, { defaultSite }] = await Promise.all([locateProfiles(), loadSettings()]);
     if (!located.meta) return;
     const key = { sha256: located.meta.sha256, defaultSite, build };
-    if (cachedParse(await local.get(PARSED_PROFILES_KEY), key)) return;
+    if (cachedParse(await area.get(PARSED_PROFILES_KEY), key)) return;
     const { text } = await readProfilesText(located);
     const parsed = (await core).profileParse({ text, defaultSite });
     if ('error' in parsed) throw new Error(parsed.error.message);
-    await rememberParse(local, key, { profiles: parsed.profiles, errorCount: parsed.errors.length });
+    await rememberParse(area, key, { profiles: parsed.profiles, errorCount: parsed.errors.length });
   }
 
   /** One warm-up after the ones already asked for (each finds what the previous one wrote). */
@@ -42,9 +43,9 @@ export function createParseWarmer({ core, locateProfiles, readProfilesText, load
 
   return {
     warmSoon,
-    /** For runtime.onInstalled: drop the previous build's entry, then make this build's. */
+    /** For runtime.onInstalled: drop the previous build's entry (if the browser kept it), then make this build's. */
     reinstalled() {
-      queue = queue.then(() => forgetParse(local)).catch(() => {});
+      queue = queue.then(() => forgetParse(area)).catch(() => {});
       return warmSoon();
     },
     /** For storage.onChanged: the stored profiles or the settings changed. @param {Record<string, unknown>} changes */

@@ -13,6 +13,7 @@ import { createRamHelperServices } from './ram-helper.js';
 import { loadProfilesText, locateProfiles, onProfilesChanged, readProfilesText, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
 import { createParseWarmer } from './parse-warmer.js';
+import { cacheArea } from '../shared/parsed-profiles.js';
 
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
@@ -20,18 +21,24 @@ credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storag
 const ready = loadCore();
 ready.catch((e) => console.error('RoleHop: the WebAssembly core failed to load:', e));
 
-// The popup's parse of the profiles, made ahead of time (parse-warmer.js): a new or reloaded build
-// may parse differently, so its entry is remade on install and update.
-const parseWarmer = createParseWarmer({
-  core: ready,
-  locateProfiles: () => locateProfiles(),
-  readProfilesText,
-  loadSettings,
-  local: chrome.storage.local,
-  build: chrome.runtime.getManifest().version,
-});
-chrome.runtime.onInstalled.addListener(() => void parseWarmer.reinstalled());
-chrome.storage.onChanged.addListener((changes) => parseWarmer.storageChanged(changes));
+// The popup's parse of the profiles, made ahead of time (parse-warmer.js): at browser start (its
+// storage.session is empty then), and on install and update (a new build may parse differently).
+const parsedArea = cacheArea();
+const parseWarmer =
+  parsedArea &&
+  createParseWarmer({
+    core: ready,
+    locateProfiles: () => locateProfiles(),
+    readProfilesText,
+    loadSettings,
+    area: parsedArea,
+    build: chrome.runtime.getManifest().version,
+  });
+chrome.runtime.onStartup.addListener(() => void parseWarmer?.warmSoon());
+chrome.runtime.onInstalled.addListener(() => void parseWarmer?.reinstalled());
+// Per area: the profiles and settings are in sync and local (storage.onChanged would also bring
+// every write of the cached parse itself, from storage.session).
+for (const area of [chrome.storage.sync, chrome.storage.local]) area?.onChanged.addListener((changes) => parseWarmer?.storageChanged(changes));
 
 const route = createRouter({
   core: ready,

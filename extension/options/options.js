@@ -5,7 +5,7 @@ import { loadCore } from '../background/core.js';
 import { localizePage, t, useLanguage } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
-import { rememberParse } from '../shared/parsed-profiles.js';
+import { cacheArea, rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
 import { renderPreview } from './preview.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
@@ -90,11 +90,10 @@ async function main() {
       const result = await saveProfilesText(text);
       savedText = text;
       // The popup's next open takes this parse instead of parsing the text again.
-      await rememberParse(
-        chrome.storage.local,
-        { sha256: result.sha256, defaultSite, build: chrome.runtime.getManifest().version },
-        { profiles, errorCount: 0 },
-      );
+      const area = cacheArea();
+      if (area) {
+        await rememberParse(area, { sha256: result.sha256, defaultSite, build: chrome.runtime.getManifest().version }, { profiles, errorCount: 0 });
+      }
       const count = String(current.profiles.length);
       if (result.area === 'sync') {
         setStatus(saveStatus, () => t('optionsSavedSync', [count, String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)]), {

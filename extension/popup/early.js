@@ -9,6 +9,8 @@
  * @property {Promise<WebAssembly.Module>} wasm the core's module, compiled
  * @property {Promise<Record<string, unknown>> | null} syncItems everything in storage.sync (null: no storage.sync)
  * @property {Promise<Record<string, unknown>>} localItems everything in storage.local
+ * @property {Promise<Record<string, unknown>> | null} parsedItems the cached parse, from storage.session
+ *   (shared/parsed-profiles.js; null: no storage.session)
  */
 
 /**
@@ -20,6 +22,8 @@ var rolehopEarly = {
   wasm: WebAssembly.compileStreaming(fetch('../pkg/rolehop_bg.wasm')),
   syncItems: chrome.storage.sync ? chrome.storage.sync.get(null) : null,
   localItems: chrome.storage.local.get(null),
+  // Only this key: storage.session also holds the credentials, which the popup has no use for.
+  parsedItems: chrome.storage.session ? chrome.storage.session.get('rolehop.parsedProfiles') : null,
 };
 // popup.js reports failures where it uses these (and then loads the normal way).
-for (const p of [rolehopEarly.wasm, rolehopEarly.syncItems, rolehopEarly.localItems]) p?.catch(() => {});
+for (const p of [rolehopEarly.wasm, rolehopEarly.syncItems, rolehopEarly.localItems, rolehopEarly.parsedItems]) p?.catch(() => {});

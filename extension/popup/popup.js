@@ -11,7 +11,7 @@
 
 import { loadCore } from '../background/core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
-import { cachedParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
+import { cacheArea, cachedParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, settingsFrom } from '../shared/settings.js';
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
@@ -35,10 +35,8 @@ const aboutModule = import('./about.js');
 const early = globalThis.rolehopEarly;
 const coreReady = early ? early.wasm.then(loadCore, () => loadCore()) : loadCore();
 const locatedReady = locateProfiles(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
-// storage.local's items hold the cached parse (shared/parsed-profiles.js).
-const localReady = early
-  ? early.localItems.catch(() => chrome.storage.local.get(PARSED_PROFILES_KEY))
-  : chrome.storage.local.get(PARSED_PROFILES_KEY);
+// The cached parse (shared/parsed-profiles.js), in storage.session.
+const parsedItemsReady = (early?.parsedItems ?? Promise.reject(new Error('not read early'))).catch(() => cacheArea()?.get(PARSED_PROFILES_KEY) ?? {});
 performance.mark('rolehop:popup-start');
 coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
 locatedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
@@ -53,7 +51,7 @@ const recentReady = early ? early.localItems.then((local) => validRecent(local[R
 const tabReady = currentTab();
 const identityReady = Promise.all([tabReady, identityModule]).then(([tab, m]) => m.askIdentity(tab?.id));
 // Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.
-for (const p of [coreReady, locatedReady, localReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
+for (const p of [coreReady, locatedReady, parsedItemsReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
 
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {
@@ -121,11 +119,7 @@ function appendMarked(/** @type {HTMLElement} */ parent, /** @type {string} */ t
 }
 
 async function main() {
-  const [settings, recent, tab] = await Promise.all([
-    settingsReady.catch(() => DEFAULT_SETTINGS),
-    recentReady.catch(() => ({})),
-    tabReady,
-  ]);
+  const [settings, recent] = await Promise.all([settingsReady.catch(() => DEFAULT_SETTINGS), recentReady.catch(() => ({}))]);
   await localize(settings.language);
 
   /** @type {{profiles: Profile[], errorCount: number}} */
@@ -154,7 +148,7 @@ async function main() {
     showError(t('popupCoreError', errorText(e)));
     return;
   }
-  wireExit(exitUrlOf(core, siteOfUrl(tab?.url) ?? settings.defaultSite));
+  wireExit(core, settings.defaultSite);
   performance.mark('rolehop:popup-ready');
 
   void Promise.all([identityReady, identityModule]).then(
@@ -184,7 +178,7 @@ async function theCore() {
 async function storedProfiles(defaultSite) {
   const located = await locatedReady;
   const key = located.meta && { sha256: located.meta.sha256, defaultSite, build: chrome.runtime.getManifest().version };
-  const hit = key && cachedParse(await localReady.catch(() => ({})), key);
+  const hit = key && cachedParse(await parsedItemsReady.catch(() => ({})), key);
   if (hit) {
     performance.mark('rolehop:parsed', { detail: { cached: true } });
     return hit;
@@ -195,18 +189,28 @@ async function storedProfiles(defaultSite) {
   if ('error' in result) throw new Error(result.error.message);
   const parsed = { profiles: /** @type {Profile[]} */ (result.profiles), errorCount: result.errors.length };
   performance.mark('rolehop:parsed', { detail: { cached: false } });
-  if (key) void rememberParse(chrome.storage.local, key, parsed);
+  const area = cacheArea();
+  if (key && area) void rememberParse(area, key, parsed);
   return parsed;
 }
 
-/** @param {string} exitUrl */
-function wireExit(exitUrl) {
+/**
+ * "Back to my identity": the exit page of the site of the tab the popup acts on (asked at the
+ * click, like a switch), or of the default site when that tab is not on either site.
+ * @param {import('../background/core.js').Core} core
+ * @param {'cn' | 'intl'} defaultSite
+ */
+function wireExit(core, defaultSite) {
   const exit = byId('exit');
-  exit.title = exitUrl;
+  const exitUrl = (/** @type {chrome.tabs.Tab | null} */ tab) => exitUrlOf(core, siteOfUrl(tab?.url) ?? defaultSite);
+  // The tooltip says where it goes once the tab is known (the list does not wait for it).
+  void tabReady.then((tab) => {
+    exit.title = exitUrl(tab);
+  });
   /** @param {Destination} destination */
   const go = (destination) => {
     currentTab()
-      .then((tab) => openUrl(exitUrl, { tab, destination }))
+      .then((tab) => openUrl(exitUrl(tab), { tab, destination }))
       .then(
         () => closeIfPopup(destination),
         (e) => showError(t('popupSwitchError', errorText(e))),

@@ -1,12 +1,15 @@
-// The core's parse of the stored profiles, kept in storage.local so the popup can show 2,000
+// The core's parse of the stored profiles, kept in storage.session so the popup can show 2,000
 // profiles without decompressing and re-parsing them at every open (most of its open time
-// otherwise). It is derived data, never the source: an entry is used only when it names exactly the
+// otherwise). storage.session, not local: it is held in memory (a read costs no disk and no
+// decoding in the browser), it is closed to content scripts (TRUSTED_CONTEXTS, see
+// background/credentials.js), and it starts empty with the browser, so a stale entry never
+// outlives a session; the service worker makes it again at start (background/parse-warmer.js). It is derived data, never the source: an entry is used only when it names exactly the
 // stored copy (the payload's SHA-256 from the store's pointer), the default site the parse used
 // and the build whose core parsed it; anything else, or anything malformed, is a miss and the caller
-// parses the text as before. The service worker drops the entry when the extension is installed,
-// updated or reloaded, so a changed core never reads an old core's output.
+// parses the text as before. The browser empties storage.session when the extension is updated or
+// reloaded, and `build` is in the key besides, so a changed core never reads an old core's output.
 
-// Not under the store's 'rolehop.profiles.' prefix: the store sweeps every key there it did not write.
+// Not under the store's 'rolehop.profiles.' prefix, which is the store's alone.
 export const PARSED_PROFILES_KEY = 'rolehop.parsedProfiles';
 
 /** @typedef {import('./contract').Profile} Profile */
@@ -53,15 +56,20 @@ function looksLikeProfile(value) {
   );
 }
 
+/** Where the entry lives: storage.session (null in a browser without it: then nothing is cached). */
+export function cacheArea() {
+  return chrome.storage.session ?? null;
+}
+
 /**
- * The cached parse for `key` from storage.local's items, or null (absent, for another copy,
- * default site or core, or malformed).
- * @param {Record<string, unknown>} localItems
+ * The cached parse for `key` from the area's items, or null (absent, for another copy, default
+ * site or build, or malformed).
+ * @param {Record<string, unknown>} items
  * @param {ParsedKey} key
  * @returns {ParsedEntry | null}
  */
-export function cachedParse(localItems, key) {
-  const entry = /** @type {Partial<StoredEntry> | undefined} */ (localItems[PARSED_PROFILES_KEY]);
+export function cachedParse(items, key) {
+  const entry = /** @type {Partial<StoredEntry> | undefined} */ (items[PARSED_PROFILES_KEY]);
   if (typeof entry !== 'object' || entry === null) return null;
   if (entry.sha256 !== key.sha256 || entry.defaultSite !== key.defaultSite || entry.build !== key.build) return null;
   if (typeof entry.profiles !== 'string' || !Number.isInteger(entry.errorCount)) return null;
@@ -78,16 +86,16 @@ export function cachedParse(localItems, key) {
 /**
  * Keeps `parsed` as the parse for `key`, replacing any other entry. A failure (quota) only means
  * the next open parses again, so it is reported and not thrown.
- * @param {{set: (items: Record<string, unknown>) => Promise<void>}} local storage.local
+ * @param {{set: (items: Record<string, unknown>) => Promise<void>}} area cacheArea()
  * @param {ParsedKey} key
  * @param {ParsedEntry} parsed
  * @returns {Promise<boolean>} whether it was written
  */
-export async function rememberParse(local, key, parsed) {
+export async function rememberParse(area, key, parsed) {
   /** @type {StoredEntry} */
   const entry = { ...key, profiles: JSON.stringify(parsed.profiles), errorCount: parsed.errorCount };
   try {
-    await local.set({ [PARSED_PROFILES_KEY]: entry });
+    await area.set({ [PARSED_PROFILES_KEY]: entry });
     return true;
   } catch (error) {
     console.warn(`RoleHop: the parsed profiles were not cached (${error instanceof Error ? error.message : String(error)})`);
@@ -97,8 +105,8 @@ export async function rememberParse(local, key, parsed) {
 
 /**
  * Drops the entry (the service worker does on install and update).
- * @param {{remove: (keys: string) => Promise<void>}} local storage.local
+ * @param {{remove: (keys: string) => Promise<void>}} area cacheArea()
  */
-export async function forgetParse(local) {
-  await local.remove(PARSED_PROFILES_KEY);
+export async function forgetParse(area) {
+  await area.remove(PARSED_PROFILES_KEY);
 }

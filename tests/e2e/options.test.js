@@ -198,8 +198,9 @@ describe('options page (en)', () => {
     assert.equal(await savedText(), GOOD);
     const { sync, local } = await snapshot();
     assert.equal(sync['rolehop.profiles.meta'].area, 'sync');
+    assert.deepEqual(Object.keys(local), [], 'nothing in storage.local');
     // The save leaves the parse for the popup's next open (extension/shared/parsed-profiles.js).
-    const cached = local['rolehop.parsedProfiles'];
+    const cached = /** @type {any} */ (await page.evaluate(() => chrome.storage.session.get('rolehop.parsedProfiles')))['rolehop.parsedProfiles'];
     assert.equal(cached.sha256, sync['rolehop.profiles.meta'].sha256);
     assert.equal(cached.defaultSite, 'cn');
     assert.deepEqual(JSON.parse(cached.profiles), (await coreParse(GOOD)).profiles);

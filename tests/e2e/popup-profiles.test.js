@@ -143,7 +143,7 @@ async function storedSha256() {
 async function cachedEntry(accept = () => true) {
   const until = Date.now() + 10_000;
   for (;;) {
-    const [entry, sha256] = await Promise.all([browser.worker.evaluate((key) => chrome.storage.local.get(key), PARSED_KEY), storedSha256()]);
+    const [entry, sha256] = await Promise.all([browser.worker.evaluate((key) => chrome.storage.session.get(key), PARSED_KEY), storedSha256()]);
     const value = /** @type {StoredEntry | undefined} */ (entry[PARSED_KEY]);
     if (value && value.sha256 === sha256 && accept(value)) return value;
     if (Date.now() > until) throw new Error(`no cached parse for the stored copy ${sha256}: ${JSON.stringify(value)?.slice(0, 200)}`);
@@ -153,11 +153,11 @@ async function cachedEntry(accept = () => true) {
 
 /** @param {unknown} entry */
 async function setCachedEntry(entry) {
-  await browser.worker.evaluate(({ key, entry }) => chrome.storage.local.set({ [key]: entry }), { key: PARSED_KEY, entry });
+  await browser.worker.evaluate(({ key, entry }) => chrome.storage.session.set({ [key]: entry }), { key: PARSED_KEY, entry });
 }
 
 async function removeCachedEntry() {
-  await browser.worker.evaluate((key) => chrome.storage.local.remove(key), PARSED_KEY);
+  await browser.worker.evaluate((key) => chrome.storage.session.remove(key), PARSED_KEY);
 }
 
 /** Whether this open took its profiles from the cached parse (the `rolehop:parsed` mark says). @param {Page} page */

@@ -22,6 +22,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @property {string} [hostResolverRules] e.g. `MAP signin.aliyun.com 127.0.0.1:8443` (see https-server.js)
  * @property {string} [lang] browser UI language, e.g. `zh-CN`
  * @property {string[]} [args] extra Chromium switches
+ * @property {string} [userDataDir] a browser profile to start with (a restart); default: a new, empty one
  */
 
 /**
@@ -41,7 +42,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @param {LaunchOptions} [options]
  * @returns {Promise<ExtensionBrowser>}
  */
-export async function launchExtension({ hostResolverRules, lang, args = [] } = {}) {
+export async function launchExtension({ hostResolverRules, lang, args = [], userDataDir = '' } = {}) {
   const switches = [
     `--disable-extensions-except=${DIST}`,
     `--load-extension=${DIST}`,
@@ -55,7 +56,7 @@ export async function launchExtension({ hostResolverRules, lang, args = [] } = {
     ...(lang ? [`--lang=${lang}`] : []),
     ...args,
   ];
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: switches,

@@ -332,6 +332,12 @@ function showProfiles(profiles, recent) {
       case 'Enter':
         activate(view.active, destinationOf(e));
         break;
+      case 'c':
+      case 'C':
+        // Ctrl/Cmd+C with no text selected in the box copies the active profile's switch link.
+        if (!(e.ctrlKey || e.metaKey) || e.altKey || search.selectionStart !== search.selectionEnd) return;
+        copyLink(view.activeRow()?.entry.profile);
+        break;
       case 'Escape':
         if (!search.value) {
           window.close(); // a second Esc closes, as the browser's own would
@@ -358,6 +364,29 @@ function showProfiles(profiles, recent) {
 
   update();
   results.removeAttribute('aria-busy');
+}
+
+/**
+ * Copies `profile`'s switch URL, without a marker: whoever opens it (a teammate, with or without
+ * RoleHop) gets the Switch Role page with the fields filled, and nothing submits by itself.
+ * @param {Profile | undefined} profile
+ */
+function copyLink(profile) {
+  if (!profile) return;
+  coreReady
+    .then((core) => {
+      const target = core.switchUrl({ profile });
+      if ('error' in target) throw new Error(target.error.message);
+      return navigator.clipboard.writeText(target.url);
+    })
+    .then(
+      () => {
+        const copied = byId('copied');
+        copied.textContent = t('popupLinkCopied', profile.displayName);
+        copied.hidden = false;
+      },
+      (e) => showError(t('popupCopyError', errorText(e))),
+    );
 }
 
 /**

@@ -382,6 +382,26 @@ describe('popup with profiles', () => {
     await page.close();
   });
 
+  test('Ctrl+C copies the active profile\'s switch link (no marker, nothing submits); with text selected it copies the text', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await openPopup();
+    await typeQuery(page, 'globex');
+    assert.equal(await activeName(page), 'Globex audit');
+    await page.keyboard.press('Control+c');
+    await page.locator('#copied', { hasText: 'Globex audit' }).waitFor();
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      'https://signin.alibabacloud.com/switchRole.htm?parentAlias=1746000000000001&roleName=security-audit',
+    );
+    assert.equal(await page.locator('#copied').getAttribute('role'), 'status');
+    // Text selected in the search box: the browser's own copy of that text.
+    await page.locator('#search').selectText();
+    await page.keyboard.press('Control+c');
+    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text === 'globex'));
+    assert.deepEqual(requestsTo('signin.alibabacloud.com'), [], 'copying opens nothing');
+    await page.close();
+  });
+
   test('Enter switches the current tab (China site): the server gets the switch URL, the tab keeps the marker', async () => {
     const popup = await openPopup();
     const tab = await frontTab();

@@ -7,7 +7,7 @@
 
 import { META_KEY } from '../shared/profile-store.js';
 import { SETTINGS_KEY } from '../shared/settings.js';
-import { cachedParse, forgetParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
+import { cachedParse, forgetParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 
 /** @typedef {import('../shared/profile-store.js').Located} Located */
 
@@ -18,16 +18,15 @@ import { cachedParse, forgetParse, PARSED_PROFILES_KEY, rememberParse } from '..
  * @param {(located: Located) => Promise<{text: string}>} deps.readProfilesText
  * @param {() => Promise<{defaultSite: 'cn' | 'intl'}>} deps.loadSettings
  * @param {chrome.storage.StorageArea} deps.area where the cached parse lives (parsed-profiles.js: cacheArea)
- * @param {string} deps.build the extension's version
  */
-export function createParseWarmer({ core, locateProfiles, readProfilesText, loadSettings, area, build }) {
+export function createParseWarmer({ core, locateProfiles, readProfilesText, loadSettings, area }) {
   /** @type {Promise<unknown>} */
   let queue = Promise.resolve();
 
   async function warm() {
     const [located, { defaultSite }] = await Promise.all([locateProfiles(), loadSettings()]);
     if (!located.meta) return;
-    const key = { sha256: located.meta.sha256, defaultSite, build };
+    const key = keyFor(located.meta.sha256, defaultSite);
     if (cachedParse(await area.get(PARSED_PROFILES_KEY), key)) return;
     const { text } = await readProfilesText(located);
     const parsed = (await core).profileParse({ text, defaultSite });

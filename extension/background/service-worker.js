@@ -32,7 +32,6 @@ const parseWarmer =
     readProfilesText,
     loadSettings,
     area: parsedArea,
-    build: chrome.runtime.getManifest().version,
   });
 chrome.runtime.onStartup.addListener(() => void parseWarmer?.warmSoon());
 chrome.runtime.onInstalled.addListener(() => void parseWarmer?.reinstalled());

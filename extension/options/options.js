@@ -5,7 +5,7 @@ import { loadCore } from '../background/core.js';
 import { localizePage, t, useLanguage } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
-import { cacheArea, rememberParse } from '../shared/parsed-profiles.js';
+import { cacheArea, keyFor, rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
 import { renderPreview } from './preview.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
@@ -92,7 +92,7 @@ async function main() {
       // The popup's next open takes this parse instead of parsing the text again.
       const area = cacheArea();
       if (area) {
-        await rememberParse(area, { sha256: result.sha256, defaultSite, build: chrome.runtime.getManifest().version }, { profiles, errorCount: 0 });
+        await rememberParse(area, keyFor(result.sha256, defaultSite), { profiles, errorCount: 0 });
       }
       const count = String(current.profiles.length);
       if (result.area === 'sync') {

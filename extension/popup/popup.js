@@ -11,7 +11,7 @@
 
 import { loadCore } from '../background/core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
-import { cacheArea, cachedParse, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
+import { cacheArea, cachedParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, settingsFrom } from '../shared/settings.js';
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
@@ -177,7 +177,7 @@ async function theCore() {
  */
 async function storedProfiles(defaultSite) {
   const located = await locatedReady;
-  const key = located.meta && { sha256: located.meta.sha256, defaultSite, build: chrome.runtime.getManifest().version };
+  const key = located.meta && keyFor(located.meta.sha256, defaultSite);
   const hit = key && cachedParse(await parsedItemsReady.catch(() => ({})), key);
   if (hit) {
     performance.mark('rolehop:parsed', { detail: { cached: true } });

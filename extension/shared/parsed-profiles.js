@@ -56,6 +56,16 @@ function looksLikeProfile(value) {
   );
 }
 
+/**
+ * The key of the parse of the stored copy whose pointer says `sha256`, made with `defaultSite`
+ * by this build.
+ * @param {string} sha256 @param {Site} defaultSite
+ * @returns {ParsedKey}
+ */
+export function keyFor(sha256, defaultSite) {
+  return { sha256, defaultSite, build: chrome.runtime.getManifest().version };
+}
+
 /** Where the entry lives: storage.session (null in a browser without it: then nothing is cached). */
 export function cacheArea() {
   return chrome.storage.session ?? null;

@@ -35,8 +35,7 @@ const aboutModule = import('./about.js');
 const early = globalThis.rolehopEarly;
 const coreReady = early ? early.wasm.then(loadCore, () => loadCore()) : loadCore();
 const locatedReady = locateProfiles(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
-// The cached parse (shared/parsed-profiles.js), in storage.session.
-const parsedItemsReady = (early?.parsedItems ?? Promise.reject(new Error('not read early'))).catch(() => cacheArea()?.get(PARSED_PROFILES_KEY) ?? {});
+const parsedItemsReady = readParsedItems();
 performance.mark('rolehop:popup-start');
 coreReady.then(() => performance.mark('rolehop:core-ready'), () => {});
 locatedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
@@ -52,6 +51,20 @@ const tabReady = currentTab();
 const identityReady = Promise.all([tabReady, identityModule]).then(([tab, m]) => m.askIdentity(tab?.id));
 // Unhandled rejections are reported where each is awaited; these keep the console quiet meanwhile.
 for (const p of [coreReady, locatedReady, parsedItemsReady, settingsReady, recentReady, identityReady]) p.catch(() => {});
+
+/**
+ * The cached parse's item (shared/parsed-profiles.js, in storage.session): early.js's read, else
+ * read now; {} without storage.session.
+ * @returns {Promise<Record<string, unknown>>}
+ */
+async function readParsedItems() {
+  try {
+    if (early?.parsedItems) return await early.parsedItems;
+  } catch {
+    // the early read failed: read again below
+  }
+  return (await cacheArea()?.get(PARSED_PROFILES_KEY)) ?? {};
+}
 
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {

@@ -5,21 +5,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../tests/lib/prng.js';
 
 const COUNT = 64;
 
-// A small deterministic PRNG (mulberry32): the inputs never change between runs.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(20240611);
+// Seeded: the inputs never change between runs.
+const rand = mulberry32(20240611);
 const pick = (s, n) => Array.from({ length: n }, () => s[Math.floor(rand() * s.length)]).join('');
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;

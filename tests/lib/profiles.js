@@ -2,22 +2,12 @@
 // real team's file (aliases, default domains, UIDs with role ARNs, groups, colours, both sites,
 // notes), so compression is measured on text that is not artificially repetitive.
 
+import { mulberry32 } from './prng.js';
+
 const COMPANIES = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'stark', 'wayne', 'tyrell', 'cyberdyne', 'soylent'];
 const ENVS = ['prod', 'staging', 'dev', 'audit', 'billing', 'logs', 'data', 'sandbox'];
 const ROLES = ['admin-oss', 'readonly', 'oss-reader', 'ops', 'billing-viewer', 'security-audit', 'deployer', 'support'];
 const COLOURS = ['#e8590c', '#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#c2255c', '#0c8599', '#5c940d', 'red', 'teal'];
-
-/** A small seeded PRNG (mulberry32): the same file on every run. @param {number} seed */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * @param {number} count
@@ -25,7 +15,7 @@ function random(seed) {
  * @returns {string} INI text with `count` valid profiles
  */
 export function profilesIni(count, { seed = 42, prefix = '' } = {}) {
-  const next = random(seed);
+  const next = mulberry32(seed); // the same file on every run
   /** @template T @param {T[]} list @returns {T} */
   const pick = (list) => list[Math.floor(next() * list.length)];
   const lines = ['# RoleHop profiles (generated for tests)', ''];

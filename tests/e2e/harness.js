@@ -1,9 +1,11 @@
 // Launches the real Chromium with the shipped, unmodified dist/chromium loaded, and finds the
 // extension by its service worker. Optionally maps real hostnames to local HTTPS servers
-// (see tests/lib/https-server.js) so the extension meets its real hosts in tests.
+// (see tests/lib/https-server.js) so the extension meets its real hosts in tests. Also reads the
+// shipped message catalogs, so tests compare against the texts users get.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +18,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Worker} Worker */
+/** @typedef {import('../lib/https-server.js').HttpsServer} HttpsServer */
 
 /**
  * @typedef {object} LaunchOptions
@@ -108,3 +111,100 @@ export async function screenshot(page, name) {
   await page.locator('body').screenshot({ path });
   return path;
 }
+
+/**
+ * @typedef {object} FixtureBrowser the extension with real hostnames mapped to a fixture server
+ * @property {HttpsServer} server
+ * @property {ExtensionBrowser} browser
+ * @property {(url: string) => Promise<Page>} open opens `url` in a new tab
+ * @property {() => Promise<void>} close closes the browser, then the server
+ */
+
+/**
+ * Starts a fixture HTTPS server and launches the extension with the server's hostnames mapped to
+ * it. The server is closed again when the launch fails.
+ * @param {() => Promise<HttpsServer>} startServer e.g. startConsoleFixtures (tests/fixtures/console/server.js)
+ * @param {Omit<LaunchOptions, 'hostResolverRules'>} [options]
+ * @returns {Promise<FixtureBrowser>}
+ */
+export async function launchWithFixtureServer(startServer, options = {}) {
+  const server = await startServer();
+  try {
+    const browser = await launchExtension({ ...options, hostResolverRules: server.hostResolverRules });
+    return {
+      server,
+      browser,
+      async open(url) {
+        const page = await browser.context.newPage();
+        await page.goto(url);
+        return page;
+      },
+      async close() {
+        await browser.close();
+        await server.close();
+      },
+    };
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
+
+/**
+ * The same for a whole describe block (or file): registers its before hook (launch, then
+ * `ready`, where the block takes what it needs and prepares its state) and its after hook (close).
+ * @param {() => Promise<HttpsServer>} startServer
+ * @param {(env: FixtureBrowser) => Promise<void> | void} ready
+ * @param {Omit<LaunchOptions, 'hostResolverRules'>} [options]
+ */
+export function useFixtureServer(startServer, ready, options = {}) {
+  /** @type {FixtureBrowser | undefined} */
+  let env;
+  before(async () => {
+    env = await launchWithFixtureServer(startServer, options);
+    await ready(env);
+  });
+  after(async () => {
+    await env?.close();
+  });
+}
+
+/**
+ * The shipped message catalog of `locale` (dist/chromium/_locales/<locale>/messages.json) as
+ * message key -> text. `resolvePlaceholders`: named placeholders ($COUNT$) replaced by their
+ * content ($1...), as chrome.i18n.getMessage does before substituting (see `fill`); otherwise the
+ * text as written.
+ * @param {string} locale e.g. `en`, `zh_CN`
+ * @param {{resolvePlaceholders?: boolean}} [options]
+ * @returns {Record<string, string>}
+ */
+export function messageCatalog(locale, { resolvePlaceholders = false } = {}) {
+  /** @type {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} */
+  const raw = JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [
+      k,
+      resolvePlaceholders
+        ? v.message.replace(/\$([A-Za-z0-9_]+)\$/g, (w, name) => v.placeholders?.[name.toLowerCase()]?.content ?? w)
+        : v.message,
+    ]),
+  );
+}
+
+/**
+ * The text of message `key` in `catalog`; throws when the catalog has no such message.
+ * @param {Record<string, string>} catalog from messageCatalog
+ * @param {string} key
+ */
+export function msg(catalog, key) {
+  const text = catalog[key];
+  if (text === undefined) throw new Error(`no message ${key} in the catalog`);
+  return text;
+}
+
+/**
+ * Puts `values` into a message's $1..$9 (a text from messageCatalog with resolvePlaceholders).
+ * @param {string} template
+ * @param {...(string | number)} values
+ */
+export const fill = (template, ...values) => template.replace(/\$([1-9])/g, (_, n) => String(values[Number(n) - 1]));

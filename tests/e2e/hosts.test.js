@@ -2,18 +2,16 @@
 // certificate made now), reached from a page and from the extension's service worker.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchExtension } from './harness.js';
+import { describe, test } from 'node:test';
+import { useFixtureServer } from './harness.js';
 import { routesHandler, startHttpsServer } from '../lib/https-server.js';
 
 describe('real hostnames on a local HTTPS server', () => {
-  /** @type {import('../lib/https-server.js').HttpsServer} */
-  let server;
   /** @type {import('./harness.js').ExtensionBrowser} */
   let browser;
 
-  before(async () => {
-    server = await startHttpsServer({
+  useFixtureServer(
+    () => startHttpsServer({
       hosts: ['signin.aliyun.com', '*.aliyuncs.com'],
       handler: routesHandler({
         'signin.aliyun.com/switchRole.htm': { body: '<!doctype html><title>Switch Role</title><h1>fixture</h1>' },
@@ -23,13 +21,11 @@ describe('real hostnames on a local HTTPS server', () => {
           body: '{"RequestId":"fixture"}',
         },
       }),
-    });
-    browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    }),
+    (env) => {
+      browser = env.browser;
+    },
+  );
 
   test('a page at https://signin.aliyun.com is served locally', async () => {
     const page = await browser.context.newPage();

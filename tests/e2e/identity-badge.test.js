@@ -4,8 +4,8 @@
 // popup's identity.get; and the badge surviving a page that removes or hides it.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchExtension } from './harness.js';
+import { describe, test } from 'node:test';
+import { useFixtureServer } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
 import { controlPage, evaluateInContentWorld, readRoleHopUi, saveProfiles, waitForValue } from './content-helpers.js';
 
@@ -13,16 +13,15 @@ import { controlPage, evaluateInContentWorld, readRoleHopUi, saveProfiles, waitF
 /** @typedef {import('./content-helpers.js').ShadowUi} ShadowUi */
 
 describe('the identity badge on console pages', () => {
-  /** @type {import('../lib/https-server.js').HttpsServer} */
-  let server;
   /** @type {import('./harness.js').ExtensionBrowser} */
   let browser;
   /** @type {Page} */
   let control;
+  /** @type {(url: string) => Promise<Page>} */
+  let open;
 
-  before(async () => {
-    server = await startConsoleFixtures();
-    browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
+  useFixtureServer(startConsoleFixtures, async (env) => {
+    ({ browser, open } = env);
     control = await controlPage(browser);
     await saveProfiles(control, [
       '[profile acme-prod]',
@@ -32,17 +31,6 @@ describe('the identity badge on console pages', () => {
       '',
     ].join('\n'));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** @param {string} url */
-  async function open(url) {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    return page;
-  }
 
   /**
    * Waits for the badge to show text matching `pattern`.

@@ -6,29 +6,15 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { DIST, launchExtension, screenshot } from './harness.js';
+import { fill, launchExtension, messageCatalog, screenshot } from './harness.js';
 import { profilesIni } from '../lib/profiles.js';
 
 /** @typedef {import('playwright-core').Page} Page */
 
-/** @param {string} locale @returns {Record<string, string>} message key -> text (placeholders as $1..) */
-function catalog(locale) {
-  /** @type {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} */
-  const raw = JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
-  return Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [
-      k,
-      v.message.replace(/\$([A-Za-z0-9_]+)\$/g, (w, name) => v.placeholders?.[name.toLowerCase()]?.content ?? w),
-    ]),
-  );
-}
-const EN = catalog('en');
-const ZH = catalog('zh_CN');
-
-/** @param {string} template @param {...(string | number)} values */
-const fill = (template, ...values) => template.replace(/\$([1-9])/g, (_, n) => String(values[Number(n) - 1]));
+/** Message key -> text, placeholders as $1.. (for `fill`). */
+const EN = messageCatalog('en', { resolvePlaceholders: true });
+const ZH = messageCatalog('zh_CN', { resolvePlaceholders: true });
 
 const GOOD = `# team profiles
 [profile acme-prod]

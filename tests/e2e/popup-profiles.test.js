@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { launchExtension, screenshot, DIST } from './harness.js';
+import { before, describe, test } from 'node:test';
+import { messageCatalog, msg, screenshot, useFixtureServer, DIST } from './harness.js';
 import { startHttpsServer } from '../lib/https-server.js';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -46,14 +46,8 @@ account = 1746000000000002
 role_name = readonly
 `;
 
-/** @param {string} locale @returns {Record<string, {message: string}>} */
-function catalog(locale) {
-  return JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
-}
-const EN = catalog('en');
-const ZH = catalog('zh_CN');
-/** @param {Record<string, {message: string}>} cat @param {string} key */
-const msg = (cat, key) => /** @type {{message: string}} */ (cat[key]).message;
+const EN = messageCatalog('en');
+const ZH = messageCatalog('zh_CN');
 
 /**
  * A page on a mapped host (not a console page). Its first script reports the URL it was opened
@@ -73,13 +67,12 @@ const requests = [];
 /** URLs the pages reported they were opened with (see pageHtml). @type {string[]} */
 const seen = [];
 
-/** @type {Awaited<ReturnType<typeof startHttpsServer>>} */
-let server;
 /** @type {ExtensionBrowser} */
 let browser;
 
-before(async () => {
-  server = await startHttpsServer({
+/** The mapped hosts' server: pages that report their URL, the console fixture, every request recorded. */
+function startPageServer() {
+  return startHttpsServer({
     hosts: HOSTS,
     handler: (req, res) => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -99,11 +92,9 @@ before(async () => {
       else res.end(pageHtml(`${host}${path}`));
     },
   });
-  browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+}
+useFixtureServer(startPageServer, (env) => {
+  browser = env.browser;
 });
 
 /**

@@ -3,18 +3,9 @@
 // tested in popup-profiles.test.js).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchExtension, screenshot, DIST } from './harness.js';
+import { launchExtension, messageCatalog, screenshot } from './harness.js';
 import { RPC_VECTOR } from '../lib/vectors.js';
-
-/** @param {string} locale @returns {Record<string, string>} message key -> text */
-function catalog(locale) {
-  /** @type {Record<string, {message: string}>} */
-  const raw = JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8'));
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.message]));
-}
 
 /** The popup is 360 px wide; the viewport matches so the screenshot shows what users see. */
 const POPUP_VIEWPORT = { width: 360, height: 480 };
@@ -24,7 +15,7 @@ for (const { lang, locale } of [
   { lang: 'zh-CN', locale: 'zh_CN' },
 ]) {
   describe(`popup (${locale})`, () => {
-    const text = catalog(locale);
+    const text = messageCatalog(locale);
     /** @type {import('./harness.js').ExtensionBrowser} */
     let browser;
     /** @type {import('playwright-core').Page} */

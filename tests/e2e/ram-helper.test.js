@@ -7,8 +7,8 @@
 // Chinese, no panel on look-alike hosts or other consoles, and forged messages refused.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchExtension } from './harness.js';
+import { describe, test } from 'node:test';
+import { useFixtureServer } from './harness.js';
 import { startRamConsoleFixtures } from '../fixtures/ram-console/server.js';
 import { controlPage, evaluateInContentWorld, readRoleHopUi, trustedClick, waitForValue } from './content-helpers.js';
 
@@ -60,22 +60,17 @@ function panelOf(ui) {
 }
 
 describe('the RAM console helper panel', () => {
-  /** @type {import('../lib/https-server.js').HttpsServer} */
-  let server;
   /** @type {import('./harness.js').ExtensionBrowser} */
   let browser;
   /** @type {Page} */
   let control;
+  /** @type {(url: string) => Promise<Page>} */
+  let open;
 
-  before(async () => {
-    server = await startRamConsoleFixtures();
-    browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
+  useFixtureServer(startRamConsoleFixtures, async (env) => {
+    ({ browser, open } = env);
     control = await controlPage(browser);
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: RAM });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /**
@@ -87,13 +82,6 @@ describe('the RAM console helper panel', () => {
       if (p === null) await chrome.storage.local.remove('rolehop.workbench');
       else await chrome.storage.local.set({ 'rolehop.workbench': p });
     }, progress === null ? null : { audience: progress.audience ?? 'a', inputs: { ...BASE_INPUTS, ...progress.inputs }, done: progress.done ?? {} });
-  }
-
-  /** @param {string} url */
-  async function open(url) {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    return page;
   }
 
   /**
@@ -429,23 +417,16 @@ describe('the RAM console helper panel', () => {
 });
 
 describe('the RAM console helper panel in Chinese', () => {
-  /** @type {import('../lib/https-server.js').HttpsServer} */
-  let server;
-  /** @type {import('./harness.js').ExtensionBrowser} */
-  let browser;
+  /** @type {(url: string) => Promise<Page>} */
+  let open;
 
-  before(async () => {
-    server = await startRamConsoleFixtures();
-    browser = await launchExtension({ hostResolverRules: server.hostResolverRules, lang: 'zh-CN' });
-    const control = await controlPage(browser);
+  useFixtureServer(startRamConsoleFixtures, async (env) => {
+    open = env.open;
+    const control = await controlPage(env.browser);
     await control.evaluate(async (inputs) => {
       await chrome.storage.local.set({ 'rolehop.workbench': { audience: 'a', inputs, done: { 'a-create-role': true } } });
     }, BASE_INPUTS);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  }, { lang: 'zh-CN' });
 
   /** @param {Page} page @param {(p: PanelSeen) => boolean} accept @param {string} what */
   async function panelWhen(page, accept, what) {
@@ -460,8 +441,7 @@ describe('the RAM console helper panel in Chinese', () => {
   }
 
   test('Chinese console page, late list with the policy: 已授权, step texts in Chinese', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&policies=AliyunOSSReadOnlyAccess&delay=1000`);
+    const page = await open(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&policies=AliyunOSSReadOnlyAccess&delay=1000`);
     const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'role-policy' && c.state === 'attached'), 'attached');
     assert.equal(panel.checks.find((c) => c.id === 'role-policy')?.text, '已授权：AliyunOSSReadOnlyAccess 已授予角色 admin-oss。');
     assert.match(panel.text, /本页：第 1 步 · /);
@@ -470,16 +450,14 @@ describe('the RAM console helper panel in Chinese', () => {
   });
 
   test('Chinese: an empty list (暂无数据) is not attached; a missing list cannot be read', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${RAM}/users/detail?userId=alice&activeTab=PermissionList&lang=zh`);
+    const page = await open(`${RAM}/users/detail?userId=alice&activeTab=PermissionList&lang=zh`);
     const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'user-policy' && c.state === 'not-attached'), 'not attached');
     assert.match(panel.checks.find((c) => c.id === 'user-policy')?.text ?? '', /^未授权：用户 alice 的权限列表中没有 /);
     await page.close();
   });
 
   test('Chinese: the trust policy verdict', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&tab=trust&trust=other`);
+    const page = await open(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&tab=trust&trust=other`);
     const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'trust' && c.state === 'does-not-trust'), 'does not trust');
     assert.match(panel.checks.find((c) => c.id === 'trust')?.text ?? '', new RegExp(`^信任策略未信任账号 ${B}。 隐式拒绝`));
     await page.close();

@@ -5,8 +5,8 @@
 // the fields are not found, the save-profile offer, and the worker refusing forged messages.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchExtension } from './harness.js';
+import { describe, test } from 'node:test';
+import { launchWithFixtureServer, useFixtureServer } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
 import {
   bannerAction,
@@ -44,30 +44,18 @@ async function submitted(page) {
 }
 
 describe('the Switch Role page', () => {
-  /** @type {import('../lib/https-server.js').HttpsServer} */
-  let server;
   /** @type {import('./harness.js').ExtensionBrowser} */
   let browser;
   /** @type {Page} */
   let control;
+  /** @type {(url: string) => Promise<Page>} */
+  let open;
 
-  before(async () => {
-    server = await startConsoleFixtures();
-    browser = await launchExtension({ hostResolverRules: server.hostResolverRules });
+  useFixtureServer(startConsoleFixtures, async (env) => {
+    ({ browser, open } = env);
     control = await controlPage(browser);
     await setAutoSubmit(control, { autoSubmit: false });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** @param {string} url */
-  async function open(url) {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    return page;
-  }
 
   for (const fixture of ['en', 'zh', 'spa']) {
     test(`${fixture}: fills both fields from the link, validates them, and does not submit`, async () => {
@@ -340,18 +328,15 @@ describe('the Switch Role page', () => {
 
 describe('the Switch Role banner in Chinese', () => {
   test('a browser in Chinese gets the banner in Chinese', async () => {
-    const server = await startConsoleFixtures();
-    const browser = await launchExtension({ hostResolverRules: server.hostResolverRules, lang: 'zh-CN' });
+    const { open, close } = await launchWithFixtureServer(startConsoleFixtures, { lang: 'zh-CN' });
     try {
-      const page = await browser.context.newPage();
-      await page.goto(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+      const page = await open(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
       const banner = await waitForBanner(page, ['ready']);
       assert.match(banner.text, /已根据链接填写 acme-prod \/ admin-oss/);
       assert.equal(banner.elements.find((e) => e.nodeName === 'SECTION')?.attributes.lang, 'zh-CN');
       assert.equal(bannerAction(banner)?.text, '保存为配置');
     } finally {
-      await browser.close();
-      await server.close();
+      await close();
     }
   });
 });

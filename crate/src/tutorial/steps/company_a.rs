@@ -1,10 +1,8 @@
 //! Company A (owns the buckets): create the role that trusts B, give it OSS read access, tell B
 //! what to type, verify.
 
-use super::{
-    attach_code, create_policy_code, policy_description, role_description, trusted, value, Docs,
-    Step, Target,
-};
+use super::policy_steps::{attach_policy_step, create_policy_step, Attachment, Target};
+use super::{policy_description, role_description, trusted, value, Docs, Step};
 use crate::checks::text::Text;
 use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup, Trust};
@@ -128,32 +126,13 @@ fn edit_trust(s: &Setup, docs: &Docs) -> Step {
 
 fn create_policy(s: &Setup, docs: &Docs) -> Step {
     let doc = &docs.permission;
-    let name = &doc.name;
-    let mut st = Step::new(
-        "a-create-policy",
-        1,
-        WHO,
-        Text::new(format!("Create the policy {name}"), format!("创建权限策略 {name}")),
-        Text::new(
-            "Create a custom policy in the JSON editor and paste the document below. It allows reading only what B needs, plus what the OSS console reads to show it.".to_string(),
-            "使用脚本编辑创建自定义权限策略，粘贴下方文档。它只允许读取 B 需要的内容，以及 OSS 控制台展示这些内容所需的读取操作。".to_string(),
-        )
-        .then(&doc.purpose),
-        console::create_policy(s.site),
-        Text::new(
-            format!("Policies lists {name} with type Custom."),
-            format!("权限策略列表中出现类型为“自定义”的 {name}。"),
-        ),
-    );
-    st.values = vec![
-        value("Policy name", "策略名称", name.clone()),
-        value("Description", "备注", policy_description(s, false)),
-    ];
-    st.policies = vec![doc.clone()];
-    let (cli, terraform) = create_policy_code(doc, &policy_description(s, false));
-    st.cli = Some(cli);
-    st.terraform = Some(terraform);
-    st
+    let body = Text::new(
+        "Create a custom policy in the JSON editor and paste the document below. It allows reading only what B needs, plus what the OSS console reads to show it.",
+        "使用脚本编辑创建自定义权限策略，粘贴下方文档。它只允许读取 B 需要的内容，以及 OSS 控制台展示这些内容所需的读取操作。",
+    )
+    .then(&doc.purpose);
+    let description = policy_description(s, false);
+    create_policy_step("a-create-policy", 1, WHO, s.site, doc, description, body)
 }
 
 fn attach_policy(s: &Setup, docs: &Docs) -> Step {
@@ -169,32 +148,21 @@ fn attach_policy(s: &Setup, docs: &Docs) -> Step {
             format!("打开角色 {role} 的“权限管理”页，点击“新增授权”，选择上一步创建的自定义策略 {name}。"),
         ),
     };
-    let mut st = Step::new(
+    let attachment = Attachment {
+        target: Target::Role,
+        to: role,
+        name,
+        kind,
+    };
+    attach_policy_step(
         "a-attach-policy",
         1,
         WHO,
-        Text::new(
-            format!("Grant {name} to role {role}"),
-            format!("为角色 {role} 授权 {name}"),
-        ),
+        &attachment,
         body,
         console::role_permissions(s.site, role),
-        Text::new(
-            format!("The Permissions tab of {role} lists {name}."),
-            format!("{role} 的“权限管理”页列出 {name}。"),
-        ),
-    );
-    st.values = vec![
-        value("Role name", "角色名称", role.clone()),
-        value("Policy name", "策略名称", name),
-        value("Policy type", "策略类型", kind),
-    ];
-    st.policies = vec![docs.permission.clone()];
-    let role_ref = format!("alicloud_ram_role.{}.role_name", ident(role));
-    let (cli, terraform) = attach_code(Target::Role, role, &role_ref, name, kind);
-    st.cli = Some(cli);
-    st.terraform = Some(terraform);
-    st
+        &docs.permission,
+    )
 }
 
 fn share_values(s: &Setup) -> Step {

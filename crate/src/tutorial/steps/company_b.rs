@@ -1,7 +1,8 @@
 //! Company B (its people read A's buckets): create the RAM user, allow it to assume A's role,
 //! hand the user the switch values, verify.
 
-use super::{attach_code, create_policy_code, policy_description, value, Docs, Step, Target};
+use super::policy_steps::{attach_policy_step, create_policy_step, Attachment, Target};
+use super::{policy_description, value, Docs, Step};
 use crate::checks::text::Text;
 use crate::tutorial::console;
 use crate::tutorial::input::{AssumePolicy, Audience, Setup};
@@ -91,33 +92,24 @@ fn create_user(s: &Setup) -> Step {
 }
 
 fn create_policy(s: &Setup, docs: &Docs) -> Step {
-    let doc = &docs.assume;
-    let name = &doc.name;
     let arn = s.role_arn();
-    let mut st = Step::new(
+    let body = Text::new(
+        format!("Create a custom policy in the JSON editor with the document below: it allows sts:AssumeRole on A's role {arn} only. The system policy AliyunSTSAssumeRoleAccess would allow assuming every role that trusts B."),
+        format!("使用脚本编辑创建自定义权限策略，内容为下方文档：仅允许对 A 的角色 {arn} 执行 sts:AssumeRole。系统策略 AliyunSTSAssumeRoleAccess 则允许扮演所有信任 B 的角色。"),
+    );
+    let description = policy_description(s, true);
+    let mut st = create_policy_step(
         "b-create-policy",
         2,
         WHO,
-        Text::new(format!("Create the policy {name}"), format!("创建权限策略 {name}")),
-        Text::new(
-            format!("Create a custom policy in the JSON editor with the document below: it allows sts:AssumeRole on A's role {arn} only. The system policy AliyunSTSAssumeRoleAccess would allow assuming every role that trusts B."),
-            format!("使用脚本编辑创建自定义权限策略，内容为下方文档：仅允许对 A 的角色 {arn} 执行 sts:AssumeRole。系统策略 AliyunSTSAssumeRoleAccess 则允许扮演所有信任 B 的角色。"),
-        ),
-        console::create_policy(s.site),
-        Text::new(
-            format!("Policies lists {name} with type Custom."),
-            format!("权限策略列表中出现类型为“自定义”的 {name}。"),
-        ),
+        s.site,
+        &docs.assume,
+        description,
+        body,
     );
-    st.values = vec![
-        value("Policy name", "策略名称", name.clone()),
-        value("Role ARN of A", "A 的角色 ARN", arn),
-        value("Description", "备注", policy_description(s, true)),
-    ];
-    st.policies = vec![doc.clone()];
-    let (cli, terraform) = create_policy_code(doc, &policy_description(s, true));
-    st.cli = Some(cli);
-    st.terraform = Some(terraform);
+    // The policy names A's role: its ARN, right after the policy name, to check against A's.
+    st.values
+        .insert(1, value("Role ARN of A", "A 的角色 ARN", arn));
     st
 }
 
@@ -134,32 +126,21 @@ fn attach_policy(s: &Setup, docs: &Docs) -> Step {
             format!("打开用户 {user} 的“权限管理”页，点击“新增授权”，选择上一步创建的自定义策略 {name}。"),
         ),
     };
-    let mut st = Step::new(
+    let attachment = Attachment {
+        target: Target::User,
+        to: user,
+        name,
+        kind,
+    };
+    attach_policy_step(
         "b-attach-policy",
         2,
         WHO,
-        Text::new(
-            format!("Grant {name} to user {user}"),
-            format!("为用户 {user} 授权 {name}"),
-        ),
+        &attachment,
         body,
         console::user_permissions(s.site, user),
-        Text::new(
-            format!("The Permissions tab of {user} lists {name}."),
-            format!("{user} 的“权限管理”页列出 {name}。"),
-        ),
-    );
-    st.values = vec![
-        value("User name", "用户名", user),
-        value("Policy name", "策略名称", name),
-        value("Policy type", "策略类型", kind),
-    ];
-    st.policies = vec![docs.assume.clone()];
-    let user_ref = format!("alicloud_ram_user.{}.name", ident(user));
-    let (cli, terraform) = attach_code(Target::User, user, &user_ref, name, kind);
-    st.cli = Some(cli);
-    st.terraform = Some(terraform);
-    st
+        &docs.assume,
+    )
 }
 
 fn share_values(s: &Setup) -> Step {

@@ -4,12 +4,11 @@
 mod b_user;
 mod company_a;
 mod company_b;
+mod policy_steps;
 
 use super::console::{self, ConsolePath};
 use super::input::{Audience, Setup, Trust};
 use super::policies::{self, Document};
-use super::shell::{aliyun, comment};
-use super::terraform::{heredoc, ident, resource, string};
 use crate::checks::text::Text;
 use crate::error::Result;
 use serde_json::{json, Value};
@@ -97,87 +96,6 @@ impl Docs {
             assume: policies::assume(setup)?,
         })
     }
-}
-
-/// What a policy is attached to.
-#[derive(Clone, Copy)]
-pub(super) enum Target {
-    Role,
-    User,
-}
-
-/// The aliyun CLI command and the Terraform block that attach policy `name` (`System` or
-/// `Custom`) to a role or user. Terraform refers to the blocks of the earlier steps (the role or
-/// user, and the custom policy) so that one configuration creates them in order.
-pub(super) fn attach_code(
-    target: Target,
-    target_name: &str,
-    target_ref: &str,
-    name: &str,
-    kind: &str,
-) -> (String, String) {
-    let (api, param, resource_kind, argument) = match target {
-        Target::Role => (
-            "AttachPolicyToRole",
-            "RoleName",
-            "alicloud_ram_role_policy_attachment",
-            "role_name",
-        ),
-        Target::User => (
-            "AttachPolicyToUser",
-            "UserName",
-            "alicloud_ram_user_policy_attachment",
-            "user_name",
-        ),
-    };
-    let cli = aliyun(
-        "ram",
-        api,
-        &[
-            ("PolicyType", kind),
-            ("PolicyName", name),
-            (param, target_name),
-        ],
-    );
-    let policy_ref = if kind == "Custom" {
-        format!("alicloud_ram_policy.{}.policy_name", ident(name))
-    } else {
-        string(name)
-    };
-    let block = resource(
-        resource_kind,
-        &format!("{}_{}", ident(target_name), ident(name)),
-        &[
-            (argument, target_ref.to_string()),
-            ("policy_name", policy_ref),
-            ("policy_type", string(kind)),
-        ],
-    );
-    let note = comment("References the blocks of the previous steps (same configuration).");
-    (cli, format!("{note}\n{block}"))
-}
-
-/// The aliyun CLI command and the Terraform block that create custom policy `doc`.
-pub(super) fn create_policy_code(doc: &Document, description: &str) -> (String, String) {
-    let cli = aliyun(
-        "ram",
-        "CreatePolicy",
-        &[
-            ("PolicyName", &doc.name),
-            ("PolicyDocument", &doc.compact),
-            ("Description", description),
-        ],
-    );
-    let block = resource(
-        "alicloud_ram_policy",
-        &ident(&doc.name),
-        &[
-            ("policy_name", string(&doc.name)),
-            ("policy_document", heredoc(&doc.text)),
-            ("description", string(description)),
-        ],
-    );
-    (cli, block)
 }
 
 /// A labelled value.

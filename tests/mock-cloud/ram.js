@@ -6,6 +6,7 @@ import { ApiError, missingParameter } from './responses.js';
 import { isoSeconds, numericId, randomToken } from './world.js';
 
 /** @typedef {import('./rpc.js').RpcContext} RpcContext */
+/** @typedef {import('./rpc.js').RpcAction} RpcAction */
 /** @typedef {import('./world.js').Account} Account */
 /** @typedef {import('./world.js').Role} Role */
 /** @typedef {import('./world.js').User} User */
@@ -17,6 +18,9 @@ function required(params, name) {
   if (v === undefined || v === '') throw missingParameter(name);
   return v;
 }
+
+/** Throws NoPermission unless the caller may run this action on the entity. @param {RpcContext} ctx @param {string} kind role / user / policy @param {string} name */
+const requireOn = (ctx, kind, name) => ctx.require(`ram:${ctx.params.Action}`, `acs:ram::${ctx.caller.account.uid}:${kind}/${name}`);
 
 /**
  * @param {string} value @param {string} field e.g. RoleName @param {RegExp} chars @param {number} max
@@ -33,19 +37,50 @@ function checkDocument(text, field, options) {
   if (problem) throw new ApiError(400, 'MalformedPolicyDocument', `The policy document is malformed (${field}): ${problem}.`);
 }
 
-/** @param {Account} account @param {string} name */
-function roleOf(account, name) {
-  const role = account.roles.get(name.toLowerCase());
-  if (!role) throw new ApiError(404, 'EntityNotExist.Role', `The role not exists: ${name}.`);
-  return role;
+/**
+ * What differs between the two kinds of principal that policies attach to: the request's name
+ * parameter, the word in ARNs and messages, the word in error codes, and where the account keeps
+ * them. The handlers below share everything else.
+ * @template {Role | User} T
+ * @typedef {object} PrincipalKind
+ * @property {'RoleName' | 'UserName'} param
+ * @property {'role' | 'user'} kind in ARNs (`acs:ram::<uid>:role/<name>`) and messages
+ * @property {'Role' | 'User'} entity in error codes (`EntityNotExist.Role`)
+ * @property {(account: Account) => Map<string, T>} entities by lower-case name
+ */
+
+/** @type {PrincipalKind<Role>} */
+const ROLE = { param: 'RoleName', kind: 'role', entity: 'Role', entities: (account) => account.roles };
+/** @type {PrincipalKind<User>} */
+const USER = { param: 'UserName', kind: 'user', entity: 'User', entities: (account) => account.users };
+
+/**
+ * The role / user the request names, once the caller may run the action on it; EntityNotExist (404)
+ * when there is none.
+ * @template {Role | User} T @param {RpcContext} ctx @param {PrincipalKind<T>} principal
+ */
+function namedPrincipal(ctx, principal) {
+  const name = required(ctx.params, principal.param);
+  requireOn(ctx, principal.kind, name);
+  const found = principal.entities(ctx.caller.account).get(name.toLowerCase());
+  if (!found) throw new ApiError(404, `EntityNotExist.${principal.entity}`, `The ${principal.kind} not exists: ${name}.`);
+  return found;
 }
 
-/** @param {Account} account @param {string} name */
-function userOf(account, name) {
-  const user = account.users.get(name.toLowerCase());
-  if (!user) throw new ApiError(404, 'EntityNotExist.User', `The user not exists: ${name}.`);
-  return user;
+/**
+ * For CreateRole / CreateUser: the caller may create `name` and no role / user has it yet
+ * (EntityAlreadyExists, 409).
+ * @param {RpcContext} ctx @param {PrincipalKind<Role | User>} principal @param {string} name
+ */
+function requireNewName(ctx, principal, name) {
+  requireOn(ctx, principal.kind, name);
+  if (principal.entities(ctx.caller.account).has(name.toLowerCase())) {
+    throw new ApiError(409, `EntityAlreadyExists.${principal.entity}`, `The ${principal.kind} already exists: ${name}.`);
+  }
 }
+
+/** A role's session length limits (MaxSessionDuration, NewMaxSessionDuration), in seconds. */
+const isSessionDuration = (/** @type {number} */ seconds) => Number.isInteger(seconds) && seconds >= 3600 && seconds <= 43200;
 
 /** @param {Account} account @param {Role} role */
 const roleView = (account, role) => ({
@@ -81,28 +116,36 @@ function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
   return { type, name: canonical };
 }
 
+/** Whether an attachment is of `policy` (RAM names are case-insensitive). @param {{type: string, name: string}} policy */
+const attachmentOf = (policy) => (/** @type {Attachment} */ p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase();
+
 /**
- * Attaches a policy to a role or user.
- * @param {RpcContext} ctx @param {Attachment[]} attached @param {string} entity `Role` / `User`
+ * AttachPolicyToRole / AttachPolicyToUser.
+ * @param {PrincipalKind<Role | User>} principal @returns {RpcAction}
  */
-function attach(ctx, attached, entity) {
+const attachPolicyTo = (principal) => (ctx) => {
+  const attached = namedPrincipal(ctx, principal).policies;
   const policy = existingPolicy(ctx);
-  if (attached.some((p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase())) {
-    throw new ApiError(409, `EntityAlreadyExists.${entity}.Policy`, `The policy already attached to the ${entity.toLowerCase()}.`);
+  if (attached.some(attachmentOf(policy))) {
+    throw new ApiError(409, `EntityAlreadyExists.${principal.entity}.Policy`, `The policy already attached to the ${principal.kind}.`);
   }
   const limit = policy.type === 'System' ? 20 : 10;
   if (attached.filter((p) => p.type === policy.type).length >= limit) {
-    throw new ApiError(409, `LimitExceeded.${entity}.Policy`, `A ${entity.toLowerCase()} may have at most ${limit} ${policy.type.toLowerCase()} policies attached.`);
+    throw new ApiError(409, `LimitExceeded.${principal.entity}.Policy`, `A ${principal.kind} may have at most ${limit} ${policy.type.toLowerCase()} policies attached.`);
   }
   attached.push({ type: policy.type, name: policy.name, attachDate: isoSeconds(ctx.now) });
   return {};
-}
+};
 
-/** @param {RpcContext} ctx @param {Attachment[]} attached */
-function listAttached({ world, caller }, attached) {
+/**
+ * ListPoliciesForRole / ListPoliciesForUser.
+ * @param {PrincipalKind<Role | User>} principal @returns {RpcAction}
+ */
+const listPoliciesFor = (principal) => (ctx) => {
+  const { world, caller } = ctx;
   return {
     Policies: {
-      Policy: attached.map((p) => {
+      Policy: namedPrincipal(ctx, principal).policies.map((p) => {
         const custom = p.type === 'Custom' ? caller.account.policies.get(p.name.toLowerCase()) : undefined;
         return {
           PolicyName: p.name,
@@ -114,17 +157,12 @@ function listAttached({ world, caller }, attached) {
       }),
     },
   };
-}
+};
 
-/** @param {RpcContext} ctx @param {string} kind role / user / policy @param {string} name */
-const requireOn = (ctx, kind, name) => ctx.require(`ram:${ctx.params.Action}`, `acs:ram::${ctx.caller.account.uid}:${kind}/${name}`);
-
-/** @type {Record<string, import('./rpc.js').RpcAction>} */
+/** @type {Record<string, RpcAction>} */
 export const RAM_ACTIONS = {
   GetRole(ctx) {
-    const name = required(ctx.params, 'RoleName');
-    requireOn(ctx, 'role', name);
-    return { Role: roleView(ctx.caller.account, roleOf(ctx.caller.account, name)) };
+    return { Role: roleView(ctx.caller.account, namedPrincipal(ctx, ROLE)) };
   },
 
   CreateRole(ctx) {
@@ -136,9 +174,8 @@ export const RAM_ACTIONS = {
     const description = params.Description ?? '';
     if (description.length > 1024) throw new ApiError(400, 'InvalidParameter.Description.Length', 'The parameter Description is longer than 1024 characters.');
     const max = params.MaxSessionDuration === undefined ? 3600 : Number(params.MaxSessionDuration);
-    if (!Number.isInteger(max) || max < 3600 || max > 43200) throw new ApiError(400, 'InvalidParameter.MaxSessionDuration', 'The parameter MaxSessionDuration must be 3600-43200.');
-    requireOn(ctx, 'role', name);
-    if (caller.account.roles.has(name.toLowerCase())) throw new ApiError(409, 'EntityAlreadyExists.Role', `The role already exists: ${name}.`);
+    if (!isSessionDuration(max)) throw new ApiError(400, 'InvalidParameter.MaxSessionDuration', 'The parameter MaxSessionDuration must be 3600-43200.');
+    requireNewName(ctx, ROLE, name);
     /** @type {Role} */
     const role = {
       name,
@@ -157,13 +194,11 @@ export const RAM_ACTIONS = {
 
   UpdateRole(ctx) {
     const { params, caller, now } = ctx;
-    const name = required(params, 'RoleName');
-    requireOn(ctx, 'role', name);
-    const role = roleOf(caller.account, name);
+    const role = namedPrincipal(ctx, ROLE);
     const trust = params.NewAssumeRolePolicyDocument;
     if (trust !== undefined) checkDocument(trust, 'NewAssumeRolePolicyDocument', { trust: true });
     const max = params.NewMaxSessionDuration === undefined ? undefined : Number(params.NewMaxSessionDuration);
-    if (max !== undefined && (!Number.isInteger(max) || max < 3600 || max > 43200)) {
+    if (max !== undefined && !isSessionDuration(max)) {
       throw new ApiError(400, 'InvalidParameter.MaxSessionDuration', 'The parameter NewMaxSessionDuration must be 3600-43200.');
     }
     if (trust !== undefined) role.trustPolicy = trust;
@@ -173,28 +208,17 @@ export const RAM_ACTIONS = {
     return { Role: roleView(caller.account, role) };
   },
 
-  AttachPolicyToRole(ctx) {
-    const name = required(ctx.params, 'RoleName');
-    requireOn(ctx, 'role', name);
-    return attach(ctx, roleOf(ctx.caller.account, name).policies, 'Role');
-  },
+  AttachPolicyToRole: attachPolicyTo(ROLE),
 
   DetachPolicyFromRole(ctx) {
-    const name = required(ctx.params, 'RoleName');
-    requireOn(ctx, 'role', name);
-    const role = roleOf(ctx.caller.account, name);
-    const policy = existingPolicy(ctx);
-    const at = role.policies.findIndex((p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase());
+    const role = namedPrincipal(ctx, ROLE);
+    const at = role.policies.findIndex(attachmentOf(existingPolicy(ctx)));
     if (at < 0) throw new ApiError(404, 'EntityNotExist.Role.Policy', 'The policy is not attached to the role.');
     role.policies.splice(at, 1);
     return {};
   },
 
-  ListPoliciesForRole(ctx) {
-    const name = required(ctx.params, 'RoleName');
-    requireOn(ctx, 'role', name);
-    return listAttached(ctx, roleOf(ctx.caller.account, name).policies);
-  },
+  ListPoliciesForRole: listPoliciesFor(ROLE),
 
   CreateUser(ctx) {
     const { params, caller, now } = ctx;
@@ -202,8 +226,7 @@ export const RAM_ACTIONS = {
     checkName(name, 'UserName', /^[A-Za-z0-9._-]+$/, 64);
     const displayName = params.DisplayName ?? name;
     if (displayName.length < 1 || displayName.length > 128) throw new ApiError(400, 'InvalidParameter.DisplayName.Length', 'The parameter DisplayName must be 1-128 characters.');
-    requireOn(ctx, 'user', name);
-    if (caller.account.users.has(name.toLowerCase())) throw new ApiError(409, 'EntityAlreadyExists.User', `The user already exists: ${name}.`);
+    requireNewName(ctx, USER, name);
     /** @type {User} */
     const user = {
       name,
@@ -220,32 +243,20 @@ export const RAM_ACTIONS = {
   },
 
   GetUser(ctx) {
-    const name = required(ctx.params, 'UserName');
-    requireOn(ctx, 'user', name);
-    return { User: userView(userOf(ctx.caller.account, name)) };
+    return { User: userView(namedPrincipal(ctx, USER)) };
   },
 
   CreateAccessKey(ctx) {
-    const name = required(ctx.params, 'UserName');
-    requireOn(ctx, 'user', name);
-    const user = userOf(ctx.caller.account, name);
+    const user = namedPrincipal(ctx, USER);
     if (user.accessKeys.length >= 2) throw new ApiError(409, 'LimitExceeded.User.AccessKey', 'A user may have at most 2 AccessKeys.');
     const key = { id: `LTAI5t${randomToken(18)}`, secret: randomToken(30), status: 'Active' };
     user.accessKeys.push(key);
     return { AccessKey: { AccessKeyId: key.id, AccessKeySecret: key.secret, Status: key.status, CreateDate: isoSeconds(ctx.now) } };
   },
 
-  AttachPolicyToUser(ctx) {
-    const name = required(ctx.params, 'UserName');
-    requireOn(ctx, 'user', name);
-    return attach(ctx, userOf(ctx.caller.account, name).policies, 'User');
-  },
+  AttachPolicyToUser: attachPolicyTo(USER),
 
-  ListPoliciesForUser(ctx) {
-    const name = required(ctx.params, 'UserName');
-    requireOn(ctx, 'user', name);
-    return listAttached(ctx, userOf(ctx.caller.account, name).policies);
-  },
+  ListPoliciesForUser: listPoliciesFor(USER),
 
   CreatePolicy(ctx) {
     const { params, caller, now } = ctx;
@@ -279,7 +290,7 @@ export const RAM_ACTIONS = {
     const version = custom?.defaultVersion ?? 'v1';
     const created = custom?.createDate ?? '2015-04-28T16:00:00Z';
     const attachments = [...caller.account.roles.values(), ...caller.account.users.values()]
-      .filter((e) => e.policies.some((p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase())).length;
+      .filter((e) => e.policies.some(attachmentOf(policy))).length;
     return {
       Policy: {
         PolicyName: policy.name,

@@ -6,6 +6,7 @@ use super::eval::{Decision, Hit, Outcome, Request, Side, Simulator, Trace};
 use super::model::Effect;
 use super::path::Path;
 use serde::Serialize;
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -90,9 +91,11 @@ pub fn explain(
         .filter_map(|h| miss(sim, request, h))
         .collect();
     let mut missing_context_keys: Vec<String> = Vec::new();
+    let mut listed: HashSet<usize> = HashSet::new();
     for &id in &trace.missing {
         if let Some(key) = sim.keys.get(id) {
-            if !missing_context_keys.contains(key) {
+            // Ids are one per key (ignoring case), and keys are kept in one spelling each.
+            if listed.insert(id) {
                 missing_context_keys.push(key.clone());
             }
         }

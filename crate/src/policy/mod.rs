@@ -21,6 +21,7 @@ pub mod names;
 pub mod parse;
 pub mod path;
 pub mod pattern;
+mod search;
 mod principal;
 pub mod serialize;
 pub mod services;

@@ -1,6 +1,16 @@
 //! Wildcard patterns of Action, Resource and `StringLike`: `*` matches any run of characters
 //! (also none), `?` exactly one character. Patterns are compiled once so that a decision costs no
 //! allocation; actions match ASCII-case-insensitively, everything else exactly.
+//!
+//! Time is linear in the input and pattern (times m/64 for a piece with `?`, see `search`): short
+//! ASCII inputs (ARNs, actions) take a scan tuned for them, whose cost is bounded by their
+//! length; longer or non-ASCII inputs take the linear-time searches.
+
+use super::search;
+
+/// ASCII inputs up to this many bytes take the short-input scan; longer ones (and non-ASCII
+/// ones) the linear-time matcher.
+const SHORT_INPUT: usize = 128;
 
 /// A compiled wildcard pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +67,8 @@ enum Shape {
     Exact(Box<str>),
     /// `literal*`: the most common wildcard form (`oss:Get*`, `acs:oss:*:1:bucket/*`).
     Prefix(Box<str>),
-    /// Anything else: the pieces between stars, for ASCII input (see `Pieces`), and the whole
-    /// pattern for the backtracking matcher, used when the input is not ASCII.
+    /// Anything else: the pieces between stars, for short ASCII input (see `Pieces`), and the
+    /// whole pattern for the linear-time matcher (`matches_long`).
     General(Pieces, Box<str>),
 }
 
@@ -344,94 +354,126 @@ impl Pattern {
                 Some(head) => head == lit.as_bytes(),
                 None => false,
             },
-            Shape::General(pieces, _) if ascii => pieces.matches(input, fold, marks),
-            Shape::General(_, pat) => glob(pat.as_bytes(), input.as_bytes(), fold),
+            Shape::General(pieces, _) if ascii && input.len() <= SHORT_INPUT => {
+                pieces.matches(input, fold, marks)
+            }
+            Shape::General(_, pat) if ascii => {
+                let folded;
+                let text = if fold {
+                    folded = input.to_ascii_lowercase();
+                    folded.as_bytes()
+                } else {
+                    input.as_bytes()
+                };
+                matches_long(pat.as_bytes(), b'*', b'?', text)
+            }
+            Shape::General(_, pat) => {
+                let pattern: Vec<char> = pat.chars().collect();
+                let text: Vec<char> = if fold {
+                    input.chars().map(|c| c.to_ascii_lowercase()).collect()
+                } else {
+                    input.chars().collect()
+                };
+                matches_long(&pattern, '*', '?', &text)
+            }
         }
     }
 }
 
-/// Length of the UTF-8 character starting with `lead` (1 for a stray continuation byte, which
-/// cannot occur at a character boundary of a `&str`).
-fn char_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
+/// The pieces matcher over symbols (bytes of ASCII input, or characters) with the linear-time
+/// searches: the first piece at the start, the last at the end, the middle ones leftmost in
+/// order (optimal for pieces of fixed length). For ASCII input a non-ASCII pattern byte simply
+/// never matches, and `?` is one byte, which is one character there.
+fn matches_long<T: Copy + Ord>(pattern: &[T], star: T, any: T, text: &[T]) -> bool {
+    let at = |piece: &[T], start: usize| {
+        text.get(start..start + piece.len()).is_some_and(|window| {
+            piece
+                .iter()
+                .zip(window)
+                .all(|(&p, &t)| p == t || p == any)
+        })
+    };
+    let mut pieces = pattern.split(|&c| c == star);
+    let first = pieces.next().unwrap_or_default();
+    let Some(last) = pieces.next_back() else {
+        return text.len() == first.len() && at(first, 0);
+    };
+    if text.len() < first.len() + last.len()
+        || !at(first, 0)
+        || !at(last, text.len() - last.len())
+    {
+        return false;
     }
-}
-
-/// Greedy wildcard matching: on a mismatch, the last `*` absorbs one more character. Positions in
-/// `text` stay on character boundaries, so `?` always consumes one whole character.
-fn glob(pat: &[u8], text: &[u8], fold: bool) -> bool {
-    let (mut p, mut t) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while t < text.len() {
-        if let Some(&c) = pat.get(p) {
-            if c == b'*' {
-                star = Some((p + 1, t));
-                p += 1;
-                continue;
-            }
-            let here = text[t];
-            if c == b'?' {
-                p += 1;
-                t += char_len(here);
-                continue;
-            }
-            let here = if fold {
-                here.to_ascii_lowercase()
-            } else {
-                here
-            };
-            if c == here {
-                p += 1;
-                t += 1;
-                continue;
-            }
-        }
-        match star {
-            Some((after_star, start)) => {
-                let next = start + text.get(start).map_or(1, |&b| char_len(b));
-                star = Some((after_star, next));
-                p = after_star;
-                t = next;
-            }
+    let end = text.len() - last.len();
+    let mut from = first.len();
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        match search::find(piece, any, text, from, end) {
+            Some(i) => from = i + piece.len(),
             None => return false,
         }
     }
-    pat.get(p..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+    true
 }
 
 /// Whether every string matched by pattern `narrow` is also matched by pattern `wide` (the
 /// linter's "shadowed statement" test). Sound but not complete: `true` is always right; a few
 /// exotic equivalent pairs such as `?*` and `*?` answer `false`.
 pub fn covers(wide: &str, narrow: &str, fold: bool) -> bool {
-    let norm = |s: &str| -> Vec<char> {
-        if fold {
-            s.to_ascii_lowercase().chars().collect()
-        } else {
-            s.chars().collect()
-        }
+    let mut unlimited = u64::MAX;
+    covers_within(wide, narrow, fold, &mut unlimited) == Some(true)
+}
+
+/// `covers`, charged to `budget`: a pair where either side has no wildcard costs the two lengths
+/// (one comparison, or one match in linear time), any other pair the product of the lengths
+/// (the table of `contains_patterns`). `None`, with nothing spent, when the pair costs more than
+/// is left.
+pub fn covers_within(wide: &str, narrow: &str, fold: bool, budget: &mut u64) -> Option<bool> {
+    let wild = |s: &str| s.contains(['*', '?']);
+    let (wide_len, narrow_len) = (wide.chars().count() as u64, narrow.chars().count() as u64);
+    let cost = if wild(wide) && wild(narrow) {
+        (wide_len + 1).saturating_mul(narrow_len + 1)
+    } else {
+        wide_len + narrow_len
     };
-    let (a, b) = (norm(wide), norm(narrow));
-    let width = b.len() + 1;
-    // can[i * width + j]: a[i..] covers b[j..]; filled from the ends backwards.
-    let mut can = vec![false; (a.len() + 1) * width];
-    can[a.len() * width + b.len()] = true;
-    for i in (0..a.len()).rev() {
-        for j in (0..=b.len()).rev() {
-            let next_b = b.get(j).copied();
-            let diag = j < b.len() && can[(i + 1) * width + j + 1];
-            can[i * width + j] = match a[i] {
-                '*' => can[(i + 1) * width + j] || (j < b.len() && can[i * width + j + 1]),
-                '?' => diag && next_b != Some('*'),
-                c => diag && next_b == Some(c),
+    *budget = budget.checked_sub(cost)?;
+    let (wide, narrow) = if fold {
+        (wide.to_ascii_lowercase(), narrow.to_ascii_lowercase())
+    } else {
+        (wide.to_string(), narrow.to_string())
+    };
+    Some(if !wild(&wide) {
+        // A literal covers only itself.
+        wide == narrow
+    } else if !wild(&narrow) {
+        // A literal is covered when the wide pattern matches it.
+        Pattern::new(&wide).matches(&narrow)
+    } else {
+        contains_patterns(&wide, &narrow)
+    })
+}
+
+/// Containment of two patterns with wildcards in linear space: row `i` of the table says, for
+/// each `j`, whether `a[i..]` covers `b[j..]`; it is computed from row `i + 1` alone.
+fn contains_patterns(wide: &str, narrow: &str) -> bool {
+    let a: Vec<char> = wide.chars().collect();
+    let b: Vec<char> = narrow.chars().collect();
+    let n = b.len();
+    // Row a.len(): the empty rest of `a` covers only the empty rest of `b`.
+    let mut below: Vec<bool> = (0..=n).map(|j| j == n).collect();
+    let mut row = vec![false; n + 1];
+    for &c in a.iter().rev() {
+        for j in (0..=n).rev() {
+            let next = b.get(j).copied();
+            let diagonal = j < n && below[j + 1];
+            row[j] = match c {
+                '*' => below[j] || (j < n && row[j + 1]),
+                '?' => diagonal && next != Some('*'),
+                c => diagonal && next == Some(c),
             };
         }
+        std::mem::swap(&mut row, &mut below);
     }
-    can[0]
+    below[0]
 }
 
 #[cfg(test)]

@@ -1,110 +1,205 @@
 //! Statements that add nothing: exact duplicates, statements another unconditional statement of
 //! the same effect already covers, and Allows an unconditional Deny always overrides.
+//!
+//! Duplicates are found by hashing each statement's canonical text (linear). Shadowing compares
+//! statements pairwise, which is quadratic: the comparisons are charged to `SHADOW_BUDGET`, large
+//! enough to check every pair of any document within RAM's size limit; past it the check stops
+//! and says so (`too-large-to-check`).
 
 use super::{statement_path, Ctx};
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, Principal, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
-use crate::policy::pattern::covers;
+use crate::policy::pattern::covers_within;
+use crate::policy::serialize::{statement_compact, MAX_DOCUMENT_CHARS};
+use std::collections::hash_map::{Entry, HashMap};
+
+/// Work units of the shadowing check for one document: a unit is about one cell of the pattern
+/// containment table. The value pairs of a document within RAM's limit cost at most
+/// (limit + 1)^2 in each direction, and its statement pairs far less, so such documents are
+/// always checked fully.
+pub const SHADOW_BUDGET: u64 = 128 * 1024 * 1024;
+
+/// Units charged for each pair of statements, besides its pattern comparisons.
+const PAIR_COST: u64 = 32;
+
+const _: () = {
+    let limit = MAX_DOCUMENT_CHARS as u64 + 1;
+    let statement_pairs = (limit / 40) * (limit / 40) * PAIR_COST;
+    assert!(SHADOW_BUDGET > 2 * limit * limit + statement_pairs);
+};
 
 pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
-    for (pos, &(index, s)) in statements.iter().enumerate() {
-        if let Some(&(first, _)) = statements[..pos].iter().find(|(_, earlier)| *earlier == s) {
-            let f = ctx
-                .finding(
-                    Level::Warning,
-                    "duplicate-statement",
-                    statement_path(index),
-                    format!("this statement repeats statement {first}"),
-                    format!("该语句与第 {first} 条语句重复"),
-                )
-                .fix("remove it", "删除该语句", None);
-            ctx.push(f);
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut budget = SHADOW_BUDGET;
+    let mut stopped = false;
+    for &(index, s) in statements {
+        match first_seen.entry(statement_compact(s)) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                let f = ctx
+                    .finding(
+                        Level::Warning,
+                        "duplicate-statement",
+                        statement_path(index),
+                        format!("this statement repeats statement {first}"),
+                        format!("该语句与第 {first} 条语句重复"),
+                    )
+                    .fix("remove it", "删除该语句", None);
+                ctx.push(f);
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+        }
+        if stopped {
             continue;
         }
-        for &(other_index, other) in statements {
-            if other_index == index
-                || other == s
-                || !other.condition.is_empty()
-                || !statement_covers(other, s)
-            {
-                continue;
-            }
-            // Two equivalent statements: report only the later one.
-            if s.condition.is_empty()
-                && s.effect == other.effect
-                && statement_covers(s, other)
-                && index < other_index
-            {
-                continue;
-            }
-            let f = match (other.effect, s.effect) {
-                (a, b) if a == b => ctx
-                    .finding(
-                        Level::Warning,
-                        "shadowed-statement",
-                        statement_path(index),
-                        format!("statement {other_index} already covers every action, resource and principal of this statement without conditions: this one changes nothing"),
-                        format!("第 {other_index} 条语句已无条件覆盖该语句的所有操作、资源和主体：该语句不起作用"),
-                    )
-                    .fix("remove it, or narrow the other statement", "删除该语句，或收窄另一条语句", None),
-                (Effect::Deny, _) => ctx
-                    .finding(
-                        Level::Warning,
-                        "allow-always-denied",
-                        statement_path(index),
-                        format!("statement {other_index} denies everything this Allow grants, without conditions: it never allows anything"),
-                        format!("第 {other_index} 条语句无条件拒绝了该 Allow 语句授予的全部内容：该语句永远不会生效"),
-                    )
-                    .fix("remove it, or narrow the Deny", "删除该语句，或收窄该 Deny 语句", None),
-                _ => continue,
-            };
-            ctx.push(f);
-            break;
+        if shadowing(ctx, statements, index, s, &mut budget).is_none() {
+            stopped = true;
+            too_large(ctx, index, statements.len());
         }
     }
 }
 
-/// Whether `wide` applies to every request `narrow` applies to (ignoring `narrow`'s conditions).
-fn statement_covers(wide: &Statement, narrow: &Statement) -> bool {
-    if wide.action.not || narrow.action.not {
-        return false;
+/// The shadowed-statement or always-denied finding for statement `index`, if any; `None` when
+/// the budget ran out before the statement was checked against every other.
+fn shadowing(
+    ctx: &mut Ctx<'_>,
+    statements: &[(usize, &Statement)],
+    index: usize,
+    s: &Statement,
+    budget: &mut u64,
+) -> Option<()> {
+    for &(other_index, other) in statements {
+        *budget = budget.checked_sub(PAIR_COST)?;
+        if other_index == index || other == s || !other.condition.is_empty() {
+            continue;
+        }
+        if !statement_covers(other, s, budget)? {
+            continue;
+        }
+        // Two equivalent statements: report only the later one.
+        if s.condition.is_empty()
+            && s.effect == other.effect
+            && index < other_index
+            && statement_covers(s, other, budget)?
+        {
+            continue;
+        }
+        let f = match (other.effect, s.effect) {
+            (a, b) if a == b => ctx
+                .finding(
+                    Level::Warning,
+                    "shadowed-statement",
+                    statement_path(index),
+                    format!("statement {other_index} already covers every action, resource and principal of this statement without conditions: this one changes nothing"),
+                    format!("第 {other_index} 条语句已无条件覆盖该语句的所有操作、资源和主体：该语句不起作用"),
+                )
+                .fix("remove it, or narrow the other statement", "删除该语句，或收窄另一条语句", None),
+            (Effect::Deny, _) => ctx
+                .finding(
+                    Level::Warning,
+                    "allow-always-denied",
+                    statement_path(index),
+                    format!("statement {other_index} denies everything this Allow grants, without conditions: it never allows anything"),
+                    format!("第 {other_index} 条语句无条件拒绝了该 Allow 语句授予的全部内容：该语句永远不会生效"),
+                )
+                .fix("remove it, or narrow the Deny", "删除该语句，或收窄该 Deny 语句", None),
+            _ => continue,
+        };
+        ctx.push(f);
+        break;
     }
-    let actions = narrow
-        .action
-        .values
-        .iter()
-        .all(|n| wide.action.values.iter().any(|w| covers(w, n, true)));
+    Some(())
+}
+
+/// Says that the shadowing check stopped at statement `index` (of `total`).
+fn too_large(ctx: &mut Ctx<'_>, index: usize, total: usize) {
+    let f = ctx
+        .finding(
+            Level::Warning,
+            "too-large-to-check",
+            statement_path(index),
+            format!("the policy is too large to check fully: RoleHop compared the statements before this one for shadowing and stopped here ({total} statements; it makes at most {SHADOW_BUDGET} comparison steps per document), so statements from here on may repeat or shadow others unnoticed"),
+            format!("策略太大，无法完整检查：RoleHop 已比较此前的语句是否被覆盖，并在此处停止（共 {total} 条语句；每个文档最多比较 {SHADOW_BUDGET} 步），因此从这里开始的语句可能被其他语句覆盖而未被发现"),
+        )
+        .fix(
+            "split the policy into smaller policies (RAM accepts at most 6,144 characters each) and check each",
+            "把策略拆分为多个较小的策略（RAM 每个策略最多 6144 个字符）并分别检查",
+            None,
+        );
+    ctx.push(f);
+}
+
+/// Whether `wide` applies to every request `narrow` applies to (ignoring `narrow`'s conditions);
+/// `None` when the budget runs out.
+fn statement_covers(wide: &Statement, narrow: &Statement, budget: &mut u64) -> Option<bool> {
+    if wide.action.not || narrow.action.not {
+        return Some(false);
+    }
+    if !all_covered(&narrow.action.values, &wide.action.values, true, budget)? {
+        return Some(false);
+    }
     let resources = match (&wide.resource, &narrow.resource) {
         (None, _) => true,
         (Some(_), None) => false,
         (Some(w), Some(n)) if w.not || n.not => w == n,
-        (Some(w), Some(n)) => n
-            .values
-            .iter()
-            .all(|nv| w.values.iter().any(|wv| covers(wv, nv, false))),
+        (Some(w), Some(n)) => all_covered(&n.values, &w.values, false, budget)?,
     };
-    let principals = match (&wide.principal, &narrow.principal) {
+    if !resources {
+        return Some(false);
+    }
+    Some(match (&wide.principal, &narrow.principal) {
         (None, None) => true,
-        (Some(w), Some(n)) => principal_covers(w, n),
+        (Some(w), Some(n)) => principal_covers(w, n, budget)?,
         _ => false,
-    };
-    actions && resources && principals
+    })
 }
 
-fn principal_covers(wide: &Principal, narrow: &Principal) -> bool {
-    narrow.entries.iter().all(|ne| {
-        ne.values.iter().all(|nv| {
-            wide.entries.iter().any(|we| {
-                we.kind == ne.kind
-                    && we.values.iter().any(|wv| {
-                        wv == "*"
-                            || wv.eq_ignore_ascii_case(nv)
-                            || (ne.kind == PrincipalKind::Ram && root_covers(wv, nv))
-                    })
-            })
-        })
-    })
+/// Whether every pattern of `narrow` is covered by some pattern of `wide`.
+fn all_covered(narrow: &[String], wide: &[String], fold: bool, budget: &mut u64) -> Option<bool> {
+    for n in narrow {
+        let mut covered = false;
+        for w in wide {
+            if covers_within(w, n, fold, budget)? {
+                covered = true;
+                break;
+            }
+        }
+        if !covered {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+fn principal_covers(wide: &Principal, narrow: &Principal, budget: &mut u64) -> Option<bool> {
+    for ne in &narrow.entries {
+        for nv in &ne.values {
+            let mut covered = false;
+            for we in wide.entries.iter().filter(|we| we.kind == ne.kind) {
+                for wv in &we.values {
+                    *budget = budget.checked_sub((wv.len() + nv.len()) as u64 + 1)?;
+                    if wv == "*"
+                        || wv.eq_ignore_ascii_case(nv)
+                        || (ne.kind == PrincipalKind::Ram && root_covers(wv, nv))
+                    {
+                        covered = true;
+                        break;
+                    }
+                }
+                if covered {
+                    break;
+                }
+            }
+            if !covered {
+                return Some(false);
+            }
+        }
+    }
+    Some(true)
 }
 
 /// `acs:ram::<uid>:root` covers the users and roles of that account.

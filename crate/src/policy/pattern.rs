@@ -7,6 +7,7 @@
 //! length; longer or non-ASCII inputs take the linear-time searches.
 
 use super::search;
+use std::cell::OnceCell;
 
 /// ASCII inputs up to this many bytes take the short-input scan; longer ones (and non-ASCII
 /// ones) the linear-time matcher.
@@ -420,36 +421,115 @@ fn matches_long<T: Copy + Ord>(pattern: &[T], star: T, any: T, text: &[T]) -> bo
 /// exotic equivalent pairs such as `?*` and `*?` answer `false`.
 pub fn covers(wide: &str, narrow: &str, fold: bool) -> bool {
     let mut unlimited = u64::MAX;
-    covers_within(wide, narrow, fold, &mut unlimited) == Some(true)
+    let (wide, narrow) = (Prepared::new(wide, fold), Prepared::new(narrow, fold));
+    covers_within(&wide, &narrow, &mut unlimited) == Some(true)
 }
 
-/// `covers`, charged to `budget`: a pair where either side has no wildcard costs the two lengths
-/// (one comparison, or one match in linear time), any other pair the product of the lengths
-/// (the table of `contains_patterns`). `None`, with nothing spent, when the pair costs more than
-/// is left.
-pub fn covers_within(wide: &str, narrow: &str, fold: bool, budget: &mut u64) -> Option<bool> {
-    let wild = |s: &str| s.contains(['*', '?']);
-    let (wide_len, narrow_len) = (wide.chars().count() as u64, narrow.chars().count() as u64);
-    let cost = if wild(wide) && wild(narrow) {
-        (wide_len + 1).saturating_mul(narrow_len + 1)
-    } else {
-        wide_len + narrow_len
+/// A pattern prepared once for many containment tests: folded, measured, cut into what
+/// `cannot_cover` reads, and compiled when first matched against a literal.
+#[derive(Debug)]
+pub struct Prepared {
+    text: String,
+    /// Characters plus one (the containment table's side).
+    size: u64,
+    wild: bool,
+    /// As the wide side: the literal head (before the first wildcard), tail (after the last)
+    /// and every literal run between wildcards.
+    head: usize,
+    tail: usize,
+    runs: Vec<(usize, usize)>,
+    /// As the narrow side: the texts between its `?`s with every `*` removed.
+    texts: Vec<String>,
+    pattern: OnceCell<Pattern>,
+}
+
+impl Prepared {
+    pub fn new(text: &str, fold: bool) -> Prepared {
+        let text = if fold {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_string()
+        };
+        let is_wild = |c: char| c == '*' || c == '?';
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.char_indices().filter(|&(_, c)| is_wild(c)) {
+            if i > start {
+                runs.push((start, i));
+            }
+            start = i + 1;
+        }
+        if text.len() > start {
+            runs.push((start, text.len()));
+        }
+        Prepared {
+            size: text.chars().count() as u64 + 1,
+            wild: text.contains(is_wild),
+            head: text.find(is_wild).unwrap_or(text.len()),
+            tail: text.rfind(is_wild).map_or(0, |i| i + 1),
+            runs,
+            texts: text.split('?').map(|t| t.replace('*', "")).collect(),
+            pattern: OnceCell::new(),
+            text,
+        }
+    }
+}
+
+/// `covers`, charged to `budget` in units of about one cell of the containment table: a pair
+/// where either side has no wildcard costs about the two lengths (one comparison, or one match
+/// in linear time), any other pair the necessary conditions of `cannot_cover` and, when they do
+/// not decide, the product of the lengths. `None` when the budget runs out.
+pub fn covers_within(wide: &Prepared, narrow: &Prepared, budget: &mut u64) -> Option<bool> {
+    let (w, n) = (wide.size, narrow.size);
+    let mut charge = |units: u64| -> Option<()> {
+        *budget = budget.checked_sub(units)?;
+        Some(())
     };
-    *budget = budget.checked_sub(cost)?;
-    let (wide, narrow) = if fold {
-        (wide.to_ascii_lowercase(), narrow.to_ascii_lowercase())
-    } else {
-        (wide.to_string(), narrow.to_string())
-    };
-    Some(if !wild(&wide) {
+    if !wide.wild {
         // A literal covers only itself.
-        wide == narrow
-    } else if !wild(&narrow) {
-        // A literal is covered when the wide pattern matches it.
-        Pattern::new(&wide).matches(&narrow)
-    } else {
-        contains_patterns(&wide, &narrow)
-    })
+        charge(w.min(n))?;
+        return Some(wide.text == narrow.text);
+    }
+    if !narrow.wild {
+        // A literal is covered when the wide pattern matches it (the matcher's cost: linear,
+        // times m/64 for pieces with `?`).
+        charge(w + 2 * n * (w.min(n) / 64 + 1))?;
+        let pattern = wide.pattern.get_or_init(|| Pattern::new(&wide.text));
+        return Some(pattern.matches(&narrow.text));
+    }
+    charge(w + n)?;
+    if cannot_cover(wide, narrow, &mut charge)? {
+        return Some(false);
+    }
+    charge(w.saturating_mul(n))?;
+    Some(contains_patterns(&wide.text, &narrow.text))
+}
+
+/// Necessary conditions for `wide` to cover `narrow` (both with wildcards), each linear and
+/// charged; `Some(true)` when one fails. Every string `wide` matches starts with its literal head, ends with its
+/// literal tail and contains each of its literal runs. `narrow` matches strings where a wildcard
+/// supplies any symbol right after its own literal head (so that head must extend wide's), and
+/// likewise before its tail; and the string with each `*` empty and each `?` a symbol outside a
+/// given run, which holds that run only inside one of `narrow`'s texts between `?`s.
+fn cannot_cover(
+    wide: &Prepared,
+    narrow: &Prepared,
+    charge: &mut impl FnMut(u64) -> Option<()>,
+) -> Option<bool> {
+    let (w, n) = (&wide.text, &narrow.text);
+    if !n[..narrow.head].starts_with(&w[..wide.head]) || !n[narrow.tail..].ends_with(&w[wide.tail..]) {
+        return Some(true);
+    }
+    let texts = narrow.texts.len() as u64;
+    for &(start, end) in &wide.runs {
+        let run = &w[start..end];
+        // Each search is linear in the text and the run.
+        charge(narrow.size + texts * run.len() as u64)?;
+        if !narrow.texts.iter().any(|t| t.contains(run)) {
+            return Some(true);
+        }
+    }
+    Some(false)
 }
 
 /// Containment of two patterns with wildcards in linear space: row `i` of the table says, for

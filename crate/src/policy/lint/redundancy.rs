@@ -10,7 +10,7 @@ use super::{statement_path, Ctx};
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, Principal, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
-use crate::policy::pattern::covers_within;
+use crate::policy::pattern::{covers_within, Prepared};
 use crate::policy::serialize::{statement_compact, MAX_DOCUMENT_CHARS};
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -29,11 +29,34 @@ const _: () = {
     assert!(SHADOW_BUDGET > 2 * limit * limit + statement_pairs);
 };
 
+/// A statement with its Action and Resource patterns prepared for containment tests.
+struct Prepped<'s> {
+    index: usize,
+    s: &'s Statement,
+    actions: Vec<Prepared>,
+    resources: Vec<Prepared>,
+}
+
 pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
+    let prepared: Vec<Prepped<'_>> = statements
+        .iter()
+        .map(|&(index, s)| Prepped {
+            index,
+            s,
+            actions: s.action.values.iter().map(|a| Prepared::new(a, true)).collect(),
+            resources: s
+                .resource
+                .iter()
+                .flat_map(|r| &r.values)
+                .map(|r| Prepared::new(r, false))
+                .collect(),
+        })
+        .collect();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     let mut budget = SHADOW_BUDGET;
     let mut stopped = false;
-    for &(index, s) in statements {
+    for p in &prepared {
+        let (index, s) = (p.index, p.s);
         match first_seen.entry(statement_compact(s)) {
             Entry::Occupied(first) => {
                 let first = *first.get();
@@ -56,7 +79,7 @@ pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
         if stopped {
             continue;
         }
-        if shadowing(ctx, statements, index, s, &mut budget).is_none() {
+        if shadowing(ctx, &prepared, p, &mut budget).is_none() {
             stopped = true;
             too_large(ctx, index, statements.len());
         }
@@ -67,24 +90,25 @@ pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
 /// the budget ran out before the statement was checked against every other.
 fn shadowing(
     ctx: &mut Ctx<'_>,
-    statements: &[(usize, &Statement)],
-    index: usize,
-    s: &Statement,
+    statements: &[Prepped<'_>],
+    this: &Prepped<'_>,
     budget: &mut u64,
 ) -> Option<()> {
-    for &(other_index, other) in statements {
+    let (index, s) = (this.index, this.s);
+    for o in statements {
+        let (other_index, other) = (o.index, o.s);
         *budget = budget.checked_sub(PAIR_COST)?;
         if other_index == index || other == s || !other.condition.is_empty() {
             continue;
         }
-        if !statement_covers(other, s, budget)? {
+        if !statement_covers(o, this, budget)? {
             continue;
         }
         // Two equivalent statements: report only the later one.
         if s.condition.is_empty()
             && s.effect == other.effect
             && index < other_index
-            && statement_covers(s, other, budget)?
+            && statement_covers(this, o, budget)?
         {
             continue;
         }
@@ -135,23 +159,24 @@ fn too_large(ctx: &mut Ctx<'_>, index: usize, total: usize) {
 
 /// Whether `wide` applies to every request `narrow` applies to (ignoring `narrow`'s conditions);
 /// `None` when the budget runs out.
-fn statement_covers(wide: &Statement, narrow: &Statement, budget: &mut u64) -> Option<bool> {
-    if wide.action.not || narrow.action.not {
+fn statement_covers(wide: &Prepped<'_>, narrow: &Prepped<'_>, budget: &mut u64) -> Option<bool> {
+    let (ws, ns) = (wide.s, narrow.s);
+    if ws.action.not || ns.action.not {
         return Some(false);
     }
-    if !all_covered(&narrow.action.values, &wide.action.values, true, budget)? {
+    if !all_covered(&narrow.actions, &wide.actions, budget)? {
         return Some(false);
     }
-    let resources = match (&wide.resource, &narrow.resource) {
+    let resources = match (&ws.resource, &ns.resource) {
         (None, _) => true,
         (Some(_), None) => false,
         (Some(w), Some(n)) if w.not || n.not => w == n,
-        (Some(w), Some(n)) => all_covered(&n.values, &w.values, false, budget)?,
+        (Some(_), Some(_)) => all_covered(&narrow.resources, &wide.resources, budget)?,
     };
     if !resources {
         return Some(false);
     }
-    Some(match (&wide.principal, &narrow.principal) {
+    Some(match (&ws.principal, &ns.principal) {
         (None, None) => true,
         (Some(w), Some(n)) => principal_covers(w, n, budget)?,
         _ => false,
@@ -159,11 +184,11 @@ fn statement_covers(wide: &Statement, narrow: &Statement, budget: &mut u64) -> O
 }
 
 /// Whether every pattern of `narrow` is covered by some pattern of `wide`.
-fn all_covered(narrow: &[String], wide: &[String], fold: bool, budget: &mut u64) -> Option<bool> {
+fn all_covered(narrow: &[Prepared], wide: &[Prepared], budget: &mut u64) -> Option<bool> {
     for n in narrow {
         let mut covered = false;
         for w in wide {
-            if covers_within(w, n, fold, budget)? {
+            if covers_within(w, n, budget)? {
                 covered = true;
                 break;
             }

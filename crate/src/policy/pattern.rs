@@ -387,21 +387,15 @@ impl Pattern {
 /// never matches, and `?` is one byte, which is one character there.
 fn matches_long<T: Copy + Ord>(pattern: &[T], star: T, any: T, text: &[T]) -> bool {
     let at = |piece: &[T], start: usize| {
-        text.get(start..start + piece.len()).is_some_and(|window| {
-            piece
-                .iter()
-                .zip(window)
-                .all(|(&p, &t)| p == t || p == any)
-        })
+        text.get(start..start + piece.len())
+            .is_some_and(|window| piece.iter().zip(window).all(|(&p, &t)| p == t || p == any))
     };
     let mut pieces = pattern.split(|&c| c == star);
     let first = pieces.next().unwrap_or_default();
     let Some(last) = pieces.next_back() else {
         return text.len() == first.len() && at(first, 0);
     };
-    if text.len() < first.len() + last.len()
-        || !at(first, 0)
-        || !at(last, text.len() - last.len())
+    if text.len() < first.len() + last.len() || !at(first, 0) || !at(last, text.len() - last.len())
     {
         return false;
     }
@@ -493,7 +487,12 @@ pub fn covers_within(wide: &Prepared, narrow: &Prepared, budget: &mut u64) -> Op
     if !narrow.wild {
         // A literal is covered when the wide pattern matches it (the matcher's cost: linear,
         // times m/64 for pieces with `?`).
-        charge(w + 2 * n * (w.min(n) / 64 + 1))?;
+        let words = if wide.text.contains('?') {
+            w.min(n) / 64 + 1
+        } else {
+            1
+        };
+        charge(w + 2 * n * words)?;
         let pattern = wide.pattern.get_or_init(|| Pattern::new(&wide.text));
         return Some(pattern.matches(&narrow.text));
     }
@@ -517,7 +516,9 @@ fn cannot_cover(
     charge: &mut impl FnMut(u64) -> Option<()>,
 ) -> Option<bool> {
     let (w, n) = (&wide.text, &narrow.text);
-    if !n[..narrow.head].starts_with(&w[..wide.head]) || !n[narrow.tail..].ends_with(&w[wide.tail..]) {
+    if !n[..narrow.head].starts_with(&w[..wide.head])
+        || !n[narrow.tail..].ends_with(&w[wide.tail..])
+    {
         return Some(true);
     }
     let texts = narrow.texts.len() as u64;

@@ -8,7 +8,13 @@
 
 /// The leftmost `i` in `from..=end - piece.len()` where `piece` matches `text[i..]`; `any` is the
 /// symbol that matches any one symbol.
-pub fn find<T: Copy + Ord>(piece: &[T], any: T, text: &[T], from: usize, end: usize) -> Option<usize> {
+pub fn find<T: Copy + Ord>(
+    piece: &[T],
+    any: T,
+    text: &[T],
+    from: usize,
+    end: usize,
+) -> Option<usize> {
     let window = text.get(from..end)?;
     if piece.len() > window.len() {
         return None;

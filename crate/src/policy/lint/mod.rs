@@ -199,7 +199,12 @@ pub(super) struct Ctx<'a> {
 const INDEXED_MEMBERS: usize = 16;
 
 impl<'a> Ctx<'a> {
-    fn new(tree: &'a Node, kind: PolicyKind, options: &'a LintOptions, text_bytes: usize) -> Ctx<'a> {
+    fn new(
+        tree: &'a Node,
+        kind: PolicyKind,
+        options: &'a LintOptions,
+        text_bytes: usize,
+    ) -> Ctx<'a> {
         Ctx {
             tree,
             kind,
@@ -298,7 +303,9 @@ impl<'a> Ctx<'a> {
                         });
                     &members.get(*index.get(k.as_str())?)?.value
                 }
-                (Json::Object(members), Seg::Key(k)) => &members.iter().find(|m| &m.key == k)?.value,
+                (Json::Object(members), Seg::Key(k)) => {
+                    &members.iter().find(|m| &m.key == k)?.value
+                }
                 (Json::Array(items), Seg::Index(i)) => items.get(*i)?,
                 _ => return None,
             };
@@ -319,7 +326,9 @@ fn text_budget(text_bytes: usize) -> usize {
 /// Bytes of a finding's text.
 fn text_size(f: &Finding) -> usize {
     let fix = f.fix.as_ref().map_or(0, |fix| {
-        fix.description.len() + fix.description_zh.len() + fix.snippet.as_ref().map_or(0, String::len)
+        fix.description.len()
+            + fix.description_zh.len()
+            + fix.snippet.as_ref().map_or(0, String::len)
     });
     f.message.len() + f.message_zh.len() + fix
 }

@@ -43,7 +43,12 @@ pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
         .map(|&(index, s)| Prepped {
             index,
             s,
-            actions: s.action.values.iter().map(|a| Prepared::new(a, true)).collect(),
+            actions: s
+                .action
+                .values
+                .iter()
+                .map(|a| Prepared::new(a, true))
+                .collect(),
             resources: s
                 .resource
                 .iter()

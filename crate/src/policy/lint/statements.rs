@@ -233,7 +233,8 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 .fix(format!("write {fixed:?}"), format!("改为 {fixed:?}"), Some(json_str(&fixed)));
             ctx.push(f);
         }
-        let (Some(action_services), Some(services_text)) = (&action_services, &services_text) else {
+        let (Some(action_services), Some(services_text)) = (&action_services, &services_text)
+        else {
             continue;
         };
         // The services are lower-case (`action_resource_services`).
@@ -324,7 +325,8 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
         if has_level[slot] {
             continue;
         }
-        let fix = fixes[slot].get_or_insert_with(|| LevelFix::new(level, &levels, &resource.values));
+        let fix =
+            fixes[slot].get_or_insert_with(|| LevelFix::new(level, &levels, &resource.values));
         if !ctx.affords(fix.size() + 2 * action.len() + 512) {
             return;
         }
@@ -354,7 +356,12 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             format!("{action} {what_zh}：其资源形式为 {form}，而该语句的 Resource 中没有这种形式，因此永远不会生效"),
         );
         if let Some((en, zh, snippet)) = &fix.text {
-            f = f.fix_at(en.clone(), zh.clone(), snippet.clone(), resource_element(path, s));
+            f = f.fix_at(
+                en.clone(),
+                zh.clone(),
+                snippet.clone(),
+                resource_element(path, s),
+            );
         }
         ctx.push(f);
     }

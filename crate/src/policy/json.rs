@@ -466,6 +466,24 @@ mod tests {
         );
     }
 
+    /// Large objects check duplicates through an index: the same error, first position included.
+    #[test]
+    fn duplicate_keys_in_large_objects() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k7\": 0}}", keys.join(", "));
+        let e = err(&text);
+        assert_eq!(e.path.as_deref(), Some("$.k7"));
+        let first = text.find("\"k7\"").unwrap() + 1;
+        assert!(
+            e.message
+                .contains(&format!("first at line 1, column {first}")),
+            "{}",
+            e.message
+        );
+        let distinct = format!("{{{}}}", keys.join(", "));
+        assert!(read(&distinct).is_ok());
+    }
+
     #[test]
     fn reports_path_and_position_of_syntax_errors() {
         let e = err("{\"Statement\": [\n {\"Action\": [\"a\" \"b\"]}]}");

@@ -572,6 +572,23 @@ mod tests {
         }
     }
 
+    /// The definition as a table over (pattern position, text position): for long inputs, where
+    /// the recursion above takes exponential time.
+    fn reference_table(pat: &[char], text: &[char]) -> bool {
+        let mut can = vec![vec![false; text.len() + 1]; pat.len() + 1];
+        can[pat.len()][text.len()] = true;
+        for i in (0..pat.len()).rev() {
+            for j in (0..=text.len()).rev() {
+                can[i][j] = match pat[i] {
+                    '*' => can[i + 1][j] || (j < text.len() && can[i][j + 1]),
+                    '?' => j < text.len() && can[i + 1][j + 1],
+                    c => j < text.len() && text[j] == c && can[i + 1][j + 1],
+                };
+            }
+        }
+        can[0][0]
+    }
+
     #[test]
     fn matches_the_documented_forms() {
         assert!(Pattern::folded("oss:Get*").matches("OSS:GETOBJECT"));
@@ -587,6 +604,52 @@ mod tests {
         assert!(Pattern::new("**").matches("anything"));
         assert!(Pattern::new("").matches(""));
         assert!(!Pattern::new("").matches("x"));
+    }
+
+    /// The containment table as it was first written (the whole table in memory): the
+    /// linear-space version, with its shortcuts, must answer exactly the same.
+    fn table_covers(wide: &str, narrow: &str, fold: bool) -> bool {
+        let norm = |s: &str| -> Vec<char> {
+            if fold {
+                s.to_ascii_lowercase().chars().collect()
+            } else {
+                s.chars().collect()
+            }
+        };
+        let (a, b) = (norm(wide), norm(narrow));
+        let width = b.len() + 1;
+        let mut can = vec![false; (a.len() + 1) * width];
+        can[a.len() * width + b.len()] = true;
+        for i in (0..a.len()).rev() {
+            for j in (0..=b.len()).rev() {
+                let next_b = b.get(j).copied();
+                let diag = j < b.len() && can[(i + 1) * width + j + 1];
+                can[i * width + j] = match a[i] {
+                    '*' => can[(i + 1) * width + j] || (j < b.len() && can[i * width + j + 1]),
+                    '?' => diag && next_b != Some('*'),
+                    c => diag && next_b == Some(c),
+                };
+            }
+        }
+        can[0]
+    }
+
+    /// A budget too small for a pair answers `None`; a large one answers as `covers` does.
+    #[test]
+    fn the_budget_bounds_the_work() {
+        let (wide, narrow) = (
+            Prepared::new(&"*a?".repeat(1000), false),
+            Prepared::new(&"*a?".repeat(999), false),
+        );
+        let mut small = 100_000;
+        assert_eq!(covers_within(&wide, &narrow, &mut small), None);
+        let mut enough = 20_000_000;
+        let answer = covers_within(&wide, &narrow, &mut enough);
+        assert_eq!(
+            answer,
+            Some(table_covers(&"*a?".repeat(1000), &"*a?".repeat(999), false))
+        );
+        assert!(enough < 20_000_000 - 1000 * 1000, "the table was charged");
     }
 
     #[test]
@@ -640,6 +703,34 @@ mod tests {
             let lower: Vec<char> = pat.to_ascii_lowercase().chars().collect();
             let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
             prop_assert_eq!(Pattern::folded(&pat).matches(&text), reference(&lower, &t));
+        }
+
+        /// Inputs past `SHORT_INPUT` bytes take the linear-time matcher: it agrees with the
+        /// definition too (ASCII and folded).
+        #[test]
+        fn long_inputs_agree_with_the_reference(pat in "[ab*?]{0,10}", pad in 0usize..20, text in "[ab]{0,14}") {
+            let text = format!("{}{text}", "ab".repeat(64 + pad));
+            let p: Vec<char> = pat.chars().collect();
+            let t: Vec<char> = text.chars().collect();
+            prop_assert_eq!(Pattern::new(&pat).matches(&text), reference_table(&p, &t));
+            let upper = text.to_ascii_uppercase();
+            prop_assert_eq!(Pattern::folded(&pat).matches(&upper), reference_table(&p, &t));
+        }
+
+        /// The same for non-ASCII input with wildcards spanning multi-byte characters.
+        #[test]
+        fn long_non_ascii_inputs_agree(pat in "[aé中*?]{0,10}", pad in 0usize..10, text in "[aé中]{0,14}") {
+            let text = format!("{}{text}", "é中a".repeat(30 + pad));
+            let p: Vec<char> = pat.chars().collect();
+            let t: Vec<char> = text.chars().collect();
+            prop_assert_eq!(Pattern::new(&pat).matches(&text), reference_table(&p, &t));
+        }
+
+        /// `covers` (linear space, literal shortcuts, necessary conditions) answers exactly as the
+        /// whole table does, so the linter's findings are unchanged.
+        #[test]
+        fn covers_agrees_with_the_table(wide in "[aBé:*?]{0,7}", narrow in "[abé:*?]{0,7}", fold in proptest::bool::ANY) {
+            prop_assert_eq!(covers(&wide, &narrow, fold), table_covers(&wide, &narrow, fold));
         }
 
         /// When `covers` says yes, every sampled string of the narrow pattern matches the wide one.

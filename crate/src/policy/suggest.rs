@@ -56,4 +56,15 @@ mod tests {
         );
         assert_eq!(closest("Foo", ["StringEquals"], 2), None);
     }
+
+    /// A name millions of characters long costs one count of its characters, not a distance
+    /// table (millions of cells) per known name.
+    #[test]
+    fn long_names_are_not_compared() {
+        let long = "GetObjectX".repeat(500_000);
+        let known = crate::policy::services::OSS_ACTIONS;
+        let start = std::time::Instant::now();
+        assert_eq!(closest(&long, known.iter().copied(), 3), None);
+        assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    }
 }

@@ -17,24 +17,29 @@ pub struct Case {
     pub input: String,
 }
 
-/// Every case, expanded.
-pub fn cases() -> Vec<Case> {
+fn recipes() -> Vec<Value> {
     let recipes: Value = serde_json::from_str(CASES).expect("hostile-cases.json is JSON");
     recipes["cases"]
         .as_array()
         .expect("cases is an array")
+        .clone()
+}
+
+/// The case names, in order.
+pub fn names() -> Vec<String> {
+    recipes()
         .iter()
-        .map(expand_case)
+        .map(|r| r["name"].as_str().unwrap_or_default().to_string())
         .collect()
 }
 
-/// The case named `name`.
-#[allow(dead_code)]
+/// The case named `name`, expanded.
 pub fn case(name: &str) -> Case {
-    cases()
+    let recipe = recipes()
         .into_iter()
-        .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no hostile case {name:?}"))
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no hostile case {name:?}"));
+    expand_case(&recipe)
 }
 
 fn expand_case(recipe: &Value) -> Case {

@@ -134,25 +134,29 @@ fn findings_text_is_bounded() {
     }
 }
 
-/// 20,000 findings in one object of 20,000 keys: each positioned at its own key (the position
-/// lookup and the duplicate-key check use an index, not a scan per key).
+/// A finding for each of 20,000 keys of one object: each positioned at its own key (the position
+/// lookup and the duplicate-key check use an index, not a scan per key), as many as the text
+/// budget takes.
 #[test]
 fn findings_in_a_large_object_keep_their_positions() {
     let answer = run("many-condition-keys");
     let keys = findings(&answer, "malformed-condition-key");
-    assert_eq!(keys.len(), 20_000);
-    let last = keys
-        .iter()
-        .find(|f| f["path"] == "$.Statement[0].Condition.StringEquals.k19999")
-        .expect("the last key's finding");
+    assert!(keys.len() >= 5_000, "{} findings", keys.len());
+    too_large(&answer);
     let text = hostile::case("many-condition-keys").input;
     let document: Value = serde_json::from_str(&text).unwrap();
     let document = document["policy"].as_str().unwrap();
-    // Findings point at the value of their path.
-    let value = document.find("\"k19999\":").unwrap() + "\"k19999\":".len();
-    let column = document[..value].chars().count() + 1;
-    assert_eq!(last["line"], 1);
-    assert_eq!(last["column"], column);
+    for f in [keys[0], keys[keys.len() / 2], keys[keys.len() - 1]] {
+        let key = f["path"].as_str().unwrap().rsplit('.').next().unwrap();
+        // Findings point at the value of their path.
+        let value = document.find(&format!("\"{key}\":")).unwrap() + key.len() + 3;
+        let column = document[..value].chars().count() + 1;
+        assert_eq!(
+            (&f["line"], &f["column"]),
+            (&json!(1), &json!(column)),
+            "{key}"
+        );
+    }
 }
 
 /// Did-you-mean on a 260,000-character name costs a length comparison per known name.
@@ -166,12 +170,13 @@ fn suggestions_skip_names_of_other_lengths() {
     assert!(f[0]["fix"].is_null());
 }
 
-/// A worst case within RAM's limit (two statements of about 3,000 characters of wildcards, so
-/// the whole containment table is needed) is checked fully: the shadowed statement is found.
+/// Realistic documents are checked fully, within the shadowing budget: two statements of 1,000
+/// characters of wildcards each (the whole containment table is needed: a million cells, a
+/// quarter of the budget), and 61 statements compared pairwise.
 #[test]
-fn documents_within_rams_limit_are_checked_fully() {
-    let wide = format!("acs:oss:*:1:b/{}", "*a?".repeat(980));
-    let narrow = format!("acs:oss:*:1:b/{}", "*a?".repeat(981));
+fn realistic_documents_are_checked_fully() {
+    let wide = format!("acs:oss:*:1:b/{}", "*a?".repeat(330));
+    let narrow = format!("acs:oss:*:1:b/{}", "*a?".repeat(331));
     let policy = json!({"Version": "1", "Statement": [
         {"Effect": "Allow", "Action": "oss:GetObject", "Resource": wide},
         {"Effect": "Allow", "Action": "oss:GetObject", "Resource": narrow},
@@ -300,25 +305,26 @@ fn inputs_past_the_limits_are_refused_with_the_limit() {
 
 /// The core's own tables stay linear on inputs far past the contract's limits, so that a
 /// quadratic regression cannot hide under the backstop: an object of 300,000 keys (duplicate
-/// keys are looked up, not scanned for), and a lint finding for each of 150,000 condition keys
-/// (each positioned without a scan of its object).
+/// keys are looked up, not scanned for), and a lint finding for each of 400,000 condition keys
+/// as far as the text budget goes (each positioned without a scan of its object).
 #[test]
 fn large_objects_are_read_and_positioned_in_linear_time() {
     let keys: Vec<String> = (0..300_000).map(|i| format!("\"k{i}\":1")).collect();
     let start = Instant::now();
     assert!(policy_json::read(&format!("{{{}}}", keys.join(","))).is_ok());
-    let keys: Vec<String> = (0..150_000).map(|i| format!("\"k{i}\":\"v\"")).collect();
+    let keys: Vec<String> = (0..400_000).map(|i| format!("\"k{i}\":\"v\"")).collect();
     let policy = format!(
         "{{\"Version\":\"1\",\"Statement\":[{{\"Effect\":\"Allow\",\"Action\":\"oss:GetObject\",\"Resource\":\"*\",\"Condition\":{{\"StringEquals\":{{{}}}}}}}]}}",
         keys.join(",")
     );
     let report = lint(&policy, &LintOptions::default());
-    let positioned = report
+    let keys: Vec<_> = report
         .findings
         .iter()
-        .filter(|f| f.code == "malformed-condition-key" && f.line.is_some())
-        .count();
-    assert_eq!(positioned, 150_000);
+        .filter(|f| f.code == "malformed-condition-key")
+        .collect();
+    assert!(keys.len() >= 100_000, "{} findings", keys.len());
+    assert!(keys.iter().all(|f| f.line.is_some()));
     assert!(start.elapsed() < BACKSTOP, "took {:?}", start.elapsed());
 }
 

@@ -50,8 +50,13 @@ import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
 export const WORKBENCH_PROGRESS_KEY = 'rolehop.workbench';
 /** Longest route accepted in `ramHelper.context` (the console's own are far shorter). */
 const MAX_PATH = 2048;
-/** Longest trust policy accepted (RAM's limit for a policy document is 6,144 characters; pretty-printed text is longer). */
-const MAX_POLICY = 20_000;
+/**
+ * Longest trust policy accepted: what RAM itself accepts. RAM documents 6,144 characters for a
+ * policy document and no separate limit for a role's trust policy, so the same 6,144 applies
+ * (counted as JavaScript counts string length, in UTF-16 units, as RAM's Java services do).
+ * The check runs on the worker's thread; the cap keeps it short whatever a page sends.
+ */
+export const MAX_TRUST_POLICY = 6144;
 const AUDIENCES = /** @type {const} */ ({ a: 'company-a', b: 'company-b', user: 'b-user' });
 /** Which side's tutorial a page belongs to (null: the audience the workbench remembers). */
 const PAGE_AUDIENCE = /** @type {Readonly<Record<RamPageKind, 'a' | 'b' | null>>} */ ({
@@ -132,9 +137,10 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
      * @returns {Promise<RamHelperTrust>}
      */
     async checkTrust(core, message, _page) {
-      if (message.policy.trim() === '' || message.policy.length > MAX_POLICY) {
-        throw new InvalidContentMessage(`message.policy must be 1-${MAX_POLICY} characters of policy text, got ${message.policy.length}`);
+      if (message.policy.length > MAX_TRUST_POLICY) {
+        throw new InvalidContentMessage(`message.policy is ${message.policy.length} characters; RAM accepts trust policies of at most ${MAX_TRUST_POLICY}, so RoleHop checks no longer ones`);
       }
+      if (message.policy.trim() === '') throw new InvalidContentMessage('message.policy must be the trust policy text, got an empty string');
       return trustVerdict(core, await loadProgress(), message.policy);
     },
   };

@@ -315,9 +315,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// The findings' text may grow to this many times the policy's size, plus `TEXT_BUDGET_BASE`:
-/// far more than any document within RAM's limit produces, so only hostile ones are cut short.
-const TEXT_BUDGET_FACTOR: usize = 32;
-const TEXT_BUDGET_BASE: usize = 4 << 20;
+/// some ten times what a realistic document of RAM's size produces, so that only documents
+/// whose findings multiply (hundreds of `:root` principals, each fix rewriting the whole list)
+/// are cut short.
+const TEXT_BUDGET_FACTOR: usize = 8;
+const TEXT_BUDGET_BASE: usize = 1 << 20;
 
 fn text_budget(text_bytes: usize) -> usize {
     TEXT_BUDGET_BASE.saturating_add(text_bytes.saturating_mul(TEXT_BUDGET_FACTOR))

@@ -358,16 +358,8 @@ impl Pattern {
             Shape::General(pieces, _) if ascii && input.len() <= SHORT_INPUT => {
                 pieces.matches(input, fold, marks)
             }
-            Shape::General(_, pat) if ascii => {
-                let folded;
-                let text = if fold {
-                    folded = input.to_ascii_lowercase();
-                    folded.as_bytes()
-                } else {
-                    input.as_bytes()
-                };
-                matches_long(pat.as_bytes(), b'*', b'?', text)
-            }
+            // One instance of the long-input matcher, over characters, for ASCII input too (the
+            // wasm build pays for each instance in size).
             Shape::General(_, pat) => {
                 let pattern: Vec<char> = pat.chars().collect();
                 let text: Vec<char> = if fold {
@@ -381,12 +373,11 @@ impl Pattern {
     }
 }
 
-/// The pieces matcher over symbols (bytes of ASCII input, or characters) with the linear-time
-/// searches: the first piece at the start, the last at the end, the middle ones leftmost in
-/// order (optimal for pieces of fixed length). For ASCII input a non-ASCII pattern byte simply
-/// never matches, and `?` is one byte, which is one character there.
-fn matches_long<T: Copy + Ord>(pattern: &[T], star: T, any: T, text: &[T]) -> bool {
-    let at = |piece: &[T], start: usize| {
+/// The pieces matcher over characters with the linear-time searches: the first piece at the
+/// start, the last at the end, the middle ones leftmost in order (optimal for pieces of fixed
+/// length, which pieces of characters and `?` are).
+fn matches_long(pattern: &[char], star: char, any: char, text: &[char]) -> bool {
+    let at = |piece: &[char], start: usize| {
         text.get(start..start + piece.len())
             .is_some_and(|window| piece.iter().zip(window).all(|(&p, &t)| p == t || p == any))
     };
@@ -534,23 +525,32 @@ fn cannot_cover(
 }
 
 /// Containment of two patterns with wildcards in linear space: row `i` of the table says, for
-/// each `j`, whether `a[i..]` covers `b[j..]`; it is computed from row `i + 1` alone.
+/// each `j`, whether `a[i..]` covers `b[j..]`; it is computed from row `i + 1` alone. The rows
+/// are written with iterators (no bounds checks), which the size-optimised wasm build needs to
+/// keep a cell to a few instructions.
 fn contains_patterns(wide: &str, narrow: &str) -> bool {
-    let a: Vec<char> = wide.chars().collect();
     let b: Vec<char> = narrow.chars().collect();
     let n = b.len();
     // Row a.len(): the empty rest of `a` covers only the empty rest of `b`.
     let mut below: Vec<bool> = (0..=n).map(|j| j == n).collect();
     let mut row = vec![false; n + 1];
-    for &c in a.iter().rev() {
-        for j in (0..=n).rev() {
-            let next = b.get(j).copied();
-            let diagonal = j < n && below[j + 1];
-            row[j] = match c {
-                '*' => below[j] || (j < n && row[j + 1]),
-                '?' => diagonal && next != Some('*'),
-                c => diagonal && next == Some(c),
-            };
+    for c in wide.chars().rev() {
+        match c {
+            // `*` covers b[j..] when it stops here or goes on: any later cell of the row below.
+            '*' => {
+                let mut any = false;
+                for (cell, &under) in row.iter_mut().zip(&below).rev() {
+                    any |= under;
+                    *cell = any;
+                }
+            }
+            // `?` covers one symbol of `b` that is not `*`; a literal only itself.
+            c => {
+                for ((cell, &diagonal), &next) in row.iter_mut().zip(&below[1..]).zip(&b) {
+                    *cell = diagonal && if c == '?' { next != '*' } else { next == c };
+                }
+                row[n] = false;
+            }
         }
         std::mem::swap(&mut row, &mut below);
     }

@@ -315,11 +315,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// The findings' text may grow to this many times the policy's size, plus `TEXT_BUDGET_BASE`:
-/// some ten times what a realistic document of RAM's size produces, so that only documents
-/// whose findings multiply (hundreds of `:root` principals, each fix rewriting the whole list)
-/// are cut short.
+/// several times what a realistic document of RAM's size produces (some tens of KB), so that
+/// only documents whose findings multiply (a hundred `:root` principals, each fix rewriting the
+/// whole list) are cut short, and a trust policy a page sends is answered in milliseconds.
 const TEXT_BUDGET_FACTOR: usize = 8;
-const TEXT_BUDGET_BASE: usize = 1 << 20;
+const TEXT_BUDGET_BASE: usize = 256 << 10;
 
 fn text_budget(text_bytes: usize) -> usize {
     TEXT_BUDGET_BASE.saturating_add(text_bytes.saturating_mul(TEXT_BUDGET_FACTOR))

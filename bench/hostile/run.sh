@@ -59,7 +59,9 @@ RESULTS="$OUT/results.jsonl"
 for name in $("$OUT/after/hostile" list); do
   call=$(node -p "JSON.parse(require('fs').readFileSync('$OUT/inputs/$name.meta.json','utf8')).call")
   for b in "${BUILDS[@]}"; do
-    native=$( { /usr/bin/time -f 'rss %M' timeout "$TIMEOUT" "$OUT/$b/hostile" run "$name" 2>"$OUT/time.txt" || true; } | tail -n 1)
+    # Native runs get at most 4 GB of address space: a case that wants more fails instead of
+    # pushing a shared machine into swap.
+    native=$( { (ulimit -v 4194304; /usr/bin/time -f 'rss %M' timeout "$TIMEOUT" "$OUT/$b/hostile" run "$name") 2>"$OUT/time.txt" || true; } | tail -n 1)
     rss=$(grep -o 'rss [0-9]*' "$OUT/time.txt" | awk '{print $2}' || true)
     [[ -n $native ]] || native='{"outcome":"no answer (timeout, abort or out of memory)"}'
     wasm=$(timeout "$TIMEOUT" node bench/hostile/case.mjs "$OUT/$b/pkg" "$OUT/inputs/$name.json" "$call" 2>/dev/null | tail -n 1 || true)

@@ -15,9 +15,10 @@ use std::collections::hash_map::{Entry, HashMap};
 
 /// Work units of the shadowing check for one document, a unit being about one cell of the
 /// pattern containment table (`pattern::covers_within`): some 10 ms in the wasm build, so that a
-/// trust policy a page sends cannot hold the service worker. Realistic documents need a small
-/// part of it (a hundred statements of ordinary ARNs about a million units); documents that need
-/// more (thousands of statements, or patterns of thousands of wildcards) are checked up to it.
+/// trust policy a page sends cannot hold the service worker. Realistic documents need a part of
+/// it (a document of RAM's size, some 60 statements of ordinary ARNs, well under half);
+/// documents that need more (hundreds of statements, or patterns of thousands of wildcards) are
+/// checked up to it.
 pub const SHADOW_BUDGET: u64 = 4 * 1024 * 1024;
 
 /// Units charged for each pair of statements, besides its pattern comparisons.

@@ -261,19 +261,6 @@ pub fn bucket_region(result: &Value, bucket: &str) -> Option<String> {
         })
 }
 
-/// The region in an OSS endpoint such as `oss-cn-shanghai.aliyuncs.com` or
-/// `<bucket>.oss-cn-shanghai.aliyuncs.com`.
-pub fn endpoint_region(endpoint: &str) -> Option<String> {
-    let host = endpoint
-        .trim()
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    host.split('.')
-        .find_map(|label| label.strip_prefix("oss-"))
-        .map(|r| r.trim_end_matches("-internal").to_string())
-        .filter(|r| !r.is_empty())
-}
-
 /// Bucket names of a ListBuckets result.
 pub fn bucket_names(result: &Value) -> Vec<String> {
     result
@@ -332,15 +319,6 @@ mod tests {
         assert!(!id::is_valid("a.GetPolicy.Other.x"));
         assert!(!id::is_valid("a.GetPolicy.System."));
         assert!(!id::is_valid("c.AssumeRole"));
-        assert_eq!(
-            endpoint_region("oss-cn-beijing.aliyuncs.com").as_deref(),
-            Some("cn-beijing")
-        );
-        assert_eq!(
-            endpoint_region("https://b.oss-ap-southeast-1-internal.aliyuncs.com").as_deref(),
-            Some("ap-southeast-1")
-        );
-        assert_eq!(endpoint_region("example.com"), None);
         let buckets = json!({"buckets": [{"name": "a", "location": "oss-cn-shanghai"}, {"name": "b", "region": "cn-beijing", "location": "x"}]});
         assert_eq!(bucket_region(&buckets, "a").as_deref(), Some("cn-shanghai"));
         assert_eq!(bucket_region(&buckets, "b").as_deref(), Some("cn-beijing"));

@@ -4,9 +4,9 @@
 
 use super::facts::Outcome;
 use super::known::{bucket_region, id, listed_policies, IdentityKind, Known};
-use crate::endpoint::oss_endpoint_region;
 use super::retry;
 use crate::api::Action;
+use crate::endpoint::oss_endpoint_region;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 

@@ -3,6 +3,8 @@
 
 use super::facts::Facts;
 use super::inputs::{AccountRef, CheckInputs};
+use crate::policy::names::ram_arn;
+use crate::policy::RamIdentity;
 use serde_json::Value;
 
 /// Request ids (the keys of `facts`).
@@ -90,25 +92,28 @@ impl Identity {
         let type_name = text("identityType");
         let arn = text("arn");
         let account = text("accountId");
-        let relative = arn.splitn(5, ':').nth(4).unwrap_or("");
+        // The policy engine's reading of the ARN: a session is `role/<name>/<session>` (as
+        // AssumeRole writes it) or `assumed-role/<name>/<session>` (GetCallerIdentity).
+        let identity = ram_arn(&arn).and_then(|(_, relative)| RamIdentity::parse(relative));
         let kind = match type_name.as_str() {
             "Account" => IdentityKind::Account,
             "RAMUser" => IdentityKind::RamUser,
             "AssumedRoleUser" => IdentityKind::AssumedRole,
-            _ if relative == "root" => IdentityKind::Account,
+            _ if identity == Some(RamIdentity::Root) => IdentityKind::Account,
             _ => IdentityKind::Other,
         };
-        let user = relative
-            .strip_prefix("user/")
-            .map(str::to_string)
-            .filter(|_| kind == IdentityKind::RamUser);
-        // `role/<name>/<session>` (as STS writes it) or `assumed-role/<name>/<session>`.
-        let role = relative
-            .strip_prefix("role/")
-            .or_else(|| relative.strip_prefix("assumed-role/"))
-            .and_then(|rest| rest.split('/').next())
-            .map(str::to_string)
-            .filter(|_| kind == IdentityKind::AssumedRole);
+        let user = match identity {
+            Some(RamIdentity::User(name)) if kind == IdentityKind::RamUser => {
+                Some(name.to_string())
+            }
+            _ => None,
+        };
+        let role = match identity {
+            Some(RamIdentity::Role { name, .. }) if kind == IdentityKind::AssumedRole => {
+                Some(name.to_string())
+            }
+            _ => None,
+        };
         (!account.is_empty()).then_some(Identity {
             kind,
             type_name,

@@ -371,7 +371,11 @@ fn imported_names_with_invisible_formatting_characters() {
     assert!(out.profiles.is_empty(), "{:#?}", out.profiles);
     assert_eq!(out.errors.len(), 1, "{:#?}", out.errors);
     let e = &out.errors[0];
-    assert_eq!((e.line, e.column, e.field.as_deref()), (2, 18, Some("name")), "{e:#?}");
+    assert_eq!(
+        (e.line, e.column, e.field.as_deref()),
+        (2, 18, Some("name")),
+        "{e:#?}"
+    );
     assert!(e.message.contains("U+202E"), "{}", e.message);
     assert!(e.message_zh.contains("U+202E"), "{}", e.message_zh);
     assert_eq!(e.profile.as_deref(), Some("acme <U+202E>dorp"));

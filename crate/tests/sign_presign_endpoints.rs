@@ -43,7 +43,10 @@ fn any_host_or_http_is_refused_with_the_json_path() {
         "sts.aliyuncs.com",
         "127.0.0.1",
     ] {
-        for req in [presign(endpoint, json!({})), presign(endpoint, json!({"cname": false}))] {
+        for req in [
+            presign(endpoint, json!({})),
+            presign(endpoint, json!({"cname": false})),
+        ] {
             let e = refused(&req);
             assert_eq!(
                 (e.kind, e.path.as_deref()),
@@ -61,17 +64,44 @@ fn any_host_or_http_is_refused_with_the_json_path() {
 #[test]
 fn documented_oss_endpoints_give_https_urls_with_the_token() {
     for (endpoint, host) in [
-        ("oss-cn-hangzhou.aliyuncs.com", "examplebucket.oss-cn-hangzhou.aliyuncs.com"),
-        ("https://OSS-cn-shanghai.aliyuncs.com/", "examplebucket.oss-cn-shanghai.aliyuncs.com"),
-        ("oss-cn-beijing-internal.aliyuncs.com:443", "examplebucket.oss-cn-beijing-internal.aliyuncs.com"),
-        ("cn-hangzhou.oss.aliyuncs.com", "examplebucket.cn-hangzhou.oss.aliyuncs.com"),
-        ("oss-accelerate.aliyuncs.com", "examplebucket.oss-accelerate.aliyuncs.com"),
-        ("oss-accelerate-overseas.aliyuncs.com", "examplebucket.oss-accelerate-overseas.aliyuncs.com"),
-        ("examplebucket.oss-cn-hangzhou.aliyuncs.com", "examplebucket.oss-cn-hangzhou.aliyuncs.com"),
+        (
+            "oss-cn-hangzhou.aliyuncs.com",
+            "examplebucket.oss-cn-hangzhou.aliyuncs.com",
+        ),
+        (
+            "https://OSS-cn-shanghai.aliyuncs.com/",
+            "examplebucket.oss-cn-shanghai.aliyuncs.com",
+        ),
+        (
+            "oss-cn-beijing-internal.aliyuncs.com:443",
+            "examplebucket.oss-cn-beijing-internal.aliyuncs.com",
+        ),
+        (
+            "cn-hangzhou.oss.aliyuncs.com",
+            "examplebucket.cn-hangzhou.oss.aliyuncs.com",
+        ),
+        (
+            "oss-accelerate.aliyuncs.com",
+            "examplebucket.oss-accelerate.aliyuncs.com",
+        ),
+        (
+            "oss-accelerate-overseas.aliyuncs.com",
+            "examplebucket.oss-accelerate-overseas.aliyuncs.com",
+        ),
+        (
+            "examplebucket.oss-cn-hangzhou.aliyuncs.com",
+            "examplebucket.oss-cn-hangzhou.aliyuncs.com",
+        ),
     ] {
         let url = url(&presign(endpoint, json!({})));
-        assert!(url.starts_with(&format!("https://{host}/a/b.txt?")), "{endpoint}: {url}");
-        assert!(url.contains("security-token=CAIS-example-sts-token"), "{url}");
+        assert!(
+            url.starts_with(&format!("https://{host}/a/b.txt?")),
+            "{endpoint}: {url}"
+        );
+        assert!(
+            url.contains("security-token=CAIS-example-sts-token"),
+            "{url}"
+        );
     }
     // A bucket's domain name is for that bucket.
     let mut other = presign("examplebucket.oss-cn-hangzhou.aliyuncs.com", json!({}));
@@ -85,13 +115,18 @@ fn a_custom_domain_needs_cname_true_and_https() {
     // prefix, and the signed resource still names the bucket (as oss2's is_cname and ali-oss's
     // cname do).
     assert_eq!(
-        refused(&presign("static.example.com", json!({}))).path.as_deref(),
+        refused(&presign("static.example.com", json!({})))
+            .path
+            .as_deref(),
         Some("$.endpoint")
     );
     let req = presign("https://Static.Example.com", json!({"cname": true}));
     let answer = sign(&req.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let url = answer["url"].as_str().unwrap_or_default();
-    assert!(url.starts_with("https://static.example.com/a/b.txt?"), "{url}");
+    assert!(
+        url.starts_with("https://static.example.com/a/b.txt?"),
+        "{url}"
+    );
     assert_eq!(
         answer["canonicalizedResource"],
         "/examplebucket/a/b.txt?security-token=CAIS-example-sts-token"

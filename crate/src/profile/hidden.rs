@@ -26,7 +26,11 @@ const FORMAT: [(u32, u32, &str); 21] = [
     (0x202A, 0x202E, ""),
     (0x2060, 0x2064, ""),
     (0x2066, 0x206F, ""),
-    (0xFEFF, 0xFEFF, "ZERO WIDTH NO-BREAK SPACE (byte order mark)"),
+    (
+        0xFEFF,
+        0xFEFF,
+        "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+    ),
     (0xFFF9, 0xFFFB, "an interlinear annotation character"),
     (0x110BD, 0x110BD, "KAITHI NUMBER SIGN"),
     (0x110CD, 0x110CD, "KAITHI NUMBER SIGN ABOVE"),
@@ -66,7 +70,9 @@ fn name(c: char) -> Option<&'static str> {
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
         _ => {
             let code = u32::from(c);
-            let range = FORMAT.iter().find(|(lo, hi, _)| (*lo..=*hi).contains(&code))?;
+            let range = FORMAT
+                .iter()
+                .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))?;
             return Some(range.2).filter(|n| !n.is_empty());
         }
     })
@@ -74,9 +80,8 @@ fn name(c: char) -> Option<&'static str> {
 
 fn is_format(c: char) -> bool {
     let code = u32::from(c);
-    code >= 0xAD
-        && matches!(c, '\u{2028}' | '\u{2029}')
-            || FORMAT.iter().any(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+    code >= 0xAD && matches!(c, '\u{2028}' | '\u{2029}')
+        || FORMAT.iter().any(|(lo, hi, _)| (*lo..=*hi).contains(&code))
 }
 
 /// Pictographs that emoji ZWJ sequences join (the emoji blocks, with the skin-tone modifiers)
@@ -158,17 +163,44 @@ mod tests {
     #[test]
     fn bidi_and_zero_width_characters_are_found_with_their_offset() {
         for c in [
-            '\u{061C}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}',
-            '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}',
-            '\u{2069}', '\u{FEFF}', '\u{00AD}', '\u{2028}', '\u{2029}', '\u{E0041}', '\u{180E}',
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202B}',
+            '\u{202C}',
+            '\u{202D}',
+            '\u{202E}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{E0041}',
+            '\u{180E}',
         ] {
             let text = format!("中文 a{c}b");
             assert_eq!(find(&text), Some((4, c)), "U+{:04X}", u32::from(c));
         }
         assert_eq!(find("Acme 生产环境 (read-only) 🚀"), None);
-        assert_eq!(describe('\u{202E}', false), "U+202E (RIGHT-TO-LEFT OVERRIDE)");
-        assert_eq!(describe('\u{202E}', true), "U+202E（RIGHT-TO-LEFT OVERRIDE）");
-        assert_eq!(describe('\u{E0041}', false), "U+E0041 (an invisible tag character)");
+        assert_eq!(
+            describe('\u{202E}', false),
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)"
+        );
+        assert_eq!(
+            describe('\u{202E}', true),
+            "U+202E（RIGHT-TO-LEFT OVERRIDE）"
+        );
+        assert_eq!(
+            describe('\u{E0041}', false),
+            "U+E0041 (an invisible tag character)"
+        );
     }
 
     #[test]

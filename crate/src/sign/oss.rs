@@ -721,8 +721,7 @@ mod tests {
             security_token: None,
         };
         let endpoint = PresignHost::Endpoint("oss-cn-hangzhou.aliyuncs.com");
-        let signed =
-            presign(&req, &creds, 1141889120, endpoint).unwrap_or_else(|e| panic!("{e}"));
+        let signed = presign(&req, &creds, 1141889120, endpoint).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             signed
                 .url

@@ -3,8 +3,7 @@
 
 use super::facts::Facts;
 use super::inputs::{AccountRef, CheckInputs};
-use crate::policy::names::ram_arn;
-use crate::policy::RamIdentity;
+use crate::policy::{caller_arn, RamIdentity};
 use serde_json::Value;
 
 /// Request ids (the keys of `facts`).
@@ -94,7 +93,7 @@ impl Identity {
         let account = text("accountId");
         // The policy engine's reading of the ARN: a session is `role/<name>/<session>` (as
         // AssumeRole writes it) or `assumed-role/<name>/<session>` (GetCallerIdentity).
-        let identity = ram_arn(&arn).and_then(|(_, relative)| RamIdentity::parse(relative));
+        let identity = caller_arn(&arn).map(|(_, identity)| identity);
         let kind = match type_name.as_str() {
             "Account" => IdentityKind::Account,
             "RAMUser" => IdentityKind::RamUser,
@@ -300,6 +299,7 @@ mod tests {
         for arn in [
             "acs:ram::2:role/admin-oss/alice",
             "acs:ram::2:assumed-role/admin-oss/alice",
+            "acs:sts::2:assumed-role/admin-oss/alice",
         ] {
             let session = Identity::read(
                 &json!({"identityType": "AssumedRoleUser", "accountId": "2", "arn": arn}),

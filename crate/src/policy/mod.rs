@@ -33,5 +33,5 @@ pub use explain::{explain, Explanation};
 pub use finding::{Finding, Fix, Level};
 pub use model::{Effect, Policy, PolicyKind, Statement};
 pub use parse::{decode, parse, parse_detect};
-pub use principal::RamIdentity;
+pub use principal::{caller_arn, RamIdentity};
 pub use serialize::{to_compact, to_pretty, MAX_DOCUMENT_CHARS};

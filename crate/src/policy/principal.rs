@@ -2,7 +2,7 @@
 //! `Principal` of a statement that it is matched against.
 
 use super::model::{PrincipalKind, Statement};
-use super::names::ram_arn;
+use super::names::{ram_arn, Arn};
 
 /// The relative id of a RAM identity ARN (`acs:ram::<uid>:<relative id>`), read by one rule
 /// everywhere a caller is matched (trust policies, the simulator's principal, the checks).
@@ -63,6 +63,24 @@ impl<'a> RamIdentity<'a> {
             _ => false,
         }
     }
+}
+
+/// A caller's ARN: `acs:ram::<uid>:<relative id>` as [`RamIdentity`] reads it, or a role
+/// session written under STS (`acs:sts::<uid>:assumed-role/<role>/<session>`, a form some STS
+/// answers use). (account, identity).
+pub fn caller_arn(text: &str) -> Option<(&str, RamIdentity<'_>)> {
+    if let Some((account, relative)) = ram_arn(text) {
+        return Some((account, RamIdentity::parse(relative)?));
+    }
+    let arn = Arn::parse(text)?;
+    let sts_session = arn.service == "sts"
+        && arn.region.is_empty()
+        && !arn.account.is_empty()
+        && arn.relative.starts_with("assumed-role/");
+    sts_session
+        .then(|| RamIdentity::parse(arn.relative))
+        .flatten()
+        .map(|identity| (arn.account, identity))
 }
 
 /// Trust-policy principals, normalised for matching.
@@ -126,7 +144,7 @@ impl<'a> Caller<'a> {
         let Some(p) = principal.filter(|p| !p.is_empty()) else {
             return Caller::Unknown;
         };
-        match ram_arn(p).and_then(|(account, rel)| Some((account, RamIdentity::parse(rel)?))) {
+        match caller_arn(p) {
             Some((account, identity)) => Caller::Ram { account, identity },
             None => Caller::Other(p),
         }

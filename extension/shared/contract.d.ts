@@ -83,8 +83,13 @@ export interface OssPresignRequest extends OssRequestFields {
   kind: "oss-presign";
   /** Expiry time, Unix seconds. */
   expires: number;
-  /** Host name of the region endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com`. */
+  /**
+   * The OSS endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com` (optionally `https://`; never http), or with
+   * `cname: true` a custom domain bound to the bucket. The URL is always https.
+   */
   endpoint: string;
+  /** `endpoint` is a custom domain (https, outside aliyuncs.com); `bucket` is then required. */
+  cname?: boolean | null;
 }
 
 /** OSS PostObject policy (V1). `policy` is the exact policy JSON text to sign. */
@@ -184,6 +189,7 @@ export interface ApiRequestInput {
   time: string;
   /** RPC `SignatureNonce`: the core makes no randomness. */
   nonce?: string | null;
+  /** https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS. */
   endpoint?: string | null;
   region?: string | null;
   bucket?: string | null;

@@ -110,9 +110,11 @@ async function loadProgressFromStorage() {
 }
 
 /**
- * @param {{loadProgress?: () => Promise<WorkbenchProgress | null>}} [deps]
+ * @param {{loadProgress?: () => Promise<WorkbenchProgress | null>,
+ *   panelState?: Pick<ReturnType<typeof import('./ram-panel-state.js').createRamPanelState>, 'panel' | 'shownIn'>}} [deps]
+ *   `panelState`: the panel's collapsed state and the tabs showing it (ram-panel-state.js)
  */
-export function createRamHelperServices({ loadProgress = loadProgressFromStorage } = {}) {
+export function createRamHelperServices({ loadProgress = loadProgressFromStorage, panelState } = {}) {
   return {
     /**
      * @param {RamHelperCore} core
@@ -122,7 +124,18 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
      */
     async context(core, message, page) {
       const url = routeUrl(message.path, page.url);
+      // This tab shows the panel: told when the progress changes (not awaited: the answer does not wait).
+      void panelState?.shownIn(page.tabId).catch(() => {});
       return ramContext(core, await loadProgress(), ramPageOf(url), page.site);
+    },
+
+    /**
+     * @param {{collapsed?: boolean}} message
+     * @returns {Promise<{collapsed: boolean}>}
+     */
+    panel(message) {
+      if (!panelState) throw new Error('no panel state in this worker');
+      return panelState.panel(message);
     },
 
     /**

@@ -578,7 +578,8 @@ export type Message =
   | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
   | { type: "identity.lookup"; accountUid: string; roleName: string }
   | { type: "ramHelper.context"; path: string }
-  | { type: "ramHelper.checkTrust"; policy: string };
+  | { type: "ramHelper.checkTrust"; policy: string }
+  | { type: "ramHelper.panel"; collapsed?: boolean };
 
 export type MessageType = Message["type"];
 
@@ -616,6 +617,7 @@ export interface Replies {
   "identity.lookup": { profile?: ProfileRef };
   "ramHelper.context": RamHelperContext;
   "ramHelper.checkTrust": RamHelperTrust;
+  "ramHelper.panel": { collapsed: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { runChecks } from './checks.js';
 import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
+import { createIdentityLookups } from './identity-lookups.js';
 import { createRamHelperServices, WORKBENCH_PROGRESS_KEY } from './ram-helper.js';
 import { createRamPanelState } from './ram-panel-state.js';
 import { loadProfilesText, locateProfiles, onProfilesChanged, readProfilesText, saveProfilesText } from '../shared/profile-store.js';
@@ -67,6 +68,7 @@ const route = createRouter({
     content: createContentServices({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
       loadSettings,
+      lookups: createIdentityLookups({ area: chrome.storage.session ?? null }),
     }),
     // The RAM console helper panel (ram-helper.js): reads the workbench's progress.
     ramHelper: createRamHelperServices({ panelState: ramPanelState }),

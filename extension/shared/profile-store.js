@@ -138,6 +138,15 @@ function fromBase64(base64) {
   return bytes;
 }
 
+/**
+ * The INI text of a stored payload (base64 of the deflate-raw compressed text), e.g. a changed
+ * copy kept by trusted-storage.js.
+ * @param {string} payload
+ */
+export async function payloadText(payload) {
+  return inflate(fromBase64(payload));
+}
+
 /** @param {string} text */
 async function sha256Hex(text) {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -7,7 +7,7 @@
 
 import { t } from '../shared/i18n.js';
 import { loadProfilesText, payloadText, saveProfilesText } from '../shared/profile-store.js';
-import { loadSettings, saveSettings, validSettings } from '../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, validSettings } from '../shared/settings.js';
 import { trustedStorage } from '../shared/trusted-storage.js';
 import { setStatus } from './status.js';
 import { byId } from './dom.js';
@@ -55,8 +55,9 @@ export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
   async function changesOf(notice) {
     if (notice.changed === null) return [t('trustDeleted')];
     if (notice.name === 'settings') {
-      const good = /** @type {Record<string, unknown>} */ (notice.good ?? {});
-      const changed = validSettings(notice.changed);
+      // As the settings are used: defaults for what is absent.
+      const good = /** @type {Record<string, unknown>} */ ({ ...DEFAULT_SETTINGS, ...validSettings(notice.good) });
+      const changed = { ...DEFAULT_SETTINGS, ...validSettings(notice.changed) };
       const lines = Object.entries(SETTING_LABELS).flatMap(([field, label]) => {
         const after = /** @type {Record<string, unknown>} */ (changed)[field];
         return good[field] === after ? [] : [t('trustSettingChanged', [t(label), shown(good[field]), shown(after)])];

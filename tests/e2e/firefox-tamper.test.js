@@ -34,9 +34,10 @@ function untaggedProfiles(text) {
   };
 }
 
-/** Page-side: wait for a condition (Marionette's sandbox; `page` is the page's window). */
+/** Page-side: wait for a condition (Marionette's sandbox; `page` is the page's window). Up to 18 s (Marionette allows 20):
+ * the options page compiles the wasm core, slow on a loaded machine. */
 const WAIT = `const waitFor = async (check, what) => {
-  const until = Date.now() + 15000;
+  const until = Date.now() + 18000;
   for (;;) { const v = await check(); if (v) return v; if (Date.now() > until) throw new Error('timed out waiting for ' + what);
     await new Promise((r) => setTimeout(r, 50)); } };`;
 

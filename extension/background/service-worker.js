@@ -20,7 +20,8 @@ import { closeStorageToContentScripts } from '../shared/storage-access.js';
 
 // First, before any listener can run: content scripts may not read or write storage (DESIGN
 // decision 5). local and sync hold what RoleHop trusts (profiles, settings, the workbench's
-// progress); where the browser cannot close them, trusted-storage.js checks their tags.
+// progress); where the browser cannot close them, trusted-storage.js checks the tags of the
+// settings and of the profiles' pointer.
 void closeStorageToContentScripts();
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));

@@ -17,11 +17,11 @@ import { loadSettings } from '../shared/settings.js';
 import { createParseWarmer } from './parse-warmer.js';
 import { cacheArea } from '../shared/parsed-profiles.js';
 import { closeStorageToContentScripts } from '../shared/storage-access.js';
+import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 
 // First, before any listener can run: content scripts may not read or write storage (DESIGN
 // decision 5). local and sync hold what RoleHop trusts (profiles, settings, the workbench's
-// progress); where the browser cannot close them, trusted-storage.js checks the tags of the
-// settings and of the profiles' pointer.
+// progress); where the browser cannot close them, trusted-storage.js checks their tags.
 void closeStorageToContentScripts();
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
@@ -55,7 +55,10 @@ const ramPanelState = createRamPanelState({
   sendToTab: (tabId, message) => chrome.tabs.sendMessage(tabId, message),
 });
 chrome.storage.local.onChanged.addListener((changes) => {
-  if (WORKBENCH_PROGRESS_KEY in changes) void ramPanelState.progressChanged().catch(() => {});
+  if (!(WORKBENCH_PROGRESS_KEY in changes)) return;
+  // Read through the trust at once, so a change RoleHop did not make is noticed even with no panel open.
+  void loadWorkbenchProgress().catch(() => {});
+  void ramPanelState.progressChanged().catch(() => {});
 });
 
 const route = createRouter({

@@ -12,6 +12,7 @@ import { formatKB, relocalizeStatuses, setStatus } from './status.js';
 import { setUpTransfer } from './transfer.js';
 import { setUpSettings } from './settings-panel.js';
 import { setUpTrustNotices } from './trust-notices.js';
+import { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 import { byId } from './dom.js';
 
 /** @typedef {import('../shared/contract').ProfileParseResult} Parsed */
@@ -193,6 +194,9 @@ async function main() {
     await notices.refresh();
   });
   onSettingsChanged(() => void notices.refresh());
+  chrome.storage.local.onChanged.addListener((changes) => {
+    if (WORKBENCH_PROGRESS_KEY in changes) void notices.refresh();
+  });
 
   setUpTransfer({
     core,

@@ -1,5 +1,6 @@
 // The options page's notices of changed copies (shared/trusted-storage.js): where content scripts
-// could write storage and the settings or the profiles there were changed by something other than
+// could write storage and the settings, the profiles or the workbench's values there were changed
+// by something other than
 // RoleHop's own pages, RoleHop keeps using the last good copy and says so here: what changed, when
 // it was noticed, and two choices. Keep mine writes the good copy back, tagged; Accept the changed
 // copy (the honest case: a change made in another browser, whose key differs) writes the changed
@@ -9,6 +10,8 @@ import { t } from '../shared/i18n.js';
 import { loadProfilesText, payloadText, saveProfilesText } from '../shared/profile-store.js';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, validSettings } from '../shared/settings.js';
 import { trustedStorage } from '../shared/trusted-storage.js';
+import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
+import { DEFAULT_INPUTS, FIELDS } from '../workbench/inputs.js';
 import { setStatus } from './status.js';
 import { byId } from './dom.js';
 
@@ -19,6 +22,8 @@ import { byId } from './dom.js';
 const PROFILE_FIELDS = /** @type {const} */ ([
   ['account', 'account'], ['roleName', 'role_name'], ['displayName', 'display_name'], ['site', 'site'], ['color', 'color'], ['group', 'group'], ['note', 'note'],
 ]);
+/** What each notice says, by item. */
+const NOTICE_TEXT = /** @type {const} */ ({ settings: 'trustNoticeSettings', profiles: 'trustNoticeProfiles', workbench: 'trustNoticeWorkbench' });
 /** Settings fields with the label the settings form shows. */
 const SETTING_LABELS = /** @type {const} */ ({ defaultSite: 'optionsDefaultSite', autoSubmit: 'optionsAutoSubmit', language: 'optionsLanguage' });
 
@@ -26,8 +31,8 @@ const SETTING_LABELS = /** @type {const} */ ({ defaultSite: 'optionsDefaultSite'
  * @param {object} deps
  * @param {{profileParse: (input: {text: string, defaultSite?: 'cn' | 'intl'}) => any}} deps.core
  * @param {() => 'cn' | 'intl'} deps.getDefaultSite
- * @param {(name: 'settings' | 'profiles') => Promise<void>} deps.onResolved the page shows the
- *   stored copy again (the editor, the settings form)
+ * @param {(name: import('../shared/trusted-storage.js').TrustedName) => Promise<void>} deps.onResolved
+ *   the page shows the stored copy again (the editor, the settings form)
  */
 export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
   const section = byId('trust-notices');
@@ -64,6 +69,7 @@ export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
       });
       return lines.length ? lines : [t('trustNoDifference')];
     }
+    if (notice.name === 'workbench') return workbenchChanges(notice.good, notice.changed);
     if (notice.payload === undefined) return null;
     const before = profilesOf((await loadProfilesText()).text);
     const after = profilesOf(await payloadText(notice.payload));
@@ -84,12 +90,41 @@ export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
   }
 
   /**
+   * The workbench's changed values (labels as its form shows them) and steps marked done.
+   * @param {unknown} goodValue @param {unknown} changedValue
+   */
+  function workbenchChanges(goodValue, changedValue) {
+    const good = /** @type {any} */ (goodValue ?? {});
+    const changed = /** @type {any} */ (changedValue ?? {});
+    /** @type {string[]} */
+    const lines = [];
+    if ((good.audience ?? 'a') !== (changed.audience ?? 'a')) {
+      lines.push(t('trustSettingChanged', [t('workbenchAudienceHeading'), shown(good.audience), shown(changed.audience)]));
+    }
+    for (const { name } of FIELDS) {
+      const before = good.inputs?.[name] ?? DEFAULT_INPUTS[name];
+      const after = changed.inputs?.[name] ?? DEFAULT_INPUTS[name];
+      if (before !== after) lines.push(t('trustSettingChanged', [t(`workbenchField_${name}`), shown(before), shown(after)]));
+    }
+    const steps = new Set([...Object.keys(good.done ?? {}), ...Object.keys(changed.done ?? {})]);
+    for (const id of steps) {
+      const before = good.done?.[id] === true;
+      const after = changed.done?.[id] === true;
+      if (before !== after) lines.push(t('trustWorkbenchStep', [id, t(before ? 'trustValueYes' : 'trustValueNo'), t(after ? 'trustValueYes' : 'trustValueNo')]));
+    }
+    return lines.length ? lines : [t('trustNoDifference')];
+  }
+
+  /**
    * Writes the chosen copy, tagged, and closes the notice.
    * @param {Notice} notice @param {'keep' | 'accept'} choice
    */
   async function decide(notice, choice) {
     if (notice.name === 'settings') {
       await saveSettings(choice === 'keep' ? await loadSettings() : validSettings(notice.changed));
+    } else if (notice.name === 'workbench') {
+      const chosen = choice === 'keep' ? await loadWorkbenchProgress() : notice.changed;
+      await saveWorkbenchProgress(/** @type {Record<string, unknown>} */ (typeof chosen === 'object' && chosen !== null ? chosen : {}));
     } else if (choice === 'keep') {
       await saveProfilesText((await loadProfilesText()).text);
     } else {
@@ -108,7 +143,7 @@ export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
     const when = new Date(notice.noticedAt).toLocaleString();
     const text = document.createElement('p');
     text.className = 'what';
-    text.textContent = t(notice.name === 'settings' ? 'trustNoticeSettings' : 'trustNoticeProfiles', [when]);
+    text.textContent = t(NOTICE_TEXT[notice.name], [when]);
     const hint = document.createElement('p');
     hint.className = 'hint';
     hint.textContent = t('trustNoticeHint');
@@ -153,6 +188,8 @@ export function setUpTrustNotices({ core, getDefaultSite, onResolved }) {
 
   /** Shows the notices waiting now (each changed copy once; a decided one stays with its result). */
   async function refresh() {
+    // The workbench's values have no reader on this page: read them, so a change is noticed here too.
+    await loadWorkbenchProgress().catch(() => {});
     const notices = await trust.notices();
     const items = await Promise.all(notices.map(render));
     const decided = [...list.querySelectorAll('.trust-notice[data-resolved]')].filter(

@@ -19,7 +19,8 @@ let closed = null;
  * @returns {Promise<boolean>} true when both storage.local and storage.sync are closed to content scripts
  */
 export function closeStorageToContentScripts(storage = /** @type {any} */ (chrome.storage)) {
-  closed ??= closeAreas(storage);
+  // The popup's early.js makes the same calls before its modules load: its answer is taken.
+  closed ??= globalThis.rolehopEarly?.storageClosed ?? closeAreas(storage);
   return closed;
 }
 

@@ -1,4 +1,5 @@
-// What RoleHop trusts in storage.sync and storage.local (the settings, the profiles' pointer) when
+// What RoleHop trusts in storage.sync and storage.local (the settings, the profiles' pointer, the
+// workbench's values) when
 // content scripts could have written it: Firefox has no setAccessLevel for these areas, and an
 // older Chromium may refuse it (storage-access.js says which). There, every trusted write carries
 // a tag, an HMAC-SHA-256 over the item's name, the time of the write and the value, made with a
@@ -29,7 +30,7 @@ const STORE = 'records';
 /** The field of a stored value that holds its tag (not a field of any trusted value). */
 export const TAG_FIELD = 'rolehopTag';
 
-/** @typedef {'settings' | 'profiles'} TrustedName */
+/** @typedef {'settings' | 'profiles' | 'workbench'} TrustedName */
 /** @typedef {unknown} Plain a stored value without its tag; null: nothing stored */
 /** @typedef {{at: number, mac: string}} Tag */
 

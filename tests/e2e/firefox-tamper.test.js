@@ -2,9 +2,11 @@
 // for storage.local and storage.sync, so content scripts can write them). Code run in RoleHop's
 // content-script world on a console page, as a compromised renderer would run it, rewrites
 // storage.sync: the profiles (same display name, another account; the old chunks removed) and
-// the settings (auto-submit on). The worker, the popup and the options page keep using the last
-// good copies (auto-submit stays off), the options page says what changed and when, in English
-// (the Chinese texts exist), and Keep mine and Accept the changed copy both work, nothing lost.
+// the settings (auto-submit on); and storage.local: the workbench's values (B's account UID,
+// which the RAM console panel tells A to trust). The worker, the popup and the options page keep
+// using the last good copies (auto-submit stays off), the options page says what changed and
+// when, in English (the Chinese texts exist), and Keep mine and Accept the changed copy both work,
+// nothing lost.
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -115,7 +117,24 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     );
   }
 
-  test('Firefox gives content scripts storage.sync (the reason for tags); the good profiles and settings are saved from the options page', async () => {
+  /** B's account UID in the RAM console panel's context (the worker's answer to the panel's content script). */
+  async function panelAccountB() {
+    await firefox.navigate(`https://ram.console.aliyun.com/roles/create?n=${++reopened}`);
+    await waitInPage(firefox, `return document.querySelector('[data-rolehop="ram-helper"]') ? true : null;`);
+    const context = await firefox.evaluateInContentScript(`return await browser.runtime.sendMessage({ type: 'ramHelper.context', path: '/roles/create' });`);
+    return context.step?.values?.map((/** @type {{value: string}} */ v) => v.value).filter((/** @type {string} */ v) => /^\d{16}$/.test(v)) ?? context;
+  }
+
+  test('Firefox gives content scripts storage.sync (the reason for tags); the good profiles, settings and workbench values are saved from RoleHop\'s pages', async () => {
+    await firefox.openPage('workbench/workbench.html');
+    await firefox.evaluate(`${WAIT}
+      await waitFor(() => page.document.body.dataset.ready === 'true', 'the workbench');
+      const set = (id, value) => { const el = page.document.getElementById(id); el.value = value; el.dispatchEvent(new page.Event('input')); };
+      set('input-accountAUid', '1746000000000001');
+      set('input-accountBUid', '1999000000000002');
+      set('input-userName', 'alice');
+      await waitFor(async () => (await page.chrome.storage.local.get('rolehop.workbench'))['rolehop.workbench']?.inputs?.userName === 'alice', 'the saved values');`);
+    assert.deepEqual(await panelAccountB(), ['1999000000000002']);
     await openOptions();
     const saved = await firefox.evaluate(`${WAIT}
       const doc = page.document;
@@ -134,14 +153,20 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     assert.ok(seen.keys.includes('rolehop.profiles.meta'), JSON.stringify(seen));
   });
 
-  test('a content script rewrites the profiles and turns auto-submit on: the worker, the popup and the options page keep the good copies', async () => {
+  test('a content script rewrites the profiles, turns auto-submit on and changes B\'s account UID: the worker, the popup and the options page keep the good copies', async () => {
     const wrote = await inConsoleContentScript(`
       const all = await browser.storage.sync.get(null);
       await browser.storage.sync.remove(Object.keys(all).filter((k) => k.startsWith('rolehop.profiles.')));
       await browser.storage.sync.set(JSON.parse(args[0]));
       await browser.storage.sync.set({ 'rolehop.settings': { defaultSite: 'cn', autoSubmit: true, language: 'auto' } });
+      const progress = (await browser.storage.local.get('rolehop.workbench'))['rolehop.workbench'];
+      progress.inputs.accountBUid = '1666000000000006';
+      await browser.storage.local.set({ 'rolehop.workbench': progress });
       return Object.keys(await browser.storage.sync.get(null)).sort();`, JSON.stringify(untaggedProfiles(THEIRS)));
     assert.deepEqual(wrote, ['rolehop.profiles.evil0001.0', 'rolehop.profiles.meta', 'rolehop.settings']);
+
+    // The worker: the RAM console panel still gets B's good account UID.
+    assert.deepEqual(await panelAccountB(), ['1999000000000002']);
 
     // The worker: auto-submit stays off for a switch RoleHop recorded.
     const context = await workerAutoSubmit();
@@ -163,7 +188,8 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     assert.equal(state.autoSubmit, false);
     assert.equal(state.shown, true);
     const byItem = Object.fromEntries(state.notices.map((/** @type {any} */ n) => [n.item, n]));
-    assert.deepEqual(Object.keys(byItem).sort(), ['profiles', 'settings']);
+    assert.deepEqual(Object.keys(byItem).sort(), ['profiles', 'settings', 'workbench']);
+    assert.deepEqual(byItem.workbench.changes, [`${msg(EN, 'workbenchField_accountBUid')}: 1999000000000002 → 1666000000000006.`]);
     const noticed = /\(noticed (.+)\)/;
     assert.ok(byItem.profiles.what.startsWith(msg(EN, 'trustNoticeProfiles').split(' (noticed')[0]), byItem.profiles.what);
     assert.match(byItem.profiles.what, noticed);
@@ -178,9 +204,10 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     }
   });
 
-  test('Keep mine writes the good profiles back, tagged; Accept the changed copy makes the changed settings the user\'s', async () => {
+  test('Keep mine writes the good profiles and workbench values back, tagged; Accept the changed copy makes the changed settings the user\'s', async () => {
     assert.deepEqual(await decide('profiles', 'keep'), { result: 'pass', text: msg(EN, 'trustKept') });
     assert.deepEqual(await decide('settings', 'accept'), { result: 'pass', text: msg(EN, 'trustAccepted') });
+    assert.deepEqual(await decide('workbench', 'keep'), { result: 'pass', text: msg(EN, 'trustKept') });
     let state = await optionsState();
     assert.equal(state.autoSubmit, true, 'the form shows the accepted settings');
     await openOptions();
@@ -190,7 +217,10 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     assert.equal(typeof stored['rolehop.profiles.meta'].rolehopTag?.mac, 'string', 'the pointer is tagged');
     assert.equal(stored['rolehop.settings'].autoSubmit, true);
     assert.equal(typeof stored['rolehop.settings'].rolehopTag?.mac, 'string', 'the settings are tagged');
+    const local = JSON.parse(await firefox.evaluate(`return JSON.stringify(await page.chrome.storage.local.get('rolehop.workbench'));`));
+    assert.equal(local['rolehop.workbench'].inputs.accountBUid, '1999000000000002', 'the good values are stored again');
     assert.equal((await workerAutoSubmit()).autoSubmit, true, 'the worker follows the accepted settings');
+    assert.deepEqual(await panelAccountB(), ['1999000000000002']);
   });
 
   test('a second rewrite of the profiles, accepted: the changed text becomes the user\'s', async () => {

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { createProfileStore, META_KEY } from '../../extension/shared/profile-store.js';
 import { createSettingsStore, SETTINGS_KEY } from '../../extension/shared/settings.js';
 import { createTrustedStorage, indexedDbVault } from '../../extension/shared/trusted-storage.js';
+import { createProgressStore, WORKBENCH_PROGRESS_KEY } from '../../extension/shared/workbench-progress.js';
 import { createFakeArea, LOCAL_QUOTAS, SYNC_QUOTAS } from '../lib/fake-storage.js';
 
 const MINE = '[profile acme-prod]\naccount = 1746000000000001\nrole_name = admin-oss\ndisplay_name = Acme production\n';
@@ -84,6 +85,20 @@ describe('trusted profiles and settings where content scripts can write storage'
     await trust.resolve('settings');
     assert.equal((await settings.loadSettings()).autoSubmit, true);
     assert.deepEqual(await trust.notices(), []);
+  });
+
+  test('the workbench\'s values: B\'s account UID changed by an untrusted write is not used; saves keep their order', async () => {
+    const { local, trust } = setUp();
+    const progress = createProgressStore({ local, trust });
+    const mine = { audience: 'a', inputs: { accountAUid: '1746000000000001', accountBUid: '1999000000000002' }, done: {} };
+    for (let i = 0; i < 5; i++) void progress.save({ ...mine, done: { [`step-${i}`]: true } });
+    await progress.save(mine);
+    assert.deepEqual(await progress.load(), mine, 'the last save wins');
+    await local.set({ [WORKBENCH_PROGRESS_KEY]: { ...mine, inputs: { ...mine.inputs, accountBUid: '1666000000000006' } } });
+    assert.deepEqual(await progress.load(), mine);
+    const [notice] = await trust.notices();
+    assert.equal(notice.name, 'workbench');
+    assert.equal(/** @type {any} */ (notice.changed).inputs.accountBUid, '1666000000000006');
   });
 
   test('storage closed to content scripts: what is stored is used as it is', async () => {

@@ -24,8 +24,12 @@ export function closeStorageToContentScripts(storage = /** @type {any} */ (chrom
   return closed;
 }
 
-/** @param {{local?: AreaWithAccess, sync?: AreaWithAccess}} storage */
-async function closeAreas(storage) {
+/**
+ * Closes both areas now (closeStorageToContentScripts asks once per context).
+ * @param {{local?: AreaWithAccess, sync?: AreaWithAccess}} storage
+ * @returns {Promise<boolean>}
+ */
+export async function closeAreas(storage) {
   const areas = [storage.local, storage.sync];
   if (!areas.every((area) => typeof area?.setAccessLevel === 'function')) return false;
   try {

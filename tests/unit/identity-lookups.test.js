@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
 import { createIdentityLookups, documentKeyOf, LIMITS, LOOKUPS_KEY } from '../../extension/background/identity-lookups.js';
+import { consolePage } from '../../extension/background/content-pages.js';
 
 /** @param {number} n */
 const identity = (n) => `${String(1746000000000000 + n)}/admin-oss`;
@@ -70,6 +71,13 @@ describe('identity lookups: only the page\'s own identity', () => {
     assert.deepEqual(await ask('doc:A', 1, 1), { ok: true });
     await area.set({ [LOOKUPS_KEY]: 'junk' });
     assert.deepEqual(await ask('doc:B', 1, 2), { ok: true });
+  });
+
+  test('the console page rule passes the browser\'s documentId on, when it has a document id\'s form', () => {
+    const sender = { id: 'x', url: 'https://oss.console.aliyun.com/', origin: 'https://oss.console.aliyun.com', frameId: 0, tab: { id: 3 } };
+    assert.equal(consolePage({ ...sender, documentId: '4F1E9C2A0B7D6E5F4F1E9C2A0B7D6E5F' })?.documentId, '4F1E9C2A0B7D6E5F4F1E9C2A0B7D6E5F');
+    assert.equal(consolePage({ ...sender, documentId: 'a b' })?.documentId, undefined);
+    assert.equal(consolePage(sender)?.documentId, undefined);
   });
 
   test('documents are told apart by documentId, else by tab and address without the fragment', () => {

@@ -65,8 +65,10 @@ export const TAG_FIELD = 'rolehopTag';
  * @typedef {object} Vault
  * @property {() => Promise<CryptoKey>} key the HMAC key, made on first use
  * @property {(id: string) => Promise<any>} get
- * @property {(id: string, value: unknown) => Promise<void>} put
  * @property {(id: string, value: unknown) => Promise<boolean>} add only when absent; false when present
+ * @property {(id: string, change: (current: any) => unknown) => Promise<void>} update reads and writes in
+ *   one transaction (no other page's write in between): `change` gets what is stored and returns the
+ *   new value, or undefined to leave it
  * @property {(id: string) => Promise<void>} remove
  * @property {(prefix: string) => Promise<any[]>} list every value whose id starts with `prefix`
  */
@@ -182,25 +184,27 @@ export function createTrustedStorage({ vault, storageClosed, now = Date.now }) {
       }
       return { value: good.value, state: 'ok', ...payload }; // an older write of ours: the newer copy stands
     }
-    /** @type {Notice | undefined} */
-    const earlier = await vault.get(noticeId(name));
-    if (!earlier || canonical(earlier.changed) !== canonical(plain)) {
-      /** @type {Notice} */
-      const notice = { name, changed: plain, good: good.value, noticedAt: now() };
-      await vault.put(noticeId(name), notice);
-    }
+    const changed = canonical(plain);
+    await vault.update(noticeId(name), (/** @type {Notice | undefined} */ earlier) =>
+      earlier && canonical(earlier.changed) === changed ? undefined : { name, changed: plain, good: good.value, noticedAt: now() });
     return { value: good.value, state: 'changed', ...payload };
   }
 
   /**
-   * After a tagged write succeeded: `plain` is the last good copy (unless a newer one is).
+   * After a tagged write succeeded: `plain` is the last good copy (unless a newer one is). The
+   * payload of the same copy is kept when none is given (a reader taking a write of another page
+   * must not drop the payload the writer stored).
    * @param {TrustedName} name @param {Plain} plain @param {{at: number, payload?: string}} options
    */
   async function commit(name, plain, { at, payload }) {
-    /** @type {GoodCopy | undefined} */
-    const good = await vault.get(goodId(name));
-    if (good && good.at > at) return;
-    await vault.put(goodId(name), { value: plain, at, ...(payload !== undefined ? { payload } : {}) });
+    const value = canonical(plain);
+    await vault.update(goodId(name), (/** @type {GoodCopy | undefined} */ good) => {
+      if (good && good.at > at) return undefined;
+      const same = good !== undefined && canonical(good.value) === value;
+      const kept = payload ?? (same ? good.payload : undefined);
+      if (same && good.at === at && kept === good.payload) return undefined;
+      return { value: plain, at, ...(kept !== undefined ? { payload: kept } : {}) };
+    });
   }
 
   return {
@@ -223,10 +227,9 @@ export function createTrustedStorage({ vault, storageClosed, now = Date.now }) {
      * @param {TrustedName} name @param {Plain} changed @param {string} payload
      */
     async keepChangedPayload(name, changed, payload) {
-      /** @type {Notice | undefined} */
-      const notice = await vault.get(noticeId(name));
-      if (!notice || notice.payload !== undefined || canonical(notice.changed) !== canonical(changed)) return;
-      await vault.put(noticeId(name), { ...notice, payload });
+      const value = canonical(changed);
+      await vault.update(noticeId(name), (/** @type {Notice | undefined} */ notice) =>
+        !notice || notice.payload !== undefined || canonical(notice.changed) !== value ? undefined : { ...notice, payload });
     },
 
     /** The changed copies waiting for the user, oldest first. @returns {Promise<Notice[]>} */
@@ -302,9 +305,6 @@ export function indexedDbVault(idb = globalThis.indexedDB) {
       return key;
     },
     get: (id) => run('readonly', (store) => store.get(id)),
-    async put(id, value) {
-      await run('readwrite', (store) => store.put(value, id));
-    },
     async add(id, value) {
       try {
         await run('readwrite', (store) => store.add(value, id));
@@ -316,6 +316,16 @@ export function indexedDbVault(idb = globalThis.indexedDB) {
     },
     async remove(id) {
       await run('readwrite', (store) => store.delete(id));
+    },
+    async update(id, change) {
+      await run('readwrite', (store) => {
+        const request = store.get(id);
+        request.onsuccess = () => {
+          const next = change(request.result);
+          if (next !== undefined) store.put(next, id);
+        };
+        return request;
+      });
     },
     list: (prefix) => run('readonly', (store) => store.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))),
   };

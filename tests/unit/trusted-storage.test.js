@@ -109,6 +109,16 @@ describe('trusted storage', () => {
     assert.deepEqual(await trust.notices(), []);
   });
 
+  test('a reader taking another page\'s write keeps the payload that page stored with it', async () => {
+    const { trust } = setUp();
+    const meta = { generation: 'a1', chunks: 1, bytes: 4, sha256: 'aa', area: 'sync', savedAt: 5 };
+    await trust.commit('profiles', meta, { at: 5, payload: 'QUJD' });
+    await trust.commit('profiles', meta, { at: 5 }); // the worker's read of the same write, a moment later
+    assert.equal((await trust.open('profiles', meta)).payload, 'QUJD');
+    await trust.commit('profiles', { ...meta, generation: 'b2' }, { at: 4, payload: 'T0xE' });
+    assert.equal((await trust.open('profiles', meta)).payload, 'QUJD', 'an older write does not replace the good copy');
+  });
+
   test('canonical JSON ignores key order', () => {
     assert.equal(canonical({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } }), canonical({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
   });

@@ -234,4 +234,17 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     const after = await optionsState();
     assert.deepEqual([after.text, after.notices], [THEIRS, []]);
   });
+
+  test('identity.lookup in Firefox: a console page is answered about its own identity only (Firefox gives documentId)', async () => {
+    // The profiles are now the accepted ones: acme-prod is account 1999000000000009.
+    await firefox.navigate(`https://oss.console.aliyun.com/overview?uid=1999000000000009&nav=admin-oss/alice&n=${++reopened}`);
+    await waitInPage(firefox, `return document.querySelector('[data-rolehop="identity-badge"]') ? true : null;`);
+    /** @param {string} accountUid */
+    const lookUp = (accountUid) => firefox.evaluateInContentScript(
+      `return await browser.runtime.sendMessage({ type: 'identity.lookup', accountUid: args[0], roleName: 'admin-oss' });`, accountUid);
+    assert.deepEqual(await lookUp('1999000000000009'), { profile: { id: 'acme-prod', displayName: 'Acme production' } });
+    const other = await lookUp('1746000000000001');
+    assert.equal(other?.error?.kind, 'not-allowed', JSON.stringify(other));
+    assert.deepEqual(await lookUp('1999000000000009'), { profile: { id: 'acme-prod', displayName: 'Acme production' } });
+  });
 });

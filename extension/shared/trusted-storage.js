@@ -263,7 +263,14 @@ export function indexedDbVault(idb = globalThis.indexedDB) {
     opened ??= new Promise((resolve, reject) => {
       const request = idb.open(TRUST_DB, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        // A later build that upgrades the database must not wait for this page to close.
+        request.result.onversionchange = () => {
+          request.result.close();
+          opened = null;
+        };
+        resolve(request.result);
+      };
       request.onerror = () => reject(request.error);
     });
     opened.catch(() => {

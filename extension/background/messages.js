@@ -32,6 +32,9 @@ export const MESSAGE_FIELDS = Object.freeze({
   // The RAM console helper panel (ram-helper.js): the page's route, and a trust policy read from it.
   'ramHelper.context': { path: 'string' },
   'ramHelper.checkTrust': { policy: 'string' },
+  // Whether the panel is collapsed: answered, and remembered when `collapsed` is given (the
+  // worker keeps it; content scripts cannot reach storage).
+  'ramHelper.panel': { collapsed: 'boolean?' },
 });
 
 /**

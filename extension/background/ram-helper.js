@@ -2,7 +2,8 @@
 // - `ramHelper.context` {path}: which tutorial step the user is on, and for the page at `path`
 //   (the single-page app's current route, on the sender's own RAM console origin) the step done
 //   there with its values and policy documents, and which policy attachments to read from it.
-//   Built from the workbench's remembered progress (storage.local) by the tutorial core.
+//   Built from the workbench's remembered progress (storage.local, read through the trust:
+//   shared/workbench-progress.js) by the tutorial core.
 // - `ramHelper.checkTrust` {policy}: does the trust policy text read from the page trust B? The
 //   core lints it and simulates sts:AssumeRole by B's principals (the content script never loads
 //   wasm).
@@ -13,6 +14,7 @@ import { consolePage } from './content-pages.js';
 import { InvalidContentMessage } from './switch.js';
 import { PAGE_STEPS, RAM_CONSOLE_HOSTS, ramPageOf } from './ram-pages.js';
 import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
+import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 
 /** @typedef {import('./content-pages.js').PageSender} PageSender */
 /** @typedef {import('./ram-pages.js').RamPage} RamPage */
@@ -46,8 +48,7 @@ import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
  * @property {(input: any) => any} policySimulate
  */
 
-/** Where the workbench remembers its audience, values and done steps (workbench.js PROGRESS_KEY). */
-export const WORKBENCH_PROGRESS_KEY = 'rolehop.workbench';
+export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 /** Longest route accepted in `ramHelper.context` (the console's own are far shorter). */
 const MAX_PATH = 2048;
 /** Longest trust policy accepted (RAM's limit for a policy document is 6,144 characters; pretty-printed text is longer). */
@@ -103,16 +104,17 @@ export function readProgress(saved) {
   return { audience, inputs: /** @type {WorkbenchInputs} */ (/** @type {unknown} */ (inputs)), done };
 }
 
-/** @returns {Promise<WorkbenchProgress | null>} */
+/** The workbench's progress as the trust allows (shared/workbench-progress.js). @returns {Promise<WorkbenchProgress | null>} */
 async function loadProgressFromStorage() {
-  const items = await chrome.storage.local.get(WORKBENCH_PROGRESS_KEY);
-  return readProgress(items[WORKBENCH_PROGRESS_KEY]);
+  return readProgress(await loadWorkbenchProgress());
 }
 
 /**
- * @param {{loadProgress?: () => Promise<WorkbenchProgress | null>}} [deps]
+ * @param {{loadProgress?: () => Promise<WorkbenchProgress | null>,
+ *   panelState?: Pick<ReturnType<typeof import('./ram-panel-state.js').createRamPanelState>, 'panel' | 'shownIn'>}} [deps]
+ *   `panelState`: the panel's collapsed state and the tabs showing it (ram-panel-state.js)
  */
-export function createRamHelperServices({ loadProgress = loadProgressFromStorage } = {}) {
+export function createRamHelperServices({ loadProgress = loadProgressFromStorage, panelState } = {}) {
   return {
     /**
      * @param {RamHelperCore} core
@@ -122,7 +124,18 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
      */
     async context(core, message, page) {
       const url = routeUrl(message.path, page.url);
+      // This tab shows the panel: told when the progress changes (not awaited: the answer does not wait).
+      void panelState?.shownIn(page.tabId).catch(() => {});
       return ramContext(core, await loadProgress(), ramPageOf(url), page.site);
+    },
+
+    /**
+     * @param {{collapsed?: boolean}} message
+     * @returns {Promise<{collapsed: boolean}>}
+     */
+    panel(message) {
+      if (!panelState) throw new Error('no panel state in this worker');
+      return panelState.panel(message);
     },
 
     /**

@@ -6,10 +6,13 @@
 //   which saved profile are they?
 // - `switch.saveProfile` (Switch Role page): append them as a profile (the content script sends it
 //   only on the person's own click).
-// - `identity.lookup` (console pages): which saved profile is this account UID + role?
+// - `identity.lookup` (console pages): which saved profile is this account UID + role? Answered
+//   only about the page's own identity: the first the document asks about, within per-tab and
+//   per-browser limits (identity-lookups.js).
 // Answers carry profile ids, names and colours only: never a secret, never the profile text.
 
 import { takePendingSwitch as takeFromSession } from '../shared/pending-switch.js';
+import { documentKeyOf } from './identity-lookups.js';
 
 /** @typedef {import('./content-pages.js').SwitchRolePage} SwitchRolePage */
 /** @typedef {import('./content-pages.js').ConsolePage} ConsolePage */
@@ -30,9 +33,11 @@ export class InvalidContentMessage extends Error {}
  * @param {object} deps
  * @param {ProfileIndex} deps.profiles
  * @param {() => Promise<{autoSubmit: boolean}>} deps.loadSettings
+ * @param {Pick<ReturnType<typeof import('./identity-lookups.js').createIdentityLookups>, 'admit'>} deps.lookups
+ *   which identities a console page may ask about (identity-lookups.js)
  * @param {typeof takeFromSession} [deps.takePendingSwitch]
  */
-export function createContentServices({ profiles, loadSettings, takePendingSwitch = takeFromSession }) {
+export function createContentServices({ profiles, loadSettings, lookups, takePendingSwitch = takeFromSession }) {
   return {
     /**
      * @param {{marker?: string, parentAlias: string, roleName: string}} message
@@ -90,6 +95,13 @@ export function createContentServices({ profiles, loadSettings, takePendingSwitc
     async identityLookup(core, message, page) {
       if (!UID.test(message.accountUid)) throw new InvalidContentMessage('message.accountUid must be a 16-digit account UID');
       checkText('roleName', message.roleName);
+      // Only the page's own identity: the first one this document asks about, within the limits.
+      const admitted = await lookups.admit({
+        documentKey: documentKeyOf(page),
+        tabId: page.tabId,
+        identity: `${message.accountUid}/${message.roleName.toLowerCase()}`,
+      });
+      if (!admitted.ok) return { error: { kind: /** @type {const} */ ('not-allowed'), message: `identity.lookup refused: ${admitted.message}` } };
       const profile = await profiles.lookup(core, { accountUid: message.accountUid, roleName: message.roleName, site: page.site });
       return profile ? { profile } : {};
     },

@@ -584,7 +584,8 @@ export type Message =
   | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
   | { type: "identity.lookup"; accountUid: string; roleName: string }
   | { type: "ramHelper.context"; path: string }
-  | { type: "ramHelper.checkTrust"; policy: string };
+  | { type: "ramHelper.checkTrust"; policy: string }
+  | { type: "ramHelper.panel"; collapsed?: boolean };
 
 export type MessageType = Message["type"];
 
@@ -622,6 +623,7 @@ export interface Replies {
   "identity.lookup": { profile?: ProfileRef };
   "ramHelper.context": RamHelperContext;
   "ramHelper.checkTrust": RamHelperTrust;
+  "ramHelper.panel": { collapsed: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------

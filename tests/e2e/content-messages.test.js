@@ -13,6 +13,7 @@ import { consolePage, switchRolePage } from '../../extension/background/content-
 import { createRouter } from '../../extension/background/router.js';
 import { createProfileIndex } from '../../extension/background/profile-index.js';
 import { createContentServices } from '../../extension/background/switch.js';
+import { createIdentityLookups } from '../../extension/background/identity-lookups.js';
 import { PENDING_SWITCHES_KEY, newMarker, recordPendingSwitch, takePendingSwitch } from '../../extension/shared/pending-switch.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -151,7 +152,7 @@ describe('content-script messages through the router', () => {
       core: Promise.resolve(core),
       extensionId: ID,
       extensionBase: BASE,
-      services: { content: createContentServices({ profiles, loadSettings }) },
+      services: { content: createContentServices({ profiles, loadSettings, lookups: createIdentityLookups({ area: createFakeArea(LOCAL_QUOTAS) }) }) },
     });
   });
 
@@ -211,11 +212,18 @@ describe('content-script messages through the router', () => {
 
   test('identity.lookup matches account UID + role name, from console pages only', async () => {
     storeProfiles('[profile prod]\nrole_arn = acs:ram::1746000000000001:role/admin-oss\ncolor = #e8590c\ndisplay_name = Prod admin\n');
-    const consoleSender = contentSender('https://oss.console.aliyun.com/overview');
+    const consoleSender = contentSender('https://oss.console.aliyun.com/overview', { documentId: 'A1' });
     assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'Admin-OSS' }, consoleSender), {
       profile: { id: 'prod', displayName: 'Prod admin', color: '#e8590c' },
     });
-    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, consoleSender), {});
+    // Another document (tab 8): its own identity, which is no profile.
+    const otherDocument = contentSender('https://oss.console.aliyun.com/overview', { documentId: 'B2', tab: { id: 8 } });
+    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, otherDocument), {});
+    // The first document asking about a second identity: refused; its own still answered.
+    const second = await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, consoleSender);
+    assert.equal(second.error.kind, 'not-allowed');
+    assert.match(second.error.message, /identity\.lookup refused: this page already asked about another identity/);
+    assert.equal((await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'admin-oss' }, consoleSender)).profile.id, 'prod');
     assert.equal((await route({ type: 'identity.lookup', accountUid: '17460', roleName: 'admin-oss' }, consoleSender)).error.kind, 'invalid-message');
     const fromSwitchPage = await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'admin-oss' }, page);
     assert.equal(fromSwitchPage.error.kind, 'not-allowed');

@@ -45,13 +45,24 @@ describe('content scripts in Firefox', () => {
   });
 
   test('a switch RoleHop recorded is submitted by itself when auto-submit is on', async () => {
+    // Auto-submit turned on the way the user does it: the options page writes the settings tagged
+    // (an untagged write is what a content script could do, and Firefox's RoleHop ignores it).
+    await firefox.openPage('options/options.html');
+    const saved = await firefox.evaluate(`const doc = page.document;
+      const until = Date.now() + 15000;
+      while (doc.body.dataset.ready !== 'true' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const box = doc.getElementById('setting-auto-submit');
+      if (!box.checked) box.click();
+      const status = doc.getElementById('settings-status');
+      while (status.dataset.result !== 'pass' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      return status.dataset.result;`);
+    assert.equal(saved, 'pass');
     await firefox.openPage('popup/popup.html');
     const target = switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE });
     // The pending switch as the contract stores it (what shared/pending-switch.js writes), built
     // in the page's compartment so Firefox's storage can read it.
     await firefox.evaluate(
       `const chrome = page.chrome;
-       await chrome.storage.sync.set(page.JSON.parse(args[1]));
        const tab = await chrome.tabs.getCurrent();
        const record = page.JSON.parse(args[2]);
        record.tabId = tab.id;
@@ -59,7 +70,7 @@ describe('content scripts in Firefox', () => {
        await chrome.storage.session.set({ 'rolehop.pendingSwitches': new page.Array(record) });
        chrome.tabs.update(tab.id, { url: args[0] + '#rolehop=' + record.marker });`,
       target,
-      JSON.stringify({ 'rolehop.settings': { defaultSite: 'cn', autoSubmit: true, language: 'auto' } }),
+      '',
       JSON.stringify({ marker: 'a'.repeat(32), parentAlias: ACCOUNT, roleName: ROLE, site: 'cn', profileId: 'acme-prod', displayName: 'Acme production' }),
     );
     const sent = await waitInPage(firefox, `const s = document.documentElement.dataset.submitted; return s ? JSON.parse(s) : null;`);

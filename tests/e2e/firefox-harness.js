@@ -73,6 +73,10 @@ class Marionette {
  *   body in the page's document (`args` in scope; `page` is the page's window, with its `chrome.*`)
  * @property {(message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from the page
  * @property {(url: string) => Promise<void>} navigate loads a web page in the tab (WebDriver:Navigate)
+ * @property {(body: string, ...args: unknown[]) => Promise<any>} evaluateInContentScript runs an async
+ *   function body in the add-on's content-script world of the tab's page (as a RoleHop content
+ *   script would: its `browser.*`/`chrome.*`, its sender); `args` in scope; the result as JSON.
+ *   `{noContentScript: true}` when RoleHop has no content script on the page
  * @property {() => Promise<void>} close
  */
 
@@ -146,6 +150,25 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
         )),
       async navigate(target) {
         await marionette.command('WebDriver:Navigate', { url: target });
+      },
+      async evaluateInContentScript(body, ...args) {
+        // Marionette's system sandbox in the page's process reaches Firefox's own test hook for
+        // an add-on's content-script context (ExtensionContent.getContextByExtensionId), and
+        // evaluates there: the code runs with exactly the content script's privileges.
+        const script = `const done = arguments[arguments.length - 1]; const args = [...arguments].slice(0, -1);
+          (async () => {
+            const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+            const context = ExtensionContent.getContextByExtensionId(${JSON.stringify(addonId)}, window);
+            if (!context) return { noContentScript: true };
+            const sandbox = context.cloneScope;
+            const code = '(async (args) => { ' + ${JSON.stringify(body)} + ' })';
+            const fn = Cu.evalInSandbox(code, sandbox);
+            const result = await fn(Cu.cloneInto(args, sandbox));
+            return JSON.parse(JSON.stringify(result ?? null));
+          })().then(done, (e) => done({ harnessError: String(e) }));`;
+        const { value } = await marionette.command('WebDriver:ExecuteAsyncScript', { script, args, sandbox: 'system' });
+        if (value && typeof value === 'object' && 'harnessError' in value) throw new Error(`in the content script: ${value.harnessError}`);
+        return value;
       },
       close,
     };

@@ -45,13 +45,22 @@ describe('the RAM console helper panel in Firefox', () => {
     const short = await waitInPage(`const h = document.querySelector('[data-rolehop="ram-helper"]');
       return h && h.getBoundingClientRect().height > 0 ? h.getBoundingClientRect().height : null;`);
     assert.ok(short < 250, `the no-progress panel is ${short} px tall`);
-    await firefox.openPage('popup/popup.html');
-    await firefox.evaluate(
-      `await page.chrome.storage.local.set(page.JSON.parse(args[0]));`,
-      JSON.stringify({ 'rolehop.workbench': { audience: 'a', done: {}, inputs: {
-        accountAUid: '1746000000000001', accountBUid: '1999000000000002', roleName: 'admin-oss', userName: 'alice',
-      } } }),
-    );
+    // The values typed into the workbench, as the user does (it saves them tagged: an untagged
+    // write is what a content script could do, and Firefox's RoleHop does not take it).
+    await firefox.openPage('workbench/workbench.html');
+    const saved = await firefox.evaluate(`const until = Date.now() + 15000;
+      while (document.body.dataset.ready !== 'true' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const set = (id, value) => { const el = document.getElementById(id); el.value = value; el.dispatchEvent(new Event('input')); };
+      set('input-accountAUid', '1746000000000001');
+      set('input-accountBUid', '1999000000000002');
+      set('input-roleName', 'admin-oss');
+      set('input-userName', 'alice');
+      for (;;) {
+        const stored = (await page.chrome.storage.local.get('rolehop.workbench'))['rolehop.workbench'];
+        if (stored?.inputs?.userName === 'alice' || Date.now() > until) return stored?.inputs?.userName ?? null;
+        await new Promise((r) => setTimeout(r, 50));
+      }`);
+    assert.equal(saved, 'alice');
     await firefox.navigate('https://ram.console.aliyun.com/roles/detail?roleName=admin-oss&policies=AliyunOSSReadOnlyAccess&delay=500');
     // A no-progress or error panel is one short paragraph; the ready one lists values and checks.
     assert.deepEqual(await panelHost(250), { closed: true, inTopLayer: true, tall: true });

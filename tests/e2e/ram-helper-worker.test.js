@@ -11,6 +11,8 @@ import { DIST } from './harness.js';
 import { ramPageOf } from '../../extension/background/ram-pages.js';
 import { createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
 import { createRouter } from '../../extension/background/router.js';
+import { createRamPanelState, PANEL_KEY, PANEL_TABS_KEY } from '../../extension/background/ram-panel-state.js';
+import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const A = '1746000000000001';
@@ -199,3 +201,55 @@ describe('ramHelper.* through the router', () => {
     assert.doesNotMatch(JSON.stringify(answer), /accessKey|securityToken|secret/i);
   });
 });
+
+describe('the panel state the worker keeps for the RAM console (ramHelper.panel, progress pushes)', () => {
+  const local = createFakeArea(LOCAL_QUOTAS);
+  const session = createFakeArea(LOCAL_QUOTAS);
+  /** @type {Array<[number, unknown]>} */
+  let pushed = [];
+  /** Tabs whose content script is gone: sending to them fails as the browser's would. */
+  const closedTabs = new Set([9]);
+  const panelState = createRamPanelState({
+    local,
+    session,
+    sendToTab: async (tabId, message) => {
+      if (closedTabs.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+      pushed.push([tabId, message]);
+    },
+  });
+  const router = createRouter({
+    core: Promise.resolve(core),
+    extensionId: ID,
+    extensionBase: `chrome-extension://${ID}/`,
+    services: { ramHelper: createRamHelperServices({ loadProgress: async () => progressOf(), panelState }) },
+  });
+  /** @type {(message: unknown, sender: object) => Promise<any>} */
+  const route = (message, from) => router(message, from);
+  /** @param {number} tabId */
+  const ramTab = (tabId) => ({ ...sender('https://ram.console.aliyun.com/roles'), tab: { id: tabId } });
+
+  test('collapsed is remembered and answered; only from the RAM console; only a boolean', async () => {
+    assert.deepEqual(await route({ type: 'ramHelper.panel' }, ramTab(3)), { collapsed: false });
+    assert.deepEqual(await route({ type: 'ramHelper.panel', collapsed: true }, ramTab(3)), { collapsed: true });
+    assert.deepEqual(await route({ type: 'ramHelper.panel' }, ramTab(4)), { collapsed: true });
+    assert.deepEqual(await local.get(PANEL_KEY), { [PANEL_KEY]: { collapsed: true } });
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: 'yes' }, ramTab(3))).error.kind, 'invalid-message');
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: false, extra: 1 }, ramTab(3))).error.kind, 'invalid-message');
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: false }, sender('https://oss.console.aliyun.com/'))).error.kind, 'not-allowed');
+    assert.deepEqual(await local.get(PANEL_KEY), { [PANEL_KEY]: { collapsed: true } }, 'refused messages change nothing');
+  });
+
+  test('a progress change is pushed to the tabs that showed the panel; a tab without it is forgotten', async () => {
+    pushed = [];
+    for (const tabId of [5, 9, 6, 5]) await route({ type: 'ramHelper.context', path: '/roles' }, ramTab(tabId));
+    await waitUntil(async () => JSON.stringify((await session.get(PANEL_TABS_KEY))[PANEL_TABS_KEY]) === '[9,6,5]');
+    await panelState.progressChanged();
+    assert.deepEqual(pushed.sort(), [[5, { type: 'ramHelper.progressChanged' }], [6, { type: 'ramHelper.progressChanged' }]]);
+    assert.deepEqual((await session.get(PANEL_TABS_KEY))[PANEL_TABS_KEY], [6, 5]);
+  });
+});
+
+/** @param {() => Promise<boolean>} check */
+async function waitUntil(check) {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+}

@@ -108,6 +108,17 @@ export async function waitForValue(read, accept, { timeout = 15_000, what = 'a c
 }
 
 /**
+ * Waits until a fixture page (or frame) has its content: loaded, and with ?render=late also put in
+ * place by its loader (tests/lib/late-render.js).
+ * @param {Page | import('playwright-core').Frame} target
+ */
+export async function waitForRender(target) {
+  await target.waitForFunction(() =>
+    document.readyState === 'complete' &&
+    (!document.querySelector('script[src="/__fixture-render/late-render.js"]') || document.documentElement.dataset.fixtureRendered === 'late'));
+}
+
+/**
  * Waits for the banner (Switch Role page) to reach one of `states` and returns it.
  * @param {Page} page
  * @param {string[]} states

@@ -99,7 +99,7 @@ describe('the identity badge on console pages', () => {
 
       test('the main account: its type and UID, no role from the navigation', async () => {
         const page = await openIn('https://home.console.aliyun.com/?config=main&nav=');
-        const badge = await badgeMatching(page, /Main account.*account 1746000000000001/);
+        await badgeMatching(page, /Main account.*account 1746000000000001/);
         assert.deepEqual(await identityOf(), [{ accountUid: '1746000000000001', accountType: 'main', source: 'page-config' }]);
         await page.close();
       });

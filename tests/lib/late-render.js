@@ -1,32 +1,29 @@
 // The loader of a fixture page served with ?render=late (tests/lib/fixture-site.js), in the page's
 // world: `lateMs` after the load event (when any document_idle content script has started), puts
 // the page's content from <template id="fixture-late"> in place and runs its scripts in document
-// order, each external one after the one before it has run (as the parser would have).
+// order, all in one task, as an app renders its DOM and binds its handlers together: the external
+// scripts are fetched first, then the content and every script go in synchronously.
 (() => {
   const template = /** @type {HTMLTemplateElement} */ (document.getElementById('fixture-late'));
   const lateMs = Number(template.dataset.lateMs);
 
   async function render() {
     const content = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
-    // Scripts taken out, to be run one by one (a cloned parser script would not run at all).
-    const scripts = [...content.querySelectorAll('script')].map((old) => {
+    const scripts = await Promise.all([...content.querySelectorAll('script')].map(async (old) => ({
+      old,
+      text: old.src ? `${await (await fetch(old.src)).text()}\n//# sourceURL=${old.src}` : (old.textContent ?? ''),
+    })));
+    // From here on synchronous: nothing of the page's (and no observer) runs in between.
+    const marks = scripts.map(({ old, text }) => {
       const mark = document.createComment('fixture-late script');
       old.replaceWith(mark);
-      return { old, mark };
+      return { mark, text };
     });
     template.replaceWith(content);
-    for (const { old, mark } of scripts) {
+    for (const { mark, text } of marks) {
       const script = document.createElement('script');
-      for (const attr of [...old.attributes]) script.setAttribute(attr.name, attr.value);
-      script.textContent = old.textContent;
-      const ran = old.src
-        ? new Promise((resolve) => {
-          script.addEventListener('load', resolve, { once: true });
-          script.addEventListener('error', resolve, { once: true });
-        })
-        : null;
+      script.textContent = text;
       mark.replaceWith(script);
-      if (ran) await ran;
     }
     document.documentElement.dataset.fixtureRendered = 'late';
   }

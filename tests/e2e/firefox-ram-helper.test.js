@@ -26,9 +26,12 @@ describe('the RAM console helper panel in Firefox', () => {
     firefox = await launchFirefoxExtension({ prefs: proxy.firefoxPrefs, acceptInsecureCerts: true });
   });
   after(async () => {
-    await firefox?.close();
-    await proxy?.close();
-    await server?.close();
+    try {
+      await firefox?.close(); // throws when the add-on had errors
+    } finally {
+      await proxy?.close();
+      await server?.close();
+    }
   });
 
   /** @param {string} body */

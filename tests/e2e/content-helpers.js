@@ -35,11 +35,12 @@ function attributesOf(flat = []) {
   return out;
 }
 
-/** @param {DomNode} node @returns {string} */
+/** The text shown, without style elements and without the browser's own shadow roots (a textarea's copy of its value). @param {DomNode} node @returns {string} */
 function textOf(node) {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeName === 'STYLE') return '';
-  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+  const shadows = (node.shadowRoots ?? []).filter((r) => r.shadowRootType !== 'user-agent');
+  return [...(node.children ?? []), ...shadows].map(textOf).join('');
 }
 
 /** @param {DomNode} node @param {(n: DomNode) => void} visit */

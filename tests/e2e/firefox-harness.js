@@ -81,6 +81,9 @@ class Marionette {
  *   body in the page's document (`args` in scope; `page` is the page's window, with its `chrome.*`)
  * @property {(message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from the page
  * @property {(url: string) => Promise<void>} navigate loads a web page in the tab (WebDriver:Navigate)
+ * @property {(keys: string[]) => Promise<void>} pressKeys real key presses in the tab, one after the
+ *   other (WebDriver key values, e.g. `\uE004` Tab, `\uE007` Enter)
+ * @property {() => Promise<string>} readClipboard the system clipboard's text (read from the chrome context)
  * @property {() => Promise<string[]>} extensionErrors errors the browser console got from the
  *   add-on's own files since launch
  * @property {() => Promise<void>} close quits Firefox; then throws if the add-on had errors
@@ -169,6 +172,23 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
       async navigate(target) {
         await connected.command('WebDriver:Navigate', { url: target });
       },
+      async pressKeys(keys) {
+        const actions = keys.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+        await connected.command('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+        await connected.command('WebDriver:ReleaseActions');
+      },
+      readClipboard: () =>
+        inChrome(connected, `const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+          transfer.init(null);
+          transfer.addDataFlavor('text/plain');
+          Services.clipboard.getData(transfer, Ci.nsIClipboard.kGlobalClipboard, null);
+          const data = {};
+          try {
+            transfer.getTransferData('text/plain', data);
+          } catch {
+            return '';
+          }
+          return data.value.QueryInterface(Ci.nsISupportsString).data;`),
       extensionErrors,
       close,
     };

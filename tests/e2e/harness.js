@@ -151,6 +151,19 @@ export async function screenshot(page, name) {
 }
 
 /**
+ * Saves a screenshot of one element (e.g. a RoleHop host on a web page) under tests/.tmp/.
+ * @param {import('playwright-core').Locator} element
+ * @param {string} name file name
+ * @returns {Promise<string>} the file's path
+ */
+export async function screenshotElement(element, name) {
+  mkdirSync(TMP, { recursive: true });
+  const path = join(TMP, name);
+  await element.screenshot({ path });
+  return path;
+}
+
+/**
  * @typedef {object} FixtureBrowser the extension with real hostnames mapped to a fixture server
  * @property {HttpsServer} server
  * @property {ExtensionBrowser} browser

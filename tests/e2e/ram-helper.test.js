@@ -14,53 +14,13 @@ import { useFixtureServer } from './harness.js';
 import { startRamConsoleFixtures } from '../fixtures/ram-console/server.js';
 import { inRenderOrder, RENDER_ORDERS } from '../lib/fixture-site.js';
 import { controlPage, evaluateInContentWorld, readRoleHopUi, trustedClick, waitForRender, waitForValue } from './content-helpers.js';
+import { panelOf, RAM_TUTORIAL } from './ram-panel-helpers.js';
 
 /** @typedef {import('playwright-core').Page} Page */
-/** @typedef {import('./content-helpers.js').ShadowUi} ShadowUi */
+/** @typedef {import('./ram-panel-helpers.js').PanelSeen} PanelSeen */
 
-const A = '1746000000000001';
-const B = '1999000000000002';
-const RAM = 'https://ram.console.aliyun.com';
+const { A, B, RAM, BASE_INPUTS } = RAM_TUTORIAL;
 const ASSUME_SCOPED = `AssumeRole-admin-oss-${A}`;
-const BASE_INPUTS = {
-  accountAUid: A, accountAAlias: '', accountBUid: B, roleName: 'admin-oss', trustKind: 'account', trustUsers: '',
-  trustRoles: '', permissionKind: 'system', buckets: '', prefixes: '', userName: 'alice', assumePolicy: 'scoped',
-  site: 'cn', checkBucket: '', region: 'cn-hangzhou',
-};
-
-/**
- * @typedef {object} PanelSeen what the panel shows
- * @property {Record<string, string>} section the panel's attributes (data-state, data-page, data-step)
- * @property {string} text all its text
- * @property {Array<{id: string, state: string, text: string}>} checks
- * @property {Array<{label: string, text: string, copy: number}>} values
- * @property {Array<{name: string, copy: number}>} policies
- * @property {ShadowUi} ui
- */
-
-/** @param {ShadowUi} ui @returns {PanelSeen} */
-function panelOf(ui) {
-  const section = ui.elements.find((e) => e.nodeName === 'SECTION')?.attributes ?? {};
-  const checks = ui.elements
-    .filter((e) => e.nodeName === 'LI' && e.attributes['data-check'])
-    .map((e) => ({ id: e.attributes['data-check'], state: e.attributes['data-state'], text: e.text.replace(/\s+/g, ' ').trim() }));
-  /** @type {PanelSeen['values']} */
-  const values = [];
-  /** @type {PanelSeen['policies']} */
-  const policies = [];
-  ui.elements.forEach((e, i) => {
-    if (e.nodeName === 'DIV' && e.attributes.class === 'value') {
-      const code = ui.elements.slice(i).find((x) => x.nodeName === 'CODE');
-      const copy = ui.elements.slice(i).find((x) => x.nodeName === 'BUTTON' && x.attributes.class === 'copy');
-      values.push({ label: e.attributes['data-label'], text: code?.text ?? '', copy: copy?.backendNodeId ?? 0 });
-    }
-    if (e.nodeName === 'DIV' && e.attributes.class === 'policy-head') {
-      const copy = ui.elements.slice(i).find((x) => x.nodeName === 'BUTTON' && x.attributes.class === 'copy');
-      policies.push({ name: e.attributes['data-policy'], copy: copy?.backendNodeId ?? 0 });
-    }
-  });
-  return { section, text: ui.text, checks, values, policies, ui };
-}
 
 describe('the RAM console helper panel', () => {
   /** @type {import('./harness.js').ExtensionBrowser} */

@@ -9,9 +9,10 @@
 // - `ramHelper.copy` {path, copyId}: the person pressed a copy button; the worker copies the value
 //   itself (clipboard.js), so the page never sees a `copy` event. Only values this page's context
 //   offers (re-derived here for `path`; `copyId` names one of them), only for the tab that is
-//   active in the focused window, at most one copy per COPY_INTERVAL_MS per tab: a content-script
-//   world taken over by the page cannot write arbitrary text to the clipboard, nor write at will
-//   from a background tab. (Whether a person clicked cannot be proven across the message.)
+//   active in the focused window, one copy at a time per tab and at most COPIES_PER_MINUTE: a
+//   content-script world taken over by the page cannot write arbitrary text to the clipboard, nor
+//   write at will from a background tab. (Whether a person clicked cannot be proven across the
+//   message.)
 // All are accepted only from the exact RAM console hosts (router.js); answers hold tutorial
 // values and policy documents only: nothing secret is ever read here.
 
@@ -61,8 +62,8 @@ const MAX_PATH = 2048;
 const MAX_POLICY = 20_000;
 /** A copy button's value: its kind and a hash of its text (copyIdOf). */
 const COPY_ID = /^(?:value|policy)-[0-9a-f]{8}$/;
-/** Copies per tab are at least this far apart (a person does not click faster). */
-const COPY_INTERVAL_MS = 250;
+/** Copies per tab and minute (a page has a handful of values; a person copies each once or twice). */
+const COPIES_PER_MINUTE = 30;
 const AUDIENCES = /** @type {const} */ ({ a: 'company-a', b: 'company-b', user: 'b-user' });
 /** Which side's tutorial a page belongs to (null: the audience the workbench remembers). */
 const PAGE_AUDIENCE = /** @type {Readonly<Record<RamPageKind, 'a' | 'b' | null>>} */ ({
@@ -147,8 +148,10 @@ async function isFrontTab(tabId) {
  * @param {RamHelperDeps} [deps]
  */
 export function createRamHelperServices({ loadProgress = loadProgressFromStorage, copyText = writeClipboard, isFront = isFrontTab, now = Date.now } = {}) {
-  /** @type {Map<number, number>} the last copy's time per tab */
-  const lastCopy = new Map();
+  /** @type {Set<number>} tabs with a copy under way */
+  const copying = new Set();
+  /** @type {Map<number, number[]>} the times of each tab's copies in the last minute */
+  const recent = new Map();
   return {
     /**
      * @param {RamHelperCore} core
@@ -188,12 +191,19 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
       const text = copyableValues(ramContext(core, await loadProgress(), ramPageOf(url), page.site)).get(message.copyId);
       if (text === undefined) return { copied: false, reason: 'stale' };
       // Checked and noted before anything is awaited: two requests at once cannot both pass.
+      if (copying.has(page.tabId)) return { copied: false, reason: 'busy' };
       const at = now();
-      if (at - (lastCopy.get(page.tabId) ?? -Infinity) < COPY_INTERVAL_MS) return { copied: false, reason: 'too-often' };
-      lastCopy.set(page.tabId, at);
-      if (!(await isFront(page.tabId))) return { copied: false, reason: 'not-front-tab' };
-      const copied = await copyText(text).catch(() => false);
-      return copied ? { copied: true } : { copied: false, reason: 'unavailable' };
+      const lastMinute = (recent.get(page.tabId) ?? []).filter((t) => at - t < 60_000);
+      if (lastMinute.length >= COPIES_PER_MINUTE) return { copied: false, reason: 'too-often' };
+      recent.set(page.tabId, [...lastMinute, at]);
+      copying.add(page.tabId);
+      try {
+        if (!(await isFront(page.tabId))) return { copied: false, reason: 'not-front-tab' };
+        const copied = await copyText(text).catch(() => false);
+        return copied ? { copied: true } : { copied: false, reason: 'unavailable' };
+      } finally {
+        copying.delete(page.tabId);
+      }
     },
   };
 }

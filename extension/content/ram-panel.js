@@ -116,6 +116,8 @@ const RoleHopRamPanel = (() => {
       onToggle?.(!body.hidden);
     });
 
+    let copying = false;
+
     /**
      * A copy button for `text` (labelled for screen readers with what it copies). The worker copies
      * it (ramHelper.copy); `place` is where the text is shown selected when it cannot.
@@ -125,8 +127,11 @@ const RoleHopRamPanel = (() => {
     function copyButton(what, text, copyId, path, place) {
       const button = h('button', { type: 'button', class: 'copy', 'aria-label': t('ramHelperCopyLabel', [what]) }, [t('ramHelperCopy')]);
       button.addEventListener('click', (event) => {
-        if (!event.isTrusted) return;
+        // One copy at a time (the worker refuses a second one meanwhile): a double click copies once.
+        if (!event.isTrusted || copying) return;
+        copying = true;
         void copyThroughWorker(path, copyId).then((copied) => {
+          copying = false;
           button.dataset.copied = String(copied);
           button.textContent = t(copied ? 'ramHelperCopied' : 'ramHelperCopyFailed');
           if (copied) {

@@ -708,10 +708,13 @@ export interface RamHelperContext {
 
 /**
  * `ramHelper.copy`: whether the worker copied the value. Not copied: `stale` (this page's context no
- * longer offers that value), `too-often`, `not-front-tab` (the tab is not the one shown in the
- * focused window), `unavailable` (the browser refused the clipboard write).
+ * longer offers that value), `busy` (a copy for this tab is under way), `too-often` (30 in the last
+ * minute), `not-front-tab` (the tab is not the one shown in the focused window), `unavailable`
+ * (the browser refused the clipboard write).
  */
-export type RamHelperCopy = { copied: true } | { copied: false; reason: "stale" | "too-often" | "not-front-tab" | "unavailable" };
+export type RamHelperCopy =
+  | { copied: true }
+  | { copied: false; reason: "stale" | "busy" | "too-often" | "not-front-tab" | "unavailable" };
 
 /** `ramHelper.checkTrust`: the core's verdict on the trust policy text read from the page. */
 export interface RamHelperTrust {

@@ -4,7 +4,7 @@
 // copy events to read and replace what is copied (tests/fixtures/ram-console/copy-thief.js) sees no
 // event and cannot change it; where the worker will not copy, the value is shown selected to copy
 // with Ctrl+C, and the panel says so; the worker copies only the values of the asking page's context
-// (by copy id), for the tab in front, not too often; screenshots of both states.
+// (by copy id), for the tab in front, one at a time; screenshots of both states.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -112,7 +112,7 @@ describe('RAM panel copy buttons: RoleHop copies, the page sees nothing', () => 
     await page.close();
   });
 
-  test('the worker copies only what the asking page\'s context offers, for the tab in front, not too often', async () => {
+  test('the worker copies only what the asking page\'s context offers, for the tab in front, one at a time', async () => {
     const { page } = await hostilePage(control, open);
     await page.bringToFront();
     /** @param {Page} from @param {unknown} message */
@@ -129,10 +129,10 @@ describe('RAM panel copy buttons: RoleHop copies, the page sees nothing', () => 
     const userId = users.step.values.find((/** @type {{value: string}} */ v) => v.value === 'alice').copyId;
     assert.deepEqual(await send(page, { type: 'ramHelper.copy', path: '/roles/create', copyId: userId }), { copied: false, reason: 'stale' });
     assert.equal(await clipboardText(page), 'before');
-    // Two at once: one is copied, the other is too soon after it.
+    // Two at once: one is copied, the other refused while the first is under way.
     const both = await evaluateInContentWorld(page, browser.extensionId, `Promise.all([1, 2].map(() =>
       chrome.runtime.sendMessage(${JSON.stringify({ type: 'ramHelper.copy', path: '/roles/create', copyId: bId })})))`);
-    assert.deepEqual(both?.value, [{ copied: true }, { copied: false, reason: 'too-often' }]);
+    assert.deepEqual(both?.value, [{ copied: true }, { copied: false, reason: 'busy' }]);
     assert.equal(await clipboardText(page), B);
     for (const [message, kind] of /** @type {Array<[object, string]>} */ ([
       [{ type: 'ramHelper.copy', path: '/roles/create', copyId: 'anything' }, 'invalid-message'],

@@ -1,8 +1,9 @@
 // The harness's own check (harness.js, extension-errors.js): an uncaught exception in ANY of the
 // extension's contexts is caught and fails the run (content-script isolated worlds, a script of
-// the extension in a page's main world, the service worker, extension pages), while a web page's
-// own exceptions are not the extension's and do not. Each exception here is thrown on purpose and
-// taken back with takeExtensionErrors(), except in the last test, where close() must throw.
+// the extension in a page's main world, the service worker, extension pages, offscreen documents),
+// while a web page's own exceptions are not the extension's and do not. Each exception here is
+// thrown on purpose and taken back with takeExtensionErrors(), except in the last test, where
+// close() must throw.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -91,6 +92,24 @@ describe('the e2e harness fails on uncaught exceptions in the extension\'s conte
     });
     await caught(/^page chrome-extension:\/\/[a-p]{32}\/popup\/popup\.html \(main world\): Error: thrown in the popup/);
     await page.close();
+  });
+
+  test('an exception in an offscreen document (where the worker copies) is caught', async () => {
+    await env.browser.worker.evaluate(() =>
+      chrome.offscreen.createDocument({ url: 'offscreen/clipboard.html', reasons: [chrome.offscreen.Reason.CLIPBOARD], justification: 'harness self-test' }));
+    const cdp = await /** @type {import('playwright-core').Browser} */ (env.browser.context.browser()).newBrowserCDPSession();
+    try {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const offscreen = targetInfos.find((t) => t.url.endsWith('/offscreen/clipboard.html'));
+      assert.ok(offscreen, 'the offscreen document is a target');
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: offscreen.targetId, flatten: false });
+      const expression = 'setTimeout(() => { throw new Error("thrown in the offscreen document"); }, 0)';
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression } }) });
+      await caught(/chrome-extension:\/\/[a-p]{32}\/offscreen\/clipboard\.html: Error: thrown in the offscreen document/);
+    } finally {
+      await cdp.detach();
+      await env.browser.worker.evaluate(() => chrome.offscreen.closeDocument());
+    }
   });
 
   test('close() throws when the extension threw something no test took', async () => {

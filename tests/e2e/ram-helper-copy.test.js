@@ -7,8 +7,10 @@
 // (by copy id), for the tab in front, one at a time; screenshots of both states.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fill, messageCatalog, msg, screenshotElement, useFixtureServer } from './harness.js';
+import { DIST, fill, messageCatalog, msg, screenshotElement, useFixtureServer } from './harness.js';
 import { startRamConsoleFixtures } from '../fixtures/ram-console/server.js';
 import { controlPage, evaluateInContentWorld, trustedClick, waitForValue } from './content-helpers.js';
 import { panelWhen, RAM_TUTORIAL } from './ram-panel-helpers.js';
@@ -153,6 +155,16 @@ describe('RAM panel copy buttons: RoleHop copies, the page sees nothing', () => 
     assert.deepEqual(await send(page, { type: 'ramHelper.copy', path: '/roles/create', copyId: bId }), { copied: false, reason: 'not-front-tab' });
     await oss.close();
     await page.close();
+  });
+
+  test('install-time warnings: copying through the extension adds only "Modify data you copy and paste"', async () => {
+    // Chromium's own answer for the shipped manifest, and for it without the copy permissions.
+    const shipped = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+    /** @param {string[]} permissions */
+    const warnings = (permissions) => control.evaluate((text) => chrome.management.getPermissionWarningsByManifest(text), JSON.stringify({ ...shipped, permissions }));
+    const without = await warnings(shipped.permissions.filter((/** @type {string} */ p) => p !== 'clipboardWrite' && p !== 'offscreen'));
+    assert.deepEqual(await warnings(shipped.permissions.filter((/** @type {string} */ p) => p !== 'clipboardWrite')), without, 'offscreen adds no warning');
+    assert.deepEqual(await warnings(shipped.permissions), [...without, 'Modify data you copy and paste']);
   });
 
   test('screenshots: copied and copy-by-hand, 380/800/1280 px, light and dark (English)', async () => {

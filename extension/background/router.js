@@ -54,6 +54,7 @@ const HANDLERS = Object.freeze({
   'ramHelper.context': (core, message, services, page) => service(services.ramHelper, message.type).context(core, message, page),
   'ramHelper.checkTrust': (core, message, services, page) => service(services.ramHelper, message.type).checkTrust(core, message, page),
   'ramHelper.panel': (_core, message, services) => service(services.ramHelper, message.type).panel(message),
+  'ramHelper.copy': (core, message, services, page) => service(services.ramHelper, message.type).copy(core, message, page),
 });
 
 /** Every page rule's name in "accepted only from" errors. */
@@ -73,6 +74,7 @@ const CONTENT_SCRIPT_PAGES = Object.freeze({
   'ramHelper.context': { kind: 'ram-console', page: ramConsolePage },
   'ramHelper.checkTrust': { kind: 'ram-console', page: ramConsolePage },
   'ramHelper.panel': { kind: 'ram-console', page: ramConsolePage },
+  'ramHelper.copy': { kind: 'ram-console', page: ramConsolePage },
 });
 
 /** @type {ReadonlySet<MessageType>} */

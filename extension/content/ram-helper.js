@@ -150,12 +150,13 @@
     panel.render({
       ...base,
       state: 'ready',
+      path: route,
       stepId: step?.id ?? '',
       title: step ? stepText(step) : next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone'),
       lines,
       link,
-      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value })),
-      policies: context.policies.map((p) => ({ name: p.name, text: p.text, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
+      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
+      policies: context.policies.map((p) => ({ name: p.name, text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
       checks: [
         ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
         ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),

@@ -241,6 +241,14 @@ async function listenToConsole(marionette) {
 }
 
 /**
+ * Firefox's note that a page was closed or navigated away while one of its extension API calls
+ * (e.g. a runtime.sendMessage to the worker) was still under way: the call's promise can no longer
+ * settle. Not an exception in RoleHop's code (a person closing the popup mid-request gets the same);
+ * tests navigate extension pages away at any moment.
+ */
+const UNLOADED = /^Promise rejected after context unloaded: /;
+
+/**
  * The console errors whose source file is the add-on's, as readable lines.
  * @param {Marionette} marionette
  * @returns {Promise<string[]>}
@@ -249,7 +257,9 @@ async function readExtensionErrors(marionette) {
   const base = `moz-extension://${EXTENSION_UUID}/`;
   /** @type {Array<{source: string, line: number, column: number, text: string, category: string}>} */
   const seen = await inChrome(marionette, `return Services.wm.getMostRecentWindow('navigator:browser').${SEEN} ?? [];`);
-  return seen.filter((e) => e.source.startsWith(base)).map((e) => `${e.source}:${e.line}:${e.column} (${e.category}): ${e.text}`);
+  return seen
+    .filter((e) => e.source.startsWith(base) && !UNLOADED.test(e.text))
+    .map((e) => `${e.source}:${e.line}:${e.column} (${e.category}): ${e.text}`);
 }
 
 /**

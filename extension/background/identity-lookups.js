@@ -1,19 +1,32 @@
-// Which identities a console page may ask the worker about (identity.lookup): only its own. The
-// worker cannot read the page itself (that would need scripting and wider host permissions, and a
-// compromised renderer owns the page's main world too), so it limits what a lying page can learn:
-// - each document is bound to the first identity it asks about; any other identity from that
-//   document is refused (documents are told apart by the browser's sender.documentId, else by
-//   tab and address);
-// - each tab may bring at most LIMITS.perTab different identities within LIMITS.windowMs (a reload
-//   is a new document, a switch of role a new identity), and the whole browser at most
-//   LIMITS.perBrowser, so profiles cannot be enumerated by reloading or by opening tabs;
+// Which identities a page's content script may learn about from the worker, so that a compromised
+// content-script world cannot use the worker to enumerate the user's profiles. The worker cannot
+// read a page itself (that would need scripting and wider host permissions, and a compromised
+// renderer owns the page's main world too), so it limits what a lying page can learn:
+// - a console page (identity.lookup) is answered only about its own identity: each document is
+//   bound to the first identity it asks about, and any other identity from that document is
+//   refused (documents are told apart by the browser's sender.documentId, else by tab and
+//   address);
+// - each tab may bring at most `perTab` different identities within `windowMs` (a reload is a new
+//   document, a switch of role a new identity), and the whole browser at most `perBrowser`, so
+//   profiles cannot be enumerated by reloading or by opening tabs;
 // - an identity already seen in the window (the same one again, in another tab or after a
 //   reload) is not counted again.
+// The Switch Role page uses the same limits without the binding (its values change as the person
+// types): the profiles its switch.validate answers reveal (SWITCH_PAGE_LIMITS), and the profiles
+// switch.saveProfile may add (SAVE_LIMITS).
 // The state is kept in storage.session (closed to content scripts; the worker may be stopped
 // between two questions) and pruned to the window.
 
 export const LOOKUPS_KEY = 'rolehop.identityLookups';
 export const LIMITS = Object.freeze({ perTab: 4, perBrowser: 12, windowMs: 10 * 60_000, documents: 200 });
+/** Profiles the Switch Role page may be told its values match (switch.validate). */
+export const SWITCH_PAGE_KEY = 'rolehop.switchPageLookups';
+export const SWITCH_PAGE_LIMITS = Object.freeze({ ...LIMITS, perTab: 8, perBrowser: 24 });
+/** Profiles the Switch Role page may save (switch.saveProfile, on the person's click). */
+export const SAVE_KEY = 'rolehop.switchPageSaves';
+export const SAVE_LIMITS = Object.freeze({ ...LIMITS, perTab: 3, perBrowser: 10 });
+
+/** @typedef {{perTab: number, perBrowser: number, windowMs: number, documents: number}} Limits */
 
 /**
  * @typedef {object} LookupState
@@ -30,8 +43,10 @@ export const LIMITS = Object.freeze({ perTab: 4, perBrowser: 12, windowMs: 10 * 
  * @param {{get: (key: string) => Promise<Record<string, unknown>>, set: (items: Record<string, unknown>) => Promise<void>} | null} deps.area
  *   storage.session (null: kept in memory only)
  * @param {() => number} [deps.now]
+ * @param {string} [deps.key] the storage.session item of this budget
+ * @param {Limits} [deps.limits]
  */
-export function createIdentityLookups({ area, now = Date.now }) {
+export function createIdentityLookups({ area, now = Date.now, key = LOOKUPS_KEY, limits = LIMITS }) {
   /** @type {LookupState} */
   let inMemory = { documents: {}, seen: [] };
   /** @type {Promise<unknown>} one admission at a time (read, decide, write) */
@@ -40,37 +55,38 @@ export function createIdentityLookups({ area, now = Date.now }) {
   /** @returns {Promise<LookupState>} */
   async function read() {
     if (!area) return inMemory;
-    return stateOf((await area.get(LOOKUPS_KEY))[LOOKUPS_KEY]);
+    return stateOf((await area.get(key))[key]);
   }
 
   /** @param {LookupState} state */
   async function write(state) {
-    if (area) await area.set({ [LOOKUPS_KEY]: state });
+    if (area) await area.set({ [key]: state });
     else inMemory = state;
   }
 
   /**
-   * @param {{documentKey: string, tabId: number, identity: string}} ask `identity`: the account UID
-   *   and role name as compared (role lower-cased)
+   * @param {{documentKey?: string, tabId: number, identity: string}} ask `identity`: what is
+   *   revealed, as compared (e.g. the account UID and the lower-cased role name)
    * @returns {Promise<Admission>}
    */
   async function decide({ documentKey, tabId, identity }) {
     const at = now();
-    const state = prune(await read(), at);
-    const bound = state.documents[documentKey];
+    const state = prune(await read(), at, limits);
+    const bound = documentKey === undefined ? undefined : state.documents[documentKey];
     if (bound) {
       if (bound.identity === identity) return { ok: true };
       return { ok: false, reason: 'other-identity', message: 'this page already asked about another identity; a console page is answered only about its own' };
     }
+    const minutes = limits.windowMs / 60_000;
     const seenHere = new Set(state.seen.filter((s) => s.tabId === tabId).map((s) => s.identity));
     const seenAnywhere = new Set(state.seen.map((s) => s.identity));
-    if (!seenHere.has(identity) && seenHere.size >= LIMITS.perTab) {
-      return { ok: false, reason: 'tab-limit', message: `this tab asked about ${LIMITS.perTab} identities in the last ${LIMITS.windowMs / 60_000} minutes; ask again later` };
+    if (!seenHere.has(identity) && seenHere.size >= limits.perTab) {
+      return { ok: false, reason: 'tab-limit', message: `this tab asked about ${limits.perTab} identities in the last ${minutes} minutes; ask again later` };
     }
-    if (!seenAnywhere.has(identity) && seenAnywhere.size >= LIMITS.perBrowser) {
-      return { ok: false, reason: 'browser-limit', message: `console pages asked about ${LIMITS.perBrowser} identities in the last ${LIMITS.windowMs / 60_000} minutes; ask again later` };
+    if (!seenAnywhere.has(identity) && seenAnywhere.size >= limits.perBrowser) {
+      return { ok: false, reason: 'browser-limit', message: `pages asked about ${limits.perBrowser} identities in the last ${minutes} minutes; ask again later` };
     }
-    state.documents[documentKey] = { identity, at };
+    if (documentKey !== undefined) state.documents[documentKey] = { identity, at };
     if (!seenHere.has(identity)) state.seen.push({ tabId, identity, at });
     await write(state);
     return { ok: true };
@@ -78,8 +94,9 @@ export function createIdentityLookups({ area, now = Date.now }) {
 
   return {
     /**
-     * May this document be answered about this identity? Binds it when it is the document's first.
-     * @param {{documentKey: string, tabId: number, identity: string}} ask
+     * May this tab (and this document, when `documentKey` is given) be answered about this
+     * identity? Binds the document to it when it is the document's first.
+     * @param {{documentKey?: string, tabId: number, identity: string}} ask
      * @returns {Promise<Admission>}
      */
     admit(ask) {
@@ -91,16 +108,16 @@ export function createIdentityLookups({ area, now = Date.now }) {
 }
 
 /**
- * The state without entries older than the window, and at most LIMITS.documents documents.
- * @param {LookupState} state @param {number} at
+ * The state without entries older than the window, and at most `limits.documents` documents.
+ * @param {LookupState} state @param {number} at @param {Limits} limits
  * @returns {LookupState}
  */
-function prune(state, at) {
-  const fresh = (/** @type {{at: number}} */ e) => at - e.at < LIMITS.windowMs && e.at <= at;
+function prune(state, at, limits) {
+  const fresh = (/** @type {{at: number}} */ e) => at - e.at < limits.windowMs && e.at <= at;
   const documents = Object.entries(state.documents)
     .filter(([, e]) => fresh(e))
     .sort((a, b) => a[1].at - b[1].at)
-    .slice(-LIMITS.documents);
+    .slice(-limits.documents);
   return { documents: Object.fromEntries(documents), seen: state.seen.filter(fresh) };
 }
 

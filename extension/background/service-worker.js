@@ -9,7 +9,7 @@ import { runChecks } from './checks.js';
 import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
-import { createIdentityLookups } from './identity-lookups.js';
+import { createIdentityLookups, SAVE_KEY, SAVE_LIMITS, SWITCH_PAGE_KEY, SWITCH_PAGE_LIMITS } from './identity-lookups.js';
 import { createRamHelperServices, WORKBENCH_PROGRESS_KEY } from './ram-helper.js';
 import { createRamPanelState } from './ram-panel-state.js';
 import { loadProfilesText, locateProfiles, onProfilesChanged, readProfilesText, saveProfilesText } from '../shared/profile-store.js';
@@ -73,6 +73,8 @@ const route = createRouter({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
       loadSettings,
       lookups: createIdentityLookups({ area: chrome.storage.session ?? null }),
+      switchPageLookups: createIdentityLookups({ area: chrome.storage.session ?? null, key: SWITCH_PAGE_KEY, limits: SWITCH_PAGE_LIMITS }),
+      saves: createIdentityLookups({ area: chrome.storage.session ?? null, key: SAVE_KEY, limits: SAVE_LIMITS }),
     }),
     // The RAM console helper panel (ram-helper.js): reads the workbench's progress.
     ramHelper: createRamHelperServices({ panelState: ramPanelState }),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
-import { createIdentityLookups, documentKeyOf, LIMITS, LOOKUPS_KEY } from '../../extension/background/identity-lookups.js';
+import { createIdentityLookups, documentKeyOf, LIMITS, LOOKUPS_KEY, SWITCH_PAGE_KEY, SWITCH_PAGE_LIMITS } from '../../extension/background/identity-lookups.js';
 import { consolePage } from '../../extension/background/content-pages.js';
 
 /** @param {number} n */
@@ -84,5 +84,18 @@ describe('identity lookups: only the page\'s own identity', () => {
     const url = new URL('https://oss.console.aliyun.com/overview?x=1#top');
     assert.equal(documentKeyOf({ tabId: 3, url, documentId: 'ABC' }), 'doc:ABC');
     assert.equal(documentKeyOf({ tabId: 3, url }), 'tab:3:https://oss.console.aliyun.com/overview?x=1');
+  });
+});
+
+describe('the Switch Role page\'s budget: the same limits, no binding, its own item', () => {
+  test('without a document key nothing is bound; the tab\'s limit still holds; kept under its own key', async () => {
+    const area = createFakeArea(LOCAL_QUOTAS);
+    const budget = createIdentityLookups({ area, now: () => 1_000_000, key: SWITCH_PAGE_KEY, limits: SWITCH_PAGE_LIMITS });
+    for (let n = 0; n < SWITCH_PAGE_LIMITS.perTab; n++) assert.deepEqual(await budget.admit({ tabId: 1, identity: identity(n) }), { ok: true });
+    const over = await budget.admit({ tabId: 1, identity: identity(99) });
+    assert.equal(over.ok === false && over.reason, 'tab-limit');
+    const stored = (await area.get([SWITCH_PAGE_KEY, LOOKUPS_KEY]));
+    assert.deepEqual(Object.keys(stored), [SWITCH_PAGE_KEY]);
+    assert.deepEqual(/** @type {any} */ (stored[SWITCH_PAGE_KEY]).documents, {});
   });
 });

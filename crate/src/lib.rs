@@ -10,6 +10,7 @@ pub mod api;
 pub mod checks;
 pub mod contract;
 pub mod crypto;
+pub mod endpoint;
 pub mod error;
 pub mod policy;
 pub mod profile;

@@ -278,6 +278,55 @@ fn endpoint_overrides_stay_on_aliyuncs_com() {
 }
 
 #[test]
+fn oss_endpoints_are_the_documented_shapes() {
+    for (endpoint, url) in [
+        (
+            "oss-cn-beijing.aliyuncs.com",
+            "https://examplebucket.oss-cn-beijing.aliyuncs.com/",
+        ),
+        (
+            "https://OSS-CN-Beijing-Internal.aliyuncs.com:443/",
+            "https://examplebucket.oss-cn-beijing-internal.aliyuncs.com/",
+        ),
+        (
+            "cn-beijing.oss.aliyuncs.com",
+            "https://examplebucket.cn-beijing.oss.aliyuncs.com/",
+        ),
+        (
+            "oss-accelerate.aliyuncs.com",
+            "https://examplebucket.oss-accelerate.aliyuncs.com/",
+        ),
+    ] {
+        let out = build(
+            json!({"action": "GetBucketInfo", "bucket": "examplebucket", "endpoint": endpoint}),
+        );
+        assert_eq!(
+            out["url"].as_str(),
+            Some(format!("{url}?bucketInfo").as_str()),
+            "{endpoint}"
+        );
+    }
+    // Under aliyuncs.com but not OSS: an OSS request (and its STS token) does not go there.
+    for not_oss in [
+        "sts.aliyuncs.com",
+        "ecs.cn-hangzhou.aliyuncs.com",
+        "oss.aliyuncs.com.evil.com",
+    ] {
+        let e = build_err(json!({"action": "ListBuckets", "endpoint": not_oss}));
+        assert_eq!(
+            (e.kind, e.path.as_deref()),
+            (ErrorKind::InvalidValue, Some("$.endpoint")),
+            "{not_oss}"
+        );
+        assert!(
+            e.message.contains("is not an OSS endpoint"),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
 fn golden_list_buckets() {
     let out = build(json!({"action": "ListBuckets"}));
     assert_eq!(
@@ -400,8 +449,16 @@ fn typos_and_misplaced_fields_are_named() {
         json!({"action": "ListBuckets", "region": "cn-hangzhou", "endpoint": "oss-cn-hangzhou.aliyuncs.com"}),
     );
     assert_eq!(e.path.as_deref(), Some("$.region"));
-    let e = build_err(json!({"action": "ListObjects", "bucket": "examplebucket",
+    // A bucket's own domain name serves that bucket only; otherwise the region endpoint is named.
+    let own = build(json!({"action": "ListObjects", "bucket": "examplebucket",
         "endpoint": "examplebucket.oss-cn-hangzhou.aliyuncs.com"}));
+    assert_eq!(
+        own["url"],
+        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/"
+    );
+    let e = build_err(json!({"action": "ListObjects", "bucket": "otherbucket",
+        "endpoint": "examplebucket.oss-cn-hangzhou.aliyuncs.com"}));
+    assert_eq!(e.path.as_deref(), Some("$.endpoint"));
     assert!(
         e.message.contains("oss-cn-hangzhou.aliyuncs.com"),
         "{}",

@@ -289,6 +289,58 @@ fn condition_findings() {
 }
 
 #[test]
+fn oss_ip_wildcards_lint_clean_and_misplaced_ones_do_not() {
+    // OSS documents `192.168.0.*` in acs:SourceIp: whole trailing IPv4 parts only.
+    let with_ip = |value: &str| {
+        identity(&stmts(&format!(
+            r#"{{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*", "Condition": {{"IpAddress": {{"acs:SourceIp": "{value}"}}}}}}"#
+        )))
+    };
+    let path = "$.Statement[0].Condition.IpAddress[\"acs:SourceIp\"]";
+    for ok in ["192.168.0.*", "10.1.*.*", "203.0.113.0/24"] {
+        let r = with_ip(ok);
+        assert!(
+            !has(&r, Level::Error, "condition-value-type", path),
+            "{ok}: {:?}",
+            codes(&r)
+        );
+    }
+    for bad in ["192.*.0.1", "192.168.0.*/24", "2001:db8::*", "192.168.*"] {
+        let r = with_ip(bad);
+        assert!(
+            has(&r, Level::Error, "condition-value-type", path),
+            "{bad}: {:?}",
+            codes(&r)
+        );
+    }
+}
+
+#[test]
+fn role_sessions_are_principals_in_both_spellings() {
+    for principal in [
+        "acs:ram::1999000000000002:role/ci/build-42",
+        "acs:ram::1999000000000002:assumed-role/ci/build-42",
+    ] {
+        let r = trust(&stmts(&format!(
+            r#"{{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {{"RAM": ["{principal}"]}}}}"#
+        )));
+        assert!(
+            r.findings.iter().all(|f| f.level != Level::Error),
+            "{principal}: {:?}",
+            codes(&r)
+        );
+    }
+    let r = trust(&stmts(
+        r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1999000000000002:assumed-role/ci"]}}"#,
+    ));
+    assert!(
+        r.findings.iter().any(|f| f.level == Level::Error),
+        "{:?}",
+        codes(&r)
+    );
+}
+
+#[test]
 fn principal_rules_depend_on_the_kind() {
     let with_principal = stmts(
         r#"{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Principal": {"RAM": ["acs:ram::1:root"]}}"#,

@@ -361,3 +361,24 @@ fn entry() -> impl Strategy<Value = String> {
             )
         })
 }
+
+#[test]
+fn imported_names_with_invisible_formatting_characters() {
+    // A role profile's name becomes its display name: refused at its line:column in config.json.
+    // A skipped profile's name is shown with the character written out.
+    let config = "{\"profiles\": [\n  {\"name\": \"acme \u{202E}dorp\", \"mode\": \"RamRoleArn\", \"ram_role_arn\": \"acs:ram::1746000000000001:role/r\"},\n  {\"name\": \"key\u{2066}s\", \"mode\": \"AK\"}\n]}";
+    let out = import(config, Site::Cn);
+    assert!(out.profiles.is_empty(), "{:#?}", out.profiles);
+    assert_eq!(out.errors.len(), 1, "{:#?}", out.errors);
+    let e = &out.errors[0];
+    assert_eq!(
+        (e.line, e.column, e.field.as_deref()),
+        (2, 18, Some("name")),
+        "{e:#?}"
+    );
+    assert!(e.message.contains("U+202E"), "{}", e.message);
+    assert!(e.message_zh.contains("U+202E"), "{}", e.message_zh);
+    assert_eq!(e.profile.as_deref(), Some("acme <U+202E>dorp"));
+    assert_eq!(out.skipped.len(), 1, "{:#?}", out.skipped);
+    assert_eq!(out.skipped[0].name, "key<U+2066>s");
+}

@@ -210,6 +210,14 @@ fn serialize_checks_json_profiles_like_the_parser() {
             "$.profiles[0].account",
         ),
         (json!("x"), "$.profiles"),
+        (
+            json!([{"id": "a", "account": "acme", "roleName": "r", "displayName": "Acme \u{202E}dorp"}]),
+            "$.profiles[0].displayName",
+        ),
+        (
+            json!([{"id": "a", "account": "acme", "roleName": "r", "group": "\u{200B}ops"}]),
+            "$.profiles[0].group",
+        ),
     ] {
         let e = fails(profile_serialize, json!({ "profiles": profiles }));
         assert_eq!(e.path.as_deref(), Some(path), "{profiles}: {e}");

@@ -579,6 +579,66 @@ fn value_errors_point_at_the_offending_character() {
 }
 
 #[test]
+fn invisible_formatting_characters_are_refused_with_their_code_point() {
+    // "Acme <U+202E>dorp" displays as "Acme prod": the text says otherwise. Every free-text key,
+    // every character of the rule, at its exact column, in both languages.
+    for (key, column) in [("display_name", 22), ("group", 15), ("note", 14)] {
+        for c in [
+            '\u{202E}',
+            '\u{2066}',
+            '\u{200B}',
+            '\u{061C}',
+            '\u{FEFF}',
+            '\u{2060}',
+            '\u{E0041}',
+        ] {
+            let text = format!("[profile a]\n{OK}{key} = Acme \u{4e2d}{c}dorp\n");
+            let e = only_error(&text);
+            let code = format!("U+{:04X}", u32::from(c));
+            assert_eq!(
+                (e.line, e.column, e.kind, e.field.as_deref()),
+                (4, column, InvalidValue, Some(key)),
+                "{key} {code}: {e:#?}"
+            );
+            assert!(e.message.contains(&code), "{}", e.message);
+            assert!(e.message.contains("delete it"), "{}", e.message);
+            assert!(
+                e.message_zh.contains(&code) && is_chinese(&e.message_zh),
+                "{}",
+                e.message_zh
+            );
+        }
+    }
+    let e = only_error(&format!("[profile a]\n{OK}display_name = \"x\u{202E}\"\n"));
+    assert_eq!((e.line, e.column), (4, 18));
+    assert!(
+        e.message.contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        "{}",
+        e.message
+    );
+    // The profile is left out; an emoji ZWJ sequence is a picture, not a trick.
+    assert!(
+        parsed(&format!("[profile a]\n{OK}display_name = a\u{202E}b\n"))
+            .profiles
+            .is_empty()
+    );
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    let p = parsed(&format!(
+        "[profile a]\n{OK}display_name = Family {family}\n"
+    ));
+    assert!(p.errors.is_empty(), "{:#?}", p.errors);
+    assert_eq!(p.profiles[0].display_name, format!("Family {family}"));
+    assert_error(
+        &format!("[profile a]\n{OK}display_name = pro\u{200D}d\n"),
+        4,
+        19,
+        InvalidValue,
+        Some("display_name"),
+        "U+200D (ZERO WIDTH JOINER)",
+    );
+}
+
+#[test]
 fn role_arn_must_agree_with_account_and_role_name() {
     let e = only_error("[profile a]\naccount = 1746000000000001\nrole_name = r\nrole_arn = acs:ram::1746000000000002:role/r\n");
     assert_eq!(

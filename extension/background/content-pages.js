@@ -12,10 +12,12 @@
  * @property {string} [origin] the sending frame's origin (Chromium 80+)
  * @property {number} [frameId] 0 for a tab's top frame
  * @property {{id?: number}} [tab]
+ * @property {string} [documentId] the sending document's id (Chromium 106+, Firefox): a reload or a
+ *   navigation gives a new one
  */
 
 /** @typedef {{kind: 'switch-role', site: Site, tabId: number, url: URL}} SwitchRolePage */
-/** @typedef {{kind: 'console', site: Site, tabId: number, url: URL}} ConsolePage */
+/** @typedef {{kind: 'console', site: Site, tabId: number, url: URL, documentId?: string}} ConsolePage */
 
 /** The Switch Role page's hosts and their sites. */
 export const SWITCH_ROLE_HOSTS = Object.freeze({ 'signin.aliyun.com': 'cn', 'signin.alibabacloud.com': 'intl' });
@@ -23,6 +25,8 @@ export const SWITCH_ROLE_PATH = '/switchRole.htm';
 /** Console pages are any host directly under these (one or more DNS labels before them). */
 export const CONSOLE_DOMAINS = Object.freeze({ '.console.aliyun.com': 'cn', '.console.alibabacloud.com': 'intl' });
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A browser's document id (Chromium: 32 hex digits; Firefox: its own form). */
+const DOCUMENT_ID = /^[\w-]{1,128}$/;
 
 /**
  * The top frame of a tab, over plain https on the default port, as a URL; else null.
@@ -70,7 +74,8 @@ export function consolePage(sender) {
     if (!host.endsWith(suffix)) continue;
     const labels = host.slice(0, -suffix.length).split('.');
     if (labels.length > 0 && labels.every((l) => DNS_LABEL.test(l))) {
-      return { kind: 'console', site: /** @type {Site} */ (site), tabId: frame.tabId, url: frame.url };
+      const documentId = typeof sender.documentId === 'string' && DOCUMENT_ID.test(sender.documentId) ? sender.documentId : undefined;
+      return { kind: 'console', site: /** @type {Site} */ (site), tabId: frame.tabId, url: frame.url, ...(documentId ? { documentId } : {}) };
     }
   }
   return null;

@@ -29,9 +29,14 @@ export const MESSAGE_FIELDS = Object.freeze({
   'switch.validate': { parentAlias: 'string', roleName: 'string' },
   'switch.saveProfile': { parentAlias: 'string', roleName: 'string' },
   'identity.lookup': { accountUid: 'string', roleName: 'string' },
-  // The RAM console helper panel (ram-helper.js): the page's route, and a trust policy read from it.
+  // The RAM console helper panel (ram-helper.js): the page's route, a trust policy read from it,
+  // and a copy button pressed (the route and one of the context's copy ids; never the text).
   'ramHelper.context': { path: 'string' },
   'ramHelper.checkTrust': { policy: 'string' },
+  // Whether the panel is collapsed: answered, and remembered when `collapsed` is given (the
+  // worker keeps it; content scripts cannot reach storage).
+  'ramHelper.panel': { collapsed: 'boolean?' },
+  'ramHelper.copy': { path: 'string', copyId: 'string' },
 });
 
 /**

@@ -2,17 +2,27 @@
 // - `ramHelper.context` {path}: which tutorial step the user is on, and for the page at `path`
 //   (the single-page app's current route, on the sender's own RAM console origin) the step done
 //   there with its values and policy documents, and which policy attachments to read from it.
-//   Built from the workbench's remembered progress (storage.local) by the tutorial core.
+//   Built from the workbench's remembered progress (storage.local, read through the trust:
+//   shared/workbench-progress.js) by the tutorial core.
 // - `ramHelper.checkTrust` {policy}: does the trust policy text read from the page trust B? The
 //   core lints it and simulates sts:AssumeRole by B's principals (the content script never loads
 //   wasm).
-// Both are accepted only from the exact RAM console hosts (router.js); answers hold tutorial
+// - `ramHelper.copy` {path, copyId}: the person pressed a copy button; the worker copies the value
+//   itself (clipboard.js), so the page never sees a `copy` event. Only values this page's context
+//   offers (re-derived here for `path`; `copyId` names one of them), only for the tab that is
+//   active in the focused window, one copy at a time per tab and at most COPIES_PER_MINUTE: a
+//   content-script world taken over by the page cannot write arbitrary text to the clipboard, nor
+//   write at will from a background tab. (Whether a person clicked cannot be proven across the
+//   message.)
+// All are accepted only from the exact RAM console hosts (router.js); answers hold tutorial
 // values and policy documents only: nothing secret is ever read here.
 
 import { consolePage } from './content-pages.js';
 import { InvalidContentMessage } from './switch.js';
 import { PAGE_STEPS, RAM_CONSOLE_HOSTS, ramPageOf } from './ram-pages.js';
 import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
+import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
+import { writeClipboard } from './clipboard.js';
 
 /** @typedef {import('./content-pages.js').PageSender} PageSender */
 /** @typedef {import('./ram-pages.js').RamPage} RamPage */
@@ -46,8 +56,7 @@ import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
  * @property {(input: any) => any} policySimulate
  */
 
-/** Where the workbench remembers its audience, values and done steps (workbench.js PROGRESS_KEY). */
-export const WORKBENCH_PROGRESS_KEY = 'rolehop.workbench';
+export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 /** Longest route accepted in `ramHelper.context` (the console's own are far shorter). */
 const MAX_PATH = 2048;
 /**
@@ -57,6 +66,10 @@ const MAX_PATH = 2048;
  * The check runs on the worker's thread; the cap keeps it short whatever a page sends.
  */
 export const MAX_TRUST_POLICY = 6144;
+/** A copy button's value: its kind and a hash of its text (copyIdOf). */
+const COPY_ID = /^(?:value|policy)-[0-9a-f]{8}$/;
+/** Copies per tab and minute (a page has a handful of values; a person copies each once or twice). */
+const COPIES_PER_MINUTE = 30;
 const AUDIENCES = /** @type {const} */ ({ a: 'company-a', b: 'company-b', user: 'b-user' });
 /** Which side's tutorial a page belongs to (null: the audience the workbench remembers). */
 const PAGE_AUDIENCE = /** @type {Readonly<Record<RamPageKind, 'a' | 'b' | null>>} */ ({
@@ -108,16 +121,44 @@ export function readProgress(saved) {
   return { audience, inputs: /** @type {WorkbenchInputs} */ (/** @type {unknown} */ (inputs)), done };
 }
 
-/** @returns {Promise<WorkbenchProgress | null>} */
+/** The workbench's progress as the trust allows (shared/workbench-progress.js). @returns {Promise<WorkbenchProgress | null>} */
 async function loadProgressFromStorage() {
-  const items = await chrome.storage.local.get(WORKBENCH_PROGRESS_KEY);
-  return readProgress(items[WORKBENCH_PROGRESS_KEY]);
+  return readProgress(await loadWorkbenchProgress());
 }
 
 /**
- * @param {{loadProgress?: () => Promise<WorkbenchProgress | null>}} [deps]
+ * Whether `tabId` is the selected tab of the focused browser window (where a person's click lands).
+ * @param {number} tabId
  */
-export function createRamHelperServices({ loadProgress = loadProgressFromStorage } = {}) {
+async function isFrontTab(tabId) {
+  try {
+    const tab = await chrome.tabs.get(tabId);
+    if (!tab.active) return false;
+    const window = await chrome.windows.get(tab.windowId);
+    return window.focused;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @typedef {object} RamHelperDeps what the services reach outside the core (injected in tests)
+ * @property {() => Promise<WorkbenchProgress | null>} [loadProgress]
+ * @property {(text: string) => Promise<boolean>} [copyText] writes the clipboard (clipboard.js)
+ * @property {(tabId: number) => Promise<boolean>} [isFront] is the tab the one a person sees and clicks in
+ * @property {() => number} [now]
+ * @property {Pick<ReturnType<typeof import('./ram-panel-state.js').createRamPanelState>, 'panel' | 'shownIn'>} [panelState]
+ *   the panel's collapsed state and the tabs showing it (ram-panel-state.js)
+ */
+
+/**
+ * @param {RamHelperDeps} [deps]
+ */
+export function createRamHelperServices({ loadProgress = loadProgressFromStorage, copyText = writeClipboard, isFront = isFrontTab, now = Date.now, panelState } = {}) {
+  /** @type {Set<number>} tabs with a copy under way */
+  const copying = new Set();
+  /** @type {Map<number, number[]>} the times of each tab's copies in the last minute */
+  const recent = new Map();
   return {
     /**
      * @param {RamHelperCore} core
@@ -127,7 +168,18 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
      */
     async context(core, message, page) {
       const url = routeUrl(message.path, page.url);
+      // This tab shows the panel: told when the progress changes (not awaited: the answer does not wait).
+      void panelState?.shownIn(page.tabId).catch(() => {});
       return ramContext(core, await loadProgress(), ramPageOf(url), page.site);
+    },
+
+    /**
+     * @param {{collapsed?: boolean}} message
+     * @returns {Promise<{collapsed: boolean}>}
+     */
+    panel(message) {
+      if (!panelState) throw new Error('no panel state in this worker');
+      return panelState.panel(message);
     },
 
     /**
@@ -143,7 +195,63 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
       if (message.policy.trim() === '') throw new InvalidContentMessage('message.policy must be the trust policy text, got an empty string');
       return trustVerdict(core, await loadProgress(), message.policy);
     },
+
+    /**
+     * @param {RamHelperCore} core
+     * @param {{path: string, copyId: string}} message
+     * @param {RamConsolePage} page
+     * @returns {Promise<import('../shared/contract').RamHelperCopy>}
+     */
+    async copy(core, message, page) {
+      if (!COPY_ID.test(message.copyId)) {
+        throw new InvalidContentMessage(`message.copyId must be a copy id from the ramHelper.context answer (value-<8 hex> or policy-<8 hex>), got ${JSON.stringify(message.copyId.slice(0, 40))}`);
+      }
+      const url = routeUrl(message.path, page.url);
+      const text = copyableValues(ramContext(core, await loadProgress(), ramPageOf(url), page.site)).get(message.copyId);
+      if (text === undefined) return { copied: false, reason: 'stale' };
+      // Checked and noted before anything is awaited: two requests at once cannot both pass.
+      if (copying.has(page.tabId)) return { copied: false, reason: 'busy' };
+      const at = now();
+      const lastMinute = (recent.get(page.tabId) ?? []).filter((t) => at - t < 60_000);
+      if (lastMinute.length >= COPIES_PER_MINUTE) return { copied: false, reason: 'too-often' };
+      recent.set(page.tabId, [...lastMinute, at]);
+      copying.add(page.tabId);
+      try {
+        if (!(await isFront(page.tabId))) return { copied: false, reason: 'not-front-tab' };
+        const copied = await copyText(text).catch(() => false);
+        return copied ? { copied: true } : { copied: false, reason: 'unavailable' };
+      } finally {
+        copying.delete(page.tabId);
+      }
+    },
   };
+}
+
+/**
+ * A copy button's id: its kind and the FNV-1a hash of its text, so an id names the same text for
+ * as long as the page's context offers it (and nothing once the context changed).
+ * @param {'value' | 'policy'} kind
+ * @param {string} text
+ */
+export function copyIdOf(kind, text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${kind}-${hash.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The texts a context's copy buttons copy, by copy id.
+ * @param {RamHelperContext} context
+ */
+function copyableValues(context) {
+  /** @type {Map<string, string>} */
+  const byId = new Map();
+  for (const v of context.step?.values ?? []) if (v.copyId) byId.set(v.copyId, v.value);
+  for (const p of context.policies) byId.set(p.copyId, p.text);
+  return byId;
 }
 
 /**
@@ -214,7 +322,15 @@ export function ramContext(core, progress, page, site) {
     .map((id) => resultSteps.find((s) => s.id === id))
     .filter((s) => s !== undefined);
   const step = here.find((s) => !progress.done[s.id]) ?? here.at(-1);
-  if (step) context.step = { ...stepRef(step, Boolean(progress.done[step.id])), values: step.values.map((v) => ({ label: v.label, value: String(v.value), copy: v.copy !== false })) };
+  if (step) {
+    context.step = {
+      ...stepRef(step, Boolean(progress.done[step.id])),
+      values: step.values.map((v) => {
+        const value = String(v.value);
+        return { label: v.label, value, copy: v.copy !== false, ...(v.copy !== false ? { copyId: copyIdOf('value', value) } : {}) };
+      }),
+    };
+  }
   context.policies = uniquePolicies(here);
 
   if (page.kind === 'role-detail') {
@@ -260,7 +376,7 @@ function uniquePolicies(steps) {
   const byName = new Map();
   for (const step of steps) {
     for (const p of step.policies) {
-      if (!byName.has(p.name)) byName.set(p.name, { name: p.name, type: p.type, text: p.text, assumed: Boolean(p.assumed) });
+      if (!byName.has(p.name)) byName.set(p.name, { name: p.name, type: p.type, text: p.text, assumed: Boolean(p.assumed), copyId: copyIdOf('policy', p.text) });
     }
   }
   return [...byName.values()];

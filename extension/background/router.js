@@ -53,6 +53,8 @@ const HANDLERS = Object.freeze({
     service(services.content, message.type).identityLookup(/** @type {ProfileCore} */ (/** @type {unknown} */ (core)), message, page),
   'ramHelper.context': (core, message, services, page) => service(services.ramHelper, message.type).context(core, message, page),
   'ramHelper.checkTrust': (core, message, services, page) => service(services.ramHelper, message.type).checkTrust(core, message, page),
+  'ramHelper.panel': (_core, message, services) => service(services.ramHelper, message.type).panel(message),
+  'ramHelper.copy': (core, message, services, page) => service(services.ramHelper, message.type).copy(core, message, page),
 });
 
 /** Every page rule's name in "accepted only from" errors. */
@@ -71,6 +73,8 @@ const CONTENT_SCRIPT_PAGES = Object.freeze({
   'identity.lookup': { kind: 'console', page: consolePage },
   'ramHelper.context': { kind: 'ram-console', page: ramConsolePage },
   'ramHelper.checkTrust': { kind: 'ram-console', page: ramConsolePage },
+  'ramHelper.panel': { kind: 'ram-console', page: ramConsolePage },
+  'ramHelper.copy': { kind: 'ram-console', page: ramConsolePage },
 });
 
 /** @type {ReadonlySet<MessageType>} */

@@ -9,12 +9,20 @@ import { runChecks } from './checks.js';
 import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
-import { createRamHelperServices } from './ram-helper.js';
+import { createIdentityLookups, SAVE_KEY, SAVE_LIMITS, SWITCH_PAGE_KEY, SWITCH_PAGE_LIMITS } from './identity-lookups.js';
+import { createRamHelperServices, WORKBENCH_PROGRESS_KEY } from './ram-helper.js';
+import { createRamPanelState } from './ram-panel-state.js';
 import { loadProfilesText, locateProfiles, onProfilesChanged, readProfilesText, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings } from '../shared/settings.js';
 import { createParseWarmer } from './parse-warmer.js';
 import { cacheArea } from '../shared/parsed-profiles.js';
+import { closeStorageToContentScripts } from '../shared/storage-access.js';
+import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 
+// First, before any listener can run: content scripts may not read or write storage (DESIGN
+// decision 5). local and sync hold what RoleHop trusts (profiles, settings, the workbench's
+// progress); where the browser cannot close them, trusted-storage.js checks their tags.
+void closeStorageToContentScripts();
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
 
@@ -39,6 +47,20 @@ chrome.runtime.onInstalled.addListener(() => void parseWarmer?.reinstalled());
 // every write of the cached parse itself, from storage.session).
 for (const area of [chrome.storage.sync, chrome.storage.local]) area?.onChanged.addListener((changes) => parseWarmer?.storageChanged(changes));
 
+// The RAM console panel's state, and the tabs told at once when the workbench's progress changes
+// (content scripts cannot listen to storage: it is closed to them).
+const ramPanelState = createRamPanelState({
+  local: chrome.storage.local,
+  session: chrome.storage.session ?? null,
+  sendToTab: (tabId, message) => chrome.tabs.sendMessage(tabId, message),
+});
+chrome.storage.local.onChanged.addListener((changes) => {
+  if (!(WORKBENCH_PROGRESS_KEY in changes)) return;
+  // Read through the trust at once, so a change RoleHop did not make is noticed even with no panel open.
+  void loadWorkbenchProgress().catch(() => {});
+  void ramPanelState.progressChanged().catch(() => {});
+});
+
 const route = createRouter({
   core: ready,
   extensionId: chrome.runtime.id,
@@ -50,9 +72,12 @@ const route = createRouter({
     content: createContentServices({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
       loadSettings,
+      lookups: createIdentityLookups({ area: chrome.storage.session ?? null }),
+      switchPageLookups: createIdentityLookups({ area: chrome.storage.session ?? null, key: SWITCH_PAGE_KEY, limits: SWITCH_PAGE_LIMITS }),
+      saves: createIdentityLookups({ area: chrome.storage.session ?? null, key: SAVE_KEY, limits: SAVE_LIMITS }),
     }),
     // The RAM console helper panel (ram-helper.js): reads the workbench's progress.
-    ramHelper: createRamHelperServices(),
+    ramHelper: createRamHelperServices({ panelState: ramPanelState }),
   },
 });
 

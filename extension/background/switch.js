@@ -3,13 +3,17 @@
 //   submitted by itself? Only a pending switch recorded for this tab, with this marker, site and
 //   these values, answers yes, once; auto-submit also needs the user's setting.
 // - `switch.validate` (Switch Role page): are these values a valid switch (the core's rules), and
-//   which saved profile are they?
+//   which saved profile are they? The profile is told only within per-tab and per-browser limits
+//   of different profiles (identity-lookups.js), so the page cannot enumerate the user's profiles.
 // - `switch.saveProfile` (Switch Role page): append them as a profile (the content script sends it
-//   only on the person's own click).
-// - `identity.lookup` (console pages): which saved profile is this account UID + role?
+//   only on the person's own click, which the worker cannot prove: a few per tab and browser).
+// - `identity.lookup` (console pages): which saved profile is this account UID + role? Answered
+//   only about the page's own identity: the first the document asks about, within per-tab and
+//   per-browser limits (identity-lookups.js).
 // Answers carry profile ids, names and colours only: never a secret, never the profile text.
 
 import { takePendingSwitch as takeFromSession } from '../shared/pending-switch.js';
+import { documentKeyOf } from './identity-lookups.js';
 
 /** @typedef {import('./content-pages.js').SwitchRolePage} SwitchRolePage */
 /** @typedef {import('./content-pages.js').ConsolePage} ConsolePage */
@@ -30,9 +34,15 @@ export class InvalidContentMessage extends Error {}
  * @param {object} deps
  * @param {ProfileIndex} deps.profiles
  * @param {() => Promise<{autoSubmit: boolean}>} deps.loadSettings
+ * @param {Pick<ReturnType<typeof import('./identity-lookups.js').createIdentityLookups>, 'admit'>} deps.lookups
+ *   which identities a console page may ask about (identity-lookups.js)
+ * @param {Pick<ReturnType<typeof import('./identity-lookups.js').createIdentityLookups>, 'admit'>} deps.switchPageLookups
+ *   which profiles the Switch Role page may be told its values match (SWITCH_PAGE_LIMITS)
+ * @param {Pick<ReturnType<typeof import('./identity-lookups.js').createIdentityLookups>, 'admit'>} deps.saves
+ *   which profiles the Switch Role page may save (SAVE_LIMITS)
  * @param {typeof takeFromSession} [deps.takePendingSwitch]
  */
-export function createContentServices({ profiles, loadSettings, takePendingSwitch = takeFromSession }) {
+export function createContentServices({ profiles, loadSettings, lookups, switchPageLookups, saves, takePendingSwitch = takeFromSession }) {
   return {
     /**
      * @param {{marker?: string, parentAlias: string, roleName: string}} message
@@ -68,7 +78,14 @@ export function createContentServices({ profiles, loadSettings, takePendingSwitc
     async switchValidate(core, message, page) {
       checkText('parentAlias', message.parentAlias);
       checkText('roleName', message.roleName);
-      return profiles.validate(core, { parentAlias: message.parentAlias, roleName: message.roleName, site: page.site });
+      const checked = await profiles.validate(core, { parentAlias: message.parentAlias, roleName: message.roleName, site: page.site });
+      if (!('profile' in checked) || !checked.profile) return checked;
+      // Which profile these values are is told only within the limits; past them, the answer is
+      // the same as for values no profile has.
+      const admitted = await switchPageLookups.admit({ tabId: page.tabId, identity: checked.profile.id });
+      if (admitted.ok) return checked;
+      const { profile: _withheld, ...rest } = checked;
+      return rest;
     },
 
     /**
@@ -79,7 +96,16 @@ export function createContentServices({ profiles, loadSettings, takePendingSwitc
     async switchSaveProfile(core, message, page) {
       checkText('parentAlias', message.parentAlias);
       checkText('roleName', message.roleName);
-      return profiles.append(core, { parentAlias: message.parentAlias, roleName: message.roleName, site: page.site });
+      const values = { parentAlias: message.parentAlias, roleName: message.roleName, site: page.site };
+      // Values the core refuses are answered with their problems (append checks them again);
+      // valid ones count against the limits first.
+      if ((await profiles.validate(core, values)).ok) {
+        const admitted = await saves.admit({ tabId: page.tabId, identity: `${page.site}/${values.parentAlias.toLowerCase()}/${values.roleName.toLowerCase()}` });
+        if (!admitted.ok) {
+          return { error: { kind: /** @type {const} */ ('not-allowed'), message: `switch.saveProfile refused: ${admitted.message} (add the profile on the options page)` } };
+        }
+      }
+      return profiles.append(core, values);
     },
 
     /**
@@ -90,6 +116,13 @@ export function createContentServices({ profiles, loadSettings, takePendingSwitc
     async identityLookup(core, message, page) {
       if (!UID.test(message.accountUid)) throw new InvalidContentMessage('message.accountUid must be a 16-digit account UID');
       checkText('roleName', message.roleName);
+      // Only the page's own identity: the first one this document asks about, within the limits.
+      const admitted = await lookups.admit({
+        documentKey: documentKeyOf(page),
+        tabId: page.tabId,
+        identity: `${message.accountUid}/${message.roleName.toLowerCase()}`,
+      });
+      if (!admitted.ok) return { error: { kind: /** @type {const} */ ('not-allowed'), message: `identity.lookup refused: ${admitted.message}` } };
       const profile = await profiles.lookup(core, { accountUid: message.accountUid, roleName: message.roleName, site: page.site });
       return profile ? { profile } : {};
     },

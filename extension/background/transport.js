@@ -1,11 +1,14 @@
 // Sends one request built by the core (`{method, url, headers, body}`) and hands back what the
 // server said, with the facts the diagnosis needs (status, Date header, request id).
 //
-// DESIGN decision 4 is enforced here, on every request, whatever built it: the URL must be
+// DESIGN decision 6 is enforced here, on every request, whatever built it: the URL must be
 // https://<something>.aliyuncs.com; an AccessKey secret must not appear anywhere in the request
 // (only signatures made with it); an STS token may appear only as the RPC `SecurityToken`
 // parameter or the OSS `x-oss-security-token` header. A request that breaks a rule is refused
-// before it leaves, and redirects are refused too (a token never follows one).
+// before it leaves, and redirects are refused too (a token never follows one). The core's own
+// endpoint rule (crate/src/endpoint.rs) is narrower for OSS; this check is the last line whatever
+// built the request. Presigned URLs (`sign` kind `oss-presign`) are handed to the person, never
+// fetched here: their `security-token` query parameter would be refused like any misplaced token.
 
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
 
@@ -42,7 +45,7 @@ const TOKEN_HEADER = 'x-oss-security-token';
 const TIMEOUT_MS = 30_000;
 
 /**
- * Throws UnsafeRequestError when `built` would break decision 4.
+ * Throws UnsafeRequestError when `built` would break decision 6.
  * @param {BuiltRequest} built
  * @param {Secrets} secrets
  */

@@ -13,7 +13,7 @@ const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(EXTENSION);
 
 /** What ships: whole folders (minus the filter below) and the two files the core needs. */
-const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'content', 'popup', 'options', 'workbench', 'shared'];
+const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'content', 'popup', 'options', 'workbench', 'shared', 'offscreen'];
 const SHIPPED_FILES = ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm'];
 
 const FIREFOX_ID = 'rolehop@rolehop';
@@ -28,9 +28,11 @@ const BROWSERS = {
   // Chromium: the source as is (background.service_worker, type module).
   chromium: (m) => m,
   // Firefox runs MV3 background code as an event page: it needs `scripts` beside `service_worker`,
-  // and an id plus the data-collection declaration to install and to pass `web-ext lint`.
+  // and an id plus the data-collection declaration to install and to pass `web-ext lint`. Its
+  // background page copies to the clipboard itself (background/clipboard.js): no `offscreen`.
   firefox: (m) => ({
     ...m,
+    permissions: m.permissions.filter((/** @type {string} */ p) => p !== 'offscreen'),
     background: { ...m.background, scripts: [m.background.service_worker] },
     browser_specific_settings: {
       gecko: {

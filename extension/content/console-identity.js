@@ -5,9 +5,11 @@
 // colour and name. The badge is in a closed shadow root in the top layer and is put back when the
 // page removes or hides it (see rolehop-ui.js for what a page can and cannot do against it).
 // Answers the popup's {type: "identity.get"}.
+// Structure: constants, state and functions first, then ONE entry point (start) at the end, so
+// nothing runs before every binding it may reach is initialised, whether the page's config and
+// top navigation are already there when the script is injected or appear later.
 (() => {
   const { t, h, safeColor, textColorOn, guardedHost, styleElement } = RoleHopUI;
-  if (window.top !== window) return;
 
   /** The page-world script's hand-over: this prefix, then JSON `{config}` (see page-identity.js). */
   const FROM_PAGE = 'rolehop-page-identity:';
@@ -20,6 +22,18 @@
   /** How long to wait for the page's config and its top navigation to appear. */
   const WAIT_MS = 10_000;
   const ASK_AGAIN_MS = [500, 2000, 5000];
+  const CSS = `
+    :host { all: initial; }
+    .badge {
+      box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; max-width: 360px;
+      padding: 3px 10px 3px 4px; border-radius: 14px; border: 2px solid var(--rolehop-color);
+      font: 12px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+      color: #1d1d1f; background: #fff; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); white-space: nowrap;
+    }
+    .name { padding: 0 8px; border-radius: 10px; font-weight: 700; background: var(--rolehop-color); color: var(--rolehop-on-color); }
+    .detail { overflow: hidden; text-overflow: ellipsis; }
+    @media (prefers-color-scheme: dark) { .badge { color: #eceef2; background: #23252b; } }
+  `;
 
   /**
    * @typedef {object} Identity what the popup's identity.get is answered with
@@ -38,11 +52,23 @@
   /** @type {ProfileRef | null} */
   let profile = null;
   let lookedUp = '';
+  /** The one badge of this page (made when there is first something to show). */
   /** @type {ReturnType<typeof createBadge> | null} */
   let badge = null;
 
+  function start() {
+    if (window.top !== window) return;
+    // The popup's question first: it is answered even when the page says nothing yet.
+    chrome.runtime.onMessage.addListener(onPopupMessage);
+    window.addEventListener('message', onHandOver);
+    askPage();
+    watchTopNav();
+    update();
+  }
+
   // --- the page-world script's hand-over ------------------------------------------------------
-  window.addEventListener('message', (event) => {
+  /** @param {MessageEvent} event */
+  function onHandOver(event) {
     // Only this window's own posts, from this origin, of the exact shape page-identity.js sends.
     if (event.source !== window || event.origin !== location.origin) return;
     const text = event.data;
@@ -58,12 +84,16 @@
     if (!config) return;
     fromConfig = config;
     update();
-  });
-  window.postMessage(ASK_PAGE, location.origin);
-  for (const ms of ASK_AGAIN_MS) {
-    setTimeout(() => {
-      if (!fromConfig) window.postMessage(ASK_PAGE, location.origin);
-    }, ms);
+  }
+
+  /** Asks the page-world script for the config now and a few times later (the page may define it late). */
+  function askPage() {
+    window.postMessage(ASK_PAGE, location.origin);
+    for (const ms of ASK_AGAIN_MS) {
+      setTimeout(() => {
+        if (!fromConfig) window.postMessage(ASK_PAGE, location.origin);
+      }, ms);
+    }
   }
 
   /**
@@ -115,7 +145,6 @@
     observer.observe(document, { childList: true, subtree: true, characterData: true });
     setTimeout(() => observer.disconnect(), WAIT_MS);
   }
-  watchTopNav();
 
   /** @returns {Identity} */
   function identity() {
@@ -153,37 +182,30 @@
       })
       .catch(() => {});
   }
-  update();
 
   // --- the popup asks who this tab is -----------------------------------------------------------
-  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  /**
+   * @param {unknown} message
+   * @param {chrome.runtime.MessageSender} sender
+   * @param {(answer: Identity) => void} sendResponse
+   */
+  function onPopupMessage(message, sender, sendResponse) {
     // Only RoleHop's own extension pages (the popup); chrome.tabs.sendMessage is the only way a
     // message reaches this listener, and no web page or other extension can call it for this tab.
     const own = sender.id === chrome.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
     if (!own || !isPlainObject(message) || message.type !== 'identity.get' || Object.keys(message).length !== 1) return;
     sendResponse(identity());
-  });
+  }
 
   // --- the badge ----------------------------------------------------------------------------------
-  const CSS = `
-    :host { all: initial; }
-    .badge {
-      box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; max-width: 360px;
-      padding: 3px 10px 3px 4px; border-radius: 14px; border: 2px solid var(--rolehop-color);
-      font: 12px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
-      color: #1d1d1f; background: #fff; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); white-space: nowrap;
-    }
-    .name { padding: 0 8px; border-radius: 10px; font-weight: 700; background: var(--rolehop-color); color: var(--rolehop-on-color); }
-    .detail { overflow: hidden; text-overflow: ellipsis; }
-    @media (prefers-color-scheme: dark) { .badge { color: #eceef2; background: #23252b; } }
-  `;
-
   function createBadge() {
-    const { root } = guardedHost('identity-badge', 'bottom: 12px; left: 12px');
+    // Everything is built before the host goes into the page: a host is never left empty.
     const name = h('span', { class: 'name' });
     const detail = h('span', { class: 'detail' });
     const box = h('div', { class: 'badge', role: 'status', lang: t('htmlLang') || 'en' }, [name, detail]);
-    root.append(styleElement(CSS), box);
+    const style = styleElement(CSS);
+    const { root } = guardedHost('identity-badge', 'bottom: 12px; left: 12px');
+    root.append(style, box);
 
     /** @param {Identity} who @param {ProfileRef | null} match */
     function show(who, match) {
@@ -202,4 +224,6 @@
     }
     return { show };
   }
+
+  start();
 })();

@@ -11,6 +11,13 @@
   const ASK = 'rolehop-identity-request';
   const FIELDS = ['ACCOUNT_TYPE', 'CURRENT_PK', 'MAIN_ACCOUNT_PK'];
 
+  function start() {
+    window.addEventListener('message', (event) => {
+      if (event.source === window && event.origin === location.origin && event.data === ASK) post();
+    });
+    post();
+  }
+
   /** The config's fields RoleHop reads, as strings (null when the page defines no config). */
   function read() {
     let config;
@@ -38,8 +45,5 @@
     window.postMessage(`${OUT}${JSON.stringify({ config: read() })}`, location.origin);
   }
 
-  window.addEventListener('message', (event) => {
-    if (event.source === window && event.origin === location.origin && event.data === ASK) post();
-  });
-  post();
+  start();
 })();

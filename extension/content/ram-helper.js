@@ -21,8 +21,6 @@
   const SETTLE_MS = 600;
   const READ_INTERVAL_MS = 120;
   const ROUTE_POLL_MS = 400;
-  /** The workbench's progress in storage.local (background/ram-helper.js reads it). */
-  const PROGRESS_KEY = 'rolehop.workbench';
   const PROGRESS_DEBOUNCE_MS = 250;
   const lang = (t('htmlLang') || 'en').startsWith('zh') ? 'zh' : 'en';
 
@@ -36,17 +34,14 @@
    * @property {number | null} notAttachedSince when the list first read "not attached" (settling)
    */
 
-  // Whether the person collapsed the panel is remembered (storage.local; nothing secret).
-  const PANEL_KEY = 'rolehop.ramHelperPanel';
+  // Whether the person collapsed the panel is remembered by the service worker (ramHelper.panel;
+  // content scripts cannot reach storage).
   const panel = RoleHopRamPanel.create({
-    onToggle: (expanded) => void chrome.storage.local.set({ [PANEL_KEY]: { collapsed: !expanded } }).catch(() => {}),
+    onToggle: (expanded) => void send({ type: 'ramHelper.panel', collapsed: !expanded }),
   });
-  chrome.storage.local.get(PANEL_KEY).then(
-    (items) => {
-      if (/** @type {any} */ (items[PANEL_KEY])?.collapsed === true) panel.setExpanded(false);
-    },
-    () => {},
-  );
+  void send({ type: 'ramHelper.panel' }).then((/** @type {{collapsed?: boolean}} */ reply) => {
+    if (reply.collapsed === true) panel.setExpanded(false);
+  });
   let route = currentRoute();
   let generation = 0;
   /** @type {CheckState[]} */
@@ -84,12 +79,16 @@
   setInterval(onRoute, ROUTE_POLL_MS);
   window.addEventListener('popstate', onRoute);
   window.addEventListener('hashchange', onRoute);
-  // Steps marked done (or values changed) in the workbench show here at once. Only the event is
-  // used: the worker still reads and decides.
+  // Steps marked done (or values changed) in the workbench show here at once: the service worker
+  // tells the tabs showing the panel (background/ram-panel-state.js). The message carries nothing:
+  // the panel asks for its context again, and the worker reads and decides.
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let progressTimer;
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !Object.prototype.hasOwnProperty.call(changes, PROGRESS_KEY)) return;
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only RoleHop's own service worker (a message from a tab would carry sender.tab).
+    if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return;
+    if (typeof message !== 'object' || message === null || message.type !== 'ramHelper.progressChanged' || Object.keys(message).length !== 1) return;
+    sendResponse({ ok: true });
     clearTimeout(progressTimer);
     progressTimer = setTimeout(() => void load(), PROGRESS_DEBOUNCE_MS);
   });
@@ -151,12 +150,13 @@
     panel.render({
       ...base,
       state: 'ready',
+      path: route,
       stepId: step?.id ?? '',
       title: step ? stepText(step) : next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone'),
       lines,
       link,
-      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value })),
-      policies: context.policies.map((p) => ({ name: p.name, text: p.text, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
+      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
+      policies: context.policies.map((p) => ({ name: p.name, text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
       checks: [
         ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
         ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),

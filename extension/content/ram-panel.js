@@ -2,7 +2,10 @@
 // (RoleHopUI.guardedHost, so the page can neither read, restyle nor fake it) that shows the
 // tutorial step, the values and policy documents to paste with copy buttons, and the page checks.
 // It only draws what it is given; ram-helper.js decides what. Copy buttons act on real (isTrusted)
-// clicks only. A classic script; its one global is RoleHopRamPanel.
+// clicks only, and never copy from the page: the service worker copies the value it gave the panel
+// (ramHelper.copy, by copy id), so the page sees no `copy` event and cannot change what is copied.
+// When the worker cannot copy, the value is shown selected for the person to copy with Ctrl+C, and
+// the panel says so. A classic script; its one global is RoleHopRamPanel.
 const RoleHopRamPanel = (() => {
   const { t, h, guardedHost, styleElement } = RoleHopUI;
 
@@ -41,6 +44,15 @@ const RoleHopRamPanel = (() => {
       border: 1px solid #5b6cff; background: #5b6cff; color: #fff; white-space: nowrap;
     }
     button[data-copied="true"] { background: #2b8a3e; border-color: #2b8a3e; }
+    button[data-copied="false"] { background: #b35c00; border-color: #b35c00; }
+    .manual { margin: 4px 0 8px; padding: 6px; border-radius: 4px; border-left: 4px solid #e67700; background: #fff4e6; }
+    .manual p { margin: 0 0 4px; }
+    .manual textarea {
+      box-sizing: border-box; width: 100%; max-height: 160px; resize: vertical; margin: 0; padding: 4px;
+      font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: inherit; background: #fff;
+      border: 1px solid #c9ccd1; border-radius: 4px;
+    }
+    .manual textarea:focus-visible { outline: 2px solid #ffb100; outline-offset: 1px; }
     button.toggle { background: transparent; color: inherit; border-color: #c9ccd1; min-width: 28px; }
     button:focus-visible, a:focus-visible, summary:focus-visible, pre:focus-visible { outline: 2px solid #ffb100; outline-offset: 2px; }
     a { color: #364fc7; }
@@ -48,18 +60,21 @@ const RoleHopRamPanel = (() => {
       .panel { color: #eceef2; background: #23252b; border-color: #454a55; border-top-color: #7c8aff; }
       .muted, h2, .value .label { color: #a9adb6; }
       code, pre, ul.checks li { background: #2f323a; }
+      .manual { background: #3a2f1f; }
+      .manual textarea { background: #23252b; border-color: #454a55; }
       a { color: #9fb0ff; }
     }
   `;
 
-  /** @typedef {{label: string, value: string}} PanelValue */
-  /** @typedef {{name: string, text: string, note?: string}} PanelPolicy */
+  /** @typedef {{label: string, value: string, copyId?: string}} PanelValue a copy button when copyId is given */
+  /** @typedef {{name: string, text: string, note?: string, copyId?: string}} PanelPolicy */
   /** @typedef {{id: string, state: string, text: string}} PanelCheck */
 
   /**
    * @typedef {object} PanelView
    * @property {string} state `ready`, `no-progress`, `invalid-inputs`, `error`, `loading`
    * @property {string} page the page kind (data attribute for tests and styling)
+   * @property {string} [path] the route the values are for (sent back with a copy button's id)
    * @property {string} title the one line shown when collapsed
    * @property {string} [stepId]
    * @property {string[]} lines paragraphs (progress, where, notes)
@@ -101,50 +116,72 @@ const RoleHopRamPanel = (() => {
       onToggle?.(!body.hidden);
     });
 
+    let copying = false;
+
     /**
-     * A copy button for `value` (labelled for screen readers with what it copies).
-     * @param {string} what @param {string} value
+     * A copy button for `text` (labelled for screen readers with what it copies). The worker copies
+     * it (ramHelper.copy); `place` is where the text is shown selected when it cannot.
+     * @param {string} what @param {string} text @param {string} copyId @param {string} path
+     * @param {(manual: HTMLElement) => void} place puts the by-hand box next to the value
      */
-    function copyButton(what, value) {
+    function copyButton(what, text, copyId, path, place) {
       const button = h('button', { type: 'button', class: 'copy', 'aria-label': t('ramHelperCopyLabel', [what]) }, [t('ramHelperCopy')]);
       button.addEventListener('click', (event) => {
-        if (!event.isTrusted) return;
-        void copy(value).then((ok) => {
-          button.dataset.copied = String(ok);
-          button.textContent = t(ok ? 'ramHelperCopied' : 'ramHelperCopyFailed');
-          status.textContent = ok ? t('ramHelperCopiedWhat', [what]) : t('ramHelperCopyFailed');
-          setTimeout(() => {
-            button.textContent = t('ramHelperCopy');
-            delete button.dataset.copied;
-          }, 2000);
+        // One copy at a time (the worker refuses a second one meanwhile): a double click copies once.
+        if (!event.isTrusted || copying) return;
+        copying = true;
+        void copyThroughWorker(path, copyId).then((copied) => {
+          copying = false;
+          button.dataset.copied = String(copied);
+          button.textContent = t(copied ? 'ramHelperCopied' : 'ramHelperCopyFailed');
+          if (copied) {
+            status.textContent = t('ramHelperCopiedWhat', [what]);
+            setTimeout(() => {
+              button.textContent = t('ramHelperCopy');
+              delete button.dataset.copied;
+            }, 2000);
+          } else {
+            status.textContent = t('ramHelperCopyManual', [what]);
+            place(copyByHand(what, text));
+          }
         });
       });
       return button;
     }
 
     /**
-     * Copies with the Clipboard API (allowed on the user's click); a page that forbids it
-     * (Permissions-Policy) gets the selection-and-copy command on a textarea in the shadow root.
-     * @param {string} value
+     * Asks the service worker to copy the value with this id; resolves to whether it did.
+     * @param {string} path @param {string} copyId
      */
-    async function copy(value) {
-      try {
-        await navigator.clipboard.writeText(value);
-        return true;
-      } catch {
-        const area = /** @type {HTMLTextAreaElement} */ (h('textarea', { 'aria-hidden': 'true', style: 'position:fixed;opacity:0;pointer-events:none' }));
-        area.value = value;
-        root.append(area);
+    function copyThroughWorker(path, copyId) {
+      return chrome.runtime.sendMessage({ type: 'ramHelper.copy', path, copyId }).then(
+        (reply) => reply?.copied === true,
+        () => false,
+      );
+    }
+
+    /**
+     * The value shown selected, to copy with Ctrl+C, and the sentence saying so (one such box in
+     * the panel at a time). The copy event of that key press is the page's to see (it is composed):
+     * the box answers it itself, at its target, with its own text, and stops it there, so a
+     * listener of the page that bubbles cannot change what is copied.
+     * @param {string} what @param {string} text
+     */
+    function copyByHand(what, text) {
+      body.querySelector('.manual')?.remove();
+      const area = /** @type {HTMLTextAreaElement} */ (h('textarea', { readonly: '', rows: String(Math.min(8, text.split('\n').length)), spellcheck: 'false', 'aria-label': what }, [text]));
+      area.addEventListener('copy', (event) => {
+        const selected = area.value.slice(area.selectionStart, area.selectionEnd) || area.value;
+        event.clipboardData?.setData('text/plain', selected);
+        event.preventDefault();
+        event.stopPropagation();
+      });
+      const box = h('div', { class: 'manual', 'data-manual': what }, [h('p', {}, [t('ramHelperCopyManual', [what])]), area]);
+      queueMicrotask(() => {
+        area.focus();
         area.select();
-        let ok = false;
-        try {
-          ok = document.execCommand('copy');
-        } catch {
-          ok = false;
-        }
-        area.remove();
-        return ok;
-      }
+      });
+      return box;
     }
 
     /** @param {PanelView} view */
@@ -164,19 +201,19 @@ const RoleHopRamPanel = (() => {
       if (view.values.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperValues')]));
         for (const v of view.values) {
-          parts.push(h('div', { class: 'value', 'data-label': v.label }, [
-            h('span', { class: 'label' }, [v.label]),
-            h('code', {}, [v.value]),
-            copyButton(v.label, v.value),
-          ]));
+          const row = h('div', { class: 'value', 'data-label': v.label }, [h('span', { class: 'label' }, [v.label]), h('code', {}, [v.value])]);
+          if (v.copyId) row.append(copyButton(v.label, v.value, v.copyId, view.path ?? '', (manual) => row.after(manual)));
+          parts.push(row);
         }
       }
       if (view.policies.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperPolicies')]));
         for (const p of view.policies) {
           // The document folds away (the copy button is what is needed most); the note stays visible.
+          const head = h('div', { class: 'policy-head', 'data-policy': p.name }, [h('strong', {}, [p.name])]);
+          if (p.copyId) head.append(copyButton(p.name, p.text, p.copyId, view.path ?? '', (manual) => head.after(manual)));
           parts.push(
-            h('div', { class: 'policy-head', 'data-policy': p.name }, [h('strong', {}, [p.name]), copyButton(p.name, p.text)]),
+            head,
             h('details', {}, [h('summary', {}, [t('ramHelperShowDocument')]), h('pre', { tabindex: '0', 'aria-label': p.name }, [p.text])]),
           );
           if (p.note) parts.push(h('p', { class: 'muted' }, [p.note]));

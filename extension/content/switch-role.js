@@ -5,11 +5,12 @@
 // so (a switch RoleHop recorded, for this tab, with these values, and auto-submit enabled).
 // Without a switch to fill it offers to save what the user typed as a profile. When it cannot find
 // the fields it says so and leaves the page alone.
+// Structure: constants, state and functions first, then ONE entry point (start) at the end, so
+// nothing runs before every binding it may reach is initialised, whether the form is in the page
+// when the script is injected or rendered later.
 (() => {
   const { t } = RoleHopUI;
   const Fields = RoleHopSwitchFields;
-  // The manifest's match pattern also lets through e.g. /switchRole.htmx: only the page itself counts.
-  if (location.pathname !== '/switchRole.htm' || window.top !== window) return;
 
   /** How long a page may take to render the form. */
   const FORM_WAIT_MS = 8000;
@@ -35,20 +36,16 @@
     roleName: (url.searchParams.get('roleName') ?? '').trim(),
   };
   const marker = MARKER.exec(url.hash)?.[1];
-  if (marker) forgetMarker();
   /** A switch to fill: both values came with the URL (from RoleHop, or from any link). */
   const hasSwitch = wanted.parentAlias !== '' && wanted.roleName !== '';
 
-  const banner = RoleHopSwitchBanner.create({ onAction: () => void saveProfile() });
-  banner.show({ state: 'looking', text: t('switchLooking') });
-
+  /** @type {ReturnType<typeof RoleHopSwitchBanner.create>} */
+  let banner;
+  /** The worker's answers about the URL's switch (asked at start, while the form is looked for). */
   /** @type {Promise<SwitchContext | Failure> | null} */
-  const context = hasSwitch
-    ? send({ type: 'switch.context', ...(marker ? { marker } : {}), ...wanted })
-    : null;
+  let context = null;
   /** @type {Promise<Validation | Failure> | null} */
-  const validation = hasSwitch ? send({ type: 'switch.validate', ...wanted }) : null;
-
+  let validation = null;
   /** @type {ReturnType<typeof Fields.find>} */
   let form = null;
   let userEdited = false;
@@ -56,8 +53,21 @@
   /** The last validation of the values in the fields (hand mode) or of the URL's values. */
   /** @type {Validation | null} */
   let lastValidation = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let validateTimer;
 
-  waitForForm();
+  function start() {
+    // The manifest's match pattern also lets through e.g. /switchRole.htmx: only the page itself counts.
+    if (location.pathname !== '/switchRole.htm' || window.top !== window) return;
+    if (marker) forgetMarker();
+    banner = RoleHopSwitchBanner.create({ onAction: () => void saveProfile() });
+    banner.show({ state: 'looking', text: t('switchLooking') });
+    if (hasSwitch) {
+      context = send({ type: 'switch.context', ...(marker ? { marker } : {}), ...wanted });
+      validation = send({ type: 'switch.validate', ...wanted });
+    }
+    waitForForm();
+  }
 
   /** Sends a message to the service worker; a failure to reach it comes back as `{error}`. */
   function send(/** @type {Record<string, unknown>} */ message) {
@@ -219,8 +229,6 @@
     });
   }
 
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let validateTimer;
   function scheduleValidation() {
     clearTimeout(validateTimer);
     validateTimer = setTimeout(() => void validateTyped(), VALIDATE_DEBOUNCE_MS);
@@ -270,4 +278,6 @@
       .map((p) => `${t(p.field === 'parentAlias' ? 'switchFieldAccount' : 'switchFieldRole')}: ${p.message}`)
       .join(' ');
   }
+
+  start();
 })();

@@ -4,13 +4,15 @@
 import { loadCore } from '../background/core.js';
 import { localizePage, t, useLanguage } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
-import { loadSettings } from '../shared/settings.js';
+import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { cacheArea, keyFor, rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
 import { renderPreview } from './preview.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
 import { setUpTransfer } from './transfer.js';
 import { setUpSettings } from './settings-panel.js';
+import { setUpTrustNotices } from './trust-notices.js';
+import { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 import { byId } from './dom.js';
 
 /** @typedef {import('../shared/contract').ProfileParseResult} Parsed */
@@ -164,9 +166,8 @@ async function main() {
 
   await loadSaved();
 
-  // A save from another page or device: take it when there is nothing unsaved here.
-  onProfilesChanged(async () => {
-    if (saving) return;
+  /** The stored text in the editor again, unless it holds unsaved edits (then say so). */
+  async function showStored() {
     const loaded = await loadProfilesText().catch(() => null);
     if (!loaded || loaded.text === savedText) return;
     if (!dirty()) {
@@ -174,6 +175,27 @@ async function main() {
     } else {
       setStatus(saveStatus, () => t('optionsChangedElsewhere'), { result: 'warn' });
     }
+  }
+
+  const notices = setUpTrustNotices({
+    core,
+    getDefaultSite: () => defaultSite,
+    async onResolved(name) {
+      if (name === 'profiles') await showStored();
+      else settingsPanel.show(await loadSettings());
+    },
+  });
+
+  // A save from another page or device: take it when there is nothing unsaved here. A change
+  // RoleHop did not make is not taken: the notices say so (trust-notices.js).
+  onProfilesChanged(async () => {
+    if (saving) return;
+    await showStored();
+    await notices.refresh();
+  });
+  onSettingsChanged(() => void notices.refresh());
+  chrome.storage.local.onChanged.addListener((changes) => {
+    if (WORKBENCH_PROGRESS_KEY in changes) void notices.refresh();
   });
 
   setUpTransfer({
@@ -186,7 +208,7 @@ async function main() {
     },
   });
 
-  setUpSettings({
+  const settingsPanel = setUpSettings({
     initial: settings,
     async onLanguage(language) {
       await useLanguage(language);
@@ -200,6 +222,8 @@ async function main() {
       editor.setText(editor.text);
     },
   });
+
+  await notices.refresh();
 
   document.body.dataset.ready = 'true';
 }

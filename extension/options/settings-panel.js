@@ -49,4 +49,13 @@ export function setUpSettings({ initial, onLanguage, onDefaultSite }) {
     await store({ language: value });
     await onLanguage(value);
   });
+
+  return {
+    /** Shows `settings` in the form (after a copy was kept or accepted elsewhere on the page). @param {Settings} settings */
+    show(settings) {
+      site.value = settings.defaultSite;
+      autoSubmit.checked = settings.autoSubmit;
+      language.value = settings.language;
+    },
+  };
 }

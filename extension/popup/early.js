@@ -11,6 +11,8 @@
  * @property {Promise<Record<string, unknown>>} localItems everything in storage.local
  * @property {Promise<Record<string, unknown>> | null} parsedItems the cached parse, from storage.session
  *   (shared/parsed-profiles.js; null: no storage.session)
+ * @property {Promise<boolean>} storageClosed storage.local and storage.sync closed to content scripts
+ *   (shared/storage-access.js takes this answer instead of asking again)
  */
 
 /**
@@ -24,6 +26,12 @@ var rolehopEarly = {
   localItems: chrome.storage.local.get(null),
   // Only this key: storage.session also holds the credentials, which the popup has no use for.
   parsedItems: chrome.storage.session ? chrome.storage.session.get('rolehop.parsedProfiles') : null,
+  // The same calls as shared/storage-access.js, started now: whether what the reads bring needs
+  // checking (trusted-storage.js) is known by the time the modules have loaded.
+  storageClosed:
+    typeof chrome.storage.local.setAccessLevel === 'function' && typeof chrome.storage.sync?.setAccessLevel === 'function'
+      ? Promise.all([chrome.storage.local, chrome.storage.sync].map((area) => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))).then(() => true, () => false)
+      : Promise.resolve(false),
 };
 // popup.js reports failures where it uses these (and then loads the normal way).
 for (const p of [rolehopEarly.wasm, rolehopEarly.syncItems, rolehopEarly.localItems, rolehopEarly.parsedItems]) p?.catch(() => {});

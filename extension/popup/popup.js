@@ -12,7 +12,7 @@
 import { loadCore } from '../background/core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
 import { cacheArea, cachedParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
-import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, settingsFrom } from '../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
 import { buildIndex, highlights, Searcher, tokenize } from './search.js';
@@ -42,7 +42,7 @@ locatedReady.then(() => performance.mark('rolehop:profiles-read'), () => {});
 // Settings and recent uses are in the items early.js already read: no second storage round trip.
 const settingsReady = early
   ? Promise.all([early.syncItems, early.localItems]).then(
-      ([sync, local]) => settingsFrom(sync?.[SETTINGS_KEY], local[SETTINGS_KEY]),
+      ([sync, local]) => loadSettings({ prefetched: { sync, local } }),
       () => loadSettings(),
     )
   : loadSettings();

@@ -83,8 +83,13 @@ export interface OssPresignRequest extends OssRequestFields {
   kind: "oss-presign";
   /** Expiry time, Unix seconds. */
   expires: number;
-  /** Host name of the region endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com`. */
+  /**
+   * The OSS endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com` (optionally `https://`; never http), or with
+   * `cname: true` a custom domain bound to the bucket. The URL is always https.
+   */
   endpoint: string;
+  /** `endpoint` is a custom domain (https, outside aliyuncs.com); `bucket` is then required. */
+  cname?: boolean | null;
 }
 
 /** OSS PostObject policy (V1). `policy` is the exact policy JSON text to sign. */
@@ -184,6 +189,7 @@ export interface ApiRequestInput {
   time: string;
   /** RPC `SignatureNonce`: the core makes no randomness. */
   nonce?: string | null;
+  /** https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS. */
   endpoint?: string | null;
   region?: string | null;
   bucket?: string | null;
@@ -578,7 +584,9 @@ export type Message =
   | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
   | { type: "identity.lookup"; accountUid: string; roleName: string }
   | { type: "ramHelper.context"; path: string }
-  | { type: "ramHelper.checkTrust"; policy: string };
+  | { type: "ramHelper.checkTrust"; policy: string }
+  | { type: "ramHelper.panel"; collapsed?: boolean }
+  | { type: "ramHelper.copy"; path: string; copyId: string };
 
 export type MessageType = Message["type"];
 
@@ -616,6 +624,8 @@ export interface Replies {
   "identity.lookup": { profile?: ProfileRef };
   "ramHelper.context": RamHelperContext;
   "ramHelper.checkTrust": RamHelperTrust;
+  "ramHelper.panel": { collapsed: boolean };
+  "ramHelper.copy": RamHelperCopy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -676,7 +686,8 @@ export interface RamHelperStepRef {
 
 /** The step whose work is done on this page, with the values to paste. */
 export interface RamHelperStep extends RamHelperStepRef {
-  values: Array<{ label: TutorialText; value: string; copy: boolean }>;
+  /** `copyId` (for `ramHelper.copy`) on the values with a copy button. */
+  values: Array<{ label: TutorialText; value: string; copy: boolean; copyId?: string }>;
 }
 
 /** `ramHelper.context`: everything the panel shows for one page (tutorial values only; nothing secret). */
@@ -692,7 +703,7 @@ export interface RamHelperContext {
   progress?: { audience: TutorialAudience; done: number; total: number; next?: RamHelperStepRef };
   step?: RamHelperStep;
   /** Policy documents to paste on this page. */
-  policies: Array<{ name: string; type: string; text: string; assumed: boolean }>;
+  policies: Array<{ name: string; type: string; text: string; assumed: boolean; copyId: string }>;
   /** Attachments to read from the page's permissions list: attached when any of `policies` is listed. */
   checks: Array<{ id: "role-policy" | "user-policy"; subject: "role" | "user"; name?: string; policies: string[] }>;
   /** Read the trust policy shown on this page and send it with ramHelper.checkTrust. */
@@ -702,6 +713,16 @@ export interface RamHelperContext {
   /** The core's error for the workbench's values. */
   problem?: { message: string; path?: string };
 }
+
+/**
+ * `ramHelper.copy`: whether the worker copied the value. Not copied: `stale` (this page's context no
+ * longer offers that value), `busy` (a copy for this tab is under way), `too-often` (30 in the last
+ * minute), `not-front-tab` (the tab is not the one shown in the focused window), `unavailable`
+ * (the browser refused the clipboard write).
+ */
+export type RamHelperCopy =
+  | { copied: true }
+  | { copied: false; reason: "stale" | "busy" | "too-often" | "not-front-tab" | "unavailable" };
 
 /** `ramHelper.checkTrust`: the core's verdict on the trust policy text read from the page. */
 export interface RamHelperTrust {

@@ -9,8 +9,15 @@
 // bytes and sha256 describe the joined base64 payload, so a load can tell exactly whether the
 // chunks it read belong together before it tries to decompress them.
 //
+// The pointer is trusted state (it names the text): it is written tagged and read through
+// trusted-storage.js. Where content scripts could have changed it, the last good pointer is used
+// (never the changed one), and the last good copy's payload, kept in the extension's IndexedDB,
+// stands in when its chunks are gone or changed.
+//
 // The storage areas are injectable (createProfileStore) so the logic runs in Node against a fake
 // that enforces Chrome's quotas; the exported functions use chrome.storage.
+
+import { trustedStorage, withoutTag } from './trusted-storage.js';
 
 export const META_KEY = 'rolehop.profiles.meta';
 const CHUNK_PREFIX = 'rolehop.profiles.';
@@ -73,8 +80,13 @@ export const MAX_ITEM_BYTES = 8000;
 
 /**
  * The current copy's pointer (null when nothing was ever saved) and the items of its area.
- * @typedef {{meta: ProfilesMeta | null, items: Record<string, unknown>}} Located
+ * `trust`: what trusted-storage.js said of the pointer (absent without a trust): its state, and
+ * the last good copy's payload when it has one for this pointer.
+ * @typedef {{meta: ProfilesMeta | null, items: Record<string, unknown>,
+ *   trust?: {state: import('./trusted-storage.js').Opened['state'], payload?: string}}} Located
  */
+
+/** @typedef {Pick<ReturnType<typeof import('./trusted-storage.js').createTrustedStorage>, 'open' | 'seal' | 'commit' | 'keepChangedPayload'>} Trust */
 
 /** A storage failure the UI can explain: `code` is stable, `message` says what and what to do. */
 export class ProfileStoreError extends Error {
@@ -124,6 +136,15 @@ function fromBase64(base64) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/**
+ * The INI text of a stored payload (base64 of the deflate-raw compressed text), e.g. a changed
+ * copy kept by trusted-storage.js.
+ * @param {string} payload
+ */
+export async function payloadText(payload) {
+  return inflate(fromBase64(payload));
 }
 
 /** @param {string} text */
@@ -199,10 +220,12 @@ function fallbackReason(error) {
 // ---- the store ----
 
 /**
- * @param {{sync?: StorageAreaLike | null, local: StorageAreaLike, now?: () => number}} areas
- *   `sync` absent or null: storage.sync is unavailable and everything goes to local.
+ * @param {{sync?: StorageAreaLike | null, local: StorageAreaLike, trust?: Trust, now?: () => number}} areas
+ *   `sync` absent or null: storage.sync is unavailable and everything goes to local. `trust`
+ *   checks the pointer read and tags the one written (absent: taken as stored, in tests of the
+ *   layout alone).
  */
-export function createProfileStore({ sync, local, now = Date.now }) {
+export function createProfileStore({ sync, local, trust, now = Date.now }) {
   /** @type {{sync: StorageAreaLike | null, local: StorageAreaLike}} */
   const areas = { sync: sync ?? null, local };
 
@@ -247,7 +270,7 @@ export function createProfileStore({ sync, local, now = Date.now }) {
     if (!area) throw new Error(`storage.${name} is not available`);
     try {
       await area.set(chunks); // one write operation for all chunks (sync counts operations per minute)
-      await area.set({ [META_KEY]: meta });
+      await area.set({ [META_KEY]: trust ? await trust.seal('profiles', meta, meta.savedAt) : meta });
     } catch (error) {
       await area.remove(Object.keys(chunks)).catch(() => {});
       throw error;
@@ -307,6 +330,8 @@ export function createProfileStore({ sync, local, now = Date.now }) {
       /** @type {ProfilesMeta} */
       const meta = { generation, chunks: count, bytes: payload.length, sha256, area, savedAt: now() };
       await writeCopy(area, chunks, meta);
+      // The last good copy, with its payload: it stands in if the chunks are ever changed or removed.
+      await trust?.commit('profiles', meta, { at: meta.savedAt, payload });
       // The new copy is complete and pointed at: only now remove the old one, wherever it is.
       await sweep(area, meta);
       await sweep(area === 'sync' ? 'local' : 'sync', meta);
@@ -379,9 +404,34 @@ export function createProfileStore({ sync, local, now = Date.now }) {
    */
   async function locateProfiles({ prefetched } = {}) {
     const [syncItems, localItems] = await Promise.all([readItems('sync', prefetched?.sync), readItems('local', prefetched?.local)]);
-    const meta = newerMeta(metaIn('sync', syncItems), metaIn('local', localItems));
-    if (!meta) return { meta: null, items: {} };
-    return { meta, items: /** @type {Record<string, unknown>} */ (meta.area === 'sync' ? syncItems : localItems) };
+    const stored = newerMeta(metaIn('sync', syncItems), metaIn('local', localItems));
+    /** @param {ProfilesMeta | null} meta */
+    const itemsOf = (meta) => /** @type {Record<string, unknown>} */ ((meta?.area === 'sync' ? syncItems : localItems) ?? {});
+    if (!trust) return stored ? { meta: stored, items: itemsOf(stored) } : { meta: null, items: {} };
+    const opened = await trust.open('profiles', stored ?? undefined);
+    const meta = /** @type {ProfilesMeta | null} */ (opened.value);
+    if (opened.state === 'changed' && stored) {
+      // Keep the changed copy's text with its notice while its chunks are still here (a later
+      // save sweeps them): the user may accept it.
+      const changed = /** @type {ProfilesMeta} */ (withoutTag(stored));
+      await joinedPayload(changed, itemsOf(stored))
+        .then((payload) => (payload === null ? undefined : trust.keepChangedPayload('profiles', changed, payload)))
+        .catch(() => {});
+    }
+    const trustInfo = { state: opened.state, ...(opened.payload !== undefined ? { payload: opened.payload } : {}) };
+    return meta ? { meta, items: itemsOf(meta), trust: trustInfo } : { meta: null, items: {}, trust: trustInfo };
+  }
+
+  /**
+   * The joined chunks of `meta` when all are there and match its size and SHA-256; else null.
+   * @param {ProfilesMeta} meta @param {Record<string, unknown>} got
+   * @returns {Promise<string | null>}
+   */
+  async function joinedPayload(meta, got) {
+    const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
+    if (!keys.every((key) => typeof got[key] === 'string')) return null;
+    const payload = keys.map((key) => /** @type {string} */ (got[key])).join('');
+    return payload.length === meta.bytes && (await sha256Hex(payload)) === meta.sha256 ? payload : null;
   }
 
   /**
@@ -389,8 +439,13 @@ export function createProfileStore({ sync, local, now = Date.now }) {
    * @param {Located} located
    * @returns {Promise<LoadResult>}
    */
-  async function readProfilesText({ meta, items: got }) {
+  async function readProfilesText({ meta, items: got, trust: trusted }) {
     if (!meta) return { text: '', area: null, savedAt: null, sha256: null };
+    // The last good copy's payload stands in for chunks that are gone or changed.
+    const kept = trusted?.payload;
+    if (kept !== undefined && kept.length === meta.bytes && (await sha256Hex(kept)) === meta.sha256 && (await joinedPayload(meta, got)) === null) {
+      return decompressed(meta, kept);
+    }
     const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
     const where = `storage.${meta.area} (generation ${meta.generation}, saved ${new Date(meta.savedAt).toISOString()})`;
     const missing = keys.flatMap((key, n) => (typeof got[key] === 'string' ? [] : [n]));
@@ -413,6 +468,21 @@ export function createProfileStore({ sync, local, now = Date.now }) {
           'saves are mixed). Reload in a moment; if it persists, import your INI file again and save.',
       );
     }
+    const result = await decompressed(meta, payload);
+    // Checked and readable: the last good copy gets its payload if it had none (adopted, or saved
+    // by a build without one).
+    if (trust && trusted && trusted.state !== 'unchecked' && trusted.state !== 'changed' && kept === undefined) {
+      await trust.commit('profiles', meta, { at: meta.savedAt, payload }).catch(() => {});
+    }
+    return result;
+  }
+
+  /**
+   * @param {ProfilesMeta} meta @param {string} payload checked against the pointer
+   * @returns {Promise<LoadResult>}
+   */
+  async function decompressed(meta, payload) {
+    const where = `storage.${meta.area} (generation ${meta.generation}, saved ${new Date(meta.savedAt).toISOString()})`;
     try {
       return { text: await inflate(fromBase64(payload)), area: meta.area, savedAt: meta.savedAt, sha256: meta.sha256 };
     } catch (error) {
@@ -458,6 +528,7 @@ function browserStore() {
   return createProfileStore({
     sync: /** @type {StorageAreaLike | undefined} */ (/** @type {unknown} */ (chrome.storage.sync)),
     local: /** @type {StorageAreaLike} */ (/** @type {unknown} */ (chrome.storage.local)),
+    trust: trustedStorage(),
   });
 }
 

@@ -1,7 +1,11 @@
 // User settings: one storage.sync item `rolehop.settings`, so they follow the user's browser
 // profile. When sync refuses the write (full, rate-limited, unavailable) they go to storage.local
 // and the sync copy is removed, so a load never prefers a stale value; the next successful sync
-// write removes the local copy again.
+// write removes the local copy again. Auto-submit is here, so the item is trusted: written tagged
+// and read through trusted-storage.js (where content scripts could have changed it, the last good
+// copy is used, never the changed one).
+
+import { trustedStorage } from './trusted-storage.js';
 
 export const SETTINGS_KEY = 'rolehop.settings';
 
@@ -40,23 +44,25 @@ export function validSettings(value) {
 }
 
 /**
- * The settings from what the sync and local areas hold under SETTINGS_KEY (sync wins; local holds
- * them only while sync refused a write).
- * @param {unknown} inSync @param {unknown} inLocal
+ * The settings from a stored value (defaults for what is missing or invalid).
+ * @param {unknown} stored
  * @returns {Settings}
  */
-export function settingsFrom(inSync, inLocal) {
-  return { ...DEFAULT_SETTINGS, ...validSettings(inSync ?? inLocal) };
+function settingsFrom(stored) {
+  return { ...DEFAULT_SETTINGS, ...validSettings(stored) };
 }
 
 /**
  * @typedef {import('./profile-store.js').StorageAreaLike} StorageAreaLike
+ * @typedef {Pick<ReturnType<typeof import('./trusted-storage.js').createTrustedStorage>, 'open' | 'seal' | 'commit'>} Trust
  */
 
 /**
- * @param {{sync?: StorageAreaLike | null, local: StorageAreaLike}} areas
+ * @param {{sync?: StorageAreaLike | null, local: StorageAreaLike, trust?: Trust, now?: () => number}} areas
+ *   `trust` checks what is read and tags what is written (absent: taken as stored, in tests of
+ *   the layout alone)
  */
-export function createSettingsStore({ sync, local }) {
+export function createSettingsStore({ sync, local, trust, now = Date.now }) {
   /** @param {StorageAreaLike | null | undefined} area */
   async function read(area) {
     if (!area) return undefined;
@@ -67,10 +73,19 @@ export function createSettingsStore({ sync, local }) {
     }
   }
 
-  /** @returns {Promise<Settings>} */
-  async function loadSettings() {
-    const [inSync, inLocal] = await Promise.all([read(sync), read(local)]);
-    return settingsFrom(inSync, inLocal);
+  /**
+   * The settings: what sync holds, else local (local holds them only while sync refused a write),
+   * as the trust allows.
+   * @param {{prefetched?: {sync?: Record<string, unknown> | null, local?: Record<string, unknown>}}} [options]
+   *   both areas' items, already read (the popup's early read)
+   * @returns {Promise<Settings>}
+   */
+  async function loadSettings({ prefetched } = {}) {
+    const [inSync, inLocal] = prefetched
+      ? [prefetched.sync?.[SETTINGS_KEY], prefetched.local?.[SETTINGS_KEY]]
+      : await Promise.all([read(sync), read(local)]);
+    const stored = inSync ?? inLocal;
+    return settingsFrom(trust ? (await trust.open('settings', stored)).value : stored);
   }
 
   /**
@@ -80,18 +95,25 @@ export function createSettingsStore({ sync, local }) {
    */
   async function saveSettings(partial) {
     const settings = { ...(await loadSettings()), ...validSettings(partial) };
+    const at = now();
+    const stored = trust ? await trust.seal('settings', settings, at) : settings;
+    /** @type {'sync' | 'local'} */
+    let area = 'local';
     if (sync) {
       try {
-        await sync.set({ [SETTINGS_KEY]: settings });
+        await sync.set({ [SETTINGS_KEY]: stored });
         await local.remove(SETTINGS_KEY).catch(() => {});
-        return { settings, area: 'sync' };
+        area = 'sync';
       } catch {
         // fall through to local
       }
     }
-    await local.set({ [SETTINGS_KEY]: settings });
-    if (sync) await sync.remove(SETTINGS_KEY).catch(() => {});
-    return { settings, area: 'local' };
+    if (area === 'local') {
+      await local.set({ [SETTINGS_KEY]: stored });
+      if (sync) await sync.remove(SETTINGS_KEY).catch(() => {});
+    }
+    await trust?.commit('settings', settings, { at });
+    return { settings, area };
   }
 
   /**
@@ -119,10 +141,14 @@ const store = () =>
   (defaultStore ??= createSettingsStore({
     sync: /** @type {StorageAreaLike | undefined} */ (/** @type {unknown} */ (chrome.storage.sync)),
     local: /** @type {StorageAreaLike} */ (/** @type {unknown} */ (chrome.storage.local)),
+    trust: trustedStorage(),
   }));
 
-/** The settings, defaults filled in. */
-export const loadSettings = () => store().loadSettings();
+/**
+ * The settings, defaults filled in, as the trust allows.
+ * @param {{prefetched?: {sync?: Record<string, unknown> | null, local?: Record<string, unknown>}}} [options]
+ */
+export const loadSettings = (options) => store().loadSettings(options);
 /** @param {Partial<Settings>} partial */
 export const saveSettings = (partial) => store().saveSettings(partial);
 /** @param {(settings: Settings) => void} callback */

@@ -5,6 +5,7 @@
 
 import { t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadSettings } from '../shared/settings.js';
+import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
 import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldError, tutorialInput } from './inputs.js';
@@ -14,9 +15,6 @@ import { setUpCredentials, onCredentialsChanged } from './credentials-form.js';
 
 /** @typedef {import('./inputs.js').WorkbenchInputs} WorkbenchInputs */
 /** @typedef {'a' | 'b' | 'user'} Audience */
-
-/** storage.local: the audience, the values and the steps marked done. Never a secret. */
-export const PROGRESS_KEY = 'rolehop.workbench';
 
 /** @type {{audience: Audience, inputs: WorkbenchInputs, done: Record<string, boolean>}} */
 let state = { audience: 'a', inputs: { ...DEFAULT_INPUTS }, done: {} };
@@ -292,8 +290,7 @@ function showSetupResult(result) {
 /** @returns {Promise<typeof state>} */
 async function loadProgress() {
   try {
-    const items = await chrome.storage.local.get(PROGRESS_KEY);
-    const saved = /** @type {any} */ (items[PROGRESS_KEY]);
+    const saved = /** @type {any} */ (await loadWorkbenchProgress());
     if (saved && typeof saved === 'object') {
       return {
         audience: ['a', 'b', 'user'].includes(saved.audience) ? saved.audience : 'a',
@@ -321,7 +318,7 @@ function pickStrings(value) {
 
 /** Saves at once (a small item): a tab closed right after an edit must not lose it. */
 function saveProgress() {
-  chrome.storage.local.set({ [PROGRESS_KEY]: state }).catch((e) => console.error('RoleHop workbench: progress not saved:', e));
+  saveWorkbenchProgress(state).catch((e) => console.error('RoleHop workbench: progress not saved:', e));
 }
 
 main().catch((e) => {

@@ -35,11 +35,12 @@ function attributesOf(flat = []) {
   return out;
 }
 
-/** @param {DomNode} node @returns {string} */
+/** The text shown, without style elements and without the browser's own shadow roots (a textarea's copy of its value). @param {DomNode} node @returns {string} */
 function textOf(node) {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeName === 'STYLE') return '';
-  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join('');
+  const shadows = (node.shadowRoots ?? []).filter((r) => r.shadowRootType !== 'user-agent');
+  return [...(node.children ?? []), ...shadows].map(textOf).join('');
 }
 
 /** @param {DomNode} node @param {(n: DomNode) => void} visit */
@@ -105,6 +106,17 @@ export async function waitForValue(read, accept, { timeout = 15_000, what = 'a c
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Waits until a fixture page (or frame) has its content: loaded, and with ?render=late also put in
+ * place by its loader (tests/lib/late-render.js).
+ * @param {Page | import('playwright-core').Frame} target
+ */
+export async function waitForRender(target) {
+  await target.waitForFunction(() =>
+    document.readyState === 'complete' &&
+    (!document.querySelector('script[src="/__fixture-render/late-render.js"]') || document.documentElement.dataset.fixtureRendered === 'late'));
 }
 
 /**

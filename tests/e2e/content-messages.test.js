@@ -13,6 +13,7 @@ import { consolePage, switchRolePage } from '../../extension/background/content-
 import { createRouter } from '../../extension/background/router.js';
 import { createProfileIndex } from '../../extension/background/profile-index.js';
 import { createContentServices } from '../../extension/background/switch.js';
+import { createIdentityLookups, SAVE_LIMITS, SWITCH_PAGE_LIMITS } from '../../extension/background/identity-lookups.js';
 import { PENDING_SWITCHES_KEY, newMarker, recordPendingSwitch, takePendingSwitch } from '../../extension/shared/pending-switch.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -120,6 +121,8 @@ describe('content-script messages through the router', () => {
   let settings = { defaultSite: /** @type {'cn' | 'intl'} */ ('cn'), autoSubmit: false };
   /** @type {(message: unknown, sender: object) => Promise<any>} */
   let route;
+  /** @type {() => (message: unknown, sender: object) => Promise<any>} */
+  let routerWithFreshLimits;
   /** @type {() => void} */
   let profilesChanged = () => {};
   /** Stores profile text as the options page would (the store then notifies). @param {string} text */
@@ -147,12 +150,23 @@ describe('content-script messages through the router', () => {
       loadSettings,
       now: () => new Date('2026-11-28T00:00:00Z'),
     });
-    route = createRouter({
-      core: Promise.resolve(core),
-      extensionId: ID,
-      extensionBase: BASE,
-      services: { content: createContentServices({ profiles, loadSettings }) },
-    });
+    /** A router with budgets of its own (tests that use up a budget get a fresh one). */
+    routerWithFreshLimits = () =>
+      createRouter({
+        core: Promise.resolve(core),
+        extensionId: ID,
+        extensionBase: BASE,
+        services: {
+          content: createContentServices({
+            profiles,
+            loadSettings,
+            lookups: createIdentityLookups({ area: createFakeArea(LOCAL_QUOTAS) }),
+            switchPageLookups: createIdentityLookups({ area: null, limits: SWITCH_PAGE_LIMITS }),
+            saves: createIdentityLookups({ area: null, limits: SAVE_LIMITS }),
+          }),
+        },
+      });
+    route = routerWithFreshLimits();
   });
 
   const page = contentSender(SWITCH_URL);
@@ -209,13 +223,44 @@ describe('content-script messages through the router', () => {
     assert.equal(invalid.error.kind, 'invalid-value');
   });
 
+  test('switch.validate tells which profile the values are only for a few profiles per tab and browser; switch.saveProfile saves a few', async () => {
+    const limited = routerWithFreshLimits();
+    const aliases = Array.from({ length: SWITCH_PAGE_LIMITS.perTab + 2 }, (_, i) => `team${i}`);
+    storeProfiles(aliases.map((a) => `[profile ${a}]\naccount = ${a}\nrole_name = reader\n`).join(''));
+    /** @param {string} alias @param {object} [from] */
+    const validate = (alias, from = page) => limited({ type: 'switch.validate', parentAlias: alias, roleName: 'reader' }, from);
+    for (const alias of aliases.slice(0, SWITCH_PAGE_LIMITS.perTab)) assert.equal((await validate(alias)).profile?.id, alias);
+    // Past the tab's limit: valid, and answered as values no profile has.
+    assert.deepEqual(await validate(aliases[SWITCH_PAGE_LIMITS.perTab]), { ok: true, problems: [] });
+    assert.equal((await validate(aliases[0])).profile?.id, aliases[0], 'a profile already told is told again');
+    const otherTab = contentSender(SWITCH_URL, { tab: { id: 8 } });
+    assert.equal((await validate(aliases[SWITCH_PAGE_LIMITS.perTab], otherTab)).profile?.id, aliases[SWITCH_PAGE_LIMITS.perTab]);
+
+    /** @param {string} alias */
+    const save = (alias) => limited({ type: 'switch.saveProfile', parentAlias: alias, roleName: 'writer' }, page);
+    for (let i = 0; i < SAVE_LIMITS.perTab; i++) assert.equal((await save(`new${i}`)).saved, true);
+    const refused = await save('one-too-many');
+    assert.equal(refused.error.kind, 'not-allowed');
+    assert.match(refused.error.message, /switch\.saveProfile refused: this tab asked about 3 identities .* \(add the profile on the options page\)/);
+    assert.doesNotMatch(profilesText, /one-too-many/);
+    assert.equal((await save('new0')).saved, false, 'the same values again are not a new profile');
+    assert.equal((await limited({ type: 'switch.saveProfile', parentAlias: 'bad alias', roleName: 'writer' }, page)).error.kind, 'invalid-value');
+  });
+
   test('identity.lookup matches account UID + role name, from console pages only', async () => {
     storeProfiles('[profile prod]\nrole_arn = acs:ram::1746000000000001:role/admin-oss\ncolor = #e8590c\ndisplay_name = Prod admin\n');
-    const consoleSender = contentSender('https://oss.console.aliyun.com/overview');
+    const consoleSender = contentSender('https://oss.console.aliyun.com/overview', { documentId: 'A1' });
     assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'Admin-OSS' }, consoleSender), {
       profile: { id: 'prod', displayName: 'Prod admin', color: '#e8590c' },
     });
-    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, consoleSender), {});
+    // Another document (tab 8): its own identity, which is no profile.
+    const otherDocument = contentSender('https://oss.console.aliyun.com/overview', { documentId: 'B2', tab: { id: 8 } });
+    assert.deepEqual(await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, otherDocument), {});
+    // The first document asking about a second identity: refused; its own still answered.
+    const second = await route({ type: 'identity.lookup', accountUid: '1746000000000002', roleName: 'admin-oss' }, consoleSender);
+    assert.equal(second.error.kind, 'not-allowed');
+    assert.match(second.error.message, /identity\.lookup refused: this page already asked about another identity/);
+    assert.equal((await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'admin-oss' }, consoleSender)).profile.id, 'prod');
     assert.equal((await route({ type: 'identity.lookup', accountUid: '17460', roleName: 'admin-oss' }, consoleSender)).error.kind, 'invalid-message');
     const fromSwitchPage = await route({ type: 'identity.lookup', accountUid: '1746000000000001', roleName: 'admin-oss' }, page);
     assert.equal(fromSwitchPage.error.kind, 'not-allowed');

@@ -3,6 +3,8 @@
 // --host-resolver-rules). What a page can observe is checked: the Switch Role fields filled on
 // the Chinese variant, a switch recorded by RoleHop submitted by itself, nothing on the look-alike
 // host, and the identity badge (needs the MAIN-world script) attached with a closed shadow root.
+// The fill and the badge in both render orders (tests/lib/fixture-site.js). Any error the browser
+// console gets from the add-on's files fails the file (firefox-harness.js close()).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +13,7 @@ import { waitInPage } from './firefox-page.js';
 import { startConnectProxy } from '../lib/connect-proxy.js';
 import { CONSOLE_HOSTS, LOOKALIKE_HOST, SIGNIN_HOSTS, startConsoleFixtures } from '../fixtures/console/server.js';
 import { switchRoleUrl } from './content-helpers.js';
+import { inRenderOrder, RENDER_ORDERS } from '../lib/fixture-site.js';
 
 const ACCOUNT = 'acme-prod';
 const ROLE = 'admin-oss';
@@ -29,29 +32,45 @@ describe('content scripts in Firefox', () => {
     firefox = await launchFirefoxExtension({ prefs: proxy.firefoxPrefs, acceptInsecureCerts: true });
   });
   after(async () => {
-    await firefox?.close();
-    await proxy?.close();
-    await server?.close();
+    try {
+      await firefox?.close(); // throws when the add-on had errors
+    } finally {
+      await proxy?.close();
+      await server?.close();
+    }
   });
 
-  test('the Switch Role page (no ids, Chinese labels, no prefill) gets both fields filled', async () => {
-    await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
-    const values = await waitInPage(firefox, `const v = [...document.querySelectorAll('.panel input')].map((i) => i.value);
-      return v.every(Boolean) ? v : null;`);
-    assert.deepEqual(values, [ACCOUNT, ROLE]);
-    const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="switch-banner"]');
-      return h ? {closed: h.shadowRoot === null} : null;`);
-    assert.deepEqual(host, { closed: true });
-  });
+  for (const { render, label } of RENDER_ORDERS) {
+    test(`the Switch Role page (no ids, Chinese labels, no prefill) gets both fields filled (${label})`, async () => {
+      await firefox.navigate(inRenderOrder(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }), render));
+      const values = await waitInPage(firefox, `const v = [...document.querySelectorAll('.panel input')].map((i) => i.value);
+        return v.length === 2 && v.every(Boolean) ? v : null;`);
+      assert.deepEqual(values, [ACCOUNT, ROLE]);
+      const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="switch-banner"]');
+        return h ? {closed: h.shadowRoot === null} : null;`);
+      assert.deepEqual(host, { closed: true });
+    });
+  }
 
   test('a switch RoleHop recorded is submitted by itself when auto-submit is on', async () => {
+    // Auto-submit turned on the way the user does it: the options page writes the settings tagged
+    // (an untagged write is what a content script could do, and Firefox's RoleHop ignores it).
+    await firefox.openPage('options/options.html');
+    const saved = await firefox.evaluate(`const doc = page.document;
+      const until = Date.now() + 15000;
+      while (doc.body.dataset.ready !== 'true' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const box = doc.getElementById('setting-auto-submit');
+      if (!box.checked) box.click();
+      const status = doc.getElementById('settings-status');
+      while (status.dataset.result !== 'pass' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      return status.dataset.result;`);
+    assert.equal(saved, 'pass');
     await firefox.openPage('popup/popup.html');
     const target = switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE });
     // The pending switch as the contract stores it (what shared/pending-switch.js writes), built
     // in the page's compartment so Firefox's storage can read it.
     await firefox.evaluate(
       `const chrome = page.chrome;
-       await chrome.storage.sync.set(page.JSON.parse(args[1]));
        const tab = await chrome.tabs.getCurrent();
        const record = page.JSON.parse(args[2]);
        record.tabId = tab.id;
@@ -59,7 +78,7 @@ describe('content scripts in Firefox', () => {
        await chrome.storage.session.set({ 'rolehop.pendingSwitches': new page.Array(record) });
        chrome.tabs.update(tab.id, { url: args[0] + '#rolehop=' + record.marker });`,
       target,
-      JSON.stringify({ 'rolehop.settings': { defaultSite: 'cn', autoSubmit: true, language: 'auto' } }),
+      '',
       JSON.stringify({ marker: 'a'.repeat(32), parentAlias: ACCOUNT, roleName: ROLE, site: 'cn', profileId: 'acme-prod', displayName: 'Acme production' }),
     );
     const sent = await waitInPage(firefox, `const s = document.documentElement.dataset.submitted; return s ? JSON.parse(s) : null;`);
@@ -78,11 +97,24 @@ describe('content scripts in Firefox', () => {
     assert.deepEqual(state, { banner: false, values: ['', ''] });
   });
 
-  test('the identity badge from ALIYUN_CONSOLE_CONFIG (the MAIN-world hand-over)', async () => {
-    // No top navigation text: the badge can only come from the page-world script's hand-over.
-    await firefox.navigate('https://oss.console.aliyun.com/?config=main&nav=');
-    const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="identity-badge"]');
-      return h ? { closed: h.shadowRoot === null, inTopLayer: h.matches(':popover-open') } : null;`);
-    assert.deepEqual(host, { closed: true, inTopLayer: true });
-  });
+  for (const { render, label } of RENDER_ORDERS) {
+    test(`the identity badge from ALIYUN_CONSOLE_CONFIG (the MAIN-world hand-over) (${label})`, async () => {
+      // No top navigation text: the badge can only come from the page-world script's hand-over.
+      await firefox.navigate(inRenderOrder('https://oss.console.aliyun.com/?config=main&nav=', render));
+      const host = await waitInPage(firefox, `const h = document.querySelector('[data-rolehop="identity-badge"]');
+        return h ? { closed: h.shadowRoot === null, inTopLayer: h.matches(':popover-open') } : null;`);
+      assert.deepEqual(host, { closed: true, inTopLayer: true });
+    });
+
+    test(`the identity badge with the top bar and the config on the page: one badge host (${label})`, async () => {
+      await firefox.navigate(inRenderOrder('https://oss.console.aliyun.com/overview', render));
+      const hosts = await waitInPage(firefox, `const hosts = document.querySelectorAll('[data-rolehop]');
+        return hosts.length > 0 && document.querySelector('#navAccount')?.textContent ? hosts.length : null;`);
+      // Later hand-overs (RoleHop asks again at 0.5, 2 and 5 s) never add a host.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.equal(hosts, 1);
+      assert.equal(await firefox.evaluate(`return document.querySelectorAll('[data-rolehop]').length;`), 1);
+      assert.deepEqual(await firefox.extensionErrors(), []);
+    });
+  }
 });

@@ -1,6 +1,14 @@
 // Runs the shipped, unmodified dist/firefox in real Firefox (ESR), headless, driven over
 // Marionette: Firefox's own automation protocol (length-prefixed JSON on a TCP socket), so no
 // geckodriver or patched browser is needed. The add-on is installed as a temporary add-on.
+//
+// Uncaught exceptions of the extension: Firefox has no DevTools-protocol session per page here, so
+// the harness listens to the browser console (Services.console, from the chrome context) from
+// before the add-on is installed, and keeps every error (not warnings) whose source is the
+// add-on's moz-extension:// URL: its background page, its extension pages and its content scripts
+// (Firefox reports a content script's uncaught exception, and a rejection nobody handled, with the
+// script's moz-extension:// file as the source). close() throws when there were any. Not covered:
+// errors Firefox reports without a source file of the add-on (e.g. from code it evaluated).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,7 +81,16 @@ class Marionette {
  *   body in the page's document (`args` in scope; `page` is the page's window, with its `chrome.*`)
  * @property {(message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from the page
  * @property {(url: string) => Promise<void>} navigate loads a web page in the tab (WebDriver:Navigate)
- * @property {() => Promise<void>} close
+ * @property {(body: string, ...args: unknown[]) => Promise<any>} evaluateInContentScript runs an async
+ *   function body in the add-on's content-script world of the tab's page (as a RoleHop content
+ *   script would: its `browser.*`/`chrome.*`, its sender); `args` in scope; the result as JSON.
+ *   `{noContentScript: true}` when RoleHop has no content script on the page
+ * @property {(keys: string[]) => Promise<void>} pressKeys real key presses in the tab, one after the
+ *   other (WebDriver key values, e.g. `\uE004` Tab, `\uE007` Enter)
+ * @property {() => Promise<string>} readClipboard the system clipboard's text (read from the chrome context)
+ * @property {() => Promise<string[]>} extensionErrors errors the browser console got from the
+ *   add-on's own files since launch
+ * @property {() => Promise<void>} close quits Firefox; then throws if the add-on had errors
  */
 
 /**
@@ -100,17 +117,29 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
   let stderr = '';
   firefox.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) => firefox.once('exit', resolve));
-  const close = async () => {
+  const quit = async () => {
     firefox.kill();
     await exited;
     rmSync(profile, { recursive: true, force: true });
   };
+  /** @type {Marionette | undefined} */
+  let marionette;
+  const extensionErrors = async () => (marionette ? readExtensionErrors(marionette) : []);
+  const close = async () => {
+    const errors = await extensionErrors().catch((e) => [`reading the browser console failed: ${e}`]);
+    await quit();
+    if (errors.length > 0) {
+      throw new Error(`uncaught errors in RoleHop's contexts in Firefox (${errors.length}):\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    }
+  };
   try {
-    const marionette = await connectMarionette(profile, () => stderr);
+    const connected = await connectMarionette(profile, () => stderr);
+    marionette = connected;
     // Marionette reads the capabilities from the top level of the parameters.
-    const session = await marionette.command('WebDriver:NewSession', acceptInsecureCerts ? { acceptInsecureCerts } : { capabilities: {} });
-    await marionette.command('WebDriver:SetTimeouts', { script: 20_000 });
-    const { value: addonId } = await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
+    const session = await connected.command('WebDriver:NewSession', acceptInsecureCerts ? { acceptInsecureCerts } : { capabilities: {} });
+    await connected.command('WebDriver:SetTimeouts', { script: 20_000 });
+    await listenToConsole(connected);
+    const { value: addonId } = await connected.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
     /** @param {string} path */
     const url = (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
     /** @type {FirefoxExtension['evaluate']} */
@@ -118,7 +147,7 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
       const script = `const done = arguments[arguments.length - 1]; const args = [...arguments].slice(0, -1);
         const page = document.defaultView;
         (async () => { ${body} })().then(done, (e) => done({ harnessError: String(e) }));`;
-      const { value } = await marionette.command('WebDriver:ExecuteAsyncScript', { script, args });
+      const { value } = await connected.command('WebDriver:ExecuteAsyncScript', { script, args });
       if (value && typeof value === 'object' && 'harnessError' in value) throw new Error(`in the page: ${value.harnessError}`);
       return value;
     };
@@ -127,15 +156,15 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
       version: session.capabilities.browserVersion,
       url,
       async openPage(path) {
-        await marionette.command('Marionette:SetContext', { value: 'chrome' });
-        await marionette.command('WebDriver:ExecuteScript', {
+        await connected.command('Marionette:SetContext', { value: 'chrome' });
+        await connected.command('WebDriver:ExecuteScript', {
           script: `const win = Services.wm.getMostRecentWindow('navigator:browser');
             win.gBrowser.selectedBrowser.loadURI(Services.io.newURI(arguments[0]),
               { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
           args: [url(path)],
         });
-        await marionette.command('Marionette:SetContext', { value: 'content' });
-        await waitForPage(marionette, url(path));
+        await connected.command('Marionette:SetContext', { value: 'content' });
+        await waitForPage(connected, url(path));
       },
       evaluate,
       // Messages and answers cross between Marionette's sandbox and the page as JSON text.
@@ -145,13 +174,106 @@ export async function launchFirefoxExtension({ prefs: extraPrefs = {}, acceptIns
           JSON.stringify(message),
         )),
       async navigate(target) {
-        await marionette.command('WebDriver:Navigate', { url: target });
+        await connected.command('WebDriver:Navigate', { url: target });
       },
+      async evaluateInContentScript(body, ...args) {
+        // Marionette's system sandbox in the page's process reaches Firefox's own test hook for
+        // an add-on's content-script context (ExtensionContent.getContextByExtensionId), and
+        // evaluates there: the code runs with exactly the content script's privileges.
+        const script = `const done = arguments[arguments.length - 1]; const args = [...arguments].slice(0, -1);
+          (async () => {
+            const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+            const context = ExtensionContent.getContextByExtensionId(${JSON.stringify(addonId)}, window);
+            if (!context) return { noContentScript: true };
+            const sandbox = context.cloneScope;
+            const code = '(async (args) => { ' + ${JSON.stringify(body)} + ' })';
+            const fn = Cu.evalInSandbox(code, sandbox);
+            const result = await fn(Cu.cloneInto(args, sandbox));
+            return JSON.parse(JSON.stringify(result ?? null));
+          })().then(done, (e) => done({ harnessError: String(e) }));`;
+        const { value } = await connected.command('WebDriver:ExecuteAsyncScript', { script, args, sandbox: 'system' });
+        if (value && typeof value === 'object' && 'harnessError' in value) throw new Error(`in the content script: ${value.harnessError}`);
+        return value;
+      },
+      async pressKeys(keys) {
+        const actions = keys.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+        await connected.command('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+        await connected.command('WebDriver:ReleaseActions');
+      },
+      readClipboard: () =>
+        inChrome(connected, `const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+          transfer.init(null);
+          transfer.addDataFlavor('text/plain');
+          Services.clipboard.getData(transfer, Ci.nsIClipboard.kGlobalClipboard, null);
+          const data = {};
+          try {
+            transfer.getTransferData('text/plain', data);
+          } catch {
+            return '';
+          }
+          return data.value.QueryInterface(Ci.nsISupportsString).data;`),
+      extensionErrors,
       close,
     };
   } catch (e) {
-    await close();
+    await quit();
     throw e;
+  }
+}
+
+/** Where the chrome-context console listener keeps what it saw (a property of the browser window). */
+const SEEN = '__rolehopConsoleErrors';
+
+/**
+ * Starts keeping the browser console's errors (every source; filtered when read).
+ * @param {Marionette} marionette
+ */
+async function listenToConsole(marionette) {
+  await inChrome(marionette, `const win = Services.wm.getMostRecentWindow('navigator:browser');
+    const seen = win.${SEEN} = [];
+    Services.console.registerListener({
+      observe(message) {
+        if (!(message instanceof Ci.nsIScriptError)) return;
+        if (message.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+        seen.push({ source: message.sourceName || '', line: message.lineNumber, column: message.columnNumber, text: message.errorMessage, category: message.category });
+      },
+    });`);
+}
+
+/**
+ * Firefox's note that a page was closed or navigated away while one of its extension API calls
+ * (e.g. a runtime.sendMessage to the worker) was still under way: the call's promise can no longer
+ * settle. Not an exception in RoleHop's code (a person closing the popup mid-request gets the same);
+ * tests navigate extension pages away at any moment.
+ */
+const UNLOADED = /^Promise rejected after context unloaded: /;
+
+/**
+ * The console errors whose source file is the add-on's, as readable lines.
+ * @param {Marionette} marionette
+ * @returns {Promise<string[]>}
+ */
+async function readExtensionErrors(marionette) {
+  const base = `moz-extension://${EXTENSION_UUID}/`;
+  /** @type {Array<{source: string, line: number, column: number, text: string, category: string}>} */
+  const seen = await inChrome(marionette, `return Services.wm.getMostRecentWindow('navigator:browser').${SEEN} ?? [];`);
+  return seen
+    .filter((e) => e.source.startsWith(base) && !UNLOADED.test(e.text))
+    .map((e) => `${e.source}:${e.line}:${e.column} (${e.category}): ${e.text}`);
+}
+
+/**
+ * Runs `script` in Firefox's chrome (privileged) context, then returns to the content context.
+ * @param {Marionette} marionette
+ * @param {string} script a function body; its return value is answered
+ */
+async function inChrome(marionette, script) {
+  await marionette.command('Marionette:SetContext', { value: 'chrome' });
+  try {
+    const { value } = await marionette.command('WebDriver:ExecuteScript', { script });
+    return value;
+  } finally {
+    await marionette.command('Marionette:SetContext', { value: 'content' });
   }
 }
 

@@ -2,12 +2,20 @@
 // extension by its service worker. Optionally maps real hostnames to local HTTPS servers
 // (see tests/lib/https-server.js) so the extension meets its real hosts in tests. Also reads the
 // shipped message catalogs, so tests compare against the texts users get.
+//
+// Every launch watches for uncaught exceptions in ALL of the extension's contexts (service worker,
+// extension pages, offscreen documents, content scripts in their isolated worlds and the MAIN-world
+// script; see extension-errors.js) and fails the run on any: close() throws after closing the
+// browser, and useFixtureServer's afterEach fails the test during which one was thrown. A test
+// that throws one on purpose takes it with takeExtensionErrors(). The web pages' own exceptions
+// (fixture pages may throw on purpose) are not the extension's: pageErrors() lists them.
 
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchErrors } from './extension-errors.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist', 'chromium');
@@ -38,7 +46,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @property {(page: Page, message: unknown) => Promise<any>} sendMessage `chrome.runtime.sendMessage` from `page`
  * @property {string[]} errors console errors and uncaught page errors seen since launch (pages and
  *   the service worker); tests assert it stays empty
- * @property {() => Promise<void>} close
+ * @property {() => Promise<string[]>} extensionErrors uncaught exceptions in the extension's
+ *   contexts (content-script worlds included) not yet taken
+ * @property {() => Promise<string[]>} takeExtensionErrors the same, forgotten once read
+ * @property {() => Promise<string[]>} pageErrors uncaught exceptions of the web pages' own scripts
+ * @property {() => Promise<void>} close closes the browser; then throws if the extension threw
+ *   anything not taken
  */
 
 /**
@@ -74,9 +87,15 @@ export async function launchExtension({ hostResolverRules, lang, args = [], user
     if (m.type() === 'error') errors.push(`console.error at ${m.location().url}: ${m.text()}`);
   });
   context.on('weberror', (e) => errors.push(`uncaught in ${e.page()?.url() ?? 'a page'}: ${e.error()}`));
+  /** @type {import('./extension-errors.js').ErrorWatch | undefined} */
+  let watch;
   try {
+    const browser = context.browser();
+    if (!browser) throw new Error('Playwright gave no browser for the persistent context: cannot watch for exceptions');
+    watch = await watchErrors(browser);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
+    const exceptions = /** @type {import('./extension-errors.js').ErrorWatch} */ (watch);
     /** @param {string} path */
     const url = (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
     return {
@@ -91,11 +110,30 @@ export async function launchExtension({ hostResolverRules, lang, args = [], user
       },
       sendMessage: (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message),
       errors,
-      close: () => context.close(),
+      extensionErrors: () => exceptions.extensionErrors(extensionId),
+      takeExtensionErrors: () => exceptions.takeExtensionErrors(extensionId),
+      pageErrors: () => exceptions.pageErrors(extensionId),
+      async close() {
+        const left = await exceptions.extensionErrors(extensionId).catch((e) => [`the exception watch failed: ${e}`]);
+        await exceptions.stop();
+        await context.close();
+        if (left.length > 0) throw new ExtensionExceptions(left);
+      },
     };
   } catch (e) {
+    await watch?.stop();
     await context.close();
     throw e;
+  }
+}
+
+/** Uncaught exceptions in the extension's contexts: a failure of whatever test or file saw them. */
+export class ExtensionExceptions extends Error {
+  /** @param {string[]} seen */
+  constructor(seen) {
+    super(`uncaught exceptions in RoleHop's contexts (${seen.length}):\n${seen.map((s) => `  - ${s}`).join('\n')}`);
+    this.name = 'ExtensionExceptions';
+    this.seen = seen;
   }
 }
 
@@ -109,6 +147,19 @@ export async function screenshot(page, name) {
   mkdirSync(TMP, { recursive: true });
   const path = join(TMP, name);
   await page.locator('body').screenshot({ path });
+  return path;
+}
+
+/**
+ * Saves a screenshot of one element (e.g. a RoleHop host on a web page) under tests/.tmp/.
+ * @param {import('playwright-core').Locator} element
+ * @param {string} name file name
+ * @returns {Promise<string>} the file's path
+ */
+export async function screenshotElement(element, name) {
+  mkdirSync(TMP, { recursive: true });
+  const path = join(TMP, name);
+  await element.screenshot({ path });
   return path;
 }
 
@@ -140,8 +191,11 @@ export async function launchWithFixtureServer(startServer, options = {}) {
         return page;
       },
       async close() {
-        await browser.close();
-        await server.close();
+        try {
+          await browser.close();
+        } finally {
+          await server.close();
+        }
       },
     };
   } catch (e) {
@@ -163,6 +217,11 @@ export function useFixtureServer(startServer, ready, options = {}) {
   before(async () => {
     env = await launchWithFixtureServer(startServer, options);
     await ready(env);
+  });
+  // The test during which the extension threw fails (not only the file, at close).
+  afterEach(async () => {
+    const seen = (await env?.browser.takeExtensionErrors()) ?? [];
+    if (seen.length > 0) throw new ExtensionExceptions(seen);
   });
   after(async () => {
     await env?.close();

@@ -1,13 +1,16 @@
 // The console identity badge in the shipped dist/chromium on a fixture console page served at the
 // real hostnames: the identity read from window.ALIYUN_CONSOLE_CONFIG (through the page-world
 // script) and the top navigation, checked for shape; the matching profile's name and colour; the
-// popup's identity.get; and the badge surviving a page that removes or hides it.
+// popup's identity.get; and the badge surviving a page that removes or hides it. Every page test
+// runs in both render orders (tests/lib/fixture-site.js): the config and the top bar in the HTML
+// when the script is injected, and rendered after it started.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useFixtureServer } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
-import { controlPage, evaluateInContentWorld, readRoleHopUi, saveProfiles, waitForValue } from './content-helpers.js';
+import { inRenderOrder, RENDER_ORDERS } from '../lib/fixture-site.js';
+import { controlPage, evaluateInContentWorld, readRoleHopUi, saveProfiles, waitForRender, waitForValue } from './content-helpers.js';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('./content-helpers.js').ShadowUi} ShadowUi */
@@ -64,79 +67,115 @@ describe('the identity badge on console pages', () => {
   /** @param {ShadowUi} ui */
   const badgeBox = (ui) => ui.elements.find((e) => e.attributes.class === 'badge');
 
-  test('an STS identity that is a profile: the profile name and colour, in a closed shadow root', async () => {
-    const page = await open('https://oss.console.aliyun.com/overview');
-    const badge = await badgeMatching(page, /Acme production/);
-    assert.equal(badge.rootType, 'closed');
-    assert.match(badge.text, /admin-oss\/alice/);
-    assert.match(badge.text, /account 1746000000000001/);
-    assert.equal(badgeBox(badge)?.attributes['data-profile'], 'acme-prod');
-    assert.match(badgeBox(badge)?.attributes.style ?? '', /--rolehop-color: #e8590c/);
-    // The page's own script cannot see inside.
-    assert.equal(await page.evaluate(() => document.querySelector('[data-rolehop="identity-badge"]')?.shadowRoot ?? null), null);
-    const answers = await identityOf();
-    assert.deepEqual(answers, [
-      { accountUid: '1746000000000001', accountType: 'sts', roleName: 'admin-oss', sessionName: 'alice', source: 'page-config+top-nav' },
-    ]);
-    await page.close();
-  });
+  for (const { render, label } of RENDER_ORDERS) {
+    describe(label, () => {
+      /** @param {string} url */
+      const openIn = (url) => open(inRenderOrder(url, render));
 
-  test('an identity that is no profile: the role and account, on the international console too', async () => {
-    const page = await open('https://ecs.console.alibabacloud.com/?uid=1746000000000002&nav=ops-reader/bob');
-    const badge = await badgeMatching(page, /ops-reader\/bob/);
-    assert.match(badge.text, /account 1746000000000002/);
-    assert.equal(badgeBox(badge)?.attributes['data-profile'], '');
-    await page.close();
-  });
+      test('an STS identity that is a profile: the profile name and colour, in a closed shadow root', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/overview');
+        const badge = await badgeMatching(page, /Acme production/);
+        assert.equal(badge.rootType, 'closed');
+        assert.match(badge.text, /admin-oss\/alice/);
+        assert.match(badge.text, /account 1746000000000001/);
+        assert.equal(badgeBox(badge)?.attributes['data-profile'], 'acme-prod');
+        assert.match(badgeBox(badge)?.attributes.style ?? '', /--rolehop-color: #e8590c/);
+        // The page's own script cannot see inside.
+        assert.equal(await page.evaluate(() => document.querySelector('[data-rolehop="identity-badge"]')?.shadowRoot ?? null), null);
+        const answers = await identityOf();
+        assert.deepEqual(answers, [
+          { accountUid: '1746000000000001', accountType: 'sts', roleName: 'admin-oss', sessionName: 'alice', source: 'page-config+top-nav' },
+        ]);
+        await page.close();
+      });
 
-  test('the main account: its type and UID, no role from the navigation', async () => {
-    const page = await open('https://home.console.aliyun.com/?config=main&nav=');
-    const badge = await badgeMatching(page, /Main account/);
-    assert.match(badge.text, /account 1746000000000001/);
-    assert.deepEqual(await identityOf(), [{ accountUid: '1746000000000001', accountType: 'main', source: 'page-config' }]);
-    await page.close();
-  });
+      test('an identity that is no profile: the role and account, on the international console too', async () => {
+        const page = await openIn('https://ecs.console.alibabacloud.com/?uid=1746000000000002&nav=ops-reader/bob');
+        // The config and the navigation may arrive in either order: wait for both.
+        const badge = await badgeMatching(page, /ops-reader\/bob.*account 1746000000000002/);
+        assert.equal(badgeBox(badge)?.attributes['data-profile'], '');
+        await page.close();
+      });
 
-  test('a config of the wrong shape is ignored; the top navigation still tells the role', async () => {
-    const page = await open('https://oss.console.aliyun.com/?config=forged');
-    const badge = await badgeMatching(page, /admin-oss\/alice/);
-    assert.doesNotMatch(badge.text, /account|root/);
-    assert.deepEqual(await identityOf(), [{ roleName: 'admin-oss', sessionName: 'alice', source: 'top-nav' }]);
-    await page.close();
-  });
+      test('the main account: its type and UID, no role from the navigation', async () => {
+        const page = await openIn('https://home.console.aliyun.com/?config=main&nav=');
+        await badgeMatching(page, /Main account.*account 1746000000000001/);
+        assert.deepEqual(await identityOf(), [{ accountUid: '1746000000000001', accountType: 'main', source: 'page-config' }]);
+        await page.close();
+      });
 
-  test('hand-over messages of the wrong shape are ignored', async () => {
-    const page = await open('https://oss.console.aliyun.com/overview');
-    await badgeMatching(page, /Acme production/);
-    /** @param {unknown} message */
-    const post = (message) => page.evaluate((m) => window.postMessage(m, location.origin), message);
-    // A well-formed hand-over (the page could always claim another identity: it owns its globals).
-    await post('rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"sts","CURRENT_PK":"1746000000000002"}}');
-    await waitForValue(identityOf, (a) => a[0]?.accountUid === '1746000000000002', { what: 'the second identity' });
-    for (const forged of [
-      'rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"sts","CURRENT_PK":"evil"}}',
-      'rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"root","CURRENT_PK":"1746000000000009"}}',
-      'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009","MAIN_ACCOUNT_PK":7}}',
-      'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009"},"extra":1}',
-      'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009"',
-      `rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009","pad":"${'x'.repeat(600)}"}}`,
-      { source: 'rolehop-page-identity', config: { CURRENT_PK: '1746000000000009' } },
-    ]) {
-      await post(forged);
-      const [who] = await identityOf();
-      assert.equal(who.accountUid, '1746000000000002', `accepted ${JSON.stringify(forged).slice(0, 80)}`);
-    }
-    await page.close();
-  });
+      test('a config of the wrong shape is ignored; the top navigation still tells the role', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/?config=forged');
+        const badge = await badgeMatching(page, /admin-oss\/alice/);
+        assert.doesNotMatch(badge.text, /account|root/);
+        assert.deepEqual(await identityOf(), [{ roleName: 'admin-oss', sessionName: 'alice', source: 'top-nav' }]);
+        await page.close();
+      });
 
-  test('nothing known: no badge, and identity.get says so', async () => {
-    const page = await open('https://oss.console.aliyun.com/?config=none&nav=');
-    await page.waitForLoadState('load');
-    // The content script is there (it answers), and it shows nothing.
-    assert.deepEqual(await identityOf(), [{ source: 'none' }]);
-    assert.deepEqual(await readRoleHopUi(page, 'identity-badge'), []);
-    await page.close();
-  });
+      test('hand-over messages of the wrong shape are ignored', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/overview');
+        await badgeMatching(page, /Acme production/);
+        /** @param {unknown} message */
+        const post = (message) => page.evaluate((m) => window.postMessage(m, location.origin), message);
+        // A well-formed hand-over (the page could always claim another identity: it owns its globals).
+        await post('rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"sts","CURRENT_PK":"1746000000000002"}}');
+        await waitForValue(identityOf, (a) => a[0]?.accountUid === '1746000000000002', { what: 'the second identity' });
+        for (const forged of [
+          'rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"sts","CURRENT_PK":"evil"}}',
+          'rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"root","CURRENT_PK":"1746000000000009"}}',
+          'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009","MAIN_ACCOUNT_PK":7}}',
+          'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009"},"extra":1}',
+          'rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009"',
+          `rolehop-page-identity:{"config":{"CURRENT_PK":"1746000000000009","pad":"${'x'.repeat(600)}"}}`,
+          { source: 'rolehop-page-identity', config: { CURRENT_PK: '1746000000000009' } },
+        ]) {
+          await post(forged);
+          const [who] = await identityOf();
+          assert.equal(who.accountUid, '1746000000000002', `accepted ${JSON.stringify(forged).slice(0, 80)}`);
+        }
+        await page.close();
+      });
+
+      test('nothing known: no badge, and identity.get says so', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/?config=none&nav=');
+        await waitForRender(page);
+        // The content script is there (it answers), and it shows nothing.
+        assert.deepEqual(await identityOf(), [{ source: 'none' }]);
+        assert.deepEqual(await readRoleHopUi(page, 'identity-badge'), []);
+        await page.close();
+      });
+
+      test('one badge host per page, whatever the page hands over and however often', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/overview');
+        await badgeMatching(page, /Acme production/);
+        for (const uid of ['1746000000000002', '1746000000000003', '1746000000000001']) {
+          await page.evaluate((u) => {
+            const handOver = `rolehop-page-identity:{"config":{"ACCOUNT_TYPE":"sts","CURRENT_PK":"${u}"}}`;
+            for (let i = 0; i < 5; i += 1) window.postMessage(handOver, location.origin);
+          }, uid);
+          await waitForValue(identityOf, (a) => a[0]?.accountUid === uid, { what: `the hand-over of ${uid}` });
+        }
+        const hosts = await page.evaluate(() => document.querySelectorAll('[data-rolehop]').length);
+        assert.equal(hosts, 1);
+        assert.equal((await readRoleHopUi(page, 'identity-badge')).length, 1);
+        await page.close();
+      });
+
+      test('frames are left alone: one badge, for the top page, none in the console framed in it', async () => {
+        const page = await openIn('https://oss.console.aliyun.com/overview?frame=1');
+        await badgeMatching(page, /Acme production/);
+        const frame = await waitForValue(async () => page.frames().find((f) => f.url().startsWith('https://ecs.console.aliyun.com/')) ?? null, (f) => f !== null, { what: 'the framed console' });
+        await waitForRender(/** @type {import('playwright-core').Frame} */ (frame));
+        assert.equal(await frame?.evaluate(() => document.querySelectorAll('[data-rolehop]').length), 0);
+        // readRoleHopUi walks frame documents too: the top page's badge is the only one.
+        const uis = await readRoleHopUi(page, 'identity-badge');
+        assert.equal(uis.length, 1);
+        assert.match(uis[0].text, /Acme production/);
+        assert.deepEqual((await identityOf()).map((a) => a.accountUid), ['1746000000000001']);
+        await page.close();
+      });
+    });
+  }
 
   test('no badge on a look-alike console host', async () => {
     const page = await open('https://console.aliyun.com.example.test/');

@@ -342,7 +342,10 @@ note = ask data@hooli
     assert.equal(await page.locator('#settings-status').innerText(), ZH.optionsSettingsSavedSync);
 
     const { sync } = await snapshot();
-    assert.deepEqual(sync['rolehop.settings'], { defaultSite: 'intl', autoSubmit: true, language: 'zh_CN' });
+    // Trusted state: stored with its tag (shared/trusted-storage.js).
+    const { rolehopTag, ...settings } = sync['rolehop.settings'];
+    assert.deepEqual(settings, { defaultSite: 'intl', autoSubmit: true, language: 'zh_CN' });
+    assert.match(rolehopTag.mac, /^[A-Za-z0-9_-]{43}$/);
 
     // The default site reaches the parse: a profile without a site line is international now.
     await edit('[profile p]\naccount = acme\nrole_name = ops\n', fill(ZH.optionsEditorOk, 1));

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { messageCatalog, msg, screenshot, useFixtureServer, DIST } from './harness.js';
+import { consolePageHtml } from '../fixtures/console/server.js';
 import { startHttpsServer } from '../lib/https-server.js';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -88,7 +89,7 @@ function startPageServer() {
       const type = asset?.endsWith('.js') ? 'text/javascript' : asset ? 'text/css' : 'text/html';
       res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
       if (asset) res.end(readFileSync(join(FIXTURES, asset)));
-      else if (host === CONSOLE_HOST) res.end(readFileSync(join(FIXTURES, 'console.html')));
+      else if (host === CONSOLE_HOST) res.end(consolePageHtml(url));
       else res.end(pageHtml(`${host}${path}`));
     },
   });

@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { DIST } from './harness.js';
 import { ramPageOf } from '../../extension/background/ram-pages.js';
-import { MAX_TRUST_POLICY, createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
+import { MAX_TRUST_POLICY, copyIdOf, createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
 import { createRouter } from '../../extension/background/router.js';
+import { createRamPanelState, PANEL_KEY, PANEL_TABS_KEY } from '../../extension/background/ram-panel-state.js';
+import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const A = '1746000000000001';
@@ -209,5 +211,152 @@ describe('ramHelper.* through the router', () => {
   test('answers carry tutorial values only: no credential field names', async () => {
     const answer = await route({ type: 'ramHelper.context', path: '/users/alice' }, sender('https://ram.console.aliyun.com/'));
     assert.doesNotMatch(JSON.stringify(answer), /accessKey|securityToken|secret/i);
+  });
+});
+
+describe('the panel state the worker keeps for the RAM console (ramHelper.panel, progress pushes)', () => {
+  const local = createFakeArea(LOCAL_QUOTAS);
+  const session = createFakeArea(LOCAL_QUOTAS);
+  /** @type {Array<[number, unknown]>} */
+  let pushed = [];
+  /** Tabs whose content script is gone: sending to them fails as the browser's would. */
+  const closedTabs = new Set([9]);
+  const panelState = createRamPanelState({
+    local,
+    session,
+    sendToTab: async (tabId, message) => {
+      if (closedTabs.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+      pushed.push([tabId, message]);
+    },
+  });
+  const router = createRouter({
+    core: Promise.resolve(core),
+    extensionId: ID,
+    extensionBase: `chrome-extension://${ID}/`,
+    services: { ramHelper: createRamHelperServices({ loadProgress: async () => progressOf(), panelState }) },
+  });
+  /** @type {(message: unknown, sender: object) => Promise<any>} */
+  const route = (message, from) => router(message, from);
+  /** @param {number} tabId */
+  const ramTab = (tabId) => ({ ...sender('https://ram.console.aliyun.com/roles'), tab: { id: tabId } });
+
+  test('collapsed is remembered and answered; only from the RAM console; only a boolean', async () => {
+    assert.deepEqual(await route({ type: 'ramHelper.panel' }, ramTab(3)), { collapsed: false });
+    assert.deepEqual(await route({ type: 'ramHelper.panel', collapsed: true }, ramTab(3)), { collapsed: true });
+    assert.deepEqual(await route({ type: 'ramHelper.panel' }, ramTab(4)), { collapsed: true });
+    assert.deepEqual(await local.get(PANEL_KEY), { [PANEL_KEY]: { collapsed: true } });
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: 'yes' }, ramTab(3))).error.kind, 'invalid-message');
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: false, extra: 1 }, ramTab(3))).error.kind, 'invalid-message');
+    assert.equal((await route({ type: 'ramHelper.panel', collapsed: false }, sender('https://oss.console.aliyun.com/'))).error.kind, 'not-allowed');
+    assert.deepEqual(await local.get(PANEL_KEY), { [PANEL_KEY]: { collapsed: true } }, 'refused messages change nothing');
+  });
+
+  test('a progress change is pushed to the tabs that showed the panel; a tab without it is forgotten', async () => {
+    pushed = [];
+    for (const tabId of [5, 9, 6, 5]) await route({ type: 'ramHelper.context', path: '/roles' }, ramTab(tabId));
+    await waitUntil(async () => JSON.stringify((await session.get(PANEL_TABS_KEY))[PANEL_TABS_KEY]) === '[9,6,5]');
+    await panelState.progressChanged();
+    assert.deepEqual(pushed.sort(), [[5, { type: 'ramHelper.progressChanged' }], [6, { type: 'ramHelper.progressChanged' }]]);
+    assert.deepEqual((await session.get(PANEL_TABS_KEY))[PANEL_TABS_KEY], [6, 5]);
+  });
+});
+
+/** @param {() => Promise<boolean>} check */
+async function waitUntil(check) {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+}
+describe('ramHelper.copy through the router: only the page\'s own values, for the tab in front, not too often', () => {
+  /** @type {(message: unknown, sender: object) => Promise<any>} */
+  let route;
+  /** @type {string[]} */
+  let copied;
+  let front = true;
+  let clock = 1_000_000;
+  let clipboardWorks = true;
+  const ram = sender('https://ram.console.aliyun.com/roles/create');
+  before(() => {
+    route = createRouter({
+      core: Promise.resolve(core),
+      extensionId: ID,
+      extensionBase: `chrome-extension://${ID}/`,
+      services: {
+        ramHelper: createRamHelperServices({
+          loadProgress: async () => progressOf(),
+          copyText: async (text) => {
+            if (clipboardWorks) copied.push(text);
+            return clipboardWorks;
+          },
+          isFront: async () => front,
+          now: () => clock,
+        }),
+      },
+    });
+  });
+  /** The copy ids the create-role page's context offers. */
+  async function offered() {
+    const context = await route({ type: 'ramHelper.context', path: '/roles/create' }, ram);
+    return { values: context.step.values, policies: context.policies };
+  }
+  /** @param {string} copyId @param {string} [path] @param {object} [from] */
+  const copy = (copyId, path = '/roles/create', from = ram) => {
+    clock += 1000;
+    return route({ type: 'ramHelper.copy', path, copyId }, from);
+  };
+
+  test('every copy button\'s id names its text; the worker copies exactly that text', async () => {
+    copied = [];
+    const { values, policies } = await offered();
+    assert.ok(values.length >= 2 && policies.length >= 1);
+    for (const v of values) assert.equal(v.copyId, copyIdOf('value', v.value));
+    for (const p of policies) assert.equal(p.copyId, copyIdOf('policy', p.text));
+    for (const v of values) assert.deepEqual(await copy(v.copyId), { copied: true });
+    assert.deepEqual(await copy(policies[0].copyId), { copied: true });
+    assert.deepEqual(copied, [...values.map((/** @type {{value: string}} */ v) => v.value), policies[0].text]);
+  });
+
+  test('an id the page\'s context does not offer (made up, or of another page) is not copied', async () => {
+    copied = [];
+    const users = await route({ type: 'ramHelper.context', path: '/users' }, ram);
+    const userValue = users.step.values.find((/** @type {{value: string}} */ v) => v.value === 'alice');
+    assert.deepEqual(await copy(userValue.copyId), { copied: false, reason: 'stale' });
+    assert.deepEqual(await copy(copyIdOf('value', 'anything at all')), { copied: false, reason: 'stale' });
+    assert.deepEqual(copied, []);
+  });
+
+  test('a background tab, two at once, more than 30 a minute, a refusing clipboard', async () => {
+    copied = [];
+    const [first] = (await offered()).values;
+    front = false;
+    assert.deepEqual(await copy(first.copyId), { copied: false, reason: 'not-front-tab' });
+    front = true;
+    const message = { type: 'ramHelper.copy', path: '/roles/create', copyId: first.copyId };
+    clock += 60_000;
+    assert.deepEqual(await Promise.all([route(message, ram), route(message, ram)]), [{ copied: true }, { copied: false, reason: 'busy' }]);
+    for (let i = 1; i < 30; i += 1) assert.deepEqual(await route(message, ram), { copied: true }, `copy ${i + 1}`);
+    assert.deepEqual(await route(message, ram), { copied: false, reason: 'too-often' });
+    // Another tab has its own count; a minute later this one may copy again.
+    assert.deepEqual(await route(message, { ...ram, tab: { id: 4, url: ram.url } }), { copied: true });
+    clock += 60_000;
+    clipboardWorks = false;
+    assert.deepEqual(await route(message, ram), { copied: false, reason: 'unavailable' });
+    clipboardWorks = true;
+    assert.deepEqual(await route(message, ram), { copied: true });
+    assert.equal(copied.length, 32);
+  });
+
+  test('bad ids and fields are invalid; other pages and extension pages may not ask', async () => {
+    const [first] = (await offered()).values;
+    for (const message of [
+      { type: 'ramHelper.copy', path: '/roles/create', copyId: 'value-1234567' },
+      { type: 'ramHelper.copy', path: '/roles/create', copyId: 'text-12345678' },
+      { type: 'ramHelper.copy', path: '/roles/create', copyId: first.copyId, text: 'evil' },
+      { type: 'ramHelper.copy', path: '//evil.example/', copyId: first.copyId },
+      { type: 'ramHelper.copy', copyId: first.copyId },
+    ]) {
+      assert.equal((await route(message, ram)).error.kind, 'invalid-message', JSON.stringify(message));
+    }
+    for (const from of [sender('https://oss.console.aliyun.com/'), sender('https://ram.console.aliyun.com/', { frameId: 2 }), { id: ID, url: `chrome-extension://${ID}/popup/popup.html` }]) {
+      assert.equal((await copy(first.copyId, '/roles/create', from)).error.kind, 'not-allowed', JSON.stringify(from));
+    }
   });
 });

@@ -115,7 +115,7 @@ describe('router: malformed messages', () => {
 
 describe('router: untrusted senders', () => {
   test('content scripts may send only the switch.*, identity.lookup and ramHelper.* types', async () => {
-    assert.deepEqual([...CONTENT_SCRIPT_TYPES].sort(), ['identity.lookup', 'ramHelper.checkTrust', 'ramHelper.context', 'switch.context', 'switch.saveProfile', 'switch.validate']);
+    assert.deepEqual([...CONTENT_SCRIPT_TYPES].sort(), ['identity.lookup', 'ramHelper.checkTrust', 'ramHelper.context', 'ramHelper.copy', 'ramHelper.panel', 'switch.context', 'switch.saveProfile', 'switch.validate']);
     calls = [];
     for (const type of ['core.version', 'core.selfCheck']) {
       const error = errorOf(await route({ type }, CONTENT_SCRIPT));

@@ -2,12 +2,15 @@
 // served at the real hostnames (tests/fixtures/console): finding and filling the fields on each
 // variant, validation, the banner (in a closed shadow root, read through CDP), auto-submit on and
 // off for switches RoleHop started, nothing on look-alike hosts or other paths, the banner when
-// the fields are not found, the save-profile offer, and the worker refusing forged messages.
+// the fields are not found, the save-profile offer, and the worker refusing forged messages. Every
+// page test runs in both render orders (tests/lib/fixture-site.js): the form in the HTML when the
+// script is injected, and rendered after it started.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { launchWithFixtureServer, useFixtureServer } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
+import { inRenderOrder, RENDER_ORDERS } from '../lib/fixture-site.js';
 import {
   bannerAction,
   controlPage,
@@ -20,6 +23,7 @@ import {
   switchRoleUrl,
   trustedClick,
   waitForBanner,
+  waitForRender,
   waitForValue,
 } from './content-helpers.js';
 
@@ -57,84 +61,255 @@ describe('the Switch Role page', () => {
     await setAutoSubmit(control, { autoSubmit: false });
   });
 
-  for (const fixture of ['en', 'zh', 'spa']) {
-    test(`${fixture}: fills both fields from the link, validates them, and does not submit`, async () => {
-      const page = await open(switchRoleUrl({ fixture, parentAlias: ACCOUNT, roleName: ROLE }));
-      const banner = await waitForBanner(page, ['ready']);
-      assert.equal(banner.rootType, 'closed');
-      assert.match(banner.text, /acme-prod \/ admin-oss from the link/);
-      assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
-      if (fixture === 'spa') {
-        // The app saw the values through its input events (its own state, not just the DOM).
-        await page.locator('button', { hasText: 'Switch' }).click();
-      } else if (fixture === 'zh') {
-        await page.locator('button', { hasText: '提交' }).click();
-      } else {
-        await page.locator('#submit').click();
+  for (const { render, label } of RENDER_ORDERS) {
+    describe(label, () => {
+      /** A Switch Role fixture URL in this order. @param {Parameters<typeof switchRoleUrl>[0]} options */
+      const urlOf = (options) => inRenderOrder(switchRoleUrl(options), render);
+      /** @param {string} url */
+      const openIn = (url) => open(inRenderOrder(url, render));
+
+      for (const fixture of ['en', 'zh', 'spa']) {
+        test(`${fixture}: fills both fields from the link, validates them, and does not submit`, async () => {
+          const page = await openIn(urlOf({ fixture, parentAlias: ACCOUNT, roleName: ROLE }));
+          const banner = await waitForBanner(page, ['ready']);
+          assert.equal(banner.rootType, 'closed');
+          assert.match(banner.text, /acme-prod \/ admin-oss from the link/);
+          assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
+          if (fixture === 'spa') {
+            // The app saw the values through its input events (its own state, not just the DOM).
+            await page.locator('button', { hasText: 'Switch' }).click();
+          } else if (fixture === 'zh') {
+            await page.locator('button', { hasText: '提交' }).click();
+          } else {
+            await page.locator('#submit').click();
+          }
+          assert.deepEqual(await submitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
+          await page.close();
+        });
       }
-      assert.deepEqual(await submitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
-      await page.close();
-    });
-  }
 
-  test('spa: values the app wipes after filling (late re-initialisation) are put back', async () => {
-    const page = await open(switchRoleUrl({ fixture: 'spa', parentAlias: ACCOUNT, roleName: ROLE, extra: { prefill: '0', reset: '150' } }));
-    // The app's second form has new, empty inputs; RoleHop's guard fills them again.
-    await page.waitForFunction(() => /** @type {any} */ (window).fixtureTiming.renders === 2);
-    await waitForValue(() => fieldValues(page), (v) => v[0] === ACCOUNT && v[1] === ROLE, { what: 'the values in the re-initialised form' });
-    await page.locator('button', { hasText: 'Switch' }).click();
-    assert.deepEqual(await submitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
-    await page.close();
-  });
+      test('spa: values the app wipes after filling (late re-initialisation) are put back', async () => {
+        const page = await openIn(urlOf({ fixture: 'spa', parentAlias: ACCOUNT, roleName: ROLE, extra: { prefill: '0', reset: '150' } }));
+        // The app's second form has new, empty inputs; RoleHop's guard fills them again.
+        await page.waitForFunction(() => /** @type {any} */ (window).fixtureTiming?.renders === 2);
+        await waitForValue(() => fieldValues(page), (v) => v[0] === ACCOUNT && v[1] === ROLE, { what: 'the values in the re-initialised form' });
+        await page.locator('button', { hasText: 'Switch' }).click();
+        assert.deepEqual(await submitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
+        await page.close();
+      });
 
-  test('a link to a switch is never submitted by itself, even with auto-submit on', async () => {
-    await setAutoSubmit(control, { autoSubmit: true });
-    try {
-      const page = await open(switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }));
-      const banner = await waitForBanner(page, ['ready']);
-      assert.ok(bannerAction(banner), 'a link not from RoleHop offers to save the switch');
-      assert.equal(await submitted(page), null);
-      await page.close();
-    } finally {
-      await setAutoSubmit(control, { autoSubmit: false });
-    }
-  });
+      test('a link to a switch is never submitted by itself, even with auto-submit on', async () => {
+        await setAutoSubmit(control, { autoSubmit: true });
+        try {
+          const page = await openIn(urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }));
+          const banner = await waitForBanner(page, ['ready']);
+          assert.ok(bannerAction(banner), 'a link not from RoleHop offers to save the switch');
+          assert.equal(await submitted(page), null);
+          await page.close();
+        } finally {
+          await setAutoSubmit(control, { autoSubmit: false });
+        }
+      });
 
-  test('a marker RoleHop never recorded does not count as a RoleHop switch', async () => {
-    await setAutoSubmit(control, { autoSubmit: true });
-    try {
-      const page = await open(`${switchRoleUrl({ parentAlias: ACCOUNT, roleName: ROLE })}#rolehop=0123456789abcdef0123456789abcdef`);
-      await waitForBanner(page, ['ready']);
-      assert.equal(await submitted(page), null);
-      assert.equal(new URL(page.url()).hash, '', 'the marker is taken out of the address bar');
-      await page.close();
-    } finally {
-      await setAutoSubmit(control, { autoSubmit: false });
-    }
-  });
+      test('a marker RoleHop never recorded does not count as a RoleHop switch', async () => {
+        await setAutoSubmit(control, { autoSubmit: true });
+        try {
+          const page = await openIn(`${urlOf({ parentAlias: ACCOUNT, roleName: ROLE })}#rolehop=0123456789abcdef0123456789abcdef`);
+          await waitForBanner(page, ['ready']);
+          assert.equal(await submitted(page), null);
+          assert.equal(new URL(page.url()).hash, '', 'the marker is taken out of the address bar');
+          await page.close();
+        } finally {
+          await setAutoSubmit(control, { autoSubmit: false });
+        }
+      });
 
-  for (const fixture of ['en', 'zh', 'spa']) {
-    test(`${fixture}: a switch from RoleHop with auto-submit on is submitted with the profile's values`, async () => {
-      await setAutoSubmit(control, { autoSubmit: true });
-      try {
+      for (const fixture of ['en', 'zh', 'spa']) {
+        test(`${fixture}: a switch from RoleHop with auto-submit on is submitted with the profile's values`, async () => {
+          await setAutoSubmit(control, { autoSubmit: true });
+          try {
+            const page = await startSwitchFromRoleHop(browser, {
+              url: urlOf({ fixture, parentAlias: ACCOUNT, roleName: ROLE }),
+              parentAlias: ACCOUNT,
+              roleName: ROLE,
+              profileId: 'acme-prod',
+              displayName: 'Acme production',
+              color: '#e8590c',
+            });
+            const sent = await waitForValue(() => submitted(page), (s) => s !== null, { what: 'the form to be submitted' });
+            // Submitted by RoleHop's click on the page's own button, with the values in the page's state.
+            assert.equal(sent.parentAlias, ACCOUNT);
+            assert.equal(sent.roleName, ROLE);
+            const banner = await waitForBanner(page, ['submitting']);
+            assert.match(banner.text, /Acme production/);
+            await page.close();
+          } finally {
+            await setAutoSubmit(control, { autoSubmit: false });
+          }
+        });
+      }
+
+      test('a switch from RoleHop with auto-submit off is filled, shows the profile, and waits', async () => {
         const page = await startSwitchFromRoleHop(browser, {
-          url: switchRoleUrl({ fixture, parentAlias: ACCOUNT, roleName: ROLE }),
+          url: urlOf({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
           parentAlias: ACCOUNT,
           roleName: ROLE,
           profileId: 'acme-prod',
           displayName: 'Acme production',
           color: '#e8590c',
         });
-        const sent = await waitForValue(() => submitted(page), (s) => s !== null, { what: 'the form to be submitted' });
-        // Submitted by RoleHop's click on the page's own button, with the values in the page's state.
-        assert.equal(sent.parentAlias, ACCOUNT);
-        assert.equal(sent.roleName, ROLE);
-        const banner = await waitForBanner(page, ['submitting']);
+        const banner = await waitForBanner(page, ['ready']);
         assert.match(banner.text, /Acme production/);
+        assert.match(banner.text, /Check them and press Submit/);
+        const chip = banner.elements.find((e) => e.attributes.class === 'chip');
+        assert.match(chip?.attributes.style ?? '', /background: rgb\(232, 89, 12\)/);
+        assert.equal(bannerAction(banner), null, 'a profile switch is not offered for saving');
+        assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
+        assert.equal(await submitted(page), null);
+        // One use: the same page loaded again is no longer a RoleHop switch.
+        await page.reload();
+        const again = await waitForBanner(page, ['ready']);
+        assert.match(again.text, /from the link/);
         await page.close();
-      } finally {
-        await setAutoSubmit(control, { autoSubmit: false });
-      }
+      });
+
+      test('a recorded switch for other values does not make this page a RoleHop switch', async () => {
+        await setAutoSubmit(control, { autoSubmit: true });
+        try {
+          const page = await startSwitchFromRoleHop(browser, {
+            url: urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: 'root-admin' }),
+            parentAlias: ACCOUNT,
+            roleName: 'root-admin',
+            markerValues: { parentAlias: ACCOUNT, roleName: ROLE },
+            profileId: 'acme-prod',
+            displayName: 'Acme production',
+          });
+          const banner = await waitForBanner(page, ['ready']);
+          assert.match(banner.text, /from the link/);
+          assert.equal(await submitted(page), null);
+          await page.close();
+        } finally {
+          await setAutoSubmit(control, { autoSubmit: false });
+        }
+      });
+
+      test('invalid values are reported and never submitted', async () => {
+        await setAutoSubmit(control, { autoSubmit: true });
+        try {
+          const page = await startSwitchFromRoleHop(browser, {
+            url: urlOf({ fixture: 'en', parentAlias: 'acme_prod!', roleName: 'admin oss' }),
+            parentAlias: 'acme_prod!',
+            roleName: 'admin oss',
+            profileId: 'broken',
+            displayName: 'Broken',
+          });
+          const banner = await waitForBanner(page, ['invalid']);
+          assert.match(banner.text, /Account: /);
+          assert.match(banner.text, /Role name: /);
+          assert.equal(await submitted(page), null);
+          await page.close();
+        } finally {
+          await setAutoSubmit(control, { autoSubmit: false });
+        }
+      });
+
+      test('when the fields cannot be found, the banner says so and the page is left alone', async () => {
+        const page = await openIn(urlOf({ fixture: 'unknown', parentAlias: ACCOUNT, roleName: ROLE }));
+        const banner = await waitForBanner(page, ['not-found'], 20_000);
+        assert.match(banner.text, /could not find the Switch Role fields/);
+        assert.match(banner.text, /Account: acme-prod, role: admin-oss/);
+        assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value)), ['', '']);
+        await page.close();
+      });
+
+      test('no action on a look-alike host or on other paths', async () => {
+        // Control: the real page gets RoleHop's isolated world and banner.
+        const real = await openIn(urlOf({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
+        await waitForBanner(real, ['ready']);
+        assert.notEqual(await evaluateInContentWorld(real, browser.extensionId, '1'), null);
+        await real.close();
+        for (const url of [
+          urlOf({ host: 'signin.aliyun.com.example.test', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
+          urlOf({ path: '/switchRole.htmx', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
+          urlOf({ path: '/login.htm', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
+        ]) {
+          const page = await openIn(url);
+          await waitForRender(page);
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+          assert.deepEqual(await readRoleHopUi(page, 'switch-banner'), [], `no banner on ${url}`);
+          assert.deepEqual(await fieldValues(page), ['', ''], `fields untouched on ${url}`);
+          if (new URL(url).pathname !== '/switchRole.htmx') {
+            assert.equal(await evaluateInContentWorld(page, browser.extensionId, '1'), null, `no RoleHop content script on ${url}`);
+          }
+          await page.close();
+        }
+      });
+
+      test('after a switch typed by hand, RoleHop offers to save it and saves it as a profile', async () => {
+        await saveProfiles(control, '[profile existing]\naccount = other\nrole_name = reader\n');
+        const page = await openIn(urlOf({ fixture: 'en' }));
+        await waitForBanner(page, ['hand']);
+        await page.locator('#parentAlias').fill('acme-dev');
+        await page.locator('#roleName').fill('dev-admin');
+        const offer = await waitForValue(
+          () => readRoleHopUi(page, 'switch-banner'),
+          (uis) => uis.length === 1 && bannerAction(uis[0]) !== null,
+          { what: 'the save offer' },
+        );
+        assert.match(offer[0].text, /acme-dev \/ dev-admin is not one of your profiles yet/);
+        // A page cannot press the button: its click at the host never reaches inside the closed root.
+        await page.evaluate(() => document.querySelector('[data-rolehop="switch-banner"]')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+        await trustedClick(page, /** @type {{backendNodeId: number}} */ (bannerAction(offer[0])).backendNodeId);
+        const saved = await waitForBanner(page, ['saved']);
+        assert.match(saved.text, /saved this switch as a profile/);
+        const text = await loadProfiles(control);
+        assert.match(text, /^\[profile existing\]/, 'the existing profiles are kept, first');
+        assert.match(text, /\[profile acme-dev\.dev-admin\]\n(?:.*\n)*account = acme-dev\n/);
+        assert.match(text, /role_name = dev-admin/);
+        assert.equal(await submitted(page), null, 'saving does not submit the form');
+        await page.close();
+
+        // The same values again: recognised as the saved profile, no second offer.
+        const again = await openIn(urlOf({ fixture: 'en', parentAlias: 'acme-dev', roleName: 'dev-admin' }));
+        const known = await waitForBanner(again, ['ready']);
+        assert.equal(bannerAction(known), null);
+        assert.match(known.text, /dev-admin @ acme-dev/);
+        await again.close();
+      });
+
+      test('the worker refuses forged and misplaced content-script messages', async () => {
+        const page = await openIn(urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }));
+        await waitForBanner(page, ['ready']);
+        /** @param {unknown} message */
+        const send = async (message) =>
+          (await evaluateInContentWorld(page, browser.extensionId, `chrome.runtime.sendMessage(${JSON.stringify(message)})`))?.value;
+        const cases = /** @type {Array<[unknown, string, RegExp]>} */ ([
+          [{ type: 'core.sign', request: { kind: 'rpc' } }, 'not-allowed', /content scripts may not send core\.sign/],
+          [{ type: 'credentials.status' }, 'not-allowed', /content scripts may not send/],
+          [{ type: 'identity.lookup', accountUid: '1746000000000001', roleName: ROLE }, 'not-allowed', /accepted only from a console page/],
+          [{ type: 'switch.context', parentAlias: 7, roleName: ROLE }, 'invalid-message', /message\.parentAlias must be a JSON string/],
+          [{ type: 'switch.context', parentAlias: ACCOUNT, roleName: ROLE, tabId: 1 }, 'invalid-message', /unexpected field message\.tabId/],
+          [{ type: 'switch.context', marker: 'x', parentAlias: ACCOUNT, roleName: ROLE }, 'invalid-message', /marker must be 8-64/],
+          [{ type: 'switch.validate', parentAlias: '', roleName: ROLE }, 'invalid-message', /parentAlias must be 1-128 characters/],
+        ]);
+        for (const [message, kind, reason] of cases) {
+          const reply = await send(message);
+          assert.equal(reply?.error?.kind, kind, JSON.stringify({ message, reply }));
+          assert.match(reply.error.message, reason);
+        }
+        // A forged marker is simply not a RoleHop switch.
+        assert.deepEqual(await send({ type: 'switch.context', marker: 'ffffffffffffffffffffffffffffffff', parentAlias: ACCOUNT, roleName: ROLE }), {
+          fromRoleHop: false,
+          autoSubmit: false,
+        });
+        // The answers never carry profile text or secrets: only the documented fields.
+        assert.deepEqual(Object.keys(await send({ type: 'switch.validate', parentAlias: ACCOUNT, roleName: ROLE })).sort(), ['ok', 'problems']);
+        await page.close();
+
+        // From an extension page (not the Switch Role page) the switch messages are refused too.
+        const reply = await browser.sendMessage(control, { type: 'switch.context', parentAlias: ACCOUNT, roleName: ROLE });
+        assert.equal(reply?.error?.kind, 'not-allowed');
+      });
     });
   }
 
@@ -157,168 +332,6 @@ describe('the Switch Role page', () => {
     } finally {
       await setAutoSubmit(control, { autoSubmit: false });
     }
-  });
-
-  test('a switch from RoleHop with auto-submit off is filled, shows the profile, and waits', async () => {
-    const page = await startSwitchFromRoleHop(browser, {
-      url: switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
-      parentAlias: ACCOUNT,
-      roleName: ROLE,
-      profileId: 'acme-prod',
-      displayName: 'Acme production',
-      color: '#e8590c',
-    });
-    const banner = await waitForBanner(page, ['ready']);
-    assert.match(banner.text, /Acme production/);
-    assert.match(banner.text, /Check them and press Submit/);
-    const chip = banner.elements.find((e) => e.attributes.class === 'chip');
-    assert.match(chip?.attributes.style ?? '', /background: rgb\(232, 89, 12\)/);
-    assert.equal(bannerAction(banner), null, 'a profile switch is not offered for saving');
-    assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
-    assert.equal(await submitted(page), null);
-    // One use: the same page loaded again is no longer a RoleHop switch.
-    await page.reload();
-    const again = await waitForBanner(page, ['ready']);
-    assert.match(again.text, /from the link/);
-    await page.close();
-  });
-
-  test('a recorded switch for other values does not make this page a RoleHop switch', async () => {
-    await setAutoSubmit(control, { autoSubmit: true });
-    try {
-      const page = await startSwitchFromRoleHop(browser, {
-        url: switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: 'root-admin' }),
-        parentAlias: ACCOUNT,
-        roleName: 'root-admin',
-        markerValues: { parentAlias: ACCOUNT, roleName: ROLE },
-        profileId: 'acme-prod',
-        displayName: 'Acme production',
-      });
-      const banner = await waitForBanner(page, ['ready']);
-      assert.match(banner.text, /from the link/);
-      assert.equal(await submitted(page), null);
-      await page.close();
-    } finally {
-      await setAutoSubmit(control, { autoSubmit: false });
-    }
-  });
-
-  test('invalid values are reported and never submitted', async () => {
-    await setAutoSubmit(control, { autoSubmit: true });
-    try {
-      const page = await startSwitchFromRoleHop(browser, {
-        url: switchRoleUrl({ fixture: 'en', parentAlias: 'acme_prod!', roleName: 'admin oss' }),
-        parentAlias: 'acme_prod!',
-        roleName: 'admin oss',
-        profileId: 'broken',
-        displayName: 'Broken',
-      });
-      const banner = await waitForBanner(page, ['invalid']);
-      assert.match(banner.text, /Account: /);
-      assert.match(banner.text, /Role name: /);
-      assert.equal(await submitted(page), null);
-      await page.close();
-    } finally {
-      await setAutoSubmit(control, { autoSubmit: false });
-    }
-  });
-
-  test('when the fields cannot be found, the banner says so and the page is left alone', async () => {
-    const page = await open(switchRoleUrl({ fixture: 'unknown', parentAlias: ACCOUNT, roleName: ROLE }));
-    const banner = await waitForBanner(page, ['not-found'], 20_000);
-    assert.match(banner.text, /could not find the Switch Role fields/);
-    assert.match(banner.text, /Account: acme-prod, role: admin-oss/);
-    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value)), ['', '']);
-    await page.close();
-  });
-
-  test('no action on a look-alike host or on other paths', async () => {
-    // Control: the real page gets RoleHop's isolated world and banner.
-    const real = await open(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }));
-    await waitForBanner(real, ['ready']);
-    assert.notEqual(await evaluateInContentWorld(real, browser.extensionId, '1'), null);
-    await real.close();
-    for (const url of [
-      switchRoleUrl({ host: 'signin.aliyun.com.example.test', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
-      switchRoleUrl({ path: '/switchRole.htmx', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
-      switchRoleUrl({ path: '/login.htm', fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
-    ]) {
-      const page = await open(url);
-      await page.waitForLoadState('load');
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-      assert.deepEqual(await readRoleHopUi(page, 'switch-banner'), [], `no banner on ${url}`);
-      assert.deepEqual(await fieldValues(page), ['', ''], `fields untouched on ${url}`);
-      if (new URL(url).pathname !== '/switchRole.htmx') {
-        assert.equal(await evaluateInContentWorld(page, browser.extensionId, '1'), null, `no RoleHop content script on ${url}`);
-      }
-      await page.close();
-    }
-  });
-
-  test('after a switch typed by hand, RoleHop offers to save it and saves it as a profile', async () => {
-    await saveProfiles(control, '[profile existing]\naccount = other\nrole_name = reader\n');
-    const page = await open(switchRoleUrl({ fixture: 'en' }));
-    await waitForBanner(page, ['hand']);
-    await page.locator('#parentAlias').fill('acme-dev');
-    await page.locator('#roleName').fill('dev-admin');
-    const offer = await waitForValue(
-      () => readRoleHopUi(page, 'switch-banner'),
-      (uis) => uis.length === 1 && bannerAction(uis[0]) !== null,
-      { what: 'the save offer' },
-    );
-    assert.match(offer[0].text, /acme-dev \/ dev-admin is not one of your profiles yet/);
-    // A page cannot press the button: its click at the host never reaches inside the closed root.
-    await page.evaluate(() => document.querySelector('[data-rolehop="switch-banner"]')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-    await trustedClick(page, /** @type {{backendNodeId: number}} */ (bannerAction(offer[0])).backendNodeId);
-    const saved = await waitForBanner(page, ['saved']);
-    assert.match(saved.text, /saved this switch as a profile/);
-    const text = await loadProfiles(control);
-    assert.match(text, /^\[profile existing\]/, 'the existing profiles are kept, first');
-    assert.match(text, /\[profile acme-dev\.dev-admin\]\n(?:.*\n)*account = acme-dev\n/);
-    assert.match(text, /role_name = dev-admin/);
-    assert.equal(await submitted(page), null, 'saving does not submit the form');
-    await page.close();
-
-    // The same values again: recognised as the saved profile, no second offer.
-    const again = await open(switchRoleUrl({ fixture: 'en', parentAlias: 'acme-dev', roleName: 'dev-admin' }));
-    const known = await waitForBanner(again, ['ready']);
-    assert.equal(bannerAction(known), null);
-    assert.match(known.text, /dev-admin @ acme-dev/);
-    await again.close();
-  });
-
-  test('the worker refuses forged and misplaced content-script messages', async () => {
-    const page = await open(switchRoleUrl({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }));
-    await waitForBanner(page, ['ready']);
-    /** @param {unknown} message */
-    const send = async (message) =>
-      (await evaluateInContentWorld(page, browser.extensionId, `chrome.runtime.sendMessage(${JSON.stringify(message)})`))?.value;
-    const cases = /** @type {Array<[unknown, string, RegExp]>} */ ([
-      [{ type: 'core.sign', request: { kind: 'rpc' } }, 'not-allowed', /content scripts may not send core\.sign/],
-      [{ type: 'credentials.status' }, 'not-allowed', /content scripts may not send/],
-      [{ type: 'identity.lookup', accountUid: '1746000000000001', roleName: ROLE }, 'not-allowed', /accepted only from a console page/],
-      [{ type: 'switch.context', parentAlias: 7, roleName: ROLE }, 'invalid-message', /message\.parentAlias must be a JSON string/],
-      [{ type: 'switch.context', parentAlias: ACCOUNT, roleName: ROLE, tabId: 1 }, 'invalid-message', /unexpected field message\.tabId/],
-      [{ type: 'switch.context', marker: 'x', parentAlias: ACCOUNT, roleName: ROLE }, 'invalid-message', /marker must be 8-64/],
-      [{ type: 'switch.validate', parentAlias: '', roleName: ROLE }, 'invalid-message', /parentAlias must be 1-128 characters/],
-    ]);
-    for (const [message, kind, reason] of cases) {
-      const reply = await send(message);
-      assert.equal(reply?.error?.kind, kind, JSON.stringify({ message, reply }));
-      assert.match(reply.error.message, reason);
-    }
-    // A forged marker is simply not a RoleHop switch.
-    assert.deepEqual(await send({ type: 'switch.context', marker: 'ffffffffffffffffffffffffffffffff', parentAlias: ACCOUNT, roleName: ROLE }), {
-      fromRoleHop: false,
-      autoSubmit: false,
-    });
-    // The answers never carry profile text or secrets: only the documented fields.
-    assert.deepEqual(Object.keys(await send({ type: 'switch.validate', parentAlias: ACCOUNT, roleName: ROLE })).sort(), ['ok', 'problems']);
-    await page.close();
-
-    // From an extension page (not the Switch Role page) the switch messages are refused too.
-    const reply = await browser.sendMessage(control, { type: 'switch.context', parentAlias: ACCOUNT, roleName: ROLE });
-    assert.equal(reply?.error?.kind, 'not-allowed');
   });
 
   test('no errors in any page or the service worker', () => {

@@ -79,9 +79,12 @@ describe('workbench in Firefox against the mock cloud (through a CONNECT proxy)'
     await firefox.openPage('workbench/workbench.html');
   });
   after(async () => {
-    await firefox?.close();
-    await proxy?.close();
-    await cloud?.close();
+    try {
+      await firefox?.close(); // throws when the add-on had errors
+    } finally {
+      await proxy?.close();
+      await cloud?.close();
+    }
   });
 
   test('the happy path passes: B\'s user assumes A\'s role and lists A\'s buckets and objects', async () => {

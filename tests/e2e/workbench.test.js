@@ -162,7 +162,8 @@ describe('workbench: values and steps', () => {
     assert.equal(await page.locator('#steps > li').first().locator('input[type="checkbox"]').isChecked(), true);
     assert.match(await page.locator('#steps-progress').innerText(), /^1 of \d+ steps done$/);
     const saved = await page.evaluate(() => chrome.storage.local.get('rolehop.workbench'));
-    assert.deepEqual(Object.keys(/** @type {any} */ (saved)['rolehop.workbench']).sort(), ['audience', 'done', 'inputs']);
+    // The three fields, and the tag of trusted state (shared/trusted-storage.js).
+    assert.deepEqual(Object.keys(/** @type {any} */ (saved)['rolehop.workbench']).sort(), ['audience', 'done', 'inputs', 'rolehopTag']);
   });
 });
 

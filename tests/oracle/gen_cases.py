@@ -377,9 +377,13 @@ def oss_case(rng, i, subresources):
     return {"id": f"oss-{i:05d}", "algo": "oss", "text": dumps(rng, req)}
 
 
+# The documented OSS endpoint shapes, https only (crate/src/endpoint.rs): plain http and other
+# hosts are refused (invalid_cases.py).
 ENDPOINTS = ["oss-cn-hangzhou.aliyuncs.com", "https://oss-cn-shanghai.aliyuncs.com",
-             "http://oss-cn-beijing-internal.aliyuncs.com", "https://oss-ap-southeast-1.aliyuncs.com/",
-             "oss-accelerate.aliyuncs.com", "http://oss-cn-hongkong.aliyuncs.com:8080"]
+             "https://oss-cn-beijing-internal.aliyuncs.com", "https://oss-ap-southeast-1.aliyuncs.com/",
+             "oss-accelerate.aliyuncs.com", "cn-hongkong.oss.aliyuncs.com"]
+# Custom domains bound to a bucket, given with "cname": true.
+CUSTOM_DOMAINS = ["static.example.com", "https://cdn.example.org", "https://files.example.net/"]
 
 
 def presign_case(rng, i, subresources):
@@ -387,7 +391,13 @@ def presign_case(rng, i, subresources):
     if req["key"] in (".", ".."):
         req["key"] += "x"  # not presignable: URL parsers drop such segments (invalid_cases.py)
     req["expires"] = NOW + rng.choice([1, 60, 3600, 86400 * 7, rng.randint(2, 10**8)])
-    req["endpoint"] = rng.choice(ENDPOINTS)
+    if req["bucket"] is not None and rng.random() < 0.1:
+        req["endpoint"] = rng.choice(CUSTOM_DOMAINS)
+        req["cname"] = True
+    else:
+        req["endpoint"] = rng.choice(ENDPOINTS)
+        if rng.random() < 0.05:
+            req["cname"] = rng.choice([False, None])
     return {"id": f"presign-{i:05d}", "algo": "presign", "text": dumps(rng, req), "now": NOW}
 
 

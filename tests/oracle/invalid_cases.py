@@ -178,9 +178,22 @@ def m_expires(rng, req):
 
 
 def m_endpoint(rng, req):
-    req["endpoint"] = rng.choice(["ftp://oss-cn-hangzhou.aliyuncs.com", "OSS-CN-HANGZHOU.aliyuncs.com",
-                                  "", "https://", "oss cn.aliyuncs.com", "oss.aliyuncs.com/path",
-                                  "oss_cn.aliyuncs.com"])
+    req.pop("cname", None)
+    req["endpoint"] = rng.choice(["ftp://oss-cn-hangzhou.aliyuncs.com", "http://oss-cn-hangzhou.aliyuncs.com",
+                                  "", "https://", "oss cn.aliyuncs.com", "oss-cn-hangzhou.aliyuncs.com/path",
+                                  "oss_cn.aliyuncs.com", "evil.example.com", "http://evil.example.com",
+                                  "user@oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou.aliyuncs.com:8080",
+                                  "sts.aliyuncs.com", "oss-cn-hangzhou.aliyuncs.com.evil.com"])
+    return req, "invalid-value", "$.endpoint"
+
+
+def m_cname_endpoint(rng, req):
+    """A custom domain is https too, and never an Alibaba Cloud host."""
+    if req.get("bucket") is None:
+        req["bucket"] = "examplebucket"
+    req["cname"] = True
+    req["endpoint"] = rng.choice(["http://static.example.com", "static.example.com:8080",
+                                  "oss-cn-hangzhou.aliyuncs.com", "10.0.0.1", "a@static.example.com"])
     return req, "invalid-value", "$.endpoint"
 
 
@@ -263,6 +276,9 @@ MUTATIONS = [
     ("presign expires", "oss-presign", m_expires),
     ("presign endpoint", "oss-presign", m_endpoint),
     ("presign endpoint missing", "oss-presign", m_missing("endpoint")),
+    ("presign cname endpoint", "oss-presign", m_cname_endpoint),
+    ("presign cname not a boolean", "oss-presign",
+     lambda rng, r: ({**r, "cname": rng.choice([5, "true", ["x"], {"a": "b"}])}, "invalid-value", "$.cname")),
     ("presign reserved query", "oss-presign", m_reserved_query),
     ("presign query token differs", "oss-presign", m_query_token_differs),
     ("presign bucket", "oss-presign", m_bucket),

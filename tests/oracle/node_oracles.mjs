@@ -141,6 +141,7 @@ export function ossPresign(req, now, subresources) {
     refreshSTSTokenInterval: 3600e3, // silences a console warning about refreshing STS tokens
     bucket: req.bucket ?? undefined,
     endpoint: endpointUrl(req.endpoint),
+    cname: req.cname === true,
   });
   const options = { method: req.method, expires: req.expires - now, subResource: subresourcesOf(req, subresources) };
   for (const [k, v] of Object.entries(req.headers ?? {})) if (signedHeader(k)) options[k] = wire(v);

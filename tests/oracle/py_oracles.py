@@ -108,7 +108,8 @@ def oss_presign(req, now):
     bucket: a service-level URL passes `''`."""
     auth, provider = _oss_auth(req)
     bucket, key = req.get("bucket"), req.get("key") or ""
-    base = _UrlMaker(endpoint_url(req["endpoint"]), False, False)(bucket or "", key, slash_safe=True)
+    is_cname = bool(req.get("cname"))
+    base = _UrlMaker(endpoint_url(req["endpoint"]), is_cname, False)(bucket or "", key, slash_safe=True)
     r = _oss_request(req, base)
     with mock.patch.object(oss2.auth.time, "time", lambda: float(now)):
         url = auth._sign_url(r, bucket, key, req["expires"] - now)

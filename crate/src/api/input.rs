@@ -28,7 +28,8 @@ pub struct RequestInput {
     pub time: String,
     /// Unique per request; required by RPC actions, unused by OSS.
     pub nonce: Option<String>,
-    /// Overrides the host (must end in `.aliyuncs.com`).
+    /// Overrides the host: an OSS endpoint for OSS actions, any `*.aliyuncs.com` host for STS and
+    /// RAM (`crate::endpoint`).
     pub endpoint: Option<String>,
     /// OSS region id (`cn-hangzhou`); OSS only.
     pub region: Option<String>,

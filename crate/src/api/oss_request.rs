@@ -5,7 +5,8 @@
 use super::action::ActionSpec;
 use super::build::{BuiltRequest, Param, Signing};
 use super::input::RequestInput;
-use super::validate::{check_endpoint, check_region};
+use super::validate::check_region;
+use crate::endpoint::OssEndpoint;
 use crate::error::{Error, Result};
 use crate::sign::encode::percent_encode_into;
 use crate::sign::oss::{check_bucket, sign_header, OssCredentials, OssRequest};
@@ -19,20 +20,9 @@ pub(super) fn assemble(
     time: UtcTime,
     query: Vec<Param>,
 ) -> Result<BuiltRequest> {
-    let mut host = service_host(input)?;
     let bucket = match (&input.bucket, spec.bucket) {
         (Some(bucket), true) => {
             check_bucket(bucket)?;
-            if let Some(region_host) = host
-                .strip_prefix(bucket.as_str())
-                .and_then(|rest| rest.strip_prefix('.'))
-            {
-                return Err(Error::invalid(
-                    "$.endpoint",
-                    format!("give the region endpoint without the bucket: {region_host}"),
-                ));
-            }
-            host = format!("{bucket}.{host}");
             Some(bucket.clone())
         }
         (None, true) => return Err(Error::missing("$.bucket")),
@@ -47,6 +37,7 @@ pub(super) fn assemble(
         }
         (None, false) => None,
     };
+    let host = service_endpoint(input)?.host_for(bucket.as_deref(), "$.endpoint")?;
     let date = time.to_rfc1123();
     let request = OssRequest {
         method: "GET".to_string(),
@@ -84,17 +75,17 @@ pub(super) fn assemble(
 }
 
 /// `oss-<region>.aliyuncs.com`, or the checked `endpoint` override (not both).
-fn service_host(input: &RequestInput) -> Result<String> {
+fn service_endpoint(input: &RequestInput) -> Result<OssEndpoint> {
     match (&input.endpoint, &input.region) {
         (Some(_), Some(_)) => Err(Error::invalid(
             "$.region",
             "give region or endpoint, not both (endpoint already names the region)",
         )),
-        (Some(endpoint), None) => check_endpoint(endpoint),
+        (Some(endpoint), None) => OssEndpoint::parse(endpoint, "$.endpoint"),
         (None, region) => {
             let region = region.as_deref().unwrap_or(DEFAULT_REGION);
             check_region(region)?;
-            Ok(format!("oss-{region}.aliyuncs.com"))
+            OssEndpoint::parse(&format!("oss-{region}.aliyuncs.com"), "$.region")
         }
     }
 }

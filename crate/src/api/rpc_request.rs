@@ -3,7 +3,8 @@
 use super::action::Service;
 use super::build::{BuiltRequest, Param, Signing};
 use super::input::RequestInput;
-use super::validate::{check_endpoint, check_nonce};
+use super::validate::check_nonce;
+use crate::endpoint::aliyuncs_endpoint;
 use crate::error::{Error, Result};
 use crate::sign::rpc;
 use crate::time::UtcTime;
@@ -36,7 +37,7 @@ pub(super) fn assemble(
     let nonce = check_nonce(input.nonce.as_deref())?;
     let (default_host, version) = service_endpoint(input.action.service());
     let host = match &input.endpoint {
-        Some(endpoint) => check_endpoint(endpoint)?,
+        Some(endpoint) => aliyuncs_endpoint(endpoint, "$.endpoint")?,
         None => default_host.to_string(),
     };
     let creds = &input.credentials;

@@ -3,9 +3,10 @@
 //! OSS named the bucket's region, and never when what it needs failed.
 
 use super::facts::Outcome;
-use super::known::{bucket_region, endpoint_region, id, listed_policies, IdentityKind, Known};
+use super::known::{bucket_region, id, listed_policies, IdentityKind, Known};
 use super::retry;
 use crate::api::Action;
+use crate::endpoint::oss_endpoint_region;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -370,7 +371,7 @@ fn open_state(k: &Known, p: &Planned) -> State {
 
 fn redirect_region(attempt: &super::facts::Attempt) -> Option<String> {
     match &attempt.outcome {
-        Outcome::Api(e) => e.endpoint.as_deref().and_then(endpoint_region),
+        Outcome::Api(e) => e.endpoint.as_deref().and_then(oss_endpoint_region),
         _ => None,
     }
 }

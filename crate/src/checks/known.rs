@@ -3,6 +3,7 @@
 
 use super::facts::Facts;
 use super::inputs::{AccountRef, CheckInputs};
+use crate::policy::{caller_arn, RamIdentity};
 use serde_json::Value;
 
 /// Request ids (the keys of `facts`).
@@ -90,25 +91,28 @@ impl Identity {
         let type_name = text("identityType");
         let arn = text("arn");
         let account = text("accountId");
-        let relative = arn.splitn(5, ':').nth(4).unwrap_or("");
+        // The policy engine's reading of the ARN: a session is `role/<name>/<session>` (as
+        // AssumeRole writes it) or `assumed-role/<name>/<session>` (GetCallerIdentity).
+        let identity = caller_arn(&arn).map(|(_, identity)| identity);
         let kind = match type_name.as_str() {
             "Account" => IdentityKind::Account,
             "RAMUser" => IdentityKind::RamUser,
             "AssumedRoleUser" => IdentityKind::AssumedRole,
-            _ if relative == "root" => IdentityKind::Account,
+            _ if identity == Some(RamIdentity::Root) => IdentityKind::Account,
             _ => IdentityKind::Other,
         };
-        let user = relative
-            .strip_prefix("user/")
-            .map(str::to_string)
-            .filter(|_| kind == IdentityKind::RamUser);
-        // `role/<name>/<session>` (as STS writes it) or `assumed-role/<name>/<session>`.
-        let role = relative
-            .strip_prefix("role/")
-            .or_else(|| relative.strip_prefix("assumed-role/"))
-            .and_then(|rest| rest.split('/').next())
-            .map(str::to_string)
-            .filter(|_| kind == IdentityKind::AssumedRole);
+        let user = match identity {
+            Some(RamIdentity::User(name)) if kind == IdentityKind::RamUser => {
+                Some(name.to_string())
+            }
+            _ => None,
+        };
+        let role = match identity {
+            Some(RamIdentity::Role { name, .. }) if kind == IdentityKind::AssumedRole => {
+                Some(name.to_string())
+            }
+            _ => None,
+        };
         (!account.is_empty()).then_some(Identity {
             kind,
             type_name,
@@ -261,19 +265,6 @@ pub fn bucket_region(result: &Value, bucket: &str) -> Option<String> {
         })
 }
 
-/// The region in an OSS endpoint such as `oss-cn-shanghai.aliyuncs.com` or
-/// `<bucket>.oss-cn-shanghai.aliyuncs.com`.
-pub fn endpoint_region(endpoint: &str) -> Option<String> {
-    let host = endpoint
-        .trim()
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    host.split('.')
-        .find_map(|label| label.strip_prefix("oss-"))
-        .map(|r| r.trim_end_matches("-internal").to_string())
-        .filter(|r| !r.is_empty())
-}
-
 /// Bucket names of a ListBuckets result.
 pub fn bucket_names(result: &Value) -> Vec<String> {
     result
@@ -308,6 +299,7 @@ mod tests {
         for arn in [
             "acs:ram::2:role/admin-oss/alice",
             "acs:ram::2:assumed-role/admin-oss/alice",
+            "acs:sts::2:assumed-role/admin-oss/alice",
         ] {
             let session = Identity::read(
                 &json!({"identityType": "AssumedRoleUser", "accountId": "2", "arn": arn}),
@@ -332,15 +324,6 @@ mod tests {
         assert!(!id::is_valid("a.GetPolicy.Other.x"));
         assert!(!id::is_valid("a.GetPolicy.System."));
         assert!(!id::is_valid("c.AssumeRole"));
-        assert_eq!(
-            endpoint_region("oss-cn-beijing.aliyuncs.com").as_deref(),
-            Some("cn-beijing")
-        );
-        assert_eq!(
-            endpoint_region("https://b.oss-ap-southeast-1-internal.aliyuncs.com").as_deref(),
-            Some("ap-southeast-1")
-        );
-        assert_eq!(endpoint_region("example.com"), None);
         let buckets = json!({"buckets": [{"name": "a", "location": "oss-cn-shanghai"}, {"name": "b", "region": "cn-beijing", "location": "x"}]});
         assert_eq!(bucket_region(&buckets, "a").as_deref(), Some("cn-shanghai"));
         assert_eq!(bucket_region(&buckets, "b").as_deref(), Some("cn-beijing"));

@@ -75,6 +75,19 @@ impl Object {
         }
     }
 
+    pub fn optional_bool(&self, name: &str) -> Result<Option<bool>> {
+        self.get(name)
+            .map(|v| {
+                v.as_bool().ok_or_else(|| {
+                    Error::invalid(
+                        self.child(name),
+                        format!("{name} must be true or false, got {}", type_name(v)),
+                    )
+                })
+            })
+            .transpose()
+    }
+
     pub fn optional_object(&self, name: &str) -> Result<Option<Object>> {
         self.get(name)
             .map(|v| Object::new(v.clone(), self.child(name)))

@@ -87,7 +87,17 @@ fn presign_oss(req: &Object) -> Result<Signed> {
     let (request, creds) = oss_request(req)?;
     let expires = req.required_i64("expires")?;
     let endpoint = req.required_str("endpoint")?;
-    oss::presign(&request, &creds, expires, endpoint).map(Signed::OssPresign)
+    let cname = req.optional_bool("cname")?.unwrap_or(false);
+    oss::presign(&request, &creds, expires, presign_host(endpoint, cname)).map(Signed::OssPresign)
+}
+
+/// The endpoint of an `oss-presign` request: a custom domain only with `"cname": true`.
+fn presign_host(endpoint: &str, cname: bool) -> oss::PresignHost<'_> {
+    if cname {
+        oss::PresignHost::CustomDomain(endpoint)
+    } else {
+        oss::PresignHost::Endpoint(endpoint)
+    }
 }
 
 fn sign_post_policy(req: &Object) -> Result<Signed> {
@@ -152,7 +162,7 @@ mod tests {
             .to_string()
             .replace("\"headers\":null", &format!("\"headers\":{{\"date\":\"{DATE}\"}}")),
             json!({"kind": "oss-presign", "method": "GET", "bucket": "oss-example",
-                   "key": "oss-api.pdf", "expires": 1141889120, "endpoint": "http://oss.example",
+                   "key": "oss-api.pdf", "expires": 1141889120, "endpoint": "https://oss-cn-hangzhou.aliyuncs.com",
                    "query": {"versionId": "v1", "x": null}, "accessKeyId": "id",
                    "accessKeySecret": "s", "securityToken": "tok"})
             .to_string(),

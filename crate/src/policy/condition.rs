@@ -6,11 +6,11 @@
 //! holds when no value matches; when the key is absent from the request, positive operators are
 //! false, negated ones true, and every `...IfExists` form true.
 
+use super::exact::{Decimal, Instant};
 use super::model::CondValue;
 use super::pattern::Pattern;
-use crate::time::UtcTime;
 use std::cell::OnceCell;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -130,7 +130,7 @@ pub fn check_value(family: Family, value: &CondValue) -> Result<(), String> {
         Family::Numeric => "a number such as 10 or \"10\"",
         Family::Date => "a time such as \"2026-01-01T00:00:00Z\" or \"2026-01-01T08:00:00+08:00\"",
         Family::Bool => "true or false (\"true\" or \"false\")",
-        Family::Ip => "an IP address or CIDR block such as \"203.0.113.0/24\"",
+        Family::Ip => "an IP address, a CIDR block such as \"203.0.113.0/24\", or an IPv4 address whose last parts are * such as \"192.168.0.*\"",
     };
     Err(format!(
         "{} operators take {expected}, got {}",
@@ -147,17 +147,17 @@ fn show(value: &CondValue) -> String {
     }
 }
 
-fn number_of(value: &CondValue) -> Option<f64> {
+fn number_of(value: &CondValue) -> Option<Decimal> {
     match value {
-        CondValue::Number(n) | CondValue::Text(n) => parse_number(n),
+        CondValue::Number(n) | CondValue::Text(n) => Decimal::parse(n),
         CondValue::Bool(_) => None,
     }
 }
 
-fn date_of(value: &CondValue) -> Option<i64> {
+fn date_of(value: &CondValue) -> Option<Instant> {
     match value {
-        CondValue::Number(n) => parse_epoch(n),
-        CondValue::Text(s) => parse_date(s),
+        CondValue::Number(n) => Instant::from_epoch(n),
+        CondValue::Text(s) => Instant::parse(s),
         CondValue::Bool(_) => None,
     }
 }
@@ -168,25 +168,6 @@ fn bool_of(value: &CondValue) -> Option<bool> {
         CondValue::Text(s) => parse_bool(s),
         CondValue::Number(_) => None,
     }
-}
-
-/// A decimal number (no `inf`, `NaN` or hex, which Rust's float parser would also take).
-pub fn parse_number(text: &str) -> Option<f64> {
-    let plain = !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    let n: f64 = if plain {
-        text.parse().ok()?
-    } else {
-        return None;
-    };
-    n.is_finite().then_some(n)
-}
-
-fn parse_epoch(text: &str) -> Option<i64> {
-    let n = parse_number(text)?;
-    (n.abs() < 1e15).then_some(n.trunc() as i64)
 }
 
 fn parse_bool(text: &str) -> Option<bool> {
@@ -208,61 +189,6 @@ fn parse_context_bool(text: &str) -> Option<bool> {
     }
 }
 
-/// Unix seconds of `2026-01-01`, `2026-01-01T00:00:00Z`, `...T08:00:00+08:00` (fractions dropped),
-/// or of an all-digit epoch. Allocates nothing: request context values are parsed per request.
-pub fn parse_date(text: &str) -> Option<i64> {
-    let b = text.as_bytes();
-    if !b.is_empty() && b.iter().all(u8::is_ascii_digit) {
-        return parse_epoch(text);
-    }
-    let date = b.get(..10)?;
-    let rest = b.get(10..)?;
-    let (time, zone): (&[u8], &[u8]) = match rest.first() {
-        None => (b"00:00:00", b"Z"),
-        Some(b'T' | b't') => {
-            let time = rest.get(1..9)?;
-            let mut zone = rest.get(9..)?;
-            if let Some(fraction) = zone.strip_prefix(b".") {
-                let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
-                if digits == 0 {
-                    return None;
-                }
-                zone = fraction.get(digits..)?;
-            }
-            (time, zone)
-        }
-        Some(_) => return None,
-    };
-    // The UTC form UtcTime reads, assembled on the stack: YYYY-MM-DDThh:mm:ssZ.
-    let mut canonical = [0u8; 20];
-    canonical[..10].copy_from_slice(date);
-    canonical[10] = b'T';
-    canonical[11..19].copy_from_slice(time);
-    canonical[19] = b'Z';
-    let unix = UtcTime::parse_iso8601(std::str::from_utf8(&canonical).ok()?)
-        .ok()?
-        .unix;
-    let offset = match zone {
-        b"Z" | b"z" => 0,
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let digit = |c: &u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
-            let (h, m) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let minutes = h * 60 + m;
-            if *sign == b'+' {
-                minutes * 60
-            } else {
-                -minutes * 60
-            }
-        }
-        _ => return None,
-    };
-    // Local time minus the offset is UTC.
-    Some(unix - offset)
-}
-
 /// An IPv4 or IPv6 network; a bare address is a /32 or /128.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cidr {
@@ -272,7 +198,14 @@ pub struct Cidr {
 }
 
 impl Cidr {
+    /// `203.0.113.0/24`, `2001:db8::/32`, a bare address, or (as OSS documents for
+    /// `acs:SourceIp`) an IPv4 address whose last one to four parts are `*`: `192.168.0.*` is
+    /// `192.168.0.0/24`, `10.*.*.*` is `10.0.0.0/8`. A `*` only stands for a whole trailing part:
+    /// not `192.*.0.1`, `192.168.0.1*`, with a `/prefix`, or in IPv6 (write a CIDR block there).
     pub fn parse(text: &str) -> Option<Cidr> {
+        if text.contains('*') {
+            return Self::ipv4_wildcard(text);
+        }
         let (addr, prefix) = match text.split_once('/') {
             Some((a, p)) => (a, Some(p)),
             None => (text, None),
@@ -290,6 +223,27 @@ impl Cidr {
             bits: mask(bits, prefix, max),
             prefix,
             v4,
+        })
+    }
+
+    fn ipv4_wildcard(text: &str) -> Option<Cidr> {
+        let parts: Vec<&str> = text.split('.').collect();
+        let fixed = parts.iter().position(|p| *p == "*")?;
+        if parts.len() != 4 || parts.get(fixed..)?.iter().any(|p| *p != "*") {
+            return None;
+        }
+        // The fixed parts as an address (Rust's reader: decimal 0-255, no leading zeros).
+        let zeros = vec!["0"; 4 - fixed];
+        let address: Ipv4Addr = [parts.get(..fixed)?, &zeros]
+            .concat()
+            .join(".")
+            .parse()
+            .ok()?;
+        let prefix = u8::try_from(8 * fixed).ok()?;
+        Some(Cidr {
+            bits: mask(u128::from(u32::from(address)), prefix, 32),
+            prefix,
+            v4: true,
         })
     }
 
@@ -320,8 +274,8 @@ fn mask(bits: u128, prefix: u8, max: u8) -> u128 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextValue {
     pub text: String,
-    number: OnceCell<Option<f64>>,
-    date: OnceCell<Option<i64>>,
+    number: OnceCell<Option<Decimal>>,
+    date: OnceCell<Option<Instant>>,
     boolean: OnceCell<Option<bool>>,
     ip: OnceCell<Option<IpAddr>>,
 }
@@ -347,12 +301,14 @@ impl ContextValue {
         self.ip = OnceCell::new();
     }
 
-    fn number(&self) -> Option<f64> {
-        *self.number.get_or_init(|| parse_number(&self.text))
+    fn number(&self) -> Option<&Decimal> {
+        self.number
+            .get_or_init(|| Decimal::parse(&self.text))
+            .as_ref()
     }
 
-    fn date(&self) -> Option<i64> {
-        *self.date.get_or_init(|| parse_date(&self.text))
+    fn date(&self) -> Option<Instant> {
+        *self.date.get_or_init(|| Instant::parse(&self.text))
     }
 
     fn boolean(&self) -> Option<bool> {
@@ -378,8 +334,8 @@ enum Values {
     Exact(Vec<String>),
     IgnoreCase(Vec<String>),
     Like(Vec<Pattern>),
-    Number(Vec<f64>),
-    Date(Vec<i64>),
+    Number(Vec<Decimal>),
+    Date(Vec<Instant>),
     Bool(Vec<bool>),
     Ip(Vec<Cidr>),
 }
@@ -438,7 +394,7 @@ impl Compiled {
             Values::IgnoreCase(vs) => vs.iter().any(|v| eq_ignore_case(v, &c.text)),
             Values::Like(ps) => ps.iter().any(|p| p.matches(&c.text)),
             Values::Number(vs) => c.number().is_some_and(|n| {
-                vs.iter().any(|&v| match op {
+                vs.iter().any(|v| match op {
                     NumericLessThan => n < v,
                     NumericLessThanEquals => n <= v,
                     NumericGreaterThan => n > v,
@@ -524,16 +480,17 @@ mod tests {
 
     #[test]
     fn dates_with_offsets_are_the_same_instant() {
+        let parse_date = Instant::parse;
         assert_eq!(
             parse_date("2019-08-12T17:00:00+08:00"),
             parse_date("2019-08-12T09:00:00Z")
         );
+        assert!(parse_date("2019-08-12T09:00:00.123Z") > parse_date("2019-08-12T09:00:00Z"));
         assert_eq!(
-            parse_date("2019-08-12T09:00:00.123Z"),
-            parse_date("2019-08-12T09:00:00Z")
+            parse_date("1970-01-02").map(|t| t.unix_seconds()),
+            Some(86_400)
         );
-        assert_eq!(parse_date("1970-01-02"), Some(86_400));
-        assert_eq!(parse_date("86400"), Some(86_400));
+        assert_eq!(parse_date("86400"), parse_date("1970-01-02"));
         assert_eq!(parse_date("2019-08-12T17:00:00+24:00"), None);
         assert_eq!(
             parse_date("2019-08-12t09:00:00z"),
@@ -554,6 +511,37 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn ipv4_wildcards_stand_for_whole_trailing_parts() {
+        for (wildcard, cidr) in [
+            ("192.168.0.*", "192.168.0.0/24"),
+            ("10.1.*.*", "10.1.0.0/16"),
+            ("10.*.*.*", "10.0.0.0/8"),
+            ("*.*.*.*", "0.0.0.0/0"),
+        ] {
+            assert_eq!(Cidr::parse(wildcard), Cidr::parse(cidr), "{wildcard}");
+            assert!(check_value(Family::Ip, &text(wildcard)).is_ok());
+        }
+        for bad in [
+            "192.*.0.1",
+            "192.168.0.1*",
+            "192.168.0.*/24",
+            "192.168.*",
+            "192.168.0.0.*",
+            "*",
+            "2001:db8::*",
+            "256.1.1.*",
+            "01.1.1.*",
+            "192.168.0.**",
+        ] {
+            assert_eq!(Cidr::parse(bad), None, "{bad}");
+        }
+        let c = cond("IpAddress", &[text("192.168.0.*")]);
+        assert!(c.holds(Some(&ctx(&["192.168.0.255"]))));
+        assert!(!c.holds(Some(&ctx(&["192.168.1.0"]))));
+        assert!(!c.holds(Some(&ctx(&["::ffff:192.168.0.1"]))));
     }
 
     #[test]

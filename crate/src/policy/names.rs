@@ -3,6 +3,7 @@
 //! when the intent is clear, proposes the corrected text.
 
 use super::model::PrincipalKind;
+use super::principal::RamIdentity;
 
 /// A rejected name: why, and the corrected text when one can be inferred.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,12 +163,7 @@ fn check_ram_principal(text: &str) -> Result<(), Bad> {
     if text == "*" {
         return Ok(());
     }
-    let ok = ram_arn(text).is_some_and(|(_, rel)| {
-        rel == "root"
-            || ["user/", "role/"]
-                .iter()
-                .any(|p| rel.strip_prefix(p).is_some_and(|n| !n.is_empty()))
-    });
+    let ok = ram_arn(text).is_some_and(|(_, rel)| RamIdentity::parse(rel).is_some());
     if ok {
         return Ok(());
     }
@@ -177,8 +173,8 @@ fn check_ram_principal(text: &str) -> Result<(), Bad> {
         None
     };
     Err(bad(
-        format!("{text:?} is not a RAM principal: write acs:ram::<uid>:root (the whole account), acs:ram::<uid>:user/<name>, acs:ram::<uid>:role/<name>, or \"*\""),
-        format!("{text:?} 不是合法的 RAM 主体：应写为 acs:ram::<uid>:root（整个账号）、acs:ram::<uid>:user/<名称>、acs:ram::<uid>:role/<名称> 或 \"*\""),
+        format!("{text:?} is not a RAM principal: write acs:ram::<uid>:root (the whole account), acs:ram::<uid>:user/<name>, acs:ram::<uid>:role/<name>, a role session acs:ram::<uid>:role/<name>/<session> (or assumed-role/<name>/<session>), or \"*\""),
+        format!("{text:?} 不是合法的 RAM 主体：应写为 acs:ram::<uid>:root（整个账号）、acs:ram::<uid>:user/<名称>、acs:ram::<uid>:role/<名称>、角色会话 acs:ram::<uid>:role/<名称>/<会话名>（或 assumed-role/<名称>/<会话名>）或 \"*\""),
         suggestion,
     ))
 }

@@ -875,6 +875,6 @@ fn zh_family_value(family: super::condition::Family) -> &'static str {
         Numeric => "数字，例如 10 或 \"10\"",
         Date => "时间，例如 \"2026-01-01T00:00:00Z\" 或 \"2026-01-01T08:00:00+08:00\"",
         Bool => "true 或 false",
-        Ip => "IP 地址或 CIDR 网段，例如 \"203.0.113.0/24\"",
+        Ip => "IP 地址、CIDR 网段（例如 \"203.0.113.0/24\"）或末尾几段为 * 的 IPv4 地址（例如 \"192.168.0.*\"）",
     }
 }

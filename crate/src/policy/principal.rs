@@ -2,13 +2,92 @@
 //! `Principal` of a statement that it is matched against.
 
 use super::model::{PrincipalKind, Statement};
-use super::names::ram_arn;
+use super::names::{ram_arn, Arn};
+
+/// The relative id of a RAM identity ARN (`acs:ram::<uid>:<relative id>`), read by one rule
+/// everywhere a caller is matched (trust policies, the simulator's principal, the checks).
+///
+/// A role session has two spellings of one identity: AssumeRole's answer writes
+/// `role/<role>/<session>`, GetCallerIdentity's `assumed-role/<role>/<session>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RamIdentity<'a> {
+    /// `root`: the whole account.
+    Root,
+    /// `user/<name>`.
+    User(&'a str),
+    /// `role/<name>`, or a session of it.
+    Role {
+        name: &'a str,
+        session: Option<&'a str>,
+    },
+}
+
+impl<'a> RamIdentity<'a> {
+    pub fn parse(relative: &'a str) -> Option<RamIdentity<'a>> {
+        let segment = |s: &str| !s.is_empty() && !s.contains('/');
+        if relative == "root" {
+            return Some(RamIdentity::Root);
+        }
+        let (kind, rest) = relative.split_once('/')?;
+        let (name, session) = match rest.split_once('/') {
+            Some((name, session)) => (name, Some(session)),
+            None => (rest, None),
+        };
+        if !segment(name) || session.is_some_and(|s| !segment(s)) {
+            return None;
+        }
+        match (kind, session) {
+            ("user", None) => Some(RamIdentity::User(name)),
+            ("role", _) | ("assumed-role", Some(_)) => Some(RamIdentity::Role { name, session }),
+            _ => None,
+        }
+    }
+
+    /// Whether a principal naming `self` admits `caller` (both of one account): the account
+    /// admits everyone in it, a role admits its sessions, a session only itself. Names compare
+    /// ignoring case, as RAM's do; session names exactly.
+    fn admits(&self, caller: &RamIdentity) -> bool {
+        match (self, caller) {
+            (RamIdentity::Root, _) => true,
+            (RamIdentity::User(p), RamIdentity::User(c)) => p.eq_ignore_ascii_case(c),
+            (
+                RamIdentity::Role { name, session },
+                RamIdentity::Role {
+                    name: caller_name,
+                    session: caller_session,
+                },
+            ) => {
+                name.eq_ignore_ascii_case(caller_name)
+                    && (session.is_none() || session == caller_session)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A caller's ARN: `acs:ram::<uid>:<relative id>` as [`RamIdentity`] reads it, or a role
+/// session written under STS (`acs:sts::<uid>:assumed-role/<role>/<session>`, a form some STS
+/// answers use). (account, identity).
+pub fn caller_arn(text: &str) -> Option<(&str, RamIdentity<'_>)> {
+    if let Some((account, relative)) = ram_arn(text) {
+        return Some((account, RamIdentity::parse(relative)?));
+    }
+    let arn = Arn::parse(text)?;
+    let sts_session = arn.service == "sts"
+        && arn.region.is_empty()
+        && !arn.account.is_empty()
+        && arn.relative.starts_with("assumed-role/");
+    sts_session
+        .then(|| RamIdentity::parse(arn.relative))
+        .flatten()
+        .map(|identity| (arn.account, identity))
+}
 
 /// Trust-policy principals, normalised for matching.
 #[derive(Debug, Clone, Default)]
 pub(super) struct PrincipalMatcher {
     anyone: bool,
-    /// (account, relative id) pairs: `root`, `user/<name>`, `role/<name>`; lower-cased.
+    /// (account, relative id) pairs as written; read with [`RamIdentity::parse`] when matched.
     ram: Vec<(String, String)>,
     /// Lower-cased service names and identity provider ARNs.
     others: Vec<String>,
@@ -24,7 +103,7 @@ impl PrincipalMatcher {
                     (_, _) if value == "*" => m.anyone = true,
                     (PrincipalKind::Ram, Some((account, relative))) => m
                         .ram
-                        .push((account.to_ascii_lowercase(), relative.to_ascii_lowercase())),
+                        .push((account.to_ascii_lowercase(), relative.to_string())),
                     _ => m.others.push(value.to_ascii_lowercase()),
                 }
             }
@@ -37,16 +116,9 @@ impl PrincipalMatcher {
             return true;
         }
         match caller {
-            Caller::Ram {
-                account,
-                kind,
-                name,
-            } => self.ram.iter().any(|(a, rel)| {
+            Caller::Ram { account, identity } => self.ram.iter().any(|(a, rel)| {
                 a.eq_ignore_ascii_case(account)
-                    && (rel == "root"
-                        || rel
-                            .split_once('/')
-                            .is_some_and(|(k, n)| k == *kind && n.eq_ignore_ascii_case(name)))
+                    && RamIdentity::parse(rel).is_some_and(|p| p.admits(identity))
             }),
             Caller::Other(id) => self.others.iter().any(|o| o.eq_ignore_ascii_case(id)),
             Caller::Unknown => false,
@@ -57,11 +129,10 @@ impl PrincipalMatcher {
 /// The request's principal, classified once per decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caller<'a> {
-    /// A RAM identity: kind is `user`, `role` (also for `assumed-role` sessions) or `root`.
+    /// A RAM identity of an account.
     Ram {
         account: &'a str,
-        kind: &'a str,
-        name: &'a str,
+        identity: RamIdentity<'a>,
     },
     /// A service or an identity provider.
     Other(&'a str),
@@ -73,38 +144,20 @@ impl<'a> Caller<'a> {
         let Some(p) = principal.filter(|p| !p.is_empty()) else {
             return Caller::Unknown;
         };
-        let Some((account, relative)) = ram_arn(p) else {
-            return Caller::Other(p);
-        };
-        if relative == "root" {
-            return Caller::Ram {
-                account,
-                kind: "root",
-                name: "",
-            };
-        }
-        match relative.split_once('/') {
-            Some(("user", name)) => Caller::Ram {
-                account,
-                kind: "user",
-                name,
-            },
-            Some(("role", name)) => Caller::Ram {
-                account,
-                kind: "role",
-                name,
-            },
-            Some(("assumed-role", rest)) => Caller::Ram {
-                account,
-                kind: "role",
-                name: rest.split('/').next().unwrap_or(rest),
-            },
-            _ => Caller::Other(p),
+        match caller_arn(p) {
+            Some((account, identity)) => Caller::Ram { account, identity },
+            None => Caller::Other(p),
         }
     }
 
     pub fn is_root(&self) -> bool {
-        matches!(self, Caller::Ram { kind: "root", .. })
+        matches!(
+            self,
+            Caller::Ram {
+                identity: RamIdentity::Root,
+                ..
+            }
+        )
     }
 }
 
@@ -114,13 +167,21 @@ mod tests {
 
     #[test]
     fn callers_are_classified() {
+        let session = Caller::Ram {
+            account: "1",
+            identity: RamIdentity::Role {
+                name: "admin-oss",
+                session: Some("s1"),
+            },
+        };
+        // AssumeRole's spelling and GetCallerIdentity's are one caller.
         assert_eq!(
             Caller::classify(Some("acs:ram::1:assumed-role/admin-oss/s1")),
-            Caller::Ram {
-                account: "1",
-                kind: "role",
-                name: "admin-oss"
-            }
+            session
+        );
+        assert_eq!(
+            Caller::classify(Some("acs:ram::1:role/admin-oss/s1")),
+            session
         );
         assert!(Caller::classify(Some("acs:ram::1:root")).is_root());
         assert_eq!(
@@ -128,5 +189,29 @@ mod tests {
             Caller::Other("ecs.aliyuncs.com")
         );
         assert_eq!(Caller::classify(None), Caller::Unknown);
+        for odd in [
+            "role/",
+            "role//s",
+            "role/r/",
+            "role/r/s/x",
+            "assumed-role/r",
+            "user/a/b",
+            "group/g",
+        ] {
+            assert_eq!(RamIdentity::parse(odd), None, "{odd}");
+        }
+    }
+
+    #[test]
+    fn a_role_admits_its_sessions_and_a_session_only_itself() {
+        let parse = |rel| RamIdentity::parse(rel).unwrap_or(RamIdentity::Root);
+        let role = parse("role/Admin-OSS");
+        let session = parse("assumed-role/admin-oss/alice");
+        assert!(role.admits(&session) && role.admits(&parse("role/admin-oss/bob")));
+        assert!(session.admits(&parse("role/ADMIN-oss/alice")));
+        assert!(!session.admits(&parse("role/admin-oss/Alice")));
+        assert!(!session.admits(&parse("role/admin-oss")));
+        assert!(!parse("user/alice").admits(&session));
+        assert!(parse("root").admits(&session));
     }
 }

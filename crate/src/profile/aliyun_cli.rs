@@ -10,6 +10,7 @@
 //! profile, which the CLI ignores, so that importing an export gives the same profiles back.
 
 use super::fields::{self, check_id, Key, Values};
+use super::hidden;
 use super::model::{AccountKind, Profile, ProfileError, Site};
 use super::{parse, to_text};
 use crate::error::{Error, ErrorKind, Result};
@@ -199,11 +200,12 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             ));
             continue;
         };
-        let name = string_member(entry, "name").map_or("", |(n, _)| n);
+        let (name, name_pos) = string_member(entry, "name").unwrap_or(("", item.pos));
         let mode = string_member(entry, "mode").map_or("", |(m, _)| m);
+        // A skipped name is shown, not checked: its invisible characters are shown as such.
         let skip = |(reason, reason_zh): (String, String)| Skipped {
-            name: name.to_string(),
-            mode: mode.to_string(),
+            name: hidden::visible(name).into_owned(),
+            mode: hidden::visible(mode).into_owned(),
             reason,
             reason_zh,
         };
@@ -258,8 +260,10 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                 positions[key.index()] = pos;
             }
         }
-        if values[Key::DisplayName.index()].is_none() && id != name {
+        let display_from_name = values[Key::DisplayName.index()].is_none() && id != name;
+        if display_from_name {
             values[Key::DisplayName.index()] = Some(name);
+            positions[Key::DisplayName.index()] = name_pos;
         }
         let cli_site =
             string_member(entry, "site").and_then(|(s, _)| match s.to_ascii_lowercase().as_str() {
@@ -282,6 +286,8 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                             cli_key(p.message),
                             cli_key(p.message_zh),
                         )
+                    } else if p.key == Key::DisplayName && display_from_name {
+                        ("name".to_string(), p.message, p.message_zh)
                     } else {
                         (
                             format!("{META_KEY}.{}", p.key.json_name()),
@@ -301,7 +307,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                         message_zh,
                         line: pos.line,
                         column,
-                        profile: Some(name.to_string()),
+                        profile: Some(hidden::visible(name).into_owned()),
                         field: Some(field),
                     });
                 }

@@ -3,6 +3,7 @@
 //! JSON (problems become JSON paths).
 
 use super::account::{self, invalid, Account, Invalid};
+use super::hidden;
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
 use crate::policy::suggest::closest;
@@ -363,7 +364,7 @@ fn color(text: &str) -> Result<String, Invalid> {
 }
 
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line
-/// break or tab.
+/// break or tab; no invisible formatting character ([`hidden`]).
 fn text(value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
     // Printable ASCII, the common case: no control character, one character per byte.
     if value.bytes().all(|b| (b' '..0x7f).contains(&b)) && (1..=max).contains(&value.len()) {
@@ -380,6 +381,10 @@ fn text(value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
             format!("此处不允许控制字符 U+{code:04X}"),
             i,
         ));
+    }
+    if let Some((i, c)) = hidden::find(value) {
+        let (message, message_zh) = hidden::messages(c);
+        return Err(invalid(message, message_zh, i));
     }
     let count = value.chars().count();
     if count == 0 || count > max {

@@ -5,12 +5,13 @@
 //! import and export, and the Switch Role page URLs.
 //!
 //! Layers: `ini` (one line -> header or key = value), `fields` (values -> a checked
-//! [`Profile`]), `parse` (text -> profiles + errors), `serialize` (profiles -> canonical text),
+//! [`Profile`]; `hidden` is its rule for invisible formatting characters), `parse` (text -> profiles + errors), `serialize` (profiles -> canonical text),
 //! `aliyun_cli` (config.json <-> profiles), `switch` (profile -> URLs).
 
 pub mod account;
 pub mod aliyun_cli;
 pub mod fields;
+pub mod hidden;
 mod ini;
 pub mod model;
 mod parse;

@@ -6,6 +6,7 @@
 use super::encode::{encode_path, percent_encode, percent_encode_into};
 use crate::contract::fields::child_path;
 use crate::crypto;
+use crate::endpoint::{custom_domain, OssEndpoint};
 use crate::error::{Error, Result};
 use crate::time::UtcTime;
 use serde::Serialize;
@@ -192,14 +193,23 @@ pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeader
     })
 }
 
-/// Presigns `req` until `expires` (Unix seconds) for `endpoint` (e.g. `oss-cn-hangzhou.aliyuncs.com`,
-/// optionally with an `https://` or `http://` scheme). STS credentials add the `security-token`
-/// query parameter, which is a signed sub-resource.
+/// Where a presigned URL points (the rules live in [`crate::endpoint`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresignHost<'a> {
+    /// An OSS endpoint (`oss-cn-hangzhou.aliyuncs.com`, optionally `https://`): the URL goes to
+    /// `<bucket>.<endpoint>`.
+    Endpoint(&'a str),
+    /// A custom domain bound to the bucket (`"cname": true`): the URL goes to that host itself.
+    CustomDomain(&'a str),
+}
+
+/// Presigns `req` until `expires` (Unix seconds) for `host`; the URL is always https. STS
+/// credentials add the `security-token` query parameter, which is a signed sub-resource.
 pub fn presign(
     req: &OssRequest,
     creds: &OssCredentials,
     expires: i64,
-    endpoint: &str,
+    host: PresignHost,
 ) -> Result<OssPresignedUrl> {
     check_credentials(creds)?;
     if expires <= 0 {
@@ -208,7 +218,16 @@ pub fn presign(
             format!("expires must be a positive Unix time in seconds, got {expires}"),
         ));
     }
-    let (scheme, host) = split_endpoint(endpoint)?;
+    let target = match host {
+        PresignHost::Endpoint(text) => Target::Oss(OssEndpoint::parse(text, "$.endpoint")?),
+        PresignHost::CustomDomain(_) if req.bucket.is_none() => {
+            return Err(Error::invalid(
+                "$.bucket",
+                "a custom domain (\"cname\": true) is bound to one bucket: give that bucket",
+            ))
+        }
+        PresignHost::CustomDomain(text) => Target::Custom(custom_domain(text, "$.endpoint")?),
+    };
     let headers = checked_headers(req)?;
     for reserved in ["OSSAccessKeyId", "Expires", "Signature"] {
         if req.query.iter().any(|(k, _)| k == reserved) {
@@ -247,14 +266,13 @@ pub fn presign(
         &creds.access_key_secret,
     )?;
 
+    let host = match target {
+        Target::Oss(endpoint) => endpoint.host_for(req.bucket.as_deref(), "$.endpoint")?,
+        Target::Custom(host) => host,
+    };
     let mut url = String::with_capacity(128 + stages.string_to_sign.len());
-    url.push_str(scheme);
-    url.push_str("://");
-    if let Some(bucket) = &req.bucket {
-        url.push_str(bucket);
-        url.push('.');
-    }
-    url.push_str(host);
+    url.push_str("https://");
+    url.push_str(&host);
     url.push('/');
     if let Some(key) = object_key(req) {
         url.push_str(&url_path(key));
@@ -285,6 +303,12 @@ pub fn presign(
         signature: stages.signature,
         url,
     })
+}
+
+/// A checked [`PresignHost`].
+enum Target {
+    Oss(OssEndpoint),
+    Custom(String),
 }
 
 /// An object key as a URL path: percent-encoded, `/` kept. Except when a segment is `.` or `..`:
@@ -421,15 +445,18 @@ fn resource_with(req: &OssRequest, extra_param: Option<(&str, &str)>) -> Result<
 
 /// Bucket names: 3-63 characters of lowercase letters, digits and `-`, starting and ending with a
 /// letter or digit.
-pub fn check_bucket(bucket: &str) -> Result<()> {
-    let ok_chars = bucket
-        .bytes()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
-    if (3..=63).contains(&bucket.len())
-        && ok_chars
+pub fn is_bucket_name(bucket: &str) -> bool {
+    (3..=63).contains(&bucket.len())
+        && bucket
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
         && !bucket.starts_with('-')
         && !bucket.ends_with('-')
-    {
+}
+
+/// [`is_bucket_name`], as an error at `$.bucket`.
+pub fn check_bucket(bucket: &str) -> Result<()> {
+    if is_bucket_name(bucket) {
         Ok(())
     } else {
         Err(Error::invalid(
@@ -614,31 +641,6 @@ fn find_query<'a>(req: &'a OssRequest, name: &str) -> Option<Option<&'a str>> {
         .map(|(_, v)| v.as_deref())
 }
 
-fn split_endpoint(endpoint: &str) -> Result<(&'static str, &str)> {
-    let (scheme, host) = if let Some(h) = endpoint.strip_prefix("https://") {
-        ("https", h)
-    } else if let Some(h) = endpoint.strip_prefix("http://") {
-        ("http", h)
-    } else {
-        ("https", endpoint)
-    };
-    let host = host.strip_suffix('/').unwrap_or(host);
-    let valid = !host.is_empty()
-        && host
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b".-:".contains(&c));
-    if valid {
-        Ok((scheme, host))
-    } else {
-        Err(Error::invalid(
-            "$.endpoint",
-            format!(
-                "{endpoint:?} is not an OSS endpoint host such as oss-cn-hangzhou.aliyuncs.com"
-            ),
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -718,12 +720,12 @@ mod tests {
             access_key_secret: "s".into(),
             security_token: None,
         };
-        let signed =
-            presign(&req, &creds, 1141889120, "oss.example").unwrap_or_else(|e| panic!("{e}"));
+        let endpoint = PresignHost::Endpoint("oss-cn-hangzhou.aliyuncs.com");
+        let signed = presign(&req, &creds, 1141889120, endpoint).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             signed
                 .url
-                .starts_with("https://oss-example.oss.example/a%2F..%2Fb?"),
+                .starts_with("https://oss-example.oss-cn-hangzhou.aliyuncs.com/a%2F..%2Fb?"),
             "{}",
             signed.url
         );
@@ -733,7 +735,7 @@ mod tests {
                 key: Some(key.into()),
                 ..req.clone()
             };
-            let err = presign(&req, &creds, 1141889120, "oss.example").unwrap_err();
+            let err = presign(&req, &creds, 1141889120, endpoint).unwrap_err();
             assert_eq!(err.path.as_deref(), Some("$.key"));
         }
     }

@@ -46,7 +46,8 @@ pub(super) fn sign(input: &str) -> Option<Result<Signed>> {
                 return Some(oss::sign_header(&request, &creds).map(Signed::OssHeader));
             }
             let (expires, endpoint) = (req.expires?, req.endpoint?);
-            Some(oss::presign(&request, &creds, expires, &endpoint.0).map(Signed::OssPresign))
+            let host = super::presign_host(&endpoint.0, req.cname.unwrap_or(false));
+            Some(oss::presign(&request, &creds, expires, host).map(Signed::OssPresign))
         }
         "post-policy" => {
             let (policy, id) = (req.policy?, req.access_key_id?);
@@ -85,6 +86,7 @@ struct Request<'a> {
     expires: Option<i64>,
     #[serde(borrow)]
     endpoint: Option<Text<'a>>,
+    cname: Option<bool>,
     #[serde(borrow)]
     policy: Option<Text<'a>>,
 }

@@ -59,8 +59,13 @@ import { writeClipboard } from './clipboard.js';
 export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 /** Longest route accepted in `ramHelper.context` (the console's own are far shorter). */
 const MAX_PATH = 2048;
-/** Longest trust policy accepted (RAM's limit for a policy document is 6,144 characters; pretty-printed text is longer). */
-const MAX_POLICY = 20_000;
+/**
+ * Longest trust policy accepted: what RAM itself accepts. RAM documents 6,144 characters for a
+ * policy document and no separate limit for a role's trust policy, so the same 6,144 applies
+ * (counted as JavaScript counts string length, in UTF-16 units, as RAM's Java services do).
+ * The check runs on the worker's thread; the cap keeps it short whatever a page sends.
+ */
+export const MAX_TRUST_POLICY = 6144;
 /** A copy button's value: its kind and a hash of its text (copyIdOf). */
 const COPY_ID = /^(?:value|policy)-[0-9a-f]{8}$/;
 /** Copies per tab and minute (a page has a handful of values; a person copies each once or twice). */
@@ -184,9 +189,10 @@ export function createRamHelperServices({ loadProgress = loadProgressFromStorage
      * @returns {Promise<RamHelperTrust>}
      */
     async checkTrust(core, message, _page) {
-      if (message.policy.trim() === '' || message.policy.length > MAX_POLICY) {
-        throw new InvalidContentMessage(`message.policy must be 1-${MAX_POLICY} characters of policy text, got ${message.policy.length}`);
+      if (message.policy.length > MAX_TRUST_POLICY) {
+        throw new InvalidContentMessage(`message.policy is ${message.policy.length} characters; RAM accepts trust policies of at most ${MAX_TRUST_POLICY}, so RoleHop checks no longer ones`);
       }
+      if (message.policy.trim() === '') throw new InvalidContentMessage('message.policy must be the trust policy text, got an empty string');
       return trustVerdict(core, await loadProgress(), message.policy);
     },
 

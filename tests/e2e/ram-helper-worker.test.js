@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { DIST } from './harness.js';
 import { ramPageOf } from '../../extension/background/ram-pages.js';
-import { copyIdOf, createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
+import { MAX_TRUST_POLICY, copyIdOf, createRamHelperServices, ramConsolePage, ramContext, readProgress, trustVerdict } from '../../extension/background/ram-helper.js';
 import { createRouter } from '../../extension/background/router.js';
 import { createRamPanelState, PANEL_KEY, PANEL_TABS_KEY } from '../../extension/background/ram-panel-state.js';
 import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
@@ -190,10 +190,22 @@ describe('ramHelper.* through the router', () => {
       { type: 'ramHelper.context', path: '/roles\\..' },
       { type: 'ramHelper.context', path: '/roles', page: 'x' },
       { type: 'ramHelper.checkTrust', policy: ' ' },
-      { type: 'ramHelper.checkTrust', policy: 'x'.repeat(20_001) },
+      { type: 'ramHelper.checkTrust', policy: 'x'.repeat(6_145) },
     ]) {
       assert.equal((await route(message, ram)).error.kind, 'invalid-message', JSON.stringify(message).slice(0, 60));
     }
+  });
+
+  test('trust policies are taken up to what RAM accepts (6,144 characters), no longer', async () => {
+    const ram = sender('https://ram.console.aliyun.com/roles');
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${B}:root`] } }] });
+    const largest = policy.replace('{', `{${' '.repeat(MAX_TRUST_POLICY - policy.length)}`);
+    assert.equal(largest.length, 6144);
+    assert.equal(MAX_TRUST_POLICY, 6144);
+    assert.equal((await route({ type: 'ramHelper.checkTrust', policy: largest }, ram)).verdict, 'trusts');
+    const longer = await route({ type: 'ramHelper.checkTrust', policy: ` ${largest}` }, ram);
+    assert.equal(longer.error.kind, 'invalid-message');
+    assert.match(longer.error.message, /is 6145 characters; RAM accepts trust policies of at most 6144/);
   });
 
   test('answers carry tutorial values only: no credential field names', async () => {

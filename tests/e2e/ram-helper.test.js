@@ -380,7 +380,7 @@ describe('the RAM console helper panel', () => {
           { type: 'ramHelper.context', path: 'https://evil.example/roles' },
           { type: 'ramHelper.context', path: `/${'a'.repeat(3000)}` },
           { type: 'ramHelper.checkTrust', policy: '' },
-          { type: 'ramHelper.checkTrust', policy: 'x'.repeat(20_001) },
+          { type: 'ramHelper.checkTrust', policy: 'x'.repeat(6_145) },
           { type: 'ramHelper.checkTrust', policy: {} },
         ];
         for (const message of bad) {

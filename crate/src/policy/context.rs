@@ -2,6 +2,7 @@
 //! buffers a batch reuses from one request to the next.
 
 use super::condition::ContextValue;
+use std::collections::HashMap;
 
 /// Request context keys (matched case-insensitively) and their values. `clear` keeps the
 /// buffers, so a batch reuses one context without allocating per request.
@@ -10,7 +11,12 @@ pub struct Context {
     /// Storage: only the first `len` entries are in use; the rest keep their buffers.
     entries: Vec<Entry>,
     len: usize,
+    /// Each key's position by its lower-cased spelling, kept while more than `INDEXED_KEYS`
+    /// keys are in use (a request's few keys are found faster by a scan).
+    index: HashMap<String, usize>,
 }
+
+const INDEXED_KEYS: usize = 16;
 
 #[derive(Debug, Clone, Default)]
 struct Entry {
@@ -45,6 +51,13 @@ impl Context {
                 self.len - 1
             }
         };
+        if self.len > INDEXED_KEYS {
+            if self.index.is_empty() {
+                let keys = self.entries.iter().take(self.len - 1).enumerate();
+                self.index = keys.map(|(i, e)| (e.key.to_ascii_lowercase(), i)).collect();
+            }
+            self.index.entry(key.to_ascii_lowercase()).or_insert(index);
+        }
         let Some(entry) = self.entries.get_mut(index) else {
             return;
         };
@@ -63,6 +76,7 @@ impl Context {
     /// Empties the context, keeping its buffers for the next request.
     pub fn clear(&mut self) {
         self.len = 0;
+        self.index.clear();
     }
 
     fn in_use(&self) -> &[Entry] {
@@ -75,6 +89,9 @@ impl Context {
 
     /// The position of a key, for `values_at`.
     pub(super) fn position(&self, key: &str) -> Option<usize> {
+        if self.len > INDEXED_KEYS {
+            return self.index.get(&key.to_ascii_lowercase()).copied();
+        }
         self.in_use()
             .iter()
             .position(|e| e.key.eq_ignore_ascii_case(key))
@@ -108,5 +125,24 @@ mod tests {
         c.insert("oss:Delimiter", &["/"]);
         assert_eq!(c.keys().collect::<Vec<_>>(), vec!["oss:Delimiter"]);
         assert_eq!(c.get("oss:delimiter").unwrap()[0].text, "/");
+    }
+
+    /// Past `INDEXED_KEYS` keys are found through the index: the same answers, a key given again
+    /// in another case still replaces the earlier one, and a cleared context starts afresh.
+    #[test]
+    fn many_keys_are_indexed() {
+        let mut c = Context::default();
+        for round in 0..2 {
+            for i in 0..40 {
+                c.insert(&format!("k:Key{i}"), &[&format!("v{i}")]);
+            }
+            c.insert("K:KEY7", &["seven"]);
+            assert_eq!(c.keys().count(), 40, "round {round}");
+            assert_eq!(c.get("k:key7").unwrap()[0].text, "seven");
+            assert_eq!(c.get("k:key39").unwrap()[0].text, "v39");
+            assert!(c.get("k:key40").is_none());
+            c.clear();
+            assert!(c.get("k:key3").is_none());
+        }
     }
 }

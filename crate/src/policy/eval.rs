@@ -19,6 +19,7 @@ use super::targets::{
     CACHED_STATEMENTS,
 };
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Simulator ids (for `ActionCache`): every simulator, and every change to one, gets a new id.
@@ -198,6 +199,8 @@ pub struct Simulator {
     pub policies: Vec<CompiledPolicy>,
     /// Condition keys in first-seen spelling; conditions refer to them by id.
     pub keys: Vec<String>,
+    /// Each key's id by its lower-cased spelling.
+    key_ids: HashMap<String, usize>,
     /// Every distinct action and resource pattern, compiled once.
     action_patterns: PatternTable,
     resource_patterns: PatternTable,
@@ -220,6 +223,7 @@ impl Simulator {
         Simulator {
             policies: Vec::new(),
             keys: Vec::new(),
+            key_ids: HashMap::new(),
             action_patterns: PatternTable::new(true),
             resource_patterns: PatternTable::new(false),
             given: [false; 3],
@@ -279,13 +283,13 @@ impl Simulator {
     }
 
     fn key_id(&mut self, key: &str) -> usize {
-        match self.keys.iter().position(|k| k.eq_ignore_ascii_case(key)) {
-            Some(id) => id,
-            None => {
-                self.keys.push(key.to_string());
-                self.keys.len() - 1
-            }
+        let lower = key.to_ascii_lowercase();
+        if let Some(&id) = self.key_ids.get(&lower) {
+            return id;
         }
+        self.keys.push(key.to_string());
+        self.key_ids.insert(lower, self.keys.len() - 1);
+        self.keys.len() - 1
     }
 
     /// Decides one request, filling `trace` (cleared first) with the evidence.

@@ -6,6 +6,7 @@ use super::eval::{Decision, Hit, Outcome, Request, Side, Simulator, Trace};
 use super::model::Effect;
 use super::path::Path;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -90,9 +91,11 @@ pub fn explain(
         .filter_map(|h| miss(sim, request, h))
         .collect();
     let mut missing_context_keys: Vec<String> = Vec::new();
+    let mut listed: HashSet<usize> = HashSet::new();
     for &id in &trace.missing {
         if let Some(key) = sim.keys.get(id) {
-            if !missing_context_keys.contains(key) {
+            // Ids are one per key (ignoring case), and keys are kept in one spelling each.
+            if listed.insert(id) {
                 missing_context_keys.push(key.clone());
             }
         }
@@ -109,6 +112,43 @@ pub fn explain(
         explanation,
         explanation_zh,
     }
+}
+
+/// About how many bytes of JSON `explain` writes for this decision, worked out in time linear
+/// in the trace (each condition key's supplied values are measured once), so that an answer too
+/// large to return is refused before it is built.
+pub fn explain_size(sim: &Simulator, request: &Request, trace: &Trace) -> usize {
+    let what = request.action.len() + request.resource.len();
+    let names: usize = sim.policies.iter().map(|p| p.name.len() + 8).sum();
+    let mut total = 1024 + 4 * what + 3 * names;
+    let mut supplied: HashMap<usize, usize> = HashMap::new();
+    for h in &trace.hits {
+        let policy = sim.policies.get(h.policy);
+        total += 320 + 4 * policy.map_or(0, |p| p.name.len());
+        let Outcome::ConditionFailed(ci) = h.outcome else {
+            continue;
+        };
+        let condition = policy
+            .and_then(|p| p.statements.get(h.statement))
+            .and_then(|s| s.conditions.get(ci));
+        if let Some(condition) = condition {
+            let key = sim.keys.get(condition.key_id).map_or("", String::as_str);
+            let values = *supplied.entry(condition.key_id).or_insert_with(|| {
+                request
+                    .context
+                    .get(key)
+                    .map_or(0, |vs| vs.iter().map(|v| v.text.len() + 4).sum())
+            });
+            total += 8 * key.len() + 3 * values + 128;
+        }
+    }
+    let mut listed: HashSet<usize> = HashSet::new();
+    for &id in &trace.missing {
+        if listed.insert(id) {
+            total += sim.keys.get(id).map_or(0, |k| k.len() + 4);
+        }
+    }
+    total
 }
 
 fn statement_effect(sim: &Simulator, h: &Hit) -> Option<Effect> {

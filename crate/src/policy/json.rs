@@ -4,10 +4,14 @@
 
 use super::path::Path;
 use crate::error::{Error, ErrorKind};
+use std::collections::HashMap;
 
 /// Nesting deeper than this is refused: a policy is a few levels deep, and the limit keeps the
 /// reader's recursion bounded on hostile input.
 const MAX_DEPTH: usize = 64;
+
+/// Objects with at least this many keys check duplicates through an index instead of a scan.
+const INDEXED_KEYS: usize = 16;
 
 /// A 1-based position in the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -204,6 +208,8 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Json> {
         self.bump(); // '{'
         let mut members: Vec<Member> = Vec::new();
+        // Where each key is, once the object is large enough for a scan per key to add up.
+        let mut index: HashMap<String, usize> = HashMap::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -216,7 +222,15 @@ impl Reader<'_> {
             }
             let key_pos = self.pos();
             let key = self.string()?;
-            if let Some(first) = members.iter().find(|m| m.key == key) {
+            let earlier = if members.len() < INDEXED_KEYS {
+                members.iter().position(|m| m.key == key)
+            } else {
+                if index.is_empty() {
+                    index.extend(members.iter().enumerate().map(|(i, m)| (m.key.clone(), i)));
+                }
+                index.get(&key).copied()
+            };
+            if let Some(first) = earlier.and_then(|i| members.get(i)) {
                 let message = format!(
                     "duplicate key {key:?} (first at line {}, column {}): each key may appear once",
                     first.key_pos.line, first.key_pos.column
@@ -230,6 +244,9 @@ impl Reader<'_> {
             self.skip_ws();
             self.expect(b':', "expected ':' after the key")?;
             self.skip_ws();
+            if !index.is_empty() {
+                index.insert(key.clone(), members.len());
+            }
             self.path.push_key(&key);
             let value = self.value(depth + 1);
             self.path.pop();
@@ -447,6 +464,24 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    /// Large objects check duplicates through an index: the same error, first position included.
+    #[test]
+    fn duplicate_keys_in_large_objects() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k7\": 0}}", keys.join(", "));
+        let e = err(&text);
+        assert_eq!(e.path.as_deref(), Some("$.k7"));
+        let first = text.find("\"k7\"").unwrap() + 1;
+        assert!(
+            e.message
+                .contains(&format!("first at line 1, column {first}")),
+            "{}",
+            e.message
+        );
+        let distinct = format!("{{{}}}", keys.join(", "));
+        assert!(read(&distinct).is_ok());
     }
 
     #[test]

@@ -23,13 +23,14 @@ pub mod parse;
 pub mod path;
 pub mod pattern;
 mod principal;
+mod search;
 pub mod serialize;
 pub mod services;
 pub(crate) mod suggest;
 mod targets;
 
 pub use eval::{Context, Decision, Request, Side, Simulator, Trace};
-pub use explain::{explain, Explanation};
+pub use explain::{explain, explain_size, Explanation};
 pub use finding::{Finding, Fix, Level};
 pub use model::{Effect, Policy, PolicyKind, Statement};
 pub use parse::{decode, parse, parse_detect};

@@ -1,6 +1,17 @@
 //! Wildcard patterns of Action, Resource and `StringLike`: `*` matches any run of characters
 //! (also none), `?` exactly one character. Patterns are compiled once so that a decision costs no
 //! allocation; actions match ASCII-case-insensitively, everything else exactly.
+//!
+//! Time is linear in the input and pattern (times m/64 for a piece with `?`, see `search`): short
+//! ASCII inputs (ARNs, actions) take a scan tuned for them, whose cost is bounded by their
+//! length; longer or non-ASCII inputs take the linear-time searches.
+
+use super::search;
+use std::cell::OnceCell;
+
+/// ASCII inputs up to this many bytes take the short-input scan; longer ones (and non-ASCII
+/// ones) the linear-time matcher.
+const SHORT_INPUT: usize = 128;
 
 /// A compiled wildcard pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +68,8 @@ enum Shape {
     Exact(Box<str>),
     /// `literal*`: the most common wildcard form (`oss:Get*`, `acs:oss:*:1:bucket/*`).
     Prefix(Box<str>),
-    /// Anything else: the pieces between stars, for ASCII input (see `Pieces`), and the whole
-    /// pattern for the backtracking matcher, used when the input is not ASCII.
+    /// Anything else: the pieces between stars, for short ASCII input (see `Pieces`), and the
+    /// whole pattern for the linear-time matcher (`matches_long`).
     General(Pieces, Box<str>),
 }
 
@@ -344,94 +355,206 @@ impl Pattern {
                 Some(head) => head == lit.as_bytes(),
                 None => false,
             },
-            Shape::General(pieces, _) if ascii => pieces.matches(input, fold, marks),
-            Shape::General(_, pat) => glob(pat.as_bytes(), input.as_bytes(), fold),
+            Shape::General(pieces, _) if ascii && input.len() <= SHORT_INPUT => {
+                pieces.matches(input, fold, marks)
+            }
+            // One instance of the long-input matcher, over characters, for ASCII input too (the
+            // wasm build pays for each instance in size).
+            Shape::General(_, pat) => {
+                let pattern: Vec<char> = pat.chars().collect();
+                let text: Vec<char> = if fold {
+                    input.chars().map(|c| c.to_ascii_lowercase()).collect()
+                } else {
+                    input.chars().collect()
+                };
+                matches_long(&pattern, '*', '?', &text)
+            }
         }
     }
 }
 
-/// Length of the UTF-8 character starting with `lead` (1 for a stray continuation byte, which
-/// cannot occur at a character boundary of a `&str`).
-fn char_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
+/// The pieces matcher over characters with the linear-time searches: the first piece at the
+/// start, the last at the end, the middle ones leftmost in order (optimal for pieces of fixed
+/// length, which pieces of characters and `?` are).
+fn matches_long(pattern: &[char], star: char, any: char, text: &[char]) -> bool {
+    let at = |piece: &[char], start: usize| {
+        text.get(start..start + piece.len())
+            .is_some_and(|window| piece.iter().zip(window).all(|(&p, &t)| p == t || p == any))
+    };
+    let mut pieces = pattern.split(|&c| c == star);
+    let first = pieces.next().unwrap_or_default();
+    let Some(last) = pieces.next_back() else {
+        return text.len() == first.len() && at(first, 0);
+    };
+    if text.len() < first.len() + last.len() || !at(first, 0) || !at(last, text.len() - last.len())
+    {
+        return false;
     }
-}
-
-/// Greedy wildcard matching: on a mismatch, the last `*` absorbs one more character. Positions in
-/// `text` stay on character boundaries, so `?` always consumes one whole character.
-fn glob(pat: &[u8], text: &[u8], fold: bool) -> bool {
-    let (mut p, mut t) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while t < text.len() {
-        if let Some(&c) = pat.get(p) {
-            if c == b'*' {
-                star = Some((p + 1, t));
-                p += 1;
-                continue;
-            }
-            let here = text[t];
-            if c == b'?' {
-                p += 1;
-                t += char_len(here);
-                continue;
-            }
-            let here = if fold {
-                here.to_ascii_lowercase()
-            } else {
-                here
-            };
-            if c == here {
-                p += 1;
-                t += 1;
-                continue;
-            }
-        }
-        match star {
-            Some((after_star, start)) => {
-                let next = start + text.get(start).map_or(1, |&b| char_len(b));
-                star = Some((after_star, next));
-                p = after_star;
-                t = next;
-            }
+    let end = text.len() - last.len();
+    let mut from = first.len();
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        match search::find(piece, any, text, from, end) {
+            Some(i) => from = i + piece.len(),
             None => return false,
         }
     }
-    pat.get(p..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+    true
 }
 
 /// Whether every string matched by pattern `narrow` is also matched by pattern `wide` (the
 /// linter's "shadowed statement" test). Sound but not complete: `true` is always right; a few
 /// exotic equivalent pairs such as `?*` and `*?` answer `false`.
 pub fn covers(wide: &str, narrow: &str, fold: bool) -> bool {
-    let norm = |s: &str| -> Vec<char> {
-        if fold {
-            s.to_ascii_lowercase().chars().collect()
+    let mut unlimited = u64::MAX;
+    let (wide, narrow) = (Prepared::new(wide, fold), Prepared::new(narrow, fold));
+    covers_within(&wide, &narrow, &mut unlimited) == Some(true)
+}
+
+/// A pattern prepared once for many containment tests: folded, measured, cut into what
+/// `cannot_cover` reads, and compiled when first matched against a literal.
+#[derive(Debug)]
+pub struct Prepared {
+    text: String,
+    /// Characters plus one (the containment table's side).
+    size: u64,
+    wild: bool,
+    /// As the wide side: the literal head (before the first wildcard), tail (after the last)
+    /// and every literal run between wildcards.
+    head: usize,
+    tail: usize,
+    runs: Vec<(usize, usize)>,
+    /// As the narrow side: the texts between its `?`s with every `*` removed.
+    texts: Vec<String>,
+    pattern: OnceCell<Pattern>,
+}
+
+impl Prepared {
+    pub fn new(text: &str, fold: bool) -> Prepared {
+        let text = if fold {
+            text.to_ascii_lowercase()
         } else {
-            s.chars().collect()
+            text.to_string()
+        };
+        let is_wild = |c: char| c == '*' || c == '?';
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.char_indices().filter(|&(_, c)| is_wild(c)) {
+            if i > start {
+                runs.push((start, i));
+            }
+            start = i + 1;
         }
-    };
-    let (a, b) = (norm(wide), norm(narrow));
-    let width = b.len() + 1;
-    // can[i * width + j]: a[i..] covers b[j..]; filled from the ends backwards.
-    let mut can = vec![false; (a.len() + 1) * width];
-    can[a.len() * width + b.len()] = true;
-    for i in (0..a.len()).rev() {
-        for j in (0..=b.len()).rev() {
-            let next_b = b.get(j).copied();
-            let diag = j < b.len() && can[(i + 1) * width + j + 1];
-            can[i * width + j] = match a[i] {
-                '*' => can[(i + 1) * width + j] || (j < b.len() && can[i * width + j + 1]),
-                '?' => diag && next_b != Some('*'),
-                c => diag && next_b == Some(c),
-            };
+        if text.len() > start {
+            runs.push((start, text.len()));
+        }
+        Prepared {
+            size: text.chars().count() as u64 + 1,
+            wild: text.contains(is_wild),
+            head: text.find(is_wild).unwrap_or(text.len()),
+            tail: text.rfind(is_wild).map_or(0, |i| i + 1),
+            runs,
+            texts: text.split('?').map(|t| t.replace('*', "")).collect(),
+            pattern: OnceCell::new(),
+            text,
         }
     }
-    can[0]
+}
+
+/// `covers`, charged to `budget` in units of about one cell of the containment table: a pair
+/// where either side has no wildcard costs about the two lengths (one comparison, or one match
+/// in linear time), any other pair the necessary conditions of `cannot_cover` and, when they do
+/// not decide, the product of the lengths. `None` when the budget runs out.
+pub fn covers_within(wide: &Prepared, narrow: &Prepared, budget: &mut u64) -> Option<bool> {
+    let (w, n) = (wide.size, narrow.size);
+    let mut charge = |units: u64| -> Option<()> {
+        *budget = budget.checked_sub(units)?;
+        Some(())
+    };
+    if !wide.wild {
+        // A literal covers only itself.
+        charge(w.min(n))?;
+        return Some(wide.text == narrow.text);
+    }
+    if !narrow.wild {
+        // A literal is covered when the wide pattern matches it (the matcher's cost: linear,
+        // times m/64 for pieces with `?`).
+        let words = if wide.text.contains('?') {
+            w.min(n) / 64 + 1
+        } else {
+            1
+        };
+        charge(w + 2 * n * words)?;
+        let pattern = wide.pattern.get_or_init(|| Pattern::new(&wide.text));
+        return Some(pattern.matches(&narrow.text));
+    }
+    charge(w + n)?;
+    if cannot_cover(wide, narrow, &mut charge)? {
+        return Some(false);
+    }
+    charge(w.saturating_mul(n))?;
+    Some(contains_patterns(&wide.text, &narrow.text))
+}
+
+/// Necessary conditions for `wide` to cover `narrow` (both with wildcards), each linear and
+/// charged; `Some(true)` when one fails. Every string `wide` matches starts with its literal head, ends with its
+/// literal tail and contains each of its literal runs. `narrow` matches strings where a wildcard
+/// supplies any symbol right after its own literal head (so that head must extend wide's), and
+/// likewise before its tail; and the string with each `*` empty and each `?` a symbol outside a
+/// given run, which holds that run only inside one of `narrow`'s texts between `?`s.
+fn cannot_cover(
+    wide: &Prepared,
+    narrow: &Prepared,
+    charge: &mut impl FnMut(u64) -> Option<()>,
+) -> Option<bool> {
+    let (w, n) = (&wide.text, &narrow.text);
+    if !n[..narrow.head].starts_with(&w[..wide.head])
+        || !n[narrow.tail..].ends_with(&w[wide.tail..])
+    {
+        return Some(true);
+    }
+    let texts = narrow.texts.len() as u64;
+    for &(start, end) in &wide.runs {
+        let run = &w[start..end];
+        // Each search is linear in the text and the run.
+        charge(narrow.size + texts * run.len() as u64)?;
+        if !narrow.texts.iter().any(|t| t.contains(run)) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// Containment of two patterns with wildcards in linear space: row `i` of the table says, for
+/// each `j`, whether `a[i..]` covers `b[j..]`; it is computed from row `i + 1` alone. The rows
+/// are written with iterators (no bounds checks), which the size-optimised wasm build needs to
+/// keep a cell to a few instructions.
+fn contains_patterns(wide: &str, narrow: &str) -> bool {
+    let b: Vec<char> = narrow.chars().collect();
+    let n = b.len();
+    // Row a.len(): the empty rest of `a` covers only the empty rest of `b`.
+    let mut below: Vec<bool> = (0..=n).map(|j| j == n).collect();
+    let mut row = vec![false; n + 1];
+    for c in wide.chars().rev() {
+        match c {
+            // `*` covers b[j..] when it stops here or goes on: any later cell of the row below.
+            '*' => {
+                let mut any = false;
+                for (cell, &under) in row.iter_mut().zip(&below).rev() {
+                    any |= under;
+                    *cell = any;
+                }
+            }
+            // `?` covers one symbol of `b` that is not `*`; a literal only itself.
+            c => {
+                for ((cell, &diagonal), &next) in row.iter_mut().zip(&below[1..]).zip(&b) {
+                    *cell = diagonal && if c == '?' { next != '*' } else { next == c };
+                }
+                row[n] = false;
+            }
+        }
+        std::mem::swap(&mut row, &mut below);
+    }
+    below[0]
 }
 
 #[cfg(test)]
@@ -449,6 +572,23 @@ mod tests {
         }
     }
 
+    /// The definition as a table over (pattern position, text position): for long inputs, where
+    /// the recursion above takes exponential time.
+    fn reference_table(pat: &[char], text: &[char]) -> bool {
+        let mut can = vec![vec![false; text.len() + 1]; pat.len() + 1];
+        can[pat.len()][text.len()] = true;
+        for i in (0..pat.len()).rev() {
+            for j in (0..=text.len()).rev() {
+                can[i][j] = match pat[i] {
+                    '*' => can[i + 1][j] || (j < text.len() && can[i][j + 1]),
+                    '?' => j < text.len() && can[i + 1][j + 1],
+                    c => j < text.len() && text[j] == c && can[i + 1][j + 1],
+                };
+            }
+        }
+        can[0][0]
+    }
+
     #[test]
     fn matches_the_documented_forms() {
         assert!(Pattern::folded("oss:Get*").matches("OSS:GETOBJECT"));
@@ -464,6 +604,52 @@ mod tests {
         assert!(Pattern::new("**").matches("anything"));
         assert!(Pattern::new("").matches(""));
         assert!(!Pattern::new("").matches("x"));
+    }
+
+    /// The containment table as it was first written (the whole table in memory): the
+    /// linear-space version, with its shortcuts, must answer exactly the same.
+    fn table_covers(wide: &str, narrow: &str, fold: bool) -> bool {
+        let norm = |s: &str| -> Vec<char> {
+            if fold {
+                s.to_ascii_lowercase().chars().collect()
+            } else {
+                s.chars().collect()
+            }
+        };
+        let (a, b) = (norm(wide), norm(narrow));
+        let width = b.len() + 1;
+        let mut can = vec![false; (a.len() + 1) * width];
+        can[a.len() * width + b.len()] = true;
+        for i in (0..a.len()).rev() {
+            for j in (0..=b.len()).rev() {
+                let next_b = b.get(j).copied();
+                let diag = j < b.len() && can[(i + 1) * width + j + 1];
+                can[i * width + j] = match a[i] {
+                    '*' => can[(i + 1) * width + j] || (j < b.len() && can[i * width + j + 1]),
+                    '?' => diag && next_b != Some('*'),
+                    c => diag && next_b == Some(c),
+                };
+            }
+        }
+        can[0]
+    }
+
+    /// A budget too small for a pair answers `None`; a large one answers as `covers` does.
+    #[test]
+    fn the_budget_bounds_the_work() {
+        let (wide, narrow) = (
+            Prepared::new(&"*a?".repeat(1000), false),
+            Prepared::new(&"*a?".repeat(999), false),
+        );
+        let mut small = 100_000;
+        assert_eq!(covers_within(&wide, &narrow, &mut small), None);
+        let mut enough = 20_000_000;
+        let answer = covers_within(&wide, &narrow, &mut enough);
+        assert_eq!(
+            answer,
+            Some(table_covers(&"*a?".repeat(1000), &"*a?".repeat(999), false))
+        );
+        assert!(enough < 20_000_000 - 1000 * 1000, "the table was charged");
     }
 
     #[test]
@@ -517,6 +703,34 @@ mod tests {
             let lower: Vec<char> = pat.to_ascii_lowercase().chars().collect();
             let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
             prop_assert_eq!(Pattern::folded(&pat).matches(&text), reference(&lower, &t));
+        }
+
+        /// Inputs past `SHORT_INPUT` bytes take the linear-time matcher: it agrees with the
+        /// definition too (ASCII and folded).
+        #[test]
+        fn long_inputs_agree_with_the_reference(pat in "[ab*?]{0,10}", pad in 0usize..20, text in "[ab]{0,14}") {
+            let text = format!("{}{text}", "ab".repeat(64 + pad));
+            let p: Vec<char> = pat.chars().collect();
+            let t: Vec<char> = text.chars().collect();
+            prop_assert_eq!(Pattern::new(&pat).matches(&text), reference_table(&p, &t));
+            let upper = text.to_ascii_uppercase();
+            prop_assert_eq!(Pattern::folded(&pat).matches(&upper), reference_table(&p, &t));
+        }
+
+        /// The same for non-ASCII input with wildcards spanning multi-byte characters.
+        #[test]
+        fn long_non_ascii_inputs_agree(pat in "[aé中*?]{0,10}", pad in 0usize..10, text in "[aé中]{0,14}") {
+            let text = format!("{}{text}", "é中a".repeat(30 + pad));
+            let p: Vec<char> = pat.chars().collect();
+            let t: Vec<char> = text.chars().collect();
+            prop_assert_eq!(Pattern::new(&pat).matches(&text), reference_table(&p, &t));
+        }
+
+        /// `covers` (linear space, literal shortcuts, necessary conditions) answers exactly as the
+        /// whole table does, so the linter's findings are unchanged.
+        #[test]
+        fn covers_agrees_with_the_table(wide in "[aBé:*?]{0,7}", narrow in "[abé:*?]{0,7}", fold in proptest::bool::ANY) {
+            prop_assert_eq!(covers(&wide, &narrow, fold), table_covers(&wide, &narrow, fold));
         }
 
         /// When `covers` says yes, every sampled string of the narrow pattern matches the wide one.

@@ -23,6 +23,13 @@ pub fn to_compact(policy: &Policy) -> String {
     out
 }
 
+/// One statement as compact JSON: equal texts mean equal statements (the linter's duplicate test).
+pub fn statement_compact(s: &Statement) -> String {
+    let mut out = String::new();
+    write(&statement(s), &mut out, None);
+    out
+}
+
 /// Characters of the compact form: the smallest this policy can be written.
 pub fn compact_size(policy: &Policy) -> usize {
     to_compact(policy).chars().count()

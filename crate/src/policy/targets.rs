@@ -5,12 +5,14 @@
 
 use super::model::Targets;
 use super::pattern::{Marks, Pattern};
+use std::collections::HashMap;
 
 /// The distinct patterns of one kind: actions (ASCII-case-folded) or resources (exact).
 #[derive(Debug, Clone, Default)]
 pub struct PatternTable {
     fold: bool,
-    texts: Vec<String>,
+    /// Each pattern's id by its text (lower-cased when folded).
+    ids: HashMap<String, u32>,
     patterns: Vec<Pattern>,
 }
 
@@ -28,23 +30,22 @@ impl PatternTable {
 
     /// The id of `text`'s pattern, compiling it the first time.
     fn intern(&mut self, text: &str) -> u32 {
-        let same = |t: &String| {
-            if self.fold {
-                t.eq_ignore_ascii_case(text)
-            } else {
-                t == text
-            }
+        let key = if self.fold {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_string()
         };
-        if let Some(id) = self.texts.iter().position(same) {
-            return id as u32;
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
         }
-        self.texts.push(text.to_string());
+        let id = self.patterns.len() as u32;
         self.patterns.push(if self.fold {
             Pattern::folded(text)
         } else {
             Pattern::new(text)
         });
-        (self.patterns.len() - 1) as u32
+        self.ids.insert(key, id);
+        id
     }
 }
 

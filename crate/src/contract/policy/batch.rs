@@ -5,7 +5,8 @@
 //! path reads the request and reports the precise error; both share the policy loading and the
 //! simulator, so they cannot decide differently.
 
-use super::simulate::{check_detail, load_policies, PolicyInputs};
+use super::limits;
+use super::simulate::{check_detail, load_policies, Explanations, PolicyInputs};
 use super::to_value;
 use crate::error::Result;
 use crate::policy::eval::{Request, Trace};
@@ -66,21 +67,24 @@ impl<'a> Scalars<'a> {
 /// `Some(result)` when the input is a well-formed batch; `None` to use the checked path.
 pub(super) fn try_fast(input: &str) -> Option<Result<Value>> {
     let batch: Batch<'_> = serde_json::from_str(input).ok()?;
-    if batch.request.is_some() {
+    // A request too long to simulate is refused by the checked path, with its path.
+    if batch.request.is_some() || batch.requests.iter().any(FastRequest::too_long) {
         return None;
     }
-    Some(run(batch))
+    Some(run(batch, input.len()))
 }
 
-fn run(batch: Batch<'_>) -> Result<Value> {
+fn run(batch: Batch<'_>, input_bytes: usize) -> Result<Value> {
     let loaded = load_policies(PolicyInputs {
         identity: batch.identity_policies.as_ref(),
         session: batch.session_policy.as_ref(),
         trust: batch.trust_policy.as_ref(),
     })?;
     let detail = check_detail(batch.detail)?;
+    limits::check_batch(batch.requests.len(), loaded.document_bytes)?;
     let sim = &loaded.simulator;
     let mut trace = Trace::default();
+    let mut explanations = Explanations::new(input_bytes);
     let mut results = Vec::with_capacity(batch.requests.len());
     // One request, refilled for each: its strings and context keep their buffers.
     let mut request = Request::default();
@@ -88,6 +92,7 @@ fn run(batch: Batch<'_>) -> Result<Value> {
         fast.fill(&mut request);
         let decision = sim.decide(&request, &mut trace);
         results.push(if detail == "full" {
+            explanations.spend(sim, &request, &trace)?;
             to_value(&explain(sim, &request, decision, &trace))
         } else {
             Value::String(decision.name().to_string())
@@ -102,6 +107,20 @@ fn run(batch: Batch<'_>) -> Result<Value> {
 }
 
 impl FastRequest<'_> {
+    /// Whether a text field is past `limits::MAX_REQUEST_FIELD_CHARS`.
+    fn too_long(&self) -> bool {
+        let long = |s: &str| limits::check_field(s, "").is_err();
+        [self.principal, Some(self.action), self.resource]
+            .into_iter()
+            .flatten()
+            .any(long)
+            || self
+                .context
+                .iter()
+                .flat_map(|c| &c.0)
+                .any(|(key, values)| long(key) || values.as_slice().iter().any(|v| long(v)))
+    }
+
     /// Writes this request into `request`, reusing its buffers.
     fn fill(&self, request: &mut Request) {
         match (self.principal, &mut request.principal) {

@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 
 /// `policyBuild`: `{"kind": "trust" | "oss-read-only" | "assume-role" | "post-object", ...}`.
 pub fn build(input: &str) -> Result<Value> {
+    super::limits::check_input(input)?;
     let req = parse_object(input)?;
     let built = match req.required_str("kind")? {
         "trust" => build::trust_policy(&TrustSpec {

@@ -1,6 +1,6 @@
 //! `policyLint`.
 
-use super::{string_array, to_value};
+use super::{limits, string_array, to_value};
 use crate::contract::fields::{parse_object, type_name, Object};
 use crate::error::{Error, Result};
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};
@@ -11,6 +11,7 @@ use serde_json::Value;
 /// `policyLint`: `{"policy": <text or object>, "kind"?, "intent"?, "trustedPrincipals"?}` ->
 /// the lint report, plus the canonical text when the policy is valid.
 pub fn lint(input: &str) -> Result<Value> {
+    limits::check_input(input)?;
     let req = parse_object(input)?;
     let (text, from_object) = match req.get("policy") {
         None => {
@@ -29,6 +30,7 @@ pub fn lint(input: &str) -> Result<Value> {
             ))
         }
     };
+    limits::check_document(&text, "$.policy")?;
     let options = LintOptions {
         kind: optional_kind(&req)?,
         intent: match req.optional_str("intent")? {

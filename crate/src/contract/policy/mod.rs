@@ -3,6 +3,7 @@
 
 mod batch;
 mod build;
+pub mod limits;
 mod lint;
 mod request;
 mod simulate;

@@ -1,5 +1,6 @@
 //! Reading simulator requests `{principal?, action, resource?, context?}`.
 
+use super::limits::check_field;
 use crate::contract::fields::{child_path, type_name};
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::eval::{Context, Request};
@@ -52,6 +53,14 @@ pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
                     other => vec![scalar(other)
                         .ok_or_else(|| bad(child_path(&context_path(), key), other))?],
                 };
+                let key_path = child_path(&context_path(), key);
+                check_field(key, &key_path)?;
+                for (i, value) in values.iter().enumerate() {
+                    match v {
+                        Value::Array(_) => check_field(value, &format!("{key_path}[{i}]"))?,
+                        _ => check_field(value, &key_path)?,
+                    }
+                }
                 let refs: Vec<&str> = values.iter().map(|c| c.as_ref()).collect();
                 context.insert(key, &refs);
             }
@@ -67,6 +76,15 @@ pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
         }
     }
     let action = text("action")?.ok_or_else(|| Error::missing(child_path(path, "action")))?;
+    for (name, value) in [
+        ("principal", text("principal")?),
+        ("action", Some(action)),
+        ("resource", text("resource")?),
+    ] {
+        if let Some(value) = value {
+            check_field(value, &child_path(path, name))?;
+        }
+    }
     Ok(Request {
         principal: text("principal")?.map(str::to_string),
         action: action.to_string(),

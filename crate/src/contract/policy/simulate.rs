@@ -1,18 +1,20 @@
 //! `policySimulate`: one request or a batch against identity, session and trust policies.
 
+use super::limits;
 use super::request::read_request;
 use super::to_value;
 use crate::contract::fields::{parse_object, type_name, Object};
 use crate::error::{Error, Result};
 use crate::policy::catalog;
-use crate::policy::eval::{Side, Simulator, Trace};
+use crate::policy::eval::{Request, Side, Simulator, Trace};
 use crate::policy::model::{Policy, PolicyKind};
-use crate::policy::{decode, explain};
+use crate::policy::{decode, explain, explain_size, to_compact};
 use serde_json::{json, Value};
 
 /// `policySimulate`: decides one request (`request`) or many (`requests`) against the given
 /// identity, session and trust policies.
 pub fn simulate(input: &str) -> Result<Value> {
+    limits::check_input(input)?;
     if let Some(result) = super::batch::try_fast(input) {
         return result;
     }
@@ -33,8 +35,11 @@ pub fn simulate(input: &str) -> Result<Value> {
         )),
         (Some(r), None) => {
             let request = read_request(r, "$.request")?;
+            limits::check_batch(1, loaded.document_bytes)?;
             let decision = sim.decide(&request, &mut trace);
             let mut out = if detail == "full" {
+                let mut budget = Explanations::new(input.len());
+                budget.spend(sim, &request, &trace)?;
                 to_value(&explain(sim, &request, decision, &trace))
             } else {
                 json!({ "decision": decision.name() })
@@ -46,12 +51,19 @@ pub fn simulate(input: &str) -> Result<Value> {
             let Value::Array(items) = rs else {
                 return Err(Error::invalid("$.requests", format!("requests must be an array, got {}", type_name(rs))));
             };
-            let mut results = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let request = read_request(item, &format!("$.requests[{i}]"))?;
-                let decision = sim.decide(&request, &mut trace);
+            let requests = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| read_request(item, &format!("$.requests[{i}]")))
+                .collect::<Result<Vec<_>>>()?;
+            limits::check_batch(requests.len(), loaded.document_bytes)?;
+            let mut budget = Explanations::new(input.len());
+            let mut results = Vec::with_capacity(requests.len());
+            for request in &requests {
+                let decision = sim.decide(request, &mut trace);
                 results.push(if detail == "full" {
-                    to_value(&explain(sim, &request, decision, &trace))
+                    budget.spend(sim, request, &trace)?;
+                    to_value(&explain(sim, request, decision, &trace))
                 } else {
                     Value::String(decision.name().to_string())
                 });
@@ -77,6 +89,33 @@ pub(super) struct Loaded {
     pub simulator: Simulator,
     /// `{name, side, assumed, source}` for each policy, for the result.
     pub described: Vec<Value>,
+    /// Bytes of the documents (compact form for catalog policies): the work of one request.
+    pub document_bytes: usize,
+}
+
+/// What the explanations of one answer (`detail: "full"`) may still take, in bytes.
+pub(super) struct Explanations {
+    left: usize,
+    budget: usize,
+}
+
+impl Explanations {
+    pub fn new(input_bytes: usize) -> Explanations {
+        let budget = limits::explanation_budget(input_bytes);
+        Explanations {
+            left: budget,
+            budget,
+        }
+    }
+
+    /// Charges the explanation of one decision, before it is built.
+    pub fn spend(&mut self, sim: &Simulator, request: &Request, trace: &Trace) -> Result<()> {
+        self.left = self
+            .left
+            .checked_sub(explain_size(sim, request, trace))
+            .ok_or_else(|| limits::explanations_too_large(self.budget))?;
+        Ok(())
+    }
 }
 
 /// The request's policy fields (absent or null: `None`).
@@ -89,6 +128,7 @@ pub(super) struct PolicyInputs<'v> {
 pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
     let mut simulator = Simulator::new();
     let mut described = Vec::new();
+    let mut document_bytes = 0;
     if let Some(list) = inputs.identity.filter(|v| !v.is_null()) {
         let Value::Array(items) = list else {
             return Err(Error::invalid(
@@ -100,6 +140,7 @@ pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
         for (i, item) in items.iter().enumerate() {
             let path = format!("$.identityPolicies[{i}]");
             let (name, policy, assumed) = identity_entry(item, &path, i)?;
+            document_bytes += to_compact(&policy).len();
             simulator.add(&name, Side::Identity, assumed, &policy);
             described.push(describe(&name, Side::Identity, assumed));
         }
@@ -116,6 +157,7 @@ pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
         if let Some(item) = value.filter(|v| !v.is_null()) {
             let path = format!("$.{field}");
             let (name, policy) = document_entry(item, &path, field, kind)?;
+            document_bytes += to_compact(&policy).len();
             simulator.add(&name, side, false, &policy);
             described.push(describe(&name, side, false));
         }
@@ -123,6 +165,7 @@ pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
     Ok(Loaded {
         simulator,
         described,
+        document_bytes,
     })
 }
 
@@ -212,6 +255,7 @@ pub fn read_document(doc: &Value, path: &str, kind: PolicyKind) -> Result<Policy
             ));
         }
     };
+    limits::check_document(&text, path)?;
     let decoded = decode(&text, Some(kind));
     match decoded.problems.first() {
         None => Ok(decoded.policy),

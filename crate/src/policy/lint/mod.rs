@@ -10,7 +10,12 @@
 //! `condition-operator-mismatch`, `write-in-read-only`, `assume-any-role`, `principal-anyone`,
 //! `trust-account-root`, `principal-account-format`, `service-principal-domain`,
 //! `trust-action-not-assume-role`, `resource-in-trust-policy`, `duplicate-statement`,
-//! `shadowed-statement`, `allow-always-denied`.
+//! `shadowed-statement`, `allow-always-denied`, `too-large-to-check`.
+//!
+//! Bounded work (design decision 7): every check is linear in the document except shadowing,
+//! which has a work budget (`redundancy`), and findings whose text names other parts of the
+//! statement (lists of services, resources, actions), whose total is capped by `Ctx`'s text
+//! budget. A check that stops says so with a `too-large-to-check` finding.
 
 mod redundancy;
 mod statements;
@@ -23,6 +28,8 @@ use super::parse::decode;
 use super::path::Path;
 use super::serialize::{to_compact, MAX_DOCUMENT_CHARS};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// What the policy is meant to do, when the caller knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,12 +94,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Report {
             .copied()
             .zip(&decoded.policy.statements)
             .collect();
-        let mut ctx = Ctx {
-            tree,
-            kind: decoded.kind,
-            options,
-            findings: Vec::new(),
-        };
+        let mut ctx = Ctx::new(tree, decoded.kind, options, text.len());
         statements::check(&mut ctx, &statements);
         if decoded.kind == PolicyKind::Trust {
             trust::check(&mut ctx, &statements);
@@ -114,6 +116,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Report {
         } else if size > MAX_DOCUMENT_CHARS {
             ctx.push(too_large(size));
         }
+        ctx.finish();
         findings.append(&mut ctx.findings);
     }
     findings.sort_by_key(|f| (f.level, f.line.unwrap_or(0), f.column.unwrap_or(0)));
@@ -177,15 +180,42 @@ impl Suffix for Finding {
     }
 }
 
-/// What the checks share: the source tree (for paths and positions) and the findings so far.
+/// What the checks share: the source tree (for paths and positions) and the findings so far,
+/// with the budget of their text.
 pub(super) struct Ctx<'a> {
     pub tree: &'a Node,
     pub kind: PolicyKind,
     pub options: &'a LintOptions,
     pub findings: Vec<Finding>,
+    /// Bytes of finding text (messages, fixes) still allowed.
+    text_budget: usize,
+    /// Findings dropped for the budget.
+    dropped: usize,
+    /// Member indexes of the large objects a position was looked up in (keyed by address).
+    members: RefCell<HashMap<usize, HashMap<&'a str, usize>>>,
 }
 
-impl Ctx<'_> {
+/// Objects with more members than this get an index for position lookups.
+const INDEXED_MEMBERS: usize = 16;
+
+impl<'a> Ctx<'a> {
+    fn new(
+        tree: &'a Node,
+        kind: PolicyKind,
+        options: &'a LintOptions,
+        text_bytes: usize,
+    ) -> Ctx<'a> {
+        Ctx {
+            tree,
+            kind,
+            options,
+            findings: Vec::new(),
+            text_budget: text_budget(text_bytes),
+            dropped: 0,
+            members: RefCell::new(HashMap::new()),
+        }
+    }
+
     /// A finding at `path`, positioned at that value in the text.
     pub fn finding(
         &self,
@@ -195,21 +225,114 @@ impl Ctx<'_> {
         en: impl Into<String>,
         zh: impl Into<String>,
     ) -> Finding {
-        let pos = self.tree.find(&path).map(|n| n.pos);
+        let pos = self.node(&path).map(|n| n.pos);
         Finding::new(level, code, path, en, zh).at(pos)
     }
 
+    /// Adds a finding, unless the findings' text budget is spent.
     pub fn push(&mut self, finding: Finding) {
+        let size = text_size(&finding);
+        if self.dropped > 0 || size > self.text_budget {
+            self.dropped += 1;
+            return;
+        }
+        self.text_budget -= size;
         self.findings.push(finding);
+    }
+
+    /// Whether a finding of about `bytes` of text still fits the budget. Checks whose findings
+    /// name other parts of the statement ask before building them; a `false` counts as a
+    /// dropped finding.
+    pub fn affords(&mut self, bytes: usize) -> bool {
+        if self.dropped > 0 || bytes > self.text_budget {
+            self.dropped += 1;
+            return false;
+        }
+        true
+    }
+
+    /// Says so when findings were dropped.
+    fn finish(&mut self) {
+        if self.dropped == 0 {
+            return;
+        }
+        let shown = self.findings.len();
+        self.findings.push(
+            Finding::new(
+                Level::Warning,
+                "too-large-to-check",
+                Path::root(),
+                format!("the policy is too large to check fully: RoleHop stopped reporting after {shown} findings, whose text would otherwise grow past {} times the policy's size; the remaining checks did not run", TEXT_BUDGET_FACTOR),
+                format!("策略太大，无法完整检查：RoleHop 报告 {shown} 条问题后停止（否则问题文本将超过策略大小的 {} 倍），其余检查未执行", TEXT_BUDGET_FACTOR),
+            )
+            .at(Some(self.tree.pos))
+            .fix(
+                "split the policy into smaller policies (RAM accepts at most 6,144 characters each) and check each",
+                "把策略拆分为多个较小的策略（RAM 每个策略最多 6144 个字符）并分别检查",
+                None,
+            ),
+        );
     }
 
     /// The path of the `j`-th value of an element written as a string or an array.
     pub fn value_path(&self, element: &Path, j: usize) -> Path {
-        match self.tree.find(element).map(|n| &n.value) {
+        match self.node(element).map(|n| &n.value) {
             Some(super::json::Json::Array(_)) => element.index(j),
             _ => element.clone(),
         }
     }
+
+    /// The value at `path` (`Node::find`, with large objects' members looked up by index, so
+    /// that a finding per member of a large object costs no scan of it).
+    fn node(&self, path: &Path) -> Option<&'a Node> {
+        use super::json::Json;
+        use super::path::Seg;
+        let mut node: &'a Node = self.tree;
+        for seg in path.segments() {
+            node = match (&node.value, seg) {
+                (Json::Object(members), Seg::Key(k)) if members.len() > INDEXED_MEMBERS => {
+                    let mut indexes = self.members.borrow_mut();
+                    let index = indexes
+                        .entry(node as *const Node as usize)
+                        .or_insert_with(|| {
+                            let mut index = HashMap::with_capacity(members.len());
+                            for (i, m) in members.iter().enumerate() {
+                                index.entry(m.key.as_str()).or_insert(i);
+                            }
+                            index
+                        });
+                    &members.get(*index.get(k.as_str())?)?.value
+                }
+                (Json::Object(members), Seg::Key(k)) => {
+                    &members.iter().find(|m| &m.key == k)?.value
+                }
+                (Json::Array(items), Seg::Index(i)) => items.get(*i)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+}
+
+/// The findings' text may grow to this many times the policy's size, plus `TEXT_BUDGET_BASE`:
+/// several times what a realistic document of RAM's size produces (some tens of KB), so that
+/// only documents whose findings multiply (a hundred `:root` principals, each fix rewriting the
+/// whole list) are cut short, and a trust policy a page sends is answered in milliseconds.
+const TEXT_BUDGET_FACTOR: usize = 8;
+const TEXT_BUDGET_BASE: usize = 256 << 10;
+
+fn text_budget(text_bytes: usize) -> usize {
+    TEXT_BUDGET_BASE.saturating_add(text_bytes.saturating_mul(TEXT_BUDGET_FACTOR))
+}
+
+/// Bytes of a finding's text.
+fn text_size(f: &Finding) -> usize {
+    let fix = f.fix.as_ref().map_or(0, |fix| {
+        fix.description.len()
+            + fix.description_zh.len()
+            + fix.snippet.as_ref().map_or(0, String::len)
+    });
+    f.message.len() + f.message_zh.len() + fix
 }
 
 /// `$.Statement[<index>]`.

@@ -9,6 +9,7 @@ use crate::policy::path::Path;
 use crate::policy::pattern::Pattern;
 use crate::policy::services::{self, OssLevel};
 use crate::policy::suggest::closest;
+use std::collections::HashSet;
 
 pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
     for &(index, s) in statements {
@@ -193,6 +194,13 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
     };
     let element = resource_element(path, s);
     let action_services = action_resource_services(s);
+    // Looked up per resource, and named in each mismatch: worked out once per statement.
+    let known_services: HashSet<&str> = action_services
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let services_text = action_services.as_ref().map(|a| a.join("/"));
     for (j, value) in resource.values.iter().enumerate() {
         let Some(arn) = Arn::parse(value) else {
             continue;
@@ -225,22 +233,25 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 .fix(format!("write {fixed:?}"), format!("改为 {fixed:?}"), Some(json_str(&fixed)));
             ctx.push(f);
         }
-        let Some(action_services) = &action_services else {
+        let (Some(action_services), Some(services_text)) = (&action_services, &services_text)
+        else {
             continue;
         };
+        // The services are lower-case (`action_resource_services`).
         if arn.service.contains(['*', '?'])
-            || action_services
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(arn.service))
+            || known_services.contains(arn.service.to_ascii_lowercase().as_str())
         {
             continue;
+        }
+        if !ctx.affords(2 * (services_text.len() + 2 * value.len()) + 256) {
+            return;
         }
         let mut f = ctx.finding(
             Level::Warning,
             "resource-service-mismatch",
             vpath,
-            format!("{value:?} is a {} resource, but this statement's actions act on {} resources: it never matches", arn.service, action_services.join("/")),
-            format!("{value:?} 是 {} 资源，但该语句的操作作用于 {} 资源：永远不会匹配", arn.service, action_services.join("/")),
+            format!("{value:?} is a {} resource, but this statement's actions act on {services_text} resources: it never matches", arn.service),
+            format!("{value:?} 是 {} 资源，但该语句的操作作用于 {services_text} 资源：永远不会匹配", arn.service),
         );
         if let [only] = action_services.as_slice() {
             let region = if matches!(only.as_str(), "ram" | "sts") {
@@ -292,6 +303,9 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
         return;
     }
     let element = action_element(path, s);
+    // Whether some resource has each level's form, and each level's fix: worked out once.
+    let has_level: [bool; 3] = [0, 1, 2].map(|slot| levels.iter().any(|(_, l)| l[slot]));
+    let mut fixes: [Option<LevelFix>; 3] = [None, None, None];
     for (j, action) in s.action.values.iter().enumerate() {
         let Some(name) = action
             .split_once(':')
@@ -308,21 +322,13 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             OssLevel::Bucket => 1,
             OssLevel::Object => 2,
         };
-        if levels.iter().any(|(_, l)| l[slot]) {
+        if has_level[slot] {
             continue;
         }
-        let arns: Vec<Arn> = levels.iter().filter_map(|(v, _)| Arn::parse(v)).collect();
-        let mut additions: Vec<String> = Vec::new();
-        for arn in &arns {
-            let bucket = arn.relative.split('/').next().unwrap_or(arn.relative);
-            let add = match level {
-                OssLevel::Account => format!("acs:oss:*:{}:*", arn.account),
-                OssLevel::Bucket => format!("acs:oss:*:{}:{bucket}", arn.account),
-                OssLevel::Object => format!("acs:oss:*:{}:{}/*", arn.account, arn.relative),
-            };
-            if !additions.contains(&add) {
-                additions.push(add);
-            }
+        let fix =
+            fixes[slot].get_or_insert_with(|| LevelFix::new(level, &levels, &resource.values));
+        if !ctx.affords(fix.size() + 2 * action.len() + 512) {
+            return;
         }
         let (what, what_zh, form) = match level {
             OssLevel::Account => (
@@ -349,17 +355,59 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             format!("{action} {what}: its resource is {form}, and no Resource of this statement has that form, so it never applies"),
             format!("{action} {what_zh}：其资源形式为 {form}，而该语句的 Resource 中没有这种形式，因此永远不会生效"),
         );
-        if !additions.is_empty() {
-            let mut all = resource.values.clone();
-            all.extend(additions.iter().cloned());
+        if let Some((en, zh, snippet)) = &fix.text {
             f = f.fix_at(
-                format!("add {} to Resource", additions.join(", ")),
-                format!("在 Resource 中添加 {}", additions.join("、")),
-                json_list(&all),
+                en.clone(),
+                zh.clone(),
+                snippet.clone(),
                 resource_element(path, s),
             );
         }
         ctx.push(f);
+    }
+}
+
+/// The fix of an OSS level mismatch: the resources of that level to add (one per resource of
+/// the statement, without repeats), and the whole new Resource list.
+struct LevelFix {
+    /// English and Chinese descriptions and the snippet; `None` when there is nothing to add.
+    text: Option<(String, String, String)>,
+}
+
+impl LevelFix {
+    fn new(level: OssLevel, levels: &[(&str, [bool; 3])], values: &[String]) -> LevelFix {
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut additions: Vec<String> = Vec::new();
+        for arn in levels.iter().filter_map(|(v, _)| Arn::parse(v)) {
+            let bucket = arn.relative.split('/').next().unwrap_or(arn.relative);
+            let add = match level {
+                OssLevel::Account => format!("acs:oss:*:{}:*", arn.account),
+                OssLevel::Bucket => format!("acs:oss:*:{}:{bucket}", arn.account),
+                OssLevel::Object => format!("acs:oss:*:{}:{}/*", arn.account, arn.relative),
+            };
+            if seen.insert(add.clone()) {
+                additions.push(add);
+            }
+        }
+        if additions.is_empty() {
+            return LevelFix { text: None };
+        }
+        let mut all = values.to_vec();
+        all.extend(additions.iter().cloned());
+        LevelFix {
+            text: Some((
+                format!("add {} to Resource", additions.join(", ")),
+                format!("在 Resource 中添加 {}", additions.join("、")),
+                json_list(&all),
+            )),
+        }
+    }
+
+    /// Bytes of its text.
+    fn size(&self) -> usize {
+        self.text
+            .as_ref()
+            .map_or(0, |(en, zh, snippet)| en.len() + zh.len() + snippet.len())
     }
 }
 
@@ -397,6 +445,8 @@ fn assume_any_role(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
 }
 
 fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
+    // The actions a listing-only key rules out, named by each such key: worked out once.
+    let mut other_actions: Option<String> = None;
     for block in &s.condition {
         let op_name = block.operator.name();
         for entry in &block.entries {
@@ -450,22 +500,23 @@ fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             list_only_key(
                 ctx,
                 s,
-                &kpath,
-                key,
+                (&kpath, key),
                 block.operator.op.negated() || block.operator.if_exists,
+                &mut other_actions,
             );
         }
     }
 }
 
 /// `oss:Prefix` and `oss:Delimiter` are sent with ListObjects only: a positive condition on them
-/// keeps the statement from applying to any other action.
+/// keeps the statement from applying to any other action. `others`: the statement's other
+/// actions, joined (computed on first use).
 fn list_only_key(
     ctx: &mut Ctx<'_>,
     s: &Statement,
-    kpath: &Path,
-    key: &str,
+    (kpath, key): (&Path, &str),
     holds_when_absent: bool,
+    others: &mut Option<String>,
 ) {
     if holds_when_absent
         || s.action.not
@@ -473,28 +524,32 @@ fn list_only_key(
     {
         return;
     }
-    let lists = Pattern::folded("oss:ListObjects");
-    let others: Vec<&String> = s
-        .action
-        .values
-        .iter()
-        .filter(|a| {
-            !a.contains(['*', '?'])
-                && !lists.matches(a)
-                && !a.eq_ignore_ascii_case("oss:ListObjectVersions")
-        })
-        .collect();
-    if others.is_empty() {
+    let names = others.get_or_insert_with(|| {
+        let lists = Pattern::folded("oss:ListObjects");
+        let names: Vec<&str> = s
+            .action
+            .values
+            .iter()
+            .filter(|a| {
+                !a.contains(['*', '?'])
+                    && !lists.matches(a)
+                    && !a.eq_ignore_ascii_case("oss:ListObjectVersions")
+            })
+            .map(String::as_str)
+            .collect();
+        names.join(", ")
+    });
+    if names.is_empty() || !ctx.affords(2 * names.len() + 512) {
         return;
     }
-    let names: Vec<&str> = others.iter().map(|s| s.as_str()).collect();
+    let names_zh = names.replace(", ", "、");
     let f = ctx
         .finding(
             Level::Warning,
             "list-condition-on-other-action",
             kpath.clone(),
-            format!("{key} is only present in ListObjects requests, so this statement never applies to {}", names.join(", ")),
-            format!("{key} 只出现在 ListObjects 请求中，因此该语句对 {} 永远不会生效", names.join("、")),
+            format!("{key} is only present in ListObjects requests, so this statement never applies to {names}"),
+            format!("{key} 只出现在 ListObjects 请求中，因此该语句对 {names_zh} 永远不会生效"),
         )
         .fix(
             "move those actions to a statement without this condition (restrict objects by the Resource path instead)",
@@ -530,6 +585,7 @@ fn read_only(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
         return;
     }
     let mut replacement: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for a in &s.action.values {
         let reads = if services::is_read_only_action(a) {
             vec![a.clone()]
@@ -541,7 +597,7 @@ fn read_only(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             vec![format!("{service}:Get*"), format!("{service}:List*")]
         };
         for read in reads {
-            if !replacement.contains(&read) {
+            if seen.insert(read.clone()) {
                 replacement.push(read);
             }
         }

@@ -7,6 +7,7 @@ use crate::policy::model::{Effect, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
 use crate::policy::path::Path;
 use crate::policy::pattern::Pattern;
+use std::collections::HashSet;
 
 pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
     for &(index, s) in statements {
@@ -37,11 +38,13 @@ fn principals(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
     };
     for entry in &principal.entries {
         let element = path.key("Principal").key(entry.kind.name());
+        // Bytes of the values: each `:root` finding's fix rewrites the whole list.
+        let list_bytes: usize = entry.values.iter().map(|v| v.len() + 3).sum();
         for (j, value) in entry.values.iter().enumerate() {
             let vpath = ctx.value_path(&element, j);
             match entry.kind {
                 PrincipalKind::Ram => {
-                    ram_principal(ctx, s, (&element, &entry.values), vpath, value)
+                    ram_principal(ctx, s, (&element, &entry.values, list_bytes), vpath, value)
                 }
                 PrincipalKind::Service if !value.ends_with(".aliyuncs.com") && value != "*" => {
                     let f = ctx.finding(
@@ -79,11 +82,12 @@ fn anyone(ctx: &mut Ctx<'_>, vpath: Path) {
     ctx.push(f);
 }
 
-/// `entry`: the RAM element's path and all its values (the `:root` fix rewrites the whole list).
+/// `entry`: the RAM element's path, all its values and their size in bytes (the `:root` fix
+/// rewrites the whole list).
 fn ram_principal(
     ctx: &mut Ctx<'_>,
     s: &Statement,
-    entry: (&Path, &[String]),
+    entry: (&Path, &[String], usize),
     vpath: Path,
     value: &str,
 ) {
@@ -114,17 +118,22 @@ fn ram_principal(
         } else {
             ctx.options.trusted_principals.clone()
         };
-        let (element, values) = entry;
+        let (element, values, list_bytes) = entry;
+        let suggested_bytes: usize = suggested.iter().map(|v| v.len() + 3).sum();
+        if !ctx.affords(list_bytes + suggested_bytes + 4 * value.len() + 512) {
+            return;
+        }
         let mut replacement: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for v in values {
-            let new = if v == value {
-                suggested.clone()
+            let new: &[String] = if v == value {
+                &suggested
             } else {
-                vec![v.clone()]
+                std::slice::from_ref(v)
             };
             for n in new {
-                if !replacement.contains(&n) {
-                    replacement.push(n);
+                if seen.insert(n) {
+                    replacement.push(n.clone());
                 }
             }
         }

@@ -1,0 +1,95 @@
+//! The sizes the policy calls accept (design decision 7: bounded work on any input). Generous for
+//! real use: RAM itself accepts documents of 6,144 characters and ARNs of about a kilobyte;
+//! anything larger is refused up front with what the limit is, instead of being worked on
+//! without bound.
+
+use crate::error::{Error, Result};
+
+/// The largest policy document checked: 256 KB of UTF-8 (RAM's own limit is 6,144 characters).
+pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024;
+
+/// The largest request text of `policyLint`, `policySimulate` and `policyBuild` (a batch of
+/// requests with its documents).
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The longest principal, action, resource, context key or context value of a simulated
+/// request (an OSS object ARN is at most about 1,100 characters).
+pub const MAX_REQUEST_FIELD_CHARS: usize = 2048;
+
+/// At most this many requests times document bytes per call: each request is decided against
+/// every statement.
+pub const MAX_BATCH_WORK: u64 = 1 << 28;
+
+/// The answer's explanations (`detail: "full"`) may be about this large, plus
+/// `EXPLANATION_FACTOR` times the request's size.
+pub const EXPLANATION_BASE: usize = 32 * 1024 * 1024;
+pub const EXPLANATION_FACTOR: usize = 8;
+
+/// The request text of a policy call.
+pub fn check_input(input: &str) -> Result<()> {
+    if input.len() <= MAX_INPUT_BYTES {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "$",
+        format!(
+            "the request is {} bytes; RoleHop takes policy requests of at most {MAX_INPUT_BYTES} bytes (8 MB): send fewer requests or smaller documents per call",
+            input.len()
+        ),
+    ))
+}
+
+/// A policy document's text at `path`.
+pub fn check_document(text: &str, path: &str) -> Result<()> {
+    if text.len() <= MAX_DOCUMENT_BYTES {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        path,
+        format!(
+            "the policy document is {} bytes; RoleHop checks documents of at most {MAX_DOCUMENT_BYTES} bytes (256 KB; RAM itself accepts 6,144 characters): split it into several policies",
+            text.len()
+        ),
+    ))
+}
+
+/// One text field of a simulated request at `path`.
+pub fn check_field(text: &str, path: &str) -> Result<()> {
+    // Bytes bound characters from above: count only when the bytes exceed the limit.
+    if text.len() <= MAX_REQUEST_FIELD_CHARS || text.chars().count() <= MAX_REQUEST_FIELD_CHARS {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        path,
+        format!(
+            "this value is {} characters; RoleHop simulates values of at most {MAX_REQUEST_FIELD_CHARS} characters (ARNs, actions and condition values are far shorter)",
+            text.chars().count()
+        ),
+    ))
+}
+
+/// `requests` requests against documents of `document_bytes` bytes in all.
+pub fn check_batch(requests: usize, document_bytes: usize) -> Result<()> {
+    let work = (requests as u64).saturating_mul(document_bytes.max(1) as u64);
+    if work <= MAX_BATCH_WORK {
+        return Ok(());
+    }
+    let most = MAX_BATCH_WORK / document_bytes.max(1) as u64;
+    Err(Error::invalid(
+        "$.requests",
+        format!("{requests} requests against {document_bytes} bytes of policy documents are more than RoleHop decides in one call (at most {most} requests for these documents): send them in smaller batches"),
+    ))
+}
+
+/// The explanations' budget for a request of `input_bytes`.
+pub fn explanation_budget(input_bytes: usize) -> usize {
+    EXPLANATION_BASE.saturating_add(input_bytes.saturating_mul(EXPLANATION_FACTOR))
+}
+
+/// The error when the explanations would pass `budget` bytes.
+pub fn explanations_too_large(budget: usize) -> Error {
+    Error::invalid(
+        "$.detail",
+        format!("the explanations of these requests would be larger than {budget} bytes, more than RoleHop returns in one answer: ask for \"detail\": \"decision\", or send fewer requests per call"),
+    )
+}

@@ -1,0 +1,58 @@
+// The shipped wasm core (dist/chromium/pkg) on the hostile inputs of tests/lib/hostile-cases.json,
+// each document up to 256 KB: every call answers (findings, a decision, or an error naming a
+// limit), none ends in `RuntimeError: unreachable` (an abort, e.g. out of memory), and the
+// module's memory stays within a bound linear in the input. Timing is bench/hostile's business.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { hostileCases } from '../lib/hostile.js';
+
+const PKG = fileURLToPath(new URL('../../dist/chromium/pkg/', import.meta.url));
+
+/** @type {any} */
+let wasm;
+/** @type {WebAssembly.Memory} */
+let memory;
+
+before(async () => {
+  wasm = await import(join(PKG, 'rolehop.js'));
+  const exports = await wasm.default({ module_or_path: readFileSync(join(PKG, 'rolehop_bg.wasm')) });
+  memory = exports.memory;
+});
+
+describe('the wasm core on hostile inputs', () => {
+  for (const c of hostileCases()) {
+    test(`${c.name}: ${c.what}`, () => {
+      assert.ok(c.documentBytes <= 256 * 1024, `${c.documentBytes} bytes`);
+      const answer = JSON.parse(wasm[c.call](c.input));
+      assert.equal(answer.error, undefined, JSON.stringify(answer.error));
+      if (c.call === 'policyLint') assert.ok(Array.isArray(answer.findings));
+      else assert.match(answer.decision, /^(Allow|ExplicitDeny|ImplicitDeny)$/);
+      // Memory never shrinks: this is the peak so far. 256 MB is 64 times the largest input.
+      assert.ok(memory.buffer.byteLength <= 256 * 1024 * 1024, `${memory.buffer.byteLength} bytes of wasm memory`);
+    });
+  }
+
+  test('the checks that would be quadratic say so', () => {
+    const byName = Object.fromEntries(hostileCases().map((c) => [c.name, c]));
+    for (const name of ['many-statements', 'long-wildcard-patterns', 'trust-many-roots']) {
+      const answer = JSON.parse(wasm.policyLint(byName[name].input));
+      const bounded = answer.findings.filter((/** @type {any} */ f) => f.code === 'too-large-to-check');
+      assert.equal(bounded.length, 1, name);
+      assert.match(bounded[0].message, /^the policy is too large to check fully/);
+      assert.match(bounded[0].messageZh, /^策略太大，无法完整检查/);
+    }
+  });
+
+  test('a document past 256 KB is refused with the limit, not worked on', () => {
+    const statement = '{"Effect":"Allow","Action":"oss:GetObject","Resource":"*"},';
+    const policy = `{"Version":"1","Statement":[${statement.repeat(5000)}{"Effect":"Deny","Action":"*","Resource":"*"}]}`;
+    const answer = JSON.parse(wasm.policyLint(JSON.stringify({ policy })));
+    assert.equal(answer.error.kind, 'invalid-value');
+    assert.equal(answer.error.path, '$.policy');
+    assert.match(answer.error.message, /at most 262144 bytes/);
+  });
+});

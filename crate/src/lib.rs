@@ -14,6 +14,7 @@ pub mod endpoint;
 pub mod error;
 pub mod policy;
 pub mod profile;
+pub mod repeats;
 pub mod sign;
 pub mod time;
 pub mod tutorial;

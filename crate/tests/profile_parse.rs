@@ -763,3 +763,35 @@ fn two_thousand_profiles() {
     assert!(again.errors.is_empty());
     assert_eq!(again.profiles.len(), 2000);
 }
+
+/// A hostile text of many short broken lines: at most `MAX_ERRORS` errors, the last one counting
+/// the rest at the position of the first left out (the answer stays about the size of the text).
+#[test]
+fn errors_past_the_limit_are_counted_not_listed() {
+    use rolehop::profile::MAX_ERRORS;
+    let broken = 3 * MAX_ERRORS;
+    let text = "acount = x\n".repeat(broken);
+    let parsed = rolehop::profile::parse(&text, rolehop::profile::Site::Cn);
+    assert_eq!(parsed.errors.len(), MAX_ERRORS);
+    let last = parsed.errors.last().unwrap();
+    assert_eq!((last.line, last.column), (MAX_ERRORS, 1));
+    let more = broken - (MAX_ERRORS - 1);
+    assert!(
+        last.message.starts_with(&format!("{more} more errors")),
+        "{}",
+        last.message
+    );
+    assert!(last.message_zh.contains(&more.to_string()));
+    // A text with fewer errors lists them all.
+    let parsed = rolehop::profile::parse(
+        &"acount = x\n".repeat(MAX_ERRORS),
+        rolehop::profile::Site::Cn,
+    );
+    assert_eq!(parsed.errors.len(), MAX_ERRORS);
+    assert!(!parsed
+        .errors
+        .last()
+        .unwrap()
+        .message
+        .contains("more errors"));
+}

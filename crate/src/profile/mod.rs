@@ -19,6 +19,6 @@ mod serialize;
 pub mod switch;
 
 pub use model::{AccountKind, Parsed, Profile, ProfileError, Site};
-pub use parse::parse;
+pub use parse::{parse, MAX_ERRORS};
 pub use serialize::to_text;
 pub use switch::{switch_url, SwitchField, SwitchUrl};

@@ -32,7 +32,35 @@ pub fn parse(text: &str, default_site: Site) -> Parsed {
     parser.finish_section();
     let mut out = parser.out;
     out.errors.sort_by_key(|e| (e.line, e.column));
+    summarize_errors(&mut out.errors);
     out
+}
+
+/// Errors listed at most; past it the list ends with one that says how many more there are. A
+/// hostile text of short broken lines otherwise gives about 20 bytes of answer per byte of text.
+pub const MAX_ERRORS: usize = 1000;
+
+/// Keeps the first `MAX_ERRORS - 1` errors and puts in the last place one that counts the rest,
+/// at the position of the first of them.
+fn summarize_errors(errors: &mut Vec<ProfileError>) {
+    if errors.len() <= MAX_ERRORS {
+        return;
+    }
+    let more = errors.len() - (MAX_ERRORS - 1);
+    let first_left_out = &errors[MAX_ERRORS - 1];
+    let (line, column) = (first_left_out.line, first_left_out.column);
+    errors.truncate(MAX_ERRORS - 1);
+    errors.push(ProfileError {
+        kind: ErrorKind::InvalidValue,
+        message: format!(
+            "{more} more errors from here on are not listed: fix the errors above, then check again"
+        ),
+        message_zh: format!("从这里起还有 {more} 个错误未列出：请先修正上面的错误，然后再检查"),
+        line,
+        column,
+        profile: None,
+        field: None,
+    });
 }
 
 /// Where a value was written (the column is worked out only for an error).

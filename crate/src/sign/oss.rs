@@ -8,6 +8,7 @@ use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::endpoint::{custom_domain, OssEndpoint};
 use crate::error::{Error, Result};
+use crate::repeats::first_repeat;
 use crate::time::UtcTime;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -536,6 +537,11 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(&str, &str)>> {
     // The path is built only on failure: valid requests (the hot path) allocate nothing here.
     let path = |name: &str| child_path("$.headers", name);
     let mut headers = Vec::with_capacity(req.headers.len() + 1);
+    let repeat = first_repeat(
+        &req.headers,
+        |a, b| a.0.eq_ignore_ascii_case(&b.0),
+        |h| h.0.to_ascii_lowercase(),
+    );
     for (i, (name, value)) in req.headers.iter().enumerate() {
         if name.is_empty() || !name.bytes().all(is_token_char) {
             return Err(Error::invalid(
@@ -543,12 +549,7 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(&str, &str)>> {
                 format!("{name:?} is not a valid HTTP header name"),
             ));
         }
-        if req
-            .headers
-            .iter()
-            .take(i)
-            .any(|(earlier, _)| earlier.eq_ignore_ascii_case(name))
-        {
+        if repeat == Some(i) {
             return Err(Error::invalid(
                 path(name),
                 format!("header {name:?} is given twice (names are case-insensitive): keep one"),

@@ -9,6 +9,7 @@
 
 use super::answer::Signed;
 use crate::error::Result;
+use crate::repeats::first_repeat;
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -157,11 +158,11 @@ impl<'de> Visitor<'de> for TextMapVisitor {
         let mut entries: Vec<(Cow<'de, str>, Option<Cow<'de, str>>)> =
             Vec::with_capacity(map.size_hint().unwrap_or(16));
         while let Some(Text(name)) = map.next_key::<Text<'de>>()? {
-            if entries.iter().any(|(k, _)| *k == name) {
-                return Err(de::Error::custom("a name is given twice"));
-            }
             let value = map.next_value_seed(ScalarSeed)?;
             entries.push((name, value));
+        }
+        if first_repeat(&entries, |a, b| a.0 == b.0, |e| e.0.as_ref()).is_some() {
+            return Err(de::Error::custom("a name is given twice"));
         }
         Ok(TextMap(entries))
     }

@@ -83,6 +83,20 @@ export function t(key, substitutions) {
 }
 
 /**
+ * A message with a count, in the plural form the language's rule picks for it (Intl.PluralRules:
+ * English one/other, Chinese other): the catalog holds `<key>_one`, `<key>_other`, ...; a form
+ * the catalog lacks falls back to `<key>_other`. The count is the first substitution.
+ * @param {string} key
+ * @param {number} count
+ */
+export function tCount(key, count) {
+  const lang = t('htmlLang') === 'htmlLang' ? 'en' : t('htmlLang');
+  const form = `${key}_${new Intl.PluralRules(lang).select(count)}`;
+  const text = t(form, String(count));
+  return text === form ? t(`${key}_other`, String(count)) : text;
+}
+
+/**
  * Fills every `[data-i18n]` element's text and sets the document's language and direction.
  * @param {Document} doc
  */

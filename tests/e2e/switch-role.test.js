@@ -368,8 +368,9 @@ describe('the Switch Role page', () => {
       // and "Back to my identity" is offered.
       await popup.reload();
       const current = popup.locator('[role="option"][aria-current="true"]');
-      await current.waitFor({ timeout: 10_000 });
-      assert.match(await current.innerText(), /Acme production/);
+      await current.first().waitFor({ timeout: 10_000 });
+      // Under Recent (just used) and in the list.
+      assert.deepEqual(await current.locator('.name').allInnerTexts(), ['Acme production', 'Acme production']);
       await popup.locator('#exit:not([hidden])').waitFor();
       await popup.close();
       await tab.close();

@@ -182,13 +182,19 @@ describe('the popup as a screen', () => {
     await setLanguage(/** @type {'en' | 'zh_CN'} */ (locale));
     const files = [];
     try {
-      // With profiles: groups, colours, an international one, two recently used; the keys open.
+      // With profiles: groups, colours, an international one, two recently used; then the keys open,
+      // then About.
       await saveProfiles(control, profilesText(14, ['Acme', 'Globex']));
       await control.evaluate(() => chrome.storage.local.set({ 'rolehop.recent': { 'team-03': 2, 'team-01': 1 } }));
       const page = await openPopup();
       files.push(...(await auditScreen(page, `popup-profiles-${locale}`, { height: POPUP.height })));
       await page.locator('#keys-toggle').click();
       files.push(...(await auditScreen(page, `popup-keys-${locale}`, { height: POPUP.height })));
+      await page.locator('#keys-toggle').click();
+      // About RoleHop open: the core's version and the self-check's signatures.
+      await page.locator('#about summary').click();
+      await page.locator('#check-status[data-result="pass"]').waitFor({ timeout: 15_000 });
+      files.push(...(await auditScreen(page, `popup-about-${locale}`, { height: POPUP.height })));
 
       // Switched: the tab in front is a console in a role one of the profiles names.
       const tab = await browser.context.newPage();
@@ -215,14 +221,14 @@ describe('the popup as a screen', () => {
     return files;
   }
 
-  test('screen audit in English: with profiles, the keys, switched, empty (380/800/1280 px, light and dark)', async () => {
+  test('screen audit in English: with profiles, the keys, About, switched, empty (380/800/1280 px, light and dark)', async () => {
     const files = await auditStates('en');
-    assert.equal(files.length, 4 * 3 * 2);
+    assert.equal(files.length, 5 * 3 * 2);
   });
 
-  test('screen audit in Chinese: with profiles, the keys, switched, empty (380/800/1280 px, light and dark)', async () => {
+  test('screen audit in Chinese: with profiles, the keys, About, switched, empty (380/800/1280 px, light and dark)', async () => {
     const files = await auditStates('zh_CN');
-    assert.equal(files.length, 4 * 3 * 2);
+    assert.equal(files.length, 5 * 3 * 2);
   });
 
   test('in a switched identity, the profile is marked Current (also for screen readers) and the way back is offered', async () => {

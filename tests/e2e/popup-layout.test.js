@@ -22,8 +22,11 @@ const ZH = messageCatalog('zh_CN');
 const POPUP = { width: 380, height: 600 };
 const SWITCHED_CONSOLE = 'https://home.console.aliyun.com/?config=sts&uid=1746000000000001&nav=admin-oss/alice';
 
-/** `count` profiles, in `groups` groups (none: ungrouped), with colours and one international. */
-function profilesText(count, groups = /** @type {string[]} */ ([])) {
+/**
+ * `count` profiles, in `groups` groups (none: ungrouped), with colours and one international.
+ * @param {number} count @param {string[]} [groups]
+ */
+function profilesText(count, groups = []) {
   const colours = ['#e8590c', 'teal', '#1971c2', '#2f9e44', '#9c36b5'];
   const lines = [];
   for (let i = 1; i <= count; i++) {

@@ -103,7 +103,7 @@ function row(profile) {
   const id = document.createElement('code');
   id.className = 'id';
   id.append(breakable(profile.id));
-  name.append(swatch, title, ' ', id);
+  name.append(swatch, title, id);
   if (profile.note) name.title = profile.note;
 
   const account = tr.insertCell();

@@ -117,6 +117,9 @@ async function auditOptions(page, lang, open) {
         els.filter((el) => /^[0-9]+$|onaliyun/.test(el.textContent ?? '') && el.getClientRects().length > 1).map((el) => el.textContent),
       );
       assert.deepEqual(split, [], 'values broken across lines');
+      // The preview fits its box: nothing sticks out or needs scrolling sideways.
+      const over = await p.locator('#preview').evaluate((el) => el.scrollWidth - el.clientWidth);
+      assert.ok(over <= 1, `the preview is ${over}px wider than its box`);
     },
   });
 

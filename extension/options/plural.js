@@ -24,5 +24,6 @@ export function countText(key, count, more = []) {
  * @param {string[]} sentences
  */
 export function joinSentences(sentences) {
-  return sentences.filter(Boolean).join(t('optionsSentenceSeparator'));
+  const chinese = document.documentElement.lang.toLowerCase().startsWith('zh');
+  return sentences.filter(Boolean).join(chinese ? '' : ' ');
 }

@@ -26,8 +26,9 @@ let cacheLanguage = '';
  */
 export function renderPreview(container, summary, profiles) {
   const shown = profiles.slice(0, MAX_ROWS);
-  summary.textContent =
-    profiles.length > shown.length
+  summary.textContent = !profiles.length
+    ? ''
+    : profiles.length > shown.length
       ? countText('optionsPreviewSome', profiles.length, [String(shown.length)])
       : countText('optionsPreviewCount', profiles.length);
   if (!profiles.length) {

@@ -95,10 +95,13 @@ group = Globex
  * @param {(page: Page) => Promise<void>} open opens the page (storage cleared)
  */
 async function auditOptions(page, lang, open) {
+  /** Every text shown comes from the catalog: a message key on the screen is a missing text. */
+  const noKeys = async () => assert.doesNotMatch(await page.locator('body').innerText(), /\b(options|trust)[A-Z]\w*/);
   await open(page);
   assert.equal(await page.locator('#ini').inputValue(), '');
   assert.equal(await page.locator('#insert-example').isVisible(), true, 'an empty editor offers the example');
   assert.match(await page.locator('#ini').getAttribute('placeholder') ?? '', /\[profile acme-prod\]\naccount = acme\nrole_name = admin-oss/);
+  await noKeys();
   await auditScreen(page, `options-empty-${lang}`);
   // The example inserted is a valid profile.
   await page.locator('#insert-example').click();
@@ -110,6 +113,7 @@ async function auditOptions(page, lang, open) {
   // No box inside the page scrolls: the editor is as tall as its text, the preview as its rows.
   const editor = await page.locator('#ini').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
   assert.ok(editor.scroll <= editor.client + 1, `the editor grows with its text (${editor.scroll} in ${editor.client})`);
+  await noKeys();
   await auditScreen(page, `options-profiles-${lang}`, {
     async settle(p) {
       // A UID or domain is never broken inside: each value is on one line at every width.
@@ -127,6 +131,7 @@ async function auditOptions(page, lang, open) {
   await page.locator('#editor-errors li').nth(2).waitFor();
   assert.equal(await page.locator('#editor-errors button.fix').count(), 2);
   assert.equal(await page.locator('#skipped-list li').count(), 2);
+  await noKeys();
   await auditScreen(page, `options-errors-${lang}`);
 }
 

@@ -2,7 +2,7 @@
 // line-number gutter that marks error lines, an error list whose entries jump to line:column,
 // and a debounced re-parse that feeds the preview while the user types.
 
-import { coreText, t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { lineCount, offsetOf } from './ini-text.js';
 
 /** @typedef {import('../shared/contract').ProfileError} ProfileError */
@@ -43,7 +43,7 @@ export function createEditor({ textarea, gutter, summary, errorList, onText }) {
       const marker = document.createElement('span');
       marker.className = 'marker';
       marker.style.setProperty('--row', String(error.line - 1));
-      marker.title = `${error.line}:${error.column} ${coreText(error.message, error.messageZh)}`;
+      marker.title = `${error.line}:${error.column} ${coreMessage(error.message)}`;
       gutter.append(marker);
     }
     syncScroll();
@@ -60,7 +60,7 @@ export function createEditor({ textarea, gutter, summary, errorList, onText }) {
     summary.dataset.result = errors.length ? 'fail' : 'pass';
     textarea.setAttribute('aria-invalid', String(errors.length > 0));
     const items = errors.map((error) => {
-      const message = coreText(error.message, error.messageZh);
+      const message = coreMessage(error.message);
       const li = document.createElement('li');
       const button = document.createElement('button');
       button.type = 'button';

@@ -2,7 +2,7 @@
 // An import is checked completely first: with any error nothing changes and every error is
 // listed with line:column; a clean import is previewed, then merged or replaces on confirmation.
 
-import { coreText, t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { downloadText } from './download.js';
 import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
@@ -32,14 +32,14 @@ function readImport(core, text, format, defaultSite) {
 }
 
 /** A contract-level error as the one error of an import. @param {CoreError} error */
-function failed({ kind, message, line = 1, column = 1 }) {
-  return { profiles: [], text: '', skipped: [], errors: [{ kind, message, messageZh: message, line, column }] };
+function failed({ kind, message, text, line = 1, column = 1 }) {
+  return { profiles: [], text: '', skipped: [], errors: [{ kind, message: text ?? message, line, column }] };
 }
 
 /** @param {Skipped[]} skipped */
 function skippedList(skipped) {
   const list = el('ul', 'skipped');
-  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, coreText(s.reason, s.reasonZh)])));
+  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, coreMessage(s.reason)])));
   return list;
 }
 
@@ -97,7 +97,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     const list = el('ol', 'errors');
     for (const error of errors) {
       const li = el('li');
-      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreText(error.message, error.messageZh)));
+      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreMessage(error.message)));
       list.append(li);
     }
     show('errors', [heading, list, ...(skipped.length ? [skippedList(skipped)] : [])]);
@@ -198,10 +198,10 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
         [
           t(fromSaved ? 'optionsExportedSaved' : 'optionsExportedCli', [String(exported.length)]),
           ...(skipped.length
-            ? [t('optionsExportSkipped', [String(skipped.length), skipped.map((s) => `${s.name} (${coreText(s.reason, s.reasonZh)})`).join('; ')])]
+            ? [t('optionsExportSkipped', [String(skipped.length), skipped.map((s) => `${s.name} (${coreMessage(s.reason)})`).join('; ')])]
             : []),
           ...(todos.length
-            ? [t('optionsExportTodo', [todos.map((e) => `${e.name}: ${coreText(e.todo ?? '', e.todoZh)}`).join('; ')])]
+            ? [t('optionsExportTodo', [todos.map((e) => `${e.name}: ${coreMessage(e.todo)}`).join('; ')])]
             : []),
         ].join(' '),
       { result: skipped.length || todos.length ? 'warn' : 'pass' },

@@ -125,12 +125,19 @@ describe('options page (en)', () => {
     const entries = page.locator('#editor-errors button.error-link');
     assert.equal(await entries.count(), 3);
     assert.deepEqual(await page.locator('#editor-errors .where').allInnerTexts(), BAD_POSITIONS);
+    // The core's message ids and arguments, in the words of the English catalog.
     const expected = await coreParse(BAD);
-    assert.deepEqual(
-      await page.locator('#editor-errors .what').allInnerTexts(),
-      expected.errors.map((/** @type {{message: string}} */ e) => e.message),
-    );
-    assert.match(await entries.nth(0).innerText(), /unknown key "colour".*color/);
+    assert.deepEqual(expected.errors.map((/** @type {{message: {id: string}}} */ e) => e.message.id), [
+      'core_profile_unknown_key_meant',
+      'core_profile_uid_length',
+      'core_profile_reserved_section',
+    ]);
+    assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), [
+      'Unknown key "colour": did you mean color?',
+      'Account UID "12" has 2 digits: an account UID has 16.',
+      '[default] is reserved and is not a profile: write profiles as [profile <id>].',
+    ]);
+    assert.match(await entries.nth(0).innerText(), /Unknown key "colour".*color/);
     assert.equal(await page.locator('#gutter .marker').count(), 3);
     assert.equal(await page.locator('#ini').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('button', { name: EN.optionsSave, exact: true }).isDisabled(), true);
@@ -172,7 +179,7 @@ describe('options page (en)', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n[profile typed]\naccount = typed.onaliyun.com\nrole_name = ops\n');
     await page.locator('#preview tr[data-profile-id="typed"]').waitFor();
-    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), /default domain/);
+    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), new RegExp(EN.optionsKindDomain));
     await screenshot(page, 'options-preview-en.png');
   });
 
@@ -441,13 +448,15 @@ describe('options page (zh_CN browser)', () => {
     }
     await page.locator('#ini').fill(BAD);
     await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors, 3, 0) }).waitFor();
-    // The core's own messages in Chinese (its messageZh twins).
+    // The core's own messages (ids and arguments) in Chinese, from the same catalog.
     const expected = await page.evaluate(async (t) => {
       const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const { coreMessage } = await import(chrome.runtime.getURL('shared/i18n.js'));
       const result = (await loadCore()).profileParse({ text: t });
-      return 'error' in result ? [] : result.errors.map((/** @type {{messageZh: string}} */ e) => e.messageZh);
+      return 'error' in result ? [] : result.errors.map((/** @type {{message: import('../../extension/shared/contract').CoreMessage}} */ e) => coreMessage(e.message));
     }, BAD);
     assert.equal(expected.length, 3);
+    for (const text of expected) assert.match(text, /[\u4e00-\u9fff]/, text);
     assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), expected);
     await page.locator('#ini').fill(GOOD);
     await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount, 2) }).waitFor();

@@ -285,17 +285,43 @@ fn cli_diagnose_reads_and_exits_by_verdict() {
     let human = rolehop(&["check", "diagnose"], &state);
     assert_eq!(human.status.code(), Some(3));
     let text = stdout(&human);
-    assert!(text.starts_with("FAIL: Step 2 is broken"), "{text}");
+    // The verdict in one sentence, then the fix; checks numbered by the tutorial's steps, with
+    // no internal ids (check ids, cause names) shown.
+    let mut lines = text.lines();
     assert!(
-        text.contains("[FAIL] step 2 B b.identity") && text.contains("cause: root-keys"),
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("FAIL: Step 2 is broken: these are the root AccessKey")),
         "{text}"
     );
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("fix: In account 1888000000000000")),
+        "{text}"
+    );
+    assert!(
+        text.contains("[FAIL] Step 2 · B's credentials belong to a RAM user"),
+        "{text}"
+    );
+    for internal in [
+        "b.identity",
+        "root-keys",
+        "b.assume-role",
+        "Broken at",
+        "check(s)",
+    ] {
+        assert!(!text.contains(internal), "{internal} shown: {text}");
+    }
     assert!(
         text.contains("evidence: GetCallerIdentity, request R-1"),
         "{text}"
     );
     let zh = stdout(&rolehop(&["check", "diagnose", "--zh"], &state));
-    assert!(zh.contains("第 2 步有问题") && zh.contains("修复"), "{zh}");
+    assert!(
+        zh.starts_with("未通过：第 2 步有问题：") && zh.contains("\n修复：请在账号"),
+        "{zh}"
+    );
     let json_out = rolehop(&["check", "diagnose", "--json"], &state);
     assert_eq!(json_out.status.code(), Some(3));
     let report: Value = serde_json::from_str(&stdout(&json_out)).unwrap();

@@ -360,3 +360,86 @@ fn decision_tables() {
         failures.join("\n")
     );
 }
+
+/// The scenario files, sorted.
+fn scenario_paths() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/checks");
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// One numbering and one sentence (issue 11): over every scenario, the verdict names the first
+/// broken tutorial step as the failing checks number it ("Step 2 is broken: role admin-oss …" /
+/// "第 2 步有问题：…", one verdict sentence, never "Broken at step 1. Step 1 is broken"), carries
+/// that check's fix, and no text shows an internal id, a "(s)" plural or a passing check's
+/// error code.
+#[test]
+fn verdicts_name_the_first_broken_step_in_one_sentence() {
+    let ids: Vec<&str> = rolehop::checks::diagnose::CHECKS
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let mut failing = 0;
+    for path in scenario_paths() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let scenario: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let report = run(&scenario, &name).report;
+        let verdict = &report["verdict"];
+        let checks = report["checks"].as_array().unwrap();
+        let failed: Vec<&Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
+        let en = verdict["summary"]["en"].as_str().unwrap();
+        let zh = verdict["summary"]["zh"].as_str().unwrap();
+        if let Some(first) = failed.iter().min_by_key(|c| c["tutorialStep"].as_u64()) {
+            failing += 1;
+            let step = first["tutorialStep"].as_u64().unwrap();
+            assert_eq!(verdict["firstBrokenStep"], json!(step), "{name}");
+            let head = format!("Step {step} is broken: ");
+            assert!(en.starts_with(&head), "{name}: {en}");
+            assert!(
+                zh.starts_with(&format!("第 {step} 步有问题：")),
+                "{name}: {zh}"
+            );
+            // The sentence goes on in lower case after the colon unless it starts with a name.
+            let rest = &en[head.len()..];
+            let word = rest.split(' ').next().unwrap();
+            assert!(
+                !(word.len() > 1
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && word[1..].chars().all(|c| c.is_ascii_lowercase())),
+                "{name}: {en}"
+            );
+            assert_eq!(verdict["fix"], first["fix"], "{name}: the verdict's fix");
+            assert_eq!(
+                verdict["otherFailures"].as_u64().unwrap_or(0),
+                failed.len() as u64 - 1,
+                "{name}"
+            );
+        }
+        let texts = serde_json::to_string(&report).unwrap();
+        let shown: Vec<&Value> = std::iter::once(verdict)
+            .chain(checks.iter())
+            .flat_map(|c| [&c["summary"], &c["fix"]])
+            .collect();
+        for text in shown.iter().flat_map(|t| [&t["en"], &t["zh"]]) {
+            let text = text.as_str().unwrap_or("");
+            assert!(!text.contains("(s)"), "{name}: {text}");
+            assert!(!text.to_lowercase().contains("broken at"), "{name}: {text}");
+            for id in &ids {
+                assert!(!text.contains(id), "{name}: {id} in {text}");
+            }
+        }
+        for check in checks.iter().filter(|c| c["status"] == "pass") {
+            assert!(
+                check["evidence"].get("code").is_none(),
+                "{name}: passing {} has error code evidence: {texts}",
+                check["id"]
+            );
+        }
+    }
+    assert!(failing >= 8, "the scenarios cover failing verdicts");
+}

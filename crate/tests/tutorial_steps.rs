@@ -589,9 +589,25 @@ fn cli_prints_the_steps_in_english_and_chinese() {
     args.extend(VALUES);
     let (code, out, err) = cli(&args);
     assert_eq!(code, 0, "{err}");
+    // One numbering: tasks under the tutorial's step headings, no internal ids, no "(s)".
     assert!(
-        out.contains("Step 1 · Create the RAM role admin-oss  [a-create-role]"),
+        out.contains(
+            "\nStep 1: Company A creates the RAM role\n\n- Create the RAM role admin-oss\n"
+        ),
         "{out}"
+    );
+    assert!(out.contains("\nStep 4: Verify access\n"), "{out}");
+    let (steps, _) = out.split_once("If access fails:").unwrap();
+    assert!(
+        !steps.contains("Step 2") && !steps.contains("Step 3"),
+        "{out}"
+    );
+    for internal in ["[a-create-role]", "a-verify", "(s)"] {
+        assert!(!out.contains(internal), "{internal} shown: {out}");
+    }
+    assert!(
+        out.contains("  Step 1: Role admin-oss lacks the OSS read policy."),
+        "troubleshooting by step: {out}"
     );
     assert!(out.contains("https://ram.console.aliyun.com/roles/create"));
     assert!(out.contains("aliyun ram AttachPolicyToRole"));
@@ -604,6 +620,7 @@ fn cli_prints_the_steps_in_english_and_chinese() {
     let (code, out, _) = cli(&args);
     assert_eq!(code, 0);
     assert!(out.contains("创建 RAM 角色 admin-oss"), "{out}");
+    assert!(out.contains("\n第 1 步：A 公司创建 RAM 角色\n"), "{out}");
     args.pop();
     args.push("--json");
     let (_, out, _) = cli(&args);
@@ -677,4 +694,94 @@ fn trusted_users_follow_ram_user_names() {
     i["trust"] = json!({"kind": "principals", "users": ["alice@example"]});
     let e = tutorial_steps(&i.to_string()).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.trust.users[0]"));
+}
+
+/// One numbering (issue 11): every reader's tasks carry the tutorial's step numbers, grouped in
+/// order under the outline's "Step N" headings, and those numbers are the ones the checks use:
+/// A's role is step 1 in the tutorial and in the checks of the role, B's user step 2, the switch
+/// step 3, reading the buckets step 4.
+#[test]
+fn one_numbering_for_tasks_outline_and_checks() {
+    let mut used = std::collections::BTreeSet::new();
+    for audience in ["company-a", "company-b", "b-user"] {
+        let out = steps_of(&input(audience));
+        let numbers: Vec<u64> = out["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["tutorialStep"].as_u64().unwrap())
+            .collect();
+        assert!(
+            numbers.windows(2).all(|w| w[0] <= w[1]),
+            "{audience}: {numbers:?}"
+        );
+        let mut distinct = numbers.clone();
+        distinct.dedup();
+        let outline: Vec<u64> = out["outline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["step"].as_u64().unwrap())
+            .collect();
+        assert_eq!(
+            outline, distinct,
+            "{audience}: the outline is the tasks' steps"
+        );
+        for o in out["outline"].as_array().unwrap() {
+            let n = o["step"].as_u64().unwrap();
+            assert_eq!(
+                o["label"],
+                json!({"en": format!("Step {n}"), "zh": format!("第 {n} 步")})
+            );
+        }
+        used.extend(numbers);
+    }
+    assert_eq!(used.into_iter().collect::<Vec<_>>(), [1, 2, 3, 4]);
+    // The tasks of company A's role (create, attach) and the checks of that role share step 1;
+    // company B's user and the check that it may assume the role share step 2.
+    let plan = rolehop::contract::checks_plan(
+        &json!({"roleArn": format!("acs:ram::{A}:role/admin-oss"), "bucket": "reports",
+            "haveCredentialsA": true, "haveCredentialsB": true})
+        .to_string(),
+    )
+    .unwrap();
+    let step_of_check = |id: &str| {
+        plan["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["tutorialStep"]
+            .clone()
+    };
+    let step_of_task = |audience: &str, id: &str| {
+        let out = steps_of(&input(audience));
+        out["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()["tutorialStep"]
+            .clone()
+    };
+    assert_eq!(
+        step_of_check("a.role-exists"),
+        step_of_task("company-a", "a-create-role")
+    );
+    assert_eq!(
+        step_of_check("a.role-oss-access"),
+        step_of_task("company-a", "a-attach-policy")
+    );
+    assert_eq!(
+        step_of_check("b.user-may-assume"),
+        step_of_task("company-b", "b-attach-policy")
+    );
+    assert_eq!(
+        step_of_check("b.assume-role"),
+        step_of_task("b-user", "user-switch-role")
+    );
+    assert_eq!(
+        step_of_check("b.list-objects"),
+        step_of_task("b-user", "user-verify")
+    );
 }

@@ -554,7 +554,12 @@ export interface CheckReport {
     firstBrokenStep?: TutorialStep;
     cause?: CheckCause;
     check?: CheckId;
+    /** One sentence: "Step 2 is broken: role admin-oss has no policy that allows …". */
     summary: BilingualText;
+    /** The fix of the check the verdict is about, when there is one. */
+    fix?: BilingualText & { snippet?: string };
+    /** How many other checks failed. */
+    otherFailures?: number;
   };
   /** Local minus server time, when attempts carried localTime and serverDate. */
   clockSkewSeconds?: number;
@@ -914,6 +919,8 @@ export interface TutorialResult {
     assumePolicy: { name: string; type: "System" | "Custom" };
     switchUrl: string;
   };
+  /** The tutorial steps this reader's tasks belong to, in order (the page's headings). */
+  outline: Array<{ step: 1 | 2 | 3 | 4; label: TutorialText; title: TutorialText }>;
   steps: TutorialStep[];
   troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: TutorialText; fix: TutorialText }>;
   /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */

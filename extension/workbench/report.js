@@ -1,7 +1,7 @@
 // Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict.
 
 import { t } from '../shared/i18n.js';
-import { el, codeBlock, setStatus } from './dom.js';
+import { el, codeBlock, setStatus, plural } from './dom.js';
 import { pick } from './steps.js';
 
 /**
@@ -19,17 +19,19 @@ export function renderReport(list, verdictNode, report, lang, finished) {
     return;
   }
   const result = verdict.status === 'pass' ? 'pass' : verdict.status === 'fail' ? 'fail' : 'could-not-check';
-  const head = verdict.status === 'pass'
-    ? t('workbenchVerdictPass')
-    : verdict.status === 'fail'
-      ? t('workbenchVerdictFail', String(verdict.firstBrokenStep ?? '?'))
-      : t('workbenchVerdictIncomplete');
-  // A pass needs no prefix: the core's summary says it (and what was proven).
-  const summary = pick(verdict.summary, lang);
-  setStatus(verdictNode, result, verdict.status === 'pass' ? summary || head : `${head} ${summary}`.trim());
+  // The core's sentence says it all ("Step 2 is broken: role admin-oss has no policy …"); the
+  // fix follows on its own line.
+  setStatus(verdictNode, result, pick(verdict.summary, lang) || t('workbenchVerdictPass'));
   verdictNode.dataset.verdict = verdict.status;
   if (verdict.cause) verdictNode.dataset.cause = verdict.cause;
   else delete verdictNode.dataset.cause;
+  if (verdict.firstBrokenStep) verdictNode.dataset.step = String(verdict.firstBrokenStep);
+  else delete verdictNode.dataset.step;
+  const fix = pick(verdict.fix, lang);
+  if (fix) verdictNode.append(el('span', { class: 'verdict-fix', text: t('workbenchVerdictFix', fix) }));
+  if (verdict.otherFailures) {
+    verdictNode.append(el('span', { class: 'field-hint', text: plural('workbenchVerdictOthers', verdict.otherFailures) }));
+  }
   if (typeof report.clockSkewSeconds === 'number' && Math.abs(report.clockSkewSeconds) >= 60) {
     verdictNode.append(el('span', { class: 'field-hint', text: t('workbenchClockSkew', String(report.clockSkewSeconds)) }));
   }

@@ -202,7 +202,10 @@ describe('workbench: credentials and verification', () => {
     await env.useScenario('role-lacks-oss-policy');
     assert.equal(await verify(), 'fail');
     assert.equal(await page.getAttribute('#verdict', 'data-cause'), 'role-lacks-oss-policy');
-    assert.match(await page.locator('#verdict').innerText(), /Broken at step 1/);
+    const verdict = await page.locator('#verdict').innerText();
+    assert.match(verdict, /^Step 1 is broken: [a-z]/, 'one sentence naming the step');
+    assert.doesNotMatch(verdict, /Broken at|b\.list-buckets|\(s\)/);
+    assert.match(await page.locator('#verdict .verdict-fix').innerText(), /^Fix: /);
     const failed = page.locator('li[data-check="b.list-buckets"]');
     assert.equal(await failed.getAttribute('data-status'), 'fail');
     const text = await failed.innerText();

@@ -1,6 +1,7 @@
 //! The report's shapes: each check's status with evidence, summary and fix, and the verdict.
 
 use super::text::Text;
+use crate::tutorial::TutorialStep;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -91,7 +92,7 @@ pub struct Finding {
     pub status: Status,
     pub cause: Option<Cause>,
     /// The tutorial step the fix belongs to, when it differs from the check's own.
-    pub step: Option<u8>,
+    pub step: Option<TutorialStep>,
     pub summary: Text,
     pub fix: Option<Fix>,
     pub evidence: Evidence,
@@ -117,7 +118,7 @@ impl Finding {
         Finding::new(Status::Pass, None, summary)
     }
 
-    pub fn fail(cause: Cause, step: u8, summary: Text, fix: Fix) -> Finding {
+    pub fn fail(cause: Cause, step: TutorialStep, summary: Text, fix: Fix) -> Finding {
         let mut f = Finding::new(Status::Fail, Some(cause), summary);
         f.step = Some(step);
         f.fix = Some(fix);
@@ -147,8 +148,8 @@ impl Finding {
         let mut f = Finding::cannot(
             Cause::NotRun,
             Text::new(
-                format!("Not run: it needs the check \"{en}\" ({blocker}) to pass first."),
-                format!("未执行：需要先通过检查“{zh}”（{blocker}）。"),
+                format!("Not run: it needs the check \"{en}\" to pass first."),
+                format!("未执行：需要先通过检查“{zh}”。"),
             ),
             None,
         );
@@ -178,7 +179,7 @@ pub struct CheckResult {
     pub id: &'static str,
     pub title: Text,
     pub side: &'static str,
-    pub tutorial_step: u8,
+    pub tutorial_step: TutorialStep,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
@@ -206,13 +207,24 @@ pub enum VerdictStatus {
 pub struct Verdict {
     pub status: VerdictStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_broken_step: Option<u8>,
+    pub first_broken_step: Option<TutorialStep>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
     /// The check the verdict is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<&'static str>,
+    /// One sentence: "Step 2 is broken: role admin-oss has no policy that allows …".
     pub summary: Text,
+    /// What to do about it (the check's fix), when there is something to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// How many other checks failed (the page says so with its plural rule).
+    #[serde(skip_serializing_if = "is_zero_usize")]
+    pub other_failures: usize,
+}
+
+fn is_zero_usize(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -29,6 +29,33 @@ impl Text {
     }
 }
 
+/// "1 bucket" / "2 buckets": English's plural rule (one / other).
+pub fn count(n: usize, one: &str, other: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {other}")
+    }
+}
+
+/// `sentence` continued after a colon: its first word in lower case when it is an ordinary
+/// capitalised word ("Role admin-oss …" -> "role admin-oss …"); names such as "B's", "OSS" or
+/// "AssumeRole" stay as they are.
+pub fn after_colon(sentence: &str) -> String {
+    let word = sentence.split(' ').next().unwrap_or("");
+    let mut chars = word.chars();
+    let ordinary = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.len() > 1
+        && chars.all(|c| c.is_ascii_lowercase());
+    if ordinary {
+        let mut out = sentence[..1].to_ascii_lowercase();
+        out.push_str(&sentence[1..]);
+        out
+    } else {
+        sentence.to_string()
+    }
+}
+
 /// A duration in words: "20 minutes" / "20 分钟", "45 seconds" / "45 秒".
 pub fn duration(seconds: i64) -> Text {
     let s = seconds.unsigned_abs();

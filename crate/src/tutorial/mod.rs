@@ -12,6 +12,7 @@
 mod check;
 mod console;
 pub mod input;
+pub mod numbering;
 mod policies;
 pub mod setup;
 mod shell;
@@ -21,6 +22,7 @@ mod terraform;
 use crate::contract::fields::parse_object;
 use crate::error::{Error, Result};
 use input::{Audience, Setup};
+pub use numbering::TutorialStep;
 use serde_json::{json, Value};
 
 /// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
@@ -31,10 +33,11 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
     let audience = setup.audience.unwrap_or(Audience::CompanyA);
     require_user(&setup, audience == Audience::CompanyB)?;
     let docs = steps::Docs::build(&setup)?;
-    let steps: Vec<Value> = steps::for_audience(&setup, audience, &docs)
-        .iter()
-        .map(steps::Step::to_json)
-        .collect();
+    let reader_steps = steps::for_audience(&setup, audience, &docs);
+    // The tutorial steps this reader's tasks belong to, in order: the page groups tasks by them.
+    let mut outline: Vec<TutorialStep> = reader_steps.iter().map(|s| s.tutorial_step).collect();
+    outline.dedup();
+    let steps: Vec<Value> = reader_steps.iter().map(steps::Step::to_json).collect();
     let troubleshooting: Vec<Value> = steps::troubleshooting(&setup)
         .iter()
         .map(steps::Trouble::to_json)
@@ -43,6 +46,7 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
         "audience": audience.name(),
         "site": setup.site.name(),
         "values": steps::values_json(&setup),
+        "outline": outline.iter().map(|s| s.to_json()).collect::<Vec<Value>>(),
         "steps": steps,
         "troubleshooting": troubleshooting,
         "checkInputs": steps::check_inputs_json(&setup, &docs),

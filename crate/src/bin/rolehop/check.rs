@@ -3,6 +3,7 @@
 //! `diagnose` prints a readable report unless `--json` is given.
 
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
+use rolehop::tutorial::TutorialStep;
 use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
@@ -126,12 +127,16 @@ fn render(report: &Value, zh: bool) -> String {
         ("pending", true) => "进行中".to_string(),
         (other, _) => other.to_uppercase(),
     };
-    let (step_word, cause_word, evidence_word) = if zh {
-        ("步骤", "原因", "证据")
-    } else {
-        ("step", "cause", "evidence")
-    };
-    out.push_str(&format!("{status}: {}\n", lang(&verdict["summary"], zh)));
+    let evidence_word = if zh { "证据" } else { "evidence" };
+    let colon = if zh { "：" } else { ": " };
+    out.push_str(&format!(
+        "{status}{colon}{}\n",
+        lang(&verdict["summary"], zh)
+    ));
+    if verdict["fix"].is_object() {
+        let label = if zh { "修复" } else { "fix" };
+        out.push_str(&format!("{label}{colon}{}\n", lang(&verdict["fix"], zh)));
+    }
     if let Some(skew) = report["clockSkewSeconds"].as_i64().filter(|s| s.abs() >= 5) {
         let label = if zh { "时钟偏差" } else { "clock skew" };
         out.push_str(&format!("{label}: {skew:+} s\n"));
@@ -144,17 +149,15 @@ fn render(report: &Value, zh: bool) -> String {
             "pending" => "....",
             _ => "----",
         };
-        out.push_str(&format!(
-            "\n[{mark}] {step_word} {} {} {}: {}\n",
-            check["tutorialStep"],
-            check["side"].as_str().unwrap_or(""),
-            check["id"].as_str().unwrap_or(""),
-            lang(&check["title"], zh)
-        ));
+        let step = check["tutorialStep"]
+            .as_u64()
+            .and_then(TutorialStep::from_number)
+            .map(|s| s.label())
+            .map_or(String::new(), |l| {
+                format!("{} · ", if zh { l.zh } else { l.en })
+            });
+        out.push_str(&format!("\n[{mark}] {step}{}\n", lang(&check["title"], zh)));
         out.push_str(&format!("       {}\n", lang(&check["summary"], zh)));
-        if let Some(cause) = check["cause"].as_str() {
-            out.push_str(&format!("       {cause_word}: {cause}\n"));
-        }
         let e = &check["evidence"];
         let mut evidence = Vec::new();
         for (key, name) in [
@@ -174,13 +177,16 @@ fn render(report: &Value, zh: bool) -> String {
         }
         if !evidence.is_empty() {
             out.push_str(&format!(
-                "       {evidence_word}: {}\n",
+                "       {evidence_word}{colon}{}\n",
                 evidence.join(", ")
             ));
         }
         if check["fix"].is_object() {
             let label = if zh { "修复" } else { "fix" };
-            out.push_str(&format!("       {label}: {}\n", lang(&check["fix"], zh)));
+            out.push_str(&format!(
+                "       {label}{colon}{}\n",
+                lang(&check["fix"], zh)
+            ));
             if let Some(snippet) = check["fix"]["snippet"].as_str() {
                 for line in snippet.lines() {
                     out.push_str(&format!("         {line}\n"));

@@ -3,6 +3,7 @@
 
 use crate::args::Args;
 use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
+use rolehop::tutorial::TutorialStep;
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -202,7 +203,6 @@ fn print_steps(out: &Value, zh: bool) {
     }
     let labels = if zh {
         [
-            "步骤",
             "控制台",
             "填写的值",
             "策略",
@@ -212,7 +212,6 @@ fn print_steps(out: &Value, zh: bool) {
         ]
     } else {
         [
-            "Step",
             "Console",
             "Values",
             "Policy",
@@ -222,24 +221,32 @@ fn print_steps(out: &Value, zh: bool) {
         ]
     };
     let mut shown: Vec<String> = Vec::new();
+    // Tasks under the tutorial step they belong to: one numbering, the tutorial's.
+    let mut current = None;
     for step in out["steps"].as_array().into_iter().flatten() {
-        println!(
-            "\n{} {} · {}  [{}]",
-            labels[0],
-            step["tutorialStep"],
-            lang(&step["title"], zh),
-            step["id"].as_str().unwrap_or("")
-        );
+        if current != Some(&step["tutorialStep"]) {
+            current = Some(&step["tutorialStep"]);
+            let heading = out["outline"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|o| o["step"] == step["tutorialStep"]);
+            if let Some(o) = heading {
+                let sep = if zh { "：" } else { ": " };
+                println!("\n{}{sep}{}", lang(&o["label"], zh), lang(&o["title"], zh));
+            }
+        }
+        println!("\n- {}", lang(&step["title"], zh));
         println!("{}", indent(lang(&step["body"], zh), "  "));
         println!(
             "  {}: {}\n    {}",
-            labels[1],
+            labels[0],
             lang(&step["consolePath"], zh),
             step["consolePath"]["url"].as_str().unwrap_or("")
         );
         let values = step["values"].as_array().cloned().unwrap_or_default();
         if !values.is_empty() {
-            println!("  {}:", labels[2]);
+            println!("  {}:", labels[1]);
             for v in values {
                 println!(
                     "    {}: {}",
@@ -252,7 +259,7 @@ fn print_steps(out: &Value, zh: bool) {
             let name = p["name"].as_str().unwrap_or("");
             println!(
                 "  {}: {name} ({}) — {}{}",
-                labels[3],
+                labels[2],
                 p["type"].as_str().unwrap_or(""),
                 lint_line(&p["lint"]["summary"], zh),
                 match (p["assumed"] == true, zh) {
@@ -276,48 +283,59 @@ fn print_steps(out: &Value, zh: bool) {
                 println!("{}", indent(p["text"].as_str().unwrap_or(""), "    "));
             }
         }
-        for (label, key) in [(labels[4], "cli"), (labels[5], "terraform")] {
+        for (label, key) in [(labels[3], "cli"), (labels[4], "terraform")] {
             if let Some(text) = step[key].as_str() {
                 println!("  {label}:\n{}", indent(text, "    "));
             }
         }
-        println!("  {}: {}", labels[6], lang(&step["verify"], zh));
+        println!("  {}: {}", labels[5], lang(&step["verify"], zh));
     }
     println!("\n{}", if zh { "排查：" } else { "If access fails:" });
-    for (i, t) in out["troubleshooting"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        println!(
-            "  {}. {} {}",
-            i + 1,
-            lang(&t["cause"], zh),
-            lang(&t["fix"], zh)
-        );
+    for t in out["troubleshooting"].as_array().into_iter().flatten() {
+        let step = t["tutorialStep"]
+            .as_u64()
+            .and_then(TutorialStep::from_number)
+            .map(|s| s.label())
+            .map_or(String::new(), |l| {
+                format!(
+                    "{}{}",
+                    if zh { l.zh } else { l.en },
+                    if zh { "：" } else { ": " }
+                )
+            });
+        println!("  {step}{} {}", lang(&t["cause"], zh), lang(&t["fix"], zh));
     }
 }
 
 /// The linter's counts in words.
 fn lint_line(summary: &Value, zh: bool) -> String {
     let n = |k: &str| summary[k].as_u64().unwrap_or(0);
-    if zh {
-        format!(
-            "检查结果：错误 {} 个，安全警告 {} 个，警告 {} 个，建议 {} 个",
-            n("error"),
-            n("securityWarning"),
-            n("warning"),
-            n("suggestion")
-        )
-    } else {
-        format!(
-            "lint: {} error(s), {} security warning(s), {} warning(s), {} suggestion(s)",
-            n("error"),
-            n("securityWarning"),
-            n("warning"),
-            n("suggestion")
-        )
+    // Only what was found, each count with its plural (English: one / other).
+    let kinds = [
+        ("error", "error", "errors", "错误"),
+        (
+            "securityWarning",
+            "security warning",
+            "security warnings",
+            "安全警告",
+        ),
+        ("warning", "warning", "warnings", "警告"),
+        ("suggestion", "suggestion", "suggestions", "建议"),
+    ];
+    let found: Vec<String> = kinds
+        .iter()
+        .filter(|(key, ..)| n(key) > 0)
+        .map(|(key, one, other, zh_word)| match (zh, n(key)) {
+            (true, count) => format!("{zh_word} {count} 个"),
+            (false, 1) => format!("1 {one}"),
+            (false, count) => format!("{count} {other}"),
+        })
+        .collect();
+    match (zh, found.is_empty()) {
+        (true, true) => "检查无问题".to_string(),
+        (false, true) => "lint: no findings".to_string(),
+        (true, false) => format!("检查结果：{}", found.join("，")),
+        (false, false) => format!("lint: {}", found.join(", ")),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::policy::eval::Side;
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
 use crate::profile::{switch_url, Site};
+use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
 
 pub fn role_exists(cx: &Cx) -> Finding {
@@ -44,17 +45,18 @@ pub fn role_exists(cx: &Cx) -> Finding {
                 .unwrap_or_default();
             let mut f = Finding::fail(
                 Cause::RoleNotFound,
-                1,
+                TutorialStep::RoleInA,
                 Text::new(
                     format!("Account A ({account}) has no role named {name}."),
                     format!("账号 A（{account}）中没有名为 {name} 的角色。"),
                 ),
                 Fix::new(Text::new(
-                    format!("If the role was not created yet: RAM console > Roles > Create Role, trusted entity \"Alibaba Cloud account\", other account = B's UID, name {name} (tutorial step 1). If it exists under another name, B must use that exact name on the Switch Role page (tutorial step 3)."),
-                    format!("若尚未创建角色：RAM 控制台 > 角色 > 创建角色，可信实体类型选“阿里云账号”，其他账号填 B 的 UID，名称为 {name}（教程第 1 步）。若角色以其他名称存在，B 需在切换身份页面使用该准确名称（教程第 3 步）。"),
+                    format!("If the role was not created yet: RAM console > Roles > Create Role, trusted entity \"Alibaba Cloud account\", other account = B's UID, name {name}. If it exists under another name, B must use that exact name on the Switch Role page ({}).", TutorialStep::SwitchRole.in_sentence().en),
+                    format!("若尚未创建角色：RAM 控制台 > 角色 > 创建角色，可信实体类型选“阿里云账号”，其他账号填 B 的 UID，名称为 {name}。若角色以其他名称存在，B 需在切换身份页面使用该准确名称（{}）。", TutorialStep::SwitchRole.in_sentence().zh),
                 )),
             );
-            f.details = Some(json!({ "possibleSteps": [1, 3] }));
+            f.details =
+                Some(json!({ "possibleSteps": [TutorialStep::RoleInA, TutorialStep::SwitchRole] }));
             f
         }
         other => return cx.unavailable(id::A_ROLE, &other),
@@ -160,7 +162,7 @@ pub fn trust(cx: &Cx) -> Finding {
     {
         Finding::fail(
             Cause::RoleDoesNotTrustB,
-            1,
+            TutorialStep::RoleInA,
             Text::new(
                 format!("The trust policy of {name} requires an external id (sts:ExternalId), and none was given."),
                 format!("{name} 的信任策略要求外部 ID（sts:ExternalId），但未提供。"),
@@ -315,11 +317,11 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         };
         Finding::fail(
             Cause::RoleLacksOssPolicy,
-            1,
+            TutorialStep::RoleInA,
             what,
             Fix::new(Text::new(
-                format!("RAM console > Roles > {role} > Permissions > Grant: attach AliyunOSSReadOnlyAccess, or a custom policy like the snippet (tutorial step 1)."),
-                format!("RAM 控制台 > 角色 > {role} > 权限管理 > 新增授权：授予 AliyunOSSReadOnlyAccess，或类似示例的自定义策略（教程第 1 步）。"),
+                format!("RAM console > Roles > {role} > Permissions > Grant: attach AliyunOSSReadOnlyAccess, or a custom policy like the snippet."),
+                format!("RAM 控制台 > 角色 > {role} > 权限管理 > 新增授权：授予 AliyunOSSReadOnlyAccess，或类似示例的自定义策略。"),
             ))
             .with_snippet(oss_snippet(cx)),
         )
@@ -346,14 +348,14 @@ fn switch_url_for(cx: &Cx, account: &str, role: &str) -> Option<String> {
 pub fn wrong_account_arn(arn_uid: &str, a_uid: &str) -> Finding {
     Finding::fail(
         Cause::WrongAccount,
-        3,
+        TutorialStep::SwitchRole,
         Text::new(
             format!("The role is looked up in account {arn_uid}, but A's credentials belong to account {a_uid}: the account used on the Switch Role page is wrong (or A's credentials are another account's)."),
             format!("角色在账号 {arn_uid} 中查找，但 A 的凭证属于账号 {a_uid}：切换身份页面使用的账号有误（或 A 的凭证属于其他账号）。"),
         ),
         Fix::new(Text::new(
-            format!("Use account {a_uid} (or its alias / default domain, see the switch-values check) on the Switch Role page and in the profile (tutorial step 3)."),
-            format!("请在切换身份页面和配置中使用账号 {a_uid}（或其别名/默认域名，见“切换身份填写内容”检查）（教程第 3 步）。"),
+            format!("Use account {a_uid} (or its alias / default domain, see the switch-values check) on the Switch Role page and in the profile."),
+            format!("请在切换身份页面和配置中使用账号 {a_uid}（或其别名/默认域名，见“切换身份填写内容”检查）。"),
         )),
     )
 }
@@ -427,14 +429,14 @@ pub fn switch_values(cx: &Cx) -> Finding {
         match known.inputs.account_a.as_ref().map(|t| (t, typed_ok(t))) {
             Some((typed, Some(false))) => Finding::fail(
                 Cause::WrongAccount,
-                3,
+                TutorialStep::SwitchRole,
                 Text::new(
                     format!("{:?} does not name account A: A's account is {}.", typed.text(), accepted.en),
                     format!("{:?} 不是账号 A：A 的账号为 {}。", typed.text(), accepted.zh),
                 ),
                 Fix::new(Text::new(
-                    format!("On the Switch Role page, type {} as the enterprise alias / default domain / account ID, and {role} as the role name (tutorial step 3).", accepted.en),
-                    format!("请在切换身份页面的企业别名/默认域名/账号 ID 处填写 {}，角色名称填写 {role}（教程第 3 步）。", accepted.zh),
+                    format!("On the Switch Role page, type {} as the enterprise alias / default domain / account ID, and {role} as the role name.", accepted.en),
+                    format!("请在切换身份页面的企业别名/默认域名/账号 ID 处填写 {}，角色名称填写 {role}。", accepted.zh),
                 )),
             ),
             Some((typed, None)) => Finding::cannot(

@@ -7,12 +7,13 @@ use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
-use crate::checks::text::Text;
+use crate::checks::text::{count, Text};
 use crate::policy::build::{
     assume_role as assume_role_policy, oss_read_only, OssReadSpec, OssScope,
 };
 use crate::policy::{to_pretty, Decision, Explanation};
 use crate::profile::account::arn_of;
+use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
 
 /// The policy that lets B's user assume exactly this role.
@@ -74,14 +75,14 @@ pub fn identity(cx: &Cx) -> Finding {
             let role = role_text(cx);
             Finding::fail(
                 Cause::RootKeys,
-                2,
+                TutorialStep::UserInB,
                 Text::new(
                     format!("These are the root AccessKey of account {} (IdentityType Account). RoleHop stops here: a role cannot be assumed with an account's own keys, and root keys should not be used for daily work.", b.account),
                     format!("这是账号 {} 的主账号（root）AccessKey（IdentityType 为 Account）。RoleHop 不再继续：主账号的 AccessKey 不能扮演角色，也不应在日常工作中使用。", b.account),
                 ),
                 Fix::new(Text::new(
-                    format!("In account {}: RAM console > Identities > Users > Create User (with OpenAPI access), attach a policy allowing sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess, create an AccessKey for that user, and run the checks with it (tutorial step 2). Then disable the root AccessKey.", b.account),
-                    format!("请在账号 {} 中：RAM 控制台 > 身份管理 > 用户 > 创建用户（开启 OpenAPI 调用访问），为其授予允许对 {role} 执行 sts:AssumeRole 的策略（见示例）或 AliyunSTSAssumeRoleAccess，为该用户创建 AccessKey 并用它运行检查（教程第 2 步）。之后请禁用主账号 AccessKey。", b.account),
+                    format!("In account {}: RAM console > Identities > Users > Create User (with OpenAPI access), attach a policy allowing sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess, create an AccessKey for that user, and run the checks with it. Then disable the root AccessKey.", b.account),
+                    format!("请在账号 {} 中：RAM 控制台 > 身份管理 > 用户 > 创建用户（开启 OpenAPI 调用访问），为其授予允许对 {role} 执行 sts:AssumeRole 的策略（见示例）或 AliyunSTSAssumeRoleAccess，为该用户创建 AccessKey 并用它运行检查。之后请禁用主账号 AccessKey。", b.account),
                 ))
                 .with_snippet(assume_snippet(cx.known.role_arn.as_deref())),
             )
@@ -227,15 +228,15 @@ fn user_lacks(cx: &Cx, role: &str, why: Text) -> Finding {
     let account = cx.known.b_account().unwrap_or_default();
     Finding::fail(
         Cause::UserLacksAssumeRole,
-        2,
+        TutorialStep::UserInB,
         Text::new(
             format!("B's user {user} may not assume {role}: it lacks the sts:AssumeRole permission."),
             format!("B 的用户 {user} 无权扮演 {role}：缺少 sts:AssumeRole 权限。"),
         )
         .then(&why),
         Fix::new(Text::new(
-            format!("In B's account {account}: RAM console > Users > {user} > Permissions > Grant: attach a custom policy allowing sts:AssumeRole on {role} (the snippet), or the system policy AliyunSTSAssumeRoleAccess (tutorial step 2)."),
-            format!("请在 B 的账号 {account} 中：RAM 控制台 > 用户 > {user} > 权限管理 > 新增授权：授予允许对 {role} 执行 sts:AssumeRole 的自定义策略（见示例），或系统策略 AliyunSTSAssumeRoleAccess（教程第 2 步）。"),
+            format!("In B's account {account}: RAM console > Users > {user} > Permissions > Grant: attach a custom policy allowing sts:AssumeRole on {role} (the snippet), or the system policy AliyunSTSAssumeRoleAccess."),
+            format!("请在 B 的账号 {account} 中：RAM 控制台 > 用户 > {user} > 权限管理 > 新增授权：授予允许对 {role} 执行 sts:AssumeRole 的自定义策略（见示例），或系统策略 AliyunSTSAssumeRoleAccess。"),
         ))
         .with_snippet(assume_snippet(Some(role))),
     )
@@ -257,15 +258,15 @@ pub(super) fn not_trusted(cx: &Cx, why: Text) -> Finding {
     .map(|b| to_pretty(&b.policy));
     Finding::fail(
         Cause::RoleDoesNotTrustB,
-        1,
+        TutorialStep::RoleInA,
         Text::new(
             format!("The trust policy of role {role} does not trust B (account {account})."),
             format!("角色 {role} 的信任策略未信任 B（账号 {account}）。"),
         )
         .then(&why),
         Fix::new(Text::new(
-            format!("In A's account: RAM console > Roles > {role} > Trust Policy > Edit: add \"acs:ram::{account}:root\" to Principal.RAM (every RAM user of B that has sts:AssumeRole), or acs:ram::{account}:user/<name> for specific users (tutorial step 1). The snippet is a complete trust policy."),
-            format!("请在 A 的账号中：RAM 控制台 > 角色 > {role} > 信任策略 > 编辑：在 Principal.RAM 中加入 \"acs:ram::{account}:root\"（B 中所有具有 sts:AssumeRole 权限的 RAM 用户），或 acs:ram::{account}:user/<用户名>（指定用户）（教程第 1 步）。示例为完整的信任策略。"),
+            format!("In A's account: RAM console > Roles > {role} > Trust Policy > Edit: add \"acs:ram::{account}:root\" to Principal.RAM (every RAM user of B that has sts:AssumeRole), or acs:ram::{account}:user/<name> for specific users. The snippet is a complete trust policy."),
+            format!("请在 A 的账号中：RAM 控制台 > 角色 > {role} > 信任策略 > 编辑：在 Principal.RAM 中加入 \"acs:ram::{account}:root\"（B 中所有具有 sts:AssumeRole 权限的 RAM 用户），或 acs:ram::{account}:user/<用户名>（指定用户）。示例为完整的信任策略。"),
         ))
         .with_snippet(snippet),
     )
@@ -311,11 +312,11 @@ pub fn assume_role(cx: &Cx) -> Finding {
         }
         Read::Api(e) if e.code == "NoPermission" && e.message.contains("root account") => Finding::fail(
             Cause::RootKeys,
-            2,
+            TutorialStep::UserInB,
             Text::new("STS refused: roles cannot be assumed with an account's root AccessKey.", "STS 拒绝：主账号 AccessKey 不能扮演角色。"),
             Fix::new(Text::new(
-                "Create a RAM user in B's account, allow it sts:AssumeRole on the role, and run the checks with its AccessKey (tutorial step 2).",
-                "请在 B 的账号中创建 RAM 用户，授予其对该角色的 sts:AssumeRole 权限，并用该用户的 AccessKey 运行检查（教程第 2 步）。",
+                "Create a RAM user in B's account, allow it sts:AssumeRole on the role, and run the checks with its AccessKey.",
+                "请在 B 的账号中创建 RAM 用户，授予其对该角色的 sts:AssumeRole 权限，并用该用户的 AccessKey 运行检查。",
             ))
             .with_snippet(assume_snippet(known.role_arn.as_deref())),
         ),
@@ -378,7 +379,7 @@ fn refused(cx: &Cx) -> Finding {
             let both = user == Some(true);
             let mut f = Finding::fail(
                 Cause::AssumeRoleRefused,
-                2,
+                TutorialStep::UserInB,
                 if both {
                     Text::new(
                         format!("STS refused AssumeRole on {role} (NoPermission) although both the user's policies and the role's trust policy allow it: a condition (external id, source IP, MFA) or a control policy refuses."),
@@ -386,17 +387,17 @@ fn refused(cx: &Cx) -> Finding {
                     )
                 } else {
                     Text::new(
-                        format!("STS refused AssumeRole on {role} (NoPermission). Either B's user lacks sts:AssumeRole on the role (step 2) or the role's trust policy does not trust B (step 1); STS does not say which, and RoleHop could read neither B's policies nor A's trust policy."),
-                        format!("STS 拒绝了对 {role} 的 AssumeRole（NoPermission）。原因可能是 B 的用户缺少对该角色的 sts:AssumeRole 权限（第 2 步），或角色的信任策略未信任 B（第 1 步）；STS 不区分这两者，而 RoleHop 既无法读取 B 的策略，也无法读取 A 的信任策略。"),
+                        format!("STS refused AssumeRole on {role} (NoPermission). Either B's user lacks sts:AssumeRole on the role ({}) or the role's trust policy does not trust B ({}); STS does not say which, and RoleHop could read neither B's policies nor A's trust policy.", TutorialStep::UserInB.in_sentence().en, TutorialStep::RoleInA.in_sentence().en),
+                        format!("STS 拒绝了对 {role} 的 AssumeRole（NoPermission）。原因可能是 B 的用户缺少对该角色的 sts:AssumeRole 权限（{}），或角色的信任策略未信任 B（{}）；STS 不区分这两者，而 RoleHop 既无法读取 B 的策略，也无法读取 A 的信任策略。", TutorialStep::UserInB.in_sentence().zh, TutorialStep::RoleInA.in_sentence().zh),
                     )
                 },
                 Fix::new(Text::new(
-                    format!("Step 2 (B): attach sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess to the user. Step 1 (A): make sure the role's trust policy lists acs:ram::{account}:root or this user. For a precise answer, add A's credentials or allow the user ram:ListPoliciesForUser."),
-                    format!("第 2 步（B）：为该用户授予对 {role} 的 sts:AssumeRole（见示例）或 AliyunSTSAssumeRoleAccess。第 1 步（A）：确认角色信任策略包含 acs:ram::{account}:root 或该用户。如需精确结论，请提供 A 的凭证，或允许该用户调用 ram:ListPoliciesForUser。"),
+                    format!("{} (B): attach sts:AssumeRole on {role} (the snippet) or AliyunSTSAssumeRoleAccess to the user. {} (A): make sure the role's trust policy lists acs:ram::{account}:root or this user. For a precise answer, add A's credentials or allow the user ram:ListPoliciesForUser.", TutorialStep::UserInB.label().en, TutorialStep::RoleInA.label().en),
+                    format!("{}（B）：为该用户授予对 {role} 的 sts:AssumeRole（见示例）或 AliyunSTSAssumeRoleAccess。{}（A）：确认角色信任策略包含 acs:ram::{account}:root 或该用户。如需精确结论，请提供 A 的凭证，或允许该用户调用 ram:ListPoliciesForUser。", TutorialStep::UserInB.label().zh, TutorialStep::RoleInA.label().zh),
                 ))
                 .with_snippet(assume_snippet(cx.known.role_arn.as_deref())),
             );
-            f.details = Some(json!({ "possibleSteps": [2, 1] }));
+            f.details = Some(json!({ "possibleSteps": [TutorialStep::UserInB, TutorialStep::RoleInA] }));
             f
         }
     }
@@ -457,19 +458,19 @@ fn values_differ(cx: &Cx, m: &Mismatch, lead: Text) -> Finding {
     let (uid, name, requested) = (m.use_account(), m.use_role(), &m.requested);
     let mut f = Finding::fail(
         cause,
-        3,
+        TutorialStep::SwitchRole,
         lead.then(&Text::new(
             format!("B's user may assume {allowed} (policy {policy}), which differs from the requested ARN {}: the {} typed on the Switch Role page (or entered in the profile) is wrong.", differs.en, what.en),
             format!("B 的用户有权扮演 {allowed}（策略 {policy}），它与所请求的 ARN {}：切换身份页面（或配置）中填写的{}有误。", differs.zh, what.zh),
         )),
         Fix::new(Text::new(
-            format!("Use account {uid} and role {name} on the Switch Role page and in the profile: the user's permission already allows that role (tutorial step 3). Only if {requested} really is the role to use: B's RAM administrator allows the user sts:AssumeRole on it instead (the snippet, tutorial step 2)."),
-            format!("请在切换身份页面和配置中使用账号 {uid} 和角色 {name}：该用户的权限已允许扮演该角色（教程第 3 步）。仅当确实要使用 {requested} 时，才需由 B 的 RAM 管理员为该用户授予对它的 sts:AssumeRole 权限（见示例，教程第 2 步）。"),
+            format!("Use account {uid} and role {name} on the Switch Role page and in the profile: the user's permission already allows that role. Only if {requested} really is the role to use: B's RAM administrator allows the user sts:AssumeRole on it instead (the snippet, {}).", TutorialStep::UserInB.in_sentence().en),
+            format!("请在切换身份页面和配置中使用账号 {uid} 和角色 {name}：该用户的权限已允许扮演该角色。仅当确实要使用 {requested} 时，才需由 B 的 RAM 管理员为该用户授予对它的 sts:AssumeRole 权限（见示例，{}）。", TutorialStep::UserInB.in_sentence().zh),
         ))
         .with_snippet(assume_snippet(Some(requested))),
     );
     f.details = Some(json!({
-        "possibleSteps": [3, 2],
+        "possibleSteps": [TutorialStep::SwitchRole, TutorialStep::UserInB],
         "differs": m.parts(),
         "requestedArn": requested,
         "allowedArn": allowed,
@@ -493,17 +494,19 @@ fn role_not_found(cx: &Cx) -> Finding {
     }
     let mut f = Finding::fail(
         Cause::RoleNotFound,
-        3,
+        TutorialStep::SwitchRole,
         Text::new(
             format!("Account {uid} has no role named {name}: the account (alias/UID) or the role name used on the Switch Role page is wrong, or A has not created the role yet."),
             format!("账号 {uid} 中没有名为 {name} 的角色：切换身份页面使用的账号（别名/UID）或角色名称有误，或者 A 尚未创建该角色。"),
         ),
         Fix::new(Text::new(
-            "Ask A for the exact role name (RAM console > Roles) and the account UID or enterprise alias, and use those on the Switch Role page and in the profile (tutorial step 3). If the role does not exist, A creates it (tutorial step 1).",
-            "请向 A 确认准确的角色名称（RAM 控制台 > 角色）以及账号 UID 或企业别名，并在切换身份页面和配置中使用（教程第 3 步）。若角色不存在，需由 A 创建（教程第 1 步）。",
+            format!("Ask A for the exact role name (RAM console > Roles) and the account UID or enterprise alias, and use those on the Switch Role page and in the profile. If the role does not exist, A creates it ({}).", TutorialStep::RoleInA.in_sentence().en),
+            format!("请向 A 确认准确的角色名称（RAM 控制台 > 角色）以及账号 UID 或企业别名，并在切换身份页面和配置中使用。若角色不存在，需由 A 创建（{}）。", TutorialStep::RoleInA.in_sentence().zh),
         )),
     );
-    f.details = Some(json!({ "possibleSteps": [3, 1], "account": uid, "roleName": name }));
+    f.details = Some(
+        json!({ "possibleSteps": [TutorialStep::SwitchRole, TutorialStep::RoleInA], "account": uid, "roleName": name }),
+    );
     f
 }
 
@@ -647,24 +650,24 @@ fn role_lacks_oss(cx: &Cx, what: Text) -> Finding {
         let bucket = cx.known.inputs.bucket.clone().unwrap_or_default();
         return Finding::fail(
             Cause::RoleLacksOssPolicy,
-            1,
+            TutorialStep::RoleInA,
             what.then(&Text::new(
                 "The role's attached policies allow it (see the role's OSS check), so a Deny elsewhere refuses: a bucket policy, or a policy RoleHop could not read.",
                 "角色已授权的策略允许此操作（见角色 OSS 权限检查），因此是其他地方的拒绝：Bucket Policy，或 RoleHop 无法读取的策略。",
             )),
             Fix::new(Text::new(
-                format!("In A's account: OSS console > {bucket} > Permissions > Bucket Policy: remove the Deny that covers role {role}, or allow it (tutorial step 1)."),
-                format!("请在 A 的账号中：OSS 控制台 > {bucket} > 权限控制 > Bucket 授权策略：删除涉及角色 {role} 的拒绝规则，或为其授权（教程第 1 步）。"),
+                format!("In A's account: OSS console > {bucket} > Permissions > Bucket Policy: remove the Deny that covers role {role}, or allow it."),
+                format!("请在 A 的账号中：OSS 控制台 > {bucket} > 权限控制 > Bucket 授权策略：删除涉及角色 {role} 的拒绝规则，或为其授权。"),
             )),
         );
     }
     Finding::fail(
         Cause::RoleLacksOssPolicy,
-        1,
+        TutorialStep::RoleInA,
         what,
         Fix::new(Text::new(
-            format!("In A's account: RAM console > Roles > {role} > Permissions > Grant: attach AliyunOSSReadOnlyAccess, or a custom policy like the snippet (read-only, scoped to the bucket, with what the OSS console needs) (tutorial step 1)."),
-            format!("请在 A 的账号中：RAM 控制台 > 角色 > {role} > 权限管理 > 新增授权：授予 AliyunOSSReadOnlyAccess，或类似示例的自定义策略（只读、限定 Bucket，并包含 OSS 控制台所需的权限）（教程第 1 步）。"),
+            format!("In A's account: RAM console > Roles > {role} > Permissions > Grant: attach AliyunOSSReadOnlyAccess, or a custom policy like the snippet (read-only, scoped to the bucket, with what the OSS console needs)."),
+            format!("请在 A 的账号中：RAM 控制台 > 角色 > {role} > 权限管理 > 新增授权：授予 AliyunOSSReadOnlyAccess，或类似示例的自定义策略（只读、限定 Bucket，并包含 OSS 控制台所需的权限）。"),
         ))
         .with_snippet(oss_snippet(cx)),
     )
@@ -681,7 +684,7 @@ pub fn list_buckets(cx: &Cx) -> Finding {
         Read::Success(result) => {
             let names = bucket_names(result);
             let mut summary = Text::new(
-                format!("The role session lists {} bucket(s) of A: {}.", names.len(), names.join(", ")),
+                format!("The role session lists {} of A: {}.", count(names.len(), "bucket", "buckets"), names.join(", ")),
                 format!("角色会话可列出 A 的 {} 个 Bucket：{}。", names.len(), names.join("、")),
             );
             if let Some(bucket) = &cx.known.inputs.bucket {
@@ -742,7 +745,7 @@ pub fn list_objects(cx: &Cx) -> Finding {
             };
             Finding::fail(
                 Cause::NoSuchBucket,
-                4,
+                TutorialStep::Verify,
                 Text::new(format!("No bucket named {bucket} exists: the bucket name is wrong.{en}"), format!("不存在名为 {bucket} 的 Bucket：Bucket 名称有误。{zh}")),
                 Fix::new(Text::new(
                     format!("Use the exact bucket name from A (OSS console > Buckets).{en}"),
@@ -753,7 +756,7 @@ pub fn list_objects(cx: &Cx) -> Finding {
         Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => match &listed {
             Some(names) if !names.contains(&bucket) => Finding::fail(
                 Cause::BucketNotInAccount,
-                4,
+                TutorialStep::Verify,
                 Text::new(
                     format!("OSS refused ListObjects on {bucket}, and {bucket} is not one of A's buckets ({}): it belongs to another account, or the name is wrong.", names.join(", ")),
                     format!("OSS 拒绝了对 {bucket} 的 ListObjects，且 {bucket} 不是 A 的 Bucket（{}）：它属于其他账号，或名称有误。", names.join("、")),

@@ -3,7 +3,7 @@
 
 use crate::checks::known::{IdentityKind, Known};
 use crate::checks::report::{Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning};
-use crate::checks::text::{duration, Text};
+use crate::checks::text::{after_colon, duration, Text};
 
 /// A clock this far off is worth a warning even when the server still accepts it.
 const SKEW_WARNING_SECONDS: i64 = 300;
@@ -55,43 +55,44 @@ pub fn report(known: &Known, checks: Vec<CheckResult>, skew: Option<i64>) -> Rep
 }
 
 fn verdict(checks: &[CheckResult]) -> Verdict {
+    let verdict = |status, summary| Verdict {
+        status,
+        first_broken_step: None,
+        cause: None,
+        check: None,
+        summary,
+        fix: None,
+        other_failures: 0,
+    };
     if checks.iter().any(|c| c.status == Status::Pending) {
-        return Verdict {
-            status: VerdictStatus::Pending,
-            first_broken_step: None,
-            cause: None,
-            check: None,
-            summary: Text::new("The checks are still running.", "检查仍在进行中。"),
-        };
+        return verdict(
+            VerdictStatus::Pending,
+            Text::new("The checks are still running.", "检查仍在进行中。"),
+        );
     }
     let failed = checks
         .iter()
         .filter(|c| c.status == Status::Fail)
         .min_by_key(|c| c.tutorial_step);
     if let Some(c) = failed {
-        let step = c.tutorial_step;
-        let more = checks
-            .iter()
-            .filter(|c| c.status == Status::Fail)
-            .count()
-            .saturating_sub(1);
-        let (en_more, zh_more) = if more > 0 {
-            (
-                format!(" ({more} more check(s) failed.)"),
-                format!("（另有 {more} 项检查未通过。）"),
-            )
-        } else {
-            (String::new(), String::new())
-        };
+        let step = c.tutorial_step.label();
         return Verdict {
-            status: VerdictStatus::Fail,
-            first_broken_step: Some(step),
+            first_broken_step: Some(c.tutorial_step),
             cause: c.cause,
             check: Some(c.id),
-            summary: Text::new(
-                format!("Step {step} is broken: {}{en_more}", c.summary.en),
-                format!("第 {step} 步有问题：{}{zh_more}", c.summary.zh),
-            ),
+            fix: c.fix.clone(),
+            other_failures: checks
+                .iter()
+                .filter(|c| c.status == Status::Fail)
+                .count()
+                .saturating_sub(1),
+            ..verdict(
+                VerdictStatus::Fail,
+                Text::new(
+                    format!("{} is broken: {}", step.en, after_colon(&c.summary.en)),
+                    format!("{}有问题：{}", step.zh, c.summary.zh),
+                ),
+            )
         };
     }
     // A blocking cause first (clock, credentials) rather than what it kept from running.
@@ -101,29 +102,31 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
         .min_by_key(|c| c.cause == Some(Cause::NotRun));
     if let Some(c) = blocked {
         return Verdict {
-            status: VerdictStatus::Incomplete,
-            first_broken_step: None,
             cause: c.cause,
             check: Some(c.id),
-            summary: Text::new(
-                format!("Not everything could be checked: {}", c.summary.en),
-                format!("部分内容无法检查：{}", c.summary.zh),
-            ),
+            fix: c.fix.clone(),
+            ..verdict(
+                VerdictStatus::Incomplete,
+                Text::new(
+                    format!(
+                        "Not everything could be checked: {}",
+                        after_colon(&c.summary.en)
+                    ),
+                    format!("部分内容无法检查：{}", c.summary.zh),
+                ),
+            )
         };
     }
     let objects = checks.iter().any(|c| c.id == "b.list-objects");
-    Verdict {
-        status: VerdictStatus::Pass,
-        first_broken_step: None,
-        cause: None,
-        check: None,
-        summary: if objects {
+    verdict(
+        VerdictStatus::Pass,
+        if objects {
             Text::new(
                 "Every check passed: B's user assumes A's role and reads the bucket.",
-                "所有检查均已通过：B 的用户可扮演 A 的角色并读取 Bucket。",
+                "所有检查均已通过：B 的用户可扮演 A 的角色并读取存储空间。",
             )
         } else {
             Text::new("Every check passed.", "所有检查均已通过。")
         },
-    }
+    )
 }

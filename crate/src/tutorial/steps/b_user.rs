@@ -6,6 +6,7 @@ use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup};
 use crate::tutorial::shell::{aliyun, comment, quote};
 use crate::tutorial::terraform::string;
+use crate::tutorial::TutorialStep;
 
 pub fn steps(setup: &Setup, docs: &Docs) -> Vec<Step> {
     vec![sign_in(setup), switch_role(setup), verify(setup, docs)]
@@ -29,7 +30,7 @@ fn sign_in(s: &Setup) -> Step {
         .unwrap_or_else(|| format!("<user name>@{}", s.b.default_domain()));
     let mut st = Step::new(
         "user-sign-in",
-        3,
+        TutorialStep::SwitchRole,
         WHO,
         Text::new("Log on as B's RAM user", "以 B 的 RAM 用户身份登录"),
         Text::new(
@@ -55,7 +56,7 @@ fn switch_role(s: &Setup) -> Step {
     let arn = s.role_arn();
     let mut st = Step::new(
         "user-switch-role",
-        3,
+        TutorialStep::SwitchRole,
         WHO,
         Text::new(format!("Switch to role {role} of account A"), format!("切换到 A 账号的角色 {role}")),
         Text::new(
@@ -157,7 +158,7 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
     }
     let mut st = Step::new(
         "user-verify",
-        4,
+        TutorialStep::Verify,
         WHO,
         Text::new("Verify access to A's buckets", "验证对 A 的 Bucket 的访问"),
         body,

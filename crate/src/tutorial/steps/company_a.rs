@@ -8,6 +8,7 @@ use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup, Trust};
 use crate::tutorial::shell::aliyun;
 use crate::tutorial::terraform::{self as tf, heredoc, ident, resource, string};
+use crate::tutorial::TutorialStep;
 
 pub fn steps(setup: &Setup, docs: &Docs) -> Vec<Step> {
     let mut steps = vec![create_role(setup, docs)];
@@ -45,7 +46,7 @@ fn create_role(s: &Setup, docs: &Docs) -> Step {
     });
     let mut st = Step::new(
         "a-create-role",
-        1,
+        TutorialStep::RoleInA,
         WHO,
         Text::new(
             format!("Create the RAM role {role}"),
@@ -98,7 +99,7 @@ fn edit_trust(s: &Setup, docs: &Docs) -> Step {
     let who = trusted(s);
     let mut st = Step::new(
         "a-edit-trust",
-        1,
+        TutorialStep::RoleInA,
         WHO,
         Text::new(format!("Trust only {}", who.en), format!("仅信任{}", who.zh)),
         Text::new(
@@ -132,7 +133,15 @@ fn create_policy(s: &Setup, docs: &Docs) -> Step {
     )
     .then(&doc.purpose);
     let description = policy_description(s, false);
-    create_policy_step("a-create-policy", 1, WHO, s.site, doc, description, body)
+    create_policy_step(
+        "a-create-policy",
+        TutorialStep::RoleInA,
+        WHO,
+        s.site,
+        doc,
+        description,
+        body,
+    )
 }
 
 fn attach_policy(s: &Setup, docs: &Docs) -> Step {
@@ -156,7 +165,7 @@ fn attach_policy(s: &Setup, docs: &Docs) -> Step {
     };
     attach_policy_step(
         "a-attach-policy",
-        1,
+        TutorialStep::RoleInA,
         WHO,
         &attachment,
         body,
@@ -170,7 +179,7 @@ fn share_values(s: &Setup) -> Step {
     let switch = console::switch_role(s.site, s.a.parent_alias(), role);
     let mut st = Step::new(
         "a-share-values",
-        1,
+        TutorialStep::RoleInA,
         WHO,
         Text::new("Send B the values to use", "将以下信息发给 B"),
         Text::new(
@@ -207,12 +216,12 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
     let who = trusted(s);
     let mut st = Step::new(
         "a-verify",
-        4,
+        TutorialStep::Verify,
         WHO,
         Text::new(format!("Verify role {role}"), format!("验证角色 {role}")),
         Text::new(
-            format!("Check that role {role} exists, that its trust policy trusts {} and that {name} is attached. RoleHop's checks do this with your AccessKey (GetRole, ListPoliciesForRole). If B's user still cannot list the buckets, the cause is on B's side (step 2) or in what was typed on the Switch Role page (step 3).", who.en),
-            format!("确认角色 {role} 存在、其信任策略信任{}、且已授权 {name}。RoleHop 的检查会用您的 AccessKey 完成这些确认（GetRole、ListPoliciesForRole）。如果 B 的用户仍无法列出 Bucket，问题在 B 一侧（第 2 步）或切换身份页面上填写的内容（第 3 步）。", who.zh),
+            format!("Check that role {role} exists, that its trust policy trusts {} and that {name} is attached. RoleHop's checks do this with your AccessKey (GetRole, ListPoliciesForRole). If B's user still cannot list the buckets, the cause is on B's side ({}) or in what was typed on the Switch Role page ({}).", who.en, TutorialStep::UserInB.in_sentence().en, TutorialStep::SwitchRole.in_sentence().en),
+            format!("确认角色 {role} 存在、其信任策略信任{}、且已授权 {name}。RoleHop 的检查会用您的 AccessKey 完成这些确认（GetRole、ListPoliciesForRole）。如果 B 的用户仍无法列出 Bucket，问题在 B 一侧（{}）或切换身份页面上填写的内容（{}）。", who.zh, TutorialStep::UserInB.in_sentence().zh, TutorialStep::SwitchRole.in_sentence().zh),
         ),
         console::role_overview(s.site, role),
         Text::new(

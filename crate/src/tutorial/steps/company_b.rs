@@ -8,6 +8,7 @@ use crate::tutorial::console;
 use crate::tutorial::input::{AssumePolicy, Audience, Setup};
 use crate::tutorial::shell::{aliyun, comment};
 use crate::tutorial::terraform::{ident, resource, string};
+use crate::tutorial::TutorialStep;
 
 /// The user name in texts when none was given (the tutorial still reads well).
 const SOME_USER: &str = "<user name>";
@@ -35,7 +36,7 @@ fn create_user(s: &Setup) -> Step {
     let logon = format!("{user}@{}", s.b.default_domain());
     let mut st = Step::new(
         "b-create-user",
-        2,
+        TutorialStep::UserInB,
         WHO,
         Text::new(format!("Create the RAM user {user}"), format!("创建 RAM 用户 {user}")),
         Text::new(
@@ -100,7 +101,7 @@ fn create_policy(s: &Setup, docs: &Docs) -> Step {
     let description = policy_description(s, true);
     let mut st = create_policy_step(
         "b-create-policy",
-        2,
+        TutorialStep::UserInB,
         WHO,
         s.site,
         &docs.assume,
@@ -134,7 +135,7 @@ fn attach_policy(s: &Setup, docs: &Docs) -> Step {
     };
     attach_policy_step(
         "b-attach-policy",
-        2,
+        TutorialStep::UserInB,
         WHO,
         &attachment,
         body,
@@ -149,7 +150,7 @@ fn share_values(s: &Setup) -> Step {
     let switch = console::switch_role(s.site, s.a.parent_alias(), role);
     let mut st = Step::new(
         "b-share-values",
-        2,
+        TutorialStep::UserInB,
         WHO,
         Text::new(format!("Give {user} the switch values"), format!("将切换信息交给 {user}")),
         Text::new(
@@ -184,12 +185,12 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
     let (name, _) = s.assume_policy();
     let mut st = Step::new(
         "b-verify",
-        4,
+        TutorialStep::Verify,
         WHO,
         Text::new(format!("Verify user {user}"), format!("验证用户 {user}")),
         Text::new(
-            format!("Check that user {user} exists and that {name} is attached, so that sts:AssumeRole on {} is allowed. RoleHop's checks do this with an AccessKey of B (ListPoliciesForUser, then the policy simulator). If the switch still fails, the cause is A's role (step 1) or what was typed on the Switch Role page (step 3).", s.role_arn()),
-            format!("确认用户 {user} 存在且已授权 {name}，从而允许对 {} 执行 sts:AssumeRole。RoleHop 的检查会用 B 的 AccessKey 完成（ListPoliciesForUser，再用策略模拟器判断）。如果仍无法切换，问题在 A 的角色（第 1 步）或切换身份页面上填写的内容（第 3 步）。", s.role_arn()),
+            format!("Check that user {user} exists and that {name} is attached, so that sts:AssumeRole on {} is allowed. RoleHop's checks do this with an AccessKey of B (ListPoliciesForUser, then the policy simulator). If the switch still fails, the cause is A's role ({}) or what was typed on the Switch Role page ({}).", s.role_arn(), TutorialStep::RoleInA.in_sentence().en, TutorialStep::SwitchRole.in_sentence().en),
+            format!("确认用户 {user} 存在且已授权 {name}，从而允许对 {} 执行 sts:AssumeRole。RoleHop 的检查会用 B 的 AccessKey 完成（ListPoliciesForUser，再用策略模拟器判断）。如果仍无法切换，问题在 A 的角色（{}）或切换身份页面上填写的内容（{}）。", s.role_arn(), TutorialStep::RoleInA.in_sentence().zh, TutorialStep::SwitchRole.in_sentence().zh),
         ),
         console::users(s.site, user),
         Text::new(

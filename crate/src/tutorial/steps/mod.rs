@@ -11,6 +11,7 @@ use super::input::{Audience, Setup, Trust};
 use super::policies::{self, Document};
 use crate::checks::text::Text;
 use crate::error::Result;
+use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
 
 /// One step of the tutorial as a reader sees it.
@@ -18,8 +19,8 @@ use serde_json::{json, Value};
 pub struct Step {
     /// Stable id (the workbench keys progress on it).
     pub id: &'static str,
-    /// 1: A's role; 2: B's user; 3: the switch; 4: verify.
-    pub tutorial_step: u8,
+    /// The tutorial step this task belongs to.
+    pub tutorial_step: TutorialStep,
     pub audience: Audience,
     pub title: Text,
     pub body: Text,
@@ -36,7 +37,7 @@ impl Step {
     /// A step with its texts; values, policies, CLI and Terraform are added by the caller.
     pub(super) fn new(
         id: &'static str,
-        tutorial_step: u8,
+        tutorial_step: TutorialStep,
         audience: Audience,
         title: Text,
         body: Text,
@@ -221,7 +222,7 @@ pub fn check_inputs_json(setup: &Setup, docs: &Docs) -> Value {
 
 /// One cause from the tutorial's troubleshooting list.
 pub struct Trouble {
-    pub tutorial_step: u8,
+    pub tutorial_step: TutorialStep,
     pub cause: Text,
     pub fix: Text,
 }
@@ -240,33 +241,33 @@ pub fn troubleshooting(setup: &Setup) -> Vec<Trouble> {
     let role = &setup.role_name;
     let parent = setup.a.parent_alias();
     let trusted = trusted(setup);
-    let item = |tutorial_step: u8, cause: Text, fix: Text| Trouble {
+    let item = |tutorial_step: TutorialStep, cause: Text, fix: Text| Trouble {
         tutorial_step,
         cause,
         fix,
     };
     vec![
         item(
-            1,
+            TutorialStep::RoleInA,
             Text::new(format!("Role {role} lacks the OSS read policy."), format!("角色 {role} 缺少 OSS 读取权限策略。")),
-            Text::new(format!("A attaches {permission} to role {role} (step 1)."), format!("A 为角色 {role} 授权 {permission}（第 1 步）。")),
+            Text::new(format!("A attaches {permission} to role {role}."), format!("A 为角色 {role} 授权 {permission}。")),
         ),
         item(
-            1,
+            TutorialStep::RoleInA,
             Text::new(format!("The trust policy of {role} does not trust B's user."), format!("{role} 的信任策略未信任 B 的用户。")),
-            Text::new(format!("A sets the trust policy to trust {} (step 1).", trusted.en), format!("A 将信任策略设为信任{}（第 1 步）。", trusted.zh)),
+            Text::new(format!("A sets the trust policy to trust {}.", trusted.en), format!("A 将信任策略设为信任{}。", trusted.zh)),
         ),
         item(
-            2,
+            TutorialStep::UserInB,
             Text::new(format!("User {user} lacks the AssumeRole permission."), format!("用户 {user} 缺少 AssumeRole 权限。")),
-            Text::new(format!("B attaches {assume} to user {user} (step 2)."), format!("B 为用户 {user} 授权 {assume}（第 2 步）。")),
+            Text::new(format!("B attaches {assume} to user {user}."), format!("B 为用户 {user} 授权 {assume}。")),
         ),
         item(
-            3,
+            TutorialStep::SwitchRole,
             Text::new("The alias/UID or the role name typed on the Switch Role page is wrong.", "切换身份页面上填写的企业别名/UID 或角色名称有误。"),
             Text::new(
-                format!("Type {parent} (or {} or {}) and role {role}, or open the switch link RoleHop gives (step 3).", setup.a.default_domain(), setup.a.uid),
-                format!("填写 {parent}（或 {}、{}）和角色 {role}，或直接打开 RoleHop 提供的切换链接（第 3 步）。", setup.a.default_domain(), setup.a.uid),
+                format!("Type {parent} (or {} or {}) and role {role}, or open the switch link RoleHop gives.", setup.a.default_domain(), setup.a.uid),
+                format!("填写 {parent}（或 {}、{}）和角色 {role}，或直接打开 RoleHop 提供的切换链接。", setup.a.default_domain(), setup.a.uid),
             ),
         ),
     ]

@@ -8,6 +8,7 @@ use crate::tutorial::input::{Audience, Site};
 use crate::tutorial::policies::Document;
 use crate::tutorial::shell::{aliyun, comment};
 use crate::tutorial::terraform::{heredoc, ident, resource, string};
+use crate::tutorial::TutorialStep;
 
 /// What a policy is attached to.
 #[derive(Clone, Copy)]
@@ -45,7 +46,7 @@ pub(super) struct Attachment<'a> {
 /// The step that attaches a policy; `body` says how in the console (the button differs).
 pub(super) fn attach_policy_step(
     id: &'static str,
-    tutorial_step: u8,
+    tutorial_step: TutorialStep,
     audience: Audience,
     attachment: &Attachment,
     body: Text,
@@ -137,7 +138,7 @@ fn attach_code(a: &Attachment) -> (String, String) {
 /// The step that creates custom policy `doc` in the console's JSON editor; `body` says why.
 pub(super) fn create_policy_step(
     id: &'static str,
-    tutorial_step: u8,
+    tutorial_step: TutorialStep,
     audience: Audience,
     site: Site,
     doc: &Document,

@@ -1,0 +1,100 @@
+//! The one numbering every reader sees: the seed tutorial's four steps ("Use a RAM role for
+//! cross-account access to OSS"). The workbench's steps, the checks, the verdict, the RAM console
+//! helper and the CLI all number by this type; texts that name a step render it from here, never
+//! from a literal.
+
+use crate::checks::text::Text;
+use serde::{Serialize, Serializer};
+
+/// A step of the tutorial. Several of a reader's tasks can belong to one step (company A's
+/// role, trust, policy and attachment are all step 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TutorialStep {
+    /// A creates the role that trusts B and gives it OSS read access.
+    RoleInA = 1,
+    /// B gives its RAM user permission to assume the role.
+    UserInB = 2,
+    /// B's user switches to the role on the Switch Role page.
+    SwitchRole = 3,
+    /// The user reads A's buckets.
+    Verify = 4,
+}
+
+impl TutorialStep {
+    /// Every step, in order.
+    pub const ALL: [TutorialStep; 4] = [
+        TutorialStep::RoleInA,
+        TutorialStep::UserInB,
+        TutorialStep::SwitchRole,
+        TutorialStep::Verify,
+    ];
+
+    /// The step numbered `n` (as the contract carries it).
+    pub fn from_number(n: u64) -> Option<TutorialStep> {
+        TutorialStep::ALL
+            .into_iter()
+            .find(|s| u64::from(s.number()) == n)
+    }
+
+    /// The number readers see (1-4).
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// The step's name, as the tutorial gives it.
+    pub fn title(self) -> Text {
+        match self {
+            TutorialStep::RoleInA => {
+                Text::new("Company A creates the RAM role", "A 公司创建 RAM 角色")
+            }
+            TutorialStep::UserInB => Text::new(
+                "Company B allows its RAM user to assume the role",
+                "B 公司允许其 RAM 用户扮演该角色",
+            ),
+            TutorialStep::SwitchRole => {
+                Text::new("B's user switches to the role", "B 的用户切换身份")
+            }
+            TutorialStep::Verify => Text::new("Verify access", "验证访问"),
+        }
+    }
+
+    /// "Step 2" / "第 2 步".
+    pub fn label(self) -> Text {
+        let n = self.number();
+        Text::new(format!("Step {n}"), format!("第 {n} 步"))
+    }
+
+    /// "step 2" / "第 2 步", inside a sentence.
+    pub fn in_sentence(self) -> Text {
+        let n = self.number();
+        Text::new(format!("step {n}"), format!("第 {n} 步"))
+    }
+
+    /// The outline entry a reader's page groups its tasks under: `{step, label, title}`.
+    pub fn to_json(self) -> serde_json::Value {
+        serde_json::json!({ "step": self, "label": self.label(), "title": self.title() })
+    }
+}
+
+/// On the wire a step is its number (the contract's `TutorialStep = 1 | 2 | 3 | 4`).
+impl Serialize for TutorialStep {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.number())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_one_to_four_in_order() {
+        let numbers: Vec<u8> = TutorialStep::ALL.iter().map(|s| s.number()).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+        assert_eq!(
+            serde_json::to_string(&TutorialStep::SwitchRole).unwrap(),
+            "3"
+        );
+        assert_eq!(TutorialStep::UserInB.label().zh, "第 2 步");
+    }
+}

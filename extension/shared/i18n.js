@@ -70,13 +70,32 @@ export function coreMessage(message) {
   const values = Object.values(args).map((value) => (typeof value === 'object' ? coreMessage(value) : String(value)));
   const count = args.count;
   if (typeof count === 'number') {
-    const category = new Intl.PluralRules(languageTag()).select(count);
-    for (const form of [`${message.id}_${category}`, `${message.id}_other`]) {
+    for (const form of pluralForms(message.id, count)) {
       const text = lookup(form, values);
       if (text !== undefined) return text;
     }
   }
   return lookup(message.id, values) ?? message.id;
+}
+
+/**
+ * The entry `<key>_<category>` for `count` by the language's plural rule (`_other` when the
+ * catalog has no entry of that category), formatted with `substitutions` (default: the count).
+ * @param {string} key
+ * @param {number} count
+ * @param {string[]} [substitutions]
+ */
+export function plural(key, count, substitutions = [String(count)]) {
+  for (const form of pluralForms(key, count)) {
+    const text = lookup(form, substitutions);
+    if (text !== undefined) return text;
+  }
+  return key;
+}
+
+/** The plural entries to try for `count`, best first. @param {string} key @param {number} count */
+function pluralForms(key, count) {
+  return [`${key}_${new Intl.PluralRules(languageTag()).select(count)}`, `${key}_other`];
 }
 
 /** The BCP 47 tag of the catalog in use (for Intl). */

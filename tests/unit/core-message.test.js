@@ -12,7 +12,7 @@ const catalogs = { en: load('en'), zh_CN: load('zh_CN') };
 /** @type {'en' | 'zh_CN'} */
 let browserLanguage = 'en';
 
-const { formatMessage, coreMessage, useLanguage } = await import('../../extension/shared/i18n.js');
+const { formatMessage, coreMessage, plural, useLanguage } = await import('../../extension/shared/i18n.js');
 Object.assign(globalThis, {
   chrome: {
     i18n: {
@@ -58,4 +58,10 @@ test('the language chosen in the settings wins over the browser\'s', async () =>
 test('an id missing from the catalog shows as itself; a plain string as it is', () => {
   assert.equal(coreMessage({ id: 'core_no_such_message', args: {} }), 'core_no_such_message');
   assert.equal(coreMessage('English prose'), 'English prose');
+});
+
+test('the pages\' own plural entries go by the same rule', () => {
+  browserLanguage = 'en';
+  assert.equal(plural('workbenchVerdictOthers', 1), '1 more check failed: see the list below.');
+  assert.equal(plural('workbenchVerdictOthers', 3), '3 more checks failed: see the list below.');
 });

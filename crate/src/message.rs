@@ -161,6 +161,7 @@ messages! {
     ProfileRoleArnShape "core_profile_role_arn_shape" { value: String }
     ProfileUnknownKey "core_profile_unknown_key" { key: String, known: String }
     ProfileUnknownKeyMeant "core_profile_unknown_key_meant" { key: String, meant: String }
+    ProfileUnknownKeySet "core_profile_unknown_key_set" { key: String, meant: String, line: usize }
     ProfileUnknownKeyRegion "core_profile_unknown_key_region" { key: String, meant: String }
     ProfileIdCharacter "core_profile_id_character" { id: String, character: String }
     ProfileIdLength "core_profile_id_length" { id: String, count: usize }

@@ -123,6 +123,8 @@ test('Chinese: no untranslated English', () => {
   const KEPT = new Set([...INI_KEYS, 'cn', 'intl', 'mode', 'acme', 'Mac', 'RAM', 'OSS', 'STS', 'UID', 'ARN', 'AccessKey', 'ID', 'Secret', 'JSON', 'URL', 'CLI', 'RoleHop', 'aliyun', 'HTTPS', 'HTTP', 'API', 'SDK', 'ECS', 'OIDC', 'CloudSSO', 'Terraform', 'Chrome', 'Edge', 'Firefox', 'SecurityToken', 'Enter', 'Esc', 'Tab', 'Shift', 'Ctrl', 'Cmd', 'Alt', 'INI', 'Unicode']);
   everyEntry(ZH, (_, message) => {
     const text = words(message)
+      // Lines of a profile text (an example): key = value and [section] lines are code.
+      .replace(/^\s*(\[[^\]\n]*\]|[\w.-]+\s*=[^\n]*)$/gm, '')
       // Code and values: anything with : / . = < > [ ] # @ _ or a digit inside, or in quotes.
       .replace(/“[^”]*”|`[^`]*`/g, '')
       .replace(/\\./g, '')

@@ -14,16 +14,31 @@ pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
 /// Digits in an Alibaba Cloud account UID.
 pub const UID_DIGITS: usize = 16;
 
-/// A rejected value: why (a message naming what was expected), and the character offset to
-/// point at.
+/// A rejected value: why (a message naming what was expected), the character offset to point
+/// at, and the whole value that would pass instead when that is certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub message: Message,
     pub offset: usize,
+    pub fix: Option<String>,
 }
 
 pub(crate) fn invalid(message: Message, offset: usize) -> Invalid {
-    Invalid { message, offset }
+    Invalid {
+        message,
+        offset,
+        fix: None,
+    }
+}
+
+impl Invalid {
+    /// The value that passes the same check instead (the caller has checked that it does).
+    pub(crate) fn with_fix(self, fix: String) -> Invalid {
+        Invalid {
+            fix: Some(fix),
+            ..self
+        }
+    }
 }
 
 /// A checked account and its UID when the text reveals it.
@@ -50,10 +65,11 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
             // Suggested only when the lower-case text is itself a valid account.
             let lower = text.to_ascii_lowercase();
             if account(&lower).is_ok() {
-                return Err(invalid(
-                    Message::ProfileDomainLowerCase { lower },
-                    first_char_offset(text, |c| c.is_ascii_uppercase()),
-                ));
+                let at = first_char_offset(text, |c| c.is_ascii_uppercase());
+                let message = Message::ProfileDomainLowerCase {
+                    lower: lower.clone(),
+                };
+                return Err(invalid(message, at).with_fix(lower));
             }
         }
         return if is_digits(prefix) {
@@ -100,16 +116,16 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
     {
         // "Write it in lower case" only when that is the whole fix (the suggestion must pass).
         let lower = text.to_ascii_lowercase();
-        let message = if c.is_ascii_uppercase() && alias(&lower).is_ok() {
-            Message::ProfileAliasLowerCase {
+        if c.is_ascii_uppercase() && alias(&lower).is_ok() {
+            let message = Message::ProfileAliasLowerCase {
                 value: value(),
-                lower,
-            }
-        } else {
-            Message::ProfileAliasCharacter {
-                value: value(),
-                character: c.to_string(),
-            }
+                lower: lower.clone(),
+            };
+            return Err(invalid(message, i).with_fix(lower));
+        }
+        let message = Message::ProfileAliasCharacter {
+            value: value(),
+            character: c.to_string(),
         };
         return Err(invalid(message, i));
     }

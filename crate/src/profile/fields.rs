@@ -7,7 +7,7 @@ use super::hidden;
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
 use crate::message::Message;
-use crate::policy::suggest::closest;
+use crate::policy::suggest::{closest, distance};
 
 /// A key of a profile section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,29 +112,61 @@ const SYNONYMS: [(&str, Key); 12] = [
     ("region", Key::Site),
 ];
 
-/// The message for a key that is not a profile key, with the key it most likely means
-/// (English, Chinese).
-pub fn unknown_key_message(name: &str) -> Message {
+/// The key an unknown key most likely means: a name other tools use for it, or the closest key
+/// name. `certain` when that is a known synonym or at most one edit per four characters away
+/// (`rolename`, `colour`, `Role_Name`), so that renaming it may be offered as a fix.
+pub fn meant_key(name: &str) -> Option<(Key, bool)> {
     let lower = name.to_ascii_lowercase().replace('-', "_");
-    let meant = SYNONYMS
-        .iter()
-        .find(|(s, _)| *s == lower)
-        .map(|(_, k)| k.ini_name())
-        .or_else(|| closest(name, Key::ALL.iter().map(|k| k.ini_name()), 3));
+    if let Some((_, key)) = SYNONYMS.iter().find(|(s, _)| *s == lower) {
+        return Some((*key, true));
+    }
+    let meant = closest(name, Key::ALL.iter().map(|k| k.ini_name()), 3)?;
+    let key = Key::from_ini(meant)?;
+    // `closest` compared only names within 3 characters of its length: `name` is short here.
+    let certain = distance(name, meant) * 4 <= name.chars().count();
+    Some((key, certain))
+}
+
+/// The message for a key that is not a profile key, with the key it most likely means.
+/// `set_on`: the line where that key is already set (then renaming is no fix, and the message
+/// says so).
+pub fn unknown_key_message(name: &str, meant: Option<Key>, set_on: Option<usize>) -> Message {
     let key = name.to_string();
-    match meant {
-        Some(k) if lower == "region" => Message::ProfileUnknownKeyRegion {
+    match (meant.map(Key::ini_name), set_on) {
+        (Some(k), Some(line)) => Message::ProfileUnknownKeySet {
+            key,
+            meant: k.to_string(),
+            line,
+        },
+        (Some(k), None) if name.eq_ignore_ascii_case("region") => {
+            Message::ProfileUnknownKeyRegion {
+                key,
+                meant: k.to_string(),
+            }
+        }
+        (Some(k), None) => Message::ProfileUnknownKeyMeant {
             key,
             meant: k.to_string(),
         },
-        Some(k) => Message::ProfileUnknownKeyMeant {
-            key,
-            meant: k.to_string(),
-        },
-        None => Message::ProfileUnknownKey {
+        (None, _) => Message::ProfileUnknownKey {
             key,
             known: Key::ALL.map(Key::ini_name).join(", "),
         },
+    }
+}
+
+/// Whether `value` passes the check of `key` on its own (what a renamed key's value must do for
+/// the rename to be a certain fix).
+pub fn value_passes(key: Key, value: &str) -> bool {
+    match key {
+        Key::Account => account::account(value).is_ok(),
+        Key::RoleName => account::role_name(value).is_ok(),
+        Key::RoleArn => account::role_arn(value).is_ok(),
+        Key::Site => Site::from_name(value).is_some(),
+        Key::Color => color(value).is_ok(),
+        Key::DisplayName => text(key, value, 128, false).is_ok(),
+        Key::Group => text(key, value, 64, false).is_ok(),
+        Key::Note => text(key, value, 1024, true).is_ok(),
     }
 }
 
@@ -180,6 +212,8 @@ pub struct Problem {
     pub key: Key,
     pub at_header: bool,
     pub offset: usize,
+    /// The whole value that passes instead, when that is certain.
+    pub fix: Option<String>,
 }
 
 fn problem(key: Key, e: Invalid) -> Problem {
@@ -189,6 +223,7 @@ fn problem(key: Key, e: Invalid) -> Problem {
         key,
         at_header: false,
         offset: e.offset,
+        fix: e.fix,
     }
 }
 
@@ -234,7 +269,12 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
                     },
                     None => Message::ProfileSiteInvalid { value },
                 };
-                check(Key::Site, Err(invalid(message, 0)));
+                let error = invalid(message, 0);
+                let error = match fix {
+                    Some(s) => error.with_fix(s.name().to_string()),
+                    None => error,
+                };
+                check(Key::Site, Err(error));
             }
             site
         }
@@ -310,6 +350,7 @@ fn missing(key: Key, message: Message) -> Problem {
         key,
         at_header: true,
         offset: 0,
+        fix: None,
     }
 }
 
@@ -320,6 +361,7 @@ fn disagree(message: Message) -> Problem {
         key: Key::RoleArn,
         at_header: false,
         offset: 0,
+        fix: None,
     }
 }
 
@@ -341,7 +383,13 @@ fn color(text: &str) -> Result<String, Invalid> {
         return Ok(lower);
     }
     let value = text.to_string();
-    let message = match closest(&lower, COLOR_NAMES, 2) {
+    let meant = closest(&lower, COLOR_NAMES, 2);
+    // A fix only when the name is close: one edit, or two in a long name.
+    let fix = meant.filter(|c| {
+        let edits = distance(&lower, c);
+        edits <= 1 || (edits == 2 && lower.chars().count() >= 6)
+    });
+    let message = match meant {
         Some(meant) => Message::ProfileColorMeant {
             value,
             meant: meant.to_string(),
@@ -351,7 +399,10 @@ fn color(text: &str) -> Result<String, Invalid> {
             names: COLOR_NAMES.join(", "),
         },
     };
-    Err(invalid(message, 0))
+    Err(match fix {
+        Some(c) => invalid(message, 0).with_fix(c.to_string()),
+        None => invalid(message, 0),
+    })
 }
 
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line

@@ -283,7 +283,7 @@ describe('options page (en)', () => {
     const skipped = page.locator('#skipped-list li');
     assert.equal(await skipped.count(), 1);
     assert.equal(await skipped.getAttribute('data-profile-id'), 'broken');
-    assert.match(await skipped.innerText(), /^broken 1 error, on line 16: account: an account UID is 16 digits/);
+    assert.match(await skipped.innerText(), /^broken 1 error, on line 16: Account UID "12" has 2 digits: an account UID has 16\./);
     const save = page.getByRole('button', { name: EN.optionsSave, exact: true });
     assert.equal(await save.isDisabled(), false, 'Save works with errors');
     await save.click();

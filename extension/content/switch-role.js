@@ -2,7 +2,8 @@
 // Finds the form (waiting for a page that renders it late), fills it from the switch it was
 // opened with, has the service worker validate the values with the core and say whether the
 // switch came from RoleHop, and shows the banner. It submits by itself only when the worker says
-// so (a switch RoleHop recorded, for this tab, with these values, and auto-submit enabled).
+// so (a switch RoleHop recorded, for this tab, with these values, and auto-submit on, the
+// default); with auto-submit off, such a switch gets the submit button focused (one Enter switches).
 // Without a switch to fill it offers to save what the user typed as a profile. When it cannot find
 // the fields it says so and leaves the page alone.
 // Structure: constants, state and functions first, then ONE entry point (start) at the end, so
@@ -191,6 +192,21 @@
       text: t(key, [wanted.parentAlias, wanted.roleName]),
       action: offerSave ? t('switchSave') : null,
     });
+    // Auto-submit turned off: one more Enter switches. Only for RoleHop's own switch, never a link.
+    if (ctx.fromRoleHop && form?.submit) await focusSubmit(form.submit);
+  }
+
+  /**
+   * Gives the page's submit button the focus once the page enables it, unless the person has
+   * moved the focus or edited a field meanwhile (their place is never taken from them).
+   * @param {HTMLElement} button
+   */
+  async function focusSubmit(button) {
+    const focusBefore = document.activeElement;
+    const enabled = await until(() => Fields.isEnabled(button), ENABLE_WAIT_MS, button);
+    const untouched = document.activeElement === focusBefore || document.activeElement === document.body;
+    if (!enabled || userEdited || submitted || !untouched || !button.isConnected) return;
+    button.focus();
   }
 
   /** Presses the submit button once the page enables it, if the values are still in place. */

@@ -60,6 +60,15 @@ export function validIdentity(answer) {
 }
 
 /**
+ * Whether the console says the tab is in a switched identity (an STS session: a role switched to),
+ * where "Back to my identity" has somewhere to go back from.
+ * @param {ConsoleIdentity} identity
+ */
+export function isSwitched(identity) {
+  return identity.accountType === 'sts';
+}
+
+/**
  * The profile the identity belongs to, if any: same role in the same account.
  * @param {ConsoleIdentity} identity
  * @param {import('./search.js').Profile[]} profiles

@@ -1,13 +1,16 @@
 // A virtual listbox: only the rows in view (plus a few either side, plus the active one) are in the
 // DOM, so 2,000 profiles cost what 15 do. Rows have fixed heights; headings group the options that
-// follow them (role=group, named by the heading). The search box keeps the focus and points at the
-// active option with aria-activedescendant (the combobox pattern).
+// follow them (role=group, named by the heading). The heading of the group at the top stays in
+// view (a sticky copy) while its options scroll under it, so a heading is never cut. The search
+// box keeps the focus and points at the active option with aria-activedescendant (the combobox
+// pattern).
 
 /** @typedef {import('./rows.js').Row} Row */
 /** @typedef {import('./rows.js').OptionRow} OptionRow */
 
-const HEADING_HEIGHT = 26;
-const OPTION_HEIGHT = 46;
+// popup.css sizes .heading and .option to these (12 options fit the popup's 600 px).
+const HEADING_HEIGHT = 28;
+const OPTION_HEIGHT = 40;
 const OVERSCAN = 4;
 
 /**
@@ -26,13 +29,20 @@ export class ListView {
     this.spacer = document.createElement('div');
     this.spacer.className = 'spacer';
     this.spacer.setAttribute('role', 'presentation');
-    listbox.replaceChildren(this.spacer);
+    // The sticky heading: a copy for the eye only (the groups' names say it to assistive technology).
+    this.sticky = document.createElement('div');
+    this.sticky.className = 'heading sticky-heading';
+    this.sticky.setAttribute('aria-hidden', 'true');
+    this.sticky.hidden = true;
+    listbox.replaceChildren(this.sticky, this.spacer);
     /** @type {Row[]} */
     this.rows = [];
     /** @type {number[]} top of each row, plus the total height at the end */
     this.offsets = [0];
     /** @type {number[]} row index of each option, in order */
     this.optionRows = [];
+    /** @type {number[]} for each row, the index of its group's heading row (-1: none) */
+    this.headingOf = [];
     /** @type {number} index into rows of the active option, -1 when none */
     this.active = -1;
     listbox.addEventListener('scroll', () => this.render(), { passive: true });
@@ -47,6 +57,8 @@ export class ListView {
     const offsets = new Array(rows.length + 1);
     /** @type {number[]} */
     const optionRows = [];
+    const headingOf = new Array(rows.length);
+    let heading = -1;
     let y = 0;
     for (let i = 0; i < rows.length; i++) {
       offsets[i] = y;
@@ -54,12 +66,15 @@ export class ListView {
         optionRows.push(i);
         y += OPTION_HEIGHT;
       } else {
+        heading = i;
         y += HEADING_HEIGHT;
       }
+      headingOf[i] = heading;
     }
     offsets[rows.length] = y;
     this.offsets = offsets;
     this.optionRows = optionRows;
+    this.headingOf = headingOf;
     this.active = optionRows[0] ?? -1;
     this.spacer.style.height = `${y}px`;
     this.listbox.scrollTop = 0;
@@ -120,9 +135,9 @@ export class ListView {
     const top = /** @type {number} */ (this.offsets[rowIndex]);
     const bottom = /** @type {number} */ (this.offsets[rowIndex + 1]);
     const view = this.listbox;
-    // Keep the heading above the first option of a group visible too.
-    const headingAbove = this.rows[rowIndex - 1]?.kind === 'heading' ? HEADING_HEIGHT : 0;
-    if (top - headingAbove < view.scrollTop) view.scrollTop = top - headingAbove;
+    // Below the sticky heading (or, for a group's first option, below its own heading).
+    const cover = this.headingOf[rowIndex] >= 0 ? HEADING_HEIGHT : 0;
+    if (top - cover < view.scrollTop) view.scrollTop = Math.max(0, top - cover);
     else if (bottom > view.scrollTop + view.clientHeight) view.scrollTop = bottom - view.clientHeight;
   }
 
@@ -152,7 +167,8 @@ export class ListView {
       if (row.kind === 'heading' || !group) {
         group = document.createElement('div');
         group.setAttribute('role', 'group');
-        const heading = row.kind === 'heading' ? row : headingBefore(rows, i);
+        const at = /** @type {number} */ (this.headingOf[i]);
+        const heading = row.kind === 'heading' ? row : at >= 0 ? /** @type {import('./rows.js').HeadingRow} */ (rows[at]) : null;
         if (heading) group.setAttribute('aria-label', heading.label);
         else group.setAttribute('role', 'presentation');
         children.push(group);
@@ -160,10 +176,38 @@ export class ListView {
       group.append(row.kind === 'heading' ? this.headingElement(row, i) : this.optionElement(row, i));
     }
     this.spacer.replaceChildren(...children);
+    this.renderSticky(viewTop);
 
     const activeId = this.active >= 0 ? optionId(this.active) : '';
     if (activeId) this.input.setAttribute('aria-activedescendant', activeId);
     else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  /**
+   * Shows the heading of the group at the top of the view while that heading is scrolled (even
+   * partly) out of it, pushed up by the next heading as it arrives.
+   * @param {number} viewTop
+   */
+  renderSticky(viewTop) {
+    const top = firstRowBelow(this.offsets, viewTop);
+    const headingIndex = this.headingOf[top] ?? -1;
+    const heading = this.rows[headingIndex];
+    if (heading?.kind !== 'heading' || /** @type {number} */ (this.offsets[headingIndex]) >= viewTop) {
+      this.sticky.hidden = true;
+      return;
+    }
+    let push = 0;
+    for (let i = top + 1; i < this.rows.length; i++) {
+      const y = /** @type {number} */ (this.offsets[i]);
+      if (y >= viewTop + HEADING_HEIGHT) break;
+      if (this.rows[i]?.kind === 'heading') {
+        push = y - viewTop - HEADING_HEIGHT;
+        break;
+      }
+    }
+    this.sticky.textContent = heading.label;
+    this.sticky.style.transform = push ? `translateY(${push}px)` : '';
+    this.sticky.hidden = false;
   }
 
   /** @param {import('./rows.js').HeadingRow} row @param {number} i */
@@ -207,15 +251,6 @@ function firstRowBelow(/** @type {number[]} */ offsets, /** @type {number} */ y)
     else hi = mid - 1;
   }
   return Math.max(0, lo);
-}
-
-/** @param {Row[]} rows @param {number} i @returns {import('./rows.js').HeadingRow | null} */
-function headingBefore(rows, i) {
-  for (let j = i - 1; j >= 0; j--) {
-    const row = /** @type {Row} */ (rows[j]);
-    if (row.kind === 'heading') return row;
-  }
-  return null;
 }
 
 /** Binary search for a row index in the sorted option rows. */

@@ -13,7 +13,8 @@ import { loadCore } from '../background/core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
 import { cacheArea, cachedParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
-import { t, localizePage, useLanguage } from '../shared/i18n.js';
+import { t, tCount, localizePage, useLanguage } from '../shared/i18n.js';
+import { openShortcut, renderKeys } from './keys.js';
 import { loadRecent, RECENT_KEY, validRecent } from './recent.js';
 import { buildIndex, highlights, Searcher, tokenize } from './search.js';
 import { browseRows, matchRows } from './rows.js';
@@ -82,6 +83,35 @@ byId('workbench').addEventListener(
   'click',
   () => void chrome.tabs.create({ url: chrome.runtime.getURL('workbench/workbench.html') }),
 );
+wireKeys();
+
+/**
+ * The ? button shows and hides the keys (rendered at the first opening, in the page's language).
+ * Esc inside the list of keys hides it again and gives the focus back to the button.
+ */
+function wireKeys() {
+  const toggle = byId('keys-toggle');
+  const panel = byId('keys');
+  /** @param {boolean} open */
+  const show = async (open) => {
+    if (open && !panel.dataset.rendered) {
+      renderKeys(byId('keys-list'), (id) => t(id), await openShortcut());
+      panel.dataset.rendered = 'true';
+    }
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => void show(panel.hidden));
+  for (const el of [toggle, panel]) {
+    el.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || panel.hidden) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void show(false);
+      toggle.focus();
+    });
+  }
+}
 
 /**
  * Texts in the language of the settings (the browser's by default). Until the settings are read
@@ -147,10 +177,12 @@ async function main() {
   const { profiles, errorCount } = parsed;
   byId('options').addEventListener('click', () => void chrome.runtime.openOptionsPage());
   // The list needs the core only to switch, so it renders while the core may still be loading.
+  /** @type {(profileId: string | null) => void} */
+  let markCurrent = () => {};
   if (!profiles.length) {
     showEmpty(errorCount);
   } else {
-    showProfiles(profiles, recent);
+    markCurrent = showProfiles(profiles, recent);
     if (errorCount) showNotice(errorCount);
   }
 
@@ -164,9 +196,12 @@ async function main() {
   wireExit(core, settings.defaultSite);
   performance.mark('rolehop:popup-ready');
 
-  void Promise.all([identityReady, identityModule]).then(
-    ([identity, m]) => identity && showIdentity(identity, m.profileOfIdentity(identity, profiles)),
-  );
+  void Promise.all([identityReady, identityModule]).then(([identity, m]) => {
+    if (!identity) return; // not a console tab, or not known: no identity, no way back shown
+    const profile = m.profileOfIdentity(identity, profiles);
+    showIdentity(identity, profile, m.isSwitched(identity));
+    markCurrent(profile?.id ?? null);
+  });
 }
 
 /** The core did not load (its message says why): nothing can be parsed or switched. */
@@ -208,8 +243,9 @@ async function storedProfiles(defaultSite) {
 }
 
 /**
- * "Back to my identity": the exit page of the site of the tab the popup acts on (asked at the
- * click, like a switch), or of the default site when that tab is not on either site.
+ * "Back to my identity" (shown only when the tab's console says it is a switched identity): the
+ * exit page of the site of the tab the popup acts on (asked at the click, like a switch), or of
+ * the default site when that tab is not on either site.
  * @param {import('../background/core.js').Core} core
  * @param {'cn' | 'intl'} defaultSite
  */
@@ -259,7 +295,7 @@ function showEmpty(errorCount) {
 /** @param {number} errorCount */
 function showNotice(errorCount) {
   const notice = byId('notice');
-  notice.textContent = t('popupParseErrors', String(errorCount));
+  notice.textContent = tCount('popupParseErrors', errorCount);
   const fix = document.createElement('button');
   fix.type = 'button';
   fix.textContent = t('popupFixErrors');
@@ -273,6 +309,7 @@ function showNotice(errorCount) {
  * The list, the search and the keys.
  * @param {Profile[]} profiles
  * @param {Record<string, number>} recent
+ * @returns {(profileId: string | null) => void} marks the profile the tab is in now
  */
 function showProfiles(profiles, recent) {
   const entries = buildIndex(profiles, recent);
@@ -282,11 +319,13 @@ function showProfiles(profiles, recent) {
   const count = byId('result-count');
   /** @type {string[]} */
   let tokens = [];
+  /** The id of the profile the current tab is in (from its console), if any. @type {string | null} */
+  let currentId = null;
 
   const view = new ListView({
     listbox: results,
     input: search,
-    renderOption: (row, el) => renderOption(row.entry, el, tokens),
+    renderOption: (row, el) => renderOption(row.entry, el, tokens, row.entry.profile.id === currentId),
   });
 
   function update() {
@@ -297,12 +336,12 @@ function showProfiles(profiles, recent) {
       view.setRows(matchRows(matches));
       noMatch.hidden = matches.length > 0;
       if (!matches.length) noMatch.textContent = t('popupNoMatch', query.trim());
-      count.textContent = matches.length ? t('popupResultCount', String(matches.length)) : noMatch.textContent;
+      count.textContent = matches.length ? tCount('popupResultCount', matches.length) : noMatch.textContent;
     } else {
       searcher.reset();
       view.setRows(browseRows(entries, labels));
       noMatch.hidden = true;
-      count.textContent = t('popupResultCount', String(entries.length));
+      count.textContent = tCount('popupResultCount', entries.length);
     }
   }
 
@@ -377,6 +416,10 @@ function showProfiles(profiles, recent) {
 
   update();
   results.removeAttribute('aria-busy');
+  return (profileId) => {
+    currentId = profileId;
+    view.render();
+  };
 }
 
 /**
@@ -403,10 +446,11 @@ function copyLink(profile) {
 }
 
 /**
- * Fills an option: colour, display name, role @ account (and group when searching), site tag.
- * @param {Entry} entry @param {HTMLElement} el @param {string[]} tokens
+ * Fills an option: colour, display name, role @ account (and group when searching), site tag, and
+ * the Current tag (also aria-current) on the profile the tab is in now.
+ * @param {Entry} entry @param {HTMLElement} el @param {string[]} tokens @param {boolean} current
  */
-function renderOption(entry, el, tokens) {
+function renderOption(entry, el, tokens, current) {
   const { profile } = entry;
   const marks = tokens.length ? highlights(entry, tokens) : {};
   if (profile.color) el.style.setProperty('--profile-color', profile.color);
@@ -439,6 +483,13 @@ function renderOption(entry, el, tokens) {
   text.append(name, meta);
   el.append(text);
 
+  if (current) {
+    el.setAttribute('aria-current', 'true');
+    const tag = document.createElement('span');
+    tag.className = 'tag current';
+    tag.textContent = t('popupCurrent');
+    el.append(tag);
+  }
   if (profile.site === 'intl') {
     const tag = document.createElement('span');
     tag.className = 'tag';
@@ -450,20 +501,22 @@ function renderOption(entry, el, tokens) {
 /**
  * @param {import('./identity.js').ConsoleIdentity} identity
  * @param {Profile | null} profile the profile of that identity, if any
+ * @param {boolean} switched whether it is a switched identity (then the way back is offered)
  */
-function showIdentity(identity, profile) {
+function showIdentity(identity, profile, switched) {
   const main = byId('identity-main');
   const detail = byId('identity-detail');
   if (identity.roleName) {
     main.textContent = identity.sessionName ? `${identity.roleName}/${identity.sessionName}` : identity.roleName;
   } else {
-    main.textContent = t(identity.accountType === 'sts' ? 'popupIdentitySwitched' : 'popupIdentityOwn');
+    main.textContent = t(switched ? 'popupIdentitySwitched' : 'popupIdentityOwn');
   }
   const parts = [];
   if (profile) parts.push(profile.displayName);
   if (identity.accountUid) parts.push(t('popupIdentityAccount', identity.accountUid));
   detail.textContent = parts.join(' · ');
   if (profile?.color) byId('identity-swatch').style.setProperty('--profile-color', profile.color);
+  byId('exit').hidden = !switched;
   byId('identity').hidden = false;
 }
 

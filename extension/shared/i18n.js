@@ -85,7 +85,7 @@ export function coreMessage(message) {
  * @param {number} count
  * @param {string[]} [substitutions]
  */
-export function plural(key, count, substitutions = [String(count)]) {
+export function tCount(key, count, substitutions = [String(count)]) {
   for (const form of pluralForms(key, count)) {
     const text = lookup(form, substitutions);
     if (text !== undefined) return text;

@@ -12,12 +12,14 @@ export const SETTINGS_KEY = 'rolehop.settings';
 /**
  * @typedef {object} Settings
  * @property {'cn' | 'intl'} defaultSite the site of profiles that do not name one
- * @property {boolean} autoSubmit submit the Switch Role form by itself (only for RoleHop's own switches)
+ * @property {boolean} autoSubmit submit the Switch Role form by itself (only for RoleHop's own switches:
+ *   the one-use pending switch, never a link). On by default, so Enter in the popup ends in the
+ *   switched console; a stored `false` (the user's choice) stays false, a missing one is the default
  * @property {'auto' | 'en' | 'zh_CN'} language 'auto' follows the browser
  */
 
 /** @type {Readonly<Settings>} */
-export const DEFAULT_SETTINGS = Object.freeze({ defaultSite: 'cn', autoSubmit: false, language: 'auto' });
+export const DEFAULT_SETTINGS = Object.freeze({ defaultSite: 'cn', autoSubmit: true, language: 'auto' });
 
 /** @type {{[K in keyof Settings]: (value: unknown) => boolean}} */
 const VALID = {

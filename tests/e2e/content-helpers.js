@@ -211,6 +211,17 @@ export async function setAutoSubmit(control, { autoSubmit }) {
 }
 
 /**
+ * Removes the stored settings from both areas: what a browser that never saved any has (every
+ * setting at its default).
+ * @param {Page} control
+ */
+export async function forgetSettings(control) {
+  await control.evaluate(async () => {
+    await Promise.all([chrome.storage.sync.remove('rolehop.settings'), chrome.storage.local.remove('rolehop.settings')]);
+  });
+}
+
+/**
  * Saves profile INI text through the extension's own profile store.
  * @param {Page} control
  * @param {string} text

@@ -2,7 +2,7 @@
 // for storage.local and storage.sync, so content scripts can write them). Code run in RoleHop's
 // content-script world on a console page, as a compromised renderer would run it, rewrites
 // storage.sync: the profiles (same display name, another account; the old chunks removed) and
-// the settings (auto-submit on); and storage.local: the workbench's values (B's account UID,
+// the settings (auto-submit on, which the user had turned off); and storage.local: the workbench's values (B's account UID,
 // which the RAM console panel tells A to trust). The worker, the popup and the options page keep
 // using the last good copies (auto-submit stays off), the options page says what changed and
 // when, in English (the Chinese texts exist), and Keep mine and Accept the changed copy both work,
@@ -148,6 +148,15 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
       await waitFor(() => status.dataset.area && status.dataset.result !== 'info', 'the save');
       return status.dataset.area;`, MINE);
     assert.equal(saved, 'sync');
+    // The user turns auto-submit off (on by default): the good settings the attack below turns on again.
+    const settingsSaved = await firefox.evaluate(`${WAIT}
+      const doc = page.document;
+      const box = doc.getElementById('setting-auto-submit');
+      if (box.checked) box.click();
+      const status = doc.getElementById('settings-status');
+      await waitFor(() => status.dataset.result === 'pass', 'the settings saved');
+      return (await page.chrome.storage.sync.get('rolehop.settings'))['rolehop.settings'].autoSubmit;`);
+    assert.equal(settingsSaved, false);
     const seen = await inConsoleContentScript(`return { setAccessLevel: typeof browser.storage.sync.setAccessLevel, keys: Object.keys(await browser.storage.sync.get(null)) };`);
     assert.equal(seen.setAccessLevel, 'undefined');
     assert.ok(seen.keys.includes('rolehop.profiles.meta'), JSON.stringify(seen));

@@ -503,7 +503,8 @@ note = ask data@hooli
   test('settings persist, and the language setting switches the page to Chinese at once', async () => {
     await page.locator('#setting-default-site').selectOption('intl');
     await page.locator('#settings-status[data-area="sync"]').waitFor();
-    await page.getByLabel(EN.optionsAutoSubmit).check();
+    assert.equal(await page.getByLabel(EN.optionsAutoSubmit).isChecked(), true, 'auto-submit is on by default');
+    await page.getByLabel(EN.optionsAutoSubmit).uncheck();
     await page.locator('#setting-language').selectOption('zh_CN');
     await page.locator('h2#profiles-heading', { hasText: ZH.optionsProfilesHeading }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), ZH.htmlLang);
@@ -512,7 +513,7 @@ note = ask data@hooli
     const { sync } = await snapshot();
     // Trusted state: stored with its tag (shared/trusted-storage.js).
     const { rolehopTag, ...settings } = sync['rolehop.settings'];
-    assert.deepEqual(settings, { defaultSite: 'intl', autoSubmit: true, language: 'zh_CN' });
+    assert.deepEqual(settings, { defaultSite: 'intl', autoSubmit: false, language: 'zh_CN' });
     assert.match(rolehopTag.mac, /^[A-Za-z0-9_-]{43}$/);
 
     // The default site reaches the parse: a profile without a site line is international now.
@@ -521,7 +522,7 @@ note = ask data@hooli
 
     await openOptions();
     assert.equal(await page.locator('#setting-default-site').inputValue(), 'intl');
-    assert.equal(await page.locator('#setting-auto-submit').isChecked(), true);
+    assert.equal(await page.locator('#setting-auto-submit').isChecked(), false);
     assert.equal(await page.locator('#setting-language').inputValue(), 'zh_CN');
     assert.equal(await page.title(), ZH.optionsTitle);
     assert.equal(await page.getByRole('button', { name: ZH.optionsSave, exact: true }).count(), 1);

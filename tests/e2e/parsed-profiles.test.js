@@ -60,7 +60,7 @@ describe('the cached parse across a browser restart', () => {
       await popup.waitForFunction(() => performance.getEntriesByName('rolehop:popup-ready').length > 0);
       const cached = await popup.evaluate(() => /** @type {any} */ (performance.getEntriesByName('rolehop:parsed')[0])?.detail?.cached);
       assert.equal(cached, true);
-      assert.equal(await popup.locator('#result-count').textContent(), 'Profiles shown: 2000');
+      assert.equal(await popup.locator('#result-count').textContent(), '2000 profiles shown.');
       assert.deepEqual(second.errors, []);
     } finally {
       await second.close();

@@ -18,8 +18,9 @@ import { startHttpsServer } from '../lib/https-server.js';
 /** @typedef {import('./harness.js').ExtensionBrowser} ExtensionBrowser */
 
 const CONSOLE_HOST = 'home.console.aliyun.com';
+const INTL_CONSOLE_HOST = 'home.console.alibabacloud.com';
 const NEUTRAL_HOST = 'www.example.test';
-const HOSTS = ['signin.aliyun.com', 'signin.alibabacloud.com', CONSOLE_HOST, NEUTRAL_HOST];
+const HOSTS = ['signin.aliyun.com', 'signin.alibabacloud.com', CONSOLE_HOST, INTL_CONSOLE_HOST, NEUTRAL_HOST];
 
 const PROFILES = `# a team's profiles
 [profile acme-prod]
@@ -89,7 +90,7 @@ function startPageServer() {
       const type = asset?.endsWith('.js') ? 'text/javascript' : asset ? 'text/css' : 'text/html';
       res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
       if (asset) res.end(readFileSync(join(FIXTURES, asset)));
-      else if (host === CONSOLE_HOST) res.end(consolePageHtml(url));
+      else if (host === CONSOLE_HOST || host === INTL_CONSOLE_HOST) res.end(consolePageHtml(url));
       else res.end(pageHtml(`${host}${path}`));
     },
   });
@@ -191,7 +192,7 @@ async function frontTab(host = CONSOLE_HOST, path = '/') {
 /** The rows the list shows, in order: `# heading` or the option's display name. @param {Page} page */
 function rows(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('#results .heading, #results [role="option"]')].map((el) =>
+    [...document.querySelectorAll('#results .spacer .heading, #results [role="option"]')].map((el) =>
       el.classList.contains('heading') ? `# ${el.textContent}` : (el.querySelector('.name')?.textContent ?? ''),
     ),
   );
@@ -465,23 +466,44 @@ describe('popup with profiles', () => {
     await popup.close();
   });
 
-  test('"Back to my identity" opens the exit page of the default site in one click', async () => {
+  test('"Back to my identity" is offered only in a switched identity, and opens the exit page of the tab\'s site in one click', async () => {
     const popup = await openPopup();
+    const back = popup.getByRole('button', { name: msg(EN, 'popupBackToIdentity') });
+    // Not a console tab: the identity is not known, so there is nothing to go back from.
     const tab = await frontTab(NEUTRAL_HOST);
-    await popup.getByRole('button', { name: msg(EN, 'popupBackToIdentity') }).click(IN_BACKGROUND);
+    await popup.reload();
+    await popupReady(popup);
+    await popup.locator('#identity').waitFor({ state: 'hidden' });
+    assert.equal(await back.count(), 0, 'hidden on a page that is not a console');
+    // The console in the logon identity (no role): the identity is shown, no way back.
+    await tab.goto(`https://${CONSOLE_HOST}/?config=main&nav=`);
+    await popup.reload();
+    await popupReady(popup);
+    await popup.locator('#identity-main', { hasText: msg(EN, 'popupIdentityOwn') }).waitFor();
+    assert.equal(await back.count(), 0, 'hidden in the logon identity');
+    // A switched identity: offered, and one click goes back.
+    await tab.goto(`https://${CONSOLE_HOST}/?config=sts&uid=1746000000000001&nav=security-audit/alice`);
+    await tab.locator('#navAccount', { hasText: 'security-audit/alice' }).waitFor();
+    await popup.reload();
+    await popupReady(popup);
+    await back.waitFor();
+    await back.click(IN_BACKGROUND);
     assert.equal(await waitForUrl(tab, /exitSwitchedRole/), 'https://signin.aliyun.com/exitSwitchedRole.htm');
-    await popup.close();
 
+    // The international site: the tab's, which a popup opened on it sees (activeTab); a popup
+    // opened in a tab of its own, as here, does not see other tabs' addresses and goes by the
+    // default site.
     await setSettings({ defaultSite: 'intl' });
-    const intl = await openPopup();
-    await tab.goto(`https://${NEUTRAL_HOST}/`);
-    await tab.bringToFront();
-    await intl.getByRole('button', { name: msg(EN, 'popupBackToIdentity') }).click(IN_BACKGROUND);
+    await tab.goto(`https://${INTL_CONSOLE_HOST}/?config=sts&uid=1746000000000001&nav=security-audit/alice`);
+    await tab.locator('#navAccount', { hasText: 'security-audit/alice' }).waitFor();
+    await popup.reload();
+    await popupReady(popup);
+    await back.click(IN_BACKGROUND);
     assert.equal(await waitForUrl(tab, /exitSwitchedRole/), 'https://signin.alibabacloud.com/exitSwitchedRole.htm');
     assert.deepEqual(requestsTo('signin.alibabacloud.com/exitSwitchedRole.htm'), ['signin.alibabacloud.com/exitSwitchedRole.htm']);
     await setSettings({ defaultSite: 'cn' });
     await tab.close();
-    await intl.close();
+    await popup.close();
   });
 
   test('on a console tab, the current identity and its profile are shown', async () => {
@@ -496,6 +518,14 @@ describe('popup with profiles', () => {
       await identity.locator('#identity-detail').innerText(),
       `Globex audit · ${msg(EN, 'popupIdentityAccount').replace('$UID$', '1746000000000001')}`,
     );
+    // The profile the tab is in is marked in the list, for the eye and for screen readers.
+    // (Twice: under Recent and under its group.)
+    const current = popup.locator('[role="option"][aria-current="true"]');
+    await current.first().waitFor();
+    assert.deepEqual(await current.locator('.name').allInnerTexts(), ['Globex audit', 'Globex audit']);
+    assert.deepEqual(await current.locator('.tag.current').allInnerTexts(), [msg(EN, 'popupCurrent'), msg(EN, 'popupCurrent')]);
+    await popup.getByRole('option', { name: new RegExp(`Globex audit.*${msg(EN, 'popupCurrent')}`) }).first().waitFor();
+    await identity.getByRole('button', { name: msg(EN, 'popupBackToIdentity') }).waitFor();
     await screenshot(popup, 'popup-identity-en.png');
     await tab.close();
     await popup.close();
@@ -507,6 +537,7 @@ describe('popup with profiles', () => {
     await popup.reload();
     await popupReady(popup);
     assert.equal(await popup.locator('#identity').isHidden(), true);
+    assert.equal(await popup.locator('[role="option"][aria-current]').count(), 0, 'no profile is marked current');
     await tab.close();
     await popup.close();
   });
@@ -516,7 +547,7 @@ describe('popup with profiles', () => {
     const page = await openPopup();
     await page.locator('html[lang="zh-CN"]').waitFor();
     assert.equal(await page.locator('#search').getAttribute('placeholder'), msg(ZH, 'popupSearchPlaceholder'));
-    assert.equal(await page.getByRole('button', { name: msg(ZH, 'popupBackToIdentity') }).count(), 1);
+    assert.equal((await page.locator('#exit').textContent())?.trim(), msg(ZH, 'popupBackToIdentity'));
     assert.equal(await page.getByRole('button', { name: msg(ZH, 'popupWorkbench') }).count(), 1);
     assert.deepEqual((await rows(page)).at(-2), `# ${msg(ZH, 'popupUngroupedHeading')}`);
     await screenshot(page, 'popup-profiles-zh_CN.png');

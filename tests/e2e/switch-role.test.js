@@ -15,6 +15,7 @@ import {
   bannerAction,
   controlPage,
   evaluateInContentWorld,
+  forgetSettings,
   loadProfiles,
   readRoleHopUi,
   saveProfiles,
@@ -39,6 +40,14 @@ function fieldValues(page) {
       .filter((i) => !/search|搜索/i.test(`${i.type} ${i.placeholder}`))
       .map((i) => i.value),
   );
+}
+
+/** Whether the page's focus is on its submit control (the fixtures' Submit/提交/Switch button). @param {Page} page */
+function submitHasFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLButtonElement && /^(Submit|提交|Switch)$/.test(el.textContent?.trim() ?? '');
+  });
 }
 
 /** What the fixture page received on submit (null when not submitted). @param {Page} page */
@@ -105,6 +114,7 @@ describe('the Switch Role page', () => {
           const banner = await waitForBanner(page, ['ready']);
           assert.ok(bannerAction(banner), 'a link not from RoleHop offers to save the switch');
           assert.equal(await submitted(page), null);
+          assert.equal(await submitHasFocus(page), false, 'nor is its submit button focused for a stray Enter');
           await page.close();
         } finally {
           await setAutoSubmit(control, { autoSubmit: false });
@@ -149,29 +159,55 @@ describe('the Switch Role page', () => {
         });
       }
 
-      test('a switch from RoleHop with auto-submit off is filled, shows the profile, and waits', async () => {
-        const page = await startSwitchFromRoleHop(browser, {
-          url: urlOf({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE }),
-          parentAlias: ACCOUNT,
-          roleName: ROLE,
-          profileId: 'acme-prod',
-          displayName: 'Acme production',
-          color: '#e8590c',
-        });
-        const banner = await waitForBanner(page, ['ready']);
-        assert.match(banner.text, /Acme production/);
-        assert.match(banner.text, /Check them and press Submit/);
-        const chip = banner.elements.find((e) => e.attributes.class === 'chip');
-        assert.match(chip?.attributes.style ?? '', /background: rgb\(232, 89, 12\)/);
-        assert.equal(bannerAction(banner), null, 'a profile switch is not offered for saving');
-        assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
-        assert.equal(await submitted(page), null);
-        // One use: the same page loaded again is no longer a RoleHop switch.
-        await page.reload();
-        const again = await waitForBanner(page, ['ready']);
-        assert.match(again.text, /from the link/);
-        await page.close();
+      test('with no settings saved (auto-submit on by default), a switch from RoleHop is submitted by itself', async () => {
+        await forgetSettings(control);
+        try {
+          const page = await startSwitchFromRoleHop(browser, {
+            url: urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }),
+            parentAlias: ACCOUNT,
+            roleName: ROLE,
+            profileId: 'acme-prod',
+            displayName: 'Acme production',
+          });
+          const sent = await waitForValue(() => submitted(page), (s) => s !== null, { what: 'the form to be submitted' });
+          assert.deepEqual([sent.parentAlias, sent.roleName], [ACCOUNT, ROLE]);
+          await page.close();
+        } finally {
+          await setAutoSubmit(control, { autoSubmit: false });
+        }
       });
+
+      for (const fixture of ['en', 'zh', 'spa']) {
+        test(`${fixture}: a switch from RoleHop with auto-submit off is filled, shows the profile, focuses the submit button, and one Enter submits`, async () => {
+          const page = await startSwitchFromRoleHop(browser, {
+            url: urlOf({ fixture, parentAlias: ACCOUNT, roleName: ROLE }),
+            parentAlias: ACCOUNT,
+            roleName: ROLE,
+            profileId: 'acme-prod',
+            displayName: 'Acme production',
+            color: '#e8590c',
+          });
+          const banner = await waitForBanner(page, ['ready']);
+          assert.match(banner.text, /Acme production/);
+          assert.match(banner.text, /Check them and press Submit/);
+          const chip = banner.elements.find((e) => e.attributes.class === 'chip');
+          assert.match(chip?.attributes.style ?? '', /background: rgb\(232, 89, 12\)/);
+          assert.equal(bannerAction(banner), null, 'a profile switch is not offered for saving');
+          assert.deepEqual(await fieldValues(page), [ACCOUNT, ROLE]);
+          assert.equal(await submitted(page), null);
+          // The page's own submit control has the focus (spa: once the app enables it).
+          await waitForValue(() => submitHasFocus(page), (focused) => focused, { what: 'the focus on the submit button' });
+          await page.keyboard.press('Enter');
+          const sent = await waitForValue(() => submitted(page), (s) => s !== null, { what: 'the form submitted by one Enter' });
+          assert.deepEqual(sent, { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
+          // One use: the same page loaded again is no longer a RoleHop switch.
+          await page.reload();
+          const again = await waitForBanner(page, ['ready']);
+          assert.match(again.text, /from the link/);
+          assert.equal(await submitHasFocus(page), false, 'a link gets no focused submit button');
+          await page.close();
+        });
+      }
 
       test('a recorded switch for other values does not make this page a RoleHop switch', async () => {
         await setAutoSubmit(control, { autoSubmit: true });
@@ -313,23 +349,33 @@ describe('the Switch Role page', () => {
     });
   }
 
-  test('the whole chain: Enter in the popup, the Switch Role page filled and submitted by itself', async () => {
-    await saveProfiles(control, '[profile acme-prod]\naccount = acme-prod\nrole_name = admin-oss\ndisplay_name = Acme production\ncolor = #e8590c\n');
-    await setAutoSubmit(control, { autoSubmit: true });
+  test('the whole chain with the default settings: one Enter in the popup ends in the switched console', async () => {
+    const UID = '1746000000000001';
+    await saveProfiles(control, `[profile acme-prod]\naccount = ${UID}\nrole_name = ${ROLE}\ndisplay_name = Acme production\ncolor = #e8590c\n`);
+    await forgetSettings(control); // never saved: auto-submit is on by default
+    // The fixture page goes on to the console after a submit, as the real one does.
+    await browser.context.addCookies([{ name: 'fixture-switch-to', value: UID, domain: 'signin.aliyun.com', path: '/', secure: true }]);
     try {
       const popup = await browser.openPage('popup/popup.html');
       await popup.waitForFunction(() => performance.getEntriesByName('rolehop:popup-ready').length > 0);
       // The tab in front of the popup is the one a switch replaces.
-      const tab = await open('https://home.console.aliyun.com/');
+      const tab = await open('https://home.console.aliyun.com/?config=main&nav=');
       await popup.locator('#search').fill('acme prod');
-      await popup.locator('#search').press('Enter');
-      await tab.waitForURL((u) => u.hostname === 'signin.aliyun.com');
-      const sent = await waitForValue(() => submitted(tab), (v) => v !== null, { what: 'the form submitted by RoleHop' });
-      assert.deepEqual([sent.parentAlias, sent.roleName], [ACCOUNT, ROLE]);
-      assert.match((await waitForBanner(tab, ['submitting'])).text, /Acme production/);
+      await popup.locator('#search').press('Enter'); // the only input
+      await tab.waitForURL((u) => u.hostname === 'home.console.aliyun.com' && u.searchParams.get('config') === 'sts', { timeout: 30_000 });
+      assert.equal(new URL(tab.url()).searchParams.get('nav'), `${ROLE}/alice`);
+      // The popup opened on that tab knows the switched identity: its profile is marked current
+      // and "Back to my identity" is offered.
+      await popup.reload();
+      const current = popup.locator('[role="option"][aria-current="true"]');
+      await current.first().waitFor({ timeout: 10_000 });
+      // Under Recent (just used) and in the list.
+      assert.deepEqual(await current.locator('.name').allInnerTexts(), ['Acme production', 'Acme production']);
+      await popup.locator('#exit:not([hidden])').waitFor();
       await popup.close();
       await tab.close();
     } finally {
+      await browser.context.clearCookies({ name: 'fixture-switch-to' });
       await setAutoSubmit(control, { autoSubmit: false });
     }
   });

@@ -12,7 +12,7 @@ const catalogs = { en: load('en'), zh_CN: load('zh_CN') };
 /** @type {'en' | 'zh_CN'} */
 let browserLanguage = 'en';
 
-const { formatMessage, coreMessage, plural, useLanguage } = await import('../../extension/shared/i18n.js');
+const { formatMessage, coreMessage, tCount, useLanguage } = await import('../../extension/shared/i18n.js');
 Object.assign(globalThis, {
   chrome: {
     i18n: {
@@ -62,6 +62,6 @@ test('an id missing from the catalog shows as itself; a plain string as it is', 
 
 test('the pages\' own plural entries go by the same rule', () => {
   browserLanguage = 'en';
-  assert.equal(plural('workbenchVerdictOthers', 1), '1 more check failed: see the list below.');
-  assert.equal(plural('workbenchVerdictOthers', 3), '3 more checks failed: see the list below.');
+  assert.equal(tCount('workbenchVerdictOthers', 1), '1 more check failed: see the list below.');
+  assert.equal(tCount('workbenchVerdictOthers', 3), '3 more checks failed: see the list below.');
 });

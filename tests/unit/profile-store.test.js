@@ -238,6 +238,26 @@ describe('settings', () => {
     assert.deepEqual(sync.raw.get(SETTINGS_KEY), { defaultSite: 'cn', autoSubmit: true, language: 'zh_CN' });
   });
 
+  test('auto-submit is on by default; settings stored before keep the choice they hold', async () => {
+    const { sync, local } = areas();
+    const settings = createSettingsStore({ sync, local });
+    assert.equal((await settings.loadSettings()).autoSubmit, true, 'nothing stored: the default, on');
+    // Stored by an earlier version, where the default was off: an explicit false stays false.
+    await sync.set({ [SETTINGS_KEY]: { defaultSite: 'intl', autoSubmit: false, language: 'en' } });
+    assert.deepEqual(await settings.loadSettings(), { defaultSite: 'intl', autoSubmit: false, language: 'en' });
+    await settings.saveSettings({ language: 'zh_CN' });
+    assert.equal((await settings.loadSettings()).autoSubmit, false, 'another setting saved later keeps it off');
+    // Stored without the field (or with a value no version writes): the new default.
+    await sync.set({ [SETTINGS_KEY]: { defaultSite: 'intl', language: 'en' } });
+    assert.deepEqual(await settings.loadSettings(), { defaultSite: 'intl', autoSubmit: true, language: 'en' });
+    await sync.set({ [SETTINGS_KEY]: { autoSubmit: 'no' } });
+    assert.equal((await settings.loadSettings()).autoSubmit, true);
+    // The same from the popup's early read.
+    const prefetched = { sync: { [SETTINGS_KEY]: { autoSubmit: false } }, local: {} };
+    assert.equal((await settings.loadSettings({ prefetched })).autoSubmit, false);
+    assert.equal((await settings.loadSettings({ prefetched: { sync: {}, local: {} } })).autoSubmit, true);
+  });
+
   test('sync full: local, and back to sync (the local copy removed)', async () => {
     const { sync, local } = areas();
     const settings = createSettingsStore({ sync, local });

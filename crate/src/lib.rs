@@ -7,11 +7,14 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalog;
 pub mod checks;
 pub mod contract;
 pub mod crypto;
 pub mod endpoint;
 pub mod error;
+pub mod message;
 pub mod policy;
 pub mod profile;
 pub mod repeats;

@@ -140,7 +140,7 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
             json!({"inputs": {"accountA": "my company", "roleName": "r"}}),
             ErrorKind::InvalidValue,
             "$.inputs.accountA",
-            "enterprise alias",
+            "Enterprise alias",
         ),
         (
             json!({"inputs": {"roleArn": ARN, "bucket": "Bad_Bucket"}}),
@@ -218,7 +218,7 @@ fn input_errors_name_the_field_and_what_to_do() {
             let e = run(&input.to_string()).unwrap_err();
             assert_eq!(e.kind, kind, "{input}: {e:?}");
             assert_eq!(e.path.as_deref(), Some(path), "{input}: {e:?}");
-            assert!(e.message.contains(words), "{input}: {}", e.message);
+            assert!(e.to_string().contains(words), "{input}: {e}");
         }
     }
     let e = checks_next("{\"inputs\": ").unwrap_err();

@@ -5,6 +5,7 @@ mod profile_gen;
 
 use profile_gen::without_lines;
 use proptest::prelude::*;
+use rolehop::catalog::{en, zh};
 use rolehop::profile::aliyun_cli::{export, import};
 use rolehop::profile::{parse, to_text, Profile, Site};
 use serde_json::Value;
@@ -70,17 +71,13 @@ fn import_reads_role_profiles_and_lists_the_rest() {
             ("not-configured", "RamRoleArn"),
         ]
     );
-    assert!(out.skipped[0].reason.contains("holds an AccessKey"));
-    assert!(out.skipped[4].reason.contains("no ram_role_arn"));
-    assert!(out.skipped[0]
-        .reason_zh
-        .contains("AccessKey，不是可切换的角色"));
+    assert!(en(&out.skipped[0].reason).contains("holds an AccessKey"));
+    assert!(en(&out.skipped[4].reason).contains("no role ARN"));
+    assert!(zh(&out.skipped[0].reason).contains("AccessKey，不是可切换的角色"));
     assert!(
-        out.errors[0]
-            .message_zh
-            .starts_with("ram_role_arn：账号 UID 为 16 位数字"),
+        zh(&out.errors[0].message).starts_with("账号 UID“174600000000009”有 15 位"),
         "{}",
-        out.errors[0].message_zh
+        zh(&out.errors[0].message)
     );
 
     let [e] = out.errors.as_slice() else {
@@ -90,10 +87,9 @@ fn import_reads_role_profiles_and_lists_the_rest() {
     assert_eq!(e.profile.as_deref(), Some("typo"));
     assert_eq!(e.field.as_deref(), Some("ram_role_arn"));
     assert!(
-        e.message
-            .starts_with("ram_role_arn: an account UID is 16 digits"),
+        en(&e.message).starts_with("Account UID \"174600000000009\" has 15 digits"),
         "{}",
-        e.message
+        en(&e.message)
     );
 }
 
@@ -127,16 +123,16 @@ fn import_errors_for_what_is_not_a_config() {
         (rolehop::ErrorKind::InvalidJson, 3, 18)
     );
     let out = import("[]", Site::Cn);
-    assert!(out.errors[0].message.contains("config.json"));
+    assert!(en(&out.errors[0].message).contains("config.json"));
     let out = import("{\"current\": \"x\"}", Site::Cn);
-    assert!(out.errors[0].message.contains("\"profiles\" array"));
+    assert!(en(&out.errors[0].message).contains("\"profiles\" array"));
     let out = import("{\"profiles\": {}}", Site::Cn);
     assert_eq!((out.errors[0].line, out.errors[0].column), (1, 14));
     let out = import("{\"profiles\": [1, {\"name\": \"x\"}]}", Site::Cn);
     assert_eq!(out.errors.len(), 1);
     assert_eq!(
-        out.skipped[0].reason,
-        "it has no mode; only RamRoleArn and ChainableRamRoleArn profiles are imported"
+        en(&out.skipped[0].reason),
+        "It has no mode: only RamRoleArn and ChainableRamRoleArn profiles are imported."
     );
 }
 
@@ -159,9 +155,7 @@ fn duplicate_names_and_odd_names() {
     );
     assert_eq!(out.skipped.len(), 1);
     assert!(
-        out.skipped[0]
-            .reason
-            .contains("already has the id \"team-a\""),
+        en(&out.skipped[0].reason).contains("already has the id \"team-a\""),
         "{:?}",
         out.skipped
     );
@@ -211,8 +205,8 @@ fn export_merges_into_the_base_and_keeps_everything_else() {
         .map(|s| (s.name.as_str(), s.mode.as_str()))
         .collect();
     assert_eq!(skipped, [("default", "AK"), ("partner", "RamRoleArn")]);
-    assert!(out.skipped[0].reason.contains("never overwrites"));
-    assert!(out.skipped[1].reason.contains("needs the account UID"));
+    assert!(en(&out.skipped[0].reason).contains("never overwrites"));
+    assert!(en(&out.skipped[1].reason).contains("needs the account UID"));
     let exported: Vec<_> = out
         .exported
         .iter()
@@ -225,11 +219,9 @@ fn export_merges_into_the_base_and_keeps_everything_else() {
             ("new-one", "RamRoleArn", "added")
         ]
     );
-    assert!(out.exported[1]
-        .todo
-        .as_deref()
-        .unwrap()
-        .contains("aliyun configure --profile new-one"));
+    assert!(
+        en(out.exported[1].todo.as_ref().unwrap()).contains("aliyun configure --profile new-one")
+    );
 }
 
 #[test]
@@ -376,8 +368,8 @@ fn imported_names_with_invisible_formatting_characters() {
         (2, 18, Some("name")),
         "{e:#?}"
     );
-    assert!(e.message.contains("U+202E"), "{}", e.message);
-    assert!(e.message_zh.contains("U+202E"), "{}", e.message_zh);
+    assert!(en(&e.message).contains("U+202E"), "{}", en(&e.message));
+    assert!(zh(&e.message).contains("U+202E"), "{}", zh(&e.message));
     assert_eq!(e.profile.as_deref(), Some("acme <U+202E>dorp"));
     assert_eq!(out.skipped.len(), 1, "{:#?}", out.skipped);
     assert_eq!(out.skipped[0].name, "key<U+2066>s");

@@ -17,17 +17,17 @@ fn parse_lists_profiles_and_every_error_with_its_position() {
     assert!(stdout(&o).contains(&format!(
         "{ROLES}:3: acme-prod  acme -> admin-oss  (cn)  [Acme]  Acme production"
     )));
-    assert!(stderr(&o).contains("4 profile(s), 0 error(s)"));
+    assert!(stderr(&o).contains("4 profiles, 0 errors."));
 
     let o = rolehop(&["profile", "parse", "-"], BAD);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(
-        e.contains("-:7:14: invalid-value: role_name must be 1-64 characters"),
+        e.contains("-:7:14: invalid-value: Role name \"a_b\": \"_\" at character 2 is not allowed"),
         "{e}"
     );
     assert!(
-        e.contains("-:8:1: unsupported: unknown key \"rolename\": did you mean role_name?"),
+        e.contains("-:8:1: unsupported: Unknown key \"rolename\": did you mean role_name?"),
         "{e}"
     );
     assert!(e.contains("(profile bad, key rolename)"), "{e}");
@@ -39,14 +39,14 @@ fn zh_prints_the_chinese_messages() {
     let o = rolehop(&["profile", "parse", "-", "--zh"], BAD);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("-:7:14: invalid-value: role_name 须为 1-64 个字母、数字、'.' 或 '-'；第 2 个字符 '_' 不允许"), "{e}");
+    assert!(e.contains("-:7:14: invalid-value: 角色名称“a_b”的第 2 个字符“_”不允许：只能使用字母、数字、. 和 -。"), "{e}");
     assert!(
-        e.contains("-:8:1: unsupported: 未知的键 \"rolename\"：是否要写 role_name？"),
+        e.contains("-:8:1: unsupported: 未知的键“rolename”：您是否要写 role_name？"),
         "{e}"
     );
     let o = rolehop(&["profile", "import", CONFIG, "--zh"], "");
     assert!(
-        stderr(&o).contains("skipped \"temp\" (StsToken): 它保存的是 STS 临时凭证"),
+        stderr(&o).contains("已跳过“temp”（StsToken）：它保存的是 STS 令牌"),
         "{}",
         stderr(&o)
     );
@@ -126,11 +126,13 @@ fn import_prints_profile_text_and_reports_what_it_skipped() {
     );
     let e = stderr(&o);
     assert!(
-        e.contains(&format!("{CONFIG}:106:30: invalid-value: ram_role_arn:")),
+        e.contains(&format!(
+            "{CONFIG}:106:30: invalid-value: Account UID \"174600000000009\" has 15 digits"
+        )),
         "{e}"
     );
     assert!(
-        e.contains("skipped \"default\" (AK): it holds an AccessKey"),
+        e.contains("Skipped \"default\" (AK): It holds an AccessKey"),
         "{e}"
     );
     assert!(!e.contains("FAKEsecret") && !stdout(&o).contains("FAKEsecret"));
@@ -176,7 +178,8 @@ fn export_merges_into_a_base_config() {
         "the base's own keys are kept"
     );
     assert!(
-        stderr(&o).contains("skipped partner: the account \"partner-co\" is an alias"),
+        stderr(&o)
+            .contains("Skipped \"partner\" (RamRoleArn): The account \"partner-co\" is an alias"),
         "{}",
         stderr(&o)
     );
@@ -232,7 +235,11 @@ fn url_for_a_profile_or_for_values() {
         "",
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("role_name must be"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Role name \"a b\": \" \" at character 2"),
+        "{}",
+        stderr(&o)
+    );
     let o = rolehop(&["profile", "url", ROLES, "nobody"], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("has no valid profile \"nobody\""));

@@ -23,6 +23,7 @@ import { PAGE_STEPS, RAM_CONSOLE_HOSTS, ramPageOf } from './ram-pages.js';
 import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
 import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 import { writeClipboard } from './clipboard.js';
+import { coreMessage } from '../shared/i18n.js';
 
 /** @typedef {import('./content-pages.js').PageSender} PageSender */
 /** @typedef {import('./ram-pages.js').RamPage} RamPage */
@@ -292,7 +293,7 @@ export function ramContext(core, progress, page, site) {
   if (!started(progress)) return base;
   const saved = core.tutorialSteps(tutorialInput(progress.inputs, progress.audience));
   if (saved.error) {
-    return { ...base, state: 'invalid-inputs', problem: { message: String(saved.error.message), ...(saved.error.path ? { path: String(saved.error.path) } : {}) } };
+    return { ...base, state: 'invalid-inputs', problem: { message: coreMessage(saved.error.text ?? String(saved.error.message)), ...(saved.error.path ? { path: String(saved.error.path) } : {}) } };
   }
   const savedResult = /** @type {TutorialResult} */ (saved);
   const steps = /** @type {TutorialStep[]} */ (/** @type {unknown} */ (savedResult.steps));
@@ -313,7 +314,7 @@ export function ramContext(core, progress, page, site) {
   const pageSide = PAGE_AUDIENCE[page.kind] ?? (progress.audience === 'b' ? 'b' : 'a');
   const forPage = pageSide === progress.audience ? saved : core.tutorialSteps(tutorialInput(progress.inputs, pageSide));
   if (forPage.error) {
-    context.problem = { message: String(forPage.error.message), ...(forPage.error.path ? { path: String(forPage.error.path) } : {}) };
+    context.problem = { message: coreMessage(forPage.error.text ?? String(forPage.error.message)), ...(forPage.error.path ? { path: String(forPage.error.path) } : {}) };
     return context;
   }
   const result = /** @type {TutorialResult} */ (forPage);
@@ -419,7 +420,7 @@ export function trustVerdict(core, progress, text) {
   if (!started(progress)) return { verdict: 'no-tutorial', principals: [], findings: [] };
   const tutorial = core.tutorialSteps(tutorialInput(progress.inputs, 'a'));
   if (tutorial.error) {
-    return { verdict: 'no-tutorial', principals: [], findings: [], problem: { message: String(tutorial.error.message), ...(tutorial.error.path ? { path: String(tutorial.error.path) } : {}) } };
+    return { verdict: 'no-tutorial', principals: [], findings: [], problem: { message: coreMessage(tutorial.error.text ?? String(tutorial.error.message)), ...(tutorial.error.path ? { path: String(tutorial.error.path) } : {}) } };
   }
   const values = /** @type {TutorialResult} */ (tutorial).values;
   const account = values.accountB.uid;

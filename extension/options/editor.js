@@ -4,7 +4,7 @@
 // line:column and offer the core's fix when it is certain, and a debounced re-parse that feeds
 // the preview while the user types.
 
-import { coreText, t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { lineCount, offsetOf } from './ini-text.js';
 import { countText, joinSentences } from './plural.js';
 
@@ -56,7 +56,7 @@ export function createEditor({ textarea, gutter, bands, summary, errorList, onTe
     const byLine = new Map();
     for (const error of errors) {
       const messages = byLine.get(error.line) ?? [];
-      messages.push(`${error.line}:${error.column} ${coreText(error.message, error.messageZh)}`);
+      messages.push(`${error.line}:${error.column} ${coreMessage(error.message)}`);
       byLine.set(error.line, messages);
     }
     const markers = [];
@@ -94,7 +94,7 @@ export function createEditor({ textarea, gutter, bands, summary, errorList, onTe
     summary.dataset.skipped = String(errors.length ? skipped : 0);
     textarea.setAttribute('aria-invalid', String(errors.length > 0));
     const items = errors.map((error) => {
-      const message = coreText(error.message, error.messageZh);
+      const message = coreMessage(error.message);
       const li = document.createElement('li');
       li.dataset.line = String(error.line);
       const button = document.createElement('button');

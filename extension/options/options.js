@@ -45,8 +45,8 @@ async function main() {
   function parse(text) {
     const result = core.profileParse({ text, defaultSite });
     if ('error' in result) {
-      const { kind, message } = result.error;
-      return { profiles: [], errors: [{ kind, message, messageZh: message, line: 1, column: 1 }] };
+      const { kind, message, text } = result.error;
+      return { profiles: [], errors: [{ kind, message: text ?? message, line: 1, column: 1 }] };
     }
     return result;
   }

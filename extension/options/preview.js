@@ -1,7 +1,7 @@
 // The live preview of the parsed profiles: grouped like the popup shows them, each with its
 // colour, name, id, account, role and site.
 
-import { coreText, t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { countText } from './plural.js';
 
 /** @typedef {import('../shared/contract').Profile} Profile */
@@ -158,7 +158,7 @@ export function renderSkipped(pane, list, errors) {
   const items = [...skipped.values()].map(({ name, line, errors: mine }) => {
     const li = document.createElement('li');
     const first = mine[0];
-    const why = coreText(first.message, first.messageZh);
+    const why = coreMessage(first.message);
     if (name) {
       li.dataset.profileId = name;
       const code = document.createElement('code');

@@ -3,7 +3,7 @@
 // An import is checked completely first: with any error nothing changes and every error is
 // listed with line:column; a clean import is previewed, then merged or replaces on confirmation.
 
-import { coreText, t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { downloadText } from './download.js';
 import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
@@ -34,14 +34,14 @@ function readImport(core, text, format, defaultSite) {
 }
 
 /** A contract-level error as the one error of an import. @param {CoreError} error */
-function failed({ kind, message, line = 1, column = 1 }) {
-  return { profiles: [], text: '', skipped: [], errors: [{ kind, message, messageZh: message, line, column }] };
+function failed({ kind, message, text, line = 1, column = 1 }) {
+  return { profiles: [], text: '', skipped: [], errors: [{ kind, message: text ?? message, line, column }] };
 }
 
 /** @param {Skipped[]} skipped */
 function skippedList(skipped) {
   const list = el('ul', 'skipped');
-  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, coreText(s.reason, s.reasonZh)])));
+  for (const s of skipped) list.append(el('li', undefined, t('optionsSkippedItem', [s.name, s.mode, coreMessage(s.reason)])));
   return list;
 }
 
@@ -122,7 +122,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
     const list = el('ol', 'errors');
     for (const error of errors) {
       const li = el('li');
-      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreText(error.message, error.messageZh)));
+      li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreMessage(error.message)));
       list.append(li);
     }
     const buttons = el('div', 'toolbar');
@@ -230,10 +230,10 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
           countText('optionsExportedCli', exported.length),
           ...(withErrors ? [countText('optionsExportLeftOutErrors', withErrors)] : []),
           ...(skipped.length
-            ? [countText('optionsExportSkipped', skipped.length, [skipped.map((s) => t('optionsExportSkippedItem', [s.name, coreText(s.reason, s.reasonZh)])).join(t('optionsListSeparator'))])]
+            ? [countText('optionsExportSkipped', skipped.length, [skipped.map((s) => t('optionsExportSkippedItem', [s.name, coreMessage(s.reason)])).join(t('optionsListSeparator'))])]
             : []),
           ...(todos.length
-            ? [t('optionsExportTodo', [todos.map((e) => t('optionsExportTodoItem', [e.name, coreText(e.todo ?? '', e.todoZh)])).join(t('optionsListSeparator'))])]
+            ? [t('optionsExportTodo', [todos.map((e) => t('optionsExportTodoItem', [e.name, coreMessage(e.todo)])).join(t('optionsListSeparator'))])]
             : []),
         ]),
       { result: skipped.length || todos.length || withErrors ? 'warn' : 'pass' },

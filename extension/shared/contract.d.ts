@@ -13,10 +13,23 @@ export type CoreErrorKind =
   | "unsupported"
   | "invalid-response";
 
+/**
+ * A text of the core: a catalog id (`extension/_locales/<language>/messages.json`) and its
+ * arguments, in the order of the entry's placeholders (crate/src/message.rs). Render it with
+ * `coreMessage` (shared/i18n.js).
+ */
+export interface CoreMessage {
+  id: string;
+  args: Record<string, string | number | CoreMessage>;
+}
+
 /** An error from the core: what was wrong, where, and (in the message) what to do. */
 export interface CoreError {
   kind: CoreErrorKind;
+  /** English prose, or the id of `text` for an error whose words are in the catalogs. */
   message: string;
+  /** The words, for errors already in the catalogs: show `coreMessage(text)` when present. */
+  text?: CoreMessage;
   /** JSON path of the offending field, e.g. `$.params.Timestamp`. */
   path?: string;
   /** 1-based position in a text input (JSON, XML), where one applies. */
@@ -280,10 +293,11 @@ export interface Profile {
 /** A problem in a profile text (or config.json for imports), with its 1-based position. */
 export interface ProfileError {
   kind: CoreErrorKind;
-  /** What was wrong and what was expected. */
-  message: string;
-  /** The same in Chinese. */
-  messageZh: string;
+  /**
+   * What was wrong and what was expected. (A string only where the extension turns a
+   * contract-level CoreError without `text` into a ProfileError.)
+   */
+  message: CoreMessage | string;
   line: number;
   /** Counted in characters. */
   column: number;
@@ -331,8 +345,7 @@ export interface SkippedProfile {
   name: string;
   /** The aliyun CLI mode, e.g. `AK`, `RamRoleArn`. */
   mode: string;
-  reason: string;
-  reasonZh: string;
+  reason: CoreMessage;
 }
 
 export interface ProfileImportInput {
@@ -365,8 +378,7 @@ export interface ExportedProfile {
   mode: string;
   action: "added" | "updated";
   /** What the user still has to do for the aliyun CLI to use it. */
-  todo?: string;
-  todoZh?: string;
+  todo?: CoreMessage;
 }
 
 export interface ProfileExportResult {

@@ -55,13 +55,65 @@ export async function useLanguage(language) {
 }
 
 /**
- * The core's text in the page's language: the core answers in English with a Chinese twin
- * (`message`/`messageZh`, `reason`/`reasonZh`, ...); a page in Chinese shows the twin.
- * @param {string} english
- * @param {string | undefined} chinese
+ * A message of the core (`{id, args}`, see crate/src/message.rs) in the page's language, from
+ * the same catalog as every other text. Arguments fill the entry's placeholders in their order
+ * (an argument that is itself a message is rendered first); a `count` argument picks the plural
+ * entry `<id>_<category>` by the language's plural rule when the catalog has one. A plain
+ * string (a core text not yet in the catalogs) is shown as it is.
+ * @param {import('./contract').CoreMessage | string | undefined} message
+ * @returns {string}
  */
-export function coreText(english, chinese) {
-  return chinese && t('htmlLang').toLowerCase().startsWith('zh') ? chinese : english;
+export function coreMessage(message) {
+  if (message === undefined) return '';
+  if (typeof message === 'string') return message;
+  const args = message.args ?? {};
+  const values = Object.values(args).map((value) => (typeof value === 'object' ? coreMessage(value) : String(value)));
+  const count = args.count;
+  if (typeof count === 'number') {
+    for (const form of pluralForms(message.id, count)) {
+      const text = lookup(form, values);
+      if (text !== undefined) return text;
+    }
+  }
+  return lookup(message.id, values) ?? message.id;
+}
+
+/**
+ * The entry `<key>_<category>` for `count` by the language's plural rule (`_other` when the
+ * catalog has no entry of that category), formatted with `substitutions` (default: the count).
+ * @param {string} key
+ * @param {number} count
+ * @param {string[]} [substitutions]
+ */
+export function tCount(key, count, substitutions = [String(count)]) {
+  for (const form of pluralForms(key, count)) {
+    const text = lookup(form, substitutions);
+    if (text !== undefined) return text;
+  }
+  return key;
+}
+
+/** The plural entries to try for `count`, best first. @param {string} key @param {number} count */
+function pluralForms(key, count) {
+  return [`${key}_${new Intl.PluralRules(languageTag()).select(count)}`, `${key}_other`];
+}
+
+/** The BCP 47 tag of the catalog in use (for Intl). */
+function languageTag() {
+  const tag = t('htmlLang');
+  return tag === 'htmlLang' ? 'en' : tag;
+}
+
+/**
+ * The entry `key` formatted, or undefined when the catalog in use has no such entry.
+ * @param {string} key
+ * @param {string[]} substitutions
+ */
+function lookup(key, substitutions) {
+  const entry = override?.[key];
+  if (entry) return formatMessage(entry, substitutions);
+  if (override) return undefined;
+  return chrome.i18n.getMessage(key, substitutions) || undefined;
 }
 
 /** The language chosen with useLanguage ('auto' when following the browser). */
@@ -80,20 +132,6 @@ export function t(key, substitutions) {
   const text = chrome.i18n.getMessage(key, substitutions);
   // An empty answer means a missing key: show the key so the gap is visible, not blank.
   return text || key;
-}
-
-/**
- * A message with a count, in the plural form the language's rule picks for it (Intl.PluralRules:
- * English one/other, Chinese other): the catalog holds `<key>_one`, `<key>_other`, ...; a form
- * the catalog lacks falls back to `<key>_other`. The count is the first substitution.
- * @param {string} key
- * @param {number} count
- */
-export function tCount(key, count) {
-  const lang = t('htmlLang') === 'htmlLang' ? 'en' : t('htmlLang');
-  const form = `${key}_${new Intl.PluralRules(lang).select(count)}`;
-  const text = t(form, String(count));
-  return text === form ? t(`${key}_other`, String(count)) : text;
 }
 
 /**

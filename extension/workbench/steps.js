@@ -92,7 +92,8 @@ function renderStep(step, lang, isDone, onDone) {
     if (policy.purpose) item.append(el('p', { class: 'field-hint', text: pick(policy.purpose, lang) }));
     const findings = (policy.lint?.findings ?? []).filter((/** @type {any} */ f) => f.level !== 'suggestion');
     for (const finding of findings) {
-      item.append(el('p', { class: 'field-hint', text: `${finding.level}: ${lang === 'zh' ? finding.messageZh : finding.message}` }));
+      const level = t(`lintLevel_${String(finding.level).replaceAll('-', '_')}`);
+      item.append(el('p', { class: 'field-hint', text: t('workbenchFinding', [level, lang === 'zh' ? finding.messageZh : finding.message]) }));
     }
   }
   if (step.cli) item.append(codeBlock(t('workbenchCli'), step.cli));

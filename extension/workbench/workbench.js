@@ -3,7 +3,7 @@
 // The page runs the pure tutorial core itself (wasm, no secrets involved); everything that signs
 // or sends goes through the service worker (messages and the `rolehop.run` port).
 
-import { t, localizePage, useLanguage } from '../shared/i18n.js';
+import { coreMessage, t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
@@ -81,9 +81,10 @@ function refreshTutorial() {
     tutorial = null;
     const field = fieldForPath(answer.error.path);
     const atField = field !== null && touched.has(field);
-    showFieldError(form, atField ? field : null, answer.error.message);
+    const said = coreMessage(answer.error.text ?? answer.error.message);
+    showFieldError(form, atField ? field : null, said);
     const where = field ? t(`workbenchField_${field}`) : answer.error.path ?? '';
-    setStatus(summary, atField ? 'fail' : 'could-not-check', t('workbenchInputsError', [where, answer.error.message]));
+    setStatus(summary, atField ? 'fail' : 'could-not-check', t('workbenchInputsError', [where, said]));
     summary.dataset.path = answer.error.path ?? '';
     byId('steps').replaceChildren();
     byId('troubleshooting').hidden = true;

@@ -205,7 +205,7 @@ describe('Firefox: what content scripts write to storage is never trusted', () =
     assert.deepEqual(byItem.profiles.changes, [
       'Profile acme-prod, account: 1746000000000001 → 1999000000000009.',
     ]);
-    assert.deepEqual(byItem.settings.changes, ['Submit the Switch Role form automatically: off → on.']);
+    assert.deepEqual(byItem.settings.changes, ['Submit the Switch Role form automatically: Off → On.']);
     assert.equal(byItem.profiles.accept, true, 'the changed text was kept, so it can be accepted');
     // The Chinese texts exist (and are not the English ones).
     for (const key of ['trustNoticesHeading', 'trustNoticeProfiles', 'trustNoticeSettings', 'trustNoticeHint', 'trustKeepMine', 'trustAcceptChanged', 'trustProfileChanged']) {

@@ -213,13 +213,19 @@ describe('options page (en)', () => {
       await page.locator('#editor-errors .in-profile').allInnerTexts(),
       BAD_PROFILES.map((p) => (p ? fill(EN.optionsErrorInProfile, p) : EN.optionsErrorOutsideProfile)),
     );
+    // The core's message ids and arguments, in the words of the English catalog.
     const expected = await coreParse(BAD);
-    assert.deepEqual(
-      await page.locator('#editor-errors .what').allInnerTexts(),
-      expected.errors.map((/** @type {{message: string}} */ e) => e.message),
-    );
-    assert.match(await entries.nth(0).innerText(), /unknown key "colour".*did you mean color\?/);
-    // Next to its line: a gutter marker and a band on each line with an error, at that line.
+    assert.deepEqual(expected.errors.map((/** @type {{message: {id: string}}} */ e) => e.message.id), [
+      'core_profile_unknown_key_meant',
+      'core_profile_uid_length',
+      'core_profile_reserved_section',
+    ]);
+    assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), [
+      'Unknown key "colour": did you mean color?',
+      'Account UID "12" has 2 digits: an account UID has 16.',
+      '[default] is reserved and is not a profile: write profiles as [profile <id>].',
+    ]);
+    assert.match(await entries.nth(0).innerText(), /Unknown key "colour".*color/);
     assert.equal(await page.locator('#gutter .marker').count(), 3);
     const bands = await page.locator('#bands .band').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
     const textTop = await page.locator('#ini').evaluate((el) => el.getBoundingClientRect().top + parseFloat(getComputedStyle(el).paddingTop));
@@ -277,7 +283,7 @@ describe('options page (en)', () => {
     const skipped = page.locator('#skipped-list li');
     assert.equal(await skipped.count(), 1);
     assert.equal(await skipped.getAttribute('data-profile-id'), 'broken');
-    assert.match(await skipped.innerText(), /^broken 1 error, on line 16: account: an account UID is 16 digits/);
+    assert.match(await skipped.innerText(), /^broken 1 error, on line 16: Account UID "12" has 2 digits: an account UID has 16\./);
     const save = page.getByRole('button', { name: EN.optionsSave, exact: true });
     assert.equal(await save.isDisabled(), false, 'Save works with errors');
     await save.click();
@@ -331,7 +337,7 @@ describe('options page (en)', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n[profile typed]\naccount = typed.onaliyun.com\nrole_name = ops\n');
     await page.locator('#preview tr[data-profile-id="typed"]').waitFor();
-    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), /typed\.onaliyun\.com\s+default domain/);
+    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), new RegExp(EN.optionsKindDomain));
     await screenshot(page, 'options-preview-en.png');
   });
 
@@ -612,13 +618,15 @@ describe('options page (zh_CN browser)', () => {
     }
     await page.locator('#ini').fill(BAD);
     await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors_other, 3) }).waitFor();
-    // The core's own messages in Chinese (its messageZh twins).
+    // The core's own messages (ids and arguments) in Chinese, from the same catalog.
     const expected = await page.evaluate(async (t) => {
       const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const { coreMessage } = await import(chrome.runtime.getURL('shared/i18n.js'));
       const result = (await loadCore()).profileParse({ text: t });
-      return 'error' in result ? [] : result.errors.map((/** @type {{messageZh: string}} */ e) => e.messageZh);
+      return 'error' in result ? [] : result.errors.map((/** @type {{message: import('../../extension/shared/contract').CoreMessage}} */ e) => coreMessage(e.message));
     }, BAD);
     assert.equal(expected.length, 3);
+    for (const text of expected) assert.match(text, /[\u4e00-\u9fff]/, text);
     assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), expected);
     await page.locator('#ini').fill(GOOD);
     await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount_other, 2) }).waitFor();

@@ -192,7 +192,7 @@ describe('RAM panel copy buttons in Chinese', () => {
     await trustedClick(page, valueButton(panel, B));
     const shown = await panelWhen(page, (p) => p.manual !== null, 'the value to copy by hand');
     assert.equal(shown.manual?.note, fill(msg(zh, 'ramHelperCopyManual'), /** @type {string} */ (shown.manual?.what)));
-    assert.match(shown.manual?.note ?? '', /^RoleHop 无法替你复制 .+。它已在此处选中：请按 Ctrl\+C（Mac 上按 ⌘C）复制。$/);
+    assert.match(shown.manual?.note ?? '', /^RoleHop 无法替您复制 .+。它已在此处选中：请按 Ctrl\+C（Mac 上按 ⌘C）复制。$/);
     await front.close();
     await page.close();
   });

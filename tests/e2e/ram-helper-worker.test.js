@@ -25,6 +25,13 @@ const progressOf = (/** @type {Record<string, unknown>} */ inputs = {}, /** @typ
 /** @type {any} */
 let core;
 before(async () => {
+  // The worker renders the core's messages with chrome.i18n: here the shipped English catalog,
+  // formatted as Chrome formats it.
+  const { formatMessage } = await import('../../extension/shared/i18n.js');
+  const en = JSON.parse(readFileSync(join(DIST, '_locales', 'en', 'messages.json'), 'utf8'));
+  Object.assign(globalThis, {
+    chrome: { i18n: { getMessage: (/** @type {string} */ key, /** @type {string[]} */ subs) => (en[key] ? formatMessage(en[key], subs) : '') } },
+  });
   const pkg = join(DIST, 'pkg');
   const wasm = await import(join(pkg, 'rolehop.js'));
   await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
@@ -93,6 +100,8 @@ describe('the panel\'s context', () => {
     const context = ramContext(core, progressOf({ accountBUid: '12' }), page('/roles'), 'cn');
     assert.equal(context.state, 'invalid-inputs');
     assert.match(context.problem?.path ?? '', /^\$\.accountB/);
+    // The core's message in the catalog's words, not its id.
+    assert.equal(context.problem?.message, 'Account UID "12" has 2 digits: an account UID has 16.');
   });
 
   test('progress: the first step not done is next; done marks count only when true', () => {

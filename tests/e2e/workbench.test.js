@@ -6,10 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
-import { launchExtension, screenshot } from './harness.js';
+import { launchExtension, messageCatalog, screenshot } from './harness.js';
 
 /** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
 /** @typedef {import('playwright-core').Page} Page */
+
+const EN = messageCatalog('en', { resolvePlaceholders: true });
 
 /** @type {CloudBrowser} */
 let env;
@@ -99,6 +101,9 @@ describe('workbench: values and steps', () => {
     assert.match(text, /aliyun ram CreateRole/);
     assert.match(text, /resource "alicloud_ram_role"/);
     assert.match(text, /RAM console > Identities > Roles/);
+    // The linter's finding on trusting the whole account, under a level users read.
+    assert.ok(text.includes(`${EN.lintLevel_security_warning}: `), text);
+    assert.doesNotMatch(text, /security-warning:/);
     assert.ok(await role.locator('button.copy').count() >= 4);
     // The trust policy's copy button puts exactly the shown document on the clipboard.
     const copy = role.locator('.block button.copy').first();
@@ -145,7 +150,11 @@ describe('workbench: values and steps', () => {
   test('a wrong value is shown at its field, live, and the steps wait for it', async () => {
     await page.fill('#input-accountBUid', '13580246791358xx');
     await page.waitForSelector('#input-accountBUid[aria-invalid="true"]');
-    assert.match(await page.locator('#input-accountBUid-error').innerText(), /\S/);
+    // The core's message for the field, in the catalog's words (not its id).
+    assert.equal(
+      await page.locator('#input-accountBUid-error').innerText(),
+      'Account UID "13580246791358xx" has characters other than digits: an account UID has 16 digits.',
+    );
     assert.equal(await page.locator('#steps > li').count(), 0);
     await page.fill('#input-accountBUid', env.cloud().credentials.B.uid);
     await page.waitForSelector('#input-accountBUid[aria-invalid="false"]');

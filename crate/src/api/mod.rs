@@ -34,5 +34,5 @@ pub use ram::{
 };
 pub use response::{parse, ApiResult, HttpResponse, Outcome};
 pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
+pub(crate) use validate::role_name as check_role_name;
 pub use validate::{check, check_region, kind_phrase, Kind, Rule};
-pub(crate) use validate::{check_role_arn, role_name as check_role_name};

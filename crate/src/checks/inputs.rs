@@ -170,7 +170,7 @@ impl CheckInputs {
             Some(t) => {
                 // The profile format's own rules: alias, default domain or 16-digit UID.
                 account::account(&t)
-                    .map_err(|e| Error::invalid(obj.child("accountA"), e.message))?;
+                    .map_err(|e| Error::invalid_said(obj.child("accountA"), e.message))?;
                 Some(AccountRef::classify(&t))
             }
         };
@@ -216,12 +216,7 @@ impl CheckInputs {
         };
         let account_b = text("accountB")?;
         if let Some(uid) = &account_b {
-            account::uid(uid).map_err(|e| {
-                Error::invalid(
-                    obj.child("accountB"),
-                    format!("accountB is B's account UID: {}", e.message),
-                )
-            })?;
+            account::uid(uid).map_err(|e| Error::invalid_said(obj.child("accountB"), e.message))?;
         }
         let user_policies = match obj.get("userPolicies") {
             None => None,

@@ -4,7 +4,8 @@
 //! character (an offset in characters from the start of the value) the text went wrong.
 
 use super::model::AccountKind;
-use crate::api::{check_role_arn, check_role_name};
+use crate::api::check_role_name;
+use crate::message::Message;
 use crate::policy::names::ram_arn;
 
 /// The suffix of an account's default domain.
@@ -13,20 +14,18 @@ pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
 /// Digits in an Alibaba Cloud account UID.
 pub const UID_DIGITS: usize = 16;
 
-/// A rejected value: why (what was expected), in English and Chinese, the character offset
-/// to point at, and the whole value that would pass instead when that is certain.
+/// A rejected value: why (a message naming what was expected), the character offset to point
+/// at, and the whole value that would pass instead when that is certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
-    pub message: String,
-    pub message_zh: String,
+    pub message: Message,
     pub offset: usize,
     pub fix: Option<String>,
 }
 
-pub(crate) fn invalid(message: String, message_zh: String, offset: usize) -> Invalid {
+pub(crate) fn invalid(message: Message, offset: usize) -> Invalid {
     Invalid {
         message,
-        message_zh,
         offset,
         fix: None,
     }
@@ -49,38 +48,29 @@ pub struct Account {
     pub uid: Option<String>,
 }
 
-const ACCOUNT_FORMS: &str =
-    "an enterprise alias (e.g. acme), a default domain (acme.onaliyun.com) or a 16-digit account UID";
-const ACCOUNT_FORMS_ZH: &str = "企业别名（如 acme）、默认域名（acme.onaliyun.com）或 16 位账号 UID";
-
 /// Classifies and checks what a profile gives as the account.
 pub fn account(text: &str) -> Result<Account, Invalid> {
     if let Some(at) = text.find('@') {
         let domain = text.get(at + 1..).unwrap_or_default();
         return Err(invalid(
-            format!("{text:?} looks like a RAM user's logon name; the account is the part after @ ({domain:?}): expected {ACCOUNT_FORMS}"),
-            format!("{text:?} 像是 RAM 用户的登录名；账号是 @ 之后的部分（{domain:?}）：应为{ACCOUNT_FORMS_ZH}"),
+            Message::ProfileAccountLogonName {
+                value: text.to_string(),
+                domain: domain.to_string(),
+            },
             0,
         ));
     }
     if let Some(prefix) = strip_suffix_ignore_case(text, DEFAULT_DOMAIN_SUFFIX) {
         if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Suggested only when the lower-case text is itself a valid account.
             let lower = text.to_ascii_lowercase();
-            let at = first_char_offset(text, |c| c.is_ascii_uppercase());
-            // Suggest the lower-case text only when it passes (a suggestion is itself valid).
-            return Err(match account(&lower) {
-                Ok(_) => invalid(
-                    format!("a default domain is lower-case: write {lower:?}"),
-                    format!("默认域名须为小写：应写为 {lower:?}"),
-                    at,
-                )
-                .with_fix(lower),
-                Err(e) => invalid(
-                    "a default domain is lower-case".to_string() + "; " + &e.message,
-                    "默认域名须为小写；".to_string() + &e.message_zh,
-                    at,
-                ),
-            });
+            if account(&lower).is_ok() {
+                let at = first_char_offset(text, |c| c.is_ascii_uppercase());
+                let message = Message::ProfileDomainLowerCase {
+                    lower: lower.clone(),
+                };
+                return Err(invalid(message, at).with_fix(lower));
+            }
         }
         return if is_digits(prefix) {
             uid(prefix).map(|uid| Account {
@@ -102,8 +92,9 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
     }
     if let Some(dot) = text.find('.') {
         return Err(invalid(
-            format!("{text:?} is not an account: expected {ACCOUNT_FORMS}"),
-            format!("{text:?} 不是合法的账号：应为{ACCOUNT_FORMS_ZH}"),
+            Message::ProfileAccountInvalid {
+                value: text.to_string(),
+            },
             text.get(..dot).map_or(0, |s| s.chars().count()),
         ));
     }
@@ -116,60 +107,45 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
 /// An enterprise alias: 3-32 lower-case letters, digits and `-`, not starting or ending with
 /// `-`, without `--`.
 pub fn alias(text: &str) -> Result<(), Invalid> {
-    let rule = "an enterprise alias is 3-32 lower-case letters, digits and '-', not starting or ending with '-' and without '--'";
-    let rule_zh = "企业别名为 3-32 个小写字母、数字或 '-'，不能以 '-' 开头或结尾，也不能含 '--'";
+    let value = || text.to_string();
     let count = text.chars().count();
     if let Some((i, c)) = text
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
     {
-        // Suggest the lower-case text only when it passes (a suggestion is itself valid).
-        let lower = Some(text.to_ascii_lowercase()).filter(|lower| {
-            c.is_ascii_uppercase() && lower.as_str() != text && alias(lower).is_ok()
-        });
-        let (fix, fix_zh) = match &lower {
-            Some(lower) => (
-                format!(" (write {lower:?})"),
-                format!("（应写为 {lower:?}）"),
-            ),
-            None => (String::new(), String::new()),
+        // "Write it in lower case" only when that is the whole fix (the suggestion must pass).
+        let lower = text.to_ascii_lowercase();
+        if c.is_ascii_uppercase() && alias(&lower).is_ok() {
+            let message = Message::ProfileAliasLowerCase {
+                value: value(),
+                lower: lower.clone(),
+            };
+            return Err(invalid(message, i).with_fix(lower));
+        }
+        let message = Message::ProfileAliasCharacter {
+            value: value(),
+            character: c.to_string(),
         };
-        let error = invalid(
-            format!("{rule}; {c:?} in {text:?} is not allowed{fix}"),
-            format!("{rule_zh}；{text:?} 中的 {c:?} 不允许{fix_zh}"),
-            i,
-        );
-        return Err(match lower {
-            Some(lower) => error.with_fix(lower),
-            None => error,
-        });
+        return Err(invalid(message, i));
     }
     if !(3..=32).contains(&count) {
-        return Err(invalid(
-            format!("{rule}; {text:?} has {count} characters"),
-            format!("{rule_zh}；{text:?} 有 {count} 个字符"),
-            0,
-        ));
+        let message = Message::ProfileAliasLength {
+            value: value(),
+            count,
+        };
+        return Err(invalid(message, 0));
     }
-    if text.starts_with('-') {
+    if text.starts_with('-') || text.ends_with('-') {
+        let at = if text.starts_with('-') { 0 } else { count - 1 };
         return Err(invalid(
-            format!("{rule}; {text:?} starts with '-'"),
-            format!("{rule_zh}；{text:?} 以 '-' 开头"),
-            0,
-        ));
-    }
-    if text.ends_with('-') {
-        return Err(invalid(
-            format!("{rule}; {text:?} ends with '-'"),
-            format!("{rule_zh}；{text:?} 以 '-' 结尾"),
-            count - 1,
+            Message::ProfileAliasHyphenEdge { value: value() },
+            at,
         ));
     }
     if let Some(at) = text.as_bytes().windows(2).position(|w| w == b"--") {
         return Err(invalid(
-            format!("{rule}; {text:?} contains '--'"),
-            format!("{rule_zh}；{text:?} 含有 '--'"),
+            Message::ProfileAliasDoubleHyphen { value: value() },
             at,
         ));
     }
@@ -182,66 +158,66 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
         return Ok(text);
     }
     let offset = first_char_offset(text, |c| !c.is_ascii_digit());
-    let (what, what_zh) = if is_digits(text) {
-        (
-            format!("{text:?} has {} digits", text.len()),
-            format!("{text:?} 有 {} 位", text.len()),
-        )
+    let value = text.to_string();
+    let message = if is_digits(text) {
+        Message::ProfileUidLength {
+            value,
+            count: text.len(),
+        }
     } else {
-        (
-            format!("{text:?} is not all digits"),
-            format!("{text:?} 不全是数字"),
-        )
+        Message::ProfileUidDigits { value }
     };
-    Err(invalid(
-        format!("an account UID is {UID_DIGITS} digits (the account ID shown in the console, e.g. 1746000000000001); {what}"),
-        format!("账号 UID 为 {UID_DIGITS} 位数字（控制台显示的账号 ID，如 1746000000000001）；{what_zh}"),
-        offset,
-    ))
+    Err(invalid(message, offset))
 }
 
 /// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
 pub fn role_name(text: &str) -> Result<(), Invalid> {
-    check_role_name("role_name", "role_name", text).map_err(|e| {
-        let bad = text
-            .chars()
-            .enumerate()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'));
-        let rule_zh = "role_name 须为 1-64 个字母、数字、'.' 或 '-'";
-        let count = text.chars().count();
-        // The same order as the API's rule: the length first, then the characters.
-        match bad.filter(|_| (1..=64).contains(&count)) {
-            Some((i, c)) => invalid(
-                e.message,
-                format!("{rule_zh}；第 {} 个字符 {c:?} 不允许", i + 1),
-                i,
-            ),
-            None => invalid(e.message, format!("{rule_zh}；现有 {count} 个字符"), 0),
-        }
-    })
+    if check_role_name("", "", text).is_ok() {
+        return Ok(());
+    }
+    let count = text.chars().count();
+    // The same order as the API's rule: the length first, then the characters.
+    if !(1..=64).contains(&count) {
+        let value = text.to_string();
+        return Err(invalid(Message::ProfileRoleNameLength { value, count }, 0));
+    }
+    match text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    {
+        Some((i, c)) => Err(invalid(
+            Message::ProfileRoleNameCharacter {
+                value: text.to_string(),
+                character: c.to_string(),
+                position: i + 1,
+            },
+            i,
+        )),
+        None => Err(invalid(
+            Message::ProfileRoleNameLength {
+                value: text.to_string(),
+                count,
+            },
+            0,
+        )),
+    }
 }
 
 /// `acs:ram::<16-digit uid>:role/<role name>` -> (uid, role name).
 pub fn role_arn(text: &str) -> Result<(&str, &str), Invalid> {
-    check_role_arn("role_arn", text).map_err(|e| {
-        invalid(
-            e.message.replace("roleArn", "role_arn"),
-            format!("role_arn 须为 acs:ram::<账号 UID>:role/<角色名>，如 acs:ram::1746000000000001:role/admin-oss；现为 {text:?}"),
-            0,
-        )
-    })?;
-    // The API rule above guarantees this shape; the fallback keeps the core panic-free.
-    let Some((uid_text, role)) =
-        ram_arn(text).and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))
-    else {
-        return Err(invalid(
-            "expected acs:ram::<account UID>:role/<role name>".into(),
-            "应为 acs:ram::<账号 UID>:role/<角色名>".into(),
-            0,
-        ));
+    let shape = || {
+        let value = text.to_string();
+        invalid(Message::ProfileRoleArnShape { value }, 0)
     };
+    let (uid_text, role) = ram_arn(text)
+        .and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))
+        .filter(|(a, _)| !a.is_empty() && text.starts_with("acs:ram::"))
+        .ok_or_else(shape)?;
     let uid_offset = "acs:ram::".len();
-    uid(uid_text).map_err(|e| invalid(e.message, e.message_zh, uid_offset + e.offset))?;
+    uid(uid_text).map_err(|e| invalid(e.message, uid_offset + e.offset))?;
+    let role_offset = text.chars().count() - role.chars().count();
+    role_name(role).map_err(|e| invalid(e.message, role_offset + e.offset))?;
     Ok((uid_text, role))
 }
 
@@ -268,6 +244,12 @@ fn first_char_offset(text: &str, bad: impl Fn(char) -> bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::en;
+
+    fn says<T: std::fmt::Debug>(result: Result<T, Invalid>, what: &str) -> bool {
+        let text = en(&result.unwrap_err().message);
+        text.contains(what) || panic!("{text}")
+    }
 
     #[test]
     fn accounts() {
@@ -279,14 +261,8 @@ mod tests {
         assert_eq!(a.uid.as_deref(), Some("1746000000000001"));
         let a = account("1746000000000001").unwrap();
         assert_eq!(a.kind, AccountKind::Uid);
-        assert!(account("17460")
-            .unwrap_err()
-            .message
-            .contains("has 5 digits"));
-        assert!(account("alice@acme.onaliyun.com")
-            .unwrap_err()
-            .message
-            .contains("logon name"));
+        assert!(says(account("17460"), "\"17460\" has 5 digits"));
+        assert!(says(account("alice@acme.onaliyun.com"), "logon name"));
         assert_eq!(account("acme.aliyun.com").unwrap_err().offset, 4);
         assert_eq!(account("Acme").unwrap_err().offset, 0);
         assert!(account("ACME.onaliyun.com").is_err());
@@ -303,7 +279,11 @@ mod tests {
         assert_eq!(alias("ab-").unwrap_err().offset, 2);
         assert_eq!(alias("a--b").unwrap_err().offset, 1);
         assert_eq!(alias("ab_c").unwrap_err().offset, 2);
-        assert!(alias("aBc").unwrap_err().message.contains("\"abc\""));
+        assert!(says(alias("aBc"), "\"abc\""));
+        // A suggestion is itself valid: no "write acme--prod" for ACME--prod.
+        assert!(!en(&alias("ACME--prod").unwrap_err().message).contains("write"));
+        let domain = account("ACME--PROD.onaliyun.com").unwrap_err();
+        assert!(!en(&domain.message).contains("write"));
     }
 
     #[test]
@@ -321,9 +301,9 @@ mod tests {
         assert_eq!(e.offset, 9);
         assert!(role_arn("arn:ram::1746000000000001:role/x").is_err());
         assert!(role_arn("acs:ram::1746000000000001:user/x").is_err());
-        assert!(role_arn("acs:ram::1746000000000001:role/a_b")
-            .unwrap_err()
-            .message
-            .contains("role name"));
+        assert!(says(
+            role_arn("acs:ram::1746000000000001:role/a_b"),
+            "Role name"
+        ));
     }
 }

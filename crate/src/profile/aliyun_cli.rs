@@ -14,6 +14,7 @@ use super::hidden;
 use super::model::{AccountKind, Profile, ProfileError, Site};
 use super::{parse, to_text};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::Message;
 use crate::policy::json::{read, Json, Member, Node, Pos};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -25,14 +26,13 @@ const META_KEY: &str = "rolehop";
 /// The CLI's modes whose profiles name a RAM role to assume.
 const ROLE_MODES: [&str; 2] = ["RamRoleArn", "ChainableRamRoleArn"];
 
-/// A config.json profile that was not imported or exported, and why (English, Chinese).
+/// A config.json profile that was not imported or exported, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub name: String,
     pub mode: String,
-    pub reason: String,
-    pub reason_zh: String,
+    pub reason: Message,
 }
 
 /// What an import found.
@@ -51,11 +51,9 @@ pub struct ExportedProfile {
     pub mode: String,
     /// `added` or `updated`.
     pub action: &'static str,
-    /// What the user still has to do for the CLI to use it, if anything (English, Chinese).
+    /// What the user still has to do for the CLI to use it, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub todo: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub todo_zh: Option<String>,
+    pub todo: Option<Message>,
 }
 
 /// The config.json text and what went into it.
@@ -81,61 +79,36 @@ fn is_role_mode(mode: &str) -> bool {
     ROLE_MODES.iter().any(|m| m.eq_ignore_ascii_case(mode))
 }
 
-fn skip_reason(mode: &str) -> (String, String) {
-    let (what, what_zh) = match mode.to_ascii_lowercase().as_str() {
-        "ak" => (
-            "it holds an AccessKey, not a role to switch to",
-            "它保存的是 AccessKey，不是可切换的角色",
-        ),
-        "ststoken" => (
-            "it holds STS credentials, not a role to switch to",
-            "它保存的是 STS 临时凭证，不是可切换的角色",
-        ),
-        "ecsramrole" | "ramrolearnwithrolename" => (
-            "it uses an ECS instance's role, which exists only on that instance",
-            "它使用 ECS 实例角色，只在该实例上有效",
-        ),
-        "oidc" => (
-            "it is an OIDC federation role for workloads, not a console role switch",
-            "它是供工作负载使用的 OIDC 联合角色，不是控制台角色切换",
-        ),
-        "cloudsso" => (
-            "it signs in through CloudSSO, not through a RAM role switch",
-            "它通过 CloudSSO 登录，不是 RAM 角色切换",
-        ),
-        "" => ("it has no mode", "它没有 mode"),
-        _ => (
-            "its mode names no RAM role to switch to",
-            "它的 mode 不指向可切换的 RAM 角色",
-        ),
-    };
-    (
-        format!("{what}; only RamRoleArn and ChainableRamRoleArn profiles are imported"),
-        format!("{what_zh}；只导入 RamRoleArn 和 ChainableRamRoleArn 配置"),
-    )
+fn skip_reason(mode: &str) -> Message {
+    match mode.to_ascii_lowercase().as_str() {
+        "ak" => Message::ImportSkipAccessKey {},
+        "ststoken" => Message::ImportSkipSts {},
+        "ecsramrole" | "ramrolearnwithrolename" => Message::ImportSkipEcs {},
+        "oidc" => Message::ImportSkipOidc {},
+        "cloudsso" => Message::ImportSkipCloudsso {},
+        "" => Message::ImportSkipNoMode {},
+        _ => Message::ImportSkipOtherMode {},
+    }
 }
 
 /// Reads the role profiles of a config.json text.
 pub fn import(text: &str, default_site: Site) -> Imported {
     let mut out = Imported::default();
-    let error =
-        |(message, message_zh): (String, String), pos: Pos, field: Option<&str>| ProfileError {
-            kind: ErrorKind::InvalidValue,
-            message,
-            message_zh,
-            line: pos.line,
-            column: pos.column,
-            profile: None,
-            field: field.map(str::to_string),
-            fix: None,
-        };
+    let error = |message: Message, pos: Pos, field: Option<&str>| ProfileError {
+        kind: ErrorKind::InvalidValue,
+        message,
+        line: pos.line,
+        column: pos.column,
+        profile: None,
+        field: field.map(str::to_string),
+        fix: None,
+    };
     let root = match read(text) {
         Ok(root) => root,
         Err(e) => {
             out.errors.push(ProfileError {
                 kind: ErrorKind::InvalidJson,
-                message: format!("config.json is not valid JSON: {}", e.message),
-                message_zh: format!("config.json 不是合法的 JSON：{}", e.message),
+                message: Message::ImportNotJson {},
                 line: e.pos.line,
                 column: e.pos.column,
                 profile: None,
@@ -146,15 +119,8 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         }
     };
     let Json::Object(top) = &root.value else {
-        let what = root.type_name();
-        out.errors.push(error(
-            (
-                format!("expected the aliyun CLI's config.json, an object with a \"profiles\" array; got {what}"),
-                format!("应为 aliyun CLI 的 config.json（含 \"profiles\" 数组的对象），现为 {what}"),
-            ),
-            root.pos,
-            None,
-        ));
+        out.errors
+            .push(error(Message::ImportNotConfig {}, root.pos, None));
         return out;
     };
     let items = match member(top, "profiles").map(|m| &m.value) {
@@ -163,27 +129,16 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             ..
         }) => items,
         Some(other) => {
-            let what = other.type_name();
             out.errors.push(error(
-                (
-                    format!("expected \"profiles\" to be an array, got {what}"),
-                    format!("\"profiles\" 应为数组，现为 {what}"),
-                ),
+                Message::ImportProfilesNotArray {},
                 other.pos,
                 Some("profiles"),
             ));
             return out;
         }
         None => {
-            out.errors.push(error(
-                (
-                    "expected a \"profiles\" array: this is not the aliyun CLI's config.json"
-                        .into(),
-                    "缺少 \"profiles\" 数组：这不是 aliyun CLI 的 config.json".into(),
-                ),
-                root.pos,
-                None,
-            ));
+            out.errors
+                .push(error(Message::ImportNotConfig {}, root.pos, None));
             return out;
         }
     };
@@ -191,25 +146,17 @@ pub fn import(text: &str, default_site: Site) -> Imported {
     let mut ids = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let Json::Object(entry) = &item.value else {
-            let what = item.type_name();
-            out.errors.push(error(
-                (
-                    format!("expected each profile to be an object, got {what}"),
-                    format!("每个配置都应为对象，现为 {what}"),
-                ),
-                item.pos,
-                None,
-            ));
+            out.errors
+                .push(error(Message::ImportProfileNotObject {}, item.pos, None));
             continue;
         };
         let (name, name_pos) = string_member(entry, "name").unwrap_or(("", item.pos));
         let mode = string_member(entry, "mode").map_or("", |(m, _)| m);
         // A skipped name is shown, not checked: its invisible characters are shown as such.
-        let skip = |(reason, reason_zh): (String, String)| Skipped {
+        let skip = |reason: Message| Skipped {
             name: hidden::visible(name).into_owned(),
             mode: hidden::visible(mode).into_owned(),
             reason,
-            reason_zh,
         };
         if !is_role_mode(mode) {
             out.skipped.push(skip(skip_reason(mode)));
@@ -218,10 +165,8 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         let Some((arn, arn_pos)) =
             string_member(entry, "ram_role_arn").filter(|(a, _)| !a.is_empty())
         else {
-            out.skipped.push(skip((
-                format!("it has no ram_role_arn yet (aliyun configure --profile {name:?} --mode {mode} sets it)"),
-                format!("它还没有 ram_role_arn（可用 aliyun configure --profile {name:?} --mode {mode} 设置）"),
-            )));
+            let command = format!("aliyun configure --profile {name:?} --mode {mode}");
+            out.skipped.push(skip(Message::ImportSkipNoArn { command }));
             continue;
         };
         let id = match profile_id(name) {
@@ -231,12 +176,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             id => id,
         };
         if !ids.insert(id.to_ascii_lowercase()) {
-            out.skipped.push(skip((
-                format!(
-                    "another profile already has the id {id:?} (ids are compared ignoring case)"
-                ),
-                format!("另一个配置已使用 ID {id:?}（ID 不区分大小写）"),
-            )));
+            out.skipped.push(skip(Message::ImportSkipDuplicate { id }));
             continue;
         }
         let meta = match member(entry, META_KEY).map(|m| &m.value.value) {
@@ -277,26 +217,15 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             Ok(p) => built.push(p),
             Err(problems) => {
                 for p in problems {
-                    // Messages name the INI key; here the key is config.json's.
-                    let cli_key = |m: String| match m.strip_prefix("role_arn") {
-                        Some(rest) => format!("ram_role_arn{rest}"),
-                        None => m,
-                    };
-                    let (field, message, message_zh) = if p.key == Key::RoleArn {
-                        (
-                            "ram_role_arn".to_string(),
-                            cli_key(p.message),
-                            cli_key(p.message_zh),
-                        )
+                    // The field is config.json's key (messages name fields as users know them).
+                    let field = if p.key == Key::RoleArn {
+                        "ram_role_arn".to_string()
                     } else if p.key == Key::DisplayName && display_from_name {
-                        ("name".to_string(), p.message, p.message_zh)
+                        "name".to_string()
                     } else {
-                        (
-                            format!("{META_KEY}.{}", p.key.json_name()),
-                            p.message,
-                            p.message_zh,
-                        )
+                        format!("{META_KEY}.{}", p.key.json_name())
                     };
+                    let message = p.message;
                     let pos = positions[p.key.index()];
                     let column = if p.at_header {
                         pos.column
@@ -306,7 +235,6 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                     out.errors.push(ProfileError {
                         kind: p.kind,
                         message,
-                        message_zh,
                         line: pos.line,
                         column,
                         profile: Some(hidden::visible(name).into_owned()),
@@ -439,8 +367,11 @@ pub fn export(
             skipped.push(Skipped {
                 name: p.id.clone(),
                 mode: "RamRoleArn".into(),
-                reason: format!("the account {:?} is an alias and the aliyun CLI needs the account UID: add role_arn = acs:ram::<account UID>:role/{} to the profile", p.account, p.role_name),
-                reason_zh: format!("账号 {:?} 是别名，而 aliyun CLI 需要账号 UID：请在配置中添加 role_arn = acs:ram::<账号 UID>:role/{}", p.account, p.role_name),
+                reason: Message::ExportAliasNeedsUid {
+                    account: p.account.clone(),
+                    key: Key::RoleArn.ini_name().to_string(),
+                    role: p.role_name.clone(),
+                },
             });
             continue;
         };
@@ -458,8 +389,10 @@ pub fn export(
                     skipped.push(Skipped {
                         name: p.id.clone(),
                         mode: mode.clone(),
-                        reason: format!("config.json already has a profile named {:?} with mode {mode:?}; RoleHop never overwrites it: rename the RoleHop profile", p.id),
-                        reason_zh: format!("config.json 中已有名为 {:?}、mode 为 {mode:?} 的配置；RoleHop 从不覆盖它：请重命名 RoleHop 配置", p.id),
+                        reason: Message::ExportNameTaken {
+                            name: p.id.clone(),
+                            mode: mode.clone(),
+                        },
                     });
                     continue;
                 }
@@ -470,15 +403,13 @@ pub fn export(
                     mode,
                     action: "updated",
                     todo: None,
-                    todo_zh: None,
                 });
             }
             Some(_) => {
                 skipped.push(Skipped {
                     name: p.id.clone(),
                     mode: String::new(),
-                    reason: "config.json has an entry of that name that is not an object".into(),
-                    reason_zh: "config.json 中同名的条目不是对象".into(),
+                    reason: Message::ExportEntryNotObject {},
                 });
             }
             None => {
@@ -494,13 +425,7 @@ pub fn export(
                         entry.insert("mode".into(), json!("RamRoleArn"));
                         let command =
                             format!("aliyun configure --profile {} --mode RamRoleArn", p.id);
-                        (
-                            "RamRoleArn",
-                            Some((
-                                format!("add the AccessKey of the RAM user that assumes the role: {command}"),
-                                format!("请添加扮演该角色的 RAM 用户的 AccessKey：{command}"),
-                            )),
-                        )
+                        ("RamRoleArn", Some(Message::ExportAddAccessKey { command }))
                     }
                 };
                 entry.insert("ram_role_arn".into(), json!(arn));
@@ -513,8 +438,7 @@ pub fn export(
                     name: p.id.clone(),
                     mode: mode.into(),
                     action: "added",
-                    todo_zh: todo.as_ref().map(|t| t.1.clone()),
-                    todo: todo.map(|t| t.0),
+                    todo,
                 });
             }
         }

@@ -6,6 +6,7 @@ use super::account::{self, invalid, Account, Invalid};
 use super::hidden;
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
+use crate::message::Message;
 use crate::policy::suggest::{closest, distance};
 
 /// A key of a profile section.
@@ -76,6 +77,20 @@ impl Key {
         })
     }
 
+    /// The field's name as users know it ("Role name").
+    pub fn label(self) -> Message {
+        match self {
+            Key::DisplayName => Message::FieldDisplayName {},
+            Key::Account => Message::FieldAccount {},
+            Key::RoleName => Message::FieldRoleName {},
+            Key::RoleArn => Message::FieldRoleArn {},
+            Key::Site => Message::FieldSite {},
+            Key::Group => Message::FieldGroup {},
+            Key::Color => Message::FieldColor {},
+            Key::Note => Message::FieldNote {},
+        }
+    }
+
     pub fn index(self) -> usize {
         self as usize
     }
@@ -112,32 +127,31 @@ pub fn meant_key(name: &str) -> Option<(Key, bool)> {
     Some((key, certain))
 }
 
-/// The message for a key that is not a profile key, with the key it most likely means
-/// (English, Chinese). `set_on`: the line where that key is already set (then renaming is no
-/// fix, and the message says so).
-pub fn unknown_key_message(
-    name: &str,
-    meant: Option<Key>,
-    set_on: Option<usize>,
-) -> (String, String) {
-    let known = Key::ALL.map(Key::ini_name).join(", ");
+/// The message for a key that is not a profile key, with the key it most likely means.
+/// `set_on`: the line where that key is already set (then renaming is no fix, and the message
+/// says so).
+pub fn unknown_key_message(name: &str, meant: Option<Key>, set_on: Option<usize>) -> Message {
+    let key = name.to_string();
     match (meant.map(Key::ini_name), set_on) {
-        (Some(k), Some(line)) => (
-            format!("unknown key {name:?}: did you mean {k}? {k} is already set on line {line}: keep one of them"),
-            format!("未知的键 {name:?}：是否要写 {k}？{k} 已在第 {line} 行设置：请只保留其中一个"),
-        ),
-        (Some(k), None) if name == "region" => (
-            format!("unknown key \"region\": profiles have no region; did you mean {k} (cn or intl)? Expected one of: {known}"),
-            format!("未知的键 \"region\"：配置没有地域；是否要写 {k}（cn 或 intl）？可用的键：{known}"),
-        ),
-        (Some(k), None) => (
-            format!("unknown key {name:?}: did you mean {k}? Expected one of: {known}"),
-            format!("未知的键 {name:?}：是否要写 {k}？可用的键：{known}"),
-        ),
-        (None, _) => (
-            format!("unknown key {name:?}: expected one of: {known}"),
-            format!("未知的键 {name:?}：可用的键：{known}"),
-        ),
+        (Some(k), Some(line)) => Message::ProfileUnknownKeySet {
+            key,
+            meant: k.to_string(),
+            line,
+        },
+        (Some(k), None) if name.eq_ignore_ascii_case("region") => {
+            Message::ProfileUnknownKeyRegion {
+                key,
+                meant: k.to_string(),
+            }
+        }
+        (Some(k), None) => Message::ProfileUnknownKeyMeant {
+            key,
+            meant: k.to_string(),
+        },
+        (None, _) => Message::ProfileUnknownKey {
+            key,
+            known: Key::ALL.map(Key::ini_name).join(", "),
+        },
     }
 }
 
@@ -150,34 +164,32 @@ pub fn value_passes(key: Key, value: &str) -> bool {
         Key::RoleArn => account::role_arn(value).is_ok(),
         Key::Site => Site::from_name(value).is_some(),
         Key::Color => color(value).is_ok(),
-        Key::DisplayName => text(value, 128, false).is_ok(),
-        Key::Group => text(value, 64, false).is_ok(),
-        Key::Note => text(value, 1024, true).is_ok(),
+        Key::DisplayName => text(key, value, 128, false).is_ok(),
+        Key::Group => text(key, value, 64, false).is_ok(),
+        Key::Note => text(key, value, 1024, true).is_ok(),
     }
 }
 
 /// A profile id: 1-64 letters, digits, `.`, `_` and `-`. Err: (message, character offset).
 pub fn check_id(id: &str) -> Result<(), Invalid> {
-    let rule = "a profile id is 1-64 letters, digits, '.', '_' and '-'";
-    let rule_zh = "配置 ID 为 1-64 个字母、数字、'.'、'_' 或 '-'";
     if let Some((i, c)) = id
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
-        return Err(invalid(
-            format!("{rule}; {c:?} in {id:?} is not allowed"),
-            format!("{rule_zh}；{id:?} 中的 {c:?} 不允许"),
-            i,
-        ));
+        let message = Message::ProfileIdCharacter {
+            id: id.to_string(),
+            character: c.to_string(),
+        };
+        return Err(invalid(message, i));
     }
     let count = id.chars().count();
     if !(1..=64).contains(&count) {
-        return Err(invalid(
-            format!("{rule}; {id:?} has {count} characters"),
-            format!("{rule_zh}；{id:?} 有 {count} 个字符"),
-            0,
-        ));
+        let message = Message::ProfileIdLength {
+            id: id.to_string(),
+            count,
+        };
+        return Err(invalid(message, 0));
     }
     Ok(())
 }
@@ -196,8 +208,7 @@ pub type Values<'a> = [Option<&'a str>; 8];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub kind: ErrorKind,
-    pub message: String,
-    pub message_zh: String,
+    pub message: Message,
     pub key: Key,
     pub at_header: bool,
     pub offset: usize,
@@ -208,16 +219,7 @@ pub struct Problem {
 fn problem(key: Key, e: Invalid) -> Problem {
     Problem {
         kind: ErrorKind::InvalidValue,
-        message: if e.message.starts_with(key.ini_name()) {
-            e.message
-        } else {
-            format!("{}: {}", key.ini_name(), e.message)
-        },
-        message_zh: if e.message_zh.starts_with(key.ini_name()) {
-            e.message_zh
-        } else {
-            format!("{}：{}", key.ini_name(), e.message_zh)
-        },
+        message: e.message,
         key,
         at_header: false,
         offset: e.offset,
@@ -259,18 +261,20 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
             let site = Site::from_name(text);
             if site.is_none() {
                 let fix = Site::from_name(&text.trim().to_ascii_lowercase());
-                let error = |e: Invalid| match fix {
-                    Some(s) => e.with_fix(s.name().to_string()),
-                    None => e,
+                let value = text.to_string();
+                let message = match fix {
+                    Some(site) => Message::ProfileSiteWrite {
+                        value,
+                        site: site.name().to_string(),
+                    },
+                    None => Message::ProfileSiteInvalid { value },
                 };
-                check(
-                    Key::Site,
-                    Err(error(invalid(
-                        format!("expected cn (signin.aliyun.com) or intl (signin.alibabacloud.com), got {text:?}{}", fix.map(|s| format!(" (write {})", s.name())).unwrap_or_default()),
-                        format!("应为 cn（signin.aliyun.com）或 intl（signin.alibabacloud.com），现为 {text:?}{}", fix.map(|s| format!("（应写为 {}）", s.name())).unwrap_or_default()),
-                        0,
-                    ))),
-                );
+                let error = invalid(message, 0);
+                let error = match fix {
+                    Some(s) => error.with_fix(s.name().to_string()),
+                    None => error,
+                };
+                check(Key::Site, Err(error));
             }
             site
         }
@@ -280,41 +284,36 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
         check(Key::Color, c.as_ref().map(|_| ()).map_err(Clone::clone));
         c.ok()
     });
-    let display_name =
-        get(Key::DisplayName).filter(|t| check(Key::DisplayName, text(t, 128, false)));
-    let group = get(Key::Group).filter(|t| check(Key::Group, text(t, 64, false)));
-    let note = get(Key::Note).filter(|t| check(Key::Note, text(t, 1024, true)));
+    let display_name = get(Key::DisplayName)
+        .filter(|t| check(Key::DisplayName, text(Key::DisplayName, t, 128, false)));
+    let group = get(Key::Group).filter(|t| check(Key::Group, text(Key::Group, t, 64, false)));
+    let note = get(Key::Note).filter(|t| check(Key::Note, text(Key::Note, t, 1024, true)));
 
     // Which account and role: account/role_name, or role_arn, or both when they agree.
     let given = |k: Key| get(k).is_some();
     if !given(Key::Account) && !given(Key::RoleArn) {
-        problems.push(missing(
-            Key::Account,
-            "the profile names no account: add account = <enterprise alias, default domain or 16-digit UID> (or role_arn = acs:ram::<uid>:role/<name>)",
-            "该配置没有指定账号：请添加 account = <企业别名、默认域名或 16 位 UID>（或 role_arn = acs:ram::<uid>:role/<角色名>）",
-        ));
+        let key = Key::Account.ini_name().to_string();
+        problems.push(missing(Key::Account, Message::ProfileNoAccount { key }));
     }
     if !given(Key::RoleName) && !given(Key::RoleArn) {
-        problems.push(missing(
-            Key::RoleName,
-            "the profile names no role: add role_name = <role name> (or role_arn = acs:ram::<uid>:role/<name>)",
-            "该配置没有指定角色：请添加 role_name = <角色名>（或 role_arn = acs:ram::<uid>:role/<角色名>）",
-        ));
+        let key = Key::RoleName.ini_name().to_string();
+        problems.push(missing(Key::RoleName, Message::ProfileNoRole { key }));
     }
     if let (Some(name), Some((_, arn_role))) = (role_name, arn) {
         if name != arn_role {
-            problems.push(disagree(
-                format!("role_arn names role {arn_role:?} but role_name is {name:?}: remove one of them or make them agree"),
-                format!("role_arn 指定的角色是 {arn_role:?}，但 role_name 是 {name:?}：请删除其中一个或使两者一致"),
-            ));
+            problems.push(disagree(Message::ProfileRoleDisagree {
+                arn_role: arn_role.to_string(),
+                role: name.to_string(),
+            }));
         }
     }
     if let (Some((text, Account { uid: Some(uid), .. })), Some((arn_uid, _))) = (&account, arn) {
         if uid != arn_uid {
-            problems.push(disagree(
-                format!("role_arn is in account {arn_uid} but account is {text:?} (UID {uid}): remove one of them or make them agree"),
-                format!("role_arn 属于账号 {arn_uid}，但 account 是 {text:?}（UID {uid}）：请删除其中一个或使两者一致"),
-            ));
+            problems.push(disagree(Message::ProfileAccountDisagree {
+                arn_uid: arn_uid.to_string(),
+                account: text.to_string(),
+                uid: uid.clone(),
+            }));
         }
     }
     if !problems.is_empty() {
@@ -344,11 +343,10 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     })
 }
 
-fn missing(key: Key, message: &str, message_zh: &str) -> Problem {
+fn missing(key: Key, message: Message) -> Problem {
     Problem {
         kind: ErrorKind::MissingField,
-        message: message.to_string(),
-        message_zh: message_zh.to_string(),
+        message,
         key,
         at_header: true,
         offset: 0,
@@ -356,11 +354,10 @@ fn missing(key: Key, message: &str, message_zh: &str) -> Problem {
     }
 }
 
-fn disagree(message: String, message_zh: String) -> Problem {
+fn disagree(message: Message) -> Problem {
     Problem {
         kind: ErrorKind::InvalidValue,
         message,
-        message_zh,
         key: Key::RoleArn,
         at_header: false,
         offset: 0,
@@ -379,71 +376,65 @@ fn color(text: &str) -> Result<String, Invalid> {
             .chars()
             .position(|c| !c.is_ascii_hexdigit())
             .unwrap_or(0);
-        return Err(invalid(
-            format!("expected #rgb or #rrggbb with hexadecimal digits, got {text:?}"),
-            format!("应为 #rgb 或 #rrggbb（十六进制数字），现为 {text:?}"),
-            offset,
-        ));
+        let value = text.to_string();
+        return Err(invalid(Message::ProfileColorHex { value }, offset));
     }
     if COLOR_NAMES.contains(&lower.as_str()) {
         return Ok(lower);
     }
+    let value = text.to_string();
     let meant = closest(&lower, COLOR_NAMES, 2);
-    let names = COLOR_NAMES.join(", ");
     // A fix only when the name is close: one edit, or two in a long name.
     let fix = meant.filter(|c| {
         let edits = distance(&lower, c);
         edits <= 1 || (edits == 2 && lower.chars().count() >= 6)
     });
-    let error = invalid(
-        format!(
-            "unknown colour {text:?}: {}expected #rgb, #rrggbb or one of {names}",
-            meant
-                .map(|c| format!("did you mean {c}? "))
-                .unwrap_or_default()
-        ),
-        format!(
-            "未知的颜色 {text:?}：{}应为 #rgb、#rrggbb 或以下之一：{names}",
-            meant.map(|c| format!("是否要写 {c}？")).unwrap_or_default()
-        ),
-        0,
-    );
+    let message = match meant {
+        Some(meant) => Message::ProfileColorMeant {
+            value,
+            meant: meant.to_string(),
+        },
+        None => Message::ProfileColorUnknown {
+            value,
+            names: COLOR_NAMES.join(", "),
+        },
+    };
     Err(match fix {
-        Some(c) => error.with_fix(c.to_string()),
-        None => error,
+        Some(c) => invalid(message, 0).with_fix(c.to_string()),
+        None => invalid(message, 0),
     })
 }
 
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line
 /// break or tab; no invisible formatting character ([`hidden`]).
-fn text(value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
-    // Printable ASCII, the common case: no control character, one character per byte.
+fn text(key: Key, value: &str, max: usize, multiline: bool) -> Result<(), Invalid> {
     if value.bytes().all(|b| (b' '..0x7f).contains(&b)) && (1..=max).contains(&value.len()) {
         return Ok(());
     }
+    let field = || Box::new(key.label());
     if let Some((i, c)) = value
         .chars()
         .enumerate()
         .find(|&(_, c)| c.is_control() && !(multiline && matches!(c, '\n' | '\t')))
     {
-        let code = u32::from(c);
-        return Err(invalid(
-            format!("the control character U+{code:04X} is not allowed here"),
-            format!("此处不允许控制字符 U+{code:04X}"),
-            i,
-        ));
+        let code = hidden::code_point(c);
+        let message = Message::ProfileControlCharacter {
+            field: field(),
+            code,
+        };
+        return Err(invalid(message, i));
     }
     if let Some((i, c)) = hidden::find(value) {
-        let (message, message_zh) = hidden::messages(c);
-        return Err(invalid(message, message_zh, i));
+        return Err(invalid(hidden::message(field(), c), i));
     }
     let count = value.chars().count();
     if count == 0 || count > max {
-        return Err(invalid(
-            format!("expected 1-{max} characters, got {count}"),
-            format!("应为 1-{max} 个字符，现有 {count} 个"),
-            0,
-        ));
+        let message = Message::ProfileTextLength {
+            field: field(),
+            count,
+            max,
+        };
+        return Err(invalid(message, 0));
     }
     Ok(())
 }

@@ -12,14 +12,16 @@
 //! cannot reorder text, and between emoji it only joins pictures. (ZWJ and ZWNJ are also used in
 //! some Indic and Persian words; such names must do without them.)
 
-/// Category Cf (Unicode 15.1) as inclusive ranges, with a name for messages.
+use crate::message::Message;
+
+/// Category Cf (Unicode 15.1) as inclusive ranges, with a name for messages (empty: none kept).
 const FORMAT: [(u32, u32, &str); 21] = [
     (0x00AD, 0x00AD, "SOFT HYPHEN"),
-    (0x0600, 0x0605, "an Arabic number sign"),
+    (0x0600, 0x0605, ""),
     (0x061C, 0x061C, "ARABIC LETTER MARK"),
     (0x06DD, 0x06DD, "ARABIC END OF AYAH"),
     (0x070F, 0x070F, "SYRIAC ABBREVIATION MARK"),
-    (0x0890, 0x0891, "an Arabic currency mark"),
+    (0x0890, 0x0891, ""),
     (0x08E2, 0x08E2, "ARABIC DISPUTED END OF AYAH"),
     (0x180E, 0x180E, "MONGOLIAN VOWEL SEPARATOR"),
     (0x200B, 0x200F, ""),
@@ -31,14 +33,14 @@ const FORMAT: [(u32, u32, &str); 21] = [
         0xFEFF,
         "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
     ),
-    (0xFFF9, 0xFFFB, "an interlinear annotation character"),
+    (0xFFF9, 0xFFFB, ""),
     (0x110BD, 0x110BD, "KAITHI NUMBER SIGN"),
     (0x110CD, 0x110CD, "KAITHI NUMBER SIGN ABOVE"),
-    (0x13430, 0x1343F, "an Egyptian hieroglyph format control"),
-    (0x1BCA0, 0x1BCA3, "a shorthand format control"),
-    (0x1D173, 0x1D17A, "a musical symbol format control"),
+    (0x13430, 0x1343F, ""),
+    (0x1BCA0, 0x1BCA3, ""),
+    (0x1D173, 0x1D17A, ""),
     (0xE0001, 0xE0001, "LANGUAGE TAG"),
-    (0xE0020, 0xE007F, "an invisible tag character"),
+    (0xE0020, 0xE007F, ""),
 ];
 
 const ZWJ: char = '\u{200D}';
@@ -111,31 +113,22 @@ pub fn find(text: &str) -> Option<(usize, char)> {
 }
 
 /// `U+202E (RIGHT-TO-LEFT OVERRIDE)`, or just `U+xxxx` when the name is not kept here; `zh`
-/// puts the name in Chinese (full-width) brackets.
-pub fn describe(c: char, zh: bool) -> String {
-    let code = u32::from(c);
-    match (name(c), zh) {
-        (Some(n), false) => format!("U+{code:04X} ({n})"),
-        (Some(n), true) => format!("U+{code:04X}（{n}）"),
-        (None, _) => format!("U+{code:04X}"),
-    }
+/// `U+202E`.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
 }
 
-/// The messages for a refused character (English, Chinese).
-pub fn messages(c: char) -> (String, String) {
-    (
-        format!(
-            "the invisible formatting character {} is not allowed: it can make the text \
-             display differently from what it says (reordered or with hidden characters); \
-             delete it (it often comes with copied text)",
-            describe(c, false)
-        ),
-        format!(
-            "不允许不可见的格式字符 {}：它会使文本的显示与实际内容不同（顺序颠倒或含有隐藏字符）；\
-             请删除该字符（它常随复制的文本一起带入）",
-            describe(c, true)
-        ),
-    )
+/// The message for a refused character in a field.
+pub fn message(field: Box<Message>, c: char) -> Message {
+    let code = code_point(c);
+    match name(c) {
+        Some(name) => Message::ProfileHiddenCharacter {
+            field,
+            code,
+            name: name.to_string(),
+        },
+        None => Message::ProfileHiddenCharacterUnnamed { field, code },
+    }
 }
 
 /// `text` with every refused character written as `<U+202E>`, for showing a name that is not
@@ -149,7 +142,7 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some((i, c)) = find(rest) {
         let at = rest.char_indices().nth(i).map_or(rest.len(), |(b, _)| b);
         out.push_str(rest.get(..at).unwrap_or_default());
-        out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        out.push_str(&format!("<{}>", code_point(c)));
         rest = rest.get(at + c.len_utf8()..).unwrap_or_default();
     }
     out.push_str(rest);
@@ -189,18 +182,9 @@ mod tests {
             assert_eq!(find(&text), Some((4, c)), "U+{:04X}", u32::from(c));
         }
         assert_eq!(find("Acme 生产环境 (read-only) 🚀"), None);
-        assert_eq!(
-            describe('\u{202E}', false),
-            "U+202E (RIGHT-TO-LEFT OVERRIDE)"
-        );
-        assert_eq!(
-            describe('\u{202E}', true),
-            "U+202E（RIGHT-TO-LEFT OVERRIDE）"
-        );
-        assert_eq!(
-            describe('\u{E0041}', false),
-            "U+E0041 (an invisible tag character)"
-        );
+        let said = |c| crate::catalog::en(&message(Box::new(Message::FieldNote {}), c));
+        assert!(said('\u{202E}').contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"));
+        assert!(said('\u{E0041}').contains("U+E0041,"));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! own first character never starts one, so `color = #e8590c` works), trimmed; or a quoted
 //! string `"..."` with the escapes `\\`, `\"`, `\n` and `\t`.
 
+use super::hidden::code_point;
+use crate::message::Message;
 use std::borrow::Cow;
 
 /// What one line holds.
@@ -30,24 +32,15 @@ pub enum Line<'a> {
     },
 }
 
-/// Why a line could not be read (English, Chinese), and the byte offset to point at.
+/// Why a line could not be read, and the byte offset to point at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: String,
-    pub message_zh: String,
+    pub message: Message,
     pub at: usize,
 }
 
-fn error<T>(
-    message: impl Into<String>,
-    message_zh: impl Into<String>,
-    at: usize,
-) -> Result<T, SyntaxError> {
-    Err(SyntaxError {
-        message: message.into(),
-        message_zh: message_zh.into(),
-        at,
-    })
+fn error<T>(message: Message, at: usize) -> Result<T, SyntaxError> {
+    Err(SyntaxError { message, at })
 }
 
 /// `text` without leading spaces and tabs. Byte-wise (both are ASCII): the popup reads about
@@ -94,13 +87,9 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let inner_start = start + 1;
     let rest = line.get(inner_start..).unwrap_or_default();
     let Some(close) = find_byte(rest, b']').map(|i| inner_start + i) else {
-        return error(
-            "expected ] to close the section header [profile <id>]",
-            "缺少 ]：节标题应写为 [profile <id>]",
-            line.len(),
-        );
+        return error(Message::ProfileHeaderUnclosed {}, line.len());
     };
-    end_of_line(line, close + 1, ("after ]", "] 之后"))?;
+    end_of_line(line, close + 1, Message::ProfileLineEndAfterHeader {})?;
     let inner = line.get(inner_start..close).unwrap_or_default();
     let trimmed = trim_start_space(inner);
     Ok(Line::Header {
@@ -111,34 +100,23 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
 }
 
 /// Only whitespace or a comment may follow `from`.
-fn end_of_line(line: &str, from: usize, after: (&str, &str)) -> Result<(), SyntaxError> {
+fn end_of_line(line: &str, from: usize, message: Message) -> Result<(), SyntaxError> {
     let rest = line.get(from..).unwrap_or_default();
     let trimmed = trim_start_space(rest);
     if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
         return Ok(());
     }
-    error(
-        format!(
-            "expected the end of the line or a comment (# or ;) {}",
-            after.0
-        ),
-        format!("{}只能是行尾或注释（# 或 ;）", after.1),
-        from + (rest.len() - trimmed.len()),
-    )
+    error(message, from + (rest.len() - trimmed.len()))
 }
 
 fn entry(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let rest = line.get(start..).unwrap_or_default();
     let Some(eq) = find_byte(rest, b'=').map(|i| start + i) else {
-        return error(
-            "expected key = value, a section header [profile <id>], or a comment (# or ;)",
-            "应为 键 = 值、节标题 [profile <id>] 或注释（# 或 ;）",
-            start,
-        );
+        return error(Message::ProfileExpectedEntry {}, start);
     };
     let key = trim_end_space(line.get(start..eq).unwrap_or_default());
     if key.is_empty() {
-        return error("expected a key before =", "= 之前缺少键名", start);
+        return error(Message::ProfileExpectedKey {}, start);
     }
     let after = line.get(eq + 1..).unwrap_or_default();
     let value_start = eq + 1 + (after.len() - trim_start_space(after).len());
@@ -168,12 +146,8 @@ fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, Synta
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
         if control {
             let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0');
-            let code = u32::from(c);
-            return error(
-                format!("the control character U+{code:04X} is not allowed in a value; quote the value and write \\n or \\t for a line break or tab"),
-                format!("值中不允许控制字符 U+{code:04X}；请给值加上引号，并用 \\n 或 \\t 表示换行或制表符"),
-                start + i,
-            );
+            let code = code_point(c);
+            return error(Message::ProfileValueControlCharacter { code }, start + i);
         }
         if (b == b'#' || b == b';') && i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\t')) {
             end = i;
@@ -182,11 +156,8 @@ fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, Synta
     }
     let value = trim_end_space(text.get(..end).unwrap_or_default());
     if value.is_empty() {
-        return error(
-            format!("expected a value after = (remove the line to leave {key} unset)"),
-            format!("= 之后缺少值（若不设置 {key}，请删除这一行）"),
-            start,
-        );
+        let key = key.to_string();
+        return error(Message::ProfileMissingValue { key }, start);
     }
     Ok(value)
 }
@@ -202,7 +173,7 @@ fn quoted(line: &str, open: usize) -> Result<String, SyntaxError> {
                 end_of_line(
                     line,
                     body_start + i + 1,
-                    ("after the closing quote", "右引号之后"),
+                    Message::ProfileLineEndAfterQuote {},
                 )?;
                 return Ok(out);
             }
@@ -211,30 +182,19 @@ fn quoted(line: &str, open: usize) -> Result<String, SyntaxError> {
                 Some('"') => out.push('"'),
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
-                _ => {
-                    return error(
-                        "unknown escape: inside quotes write \\\\, \\\", \\n or \\t",
-                        "未知的转义：引号内只能写 \\\\、\\\"、\\n 或 \\t",
-                        body_start + i,
-                    )
-                }
+                _ => return error(Message::ProfileUnknownEscape {}, body_start + i),
             },
             c if c.is_control() && c != '\t' => {
-                let code = u32::from(c);
+                let code = code_point(c);
                 return error(
-                    format!("the control character U+{code:04X} is not allowed in a value; write \\n or \\t for a line break or tab"),
-                    format!("值中不允许控制字符 U+{code:04X}；请用 \\n 或 \\t 表示换行或制表符"),
+                    Message::ProfileQuotedControlCharacter { code },
                     body_start + i,
                 );
             }
             c => out.push(c),
         }
     }
-    error(
-        "expected a closing \" before the end of the line (write \\n for a line break)",
-        "行尾之前缺少右引号 \"（换行请写 \\n）",
-        open,
-    )
+    error(Message::ProfileUnclosedQuote {}, open)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What a switch profile is once read and checked, and what a problem with one looks like.
 
 use crate::error::ErrorKind;
+use crate::message::Message;
 use serde::Serialize;
 
 /// Which console a profile switches on: `cn` is aliyun.com, `intl` is alibabacloud.com.
@@ -86,16 +87,14 @@ pub struct Profile {
     pub line: usize,
 }
 
-/// A problem in a profile text: what is wrong and what was expected (in English and Chinese),
+/// A problem in a profile text: what is wrong and what was expected (a message id and arguments),
 /// where (1-based line and column, columns counted in characters), and which profile and key it
 /// concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileError {
     pub kind: ErrorKind,
-    pub message: String,
-    /// The same in Chinese.
-    pub message_zh: String,
+    pub message: Message,
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@ use super::fields::{self, check_id, meant_key, unknown_key_message, value_passes
 use super::ini::{column, read_line, trim_end_space, trim_start_space, Line};
 use super::model::{Fix, Parsed, Profile, ProfileError, Site};
 use crate::error::ErrorKind;
+use crate::message::Message;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -52,10 +53,7 @@ fn summarize_errors(errors: &mut Vec<ProfileError>) {
     errors.truncate(MAX_ERRORS - 1);
     errors.push(ProfileError {
         kind: ErrorKind::InvalidValue,
-        message: format!(
-            "{more} more errors from here on are not listed: fix the errors above, then check again"
-        ),
-        message_zh: format!("从这里起还有 {more} 个错误未列出：请先修正上面的错误，然后再检查"),
+        message: Message::ProfileMoreErrors { count: more },
         line,
         column,
         profile: None,
@@ -127,7 +125,7 @@ impl<'a> Parser<'a> {
     fn error(
         &mut self,
         kind: ErrorKind,
-        (message, message_zh): (String, String),
+        message: Message,
         line: usize,
         column: usize,
         field: Option<&str>,
@@ -139,7 +137,6 @@ impl<'a> Parser<'a> {
         self.out.errors.push(ProfileError {
             kind,
             message,
-            message_zh,
             line,
             column,
             profile,
@@ -176,13 +173,7 @@ impl<'a> Parser<'a> {
                     );
                 }
                 let at = column(line, e.at);
-                self.error(
-                    ErrorKind::InvalidValue,
-                    (e.message, e.message_zh),
-                    number,
-                    at,
-                    None,
-                );
+                self.error(ErrorKind::InvalidValue, e.message, number, at, None);
             }
         }
     }
@@ -219,10 +210,7 @@ impl<'a> Parser<'a> {
                     let at = column(line, name_start + name.len());
                     return self.error(
                         ErrorKind::InvalidValue,
-                        (
-                            "expected a profile id after \"profile\": [profile <id>]".into(),
-                            "\"profile\" 之后缺少配置 ID：[profile <id>]".into(),
-                        ),
+                        Message::ProfileHeaderNoId {},
                         number,
                         at,
                         None,
@@ -231,20 +219,15 @@ impl<'a> Parser<'a> {
                 (id, id_start)
             }
             _ if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) => {
-                let message = (
-                    format!("[{name}] is reserved and is not a profile: write profiles as [profile <id>]"),
-                    format!("[{name}] 是保留的节名，不是配置：配置应写为 [profile <id>]"),
-                );
+                let name = name.to_string();
+                let message = Message::ProfileReservedSection { name };
                 return self.error(ErrorKind::Unsupported, message, number, header_column, None);
             }
             _ if name.is_empty() => {
                 let at = column(line, name_start);
                 return self.error(
                     ErrorKind::InvalidValue,
-                    (
-                        "expected a profile id: [profile <id>]".into(),
-                        "缺少配置 ID：[profile <id>]".into(),
-                    ),
+                    Message::ProfileHeaderNoId {},
                     number,
                     at,
                     None,
@@ -254,23 +237,17 @@ impl<'a> Parser<'a> {
         };
         if let Err(e) = check_id(id) {
             let at = column(line, id_start) + e.offset;
-            return self.error(
-                ErrorKind::InvalidValue,
-                (e.message, e.message_zh),
-                number,
-                at,
-                None,
-            );
+            return self.error(ErrorKind::InvalidValue, e.message, number, at, None);
         }
         let lower = match id.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(id.to_ascii_lowercase()),
             false => Cow::Borrowed(id),
         };
         if let Some(first) = self.ids.get(lower.as_ref()) {
-            let message = (
-                format!("duplicate profile id {id:?}: line {first} already defines it (ids are compared ignoring case); give each profile its own id"),
-                format!("配置 ID {id:?} 重复：第 {first} 行已定义（ID 不区分大小写）；请为每个配置使用不同的 ID"),
-            );
+            let message = Message::ProfileDuplicateId {
+                id: id.to_string(),
+                line: *first,
+            };
             let at = column(line, id_start);
             return self.error(ErrorKind::InvalidValue, message, number, at, None);
         }
@@ -291,10 +268,8 @@ impl<'a> Parser<'a> {
     ) {
         let key_column = || column(line, key_start);
         let Some(section) = self.section.as_mut() else {
-            let message = (
-                format!("expected a section header [profile <id>] before {key:?}: every key belongs to a profile"),
-                format!("{key:?} 之前缺少节标题 [profile <id>]：每个键都属于某个配置"),
-            );
+            let key_name = key.to_string();
+            let message = Message::ProfileKeyOutsideProfile { key: key_name };
             return self.error(
                 ErrorKind::InvalidValue,
                 message,
@@ -316,16 +291,10 @@ impl<'a> Parser<'a> {
         };
         let slot = &mut section.fields[k.index()];
         if let Some(first) = slot {
-            let message = (
-                format!(
-                    "{key} is already set on line {}: each key may appear once per profile",
-                    first.line
-                ),
-                format!(
-                    "{key} 已在第 {} 行设置：每个配置中每个键只能出现一次",
-                    first.line
-                ),
-            );
+            let message = Message::ProfileKeyRepeated {
+                key: key.to_string(),
+                line: first.line,
+            };
             return self.error(
                 ErrorKind::InvalidValue,
                 message,
@@ -406,7 +375,6 @@ impl<'a> Parser<'a> {
                     self.out.errors.push(ProfileError {
                         kind: p.kind,
                         message: p.message,
-                        message_zh: p.message_zh,
                         line,
                         column,
                         profile: section.id.map(str::to_string),
@@ -442,11 +410,10 @@ impl Parser<'_> {
                 }
                 _ => None,
             };
-            let (message, message_zh) = unknown_key_message(unknown.name, key, set_on);
+            let message = unknown_key_message(unknown.name, key, set_on);
             self.out.errors.push(ProfileError {
                 kind: ErrorKind::Unsupported,
                 message,
-                message_zh,
                 line: unknown.line,
                 column: unknown.column,
                 profile: section.id.map(str::to_string),

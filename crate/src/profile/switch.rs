@@ -6,6 +6,7 @@
 
 use super::account::{self, invalid, Invalid};
 use super::model::Site;
+use crate::message::Message;
 use crate::sign::encode::percent_encode_into;
 
 /// The URLs of one switch.
@@ -28,26 +29,17 @@ pub enum SwitchField {
 
 /// A marker: 8-64 letters, digits, `_` and `-`.
 pub fn check_marker(marker: &str) -> Result<(), Invalid> {
-    let rule =
-        "a marker is 8-64 letters, digits, '_' and '-' (e.g. crypto.randomUUID() without dashes)";
-    let rule_zh = "标记为 8-64 个字母、数字、'_' 或 '-'（如去掉短横线的 crypto.randomUUID()）";
     if let Some((i, c)) = marker
         .chars()
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
     {
-        return Err(invalid(
-            format!("{rule}; {c:?} is not allowed"),
-            format!("{rule_zh}；{c:?} 不允许"),
-            i,
-        ));
+        let character = c.to_string();
+        return Err(invalid(Message::ProfileMarkerCharacter { character }, i));
     }
     if !(8..=64).contains(&marker.len()) {
-        return Err(invalid(
-            format!("{rule}; it has {} characters", marker.len()),
-            format!("{rule_zh}；现有 {} 个字符", marker.len()),
-            0,
-        ));
+        let count = marker.len();
+        return Err(invalid(Message::ProfileMarkerLength { count }, 0));
     }
     Ok(())
 }

@@ -270,7 +270,7 @@ fn account(req: &Object, name: &str, what: &str) -> Result<Account> {
     )?;
     only(&obj, &["uid", "alias"])?;
     let uid = obj.required_str("uid")?.to_string();
-    profile_account::uid(&uid).map_err(|e| Error::invalid(obj.child("uid"), e.message))?;
+    profile_account::uid(&uid).map_err(|e| Error::invalid_said(obj.child("uid"), e.message))?;
     let alias = obj.optional_str("alias")?.map(str::to_string);
     if let Some(alias) = &alias {
         check_alias(alias, &obj.child("alias"))?;
@@ -283,7 +283,7 @@ fn check_alias(alias: &str, path: &str) -> Result<()> {
     if let Some(base) = alias.strip_suffix(".onaliyun.com") {
         return Err(Error::invalid(path, format!("{alias:?} is a default domain: give the enterprise alias alone ({base:?}), or leave alias out to use the UID")));
     }
-    profile_account::alias(alias).map_err(|e| Error::invalid(path, e.message))
+    profile_account::alias(alias).map_err(|e| Error::invalid_said(path, e.message))
 }
 
 fn trust(req: &Object, b_uid: &str) -> Result<Trust> {

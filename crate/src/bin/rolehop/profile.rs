@@ -2,7 +2,9 @@
 //! errors as `FILE:LINE:COLUMN: ...` (the form editors and CI logs link), `--json` for the
 //! contract's answers, and exit codes for scripts.
 
+use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, profile_export, profile_import, profile_parse, switch_url};
+use rolehop::message::Message;
 use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -160,17 +162,25 @@ fn with_site(mut request: Value, flags: &Flags) -> Value {
     request
 }
 
-/// The text of `key` (`message`, `reason`, `todo`) in the chosen language.
-fn localized<'a>(value: &'a Value, key: &str, zh: bool) -> &'a str {
-    let chosen = if zh {
-        value.get(format!("{key}Zh"))
+/// The message at `key` (`message`, `reason`, `todo`) in the chosen language.
+fn localized(value: &Value, key: &str, zh: bool) -> String {
+    catalog::render_json(&value[key], lang(zh))
+}
+
+/// `Skipped "name" (mode): reason` for a skipped config.json profile.
+fn skipped_line(skipped: &Value, flags: &Flags) -> String {
+    let line = json!({"id": "core_cli_skipped", "args": {
+        "name": skipped["name"], "mode": skipped["mode"], "reason": skipped["reason"]
+    }});
+    catalog::render_json(&line, lang(flags.on("--zh")))
+}
+
+fn lang(zh: bool) -> Lang {
+    if zh {
+        Lang::Zh
     } else {
-        None
-    };
-    chosen
-        .or_else(|| value.get(key))
-        .and_then(Value::as_str)
-        .unwrap_or("")
+        Lang::En
+    }
 }
 
 /// `FILE:LINE:COLUMN: kind: message (profile P, key K)`.
@@ -241,7 +251,16 @@ fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
             p["displayName"].as_str().unwrap_or("")
         );
     }
-    eprintln!("{file}: {} profile(s), {errors} error(s)", profiles.len());
+    let summary = Message::CliProfileSummary {
+        profiles: Box::new(Message::CliProfileCount {
+            count: profiles.len(),
+        }),
+        errors: Box::new(Message::CliErrorCount { count: errors }),
+    };
+    eprintln!(
+        "{file}: {}",
+        catalog::render(&summary, lang(flags.on("--zh")))
+    );
     Ok(exit(errors == 0))
 }
 
@@ -304,12 +323,7 @@ fn import(flags: &Flags) -> Result<ExitCode, Stop> {
     }
     print_errors(&file, &answer, flags.on("--zh"));
     for s in answer["skipped"].as_array().into_iter().flatten() {
-        eprintln!(
-            "{file}: skipped {:?} ({}): {}",
-            s["name"].as_str().unwrap_or(""),
-            s["mode"].as_str().unwrap_or(""),
-            localized(s, "reason", flags.on("--zh"))
-        );
+        eprintln!("{file}: {}", skipped_line(s, flags));
     }
     print!("{}", answer["text"].as_str().unwrap_or(""));
     Ok(exit(ok))
@@ -333,11 +347,7 @@ fn export(flags: &Flags) -> Result<ExitCode, Stop> {
         return Ok(ExitCode::SUCCESS);
     }
     for s in out["skipped"].as_array().into_iter().flatten() {
-        eprintln!(
-            "skipped {}: {}",
-            s["name"].as_str().unwrap_or(""),
-            localized(s, "reason", flags.on("--zh"))
-        );
+        eprintln!("{}", skipped_line(s, flags));
     }
     for e in out["exported"].as_array().into_iter().flatten() {
         if e.get("todo").is_some() {

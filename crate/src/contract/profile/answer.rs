@@ -62,8 +62,9 @@ fn profile(out: &mut String, p: &Profile) {
 fn error(out: &mut String, e: &ProfileError) {
     out.push_str("{\"kind\":");
     out.push_str(&kebab(&e.kind));
-    field(out, ",\"message\":", &e.message);
-    field(out, ",\"messageZh\":", &e.message_zh);
+    out.push_str(",\"message\":");
+    // A message is a few short strings and numbers: serialising it cannot fail.
+    out.push_str(&serde_json::to_string(&e.message).unwrap_or_default());
     let _ = write!(out, ",\"line\":{},\"column\":{}", e.line, e.column);
     optional(out, ",\"profile\":", &e.profile);
     optional(out, ",\"field\":", &e.field);

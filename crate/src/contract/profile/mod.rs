@@ -138,7 +138,7 @@ pub fn switch_url(input: &str) -> Result<Value> {
             SwitchField::RoleName => target.child("roleName"),
             SwitchField::Marker => "$.marker".to_string(),
         };
-        Error::invalid(path, e.message)
+        Error::invalid_said(path, e.message)
     })?;
     Ok(json!({
         "url": switch.url,
@@ -253,7 +253,8 @@ fn profiles_field(req: &mut Object) -> Result<Vec<Profile>> {
 /// `accountKind`, `accountUid` and `line` are recomputed, not read).
 pub fn profile_from(obj: &Object) -> Result<Profile> {
     let id = obj.required_str("id")?;
-    crate::profile::fields::check_id(id).map_err(|e| Error::invalid(obj.child("id"), e.message))?;
+    crate::profile::fields::check_id(id)
+        .map_err(|e| Error::invalid_said(obj.child("id"), e.message))?;
     let mut values: Values = [None; 8];
     for key in Key::ALL {
         values[key.index()] = text_field(obj, key.json_name())?;
@@ -266,7 +267,7 @@ pub fn profile_from(obj: &Object) -> Result<Profile> {
 
 fn first_problem(obj: &Object, problems: Vec<crate::profile::fields::Problem>) -> Error {
     match problems.into_iter().next() {
-        Some(p) => Error::new(p.kind, p.message).at(child_path(&obj.path, p.key.json_name())),
+        Some(p) => Error::said(p.kind, p.message).at(child_path(&obj.path, p.key.json_name())),
         None => Error::invalid(obj.path.clone(), "the profile is not valid"),
     }
 }

@@ -277,3 +277,36 @@ export function switchRoleUrl({ host = 'signin.aliyun.com', path = '/switchRole.
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return url.toString();
 }
+
+/**
+ * Runs `source` (a function declaration, `this` = the closed shadow root of the one RoleHop host
+ * named `name`) through the DevTools protocol, and returns its value: for measuring what the page
+ * cannot (computed colours, boxes). Throws when the page has no such host.
+ * @param {Page} page
+ * @param {string} name e.g. `identity-badge`
+ * @param {string} source e.g. `function (arg) { return this.querySelector('.badge').textContent; }`
+ * @param {unknown} [arg]
+ */
+export async function evaluateInRoleHopUi(page, name, source, arg = null) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = /** @type {{root: DomNode}} */ (await cdp.send('DOM.getDocument', { depth: -1, pierce: true }));
+    /** @type {DomNode | undefined} */
+    let shadow;
+    walk(root, (node) => {
+      if (!shadow && node.nodeType === 1 && attributesOf(node.attributes)['data-rolehop'] === name) shadow = node.shadowRoots?.[0];
+    });
+    if (!shadow) throw new Error(`no RoleHop ${name} on ${page.url()}`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: /** @type {string} */ (object.objectId),
+      functionDeclaration: source,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`evaluation in RoleHop's ${name} failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -145,13 +145,16 @@ export function bannerAction(ui) {
 }
 
 /**
- * Clicks an element inside a closed shadow root with the real mouse (an isTrusted click).
+ * Clicks an element inside a closed shadow root with the real mouse (an isTrusted click), after
+ * scrolling it into view.
  * @param {Page} page
  * @param {number} backendNodeId
  */
 export async function trustedClick(page, backendNodeId) {
   const cdp = await page.context().newCDPSession(page);
   try {
+    // As a person would: scrolled into view first (a panel's body scrolls).
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const { model } = /** @type {{model: {content: number[]}}} */ (await cdp.send('DOM.getBoxModel', { backendNodeId }));
     const [x1, y1, , , x3, y3] = model.content;
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);

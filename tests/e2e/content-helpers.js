@@ -155,8 +155,16 @@ export async function trustedClick(page, backendNodeId) {
   try {
     // As a person would: scrolled into view first (a panel's body scrolls).
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
-    const { model } = /** @type {{model: {content: number[]}}} */ (await cdp.send('DOM.getBoxModel', { backendNodeId }));
-    const [x1, y1, , , x3, y3] = model.content;
+    // Where it stays: docked UI moves when the room around it changes (after a resize).
+    const boxOf = async () => /** @type {{model: {content: number[]}}} */ (await cdp.send('DOM.getBoxModel', { backendNodeId })).model.content.join();
+    let box = await boxOf();
+    for (let i = 0; i < 20; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const again = await boxOf();
+      if (again === box) break;
+      box = again;
+    }
+    const [x1, y1, , , x3, y3] = box.split(',').map(Number);
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   } finally {
     await cdp.detach().catch(() => {});

@@ -8,6 +8,7 @@ import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_THEME, contentThemeScript } from './content-theme.js';
 
 const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(EXTENSION);
@@ -90,6 +91,7 @@ function assemble(outDir, manifest) {
     cpSync(src, join(outDir, file));
   }
   for (const entry of BUNDLED_ENTRIES) bundle(outDir, entry);
+  writeFileSync(join(outDir, CONTENT_THEME), contentThemeScript(readFileSync(join(EXTENSION, 'shared', 'theme.css'), 'utf8')));
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const missing = referencedFiles(manifest).filter((f) => !existsSync(join(outDir, f)));
   if (missing.length) throw new Error(`${outDir}/manifest.json points at missing files: ${missing.join(', ')}`);

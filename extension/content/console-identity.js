@@ -1,15 +1,18 @@
 // Console pages (https://*.console.aliyun.com/*, https://*.console.alibabacloud.com/*): who am I?
 // Reads the identity the page states (window.ALIYUN_CONSOLE_CONFIG, handed over by the page-world
 // script page-identity.js; else the top navigation's "<RoleName>/<SessionName>"), checks its shape,
-// asks the service worker which profile (if any) it is, and shows a badge with that profile's
-// colour and name. The badge is in a closed shadow root in the top layer and is put back when the
-// page removes or hides it (see rolehop-ui.js for what a page can and cannot do against it).
+// asks the service worker which profile (if any) it is, and shows it in a strip along the top of
+// the window, in the profile's colour: the profile's name, the role and the full account UID
+// (never shortened; at narrow widths the strip wraps, and the name may break, never the account).
+// The page is given room for the strip (RoleHopUI.takeRoom), so it covers none of the page's
+// controls. The strip is in a closed shadow root in the top layer and is put back when the page
+// removes or hides it (see rolehop-ui.js for what a page can and cannot do against it).
 // Answers the popup's {type: "identity.get"}.
 // Structure: constants, state and functions first, then ONE entry point (start) at the end, so
 // nothing runs before every binding it may reach is initialised, whether the page's config and
 // top navigation are already there when the script is injected or appear later.
 (() => {
-  const { t, h, safeColor, textColorOn, guardedHost, styleElement } = RoleHopUI;
+  const { t, h, safeColor, textColorOn, guardedHost, themedStyle, takeRoom } = RoleHopUI;
 
   /** The page-world script's hand-over: this prefix, then JSON `{config}` (see page-identity.js). */
   const FROM_PAGE = 'rolehop-page-identity:';
@@ -22,17 +25,23 @@
   /** How long to wait for the page's config and its top navigation to appear. */
   const WAIT_MS = 10_000;
   const ASK_AGAIN_MS = [500, 2000, 5000];
+  /** The strip's colour when the identity is none of the user's profiles (a neutral grey). */
+  const NO_PROFILE_COLOR = '#59636e';
   const CSS = `
-    :host { all: initial; }
     .badge {
-      box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; max-width: 360px;
-      padding: 3px 10px 3px 4px; border-radius: 14px; border: 2px solid var(--rolehop-color);
-      font: 12px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
-      color: #1d1d1f; background: #fff; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); white-space: nowrap;
+      display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 16px; row-gap: 0;
+      padding: 4px 12px; background: var(--rolehop-color); color: var(--rolehop-on-color);
+      box-shadow: 0 1px 0 rgba(0, 0, 0, 0.3); cursor: default;
     }
-    .name { padding: 0 8px; border-radius: 10px; font-weight: 700; background: var(--rolehop-color); color: var(--rolehop-on-color); }
-    .detail { overflow: hidden; text-overflow: ellipsis; }
-    @media (prefers-color-scheme: dark) { .badge { color: #eceef2; background: #23252b; } }
+    .brand { font-size: var(--text-small); font-weight: 700; }
+    .name { font-weight: 700; min-width: 0; overflow-wrap: anywhere; }
+    .field { display: inline-flex; align-items: baseline; gap: 6px; white-space: nowrap; }
+    .label { font-size: var(--text-small); }
+    .value { font: 600 var(--text-code)/1.45 var(--font-code); }
+    /* A role/session name (up to 64 + 64 characters) may wrap at its slash, never inside a name
+       unless one name alone is wider than the window. */
+    .role { white-space: normal; flex-wrap: wrap; min-width: 0; }
+    .role .value { overflow-wrap: anywhere; }
   `;
 
   /**
@@ -197,30 +206,41 @@
     sendResponse(identity());
   }
 
-  // --- the badge ----------------------------------------------------------------------------------
+  // --- the badge: a strip along the top of the window -------------------------------------------
   function createBadge() {
     // Everything is built before the host goes into the page: a host is never left empty.
-    const name = h('span', { class: 'name' });
-    const detail = h('span', { class: 'detail' });
-    const box = h('div', { class: 'badge', role: 'status', lang: t('htmlLang') || 'en' }, [name, detail]);
-    const style = styleElement(CSS);
-    const { root } = guardedHost('identity-badge', 'bottom: 12px; left: 12px');
-    root.append(style, box);
+    const brand = h('span', { class: 'brand' }, ['RoleHop']);
+    const box = h('div', { class: 'badge rolehop-theme', role: 'status', lang: t('htmlLang') || 'en' }, [brand]);
+    const { root } = guardedHost('identity-badge', 'top: 0; left: 0; right: 0; max-width: none');
+    root.append(themedStyle(CSS), box);
+    // The page keeps the strip's height free at its top, however often the strip wraps.
+    new ResizeObserver(() => takeRoom('identity-badge', { top: box.getBoundingClientRect().height })).observe(box);
+
+    /**
+     * A labelled value (the spaces between the parts are for screen readers and copied text; the
+     * flex layout spaces them).
+     * @param {string} kind @param {string} label @param {Array<Node | string>} value
+     */
+    const field = (kind, label, value) =>
+      h('span', { class: `field ${kind}` }, [h('span', { class: 'label' }, [label]), ' ', h('span', { class: 'value' }, value)]);
 
     /** @param {Identity} who @param {ProfileRef | null} match */
     function show(who, match) {
-      const color = safeColor(match?.color) ?? '#5b6cff';
+      const color = safeColor(match?.color) ?? NO_PROFILE_COLOR;
       box.style.setProperty('--rolehop-color', color);
-      box.style.setProperty('--rolehop-on-color', textColorOn(name, color));
+      box.style.setProperty('--rolehop-on-color', textColorOn(brand, color));
       box.dataset.profile = match?.id ?? '';
-      const role = who.roleName ? `${who.roleName}/${who.sessionName}` : '';
-      const account = who.accountUid ? t('badgeAccount', [who.accountUid]) : '';
-      const kind = who.accountType ? t(`badgeType_${who.accountType}`) : '';
-      name.textContent = match ? match.displayName : role || kind || 'RoleHop';
-      // The name says the most specific thing known; the detail line the rest.
-      const rest = match ? [role, account] : role ? [account, kind] : [account];
-      detail.textContent = rest.filter(Boolean).join(' · ');
-      box.title = `RoleHop: ${[match?.displayName, role, account, kind].filter(Boolean).join(' · ')}`;
+      const roleText = who.roleName ? `${who.roleName}/${who.sessionName}` : '';
+      const kindText = who.accountType && !roleText ? t(`badgeType_${who.accountType}`) : '';
+      /** @type {Array<Node | string>} */
+      const parts = [brand];
+      if (match) parts.push(' ', h('span', { class: 'name' }, [match.displayName]));
+      // A break is allowed after the slash only (<wbr>), so a name stays whole where it fits.
+      if (who.roleName) parts.push(' ', field('role', t('badgeRoleLabel'), [`${who.roleName}/`, h('wbr'), who.sessionName ?? '']));
+      if (who.accountUid) parts.push(' ', field('account', t('badgeAccountLabel'), [who.accountUid]));
+      if (kindText) parts.push(' ', h('span', { class: 'field kind' }, [kindText]));
+      box.replaceChildren(...parts);
+      box.title = `RoleHop: ${[match?.displayName, roleText, who.accountUid, kindText].filter(Boolean).join(' · ')}`;
     }
     return { show };
   }

@@ -1,70 +1,77 @@
-// The RAM console helper panel: a small collapsible box in a closed shadow root in the top layer
-// (RoleHopUI.guardedHost, so the page can neither read, restyle nor fake it) that shows the
-// tutorial step, the values and policy documents to paste with copy buttons, and the page checks.
+// The RAM console helper panel, in a closed shadow root in the top layer (RoleHopUI.guardedHost, so
+// the page can neither read, restyle nor fake it): the tutorial step, the values and policy
+// documents to paste with copy buttons, and the page checks. It is docked, and the page makes room
+// for it (RoleHopUI.takeRoom), so it never covers the page's columns: at the right edge below the
+// identity strip in a window at least SIDE_DOCK_MIN_WIDTH wide, else across the top below the strip
+// (the page's content starts below it; at the bottom it would cover whatever the page shows there).
+// Collapsed, it is a narrow rail at the right (its toggle where the collapse button was) or its one
+// header line at the top.
 // It only draws what it is given; ram-helper.js decides what. Copy buttons act on real (isTrusted)
 // clicks only, and never copy from the page: the service worker copies the value it gave the panel
 // (ramHelper.copy, by copy id), so the page sees no `copy` event and cannot change what is copied.
 // When the worker cannot copy, the value is shown selected for the person to copy with Ctrl+C, and
 // the panel says so. A classic script; its one global is RoleHopRamPanel.
 const RoleHopRamPanel = (() => {
-  const { t, h, guardedHost, styleElement } = RoleHopUI;
+  const { t, h, guardedHost, themedStyle, takeRoom, roomTaken, onRoomChange } = RoleHopUI;
 
+  /** Narrower windows get the panel across the top: a side panel would leave the page too little. */
+  const SIDE_DOCK_MIN_WIDTH = 1000;
+  const SIDE_WIDTH = 360;
   const CSS = `
-    :host { all: initial; }
     .panel {
-      box-sizing: border-box; width: 360px; max-width: calc(100vw - 24px); max-height: min(70vh, 600px);
-      display: flex; flex-direction: column; border-radius: 8px; overflow: hidden;
-      font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
-      color: #1d1d1f; background: #fff; border: 1px solid #c9ccd1; border-top: 4px solid #5b6cff;
-      box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+      display: flex; flex-direction: column; overflow: hidden; background: var(--bg);
+      border: 0 solid var(--border); box-shadow: 0 0 12px rgba(0, 0, 0, 0.12);
     }
-    header { display: flex; align-items: center; gap: 8px; padding: 6px 8px 6px 10px; }
-    .brand { font-weight: 700; }
-    .title { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .body { overflow: auto; padding: 0 10px 10px; }
+    .panel[data-dock="side"] { width: ${SIDE_WIDTH}px; max-height: var(--rolehop-max-height, 100vh); border-left-width: 1px; border-bottom-width: 1px; border-bottom-left-radius: 8px; }
+    .panel[data-dock="top"] { max-height: 40vh; border-bottom-width: 1px; }
+    .panel[data-dock="side"][data-expanded="false"] { width: auto; }
+    header { display: flex; align-items: center; gap: 8px; padding: 6px 8px 6px 12px; border-top: 3px solid var(--accent); }
+    .panel[data-dock="side"][data-expanded="false"] header { flex-direction: column; padding: 6px; }
+    .panel[data-dock="side"][data-expanded="false"] .title { display: none; }
+    .panel[data-dock="side"][data-expanded="false"] .brand { writing-mode: vertical-rl; }
+    /* The rail's toggle sits where the collapse button was (first; the tab order is unchanged). */
+    .panel[data-dock="side"][data-expanded="false"] .toggle { order: -1; }
+    .brand { font-weight: 700; color: var(--accent-ink); }
+    .title { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+    .body { overflow: auto; padding: 0 12px 12px; }
     .body[hidden] { display: none; }
     p { margin: 6px 0; }
-    .muted { color: #5f6368; }
-    h2 { font-size: 12px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: 0.03em; color: #5f6368; }
-    .value { display: grid; grid-template-columns: 1fr auto; gap: 2px 6px; align-items: center; margin: 4px 0; }
-    .value .label { grid-column: 1 / -1; color: #5f6368; font-size: 12px; }
-    code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
-    code { background: #f1f3f5; padding: 1px 4px; border-radius: 4px; }
-    pre { margin: 4px 0; padding: 6px; background: #f1f3f5; border-radius: 4px; max-height: 160px; overflow: auto; white-space: pre; }
-    .policy-head { display: flex; align-items: center; gap: 6px; justify-content: space-between; margin-top: 6px; }
+    .muted { color: var(--muted); }
+    h2 { font-size: var(--text-small); margin: 12px 0 4px; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
+    .value { display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; align-items: center; margin: 6px 0; }
+    .value .label { grid-column: 1 / -1; color: var(--muted); font-size: var(--text-small); }
+    code, pre { font: var(--text-code)/1.45 var(--font-code); overflow-wrap: anywhere; }
+    code { background: var(--code-bg); padding: 1px 4px; border-radius: 4px; }
+    pre { margin: 4px 0; padding: 6px 8px; background: var(--code-bg); border-radius: 4px; max-height: 160px; overflow: auto; white-space: pre; }
+    .policy-head { display: flex; align-items: center; gap: 8px; justify-content: space-between; margin-top: 8px; }
     details { margin: 2px 0 6px; }
-    summary { cursor: pointer; color: #5f6368; font-size: 12px; }
+    summary { cursor: pointer; color: var(--muted); font-size: var(--text-small); }
     ul.checks { list-style: none; margin: 6px 0 0; padding: 0; }
-    ul.checks li { margin: 4px 0; padding: 4px 6px 4px 8px; border-left: 4px solid #adb5bd; border-radius: 4px; background: #f8f9fa; }
-    ul.checks li:is([data-state="attached"], [data-state="trusts"]) { border-left-color: #2b8a3e; }
-    ul.checks li:is([data-state="not-attached"], [data-state="does-not-trust"], [data-state="partly"], [data-state="invalid"]) { border-left-color: #c92a2a; }
-    ul.checks li:is([data-state="unreadable"], [data-state="error"]) { border-left-color: #e67700; }
+    ul.checks li { margin: 4px 0; padding: 4px 8px; border: 1px solid var(--border); border-left: 4px solid var(--muted); border-radius: 6px; background: var(--card); }
+    ul.checks li:is([data-state="attached"], [data-state="trusts"]) { border-left-color: var(--pass); }
+    ul.checks li:is([data-state="not-attached"], [data-state="does-not-trust"], [data-state="partly"], [data-state="invalid"]) { border-left-color: var(--fail); }
+    ul.checks li:is([data-state="unreadable"], [data-state="error"]) { border-left-color: var(--warn); }
     button {
-      font: inherit; font-size: 12px; padding: 2px 8px; border-radius: 6px; cursor: pointer;
-      border: 1px solid #5b6cff; background: #5b6cff; color: #fff; white-space: nowrap;
+      padding: 2px 10px; border-radius: 6px; cursor: pointer; white-space: nowrap;
+      border: 1px solid var(--accent-ink); background: transparent; color: var(--accent-ink);
     }
-    button[data-copied="true"] { background: #2b8a3e; border-color: #2b8a3e; }
-    button[data-copied="false"] { background: #b35c00; border-color: #b35c00; }
-    .manual { margin: 4px 0 8px; padding: 6px; border-radius: 4px; border-left: 4px solid #e67700; background: #fff4e6; }
+    button:hover { background: color-mix(in srgb, var(--accent) 12%, transparent); }
+    button[data-copied="true"] { color: var(--pass); border-color: var(--pass); }
+    button[data-copied="false"] { color: var(--warn); border-color: var(--warn); }
+    button.toggle { display: inline-flex; align-items: center; justify-content: center; padding: 0; width: 28px; height: 28px; color: var(--ink); border-color: var(--border); }
+    button.toggle svg { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 2; }
+    .manual { margin: 4px 0 8px; padding: 6px 8px; border-radius: 6px; border-left: 4px solid var(--warn); background: var(--warn-bg); }
     .manual p { margin: 0 0 4px; }
     .manual textarea {
-      box-sizing: border-box; width: 100%; max-height: 160px; resize: vertical; margin: 0; padding: 4px;
-      font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: inherit; background: #fff;
-      border: 1px solid #c9ccd1; border-radius: 4px;
+      width: 100%; max-height: 160px; resize: vertical; margin: 0; padding: 4px;
+      font: var(--text-code)/1.45 var(--font-code); color: inherit; background: var(--field);
+      border: 1px solid var(--border); border-radius: 4px;
     }
-    .manual textarea:focus-visible { outline: 2px solid #ffb100; outline-offset: 1px; }
-    button.toggle { background: transparent; color: inherit; border-color: #c9ccd1; min-width: 28px; }
-    button:focus-visible, a:focus-visible, summary:focus-visible, pre:focus-visible { outline: 2px solid #ffb100; outline-offset: 2px; }
-    a { color: #364fc7; }
-    @media (prefers-color-scheme: dark) {
-      .panel { color: #eceef2; background: #23252b; border-color: #454a55; border-top-color: #7c8aff; }
-      .muted, h2, .value .label { color: #a9adb6; }
-      code, pre, ul.checks li { background: #2f323a; }
-      .manual { background: #3a2f1f; }
-      .manual textarea { background: #23252b; border-color: #454a55; }
-      a { color: #9fb0ff; }
-    }
+    .manual textarea:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible, pre:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    a { color: var(--accent-ink); }
   `;
+  /** The toggle's chevron, pointing where the panel goes: right/left (side), up/down (top). */
+  const CHEVRONS = { side: { true: 'M9 5l7 7-7 7', false: 'M15 5l-7 7 7 7' }, top: { true: 'M5 15l7-7 7 7', false: 'M5 9l7 7 7-7' } };
 
   /** @typedef {{label: string, value: string, copyId?: string}} PanelValue a copy button when copyId is given */
   /** @typedef {{name: string, text: string, note?: string, copyId?: string}} PanelPolicy */
@@ -89,25 +96,53 @@ const RoleHopRamPanel = (() => {
    *   opens or collapses the panel (to remember it)
    */
   function create({ onToggle } = {}) {
-    const { root } = guardedHost('ram-helper', 'bottom: 12px; right: 12px');
+    const host = guardedHost('ram-helper', 'top: 0; right: 0');
     const title = h('span', { class: 'title' });
-    const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'true' }, ['–']);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const chevron = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    svg.append(chevron);
+    const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'true' }, [svg]);
     const body = h('div', { class: 'body', id: 'rolehop-ram-body' });
     toggle.setAttribute('aria-controls', 'rolehop-ram-body');
-    const panel = h('section', { class: 'panel', 'aria-label': t('ramHelperPanelLabel'), lang: t('htmlLang') || 'en', 'data-state': 'loading' }, [
+    const panel = h('section', { class: 'panel rolehop-theme', 'aria-label': t('ramHelperPanelLabel'), lang: t('htmlLang') || 'en', 'data-state': 'loading' }, [
       h('header', {}, [h('span', { class: 'brand' }, ['RoleHop']), title, toggle]),
       body,
     ]);
     const status = h('div', { role: 'status', 'aria-live': 'polite', style: 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)' });
-    root.append(styleElement(CSS), panel, status);
+    host.root.append(themedStyle(CSS), panel, status);
+
+    const wide = matchMedia(`(min-width: ${SIDE_DOCK_MIN_WIDTH}px)`);
+    /** Docks the panel for the window's width, below the room others took at the top (the identity strip). */
+    function dock() {
+      const side = wide.matches;
+      const top = roomTaken('ram-helper').top;
+      panel.dataset.dock = side ? 'side' : 'top';
+      panel.style.setProperty('--rolehop-max-height', `calc(100vh - ${top}px)`);
+      host.place(side ? `top: ${top}px; right: 0` : `top: ${top}px; left: 0; right: 0; max-width: none`);
+      chevron.setAttribute('d', CHEVRONS[side ? 'side' : 'top'][body.hidden ? 'false' : 'true']);
+    }
+    // The page keeps the panel's width (side) or height (top) free.
+    const giveRoom = () => {
+      const box = panel.getBoundingClientRect();
+      takeRoom('ram-helper', panel.dataset.dock === 'side' ? { right: box.width } : { top: box.height });
+    };
+    new ResizeObserver(giveRoom).observe(panel);
+    wide.addEventListener('change', () => {
+      dock();
+      giveRoom();
+    });
+    onRoomChange(dock);
 
     function setExpanded(/** @type {boolean} */ open) {
       body.hidden = !open;
+      panel.dataset.expanded = String(open);
       toggle.setAttribute('aria-expanded', String(open));
-      toggle.textContent = open ? '–' : '+';
       const label = t(open ? 'ramHelperCollapse' : 'ramHelperExpand');
       toggle.setAttribute('aria-label', label);
       toggle.title = label;
+      dock();
     }
     setExpanded(true);
     toggle.addEventListener('click', (event) => {

@@ -2,8 +2,9 @@
 // content script, and its one global, RoleHopUI, lives in the extension's isolated world, which
 // page scripts cannot see).
 //
-// guardedHost() makes the element RoleHop draws its banner and badge in. What a page can and
-// cannot do against it:
+// guardedHost() makes the element RoleHop draws its banner, identity strip and RAM panel in (each
+// docked at an edge of the window, with room made for it on the page: takeRoom()). What a page can
+// and cannot do against it:
 // - CANNOT read or change what is inside: the shadow root is closed (host.shadowRoot is null
 //   for the page, a second attachShadow throws), and its styles are in the shadow, so page CSS
 //   does not reach them. The host is a plain <div> (a custom tag could be pre-defined by the page
@@ -48,7 +49,8 @@ const RoleHopUI = (() => {
   }
 
   /**
-   * Black or white, whichever reads better on `color` (resolved by the browser, so names work).
+   * Black or white, whichever has the higher contrast with `color` (WCAG relative luminance;
+   * resolved by the browser, so names work). One of the two always reaches 4.5:1.
    * @param {HTMLElement} probe an element in the document to resolve the colour with
    * @param {string} color a safeColor()
    */
@@ -60,30 +62,28 @@ const RoleHopUI = (() => {
     const [r, g, b] = match.slice(0, 3).map((c) => Number(c) / 255);
     const lin = (/** @type {number} */ c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
     const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    return luminance > 0.4 ? '#111' : '#fff';
+    // Contrast with white: 1.05 / (L + 0.05); with black: (L + 0.05) / 0.05.
+    return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#fff' : '#000';
   }
 
   /**
    * @typedef {object} GuardedHost
    * @property {HTMLDivElement} host the element in the page (shows nothing of its own)
    * @property {ShadowRoot} root its closed shadow root: put the UI here
+   * @property {(placement: string) => void} place moves the host (inline CSS as for guardedHost)
    * @property {() => void} dispose removes the host and stops guarding it
    */
 
   /**
-   * A host element with a closed shadow root, kept attached, visible and in the top layer.
-   * @param {string} name the host's `data-rolehop` value (e.g. `switch-banner`)
-   * @param {string} placement inline CSS placing the host, e.g. `top: 12px; right: 12px`
-   * @returns {GuardedHost}
+   * The host's inline style: everything a page could use to hide or move it, as `!important`
+   * declarations (which win over any author style sheet); `placement` last, so it may size the host.
+   * @param {string} placement
    */
-  function guardedHost(name, placement) {
-    const host = document.createElement('div');
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = [
+  function hostStyle(placement) {
+    return [
       'all: initial',
       'position: fixed',
       'inset: auto',
-      placement,
       'margin: 0',
       'padding: 0',
       'border: 0',
@@ -99,14 +99,26 @@ const RoleHopUI = (() => {
       'clip-path: none',
       'width: auto',
       'height: auto',
-      'max-width: calc(100vw - 24px)',
+      'max-width: 100vw',
+      placement,
     ]
       .flatMap((d) => d.split(';'))
       .map((d) => d.trim())
       .filter(Boolean)
       .map((d) => `${d} !important`)
       .join('; ');
-    const attributes = /** @type {Record<string, string>} */ ({ 'data-rolehop': name, style, popover: 'manual' });
+  }
+
+  /**
+   * A host element with a closed shadow root, kept attached, visible and in the top layer.
+   * @param {string} name the host's `data-rolehop` value (e.g. `switch-banner`)
+   * @param {string} placement inline CSS placing and sizing the host, e.g. `top: 0; left: 0; right: 0`
+   * @returns {GuardedHost}
+   */
+  function guardedHost(name, placement) {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    const attributes = /** @type {Record<string, string>} */ ({ 'data-rolehop': name, style: hostStyle(placement), popover: 'manual' });
     const hasPopover = typeof host.showPopover === 'function';
     if (!hasPopover) delete attributes.popover;
 
@@ -176,6 +188,10 @@ const RoleHopUI = (() => {
     return {
       host,
       root,
+      place(next) {
+        attributes.style = hostStyle(next);
+        writeAttributes();
+      },
       dispose() {
         disposed = true;
         treeWatch.disconnect();
@@ -198,6 +214,118 @@ const RoleHopUI = (() => {
   }
 
   /**
+   * A <style> element with RoleHop's palette and type scale (shared/theme.css, through the
+   * generated content/theme.js) for the element of class `rolehop-theme`, then `css`.
+   * @param {string} css
+   */
+  function themedStyle(css) {
+    return styleElement(`:host { all: initial; }
+${RoleHopTheme.css}
+.rolehop-theme { font: var(--text-body)/1.45 var(--font-ui); color: var(--ink); }
+${css}`);
+  }
+
+  // --- room on the page for RoleHop's docked UI ---------------------------------------------------
+  // RoleHop's strips and panels are docked at the edges of the window, and the page gets padding of
+  // the same size on <html> on that side (inline, !important, put back when the page changes it), so
+  // the page lays out its content beside them, never under them. A page's own `position: fixed`
+  // elements are not moved: they stay where the page puts them.
+
+  /** @typedef {'top' | 'right' | 'bottom'} Side */
+  const SIDES = /** @type {const} */ (['top', 'right', 'bottom']);
+  /** @type {Map<string, Partial<Record<Side, number>>>} what each piece of UI takes, by its name */
+  const reserved = new Map();
+  /** @type {Set<() => void>} */
+  const roomListeners = new Set();
+  /** The page's own inline values of the properties RoleHop sets, to give back when it is done. */
+  /** @type {Map<string, {value: string, priority: string}>} */
+  const pageValues = new Map();
+  /** @type {MutationObserver | null} */
+  let roomWatch = null;
+  let roomRewrites = 0;
+  let roomWindowStart = 0;
+
+  /**
+   * The room taken on each side by every piece of UI but `except`.
+   * @param {string} [except]
+   * @returns {Record<Side, number>}
+   */
+  function roomTaken(except) {
+    const totals = { top: 0, right: 0, bottom: 0 };
+    for (const [name, sides] of reserved) {
+      if (name === except) continue;
+      for (const side of SIDES) totals[side] += Math.max(0, sides[side] ?? 0);
+    }
+    return totals;
+  }
+
+  /** The inline declarations on <html> that make the room (empty when none is taken). */
+  function roomDeclarations() {
+    const totals = roomTaken();
+    const any = SIDES.some((side) => totals[side] > 0);
+    /** @type {Record<string, string>} */
+    const out = { 'box-sizing': any ? 'border-box' : '', 'scroll-padding-top': totals.top > 0 ? `${Math.ceil(totals.top)}px` : '' };
+    for (const side of SIDES) out[`padding-${side}`] = totals[side] > 0 ? `${Math.ceil(totals[side])}px` : '';
+    return out;
+  }
+
+  function applyRoom() {
+    const style = document.documentElement.style;
+    for (const [property, value] of Object.entries(roomDeclarations())) {
+      const current = style.getPropertyValue(property);
+      if (value) {
+        if (!pageValues.has(property)) pageValues.set(property, { value: current, priority: style.getPropertyPriority(property) });
+        if (current !== value || style.getPropertyPriority(property) !== 'important') style.setProperty(property, value, 'important');
+      } else if (pageValues.has(property)) {
+        const own = /** @type {{value: string, priority: string}} */ (pageValues.get(property));
+        pageValues.delete(property);
+        if (own.value) style.setProperty(property, own.value, own.priority);
+        else style.removeProperty(property);
+      }
+    }
+  }
+
+  /** Puts the room back when the page rewrites <html>'s style (at most MAX_RESTORES times a minute). */
+  function watchRoom() {
+    if (roomWatch) return;
+    roomWatch = new MutationObserver(() => {
+      const style = document.documentElement.style;
+      const changed = Object.entries(roomDeclarations()).some(([p, v]) => v && style.getPropertyValue(p) !== v);
+      if (!changed) return;
+      const now = Date.now();
+      if (now - roomWindowStart > 60_000) {
+        roomWindowStart = now;
+        roomRewrites = 0;
+      }
+      roomRewrites += 1;
+      if (roomRewrites <= MAX_RESTORES) applyRoom();
+    });
+    roomWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+  }
+
+  /**
+   * Takes room on the page for the piece of UI `name` (replacing what it took before; all zeros
+   * give it back) and tells the other pieces (see onRoomChange).
+   * @param {string} name
+   * @param {Partial<Record<Side, number>>} sides pixels on each side
+   */
+  function takeRoom(name, sides) {
+    const before = JSON.stringify(reserved.get(name) ?? {});
+    const clean = Object.fromEntries(SIDES.filter((side) => (sides[side] ?? 0) > 0).map((side) => [side, Math.ceil(sides[side] ?? 0)]));
+    if (Object.keys(clean).length > 0) reserved.set(name, clean);
+    else reserved.delete(name);
+    if (JSON.stringify(clean) === before) return;
+    applyRoom();
+    if (reserved.size > 0) watchRoom();
+    for (const listener of roomListeners) listener();
+  }
+
+  /** Runs `listener` whenever a piece of UI takes or gives back room. @param {() => void} listener */
+  function onRoomChange(listener) {
+    roomListeners.add(listener);
+  }
+
+  /**
    * Creates an element with attributes and children (strings become text nodes; never HTML).
    * @param {string} tag
    * @param {Record<string, string>} [attrs]
@@ -210,5 +338,5 @@ const RoleHopUI = (() => {
     return el;
   }
 
-  return Object.freeze({ t, safeColor, textColorOn, guardedHost, styleElement, h });
+  return Object.freeze({ t, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
 })();

@@ -145,15 +145,26 @@ export function bannerAction(ui) {
 }
 
 /**
- * Clicks an element inside a closed shadow root with the real mouse (an isTrusted click).
+ * Clicks an element inside a closed shadow root with the real mouse (an isTrusted click), after
+ * scrolling it into view.
  * @param {Page} page
  * @param {number} backendNodeId
  */
 export async function trustedClick(page, backendNodeId) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { model } = /** @type {{model: {content: number[]}}} */ (await cdp.send('DOM.getBoxModel', { backendNodeId }));
-    const [x1, y1, , , x3, y3] = model.content;
+    // As a person would: scrolled into view first (a panel's body scrolls).
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+    // Where it stays: docked UI moves when the room around it changes (after a resize).
+    const boxOf = async () => /** @type {{model: {content: number[]}}} */ (await cdp.send('DOM.getBoxModel', { backendNodeId })).model.content.join();
+    let box = await boxOf();
+    for (let i = 0; i < 20; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const again = await boxOf();
+      if (again === box) break;
+      box = again;
+    }
+    const [x1, y1, , , x3, y3] = box.split(',').map(Number);
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   } finally {
     await cdp.detach().catch(() => {});
@@ -287,4 +298,37 @@ export function switchRoleUrl({ host = 'signin.aliyun.com', path = '/switchRole.
   url.searchParams.set('fixture', fixture);
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return url.toString();
+}
+
+/**
+ * Runs `source` (a function declaration, `this` = the closed shadow root of the one RoleHop host
+ * named `name`) through the DevTools protocol, and returns its value: for measuring what the page
+ * cannot (computed colours, boxes). Throws when the page has no such host.
+ * @param {Page} page
+ * @param {string} name e.g. `identity-badge`
+ * @param {string} source e.g. `function (arg) { return this.querySelector('.badge').textContent; }`
+ * @param {unknown} [arg]
+ */
+export async function evaluateInRoleHopUi(page, name, source, arg = null) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = /** @type {{root: DomNode}} */ (await cdp.send('DOM.getDocument', { depth: -1, pierce: true }));
+    /** @type {DomNode | undefined} */
+    let shadow;
+    walk(root, (node) => {
+      if (!shadow && node.nodeType === 1 && attributesOf(node.attributes)['data-rolehop'] === name) shadow = node.shadowRoots?.[0];
+    });
+    if (!shadow) throw new Error(`no RoleHop ${name} on ${page.url()}`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: /** @type {string} */ (object.objectId),
+      functionDeclaration: source,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`evaluation in RoleHop's ${name} failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }

@@ -117,13 +117,27 @@ async function callOn(cdp, backendNodeId, source, arg) {
   return result.value;
 }
 
-/** The visible boxes under `this` (a shadow root), for the overlap check. */
+/**
+ * The visible boxes under `this` (a shadow root), for the overlap check: each cut to what its
+ * scrolling or clipping ancestors show (content scrolled out of a panel's view covers nothing).
+ */
 const VISIBLE_BOXES = `function () {
+  const shown = (el) => {
+    let r = el.getBoundingClientRect();
+    let [x1, y1, x2, y2] = [r.left, r.top, r.right, r.bottom];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const c = a.getBoundingClientRect();
+      [x1, y1, x2, y2] = [Math.max(x1, c.left), Math.max(y1, c.top), Math.min(x2, c.right), Math.min(y2, c.bottom)];
+    }
+    return { x: x1, y: y1, width: Math.max(0, x2 - x1), height: Math.max(0, y2 - y1) };
+  };
   return [...this.querySelectorAll('*')]
     .filter((el) => !(el instanceof HTMLStyleElement) && getComputedStyle(el).visibility !== 'hidden')
-    .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+    .map((el) => ({ el, rect: shown(el) }))
     .filter(({ rect }) => rect.width > 0 && rect.height > 0)
-    .map(({ el, rect }) => ({ x: rect.x, y: rect.y, width: rect.width, height: rect.height, where: '<' + el.tagName.toLowerCase() + '>' }));
+    .map(({ el, rect }) => ({ ...rect, where: '<' + el.tagName.toLowerCase() + '>' }));
 }`;
 
 /**

@@ -94,8 +94,9 @@ describe('quick start: first profile, first switch', () => {
     const tab = await env.open('https://home.console.aliyun.com/?config=main&nav=');
     const popup = await env.browser.openPage('popup/popup.html');
     await popup.waitForFunction(() => performance.getEntriesByName('rolehop:popup-ready').length > 0);
+    await popup.locator('[role="option"]').first().waitFor();
+    await shoot(popup, '2-popup.png', { width: 380, height: 300 });
     await popup.locator('#search').fill('acme prod');
-    await shoot(popup, '2-popup.png', { width: 380, height: 600 });
     await tab.bringToFront();
     await popup.locator('#search').press('Enter');
     await tab.waitForURL((u) => u.hostname === 'home.console.aliyun.com' && u.searchParams.get('config') === 'sts', { timeout: 30_000 });

@@ -845,6 +845,8 @@ export interface TutorialInput {
   assumePolicyName?: string | null;
   /** Default `cn`. */
   site?: Site;
+  /** While the reader types: missing or invalid values show as placeholders (`incomplete`). */
+  draft?: boolean;
 }
 
 /** A policy document a step shows: canonical text from the policy builders, and its lint. */
@@ -913,6 +915,10 @@ export interface TutorialResult {
   troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: TutorialText; fix: TutorialText }>;
   /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
   checkInputs: CheckInputs;
+  /** Draft only: the values still missing or wrong, each at its JSON path (empty when complete). */
+  incomplete?: Array<{ path: string; message: string }>;
+  /** Draft only: the placeholders in the texts; code and values carry the English one. */
+  placeholders?: TutorialText[];
 }
 
 export interface SetupPlanInput extends Omit<TutorialInput, "audience"> {

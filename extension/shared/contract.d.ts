@@ -886,6 +886,10 @@ export interface TutorialStep {
   /** alicloud provider blocks. */
   terraform: string | null;
   verify: TutorialText;
+  /** The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step. */
+  setupTask: "role" | "user" | "policy" | "attach" | null;
+  /** The checks whose pass proves this step done (every one of them that ran passed). */
+  provenBy: CheckId[];
 }
 
 export interface TutorialAccountValues {

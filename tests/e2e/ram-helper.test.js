@@ -433,7 +433,7 @@ describe('the RAM console helper panel in Chinese', () => {
         const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'role-policy' && c.state === 'attached'), 'attached');
         assert.equal(panel.checks.find((c) => c.id === 'role-policy')?.text, '已授权：AliyunOSSReadOnlyAccess 已授予角色 admin-oss。');
         assert.match(panel.text, /本页：第 1 步 · /);
-        assert.match(panel.text, /已完成 1\/\d+ 步。/);
+        assert.match(panel.text, /已完成 1\/\d+。/);
         await page.close();
       });
 

@@ -130,6 +130,7 @@ describe('workbench: values and steps', () => {
     assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'nothing judged before it is typed');
     assert.equal(await page.locator('#verify').isDisabled(), true);
     assert.equal(await page.locator('#verify-why').innerText(), 'Fill in the values above first: the steps still show placeholders.');
+    assert.equal(await page.locator('#verify-why').isVisible(), true, 'the reason is on the screen');
     assert.equal(await page.getAttribute('#verify', 'aria-describedby'), 'verify-why');
   });
 
@@ -246,6 +247,7 @@ describe('workbench: credentials and verification', () => {
     assert.equal(await page.locator('#cred-a').isVisible(), true);
     assert.equal(await page.locator('#cred-b').isVisible(), false);
     assert.equal(await page.locator('#verify-why').innerText(), 'Enter company A\'s AccessKey above first.');
+    assert.equal(await page.locator('#verify-why').isVisible(), true);
     assert.equal(await page.locator('#setup-why').innerText(), 'Enter company A\'s AccessKey above first.');
     for (const audience of ['b', 'user']) {
       await chooseAudience(audience);

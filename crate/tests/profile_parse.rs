@@ -1,7 +1,7 @@
 //! The profile INI text: what it accepts, and every kind of error with its exact line:column,
 //! kind, profile and key.
 
-use rolehop::profile::{parse, AccountKind, Parsed, ProfileError, Site};
+use rolehop::profile::{parse, AccountKind, Fix, Parsed, ProfileError, Site};
 use rolehop::ErrorKind::{self, InvalidValue, MissingField, Unsupported};
 
 fn parsed(text: &str) -> Parsed {
@@ -794,4 +794,159 @@ fn errors_past_the_limit_are_counted_not_listed() {
         .unwrap()
         .message
         .contains("more errors"));
+}
+
+/// `text` with `fix` applied (columns in characters, as the core counts them).
+fn apply(text: &str, fix: &Fix) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let line = &mut lines[fix.line - 1];
+    let chars: Vec<char> = line.chars().collect();
+    let before: String = chars[..fix.column - 1].iter().collect();
+    let after: String = chars[fix.end_column - 1..].iter().collect();
+    *line = format!("{before}{}{after}", fix.replacement);
+    lines.join("\n")
+}
+
+/// The one error of `text`, its fix, and the text once the fix is applied (which must parse
+/// without errors: a fix is itself valid).
+#[track_caller]
+fn fixed(text: &str) -> (ProfileError, Fix, String) {
+    let e = only_error(text);
+    let fix = e
+        .fix
+        .clone()
+        .unwrap_or_else(|| panic!("{text:?}: no fix in {e:#?}"));
+    assert_eq!(fix.line, e.line, "{e:#?}");
+    let after = apply(text, &fix);
+    let p = parsed(&after);
+    assert_eq!(p.errors, [], "{after:?}");
+    (e, fix, after)
+}
+
+#[test]
+fn a_misspelt_key_is_one_error_with_its_rename_as_the_fix() {
+    // Not also "names no role": the misspelt key is the one cause.
+    let (e, fix, after) = fixed("[profile a]\naccount = acme\nrolename = admin\n");
+    assert_eq!(
+        (
+            e.line,
+            e.column,
+            e.kind,
+            e.profile.as_deref(),
+            e.field.as_deref()
+        ),
+        (3, 1, Unsupported, Some("a"), Some("rolename"))
+    );
+    assert!(
+        e.message.contains("did you mean role_name?"),
+        "{}",
+        e.message
+    );
+    assert_eq!(
+        (fix.column, fix.end_column, fix.replacement.as_str()),
+        (1, 9, "role_name")
+    );
+    assert_eq!(after, "[profile a]\naccount = acme\nrole_name = admin\n");
+
+    // Another tool's name for a key; role_arn names the account and the role: one error.
+    let (e, fix, _) = fixed("[profile a]\n  ram_role_arn = acs:ram::1746000000000001:role/r\n");
+    assert_eq!(
+        (e.line, e.column, fix.column, fix.end_column),
+        (2, 3, 3, 15)
+    );
+    assert_eq!(fix.replacement, "role_arn");
+    let (_, fix, _) = fixed("[profile a]\nrole_name = r\nuid = 1746000000000001\n");
+    assert_eq!(fix.replacement, "account");
+    // Case and '-' for '_'; columns count characters (the value is not what is replaced).
+    let (_, fix, _) = fixed("[profile a]\naccount = acme\nRole-Name = admin\n");
+    assert_eq!((fix.column, fix.end_column), (1, 10));
+    let (_, fix, after) = fixed("[profile a]\naccount = acme\nrole_name = r\ndisplayname = 中文\n");
+    assert_eq!(fix.replacement, "display_name");
+    assert!(after.ends_with("display_name = 中文\n"));
+}
+
+#[test]
+fn a_rename_is_offered_only_when_it_is_certain_and_valid() {
+    // The meant key is set already: renaming would be a second error. The message says so.
+    let e = only_error("[profile a]\naccount = acme\nrole_name = r\ncolour = red\ncolor = blue\n");
+    assert_eq!((e.line, e.fix), (4, None));
+    assert!(
+        e.message.contains("color is already set on line 5"),
+        "{}",
+        e.message
+    );
+    assert!(is_chinese(&e.message_zh));
+    // Two unknown keys mean the same key: which one is meant is not certain.
+    let p = parsed("[profile a]\naccount = acme\nrolename = r\nrole-name = r\n");
+    assert_eq!(p.errors.len(), 2, "{:#?}", p.errors);
+    assert!(p
+        .errors
+        .iter()
+        .all(|e| e.fix.is_none() && e.kind == Unsupported));
+    // The value would not pass under the meant key: no fix, and still one error.
+    let e = only_error("[profile a]\naccount = acme\nrole = acs:ram::1746000000000001:role/r\n");
+    assert!(
+        e.message.contains("did you mean role_name?"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.fix, None);
+    let e = only_error(&format!("[profile a]\n{OK}region = cn-hangzhou\n"));
+    assert_eq!(e.fix, None);
+    let (_, fix, _) = fixed(&format!("[profile a]\n{OK}region = intl\n"));
+    assert_eq!(fix.replacement, "site");
+    // Too far from any key to be sure (foo is three edits from note).
+    let e = only_error(&format!("[profile a]\n{OK}foo = x\n"));
+    assert_eq!(e.fix, None);
+    // A key far from every key still suppresses nothing: the missing role is its own error.
+    let p = parsed("[profile a]\naccount = acme\nxyzzy = 1\n");
+    assert_eq!(
+        p.errors
+            .iter()
+            .map(|e| (e.line, e.kind))
+            .collect::<Vec<_>>(),
+        [(1, MissingField), (3, Unsupported)]
+    );
+}
+
+#[test]
+fn a_value_in_the_wrong_form_has_its_certain_fix() {
+    let (e, fix, after) = fixed(&format!("[profile a]\n{OK}site = CN\n"));
+    assert_eq!((e.line, e.column, e.field.as_deref()), (4, 8, Some("site")));
+    assert_eq!(
+        (fix.column, fix.end_column, fix.replacement.as_str()),
+        (8, 10, "cn")
+    );
+    assert!(after.contains("site = cn\n"));
+    let (_, fix, _) = fixed("[profile a]\naccount = ACME\nrole_name = r\n");
+    assert_eq!(
+        (fix.column, fix.end_column, fix.replacement.as_str()),
+        (11, 15, "acme")
+    );
+    let (e, fix, _) = fixed("[profile a]\naccount = Acme.onaliyun.com\nrole_name = r\n");
+    assert!(
+        e.message.contains("write \"acme.onaliyun.com\""),
+        "{}",
+        e.message
+    );
+    assert_eq!(fix.replacement, "acme.onaliyun.com");
+    let (_, fix, _) = fixed(&format!("[profile a]\n{OK}color = grey ; a comment\n"));
+    assert_eq!(
+        (fix.column, fix.end_column, fix.replacement.as_str()),
+        (9, 13, "gray")
+    );
+
+    // A suggestion is itself valid: "ACME--PROD" in lower case still has "--".
+    let e = only_error("[profile a]\naccount = ACME--PROD\nrole_name = r\n");
+    assert_eq!(e.fix, None);
+    assert!(!e.message.contains("write"), "{}", e.message);
+    // Not close enough to be sure, and a quoted value (its span is not the value's text).
+    assert_eq!(
+        only_error(&format!("[profile a]\n{OK}color = bleu\n")).fix,
+        None
+    );
+    assert_eq!(
+        only_error(&format!("[profile a]\n{OK}site = \"CN\"\n")).fix,
+        None
+    );
 }

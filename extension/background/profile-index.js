@@ -168,10 +168,8 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
     const { text, parsed } = await current(core);
     const existing = findSame(parsed, checked.profile);
     if (existing) return { saved: false, profile: ref(existing) };
-    if (parsed.errors.length) {
-      const first = parsed.errors[0];
-      throw new Error(`the stored profiles have ${parsed.errors.length} error(s) (first: line ${first.line}:${first.column} ${first.message}); fix them on the options page first`);
-    }
+    // A text with errors is saved as the user wrote it (the broken profiles are skipped): a new
+    // section after it is read on its own, so it is appended as long as it adds no error.
     const id = uniqueId(parsed, `${checked.profile.account}.${checked.profile.roleName}`);
     const displayName = `${checked.profile.roleName} @ ${checked.profile.account}`;
     const section = check(core, values, { id, displayName });
@@ -181,7 +179,7 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
     const stamp = now().toISOString().slice(0, 10);
     const combined = `${text.trimEnd()}${text.trim() ? '\n\n' : ''}# saved by RoleHop from a switch made by hand (${stamp})\n${canonical.text.trim()}\n`;
     const whole = core.profileParse({ text: combined });
-    if ('error' in whole || whole.errors.length || !whole.profiles.some((p) => p.id === id)) {
+    if ('error' in whole || whole.errors.length > parsed.errors.length || !whole.profiles.some((p) => p.id === id)) {
       throw new Error(`the profiles with ${id} appended did not parse cleanly; nothing was saved`);
     }
     await saveProfilesText(combined);
@@ -201,7 +199,8 @@ function ref(p) {
  * @param {string} base
  */
 function uniqueId(parsed, base) {
-  const taken = new Set(parsed.profiles.map((p) => p.id.toLowerCase()));
+  // Ids of profiles skipped for their errors are taken too: the user will fix them.
+  const taken = new Set([...parsed.profiles.map((p) => p.id), ...parsed.errors.flatMap((e) => (e.profile ? [e.profile] : []))].map((id) => id.toLowerCase()));
   const clean = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 60) || 'profile';
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let n = 2; ; n += 1) {

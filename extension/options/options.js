@@ -7,7 +7,8 @@ import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { cacheArea, keyFor, rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
-import { renderPreview } from './preview.js';
+import { renderPreview, renderSkipped } from './preview.js';
+import { countText, joinSentences } from './plural.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
 import { setUpTransfer } from './transfer.js';
 import { setUpSettings } from './settings-panel.js';
@@ -27,6 +28,7 @@ async function main() {
   const textarea = /** @type {HTMLTextAreaElement} */ (byId('ini'));
   const preview = byId('preview');
   const previewSummary = byId('preview-summary');
+  const insertExample = /** @type {HTMLButtonElement} */ (byId('insert-example'));
 
   let defaultSite = settings.defaultSite;
   let savedText = '';
@@ -52,27 +54,42 @@ async function main() {
   const editor = createEditor({
     textarea,
     gutter: byId('gutter'),
+    bands: byId('bands'),
     summary: byId('editor-summary'),
     errorList: /** @type {HTMLOListElement} */ (byId('editor-errors')),
     onText(text) {
       current = { text, ...parse(text) };
-      editor.showResult(current.errors, current.profiles.length);
-      renderPreview(preview, previewSummary, current.profiles);
+      showParse();
       refreshSaveState();
     },
   });
 
+  /** The editor's verdict, the preview and the skipped profiles for the current parse. */
+  function showParse() {
+    editor.showResult(current.errors, current.profiles.length);
+    renderPreview(preview, previewSummary, current.profiles);
+    renderSkipped(byId('skipped'), byId('skipped-list'), current.errors);
+    insertExample.hidden = current.text.trim() !== '';
+  }
+
+  // An empty editor shows an example profile (the placeholder) and offers to insert it.
+  const example = () => t('optionsEditorExample');
+  textarea.placeholder = example();
+  insertExample.addEventListener('click', () => {
+    editor.setText(`${example()}\n`);
+    textarea.focus();
+  });
+
   const dirty = () => editor.text !== savedText;
 
-  /** Save is possible only for changed, error-free text that has been parsed as it stands. */
+  /** Save is possible for changed text that has been parsed as it stands, errors or not: the
+   * text is the source of truth; profiles with errors are skipped until they are fixed. */
   function refreshSaveState() {
     const ready = current.text === editor.text;
-    saveButton.disabled = saving || !ready || current.errors.length > 0 || !dirty();
+    saveButton.disabled = saving || !ready || !dirty();
     // While a parse is pending the last verdict stands (no flicker between keystrokes).
     if (saving || !ready) return;
-    if (current.errors.length && dirty()) {
-      setStatus(saveStatus, () => t('optionsFixErrors', [String(current.errors.length)]), { result: 'fail' });
-    } else if (dirty() && saveStatus.dataset.kind !== 'unsaved') {
+    if (dirty() && saveStatus.dataset.kind !== 'unsaved') {
       setStatus(saveStatus, () => t('optionsUnsaved'), { result: 'warn', data: { kind: 'unsaved' } });
     }
   }
@@ -82,9 +99,9 @@ async function main() {
   async function save() {
     // Parse what is in the editor now: a keystroke inside the debounce must not slip through.
     if (current.text !== editor.text) editor.setText(editor.text);
-    if (current.errors.length || saving) return false;
+    if (saving) return false;
     const text = editor.text;
-    const { profiles } = current; // the parse of `text` (current moves on if the user types meanwhile)
+    const { profiles, errors } = current; // the parse of `text` (current moves on if the user types meanwhile)
     saving = true;
     saveButton.disabled = true;
     setStatus(saveStatus, () => t('optionsSaving'));
@@ -94,13 +111,16 @@ async function main() {
       // The popup's next open takes this parse instead of parsing the text again.
       const area = cacheArea();
       if (area) {
-        await rememberParse(area, keyFor(result.sha256, defaultSite), { profiles, errorCount: 0 });
+        await rememberParse(area, keyFor(result.sha256, defaultSite), { profiles, errorCount: errors.length });
       }
-      const count = String(current.profiles.length);
+      const skipped = new Set(errors.map((e) => e.profile ?? `line ${e.line}`)).size;
+      /** What was saved: the working profiles, and those skipped until their errors are fixed. */
+      const what = () => joinSentences([countText('optionsSavedProfiles', profiles.length), skipped ? countText('optionsSavedSkipped', skipped) : '']);
+      const data = { skipped: String(skipped) };
       if (result.area === 'sync') {
-        setStatus(saveStatus, () => t('optionsSavedSync', [count, String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)]), {
-          result: 'pass',
-          data: { area: 'sync' },
+        setStatus(saveStatus, () => joinSentences([what(), t('optionsSavedSync', [String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)])]), {
+          result: skipped ? 'warn' : 'pass',
+          data: { area: 'sync', ...data },
         });
       } else {
         const reason = result.reason;
@@ -110,9 +130,9 @@ async function main() {
             : reason?.code === 'sync-full'
               ? t('optionsReasonSyncFull', [reason.detail])
               : t('optionsReasonSyncError', [reason?.detail ?? '']);
-        setStatus(saveStatus, () => t('optionsSavedLocal', [count, why()]), {
+        setStatus(saveStatus, () => joinSentences([what(), t('optionsSavedLocal', [why()])]), {
           result: 'warn',
-          data: { area: 'local', reason: reason?.code ?? '' },
+          data: { area: 'local', reason: reason?.code ?? '', ...data },
         });
       }
       return true;
@@ -206,6 +226,7 @@ async function main() {
       editor.setText(text);
       return save();
     },
+    editor: textarea,
   });
 
   const settingsPanel = setUpSettings({
@@ -213,8 +234,8 @@ async function main() {
     async onLanguage(language) {
       await useLanguage(language);
       localizePage(document);
-      editor.relocalize();
-      renderPreview(preview, previewSummary, current.profiles);
+      textarea.placeholder = example();
+      showParse();
       relocalizeStatuses();
     },
     onDefaultSite(site) {

@@ -1,9 +1,11 @@
 // The live preview of the parsed profiles: grouped like the popup shows them, each with its
 // colour, name, id, account, role and site.
 
-import { t } from '../shared/i18n.js';
+import { coreText, t } from '../shared/i18n.js';
+import { countText } from './plural.js';
 
 /** @typedef {import('../shared/contract').Profile} Profile */
+/** @typedef {import('../shared/contract').ProfileError} ProfileError */
 
 /** Rows rendered at most; the summary says how many more there are. Keeps typing responsive. */
 const MAX_ROWS = 300;
@@ -24,10 +26,11 @@ let cacheLanguage = '';
  */
 export function renderPreview(container, summary, profiles) {
   const shown = profiles.slice(0, MAX_ROWS);
-  summary.textContent =
-    profiles.length > shown.length
-      ? t('optionsPreviewSome', [String(shown.length), String(profiles.length)])
-      : t('optionsPreviewCount', [String(profiles.length)]);
+  summary.textContent = !profiles.length
+    ? ''
+    : profiles.length > shown.length
+      ? countText('optionsPreviewSome', profiles.length, [String(shown.length)])
+      : countText('optionsPreviewCount', profiles.length);
   if (!profiles.length) {
     const empty = document.createElement('p');
     empty.className = 'hint';
@@ -100,19 +103,72 @@ function row(profile) {
   title.textContent = profile.displayName;
   const id = document.createElement('code');
   id.className = 'id';
-  id.textContent = profile.id;
-  name.append(swatch, title, ' ', id);
+  id.append(breakable(profile.id));
+  name.append(swatch, title, id);
   if (profile.note) name.title = profile.note;
 
   const account = tr.insertCell();
-  account.textContent = profile.account;
+  // The account reads whole (a UID, an alias or a default domain is at most 45 characters).
+  const accountValue = document.createElement('span');
+  accountValue.className = 'value whole';
+  accountValue.textContent = profile.account;
+  account.append(accountValue);
   const kind = document.createElement('span');
   kind.className = 'tag';
   kind.textContent = t(
     profile.accountKind === 'uid' ? 'optionsKindUid' : profile.accountKind === 'default-domain' ? 'optionsKindDomain' : 'optionsKindAlias',
   );
   account.append(' ', kind);
-  tr.insertCell().textContent = profile.roleName;
+  tr.insertCell().append(breakable(profile.roleName));
   tr.insertCell().textContent = profile.site === 'intl' ? t('optionsSiteShortIntl') : t('optionsSiteShortCn');
   return tr;
+}
+
+/**
+ * A value the user typed, shown whole: it may wrap only before a '.' or after a '-', '_' or '/'
+ * (the points a reader expects), never inside a run of letters or digits (a UID has none).
+ * @param {string} value
+ */
+function breakable(value) {
+  const span = document.createElement('span');
+  span.className = 'value';
+  value.split(/(?=\.)|(?<=[-_/])/).forEach((part, i) => {
+    if (i > 0) span.append(document.createElement('wbr'));
+    span.append(part);
+  });
+  return span;
+}
+
+/**
+ * The profiles left out because of errors, and why: one entry per profile (or per line, for an
+ * error outside any profile), with its error count and first message.
+ * @param {HTMLElement} pane shown only when something is skipped
+ * @param {HTMLElement} list
+ * @param {ProfileError[]} errors
+ */
+export function renderSkipped(pane, list, errors) {
+  /** @type {Map<string, {name: string | null, line: number, errors: ProfileError[]}>} */
+  const skipped = new Map();
+  for (const error of errors) {
+    const key = error.profile ? `p:${error.profile.toLowerCase()}` : `l:${error.line}`;
+    const entry = skipped.get(key) ?? { name: error.profile ?? null, line: error.line, errors: [] };
+    entry.errors.push(error);
+    skipped.set(key, entry);
+  }
+  const items = [...skipped.values()].map(({ name, line, errors: mine }) => {
+    const li = document.createElement('li');
+    const first = mine[0];
+    const why = coreText(first.message, first.messageZh);
+    if (name) {
+      li.dataset.profileId = name;
+      const code = document.createElement('code');
+      code.append(breakable(name));
+      li.append(code, ' ', countText('optionsSkippedWhy', mine.length, [String(line), why]));
+    } else {
+      li.append(countText('optionsSkippedLine', mine.length, [String(line), why]));
+    }
+    return li;
+  });
+  list.replaceChildren(...items);
+  pane.hidden = items.length === 0;
 }

@@ -1,4 +1,5 @@
-// Import (paste or file; RoleHop INI or the aliyun CLI's config.json) and export (INI, config.json).
+// Import (a file, or the aliyun CLI's config.json pasted into the editor or read from a file) and
+// export (INI, config.json).
 // An import is checked completely first: with any error nothing changes and every error is
 // listed with line:column; a clean import is previewed, then merged or replaces on confirmation.
 
@@ -6,6 +7,7 @@ import { coreText, t } from '../shared/i18n.js';
 import { downloadText } from './download.js';
 import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
+import { countText, joinSentences } from './plural.js';
 import { byId, el } from './dom.js';
 
 /** @typedef {import('../background/core.js').Core} Core */
@@ -49,25 +51,38 @@ function skippedList(skipped) {
  *   getDefaultSite: () => 'cn' | 'intl',
  *   getCurrent: () => Current,
  *   apply: (text: string) => Promise<boolean>,
- * }} deps `apply` puts new text in the editor and saves it
+ *   editor: HTMLTextAreaElement,
+ * }} deps `apply` puts new text in the editor and saves it; `editor` is where text is pasted
  */
-export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
-  const format = /** @type {HTMLSelectElement} */ (byId('import-format'));
+export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor }) {
   const file = /** @type {HTMLInputElement} */ (byId('import-file'));
-  const pasted = /** @type {HTMLTextAreaElement} */ (byId('import-text'));
+  const cliFile = /** @type {HTMLInputElement} */ (byId('import-cli'));
   const result = byId('import-result');
 
-  file.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    pasted.value = await chosen.text();
-    check();
-  });
-  byId('import-check').addEventListener('click', check);
+  /** @param {HTMLInputElement} input @param {'auto' | 'aliyun-cli'} format */
+  function readFile(input, format) {
+    input.addEventListener('change', async () => {
+      const chosen = input.files?.[0];
+      if (!chosen) return;
+      const text = await chosen.text();
+      input.value = ''; // the same file again is a new choice
+      check(text, format === 'auto' ? detectFormat(text) : format);
+    });
+  }
+  readFile(file, 'auto');
+  readFile(cliFile, 'aliyun-cli');
 
-  function check() {
-    const text = pasted.value;
-    const chosenFormat = format.value === 'auto' ? detectFormat(text) : /** @type {'ini' | 'aliyun-cli'} */ (format.value);
+  // The editor is the one place to paste. The aliyun CLI's config.json pasted into it is not INI:
+  // it is imported (checked, previewed, merged on confirmation) instead of landing in the text.
+  editor.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (detectFormat(text) !== 'aliyun-cli') return;
+    event.preventDefault();
+    check(text, 'aliyun-cli');
+  });
+
+  /** @param {string} text @param {'ini' | 'aliyun-cli'} chosenFormat */
+  function check(text, chosenFormat) {
     result.dataset.format = chosenFormat;
     if (!text.trim()) {
       show('empty', [el('p', 'status', t('optionsImportEmpty'))]);
@@ -81,6 +96,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     } else {
       showPreview(imported);
     }
+    result.scrollIntoView({ block: 'nearest' });
   }
 
   /** @param {string} state @param {Node[]} children */
@@ -89,9 +105,18 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     result.replaceChildren(...children);
   }
 
+  /** A button that closes the import panel. */
+  function closeButton() {
+    const close = /** @type {HTMLButtonElement} */ (el('button', undefined, t('optionsClose')));
+    close.type = 'button';
+    close.id = 'import-close';
+    close.addEventListener('click', () => show('closed', []));
+    return close;
+  }
+
   /** @param {ProfileError[]} errors @param {Skipped[]} skipped */
   function showErrors(errors, skipped) {
-    const heading = el('p', 'status', t('optionsImportErrors', [String(errors.length)]));
+    const heading = el('p', 'status', countText('optionsImportErrors', errors.length));
     heading.dataset.result = 'fail';
     heading.setAttribute('role', 'alert');
     const list = el('ol', 'errors');
@@ -100,14 +125,16 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
       li.append(el('span', 'where', `${error.line}:${error.column}`), ' ', el('span', 'what', coreText(error.message, error.messageZh)));
       list.append(li);
     }
-    show('errors', [heading, list, ...(skipped.length ? [skippedList(skipped)] : [])]);
+    const buttons = el('div', 'toolbar');
+    buttons.append(closeButton());
+    show('errors', [heading, list, ...(skipped.length ? [skippedList(skipped)] : []), buttons]);
   }
 
   /** @param {{profiles: Profile[], text: string, skipped: Skipped[]}} imported */
   function showPreview(imported) {
     const current = getCurrent();
     const { added, replaced } = compareIds(current.profiles, imported.profiles);
-    const summary = el('p', 'status', t('optionsImportReady', [String(imported.profiles.length), String(added.length), String(replaced.length)]));
+    const summary = el('p', 'status', joinSentences([countText('optionsImportReady', imported.profiles.length), t('optionsImportReadyDetail', [String(added.length), String(replaced.length)])]));
     summary.dataset.result = 'pass';
     const ids = el('ul', 'import-ids');
     for (const profile of imported.profiles.slice(0, 50)) {
@@ -131,7 +158,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     // Merging keeps the editor's text, so it must be readable; replacing does not need it.
     if (current.errors.length) {
       merge.disabled = true;
-      note.textContent = t('optionsImportMergeBlocked', [String(current.errors.length)]);
+      note.textContent = countText('optionsImportMergeBlocked', current.errors.length);
     }
     const buttons = el('div', 'toolbar');
     buttons.append(merge, replaceAll, cancel);
@@ -143,7 +170,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     replaceAll.addEventListener('click', () => void finish(imported.text.endsWith('\n') ? imported.text : `${imported.text}\n`));
     cancel.addEventListener('click', () => show('cancelled', [el('p', 'status', t('optionsImportCancelled'))]));
 
-    show('preview', [summary, ids, ...(imported.skipped.length ? [skippedList(imported.skipped)] : []), buttons, note]);
+    show('preview', [summary, ids, ...(imported.skipped.length ? [skippedList(imported.skipped)] : []), buttons, ...(note.textContent ? [note] : [])]);
     merge.disabled ? replaceAll.focus() : merge.focus();
   }
 
@@ -153,32 +180,36 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     const status = el('p', 'status', t(saved ? 'optionsImportDone' : 'optionsImportNotSaved'));
     status.dataset.result = saved ? 'pass' : 'fail';
     show(saved ? 'done' : 'failed', [status]);
-    if (saved) pasted.value = '';
   }
 
   // ---- export ----
   const exportStatus = byId('export-status');
   const base = /** @type {HTMLInputElement} */ (byId('export-base'));
 
-  /**
-   * The editor's profiles when it reads cleanly, else the saved ones (and the status says so).
-   * @returns {{text: string, profiles: Profile[], fromSaved: boolean}}
-   */
+  const baseName = byId('export-base-name');
+  base.addEventListener('change', () => {
+    const chosen = base.files?.[0];
+    baseName.textContent = chosen ? t('optionsExportBaseChosen', [chosen.name]) : t('optionsExportBaseNone');
+  });
+
+  /** The editor's text and the profiles that work (a profile with errors is left out and counted). */
   function exportable() {
-    const current = getCurrent();
-    if (!current.errors.length) return { text: current.text, profiles: current.profiles, fromSaved: false };
-    const parsed = core.profileParse({ text: current.saved, defaultSite: getDefaultSite() });
-    return { text: current.saved, profiles: 'error' in parsed ? [] : parsed.profiles, fromSaved: true };
+    const { text, profiles, errors } = getCurrent();
+    return { text, profiles, withErrors: new Set(errors.map((e) => e.profile ?? `line ${e.line}`)).size };
   }
 
   byId('export-ini').addEventListener('click', () => {
-    const { text, profiles, fromSaved } = exportable();
+    const { text, profiles, withErrors } = exportable();
     downloadText('rolehop-profiles.ini', text, 'text/plain');
-    setStatus(exportStatus, () => t(fromSaved ? 'optionsExportedSaved' : 'optionsExportedIni', [String(profiles.length)]), { result: 'pass' });
+    setStatus(
+      exportStatus,
+      () => joinSentences([countText('optionsExportedIni', profiles.length), withErrors ? countText('optionsExportedIniErrors', withErrors) : '']),
+      { result: withErrors ? 'warn' : 'pass' },
+    );
   });
 
   byId('export-cli').addEventListener('click', async () => {
-    const { profiles, fromSaved } = exportable();
+    const { profiles, withErrors } = exportable();
     const baseFile = base.files?.[0];
     /** @type {import('../shared/contract').ProfileExportInput} */
     const input = { format: 'aliyun-cli', profiles, ...(baseFile ? { base: await baseFile.text() } : {}) };
@@ -195,16 +226,17 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply }) {
     setStatus(
       exportStatus,
       () =>
-        [
-          t(fromSaved ? 'optionsExportedSaved' : 'optionsExportedCli', [String(exported.length)]),
+        joinSentences([
+          countText('optionsExportedCli', exported.length),
+          ...(withErrors ? [countText('optionsExportLeftOutErrors', withErrors)] : []),
           ...(skipped.length
-            ? [t('optionsExportSkipped', [String(skipped.length), skipped.map((s) => `${s.name} (${coreText(s.reason, s.reasonZh)})`).join('; ')])]
+            ? [countText('optionsExportSkipped', skipped.length, [skipped.map((s) => t('optionsExportSkippedItem', [s.name, coreText(s.reason, s.reasonZh)])).join(t('optionsListSeparator'))])]
             : []),
           ...(todos.length
-            ? [t('optionsExportTodo', [todos.map((e) => `${e.name}: ${coreText(e.todo ?? '', e.todoZh)}`).join('; ')])]
+            ? [t('optionsExportTodo', [todos.map((e) => t('optionsExportTodoItem', [e.name, coreText(e.todo ?? '', e.todoZh)])).join(t('optionsListSeparator'))])]
             : []),
-        ].join(' '),
-      { result: skipped.length || todos.length ? 'warn' : 'pass' },
+        ]),
+      { result: skipped.length || todos.length || withErrors ? 'warn' : 'pass' },
     );
   });
 }

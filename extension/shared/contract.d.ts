@@ -291,6 +291,17 @@ export interface ProfileError {
   profile?: string;
   /** The INI key (for imports: the config.json key). */
   field?: string;
+  /** The one edit that removes this error, when it is certain (a misspelt key, a value in the wrong case). */
+  fix?: ProfileFix;
+}
+
+/** Replace the characters `column` up to (not including) `endColumn` of `line` with `replacement`
+ * (1-based, counted in characters); the replacement itself passes the check that failed. */
+export interface ProfileFix {
+  line: number;
+  column: number;
+  endColumn: number;
+  replacement: string;
 }
 
 export interface ProfileParseInput {

@@ -223,6 +223,17 @@ describe('content-script messages through the router', () => {
     assert.equal(invalid.error.kind, 'invalid-value');
   });
 
+  test('switch.saveProfile appends to a saved text with errors (those profiles are skipped, not lost), under an id none of them has', async () => {
+    const broken = '[profile acme.admin-oss]\naccount = acme\nrolename = admin-oss\n';
+    storeProfiles(broken);
+    const saved = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
+    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss-2', displayName: 'admin-oss @ acme' } });
+    assert.ok(profilesText.startsWith(broken), profilesText);
+    const parsed = core.profileParse({ text: profilesText });
+    assert.equal(parsed.errors.length, 1, 'the one error the text had');
+    assert.deepEqual(parsed.profiles.map((/** @type {{id: string}} */ p) => p.id), ['acme.admin-oss-2']);
+  });
+
   test('switch.validate tells which profile the values are only for a few profiles per tab and browser; switch.saveProfile saves a few', async () => {
     const limited = routerWithFreshLimits();
     const aliases = Array.from({ length: SWITCH_PAGE_LIMITS.perTab + 2 }, (_, i) => `team${i}`);

@@ -1,7 +1,8 @@
 // The options page and the profile store of the shipped dist/firefox in real Firefox ESR:
 // 2,000 profiles saved through the editor into Firefox's storage.sync (compressed, chunked under
 // its quotas, the same 100 KB / 8 KB / 512 items as Chrome's), the popup listing and searching
-// them, and the fallback to storage.local when Firefox's own sync quota refuses the write.
+// them, a fix from the error list and a save with errors, and the fallback to storage.local when
+// Firefox's own sync quota refuses the write.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -86,6 +87,34 @@ describe('Firefox: options page and profile storage', () => {
     const found = Number(/^Profiles shown: (\d+)$/.exec(shown.found.count)?.[1]);
     assert.ok(found > 0 && found < 2000, shown.found.count);
     assert.match(shown.found.names[0], /^Initech dev 5\b/, shown.found.names.join(', '));
+  });
+
+  test('a fix applies as an edit, and a text with errors saves and comes back as typed', async () => {
+    await firefox.openPage('options/options.html?step=fix');
+    const typed = '[profile acme]\naccount = acme\nrolename = admin-oss\n\n[profile broken]\naccount = 12\nrole_name = ops\n';
+    const result = await firefox.evaluate(`${WAIT}
+      const doc = page.document;
+      await waitFor(() => doc.body.dataset.ready === 'true', 'the options page');
+      const editor = doc.getElementById('ini');
+      editor.value = args[0];
+      editor.dispatchEvent(new page.Event('input', { bubbles: true }));
+      const fix = await waitFor(() => doc.querySelector('#editor-errors button.fix'), 'the fix button');
+      fix.click();
+      await waitFor(() => doc.querySelectorAll('#editor-errors li').length === 1, 'one error left');
+      const save = doc.getElementById('save');
+      await waitFor(() => !save.disabled, 'Save to be enabled');
+      save.click();
+      const status = doc.getElementById('save-status');
+      await waitFor(() => status.dataset.area, 'the save');
+      return { text: editor.value, skipped: status.dataset.skipped,
+               preview: [...doc.querySelectorAll('#preview tr[data-profile-id]')].map((tr) => tr.dataset.profileId) };`, typed);
+    const fixed = typed.replace('rolename', 'role_name');
+    assert.deepEqual(result, { text: fixed, skipped: '1', preview: ['acme'] });
+    await firefox.openPage('options/options.html?step=fix-reopened');
+    const loaded = await firefox.evaluate(`${WAIT}
+      await waitFor(() => page.document.body.dataset.ready === 'true', 'the options page');
+      return page.document.getElementById('ini').value;`);
+    assert.equal(loaded, fixed);
   });
 
   test("Firefox's sync quota error moves the profiles to storage.local, nothing lost", async () => {

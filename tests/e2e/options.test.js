@@ -1,13 +1,16 @@
-// The options page of the shipped extension in real Chromium: the INI editor's inline errors
-// (error list with line:column that jumps to the spot, gutter markers) and live preview, Save,
-// import (a bad one changes nothing and shows every error; a good one previews, then merges or
-// replaces), export downloads that round-trip, settings that persist, the language override,
-// English and Chinese, dark mode and the keyboard.
+// The options page of the shipped extension in real Chromium: the INI editor's errors (one per
+// cause, each naming its profile, next to its line, with the core's fix when it is certain; the
+// list jumps to line:column) and live preview, Save (also with errors: those profiles are skipped,
+// the others work, nothing typed is lost), import (a file, or a config.json pasted into the editor:
+// a bad one changes nothing and shows every error; a good one previews, then merges or replaces),
+// export downloads that round-trip, settings that persist, the language override, English and
+// Chinese, dark mode, the keyboard, and the screen audit (tests/e2e/screens.js).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { fill, launchExtension, messageCatalog, screenshot } from './harness.js';
+import { auditScreen } from './screens.js';
 import { profilesIni } from '../lib/profiles.js';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -31,7 +34,7 @@ group = Globex
 site = intl
 `;
 
-/** Three errors at known places; the first profile is fine. */
+/** Three errors at known places, in two profiles and outside any; `colour` has a certain fix. */
 const BAD = `[profile fine]
 account = fine
 role_name = ops
@@ -42,6 +45,7 @@ role_name = ops
 [default]
 `;
 const BAD_POSITIONS = ['4:1', '6:11', '8:1'];
+const BAD_PROFILES = ['fine', 'bad-uid', null];
 
 const CLI_CONFIG = JSON.stringify(
   {
@@ -62,6 +66,74 @@ const CLI_CONFIG = JSON.stringify(
   null,
   2,
 );
+
+/** A text with errors that have fixes, and one without: what the screens show. */
+const WITH_FIXES = `${GOOD}
+[profile typo]
+account = Acme
+rolename = admin-oss
+
+[profile short-uid]
+account = 17460000000001
+role_name = ops
+`;
+
+/** A long UID, domain and role name, which must read whole at 380 px too. */
+const LONG_VALUES = `${GOOD}
+[profile uid-domain]
+account = 1746000000000001.onaliyun.com
+role_name = oss-reader.read-only-for-the-data-platform-team
+display_name = Data platform (read-only), account 1746000000000001
+group = Globex
+`;
+
+/**
+ * The options page's screens in the page's language: the empty editor (with its example), a text
+ * with profiles (long values included), a text with errors showing their fixes.
+ * @param {Page} page
+ * @param {string} lang `en` or `zh`
+ * @param {(page: Page) => Promise<void>} open opens the page (storage cleared)
+ */
+async function auditOptions(page, lang, open) {
+  /** Every text shown comes from the catalog: a message key on the screen is a missing text. */
+  const noKeys = async () => assert.doesNotMatch(await page.locator('body').innerText(), /\b(options|trust)[A-Z]\w*/);
+  await open(page);
+  assert.equal(await page.locator('#ini').inputValue(), '');
+  assert.equal(await page.locator('#insert-example').isVisible(), true, 'an empty editor offers the example');
+  assert.match(await page.locator('#ini').getAttribute('placeholder') ?? '', /\[profile acme-prod\]\naccount = acme\nrole_name = admin-oss/);
+  await noKeys();
+  await auditScreen(page, `options-empty-${lang}`);
+  // The example inserted is a valid profile.
+  await page.locator('#insert-example').click();
+  await page.locator('#preview tr[data-profile-id="acme-prod"]').waitFor();
+  assert.equal(await page.locator('#editor-errors li').count(), 0);
+
+  await page.locator('#ini').fill(LONG_VALUES);
+  await page.locator('#preview tr[data-profile-id="uid-domain"]').waitFor();
+  // No box inside the page scrolls: the editor is as tall as its text, the preview as its rows.
+  const editor = await page.locator('#ini').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  assert.ok(editor.scroll <= editor.client + 1, `the editor grows with its text (${editor.scroll} in ${editor.client})`);
+  await noKeys();
+  await auditScreen(page, `options-profiles-${lang}`, {
+    async settle(p) {
+      // A UID or domain is never broken inside: each value is on one line at every width.
+      const split = await p.locator('#preview .value').evaluateAll((els) =>
+        els.filter((el) => /^[0-9]+$|onaliyun/.test(el.textContent ?? '') && el.getClientRects().length > 1).map((el) => el.textContent),
+      );
+      assert.deepEqual(split, [], 'values broken across lines');
+      // The preview fits its box: nothing sticks out or needs scrolling sideways.
+      const over = await p.locator('#preview').evaluate((el) => el.scrollWidth - el.clientWidth);
+      assert.ok(over <= 1, `the preview is ${over}px wider than its box`);
+    },
+  });
+
+  await page.locator('#ini').fill(WITH_FIXES);
+  await page.locator('#editor-errors li').nth(2).waitFor();
+  assert.equal(await page.locator('#editor-errors button.fix').count(), 2);
+  assert.equal(await page.locator('#skipped-list li').count(), 2);
+  await noKeys();
+  await auditScreen(page, `options-errors-${lang}`);
+}
 
 describe('options page (en)', () => {
   /** @type {import('./harness.js').ExtensionBrowser} */
@@ -114,27 +186,46 @@ describe('options page (en)', () => {
       return (await loadCore()).profileParse({ text: t });
     }, text);
 
+  /** Chooses a file in the file input `selector`. @param {string} selector @param {string} name @param {string} text */
+  const chooseFile = (selector, name, text) =>
+    page.locator(selector).setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: Buffer.from(text) });
+
+  /** Pastes `text` into the editor, as Ctrl+V does (a paste event with the clipboard's text). @param {string} text */
+  const paste = (text) =>
+    page.locator('#ini').evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+
   async function saveGood() {
-    await edit(GOOD, fill(EN.optionsEditorOk, 2));
+    await edit(GOOD, fill(EN.optionsEditorOk_other, 2));
     await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
     await page.locator('#save-status[data-area="sync"]').waitFor();
   }
 
-  test('inline errors at line:column, gutter markers, jump to the error, Save blocked', async () => {
-    await edit(BAD, fill(EN.optionsEditorErrors, 3, 0));
+  test('errors next to their line, each naming its profile; the list jumps to line:column', async () => {
+    await edit(BAD, fill(EN.optionsEditorErrors_other, 3));
     const entries = page.locator('#editor-errors button.error-link');
     assert.equal(await entries.count(), 3);
     assert.deepEqual(await page.locator('#editor-errors .where').allInnerTexts(), BAD_POSITIONS);
+    assert.deepEqual(
+      await page.locator('#editor-errors .in-profile').allInnerTexts(),
+      BAD_PROFILES.map((p) => (p ? fill(EN.optionsErrorInProfile, p) : EN.optionsErrorOutsideProfile)),
+    );
     const expected = await coreParse(BAD);
     assert.deepEqual(
       await page.locator('#editor-errors .what').allInnerTexts(),
       expected.errors.map((/** @type {{message: string}} */ e) => e.message),
     );
-    assert.match(await entries.nth(0).innerText(), /unknown key "colour".*color/);
+    assert.match(await entries.nth(0).innerText(), /unknown key "colour".*did you mean color\?/);
+    // Next to its line: a gutter marker and a band on each line with an error, at that line.
     assert.equal(await page.locator('#gutter .marker').count(), 3);
+    const bands = await page.locator('#bands .band').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    const textTop = await page.locator('#ini').evaluate((el) => el.getBoundingClientRect().top + parseFloat(getComputedStyle(el).paddingTop));
+    const lineHeight = await page.locator('#ini').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    assert.deepEqual(bands.map((top) => Math.round((top - textTop) / lineHeight) + 1), [4, 6, 8]);
     assert.equal(await page.locator('#ini').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.getByRole('button', { name: EN.optionsSave, exact: true }).isDisabled(), true);
-    await page.locator('#save-status[data-result="fail"]', { hasText: fill(EN.optionsFixErrors, 3) }).waitFor();
 
     // Each entry moves the caret to its line:column.
     await entries.nth(1).click();
@@ -146,19 +237,87 @@ describe('options page (en)', () => {
     assert.deepEqual(caret, { focused: true, line: 6, column: 11 });
     await screenshot(page, 'options-errors-en.png');
 
-    // Nothing reached storage.
+    // Nothing reached storage by itself.
     assert.deepEqual(await snapshot(), { sync: {}, local: {} });
   });
 
+  test('one error per cause, with a one-click fix when the fix is certain', async () => {
+    // A misspelt key is one error (not also "names no role"), with its fix.
+    await edit('[profile acme]\naccount = acme\nrolename = admin-oss\n', fill(EN.optionsEditorErrors_one, 1));
+    const item = page.locator('#editor-errors li');
+    assert.equal(await item.count(), 1);
+    assert.match(await item.locator('.what').innerText(), /did you mean role_name\?/);
+    assert.equal(await item.locator('.in-profile').innerText(), fill(EN.optionsErrorInProfile, 'acme'));
+    const fix = item.getByRole('button', { name: fill(EN.optionsFixTo, 'role_name') });
+    await fix.click();
+    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk_one, 1) }).waitFor();
+    assert.equal(await page.locator('#ini').inputValue(), '[profile acme]\naccount = acme\nrole_name = admin-oss\n');
+    await page.locator('#preview tr[data-profile-id="acme"]').waitFor();
+    // The fix is an edit like any other: undo takes it back.
+    await page.keyboard.press('Control+z');
+    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorErrors_one, 1) }).waitFor();
+    assert.match(await page.locator('#ini').inputValue(), /rolename = admin-oss/);
+
+    // A value in the wrong case: the fix writes the value that passes.
+    await edit('[profile acme]\naccount = ACME\nrole_name = r\nsite = Intl\n', fill(EN.optionsEditorErrors_other, 2));
+    for (const value of ['acme', 'intl']) {
+      await page.locator('#editor-errors').getByRole('button', { name: fill(EN.optionsFixTo, value) }).click();
+    }
+    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk_one, 1) }).waitFor();
+    assert.equal(await page.locator('#ini').inputValue(), '[profile acme]\naccount = acme\nrole_name = r\nsite = intl\n');
+
+    // No fix where it is not certain (the key is set already).
+    await edit('[profile acme]\naccount = acme\nrole_name = r\ncolour = red\ncolor = blue\n', fill(EN.optionsEditorErrors_one, 1));
+    assert.equal(await page.locator('#editor-errors button.fix').count(), 0);
+  });
+
+  test('a text with errors saves: those profiles are skipped (and why), the others work, nothing typed is lost', async () => {
+    const text = `${GOOD}\n[profile broken]\naccount = 12\nrole_name = ops\n`;
+    await edit(text, fill(EN.optionsEditorErrors_one, 1));
+    const skipped = page.locator('#skipped-list li');
+    assert.equal(await skipped.count(), 1);
+    assert.equal(await skipped.getAttribute('data-profile-id'), 'broken');
+    assert.match(await skipped.innerText(), /^broken 1 error, on line 16: account: an account UID is 16 digits/);
+    const save = page.getByRole('button', { name: EN.optionsSave, exact: true });
+    assert.equal(await save.isDisabled(), false, 'Save works with errors');
+    await save.click();
+    const status = page.locator('#save-status[data-area="sync"]');
+    await status.waitFor();
+    assert.equal(await status.getAttribute('data-skipped'), '1');
+    assert.ok(
+      (await status.innerText()).startsWith(`${fill(EN.optionsSavedProfiles_other, 2)} ${fill(EN.optionsSavedSkipped_one, 1)}`),
+      await status.innerText(),
+    );
+    assert.equal(await savedText(), text, 'the text is saved as typed');
+    // The popup's parse: the two good profiles, the error counted.
+    const cached = /** @type {any} */ (await page.evaluate(() => chrome.storage.session.get('rolehop.parsedProfiles')))['rolehop.parsedProfiles'];
+    assert.deepEqual(JSON.parse(cached.profiles).map((/** @type {{id: string}} */ p) => p.id), ['acme-prod', 'globex-audit']);
+    assert.equal(cached.errorCount, 1);
+
+    // A reload shows the same text, and the same verdict.
+    await openOptions();
+    assert.equal(await page.locator('#ini').inputValue(), text);
+    await page.locator('#skipped-list li[data-profile-id="broken"]').waitFor();
+    assert.equal(await page.locator('#preview tr[data-profile-id]').count(), 2);
+
+    // The popup lists the profiles that work and says some were skipped.
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.url('popup/popup.html'));
+    await popup.locator('#results [role="option"]').first().waitFor();
+    assert.equal(await popup.locator('#results [role="option"]').count(), 2);
+    assert.equal(await popup.locator('#notice').isVisible(), true);
+    await popup.close();
+  });
+
   test('live preview of the parsed profiles as the user types, grouped', async () => {
-    await edit(GOOD, fill(EN.optionsEditorOk, 2));
-    assert.equal(await page.locator('#preview-summary').innerText(), fill(EN.optionsPreviewCount, 2));
+    await edit(GOOD, fill(EN.optionsEditorOk_other, 2));
+    assert.equal(await page.locator('#preview-summary').innerText(), fill(EN.optionsPreviewCount_other, 2));
     const rows = page.locator('#preview tr[data-profile-id]');
     assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => /** @type {HTMLElement} */ (tr).dataset.profileId)), [
       'acme-prod',
       'globex-audit',
     ]);
-    assert.deepEqual(await page.locator('#preview th.group').allInnerTexts(), ['ACME', 'GLOBEX']);
+    assert.deepEqual(await page.locator('#preview th.group').allInnerTexts(), ['Acme', 'Globex']);
     const acme = page.locator('#preview tr[data-profile-id="acme-prod"]');
     assert.match(await acme.innerText(), /Acme production\s+acme-prod[\s\S]*acme[\s\S]*admin-oss[\s\S]*China/);
     const globex = page.locator('#preview tr[data-profile-id="globex-audit"]');
@@ -172,7 +331,7 @@ describe('options page (en)', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n[profile typed]\naccount = typed.onaliyun.com\nrole_name = ops\n');
     await page.locator('#preview tr[data-profile-id="typed"]').waitFor();
-    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), /default domain/);
+    assert.match(await page.locator('#preview tr[data-profile-id="typed"]').innerText(), /typed\.onaliyun\.com\s+default domain/);
     await screenshot(page, 'options-preview-en.png');
   });
 
@@ -180,7 +339,7 @@ describe('options page (en)', () => {
     await saveGood();
     const status = page.locator('#save-status');
     assert.equal(await status.getAttribute('data-result'), 'pass');
-    assert.match(await status.innerText(), /^Saved to browser sync storage \(profiles: 2; sync items: 1; [\d.]+ KB compressed from [\d.]+ KB\)/);
+    assert.match(await status.innerText(), /^Saved 2 profiles\. Stored in browser sync storage \(sync items: 1; [\d.]+ KB compressed from [\d.]+ KB\)/);
     assert.equal(await savedText(), GOOD);
     const { sync, local } = await snapshot();
     assert.equal(sync['rolehop.profiles.meta'].area, 'sync');
@@ -196,9 +355,9 @@ describe('options page (en)', () => {
     await page.locator('#ini').focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('[profile keyboard]\naccount = keyboard\nrole_name = ops\n');
-    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk, 3) }).waitFor();
+    await page.locator('#editor-summary', { hasText: fill(EN.optionsEditorOk_other, 3) }).waitFor();
     await page.keyboard.press('Control+s');
-    await page.locator('#save-status[data-area="sync"][data-result="pass"]', { hasText: 'profiles: 3;' }).waitFor();
+    await page.locator('#save-status[data-area="sync"][data-result="pass"]', { hasText: 'Saved 3 profiles.' }).waitFor();
     assert.match(await savedText(), /\[profile keyboard\]/);
 
     await openOptions();
@@ -212,12 +371,12 @@ describe('options page (en)', () => {
         await chrome.storage.sync.set({ [`test.filler.${i}`]: 'f'.repeat(7_990) });
       }
     }).catch(() => {}); // the last filler may itself hit the quota: the area is full either way
-    await edit(profilesIni(200), fill(EN.optionsEditorOk, 200));
+    await edit(profilesIni(200), fill(EN.optionsEditorOk_other, 200));
     await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
     const status = page.locator('#save-status[data-area="local"]');
     await status.waitFor();
     assert.equal(await status.getAttribute('data-reason'), 'sync-full');
-    assert.match(await status.innerText(), /^Saved on this computer only \(storage\.local; profiles: 200\), because browser sync storage is full \(.*quota.*\)/i);
+    assert.match(await status.innerText(), /^Saved 200 profiles\. Stored on this computer only \(storage\.local\), because browser sync storage is full \(.*quota.*\)/i);
     assert.equal(await savedText(), profilesIni(200));
   });
 
@@ -225,22 +384,23 @@ describe('options page (en)', () => {
     await saveGood();
     const before = await snapshot();
 
-    await page.locator('#import-text').fill(BAD);
-    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
-    const result = page.locator('#import-result[data-state="errors"]');
+    await chooseFile('#import-file', 'bad.ini', BAD);
+    const result = page.locator('#import-result[data-state="errors"][data-format="ini"]');
     await result.waitFor();
-    assert.equal(await result.locator('[role="alert"]').innerText(), fill(EN.optionsImportErrors, 3));
+    assert.equal(await result.locator('[role="alert"]').innerText(), fill(EN.optionsImportErrors_other, 3));
     assert.deepEqual(await result.locator('.where').allInnerTexts(), BAD_POSITIONS);
-    assert.equal(await result.getByRole('button').count(), 0, 'no way to apply it');
+    assert.deepEqual(await result.getByRole('button').allInnerTexts(), [EN.optionsClose], 'no way to apply it');
 
-    // A config.json with a JSON syntax error: also every error, with line:column.
-    await page.locator('#import-text').fill('{\n  "profiles": [\n    {"name": "x", "mode": "RamRoleArn",}\n  ]\n}\n');
-    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    // A config.json with a JSON syntax error pasted into the editor: imported, not typed in; also
+    // every error, with line:column.
+    await paste('{\n  "profiles": [\n    {"name": "x", "mode": "RamRoleArn",}\n  ]\n}\n');
     await page.locator('#import-result[data-state="errors"][data-format="aliyun-cli"]').waitFor();
     assert.match(await page.locator('#import-result .where').first().innerText(), /^3:\d+$/);
 
     assert.deepEqual(await snapshot(), before, 'storage unchanged');
     assert.equal(await page.locator('#ini').inputValue(), GOOD, 'editor unchanged');
+    await page.getByRole('button', { name: EN.optionsClose }).click();
+    assert.equal(await page.locator('#import-result').innerText(), '');
   });
 
   test('a valid import previews, then merges on confirmation (cancel changes nothing)', async () => {
@@ -254,10 +414,12 @@ display_name = Acme production (read-only)
 account = initech
 role_name = deployer
 `;
-    await page.locator('#import-text').fill(incoming);
-    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    await chooseFile('#import-file', 'incoming.ini', incoming);
     await page.locator('#import-result[data-state="preview"]').waitFor();
-    assert.equal(await page.locator('#import-result .status').innerText(), fill(EN.optionsImportReady, 2, 1, 1));
+    assert.equal(
+      await page.locator('#import-result .status').innerText(),
+      `${fill(EN.optionsImportReady_other, 2)} ${fill(EN.optionsImportReadyDetail, 1, 1)}`,
+    );
     assert.equal(await page.locator('#import-result .import-ids li').count(), 2);
 
     const before = await snapshot();
@@ -265,7 +427,7 @@ role_name = deployer
     await page.locator('#import-result[data-state="cancelled"]').waitFor();
     assert.deepEqual(await snapshot(), before);
 
-    await page.getByRole('button', { name: EN.optionsImportCheck }).click();
+    await chooseFile('#import-file', 'incoming.ini', incoming);
     await page.locator('#import-merge').click();
     await page.locator('#import-result[data-state="done"]').waitFor();
     const text = await savedText();
@@ -281,7 +443,7 @@ role_name = deployer
 
   test('aliyun CLI config.json import from a file: role profiles only, the rest listed as skipped; replace all', async () => {
     await saveGood();
-    await page.locator('#import-file').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(CLI_CONFIG) });
+    await chooseFile('#import-cli', 'config.json', CLI_CONFIG);
     await page.locator('#import-result[data-state="preview"][data-format="aliyun-cli"]').waitFor();
     assert.match(await page.locator('#import-result .skipped').innerText(), /dev.*AK/);
     assert.equal(await page.locator('#import-result .import-ids li').count(), 1);
@@ -304,7 +466,7 @@ display_name = Hooli data
 color = teal
 note = ask data@hooli
 `;
-    await edit(text, fill(EN.optionsEditorOk, 3));
+    await edit(text, fill(EN.optionsEditorOk_other, 3));
     await page.getByRole('button', { name: EN.optionsSave, exact: true }).click();
     await page.locator('#save-status[data-area="sync"]').waitFor();
 
@@ -320,8 +482,8 @@ note = ask data@hooli
     // The alias-based profile has no UID for a role ARN: left out, and the page says so.
     await page.locator('#export-status', { hasText: 'acme-prod' }).waitFor();
 
-    // Import the downloaded config.json: the UID-based profiles come back as they were.
-    await page.locator('#import-file').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
+    // Paste the downloaded config.json into the editor: the UID-based profiles come back as they were.
+    await paste(config);
     await page.locator('#import-result[data-state="preview"]').waitFor();
     await page.locator('#import-replace').click();
     await page.locator('#import-result[data-state="done"]').waitFor();
@@ -348,7 +510,7 @@ note = ask data@hooli
     assert.match(rolehopTag.mac, /^[A-Za-z0-9_-]{43}$/);
 
     // The default site reaches the parse: a profile without a site line is international now.
-    await edit('[profile p]\naccount = acme\nrole_name = ops\n', fill(ZH.optionsEditorOk, 1));
+    await edit('[profile p]\naccount = acme\nrole_name = ops\n', fill(ZH.optionsEditorOk_other, 1));
     assert.match(await page.locator('#preview tr[data-profile-id="p"]').innerText(), new RegExp(ZH.optionsSiteShortIntl));
 
     await openOptions();
@@ -392,17 +554,19 @@ note = ask data@hooli
   });
 
   test('keyboard: every control is reachable with Tab and shows a visible focus ring', async () => {
-    await edit(BAD, fill(EN.optionsEditorErrors, 3, 0));
+    await edit(BAD, fill(EN.optionsEditorErrors_other, 3));
     /** @type {string[]} */
     const reached = [];
     await page.locator('body').focus();
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 45; i++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const el = document.activeElement;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        const ring = style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+        // A file input is unseen: its label (the button) shows the ring.
+        const shown = el.classList.contains('file-input') && el.nextElementSibling ? getComputedStyle(el.nextElementSibling) : style;
+        const ring = shown.outlineStyle !== 'none' && shown.outlineWidth !== '0px';
         const wrapped = el.closest('.editor');
         const wrapRing = wrapped ? getComputedStyle(wrapped).outlineStyle !== 'none' : false;
         return { id: el.id || el.className, ring: ring || wrapRing };
@@ -411,9 +575,15 @@ note = ask data@hooli
       assert.ok(focused.ring, `${focused.id} has a visible focus ring`);
       reached.push(focused.id);
     }
-    for (const id of ['ini', 'error-link', 'import-format', 'import-text', 'import-check', 'export-ini', 'export-cli', 'setting-default-site', 'setting-auto-submit', 'setting-language']) {
+    for (const id of ['save', 'import-file', 'import-cli', 'ini', 'error-link', 'fix', 'export-ini', 'export-cli', 'export-base', 'setting-default-site', 'setting-auto-submit', 'setting-language']) {
       assert.ok(reached.includes(id), `${id} is reachable with Tab (reached: ${reached.join(', ')})`);
     }
+  });
+
+  test('screens: empty editor, profiles, errors with fixes (EN, 380/800/1280 px, light and dark)', async () => {
+    await auditOptions(page, 'en', async () => {
+      await openOptions();
+    });
   });
 
   test('no console errors or uncaught errors', () => {
@@ -436,11 +606,11 @@ describe('options page (zh_CN browser)', () => {
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 20_000 });
     assert.equal(await page.title(), ZH.optionsTitle);
     assert.equal(await page.locator('html').getAttribute('lang'), ZH.htmlLang);
-    for (const key of ['optionsProfilesHeading', 'optionsImportHeading', 'optionsExportHeading', 'optionsSettingsHeading', 'optionsSave']) {
+    for (const key of ['optionsProfilesHeading', 'optionsImportFile', 'optionsExportHeading', 'optionsSettingsHeading', 'optionsSave']) {
       assert.equal(await page.locator(`[data-i18n="${key}"]`).first().innerText(), ZH[key], key);
     }
     await page.locator('#ini').fill(BAD);
-    await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors, 3, 0) }).waitFor();
+    await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors_other, 3) }).waitFor();
     // The core's own messages in Chinese (its messageZh twins).
     const expected = await page.evaluate(async (t) => {
       const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
@@ -450,8 +620,18 @@ describe('options page (zh_CN browser)', () => {
     assert.equal(expected.length, 3);
     assert.deepEqual(await page.locator('#editor-errors .what').allInnerTexts(), expected);
     await page.locator('#ini').fill(GOOD);
-    await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount, 2) }).waitFor();
+    await page.locator('#preview-summary', { hasText: fill(ZH.optionsPreviewCount_other, 2) }).waitFor();
     await screenshot(page, 'options-zh.png');
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('screens: empty editor, profiles, errors with fixes (ZH, 380/800/1280 px, light and dark)', async () => {
+    const page = await browser.openPage('options/options.html');
+    await auditOptions(page, 'zh', async (p) => {
+      await p.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+      await p.reload();
+      await p.locator('body[data-ready="true"]').waitFor({ timeout: 20_000 });
+    });
     assert.deepEqual(browser.errors, []);
   });
 });

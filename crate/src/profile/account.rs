@@ -13,13 +13,14 @@ pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
 /// Digits in an Alibaba Cloud account UID.
 pub const UID_DIGITS: usize = 16;
 
-/// A rejected value: why (what was expected), in English and Chinese, and the character offset
-/// to point at.
+/// A rejected value: why (what was expected), in English and Chinese, the character offset
+/// to point at, and the whole value that would pass instead when that is certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub message: String,
     pub message_zh: String,
     pub offset: usize,
+    pub fix: Option<String>,
 }
 
 pub(crate) fn invalid(message: String, message_zh: String, offset: usize) -> Invalid {
@@ -27,6 +28,17 @@ pub(crate) fn invalid(message: String, message_zh: String, offset: usize) -> Inv
         message,
         message_zh,
         offset,
+        fix: None,
+    }
+}
+
+impl Invalid {
+    /// The value that passes the same check instead (the caller has checked that it does).
+    pub(crate) fn with_fix(self, fix: String) -> Invalid {
+        Invalid {
+            fix: Some(fix),
+            ..self
+        }
     }
 }
 
@@ -54,11 +66,21 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
     if let Some(prefix) = strip_suffix_ignore_case(text, DEFAULT_DOMAIN_SUFFIX) {
         if text.bytes().any(|b| b.is_ascii_uppercase()) {
             let lower = text.to_ascii_lowercase();
-            return Err(invalid(
-                format!("a default domain is lower-case: write {lower:?}"),
-                format!("默认域名须为小写：应写为 {lower:?}"),
-                first_char_offset(text, |c| c.is_ascii_uppercase()),
-            ));
+            let at = first_char_offset(text, |c| c.is_ascii_uppercase());
+            // Suggest the lower-case text only when it passes (a suggestion is itself valid).
+            return Err(match account(&lower) {
+                Ok(_) => invalid(
+                    format!("a default domain is lower-case: write {lower:?}"),
+                    format!("默认域名须为小写：应写为 {lower:?}"),
+                    at,
+                )
+                .with_fix(lower),
+                Err(e) => invalid(
+                    "a default domain is lower-case".to_string() + "; " + &e.message,
+                    "默认域名须为小写；".to_string() + &e.message_zh,
+                    at,
+                ),
+            });
         }
         return if is_digits(prefix) {
             uid(prefix).map(|uid| Account {
@@ -102,20 +124,26 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
     {
-        let (fix, fix_zh) = if c.is_ascii_uppercase() {
-            let lower = text.to_ascii_lowercase();
-            (
+        // Suggest the lower-case text only when it passes (a suggestion is itself valid).
+        let lower = Some(text.to_ascii_lowercase()).filter(|lower| {
+            c.is_ascii_uppercase() && lower.as_str() != text && alias(lower).is_ok()
+        });
+        let (fix, fix_zh) = match &lower {
+            Some(lower) => (
                 format!(" (write {lower:?})"),
                 format!("（应写为 {lower:?}）"),
-            )
-        } else {
-            (String::new(), String::new())
+            ),
+            None => (String::new(), String::new()),
         };
-        return Err(invalid(
+        let error = invalid(
             format!("{rule}; {c:?} in {text:?} is not allowed{fix}"),
             format!("{rule_zh}；{text:?} 中的 {c:?} 不允许{fix_zh}"),
             i,
-        ));
+        );
+        return Err(match lower {
+            Some(lower) => error.with_fix(lower),
+            None => error,
+        });
     }
     if !(3..=32).contains(&count) {
         return Err(invalid(

@@ -127,6 +127,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             column: pos.column,
             profile: None,
             field: field.map(str::to_string),
+            fix: None,
         };
     let root = match read(text) {
         Ok(root) => root,
@@ -139,6 +140,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                 column: e.pos.column,
                 profile: None,
                 field: None,
+                fix: None,
             });
             return out;
         }
@@ -309,6 +311,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
                         column,
                         profile: Some(hidden::visible(name).into_owned()),
                         field: Some(field),
+                        fix: None,
                     });
                 }
             }

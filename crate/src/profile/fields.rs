@@ -6,7 +6,7 @@ use super::account::{self, invalid, Account, Invalid};
 use super::hidden;
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
-use crate::policy::suggest::closest;
+use crate::policy::suggest::{closest, distance};
 
 /// A key of a profile section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,29 +97,62 @@ const SYNONYMS: [(&str, Key); 12] = [
     ("region", Key::Site),
 ];
 
-/// The message for a key that is not a profile key, with the key it most likely means
-/// (English, Chinese).
-pub fn unknown_key_message(name: &str) -> (String, String) {
+/// The key an unknown key most likely means: a name other tools use for it, or the closest key
+/// name. `certain` when that is a known synonym or at most one edit per four characters away
+/// (`rolename`, `colour`, `Role_Name`), so that renaming it may be offered as a fix.
+pub fn meant_key(name: &str) -> Option<(Key, bool)> {
     let lower = name.to_ascii_lowercase().replace('-', "_");
-    let meant = SYNONYMS
-        .iter()
-        .find(|(s, _)| *s == lower)
-        .map(|(_, k)| k.ini_name())
-        .or_else(|| closest(name, Key::ALL.iter().map(|k| k.ini_name()), 3));
+    if let Some((_, key)) = SYNONYMS.iter().find(|(s, _)| *s == lower) {
+        return Some((*key, true));
+    }
+    let meant = closest(name, Key::ALL.iter().map(|k| k.ini_name()), 3)?;
+    let key = Key::from_ini(meant)?;
+    // `closest` compared only names within 3 characters of its length: `name` is short here.
+    let certain = distance(name, meant) * 4 <= name.chars().count();
+    Some((key, certain))
+}
+
+/// The message for a key that is not a profile key, with the key it most likely means
+/// (English, Chinese). `set_on`: the line where that key is already set (then renaming is no
+/// fix, and the message says so).
+pub fn unknown_key_message(
+    name: &str,
+    meant: Option<Key>,
+    set_on: Option<usize>,
+) -> (String, String) {
     let known = Key::ALL.map(Key::ini_name).join(", ");
-    match meant {
-        Some(k) if name == "region" => (
+    match (meant.map(Key::ini_name), set_on) {
+        (Some(k), Some(line)) => (
+            format!("unknown key {name:?}: did you mean {k}? {k} is already set on line {line}: keep one of them"),
+            format!("未知的键 {name:?}：是否要写 {k}？{k} 已在第 {line} 行设置：请只保留其中一个"),
+        ),
+        (Some(k), None) if name == "region" => (
             format!("unknown key \"region\": profiles have no region; did you mean {k} (cn or intl)? Expected one of: {known}"),
             format!("未知的键 \"region\"：配置没有地域；是否要写 {k}（cn 或 intl）？可用的键：{known}"),
         ),
-        Some(k) => (
+        (Some(k), None) => (
             format!("unknown key {name:?}: did you mean {k}? Expected one of: {known}"),
             format!("未知的键 {name:?}：是否要写 {k}？可用的键：{known}"),
         ),
-        None => (
+        (None, _) => (
             format!("unknown key {name:?}: expected one of: {known}"),
             format!("未知的键 {name:?}：可用的键：{known}"),
         ),
+    }
+}
+
+/// Whether `value` passes the check of `key` on its own (what a renamed key's value must do for
+/// the rename to be a certain fix).
+pub fn value_passes(key: Key, value: &str) -> bool {
+    match key {
+        Key::Account => account::account(value).is_ok(),
+        Key::RoleName => account::role_name(value).is_ok(),
+        Key::RoleArn => account::role_arn(value).is_ok(),
+        Key::Site => Site::from_name(value).is_some(),
+        Key::Color => color(value).is_ok(),
+        Key::DisplayName => text(value, 128, false).is_ok(),
+        Key::Group => text(value, 64, false).is_ok(),
+        Key::Note => text(value, 1024, true).is_ok(),
     }
 }
 
@@ -168,6 +201,8 @@ pub struct Problem {
     pub key: Key,
     pub at_header: bool,
     pub offset: usize,
+    /// The whole value that passes instead, when that is certain.
+    pub fix: Option<String>,
 }
 
 fn problem(key: Key, e: Invalid) -> Problem {
@@ -186,6 +221,7 @@ fn problem(key: Key, e: Invalid) -> Problem {
         key,
         at_header: false,
         offset: e.offset,
+        fix: e.fix,
     }
 }
 
@@ -223,13 +259,17 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
             let site = Site::from_name(text);
             if site.is_none() {
                 let fix = Site::from_name(&text.trim().to_ascii_lowercase());
+                let error = |e: Invalid| match fix {
+                    Some(s) => e.with_fix(s.name().to_string()),
+                    None => e,
+                };
                 check(
                     Key::Site,
-                    Err(invalid(
+                    Err(error(invalid(
                         format!("expected cn (signin.aliyun.com) or intl (signin.alibabacloud.com), got {text:?}{}", fix.map(|s| format!(" (write {})", s.name())).unwrap_or_default()),
                         format!("应为 cn（signin.aliyun.com）或 intl（signin.alibabacloud.com），现为 {text:?}{}", fix.map(|s| format!("（应写为 {}）", s.name())).unwrap_or_default()),
                         0,
-                    )),
+                    ))),
                 );
             }
             site
@@ -312,6 +352,7 @@ fn missing(key: Key, message: &str, message_zh: &str) -> Problem {
         key,
         at_header: true,
         offset: 0,
+        fix: None,
     }
 }
 
@@ -323,6 +364,7 @@ fn disagree(message: String, message_zh: String) -> Problem {
         key: Key::RoleArn,
         at_header: false,
         offset: 0,
+        fix: None,
     }
 }
 
@@ -348,7 +390,12 @@ fn color(text: &str) -> Result<String, Invalid> {
     }
     let meant = closest(&lower, COLOR_NAMES, 2);
     let names = COLOR_NAMES.join(", ");
-    Err(invalid(
+    // A fix only when the name is close: one edit, or two in a long name.
+    let fix = meant.filter(|c| {
+        let edits = distance(&lower, c);
+        edits <= 1 || (edits == 2 && lower.chars().count() >= 6)
+    });
+    let error = invalid(
         format!(
             "unknown colour {text:?}: {}expected #rgb, #rrggbb or one of {names}",
             meant
@@ -360,7 +407,11 @@ fn color(text: &str) -> Result<String, Invalid> {
             meant.map(|c| format!("是否要写 {c}？")).unwrap_or_default()
         ),
         0,
-    ))
+    );
+    Err(match fix {
+        Some(c) => error.with_fix(c.to_string()),
+        None => error,
+    })
 }
 
 /// Free text of 1-`max` characters; control characters only where `multiline` allows a line

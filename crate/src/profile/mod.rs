@@ -18,7 +18,7 @@ mod parse;
 mod serialize;
 pub mod switch;
 
-pub use model::{AccountKind, Parsed, Profile, ProfileError, Site};
+pub use model::{AccountKind, Fix, Parsed, Profile, ProfileError, Site};
 pub use parse::{parse, MAX_ERRORS};
 pub use serialize::to_text;
 pub use switch::{switch_url, SwitchField, SwitchUrl};

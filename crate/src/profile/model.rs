@@ -102,6 +102,22 @@ pub struct ProfileError {
     pub profile: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The one edit that removes this error, when it is certain (a misspelt key, a value in the
+    /// wrong case): what the editor's fix button applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A certain fix: replace the characters from `column` up to (not including) `end_column` on
+/// `line` with `replacement`. Columns are 1-based and counted in characters, as in
+/// [`ProfileError`]; the replacement is itself valid (it passes the check that failed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    pub line: usize,
+    pub column: usize,
+    pub end_column: usize,
+    pub replacement: String,
 }
 
 /// The profiles of a text that are free of errors, and every error found.

@@ -2,9 +2,9 @@
 //! Tolerates a UTF-8 byte order mark and CRLF line breaks. A profile with any error is left
 //! out of the result; the others are kept, so one typo never hides the whole list.
 
-use super::fields::{self, check_id, unknown_key_message, Key, Values};
+use super::fields::{self, check_id, meant_key, unknown_key_message, value_passes, Key, Values};
 use super::ini::{column, read_line, trim_end_space, trim_start_space, Line};
-use super::model::{Parsed, Profile, ProfileError, Site};
+use super::model::{Fix, Parsed, Profile, ProfileError, Site};
 use crate::error::ErrorKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -60,6 +60,7 @@ fn summarize_errors(errors: &mut Vec<ProfileError>) {
         column,
         profile: None,
         field: None,
+        fix: None,
     });
 }
 
@@ -100,7 +101,18 @@ struct Section<'a> {
     line: usize,
     column: usize,
     fields: [Option<Field<'a>>; 8],
+    /// Keys that are not profile keys: reported when the section ends, when it is known which
+    /// keys the section sets (a misspelt key is then the one cause of a missing key).
+    unknown: Vec<Unknown<'a>>,
     broken: bool,
+}
+
+/// A key that is not a profile key, where it was written, and its value.
+struct Unknown<'a> {
+    name: &'a str,
+    line: usize,
+    column: usize,
+    value: Cow<'a, str>,
 }
 
 struct Parser<'a> {
@@ -132,6 +144,7 @@ impl<'a> Parser<'a> {
             column,
             profile,
             field: field.map(str::to_string),
+            fix: None,
         });
     }
 
@@ -182,6 +195,7 @@ impl<'a> Parser<'a> {
             line: number,
             column: header_column,
             fields: Default::default(),
+            unknown: Vec::new(),
             broken: false,
         });
     }
@@ -269,7 +283,7 @@ impl<'a> Parser<'a> {
     fn entry(
         &mut self,
         number: usize,
-        key: &str,
+        key: &'a str,
         (line, key_start): (&'a str, usize),
         value: Cow<'a, str>,
         value_start: usize,
@@ -290,13 +304,15 @@ impl<'a> Parser<'a> {
             );
         };
         let Some(k) = Key::from_ini(key) else {
-            return self.error(
-                ErrorKind::Unsupported,
-                unknown_key_message(key),
-                number,
-                key_column(),
-                Some(key),
-            );
+            section.broken = true;
+            let column = key_column();
+            section.unknown.push(Unknown {
+                name: key,
+                line: number,
+                column,
+                value,
+            });
+            return;
         };
         let slot = &mut section.fields[k.index()];
         if let Some(first) = slot {
@@ -335,6 +351,19 @@ impl<'a> Parser<'a> {
         for (slot, field) in values.iter_mut().zip(&section.fields) {
             *slot = field.as_ref().map(|f| f.value.as_ref());
         }
+        // A misspelt key is the cause of the key it means being missing: that is one error.
+        let mut meant_by_unknown = [false; 8];
+        for unknown in &section.unknown {
+            if let Some((key, _)) = meant_key(unknown.name) {
+                meant_by_unknown[key.index()] = true;
+            }
+        }
+        if meant_by_unknown[Key::RoleArn.index()] {
+            // role_arn names both the account and the role.
+            meant_by_unknown[Key::Account.index()] = true;
+            meant_by_unknown[Key::RoleName.index()] = true;
+        }
+        self.unknown_keys(&section);
         let id = section.id.unwrap_or("");
         match fields::build(id, &values, self.default_site) {
             Ok(profile) if section.id.is_some() && !section.broken => {
@@ -346,10 +375,11 @@ impl<'a> Parser<'a> {
             Ok(_) => {}
             Err(problems) => {
                 // Under a broken header only the values are reported: "no account" would be noise.
-                for p in problems
-                    .into_iter()
-                    .filter(|p| section.id.is_some() || !p.at_header)
-                {
+                for p in problems.into_iter().filter(|p| {
+                    // A value's problem always counts; a missing key only under a good header and
+                    // when no misspelt key means it.
+                    !p.at_header || (section.id.is_some() && !meant_by_unknown[p.key.index()])
+                }) {
                     let field = section.fields[p.key.index()]
                         .as_ref()
                         .filter(|_| !p.at_header);
@@ -360,6 +390,19 @@ impl<'a> Parser<'a> {
                         ),
                         None => (section.line, section.column),
                     };
+                    // A whole-value fix needs the value's exact span: an unquoted value.
+                    let fix = p
+                        .fix
+                        .zip(field.filter(|f| !f.quoted))
+                        .map(|(replacement, f)| {
+                            let start = super::ini::column(f.text, f.at);
+                            Fix {
+                                line: f.line,
+                                column: start,
+                                end_column: start + f.value.chars().count(),
+                                replacement,
+                            }
+                        });
                     self.out.errors.push(ProfileError {
                         kind: p.kind,
                         message: p.message,
@@ -368,9 +411,48 @@ impl<'a> Parser<'a> {
                         column,
                         profile: section.id.map(str::to_string),
                         field: Some(p.key.ini_name().to_string()),
+                        fix,
                     });
                 }
             }
+        }
+    }
+}
+
+impl Parser<'_> {
+    /// One error per unknown key of `section`, with the key it most likely means; renaming it is
+    /// offered as a fix when that is certain, the section does not set that key already, no
+    /// other unknown key of the section means it too, and the value passes that key's check.
+    fn unknown_keys(&mut self, section: &Section) {
+        let meant: Vec<_> = section.unknown.iter().map(|u| meant_key(u.name)).collect();
+        for (unknown, meant_here) in section.unknown.iter().zip(&meant) {
+            let key = meant_here.map(|(key, _)| key);
+            let set_on = key.and_then(|k| section.fields[k.index()].as_ref().map(|f| f.line));
+            let rivals = meant.iter().filter(|m| m.map(|(k, _)| k) == key).count();
+            let fix = match *meant_here {
+                Some((k, true))
+                    if set_on.is_none() && rivals == 1 && value_passes(k, &unknown.value) =>
+                {
+                    Some(Fix {
+                        line: unknown.line,
+                        column: unknown.column,
+                        end_column: unknown.column + unknown.name.chars().count(),
+                        replacement: k.ini_name().to_string(),
+                    })
+                }
+                _ => None,
+            };
+            let (message, message_zh) = unknown_key_message(unknown.name, key, set_on);
+            self.out.errors.push(ProfileError {
+                kind: ErrorKind::Unsupported,
+                message,
+                message_zh,
+                line: unknown.line,
+                column: unknown.column,
+                profile: section.id.map(str::to_string),
+                field: Some(unknown.name.to_string()),
+                fix,
+            });
         }
     }
 }

@@ -67,6 +67,15 @@ fn error(out: &mut String, e: &ProfileError) {
     let _ = write!(out, ",\"line\":{},\"column\":{}", e.line, e.column);
     optional(out, ",\"profile\":", &e.profile);
     optional(out, ",\"field\":", &e.field);
+    if let Some(fix) = &e.fix {
+        let _ = write!(
+            out,
+            ",\"fix\":{{\"line\":{},\"column\":{},\"endColumn\":{}",
+            fix.line, fix.column, fix.end_column
+        );
+        field(out, ",\"replacement\":", &fix.replacement);
+        out.push('}');
+    }
     out.push('}');
 }
 
@@ -77,10 +86,10 @@ mod tests {
 
     #[test]
     fn writes_what_serde_json_writes() {
-        let text = "[profile a]\naccount = acme\nrole_name = r\ndisplay_name = \"q\\\"\\\\ 中文\"\ncolor = RED\ngroup = g\nnote = \"n\\n\\tx\"\nsite = intl\n\n[profile b]\nrole_arn = acs:ram::1746000000000001:role/r\n\n[profile c]\naccount = 1746000000000001.onaliyun.com\nrole_name = r\nx = 1\n[default]\n";
+        let text = "[profile a]\naccount = acme\nrole_name = r\ndisplay_name = \"q\\\"\\\\ 中文\"\ncolor = RED\ngroup = g\nnote = \"n\\n\\tx\"\nsite = intl\n\n[profile b]\nrole_arn = acs:ram::1746000000000001:role/r\n\n[profile c]\naccount = 1746000000000001.onaliyun.com\nrole_name = r\nx = 1\n[default]\n[profile d]\naccount = acme\nrolename = \"r\"\n";
         let parsed = parse(text, Site::Cn);
         assert_eq!(parsed.profiles.len(), 2);
-        assert!(!parsed.errors.is_empty());
+        assert!(parsed.errors.iter().any(|e| e.fix.is_some()));
         assert_eq!(
             parsed_text(&parsed),
             serde_json::to_string(&parsed).unwrap()

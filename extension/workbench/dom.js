@@ -74,16 +74,6 @@ export function setStatus(node, result, text) {
   node.textContent = text;
 }
 
-/**
- * `key_one` or `key_other` (the page language's plural rule) with `count` filled in.
- * @param {string} key
- * @param {number} count
- */
-export function plural(key, count) {
-  const form = new Intl.PluralRules(t('htmlLang')).select(count);
-  return t(`${key}_${form === 'one' ? 'one' : 'other'}`, String(count));
-}
-
 /** @param {unknown} e */
 export function errorText(e) {
   return e instanceof Error ? e.message : String(e);

@@ -785,3 +785,70 @@ fn one_numbering_for_tasks_outline_and_checks() {
         step_of_task("b-user", "user-verify")
     );
 }
+
+/// A value not typed yet (or not valid yet) never takes the steps away (issue 11): with
+/// `draft`, the steps are the same tasks, with `<A's account UID>` / `<A 的账号 UID>` where the
+/// value goes, and the errors listed at their paths; a complete input has neither.
+#[test]
+fn draft_steps_show_placeholders_until_the_values_are_valid() {
+    let complete = steps_of(&input("company-a"));
+    let mut draft = input("company-a");
+    draft["draft"] = json!(true);
+    draft["accountA"] = json!({"uid": "17460"});
+    draft["accountB"] = json!({"uid": ""});
+    draft["trust"] = json!({"kind": "principals", "users": ["bad name!"]});
+    draft["permission"] = json!({"kind": "custom", "buckets": [], "prefixes": ["team/"]});
+    let out = tutorial_steps(&draft.to_string()).unwrap();
+    assert_eq!(ids(&out), ids(&complete), "the same tasks");
+    let paths: Vec<&str> = out["incomplete"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    for path in ["$.accountA.uid", "$.accountB.uid", "$.trust.users[0]"] {
+        assert!(paths.contains(&path), "{path} in {paths:?}");
+    }
+    let role = &out["steps"][0];
+    assert!(
+        role["body"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("In account A (<A's account UID>)"),
+        "{role}"
+    );
+    assert!(
+        role["body"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("在 A 账号（<A 的账号 UID>）"),
+        "{role}"
+    );
+    let text = out.to_string();
+    for stand_in in ["9990000000000001", "9990000000000002", "zzrolehopx"] {
+        assert!(!text.contains(stand_in), "{stand_in} left in {text}");
+    }
+    assert!(
+        text.contains("acs:ram::<B's account UID>:user/<user name>"),
+        "{text}"
+    );
+    let placeholders: Vec<&str> = out["placeholders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["zh"].as_str().unwrap())
+        .collect();
+    assert!(placeholders.contains(&"<A 的账号 UID>"), "{placeholders:?}");
+    // Complete values: no placeholders, nothing incomplete.
+    let mut done = input("company-a");
+    done["draft"] = json!(true);
+    let out = tutorial_steps(&done.to_string()).unwrap();
+    assert_eq!(out["incomplete"], json!([]));
+    assert_eq!(out["placeholders"], json!([]));
+    assert_eq!(out["steps"], complete["steps"]);
+    // What no placeholder can stand for still fails.
+    let mut wrong = input("company-a");
+    wrong["draft"] = json!(true);
+    wrong["site"] = json!("moon");
+    assert!(tutorial_steps(&wrong.to_string()).is_err());
+}

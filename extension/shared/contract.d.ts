@@ -868,6 +868,8 @@ export interface TutorialInput {
   assumePolicyName?: string | null;
   /** Default `cn`. */
   site?: Site;
+  /** While the reader types: missing or invalid values show as placeholders (`incomplete`). */
+  draft?: boolean;
 }
 
 /** A policy document a step shows: canonical text from the policy builders, and its lint. */
@@ -907,6 +909,10 @@ export interface TutorialStep {
   /** alicloud provider blocks. */
   terraform: string | null;
   verify: TutorialText;
+  /** The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step. */
+  setupTask: "role" | "user" | "policy" | "attach" | null;
+  /** The checks whose pass proves this step done (every one of them that ran passed). */
+  provenBy: CheckId[];
 }
 
 export interface TutorialAccountValues {
@@ -936,6 +942,10 @@ export interface TutorialResult {
   troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: TutorialText; fix: TutorialText }>;
   /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
   checkInputs: CheckInputs;
+  /** Draft only: the values still missing or wrong, each at its JSON path (empty when complete). */
+  incomplete?: Array<{ path: string; message: string }>;
+  /** Draft only: the placeholders in the texts; code and values carry the English one. */
+  placeholders?: TutorialText[];
 }
 
 export interface SetupPlanInput extends Omit<TutorialInput, "audience"> {

@@ -1,6 +1,7 @@
-// The credentials form: one block per side (B's RAM user, and optionally company A), validated as
-// the user types with the same rules the service worker applies, handed to the worker, and wiped
-// from the page at once. The page only ever sees the worker's masked summary afterwards.
+// The credentials form: the block of the side you are (company A, or company B and its user; the
+// other side's block is hidden), each field checked when you leave it with the same rules the
+// service worker applies, handed to the worker, and wiped from the page at once. The page only
+// ever sees the worker's masked summary afterwards.
 
 import { t } from '../shared/i18n.js';
 import { sendMessage, replyError } from '../shared/messages.js';
@@ -28,7 +29,7 @@ export function onCredentialsChanged(listener) {
 /** Builds the form in #credentials and shows what is stored. */
 export async function setUpCredentials() {
   const root = byId('credentials');
-  root.replaceChildren(sideForm('b'), sideForm('a'));
+  root.replaceChildren(sideForm('a'), sideForm('b'));
   byId('credentials-clear').addEventListener('click', async () => {
     await apply({ type: 'credentials.clear', side: 'all' });
   });
@@ -46,6 +47,17 @@ export async function refresh() {
   } catch (e) {
     setStatus(byId('credentials-status'), 'error', t('workbenchError', errorText(e)));
     return null;
+  }
+}
+
+/**
+ * Shows only the form of `side` (who you are).
+ * @param {Side} side
+ */
+export function showSide(side) {
+  for (const other of /** @type {Side[]} */ (['a', 'b'])) {
+    const block = document.getElementById(`cred-${other}`)?.parentElement;
+    if (block) block.hidden = other !== side;
   }
 }
 
@@ -73,7 +85,9 @@ function sideForm(side) {
         el('span', { id: `${inputId}-error`, class: 'field-error' }),
       ]),
     );
-    input.addEventListener('input', () => showProblems(form, side, false));
+    // Judged when left with something typed; once shown, an error follows the typing.
+    input.addEventListener('blur', () => showProblems(form, side, false, input.name));
+    input.addEventListener('input', () => { if (input.getAttribute('aria-invalid') === 'true') showProblems(form, side, false, input.name); });
   }
   const save = el('button', { type: 'submit', class: 'primary', id: id('save'), text: t('workbenchCredSave') });
   const clear = el('button', { type: 'button', id: id('clear'), text: t('workbenchCredClearSide') });
@@ -85,23 +99,32 @@ function sideForm(side) {
     if (!showProblems(form, side, true)) return;
     // The secret leaves the page now and is wiped from it: it is never shown again.
     wipe(form);
+    left.get(form)?.clear();
     await apply({ type: 'credentials.set', side, credentials: /** @type {import('../shared/contract').CredentialInput} */ (/** @type {unknown} */ (input)) });
   });
   return el('div', { class: 'side' }, [form]);
 }
 
+/** Fields the user typed in and left, per form. @type {WeakMap<HTMLFormElement, Set<string>>} */
+const left = new WeakMap();
+
 /**
- * Shows the form's problems under their fields. Empty fields count only on submit.
+ * Shows the form's problems under the fields the user left (all of them on submit). Empty
+ * fields count only on submit.
  * @param {HTMLFormElement} form @param {Side} side @param {boolean} submitting
+ * @param {string} [leaving] the field just left
  * @returns {boolean} whether the form is valid
  */
-function showProblems(form, side, submitting) {
+function showProblems(form, side, submitting, leaving) {
+  const seen = left.get(form) ?? new Set();
+  left.set(form, seen);
+  if (leaving) seen.add(leaving);
   const input = readForm(form);
   const checked = checkCredentials(input, 0);
   const problems = checked.ok ? [] : checked.problems;
   for (const field of FIELDS) {
     const node = /** @type {HTMLInputElement} */ (form.elements.namedItem(field.name));
-    const shown = problems.filter((p) => p.field === field.name && (submitting || node.value.trim() !== ''));
+    const shown = problems.filter((p) => p.field === field.name && (submitting || (seen.has(field.name) && node.value.trim() !== '')));
     node.setAttribute('aria-invalid', String(shown.length > 0));
     byId(`cred-${side}-${field.name}-error`).textContent = shown.map((p) => t(`workbenchCred_${p.code.replaceAll('-', '_')}`)).join(' ');
   }

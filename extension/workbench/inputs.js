@@ -68,10 +68,12 @@ export function list(text) {
  * what the user typed.
  * @param {WorkbenchInputs} i
  * @param {'a' | 'b' | 'user'} audience
+ * @param {boolean} [draft] missing or wrong values as placeholders (the workbench while typing)
  */
-export function tutorialInput(i, audience) {
+export function tutorialInput(i, audience, draft = false) {
   /** @type {Record<string, any>} */
   const input = {
+    ...(draft ? { draft: true } : {}),
     audience: AUDIENCES[audience],
     accountA: { uid: i.accountAUid.trim(), ...(i.accountAAlias.trim() ? { alias: i.accountAAlias.trim() } : {}) },
     accountB: { uid: i.accountBUid.trim() },
@@ -139,7 +141,8 @@ export function fieldForPath(path) {
  * Builds the form controls into `form`; `onChange` is called with the new values on every edit.
  * @param {HTMLFormElement} form
  * @param {WorkbenchInputs} values
- * @param {(values: WorkbenchInputs, changed: keyof WorkbenchInputs) => void} onChange
+ * @param {(values: WorkbenchInputs, changed: keyof WorkbenchInputs, left: boolean) => void} onChange
+ *   `left`: the user left the field (blur) or chose an option: its error may show now
  */
 export function buildForm(form, values, onChange) {
   form.replaceChildren();
@@ -155,16 +158,16 @@ export function buildForm(form, values, onChange) {
       const next = { ...values, [field.name]: control.value };
       values = next;
       updateVisibility(form, next);
-      onChange(next, field.name);
+      onChange(next, field.name, field.kind === 'select');
     });
-    form.append(
-      el('label', { for: id, 'data-field': field.name, text: t(key) }),
-      el('div', { 'data-field': field.name }, [
-        control,
-        el('span', { id: `${id}-hint`, class: 'field-hint', text: t(`${key}Hint`) }),
-        el('span', { id: `${id}-error`, class: 'field-error' }),
-      ]),
-    );
+    // A text field is judged when the user leaves it, not while typing.
+    if (field.kind !== 'select') control.addEventListener('blur', () => onChange(values, field.name, true));
+    form.append(el('div', { class: 'field', 'data-field': field.name }, [
+      el('label', { for: id, text: t(key) }),
+      control,
+      el('span', { id: `${id}-hint`, class: 'field-hint', text: t(`${key}Hint`) }),
+      el('span', { id: `${id}-error`, class: 'field-error' }),
+    ]));
   }
   updateVisibility(form, values);
 }
@@ -178,17 +181,16 @@ function updateVisibility(form, values) {
 }
 
 /**
- * Shows `message` under `field` (and clears every other field's error).
+ * Shows each error under its field and clears the others.
  * @param {HTMLFormElement} form
- * @param {keyof WorkbenchInputs | null} field
- * @param {string} message
+ * @param {Map<keyof WorkbenchInputs, string>} errors
  */
-export function showFieldError(form, field, message) {
+export function showFieldErrors(form, errors) {
   for (const f of FIELDS) {
     const control = form.querySelector(`#input-${f.name}`);
     const error = form.querySelector(`#input-${f.name}-error`);
-    const mine = f.name === field;
-    control?.setAttribute('aria-invalid', String(mine));
-    if (error) error.textContent = mine ? message : '';
+    const message = errors.get(f.name);
+    control?.setAttribute('aria-invalid', String(message !== undefined));
+    if (error) error.textContent = message ?? '';
   }
 }

@@ -1,11 +1,16 @@
-// The tutorial steps of one audience, as the tutorial core wrote them with the user's values:
-// what to do, where in the console, the values and policy documents to paste, the aliyun CLI
-// command and the Terraform that do the same, each with a copy button; and a "done" box per step.
+// The tutorial steps of one audience, as the tutorial core wrote them with the user's values,
+// under the tutorial's own step numbers (the core's outline: "Step 1 · Company A creates the RAM
+// role"). Each task is short by default: its title, where in the console, the values to paste;
+// the instructions, policy documents, aliyun CLI and Terraform are tabs inside it (tabs.js).
 
 import { t } from '../shared/i18n.js';
 import { el, codeBlock, copyButton } from './dom.js';
+import { tabs } from './tabs.js';
 
 /** @typedef {{en: string, zh: string}} Bilingual */
+
+/** The placeholders of a draft (`<A's account UID>`), English -> the page's language. @type {Bilingual[]} */
+let placeholders = [];
 
 /**
  * The text in the page's language.
@@ -18,14 +23,56 @@ export function pick(text, lang) {
 }
 
 /**
- * @param {HTMLOListElement} list
- * @param {any[]} steps TutorialStep[]
+ * Text the core keeps in one form (values, documents, commands), with a draft's placeholders in
+ * the page's language.
+ * @param {string} text
+ * @param {'en' | 'zh'} lang
+ */
+function local(text, lang) {
+  if (lang !== 'zh') return text;
+  return placeholders.reduce((out, p) => out.replaceAll(p.en, p.zh), text);
+}
+
+/** @param {string} text */
+function hasPlaceholder(text) {
+  return placeholders.some((p) => text.includes(p.en));
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {any} tutorial TutorialResult
  * @param {'en' | 'zh'} lang
  * @param {Record<string, boolean>} done step id -> done
  * @param {(stepId: string, done: boolean) => void} onDone
  */
-export function renderSteps(list, steps, lang, done, onDone) {
-  list.replaceChildren(...steps.map((step) => renderStep(step, lang, Boolean(done[step.id]), onDone)));
+export function renderSteps(root, tutorial, lang, done, onDone) {
+  placeholders = tutorial.placeholders ?? [];
+  const steps = /** @type {any[]} */ (tutorial.steps);
+  const groups = (tutorial.outline ?? []).map((/** @type {any} */ entry) => {
+    const tasks = steps.filter((s) => s.tutorialStep === entry.step);
+    const headingId = `tutorial-step-${entry.step}`;
+    return el('section', { class: 'tutorial-step', 'data-tutorial-step': String(entry.step), 'aria-labelledby': headingId }, [
+      el('h3', { id: headingId }, [
+        el('span', { class: 'step-number', text: pick(entry.label, lang) }),
+        ` ${pick(entry.title, lang)}`,
+      ]),
+      el('ul', { class: 'tasks' }, tasks.map((step) => renderTask(step, lang, Boolean(done[step.id]), onDone))),
+    ]);
+  });
+  root.replaceChildren(...groups);
+}
+
+/**
+ * Ticks the task `stepId` (Do it for me wrote it, or Verify proved it).
+ * @param {HTMLElement} root
+ * @param {string} stepId
+ */
+export function showDone(root, stepId) {
+  const item = /** @type {HTMLElement | null} */ (root.querySelector(`li[data-step="${CSS.escape(stepId)}"]`));
+  if (!item) return;
+  item.dataset.done = 'true';
+  const box = /** @type {HTMLInputElement | null} */ (item.querySelector('input[type="checkbox"]'));
+  if (box) box.checked = true;
 }
 
 /**
@@ -38,7 +85,7 @@ export function renderSteps(list, steps, lang, done, onDone) {
 export function renderTroubleshooting(details, list, items, lang) {
   details.hidden = items.length === 0;
   list.replaceChildren(...items.map((item) => el('li', { 'data-tutorial-step': String(item.tutorialStep) }, [
-    el('strong', { text: `${t('workbenchTutorialStep', String(item.tutorialStep))}: ` }),
+    el('strong', { text: `${t('workbenchTutorialStep', String(item.tutorialStep))}${lang === 'zh' ? '：' : ': '}` }),
     `${pick(item.cause, lang)} `,
     el('span', { class: 'field-hint', text: pick(item.fix, lang) }),
   ])));
@@ -50,54 +97,84 @@ export function renderTroubleshooting(details, list, items, lang) {
  * @param {boolean} isDone
  * @param {(stepId: string, done: boolean) => void} onDone
  */
-function renderStep(step, lang, isDone, onDone) {
+function renderTask(step, lang, isDone, onDone) {
   const title = pick(step.title, lang);
   const checkboxId = `done-${step.id}`;
-  const checkbox = el('input', { type: 'checkbox', id: checkboxId });
+  const titleId = `task-${step.id}`;
+  const checkbox = el('input', { type: 'checkbox', id: checkboxId, 'aria-describedby': titleId });
   checkbox.checked = isDone;
-  const item = el('li', { id: `step-${step.id}`, 'data-step': step.id, 'data-tutorial-step': String(step.tutorialStep), 'data-done': String(isDone) });
+  const item = el('li', { id: `step-${step.id}`, class: 'task', 'data-step': step.id, 'data-tutorial-step': String(step.tutorialStep), 'data-done': String(isDone) });
   checkbox.addEventListener('change', () => {
     item.dataset.done = String(checkbox.checked);
     onDone(step.id, checkbox.checked);
   });
-  item.append(
-    el('div', { class: 'step-head' }, [
-      el('h3', { text: `${t('workbenchTutorialStep', String(step.tutorialStep))} · ${title}` }),
-      el('label', { for: checkboxId }, [checkbox, ` ${t('workbenchStepDone')}`]),
-    ]),
-    el('p', { text: pick(step.body, lang) }),
-  );
+  item.append(el('div', { class: 'task-head' }, [
+    el('h4', { id: titleId, text: title }),
+    el('label', { for: checkboxId, class: 'done-box' }, [checkbox, ` ${t('workbenchStepDone')}`]),
+  ]));
   if (step.consolePath) {
     const path = pick(step.consolePath, lang);
-    item.append(el('p', {}, [
-      el('strong', { text: `${t('workbenchConsolePath')}: ` }),
-      step.consolePath.url ? el('a', { href: step.consolePath.url, target: '_blank', rel: 'noopener noreferrer', text: path }) : path,
+    item.append(el('p', { class: 'console-path' }, [
+      el('span', { class: 'visually-hidden', text: `${t('workbenchConsolePath')}: ` }),
+      step.consolePath.url && !hasPlaceholder(step.consolePath.url)
+        ? el('a', { href: step.consolePath.url, target: '_blank', rel: 'noopener noreferrer', text: path })
+        : path,
     ]));
   }
   if (Array.isArray(step.values) && step.values.length > 0) {
     const values = el('dl', { class: 'values' });
     for (const value of step.values) {
       const label = pick(value.label, lang);
-      values.append(
+      const text = local(String(value.value), lang);
+      const pending = hasPlaceholder(String(value.value));
+      values.append(el('div', { class: 'value', ...(pending ? { 'data-placeholder': 'true' } : {}) }, [
         el('dt', { text: label }),
-        el('dd', {}, [el('code', { text: String(value.value) })]),
-        value.copy ? copyButton(() => String(value.value), label) : el('span'),
-      );
+        el('dd', {}, [el('code', { text })]),
+        value.copy && !pending ? copyButton(() => String(value.value), label) : el('span'),
+      ]));
     }
     item.append(values);
   }
-  for (const policy of step.policies ?? []) {
-    const name = `${policy.name}${policy.assumed ? ` (${t('workbenchPolicyAssumed')})` : ''}`;
-    item.append(codeBlock(name, policy.text));
-    if (policy.purpose) item.append(el('p', { class: 'field-hint', text: pick(policy.purpose, lang) }));
-    const findings = (policy.lint?.findings ?? []).filter((/** @type {any} */ f) => f.level !== 'suggestion');
-    for (const finding of findings) {
-      const level = t(`lintLevel_${String(finding.level).replaceAll('-', '_')}`);
-      item.append(el('p', { class: 'field-hint', text: t('workbenchFinding', [level, lang === 'zh' ? finding.messageZh : finding.message]) }));
-    }
-  }
-  if (step.cli) item.append(codeBlock(t('workbenchCli'), step.cli));
-  if (step.terraform) item.append(codeBlock(t('workbenchTerraform'), step.terraform));
-  if (step.verify) item.append(el('p', { class: 'intro', text: `${t('workbenchStepVerify')}: ${pick(step.verify, lang)}` }));
+  item.append(tabs(`tabs-${step.id}`, t('workbenchTaskDetails', title), taskTabs(step, lang)));
   return item;
+}
+
+/**
+ * The task's tabs: what to do (and how to tell it worked), its policy documents, the aliyun CLI
+ * and Terraform; each only when the core wrote it.
+ * @param {any} step
+ * @param {'en' | 'zh'} lang
+ * @returns {Array<{id: string, label: string, panel: () => Node[]}>}
+ */
+function taskTabs(step, lang) {
+  /** @type {Array<{id: string, label: string, panel: () => Node[]}>} */
+  const out = [{
+    id: 'how',
+    label: t('workbenchTabHow'),
+    panel: () => [
+      el('p', { text: pick(step.body, lang) }),
+      step.verify ? el('p', { class: 'intro' }, [el('strong', { text: `${t('workbenchStepVerify')}${lang === 'zh' ? '：' : ': '}` }), pick(step.verify, lang)]) : null,
+    ].filter((n) => n !== null),
+  }];
+  const policies = /** @type {any[]} */ (step.policies ?? []);
+  if (policies.length > 0) {
+    out.push({
+      id: 'policy',
+      label: t(policies.length === 1 ? 'workbenchTabPolicy' : 'workbenchTabPolicies'),
+      panel: () => policies.flatMap((policy) => {
+        const name = `${policy.name}${policy.assumed ? ` (${t('workbenchPolicyAssumed')})` : ''}`;
+        const nodes = [codeBlock(local(name, lang), local(policy.text, lang))];
+        if (policy.purpose) nodes.push(el('p', { class: 'field-hint', text: pick(policy.purpose, lang) }));
+        const findings = (policy.lint?.findings ?? []).filter((/** @type {any} */ f) => f.level !== 'suggestion');
+        for (const finding of findings) {
+          const level = t(`lintLevel_${String(finding.level).replaceAll('-', '_')}`);
+          nodes.push(el('p', { class: 'field-hint', text: t('workbenchFinding', [level, lang === 'zh' ? finding.messageZh : finding.message]) }));
+        }
+        return nodes;
+      }),
+    });
+  }
+  if (step.cli) out.push({ id: 'cli', label: t('workbenchCli'), panel: () => [codeBlock(t('workbenchCli'), local(step.cli, lang))] });
+  if (step.terraform) out.push({ id: 'terraform', label: t('workbenchTerraform'), panel: () => [codeBlock(t('workbenchTerraform'), local(step.terraform, lang))] });
+  return out;
 }

@@ -8,17 +8,17 @@ import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
-import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldError, tutorialInput } from './inputs.js';
-import { renderSteps, renderTroubleshooting, pick } from './steps.js';
+import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldErrors, tutorialInput } from './inputs.js';
+import { renderSteps, renderTroubleshooting, pick, showDone } from './steps.js';
 import { renderReport } from './report.js';
-import { setUpCredentials, onCredentialsChanged } from './credentials-form.js';
+import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
 
 /** @typedef {import('./inputs.js').WorkbenchInputs} WorkbenchInputs */
 /** @typedef {'a' | 'b' | 'user'} Audience */
 
 /** @type {{audience: Audience, inputs: WorkbenchInputs, done: Record<string, boolean>}} */
 let state = { audience: 'a', inputs: { ...DEFAULT_INPUTS }, done: {} };
-/** @type {any} the tutorial core's last good answer */
+/** @type {any} the tutorial core's last answer (a draft: placeholders where values are missing) */
 let tutorial = null;
 /** @type {any} */
 let core = null;
@@ -26,7 +26,7 @@ let core = null;
 let lang = 'en';
 /** @type {import('../shared/contract').CredentialsStatus | null} */
 let credentials = null;
-/** Fields the user has edited: only their errors are shown at the field. @type {Set<string>} */
+/** Fields the user typed in and left: only their errors are shown at the field. @type {Set<string>} */
 const touched = new Set();
 
 async function main() {
@@ -48,14 +48,16 @@ async function main() {
     input.addEventListener('change', () => {
       state.audience = /** @type {Audience} */ (input.value);
       saveProgress();
+      showSide(credentialSide());
       refreshTutorial();
-      refreshButtons();
     });
   }
-  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, (values, changed) => {
+  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, (values, changed, left) => {
+    const before = state.inputs;
     state.inputs = values;
-    touched.add(changed);
-    saveProgress();
+    // Judged once left with something typed (never before anything is typed).
+    if (left && String(values[changed] ?? '').trim() !== '') touched.add(changed);
+    if (before !== values) saveProgress();
     refreshTutorial();
   });
   // Fields already filled in a previous visit count as touched.
@@ -67,34 +69,48 @@ async function main() {
     refreshButtons();
   });
   await setUpCredentials();
+  showSide(credentialSide());
   byId('verify').addEventListener('click', verify);
   byId('setup').addEventListener('click', setUp);
   document.body.dataset.ready = 'true';
 }
 
-/** Runs the tutorial core on the current values: steps, or the first error at its field. */
+/**
+ * Runs the tutorial core on the current values as a draft: the steps are always there, with
+ * placeholders for what is missing; errors show under the fields the user typed in and left.
+ */
 function refreshTutorial() {
   const form = /** @type {HTMLFormElement} */ (byId('inputs'));
   const summary = byId('inputs-summary');
-  const answer = core.tutorialSteps(tutorialInput(state.inputs, state.audience));
+  const answer = core.tutorialSteps(tutorialInput(state.inputs, state.audience, true));
+  /** @type {Array<{path: string, message: string, text?: any}>} */
+  const problems = answer.error ? [answer.error] : answer.incomplete ?? [];
+  /** @type {Map<any, string>} */
+  const errors = new Map();
+  for (const problem of problems) {
+    const field = fieldForPath(problem.path);
+    if (field !== null && touched.has(field) && !errors.has(field)) errors.set(field, coreMessage(problem.text ?? problem.message));
+  }
+  showFieldErrors(form, errors);
+  // A problem no field shows (nothing there to type in and leave) is said once, below the form.
+  const unshown = problems.find((p) => { const f = fieldForPath(p.path); return f === null || (answer.error && !touched.has(f)); });
+  if (unshown && answer.error) {
+    const field = fieldForPath(unshown.path);
+    setStatus(summary, 'could-not-check', t('workbenchInputsError', [field ? t(`workbenchField_${field}`) : unshown.path ?? '', coreMessage(unshown.text ?? unshown.message)]));
+    summary.dataset.path = unshown.path ?? '';
+  } else {
+    summary.hidden = true;
+    summary.dataset.path = '';
+  }
   if (answer.error) {
+    // Only what no placeholder can stand for (e.g. an unknown site) takes the steps away.
     tutorial = null;
-    const field = fieldForPath(answer.error.path);
-    const atField = field !== null && touched.has(field);
-    const said = coreMessage(answer.error.text ?? answer.error.message);
-    showFieldError(form, atField ? field : null, said);
-    const where = field ? t(`workbenchField_${field}`) : answer.error.path ?? '';
-    setStatus(summary, atField ? 'fail' : 'could-not-check', t('workbenchInputsError', [where, said]));
-    summary.dataset.path = answer.error.path ?? '';
     byId('steps').replaceChildren();
     byId('troubleshooting').hidden = true;
     byId('steps-progress').textContent = t('workbenchStepsWaiting');
   } else {
     tutorial = answer;
-    showFieldError(form, null, '');
-    summary.hidden = true;
-    summary.dataset.path = '';
-    renderSteps(/** @type {HTMLOListElement} */ (byId('steps')), answer.steps, lang, state.done, (stepId, isDone) => {
+    renderSteps(byId('steps'), answer, lang, state.done, (stepId, isDone) => {
       if (isDone) state.done[stepId] = true;
       else delete state.done[stepId];
       saveProgress();
@@ -106,20 +122,56 @@ function refreshTutorial() {
   refreshButtons();
 }
 
+/** Whether the tutorial's values are complete (no placeholder left). */
+function complete() {
+  return tutorial !== null && (tutorial.incomplete ?? []).length === 0;
+}
+
 function showStepProgress() {
   const steps = tutorial?.steps ?? [];
   const done = steps.filter((/** @type {any} */ s) => state.done[s.id]).length;
   byId('steps-progress').textContent = t('workbenchStepsProgress', [String(done), String(steps.length)]);
 }
 
+/**
+ * Marks steps done (Do it for me wrote them, or Verify proved them), saves, and shows it.
+ * @param {string[]} ids
+ */
+function tick(ids) {
+  const fresh = ids.filter((id) => !state.done[id]);
+  if (fresh.length === 0) return;
+  for (const id of fresh) {
+    state.done[id] = true;
+    showDone(byId('steps'), id);
+  }
+  saveProgress();
+  showStepProgress();
+}
+
+/** The credentials side of who you are: company A's, or company B's (its administrator or its user). */
+function credentialSide() {
+  return state.audience === 'a' ? 'a' : 'b';
+}
+
 function refreshButtons() {
   const verify = /** @type {HTMLButtonElement} */ (byId('verify'));
   const setup = /** @type {HTMLButtonElement} */ (byId('setup'));
-  verify.disabled = !(credentials?.a || credentials?.b);
   const side = setupSide();
-  setup.disabled = !tutorial || side === null || !credentials?.[side === 'A' ? 'a' : 'b'];
-  setup.title = side === null ? t('workbenchSetupNotForUser') : '';
+  const haveCredentials = Boolean(credentials?.[credentialSide()]);
+  // Why a button is disabled, said next to it (and read with it).
+  const why = !complete() ? 'workbenchWhyValues' : !haveCredentials ? `workbenchWhyCredentials_${credentialSide()}` : null;
+  verify.disabled = why !== null || running;
+  setup.disabled = why !== null || side === null || running;
+  for (const [id, reason] of [['verify-why', why], ['setup-why', why]]) {
+    const node = byId(/** @type {string} */ (id));
+    node.hidden = reason === null;
+    node.textContent = reason ? t(reason) : '';
+  }
+  byId('setup-section').hidden = side === null;
 }
+
+/** A verification or a setup is running (both buttons wait for it). */
+let running = false;
 
 /** @returns {'A' | 'B' | null} */
 function setupSide() {
@@ -148,13 +200,14 @@ async function ensureHostPermission() {
 }
 
 async function verify() {
-  const button = /** @type {HTMLButtonElement} */ (byId('verify'));
   const list = /** @type {HTMLOListElement} */ (byId('checks'));
   const verdict = byId('verdict');
-  button.disabled = true;
+  running = true;
+  refreshButtons();
   if (!(await ensureHostPermission())) {
     setStatus(verdict, 'error', t('workbenchNeedsHostPermission'));
-    button.disabled = false;
+    running = false;
+    refreshButtons();
     return;
   }
   setStatus(verdict, 'running', t('workbenchVerifyRunning'));
@@ -168,6 +221,7 @@ async function verify() {
       if (event.event === 'checks.progress') renderReport(list, verdict, event.report, lang, false);
       else if (event.event === 'checks.done') {
         renderReport(list, verdict, event.report, lang, true);
+        tick(provenSteps(event.report));
         resolve(undefined);
       } else if (event.event === 'error') {
         setStatus(verdict, 'error', t('workbenchError', event.error?.message ?? ''));
@@ -182,21 +236,48 @@ async function verify() {
   });
   port.disconnect();
   list.removeAttribute('aria-busy');
-  button.disabled = false;
+  running = false;
   refreshButtons();
+}
+
+/**
+ * The steps this report proves done: every check of the step's `provenBy` that ran passed.
+ * @param {any} report CheckReport
+ * @returns {string[]}
+ */
+function provenSteps(report) {
+  /** @type {Map<string, string>} */
+  const status = new Map((report.checks ?? []).map((/** @type {any} */ c) => [c.id, c.status]));
+  return (tutorial?.steps ?? []).filter((/** @type {any} */ step) => {
+    const ran = (step.provenBy ?? []).filter((/** @type {string} */ id) => status.has(id));
+    return ran.length > 0 && ran.every((/** @type {string} */ id) => status.get(id) === 'pass');
+  }).map((/** @type {any} */ step) => step.id);
+}
+
+/**
+ * The steps a setup run did: its task created, updated, attached or found what they ask for.
+ * @param {any} result setupNext's final answer
+ * @returns {string[]}
+ */
+function writtenSteps(result) {
+  const did = new Set((result.outcomes ?? [])
+    .filter((/** @type {any} */ o) => ['created', 'updated', 'attached', 'already-there'].includes(o.result))
+    .map((/** @type {any} */ o) => o.task));
+  return (tutorial?.steps ?? []).filter((/** @type {any} */ step) => step.setupTask && did.has(step.setupTask)).map((/** @type {any} */ step) => step.id);
 }
 
 async function setUp() {
   const side = setupSide();
-  if (!side || !tutorial) return;
-  const button = /** @type {HTMLButtonElement} */ (byId('setup'));
+  if (!side || !complete()) return;
   const status = byId('setup-status');
   const log = byId('setup-log');
   const preview = byId('setup-preview');
-  button.disabled = true;
+  running = true;
+  refreshButtons();
   log.replaceChildren();
   if (!(await ensureHostPermission())) {
     setStatus(status, 'error', t('workbenchNeedsHostPermission'));
+    running = false;
     refreshButtons();
     return;
   }
@@ -232,6 +313,7 @@ async function setUp() {
       } else if (event.event === 'setup.done') {
         finished = true;
         showSetupResult(event.result);
+        tick(writtenSteps(event.result));
         resolve(undefined);
       } else if (event.event === 'error') {
         finished = true;
@@ -249,6 +331,7 @@ async function setUp() {
   for (const off of unbind) off();
   preview.hidden = true;
   port.disconnect();
+  running = false;
   refreshButtons();
 }
 
@@ -283,7 +366,7 @@ function showSetupResult(result) {
   status.dataset.changed = String(result.changed ?? 0);
   const outcomes = el('ul', { class: 'field-hint' });
   for (const outcome of result.outcomes ?? []) {
-    outcomes.append(el('li', { 'data-task': outcome.task, 'data-result': outcome.result, text: `${outcome.task}: ${outcome.result} · ${pick(outcome.message, lang)}` }));
+    outcomes.append(el('li', { 'data-task': outcome.task, 'data-result': outcome.result, text: pick(outcome.message, lang) }));
   }
   status.append(outcomes);
 }

@@ -6,6 +6,7 @@
 import { launchExtension } from './harness.js';
 import { startMockCloud } from '../mock-cloud/index.js';
 import { routesHandler, startHttpsServer } from '../lib/https-server.js';
+import { startRamConsoleFixtures } from '../fixtures/ram-console/server.js';
 
 /** @typedef {import('../mock-cloud/index.js').MockCloud} MockCloud */
 /** @typedef {import('./harness.js').ExtensionBrowser} ExtensionBrowser */
@@ -23,6 +24,7 @@ import { routesHandler, startHttpsServer } from '../lib/https-server.js';
  * @property {(inputs: object, decisions?: string[]) => Promise<{events: any[], last: any}>} runSetup
  *   over the run port; answers each confirmation with the next decision (default "send")
  * @property {string} switchRoleUrl a Switch Role page (fixture) where RoleHop's content script runs
+ * @property {string} ramConsoleUrl the RAM console (fixture app) where RoleHop's helper panel shows
  * @property {() => Promise<void>} close
  */
 
@@ -39,7 +41,9 @@ export async function startCloudBrowser(scenario, { lang } = {}) {
     hosts: ['signin.aliyun.com'],
     handler: routesHandler({ 'signin.aliyun.com/switchRole.htm': { body: SWITCH_ROLE_PAGE } }),
   });
-  const hostResolverRules = `${cloud.hostResolverRules}, ${signin.hostResolverRules}`;
+  // The RAM console (stand-in app), where the helper panel follows the workbench's progress.
+  const ram = await startRamConsoleFixtures();
+  const hostResolverRules = `${cloud.hostResolverRules}, ${signin.hostResolverRules}, ${ram.hostResolverRules}`;
   const browser = await launchExtension({ hostResolverRules, ...(lang ? { lang } : {}) });
   const page = await browser.openPage('workbench/workbench.html');
   /** @param {unknown} message */
@@ -58,10 +62,12 @@ export async function startCloudBrowser(scenario, { lang } = {}) {
     runChecks: (inputs) => runOnPort(page, { type: 'checks.run', inputs }, []),
     runSetup: (inputs, decisions = []) => runOnPort(page, { type: 'setup.run', inputs }, decisions),
     switchRoleUrl: 'https://signin.aliyun.com/switchRole.htm',
+    ramConsoleUrl: 'https://ram.console.aliyun.com',
     async close() {
       await browser.close();
       await cloud.close();
       await signin.close();
+      await ram.close();
     },
   };
 }

@@ -93,7 +93,7 @@ describe('the RAM console helper panel', () => {
         const { panel } = await panelWhen(page, (p) => p.section['data-step'] === 'a-create-role', 'the create-role step');
         assert.equal(panel.section['data-page'], 'role-create');
         assert.match(panel.text, /Step 1 · Create the RAM role admin-oss/);
-        assert.match(panel.text, /0 of \d+ steps done/);
+        assert.match(panel.text, /0 of \d+ done/);
         const values = Object.fromEntries(panel.values.map((v) => [v.text, v]));
         assert.ok(values['admin-oss'], 'the role name is offered');
         assert.ok(values[B], 'B\'s account UID is offered');
@@ -154,7 +154,7 @@ describe('the RAM console helper panel', () => {
         assert.equal(check(panel, 'role-policy')?.text, 'Attached: AliyunOSSReadOnlyAccess is attached to role admin-oss.');
         assert.ok(seen.some((p) => check(p, 'role-policy')?.state === 'checking'), 'it waited for the list');
         assert.equal(panel.section['data-step'], 'a-attach-policy');
-        assert.match(panel.text, /1 of \d+ steps done/);
+        assert.match(panel.text, /1 of \d+ done/);
         assert.match(panel.text, /On this page: Step 1 · Grant AliyunOSSReadOnlyAccess to role admin-oss/);
         await page.close();
       });
@@ -311,9 +311,9 @@ describe('the RAM console helper panel', () => {
       test('steps marked done in the workbench show in an open panel', async () => {
         await saveProgress({ done: { 'a-create-role': true } });
         const page = await openIn(`${RAM}/roles/detail?roleName=admin-oss&policies=AliyunOSSReadOnlyAccess`);
-        await panelWhen(page, (p) => p.section['data-step'] === 'a-attach-policy' && /1 of \d+ steps done/.test(p.text), 'step 1 of the list');
+        await panelWhen(page, (p) => p.section['data-step'] === 'a-attach-policy' && /1 of \d+ done/.test(p.text), 'step 1 of the list');
         await saveProgress({ done: { 'a-create-role': true, 'a-attach-policy': true } });
-        const { panel } = await panelWhen(page, (p) => /2 of \d+ steps done/.test(p.text), 'two steps done');
+        const { panel } = await panelWhen(page, (p) => /2 of \d+ done/.test(p.text), 'two steps done');
         // The page's next step not yet done: verifying the role.
         assert.equal(panel.section['data-step'], 'a-verify');
         assert.match(panel.text, /On this page: Step 4 · Verify role admin-oss/);
@@ -433,7 +433,7 @@ describe('the RAM console helper panel in Chinese', () => {
         const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'role-policy' && c.state === 'attached'), 'attached');
         assert.equal(panel.checks.find((c) => c.id === 'role-policy')?.text, '已授权：AliyunOSSReadOnlyAccess 已授予角色 admin-oss。');
         assert.match(panel.text, /本页：第 1 步 · /);
-        assert.match(panel.text, /已完成 1\/\d+ 步。/);
+        assert.match(panel.text, /已完成 1\/\d+。/);
         await page.close();
       });
 

@@ -1,12 +1,17 @@
 // The workbench page as a user meets it: the shipped dist/chromium in Chromium, the mock cloud on
-// *.aliyuncs.com. Audiences and their steps with the values filled in, live validation at the
-// field, progress remembered without secrets, the credentials form, Verify with per-check status
-// and the verdict, "Do it for me" with previews, Chinese, dark mode, keyboard.
+// *.aliyuncs.com. Audiences and their tasks under the tutorial's step numbers, short by default
+// (details in tabs), placeholders until the values are valid, each field judged when left,
+// progress remembered without secrets and ticked by Do it for me and Verify (and followed by the
+// RAM console helper), the credentials form of who you are, why Verify is disabled, Verify with
+// per-check status and the verdict in one sentence, "Do it for me" with previews, Chinese, dark
+// mode, keyboard.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
 import { launchExtension, messageCatalog, screenshot } from './harness.js';
+import { readRoleHopUi, waitForValue } from './content-helpers.js';
+import { panelOf } from './ram-panel-helpers.js';
 
 /** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
 /** @typedef {import('playwright-core').Page} Page */
@@ -52,6 +57,36 @@ async function chooseAudience(audience) {
   await page.locator(`input[name="audience"][value="${audience}"]`).check();
 }
 
+/** The tasks shown, in order. @returns {Promise<string[]>} */
+function taskIds() {
+  return page.locator('#steps li.task').evaluateAll((items) => items.map((li) => /** @type {HTMLElement} */ (li).dataset.step ?? ''));
+}
+
+/**
+ * Opens the tab `tab` (how, policy, cli, terraform) of task `stepId` and returns its panel's text.
+ * @param {string} stepId @param {string} tab
+ */
+async function openTab(stepId, tab) {
+  const button = page.locator(`li[data-step="${stepId}"] [role="tab"][data-tab="${tab}"]`);
+  if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+  return page.locator(`li[data-step="${stepId}"] [role="tabpanel"]:not([hidden])`).innerText();
+}
+
+/**
+ * Waits until the RAM console helper panel on `ramPage` shows text matching `pattern`.
+ * @param {Page} ramPage @param {RegExp} pattern
+ */
+async function panelText(ramPage, pattern) {
+  return waitForValue(
+    async () => {
+      const uis = await readRoleHopUi(ramPage, 'ram-helper');
+      return uis.length === 1 ? panelOf(uis[0]).text : '';
+    },
+    (text) => pattern.test(text),
+    { what: `the RAM helper panel showing ${pattern}`, timeout: 15_000 },
+  );
+}
+
 /** Fills the values of the happy-path scenario. */
 async function fillValues() {
   const c = env.cloud().credentials;
@@ -61,6 +96,7 @@ async function fillValues() {
   await page.fill('#input-roleName', 'admin-oss');
   await page.fill('#input-userName', 'alice');
   await page.fill('#input-checkBucket', 'company-a-reports');
+  await page.locator('#input-checkBucket').blur();
 }
 
 /** @param {'a' | 'b'} side @param {{accessKeyId: string, accessKeySecret: string}} keys */
@@ -88,24 +124,69 @@ describe('workbench: values and steps', () => {
     assert.deepEqual(env.browser.errors, []);
   });
 
-  test('company A sees its steps with the values filled in: trust policy for B\'s UID, console path, CLI, Terraform, copy buttons', async () => {
+  test('before anything is typed: every step is there with placeholders, no field shows an error, Verify says why it waits', async () => {
     await chooseAudience('a');
+    assert.deepEqual(await taskIds(), ['a-create-role', 'a-attach-policy', 'a-share-values', 'a-verify']);
+    assert.match(await page.locator('#steps').innerText(), /<A's account UID>/);
+    assert.match(await page.locator('li[data-step="a-create-role"] .values').innerText(), /<B's account UID>/);
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'nothing judged before it is typed');
+    assert.equal(await page.locator('#verify').isDisabled(), true);
+    assert.equal(await page.locator('#verify-why').innerText(), 'Fill in the values above first: the steps still show placeholders.');
+    assert.equal(await page.locator('#verify-why').isVisible(), true, 'the reason is on the screen');
+    assert.equal(await page.getAttribute('#verify', 'aria-describedby'), 'verify-why');
+  });
+
+  test('a field is judged when left, not while typing; an incomplete value never removes the steps', async () => {
+    await page.locator('#input-accountAUid').pressSequentially('174600');
+    assert.equal(await page.getAttribute('#input-accountAUid', 'aria-invalid'), 'false', 'not judged while typing');
+    assert.deepEqual(await taskIds(), ['a-create-role', 'a-attach-policy', 'a-share-values', 'a-verify']);
+    assert.match(await page.locator('#steps').innerText(), /<A's account UID>/);
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('#input-accountAUid[aria-invalid="true"]');
+    assert.match(await page.locator('#input-accountAUid-error').innerText(), /16 digits/);
+    assert.equal(await page.getAttribute('#input-accountBUid', 'aria-invalid'), 'false', 'an untouched field is not judged');
+    assert.equal(await taskIds().then((ids) => ids.length), 4, 'the steps stay');
+  });
+
+  test('company A sees its tasks under the tutorial\'s step numbers, short: title, console path, values; the rest in tabs', async () => {
     await fillValues();
     const b = env.cloud().credentials.B.uid;
-    await page.waitForSelector('#steps li[data-step="a-create-role"]');
-    const steps = await page.locator('#steps > li').evaluateAll((items) => items.map((li) => /** @type {HTMLElement} */ (li).dataset.step));
-    assert.deepEqual(steps.slice(0, 2), ['a-create-role', 'a-attach-policy']);
+    await page.waitForFunction(() => !document.getElementById('steps')?.textContent?.includes('<'));
+    // One numbering: the tutorial's steps as headings (company A does steps 1 and 4), no list numbers.
+    const headings = await page.locator('#steps .tutorial-step > h3').allInnerTexts();
+    assert.deepEqual(headings.map((h) => h.replace(/\s+/g, ' ').trim()), ['Step 1 Company A creates the RAM role', 'Step 4 Verify access']);
+    assert.deepEqual(await page.locator('#steps ol').count(), 0);
+    assert.deepEqual(await page.locator('.tutorial-step[data-tutorial-step="1"] li.task').evaluateAll((l) => l.map((li) => /** @type {HTMLElement} */ (li).dataset.step)),
+      ['a-create-role', 'a-attach-policy', 'a-share-values']);
     const role = page.locator('li[data-step="a-create-role"]');
-    const text = await role.innerText();
-    assert.ok(text.includes(`"acs:ram::${b}:root"`), 'the trust policy names B\'s UID');
-    assert.match(text, /aliyun ram CreateRole/);
-    assert.match(text, /resource "alicloud_ram_role"/);
-    assert.match(text, /RAM console > Identities > Roles/);
+    // Short by default: no document, command or instructions on the page until a tab is chosen.
+    const short = await role.innerText();
+    assert.match(short, /RAM console > Identities > Roles > Create Role/);
+    assert.ok(short.includes(b), 'B\'s UID among the values');
+    assert.doesNotMatch(short, /aliyun ram CreateRole|alicloud_ram_role|"Statement"/);
+    assert.equal(await role.locator('[role="tabpanel"]:not([hidden])').count(), 0);
+    // Tabs: a tablist of tabs, each controlling its panel; arrow keys move and open.
+    const tabs = role.locator('[role="tablist"] [role="tab"]');
+    assert.deepEqual(await tabs.allInnerTexts(), ['Instructions', 'Policy', 'aliyun CLI', 'Terraform']);
+    assert.equal(await role.locator('[role="tablist"]').getAttribute('aria-label'), 'Details of Create the RAM role admin-oss');
+    const policy = await openTab('a-create-role', 'policy');
+    assert.ok(policy.includes(`"acs:ram::${b}:root"`), 'the trust policy names B\'s UID');
     // The linter's finding on trusting the whole account, under a level users read.
-    assert.ok(text.includes(`${EN.lintLevel_security_warning}: `), text);
-    assert.doesNotMatch(text, /security-warning:/);
-    assert.ok(await role.locator('button.copy').count() >= 4);
+    assert.ok(policy.includes(`${EN.lintLevel_security_warning}: `), policy);
+    assert.doesNotMatch(policy, /security-warning:/);
+    assert.equal(await role.locator('[role="tab"][data-tab="policy"]').getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-tab')), 'cli');
+    assert.match(await role.locator('[role="tabpanel"]:not([hidden])').innerText(), /aliyun ram CreateRole/);
+    await page.keyboard.press('End');
+    assert.match(await role.locator('[role="tabpanel"]:not([hidden])').innerText(), /resource "alicloud_ram_role"/);
+    await page.keyboard.press('Home');
+    assert.match(await role.locator('[role="tabpanel"]:not([hidden])').innerText(), /Other Alibaba Cloud Account/);
+    // The open tab closes again on a click: the task is short again.
+    await role.locator('[role="tab"][data-tab="how"]').click();
+    assert.equal(await role.locator('[role="tabpanel"]:not([hidden])').count(), 0);
     // The trust policy's copy button puts exactly the shown document on the clipboard.
+    await openTab('a-create-role', 'policy');
     const copy = role.locator('.block button.copy').first();
     assert.equal(await copy.getAttribute('aria-label'), 'Copy admin-oss trust policy');
     await copy.click();
@@ -120,6 +201,7 @@ describe('workbench: values and steps', () => {
     await page.click('#troubleshooting summary');
     const causes = await page.locator('#troubleshooting-list > li').evaluateAll((items) => items.map((li) => /** @type {HTMLElement} */ (li).dataset.tutorialStep));
     assert.ok(['1', '2', '3'].every((step) => causes.includes(step)), JSON.stringify(causes));
+    assert.match(await page.locator('#troubleshooting-list > li').first().innerText(), /^Step 1: /);
   });
 
   test('custom permission scoped to buckets and prefixes, and the trust of named users', async () => {
@@ -128,10 +210,10 @@ describe('workbench: values and steps', () => {
     await page.fill('#input-prefixes', '2024/');
     await page.selectOption('#input-trustKind', 'principals');
     await page.fill('#input-trustUsers', 'alice');
+    await page.locator('#input-trustUsers').blur();
     await page.waitForSelector('#steps li[data-step="a-create-policy"]');
-    const text = await page.locator('#steps').innerText();
-    assert.match(text, /acs:oss:\*:\d+:company-a-reports\/2024\/\*/);
-    assert.match(text, /acs:ram::\d+:user\/alice/);
+    assert.match(await openTab('a-create-policy', 'policy'), /acs:oss:\*:\d+:company-a-reports\/2024\/\*/);
+    assert.match(await openTab('a-edit-trust', 'policy'), /acs:ram::\d+:user\/alice/);
     // Back to the simple setup for the tests that follow.
     await page.selectOption('#input-permissionKind', 'system');
     await page.selectOption('#input-trustKind', 'account');
@@ -140,36 +222,39 @@ describe('workbench: values and steps', () => {
   test('company B and B\'s user see their own steps', async () => {
     await chooseAudience('b');
     await page.waitForSelector('#steps li[data-step="b-create-user"]');
-    assert.match(await page.locator('#steps').innerText(), /sts:AssumeRole/);
+    assert.deepEqual(await page.locator('#steps .tutorial-step').evaluateAll((s) => s.map((x) => /** @type {HTMLElement} */ (x).dataset.tutorialStep)), ['2', '4']);
+    assert.match(await openTab('b-create-policy', 'policy'), /sts:AssumeRole/);
     await chooseAudience('user');
     await page.waitForSelector('#steps li[data-step="user-switch-role"]');
+    assert.deepEqual(await page.locator('#steps .tutorial-step').evaluateAll((s) => s.map((x) => /** @type {HTMLElement} */ (x).dataset.tutorialStep)), ['3', '4']);
     assert.match(await page.locator('#steps').innerText(), /switchRole\.htm/);
-    assert.equal(await page.locator('#setup').isDisabled(), true, '"Do it for me" is not for B\'s user');
+    assert.equal(await page.locator('#setup-section').isHidden(), true, '"Do it for me" is not for B\'s user');
   });
 
-  test('a wrong value is shown at its field, live, and the steps wait for it', async () => {
+  test('a wrong value is shown at its field when left, in the catalog\'s words, and the steps stay', async () => {
     await page.fill('#input-accountBUid', '13580246791358xx');
+    await page.locator('#input-accountBUid').blur();
     await page.waitForSelector('#input-accountBUid[aria-invalid="true"]');
     // The core's message for the field, in the catalog's words (not its id).
     assert.equal(
       await page.locator('#input-accountBUid-error').innerText(),
       'Account UID "13580246791358xx" has characters other than digits: an account UID has 16 digits.',
     );
-    assert.equal(await page.locator('#steps > li').count(), 0);
+    assert.ok((await page.locator('#steps li.task').count()) > 0, 'the steps stay, with placeholders');
     await page.fill('#input-accountBUid', env.cloud().credentials.B.uid);
+    await page.locator('#input-accountBUid').blur();
     await page.waitForSelector('#input-accountBUid[aria-invalid="false"]');
-    await page.waitForSelector('#steps > li');
   });
 
   test('progress is remembered: values and done steps in storage.local, nothing secret', async () => {
-    await page.locator('#steps > li').first().locator('input[type="checkbox"]').check();
+    await page.locator('#steps li.task').first().locator('input[type="checkbox"]').check();
     await eventually(() => page.evaluate(() => chrome.storage.local.get('rolehop.workbench')
       .then((v) => Object.keys(/** @type {any} */ (v)['rolehop.workbench']?.done ?? {}).length === 1)));
     await reopen();
     assert.equal(await page.inputValue('#input-userName'), 'alice');
     assert.equal(await page.locator('input[name="audience"][value="user"]').isChecked(), true);
-    assert.equal(await page.locator('#steps > li').first().locator('input[type="checkbox"]').isChecked(), true);
-    assert.match(await page.locator('#steps-progress').innerText(), /^1 of \d+ steps done$/);
+    assert.equal(await page.locator('#steps li.task').first().locator('input[type="checkbox"]').isChecked(), true);
+    assert.match(await page.locator('#steps-progress').innerText(), /^1 of \d+ done$/);
     const saved = await page.evaluate(() => chrome.storage.local.get('rolehop.workbench'));
     // The three fields, and the tag of trusted state (shared/trusted-storage.js).
     assert.deepEqual(Object.keys(/** @type {any} */ (saved)['rolehop.workbench']).sort(), ['audience', 'done', 'inputs', 'rolehopTag']);
@@ -177,10 +262,27 @@ describe('workbench: values and steps', () => {
 });
 
 describe('workbench: credentials and verification', () => {
-  test('the credentials form validates live, says where secrets live, keeps nothing on the page', async () => {
+  test('only the credentials form of who you are; Verify and Do it for me say why they wait', async () => {
+    await chooseAudience('a');
+    assert.equal(await page.locator('#cred-a').isVisible(), true);
+    assert.equal(await page.locator('#cred-b').isVisible(), false);
+    assert.equal(await page.locator('#verify-why').innerText(), 'Enter company A\'s AccessKey above first.');
+    assert.equal(await page.locator('#verify-why').isVisible(), true);
+    assert.equal(await page.locator('#setup-why').innerText(), 'Enter company A\'s AccessKey above first.');
+    for (const audience of ['b', 'user']) {
+      await chooseAudience(audience);
+      assert.equal(await page.locator('#cred-a').isVisible(), false, audience);
+      assert.equal(await page.locator('#cred-b').isVisible(), true, audience);
+      assert.equal(await page.locator('#verify-why').innerText(), 'Enter company B\'s AccessKey above first.');
+    }
+  });
+
+  test('the credentials form judges a field when left, says where secrets live, keeps nothing on the page', async () => {
     assert.match(await page.locator('#credentials-heading + .intro').innerText(), /storage\.session.*cleared when the browser closes/);
     await page.fill('#cred-b-accessKeyId', 'STS.abcdefgh1234');
     await page.fill('#cred-b-accessKeySecret', 'x');
+    assert.equal(await page.locator('#cred-b-accessKeySecret-error').innerText(), '', 'not judged while typing');
+    await page.locator('#cred-b-accessKeySecret').blur();
     assert.match(await page.locator('#cred-b-accessKeySecret-error').innerText(), /8-256/);
     await page.click('#cred-b-save');
     assert.match(await page.locator('#cred-b-securityToken-error').innerText(), /needs its security token/);
@@ -193,6 +295,8 @@ describe('workbench: credentials and verification', () => {
     const shown = await page.locator('#cred-b-current').innerText();
     assert.ok(shown.includes(`${alice.accessKeyId.slice(0, 4)}****${alice.accessKeyId.slice(-4)}`), shown);
     assert.ok(!(await page.content()).includes(alice.accessKeySecret));
+    assert.equal(await page.locator('#verify').isDisabled(), false);
+    assert.equal(await page.locator('#verify-why').isHidden(), true);
   });
 
   test('Verify shows each check live with its evidence, and the verdict: pass', async () => {
@@ -204,6 +308,14 @@ describe('workbench: credentials and verification', () => {
     ]);
     assert.match(await page.locator('#verdict').innerText(), /every check passed/i);
     assert.match(await page.locator('li[data-check="b.assume-role"]').innerText(), /RequestId \S+/);
+    // Verify proved B's user's steps: ticked, remembered, counted.
+    for (const id of ['user-sign-in', 'user-switch-role', 'user-verify']) {
+      assert.equal(await page.getAttribute(`li[data-step="${id}"]`, 'data-done'), 'true', id);
+      assert.equal(await page.locator(`li[data-step="${id}"] input[type="checkbox"]`).isChecked(), true, id);
+    }
+    assert.equal(await page.locator('#steps-progress').innerText(), '3 of 3 done');
+    await eventually(() => page.evaluate(() => chrome.storage.local.get('rolehop.workbench')
+      .then((v) => /** @type {any} */ (v)['rolehop.workbench']?.done?.['user-verify'] === true)));
     await screenshot(page, 'workbench-verify-pass.png');
   });
 
@@ -212,7 +324,8 @@ describe('workbench: credentials and verification', () => {
     assert.equal(await verify(), 'fail');
     assert.equal(await page.getAttribute('#verdict', 'data-cause'), 'role-lacks-oss-policy');
     const verdict = await page.locator('#verdict').innerText();
-    assert.match(verdict, /^Step 1 is broken: [a-z]/, 'one sentence naming the step');
+    assert.match(verdict, /^Step 1 is broken: [^\n]*role admin-oss has no policy allowing oss:ListBuckets[^\n]*\.\n/, 'one sentence naming the step');
+    assert.equal(await page.getAttribute('#verdict', 'data-step'), '1');
     assert.doesNotMatch(verdict, /Broken at|b\.list-buckets|\(s\)/);
     assert.match(await page.locator('#verdict .verdict-fix').innerText(), /^Fix: /);
     const failed = page.locator('li[data-check="b.list-buckets"]');
@@ -239,8 +352,14 @@ describe('workbench: "Do it for me"', () => {
     await page.selectOption('#input-permissionKind', 'custom');
     await page.fill('#input-buckets', 'company-a-reports');
     await page.fill('#input-prefixes', '');
+    await page.locator('#input-prefixes').blur();
     await page.waitForSelector('#steps li[data-step="a-create-policy"]');
     await enterCredentials('a', c.A.root);
+    // The RAM console in another tab: its helper panel counts company A's steps done.
+    const ram = await env.browser.context.newPage();
+    await ram.goto(`${env.ramConsoleUrl}/roles`);
+    await panelText(ram, /0 of 5 done/);
+    await page.bringToFront();
     await page.click('#setup');
     // First write: CreateRole, shown as the exact request with the key masked.
     await page.waitForSelector('#setup-preview:not([hidden])');
@@ -259,6 +378,15 @@ describe('workbench: "Do it for me"', () => {
     await page.waitForSelector('#setup-status[data-outcome]');
     assert.equal(await page.getAttribute('#setup-status', 'data-outcome'), 'done');
     assert.equal(await page.getAttribute('#setup-status', 'data-changed'), '3');
+    // Do it for me wrote company A's role, policy and attachment: those steps are ticked, and the
+    // RAM console helper's count follows without a reload.
+    for (const id of ['a-create-role', 'a-create-policy', 'a-attach-policy']) {
+      assert.equal(await page.getAttribute(`li[data-step="${id}"]`, 'data-done'), 'true', id);
+    }
+    assert.equal(await page.getAttribute('li[data-step="a-share-values"]', 'data-done'), 'false');
+    assert.equal(await page.locator('#steps-progress').innerText(), '3 of 5 done');
+    await panelText(ram, /3 of 5 done/);
+    await ram.close();
 
     // B's side with B's administrator keys, then verify as B's user.
     await chooseAudience('b');
@@ -309,11 +437,16 @@ describe('workbench: languages, dark mode, keyboard', () => {
       await p.waitForSelector('body[data-ready="true"]');
       assert.equal(await p.locator('h1').innerText(), '跨账号访问 OSS：配置与验证');
       assert.equal(await p.getAttribute('html', 'lang'), 'zh-CN');
+      // Placeholders in Chinese until the values are typed, in texts and in values alike.
+      assert.match(await p.locator('#steps').innerText(), /<A 的账号 UID>/);
+      assert.match(await p.locator('li[data-step="a-create-role"] .values').innerText(), /<B 的账号 UID>/);
+      assert.doesNotMatch(await p.locator('#steps').innerText(), /<A's account UID>/);
+      assert.match(await p.locator('#steps .tutorial-step > h3').first().innerText(), /^第 1 步\s+A 公司创建 RAM 角色$/);
       await p.fill('#input-accountAUid', '1746205010153210');
       await p.fill('#input-accountBUid', '1358024679135802');
       await p.fill('#input-userName', 'alice');
-      await p.waitForSelector('#steps > li');
-      assert.match(await p.locator('#steps > li').first().innerText(), /[\u4e00-\u9fff]/);
+      await p.waitForFunction(() => !document.getElementById('steps')?.textContent?.includes('<'));
+      assert.match(await p.locator('#steps li.task').first().innerText(), /[\u4e00-\u9fff]/);
       assert.match(await p.locator('#credentials-heading + .intro').innerText(), /关闭浏览器即被清除/);
       await screenshot(p, 'workbench-zh.png');
       assert.deepEqual(zh.errors, []);

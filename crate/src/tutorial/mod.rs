@@ -11,6 +11,7 @@
 
 mod check;
 mod console;
+mod draft;
 pub mod input;
 pub mod numbering;
 mod policies;
@@ -19,7 +20,7 @@ mod shell;
 mod steps;
 mod terraform;
 
-use crate::contract::fields::parse_object;
+use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, Result};
 use input::{Audience, Setup};
 pub use numbering::TutorialStep;
@@ -27,9 +28,23 @@ use serde_json::{json, Value};
 
 /// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
 /// Terraform filled in, and the troubleshooting list.
+/// With `"draft": true`, values missing or not valid yet show as placeholders (`draft.rs`).
 pub fn tutorial_steps(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
-    let setup = input::read(&req, &[], true)?;
+    match req.map.get("draft") {
+        Some(Value::Bool(true)) => draft::steps(&req),
+        Some(Value::Bool(false)) | None => {
+            let mut req = req;
+            req.map.remove("draft");
+            steps_json(&req)
+        }
+        Some(_) => Err(Error::invalid("$.draft", "draft must be true or false")),
+    }
+}
+
+/// The steps of a complete input.
+fn steps_json(req: &Object) -> Result<Value> {
+    let setup = input::read(req, &[], true)?;
     let audience = setup.audience.unwrap_or(Audience::CompanyA);
     require_user(&setup, audience == Audience::CompanyB)?;
     let docs = steps::Docs::build(&setup)?;

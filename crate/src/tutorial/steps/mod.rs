@@ -78,7 +78,41 @@ impl Step {
             "cli": self.cli,
             "terraform": self.terraform,
             "verify": self.verify,
+            "setupTask": written_by(self.id),
+            "provenBy": proven_by(self.id),
         })
+    }
+}
+
+/// The "Do it for me" task (`setupNext`'s outcome `task`) that writes what this step asks for:
+/// when it created, updated, attached or found it, the step is done.
+fn written_by(id: &str) -> Option<&'static str> {
+    match id {
+        "a-create-role" | "a-edit-trust" => Some("role"),
+        "b-create-user" => Some("user"),
+        "a-create-policy" | "b-create-policy" => Some("policy"),
+        "a-attach-policy" | "b-attach-policy" => Some("attach"),
+        _ => None,
+    }
+}
+
+/// The checks whose pass proves this step done (all of those that ran passed).
+fn proven_by(id: &str) -> &'static [&'static str] {
+    use crate::checks::diagnose::{
+        A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY, B_LIST_BUCKETS,
+        B_LIST_OBJECTS, B_USER_MAY_ASSUME,
+    };
+    match id {
+        "a-create-role" => &[A_ROLE_EXISTS, A_TRUST],
+        "a-edit-trust" => &[A_TRUST],
+        "a-create-policy" | "a-attach-policy" => &[A_ROLE_OSS],
+        "a-verify" => &[A_ROLE_EXISTS, A_TRUST, A_ROLE_OSS],
+        "b-create-user" | "user-sign-in" => &[B_IDENTITY],
+        "b-create-policy" | "b-attach-policy" => &[B_USER_MAY_ASSUME],
+        "b-verify" => &[B_IDENTITY, B_USER_MAY_ASSUME],
+        "user-switch-role" => &[B_ASSUME_ROLE],
+        "user-verify" => &[B_LIST_BUCKETS, B_LIST_OBJECTS],
+        _ => &[],
     }
 }
 

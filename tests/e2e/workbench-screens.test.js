@@ -1,0 +1,74 @@
+// The workbench as people see it (issue 11): company A and company B, empty and filled with a
+// verdict, in English and Chinese, at 380, 800 and 1280 px in light and dark (tests/e2e/screens.js:
+// screenshots in tests/.tmp/screens, body text >= 13 px, nothing under 12 px, no clipped text);
+// and one company's page, filled, fits in three screens at 1280x900.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startCloudBrowser } from './cloud-browser.js';
+import { auditScreen } from './screens.js';
+
+/** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Text fields scroll what does not fit; that is not clipped text. */
+const ALLOWED = ['input', 'textarea', 'select', 'pre'];
+
+for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
+  describe(`workbench screens (${lang})`, () => {
+    /** @type {CloudBrowser} */
+    let env;
+    /** @type {Page} */
+    let page;
+    before(async () => {
+      env = await startCloudBrowser('role-lacks-oss-policy', { lang });
+      page = env.page;
+      await page.waitForSelector('body[data-ready="true"]');
+    });
+    after(async () => {
+      await env?.close();
+    });
+
+    /** @param {'a' | 'b'} audience */
+    async function fill(audience) {
+      const c = env.cloud().credentials;
+      await page.locator(`input[name="audience"][value="${audience}"]`).check();
+      await page.fill('#input-accountAUid', c.A.uid);
+      await page.fill('#input-accountAAlias', c.A.alias);
+      await page.fill('#input-accountBUid', c.B.uid);
+      await page.fill('#input-userName', 'alice');
+      await page.fill('#input-checkBucket', 'company-a-reports');
+      await page.locator('#input-checkBucket').blur();
+      await page.waitForFunction(() => !document.getElementById('steps')?.textContent?.includes('<'));
+    }
+
+    /** Enters `side`'s credentials and runs Verify to its verdict. @param {'a' | 'b'} side */
+    async function verdict(side) {
+      const c = env.cloud().credentials;
+      const keys = side === 'a' ? c.A.root : c.B.users.alice;
+      await page.fill(`#cred-${side}-accessKeyId`, keys.accessKeyId);
+      await page.fill(`#cred-${side}-accessKeySecret`, keys.accessKeySecret);
+      await page.click(`#cred-${side}-save`);
+      await page.waitForSelector('#verify:not([disabled])');
+      await page.click('#verify');
+      await page.waitForSelector('#verdict[data-verdict]');
+    }
+
+    for (const audience of /** @type {const} */ (['a', 'b'])) {
+      test(`company ${audience.toUpperCase()}: empty, then filled with a verdict`, async () => {
+        await page.evaluate(() => chrome.storage.local.remove('rolehop.workbench'));
+        await page.evaluate(() => chrome.runtime.sendMessage({ type: 'credentials.clear', side: 'all' }));
+        await page.reload();
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.locator(`input[name="audience"][value="${audience}"]`).check();
+        await auditScreen(page, `workbench-${audience}-empty-${lang}`, { allowed: ALLOWED });
+        await fill(audience);
+        await page.setViewportSize({ width: 1280, height: 900 });
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height <= 3 * 900, `company ${audience.toUpperCase()}'s filled page is ${height} px at 1280x900: more than three screens`);
+        await verdict(audience === 'a' ? 'a' : 'b');
+        await auditScreen(page, `workbench-${audience}-verdict-${lang}`, { allowed: ALLOWED });
+      });
+    }
+  });
+}

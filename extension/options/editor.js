@@ -4,9 +4,8 @@
 // line:column and offer the core's fix when it is certain, and a debounced re-parse that feeds
 // the preview while the user types.
 
-import { coreMessage, t } from '../shared/i18n.js';
+import { coreMessage, t, tCount, joinSentences } from '../shared/i18n.js';
 import { lineCount, offsetOf } from './ini-text.js';
-import { countText, joinSentences } from './plural.js';
 
 /** @typedef {import('../shared/contract').ProfileError} ProfileError */
 /** @typedef {import('../shared/contract').ProfileFix} ProfileFix */
@@ -86,10 +85,10 @@ export function createEditor({ textarea, gutter, bands, summary, errorList, onTe
     // An empty editor has no verdict: the example and the preview's hint speak for it.
     const empty = !errors.length && !textarea.value.trim();
     summary.textContent = errors.length
-      ? joinSentences([countText('optionsEditorErrors', errors.length), countText('optionsEditorReady', profileCount)])
+      ? joinSentences([tCount('optionsEditorErrors', errors.length), tCount('optionsEditorReady', profileCount)])
       : empty
         ? ''
-        : countText('optionsEditorOk', profileCount);
+        : tCount('optionsEditorOk', profileCount);
     summary.dataset.result = errors.length ? 'fail' : 'pass';
     summary.dataset.skipped = String(errors.length ? skipped : 0);
     textarea.setAttribute('aria-invalid', String(errors.length > 0));

@@ -2,13 +2,12 @@
 // export and settings. The wasm core is loaded here directly (no round trip through the worker).
 
 import { loadCore } from '../background/core.js';
-import { localizePage, t, useLanguage } from '../shared/i18n.js';
+import { localizePage, t, useLanguage, tCount, joinSentences } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { cacheArea, keyFor, rememberParse } from '../shared/parsed-profiles.js';
 import { createEditor } from './editor.js';
 import { renderPreview, renderSkipped } from './preview.js';
-import { countText, joinSentences } from './plural.js';
 import { formatKB, relocalizeStatuses, setStatus } from './status.js';
 import { setUpTransfer } from './transfer.js';
 import { setUpSettings } from './settings-panel.js';
@@ -115,7 +114,7 @@ async function main() {
       }
       const skipped = new Set(errors.map((e) => e.profile ?? `line ${e.line}`)).size;
       /** What was saved: the working profiles, and those skipped until their errors are fixed. */
-      const what = () => joinSentences([countText('optionsSavedProfiles', profiles.length), skipped ? countText('optionsSavedSkipped', skipped) : '']);
+      const what = () => joinSentences([tCount('optionsSavedProfiles', profiles.length), skipped ? tCount('optionsSavedSkipped', skipped) : '']);
       const data = { skipped: String(skipped) };
       if (result.area === 'sync') {
         setStatus(saveStatus, () => joinSentences([what(), t('optionsSavedSync', [String(result.chunks), formatKB(result.bytes), formatKB(result.textBytes)])]), {

@@ -1,8 +1,7 @@
 // The live preview of the parsed profiles: grouped like the popup shows them, each with its
 // colour, name, id, account, role and site.
 
-import { coreMessage, t } from '../shared/i18n.js';
-import { countText } from './plural.js';
+import { coreMessage, t, tCount } from '../shared/i18n.js';
 
 /** @typedef {import('../shared/contract').Profile} Profile */
 /** @typedef {import('../shared/contract').ProfileError} ProfileError */
@@ -29,8 +28,8 @@ export function renderPreview(container, summary, profiles) {
   summary.textContent = !profiles.length
     ? ''
     : profiles.length > shown.length
-      ? countText('optionsPreviewSome', profiles.length, [String(shown.length)])
-      : countText('optionsPreviewCount', profiles.length);
+      ? tCount('optionsPreviewSome', profiles.length, [String(profiles.length), String(shown.length)])
+      : tCount('optionsPreviewCount', profiles.length);
   if (!profiles.length) {
     const empty = document.createElement('p');
     empty.className = 'hint';
@@ -163,9 +162,9 @@ export function renderSkipped(pane, list, errors) {
       li.dataset.profileId = name;
       const code = document.createElement('code');
       code.append(breakable(name));
-      li.append(code, ' ', countText('optionsSkippedWhy', mine.length, [String(line), why]));
+      li.append(code, ' ', tCount('optionsSkippedWhy', mine.length, [String(mine.length), String(line), why]));
     } else {
-      li.append(countText('optionsSkippedLine', mine.length, [String(line), why]));
+      li.append(tCount('optionsSkippedLine', mine.length, [String(mine.length), String(line), why]));
     }
     return li;
   });

@@ -3,11 +3,10 @@
 // An import is checked completely first: with any error nothing changes and every error is
 // listed with line:column; a clean import is previewed, then merged or replaces on confirmation.
 
-import { coreMessage, t } from '../shared/i18n.js';
+import { coreMessage, t, tCount, joinSentences } from '../shared/i18n.js';
 import { downloadText } from './download.js';
 import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
-import { countText, joinSentences } from './plural.js';
 import { byId, el } from './dom.js';
 
 /** @typedef {import('../background/core.js').Core} Core */
@@ -116,7 +115,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
 
   /** @param {ProfileError[]} errors @param {Skipped[]} skipped */
   function showErrors(errors, skipped) {
-    const heading = el('p', 'status', countText('optionsImportErrors', errors.length));
+    const heading = el('p', 'status', tCount('optionsImportErrors', errors.length));
     heading.dataset.result = 'fail';
     heading.setAttribute('role', 'alert');
     const list = el('ol', 'errors');
@@ -134,7 +133,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
   function showPreview(imported) {
     const current = getCurrent();
     const { added, replaced } = compareIds(current.profiles, imported.profiles);
-    const summary = el('p', 'status', joinSentences([countText('optionsImportReady', imported.profiles.length), t('optionsImportReadyDetail', [String(added.length), String(replaced.length)])]));
+    const summary = el('p', 'status', joinSentences([tCount('optionsImportReady', imported.profiles.length), t('optionsImportReadyDetail', [String(added.length), String(replaced.length)])]));
     summary.dataset.result = 'pass';
     const ids = el('ul', 'import-ids');
     for (const profile of imported.profiles.slice(0, 50)) {
@@ -158,7 +157,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
     // Merging keeps the editor's text, so it must be readable; replacing does not need it.
     if (current.errors.length) {
       merge.disabled = true;
-      note.textContent = countText('optionsImportMergeBlocked', current.errors.length);
+      note.textContent = tCount('optionsImportMergeBlocked', current.errors.length);
     }
     const buttons = el('div', 'toolbar');
     buttons.append(merge, replaceAll, cancel);
@@ -203,7 +202,7 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
     downloadText('rolehop-profiles.ini', text, 'text/plain');
     setStatus(
       exportStatus,
-      () => joinSentences([countText('optionsExportedIni', profiles.length), withErrors ? countText('optionsExportedIniErrors', withErrors) : '']),
+      () => joinSentences([tCount('optionsExportedIni', profiles.length), withErrors ? tCount('optionsExportedIniErrors', withErrors) : '']),
       { result: withErrors ? 'warn' : 'pass' },
     );
   });
@@ -227,10 +226,10 @@ export function setUpTransfer({ core, getDefaultSite, getCurrent, apply, editor 
       exportStatus,
       () =>
         joinSentences([
-          countText('optionsExportedCli', exported.length),
-          ...(withErrors ? [countText('optionsExportLeftOutErrors', withErrors)] : []),
+          tCount('optionsExportedCli', exported.length),
+          ...(withErrors ? [tCount('optionsExportLeftOutErrors', withErrors)] : []),
           ...(skipped.length
-            ? [countText('optionsExportSkipped', skipped.length, [skipped.map((s) => t('optionsExportSkippedItem', [s.name, coreMessage(s.reason)])).join(t('optionsListSeparator'))])]
+            ? [tCount('optionsExportSkipped', skipped.length, [String(skipped.length), skipped.map((s) => t('optionsExportSkippedItem', [s.name, coreMessage(s.reason)])).join(t('optionsListSeparator'))])]
             : []),
           ...(todos.length
             ? [t('optionsExportTodo', [todos.map((e) => t('optionsExportTodoItem', [e.name, coreMessage(e.todo)])).join(t('optionsListSeparator'))])]

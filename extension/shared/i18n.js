@@ -93,6 +93,15 @@ export function tCount(key, count, substitutions = [String(count)]) {
   return key;
 }
 
+/**
+ * Sentences one after the other: a space between English sentences, none between Chinese ones
+ * (a Chinese full stop needs no space after it).
+ * @param {string[]} sentences
+ */
+export function joinSentences(sentences) {
+  return sentences.filter(Boolean).join(languageTag().toLowerCase().startsWith('zh') ? '' : ' ');
+}
+
 /** The plural entries to try for `count`, best first. @param {string} key @param {number} count */
 function pluralForms(key, count) {
   return [`${key}_${new Intl.PluralRules(languageTag()).select(count)}`, `${key}_other`];

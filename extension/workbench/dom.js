@@ -1,7 +1,7 @@
 // Small DOM helpers for the workbench: elements built without innerHTML (no markup from data ever
 // reaches the parser), copy buttons, and element lookup that fails loudly.
 
-import { t, tCount } from '../shared/i18n.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -72,16 +72,6 @@ export function setStatus(node, result, text) {
   node.hidden = false;
   node.dataset.result = result;
   node.textContent = text;
-}
-
-/**
- * `key_one` or `key_other` (the page language's plural rule) with `count` filled in: the shared
- * rule (shared/i18n.js tCount).
- * @param {string} key
- * @param {number} count
- */
-export function plural(key, count) {
-  return tCount(key, count);
 }
 
 /** @param {unknown} e */

@@ -1,8 +1,7 @@
 // Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict.
 
-import { t } from '../shared/i18n.js';
+import { t, tCount } from '../shared/i18n.js';
 import { el, codeBlock, setStatus } from './dom.js';
-import { countText } from '../options/plural.js';
 import { pick } from './steps.js';
 
 /**
@@ -31,7 +30,7 @@ export function renderReport(list, verdictNode, report, lang, finished) {
   const fix = pick(verdict.fix, lang);
   if (fix) verdictNode.append(el('span', { class: 'verdict-fix', text: t('workbenchVerdictFix', fix) }));
   if (verdict.otherFailures) {
-    verdictNode.append(el('span', { class: 'field-hint', text: countText('workbenchVerdictOthers', verdict.otherFailures) }));
+    verdictNode.append(el('span', { class: 'field-hint', text: tCount('workbenchVerdictOthers', verdict.otherFailures) }));
   }
   if (typeof report.clockSkewSeconds === 'number' && Math.abs(report.clockSkewSeconds) >= 60) {
     verdictNode.append(el('span', { class: 'field-hint', text: t('workbenchClockSkew', String(report.clockSkewSeconds)) }));

@@ -809,6 +809,19 @@ fn draft_steps_show_placeholders_until_the_values_are_valid() {
     for path in ["$.accountA.uid", "$.accountB.uid", "$.trust.users[0]"] {
         assert!(paths.contains(&path), "{path} in {paths:?}");
     }
+    // A problem whose words are in the catalogs carries them (`text`), as the error itself does:
+    // the page renders the words, never the id.
+    let uid = out["incomplete"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["path"] == "$.accountA.uid")
+        .unwrap();
+    assert_eq!(uid["text"]["id"], uid["message"], "{uid}");
+    assert!(
+        uid["text"]["id"].as_str().unwrap().starts_with("core_"),
+        "{uid}"
+    );
     let role = &out["steps"][0];
     assert!(
         role["body"]["en"]

@@ -243,10 +243,10 @@ async function listenToConsole(marionette) {
 /**
  * Firefox's note that a page was closed or navigated away while one of its extension API calls
  * (e.g. a runtime.sendMessage to the worker) was still under way: the call's promise can no longer
- * settle. Not an exception in RoleHop's code (a person closing the popup mid-request gets the same);
+ * settle ("rejected"), or settled for a page that is gone ("resolved"). Not an exception in RoleHop's code (a person closing the popup mid-request gets the same);
  * tests navigate extension pages away at any moment.
  */
-const UNLOADED = /^Promise rejected after context unloaded: /;
+const UNLOADED = /^Promise (rejected|resolved) after context unloaded\b/;
 
 /**
  * The console errors whose source file is the add-on's, as readable lines.

@@ -73,7 +73,12 @@ pub fn steps(req: &Object) -> Result<Value> {
                 if !stand_in(&mut map, &path) {
                     return Err(e);
                 }
-                incomplete.push(json!({"path": path, "message": e.message}));
+                // The catalog's words where the error has them (`text`), as every other error carries them.
+                let mut problem = json!({"path": path, "message": e.message});
+                if let Some(Ok(text)) = e.text.as_ref().map(serde_json::to_value) {
+                    problem["text"] = text;
+                }
+                incomplete.push(problem);
             }
         }
     }

@@ -147,3 +147,30 @@ export async function evaluateInContentScript(browser, page, expression) {
     await cdp.detach();
   }
 }
+
+/**
+ * Types the happy-path scenario's values into the workbench `page` (the mock's accounts, role
+ * admin-oss, user alice, bucket company-a-reports) and leaves the last field.
+ * @param {Page} page @param {MockCloud} cloud
+ */
+export async function fillWorkbenchValues(page, cloud) {
+  const c = cloud.credentials;
+  await page.fill('#input-accountAUid', c.A.uid);
+  await page.fill('#input-accountAAlias', c.A.alias);
+  await page.fill('#input-accountBUid', c.B.uid);
+  await page.fill('#input-roleName', 'admin-oss');
+  await page.fill('#input-userName', 'alice');
+  await page.fill('#input-checkBucket', 'company-a-reports');
+  await page.locator('#input-checkBucket').blur();
+}
+
+/**
+ * Keeps `keys` for `side` through the workbench's credentials form and waits for the masked key.
+ * @param {Page} page @param {'a' | 'b'} side @param {{accessKeyId: string, accessKeySecret: string}} keys
+ */
+export async function enterWorkbenchCredentials(page, side, keys) {
+  await page.fill(`#cred-${side}-accessKeyId`, keys.accessKeyId);
+  await page.fill(`#cred-${side}-accessKeySecret`, keys.accessKeySecret);
+  await page.click(`#cred-${side}-save`);
+  await page.waitForFunction((s) => /\*\*\*\*/.test(document.getElementById(`cred-${s}-current`)?.textContent ?? ''), side);
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchWithFixtureServer, ROOT } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
-import { startCloudBrowser } from './cloud-browser.js';
+import { enterWorkbenchCredentials, fillWorkbenchValues, startCloudBrowser } from './cloud-browser.js';
 import { controlPage, forgetSettings, readRoleHopUi, waitForValue } from './content-helpers.js';
 import { SCREENS } from './screens.js';
 
@@ -133,19 +133,9 @@ describe('quick start: Verify', () => {
   test('4. Verify on the workbench proves the whole chain against the (mock) cloud', async () => {
     const page = env.page;
     await page.waitForSelector('body[data-ready="true"]');
-    const c = env.cloud().credentials;
     await page.locator('input[name="audience"][value="user"]').check();
-    await page.fill('#input-accountAUid', c.A.uid);
-    await page.fill('#input-accountAAlias', c.A.alias);
-    await page.fill('#input-accountBUid', c.B.uid);
-    await page.fill('#input-roleName', 'admin-oss');
-    await page.fill('#input-userName', 'alice');
-    await page.fill('#input-checkBucket', 'company-a-reports');
-    await page.locator('#input-checkBucket').blur();
-    await page.fill('#cred-b-accessKeyId', c.B.users.alice.accessKeyId);
-    await page.fill('#cred-b-accessKeySecret', c.B.users.alice.accessKeySecret);
-    await page.click('#cred-b-save');
-    await page.waitForFunction(() => /\*\*\*\*/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
+    await fillWorkbenchValues(page, env.cloud());
+    await enterWorkbenchCredentials(page, 'b', env.cloud().credentials.B.users.alice);
     await page.click('#verify');
     await page.waitForSelector('#verdict[data-verdict]', { timeout: 60_000 });
     assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass', await page.locator('#checks').innerText());

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
+import { enterWorkbenchCredentials, fillWorkbenchValues, startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
 import { launchExtension, messageCatalog, screenshot } from './harness.js';
 import { readRoleHopUi, waitForValue } from './content-helpers.js';
 import { panelOf } from './ram-panel-helpers.js';
@@ -88,24 +88,10 @@ async function panelText(ramPage, pattern) {
 }
 
 /** Fills the values of the happy-path scenario. */
-async function fillValues() {
-  const c = env.cloud().credentials;
-  await page.fill('#input-accountAUid', c.A.uid);
-  await page.fill('#input-accountAAlias', c.A.alias);
-  await page.fill('#input-accountBUid', c.B.uid);
-  await page.fill('#input-roleName', 'admin-oss');
-  await page.fill('#input-userName', 'alice');
-  await page.fill('#input-checkBucket', 'company-a-reports');
-  await page.locator('#input-checkBucket').blur();
-}
+const fillValues = () => fillWorkbenchValues(page, env.cloud());
 
 /** @param {'a' | 'b'} side @param {{accessKeyId: string, accessKeySecret: string}} keys */
-async function enterCredentials(side, keys) {
-  await page.fill(`#cred-${side}-accessKeyId`, keys.accessKeyId);
-  await page.fill(`#cred-${side}-accessKeySecret`, keys.accessKeySecret);
-  await page.click(`#cred-${side}-save`);
-  await page.waitForFunction((s) => /\*\*\*\*/.test(document.getElementById(`cred-${s}-current`)?.textContent ?? ''), side);
-}
+const enterCredentials = (side, keys) => enterWorkbenchCredentials(page, side, keys);
 
 /** Clicks Verify and waits for the verdict. @returns {Promise<string>} the verdict status */
 async function verify() {

@@ -2,7 +2,7 @@
 //! (`extension/_locales/<language>/messages.json`, built into the binary) rendered by the same
 //! rules as `extension/shared/i18n.js`. Not compiled into the wasm: there the extension renders.
 
-use crate::message::{Arg, Message};
+use crate::message::{Arg, Said};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -143,7 +143,7 @@ fn replace_named(text: &str, placeholders: &HashMap<String, String>) -> String {
 
 /// The entry a message is rendered from: its plural form when it has a count and the catalog
 /// has plural entries, else the id itself.
-pub fn entry_for<'a>(catalog: &'a Catalog, message: &Message, lang: Lang) -> Option<&'a Entry> {
+pub fn entry_for<'a>(catalog: &'a Catalog, message: &dyn Said, lang: Lang) -> Option<&'a Entry> {
     let id = message.id();
     if let Some(n) = message.count() {
         let plural = catalog
@@ -157,12 +157,12 @@ pub fn entry_for<'a>(catalog: &'a Catalog, message: &Message, lang: Lang) -> Opt
 }
 
 /// The message in words (its id when a catalog lacks it, which `tests/catalog.rs` rules out).
-pub fn render(message: &Message, lang: Lang) -> String {
+pub fn render(message: &dyn Said, lang: Lang) -> String {
     let values: Vec<String> = message
         .args()
         .iter()
         .map(|(_, v)| match v {
-            Arg::Message(inner) => render(inner, lang),
+            Arg::Message(inner) => render(*inner, lang),
             other => other.to_string(),
         })
         .collect();
@@ -203,12 +203,12 @@ pub fn render_json(value: &Value, lang: Lang) -> String {
 }
 
 /// English, the default: for native tests and messages in the CLI.
-pub fn en(message: &Message) -> String {
+pub fn en(message: &dyn Said) -> String {
     render(message, Lang::En)
 }
 
 /// Chinese.
-pub fn zh(message: &Message) -> String {
+pub fn zh(message: &dyn Said) -> String {
     render(message, Lang::Zh)
 }
 

@@ -1,7 +1,7 @@
 //! The one error type of the core. Every failure crosses the wasm and CLI boundary as a value
 //! `{kind, message, path?, line?, column?}` whose `kind` is stable and documented in the README.
 
-use crate::message::Message;
+use crate::message::{Message, Said};
 use serde::Serialize;
 use std::fmt;
 
@@ -55,14 +55,15 @@ impl Error {
     }
 
     /// An error whose words are a catalog message.
-    pub fn said(kind: ErrorKind, text: Message) -> Self {
+    pub fn said(kind: ErrorKind, text: impl Into<Message>) -> Self {
+        let text = text.into();
         let mut error = Error::new(kind, text.id());
         error.text = Some(Box::new(text));
         error
     }
 
     /// An `invalid-value` error at a JSON path, in a catalog message's words.
-    pub fn invalid_said(path: impl Into<String>, text: Message) -> Self {
+    pub fn invalid_said(path: impl Into<String>, text: impl Into<Message>) -> Self {
         Error::said(ErrorKind::InvalidValue, text).at(path)
     }
 
@@ -100,7 +101,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.text {
             #[cfg(not(target_arch = "wasm32"))]
-            Some(text) => write!(f, "{}", crate::catalog::en(text))?,
+            Some(text) => write!(f, "{}", crate::catalog::en(text.as_ref()))?,
             _ => write!(f, "{}", self.message)?,
         }
         if let Some(path) = &self.path {

@@ -5,7 +5,7 @@
 
 use super::model::AccountKind;
 use crate::api::check_role_name;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use crate::policy::names::ram_arn;
 
 /// The suffix of an account's default domain.
@@ -18,12 +18,12 @@ pub const UID_DIGITS: usize = 16;
 /// at, and the whole value that would pass instead when that is certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
-    pub message: Message,
+    pub message: ProfileMessage,
     pub offset: usize,
     pub fix: Option<String>,
 }
 
-pub(crate) fn invalid(message: Message, offset: usize) -> Invalid {
+pub(crate) fn invalid(message: ProfileMessage, offset: usize) -> Invalid {
     Invalid {
         message,
         offset,
@@ -53,7 +53,7 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
     if let Some(at) = text.find('@') {
         let domain = text.get(at + 1..).unwrap_or_default();
         return Err(invalid(
-            Message::ProfileAccountLogonName {
+            ProfileMessage::ProfileAccountLogonName {
                 value: text.to_string(),
                 domain: domain.to_string(),
             },
@@ -66,7 +66,7 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
             let lower = text.to_ascii_lowercase();
             if account(&lower).is_ok() {
                 let at = first_char_offset(text, |c| c.is_ascii_uppercase());
-                let message = Message::ProfileDomainLowerCase {
+                let message = ProfileMessage::ProfileDomainLowerCase {
                     lower: lower.clone(),
                 };
                 return Err(invalid(message, at).with_fix(lower));
@@ -92,7 +92,7 @@ pub fn account(text: &str) -> Result<Account, Invalid> {
     }
     if let Some(dot) = text.find('.') {
         return Err(invalid(
-            Message::ProfileAccountInvalid {
+            ProfileMessage::ProfileAccountInvalid {
                 value: text.to_string(),
             },
             text.get(..dot).map_or(0, |s| s.chars().count()),
@@ -117,20 +117,20 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
         // "Write it in lower case" only when that is the whole fix (the suggestion must pass).
         let lower = text.to_ascii_lowercase();
         if c.is_ascii_uppercase() && alias(&lower).is_ok() {
-            let message = Message::ProfileAliasLowerCase {
+            let message = ProfileMessage::ProfileAliasLowerCase {
                 value: value(),
                 lower: lower.clone(),
             };
             return Err(invalid(message, i).with_fix(lower));
         }
-        let message = Message::ProfileAliasCharacter {
+        let message = ProfileMessage::ProfileAliasCharacter {
             value: value(),
             character: c.to_string(),
         };
         return Err(invalid(message, i));
     }
     if !(3..=32).contains(&count) {
-        let message = Message::ProfileAliasLength {
+        let message = ProfileMessage::ProfileAliasLength {
             value: value(),
             count,
         };
@@ -139,13 +139,13 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
     if text.starts_with('-') || text.ends_with('-') {
         let at = if text.starts_with('-') { 0 } else { count - 1 };
         return Err(invalid(
-            Message::ProfileAliasHyphenEdge { value: value() },
+            ProfileMessage::ProfileAliasHyphenEdge { value: value() },
             at,
         ));
     }
     if let Some(at) = text.as_bytes().windows(2).position(|w| w == b"--") {
         return Err(invalid(
-            Message::ProfileAliasDoubleHyphen { value: value() },
+            ProfileMessage::ProfileAliasDoubleHyphen { value: value() },
             at,
         ));
     }
@@ -160,12 +160,12 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
     let offset = first_char_offset(text, |c| !c.is_ascii_digit());
     let value = text.to_string();
     let message = if is_digits(text) {
-        Message::ProfileUidLength {
+        ProfileMessage::ProfileUidLength {
             value,
             count: text.len(),
         }
     } else {
-        Message::ProfileUidDigits { value }
+        ProfileMessage::ProfileUidDigits { value }
     };
     Err(invalid(message, offset))
 }
@@ -179,7 +179,10 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
     // The same order as the API's rule: the length first, then the characters.
     if !(1..=64).contains(&count) {
         let value = text.to_string();
-        return Err(invalid(Message::ProfileRoleNameLength { value, count }, 0));
+        return Err(invalid(
+            ProfileMessage::ProfileRoleNameLength { value, count },
+            0,
+        ));
     }
     match text
         .chars()
@@ -187,7 +190,7 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
     {
         Some((i, c)) => Err(invalid(
-            Message::ProfileRoleNameCharacter {
+            ProfileMessage::ProfileRoleNameCharacter {
                 value: text.to_string(),
                 character: c.to_string(),
                 position: i + 1,
@@ -195,7 +198,7 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
             i,
         )),
         None => Err(invalid(
-            Message::ProfileRoleNameLength {
+            ProfileMessage::ProfileRoleNameLength {
                 value: text.to_string(),
                 count,
             },
@@ -208,7 +211,7 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
 pub fn role_arn(text: &str) -> Result<(&str, &str), Invalid> {
     let shape = || {
         let value = text.to_string();
-        invalid(Message::ProfileRoleArnShape { value }, 0)
+        invalid(ProfileMessage::ProfileRoleArnShape { value }, 0)
     };
     let (uid_text, role) = ram_arn(text)
         .and_then(|(a, rel)| Some((a, rel.strip_prefix("role/")?)))

@@ -14,7 +14,7 @@ use super::hidden;
 use super::model::{AccountKind, Profile, ProfileError, Site};
 use super::{parse, to_text};
 use crate::error::{Error, ErrorKind, Result};
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use crate::policy::json::{read, Json, Member, Node, Pos};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -32,7 +32,7 @@ const ROLE_MODES: [&str; 2] = ["RamRoleArn", "ChainableRamRoleArn"];
 pub struct Skipped {
     pub name: String,
     pub mode: String,
-    pub reason: Message,
+    pub reason: ProfileMessage,
 }
 
 /// What an import found.
@@ -53,7 +53,7 @@ pub struct ExportedProfile {
     pub action: &'static str,
     /// What the user still has to do for the CLI to use it, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub todo: Option<Message>,
+    pub todo: Option<ProfileMessage>,
 }
 
 /// The config.json text and what went into it.
@@ -79,22 +79,22 @@ fn is_role_mode(mode: &str) -> bool {
     ROLE_MODES.iter().any(|m| m.eq_ignore_ascii_case(mode))
 }
 
-fn skip_reason(mode: &str) -> Message {
+fn skip_reason(mode: &str) -> ProfileMessage {
     match mode.to_ascii_lowercase().as_str() {
-        "ak" => Message::ImportSkipAccessKey {},
-        "ststoken" => Message::ImportSkipSts {},
-        "ecsramrole" | "ramrolearnwithrolename" => Message::ImportSkipEcs {},
-        "oidc" => Message::ImportSkipOidc {},
-        "cloudsso" => Message::ImportSkipCloudsso {},
-        "" => Message::ImportSkipNoMode {},
-        _ => Message::ImportSkipOtherMode {},
+        "ak" => ProfileMessage::ImportSkipAccessKey {},
+        "ststoken" => ProfileMessage::ImportSkipSts {},
+        "ecsramrole" | "ramrolearnwithrolename" => ProfileMessage::ImportSkipEcs {},
+        "oidc" => ProfileMessage::ImportSkipOidc {},
+        "cloudsso" => ProfileMessage::ImportSkipCloudsso {},
+        "" => ProfileMessage::ImportSkipNoMode {},
+        _ => ProfileMessage::ImportSkipOtherMode {},
     }
 }
 
 /// Reads the role profiles of a config.json text.
 pub fn import(text: &str, default_site: Site) -> Imported {
     let mut out = Imported::default();
-    let error = |message: Message, pos: Pos, field: Option<&str>| ProfileError {
+    let error = |message: ProfileMessage, pos: Pos, field: Option<&str>| ProfileError {
         kind: ErrorKind::InvalidValue,
         message,
         line: pos.line,
@@ -108,7 +108,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         Err(e) => {
             out.errors.push(ProfileError {
                 kind: ErrorKind::InvalidJson,
-                message: Message::ImportNotJson {},
+                message: ProfileMessage::ImportNotJson {},
                 line: e.pos.line,
                 column: e.pos.column,
                 profile: None,
@@ -120,7 +120,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
     };
     let Json::Object(top) = &root.value else {
         out.errors
-            .push(error(Message::ImportNotConfig {}, root.pos, None));
+            .push(error(ProfileMessage::ImportNotConfig {}, root.pos, None));
         return out;
     };
     let items = match member(top, "profiles").map(|m| &m.value) {
@@ -130,7 +130,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         }) => items,
         Some(other) => {
             out.errors.push(error(
-                Message::ImportProfilesNotArray {},
+                ProfileMessage::ImportProfilesNotArray {},
                 other.pos,
                 Some("profiles"),
             ));
@@ -138,7 +138,7 @@ pub fn import(text: &str, default_site: Site) -> Imported {
         }
         None => {
             out.errors
-                .push(error(Message::ImportNotConfig {}, root.pos, None));
+                .push(error(ProfileMessage::ImportNotConfig {}, root.pos, None));
             return out;
         }
     };
@@ -146,14 +146,17 @@ pub fn import(text: &str, default_site: Site) -> Imported {
     let mut ids = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let Json::Object(entry) = &item.value else {
-            out.errors
-                .push(error(Message::ImportProfileNotObject {}, item.pos, None));
+            out.errors.push(error(
+                ProfileMessage::ImportProfileNotObject {},
+                item.pos,
+                None,
+            ));
             continue;
         };
         let (name, name_pos) = string_member(entry, "name").unwrap_or(("", item.pos));
         let mode = string_member(entry, "mode").map_or("", |(m, _)| m);
         // A skipped name is shown, not checked: its invisible characters are shown as such.
-        let skip = |reason: Message| Skipped {
+        let skip = |reason: ProfileMessage| Skipped {
             name: hidden::visible(name).into_owned(),
             mode: hidden::visible(mode).into_owned(),
             reason,
@@ -166,7 +169,8 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             string_member(entry, "ram_role_arn").filter(|(a, _)| !a.is_empty())
         else {
             let command = format!("aliyun configure --profile {name:?} --mode {mode}");
-            out.skipped.push(skip(Message::ImportSkipNoArn { command }));
+            out.skipped
+                .push(skip(ProfileMessage::ImportSkipNoArn { command }));
             continue;
         };
         let id = match profile_id(name) {
@@ -176,7 +180,8 @@ pub fn import(text: &str, default_site: Site) -> Imported {
             id => id,
         };
         if !ids.insert(id.to_ascii_lowercase()) {
-            out.skipped.push(skip(Message::ImportSkipDuplicate { id }));
+            out.skipped
+                .push(skip(ProfileMessage::ImportSkipDuplicate { id }));
             continue;
         }
         let meta = match member(entry, META_KEY).map(|m| &m.value.value) {
@@ -367,7 +372,7 @@ pub fn export(
             skipped.push(Skipped {
                 name: p.id.clone(),
                 mode: "RamRoleArn".into(),
-                reason: Message::ExportAliasNeedsUid {
+                reason: ProfileMessage::ExportAliasNeedsUid {
                     account: p.account.clone(),
                     key: Key::RoleArn.ini_name().to_string(),
                     role: p.role_name.clone(),
@@ -389,7 +394,7 @@ pub fn export(
                     skipped.push(Skipped {
                         name: p.id.clone(),
                         mode: mode.clone(),
-                        reason: Message::ExportNameTaken {
+                        reason: ProfileMessage::ExportNameTaken {
                             name: p.id.clone(),
                             mode: mode.clone(),
                         },
@@ -409,7 +414,7 @@ pub fn export(
                 skipped.push(Skipped {
                     name: p.id.clone(),
                     mode: String::new(),
-                    reason: Message::ExportEntryNotObject {},
+                    reason: ProfileMessage::ExportEntryNotObject {},
                 });
             }
             None => {
@@ -425,7 +430,10 @@ pub fn export(
                         entry.insert("mode".into(), json!("RamRoleArn"));
                         let command =
                             format!("aliyun configure --profile {} --mode RamRoleArn", p.id);
-                        ("RamRoleArn", Some(Message::ExportAddAccessKey { command }))
+                        (
+                            "RamRoleArn",
+                            Some(ProfileMessage::ExportAddAccessKey { command }),
+                        )
                     }
                 };
                 entry.insert("ram_role_arn".into(), json!(arn));

@@ -6,7 +6,7 @@ use super::account::{self, invalid, Account, Invalid};
 use super::hidden;
 use super::model::{AccountKind, Profile, Site};
 use crate::error::ErrorKind;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use crate::policy::suggest::{closest, distance};
 
 /// A key of a profile section.
@@ -78,16 +78,16 @@ impl Key {
     }
 
     /// The field's name as users know it ("Role name").
-    pub fn label(self) -> Message {
+    pub fn label(self) -> ProfileMessage {
         match self {
-            Key::DisplayName => Message::FieldDisplayName {},
-            Key::Account => Message::FieldAccount {},
-            Key::RoleName => Message::FieldRoleName {},
-            Key::RoleArn => Message::FieldRoleArn {},
-            Key::Site => Message::FieldSite {},
-            Key::Group => Message::FieldGroup {},
-            Key::Color => Message::FieldColor {},
-            Key::Note => Message::FieldNote {},
+            Key::DisplayName => ProfileMessage::FieldDisplayName {},
+            Key::Account => ProfileMessage::FieldAccount {},
+            Key::RoleName => ProfileMessage::FieldRoleName {},
+            Key::RoleArn => ProfileMessage::FieldRoleArn {},
+            Key::Site => ProfileMessage::FieldSite {},
+            Key::Group => ProfileMessage::FieldGroup {},
+            Key::Color => ProfileMessage::FieldColor {},
+            Key::Note => ProfileMessage::FieldNote {},
         }
     }
 
@@ -130,25 +130,29 @@ pub fn meant_key(name: &str) -> Option<(Key, bool)> {
 /// The message for a key that is not a profile key, with the key it most likely means.
 /// `set_on`: the line where that key is already set (then renaming is no fix, and the message
 /// says so).
-pub fn unknown_key_message(name: &str, meant: Option<Key>, set_on: Option<usize>) -> Message {
+pub fn unknown_key_message(
+    name: &str,
+    meant: Option<Key>,
+    set_on: Option<usize>,
+) -> ProfileMessage {
     let key = name.to_string();
     match (meant.map(Key::ini_name), set_on) {
-        (Some(k), Some(line)) => Message::ProfileUnknownKeySet {
+        (Some(k), Some(line)) => ProfileMessage::ProfileUnknownKeySet {
             key,
             meant: k.to_string(),
             line,
         },
         (Some(k), None) if name.eq_ignore_ascii_case("region") => {
-            Message::ProfileUnknownKeyRegion {
+            ProfileMessage::ProfileUnknownKeyRegion {
                 key,
                 meant: k.to_string(),
             }
         }
-        (Some(k), None) => Message::ProfileUnknownKeyMeant {
+        (Some(k), None) => ProfileMessage::ProfileUnknownKeyMeant {
             key,
             meant: k.to_string(),
         },
-        (None, _) => Message::ProfileUnknownKey {
+        (None, _) => ProfileMessage::ProfileUnknownKey {
             key,
             known: Key::ALL.map(Key::ini_name).join(", "),
         },
@@ -177,7 +181,7 @@ pub fn check_id(id: &str) -> Result<(), Invalid> {
         .enumerate()
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
-        let message = Message::ProfileIdCharacter {
+        let message = ProfileMessage::ProfileIdCharacter {
             id: id.to_string(),
             character: c.to_string(),
         };
@@ -185,7 +189,7 @@ pub fn check_id(id: &str) -> Result<(), Invalid> {
     }
     let count = id.chars().count();
     if !(1..=64).contains(&count) {
-        let message = Message::ProfileIdLength {
+        let message = ProfileMessage::ProfileIdLength {
             id: id.to_string(),
             count,
         };
@@ -208,7 +212,7 @@ pub type Values<'a> = [Option<&'a str>; 8];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub kind: ErrorKind,
-    pub message: Message,
+    pub message: ProfileMessage,
     pub key: Key,
     pub at_header: bool,
     pub offset: usize,
@@ -263,11 +267,11 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
                 let fix = Site::from_name(&text.trim().to_ascii_lowercase());
                 let value = text.to_string();
                 let message = match fix {
-                    Some(site) => Message::ProfileSiteWrite {
+                    Some(site) => ProfileMessage::ProfileSiteWrite {
                         value,
                         site: site.name().to_string(),
                     },
-                    None => Message::ProfileSiteInvalid { value },
+                    None => ProfileMessage::ProfileSiteInvalid { value },
                 };
                 let error = invalid(message, 0);
                 let error = match fix {
@@ -293,15 +297,21 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     let given = |k: Key| get(k).is_some();
     if !given(Key::Account) && !given(Key::RoleArn) {
         let key = Key::Account.ini_name().to_string();
-        problems.push(missing(Key::Account, Message::ProfileNoAccount { key }));
+        problems.push(missing(
+            Key::Account,
+            ProfileMessage::ProfileNoAccount { key },
+        ));
     }
     if !given(Key::RoleName) && !given(Key::RoleArn) {
         let key = Key::RoleName.ini_name().to_string();
-        problems.push(missing(Key::RoleName, Message::ProfileNoRole { key }));
+        problems.push(missing(
+            Key::RoleName,
+            ProfileMessage::ProfileNoRole { key },
+        ));
     }
     if let (Some(name), Some((_, arn_role))) = (role_name, arn) {
         if name != arn_role {
-            problems.push(disagree(Message::ProfileRoleDisagree {
+            problems.push(disagree(ProfileMessage::ProfileRoleDisagree {
                 arn_role: arn_role.to_string(),
                 role: name.to_string(),
             }));
@@ -309,7 +319,7 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     }
     if let (Some((text, Account { uid: Some(uid), .. })), Some((arn_uid, _))) = (&account, arn) {
         if uid != arn_uid {
-            problems.push(disagree(Message::ProfileAccountDisagree {
+            problems.push(disagree(ProfileMessage::ProfileAccountDisagree {
                 arn_uid: arn_uid.to_string(),
                 account: text.to_string(),
                 uid: uid.clone(),
@@ -343,7 +353,7 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
     })
 }
 
-fn missing(key: Key, message: Message) -> Problem {
+fn missing(key: Key, message: ProfileMessage) -> Problem {
     Problem {
         kind: ErrorKind::MissingField,
         message,
@@ -354,7 +364,7 @@ fn missing(key: Key, message: Message) -> Problem {
     }
 }
 
-fn disagree(message: Message) -> Problem {
+fn disagree(message: ProfileMessage) -> Problem {
     Problem {
         kind: ErrorKind::InvalidValue,
         message,
@@ -377,7 +387,7 @@ fn color(text: &str) -> Result<String, Invalid> {
             .position(|c| !c.is_ascii_hexdigit())
             .unwrap_or(0);
         let value = text.to_string();
-        return Err(invalid(Message::ProfileColorHex { value }, offset));
+        return Err(invalid(ProfileMessage::ProfileColorHex { value }, offset));
     }
     if COLOR_NAMES.contains(&lower.as_str()) {
         return Ok(lower);
@@ -390,11 +400,11 @@ fn color(text: &str) -> Result<String, Invalid> {
         edits <= 1 || (edits == 2 && lower.chars().count() >= 6)
     });
     let message = match meant {
-        Some(meant) => Message::ProfileColorMeant {
+        Some(meant) => ProfileMessage::ProfileColorMeant {
             value,
             meant: meant.to_string(),
         },
-        None => Message::ProfileColorUnknown {
+        None => ProfileMessage::ProfileColorUnknown {
             value,
             names: COLOR_NAMES.join(", "),
         },
@@ -418,7 +428,7 @@ fn text(key: Key, value: &str, max: usize, multiline: bool) -> Result<(), Invali
         .find(|&(_, c)| c.is_control() && !(multiline && matches!(c, '\n' | '\t')))
     {
         let code = hidden::code_point(c);
-        let message = Message::ProfileControlCharacter {
+        let message = ProfileMessage::ProfileControlCharacter {
             field: field(),
             code,
         };
@@ -429,7 +439,7 @@ fn text(key: Key, value: &str, max: usize, multiline: bool) -> Result<(), Invali
     }
     let count = value.chars().count();
     if count == 0 || count > max {
-        let message = Message::ProfileTextLength {
+        let message = ProfileMessage::ProfileTextLength {
             field: field(),
             count,
             max,

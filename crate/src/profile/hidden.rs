@@ -12,7 +12,7 @@
 //! cannot reorder text, and between emoji it only joins pictures. (ZWJ and ZWNJ are also used in
 //! some Indic and Persian words; such names must do without them.)
 
-use crate::message::Message;
+use crate::message::ProfileMessage;
 
 /// Category Cf (Unicode 15.1) as inclusive ranges, with a name for messages (empty: none kept).
 const FORMAT: [(u32, u32, &str); 21] = [
@@ -119,15 +119,15 @@ pub fn code_point(c: char) -> String {
 }
 
 /// The message for a refused character in a field.
-pub fn message(field: Box<Message>, c: char) -> Message {
+pub fn message(field: Box<ProfileMessage>, c: char) -> ProfileMessage {
     let code = code_point(c);
     match name(c) {
-        Some(name) => Message::ProfileHiddenCharacter {
+        Some(name) => ProfileMessage::ProfileHiddenCharacter {
             field,
             code,
             name: name.to_string(),
         },
-        None => Message::ProfileHiddenCharacterUnnamed { field, code },
+        None => ProfileMessage::ProfileHiddenCharacterUnnamed { field, code },
     }
 }
 
@@ -182,7 +182,7 @@ mod tests {
             assert_eq!(find(&text), Some((4, c)), "U+{:04X}", u32::from(c));
         }
         assert_eq!(find("Acme 生产环境 (read-only) 🚀"), None);
-        let said = |c| crate::catalog::en(&message(Box::new(Message::FieldNote {}), c));
+        let said = |c| crate::catalog::en(&message(Box::new(ProfileMessage::FieldNote {}), c));
         assert!(said('\u{202E}').contains("U+202E (RIGHT-TO-LEFT OVERRIDE)"));
         assert!(said('\u{E0041}').contains("U+E0041,"));
     }

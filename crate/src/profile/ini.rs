@@ -7,7 +7,7 @@
 //! string `"..."` with the escapes `\\`, `\"`, `\n` and `\t`.
 
 use super::hidden::code_point;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use std::borrow::Cow;
 
 /// What one line holds.
@@ -35,11 +35,11 @@ pub enum Line<'a> {
 /// Why a line could not be read, and the byte offset to point at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: Message,
+    pub message: ProfileMessage,
     pub at: usize,
 }
 
-fn error<T>(message: Message, at: usize) -> Result<T, SyntaxError> {
+fn error<T>(message: ProfileMessage, at: usize) -> Result<T, SyntaxError> {
     Err(SyntaxError { message, at })
 }
 
@@ -87,9 +87,13 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let inner_start = start + 1;
     let rest = line.get(inner_start..).unwrap_or_default();
     let Some(close) = find_byte(rest, b']').map(|i| inner_start + i) else {
-        return error(Message::ProfileHeaderUnclosed {}, line.len());
+        return error(ProfileMessage::ProfileHeaderUnclosed {}, line.len());
     };
-    end_of_line(line, close + 1, Message::ProfileLineEndAfterHeader {})?;
+    end_of_line(
+        line,
+        close + 1,
+        ProfileMessage::ProfileLineEndAfterHeader {},
+    )?;
     let inner = line.get(inner_start..close).unwrap_or_default();
     let trimmed = trim_start_space(inner);
     Ok(Line::Header {
@@ -100,7 +104,7 @@ fn header(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
 }
 
 /// Only whitespace or a comment may follow `from`.
-fn end_of_line(line: &str, from: usize, message: Message) -> Result<(), SyntaxError> {
+fn end_of_line(line: &str, from: usize, message: ProfileMessage) -> Result<(), SyntaxError> {
     let rest = line.get(from..).unwrap_or_default();
     let trimmed = trim_start_space(rest);
     if trimmed.is_empty() || trimmed.starts_with(['#', ';']) {
@@ -112,11 +116,11 @@ fn end_of_line(line: &str, from: usize, message: Message) -> Result<(), SyntaxEr
 fn entry(line: &str, start: usize) -> Result<Line<'_>, SyntaxError> {
     let rest = line.get(start..).unwrap_or_default();
     let Some(eq) = find_byte(rest, b'=').map(|i| start + i) else {
-        return error(Message::ProfileExpectedEntry {}, start);
+        return error(ProfileMessage::ProfileExpectedEntry {}, start);
     };
     let key = trim_end_space(line.get(start..eq).unwrap_or_default());
     if key.is_empty() {
-        return error(Message::ProfileExpectedKey {}, start);
+        return error(ProfileMessage::ProfileExpectedKey {}, start);
     }
     let after = line.get(eq + 1..).unwrap_or_default();
     let value_start = eq + 1 + (after.len() - trim_start_space(after).len());
@@ -147,7 +151,10 @@ fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, Synta
         if control {
             let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0');
             let code = code_point(c);
-            return error(Message::ProfileValueControlCharacter { code }, start + i);
+            return error(
+                ProfileMessage::ProfileValueControlCharacter { code },
+                start + i,
+            );
         }
         if (b == b'#' || b == b';') && i > 0 && matches!(bytes.get(i - 1), Some(b' ' | b'\t')) {
             end = i;
@@ -157,7 +164,7 @@ fn unquoted<'a>(line: &'a str, start: usize, key: &str) -> Result<&'a str, Synta
     let value = trim_end_space(text.get(..end).unwrap_or_default());
     if value.is_empty() {
         let key = key.to_string();
-        return error(Message::ProfileMissingValue { key }, start);
+        return error(ProfileMessage::ProfileMissingValue { key }, start);
     }
     Ok(value)
 }
@@ -173,7 +180,7 @@ fn quoted(line: &str, open: usize) -> Result<String, SyntaxError> {
                 end_of_line(
                     line,
                     body_start + i + 1,
-                    Message::ProfileLineEndAfterQuote {},
+                    ProfileMessage::ProfileLineEndAfterQuote {},
                 )?;
                 return Ok(out);
             }
@@ -182,19 +189,19 @@ fn quoted(line: &str, open: usize) -> Result<String, SyntaxError> {
                 Some('"') => out.push('"'),
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
-                _ => return error(Message::ProfileUnknownEscape {}, body_start + i),
+                _ => return error(ProfileMessage::ProfileUnknownEscape {}, body_start + i),
             },
             c if c.is_control() && c != '\t' => {
                 let code = code_point(c);
                 return error(
-                    Message::ProfileQuotedControlCharacter { code },
+                    ProfileMessage::ProfileQuotedControlCharacter { code },
                     body_start + i,
                 );
             }
             c => out.push(c),
         }
     }
-    error(Message::ProfileUnclosedQuote {}, open)
+    error(ProfileMessage::ProfileUnclosedQuote {}, open)
 }
 
 #[cfg(test)]

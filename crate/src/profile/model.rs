@@ -1,7 +1,7 @@
 //! What a switch profile is once read and checked, and what a problem with one looks like.
 
 use crate::error::ErrorKind;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use serde::Serialize;
 
 /// Which console a profile switches on: `cn` is aliyun.com, `intl` is alibabacloud.com.
@@ -94,7 +94,7 @@ pub struct Profile {
 #[serde(rename_all = "camelCase")]
 pub struct ProfileError {
     pub kind: ErrorKind,
-    pub message: Message,
+    pub message: ProfileMessage,
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -6,7 +6,7 @@ use super::fields::{self, check_id, meant_key, unknown_key_message, value_passes
 use super::ini::{column, read_line, trim_end_space, trim_start_space, Line};
 use super::model::{Fix, Parsed, Profile, ProfileError, Site};
 use crate::error::ErrorKind;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -53,7 +53,7 @@ fn summarize_errors(errors: &mut Vec<ProfileError>) {
     errors.truncate(MAX_ERRORS - 1);
     errors.push(ProfileError {
         kind: ErrorKind::InvalidValue,
-        message: Message::ProfileMoreErrors { count: more },
+        message: ProfileMessage::ProfileMoreErrors { count: more },
         line,
         column,
         profile: None,
@@ -125,7 +125,7 @@ impl<'a> Parser<'a> {
     fn error(
         &mut self,
         kind: ErrorKind,
-        message: Message,
+        message: ProfileMessage,
         line: usize,
         column: usize,
         field: Option<&str>,
@@ -210,7 +210,7 @@ impl<'a> Parser<'a> {
                     let at = column(line, name_start + name.len());
                     return self.error(
                         ErrorKind::InvalidValue,
-                        Message::ProfileHeaderNoId {},
+                        ProfileMessage::ProfileHeaderNoId {},
                         number,
                         at,
                         None,
@@ -220,14 +220,14 @@ impl<'a> Parser<'a> {
             }
             _ if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name)) => {
                 let name = name.to_string();
-                let message = Message::ProfileReservedSection { name };
+                let message = ProfileMessage::ProfileReservedSection { name };
                 return self.error(ErrorKind::Unsupported, message, number, header_column, None);
             }
             _ if name.is_empty() => {
                 let at = column(line, name_start);
                 return self.error(
                     ErrorKind::InvalidValue,
-                    Message::ProfileHeaderNoId {},
+                    ProfileMessage::ProfileHeaderNoId {},
                     number,
                     at,
                     None,
@@ -244,7 +244,7 @@ impl<'a> Parser<'a> {
             false => Cow::Borrowed(id),
         };
         if let Some(first) = self.ids.get(lower.as_ref()) {
-            let message = Message::ProfileDuplicateId {
+            let message = ProfileMessage::ProfileDuplicateId {
                 id: id.to_string(),
                 line: *first,
             };
@@ -269,7 +269,7 @@ impl<'a> Parser<'a> {
         let key_column = || column(line, key_start);
         let Some(section) = self.section.as_mut() else {
             let key_name = key.to_string();
-            let message = Message::ProfileKeyOutsideProfile { key: key_name };
+            let message = ProfileMessage::ProfileKeyOutsideProfile { key: key_name };
             return self.error(
                 ErrorKind::InvalidValue,
                 message,
@@ -291,7 +291,7 @@ impl<'a> Parser<'a> {
         };
         let slot = &mut section.fields[k.index()];
         if let Some(first) = slot {
-            let message = Message::ProfileKeyRepeated {
+            let message = ProfileMessage::ProfileKeyRepeated {
                 key: key.to_string(),
                 line: first.line,
             };

@@ -6,7 +6,7 @@
 
 use super::account::{self, invalid, Invalid};
 use super::model::Site;
-use crate::message::Message;
+use crate::message::ProfileMessage;
 use crate::sign::encode::percent_encode_into;
 
 /// The URLs of one switch.
@@ -35,11 +35,14 @@ pub fn check_marker(marker: &str) -> Result<(), Invalid> {
         .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
     {
         let character = c.to_string();
-        return Err(invalid(Message::ProfileMarkerCharacter { character }, i));
+        return Err(invalid(
+            ProfileMessage::ProfileMarkerCharacter { character },
+            i,
+        ));
     }
     if !(8..=64).contains(&marker.len()) {
         let count = marker.len();
-        return Err(invalid(Message::ProfileMarkerLength { count }, 0));
+        return Err(invalid(ProfileMessage::ProfileMarkerLength { count }, 0));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, profile_export, profile_import, profile_parse, switch_url};
-use rolehop::message::Message;
+use rolehop::message::ProfileMessage;
 use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -251,11 +251,11 @@ fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
             p["displayName"].as_str().unwrap_or("")
         );
     }
-    let summary = Message::CliProfileSummary {
-        profiles: Box::new(Message::CliProfileCount {
+    let summary = ProfileMessage::CliProfileSummary {
+        profiles: Box::new(ProfileMessage::CliProfileCount {
             count: profiles.len(),
         }),
-        errors: Box::new(Message::CliErrorCount { count: errors }),
+        errors: Box::new(ProfileMessage::CliErrorCount { count: errors }),
     };
     eprintln!(
         "{file}: {}",

@@ -1,143 +1,10 @@
-//! What the core says to people, without prose: a message id and its arguments. The words live
-//! in one catalog per language, `extension/_locales/<language>/messages.json` (Chrome's format),
-//! which the extension (`shared/i18n.js`) and the CLI (`catalog.rs`) render alike.
-//!
-//! A message crosses the contract as `{"id": "core_...", "args": {...}}`. The arguments keep
-//! their declared order, and each catalog entry maps its placeholder `$name$` to the argument's
-//! position (`"content": "$1"` for the first), so that `chrome.i18n.getMessage(id, values)`
-//! renders it too. A message with a `count` argument may have plural entries `<id>_one`,
-//! `<id>_other` (picked by the language's plural rule). `tests/catalog.rs` checks every id and
-//! placeholder against both catalogs.
+//! The profile area's messages: parsing, importing and exporting profiles, switch links, and the
+//! CLI's profile summary (crate/src/profile, crate/src/bin/rolehop/profile.rs).
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::fmt;
+use crate::message::messages;
 
-/// One argument's value: a text (shown exactly as given) or a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arg<'a> {
-    Text(&'a str),
-    Number(u64),
-    /// Another message's words, such as a field's name.
-    Message(&'a Message),
-}
+messages! { ProfileMessage
 
-impl fmt::Display for Arg<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Arg::Text(s) => f.write_str(s),
-            Arg::Number(n) => write!(f, "{n}"),
-            Arg::Message(m) => f.write_str(m.id()),
-        }
-    }
-}
-
-impl Serialize for Arg<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Arg::Text(t) => s.serialize_str(t),
-            Arg::Number(n) => s.serialize_u64(*n),
-            Arg::Message(m) => m.serialize(s),
-        }
-    }
-}
-
-/// A field type a message argument may have.
-pub trait ToArg {
-    fn to_arg(&self) -> Arg<'_>;
-}
-
-impl ToArg for String {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Text(self)
-    }
-}
-
-impl ToArg for usize {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Number(*self as u64)
-    }
-}
-
-impl ToArg for u64 {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Number(*self)
-    }
-}
-
-impl ToArg for Box<Message> {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Message(self)
-    }
-}
-
-/// Declares the messages: `Variant "catalog_id" { argument: Type, ... }`.
-macro_rules! messages {
-    ($( $(#[$doc:meta])* $variant:ident $id:literal { $($arg:ident : $ty:ty),* $(,)? } )*) => {
-        /// Every message the core can give (see the module's documentation).
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Message {
-            $( $(#[$doc])* $variant { $($arg: $ty),* }, )*
-        }
-
-        impl Message {
-            /// Every id with its argument names in order: what the catalogs must hold.
-            pub const ALL: &'static [(&'static str, &'static [&'static str])] =
-                &[$( ($id, &[$(stringify!($arg)),*]) ),*];
-
-            /// The catalog id.
-            pub fn id(&self) -> &'static str {
-                match self {
-                    $( Message::$variant { .. } => $id, )*
-                }
-            }
-
-            /// The arguments, in declared order.
-            #[allow(unused_variables)]
-            pub fn args(&self) -> Vec<(&'static str, Arg<'_>)> {
-                match self {
-                    $( Message::$variant { $($arg),* } => vec![$((stringify!($arg), $arg.to_arg())),*], )*
-                }
-            }
-        }
-    };
-}
-
-impl Message {
-    /// The `count` argument, which picks a plural form.
-    pub fn count(&self) -> Option<u64> {
-        self.args()
-            .into_iter()
-            .find_map(|(name, value)| match value {
-                Arg::Number(n) if name == "count" => Some(n),
-                _ => None,
-            })
-    }
-}
-
-struct Args<'a>(&'a [(&'static str, Arg<'a>)]);
-
-impl Serialize for Args<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (name, value) in self.0 {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for Message {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let args = self.args();
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("id", self.id())?;
-        map.serialize_entry("args", &Args(&args))?;
-        map.end()
-    }
-}
-
-messages! {
-    // ---- Profiles (crate/src/profile) ----
     FieldAccount "core_field_account" {}
     FieldRoleName "core_field_role_name" {}
     FieldRoleArn "core_field_role_arn" {}
@@ -170,10 +37,10 @@ messages! {
     ProfileColorHex "core_profile_color_hex" { value: String }
     ProfileColorUnknown "core_profile_color_unknown" { value: String, names: String }
     ProfileColorMeant "core_profile_color_meant" { value: String, meant: String }
-    ProfileControlCharacter "core_profile_control_character" { field: Box<Message>, code: String }
-    ProfileHiddenCharacter "core_profile_hidden_character" { field: Box<Message>, code: String, name: String }
-    ProfileHiddenCharacterUnnamed "core_profile_hidden_character_unnamed" { field: Box<Message>, code: String }
-    ProfileTextLength "core_profile_text_length" { field: Box<Message>, count: usize, max: usize }
+    ProfileControlCharacter "core_profile_control_character" { field: Box<ProfileMessage>, code: String }
+    ProfileHiddenCharacter "core_profile_hidden_character" { field: Box<ProfileMessage>, code: String, name: String }
+    ProfileHiddenCharacterUnnamed "core_profile_hidden_character_unnamed" { field: Box<ProfileMessage>, code: String }
+    ProfileTextLength "core_profile_text_length" { field: Box<ProfileMessage>, count: usize, max: usize }
     ProfileNoAccount "core_profile_no_account" { key: String }
     ProfileNoRole "core_profile_no_role" { key: String }
     ProfileRoleDisagree "core_profile_role_disagree" { arn_role: String, role: String }
@@ -215,6 +82,6 @@ messages! {
     ExportAddAccessKey "core_export_add_access_key" { command: String }
     CliProfileCount "core_cli_profile_count" { count: usize }
     CliErrorCount "core_cli_error_count" { count: usize }
-    CliProfileSummary "core_cli_profile_summary" { profiles: Box<Message>, errors: Box<Message> }
-    CliSkipped "core_cli_skipped" { name: String, mode: String, reason: Box<Message> }
+    CliProfileSummary "core_cli_profile_summary" { profiles: Box<ProfileMessage>, errors: Box<ProfileMessage> }
+    CliSkipped "core_cli_skipped" { name: String, mode: String, reason: Box<ProfileMessage> }
 }

@@ -9,6 +9,7 @@
 use super::exact::{Decimal, Instant};
 use super::model::CondValue;
 use super::pattern::Pattern;
+use crate::message::PolicyMessage;
 use std::cell::OnceCell;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -114,7 +115,7 @@ impl Operator {
 }
 
 /// Checks that a policy value fits the operator's family; the message says what was expected.
-pub fn check_value(family: Family, value: &CondValue) -> Result<(), String> {
+pub fn check_value(family: Family, value: &CondValue) -> Result<(), PolicyMessage> {
     let ok = match family {
         Family::String => true,
         Family::Numeric => number_of(value).is_some(),
@@ -125,26 +126,13 @@ pub fn check_value(family: Family, value: &CondValue) -> Result<(), String> {
     if ok {
         return Ok(());
     }
-    let expected = match family {
-        Family::String => "a string",
-        Family::Numeric => "a number such as 10 or \"10\"",
-        Family::Date => "a time such as \"2026-01-01T00:00:00Z\" or \"2026-01-01T08:00:00+08:00\"",
-        Family::Bool => "true or false (\"true\" or \"false\")",
-        Family::Ip => "an IP address, a CIDR block such as \"203.0.113.0/24\", or an IPv4 address whose last parts are * such as \"192.168.0.*\"",
-    };
-    Err(format!(
-        "{} operators take {expected}, got {}",
-        family.name(),
-        show(value)
-    ))
-}
-
-fn show(value: &CondValue) -> String {
-    match value {
-        CondValue::Text(s) => format!("{s:?}"),
-        CondValue::Number(n) => n.clone(),
-        CondValue::Bool(b) => b.to_string(),
-    }
+    Err(match family {
+        Family::String => PolicyMessage::ExpectString {},
+        Family::Numeric => PolicyMessage::ExpectNumber {},
+        Family::Date => PolicyMessage::ExpectDate {},
+        Family::Bool => PolicyMessage::ExpectBool {},
+        Family::Ip => PolicyMessage::ExpectIp {},
+    })
 }
 
 fn number_of(value: &CondValue) -> Option<Decimal> {

@@ -1,10 +1,12 @@
 //! Findings: one shape for the parser's rejections and the linter's criticism, in the four levels
-//! of the RAM console's validator, each with a stable code, English and Chinese messages, the JSON
-//! path and line:column, and a concrete fix where one exists.
+//! of the RAM console's validator, each with a stable code, a message (an id and its arguments,
+//! whose words are in the catalogs), the JSON path and line:column, and a concrete fix where one
+//! exists.
 
 use super::json::Pos;
 use super::path::Path;
 use crate::error::{Error, ErrorKind};
+use crate::message::{Arg, PolicyMessage, Said};
 use serde::Serialize;
 
 /// The console validator's four levels, most severe first.
@@ -37,8 +39,7 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
-    pub description: String,
-    pub description_zh: String,
+    pub description: PolicyMessage,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
     /// Where the snippet goes when that is not the finding's own path (e.g. a finding about an
@@ -56,8 +57,7 @@ pub struct Finding {
     pub level: Level,
     /// Stable, kebab-case; documented in the README. Never renamed.
     pub code: &'static str,
-    pub message: String,
-    pub message_zh: String,
+    pub message: PolicyMessage,
     #[serde(serialize_with = "path_text")]
     pub path: Path,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,14 +84,12 @@ impl Finding {
         level: Level,
         code: &'static str,
         path: Path,
-        message: impl Into<String>,
-        message_zh: impl Into<String>,
+        message: PolicyMessage,
     ) -> Finding {
         Finding {
             level,
             code,
-            message: message.into(),
-            message_zh: message_zh.into(),
+            message,
             path,
             line: None,
             column: None,
@@ -99,13 +97,8 @@ impl Finding {
         }
     }
 
-    pub fn error(
-        code: &'static str,
-        path: Path,
-        message: impl Into<String>,
-        message_zh: impl Into<String>,
-    ) -> Finding {
-        Finding::new(Level::Error, code, path, message, message_zh)
+    pub fn error(code: &'static str, path: Path, message: PolicyMessage) -> Finding {
+        Finding::new(Level::Error, code, path, message)
     }
 
     pub fn at(mut self, pos: Option<Pos>) -> Finding {
@@ -116,15 +109,9 @@ impl Finding {
         self
     }
 
-    pub fn fix(
-        mut self,
-        description: impl Into<String>,
-        description_zh: impl Into<String>,
-        snippet: Option<String>,
-    ) -> Finding {
+    pub fn fix(mut self, description: PolicyMessage, snippet: Option<String>) -> Finding {
         self.fix = Some(Fix {
-            description: description.into(),
-            description_zh: description_zh.into(),
+            description,
             snippet,
             path: None,
         });
@@ -132,14 +119,8 @@ impl Finding {
     }
 
     /// A fix whose snippet replaces the value at `path` rather than at the finding's path.
-    pub fn fix_at(
-        self,
-        description: impl Into<String>,
-        description_zh: impl Into<String>,
-        snippet: String,
-        path: Path,
-    ) -> Finding {
-        let mut f = self.fix(description, description_zh, Some(snippet));
+    pub fn fix_at(self, description: PolicyMessage, snippet: String, path: Path) -> Finding {
+        let mut f = self.fix(description, Some(snippet));
         if let Some(fix) = &mut f.fix {
             fix.path = Some(path);
         }
@@ -153,14 +134,32 @@ impl Finding {
         } else {
             ErrorKind::InvalidValue
         };
-        let mut message = self.message.clone();
-        if let Some(fix) = &self.fix {
-            message = format!("{message}. Fix: {}", fix.description);
-        }
-        let mut error = Error::new(kind, message).at(self.path.to_string());
+        let message = match &self.fix {
+            Some(fix) => PolicyMessage::ErrorWithFix {
+                problem: Box::new(self.message.clone()),
+                fix: Box::new(fix.description.clone()),
+            },
+            None => self.message.clone(),
+        };
+        let mut error = Error::said(kind, message).at(self.path.to_string());
         if let (Some(line), Some(column)) = (self.line, self.column) {
             error = error.at_position(line, column);
         }
         error
     }
+}
+
+/// About how many bytes a message takes where it is kept and shown: its words in the two
+/// languages (some 160 bytes for a finding's sentence) and its arguments in each. For the
+/// linter's text budget, which must grow with what the findings say, not with their ids.
+pub fn message_size(message: &dyn Said) -> usize {
+    160 + message
+        .args()
+        .iter()
+        .map(|(_, value)| match value {
+            Arg::Text(text) => 2 * text.len(),
+            Arg::Number(_) => 16,
+            Arg::Message(inner) => message_size(*inner),
+        })
+        .sum::<usize>()
 }

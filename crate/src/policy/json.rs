@@ -4,6 +4,7 @@
 
 use super::path::Path;
 use crate::error::{Error, ErrorKind};
+use crate::message::PolicyMessage;
 use std::collections::HashMap;
 
 /// Nesting deeper than this is refused: a policy is a few levels deep, and the limit keeps the
@@ -78,7 +79,7 @@ impl Node {
 /// column of the offending character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: String,
+    pub message: PolicyMessage,
     pub path: Path,
     pub pos: Pos,
 }
@@ -86,7 +87,7 @@ pub struct SyntaxError {
 impl SyntaxError {
     /// The core's `invalid-json` error.
     pub fn to_error(&self) -> Error {
-        Error::new(ErrorKind::InvalidJson, self.message.clone())
+        Error::said(ErrorKind::InvalidJson, self.message.clone())
             .at(self.path.to_string())
             .at_position(self.pos.line, self.pos.column)
     }
@@ -109,7 +110,7 @@ pub fn read(text: &str) -> Result<Node> {
     let node = reader.value(0)?;
     reader.skip_ws();
     if reader.at < reader.bytes.len() {
-        return Err(reader.error("unexpected text after the end of the JSON document"));
+        return Err(reader.error(|found| PolicyMessage::JsonTrailing { found }));
     }
     Ok(node)
 }
@@ -131,13 +132,16 @@ impl Reader<'_> {
         }
     }
 
-    fn error(&self, what: &str) -> SyntaxError {
+    /// `what` says what was expected, given what was found instead.
+    fn error(&self, what: fn(Box<PolicyMessage>) -> PolicyMessage) -> SyntaxError {
         let found = match self.text.get(self.at..).and_then(|s| s.chars().next()) {
-            Some(c) => format!(" (found {c:?})"),
-            None => " (found the end of the text)".to_string(),
+            Some(c) => PolicyMessage::JsonFoundCharacter {
+                character: c.escape_debug().to_string(),
+            },
+            None => PolicyMessage::JsonFoundEnd {},
         };
         SyntaxError {
-            message: format!("{what}{found}"),
+            message: what(Box::new(found)),
             path: self.path.clone(),
             pos: self.pos(),
         }
@@ -167,7 +171,7 @@ impl Reader<'_> {
         }
     }
 
-    fn expect(&mut self, byte: u8, what: &str) -> Result<()> {
+    fn expect(&mut self, byte: u8, what: fn(Box<PolicyMessage>) -> PolicyMessage) -> Result<()> {
         if self.peek() == Some(byte) {
             self.bump();
             Ok(())
@@ -178,7 +182,7 @@ impl Reader<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node> {
         if depth > MAX_DEPTH {
-            return Err(self.error("the JSON is nested too deeply"));
+            return Err(self.error(|found| PolicyMessage::JsonTooDeep { found }));
         }
         let pos = self.pos();
         let value = match self.peek() {
@@ -189,7 +193,7 @@ impl Reader<'_> {
             Some(b't') => self.literal("true", Json::Bool(true))?,
             Some(b'f') => self.literal("false", Json::Bool(false))?,
             Some(b'n') => self.literal("null", Json::Null)?,
-            _ => return Err(self.error("expected a JSON value")),
+            _ => return Err(self.error(|found| PolicyMessage::JsonExpectedValue { found })),
         };
         Ok(Node { pos, value })
     }
@@ -201,7 +205,7 @@ impl Reader<'_> {
             }
             Ok(value)
         } else {
-            Err(self.error("expected a JSON value"))
+            Err(self.error(|found| PolicyMessage::JsonExpectedValue { found }))
         }
     }
 
@@ -218,7 +222,7 @@ impl Reader<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in double quotes"));
+                return Err(self.error(|found| PolicyMessage::JsonExpectedKey { found }));
             }
             let key_pos = self.pos();
             let key = self.string()?;
@@ -231,10 +235,11 @@ impl Reader<'_> {
                 index.get(&key).copied()
             };
             if let Some(first) = earlier.and_then(|i| members.get(i)) {
-                let message = format!(
-                    "duplicate key {key:?} (first at line {}, column {}): each key may appear once",
-                    first.key_pos.line, first.key_pos.column
-                );
+                let message = PolicyMessage::JsonDuplicateKey {
+                    key: key.clone(),
+                    line: first.key_pos.line,
+                    column: first.key_pos.column,
+                };
                 return Err(SyntaxError {
                     message,
                     path: self.path.key(&key),
@@ -242,7 +247,7 @@ impl Reader<'_> {
                 });
             }
             self.skip_ws();
-            self.expect(b':', "expected ':' after the key")?;
+            self.expect(b':', |found| PolicyMessage::JsonExpectedColon { found })?;
             self.skip_ws();
             if !index.is_empty() {
                 index.insert(key.clone(), members.len());
@@ -262,7 +267,7 @@ impl Reader<'_> {
                     self.bump();
                     return Ok(Json::Object(members));
                 }
-                _ => return Err(self.error("expected ',' or '}' in the object")),
+                _ => return Err(self.error(|found| PolicyMessage::JsonExpectedObjectComma { found })),
             }
         }
     }
@@ -288,7 +293,7 @@ impl Reader<'_> {
                     self.bump();
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error("expected ',' or ']' in the array")),
+                _ => return Err(self.error(|found| PolicyMessage::JsonExpectedArrayComma { found })),
             }
         }
     }
@@ -301,12 +306,12 @@ impl Reader<'_> {
         match self.peek() {
             Some(b'0') => self.bump(),
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("expected a digit in the number")),
+            _ => return Err(self.error(|found| PolicyMessage::JsonNumberDigit { found })),
         }
         if self.peek() == Some(b'.') {
             self.bump();
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("expected a digit after the decimal point"));
+                return Err(self.error(|found| PolicyMessage::JsonDecimalDigit { found }));
             }
             self.digits();
         }
@@ -316,7 +321,7 @@ impl Reader<'_> {
                 self.bump();
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("expected a digit in the exponent"));
+                return Err(self.error(|found| PolicyMessage::JsonExponentDigit { found }));
             }
             self.digits();
         }
@@ -338,7 +343,7 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let Some(c) = self.text.get(self.at..).and_then(|s| s.chars().next()) else {
-                return Err(self.error("unterminated string"));
+                return Err(self.error(|found| PolicyMessage::JsonUnterminatedString { found }));
             };
             match c {
                 '"' => {
@@ -350,7 +355,7 @@ impl Reader<'_> {
                     out.push(self.escape()?);
                 }
                 c if (c as u32) < 0x20 => {
-                    return Err(self.error("control characters must be escaped in strings"))
+                    return Err(self.error(|found| PolicyMessage::JsonControlCharacter { found }))
                 }
                 c => {
                     out.push(c);
@@ -374,7 +379,7 @@ impl Reader<'_> {
                 self.bump();
                 return self.unicode_escape();
             }
-            _ => return Err(self.error("invalid escape in string")),
+            _ => return Err(self.error(|found| PolicyMessage::JsonBadEscape { found })),
         };
         self.bump();
         Ok(c)
@@ -383,22 +388,22 @@ impl Reader<'_> {
     fn unicode_escape(&mut self) -> Result<char> {
         let first = self.hex4()?;
         if !(0xD800..0xE000).contains(&first) {
-            return char::from_u32(first).ok_or_else(|| self.error("invalid \\u escape"));
+            return char::from_u32(first).ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }));
         }
         if first >= 0xDC00 {
-            return Err(self.error("a low surrogate \\u escape without a high one"));
+            return Err(self.error(|found| PolicyMessage::JsonLoneLowSurrogate { found }));
         }
         if self.peek() != Some(b'\\') || self.bytes.get(self.at + 1) != Some(&b'u') {
-            return Err(self.error("a high surrogate \\u escape must be followed by a low one"));
+            return Err(self.error(|found| PolicyMessage::JsonLoneHighSurrogate { found }));
         }
         self.bump();
         self.bump();
         let second = self.hex4()?;
         if !(0xDC00..0xE000).contains(&second) {
-            return Err(self.error("a high surrogate \\u escape must be followed by a low one"));
+            return Err(self.error(|found| PolicyMessage::JsonLoneHighSurrogate { found }));
         }
         let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-        char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
+        char::from_u32(code).ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }))
     }
 
     fn hex4(&mut self) -> Result<u32> {
@@ -407,7 +412,7 @@ impl Reader<'_> {
             let digit = self
                 .peek()
                 .and_then(|b| (b as char).to_digit(16))
-                .ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+                .ok_or_else(|| self.error(|found| PolicyMessage::JsonHexDigits { found }))?;
             value = value * 16 + digit;
             self.bump();
         }
@@ -460,9 +465,9 @@ mod tests {
         assert_eq!(e.path.as_deref(), Some("$.Statement.Effect"));
         assert_eq!((e.line, e.column), (Some(2), Some(2)));
         assert!(
-            e.message.contains("first at line 1, column 16"),
+            e.to_string().contains("first at line 1, column 16"),
             "{}",
-            e.message
+            e.to_string()
         );
     }
 
@@ -475,10 +480,10 @@ mod tests {
         assert_eq!(e.path.as_deref(), Some("$.k7"));
         let first = text.find("\"k7\"").unwrap() + 1;
         assert!(
-            e.message
+            e.to_string()
                 .contains(&format!("first at line 1, column {first}")),
             "{}",
-            e.message
+            e.to_string()
         );
         let distinct = format!("{{{}}}", keys.join(", "));
         assert!(read(&distinct).is_ok());
@@ -492,11 +497,11 @@ mod tests {
         let e = err("{\"a\": 01}");
         assert_eq!(e.column, Some(8));
         let e = err("{\"a\": 1} x");
-        assert!(e.message.contains("after the end"));
-        assert!(err("").message.contains("end of the text"));
-        assert!(err("{\"a\": \"\t\"}").message.contains("control"));
-        assert!(err("[1,]").message.contains("expected a JSON value"));
-        assert!(err("{\"a\" 1}").message.contains("':'"));
+        assert!(e.to_string().contains("after the end"));
+        assert!(err("").to_string().contains("end of the text"));
+        assert!(err("{\"a\": \"\t\"}").to_string().contains("control"));
+        assert!(err("[1,]").to_string().contains("a value was expected"));
+        assert!(err("{\"a\" 1}").to_string().contains("colon (:)"));
     }
 
     #[test]
@@ -521,7 +526,7 @@ mod tests {
     #[test]
     fn bounds_nesting_depth() {
         let deep = "[".repeat(100) + &"]".repeat(100);
-        assert!(err(&deep).message.contains("nested too deeply"));
+        assert!(err(&deep).to_string().contains("nested too deeply"));
         let ok = "[".repeat(30) + &"]".repeat(30);
         assert!(read(&ok).is_ok());
     }

@@ -4,19 +4,18 @@
 
 use super::model::PrincipalKind;
 use super::principal::RamIdentity;
+use crate::message::PolicyMessage;
 
 /// A rejected name: why, and the corrected text when one can be inferred.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bad {
-    pub message: String,
-    pub message_zh: String,
+    pub message: PolicyMessage,
     pub suggestion: Option<String>,
 }
 
-fn bad(message: String, message_zh: String, suggestion: Option<String>) -> Bad {
+fn bad(message: PolicyMessage, suggestion: Option<String>) -> Bad {
     Bad {
         message,
-        message_zh,
         suggestion,
     }
 }
@@ -70,8 +69,9 @@ pub fn check_action(text: &str) -> Result<(), Bad> {
     }
     let suggestion = action_suggestion(text).filter(|s| well_formed(s));
     Err(bad(
-        format!("{text:?} is not an action: write <service code>:<action name>, e.g. \"oss:GetObject\", or \"*\""),
-        format!("{text:?} 不是合法的操作：应写为 <服务代码>:<操作名>，例如 \"oss:GetObject\"，或 \"*\""),
+        PolicyMessage::MalformedAction {
+            value: text.to_string(),
+        },
         suggestion,
     ))
 }
@@ -95,16 +95,13 @@ pub fn check_resource(text: &str) -> Result<(), Bad> {
         return Ok(());
     }
     let suggestion = resource_suggestion(text).filter(|s| Arn::parse(s).is_some());
-    let hint = if text.starts_with("arn:") {
-        " (RAM ARNs start with acs:, not arn:)"
+    let value = text.to_string();
+    let message = if text.starts_with("arn:") {
+        PolicyMessage::MalformedResourceArnPrefix { value }
     } else {
-        ""
+        PolicyMessage::MalformedResource { value }
     };
-    Err(bad(
-        format!("{text:?} is not a resource ARN{hint}: write acs:<service>:<region>:<account uid>:<relative id>, e.g. \"acs:oss:*:<uid>:<bucket>/*\", or \"*\""),
-        format!("{text:?} 不是合法的资源 ARN：应写为 acs:<服务>:<地域>:<账号 UID>:<资源路径>，例如 \"acs:oss:*:<uid>:<bucket>/*\"，或 \"*\""),
-        suggestion,
-    ))
+    Err(bad(message, suggestion))
 }
 
 fn resource_suggestion(text: &str) -> Option<String> {
@@ -134,8 +131,9 @@ pub fn check_principal(kind: PrincipalKind, text: &str) -> Result<(), Bad> {
                 Ok(())
             } else {
                 Err(bad(
-                    format!("{text:?} is not a service principal: write the service's domain, e.g. \"ecs.aliyuncs.com\""),
-                    format!("{text:?} 不是合法的服务主体：应写为服务域名，例如 \"ecs.aliyuncs.com\""),
+                    PolicyMessage::MalformedServicePrincipal {
+                        value: text.to_string(),
+                    },
                     Some(text.trim().to_string()).filter(|s| !s.is_empty() && s != text),
                 ))
             }
@@ -150,8 +148,9 @@ pub fn check_principal(kind: PrincipalKind, text: &str) -> Result<(), Bad> {
                 Ok(())
             } else {
                 Err(bad(
-                    format!("{text:?} is not an identity provider: write acs:ram::<uid>:saml-provider/<name> or acs:ram::<uid>:oidc-provider/<name>"),
-                    format!("{text:?} 不是合法的身份提供商：应写为 acs:ram::<uid>:saml-provider/<名称> 或 acs:ram::<uid>:oidc-provider/<名称>"),
+                    PolicyMessage::MalformedFederated {
+                        value: text.to_string(),
+                    },
                     None,
                 ))
             }
@@ -173,8 +172,9 @@ fn check_ram_principal(text: &str) -> Result<(), Bad> {
         None
     };
     Err(bad(
-        format!("{text:?} is not a RAM principal: write acs:ram::<uid>:root (the whole account), acs:ram::<uid>:user/<name>, acs:ram::<uid>:role/<name>, a role session acs:ram::<uid>:role/<name>/<session> (or assumed-role/<name>/<session>), or \"*\""),
-        format!("{text:?} 不是合法的 RAM 主体：应写为 acs:ram::<uid>:root（整个账号）、acs:ram::<uid>:user/<名称>、acs:ram::<uid>:role/<名称>、角色会话 acs:ram::<uid>:role/<名称>/<会话名>（或 assumed-role/<名称>/<会话名>）或 \"*\""),
+        PolicyMessage::MalformedRamPrincipal {
+            value: text.to_string(),
+        },
         suggestion,
     ))
 }
@@ -259,7 +259,7 @@ mod tests {
             Some("acs:oss:*:123:bucket")
         );
         let e = check_resource("arn:aws:s3:::bucket").unwrap_err();
-        assert!(e.message.contains("not arn:"));
+        assert!(crate::catalog::en(&e.message).contains("not arn:"));
         assert!(check_resource("acs:oss:*:123").is_err());
         assert!(check_resource("my-bucket").is_err());
     }

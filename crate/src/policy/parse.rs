@@ -14,6 +14,7 @@ use super::names::{check_action, check_principal, check_resource, Bad};
 use super::path::Path;
 use super::suggest::closest;
 use crate::error::Result;
+use crate::message::PolicyMessage;
 
 const DOCUMENT_ELEMENTS: [&str; 2] = ["Version", "Statement"];
 const STATEMENT_ELEMENTS: [&str; 7] = [
@@ -64,13 +65,8 @@ pub fn decode(text: &str, kind: Option<PolicyKind>) -> Decoded {
     let tree = match json::read(text) {
         Ok(tree) => tree,
         Err(e) => {
-            let finding = Finding::error(
-                "invalid-json",
-                e.path.clone(),
-                e.message.clone(),
-                format!("不是合法的 JSON：{}", e.message),
-            )
-            .at(Some(e.pos));
+            let finding =
+                Finding::error("invalid-json", e.path.clone(), e.message.clone()).at(Some(e.pos));
             return Decoded {
                 tree: None,
                 kind: kind.unwrap_or(PolicyKind::Identity),
@@ -126,8 +122,8 @@ impl Decoder {
         self.problems.push(finding);
     }
 
-    fn error(&mut self, code: &'static str, path: Path, pos: Pos, en: String, zh: String) {
-        self.report(Finding::error(code, path, en, zh).at(Some(pos)));
+    fn error(&mut self, code: &'static str, path: Path, pos: Pos, message: PolicyMessage) {
+        self.report(Finding::error(code, path, message).at(Some(pos)));
     }
 
     fn document(&mut self, tree: &Node) -> (Policy, Vec<usize>) {
@@ -137,8 +133,7 @@ impl Decoder {
                 "policy-not-object",
                 root,
                 tree.pos,
-                format!("a policy is a JSON object {{\"Version\": \"1\", \"Statement\": [...]}}, got {}", tree.type_name()),
-                format!("策略应为 JSON 对象 {{\"Version\": \"1\", \"Statement\": [...]}}，实际为 {}", zh_type(tree)),
+                PolicyMessage::PolicyNotObject { got: got(tree) },
             );
             return (Policy::default(), Vec::new());
         };
@@ -152,30 +147,22 @@ impl Decoder {
                 Finding::error(
                     "missing-version",
                     root.key("Version"),
-                    "the policy has no Version: RAM requires \"Version\": \"1\"",
-                    "策略缺少 Version：RAM 要求 \"Version\": \"1\"",
+                    PolicyMessage::MissingVersion {},
                 )
                 .at(Some(tree.pos))
-                .fix(
-                    "add \"Version\": \"1\"",
-                    "添加 \"Version\": \"1\"",
-                    Some("\"1\"".into()),
-                ),
+                .fix(PolicyMessage::FixAddVersion {}, Some("\"1\"".into())),
             ),
             Some(m) if m.value.value == Json::String("1".into()) => {}
             Some(m) => self.report(
                 Finding::error(
                     "bad-version",
                     root.key("Version"),
-                    format!("Version must be the string \"1\", got {}", show(&m.value)),
-                    format!("Version 必须是字符串 \"1\"，实际为 {}", show(&m.value)),
+                    PolicyMessage::BadVersion {
+                        value: show(&m.value),
+                    },
                 )
                 .at(Some(m.value.pos))
-                .fix(
-                    "write \"Version\": \"1\"",
-                    "改为 \"Version\": \"1\"",
-                    Some("\"1\"".into()),
-                ),
+                .fix(PolicyMessage::FixWriteVersion {}, Some("\"1\"".into())),
             ),
         }
         let Some(statements) = member(tree, "Statement") else {
@@ -183,8 +170,7 @@ impl Decoder {
                 Finding::error(
                     "missing-statement",
                     root.key("Statement"),
-                    "the policy has no Statement array",
-                    "策略缺少 Statement 数组",
+                    PolicyMessage::MissingStatement {},
                 )
                 .at(Some(tree.pos)),
             );
@@ -198,15 +184,10 @@ impl Decoder {
                     Finding::error(
                         "statement-not-array",
                         path,
-                        "Statement must be an array of statements, got a single object",
-                        "Statement 必须是语句数组，实际为单个对象",
+                        PolicyMessage::StatementSingleObject {},
                     )
                     .at(Some(statements.value.pos))
-                    .fix(
-                        "wrap the statement in [ ]",
-                        "用 [ ] 把该语句包起来",
-                        None,
-                    ),
+                    .fix(PolicyMessage::FixWrapStatement {}, None),
                 );
                 return (Policy::default(), Vec::new());
             }
@@ -215,14 +196,9 @@ impl Decoder {
                     "statement-not-array",
                     path,
                     statements.value.pos,
-                    format!(
-                        "Statement must be an array of statements, got {}",
-                        statements.value.type_name()
-                    ),
-                    format!(
-                        "Statement 必须是语句数组，实际为 {}",
-                        zh_type(&statements.value)
-                    ),
+                    PolicyMessage::StatementNotArray {
+                        got: got(&statements.value),
+                    },
                 );
                 return (Policy::default(), Vec::new());
             }
@@ -246,35 +222,32 @@ impl Decoder {
             .find(|k| k.eq_ignore_ascii_case(&m.key))
             .copied()
             .or_else(|| closest(&m.key, known.iter().copied(), 2));
-        let (en, zh) = match (m.key.as_str(), near) {
-            ("Sid", _) => (
-                "RAM statements have no Sid element".to_string(),
-                "RAM 策略语句没有 Sid 元素".to_string(),
-            ),
-            ("NotPrincipal", _) => (
-                "RAM trust policies have no NotPrincipal element: list the trusted principals in Principal".to_string(),
-                "RAM 信任策略没有 NotPrincipal 元素：请在 Principal 中列出受信任的主体".to_string(),
-            ),
-            (key, Some(near)) => (
-                format!("unknown element {key:?}: element names are case-sensitive; did you mean {near:?}?"),
-                format!("未知元素 {key:?}：元素名区分大小写，是否应为 {near:?}？"),
-            ),
-            (key, None) => (
-                format!("unknown element {key:?}: expected one of {}", known.join(", ")),
-                format!("未知元素 {key:?}：应为 {} 之一", known.join("、")),
-            ),
+        let message = match (m.key.as_str(), near) {
+            ("Sid", _) => PolicyMessage::SidElement {},
+            ("NotPrincipal", _) => PolicyMessage::NotPrincipalElement {},
+            (key, Some(near)) => PolicyMessage::UnknownElementMeant {
+                key: key.to_string(),
+                meant: near.to_string(),
+            },
+            (key, None) => PolicyMessage::UnknownElement {
+                key: key.to_string(),
+                known: known.join(", "),
+            },
         };
         let finding =
-            Finding::error("unknown-element", parent.key(&m.key), en, zh).at(Some(m.key_pos));
+            Finding::error("unknown-element", parent.key(&m.key), message).at(Some(m.key_pos));
         let finding = match near {
             Some(near) if m.key != "Sid" => finding.fix(
-                format!("rename {:?} to {near:?}", m.key),
-                format!("把 {:?} 改名为 {near:?}", m.key),
+                PolicyMessage::FixRename {
+                    name: m.key.clone(),
+                    meant: near.to_string(),
+                },
                 None,
             ),
             _ => finding.fix(
-                format!("remove {:?}", m.key),
-                format!("删除 {:?}", m.key),
+                PolicyMessage::FixRemove {
+                    name: m.key.clone(),
+                },
                 None,
             ),
         };
@@ -287,14 +260,7 @@ impl Decoder {
                 "statement-not-object",
                 path.clone(),
                 node.pos,
-                format!(
-                    "a statement is an object with Effect, Action and Resource, got {}",
-                    node.type_name()
-                ),
-                format!(
-                    "语句应为包含 Effect、Action、Resource 的对象，实际为 {}",
-                    zh_type(node)
-                ),
+                PolicyMessage::StatementNotObject { got: got(node) },
             );
             return None;
         };
@@ -332,8 +298,7 @@ impl Decoder {
                 Finding::error(
                     "missing-effect",
                     path.key("Effect"),
-                    "the statement has no Effect: write \"Effect\": \"Allow\" or \"Deny\"",
-                    "语句缺少 Effect：应写 \"Effect\": \"Allow\" 或 \"Deny\"",
+                    PolicyMessage::MissingEffect {},
                 )
                 .at(Some(node.pos)),
             );
@@ -352,20 +317,16 @@ impl Decoder {
         let finding = Finding::error(
             "bad-effect",
             path.key("Effect"),
-            format!(
-                "Effect must be \"Allow\" or \"Deny\" (case-sensitive), got {}",
-                show(&m.value)
-            ),
-            format!(
-                "Effect 必须是 \"Allow\" 或 \"Deny\"（区分大小写），实际为 {}",
-                show(&m.value)
-            ),
+            PolicyMessage::BadEffect {
+                value: show(&m.value),
+            },
         )
         .at(Some(m.value.pos));
         self.report(match near {
             Some(near) => finding.fix(
-                format!("write \"{near}\""),
-                format!("改为 \"{near}\""),
+                PolicyMessage::FixWrite {
+                    value: near.to_string(),
+                },
                 Some(format!("\"{near}\"")),
             ),
             None => finding,
@@ -396,13 +357,16 @@ impl Decoder {
                     Finding::error(
                         code,
                         path.key(not_name),
-                        format!("a statement takes {name} or {not_name}, not both"),
-                        format!("一条语句只能有 {name} 或 {not_name} 之一，不能同时出现"),
+                        PolicyMessage::BothTargets {
+                            element: name.to_string(),
+                            other: not_name.to_string(),
+                        },
                     )
                     .at(Some(n.key_pos))
                     .fix(
-                        format!("remove {not_name} (or split the statement in two)"),
-                        format!("删除 {not_name}（或拆成两条语句）"),
+                        PolicyMessage::FixRemoveOrSplit {
+                            element: not_name.to_string(),
+                        },
                         None,
                     ),
                 );
@@ -421,8 +385,11 @@ impl Decoder {
                     Finding::error(
                         code,
                         path.key(name),
-                        format!("the statement has no {name} (or {not_name}), e.g. \"{name}\": {example}"),
-                        format!("语句缺少 {name}（或 {not_name}），例如 \"{name}\": {example}"),
+                        PolicyMessage::MissingTargets {
+                            element: name.to_string(),
+                            other: not_name.to_string(),
+                            example: example.to_string(),
+                        },
                     )
                     .at(Some(node.pos)),
                 );
@@ -462,11 +429,10 @@ impl Decoder {
     }
 
     fn bad_name(&mut self, code: &'static str, path: Path, pos: Pos, bad: Bad) {
-        let finding = Finding::error(code, path, bad.message, bad.message_zh).at(Some(pos));
+        let finding = Finding::error(code, path, bad.message).at(Some(pos));
         self.report(match bad.suggestion {
             Some(s) => finding.fix(
-                format!("write {s:?}"),
-                format!("改为 {s:?}"),
+                PolicyMessage::FixWrite { value: s.clone() },
                 Some(serde_json::Value::String(s).to_string()),
             ),
             None => finding,
@@ -487,8 +453,9 @@ impl Decoder {
                     "empty-value",
                     path.clone(),
                     node.pos,
-                    format!("{element} is an empty array: give at least one value"),
-                    format!("{element} 是空数组：至少需要一个值"),
+                    PolicyMessage::EmptyValue {
+                        element: element.to_string(),
+                    },
                 );
                 None
             }
@@ -501,8 +468,10 @@ impl Decoder {
                             "bad-value-type",
                             path.index(i),
                             item.pos,
-                            format!("{element} values must be strings, got {}", item.type_name()),
-                            format!("{element} 的值必须是字符串，实际为 {}", zh_type(item)),
+                            PolicyMessage::ValueNotString {
+                                element: element.to_string(),
+                                got: got(item),
+                            },
                         ),
                     }
                 }
@@ -513,14 +482,10 @@ impl Decoder {
                     "bad-value-type",
                     path.clone(),
                     node.pos,
-                    format!(
-                        "{element} must be a string or an array of strings, got {}",
-                        node.type_name()
-                    ),
-                    format!(
-                        "{element} 必须是字符串或字符串数组，实际为 {}",
-                        zh_type(node)
-                    ),
+                    PolicyMessage::NotStringList {
+                        element: element.to_string(),
+                        got: got(node),
+                    },
                 );
                 None
             }
@@ -537,11 +502,10 @@ impl Decoder {
                     Finding::error(
                         "principal-in-identity-policy",
                         path.key("Principal"),
-                        "Principal belongs only in a role's trust policy; an identity policy applies to whoever it is attached to",
-                        "Principal 只能出现在角色的信任策略中；权限策略作用于它所授权的身份",
+                        PolicyMessage::PrincipalInIdentity {},
                     )
                     .at(Some(m.key_pos))
-                    .fix("remove Principal (or check this document as a trust policy)", "删除 Principal（或按信任策略检查该文档）", None),
+                    .fix(PolicyMessage::FixRemovePrincipal {}, None),
                 );
                 return None;
             }
@@ -550,13 +514,11 @@ impl Decoder {
                     Finding::error(
                         "missing-principal",
                         path.key("Principal"),
-                        "a trust policy statement needs Principal: who may assume the role",
-                        "信任策略语句需要 Principal：谁可以扮演该角色",
+                        PolicyMessage::MissingPrincipal {},
                     )
                     .at(Some(node.pos))
                     .fix(
-                        "add the trusted account or users",
-                        "添加受信任的账号或用户",
+                        PolicyMessage::FixAddTrusted {},
                         Some("{\"RAM\": [\"acs:ram::<trusted uid>:root\"]}".into()),
                     ),
                 );
@@ -578,11 +540,10 @@ impl Decoder {
                 Finding::error(
                     "bad-principal",
                     ppath,
-                    format!("Principal must be an object such as {{\"RAM\": [\"acs:ram::<uid>:root\"]}}, got {}", m.value.type_name()),
-                    format!("Principal 必须是对象，例如 {{\"RAM\": [\"acs:ram::<uid>:root\"]}}，实际为 {}", zh_type(&m.value)),
+                    PolicyMessage::BadPrincipal { got: got(&m.value) },
                 )
                 .at(Some(m.value.pos))
-                .fix("name the principal type: RAM, Service or Federated", "写明主体类型：RAM、Service 或 Federated", snippet),
+                .fix(PolicyMessage::FixPrincipalType {}, snippet),
             );
             return None;
         };
@@ -591,8 +552,7 @@ impl Decoder {
                 "bad-principal",
                 ppath,
                 m.value.pos,
-                "Principal is empty: name at least one RAM user, role, account, service or identity provider".into(),
-                "Principal 为空：至少指定一个 RAM 用户、角色、账号、服务或身份提供商".into(),
+                PolicyMessage::EmptyPrincipal {},
             );
             return None;
         }
@@ -637,20 +597,17 @@ impl Decoder {
         let finding = Finding::error(
             "unknown-principal-type",
             ppath.key(&pm.key),
-            format!(
-                "unknown principal type {:?}: RAM takes RAM, Service or Federated (case-sensitive)",
-                pm.key
-            ),
-            format!(
-                "未知的主体类型 {:?}：RAM 支持 RAM、Service、Federated（区分大小写）",
-                pm.key
-            ),
+            PolicyMessage::UnknownPrincipalType {
+                key: pm.key.clone(),
+            },
         )
         .at(Some(pm.key_pos));
         self.report(match near {
             Some(n) => finding.fix(
-                format!("rename {:?} to {n:?}", pm.key),
-                format!("把 {:?} 改名为 {n:?}", pm.key),
+                PolicyMessage::FixRename {
+                    name: pm.key.clone(),
+                    meant: n.to_string(),
+                },
                 None,
             ),
             None => finding,
@@ -661,18 +618,12 @@ impl Decoder {
         let members = match &node.value {
             Json::Object(members) if !members.is_empty() => members,
             _ => {
-                let (en, zh) = if matches!(node.value, Json::Object(_)) {
-                    (
-                        "Condition is empty: remove it or add an operator block".to_string(),
-                        "Condition 为空：请删除或添加条件运算符".to_string(),
-                    )
+                let message = if matches!(node.value, Json::Object(_)) {
+                    PolicyMessage::ConditionEmpty {}
                 } else {
-                    (
-                        format!("Condition must be an object {{\"<operator>\": {{\"<key>\": <value>}}}}, got {}", node.type_name()),
-                        format!("Condition 必须是对象 {{\"<运算符>\": {{\"<键>\": <值>}}}}，实际为 {}", zh_type(node)),
-                    )
+                    PolicyMessage::ConditionNotObject { got: got(node) }
                 };
-                self.error("bad-condition", path.clone(), node.pos, en, zh);
+                self.error("bad-condition", path.clone(), node.pos, message);
                 return None;
             }
         };
@@ -706,20 +657,21 @@ impl Decoder {
                 _ => None,
             })
             .or_else(|| closest(unqualified, names.iter().map(String::as_str), 3));
-        let mut en = format!("unknown condition operator {:?}", m.key);
-        let mut zh = format!("未知的条件运算符 {:?}", m.key);
-        if m.key.contains(':') {
-            en.push_str(" (RAM has no ForAnyValue/ForAllValues qualifiers)");
-            zh.push_str("（RAM 不支持 ForAnyValue/ForAllValues 限定符）");
-        }
-        en.push_str(": RAM takes the String, Numeric, Date, Bool and IpAddress families, each also with IfExists");
-        zh.push_str(
-            "：RAM 支持 String、Numeric、Date、Bool、IpAddress 系列运算符及其 IfExists 形式",
-        );
-        let finding =
-            Finding::error("unknown-condition-operator", path.clone(), en, zh).at(Some(m.key_pos));
+        let operator = m.key.clone();
+        let message = if m.key.contains(':') {
+            PolicyMessage::UnknownOperatorQualified { operator }
+        } else {
+            PolicyMessage::UnknownOperator { operator }
+        };
+        let finding = Finding::error("unknown-condition-operator", path.clone(), message)
+            .at(Some(m.key_pos));
         self.report(match near {
-            Some(n) => finding.fix(format!("use {n:?}"), format!("改用 {n:?}"), None),
+            Some(n) => finding.fix(
+                PolicyMessage::FixUseOperator {
+                    operator: n.to_string(),
+                },
+                None,
+            ),
             None => finding,
         });
     }
@@ -738,8 +690,7 @@ impl Decoder {
                     "bad-condition",
                     path.clone(),
                     node.pos,
-                    format!("{op_name} must map condition keys to values, e.g. {{\"acs:SourceIp\": \"203.0.113.0/24\"}}"),
-                    format!("{op_name} 必须把条件键映射到值，例如 {{\"acs:SourceIp\": \"203.0.113.0/24\"}}"),
+                    PolicyMessage::OperatorNotMap { operator: op_name },
                 );
                 return None;
             }
@@ -755,8 +706,7 @@ impl Decoder {
                     "bad-condition",
                     kpath.clone(),
                     m.key_pos,
-                    "a condition key is empty".into(),
-                    "条件键为空".into(),
+                    PolicyMessage::EmptyConditionKey {},
                 );
                 continue;
             }
@@ -765,7 +715,7 @@ impl Decoder {
                 continue;
             };
             for (i, (value, vnode)) in values.iter().enumerate() {
-                if let Err(message) = check_value(family, value) {
+                if let Err(expected) = check_value(family, value) {
                     ok = false;
                     let vpath = if matches!(m.value.value, Json::Array(_)) {
                         kpath.index(i)
@@ -776,13 +726,13 @@ impl Decoder {
                         "condition-value-type",
                         vpath,
                         vnode.pos,
-                        format!("{op_name} on {:?}: {message}", m.key),
-                        format!(
-                            "{op_name} 的条件键 {:?} 的值类型不符：{} 运算符需要{}",
-                            m.key,
-                            family.name(),
-                            zh_family_value(family)
-                        ),
+                        PolicyMessage::ConditionValueType {
+                            operator: op_name.clone(),
+                            key: m.key.clone(),
+                            family: family.name().to_string(),
+                            expected: Box::new(expected),
+                            value: show_value(value),
+                        },
                     );
                 }
             }
@@ -813,8 +763,7 @@ impl Decoder {
                 "bad-condition-value",
                 path.clone(),
                 node.pos,
-                format!("a condition value must be a string, number, boolean or an array of them, got {}", node.type_name()),
-                format!("条件值必须是字符串、数字、布尔值或它们的数组，实际为 {}", zh_type(node)),
+                PolicyMessage::BadConditionValue { got: got(node) },
             );
             return None;
         };
@@ -823,8 +772,7 @@ impl Decoder {
                 "bad-condition-value",
                 path.clone(),
                 node.pos,
-                "the condition has an empty array of values".into(),
-                "条件值是空数组".into(),
+                PolicyMessage::EmptyConditionValues {},
             );
             return None;
         }
@@ -836,11 +784,7 @@ impl Decoder {
                     "bad-condition-value",
                     path.index(i),
                     item.pos,
-                    format!(
-                        "a condition value must be a string, number or boolean, got {}",
-                        item.type_name()
-                    ),
-                    format!("条件值必须是字符串、数字或布尔值，实际为 {}", zh_type(item)),
+                    PolicyMessage::BadConditionItem { got: got(item) },
                 ),
             }
         }
@@ -848,33 +792,35 @@ impl Decoder {
     }
 }
 
+/// A value as written, in short: strings in quotes, `[...]` and `{...}` for arrays and objects.
 fn show(node: &Node) -> String {
     match &node.value {
-        Json::String(s) => format!("{s:?}"),
+        Json::String(s) => serde_json::Value::String(s.clone()).to_string(),
         Json::Number(n) => n.clone(),
         Json::Bool(b) => b.to_string(),
-        _ => node.type_name().to_string(),
+        Json::Null => "null".to_string(),
+        Json::Array(_) => "[...]".to_string(),
+        Json::Object(_) => "{...}".to_string(),
     }
 }
 
-fn zh_type(node: &Node) -> &'static str {
-    match node.value {
-        Json::Null => "null",
-        Json::Bool(_) => "布尔值",
-        Json::Number(_) => "数字",
-        Json::String(_) => "字符串",
-        Json::Array(_) => "数组",
-        Json::Object(_) => "对象",
-    }
+/// A value's JSON type, named in a message.
+pub(crate) fn got(node: &Node) -> Box<PolicyMessage> {
+    Box::new(match node.value {
+        Json::Null => PolicyMessage::TypeNull {},
+        Json::Bool(_) => PolicyMessage::TypeBoolean {},
+        Json::Number(_) => PolicyMessage::TypeNumber {},
+        Json::String(_) => PolicyMessage::TypeString {},
+        Json::Array(_) => PolicyMessage::TypeArray {},
+        Json::Object(_) => PolicyMessage::TypeObject {},
+    })
 }
 
-fn zh_family_value(family: super::condition::Family) -> &'static str {
-    use super::condition::Family::*;
-    match family {
-        String => "字符串",
-        Numeric => "数字，例如 10 或 \"10\"",
-        Date => "时间，例如 \"2026-01-01T00:00:00Z\" 或 \"2026-01-01T08:00:00+08:00\"",
-        Bool => "true 或 false",
-        Ip => "IP 地址、CIDR 网段（例如 \"203.0.113.0/24\"）或末尾几段为 * 的 IPv4 地址（例如 \"192.168.0.*\"）",
+/// A condition value as written (strings in quotes).
+fn show_value(value: &CondValue) -> String {
+    match value {
+        CondValue::Text(s) => serde_json::Value::String(s.clone()).to_string(),
+        CondValue::Number(n) => n.clone(),
+        CondValue::Bool(b) => b.to_string(),
     }
 }

@@ -21,7 +21,8 @@ mod redundancy;
 mod statements;
 mod trust;
 
-use super::finding::{Finding, Level};
+use super::finding::{message_size, Finding, Level};
+use crate::message::PolicyMessage;
 use super::json::Node;
 use super::model::{PolicyKind, Statement};
 use super::parse::decode;
@@ -106,8 +107,7 @@ pub fn lint(text: &str, options: &LintOptions) -> Report {
                     Level::Warning,
                     "empty-policy",
                     Path::root().key("Statement"),
-                    "the policy has no statements: it allows nothing",
-                    "策略没有任何语句：不授予任何权限",
+                    PolicyMessage::EmptyPolicy {},
                 ));
             }
             let compact = to_compact(&decoded.policy);
@@ -142,41 +142,41 @@ fn too_large(size: usize) -> Finding {
     Finding::error(
         "policy-too-large",
         Path::root(),
-        format!("the policy is {size} characters; RAM's limit is {MAX_DOCUMENT_CHARS}: split it into several policies"),
-        format!("策略长度为 {size} 个字符，超过 RAM 的上限 {MAX_DOCUMENT_CHARS}：请拆分为多个策略"),
+        PolicyMessage::TooLarge {
+            size,
+            max: MAX_DOCUMENT_CHARS,
+        },
     )
 }
 
 fn size_findings(ctx: &mut Ctx<'_>, size: usize, compact: &str) {
     let compact_size = compact.chars().count();
     if compact_size > MAX_DOCUMENT_CHARS {
-        ctx.push(
-            too_large(compact_size)
-                .with_message_suffix(" (even without whitespace)", "（即使去掉空白）"),
-        );
+        ctx.push(Finding::error(
+            "policy-too-large",
+            Path::root(),
+            PolicyMessage::TooLargeCompact {
+                size: compact_size,
+                max: MAX_DOCUMENT_CHARS,
+            },
+        ));
     } else if size > MAX_DOCUMENT_CHARS {
         let f = ctx
             .finding(
                 Level::Warning,
                 "policy-size-whitespace",
                 Path::root(),
-                format!("the text is {size} characters, over RAM's limit of {MAX_DOCUMENT_CHARS}, but only {compact_size} without whitespace"),
-                format!("文本长度为 {size} 个字符，超过 RAM 的上限 {MAX_DOCUMENT_CHARS}，去掉空白后仅 {compact_size} 个字符"),
+                PolicyMessage::SizeWhitespace {
+                    size,
+                    max: MAX_DOCUMENT_CHARS,
+                    compact: compact_size,
+                },
             )
-            .fix("submit the compact form", "提交去掉空白的紧凑形式", Some(compact.to_string()));
+            .fix(
+                PolicyMessage::FixSubmitCompact {},
+                Some(compact.to_string()),
+            );
         ctx.push(f);
-    }
-}
-
-trait Suffix {
-    fn with_message_suffix(self, en: &str, zh: &str) -> Self;
-}
-
-impl Suffix for Finding {
-    fn with_message_suffix(mut self, en: &str, zh: &str) -> Self {
-        self.message.push_str(en);
-        self.message_zh.push_str(zh);
-        self
     }
 }
 
@@ -222,11 +222,10 @@ impl<'a> Ctx<'a> {
         level: Level,
         code: &'static str,
         path: Path,
-        en: impl Into<String>,
-        zh: impl Into<String>,
+        message: PolicyMessage,
     ) -> Finding {
         let pos = self.node(&path).map(|n| n.pos);
-        Finding::new(level, code, path, en, zh).at(pos)
+        Finding::new(level, code, path, message).at(pos)
     }
 
     /// Adds a finding, unless the findings' text budget is spent.
@@ -262,15 +261,13 @@ impl<'a> Ctx<'a> {
                 Level::Warning,
                 "too-large-to-check",
                 Path::root(),
-                format!("the policy is too large to check fully: RoleHop stopped reporting after {shown} findings, whose text would otherwise grow past {} times the policy's size; the remaining checks did not run", TEXT_BUDGET_FACTOR),
-                format!("策略太大，无法完整检查：RoleHop 报告 {shown} 条问题后停止（否则问题文本将超过策略大小的 {} 倍），其余检查未执行", TEXT_BUDGET_FACTOR),
+                PolicyMessage::TooManyFindings {
+                    count: shown,
+                    factor: TEXT_BUDGET_FACTOR,
+                },
             )
             .at(Some(self.tree.pos))
-            .fix(
-                "split the policy into smaller policies (RAM accepts at most 6,144 characters each) and check each",
-                "把策略拆分为多个较小的策略（RAM 每个策略最多 6144 个字符）并分别检查",
-                None,
-            ),
+            .fix(PolicyMessage::FixSplitPolicy {}, None),
         );
     }
 
@@ -325,14 +322,12 @@ fn text_budget(text_bytes: usize) -> usize {
     TEXT_BUDGET_BASE.saturating_add(text_bytes.saturating_mul(TEXT_BUDGET_FACTOR))
 }
 
-/// Bytes of a finding's text.
+/// Bytes of a finding's text, in both languages (`message_size`).
 fn text_size(f: &Finding) -> usize {
     let fix = f.fix.as_ref().map_or(0, |fix| {
-        fix.description.len()
-            + fix.description_zh.len()
-            + fix.snippet.as_ref().map_or(0, String::len)
+        message_size(&fix.description) + fix.snippet.as_ref().map_or(0, String::len)
     });
-    f.message.len() + f.message_zh.len() + fix
+    message_size(&f.message) + fix
 }
 
 /// `$.Statement[<index>]`.

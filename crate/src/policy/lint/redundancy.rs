@@ -6,6 +6,7 @@
 //! it the check stops and says so (`too-large-to-check`).
 
 use super::{statement_path, Ctx};
+use crate::message::PolicyMessage;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, Principal, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
@@ -65,10 +66,9 @@ pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
                         Level::Warning,
                         "duplicate-statement",
                         statement_path(index),
-                        format!("this statement repeats statement {first}"),
-                        format!("该语句与第 {first} 条语句重复"),
+                        PolicyMessage::DuplicateStatement { index: first },
                     )
-                    .fix("remove it", "删除该语句", None);
+                    .fix(PolicyMessage::FixRemoveStatement {}, None);
                 ctx.push(f);
                 continue;
             }
@@ -118,19 +118,17 @@ fn shadowing(
                     Level::Warning,
                     "shadowed-statement",
                     statement_path(index),
-                    format!("statement {other_index} already covers every action, resource and principal of this statement without conditions: this one changes nothing"),
-                    format!("第 {other_index} 条语句已无条件覆盖该语句的所有操作、资源和主体：该语句不起作用"),
+                    PolicyMessage::ShadowedStatement { index: other_index },
                 )
-                .fix("remove it, or narrow the other statement", "删除该语句，或收窄另一条语句", None),
+                .fix(PolicyMessage::FixRemoveOrNarrow {}, None),
             (Effect::Deny, _) => ctx
                 .finding(
                     Level::Warning,
                     "allow-always-denied",
                     statement_path(index),
-                    format!("statement {other_index} denies everything this Allow grants, without conditions: it never allows anything"),
-                    format!("第 {other_index} 条语句无条件拒绝了该 Allow 语句授予的全部内容：该语句永远不会生效"),
+                    PolicyMessage::AllowAlwaysDenied { index: other_index },
                 )
-                .fix("remove it, or narrow the Deny", "删除该语句，或收窄该 Deny 语句", None),
+                .fix(PolicyMessage::FixRemoveOrNarrowDeny {}, None),
             _ => continue,
         };
         ctx.push(f);
@@ -146,14 +144,12 @@ fn too_large(ctx: &mut Ctx<'_>, index: usize, total: usize) {
             Level::Warning,
             "too-large-to-check",
             statement_path(index),
-            format!("the policy is too large to check fully: RoleHop compared the statements before this one for shadowing and stopped here ({total} statements; it makes at most {SHADOW_BUDGET} comparison steps per document), so statements from here on may repeat or shadow others unnoticed"),
-            format!("策略太大，无法完整检查：RoleHop 已比较此前的语句是否被覆盖，并在此处停止（共 {total} 条语句；每个文档最多比较 {SHADOW_BUDGET} 步），因此从这里开始的语句可能被其他语句覆盖而未被发现"),
+            PolicyMessage::ShadowTooLarge {
+                count: total,
+                steps: SHADOW_BUDGET as usize,
+            },
         )
-        .fix(
-            "split the policy into smaller policies (RAM accepts at most 6,144 characters each) and check each",
-            "把策略拆分为多个较小的策略（RAM 每个策略最多 6144 个字符）并分别检查",
-            None,
-        );
+        .fix(PolicyMessage::FixSplitPolicy {}, None);
     ctx.push(f);
 }
 

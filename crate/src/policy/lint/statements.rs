@@ -1,6 +1,8 @@
 //! Checks of one statement at a time: services and actions, resources, conditions, broad grants.
 
 use super::{json_list, json_str, statement_path, Ctx, Intent};
+use crate::policy::finding::message_size;
+use crate::message::PolicyMessage;
 use crate::policy::condition::Family;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, PolicyKind, Statement};
@@ -53,14 +55,16 @@ fn actions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::Warning,
                 "unknown-service",
                 vpath,
-                format!("{service:?} is not a service code RoleHop knows; check the spelling (RAM codes are lower-case, e.g. oss, sts, ram, ecs)"),
-                format!("{service:?} 不是 RoleHop 已知的服务代码；请检查拼写（RAM 服务代码为小写，例如 oss、sts、ram、ecs）"),
+                PolicyMessage::UnknownService {
+                    service: service.to_string(),
+                },
             );
             if let Some(near) = near {
                 let fixed = format!("{near}:{name}");
                 f = f.fix(
-                    format!("write {fixed:?}"),
-                    format!("改为 {fixed:?}"),
+                    PolicyMessage::FixWrite {
+                        value: fixed.clone(),
+                    },
                     Some(json_str(&fixed)),
                 );
             }
@@ -77,14 +81,10 @@ fn actions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                     Level::Warning,
                     "action-matches-nothing",
                     vpath,
-                    format!(
-                        "{action:?} matches no {} action RoleHop knows; check the spelling",
-                        service.to_ascii_uppercase()
-                    ),
-                    format!(
-                        "{action:?} 不匹配任何已知的 {} 操作；请检查拼写",
-                        service.to_ascii_uppercase()
-                    ),
+                    PolicyMessage::ActionMatchesNothing {
+                        action: action.clone(),
+                        service: service.to_ascii_uppercase(),
+                    },
                 );
                 ctx.push(f);
             }
@@ -96,18 +96,16 @@ fn actions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                         Level::Warning,
                         "unknown-action",
                         vpath,
-                        format!(
-                            "{action:?} is not a {} action; did you mean {fixed:?}?",
-                            service.to_ascii_uppercase()
-                        ),
-                        format!(
-                            "{action:?} 不是 {} 操作；是否应为 {fixed:?}？",
-                            service.to_ascii_uppercase()
-                        ),
+                        PolicyMessage::UnknownAction {
+                            action: action.clone(),
+                            service: service.to_ascii_uppercase(),
+                            meant: fixed.clone(),
+                        },
                     )
                     .fix(
-                        format!("write {fixed:?}"),
-                        format!("改为 {fixed:?}"),
+                        PolicyMessage::FixWrite {
+                            value: fixed.clone(),
+                        },
                         Some(json_str(&fixed)),
                     );
                 ctx.push(f);
@@ -126,10 +124,9 @@ fn broad_grants(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::SecurityWarning,
                 "allow-not-action",
                 path.key("NotAction"),
-                "Allow with NotAction grants every action except those listed, including actions of every other service and actions added in the future",
-                "Allow 与 NotAction 组合会授予除所列操作之外的所有操作，包括其他所有服务的操作以及将来新增的操作",
+                PolicyMessage::AllowNotAction {},
             )
-            .fix("list the allowed actions in Action instead", "改为在 Action 中列出允许的操作", None);
+            .fix(PolicyMessage::FixListActions {}, None);
         ctx.push(f);
     }
     if s.resource.as_ref().is_some_and(|r| r.not) {
@@ -138,10 +135,9 @@ fn broad_grants(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::SecurityWarning,
                 "allow-not-resource",
                 path.key("NotResource"),
-                "Allow with NotResource grants access to every resource except those listed, in every account and region",
-                "Allow 与 NotResource 组合会授予除所列资源之外的所有资源的访问权限，涵盖所有账号和地域",
+                PolicyMessage::AllowNotResource {},
             )
-            .fix("list the allowed resources in Resource instead", "改为在 Resource 中列出允许的资源", None);
+            .fix(PolicyMessage::FixListResources {}, None);
         ctx.push(f);
     }
     let every_action = !s.action.not && s.action.values.iter().any(|a| a == "*");
@@ -155,14 +151,9 @@ fn broad_grants(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             Level::SecurityWarning,
             "full-admin",
             path.clone(),
-            "this statement allows every action on every resource: full administrator access",
-            "该语句允许对所有资源执行所有操作：等同于管理员权限",
+            PolicyMessage::FullAdmin {},
         );
-        ctx.push(f.fix(
-            "grant only the services and resources needed",
-            "仅授予所需的服务和资源",
-            None,
-        ));
+        ctx.push(f.fix(PolicyMessage::FixGrantOnlyNeeded {}, None));
     }
 }
 
@@ -215,8 +206,10 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::Warning,
                 "bad-account-in-arn",
                 vpath.clone(),
-                format!("the account part of {value:?} is {:?}: it should be the account UID (digits) or *", arn.account),
-                format!("{value:?} 的账号部分为 {:?}：应为账号 UID（数字）或 *", arn.account),
+                PolicyMessage::BadAccountInArn {
+                    value: value.clone(),
+                    account: arn.account.to_string(),
+                },
             );
             ctx.push(f);
         }
@@ -227,10 +220,18 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                     Level::Warning,
                     "region-in-global-arn",
                     vpath.clone(),
-                    format!("{} is a global service: its ARNs have an empty region (acs:{}::<uid>:...), so {value:?} matches nothing", arn.service.to_ascii_uppercase(), arn.service),
-                    format!("{} 是全局服务：其 ARN 的地域部分为空（acs:{}::<uid>:...），因此 {value:?} 不匹配任何资源", arn.service.to_ascii_uppercase(), arn.service),
+                    PolicyMessage::RegionInGlobalArn {
+                        name: arn.service.to_ascii_uppercase(),
+                        service: arn.service.to_string(),
+                        value: value.clone(),
+                    },
                 )
-                .fix(format!("write {fixed:?}"), format!("改为 {fixed:?}"), Some(json_str(&fixed)));
+                .fix(
+                    PolicyMessage::FixWrite {
+                        value: fixed.clone(),
+                    },
+                    Some(json_str(&fixed)),
+                );
             ctx.push(f);
         }
         let (Some(action_services), Some(services_text)) = (&action_services, &services_text)
@@ -250,8 +251,11 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             Level::Warning,
             "resource-service-mismatch",
             vpath,
-            format!("{value:?} is a {} resource, but this statement's actions act on {services_text} resources: it never matches", arn.service),
-            format!("{value:?} 是 {} 资源，但该语句的操作作用于 {services_text} 资源：永远不会匹配", arn.service),
+            PolicyMessage::ResourceServiceMismatch {
+                value: value.clone(),
+                service: arn.service.to_string(),
+                services: services_text.clone(),
+            },
         );
         if let [only] = action_services.as_slice() {
             let region = if matches!(only.as_str(), "ram" | "sts") {
@@ -261,8 +265,9 @@ fn resources(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             };
             let fixed = format!("acs:{only}:{region}:{}:{}", arn.account, arn.relative);
             f = f.fix(
-                format!("write {fixed:?}"),
-                format!("改为 {fixed:?}"),
+                PolicyMessage::FixWrite {
+                    value: fixed.clone(),
+                },
                 Some(json_str(&fixed)),
             );
         }
@@ -330,35 +335,22 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
         if !ctx.affords(fix.size() + 2 * action.len() + 512) {
             return;
         }
-        let (what, what_zh, form) = match level {
-            OssLevel::Account => (
-                "lists the account's buckets",
-                "列出账号下的存储空间",
-                "acs:oss:*:<uid>:*",
-            ),
-            OssLevel::Bucket => (
-                "is a bucket-level action",
-                "是存储空间级别的操作",
-                "acs:oss:*:<uid>:<bucket>",
-            ),
-            OssLevel::Object => (
-                "acts on objects",
-                "作用于文件（Object）",
-                "acs:oss:*:<uid>:<bucket>/<key>",
-            ),
+        let action = action.clone();
+        let message = match level {
+            OssLevel::Account => PolicyMessage::OssAccountLevel { action },
+            OssLevel::Bucket => PolicyMessage::OssBucketLevel { action },
+            OssLevel::Object => PolicyMessage::OssObjectLevel { action },
         };
         let vpath = ctx.value_path(&element, j);
         let mut f = ctx.finding(
             Level::Warning,
             "oss-resource-level-mismatch",
             vpath,
-            format!("{action} {what}: its resource is {form}, and no Resource of this statement has that form, so it never applies"),
-            format!("{action} {what_zh}：其资源形式为 {form}，而该语句的 Resource 中没有这种形式，因此永远不会生效"),
+            message,
         );
-        if let Some((en, zh, snippet)) = &fix.text {
+        if let Some((description, snippet)) = &fix.text {
             f = f.fix_at(
-                en.clone(),
-                zh.clone(),
+                description.clone(),
                 snippet.clone(),
                 resource_element(path, s),
             );
@@ -370,8 +362,8 @@ fn oss_levels(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
 /// The fix of an OSS level mismatch: the resources of that level to add (one per resource of
 /// the statement, without repeats), and the whole new Resource list.
 struct LevelFix {
-    /// English and Chinese descriptions and the snippet; `None` when there is nothing to add.
-    text: Option<(String, String, String)>,
+    /// The description and the snippet; `None` when there is nothing to add.
+    text: Option<(PolicyMessage, String)>,
 }
 
 impl LevelFix {
@@ -396,8 +388,9 @@ impl LevelFix {
         all.extend(additions.iter().cloned());
         LevelFix {
             text: Some((
-                format!("add {} to Resource", additions.join(", ")),
-                format!("在 Resource 中添加 {}", additions.join("、")),
+                PolicyMessage::FixAddResources {
+                    resources: additions.join(", "),
+                },
                 json_list(&all),
             )),
         }
@@ -407,7 +400,9 @@ impl LevelFix {
     fn size(&self) -> usize {
         self.text
             .as_ref()
-            .map_or(0, |(en, zh, snippet)| en.len() + zh.len() + snippet.len())
+            .map_or(0, |(description, snippet)| {
+                message_size(description) + snippet.len()
+            })
     }
 }
 
@@ -432,12 +427,10 @@ fn assume_any_role(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::Suggestion,
                 "assume-any-role",
                 resource_element(path, s),
-                "sts:AssumeRole is allowed on every role (like AliyunSTSAssumeRoleAccess): name the one role this user switches to",
-                "允许对任意角色执行 sts:AssumeRole（与 AliyunSTSAssumeRoleAccess 相同）：请只指定该用户需要切换的那个角色",
+                PolicyMessage::AssumeAnyRole {},
             )
             .fix(
-                "allow only the role's ARN",
-                "仅允许该角色的 ARN",
+                PolicyMessage::FixAllowOnlyRole {},
                 Some("\"acs:ram::<account uid>:role/<role name>\"".into()),
             );
         ctx.push(f);
@@ -457,8 +450,9 @@ fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                     Level::Warning,
                     "malformed-condition-key",
                     kpath.clone(),
-                    format!("{key:?} is not a condition key: keys are <service>:<name>, e.g. acs:SourceIp or oss:Prefix"),
-                    format!("{key:?} 不是合法的条件键：应为 <服务>:<名称>，例如 acs:SourceIp 或 oss:Prefix"),
+                    PolicyMessage::MalformedConditionKey {
+                        key: key.to_string(),
+                    },
                 );
                 ctx.push(f);
                 continue;
@@ -469,10 +463,17 @@ fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                         Level::Warning,
                         "unknown-condition-key",
                         kpath.clone(),
-                        format!("{key:?} is not a condition key RoleHop knows; did you mean {near:?}? An unknown key is never in the request"),
-                        format!("{key:?} 不是已知的条件键；是否应为 {near:?}？未知的键永远不会出现在请求中"),
+                        PolicyMessage::UnknownConditionKey {
+                            key: key.to_string(),
+                            meant: near.to_string(),
+                        },
                     )
-                    .fix(format!("rename the key to {near:?}"), format!("把条件键改为 {near:?}"), None);
+                    .fix(
+                        PolicyMessage::FixRenameKey {
+                            meant: near.to_string(),
+                        },
+                        None,
+                    );
                 ctx.push(f);
             }
             if let Some(family) = services::key_family(key) {
@@ -490,10 +491,20 @@ fn conditions(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                             Level::Warning,
                             "condition-operator-mismatch",
                             kpath.clone(),
-                            format!("{key} takes the {} operators ({ops}); {op_name} compares it as {} and may not do what you mean", family.name(), used.name().to_ascii_lowercase()),
-                            format!("{key} 应使用 {} 系列运算符（{ops}）；{op_name} 会按{}比较，可能与预期不符", family.name(), used.name()),
+                            PolicyMessage::ConditionOperatorMismatch {
+                                key: key.to_string(),
+                                family: family.name().to_string(),
+                                operators: ops.to_string(),
+                                operator: op_name.clone(),
+                                used: used.name().to_string(),
+                            },
                         )
-                        .fix(format!("use a {} operator", family.name()), format!("改用 {} 系列运算符", family.name()), None);
+                        .fix(
+                            PolicyMessage::FixUseFamily {
+                                family: family.name().to_string(),
+                            },
+                            None,
+                        );
                     ctx.push(f);
                 }
             }
@@ -542,20 +553,17 @@ fn list_only_key(
     if names.is_empty() || !ctx.affords(2 * names.len() + 512) {
         return;
     }
-    let names_zh = names.replace(", ", "、");
     let f = ctx
         .finding(
             Level::Warning,
             "list-condition-on-other-action",
             kpath.clone(),
-            format!("{key} is only present in ListObjects requests, so this statement never applies to {names}"),
-            format!("{key} 只出现在 ListObjects 请求中，因此该语句对 {names_zh} 永远不会生效"),
+            PolicyMessage::ListConditionOtherAction {
+                key: key.to_string(),
+                actions: names.clone(),
+            },
         )
-        .fix(
-            "move those actions to a statement without this condition (restrict objects by the Resource path instead)",
-            "把这些操作移到不带该条件的语句中（改用 Resource 路径限制文件范围）",
-            None,
-        );
+        .fix(PolicyMessage::FixMoveActions {}, None);
     ctx.push(f);
 }
 
@@ -568,8 +576,7 @@ fn read_only(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             Level::SecurityWarning,
             "write-in-read-only",
             path.key("NotAction"),
-            "the policy is meant to be read-only, but Allow with NotAction grants write actions",
-            "该策略应为只读，但 Allow 与 NotAction 组合会授予写操作",
+            PolicyMessage::WriteInReadOnlyNotAction {},
         );
         ctx.push(f);
         return;
@@ -608,15 +615,14 @@ fn read_only(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
             Level::SecurityWarning,
             "write-in-read-only",
             action_element(path, s),
-            format!(
-                "the policy is meant to be read-only, but {} can write or delete",
-                quoted.join(", ")
-            ),
-            format!("该策略应为只读，但 {} 可以写入或删除", quoted.join("、")),
+            PolicyMessage::WriteInReadOnly {
+                actions: quoted.join(", "),
+            },
         )
         .fix(
-            format!("allow only reading actions: {}", replacement.join(", ")),
-            format!("仅允许读取类操作：{}", replacement.join("、")),
+            PolicyMessage::FixAllowOnlyReads {
+                actions: replacement.join(", "),
+            },
             Some(json_list(&replacement)),
         );
     ctx.push(f);

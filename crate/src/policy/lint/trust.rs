@@ -2,6 +2,7 @@
 //! AssumeRole at all.
 
 use super::{statement_path, Ctx};
+use crate::message::PolicyMessage;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
@@ -23,10 +24,14 @@ pub fn check(ctx: &mut Ctx<'_>, statements: &[(usize, &Statement)]) {
                     Level::Warning,
                     "resource-in-trust-policy",
                     path.key(if not { "NotResource" } else { "Resource" }),
-                    "a trust policy is the role's own policy: the resource is always the role, so Resource has no place here",
-                    "信任策略属于角色本身：资源始终是该角色，因此不应包含 Resource",
+                    PolicyMessage::ResourceInTrust {},
                 )
-                .fix("remove Resource", "删除 Resource", None);
+                .fix(
+                    PolicyMessage::FixRemove {
+                        name: if not { "NotResource" } else { "Resource" }.to_string(),
+                    },
+                    None,
+                );
             ctx.push(f);
         }
     }
@@ -51,8 +56,9 @@ fn principals(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                         Level::Warning,
                         "service-principal-domain",
                         vpath,
-                        format!("{value:?} is not a service domain: service principals look like ecs.aliyuncs.com"),
-                        format!("{value:?} 不是服务域名：服务主体形如 ecs.aliyuncs.com"),
+                        PolicyMessage::ServicePrincipalDomain {
+                            value: value.clone(),
+                        },
                     );
                     ctx.push(f);
                 }
@@ -71,12 +77,10 @@ fn anyone(ctx: &mut Ctx<'_>, vpath: Path) {
             Level::SecurityWarning,
             "principal-anyone",
             vpath,
-            "\"*\" trusts everyone: any account's users and roles may assume this role if their own policies allow it",
-            "\"*\" 信任所有人：任何账号的用户和角色只要自身策略允许，都可以扮演该角色",
+            PolicyMessage::PrincipalAnyone {},
         )
         .fix(
-            "trust the one account (or the users) that need the role",
-            "只信任需要该角色的账号（或用户）",
+            PolicyMessage::FixTrustOneAccount {},
             Some("\"acs:ram::<trusted account uid>:root\"".to_string()),
         );
     ctx.push(f);
@@ -105,10 +109,10 @@ fn ram_principal(
             Level::Warning,
             "principal-account-format",
             vpath.clone(),
-            format!(
-                "the account in {value:?} is {account:?}: write the trusted account's UID (digits)"
-            ),
-            format!("{value:?} 中的账号为 {account:?}：应填写受信任账号的 UID（数字）"),
+            PolicyMessage::PrincipalAccountFormat {
+                value: value.to_string(),
+                account: account.to_string(),
+            },
         );
         ctx.push(f);
     }
@@ -142,12 +146,13 @@ fn ram_principal(
                 Level::SecurityWarning,
                 "trust-account-root",
                 vpath,
-                format!("{value:?} trusts every RAM user and role of account {account} (each still needs its own sts:AssumeRole permission); trust the specific users or roles that need this role"),
-                format!("{value:?} 信任账号 {account} 下的所有 RAM 用户和角色（它们仍需各自的 sts:AssumeRole 权限）；建议只信任需要该角色的具体用户或角色"),
+                PolicyMessage::TrustAccountRoot {
+                    value: value.to_string(),
+                    account: account.to_string(),
+                },
             )
             .fix_at(
-                "name the users or roles instead of :root",
-                "用具体的用户或角色替换 :root",
+                PolicyMessage::FixNameInsteadOfRoot {},
                 serde_json::Value::from(replacement).to_string(),
                 element.clone(),
             );
@@ -184,18 +189,16 @@ fn grants_assume_role(ctx: &mut Ctx<'_>, path: &Path, s: &Statement) {
                 Level::Warning,
                 "trust-action-not-assume-role",
                 path.key("Action"),
-                format!(
-                    "this trust statement does not grant {}: it lets no one assume the role",
-                    targets.join(" or ")
-                ),
-                format!(
-                    "该信任语句没有授予 {}：不允许任何人扮演该角色",
-                    targets.join(" 或 ")
-                ),
+                if federated {
+                    PolicyMessage::TrustNotAssumeRoleFederated {}
+                } else {
+                    PolicyMessage::TrustNotAssumeRole {}
+                },
             )
             .fix(
-                "write \"sts:AssumeRole\"",
-                "改为 \"sts:AssumeRole\"",
+                PolicyMessage::FixWrite {
+                    value: "sts:AssumeRole".to_string(),
+                },
                 Some("\"sts:AssumeRole\"".into()),
             );
         ctx.push(f);

@@ -181,4 +181,53 @@ messages! { PolicyMessage
     SystemStsAssumeRole "core_policy_system_sts_assume_role" {}
     SystemAdministrator "core_policy_system_administrator" {}
     SystemRamReadOnly "core_policy_system_ram_read_only" {}
+    BuildAccountUid "core_policy_build_account_uid" { value: String }
+    BuildUserName "core_policy_build_user_name" { value: String }
+    BuildRoleName "core_policy_build_role_name" { value: String }
+    BuildBucketName "core_policy_build_bucket_name" { value: String }
+    BuildExternalId "core_policy_build_external_id" { value: String }
+    BuildTrustNeedsAccount "core_policy_build_trust_needs_account" {}
+    BuildBucketsEmpty "core_policy_build_buckets_empty" {}
+    BuildPrefixEmpty "core_policy_build_prefix_empty" {}
+    BuildPrefixWildcard "core_policy_build_prefix_wildcard" { prefix: String }
+    BuildNotRoleArn "core_policy_build_not_role_arn" { value: String }
+    PostKeyAndPrefix "core_policy_post_key_and_prefix" {}
+    PostKeyEmpty "core_policy_post_key_empty" {}
+    PostNeedsKey "core_policy_post_needs_key" {}
+    PostRangeEmpty "core_policy_post_range_empty" { min: u64, max: u64 }
+    PostStatus "core_policy_post_status" { value: String }
+    CatalogUnknown "core_policy_catalog_unknown" { name: String, known: String }
+    CatalogUnknownMeant "core_policy_catalog_unknown_meant" { name: String, known: String, meant: String }
+    InputTooLarge "core_policy_input_too_large" { size: usize, max: usize }
+    DocumentTooLarge "core_policy_document_too_large" { size: usize, max: usize }
+    FieldTooLong "core_policy_field_too_long" { size: usize, max: usize }
+    BatchTooLarge "core_policy_batch_too_large" { requests: usize, bytes: usize, most: usize }
+    ExplanationsTooLarge "core_policy_explanations_too_large" { budget: usize }
+    ExpectedString "core_policy_expected_string" { got: Box<PolicyMessage> }
+    FieldNotStringArray "core_policy_field_not_string_array" { name: String, got: Box<PolicyMessage> }
+    FieldNotBool "core_policy_field_not_bool" { name: String, got: Box<PolicyMessage> }
+    FieldNotString "core_policy_field_not_string" { name: String, got: Box<PolicyMessage> }
+    RequestNotObject "core_policy_request_not_object" { got: Box<PolicyMessage> }
+    ContextValue "core_policy_context_value" { got: Box<PolicyMessage> }
+    ContextNotObject "core_policy_context_not_object" { got: Box<PolicyMessage> }
+    SimulateBothRequests "core_policy_simulate_both_requests" {}
+    SimulateNoRequest "core_policy_simulate_no_request" {}
+    RequestsNotArray "core_policy_requests_not_array" { got: Box<PolicyMessage> }
+    BadDetail "core_policy_bad_detail" { value: String }
+    IdentityPoliciesNotArray "core_policy_identity_policies_not_array" { got: Box<PolicyMessage> }
+    IdentityEntryNeedsName "core_policy_identity_entry_needs_name" {}
+    IdentityEntryBad "core_policy_identity_entry_bad" { got: Box<PolicyMessage> }
+    DocumentNotText "core_policy_document_not_text" { got: Box<PolicyMessage> }
+    LintNeedsPolicy "core_policy_lint_needs_policy" {}
+    BadIntent "core_policy_bad_intent" { value: String }
+    BadKind "core_policy_bad_kind" { value: String }
+    BuildKindUnknown "core_policy_build_kind_unknown" { value: String }
+    AssumeRoleBoth "core_policy_assume_role_both" {}
+    AssumeRoleMissing "core_policy_assume_role_missing" {}
+    PrefixNeedsBucket "core_policy_prefix_needs_bucket" {}
+    BucketAndBuckets "core_policy_bucket_and_buckets" {}
+    BadExpiresIn "core_policy_bad_expires_in" { value: String }
+    NowAndExpiration "core_policy_now_and_expiration" {}
+    MissingExpiration "core_policy_missing_expiration" {}
+    BadLengthRange "core_policy_bad_length_range" {}
 }

@@ -6,16 +6,17 @@ use super::model::{Policy, PolicyKind};
 use super::parse::parse;
 use super::suggest::closest;
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SystemPolicy {
     pub name: &'static str,
     /// The document RoleHop assumes (compact JSON).
     pub document: &'static str,
     /// Always true here: no public source gives the exact text.
     pub assumed: bool,
-    pub description: &'static str,
-    pub description_zh: &'static str,
+    /// What it grants, in the catalogs' words.
+    pub description: PolicyMessage,
 }
 
 pub const SYSTEM_POLICIES: &[SystemPolicy] = &[
@@ -23,36 +24,31 @@ pub const SYSTEM_POLICIES: &[SystemPolicy] = &[
         name: "AliyunOSSReadOnlyAccess",
         document: r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:Get*","oss:List*"],"Resource":"*"}]}"#,
         assumed: true,
-        description: "Read-only access to all OSS buckets and objects of the account",
-        description_zh: "只读访问账号下所有 OSS 存储空间和文件",
+        description: PolicyMessage::SystemOssReadOnly {},
     },
     SystemPolicy {
         name: "AliyunOSSFullAccess",
         document: r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#,
         assumed: true,
-        description: "Full access to OSS",
-        description_zh: "管理 OSS 的全部权限",
+        description: PolicyMessage::SystemOssFull {},
     },
     SystemPolicy {
         name: "AliyunSTSAssumeRoleAccess",
         document: r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#,
         assumed: true,
-        description: "Permission to assume any RAM role (each role's trust policy still decides)",
-        description_zh: "可扮演任意 RAM 角色（仍由各角色的信任策略决定）",
+        description: PolicyMessage::SystemStsAssumeRole {},
     },
     SystemPolicy {
         name: "AdministratorAccess",
         document: r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
         assumed: true,
-        description: "Full access to every cloud resource of the account",
-        description_zh: "管理账号下所有云资源的权限",
+        description: PolicyMessage::SystemAdministrator {},
     },
     SystemPolicy {
         name: "AliyunRAMReadOnlyAccess",
         document: r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:Get*","ram:List*"],"Resource":"*"}]}"#,
         assumed: true,
-        description: "Read-only access to RAM (users, groups, roles, policies)",
-        description_zh: "只读访问 RAM（用户、用户组、角色、策略）",
+        description: PolicyMessage::SystemRamReadOnly {},
     },
 ];
 
@@ -74,19 +70,17 @@ pub fn lookup(name: &str, path: &str) -> Result<&'static SystemPolicy> {
         return Ok(p);
     }
     let names = SYSTEM_POLICIES.iter().map(|p| p.name);
-    let hint = match closest(name, names.clone(), 4) {
-        Some(near) => format!("; did you mean {near:?}?"),
-        None => String::new(),
+    let near = closest(name, names.clone(), 4);
+    let (name, known) = (name.to_string(), names.collect::<Vec<_>>().join(", "));
+    let message = match near {
+        Some(meant) => PolicyMessage::CatalogUnknownMeant {
+            name,
+            known,
+            meant: meant.to_string(),
+        },
+        None => PolicyMessage::CatalogUnknown { name, known },
     };
-    let known: Vec<&str> = names.collect();
-    Err(Error::new(
-        ErrorKind::Unsupported,
-        format!(
-            "{name:?} is not in RoleHop's system-policy catalog ({}){hint} For another policy, pass its text as \"document\" (from GetPolicy).",
-            known.join(", ")
-        ),
-    )
-    .at(path))
+    Err(Error::said(ErrorKind::Unsupported, message).at(path))
 }
 
 #[cfg(test)]
@@ -113,10 +107,9 @@ mod tests {
         assert!(find("AliyunOSSReadOnlyAccess").is_some());
         let e = lookup("AliyunOssReadOnlyAccess", "$.identityPolicies[0].name").unwrap_err();
         assert!(
-            e.message
+            e.to_string()
                 .contains("did you mean \"AliyunOSSReadOnlyAccess\""),
-            "{}",
-            e.message
+            "{e}"
         );
         assert_eq!(e.path.as_deref(), Some("$.identityPolicies[0].name"));
     }

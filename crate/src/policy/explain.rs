@@ -1,10 +1,12 @@
 //! Turns a decision and its trace into what a person reads: the deciding statements (policy,
 //! statement index, JSON path), the statements a condition kept from applying, the context keys
-//! that were consulted but not supplied, a per-side summary, and a sentence in English and Chinese.
+//! that were consulted but not supplied, a per-side summary, and the sentences that say why (message
+//! ids with arguments, whose words are in the catalogs).
 
 use super::eval::{Decision, Hit, Outcome, Request, Side, Simulator, Trace};
 use super::model::Effect;
 use super::path::Path;
+use crate::message::PolicyMessage;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -56,8 +58,8 @@ pub struct Explanation {
     /// Condition keys the decision consulted that the request did not supply.
     pub missing_context_keys: Vec<String>,
     pub sides: Vec<SideReport>,
-    pub explanation: String,
-    pub explanation_zh: String,
+    /// The decision in sentences, one message each (shown one after the other).
+    pub explanation: Vec<PolicyMessage>,
 }
 
 /// Builds the explanation of `decision` (the result of `sim.decide(request, trace)`).
@@ -101,7 +103,7 @@ pub fn explain(
         }
     }
     let sides = side_reports(sim, trace);
-    let (explanation, explanation_zh) = sentence(sim, request, decision, trace, &deciding, &misses);
+    let explanation = sentence(sim, request, decision, trace, &deciding, &misses);
     Explanation {
         decision: decision.name(),
         allowed: decision == Decision::Allow,
@@ -110,7 +112,6 @@ pub fn explain(
         missing_context_keys,
         sides,
         explanation,
-        explanation_zh,
     }
 }
 
@@ -233,50 +234,33 @@ fn side_reports(sim: &Simulator, trace: &Trace) -> Vec<SideReport> {
         .collect()
 }
 
-fn side_en(side: &str) -> &'static str {
+fn side_message(side: &str) -> PolicyMessage {
     match side {
-        "session" => "the session policy",
-        "trust" => "the role's trust policy",
-        _ => "the caller's identity policy",
+        "session" => PolicyMessage::SideSession {},
+        "trust" => PolicyMessage::SideTrust {},
+        _ => PolicyMessage::SideIdentity {},
     }
 }
 
-fn side_zh(side: &str) -> &'static str {
-    match side {
-        "session" => "会话策略",
-        "trust" => "角色的信任策略",
-        _ => "调用者的权限策略",
-    }
-}
-
-fn cite_en(r: &StatementRef) -> String {
-    let assumed = if r.assumed {
-        ", an assumed system-policy document"
+/// The statement `r` in words: its policy's side and name, its index and JSON path.
+fn cite(r: &StatementRef) -> Box<PolicyMessage> {
+    let side = Box::new(side_message(r.side));
+    let (policy, statement, path) = (r.policy.clone(), r.statement, r.path.clone());
+    Box::new(if r.assumed {
+        PolicyMessage::CiteAssumed {
+            side,
+            policy,
+            statement,
+            path,
+        }
     } else {
-        ""
-    };
-    format!(
-        "{} {:?} statement {} ({}{assumed})",
-        side_en(r.side),
-        r.policy,
-        r.statement,
-        r.path
-    )
-}
-
-fn cite_zh(r: &StatementRef) -> String {
-    let assumed = if r.assumed {
-        "，系统策略内容为假定"
-    } else {
-        ""
-    };
-    format!(
-        "{} {:?} 的第 {} 条语句（{}{assumed}）",
-        side_zh(r.side),
-        r.policy,
-        r.statement,
-        r.path
-    )
+        PolicyMessage::Cite {
+            side,
+            policy,
+            statement,
+            path,
+        }
+    })
 }
 
 fn sentence(
@@ -286,91 +270,67 @@ fn sentence(
     trace: &Trace,
     deciding: &[StatementRef],
     misses: &[ConditionMiss],
-) -> (String, String) {
-    let what = format!("{} on {}", request.action, request.resource);
-    let what_zh = format!("对 {} 执行 {}", request.resource, request.action);
-    let mut en = Vec::new();
-    let mut zh = Vec::new();
+) -> Vec<PolicyMessage> {
+    let action = || request.action.clone();
+    let resource = || request.resource.clone();
+    let mut out = Vec::new();
     match decision {
         Decision::Allow => {
-            en.push(format!("Allowed: {what}."));
-            zh.push(format!("允许：{what_zh}。"));
+            out.push(PolicyMessage::ExplainAllowed {
+                action: action(),
+                resource: resource(),
+            });
             for r in deciding {
-                en.push(format!("{} allows it.", capital(&cite_en(r))));
-                zh.push(format!("{}允许该操作。", cite_zh(r)));
+                out.push(PolicyMessage::ExplainAllowedBy { cite: cite(r) });
             }
             if trace.assume_role && !sim.includes(Side::Identity) {
-                en.push("The caller's own policies were not checked: it also needs sts:AssumeRole on this role.".into());
-                zh.push(
-                    "未检查调用者自身的权限策略：调用者还需要对该角色的 sts:AssumeRole 权限。"
-                        .into(),
-                );
+                out.push(PolicyMessage::ExplainIdentityNotChecked {});
             }
             if trace.assume_role && !sim.includes(Side::Trust) {
-                en.push(
-                    "The role's trust policy was not checked: it must also trust the caller."
-                        .into(),
-                );
-                zh.push("未检查角色的信任策略：信任策略还必须信任该调用者。".into());
+                out.push(PolicyMessage::ExplainTrustNotChecked {});
             }
         }
         Decision::ExplicitDeny => {
-            en.push(format!("Denied explicitly: {what}."));
-            zh.push(format!("显式拒绝：{what_zh}。"));
+            out.push(PolicyMessage::ExplainDeniedExplicitly {
+                action: action(),
+                resource: resource(),
+            });
             for r in deciding {
-                en.push(format!("{} denies it.", capital(&cite_en(r))));
-                zh.push(format!("{}拒绝该操作。", cite_zh(r)));
+                out.push(PolicyMessage::ExplainDeniedBy { cite: cite(r) });
             }
-            en.push("An explicit Deny overrides every Allow.".into());
-            zh.push("显式拒绝优先于任何允许。".into());
+            out.push(PolicyMessage::ExplainDenyOverrides {});
         }
         Decision::ImplicitDeny => {
-            en.push(format!("Denied implicitly: {what}."));
-            zh.push(format!("隐式拒绝：{what_zh}。"));
-            implicit_reasons(sim, request, trace, &mut en, &mut zh);
+            out.push(PolicyMessage::ExplainDeniedImplicitly {
+                action: action(),
+                resource: resource(),
+            });
+            implicit_reasons(sim, request, trace, &mut out);
         }
     }
     for m in misses {
-        let supplied_en = match &m.supplied {
-            Some(vs) => format!("the request has {} = {}", m.key, vs.join(", ")),
-            None => format!("the request does not supply {}", m.key),
-        };
-        let supplied_zh = match &m.supplied {
-            Some(vs) => format!("请求中 {} = {}", m.key, vs.join(", ")),
-            None => format!("请求未提供 {}", m.key),
-        };
-        en.push(format!(
-            "{} matches but does not apply: its condition {} {} does not hold ({supplied_en}).",
-            capital(&cite_en(&m.statement)),
-            m.operator,
-            m.key
-        ));
-        zh.push(format!(
-            "{}匹配但未生效：条件 {} {} 不成立（{supplied_zh}）。",
-            cite_zh(&m.statement),
-            m.operator,
-            m.key
-        ));
+        let (cite, operator, key) = (cite(&m.statement), m.operator.clone(), m.key.clone());
+        out.push(match &m.supplied {
+            Some(vs) => PolicyMessage::ExplainConditionValues {
+                cite,
+                operator,
+                key,
+                values: vs.join(", "),
+            },
+            None => PolicyMessage::ExplainConditionAbsent { cite, operator, key },
+        });
     }
-    (en.join(" "), zh.join(""))
+    out
 }
 
-fn implicit_reasons(
-    sim: &Simulator,
-    request: &Request,
-    trace: &Trace,
-    en: &mut Vec<String>,
-    zh: &mut Vec<String>,
-) {
+fn implicit_reasons(sim: &Simulator, request: &Request, trace: &Trace, out: &mut Vec<PolicyMessage>) {
     if trace.root_caller {
-        en.push("STS refuses AssumeRole by an account's root identity (\"Roles may not be assumed by root accounts\"): call it as a RAM user or role.".into());
-        zh.push("STS 不允许主账号（root）身份扮演角色：请以 RAM 用户或角色调用。".into());
+        out.push(PolicyMessage::ExplainRootCaller {});
         return;
     }
     let trust_in_play = trace.assume_role && sim.includes(Side::Trust);
     if !sim.includes(Side::Identity) && !trust_in_play {
-        en.push("No policy was given for the caller: nothing allows the request.".into());
-        zh.push("未提供调用者的任何策略：没有策略允许该请求。".into());
+        out.push(PolicyMessage::ExplainNoPolicies {});
         return;
     }
     let names = |side: Side| -> String {
@@ -378,53 +338,31 @@ fn implicit_reasons(
             .policies
             .iter()
             .filter(|p| p.side == side)
-            .map(|p| format!("{:?}", p.name))
+            .map(|p| serde_json::Value::String(p.name.clone()).to_string())
             .collect();
-        if names.is_empty() {
-            "(none given)".to_string()
-        } else {
-            names.join(", ")
-        }
+        names.join(", ")
     };
     let allowed = |side: Side| trace.allowed[side as usize];
     if sim.includes(Side::Identity) && !allowed(Side::Identity) {
-        en.push(format!(
-            "No statement of the caller's identity policies {} allows it.",
-            names(Side::Identity)
-        ));
-        zh.push(format!(
-            "调用者的权限策略 {} 中没有语句允许该操作。",
-            names(Side::Identity)
-        ));
+        out.push(PolicyMessage::ExplainNoIdentityStatement {
+            policies: names(Side::Identity),
+        });
     } else if sim.includes(Side::Identity) && trust_in_play {
-        en.push("The caller's identity policies allow sts:AssumeRole on this role.".into());
-        zh.push("调用者的权限策略允许对该角色执行 sts:AssumeRole。".into());
+        out.push(PolicyMessage::ExplainIdentityAllowsAssume {});
     }
     if sim.includes(Side::Session) && !allowed(Side::Session) {
-        en.push("The session policy does not allow it: a session policy narrows the identity policies, and both must allow.".into());
-        zh.push("会话策略不允许该操作：会话策略收窄权限策略，两者都必须允许。".into());
+        out.push(PolicyMessage::ExplainSessionNotAllowed {});
     }
     if trust_in_play && !allowed(Side::Trust) {
         let caller = request.principal.as_deref().unwrap_or("");
         if caller.is_empty() {
-            en.push("The role's trust policy can only be checked against a caller: give the request's principal.".into());
-            zh.push("需要提供调用者（principal）才能检查角色的信任策略。".into());
+            out.push(PolicyMessage::ExplainTrustNeedsCaller {});
         } else {
-            en.push(format!("The role's trust policy does not trust {caller}."));
-            zh.push(format!("角色的信任策略不信任 {caller}。"));
+            out.push(PolicyMessage::ExplainTrustDoesNotTrust {
+                caller: caller.to_string(),
+            });
         }
     } else if trust_in_play && !sim.includes(Side::Identity) {
-        en.push("The role's trust policy trusts the caller (the caller's own policies were not checked).".into());
-        zh.push("角色的信任策略信任该调用者（未检查调用者自身的权限策略）。".into());
+        out.push(PolicyMessage::ExplainTrustTrusts {});
     }
-}
-
-/// Capitalises an English citation. Citations start with an ASCII word ("the ..."), so the ASCII
-/// form suffices and keeps Unicode's upper-case table out of the wasm (about 12 KB).
-fn capital(s: &str) -> String {
-    let mut text = s.to_string();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text
 }

@@ -5,6 +5,7 @@
 use super::input::{AssumePolicy, Permission, Setup, Trust};
 use crate::checks::text::Text;
 use crate::error::{Error, Result};
+use crate::message::PolicyMessage;
 use crate::policy::build::{self as builders, Built, OssReadSpec, OssScope, TrustSpec};
 use crate::policy::lint::{lint, Intent, LintOptions, Report};
 use crate::policy::model::{Policy, PolicyKind};
@@ -19,13 +20,15 @@ pub struct Document {
     /// `Trust`, `Custom` or `System`.
     pub kind: &'static str,
     pub purpose: Text,
+    /// A system policy's description, in the catalogs' words.
+    pub description: Option<PolicyMessage>,
     pub policy: Policy,
     /// Canonical pretty JSON (what the console's JSON editor and Terraform get).
     pub text: String,
     /// Canonical one-line JSON (what the API and the CLI get).
     pub compact: String,
     /// One purpose per statement.
-    pub statements: Vec<Text>,
+    pub statements: Vec<PolicyMessage>,
     /// A system policy whose exact text is not published (the catalog's assumption).
     pub assumed: bool,
     pub lint: Report,
@@ -47,11 +50,8 @@ impl Document {
             name,
             kind,
             purpose,
-            statements: built
-                .purposes
-                .into_iter()
-                .map(|(en, zh)| Text::new(en, zh))
-                .collect(),
+            description: None,
+            statements: built.purposes,
             policy: built.policy,
             assumed: false,
         }
@@ -65,9 +65,10 @@ impl Document {
             name: entry.name.to_string(),
             kind: "System",
             purpose: Text::new(
-                format!("{} (system policy; RoleHop shows the commonly described content, Alibaba Cloud does not publish the exact text)", entry.description),
-                format!("{}（系统策略；此处为公开资料中常见的内容，阿里云未公布其确切文本）", entry.description_zh),
+                "System policy: RoleHop shows the commonly described content; Alibaba Cloud does not publish the exact text.",
+                "系统策略：此处为公开资料中常见的内容，阿里云未公布其确切文本。",
             ),
+            description: Some(entry.description.clone()),
             lint: lint(&text, &LintOptions::default()),
             compact: to_compact(&policy),
             text,
@@ -93,6 +94,7 @@ impl Document {
             "name": self.name,
             "type": self.kind,
             "purpose": self.purpose,
+            "description": self.description,
             "text": self.text,
             "compact": self.compact,
             "assumed": self.assumed,

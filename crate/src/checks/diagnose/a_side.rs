@@ -147,7 +147,7 @@ pub fn trust(cx: &Cx) -> Finding {
     let details = json!({
         "principal": principal,
         "decision": decision.name(),
-        "explanation": {"en": explanation.explanation, "zh": explanation.explanation_zh},
+        "explanation": explanation.explanation,
         "missingContextKeys": explanation.missing_context_keys,
     });
     let finding = if decision == Decision::Allow {
@@ -176,8 +176,8 @@ pub fn trust(cx: &Cx) -> Finding {
         not_trusted(
             cx,
             Text::new(
-                explanation.explanation.clone(),
-                explanation.explanation_zh.clone(),
+                format!("The trust policy of {name} does not trust {principal}."),
+                format!("{name} 的信任策略不信任 {principal}。"),
             ),
         )
     };
@@ -258,7 +258,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
         explicit_deny |= decision == Decision::ExplicitDeny;
         results.push(json!({
             "action": action, "resource": resource, "decision": decision.name(),
-            "explanation": {"en": explanation.explanation, "zh": explanation.explanation_zh},
+            "explanation": explanation.explanation,
         }));
     }
     let names = if loaded.names.is_empty() {

@@ -555,7 +555,7 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                 "assumedTexts": loaded.assumed,
                 "unreadable": loaded.unknown,
                 "decision": decision.name(),
-                "explanation": {"en": explanation.explanation, "zh": explanation.explanation_zh},
+                "explanation": explanation.explanation,
             });
             // Tested on A's role when the requested ARN names another account (A's credentials).
             let corrected = if arn == role {
@@ -593,8 +593,8 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     Some(Fix::new(Text::new("Allow the user ram:GetPolicy, or check those policies in the RAM console.", "请允许该用户调用 ram:GetPolicy，或在 RAM 控制台中查看这些策略。"))),
                 ),
                 _ => user_lacks(cx, &role, Text::new(
-                    format!("Its policies ({names}) do not allow it: {}", explanation.explanation),
-                    format!("其策略（{names}）不允许：{}", explanation.explanation_zh),
+                    format!("Its policies ({names}) do not allow it."),
+                    format!("其策略（{names}）不允许。"),
                 ).then(&corrected).then(&source)),
             };
             finding.with_method(if method == "listed" { "listed" } else { "input" }).with_details(details).with_evidence(evidence)

@@ -3,6 +3,7 @@
 use super::{optional_bool, string_array, to_value};
 use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::policy::build::{self, Built, OssReadSpec, OssScope, PostObjectSpec, TrustSpec};
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};
 use crate::policy::path::Path;
@@ -28,18 +29,18 @@ pub fn build(input: &str) -> Result<Value> {
             let arn = match (req.optional_str("roleArn")?, req.optional_str("roleName")?) {
                 (Some(arn), None) => arn.to_string(),
                 (None, Some(name)) => format!("acs:ram::{}:role/{name}", req.required_str("account")?),
-                (Some(_), Some(_)) => return Err(Error::invalid("$.roleName", "give roleArn, or account and roleName, not both")),
-                (None, None) => return Err(Error::missing("$.roleArn").with_message("missing $.roleArn (or $.account and $.roleName): the role to allow, e.g. acs:ram::<uid>:role/admin-oss")),
+                (Some(_), Some(_)) => return Err(Error::invalid_said("$.roleName", PolicyMessage::AssumeRoleBoth {})),
+                (None, None) => return Err(Error::said(ErrorKind::MissingField, PolicyMessage::AssumeRoleMissing {}).at("$.roleArn")),
             };
             build::assume_role(&arn)?
         }
         "post-object" => return build_post_object(&req),
         other => {
-            return Err(Error::new(
+            return Err(Error::said(
                 ErrorKind::Unsupported,
-                format!(
-                    "unknown kind {other:?}: use trust, oss-read-only, assume-role or post-object"
-                ),
+                PolicyMessage::BuildKindUnknown {
+                    value: other.to_string(),
+                },
             )
             .at("$.kind"))
         }
@@ -61,14 +62,16 @@ fn oss_read_spec(req: &Object) -> Result<OssReadSpec> {
             prefix: p,
         },
         (None, Some(_)) => {
-            return Err(Error::missing("$.bucket")
-                .with_message("a prefix needs exactly one bucket: give $.bucket"))
+            return Err(
+                Error::said(ErrorKind::MissingField, PolicyMessage::PrefixNeedsBucket {})
+                    .at("$.bucket"),
+            )
         }
         (Some(b), None) if buckets.is_empty() => OssScope::Buckets(vec![b]),
         (Some(_), _) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.bucket",
-                "give bucket or buckets, not both",
+                PolicyMessage::BucketAndBuckets {},
             ))
         }
         (None, None) if req.get("buckets").is_some() => OssScope::Buckets(buckets),
@@ -88,7 +91,7 @@ fn built_value(req: &Object, built: &Built) -> Value {
         .purposes
         .iter()
         .enumerate()
-        .map(|(i, (en, zh))| json!({ "index": i, "path": Path::root().key("Statement").index(i).to_string(), "purpose": en, "purposeZh": zh }))
+        .map(|(i, purpose)| json!({ "index": i, "path": Path::root().key("Statement").index(i).to_string(), "purpose": purpose }))
         .collect();
     let options = LintOptions {
         kind: Some(built.kind),
@@ -120,12 +123,12 @@ fn build_post_object(req: &Object) -> Result<Value> {
             let now = UtcTime::parse_iso8601(now).map_err(|m| Error::invalid("$.now", m))?;
             let seconds = req.required_i64("expiresIn")?;
             if !(1..=7 * 24 * 3600).contains(&seconds) {
-                return Err(Error::invalid("$.expiresIn", format!("expiresIn must be 1..604800 seconds, got {seconds}")));
+                return Err(Error::invalid_said("$.expiresIn", PolicyMessage::BadExpiresIn { value: seconds.to_string() }));
             }
             UtcTime { unix: now.unix + seconds }.to_iso8601()
         }
-        (Some(_), Some(_)) => return Err(Error::invalid("$.now", "give expiration, or now and expiresIn, not both")),
-        (None, None) => return Err(Error::missing("$.expiration").with_message("missing $.expiration (or $.now and $.expiresIn): when the upload form stops working, e.g. 2026-01-01T00:00:00Z")),
+        (Some(_), Some(_)) => return Err(Error::invalid_said("$.now", PolicyMessage::NowAndExpiration {})),
+        (None, None) => return Err(Error::said(ErrorKind::MissingField, PolicyMessage::MissingExpiration {}).at("$.expiration")),
     };
     let range = match req.get("contentLengthRange") {
         None => None,
@@ -133,17 +136,17 @@ fn build_post_object(req: &Object) -> Result<Value> {
             match (items[0].as_u64(), items[1].as_u64()) {
                 (Some(min), Some(max)) => Some((min, max)),
                 _ => {
-                    return Err(Error::invalid(
+                    return Err(Error::invalid_said(
                         "$.contentLengthRange",
-                        "contentLengthRange is [min, max] in bytes (non-negative integers)",
+                        PolicyMessage::BadLengthRange {},
                     ))
                 }
             }
         }
         Some(_) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.contentLengthRange",
-                "contentLengthRange is [min, max] in bytes",
+                PolicyMessage::BadLengthRange {},
             ))
         }
     };

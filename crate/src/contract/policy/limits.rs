@@ -4,6 +4,7 @@
 //! without bound.
 
 use crate::error::{Error, Result};
+use crate::message::PolicyMessage;
 
 /// The largest policy document checked: 256 KB of UTF-8 (RAM's own limit is 6,144 characters).
 pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024;
@@ -30,12 +31,12 @@ pub fn check_input(input: &str) -> Result<()> {
     if input.len() <= MAX_INPUT_BYTES {
         return Ok(());
     }
-    Err(Error::invalid(
+    Err(Error::invalid_said(
         "$",
-        format!(
-            "the request is {} bytes; RoleHop takes policy requests of at most {MAX_INPUT_BYTES} bytes (8 MB): send fewer requests or smaller documents per call",
-            input.len()
-        ),
+        PolicyMessage::InputTooLarge {
+            size: input.len(),
+            max: MAX_INPUT_BYTES,
+        },
     ))
 }
 
@@ -44,12 +45,12 @@ pub fn check_document(text: &str, path: &str) -> Result<()> {
     if text.len() <= MAX_DOCUMENT_BYTES {
         return Ok(());
     }
-    Err(Error::invalid(
+    Err(Error::invalid_said(
         path,
-        format!(
-            "the policy document is {} bytes; RoleHop checks documents of at most {MAX_DOCUMENT_BYTES} bytes (256 KB; RAM itself accepts 6,144 characters): split it into several policies",
-            text.len()
-        ),
+        PolicyMessage::DocumentTooLarge {
+            size: text.len(),
+            max: MAX_DOCUMENT_BYTES,
+        },
     ))
 }
 
@@ -59,12 +60,12 @@ pub fn check_field(text: &str, path: &str) -> Result<()> {
     if text.len() <= MAX_REQUEST_FIELD_CHARS || text.chars().count() <= MAX_REQUEST_FIELD_CHARS {
         return Ok(());
     }
-    Err(Error::invalid(
+    Err(Error::invalid_said(
         path,
-        format!(
-            "this value is {} characters; RoleHop simulates values of at most {MAX_REQUEST_FIELD_CHARS} characters (ARNs, actions and condition values are far shorter)",
-            text.chars().count()
-        ),
+        PolicyMessage::FieldTooLong {
+            size: text.chars().count(),
+            max: MAX_REQUEST_FIELD_CHARS,
+        },
     ))
 }
 
@@ -75,9 +76,13 @@ pub fn check_batch(requests: usize, document_bytes: usize) -> Result<()> {
         return Ok(());
     }
     let most = MAX_BATCH_WORK / document_bytes.max(1) as u64;
-    Err(Error::invalid(
+    Err(Error::invalid_said(
         "$.requests",
-        format!("{requests} requests against {document_bytes} bytes of policy documents are more than RoleHop decides in one call (at most {most} requests for these documents): send them in smaller batches"),
+        PolicyMessage::BatchTooLarge {
+            requests,
+            bytes: document_bytes,
+            most: most as usize,
+        },
     ))
 }
 
@@ -88,8 +93,5 @@ pub fn explanation_budget(input_bytes: usize) -> usize {
 
 /// The error when the explanations would pass `budget` bytes.
 pub fn explanations_too_large(budget: usize) -> Error {
-    Error::invalid(
-        "$.detail",
-        format!("the explanations of these requests would be larger than {budget} bytes, more than RoleHop returns in one answer: ask for \"detail\": \"decision\", or send fewer requests per call"),
-    )
+    Error::invalid_said("$.detail", PolicyMessage::ExplanationsTooLarge { budget })
 }

@@ -1,8 +1,9 @@
 //! `policyLint`.
 
-use super::{limits, string_array, to_value};
-use crate::contract::fields::{parse_object, type_name, Object};
-use crate::error::{Error, Result};
+use super::{got, limits, string_array, to_value};
+use crate::contract::fields::{parse_object, Object};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};
 use crate::policy::model::PolicyKind;
 use crate::policy::to_pretty;
@@ -15,18 +16,17 @@ pub fn lint(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     let (text, from_object) = match req.get("policy") {
         None => {
-            return Err(Error::missing("$.policy")
-                .with_message("missing $.policy: the policy document, as JSON text or an object"))
+            return Err(
+                Error::said(ErrorKind::MissingField, PolicyMessage::LintNeedsPolicy {})
+                    .at("$.policy"),
+            )
         }
         Some(Value::String(text)) => (text.clone(), false),
         Some(doc @ Value::Object(_)) => (doc.to_string(), true),
         Some(other) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.policy",
-                format!(
-                    "a policy document is JSON text or an object, got {}",
-                    type_name(other)
-                ),
+                PolicyMessage::DocumentNotText { got: got(other) },
             ))
         }
     };
@@ -37,9 +37,11 @@ pub fn lint(input: &str) -> Result<Value> {
             None | Some("any") => Intent::Any,
             Some("read-only") => Intent::ReadOnly,
             Some(other) => {
-                return Err(Error::invalid(
+                return Err(Error::invalid_said(
                     "$.intent",
-                    format!("intent must be \"read-only\" or \"any\", got {other:?}"),
+                    PolicyMessage::BadIntent {
+                        value: other.to_string(),
+                    },
                 ))
             }
         },
@@ -68,11 +70,11 @@ pub(super) fn optional_kind(req: &Object) -> Result<Option<PolicyKind>> {
     match req.optional_str("kind")? {
         None | Some("auto") => Ok(None),
         Some(name) => PolicyKind::from_name(name).map(Some).ok_or_else(|| {
-            Error::invalid(
+            Error::invalid_said(
                 "$.kind",
-                format!(
-                    "kind must be \"identity\", \"trust\", \"session\" or \"auto\", got {name:?}"
-                ),
+                PolicyMessage::BadKind {
+                    value: name.to_string(),
+                },
             )
         }),
     }

@@ -12,8 +12,9 @@ pub use build::build;
 pub use lint::lint;
 pub use simulate::{read_document, simulate};
 
-use super::fields::{type_name, Object};
+use super::fields::Object;
 use crate::error::{Error, Result};
+use crate::message::PolicyMessage;
 use serde_json::Value;
 
 pub(super) fn string_array(req: &Object, name: &str) -> Result<Vec<String>> {
@@ -24,19 +25,19 @@ pub(super) fn string_array(req: &Object, name: &str) -> Result<Vec<String>> {
             .enumerate()
             .map(|(i, v)| {
                 v.as_str().map(str::to_string).ok_or_else(|| {
-                    Error::invalid(
+                    Error::invalid_said(
                         format!("{}[{i}]", req.child(name)),
-                        format!("expected a string, got {}", type_name(v)),
+                        PolicyMessage::ExpectedString { got: got(v) },
                     )
                 })
             })
             .collect(),
-        Some(other) => Err(Error::invalid(
+        Some(other) => Err(Error::invalid_said(
             req.child(name),
-            format!(
-                "{name} must be an array of strings, got {}",
-                type_name(other)
-            ),
+            PolicyMessage::FieldNotStringArray {
+                name: name.to_string(),
+                got: got(other),
+            },
         )),
     }
 }
@@ -45,11 +46,26 @@ pub(super) fn optional_bool(req: &Object, name: &str) -> Result<Option<bool>> {
     match req.get(name) {
         None => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(Error::invalid(
+        Some(other) => Err(Error::invalid_said(
             req.child(name),
-            format!("{name} must be true or false, got {}", type_name(other)),
+            PolicyMessage::FieldNotBool {
+                name: name.to_string(),
+                got: got(other),
+            },
         )),
     }
+}
+
+/// A JSON value's type, named in a message.
+pub(super) fn got(value: &Value) -> Box<PolicyMessage> {
+    Box::new(match value {
+        Value::Null => PolicyMessage::TypeNull {},
+        Value::Bool(_) => PolicyMessage::TypeBoolean {},
+        Value::Number(_) => PolicyMessage::TypeNumber {},
+        Value::String(_) => PolicyMessage::TypeString {},
+        Value::Array(_) => PolicyMessage::TypeArray {},
+        Value::Object(_) => PolicyMessage::TypeObject {},
+    })
 }
 
 pub(super) fn to_value<T: serde::Serialize>(value: &T) -> Value {

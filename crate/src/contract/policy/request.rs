@@ -1,8 +1,10 @@
 //! Reading simulator requests `{principal?, action, resource?, context?}`.
 
 use super::limits::check_field;
-use crate::contract::fields::{child_path, type_name};
+use super::got;
+use crate::contract::fields::child_path;
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::policy::eval::{Context, Request};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -10,9 +12,9 @@ use std::borrow::Cow;
 /// One simulator request, read without copying the JSON (a batch may hold many thousands).
 pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
     let Value::Object(map) = value else {
-        return Err(Error::new(
+        return Err(Error::said(
             ErrorKind::InvalidJson,
-            format!("a request is a JSON object, got {}", type_name(value)),
+            PolicyMessage::RequestNotObject { got: got(value) },
         )
         .at(path));
     };
@@ -21,9 +23,12 @@ pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
         match field(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(Error::invalid(
+            Some(other) => Err(Error::invalid_said(
                 child_path(path, name),
-                format!("{name} must be a string, got {}", type_name(other)),
+                PolicyMessage::FieldNotString {
+                    name: name.to_string(),
+                    got: got(other),
+                },
             )),
         }
     };
@@ -34,11 +39,7 @@ pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
             let context_path = || child_path(path, "context");
             for (key, v) in entries {
                 let bad = |at: String, v: &Value| {
-                    Error::new(
-                        ErrorKind::InvalidValue,
-                        format!("a context value is a string, number, boolean or an array of them, got {}", type_name(v)),
-                    )
-                    .at(at)
+                    Error::invalid_said(at, PolicyMessage::ContextValue { got: got(v) })
                 };
                 let values: Vec<Cow<'_, str>> = match v {
                     Value::Array(items) => items
@@ -66,12 +67,9 @@ pub(super) fn read_request(value: &Value, path: &str) -> Result<Request> {
             }
         }
         Some(other) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 child_path(path, "context"),
-                format!(
-                    "context must be an object of keys and values, got {}",
-                    type_name(other)
-                ),
+                PolicyMessage::ContextNotObject { got: got(other) },
             ));
         }
     }

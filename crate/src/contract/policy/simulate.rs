@@ -2,9 +2,10 @@
 
 use super::limits;
 use super::request::read_request;
-use super::to_value;
-use crate::contract::fields::{parse_object, type_name, Object};
-use crate::error::{Error, Result};
+use super::{got, to_value};
+use crate::contract::fields::{parse_object, Object};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::policy::catalog;
 use crate::policy::eval::{Request, Side, Simulator, Trace};
 use crate::policy::model::{Policy, PolicyKind};
@@ -29,10 +30,15 @@ pub fn simulate(input: &str) -> Result<Value> {
     let mut trace = Trace::default();
     let policies = json!(loaded.described);
     match (req.get("request"), req.get("requests")) {
-        (Some(_), Some(_)) => Err(Error::invalid("$.requests", "give either request or requests, not both")),
-        (None, None) => Err(Error::missing("$.request").with_message(
-            "missing $.request: {\"principal\"?, \"action\", \"resource\", \"context\"?} (or $.requests, an array of them)",
+        (Some(_), Some(_)) => Err(Error::invalid_said(
+            "$.requests",
+            PolicyMessage::SimulateBothRequests {},
         )),
+        (None, None) => Err(Error::said(
+            ErrorKind::MissingField,
+            PolicyMessage::SimulateNoRequest {},
+        )
+        .at("$.request")),
         (Some(r), None) => {
             let request = read_request(r, "$.request")?;
             limits::check_batch(1, loaded.document_bytes)?;
@@ -49,7 +55,10 @@ pub fn simulate(input: &str) -> Result<Value> {
         }
         (None, Some(rs)) => {
             let Value::Array(items) = rs else {
-                return Err(Error::invalid("$.requests", format!("requests must be an array, got {}", type_name(rs))));
+                return Err(Error::invalid_said(
+                    "$.requests",
+                    PolicyMessage::RequestsNotArray { got: got(rs) },
+                ));
             };
             let requests = items
                 .iter()
@@ -78,9 +87,11 @@ pub fn simulate(input: &str) -> Result<Value> {
 pub(super) fn check_detail(detail: Option<&str>) -> Result<&str> {
     match detail.unwrap_or("full") {
         d @ ("full" | "decision") => Ok(d),
-        other => Err(Error::invalid(
+        other => Err(Error::invalid_said(
             "$.detail",
-            format!("detail must be \"full\" or \"decision\", got {other:?}"),
+            PolicyMessage::BadDetail {
+                value: other.to_string(),
+            },
         )),
     }
 }
@@ -131,9 +142,9 @@ pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
     let mut document_bytes = 0;
     if let Some(list) = inputs.identity.filter(|v| !v.is_null()) {
         let Value::Array(items) = list else {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.identityPolicies",
-                format!("identityPolicies must be an array of system-policy names or {{\"name\", \"document\"}} objects, got {}", type_name(list)),
+                PolicyMessage::IdentityPoliciesNotArray { got: got(list) },
             ));
         };
         simulator.include(Side::Identity);
@@ -192,18 +203,17 @@ fn identity_entry(item: &Value, path: &str, index: usize) -> Result<(String, Pol
                 return Ok((name, policy, false));
             }
             name.ok_or_else(|| {
-                Error::missing(obj.child("name")).with_message(format!(
-                    "{path} needs \"name\" (a system policy) or \"document\""
-                ))
+                Error::said(
+                    ErrorKind::MissingField,
+                    PolicyMessage::IdentityEntryNeedsName {},
+                )
+                .at(obj.child("name"))
             })?
         }
         other => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 path,
-                format!(
-                    "expected a system-policy name or {{\"name\", \"document\"}}, got {}",
-                    type_name(other)
-                ),
+                PolicyMessage::IdentityEntryBad { got: got(other) },
             ));
         }
     };
@@ -246,12 +256,9 @@ pub fn read_document(doc: &Value, path: &str, kind: PolicyKind) -> Result<Policy
         Value::String(text) => (text.clone(), true),
         Value::Object(_) => (doc.to_string(), false),
         other => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 path,
-                format!(
-                    "a policy document is JSON text or an object, got {}",
-                    type_name(other)
-                ),
+                PolicyMessage::DocumentNotText { got: got(other) },
             ));
         }
     };

@@ -11,12 +11,13 @@ pub use post_object::{post_object_policy, PostObjectSpec};
 pub use trust::{trust_policy, TrustSpec};
 
 use super::model::{Policy, PolicyKind};
+use crate::message::PolicyMessage;
 
 /// A built policy and why each statement is there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {
     pub policy: Policy,
     pub kind: PolicyKind,
-    /// One (English, Chinese) sentence per statement.
-    pub purposes: Vec<(String, String)>,
+    /// What each statement is for, one message per statement.
+    pub purposes: Vec<PolicyMessage>,
 }

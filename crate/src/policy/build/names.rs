@@ -1,13 +1,19 @@
 //! Checks of the names builders put into documents, with errors at the request's JSON paths.
 
 use crate::error::{Error, Result};
+use crate::message::PolicyMessage;
 
 /// An Alibaba Cloud account UID: digits only.
 pub fn account(uid: &str, path: &str) -> Result<()> {
     if !uid.is_empty() && uid.len() <= 20 && uid.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(Error::invalid(path, format!("{uid:?} is not an account UID: use the digits shown as the account ID, e.g. 1746000000000001")))
+        Err(Error::invalid_said(
+            path,
+            PolicyMessage::BuildAccountUid {
+                value: uid.to_string(),
+            },
+        ))
     }
 }
 
@@ -20,7 +26,12 @@ pub fn user(name: &str, path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(path, format!("{name:?} is not a RAM user name: 1-64 letters, digits, '.', '_', '-' or '@' (the part before @ of the logon name)")))
+        Err(Error::invalid_said(
+            path,
+            PolicyMessage::BuildUserName {
+                value: name.to_string(),
+            },
+        ))
     }
 }
 
@@ -33,9 +44,11 @@ pub fn role(name: &str, path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(Error::invalid_said(
             path,
-            format!("{name:?} is not a RAM role name: 1-64 letters, digits, '.' or '-'"),
+            PolicyMessage::BuildRoleName {
+                value: name.to_string(),
+            },
         ))
     }
 }
@@ -53,7 +66,12 @@ pub fn bucket(name: &str, path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(path, format!("{name:?} is not an OSS bucket name: 3-63 lower-case letters, digits or '-', starting and ending with a letter or digit")))
+        Err(Error::invalid_said(
+            path,
+            PolicyMessage::BuildBucketName {
+                value: name.to_string(),
+            },
+        ))
     }
 }
 
@@ -66,9 +84,11 @@ pub fn external_id(id: &str, path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(Error::invalid_said(
             path,
-            format!("{id:?} is not a valid external id: 2-1224 letters, digits or _+=,.@:/-"),
+            PolicyMessage::BuildExternalId {
+                value: id.to_string(),
+            },
         ))
     }
 }
@@ -83,7 +103,12 @@ pub fn service(name: &str, path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(path, format!("{name:?} is not a service principal: write the service's domain, e.g. ecs.aliyuncs.com")))
+        Err(Error::invalid_said(
+            path,
+            PolicyMessage::MalformedServicePrincipal {
+                value: name.to_string(),
+            },
+        ))
     }
 }
 

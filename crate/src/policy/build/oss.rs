@@ -4,6 +4,7 @@
 
 use super::{names, Built};
 use crate::error::{Error, Result};
+use crate::message::PolicyMessage;
 use crate::policy::condition::{Op, Operator};
 use crate::policy::model::*;
 use crate::policy::names::ram_arn;
@@ -77,18 +78,20 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
     names::account(uid, "$.account")?;
     let arn = |rel: &str| format!("acs:oss:*:{uid}:{rel}");
     let mut statements = Vec::new();
-    let mut purposes: Vec<(String, String)> = Vec::new();
+    let mut purposes: Vec<PolicyMessage> = Vec::new();
     match &spec.scope {
         OssScope::Account => {
             statements.push(allow(&READ_ACTIONS, &[arn("*")], Vec::new()));
-            purposes.push((
-                format!("Reads (Get*, List*) every bucket and object of account {uid}, including the bucket list."),
-                format!("只读（Get*、List*）账号 {uid} 下的所有存储空间和文件，包括存储空间列表。"),
-            ));
+            purposes.push(PolicyMessage::PurposeOssAccount {
+                account: uid.clone(),
+            });
         }
         OssScope::Buckets(buckets) => {
             if buckets.is_empty() {
-                return Err(Error::invalid("$.buckets", "buckets is empty: name at least one bucket, or leave buckets out for the whole account"));
+                return Err(Error::invalid_said(
+                    "$.buckets",
+                    PolicyMessage::BuildBucketsEmpty {},
+                ));
             }
             let mut resources = Vec::new();
             for (i, b) in buckets.iter().enumerate() {
@@ -101,16 +104,10 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
                 purposes.push(console_list_purpose());
             }
             statements.push(allow(&READ_ACTIONS, &resources, Vec::new()));
-            purposes.push((
-                format!(
-                    "Reads (Get*, List*) the bucket(s) {} and all their objects.",
-                    buckets.join(", ")
-                ),
-                format!(
-                    "只读（Get*、List*）存储空间 {} 及其中所有文件。",
-                    buckets.join("、")
-                ),
-            ));
+            purposes.push(PolicyMessage::PurposeOssBuckets {
+                count: buckets.len(),
+                buckets: buckets.join(", "),
+            });
         }
         OssScope::Prefix { bucket, prefix } => {
             names::bucket(bucket, "$.bucket")?;
@@ -119,10 +116,9 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
                 statements.push(allow(&["oss:ListBuckets"], &[arn("*")], Vec::new()));
                 purposes.push(console_list_purpose());
                 statements.push(allow(&CONSOLE_BUCKET_ACTIONS, &[arn(bucket)], Vec::new()));
-                purposes.push((
-                    format!("Lets the OSS console open bucket {bucket} (bucket information only, no objects)."),
-                    format!("允许 OSS 控制台打开存储空间 {bucket}（仅存储空间信息，不含文件）。"),
-                ));
+                purposes.push(PolicyMessage::PurposeOssConsoleBucket {
+                    bucket: bucket.clone(),
+                });
                 let ancestors = ancestor_folders(&prefix);
                 if !ancestors.is_empty() {
                     statements.push(allow(
@@ -139,10 +135,10 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
                             ],
                         }],
                     ));
-                    purposes.push((
-                        format!("Lets the console walk down to {prefix}: lists only the folder names at {}.", quoted(&ancestors)),
-                        format!("允许控制台逐级进入 {prefix}：仅列出 {} 这几层的目录名。", quoted(&ancestors)),
-                    ));
+                    purposes.push(PolicyMessage::PurposeOssWalkDown {
+                        prefix: prefix.clone(),
+                        folders: quoted(&ancestors),
+                    });
                 }
             }
             statements.push(allow(
@@ -150,19 +146,19 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
                 &[arn(bucket)],
                 vec![block(Op::StringLike, "oss:Prefix", &[format!("{prefix}*")])],
             ));
-            purposes.push((
-                format!("Lists objects of bucket {bucket} only under {prefix}."),
-                format!("仅列出存储空间 {bucket} 中 {prefix} 下的文件。"),
-            ));
+            purposes.push(PolicyMessage::PurposeOssListPrefix {
+                bucket: bucket.clone(),
+                prefix: prefix.clone(),
+            });
             statements.push(allow(
                 &["oss:GetObject"],
                 &[arn(&format!("{bucket}/{prefix}*"))],
                 Vec::new(),
             ));
-            purposes.push((
-                format!("Downloads objects of bucket {bucket} under {prefix}."),
-                format!("下载存储空间 {bucket} 中 {prefix} 下的文件。"),
-            ));
+            purposes.push(PolicyMessage::PurposeOssGetPrefix {
+                bucket: bucket.clone(),
+                prefix,
+            });
         }
     }
     Ok(Built {
@@ -172,11 +168,8 @@ pub fn oss_read_only(spec: &OssReadSpec) -> Result<Built> {
     })
 }
 
-fn console_list_purpose() -> (String, String) {
-    (
-        "Lets the OSS console show the bucket list (ListBuckets lists bucket names only).".into(),
-        "允许 OSS 控制台显示存储空间列表（ListBuckets 只列出存储空间名称）。".into(),
-    )
+fn console_list_purpose() -> PolicyMessage {
+    PolicyMessage::PurposeOssConsoleList {}
 }
 
 fn quoted(values: &[String]) -> String {
@@ -191,13 +184,18 @@ fn quoted(values: &[String]) -> String {
 fn normalise_prefix(prefix: &str) -> Result<String> {
     let p = prefix.trim_start_matches('/');
     if p.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.prefix",
-            "prefix is empty: leave it out to grant the whole bucket (use buckets)",
+            PolicyMessage::BuildPrefixEmpty {},
         ));
     }
     if p.contains(['*', '?']) {
-        return Err(Error::invalid("$.prefix", format!("prefix {prefix:?} contains a wildcard: give the literal folder, e.g. \"docs/2024/\"")));
+        return Err(Error::invalid_said(
+            "$.prefix",
+            PolicyMessage::BuildPrefixWildcard {
+                prefix: prefix.to_string(),
+            },
+        ));
     }
     Ok(p.to_string())
 }
@@ -225,11 +223,11 @@ pub fn assume_role(role_arn: &str) -> Result<Built> {
                 .is_some_and(|n| names::role(n, "$").is_ok())
     });
     if !ok {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.roleArn",
-            format!(
-                "{role_arn:?} is not a role ARN: write acs:ram::<account uid>:role/<role name>"
-            ),
+            PolicyMessage::BuildNotRoleArn {
+                value: role_arn.to_string(),
+            },
         ));
     }
     let statement = Statement {
@@ -242,10 +240,9 @@ pub fn assume_role(role_arn: &str) -> Result<Built> {
     Ok(Built {
         policy: Policy { statements: vec![statement] },
         kind: PolicyKind::Identity,
-        purposes: vec![(
-            format!("Lets the user assume only {role_arn} (least-privilege replacement for AliyunSTSAssumeRoleAccess, which allows every role)."),
-            format!("仅允许该用户扮演 {role_arn}（替代允许扮演任意角色的 AliyunSTSAssumeRoleAccess，遵循最小权限）。"),
-        )],
+        purposes: vec![PolicyMessage::PurposeAssumeRole {
+            role: role_arn.to_string(),
+        }],
     })
 }
 

@@ -3,7 +3,8 @@
 //! bucket, the object key (exact or by prefix), the size and the content type.
 
 use super::names;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::time::UtcTime;
 use serde_json::{json, Value};
 
@@ -30,21 +31,32 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
     names::bucket(&spec.bucket, "$.bucket")?;
     let mut conditions: Vec<Value> = vec![json!({ "bucket": spec.bucket })];
     match (&spec.key, &spec.key_prefix) {
-        (Some(_), Some(_)) => return Err(Error::invalid("$.keyPrefix", "give key or keyPrefix, not both")),
-        (Some(key), None) if key.is_empty() => return Err(Error::invalid("$.key", "key is empty")),
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid_said(
+                "$.keyPrefix",
+                PolicyMessage::PostKeyAndPrefix {},
+            ))
+        }
+        (Some(key), None) if key.is_empty() => {
+            return Err(Error::invalid_said("$.key", PolicyMessage::PostKeyEmpty {}))
+        }
         (Some(key), None) => conditions.push(json!(["eq", "$key", key])),
         (None, Some(prefix)) => conditions.push(json!(["starts-with", "$key", prefix])),
         (None, None) => {
-            return Err(Error::missing("$.keyPrefix").with_message(
-                "missing $.keyPrefix (or $.key): bound where uploads may go, e.g. \"uploads/\" (\"\" allows any key)",
-            ))
+            return Err(
+                Error::said(ErrorKind::MissingField, PolicyMessage::PostNeedsKey {})
+                    .at("$.keyPrefix"),
+            )
         }
     }
     if let Some((min, max)) = spec.content_length_range {
         if min > max {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.contentLengthRange",
-                format!("the range [{min}, {max}] is empty: the minimum is above the maximum"),
+                PolicyMessage::PostRangeEmpty {
+                    min,
+                    max,
+                },
             ));
         }
         conditions.push(json!(["content-length-range", min, max]));
@@ -54,9 +66,11 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
     }
     if let Some(status) = &spec.success_action_status {
         if !matches!(status.as_str(), "200" | "201" | "204") {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.successActionStatus",
-                format!("successActionStatus must be \"200\", \"201\" or \"204\", got {status:?}"),
+                PolicyMessage::PostStatus {
+                    value: status.clone(),
+                },
             ));
         }
         conditions.push(json!(["eq", "$success_action_status", status]));

@@ -3,7 +3,8 @@
 //! an optional external id.
 
 use super::{names, Built};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::PolicyMessage;
 use crate::policy::condition::{Op, Operator};
 use crate::policy::model::*;
 
@@ -26,9 +27,10 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
     let mut purposes = Vec::new();
     let named = !spec.users.is_empty() || !spec.roles.is_empty();
     if spec.account.is_none() && (named || spec.external_id.is_some() || spec.services.is_empty()) {
-        return Err(Error::missing("$.account").with_message(
-            "missing $.account: the UID of the account to trust (company B's account ID)",
-        ));
+        return Err(
+            Error::said(ErrorKind::MissingField, PolicyMessage::BuildTrustNeedsAccount {})
+                .at("$.account"),
+        );
     }
     if let Some(account) = &spec.account {
         names::account(account, "$.account")?;
@@ -43,16 +45,22 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
         }
         if values.is_empty() {
             values.push(format!("acs:ram::{account}:root"));
-            purposes.push((
-                format!("Trusts every RAM user and role of account {account}; each still needs its own sts:AssumeRole permission. Name specific users to narrow it."),
-                format!("信任账号 {account} 下的所有 RAM 用户和角色；它们仍需各自的 sts:AssumeRole 权限。指定具体用户可进一步收窄。"),
-            ));
-        } else {
-            purposes.push((
-                format!("Trusts only the named RAM users and roles of account {account}."),
-                format!("仅信任账号 {account} 下指定的 RAM 用户和角色。"),
-            ));
         }
+        let (account_text, external) = (account.clone(), spec.external_id.is_some());
+        purposes.push(match (named, external) {
+            (false, false) => PolicyMessage::PurposeTrustAccount {
+                account: account_text,
+            },
+            (false, true) => PolicyMessage::PurposeTrustAccountExternalId {
+                account: account_text,
+            },
+            (true, false) => PolicyMessage::PurposeTrustNamed {
+                account: account_text,
+            },
+            (true, true) => PolicyMessage::PurposeTrustNamedExternalId {
+                account: account_text,
+            },
+        });
         let mut condition = Vec::new();
         if let Some(id) = &spec.external_id {
             names::external_id(id, "$.externalId")?;
@@ -66,10 +74,6 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
                     values: vec![CondValue::Text(id.clone())],
                 }],
             });
-            if let Some(last) = purposes.last_mut() {
-                last.0.push_str(" The caller must pass this external id.");
-                last.1.push_str("调用者必须提供该外部 ID（ExternalId）。");
-            }
         }
         statements.push(allow_assume_role(PrincipalKind::Ram, values, condition));
     }
@@ -82,13 +86,10 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
             spec.services.clone(),
             Vec::new(),
         ));
-        purposes.push((
-            format!(
-                "Lets the cloud service(s) {} assume the role.",
-                spec.services.join(", ")
-            ),
-            format!("允许云服务 {} 扮演该角色。", spec.services.join("、")),
-        ));
+        purposes.push(PolicyMessage::PurposeServices {
+            count: spec.services.len(),
+            services: spec.services.join(", "),
+        });
     }
     Ok(Built {
         policy: Policy { statements },

@@ -8,6 +8,7 @@
 #[path = "common/hostile.rs"]
 mod hostile;
 
+use rolehop::catalog::{render_json, Lang};
 use rolehop::contract::{policy_lint, policy_simulate};
 use rolehop::policy::lint::{lint, LintOptions};
 use rolehop::policy::pattern::Pattern;
@@ -48,18 +49,11 @@ fn too_large(answer: &Value) -> &Value {
     assert_eq!(found.len(), 1, "{}", answer["findings"]);
     let f = found[0];
     assert_eq!(f["level"], "warning");
-    assert!(f["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("the policy is too large to check fully"));
-    assert!(f["messageZh"]
-        .as_str()
-        .unwrap()
-        .starts_with("策略太大，无法完整检查"));
-    assert!(f["fix"]["description"]
-        .as_str()
-        .unwrap()
-        .contains("split the policy"));
+    assert!(
+        render_json(&f["message"], Lang::En).starts_with("The policy is too large to check fully")
+    );
+    assert!(render_json(&f["message"], Lang::Zh).starts_with("策略太大，无法完整检查"));
+    assert!(render_json(&f["fix"]["description"], Lang::En).contains("Split the policy"));
     f
 }
 
@@ -90,7 +84,7 @@ fn shadowing_stops_at_its_budget_and_says_so() {
     let path = f["path"].as_str().unwrap();
     assert!(path.starts_with("$.Statement["), "{path}");
     assert!(f["line"].is_number() && f["column"].is_number());
-    assert!(f["message"].as_str().unwrap().contains("2850 statements"));
+    assert!(render_json(&f["message"], Lang::En).contains("2850 statements"));
     // The other checks ran: the document is over RAM's limit.
     assert_eq!(findings(&answer, "policy-too-large").len(), 1);
 }
@@ -241,7 +235,7 @@ fn inputs_past_the_limits_are_refused_with_the_limit() {
     let e = policy_lint(&json!({ "policy": big }).to_string()).unwrap_err();
     assert_eq!(json!(e.kind), "invalid-value");
     assert_eq!(e.path.as_deref(), Some("$.policy"));
-    assert!(e.message.contains("at most 262144 bytes"), "{}", e.message);
+    assert!(e.to_string().contains("at most 262144 bytes"), "{e}");
     let e = policy_simulate(
         &json!({"trustPolicy": big, "request": {"action": "sts:AssumeRole"}}).to_string(),
     )
@@ -253,11 +247,7 @@ fn inputs_past_the_limits_are_refused_with_the_limit() {
     let long = format!("acs:oss:*:1:b/{}", "k".repeat(3000));
     let e = policy_simulate(&json!({"identityPolicies": [{"document": policy}], "request": {"action": "oss:GetObject", "resource": long}}).to_string()).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.request.resource"));
-    assert!(
-        e.message.contains("at most 2048 characters"),
-        "{}",
-        e.message
-    );
+    assert!(e.to_string().contains("at most 2048 characters"), "{}", e);
     // In a batch (the fast path steps aside so that the error has its path), and in a context.
     let e = policy_simulate(&json!({"identityPolicies": [{"document": policy}], "requests": [{"action": "oss:GetObject"}, {"action": "oss:GetObject", "context": {"oss:Prefix": ["a", long]}}]}).to_string()).unwrap_err();
     assert_eq!(
@@ -276,7 +266,7 @@ fn inputs_past_the_limits_are_refused_with_the_limit() {
         vec![json!({"action": "oss:GetObject", "resource": "acs:oss:*:1:bucket/prefix/k"}); 3000];
     let e = policy_simulate(&json!({"identityPolicies": [{"document": policy}], "requests": requests, "detail": "decision"}).to_string()).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.requests"));
-    assert!(e.message.contains("smaller batches"), "{}", e.message);
+    assert!(e.to_string().contains("smaller batches"), "{e}");
 
     // Explanations: 1,500 requests, each allowed by 1,500 statements, would need every
     // statement cited in every answer.
@@ -290,17 +280,13 @@ fn inputs_past_the_limits_are_refused_with_the_limit() {
     )
     .unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.detail"));
-    assert!(
-        e.message.contains("\"detail\": \"decision\""),
-        "{}",
-        e.message
-    );
+    assert!(e.to_string().contains("\"detail\": \"decision\""), "{}", e);
     let decisions = policy_simulate(&json!({"identityPolicies": [{"document": policy}], "requests": requests, "detail": "decision"}).to_string()).unwrap();
     assert_eq!(decisions["decisions"].as_array().unwrap().len(), 1500);
 
     let e = policy_lint(&" ".repeat(9 << 20)).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$"));
-    assert!(e.message.contains("at most 8388608 bytes"), "{}", e.message);
+    assert!(e.to_string().contains("at most 8388608 bytes"), "{e}");
 }
 
 /// The core's own tables stay linear on inputs far past the contract's limits, so that a

@@ -82,7 +82,14 @@ fn lint_exit_codes_follow_the_levels() {
         text.contains(":2:27: error[bad-effect] $.Statement[0].Effect"),
         "{text}"
     );
-    assert!(text.contains("replace with: \"Allow\""), "{text}");
+    assert!(
+        text.contains("1 finding (errors: 1, security warnings: 0, warnings: 0, suggestions: 0)."),
+        "{text}"
+    );
+    assert!(text.contains("Effect must be \"Allow\" or \"Deny\" (case-sensitive); it is \"allow\".\n    Fix: Write \"Allow\".\n    Replace with: \"Allow\""), "{text}");
+    // The same finding in Chinese, from the same catalog.
+    let zh = stdout(&rolehop(&["policy", "lint", &bad, "--zh"], ""));
+    assert!(zh.contains("“Effect”必须是“Allow”或“Deny”（区分大小写），实际为 \"allow\"。\n    修复：改为“Allow”。"), "{zh}");
     let broad = "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"oss:*\", \"Resource\": \"*\"}]}";
     assert_eq!(
         rolehop(&["policy", "lint", "-"], broad).status.code(),

@@ -1,6 +1,7 @@
 //! The JSON contract of the policy engine: policyBuild, policyLint, policySimulate, with the
 //! built documents checked by the linter and the simulator.
 
+use rolehop::catalog::{render_json, Lang};
 use rolehop::contract::{policy_build, policy_lint, policy_simulate};
 use rolehop::ErrorKind;
 use serde_json::{json, Value};
@@ -46,7 +47,14 @@ fn lint_reports_findings_with_positions_and_the_canonical_text() {
         (f["line"].as_u64(), f["column"].as_u64()),
         (Some(2), Some(46))
     );
-    assert!(f["messageZh"].as_str().unwrap().contains("只读"));
+    assert_eq!(
+        render_json(&f["message"], Lang::En),
+        "The policy is meant to be read-only, but \"oss:*\" can write or delete."
+    );
+    assert_eq!(
+        render_json(&f["message"], Lang::Zh),
+        "该策略应为只读，但 \"oss:*\" 可以写入或删除。"
+    );
     assert_eq!(f["fix"]["snippet"], "[\"oss:Get*\",\"oss:List*\"]");
     assert!(out["canonical"]
         .as_str()
@@ -291,11 +299,14 @@ fn simulate_explains_with_paths_and_assumptions() {
         out["policies"],
         json!([{"name": "AliyunOSSReadOnlyAccess", "side": "identity", "assumed": true, "source": "catalog"}])
     );
-    assert!(out["explanation"]
-        .as_str()
-        .unwrap()
-        .contains("assumed system-policy document"));
-    assert!(out["explanationZh"].as_str().unwrap().contains("允许"));
+    assert_eq!(
+        sentences(&out["explanation"], Lang::En),
+        format!("Allowed: oss:GetObject on acs:oss:*:{A}:b/k. Allowed by the caller's permission policy \"AliyunOSSReadOnlyAccess\", statement 0 ($.Statement[0], an assumed system-policy document).")
+    );
+    assert_eq!(
+        sentences(&out["explanation"], Lang::Zh),
+        format!("允许：对 acs:oss:*:{A}:b/k 执行 oss:GetObject。调用者的权限策略“AliyunOSSReadOnlyAccess”的第 0 条语句（$.Statement[0]，系统策略内容为假定）允许该操作。")
+    );
     // A live GetPolicy text replaces the catalog's assumption.
     let live =
         r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:List*","Resource":"*"}]}"#;
@@ -322,14 +333,8 @@ fn simulate_conditions_not_met_and_missing_keys() {
         "$.Statement[0].Condition.StringLike[\"oss:Prefix\"]"
     );
     assert_eq!(miss["supplied"], Value::Null);
-    assert!(
-        out["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("does not supply oss:Prefix"),
-        "{}",
-        out["explanation"]
-    );
+    let words = sentences(&out["explanation"], Lang::En);
+    assert!(words.contains("does not supply oss:Prefix"), "{words}");
 }
 
 #[test]
@@ -370,7 +375,7 @@ fn simulate_request_errors_point_into_the_documents() {
         (e.kind, e.path.as_deref()),
         (ErrorKind::Unsupported, Some("$.identityPolicies[0]"))
     );
-    assert!(e.message.contains("AliyunOSSReadOnlyAccess"));
+    assert!(e.to_string().contains("(AliyunOSSReadOnlyAccess, "), "{e}");
     let e = policy_simulate(
         &json!({ "identityPolicies": [], "request": {"resource": "*"} }).to_string(),
     )
@@ -387,4 +392,100 @@ fn simulate_request_errors_point_into_the_documents() {
     )
     .unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.request.context.k"));
+}
+
+/// An explanation's sentences, one after the other, as the pages and the CLI show them.
+fn sentences(explanation: &Value, lang: Lang) -> String {
+    let words: Vec<String> = explanation
+        .as_array()
+        .expect("an explanation is a list of messages")
+        .iter()
+        .map(|m| render_json(m, lang))
+        .collect();
+    words.join(if lang == Lang::Zh { "" } else { " " })
+}
+
+/// A message as the contract carries it: `{id, args}` with a policy id that both catalogs hold,
+/// never words (nested messages in the arguments likewise).
+fn assert_message(value: &Value, what: &str) {
+    let id = value["id"].as_str();
+    assert!(
+        id.is_some_and(|id| id.starts_with("core_policy_")) && value["args"].is_object(),
+        "{what} is not a message id with arguments: {value}"
+    );
+    for lang in [Lang::En, Lang::Zh] {
+        let words = render_json(value, lang);
+        assert!(
+            !words.starts_with("core_"),
+            "{what}: {words} has no words in {lang:?}"
+        );
+    }
+    for arg in value["args"].as_object().unwrap().values() {
+        if arg.is_object() {
+            assert_message(arg, what);
+        }
+    }
+}
+
+/// No field of an answer ends in `Zh` (the words are in the catalogs, not in the answer).
+fn assert_no_prose_twins(value: &Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                assert!(!key.ends_with("Zh"), "{key} carries prose beside a message");
+                assert_no_prose_twins(v);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(assert_no_prose_twins),
+        _ => {}
+    }
+}
+
+/// Findings, fixes, explanations and purposes cross the contract as message ids with arguments,
+/// never as English or Chinese prose.
+#[test]
+fn findings_explanations_and_purposes_are_messages_not_prose() {
+    let broad = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:PutObject", "os:GetObject", "oss:GetObjekt"], "Resource": ["acs:ecs:cn-hangzhou:1:instance/*", "acs:ram:cn-hangzhou:1:role/x"]}, {"Effect": "alow", "Action": "oss:GetObject", "Resource": "*"}, {"Effect": "Allow", "NotAction": "oss:GetObject", "Resource": "*", "Condition": {"StringLike": {"oss:Prefx": "a/"}}}]}"#;
+    let out = ok(
+        policy_lint,
+        json!({ "policy": broad, "intent": "read-only" }),
+    );
+    let findings = out["findings"].as_array().unwrap();
+    assert!(findings.len() >= 6, "{out}");
+    for f in findings {
+        assert_message(&f["message"], &format!("{}'s message", f["code"]));
+        if let Some(fix) = f.get("fix") {
+            assert_message(&fix["description"], &format!("{}'s fix", f["code"]));
+        }
+    }
+    assert_no_prose_twins(&out);
+    let trust = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["*", "acs:ram::1999000000000002:root"]}}]}"#;
+    let out = ok(policy_lint, json!({ "policy": trust }));
+    for f in out["findings"].as_array().unwrap() {
+        assert_message(&f["message"], &format!("{}'s message", f["code"]));
+    }
+    let built = ok(
+        policy_build,
+        json!({ "kind": "oss-read-only", "account": A, "bucket": "media", "prefix": "docs/2024/" }),
+    );
+    for s in built["statements"].as_array().unwrap() {
+        assert_message(&s["purpose"], "a statement's purpose");
+    }
+    assert_no_prose_twins(&built);
+    for request in [
+        json!({"action": "oss:GetObject", "resource": format!("acs:oss:*:{A}:b/k")}),
+        json!({"action": "oss:PutObject", "resource": "*"}),
+        json!({"action": "oss:ListObjects", "resource": "*", "context": {"oss:Prefix": "x/"}}),
+    ] {
+        let out = ok(
+            policy_simulate,
+            json!({ "identityPolicies": ["AliyunOSSReadOnlyAccess", {"name": "deny", "document": r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"oss:PutObject","Resource":"*"},{"Effect":"Allow","Action":"oss:ListObjects","Resource":"*","Condition":{"StringLike":{"oss:Prefix":"docs/*"}}}]}"#}], "request": request }),
+        );
+        let explanation = out["explanation"].as_array().unwrap();
+        assert!(!explanation.is_empty());
+        for sentence in explanation {
+            assert_message(sentence, "an explanation's sentence");
+        }
+        assert_no_prose_twins(&out);
+    }
 }

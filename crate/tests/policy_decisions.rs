@@ -7,6 +7,7 @@
 //! `decision`, `deciding`, optional `missingContextKeys` and `conditionsNotMet`
 //! (`"<policy>#<index>"` of statements a condition kept from applying).
 
+use rolehop::catalog::{render_json, Lang};
 use rolehop::contract::policy_simulate;
 use serde_json::{json, Map, Value};
 use std::fs;
@@ -103,8 +104,15 @@ fn run_table(path: &Path) -> (usize, Vec<String>) {
                 expected,
             );
         }
-        assert!(!result["explanation"].as_str().unwrap_or("").is_empty());
-        assert!(!result["explanationZh"].as_str().unwrap_or("").is_empty());
+        // Sentences in both languages, from the catalogs.
+        let sentences = result["explanation"].as_array().expect("sentences");
+        assert!(!sentences.is_empty());
+        for s in sentences {
+            for lang in [Lang::En, Lang::Zh] {
+                let words = render_json(s, lang);
+                assert!(!words.is_empty() && !words.starts_with("core_"), "{s}");
+            }
+        }
     }
     (cases.len(), failures)
 }

@@ -1,5 +1,6 @@
 //! The linter: each finding's level, code, path, position and fix, on small documents.
 
+use rolehop::catalog::{en, zh};
 use rolehop::policy::lint::{lint, Intent, LintOptions, Report};
 use rolehop::policy::model::PolicyKind;
 use rolehop::policy::Level;
@@ -612,7 +613,8 @@ fn every_finding_is_bilingual_and_positioned_when_possible() {
     ));
     assert!(!r.findings.is_empty());
     for f in &r.findings {
-        assert!(!f.message.is_empty() && !f.message_zh.is_empty());
+        assert!(en(&f.message).ends_with('.'), "{}", en(&f.message));
+        assert!(zh(&f.message).ends_with('。'), "{}", zh(&f.message));
         assert!(f.line.is_some() && f.column.is_some(), "{f:?}");
     }
 }

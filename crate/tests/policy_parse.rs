@@ -1,5 +1,6 @@
 //! The parser accepts RAM's grammar and rejects the rest with the JSON path and line:column.
 
+use rolehop::catalog::{en, zh};
 use rolehop::policy::model::*;
 use rolehop::policy::{decode, parse, parse_detect};
 use rolehop::ErrorKind;
@@ -81,10 +82,10 @@ fn version_must_be_the_string_one() {
     assert_eq!(identity("{\"Statement\": []}").0, "missing-version");
     let e = parse("{\"Version\": 1, \"Statement\": []}", PolicyKind::Identity).unwrap_err();
     assert_eq!(e.kind, ErrorKind::InvalidValue);
-    assert!(
-        e.message.contains("Fix: write \"Version\": \"1\""),
-        "{}",
-        e.message
+    // The error says what is wrong and what to do, in the catalog's words.
+    assert_eq!(
+        e.to_string(),
+        "Version must be the string \"1\"; it is 1. Write \"Version\": \"1\". (at $.Version) (line 1, column 13)"
     );
 }
 
@@ -102,9 +103,9 @@ fn element_names_are_case_sensitive() {
     let p = &decoded.problems[0];
     assert_eq!(p.code, "unknown-element");
     assert!(
-        p.message.contains("did you mean \"Effect\""),
+        en(&p.message).contains("did you mean \"Effect\""),
         "{}",
-        p.message
+        en(&p.message)
     );
     assert_eq!(
         identity(&stmt(
@@ -249,10 +250,10 @@ fn condition_operators_and_value_types() {
         &with("{\"ForAnyValue:StringEquals\": {\"a:b\": \"x\"}}"),
         None,
     );
-    assert!(d.problems[0].message.contains("ForAnyValue"));
+    assert!(en(&d.problems[0].message).contains("ForAnyValue"));
     assert_eq!(
-        d.problems[0].fix.as_ref().unwrap().description,
-        "use \"StringEquals\""
+        en(&d.problems[0].fix.as_ref().unwrap().description),
+        "Use \"StringEquals\"."
     );
     let (code, path, ..) = identity(&with(
         "{\"NumericLessThan\": {\"oss:MaxKeys\": [\"10\", \"ten\"]}}",
@@ -346,5 +347,9 @@ fn decode_keeps_the_sound_statements_and_every_problem() {
     assert_eq!(d.policy.statements.len(), 2);
     let codes: Vec<_> = d.problems.iter().map(|p| p.code).collect();
     assert_eq!(codes, vec!["bad-effect", "malformed-action"]);
-    assert!(d.problems.iter().all(|p| !p.message_zh.is_empty()));
+    // Each problem is a catalog message with words in both languages.
+    for p in &d.problems {
+        assert!(en(&p.message).ends_with('.'), "{}", en(&p.message));
+        assert!(zh(&p.message).ends_with('。'), "{}", zh(&p.message));
+    }
 }

@@ -230,4 +230,12 @@ messages! { PolicyMessage
     NowAndExpiration "core_policy_now_and_expiration" {}
     MissingExpiration "core_policy_missing_expiration" {}
     BadLengthRange "core_policy_bad_length_range" {}
+    CliLintSummary "core_policy_cli_lint_summary" { source: String, kind: String, count: usize, errors: usize, security_warnings: usize, warnings: usize, suggestions: usize }
+    CliFix "core_policy_cli_fix" { fix: String }
+    CliReplaceWith "core_policy_cli_replace_with" { snippet: String }
+    CliReplaceAt "core_policy_cli_replace_at" { path: String, snippet: String }
+    CliDecision "core_policy_cli_decision" { decision: String }
+    CliAssumed "core_policy_cli_assumed" {}
+    CliConditionNotMet "core_policy_cli_condition_not_met" { policy: String, condition: String }
+    CliMissingKeys "core_policy_cli_missing_keys" { keys: String }
 }

@@ -317,13 +317,22 @@ fn sentence(
                 key,
                 values: vs.join(", "),
             },
-            None => PolicyMessage::ExplainConditionAbsent { cite, operator, key },
+            None => PolicyMessage::ExplainConditionAbsent {
+                cite,
+                operator,
+                key,
+            },
         });
     }
     out
 }
 
-fn implicit_reasons(sim: &Simulator, request: &Request, trace: &Trace, out: &mut Vec<PolicyMessage>) {
+fn implicit_reasons(
+    sim: &Simulator,
+    request: &Request,
+    trace: &Trace,
+    out: &mut Vec<PolicyMessage>,
+) {
     if trace.root_caller {
         out.push(PolicyMessage::ExplainRootCaller {});
         return;

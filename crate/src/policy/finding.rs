@@ -80,12 +80,7 @@ fn optional_path_text<S: serde::Serializer>(path: &Option<Path>, s: S) -> Result
 }
 
 impl Finding {
-    pub fn new(
-        level: Level,
-        code: &'static str,
-        path: Path,
-        message: PolicyMessage,
-    ) -> Finding {
+    pub fn new(level: Level, code: &'static str, path: Path, message: PolicyMessage) -> Finding {
         Finding {
             level,
             code,

@@ -267,7 +267,9 @@ impl Reader<'_> {
                     self.bump();
                     return Ok(Json::Object(members));
                 }
-                _ => return Err(self.error(|found| PolicyMessage::JsonExpectedObjectComma { found })),
+                _ => {
+                    return Err(self.error(|found| PolicyMessage::JsonExpectedObjectComma { found }))
+                }
             }
         }
     }
@@ -293,7 +295,9 @@ impl Reader<'_> {
                     self.bump();
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error(|found| PolicyMessage::JsonExpectedArrayComma { found })),
+                _ => {
+                    return Err(self.error(|found| PolicyMessage::JsonExpectedArrayComma { found }))
+                }
             }
         }
     }
@@ -388,7 +392,8 @@ impl Reader<'_> {
     fn unicode_escape(&mut self) -> Result<char> {
         let first = self.hex4()?;
         if !(0xD800..0xE000).contains(&first) {
-            return char::from_u32(first).ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }));
+            return char::from_u32(first)
+                .ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }));
         }
         if first >= 0xDC00 {
             return Err(self.error(|found| PolicyMessage::JsonLoneLowSurrogate { found }));
@@ -403,7 +408,8 @@ impl Reader<'_> {
             return Err(self.error(|found| PolicyMessage::JsonLoneHighSurrogate { found }));
         }
         let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-        char::from_u32(code).ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }))
+        char::from_u32(code)
+            .ok_or_else(|| self.error(|found| PolicyMessage::JsonBadUnicodeEscape { found }))
     }
 
     fn hex4(&mut self) -> Result<u32> {

@@ -663,8 +663,8 @@ impl Decoder {
         } else {
             PolicyMessage::UnknownOperator { operator }
         };
-        let finding = Finding::error("unknown-condition-operator", path.clone(), message)
-            .at(Some(m.key_pos));
+        let finding =
+            Finding::error("unknown-condition-operator", path.clone(), message).at(Some(m.key_pos));
         self.report(match near {
             Some(n) => finding.fix(
                 PolicyMessage::FixUseOperator {

@@ -2,7 +2,9 @@
 //! with human output by default and `--json` for tools.
 
 use crate::args::Args;
+use rolehop::catalog::{render, render_json, Lang};
 use rolehop::contract::{self, policy_build, policy_lint, policy_simulate};
+use rolehop::message::PolicyMessage;
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -95,18 +97,30 @@ fn read_source(source: &str) -> Result<String, Failure> {
     Ok(text)
 }
 
-fn zh(args: &Args) -> bool {
-    args.has("zh")
+fn lang(args: &Args) -> Lang {
+    if args.has("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
-/// The message in the chosen language.
-fn text<'a>(value: &'a Value, key: &str, args: &Args) -> &'a str {
-    let zh_key = format!("{key}Zh");
-    let chosen = if zh(args) { value.get(&zh_key) } else { None };
-    chosen
-        .or_else(|| value.get(key))
-        .and_then(Value::as_str)
-        .unwrap_or("")
+/// The message (`{id, args}`) at `key`, in the chosen language; a list of messages is a list of
+/// sentences, one after the other.
+fn text(value: &Value, key: &str, args: &Args) -> String {
+    let lang = lang(args);
+    match &value[key] {
+        Value::Array(sentences) => {
+            let words: Vec<String> = sentences.iter().map(|s| render_json(s, lang)).collect();
+            words.join(if lang == Lang::Zh { "" } else { " " })
+        }
+        message => render_json(message, lang),
+    }
+}
+
+/// A CLI message in the chosen language.
+fn say(message: PolicyMessage, args: &Args) -> String {
+    render(&message, lang(args))
 }
 
 fn build(args: &Args) -> Result<ExitCode, Failure> {
@@ -263,15 +277,17 @@ fn lint(args: &Args) -> Result<ExitCode, Failure> {
         println!("{out}");
     } else {
         let s = &out["summary"];
-        println!(
-            "{source}: {} policy, {} finding(s): {} error(s), {} security warning(s), {} warning(s), {} suggestion(s)",
-            out["kind"].as_str().unwrap_or(""),
-            findings.len(),
-            s["error"],
-            s["securityWarning"],
-            s["warning"],
-            s["suggestion"]
-        );
+        let n = |key: &str| s[key].as_u64().unwrap_or(0) as usize;
+        let summary = PolicyMessage::CliLintSummary {
+            source: source.to_string(),
+            kind: out["kind"].as_str().unwrap_or("").to_string(),
+            count: findings.len(),
+            errors: n("error"),
+            security_warnings: n("securityWarning"),
+            warnings: n("warning"),
+            suggestions: n("suggestion"),
+        };
+        println!("{}", say(summary, args));
         for f in &findings {
             println!("{}", finding_line(source, f, args));
         }
@@ -297,21 +313,20 @@ fn finding_line(source: &str, f: &Value, args: &Args) -> String {
         text(f, "message", args)
     );
     if let Some(fix) = f.get("fix") {
-        line.push_str(&format!(
-            "\n    fix: {}",
-            if zh(args) {
-                fix["descriptionZh"].as_str()
-            } else {
-                fix["description"].as_str()
-            }
-            .unwrap_or("")
-        ));
+        let description = render_json(&fix["description"], lang(args));
+        line.push_str("\n    ");
+        line.push_str(&say(PolicyMessage::CliFix { fix: description }, args));
         if let Some(snippet) = fix["snippet"].as_str() {
-            let at = fix["path"]
-                .as_str()
-                .map(|p| format!(" (at {p})"))
-                .unwrap_or_default();
-            line.push_str(&format!("\n    replace with{at}: {snippet}"));
+            let snippet = snippet.to_string();
+            let replace = match fix["path"].as_str() {
+                Some(path) => PolicyMessage::CliReplaceAt {
+                    path: path.to_string(),
+                    snippet,
+                },
+                None => PolicyMessage::CliReplaceWith { snippet },
+            };
+            line.push_str("\n    ");
+            line.push_str(&say(replace, args));
         }
     }
     line
@@ -422,28 +437,28 @@ fn print_decision(out: &Value, args: &Args) {
         if i > 0 {
             println!();
         }
-        println!("Decision: {}", r["decision"].as_str().unwrap_or(""));
+        let decision = r["decision"].as_str().unwrap_or("").to_string();
+        println!("{}", say(PolicyMessage::CliDecision { decision }, args));
         for d in r["deciding"].as_array().into_iter().flatten() {
             let assumed = if d["assumed"] == true {
-                "  (assumed document)"
+                format!("  {}", say(PolicyMessage::CliAssumed {}, args))
             } else {
-                ""
+                String::new()
             };
             println!(
-                "  {} {}  {:?} statement {}  {}{assumed}",
+                "  {} {}  {:?}  {}{assumed}",
                 d["effect"].as_str().unwrap_or(""),
                 d["side"].as_str().unwrap_or(""),
                 d["policy"].as_str().unwrap_or(""),
-                d["statement"],
                 d["path"].as_str().unwrap_or("")
             );
         }
         for m in r["conditionsNotMet"].as_array().into_iter().flatten() {
-            println!(
-                "  condition not met: {:?} {}",
-                m["policy"].as_str().unwrap_or(""),
-                m["condition"].as_str().unwrap_or("")
-            );
+            let missed = PolicyMessage::CliConditionNotMet {
+                policy: m["policy"].as_str().unwrap_or("").to_string(),
+                condition: m["condition"].as_str().unwrap_or("").to_string(),
+            };
+            println!("  {}", say(missed, args));
         }
         let missing: Vec<&str> = r["missingContextKeys"]
             .as_array()
@@ -452,10 +467,8 @@ fn print_decision(out: &Value, args: &Args) {
             .filter_map(Value::as_str)
             .collect();
         if !missing.is_empty() {
-            println!(
-                "  context keys consulted but not supplied: {}",
-                missing.join(", ")
-            );
+            let keys = missing.join(", ");
+            println!("  {}", say(PolicyMessage::CliMissingKeys { keys }, args));
         }
         println!("{}", text(r, "explanation", args));
     }

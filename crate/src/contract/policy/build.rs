@@ -28,9 +28,22 @@ pub fn build(input: &str) -> Result<Value> {
         "assume-role" => {
             let arn = match (req.optional_str("roleArn")?, req.optional_str("roleName")?) {
                 (Some(arn), None) => arn.to_string(),
-                (None, Some(name)) => format!("acs:ram::{}:role/{name}", req.required_str("account")?),
-                (Some(_), Some(_)) => return Err(Error::invalid_said("$.roleName", PolicyMessage::AssumeRoleBoth {})),
-                (None, None) => return Err(Error::said(ErrorKind::MissingField, PolicyMessage::AssumeRoleMissing {}).at("$.roleArn")),
+                (None, Some(name)) => {
+                    format!("acs:ram::{}:role/{name}", req.required_str("account")?)
+                }
+                (Some(_), Some(_)) => {
+                    return Err(Error::invalid_said(
+                        "$.roleName",
+                        PolicyMessage::AssumeRoleBoth {},
+                    ))
+                }
+                (None, None) => {
+                    return Err(Error::said(
+                        ErrorKind::MissingField,
+                        PolicyMessage::AssumeRoleMissing {},
+                    )
+                    .at("$.roleArn"))
+                }
             };
             build::assume_role(&arn)?
         }
@@ -123,12 +136,30 @@ fn build_post_object(req: &Object) -> Result<Value> {
             let now = UtcTime::parse_iso8601(now).map_err(|m| Error::invalid("$.now", m))?;
             let seconds = req.required_i64("expiresIn")?;
             if !(1..=7 * 24 * 3600).contains(&seconds) {
-                return Err(Error::invalid_said("$.expiresIn", PolicyMessage::BadExpiresIn { value: seconds.to_string() }));
+                return Err(Error::invalid_said(
+                    "$.expiresIn",
+                    PolicyMessage::BadExpiresIn {
+                        value: seconds.to_string(),
+                    },
+                ));
             }
-            UtcTime { unix: now.unix + seconds }.to_iso8601()
+            UtcTime {
+                unix: now.unix + seconds,
+            }
+            .to_iso8601()
         }
-        (Some(_), Some(_)) => return Err(Error::invalid_said("$.now", PolicyMessage::NowAndExpiration {})),
-        (None, None) => return Err(Error::said(ErrorKind::MissingField, PolicyMessage::MissingExpiration {}).at("$.expiration")),
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid_said(
+                "$.now",
+                PolicyMessage::NowAndExpiration {},
+            ))
+        }
+        (None, None) => {
+            return Err(
+                Error::said(ErrorKind::MissingField, PolicyMessage::MissingExpiration {})
+                    .at("$.expiration"),
+            )
+        }
     };
     let range = match req.get("contentLengthRange") {
         None => None,

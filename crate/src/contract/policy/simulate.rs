@@ -77,7 +77,11 @@ pub fn simulate(input: &str) -> Result<Value> {
                     Value::String(decision.name().to_string())
                 });
             }
-            let key = if detail == "full" { "results" } else { "decisions" };
+            let key = if detail == "full" {
+                "results"
+            } else {
+                "decisions"
+            };
             Ok(json!({ key: results, "policies": policies }))
         }
     }

@@ -238,7 +238,9 @@ pub fn assume_role(role_arn: &str) -> Result<Built> {
         condition: Vec::new(),
     };
     Ok(Built {
-        policy: Policy { statements: vec![statement] },
+        policy: Policy {
+            statements: vec![statement],
+        },
         kind: PolicyKind::Identity,
         purposes: vec![PolicyMessage::PurposeAssumeRole {
             role: role_arn.to_string(),

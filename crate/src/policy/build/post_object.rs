@@ -53,10 +53,7 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
         if min > max {
             return Err(Error::invalid_said(
                 "$.contentLengthRange",
-                PolicyMessage::PostRangeEmpty {
-                    min,
-                    max,
-                },
+                PolicyMessage::PostRangeEmpty { min, max },
             ));
         }
         conditions.push(json!(["content-length-range", min, max]));

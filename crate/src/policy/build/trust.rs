@@ -27,10 +27,11 @@ pub fn trust_policy(spec: &TrustSpec) -> Result<Built> {
     let mut purposes = Vec::new();
     let named = !spec.users.is_empty() || !spec.roles.is_empty();
     if spec.account.is_none() && (named || spec.external_id.is_some() || spec.services.is_empty()) {
-        return Err(
-            Error::said(ErrorKind::MissingField, PolicyMessage::BuildTrustNeedsAccount {})
-                .at("$.account"),
-        );
+        return Err(Error::said(
+            ErrorKind::MissingField,
+            PolicyMessage::BuildTrustNeedsAccount {},
+        )
+        .at("$.account"));
     }
     if let Some(account) = &spec.account {
         names::account(account, "$.account")?;

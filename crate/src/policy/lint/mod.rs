@@ -22,12 +22,12 @@ mod statements;
 mod trust;
 
 use super::finding::{message_size, Finding, Level};
-use crate::message::PolicyMessage;
 use super::json::Node;
 use super::model::{PolicyKind, Statement};
 use super::parse::decode;
 use super::path::Path;
 use super::serialize::{to_compact, MAX_DOCUMENT_CHARS};
+use crate::message::PolicyMessage;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;

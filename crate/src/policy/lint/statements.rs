@@ -1,9 +1,9 @@
 //! Checks of one statement at a time: services and actions, resources, conditions, broad grants.
 
 use super::{json_list, json_str, statement_path, Ctx, Intent};
-use crate::policy::finding::message_size;
 use crate::message::PolicyMessage;
 use crate::policy::condition::Family;
+use crate::policy::finding::message_size;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, PolicyKind, Statement};
 use crate::policy::names::Arn;
@@ -398,11 +398,9 @@ impl LevelFix {
 
     /// Bytes of its text.
     fn size(&self) -> usize {
-        self.text
-            .as_ref()
-            .map_or(0, |(description, snippet)| {
-                message_size(description) + snippet.len()
-            })
+        self.text.as_ref().map_or(0, |(description, snippet)| {
+            message_size(description) + snippet.len()
+        })
     }
 }
 

@@ -427,13 +427,13 @@ export function trustVerdict(core, progress, text) {
   const base = { account, roleArn: values.roleArn };
   const lint = core.policyLint({ policy: text, kind: 'trust' });
   if (lint.error) {
-    const { message, line, column, path } = lint.error;
-    return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: String(message), ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
+    const { message, text: words, line, column, path } = lint.error;
+    return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: coreMessage(words ?? String(message)), ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
   }
   const findings = (Array.isArray(lint.findings) ? lint.findings : [])
     .filter((/** @type {any} */ f) => f.level === 'error' || f.level === 'security-warning')
     .slice(0, 5)
-    .map((/** @type {any} */ f) => ({ level: f.level, code: f.code, message: { en: f.message, zh: f.messageZh ?? f.message }, ...(f.path ? { path: f.path } : {}) }));
+    .map((/** @type {any} */ f) => ({ level: f.level, code: f.code, message: f.message, ...(f.path ? { path: f.path } : {}) }));
   if (!lint.valid) return { ...base, verdict: 'invalid', principals: [], findings };
 
   const principals = expectedPrincipals(progress.inputs, account, values.userName);
@@ -442,11 +442,11 @@ export function trustVerdict(core, progress, text) {
     requests: principals.map((principal) => ({ principal, action: 'sts:AssumeRole', resource: values.roleArn })),
   });
   if (simulated.error || !Array.isArray(simulated.results)) {
-    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: String(simulated.error?.message ?? 'the simulator gave no results') } };
+    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(simulated.error?.text ?? String(simulated.error?.message ?? 'the simulator gave no results')) } };
   }
   const decided = principals.map((principal, i) => {
     const r = simulated.results[i] ?? {};
-    return { principal, allowed: r.decision === 'Allow', explanation: { en: String(r.explanation ?? ''), zh: String(r.explanationZh ?? r.explanation ?? '') } };
+    return { principal, allowed: r.decision === 'Allow', explanation: Array.isArray(r.explanation) ? r.explanation : [] };
   });
   const allowed = decided.filter((d) => d.allowed).length;
   const verdict = allowed === decided.length ? 'trusts' : allowed === 0 ? 'does-not-trust' : 'partly';

@@ -10,7 +10,7 @@
 // *.console.aliyun.com / *.console.alibabacloud.com page and so runs before this one in the same
 // isolated world (a second copy would redeclare its global).
 (() => {
-  const { t } = RoleHopUI;
+  const { t, coreText, coreSentences } = RoleHopUI;
   const Reader = RoleHopRamReader;
   const HOSTS = ['ram.console.aliyun.com', 'ram.console.alibabacloud.com'];
   if (!HOSTS.includes(location.hostname) || window.top !== window) return;
@@ -290,7 +290,9 @@
   function trustLine(trust) {
     const account = trust.account ?? '';
     const warning = trust.findings.find((f) => f.level === 'security-warning');
-    const note = warning ? ` ${t('ramHelperTrustWarning', [pick(warning.message)])}` : '';
+    // Sentences follow each other with a space in English, none in Chinese.
+    const gap = lang === 'zh' ? '' : ' ';
+    const note = warning ? `${gap}${t('ramHelperTrustWarning', [coreText(warning.message)])}` : '';
     switch (trust.verdict) {
       case 'trusts':
         return { state: 'trusts', text: `${t('ramHelperTrustTrusts', [account, trust.principals.map((p) => p.principal).join(', ')])}${note}` };
@@ -298,11 +300,11 @@
         return { state: 'partly', text: t('ramHelperTrustPartly', [account, trust.principals.filter((p) => !p.allowed).map((p) => p.principal).join(', ')]) };
       case 'does-not-trust': {
         const denied = trust.principals.find((p) => !p.allowed);
-        return { state: 'does-not-trust', text: `${t('ramHelperTrustNotTrusted', [account])} ${pick(denied?.explanation)}`.trim() };
+        return { state: 'does-not-trust', text: `${t('ramHelperTrustNotTrusted', [account])}${gap}${coreSentences(denied?.explanation)}`.trim() };
       }
       case 'invalid': {
         const error = trust.findings.find((f) => f.level === 'error');
-        const why = error ? `${pick(error.message)}${error.path ? ` (${error.path})` : ''}` : trust.problem?.message ?? '';
+        const why = error ? `${coreText(error.message)}${error.path ? ` (${error.path})` : ''}` : trust.problem?.message ?? '';
         return { state: 'invalid', text: t('ramHelperTrustInvalid', [why]) };
       }
       default:

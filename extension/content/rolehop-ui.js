@@ -33,6 +33,35 @@ const RoleHopUI = (() => {
     return chrome.i18n.getMessage(key, substitutions) || key;
   }
 
+  /**
+   * A message of the core (`{id, args}`) in the browser's language, from the same catalog as
+   * `t` (shared/i18n.js `coreMessage` does the same for extension pages): arguments fill the
+   * placeholders in order, a nested message is rendered first, a `count` picks the plural entry.
+   * @param {{id: string, args?: Record<string, unknown>} | undefined | null} message
+   * @returns {string}
+   */
+  function coreText(message) {
+    if (!message || typeof message.id !== 'string') return '';
+    const args = message.args ?? {};
+    const values = Object.values(args).map((v) => (typeof v === 'object' && v !== null ? coreText(/** @type {any} */ (v)) : String(v)));
+    if (typeof args.count === 'number') {
+      const category = new Intl.PluralRules(t('htmlLang')).select(args.count);
+      const text = chrome.i18n.getMessage(`${message.id}_${category}`, values) || chrome.i18n.getMessage(`${message.id}_other`, values);
+      if (text) return text;
+    }
+    return chrome.i18n.getMessage(message.id, values) || message.id;
+  }
+
+  /**
+   * Sentences (core messages) one after the other: a space between English ones, none between
+   * Chinese ones.
+   * @param {Array<{id: string, args?: Record<string, unknown>}> | undefined | null} messages
+   */
+  function coreSentences(messages) {
+    const zh = t('htmlLang').toLowerCase().startsWith('zh');
+    return (messages ?? []).map(coreText).filter(Boolean).join(zh ? '' : ' ');
+  }
+
   const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
   const NAMED_COLOR = /^[a-zA-Z]{3,20}$/;
 
@@ -338,5 +367,5 @@ ${css}`);
     return el;
   }
 
-  return Object.freeze({ t, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
+  return Object.freeze({ t, coreText, coreSentences, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
 })();

@@ -23,6 +23,19 @@ export interface CoreMessage {
   args: Record<string, string | number | CoreMessage>;
 }
 
+/** A policy finding (policyLint, policyBuild, a tutorial document's lint): machine fields and
+ *  its words as a message (crate/src/policy/finding.rs). */
+export interface PolicyFinding {
+  level: "error" | "security-warning" | "warning" | "suggestion";
+  /** Stable kebab-case code. */
+  code: string;
+  message: CoreMessage;
+  path: string;
+  line?: number;
+  column?: number;
+  fix?: { description: CoreMessage; snippet?: string; path?: string };
+}
+
 /** An error from the core: what was wrong, where, and (in the message) what to do. */
 export interface CoreError {
   kind: CoreErrorKind;
@@ -759,9 +772,10 @@ export interface RamHelperTrust {
   /** B's account UID. */
   account?: string;
   roleArn?: string;
-  principals: Array<{ principal: string; allowed: boolean; explanation: TutorialText }>;
+  /** Each expected principal, with the simulator's explanation (one message per sentence). */
+  principals: Array<{ principal: string; allowed: boolean; explanation: CoreMessage[] }>;
   /** The linter's errors and security warnings (at most 5). */
-  findings: Array<{ level: string; code: string; message: TutorialText; path?: string }>;
+  findings: Array<{ level: string; code: string; message: CoreMessage; path?: string }>;
   problem?: { message: string; path?: string; line?: number; column?: number };
 }
 
@@ -883,11 +897,13 @@ export interface TutorialPolicy {
   compact: string;
   /** A system policy whose exact text is not published: the commonly described content. */
   assumed: boolean;
-  statements: Array<{ path: string; purpose: TutorialText }>;
+  /** A system policy's description. */
+  description?: CoreMessage;
+  statements: Array<{ path: string; purpose: CoreMessage }>;
   lint: {
     valid: boolean;
     summary: { error: number; securityWarning: number; warning: number; suggestion: number };
-    findings: Array<{ level: string; code: string; message: string; messageZh: string; path: string }>;
+    findings: PolicyFinding[];
   };
 }
 

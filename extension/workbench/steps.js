@@ -3,7 +3,7 @@
 // role"). Each task is short by default: its title, where in the console, the values to paste;
 // the instructions, policy documents, aliyun CLI and Terraform are tabs inside it (tabs.js).
 
-import { t } from '../shared/i18n.js';
+import { coreMessage, joinSentences, t } from '../shared/i18n.js';
 import { el, codeBlock, copyButton } from './dom.js';
 import { tabs } from './tabs.js';
 
@@ -164,11 +164,12 @@ function taskTabs(step, lang) {
       panel: () => policies.flatMap((policy) => {
         const name = `${policy.name}${policy.assumed ? ` (${t('workbenchPolicyAssumed')})` : ''}`;
         const nodes = [codeBlock(local(name, lang), local(policy.text, lang))];
-        if (policy.purpose) nodes.push(el('p', { class: 'field-hint', text: pick(policy.purpose, lang) }));
+        const purpose = joinSentences([policy.description ? coreMessage(policy.description) : '', policy.purpose ? pick(policy.purpose, lang) : '']);
+        if (purpose) nodes.push(el('p', { class: 'field-hint', text: purpose }));
         const findings = (policy.lint?.findings ?? []).filter((/** @type {any} */ f) => f.level !== 'suggestion');
         for (const finding of findings) {
           const level = t(`lintLevel_${String(finding.level).replaceAll('-', '_')}`);
-          nodes.push(el('p', { class: 'field-hint', text: t('workbenchFinding', [level, lang === 'zh' ? finding.messageZh : finding.message]) }));
+          nodes.push(el('p', { class: 'field-hint', text: t('workbenchFinding', [level, coreMessage(finding.message)]) }));
         }
         return nodes;
       }),

@@ -270,8 +270,9 @@ describe('the RAM console helper panel', () => {
       test('trust policy tab: the core decides whether it trusts B', async () => {
         await saveProgress({ done: { 'a-create-role': true } });
         const cases = [
-          ['account', 'trusts', new RegExp(`^The trust policy trusts account ${B} \\(acs:ram::${B}:user/alice\\)\\. Note: .*trusts every RAM user`)],
-          ['other', 'does-not-trust', new RegExp(`^The trust policy does not trust account ${B}\\. Denied implicitly`)],
+          // The linter's finding and the simulator's explanation, rendered from the catalog.
+          ['account', 'trusts', new RegExp(`^The trust policy trusts account ${B} \\(acs:ram::${B}:user/alice\\)\\. Note: "acs:ram::${B}:root" trusts every RAM user and role of account ${B} \\(each still needs its own sts:AssumeRole permission\\); trust the specific users or roles that need this role\\.$`)],
+          ['other', 'does-not-trust', new RegExp(`^The trust policy does not trust account ${B}\\. Denied implicitly: sts:AssumeRole on acs:ram::\\d+:role/admin-oss\\. The role's trust policy does not trust acs:ram::${B}:user/alice\\.$`)],
           ['users', 'trusts', /trusts account 1999000000000002/],
           ['invalid', 'invalid', /^The trust policy on the page is not valid: /],
           ['partial', 'unreadable', /^Could not read the trust policy on the page/],
@@ -444,11 +445,18 @@ describe('the RAM console helper panel in Chinese', () => {
         await page.close();
       });
 
-      test('Chinese: the trust policy verdict', async () => {
+      test('Chinese: the trust policy verdict, with the simulator\'s explanation and the linter\'s finding in Chinese', async () => {
         const page = await openIn(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&tab=trust&trust=other`);
         const panel = await panelWhen(page, (p) => p.checks.some((c) => c.id === 'trust' && c.state === 'does-not-trust'), 'does not trust');
-        assert.match(panel.checks.find((c) => c.id === 'trust')?.text ?? '', new RegExp(`^信任策略未信任账号 ${B}。 隐式拒绝`));
+        assert.match(panel.checks.find((c) => c.id === 'trust')?.text ?? '', new RegExp(`^信任策略未信任账号 ${B}。隐式拒绝：对 acs:ram::\\d+:role/admin-oss 执行 sts:AssumeRole。角色的信任策略不信任 acs:ram::${B}:user/alice。$`));
         await page.close();
+        const root = await openIn(`${RAM}/roles/detail?roleName=admin-oss&lang=zh&tab=trust&trust=account`);
+        const trusted = await panelWhen(root, (p) => p.checks.some((c) => c.id === 'trust' && c.state === 'trusts'), 'trusts');
+        assert.equal(
+          trusted.checks.find((c) => c.id === 'trust')?.text,
+          `信任策略信任账号 ${B}（acs:ram::${B}:user/alice）。注意：“acs:ram::${B}:root”信任账号 ${B} 下的所有 RAM 用户和角色（它们仍需各自的 sts:AssumeRole 权限）；建议只信任需要该角色的具体用户或角色。`,
+        );
+        await root.close();
       });
     });
   }

@@ -65,6 +65,8 @@ describe('the wasm core on hostile inputs', () => {
     const answer = JSON.parse(wasm.policyLint(JSON.stringify({ policy })));
     assert.equal(answer.error.kind, 'invalid-value');
     assert.equal(answer.error.path, '$.policy');
-    assert.match(answer.error.message, /at most 262144 bytes/);
+    assert.equal(answer.error.text.id, 'core_policy_document_too_large');
+    assert.match(render(answer.error.text, 'en'), /at most 262144 bytes/);
+    assert.match(render(answer.error.text, 'zh_CN'), /最多 262144 字节/);
   });
 });

@@ -124,8 +124,8 @@ for (const { code, lang } of LANGUAGES) {
       }, { lang });
 
       /** Opens the console page of profile `p` and waits for the strip to show its profile. @param {typeof PROFILES[number]} p */
-      async function consoleOf(p) {
-        const page = await open(`https://oss.console.aliyun.com/overview?uid=${p.uid}&nav=${encodeURIComponent(p.nav)}`);
+      async function consoleOf(p, bar = 'static') {
+        const page = await open(`https://oss.console.aliyun.com/overview?uid=${p.uid}&nav=${encodeURIComponent(p.nav)}&bar=${bar}`);
         await waitForRender(page);
         await waitForValue(() => readRoleHopUi(page, 'identity-badge'), (uis) => uis.length === 1 && uis[0].text.includes(p.name), { what: `the strip of ${p.id}` });
         return page;
@@ -144,22 +144,33 @@ for (const { code, lang } of LANGUAGES) {
         }
       });
 
-      test('at every width the account stays whole on one line and the console\'s top bar is below the strip, not under it', async () => {
-        const page = await consoleOf(PROFILES[0]);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 900 });
-          await settle(page);
-          const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: PROFILES[0].name, uid: PROFILES[0].uid });
-          assert.ok(strip.top === 0 && Math.abs(strip.width - width) < 20, `${width}px: the strip is ${strip.width} px wide at y=${strip.top}, not along the top of the window`);
-          assert.equal(strip.accountLines, 1, `${width}px: the account UID takes ${strip.accountLines} lines`);
-          assert.ok(strip.accountWhole, `${width}px: the account UID is cut`);
-          const stripBox = await hostBox(page, 'identity-badge');
-          for (const control of await boxesOf(page, '[data-spm="top-nav"] :is(a, button, input, [role="button"])')) {
-            assert.ok(!overlaps(stripBox, control), `${width}px: the strip covers the top bar's ${control.what}`);
+      // The console's top bar in the flow, fixed to the window (padding does not move it: RoleHop
+      // moves it down) or sticky (stuck to the top once the page scrolls).
+      for (const bar of ['static', 'fixed', 'sticky']) {
+        test(`at every width the account stays whole on one line and the console's ${bar} top bar is below the strip, not under it`, async () => {
+          const page = await consoleOf(PROFILES[0], bar);
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: 900 });
+            await settle(page);
+            if (bar === 'sticky') {
+              await page.evaluate(() => scrollTo(0, 400));
+              await settle(page);
+            }
+            const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: PROFILES[0].name, uid: PROFILES[0].uid });
+            assert.ok(strip.top === 0 && Math.abs(strip.width - width) < 20, `${width}px: the strip is ${strip.width} px wide at y=${strip.top}, not along the top of the window`);
+            assert.equal(strip.accountLines, 1, `${width}px: the account UID takes ${strip.accountLines} lines`);
+            assert.ok(strip.accountWhole, `${width}px: the account UID is cut`);
+            const stripBox = await hostBox(page, 'identity-badge');
+            const controls = await boxesOf(page, '[data-spm="top-nav"] :is(a, button, input, [role="button"])');
+            assert.ok(controls.length >= 3, `${width}px: the top bar shows ${controls.length} controls`);
+            for (const control of controls) {
+              assert.ok(!overlaps(stripBox, control), `${width}px, ${bar} bar: the strip covers the top bar's ${control.what}`);
+            }
           }
-        }
-        await page.close();
-      });
+          if (bar === 'fixed') await auditScreen(page, `page-ui-console-strip-fixed-bar-${code}`, { webPage: true, fullPage: false, settle, widths: [800] });
+          await page.close();
+        });
+      }
 
       test('screens: the console page with the strip', async () => {
         const page = await consoleOf(PROFILES[0]);
@@ -218,6 +229,21 @@ for (const { code, lang } of LANGUAGES) {
         await panelWhen(page, isReady, 'the ready panel');
         await assertColumnsFree(page, 'expanded');
         await auditScreen(page, `page-ui-ram-panel-expanded-${code}`, { webPage: true, fullPage: false, settle });
+        await page.close();
+      });
+
+      test('with the console\'s top bar fixed to the window, the panel covers none of its controls', async () => {
+        const page = await open(`${detail}&bar=fixed`);
+        await panelWhen(page, isReady, 'the ready panel');
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          await settle(page);
+          const panel = await hostBox(page, 'ram-helper');
+          const controls = await boxesOf(page, 'header.top :is(a, button, input, [role="button"])');
+          assert.ok(controls.length >= 3, `${width}px: the top bar shows ${controls.length} controls`);
+          for (const control of controls) assert.ok(!overlaps(panel, control), `${width}px: the panel covers the top bar's ${control.what}`);
+        }
+        await auditScreen(page, `page-ui-ram-panel-fixed-bar-${code}`, { webPage: true, fullPage: false, settle, widths: [1280] });
         await page.close();
       });
 

@@ -29,7 +29,7 @@ const LANGUAGES = /** @type {const} */ ([
 ]);
 const LONG_NAME = 'Acme production, read-only access for the data team in Hangzhou';
 const PROFILES = [
-  { id: 'acme-prod', uid: '1746000000000001', role: 'admin-oss', nav: 'admin-oss/alice', name: LONG_NAME, color: '#e8590c' },
+  { id: 'acme-prod', uid: '1746000000000001', role: 'admin-oss', nav: 'admin-oss/alice', name: LONG_NAME, color: '#e8590c', alias: 'acme-prod' },
   { id: 'acme-yellow', uid: '1746000000000002', role: 'ops-reader', nav: 'ops-reader/bob', name: 'Acme ops', color: '#ffd43b' },
   { id: 'acme-navy', uid: '1746000000000003', role: 'auditor', nav: 'auditor/carol', name: 'Acme audit', color: '#1c2e6e' },
 ];
@@ -118,7 +118,7 @@ for (const { code, lang } of LANGUAGES) {
         const control = await controlPage(env.browser);
         await setAutoSubmit(control, { autoSubmit: false });
         await saveProfiles(control, PROFILES.flatMap((p) => [
-          `[profile ${p.id}]`, `role_arn = acs:ram::${p.uid}:role/${p.role}`, `display_name = ${p.name}`, `color = ${p.color}`, '',
+          `[profile ${p.id}]`, ...('alias' in p ? [`account = ${p.alias}`] : []), `role_arn = acs:ram::${p.uid}:role/${p.role}`, `display_name = ${p.name}`, `color = ${p.color}`, '',
         ]).join('\n'));
         await control.close();
       }, { lang });
@@ -131,11 +131,13 @@ for (const { code, lang } of LANGUAGES) {
         return page;
       }
 
-      test('the strip shows the profile name, the role and the full account UID, in the profile colour with readable ink', async () => {
+      test('the strip shows the profile name, the role, the account alias and its full UID, in the profile colour with readable ink', async () => {
         for (const p of PROFILES) {
           const page = await consoleOf(p);
           const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: p.name, uid: p.uid });
           assert.ok(strip.text.includes(p.name) && strip.text.includes(p.nav) && strip.text.includes(p.uid), `${p.id}: the strip says "${strip.text}"`);
+          // The account as the profile names it, beside the UID (only when that is an alias or domain).
+          assert.equal(strip.text.includes('acme-prod'), 'alias' in p, `${p.id}: the strip says "${strip.text}"`);
           assert.equal(strip.background, rgbOf(p.color), `${p.id}: the strip is in the profile's colour`);
           assert.equal(strip.nameBackground, rgbOf(p.color), `${p.id}: the profile name is on the profile's colour`);
           const ratio = contrast(strip.nameBackground, strip.nameInk);

@@ -79,7 +79,8 @@ impl Node {
 /// column of the offending character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    pub message: PolicyMessage,
+    /// Boxed: the reader's results stay small on the happy path.
+    pub message: Box<PolicyMessage>,
     pub path: Path,
     pub pos: Pos,
 }
@@ -87,7 +88,7 @@ pub struct SyntaxError {
 impl SyntaxError {
     /// The core's `invalid-json` error.
     pub fn to_error(&self) -> Error {
-        Error::said(ErrorKind::InvalidJson, self.message.clone())
+        Error::said(ErrorKind::InvalidJson, (*self.message).clone())
             .at(self.path.to_string())
             .at_position(self.pos.line, self.pos.column)
     }
@@ -141,7 +142,7 @@ impl Reader<'_> {
             None => PolicyMessage::JsonFoundEnd {},
         };
         SyntaxError {
-            message: what(Box::new(found)),
+            message: Box::new(what(Box::new(found))),
             path: self.path.clone(),
             pos: self.pos(),
         }
@@ -235,11 +236,11 @@ impl Reader<'_> {
                 index.get(&key).copied()
             };
             if let Some(first) = earlier.and_then(|i| members.get(i)) {
-                let message = PolicyMessage::JsonDuplicateKey {
+                let message = Box::new(PolicyMessage::JsonDuplicateKey {
                     key: key.clone(),
                     line: first.key_pos.line,
                     column: first.key_pos.column,
-                };
+                });
                 return Err(SyntaxError {
                     message,
                     path: self.path.key(&key),

@@ -9,13 +9,14 @@ use crate::message::PolicyMessage;
 /// A rejected name: why, and the corrected text when one can be inferred.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bad {
-    pub message: PolicyMessage,
+    /// Boxed: a check's result stays small when the name is fine.
+    pub message: Box<PolicyMessage>,
     pub suggestion: Option<String>,
 }
 
 fn bad(message: PolicyMessage, suggestion: Option<String>) -> Bad {
     Bad {
-        message,
+        message: Box::new(message),
         suggestion,
     }
 }
@@ -259,7 +260,7 @@ mod tests {
             Some("acs:oss:*:123:bucket")
         );
         let e = check_resource("arn:aws:s3:::bucket").unwrap_err();
-        assert!(crate::catalog::en(&e.message).contains("not arn:"));
+        assert!(crate::catalog::en(&*e.message).contains("not arn:"));
         assert!(check_resource("acs:oss:*:123").is_err());
         assert!(check_resource("my-bucket").is_err());
     }

@@ -66,7 +66,7 @@ pub fn decode(text: &str, kind: Option<PolicyKind>) -> Decoded {
         Ok(tree) => tree,
         Err(e) => {
             let finding =
-                Finding::error("invalid-json", e.path.clone(), e.message.clone()).at(Some(e.pos));
+                Finding::error("invalid-json", e.path.clone(), *e.message).at(Some(e.pos));
             return Decoded {
                 tree: None,
                 kind: kind.unwrap_or(PolicyKind::Identity),
@@ -429,7 +429,7 @@ impl Decoder {
     }
 
     fn bad_name(&mut self, code: &'static str, path: Path, pos: Pos, bad: Bad) {
-        let finding = Finding::error(code, path, bad.message).at(Some(pos));
+        let finding = Finding::error(code, path, *bad.message).at(Some(pos));
         self.report(match bad.suggestion {
             Some(s) => finding.fix(
                 PolicyMessage::FixWrite { value: s.clone() },

@@ -16,9 +16,13 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
+mod api;
 mod profile;
+mod sign;
 
+pub use api::ApiMessage;
 pub use profile::ProfileMessage;
+pub use sign::SignMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
 #[derive(Debug, Clone, Copy)]
@@ -193,6 +197,8 @@ macro_rules! areas {
 
 areas! {
     Profile(ProfileMessage),
+    Api(ApiMessage),
+    Sign(SignMessage),
 }
 
 impl Said for Message {

@@ -65,8 +65,6 @@ messages! { ApiMessage
     BodyNotObject "core_api_body_not_object" { got: Box<ApiMessage> }
     BodyNotXml "core_api_body_not_xml" {}
     BodyXmlDeep "core_api_body_xml_deep" { max: usize }
-    BodyXmlText "core_api_body_xml_text" {}
-    BodyXmlOutside "core_api_body_xml_outside" {}
     BodyXmlTruncated "core_api_body_xml_truncated" { element: String }
     BodyXmlEmpty "core_api_body_xml_empty" {}
     BodyXmlRoot "core_api_body_xml_root" { root: String, expected: String }
@@ -109,8 +107,6 @@ messages! { ApiMessage
     HintGatewayFailed "core_api_hint_gateway_failed" { status: usize }
     HintNotApiError "core_api_hint_not_api_error" { status: usize }
     HintOther "core_api_hint_other" { action: String, code: String, message: String }
-    HttpEmpty "core_api_http_empty" { status: usize }
-    HttpBody "core_api_http_body" { status: usize, summary: String }
     DiffServerOnly "core_api_diff_server_only" {}
     DiffUnknown "core_api_diff_unknown" {}
     DiffIdentical "core_api_diff_identical" {}

@@ -338,7 +338,7 @@ mod tests {
             assert_eq!(e.path.as_deref(), Some("$.endpoint"), "{bad}");
         }
         let e = oss("http://oss-cn-hangzhou.aliyuncs.com").unwrap_err();
-        assert!(e.message.contains("use https://"), "{}", e.message);
+        assert!(e.en().contains("use https://"), "{}", e.en());
     }
 
     #[test]
@@ -353,9 +353,9 @@ mod tests {
         for other in [Some("otherbucket"), None] {
             let err = e.host_for(other, "$.endpoint").unwrap_err();
             assert!(
-                err.message.contains("oss-cn-hangzhou.aliyuncs.com"),
+                err.en().contains("oss-cn-hangzhou.aliyuncs.com"),
                 "{}",
-                err.message
+                err.en()
             );
         }
         let region = oss("oss-cn-hangzhou.aliyuncs.com").unwrap_or_else(|e| panic!("{e}"));

@@ -83,10 +83,20 @@ impl Error {
         Error::said(ErrorKind::MissingField, text).at(path)
     }
 
-    /// Replaces the message, keeping kind and position.
+    /// Replaces the message (and any catalog text), keeping kind and position.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = message.into();
+        self.text = None;
         self
+    }
+
+    /// The words in English (the catalog's, else the message): for the CLI and native tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn en(&self) -> String {
+        match &self.text {
+            Some(text) => crate::catalog::en(text.as_ref()),
+            None => self.message.clone(),
+        }
     }
 
     /// Takes the line and column of `other`, if it has them.

@@ -353,9 +353,9 @@ mod tests {
         let long = "a".repeat(300) + "b";
         let shown = show(Some(&long), Some(301));
         assert!(
-            shown.starts_with('…') && shown.contains('b') && shown.ends_with("(301 characters)"),
+            shown.starts_with('…') && shown.contains('b') && shown.chars().count() < 100,
             "{shown}"
         );
-        assert_eq!(show(None, None), "(absent)");
+        assert_eq!(show(Some("short"), None), "\"short\"");
     }
 }

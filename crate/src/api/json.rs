@@ -181,22 +181,22 @@ mod tests {
         let root = Node::root(&v);
         let a = root.object("A").unwrap();
         assert_eq!(
-            a.string("B").unwrap_err().message,
-            "A.B must be a string, got a number"
+            a.string("B").unwrap_err().en(),
+            "A.B must be a string, not a number."
         );
         assert_eq!(
-            a.string("C").unwrap_err().message,
-            "A.C (a string) is missing"
+            a.string("C").unwrap_err().en(),
+            "A.C (a string) is missing from the body."
         );
         assert!(a
             .opt_u64("N")
             .unwrap_err()
-            .message
-            .contains("A.N must be a non-negative integer"));
+            .en()
+            .contains("A.N must be a non-negative integer, not \"-1\""));
         assert_eq!(a.opt_u64("S").unwrap(), Some(12));
         assert_eq!(
-            a.list("L", "I").unwrap_err().message,
-            "A.L.I[1] must be an object, got a number"
+            a.list("L", "I").unwrap_err().en(),
+            "A.L.I[1] must be an object, not a number."
         );
         assert_eq!(parse("{").unwrap_err().line, Some(1));
     }

@@ -383,8 +383,8 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            err.message,
-            "durationSeconds must be an integer (900-43200 seconds)"
+            crate::catalog::en(err.text.as_deref().unwrap()),
+            "durationSeconds must be an integer, not a string."
         );
         assert!(check(Rule::Flag, "$.f", &FieldValue::Boolean(true)).is_ok());
         assert!(text(Rule::RoleName, "ok").is_ok());

@@ -37,11 +37,14 @@ pub fn parse(body: &str) -> Result<Element> {
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(_) => {
-                return Err(at_offset(
-                    bad_body(ApiMessage::BodyNotXml {}),
-                    body,
-                    reader.error_position(),
-                ));
+                let at_end =
+                    usize::try_from(reader.buffer_position()).is_ok_and(|p| p >= body.len());
+                let text = if at_end {
+                    ApiMessage::BodyXmlCut {}
+                } else {
+                    ApiMessage::BodyNotXml {}
+                };
+                return Err(at_offset(bad_body(text), body, reader.error_position()));
             }
         };
         let fail = |text: ApiMessage| at_offset(bad_body(text), body, offset);
@@ -264,7 +267,7 @@ mod tests {
         assert_eq!(node.text("A").unwrap(), " a & b ");
         assert_eq!(node.all("A")[1].own_text().unwrap(), "<c>");
         assert_eq!(node.text("B").unwrap(), "");
-        assert_eq!(node.text("C").unwrap_err().message, "<C> is missing in R");
+        assert_eq!(node.text("C").unwrap_err().en(), "<C> is missing in R.");
     }
 
     #[test]
@@ -274,13 +277,13 @@ mod tests {
             (err.line, err.kind),
             (Some(2), crate::ErrorKind::InvalidResponse)
         );
-        assert!(parse("<R><A>").unwrap_err().message.contains("truncated"));
+        assert!(parse("<R><A>").unwrap_err().en().contains("cut off"));
         assert!(parse("<R/><S/>").is_err());
         assert!(parse("hello").is_err());
         assert!(parse("").is_err());
         assert!(parse(&"<a>".repeat(100))
             .unwrap_err()
-            .message
+            .en()
             .contains("deeper"));
         let huge = parse("<R><N>99999999999999999999999</N></R>").unwrap();
         assert!(Node::root(&huge, "R").unwrap().opt_u64("N").is_err());

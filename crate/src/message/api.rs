@@ -64,6 +64,7 @@ messages! { ApiMessage
     BodyMissing "core_api_body_missing" { path: String, expected: Box<ApiMessage> }
     BodyNotObject "core_api_body_not_object" { got: Box<ApiMessage> }
     BodyNotXml "core_api_body_not_xml" {}
+    BodyXmlCut "core_api_body_xml_cut" {}
     BodyXmlDeep "core_api_body_xml_deep" { max: usize }
     BodyXmlTruncated "core_api_body_xml_truncated" { element: String }
     BodyXmlEmpty "core_api_body_xml_empty" {}

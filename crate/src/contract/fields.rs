@@ -28,9 +28,14 @@ impl Object {
         match value {
             Value::Object(map) => Ok(Object { map, path }),
             other => {
-                let text = ApiMessage::NotObject {
-                    path: path.clone(),
-                    got: Box::new(json_type(&other)),
+                let got = Box::new(json_type(&other));
+                let text = if path == "$" {
+                    ApiMessage::RequestNotObject { got }
+                } else {
+                    ApiMessage::NotObject {
+                        path: path.clone(),
+                        got,
+                    }
                 };
                 Err(Error::said(ErrorKind::InvalidJson, text).at(path))
             }

@@ -16,6 +16,7 @@ messages! { ApiMessage
     JsonCount "core_api_json_count" {}
     JsonScalar "core_api_json_scalar" {}
     NotJson "core_api_not_json" { line: usize, column: usize }
+    RequestNotObject "core_api_request_not_object" { got: Box<ApiMessage> }
     NotObject "core_api_not_object" { path: String, got: Box<ApiMessage> }
     MissingField "core_api_missing_field" { field: String, path: String }
     WrongType "core_api_wrong_type" { field: String, expected: Box<ApiMessage>, got: Box<ApiMessage> }

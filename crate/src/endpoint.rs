@@ -13,101 +13,82 @@
 //! - [`aliyuncs_endpoint`]: an STS or RAM endpoint, any host under `aliyuncs.com`.
 
 use crate::error::{Error, Result};
+use crate::message::SignMessage;
 use crate::sign::oss::is_bucket_name;
 
 const ALIYUNCS: &str = ".aliyuncs.com";
-/// An example for messages.
-const OSS_EXAMPLE: &str = "oss-cn-hangzhou.aliyuncs.com";
 
 /// The lowercased host name of an https endpoint given as `host`, `https://host`, `host:443` or
 /// with a trailing `/`. `path` is the JSON path errors name.
 pub fn https_host(text: &str, path: &str) -> Result<String> {
-    let bad = |why: &str, todo: &str| {
-        Error::invalid(
-            path,
-            format!("{text:?} is not a usable endpoint: {why}; {todo}"),
-        )
-    };
+    let value = || text.to_string();
+    let bad = |message: SignMessage| Error::invalid_said(path, message);
     let rest = match text.split_once("://") {
         None => text,
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => rest,
         Some((scheme, _)) if scheme.eq_ignore_ascii_case("http") => {
-            return Err(bad(
-                "it uses http, which would send the signature (and an STS token) in clear text",
-                "use https:// or give the host name alone",
-            ))
+            return Err(bad(SignMessage::EndpointHttp { value: value() }))
         }
         Some((scheme, _)) => {
-            return Err(bad(
-                &format!("the scheme {scheme:?} is not https"),
-                "use https:// or give the host name alone",
-            ))
+            return Err(bad(SignMessage::EndpointScheme {
+                value: value(),
+                scheme: scheme.to_string(),
+            }))
         }
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     if !tail.is_empty() && tail != "/" {
-        return Err(bad(
-            "an endpoint has no path, query or fragment",
-            "give the host name alone",
-        ));
+        return Err(bad(SignMessage::EndpointPath { value: value() }));
     }
     if authority.contains('@') {
-        return Err(bad(
-            "it carries user info (a name before @)",
-            "give the host name alone",
-        ));
+        return Err(bad(SignMessage::EndpointUserInfo { value: value() }));
     }
     let host = match authority.rsplit_once(':') {
         None => authority,
         Some((host, "443")) => host,
-        Some(_) => return Err(bad("only the https port 443 is allowed", "remove the port")),
+        Some(_) => return Err(bad(SignMessage::EndpointPort { value: value() })),
     };
-    if let Some(why) = host_name_problem(host) {
-        return Err(bad(
-            &why,
-            "give a host name such as oss-cn-hangzhou.aliyuncs.com",
-        ));
+    if let Some(problem) = host_name_problem(host, text) {
+        return Err(bad(problem));
     }
     Ok(host.to_ascii_lowercase())
 }
 
-/// Why `host` is not a DNS host name (letters, digits and `-` in dot-separated labels of 1-63,
-/// at most 253 in all), or `None`. IP addresses are refused: a numeric last label is never a
-/// top-level domain.
-fn host_name_problem(host: &str) -> Option<String> {
+/// Why `host` (of the endpoint `value`) is not a DNS host name (letters, digits and `-` in
+/// dot-separated labels of 1-63, at most 253 in all), or `None`. IP addresses are refused: a
+/// numeric last label is never a top-level domain.
+fn host_name_problem(host: &str, value: &str) -> Option<SignMessage> {
+    let value = value.to_string();
     if host.is_empty() {
-        return Some("the host name is empty".into());
+        return Some(SignMessage::EndpointHostEmpty { value });
     }
     if host.len() > 253 {
-        return Some("a host name has at most 253 characters".into());
+        return Some(SignMessage::EndpointHostLong { value });
     }
     if let Some(c) = host
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
     {
+        let character = c.escape_debug().to_string();
         return Some(if c.is_ascii() {
-            format!("{c:?} cannot appear in a host name")
+            SignMessage::EndpointHostCharacter { value, character }
         } else {
-            format!("{c:?} is not ASCII (write an internationalised domain in its xn-- form)")
+            SignMessage::EndpointHostNonAscii { value, character }
         });
     }
     let labels_ok = host.split('.').all(|label| {
         (1..=63).contains(&label.len()) && !label.starts_with('-') && !label.ends_with('-')
     });
     if !labels_ok {
-        return Some(
-            "each dot-separated part of a host name has 1-63 letters, digits or hyphens, \
-             not starting or ending with a hyphen"
-                .into(),
-        );
+        return Some(SignMessage::EndpointHostLabel { value });
     }
     if host
         .rsplit('.')
         .next()
         .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Some("an IP address is not a host name".into());
+        return Some(SignMessage::EndpointHostIp { value });
     }
     None
 }
@@ -128,15 +109,8 @@ impl OssEndpoint {
     pub fn parse(text: &str, path: &str) -> Result<OssEndpoint> {
         let host = https_host(text, path)?;
         Self::from_host(&host).ok_or_else(|| {
-            Error::invalid(
-                path,
-                format!(
-                    "{text:?} is not an OSS endpoint: give the region endpoint, e.g. \
-                     {OSS_EXAMPLE}, oss-cn-hangzhou-internal.aliyuncs.com, \
-                     cn-hangzhou.oss.aliyuncs.com or oss-accelerate.aliyuncs.com (or set \
-                     \"cname\": true for a custom domain bound to the bucket, when presigning)"
-                ),
-            )
+            let value = text.to_string();
+            Error::invalid_said(path, SignMessage::EndpointNotOss { value })
         })
     }
 
@@ -184,21 +158,20 @@ impl OssEndpoint {
             (Some(own), Some(bucket)) if own == bucket => {
                 Ok(format!("{bucket}.{}", self.service_host))
             }
-            (Some(own), Some(bucket)) => Err(Error::invalid(
+            (Some(own), Some(bucket)) => Err(Error::invalid_said(
                 path,
-                format!(
-                    "the endpoint is bucket {own:?}'s domain name, but the request is for bucket \
-                     {bucket:?}: give the region endpoint {} (the bucket is added to it)",
-                    self.service_host
-                ),
+                SignMessage::EndpointBucketDomain {
+                    own: own.clone(),
+                    bucket: bucket.to_string(),
+                    endpoint: self.service_host.clone(),
+                },
             )),
-            (Some(own), None) => Err(Error::invalid(
+            (Some(own), None) => Err(Error::invalid_said(
                 path,
-                format!(
-                    "the endpoint is bucket {own:?}'s domain name, but the request is not for a \
-                     bucket: give the region endpoint {}",
-                    self.service_host
-                ),
+                SignMessage::EndpointBucketDomainNoBucket {
+                    own: own.clone(),
+                    endpoint: self.service_host.clone(),
+                },
             )),
         }
     }
@@ -214,12 +187,10 @@ pub fn oss_endpoint_region(text: &str) -> Option<String> {
 pub fn custom_domain(text: &str, path: &str) -> Result<String> {
     let host = https_host(text, path)?;
     if host.ends_with(ALIYUNCS) || host == "aliyuncs.com" {
-        return Err(Error::invalid(
+        let value = text.to_string();
+        return Err(Error::invalid_said(
             path,
-            format!(
-                "{text:?} is an Alibaba Cloud host, not a custom domain: remove \"cname\": true \
-                 and give the region endpoint, e.g. {OSS_EXAMPLE}"
-            ),
+            SignMessage::EndpointCnameAliyun { value },
         ));
     }
     Ok(host)
@@ -231,13 +202,10 @@ pub fn aliyuncs_endpoint(text: &str, path: &str) -> Result<String> {
     if host.ends_with(ALIYUNCS) {
         Ok(host)
     } else {
-        Err(Error::invalid(
+        let value = text.to_string();
+        Err(Error::invalid_said(
             path,
-            format!(
-                "{text:?} is not an Alibaba Cloud endpoint: give a host name ending in \
-                 .aliyuncs.com, e.g. sts.cn-hangzhou.aliyuncs.com or {OSS_EXAMPLE} (credentials \
-                 are only ever sent to *.aliyuncs.com)"
-            ),
+            SignMessage::EndpointNotAliyuncs { value },
         ))
     }
 }
@@ -370,7 +338,7 @@ mod tests {
             assert_eq!(e.path.as_deref(), Some("$.endpoint"), "{bad}");
         }
         let e = oss("http://oss-cn-hangzhou.aliyuncs.com").unwrap_err();
-        assert!(e.message.contains("use https://"), "{}", e.message);
+        assert!(e.en().contains("use https://"), "{}", e.en());
     }
 
     #[test]
@@ -385,9 +353,9 @@ mod tests {
         for other in [Some("otherbucket"), None] {
             let err = e.host_for(other, "$.endpoint").unwrap_err();
             assert!(
-                err.message.contains("oss-cn-hangzhou.aliyuncs.com"),
+                err.en().contains("oss-cn-hangzhou.aliyuncs.com"),
                 "{}",
-                err.message
+                err.en()
             );
         }
         let region = oss("oss-cn-hangzhou.aliyuncs.com").unwrap_or_else(|e| panic!("{e}"));

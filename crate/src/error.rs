@@ -1,7 +1,7 @@
 //! The one error type of the core. Every failure crosses the wasm and CLI boundary as a value
 //! `{kind, message, path?, line?, column?}` whose `kind` is stable and documented in the README.
 
-use crate::message::{Message, Said};
+use crate::message::{ApiMessage, Message, Said};
 use serde::Serialize;
 use std::fmt;
 
@@ -72,16 +72,37 @@ impl Error {
         Error::new(ErrorKind::InvalidValue, message).at(path)
     }
 
-    /// A `missing-field` error at a JSON path.
+    /// A `missing-field` error at a JSON path, naming the field as the request spells it.
     pub fn missing(path: impl Into<String>) -> Self {
         let path = path.into();
-        let message = format!("missing required field {path}");
-        Error::new(ErrorKind::MissingField, message).at(path)
+        let field = field_name(&path).to_string();
+        let text = ApiMessage::MissingField {
+            field,
+            path: path.clone(),
+        };
+        Error::said(ErrorKind::MissingField, text).at(path)
     }
 
-    /// Replaces the message, keeping kind and position.
+    /// Replaces the message (and any catalog text), keeping kind and position.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = message.into();
+        self.text = None;
+        self
+    }
+
+    /// The words in English (the catalog's, else the message): for the CLI and native tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn en(&self) -> String {
+        match &self.text {
+            Some(text) => crate::catalog::en(text.as_ref()),
+            None => self.message.clone(),
+        }
+    }
+
+    /// Takes the line and column of `other`, if it has them.
+    pub fn with_position_of(mut self, other: &Error) -> Self {
+        self.line = other.line;
+        self.column = other.column;
         self
     }
 
@@ -95,6 +116,17 @@ impl Error {
         self.column = Some(column);
         self
     }
+}
+
+/// The last name of a JSON path, as the request spells the field: `$.credentials.accessKeyId`
+/// -> `accessKeyId`, `$.headers["x-oss-date"]` -> `x-oss-date`.
+pub fn field_name(path: &str) -> &str {
+    if let Some(quoted) = path.strip_suffix("\"]") {
+        if let Some(start) = quoted.rfind("[\"") {
+            return &quoted[start + 2..];
+        }
+    }
+    path.rsplit(['.', '/']).next().unwrap_or(path)
 }
 
 impl fmt::Display for Error {

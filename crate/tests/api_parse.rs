@@ -2,9 +2,20 @@
 //! examples): typed results for successes, `apiError` with hints for service errors, and
 //! `invalid-response` errors naming what is wrong in a success body.
 
+use rolehop::catalog::{render_json, Lang};
 use rolehop::contract::{parse, request};
 use rolehop::ErrorKind;
 use serde_json::{json, Value};
+
+/// A hint (a catalog message) in English.
+fn en(message: &Value) -> String {
+    render_json(message, Lang::En)
+}
+
+/// A hint in Chinese.
+fn zh(message: &Value) -> String {
+    render_json(message, Lang::Zh)
+}
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -231,12 +242,12 @@ fn no_permission_on_assume_role_names_both_causes() {
         e["recommend"],
         "https://api.aliyun.com/troubleshoot?q=NoPermission&product=Sts"
     );
-    let hint = e["hint"].as_str().unwrap();
+    let hint = en(&e["hint"]);
     assert!(
         hint.contains("AliyunSTSAssumeRoleAccess") && hint.contains("trust policy"),
         "{hint}"
     );
-    assert!(e["hintZh"].as_str().unwrap().contains("信任策略"));
+    assert!(zh(&e["hint"]).contains("信任策略"));
 
     let e = api_error(answer(
         "AssumeRole",
@@ -244,7 +255,7 @@ fn no_permission_on_assume_role_names_both_causes() {
         json!({}),
         &fixture("error_root_account.json"),
     ));
-    assert!(e["hint"].as_str().unwrap().contains("root"), "{e}");
+    assert!(en(&e["hint"]).contains("root"), "{e}");
     assert!(e.get("serverDate").is_none());
 }
 
@@ -257,11 +268,8 @@ fn clock_skew_hint_carries_the_server_time() {
         &fixture("error_timestamp_expired.json"),
     ));
     assert_eq!(e["code"], "InvalidTimeStamp.Expired");
-    assert!(
-        e["hint"].as_str().unwrap().contains("15 minutes")
-            && e["hint"].as_str().unwrap().contains("00:20:00")
-    );
-    assert!(e["hintZh"].as_str().unwrap().contains("时钟"));
+    assert!(en(&e["hint"]).contains("15 minutes") && en(&e["hint"]).contains("00:20:00"));
+    assert!(zh(&e["hint"]).contains("时钟"));
 }
 
 /// The request whose server-side string to sign is in error_signature_rpc.json: the token's
@@ -292,12 +300,12 @@ fn rpc_signature_mismatch_names_the_first_differing_parameter() {
         json!({"part": "parameter", "name": "SecurityToken", "ours": "CAIS+token/with=chars",
                "server": "CAIS token/with=chars", "position": 5})
     );
-    let hint = e["hint"].as_str().unwrap();
+    let hint = en(&e["hint"]);
     assert!(
-        hint.contains("Parameter SecurityToken differs") && hint.contains("%2B"),
+        hint.contains("parameter SecurityToken a + became a space") && hint.contains("%2B"),
         "{hint}"
     );
-    assert!(e["hintZh"].as_str().unwrap().contains("SecurityToken"));
+    assert!(zh(&e["hint"]).contains("SecurityToken"));
     assert!(e["serverStringToSign"]
         .as_str()
         .unwrap()
@@ -310,10 +318,7 @@ fn rpc_signature_mismatch_names_the_first_differing_parameter() {
         json!({}),
         &fixture("error_signature_rpc.json"),
     ));
-    assert!(
-        e["hint"].as_str().unwrap().contains("signing.stringToSign"),
-        "{e}"
-    );
+    assert!(en(&e["hint"]).contains("signing.stringToSign"), "{e}");
     assert!(e.get("signatureDiff").is_none());
 
     // Identical strings: the secret is wrong.
@@ -327,10 +332,7 @@ fn rpc_signature_mismatch_names_the_first_differing_parameter() {
     req["stringToSign"] = server;
     let e = api_error(req);
     assert!(
-        e["hint"]
-            .as_str()
-            .unwrap()
-            .contains("wrong AccessKey secret"),
+        en(&e["hint"]).contains("the AccessKey secret is wrong"),
         "{e}"
     );
 }
@@ -357,7 +359,7 @@ fn oss_signature_mismatch_names_the_line_and_both_values() {
         e["signatureDiff"],
         json!({"part": "Date", "ours": "Thu, 01 Jan 2026 00:00:00 GMT", "server": "Thu, 01 Jan 2026 00:00:03 GMT", "position": 25})
     );
-    let hint = e["hint"].as_str().unwrap();
+    let hint = en(&e["hint"]);
     assert!(
         hint.contains("Date line differs")
             && hint.contains("00:00:03")
@@ -378,13 +380,7 @@ fn oss_access_denied_and_wrong_endpoint() {
         (e["code"].as_str(), e["requestId"].as_str()),
         (Some("AccessDenied"), Some("6773A0C1E5C2A43834B7F1B3"))
     );
-    assert!(
-        e["hint"]
-            .as_str()
-            .unwrap()
-            .contains("AliyunOSSReadOnlyAccess"),
-        "{e}"
-    );
+    assert!(en(&e["hint"]).contains("AliyunOSSReadOnlyAccess"), "{e}");
     let e = api_error(answer(
         "ListObjects",
         403,
@@ -393,10 +389,7 @@ fn oss_access_denied_and_wrong_endpoint() {
     ));
     assert_eq!(e["endpoint"], "oss-cn-shanghai.aliyuncs.com");
     assert!(
-        e["hint"]
-            .as_str()
-            .unwrap()
-            .contains("send the request to oss-cn-shanghai.aliyuncs.com"),
+        en(&e["hint"]).contains("send the request to oss-cn-shanghai.aliyuncs.com"),
         "{e}"
     );
 }
@@ -412,11 +405,11 @@ fn html_gateway_page_is_an_api_error_with_a_status_hint() {
     assert_eq!(e["code"], "Http502");
     assert_eq!(e["message"], "HTTP 502: 502 Bad Gateway");
     assert_eq!(e["requestId"], Value::Null);
-    assert!(e["hint"].as_str().unwrap().contains("retry"), "{e}");
+    assert!(en(&e["hint"]).contains("retry"), "{e}");
     let e = api_error(answer("GetRole", 403, json!({}), ""));
     assert_eq!(
         (e["code"].as_str(), e["message"].as_str()),
-        (Some("Http403"), Some("HTTP 403 with an empty body"))
+        (Some("Http403"), Some("HTTP 403"))
     );
 }
 
@@ -435,17 +428,17 @@ fn an_error_body_in_a_2xx_answer_is_still_an_error() {
 fn malformed_success_bodies_say_what_is_wrong() {
     let cases: Vec<(&str, String, &str)> = vec![
         ("AssumeRole", r#"{"RequestId": "r", "Credentials": {"AccessKeyId": "a"}}"#.into(), "Credentials.AccessKeySecret (a string) is missing"),
-        ("AssumeRole", r#"{"RequestId": "r", "Credentials": []}"#.into(), "Credentials must be an object, got an array"),
-        ("GetCallerIdentity", "[1]".into(), "the body must be a JSON object"),
+        ("AssumeRole", r#"{"RequestId": "r", "Credentials": []}"#.into(), "Credentials must be an object, not an array"),
+        ("GetCallerIdentity", "[1]".into(), "The body must be a JSON object"),
         ("GetRole", r#"{"RequestId": "r", "Role": {"RoleId": "1", "RoleName": "n", "Arn": "a", "MaxSessionDuration": 1e400}}"#.into(), "not valid JSON"),
         ("GetRole", r#"{"RequestId": "r", "Role": {"RoleId": "1", "RoleName": "n", "Arn": "a", "MaxSessionDuration": -5}}"#.into(), "Role.MaxSessionDuration must be a non-negative integer"),
-        ("ListPoliciesForRole", r#"{"RequestId": "r", "Policies": {"Policy": [{"PolicyName": 3}]}}"#.into(), "Policies.Policy[0].PolicyName must be a string, got a number"),
+        ("ListPoliciesForRole", r#"{"RequestId": "r", "Policies": {"Policy": [{"PolicyName": 3}]}}"#.into(), "Policies.Policy[0].PolicyName must be a string, not a number"),
         ("GetPolicy", fixture("get_policy.json")[..120].to_string(), "not valid JSON"),
         ("ListObjects", fixture("list_objects.xml").replace("<Size>344606</Size>", "<Size>99999999999999999999</Size>"), "ListBucketResult/Contents[1]/Size must be a non-negative integer"),
         ("ListObjects", fixture("list_objects.xml").replace("<Size>344606</Size>", "<Size>-1</Size>"), "Size must be a non-negative integer"),
-        ("ListObjects", fixture("list_objects.xml")[..400].to_string(), "truncated"),
+        ("ListObjects", fixture("list_objects.xml")[..400].to_string(), "cut off"),
         ("ListObjects", fixture("list_objects.xml").replace("<IsTruncated>true</IsTruncated>", "<IsTruncated>yes</IsTruncated>"), "IsTruncated must be true or false"),
-        ("ListBuckets", fixture("list_objects.xml"), "root element is <ListBucketResult>, expected <ListAllMyBucketsResult>"),
+        ("ListBuckets", fixture("list_objects.xml"), "root element is <ListBucketResult>, not <ListAllMyBucketsResult>"),
         ("GetBucketInfo", "<BucketInfo><Bucket><Name>b</Name></Bucket></BucketInfo>".into(), "<Location> is missing in BucketInfo/Bucket"),
         ("ListBuckets", "".into(), "no XML element"),
     ];
@@ -453,16 +446,11 @@ fn malformed_success_bodies_say_what_is_wrong() {
         let e = parse(&answer(action, 200, json!({}), &body).to_string()).expect_err(action);
         assert_eq!(e.kind, ErrorKind::InvalidResponse, "{action}: {e}");
         assert_eq!(e.path.as_deref(), Some("$.body"));
+        let words = e.en();
+        assert!(words.contains(says), "{action}: {words:?} lacks {says:?}");
         assert!(
-            e.message.contains(says),
-            "{action}: {:?} lacks {says:?}",
-            e.message
-        );
-        assert!(
-            e.message
-                .starts_with(&format!("the {action} response is not as documented")),
-            "{}",
-            e.message
+            words.starts_with(&format!("The {action} answer is not as documented")),
+            "{words}"
         );
     }
     let e = parse(

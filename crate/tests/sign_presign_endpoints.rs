@@ -52,13 +52,13 @@ fn any_host_or_http_is_refused_with_the_json_path() {
                 (e.kind, e.path.as_deref()),
                 (ErrorKind::InvalidValue, Some("$.endpoint")),
                 "{endpoint}: {}",
-                e.message
+                e.en()
             );
-            assert!(e.message.contains(endpoint), "{}", e.message);
+            assert!(e.en().contains(endpoint), "{}", e.en());
         }
     }
     let e = refused(&presign("http://oss-cn-hangzhou.aliyuncs.com", json!({})));
-    assert!(e.message.contains("https"), "{}", e.message);
+    assert!(e.en().contains("https"), "{}", e.en());
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn a_custom_domain_needs_cname_true_and_https() {
         ("oss-cn-hangzhou.aliyuncs.com", "$.endpoint"),
     ] {
         let e = refused(&presign(endpoint, json!({"cname": true})));
-        assert_eq!(e.path.as_deref(), Some(path), "{endpoint}: {}", e.message);
+        assert_eq!(e.path.as_deref(), Some(path), "{endpoint}: {}", e.en());
     }
     let mut no_bucket = presign("static.example.com", json!({"cname": true, "key": null}));
     no_bucket["bucket"] = Value::Null;

@@ -539,7 +539,7 @@ fn input_errors_name_their_json_path() {
         let e = tutorial_steps(&i.to_string()).unwrap_err();
         assert_eq!(e.path.as_deref(), Some(path), "{i}: {e:?}");
         assert_eq!(serde_json::to_value(e.kind).unwrap(), kind, "{i}: {e:?}");
-        assert!(e.message.len() > 20, "says what to do: {}", e.message);
+        assert!(e.en().len() > 20, "says what to do: {}", e.en());
     }
     let mut i = input("company-b");
     i["trust"] = json!({"kind": "account"});

@@ -6,6 +6,7 @@
 // checksNext (reads only, bounded); this module adds no rules of its own.
 
 import { readCredentials } from './credentials.js';
+import { coreMessage } from '../shared/i18n.js';
 import { send, isNetworkFailure } from './transport.js';
 import { allSecrets, boundedDelay, nowIso, signingCredentials } from './request-context.js';
 
@@ -124,7 +125,7 @@ async function sendOne(core, next, credentials, secrets, fetchImpl) {
   const time = nowIso();
   const built = core.request({ ...next.params, action: next.action, credentials, time, nonce: crypto.randomUUID() });
   if (built.error) {
-    return { fact: { transportError: `the request could not be built: ${built.error.message}`, localTime: time }, seen: unseen('', 'refused') };
+    return { fact: { transportError: `the request could not be built: ${coreMessage(built.error.text ?? built.error.message)}`, localTime: time }, seen: unseen('', 'refused') };
   }
   const host = new URL(built.url).hostname;
   let answer;

@@ -248,14 +248,13 @@ export interface ApiResponseInput {
   stringToSign?: string | null;
 }
 
-/** The service's own error, with what to do in English and Chinese. */
+/** The service's own error, with what to do (a catalog message). */
 export interface ApiError {
   /** `NoPermission`, `AccessDenied`, ... or `Http<status>` when the answer carried none. */
   code: string;
   message: string;
   requestId: string | null;
-  hint: string;
-  hintZh: string;
+  hint: CoreMessage;
   status: number;
   serverDate?: string;
   hostId?: string;

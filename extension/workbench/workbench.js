@@ -224,7 +224,7 @@ async function verify() {
         tick(provenSteps(event.report));
         resolve(undefined);
       } else if (event.event === 'error') {
-        setStatus(verdict, 'error', t('workbenchError', event.error?.message ?? ''));
+        setStatus(verdict, 'error', t('workbenchError', coreMessage(event.error?.text ?? event.error?.message)));
         resolve(undefined);
       }
     });
@@ -317,7 +317,7 @@ async function setUp() {
         resolve(undefined);
       } else if (event.event === 'error') {
         finished = true;
-        setStatus(status, 'error', t('workbenchError', event.error?.message ?? ''));
+        setStatus(status, 'error', t('workbenchError', coreMessage(event.error?.text ?? event.error?.message)));
         resolve(undefined);
       }
     });

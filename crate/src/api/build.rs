@@ -6,7 +6,8 @@ use super::action::{Action, ActionSpec, FieldSpec, Service};
 use super::input::RequestInput;
 use super::validate::{self, check_credentials, check_time};
 use super::{oss_request, rpc_request};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
+use crate::message::ApiMessage;
 use crate::policy::suggest::distance;
 
 /// An HTTP request for the caller to send unchanged.
@@ -71,23 +72,28 @@ pub fn unknown_field(action: Action, name: &str, path: &str) -> Error {
         Service::Oss => &["endpoint", "region"],
         _ => &["endpoint"],
     };
-    let suggestion = allowed
+    let meant = allowed
         .iter()
         .chain(location)
         .chain(&COMMON_FIELDS[..4])
         .find(|candidate| is_close(name, candidate))
-        .map(|c| format!("did you mean {c:?}? "))
-        .unwrap_or_default();
+        .map(|meant| meant.to_string());
     allowed.extend_from_slice(location);
-    Error::new(
-        ErrorKind::InvalidValue,
-        format!(
-            "{} does not take a field {name:?}: {suggestion}its own fields are {}",
-            action.name(),
-            allowed.join(", ")
-        ),
-    )
-    .at(path)
+    let command = action.name().to_string();
+    let field = name.to_string();
+    let text = match meant {
+        Some(meant) => ApiMessage::UnknownFieldMeant {
+            command,
+            field,
+            meant,
+        },
+        None => ApiMessage::UnknownField {
+            command,
+            field,
+            fields: allowed.join(", "),
+        },
+    };
+    Error::invalid_said(path, text)
 }
 
 /// Case-insensitive equality, or at most two single-character edits (the policy linter's
@@ -106,10 +112,10 @@ fn action_params(input: &RequestInput, spec: &ActionSpec) -> Result<Vec<Param>> 
             return Err(unknown_field(action, name, &path));
         }
         if input.fields[..i].iter().any(|(earlier, _)| earlier == name) {
-            return Err(Error::invalid(
-                path,
-                format!("{name} is given twice: keep one"),
-            ));
+            let text = ApiMessage::FieldTwice {
+                field: name.to_string(),
+            };
+            return Err(Error::invalid_said(path, text));
         }
     }
     let mut params: Vec<Param> = spec
@@ -129,13 +135,12 @@ fn action_params(input: &RequestInput, spec: &ActionSpec) -> Result<Vec<Param>> 
         }
     }
     if !spec.one_of.is_empty() && !spec.one_of.iter().any(|n| input.field(n).is_some()) {
-        return Err(
-            Error::missing(format!("$.{}", spec.one_of[0])).with_message(format!(
-                "{} needs at least one of {} (otherwise there is nothing to change)",
-                action.name(),
-                spec.one_of.join(", ")
-            )),
-        );
+        let text = ApiMessage::NeedsOneOf {
+            action: action.name().to_string(),
+            fields: spec.one_of.join(", "),
+        };
+        let path = format!("$.{}", spec.one_of[0]);
+        return Err(Error::said(crate::error::ErrorKind::MissingField, text).at(path));
     }
     Ok(params)
 }
@@ -146,20 +151,12 @@ mod tests {
 
     #[test]
     fn did_you_mean() {
-        let e = unknown_field(Action::AssumeRole, "roleArm", "$.roleArm");
-        assert!(
-            e.message.contains("did you mean \"roleArn\"?"),
-            "{}",
-            e.message
-        );
-        let e = unknown_field(Action::GetRole, "RoleName", "$.RoleName");
-        assert!(
-            e.message.contains("did you mean \"roleName\"?"),
-            "{}",
-            e.message
-        );
-        let e = unknown_field(Action::GetCallerIdentity, "zzzzzzzz", "$.zzzzzzzz");
-        assert!(!e.message.contains("did you mean"), "{}", e.message);
+        let e = unknown_field(Action::AssumeRole, "roleArm", "$.roleArm").to_string();
+        assert!(e.contains("a field \"roleArm\": write \"roleArn\""), "{e}");
+        let e = unknown_field(Action::GetRole, "RoleName", "$.RoleName").to_string();
+        assert!(e.contains("write \"roleName\""), "{e}");
+        let e = unknown_field(Action::GetCallerIdentity, "zzzzzzzz", "$.zzzzzzzz").to_string();
+        assert!(!e.contains("write") && e.contains("its fields are"), "{e}");
         assert!(is_close("ROLEARN", "roleArn"));
         assert!(is_close("roleArm", "roleArn"));
         assert!(!is_close("kitten", "sitting"));

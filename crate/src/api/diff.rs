@@ -2,6 +2,7 @@
 //! the server computed and names the first difference, as data and as an explanation.
 
 use super::hints::Hint;
+use crate::message::ApiMessage;
 use serde::Serialize;
 
 /// The first difference between our string to sign and the server's.
@@ -210,10 +211,11 @@ pub fn compare_oss(ours: &str, server: &str) -> Comparison {
     differs("encoding", None, Some(ours), Some(server))
 }
 
-/// A value for a message: whole when short, otherwise a window around `position`.
+/// A value for a message (which quotes it): whole when short, otherwise a window around
+/// `position`.
 fn show(value: Option<&str>, position: Option<usize>) -> String {
     let Some(value) = value else {
-        return "(absent)".to_string();
+        return String::new();
     };
     let chars: Vec<char> = value.chars().collect();
     if chars.len() <= 100 {
@@ -224,10 +226,9 @@ fn show(value: Option<&str>, position: Option<usize>) -> String {
     let end = (center + 40).min(chars.len());
     let window: String = chars.get(start..end).unwrap_or_default().iter().collect();
     format!(
-        "{}{window:?}{} ({} characters)",
+        "{}{window:?}{}",
         if start > 0 { "…" } else { "" },
         if end < chars.len() { "…" } else { "" },
-        chars.len()
     )
 }
 
@@ -235,114 +236,57 @@ fn show(value: Option<&str>, position: Option<usize>) -> String {
 pub fn explain(comparison: Option<&Comparison>, have_server: bool) -> Hint {
     let Some(comparison) = comparison else {
         return if have_server {
-            Hint::new(
-                "The server computed a different string to sign (see serverStringToSign). To see the first \
-                 difference, pass the request's signing.stringToSign (from `request`) as stringToSign to \
-                 `parse`. If the strings match, the AccessKey secret is wrong.",
-                "服务端计算出的待签名字符串与请求不一致（见 serverStringToSign）。请将 `request` 返回的 \
-                 signing.stringToSign 作为 stringToSign 传给 `parse`，即可定位第一处差异；若两者一致，\
-                 则是 AccessKey Secret 错误。",
-            )
+            ApiMessage::DiffServerOnly {}
         } else {
-            Hint::new(
-                "The signature does not match. Check that the AccessKey secret belongs to this AccessKey ID \
-                 (for STS credentials, use the secret from the same AssumeRole answer) and that the request \
-                 was sent exactly as built (same method, URL, headers and body).",
-                "签名不匹配。请确认 AccessKey Secret 与 AccessKey ID 属于同一对（STS 临时凭证须使用同一次 \
-                 AssumeRole 返回的 Secret），并确认请求按构建结果原样发送（方法、URL、请求头和请求体均不可改动）。",
-            )
+            ApiMessage::DiffUnknown {}
         };
     };
     match comparison {
-        Comparison::Identical => Hint::new(
-            "The server's string to sign is identical to ours, so the request arrived intact and the \
-             signature was made with the wrong AccessKey secret. Re-enter the secret of this AccessKey ID \
-             (for STS credentials, the AccessKeySecret from the same AssumeRole answer).",
-            "服务端的待签名字符串与本地完全一致，说明请求未被改动，是签名所用的 AccessKey Secret 错误。\
-             请重新输入该 AccessKey ID 对应的 Secret（STS 凭证须使用同一次 AssumeRole 返回的 AccessKeySecret）。",
-        ),
-        Comparison::Unreadable { ours } => {
-            let (en, zh) = if *ours {
-                ("the stringToSign given to parse", "传入 parse 的 stringToSign")
-            } else {
-                ("the server's string to sign", "服务端返回的待签名字符串")
-            };
-            Hint::new(
-                format!("Could not compare the strings to sign: {en} is not in the expected form. Pass signing.stringToSign from the `request` answer of this same request."),
-                format!("无法比较待签名字符串：{zh}格式不符。请传入同一请求的 `request` 结果中的 signing.stringToSign。"),
-            )
-        }
+        Comparison::Identical => ApiMessage::DiffIdentical {},
+        Comparison::Unreadable { ours: true } => ApiMessage::DiffOursUnreadable {},
+        Comparison::Unreadable { ours: false } => ApiMessage::DiffServerUnreadable {},
         Comparison::Differs(d) => explain_difference(d),
     }
 }
 
 fn explain_difference(d: &SignatureDiff) -> Hint {
+    use ApiMessage as M;
     let ours = show(d.ours.as_deref(), d.position);
     let server = show(d.server.as_deref(), d.position);
-    let name = d.name.as_deref().unwrap_or("");
-    let at = d
-        .position
-        .map(|p| {
-            (
-                format!(" (first difference at character {p})"),
-                format!("（第 {p} 个字符起不同）"),
-            )
-        })
-        .unwrap_or_default();
+    let name = d.name.clone().unwrap_or_default();
+    let position = d.position.unwrap_or(1);
     let plus_as_space = matches!((&d.ours, &d.server), (Some(a), Some(b)) if a.contains('+') && a.replace('+', " ") == *b);
-    let plus = if plus_as_space {
-        (
-            " A '+' became a space: the body was decoded as a form but '+' was not encoded as %2B.",
-            "“+” 被解码成了空格：请求体中的 “+” 必须编码为 %2B。",
-        )
-    } else {
-        ("", "")
-    };
     match (d.part, &d.ours, &d.server) {
-        ("method", _, _) => Hint::new(
-            format!("The request was signed for {ours} but the server received {server}: send it with the method it was built for."),
-            format!("请求按 {ours} 方法签名，但服务端收到的是 {server}：请使用构建时的方法发送。"),
-        ),
-        ("parameter", Some(_), None) => Hint::new(
-            format!("The server did not receive parameter {name} (ours: {ours}). The body was changed or cut before it reached the server: send the body exactly as built, as application/x-www-form-urlencoded."),
-            format!("服务端没有收到参数 {name}（本地值：{ours}）。请求体在发送途中被修改或截断：请以 application/x-www-form-urlencoded 原样发送构建出的请求体。"),
-        ),
-        ("parameter", None, Some(_)) => Hint::new(
-            format!("The server received parameter {name} = {server}, which was not signed. Something added it after signing (a query string on the URL, the caller, or a proxy): send the URL and body exactly as built."),
-            format!("服务端收到了未签名的参数 {name} = {server}。签名后有内容被追加（URL 查询串、调用方或代理）：请原样发送构建出的 URL 和请求体。"),
-        ),
-        ("parameter", _, _) => Hint::new(
-            format!("Parameter {name} differs: ours {ours}, the server's {server}{}. It was changed between signing and sending.{} Send the body exactly as built.", at.0, plus.0),
-            format!("参数 {name} 不一致：本地 {ours}，服务端 {server}{}。签名后到发送前被改动。{}请原样发送请求体。", at.1, plus.1),
-        ),
-        ("header", Some(_), None) => Hint::new(
-            format!("The server did not receive header {name} (ours: {ours}): send every header exactly as built (fetch must not drop it)."),
-            format!("服务端没有收到请求头 {name}（本地值：{ours}）：请原样发送构建出的全部请求头。"),
-        ),
-        ("header", None, Some(_)) => Hint::new(
-            format!("The server received header {name}: {server}, which was not signed. Remove it from the request (or build the request with it)."),
-            format!("服务端收到了未签名的请求头 {name}: {server}。请从请求中去掉它（或在构建请求时包含它）。"),
-        ),
-        ("header", _, _) => Hint::new(
-            format!("Header {name} differs: ours {ours}, the server's {server}{}: send it exactly as built.", at.0),
-            format!("请求头 {name} 不一致：本地 {ours}，服务端 {server}{}：请原样发送。", at.1),
-        ),
-        ("Content-Type" | "Content-MD5", _, _) => Hint::new(
-            format!("The {} line differs: ours {ours}, the server's {server}. The caller or browser added or changed the {} header after signing: send none for these GET requests, or build the request with it.", d.part, d.part),
-            format!("{} 行不一致：本地 {ours}，服务端 {server}。签名后调用方或浏览器添加或修改了 {} 请求头：这些 GET 请求不要发送该头，或在构建请求时包含它。", d.part, d.part),
-        ),
-        ("Date", _, _) => Hint::new(
-            format!("The Date line differs: ours {ours} (sent as x-oss-date), the server's {server}. Send the x-oss-date header exactly as built; if the server shows another time, the header was dropped and the Date header was used instead."),
-            format!("Date 行不一致：本地 {ours}（通过 x-oss-date 发送），服务端 {server}。请原样发送 x-oss-date 请求头；若服务端显示的是其他时间，说明该头被丢弃而使用了 Date 头。"),
-        ),
-        ("resource", _, _) => Hint::new(
-            format!("The canonicalized resource differs: ours {ours}, the server's {server}{}. The bucket, path or sub-resource query (e.g. ?bucketInfo, continuation-token) was changed: send the URL exactly as built.", at.0),
-            format!("规范化资源不一致：本地 {ours}，服务端 {server}{}。Bucket、路径或子资源查询参数（如 ?bucketInfo、continuation-token）被改动：请原样发送构建出的 URL。", at.1),
-        ),
-        _ => Hint::new(
-            format!("The strings to sign carry the same values but are written differently{} (ours {ours}, the server's {server}): the request was re-encoded in transit; send it exactly as built.", at.0),
-            format!("待签名字符串的取值相同但编码不同{}（本地 {ours}，服务端 {server}）：请求在传输中被重新编码，请原样发送。", at.1),
-        ),
+        ("method", _, _) => M::DiffMethod { ours, server },
+        ("parameter", Some(_), None) => M::DiffParameterLost { name, ours },
+        ("parameter", None, Some(_)) => M::DiffParameterAdded { name, server },
+        ("parameter", _, _) if plus_as_space => M::DiffParameterPlus { name },
+        ("parameter", _, _) => M::DiffParameter {
+            name,
+            ours,
+            server,
+            position,
+        },
+        ("header", Some(_), None) => M::DiffHeaderLost { name, ours },
+        ("header", None, Some(_)) => M::DiffHeaderAdded { name, server },
+        ("header", _, _) => M::DiffHeader {
+            name,
+            ours,
+            server,
+            position,
+        },
+        ("Content-Type" | "Content-MD5", _, _) => M::DiffContentHeader {
+            name: d.part.to_string(),
+            ours,
+            server,
+        },
+        ("Date", _, _) => M::DiffDate { ours, server },
+        ("resource", _, _) => M::DiffResource {
+            ours,
+            server,
+            position,
+        },
+        _ => M::DiffEncoding { ours, server },
     }
 }
 
@@ -409,9 +353,9 @@ mod tests {
         let long = "a".repeat(300) + "b";
         let shown = show(Some(&long), Some(301));
         assert!(
-            shown.starts_with('…') && shown.contains('b') && shown.ends_with("(301 characters)"),
+            shown.starts_with('…') && shown.contains('b') && shown.chars().count() < 100,
             "{shown}"
         );
-        assert_eq!(show(None, None), "(absent)");
+        assert_eq!(show(Some("short"), None), "\"short\"");
     }
 }

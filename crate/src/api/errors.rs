@@ -1,10 +1,10 @@
 //! Error answers: RPC JSON `{RequestId, HostId, Code, Message, Recommend}`, OSS XML
 //! `<Error><Code/><Message/>...</Error>`, and anything else (an HTML 502 page, an empty body)
-//! become one `ApiError` with a hint in English and Chinese. Reading an error never fails.
+//! become one `ApiError` with a hint (a catalog message). Reading an error never fails.
 
 use super::action::Action;
 use super::diff::{self, Comparison, SignatureDiff};
-use super::hints::{self, Context};
+use super::hints::{self, Context, Hint};
 use super::response::HttpResponse;
 use super::xml;
 use serde::Serialize;
@@ -18,10 +18,8 @@ pub struct ApiError {
     pub code: String,
     pub message: String,
     pub request_id: Option<String>,
-    /// What to do, in English.
-    pub hint: String,
-    /// What to do, in Chinese.
-    pub hint_zh: String,
+    /// What to do: a catalog message (`{id, args}`), rendered by the extension and the CLI.
+    pub hint: Hint,
     pub status: u16,
     /// The response's `Date` header: compare it with the local clock to detect skew.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -172,8 +170,7 @@ pub fn api_error(
         code: fields.code,
         message: fields.message,
         request_id,
-        hint: hint.en,
-        hint_zh: hint.zh,
+        hint,
         status: response.status,
         server_date,
         host_id: fields.host_id,
@@ -188,8 +185,10 @@ pub fn api_error(
 /// A body that is no API error (a gateway's HTML page, plain text, nothing).
 fn foreign_body(response: &HttpResponse) -> ErrorFields {
     let summary = summarize(&response.body);
+    // The service's own words go into `message`; here there are none, only the status and the
+    // page's title or text.
     let message = if summary.is_empty() {
-        format!("HTTP {} with an empty body", response.status)
+        format!("HTTP {}", response.status)
     } else {
         format!("HTTP {}: {summary}", response.status)
     };

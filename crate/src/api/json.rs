@@ -1,21 +1,23 @@
 //! Reading RPC (JSON) response bodies: typed accessors whose errors say which element was
 //! missing or of the wrong type (`invalid-response`, at `$.body`).
 
-use crate::contract::fields::type_name;
+use crate::contract::fields::json_type;
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::ApiMessage;
 use serde_json::Value;
 
 /// An `invalid-response` error about the response body.
-pub fn bad_body(message: impl Into<String>) -> Error {
-    Error::new(ErrorKind::InvalidResponse, message).at("$.body")
+pub fn bad_body(text: ApiMessage) -> Error {
+    Error::said(ErrorKind::InvalidResponse, text).at("$.body")
 }
 
 /// Parses a JSON body; a syntax error carries the line and column in the body.
 pub fn parse(body: &str) -> Result<Value> {
     serde_json::from_str(body).map_err(|e| {
-        bad_body(format!(
-            "the body is not valid JSON ({e}); a proxy or a truncated download may have altered it"
-        ))
+        bad_body(ApiMessage::BodyNotJson {
+            line: e.line(),
+            column: e.column(),
+        })
         .at_position(e.line(), e.column())
     })
 }
@@ -47,16 +49,19 @@ impl<'a> Node<'a> {
         self.value.as_object()?.get(name).filter(|v| !v.is_null())
     }
 
-    fn wrong(&self, name: &str, expected: &str, got: &Value) -> Error {
-        bad_body(format!(
-            "{} must be {expected}, got {}",
-            self.child_path(name),
-            type_name(got)
-        ))
+    fn wrong(&self, name: &str, expected: ApiMessage, got: &Value) -> Error {
+        bad_body(ApiMessage::BodyWrongType {
+            path: self.child_path(name),
+            expected: Box::new(expected),
+            got: Box::new(json_type(got)),
+        })
     }
 
-    fn missing(&self, name: &str, expected: &str) -> Error {
-        bad_body(format!("{} ({expected}) is missing", self.child_path(name)))
+    fn missing(&self, name: &str, expected: ApiMessage) -> Error {
+        bad_body(ApiMessage::BodyMissing {
+            path: self.child_path(name),
+            expected: Box::new(expected),
+        })
     }
 
     /// Checks that this node is an object (the body's top level must be one).
@@ -64,15 +69,16 @@ impl<'a> Node<'a> {
         if self.value.is_object() {
             Ok(())
         } else {
-            let what = if self.path.is_empty() {
-                "the body"
+            let got = Box::new(json_type(self.value));
+            Err(bad_body(if self.path.is_empty() {
+                ApiMessage::BodyNotObject { got }
             } else {
-                &self.path
-            };
-            Err(bad_body(format!(
-                "{what} must be a JSON object, got {}",
-                type_name(self.value)
-            )))
+                ApiMessage::BodyWrongType {
+                    path: self.path.clone(),
+                    expected: Box::new(ApiMessage::JsonObject {}),
+                    got,
+                }
+            }))
         }
     }
 
@@ -82,8 +88,8 @@ impl<'a> Node<'a> {
                 value: v,
                 path: self.child_path(name),
             }),
-            Some(v) => Err(self.wrong(name, "an object", v)),
-            None => Err(self.missing(name, "an object")),
+            Some(v) => Err(self.wrong(name, ApiMessage::JsonObject {}, v)),
+            None => Err(self.missing(name, ApiMessage::JsonObject {})),
         }
     }
 
@@ -96,35 +102,31 @@ impl<'a> Node<'a> {
 
     pub fn string(&self, name: &str) -> Result<String> {
         self.opt_string(name)?
-            .ok_or_else(|| self.missing(name, "a string"))
+            .ok_or_else(|| self.missing(name, ApiMessage::JsonString {}))
     }
 
     pub fn opt_string(&self, name: &str) -> Result<Option<String>> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(v) => Err(self.wrong(name, "a string", v)),
+            Some(v) => Err(self.wrong(name, ApiMessage::JsonString {}, v)),
         }
     }
 
     /// A non-negative integer, given as a JSON number or a string of digits.
     pub fn opt_u64(&self, name: &str) -> Result<Option<u64>> {
-        let expected = "a non-negative integer";
+        let value = |value: String| {
+            bad_body(ApiMessage::BodyValue {
+                path: self.child_path(name),
+                expected: Box::new(ApiMessage::JsonCount {}),
+                value,
+            })
+        };
         match self.get(name) {
             None => Ok(None),
-            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| {
-                bad_body(format!(
-                    "{} must be {expected}, got {n}",
-                    self.child_path(name)
-                ))
-            }),
-            Some(Value::String(s)) => s.parse().map(Some).map_err(|_| {
-                bad_body(format!(
-                    "{} must be {expected}, got {s:?}",
-                    self.child_path(name)
-                ))
-            }),
-            Some(v) => Err(self.wrong(name, expected, v)),
+            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| value(n.to_string())),
+            Some(Value::String(s)) => s.parse().map(Some).map_err(|_| value(s.clone())),
+            Some(v) => Err(self.wrong(name, ApiMessage::JsonCount {}, v)),
         }
     }
 
@@ -134,7 +136,7 @@ impl<'a> Node<'a> {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
             Some(Value::String(s)) if s == "true" || s == "false" => Ok(Some(s == "true")),
-            Some(v) => Err(self.wrong(name, "true or false", v)),
+            Some(v) => Err(self.wrong(name, ApiMessage::JsonBoolean {}, v)),
         }
     }
 
@@ -144,10 +146,10 @@ impl<'a> Node<'a> {
         let wrapper = self.object(container)?;
         let path = wrapper.child_path(item);
         let items: Vec<&'a Value> = match wrapper.get(item) {
-            None => return Err(wrapper.missing(item, "a list")),
+            None => return Err(wrapper.missing(item, ApiMessage::JsonArray {})),
             Some(Value::Array(items)) => items.iter().collect(),
             Some(v @ Value::Object(_)) => vec![v],
-            Some(v) => return Err(wrapper.wrong(item, "a list", v)),
+            Some(v) => return Err(wrapper.wrong(item, ApiMessage::JsonArray {}, v)),
         };
         items
             .into_iter()
@@ -157,10 +159,11 @@ impl<'a> Node<'a> {
                 if value.is_object() {
                     Ok(Node { value, path })
                 } else {
-                    Err(bad_body(format!(
-                        "{path} must be an object, got {}",
-                        type_name(value)
-                    )))
+                    Err(bad_body(ApiMessage::BodyWrongType {
+                        path,
+                        expected: Box::new(ApiMessage::JsonObject {}),
+                        got: Box::new(json_type(value)),
+                    }))
                 }
             })
             .collect()
@@ -178,22 +181,22 @@ mod tests {
         let root = Node::root(&v);
         let a = root.object("A").unwrap();
         assert_eq!(
-            a.string("B").unwrap_err().message,
-            "A.B must be a string, got a number"
+            a.string("B").unwrap_err().en(),
+            "A.B must be a string, not a number."
         );
         assert_eq!(
-            a.string("C").unwrap_err().message,
-            "A.C (a string) is missing"
+            a.string("C").unwrap_err().en(),
+            "A.C (a string) is missing from the body."
         );
         assert!(a
             .opt_u64("N")
             .unwrap_err()
-            .message
-            .contains("A.N must be a non-negative integer"));
+            .en()
+            .contains("A.N must be a non-negative integer, not \"-1\""));
         assert_eq!(a.opt_u64("S").unwrap(), Some(12));
         assert_eq!(
-            a.list("L", "I").unwrap_err().message,
-            "A.L.I[1] must be an object, got a number"
+            a.list("L", "I").unwrap_err().en(),
+            "A.L.I[1] must be an object, not a number."
         );
         assert_eq!(parse("{").unwrap_err().line, Some(1));
     }

@@ -2,6 +2,7 @@
 
 use super::xml::Node;
 use crate::error::Result;
+use crate::message::ApiMessage;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -167,9 +168,12 @@ pub fn list_objects(root: &Node, request_id: Option<String>) -> Result<ListObjec
             common_prefixes.push(prefix.own_text()?);
         }
     }
-    let is_truncated = root
-        .opt_bool("IsTruncated")?
-        .ok_or_else(|| super::json::bad_body("<IsTruncated> is missing in ListBucketResult"))?;
+    let is_truncated = root.opt_bool("IsTruncated")?.ok_or_else(|| {
+        super::json::bad_body(ApiMessage::BodyXmlMissing {
+            element: "IsTruncated".to_string(),
+            path: "ListBucketResult".to_string(),
+        })
+    })?;
     Ok(ListObjectsResult {
         name: root.text("Name")?,
         prefix: root.opt_text("Prefix")?.unwrap_or_default(),

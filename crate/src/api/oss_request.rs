@@ -8,6 +8,7 @@ use super::input::RequestInput;
 use super::validate::check_region;
 use crate::endpoint::OssEndpoint;
 use crate::error::{Error, Result};
+use crate::message::ApiMessage;
 use crate::sign::encode::percent_encode_into;
 use crate::sign::oss::{check_bucket, sign_header, OssCredentials, OssRequest};
 use crate::time::UtcTime;
@@ -27,13 +28,10 @@ pub(super) fn assemble(
         }
         (None, true) => return Err(Error::missing("$.bucket")),
         (Some(_), false) => {
-            return Err(Error::invalid(
-                "$.bucket",
-                format!(
-                    "{} is not addressed to a bucket: remove bucket",
-                    input.action.name()
-                ),
-            ))
+            let text = ApiMessage::BucketNotTaken {
+                action: input.action.name().to_string(),
+            };
+            return Err(Error::invalid_said("$.bucket", text));
         }
         (None, false) => None,
     };
@@ -77,9 +75,9 @@ pub(super) fn assemble(
 /// `oss-<region>.aliyuncs.com`, or the checked `endpoint` override (not both).
 fn service_endpoint(input: &RequestInput) -> Result<OssEndpoint> {
     match (&input.endpoint, &input.region) {
-        (Some(_), Some(_)) => Err(Error::invalid(
+        (Some(_), Some(_)) => Err(Error::invalid_said(
             "$.region",
-            "give region or endpoint, not both (endpoint already names the region)",
+            ApiMessage::RegionAndEndpoint {},
         )),
         (Some(endpoint), None) => OssEndpoint::parse(endpoint, "$.endpoint"),
         (None, region) => {

@@ -5,7 +5,8 @@
 use super::action::Action;
 use super::errors::{api_error, read_error_body, ApiError};
 use super::{json, oss, ram, sts, xml};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::message::{ApiMessage, Message};
 use serde::Serialize;
 
 /// An HTTP answer as the caller received it.
@@ -71,14 +72,18 @@ pub fn parse(
             response,
             our_string_to_sign,
         ))),
-        Err(e) => {
-            let message = format!(
-                "the {} response is not as documented: {}",
-                action.name(),
-                e.message
-            );
-            Err(e.with_message(message))
-        }
+        Err(e) => Err(match e.text.as_deref() {
+            Some(Message::Api(problem)) => {
+                let text = ApiMessage::ResponseUndocumented {
+                    action: action.name().to_string(),
+                    problem: Box::new(problem.clone()),
+                };
+                Error::said(e.kind, text)
+                    .with_position_of(&e)
+                    .at(e.path.clone().unwrap_or_default())
+            }
+            _ => e,
+        }),
     }
 }
 

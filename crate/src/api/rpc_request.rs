@@ -6,6 +6,7 @@ use super::input::RequestInput;
 use super::validate::check_nonce;
 use crate::endpoint::aliyuncs_endpoint;
 use crate::error::{Error, Result};
+use crate::message::ApiMessage;
 use crate::sign::rpc;
 use crate::time::UtcTime;
 
@@ -23,16 +24,13 @@ pub(super) fn assemble(
     own: Vec<Param>,
 ) -> Result<BuiltRequest> {
     if input.region.is_some() {
-        return Err(Error::invalid(
-            "$.region",
-            "region applies to OSS actions only; for STS or RAM set endpoint, e.g. sts.cn-hangzhou.aliyuncs.com",
-        ));
+        return Err(Error::invalid_said("$.region", ApiMessage::RegionNotRpc {}));
     }
     if input.bucket.is_some() {
-        return Err(Error::invalid(
-            "$.bucket",
-            format!("{} does not take a bucket", input.action.name()),
-        ));
+        let text = ApiMessage::BucketNotTaken {
+            action: input.action.name().to_string(),
+        };
+        return Err(Error::invalid_said("$.bucket", text));
     }
     let nonce = check_nonce(input.nonce.as_deref())?;
     let (default_host, version) = service_endpoint(input.action.service());

@@ -2,7 +2,8 @@
 //! error names the JSON path, what the rule is and what the value broke.
 
 use super::input::{Credentials, FieldValue};
-use crate::error::{Error, Result};
+use crate::error::{field_name, Error, ErrorKind, Result};
+use crate::message::ApiMessage;
 use crate::time::UtcTime;
 
 /// A validation rule; each one also fixes the JSON type the field takes.
@@ -48,32 +49,6 @@ impl Rule {
     }
 }
 
-impl Rule {
-    /// The rule in a few words, for messages about a value of the wrong JSON type.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Rule::RoleArn => "acs:ram::<account UID>:role/<role name>",
-            Rule::RoleSessionName => "2-64 characters of letters, digits, '.', '@', '-' and '_'",
-            Rule::DurationSeconds => "900-43200 seconds",
-            Rule::SessionPolicy => "a policy document of 1-2048 characters",
-            Rule::ExternalId => "2-1224 characters of letters, digits and _+=,.@:/-",
-            Rule::RoleName => "1-64 characters of letters, digits, '.' and '-'",
-            Rule::UserName => "1-64 characters of letters, digits, '.', '-' and '_'",
-            Rule::DisplayName => "1-128 characters",
-            Rule::Comments => "at most 128 characters",
-            Rule::Description => "at most 1024 characters",
-            Rule::MaxSessionDuration => "3600-43200 seconds",
-            Rule::PolicyName => "1-128 characters of letters, digits and '-'",
-            Rule::PolicyDocument => "a policy document of 1-6144 characters",
-            Rule::PolicyType => "\"System\" or \"Custom\"",
-            Rule::KeyText => "at most 1023 bytes",
-            Rule::Token => "a non-empty token from a previous response",
-            Rule::MaxKeys => "1-1000",
-            Rule::Flag => "whether OSS lists each object's owner",
-        }
-    }
-}
-
 /// Checks `value` against `rule` and returns the parameter text to send.
 pub fn check(rule: Rule, path: &str, value: &FieldValue) -> Result<String> {
     match (rule.kind(), value) {
@@ -82,259 +57,254 @@ pub fn check(rule: Rule, path: &str, value: &FieldValue) -> Result<String> {
             check_integer(rule, path, *n).map(|()| n.to_string())
         }
         (Kind::Boolean, FieldValue::Boolean(b)) => Ok(b.to_string()),
-        (kind, _) => Err(Error::invalid(
-            path,
-            format!(
-                "{} must be {} ({})",
-                field_name(path),
-                kind_phrase(kind),
-                rule.describe()
-            ),
-        )),
+        (kind, got) => {
+            let got = match got {
+                FieldValue::Text(_) => Kind::Text,
+                FieldValue::Integer(_) => Kind::Integer,
+                FieldValue::Boolean(_) => Kind::Boolean,
+            };
+            let text = ApiMessage::WrongType {
+                field: field_name(path).to_string(),
+                expected: Box::new(kind_phrase(kind)),
+                got: Box::new(kind_phrase(got)),
+            };
+            Err(Error::invalid_said(path, text))
+        }
     }
 }
 
-pub fn kind_phrase(kind: Kind) -> &'static str {
+/// A JSON type in words (a message the catalogs render).
+pub fn kind_phrase(kind: Kind) -> ApiMessage {
     match kind {
-        Kind::Text => "a string",
-        Kind::Integer => "an integer",
-        Kind::Boolean => "true or false",
+        Kind::Text => ApiMessage::JsonString {},
+        Kind::Integer => ApiMessage::JsonInteger {},
+        Kind::Boolean => ApiMessage::JsonBoolean {},
     }
 }
 
-/// The last segment of a JSON path, for messages: `$.roleArn` -> `roleArn`.
-fn field_name(path: &str) -> &str {
-    path.rsplit('.').next().unwrap_or(path)
+/// The characters a text rule allows, in words.
+#[derive(Clone, Copy)]
+enum Allowed {
+    SessionName,
+    ExternalId,
+    RoleName,
+    UserName,
+    PolicyName,
+}
+
+impl Allowed {
+    fn words(self) -> ApiMessage {
+        match self {
+            Allowed::SessionName => ApiMessage::AllowedSessionName {},
+            Allowed::ExternalId => ApiMessage::AllowedExternalId {},
+            Allowed::RoleName => ApiMessage::AllowedRoleName {},
+            Allowed::UserName => ApiMessage::AllowedUserName {},
+            Allowed::PolicyName => ApiMessage::AllowedPolicyName {},
+        }
+    }
 }
 
 fn check_text(rule: Rule, path: &str, text: &str) -> Result<()> {
-    let name = field_name(path);
     match rule {
         Rule::RoleArn => check_role_arn(path, text),
         Rule::RoleSessionName => {
-            let rule = "2-64 characters of letters, digits, '.', '@', '-' and '_'";
-            length(path, name, text, 2, 64, rule)?;
-            chars(path, name, text, rule, |c| {
+            length(path, text, 2, 64)?;
+            chars(path, text, Allowed::SessionName, |c| {
                 c.is_ascii_alphanumeric() || ".@-_".contains(c)
             })
         }
         Rule::SessionPolicy => {
-            length(
-                path,
-                name,
-                text,
-                1,
-                2048,
-                "a policy document of 1-2048 characters",
-            )?;
-            json_object(path, name, text)
+            length(path, text, 1, 2048)?;
+            json_object(path, text)
         }
         Rule::ExternalId => {
-            let rule = "2-1224 characters of letters, digits and _+=,.@:/-";
-            length(path, name, text, 2, 1224, rule)?;
-            chars(path, name, text, rule, |c| {
+            length(path, text, 2, 1224)?;
+            chars(path, text, Allowed::ExternalId, |c| {
                 c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c)
             })
         }
-        Rule::RoleName => role_name(path, name, text),
+        Rule::RoleName => role_name(path, text),
         Rule::UserName => {
-            let rule = "1-64 characters of letters, digits, '.', '-' and '_'";
-            length(path, name, text, 1, 64, rule)?;
-            chars(path, name, text, rule, |c| {
+            length(path, text, 1, 64)?;
+            chars(path, text, Allowed::UserName, |c| {
                 c.is_ascii_alphanumeric() || ".-_".contains(c)
             })
         }
-        Rule::DisplayName => length(path, name, text, 1, 128, "1-128 characters"),
-        Rule::Comments => length(path, name, text, 0, 128, "at most 128 characters"),
-        Rule::Description => length(path, name, text, 0, 1024, "at most 1024 characters"),
+        Rule::DisplayName => length(path, text, 1, 128),
+        Rule::Comments => length(path, text, 0, 128),
+        Rule::Description => length(path, text, 0, 1024),
         Rule::PolicyName => {
-            let rule = "1-128 characters of letters, digits and '-'";
-            length(path, name, text, 1, 128, rule)?;
-            chars(path, name, text, rule, |c| {
+            length(path, text, 1, 128)?;
+            chars(path, text, Allowed::PolicyName, |c| {
                 c.is_ascii_alphanumeric() || c == '-'
             })
         }
         Rule::PolicyDocument => {
-            length(
-                path,
-                name,
-                text,
-                1,
-                6144,
-                "a policy document of 1-6144 characters",
-            )?;
-            json_object(path, name, text)
+            length(path, text, 1, 6144)?;
+            json_object(path, text)
         }
         Rule::PolicyType => match text {
             "System" | "Custom" => Ok(()),
-            other => Err(Error::invalid(
+            other => Err(Error::invalid_said(
                 path,
-                format!(
-                    "{name} must be \"System\" (Alibaba Cloud's Aliyun* policies) or \"Custom\" \
-                     (policies you created), got {other:?}"
-                ),
+                ApiMessage::PolicyType {
+                    field: field_name(path).to_string(),
+                    value: other.to_string(),
+                },
             )),
         },
-        Rule::KeyText => {
-            if text.len() > 1023 {
-                return Err(Error::invalid(
-                    path,
-                    format!(
-                        "{name} is {} bytes long; OSS allows at most 1023",
-                        text.len()
-                    ),
-                ));
-            }
-            Ok(())
-        }
-        Rule::Token => length(
-            path,
-            name,
-            text,
-            1,
-            4096,
-            "a non-empty token from a previous response",
-        ),
+        Rule::KeyText => key_bytes(path, text),
+        Rule::Token => length(path, text, 1, 4096),
         Rule::DurationSeconds | Rule::MaxSessionDuration | Rule::MaxKeys | Rule::Flag => Ok(()),
     }
 }
 
-fn check_integer(rule: Rule, path: &str, n: i64) -> Result<()> {
-    let name = field_name(path);
-    let (min, max, what) = match rule {
-        Rule::DurationSeconds => (
-            900,
-            43200,
-            "seconds (and at most the role's MaxSessionDuration, 3600 by default)",
-        ),
-        Rule::MaxSessionDuration => (3600, 43200, "seconds"),
-        Rule::MaxKeys => (1, 1000, "entries per page"),
-        _ => return Ok(()),
-    };
-    if (min..=max).contains(&n) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            path,
-            format!("{name} must be {min}-{max} {what}, got {n}"),
-        ))
-    }
-}
-
-fn length(path: &str, name: &str, text: &str, min: usize, max: usize, rule: &str) -> Result<()> {
-    let count = text.chars().count();
-    if count < min || count > max {
-        let what = if count == 0 {
-            "it is empty".to_string()
-        } else {
-            format!("it has {count} characters")
+/// Object-key-like text: at most 1023 bytes.
+pub(crate) fn key_bytes(path: &str, text: &str) -> Result<()> {
+    if text.len() > 1023 {
+        let message = ApiMessage::TextBytes {
+            field: field_name(path).to_string(),
+            count: text.len(),
         };
-        return Err(Error::invalid(
-            path,
-            format!("{name} must be {rule}; {what}"),
-        ));
+        return Err(Error::invalid_said(path, message));
     }
     Ok(())
 }
 
-fn chars(path: &str, name: &str, text: &str, rule: &str, ok: impl Fn(char) -> bool) -> Result<()> {
+fn check_integer(rule: Rule, path: &str, n: i64) -> Result<()> {
+    let field = field_name(path).to_string();
+    let value = n.to_string();
+    let (min, max) = match rule {
+        Rule::DurationSeconds => (900, 43200),
+        Rule::MaxSessionDuration => (3600, 43200),
+        Rule::MaxKeys => (1, 1000),
+        _ => return Ok(()),
+    };
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    let text = match rule {
+        Rule::DurationSeconds => ApiMessage::DurationRange { field, value },
+        _ => ApiMessage::IntegerRange {
+            field,
+            min: min as usize,
+            max: max as usize,
+            value,
+        },
+    };
+    Err(Error::invalid_said(path, text))
+}
+
+fn length(path: &str, text: &str, min: usize, max: usize) -> Result<()> {
+    let count = text.chars().count();
+    if count < min || count > max {
+        let field = field_name(path).to_string();
+        let message = if count == 0 {
+            ApiMessage::TextEmpty { field, min, max }
+        } else {
+            ApiMessage::TextLength {
+                field,
+                count,
+                min,
+                max,
+            }
+        };
+        return Err(Error::invalid_said(path, message));
+    }
+    Ok(())
+}
+
+fn chars(path: &str, text: &str, allowed: Allowed, ok: impl Fn(char) -> bool) -> Result<()> {
     match text.chars().enumerate().find(|&(_, c)| !ok(c)) {
         None => Ok(()),
-        Some((i, c)) => Err(Error::invalid(
+        Some((i, c)) => Err(Error::invalid_said(
             path,
-            format!(
-                "{name} must be {rule}; {c:?} at character {} is not allowed",
-                i + 1
-            ),
+            ApiMessage::TextCharacter {
+                field: field_name(path).to_string(),
+                character: c.escape_debug().to_string(),
+                position: i + 1,
+                allowed: Box::new(allowed.words()),
+            },
         )),
     }
 }
 
-pub(crate) fn role_name(path: &str, name: &str, text: &str) -> Result<()> {
-    let rule = "1-64 characters of letters, digits, '.' and '-'";
-    length(path, name, text, 1, 64, rule)?;
+/// A role name: 1-64 letters, digits, `.` and `-`.
+pub(crate) fn role_name(path: &str, text: &str) -> Result<()> {
+    length(path, text, 1, 64)?;
     // `matches!`, not `".-".contains(c)`: profiles check 2,000 role names per popup open.
-    chars(path, name, text, rule, |c| {
+    chars(path, text, Allowed::RoleName, |c| {
         c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
     })
 }
 
 /// Policies are JSON objects; a syntax error is reported at its line and column.
-fn json_object(path: &str, name: &str, text: &str) -> Result<()> {
+fn json_object(path: &str, text: &str) -> Result<()> {
+    let field = field_name(path).to_string();
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Object(_)) => Ok(()),
-        Ok(_) => Err(Error::invalid(
+        Ok(_) => Err(Error::invalid_said(
             path,
-            format!(
-                "{name} must be a JSON object such as {{\"Version\": \"1\", \"Statement\": [...]}}"
-            ),
+            ApiMessage::PolicyNotObject { field },
         )),
-        Err(e) => Err(Error::invalid(
-            path,
-            format!(
-                "{name} is not valid JSON: {e}; fix the document at line {}, column {}",
-                e.line(),
-                e.column()
-            ),
-        )
-        .at_position(e.line(), e.column())),
+        Err(e) => {
+            let message = ApiMessage::PolicyNotJson {
+                field,
+                line: e.line(),
+                column: e.column(),
+            };
+            Err(Error::invalid_said(path, message).at_position(e.line(), e.column()))
+        }
     }
 }
 
 /// `acs:ram::<account UID>:role/<role name>`.
 pub(crate) fn check_role_arn(path: &str, text: &str) -> Result<()> {
-    let example = "acs:ram::1234567890123456:role/admin-oss";
+    let field = || field_name(path).to_string();
     let shape = || {
-        Error::invalid(
-            path,
-            format!(
-                "roleArn must be acs:ram::<account UID>:role/<role name>, e.g. {example}; got {text:?}"
-            ),
-        )
+        let message = ApiMessage::RoleArnShape {
+            field: field(),
+            value: text.to_string(),
+        };
+        Error::invalid_said(path, message)
     };
     let rest = text.strip_prefix("acs:ram::").ok_or_else(shape)?;
     let (account, role) = rest.split_once(':').ok_or_else(shape)?;
     let role = role.strip_prefix("role/").ok_or_else(shape)?;
     if account.is_empty() || !account.bytes().all(|c| c.is_ascii_digit()) {
-        return Err(Error::invalid(
-            path,
-            format!(
-                "the account in roleArn must be the numeric account UID of the role's owner \
-                 (not an alias or domain), e.g. {example}; got {account:?}"
-            ),
-        ));
+        let message = ApiMessage::RoleArnAccount {
+            field: field(),
+            account: account.to_string(),
+        };
+        return Err(Error::invalid_said(path, message));
     }
-    role_name(path, "the role name in roleArn", role).map_err(|e| {
-        let message = format!(
-            "{} (roleArn is acs:ram::<account UID>:role/<role name>)",
-            e.message
-        );
-        e.with_message(message)
+    role_name(path, role).map_err(|e| {
+        let message = ApiMessage::RoleArnRoleName {
+            field: field(),
+            role: role.to_string(),
+        };
+        Error::invalid_said(path, message).with_position_of(&e)
     })
 }
 
 /// The request instant: ISO 8601 UTC. Returns it normalised to `YYYY-MM-DDThh:mm:ssZ`.
 pub fn check_time(text: &str) -> Result<UtcTime> {
-    UtcTime::parse_iso8601(text).map_err(|m| {
-        Error::invalid(
-            "$.time",
-            format!("{m}; give the current time in UTC (the server refuses more than 15 minutes of skew)"),
-        )
+    UtcTime::parse_iso8601(text).map_err(|_| {
+        let message = ApiMessage::TimeInvalid {
+            field: "time".to_string(),
+            value: text.to_string(),
+        };
+        Error::invalid_said("$.time", message)
     })
 }
 
 /// The RPC `SignatureNonce`: 1-64 visible ASCII characters (a UUID is ideal).
 pub fn check_nonce(nonce: Option<&str>) -> Result<&str> {
     let nonce = nonce.ok_or_else(|| {
-        Error::missing("$.nonce").with_message(
-            "missing required field $.nonce: give a fresh random value per request, e.g. crypto.randomUUID()",
-        )
+        Error::said(ErrorKind::MissingField, ApiMessage::NonceMissing {}).at("$.nonce")
     })?;
     if nonce.is_empty() || nonce.len() > 64 || !nonce.bytes().all(|c| c.is_ascii_graphic()) {
-        return Err(Error::invalid(
-            "$.nonce",
-            "nonce must be 1-64 visible ASCII characters (no spaces), unique per request, e.g. a UUID",
-        ));
+        return Err(Error::invalid_said("$.nonce", ApiMessage::NonceInvalid {}));
     }
     Ok(nonce)
 }
@@ -342,30 +312,25 @@ pub fn check_nonce(nonce: Option<&str>) -> Result<&str> {
 pub fn check_credentials(creds: &Credentials) -> Result<()> {
     let id = &creds.access_key_id;
     if id.is_empty() || !id.bytes().all(|c| c.is_ascii_graphic() && c != b':') {
-        return Err(Error::invalid(
-            "$.credentials.accessKeyId",
-            "accessKeyId must be the AccessKey ID (visible ASCII, no colon, e.g. LTAI... or STS....)",
-        ));
+        return Err(access_key_id_invalid("$.credentials.accessKeyId"));
     }
     if creds.access_key_secret.is_empty() {
-        return Err(Error::invalid(
-            "$.credentials.accessKeySecret",
-            "accessKeySecret is empty: give the AccessKey secret that belongs to accessKeyId",
-        ));
+        return Err(secret_empty("$.credentials.accessKeySecret"));
     }
     match &creds.security_token {
         Some(token) if token.is_empty() || !token.bytes().all(|c| c.is_ascii_graphic()) => {
-            Err(Error::invalid(
-                "$.credentials.securityToken",
-                "securityToken must be the STS token as issued (visible ASCII, no spaces or line \
-                 breaks); give null for a long-term AccessKey",
+            let path = "$.credentials.securityToken";
+            let field = field_name(path).to_string();
+            Err(Error::invalid_said(
+                path,
+                ApiMessage::TokenInvalid { field },
             ))
         }
-        None if id.starts_with("STS.") => Err(Error::missing("$.credentials.securityToken")
-            .with_message(
-                "accessKeyId starts with \"STS.\", so these are temporary credentials: give the \
-                 securityToken issued with them",
-            )),
+        None if id.starts_with("STS.") => {
+            let path = "$.credentials.securityToken";
+            let field = field_name(path).to_string();
+            Err(Error::said(ErrorKind::MissingField, ApiMessage::TokenMissing { field }).at(path))
+        }
         _ => Ok(()),
     }
 }
@@ -373,19 +338,32 @@ pub fn check_credentials(creds: &Credentials) -> Result<()> {
 /// An OSS region id such as `cn-hangzhou`.
 pub fn check_region(region: &str) -> Result<()> {
     if let Some(id) = region.strip_prefix("oss-") {
-        return Err(Error::invalid(
-            "$.region",
-            format!("give the region id {id:?}, not the OSS location {region:?}"),
-        ));
+        let message = ApiMessage::RegionLocation {
+            value: region.to_string(),
+            region: id.to_string(),
+        };
+        return Err(Error::invalid_said("$.region", message));
     }
     if crate::endpoint::is_region_id(region) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "$.region",
-            format!("{region:?} is not a region id: use lowercase words joined by '-', e.g. cn-hangzhou"),
-        ))
+        let message = ApiMessage::RegionInvalid {
+            value: region.to_string(),
+        };
+        Err(Error::invalid_said("$.region", message))
     }
+}
+
+/// The AccessKey ID at `path` is not one.
+pub fn access_key_id_invalid(path: &str) -> Error {
+    let field = field_name(path).to_string();
+    Error::invalid_said(path, ApiMessage::AccessKeyIdInvalid { field })
+}
+
+/// The AccessKey secret at `path` is empty.
+pub fn secret_empty(path: &str) -> Error {
+    let field = field_name(path).to_string();
+    Error::invalid_said(path, ApiMessage::SecretEmpty { field })
 }
 
 #[cfg(test)]
@@ -405,8 +383,8 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            err.message,
-            "durationSeconds must be an integer (900-43200 seconds)"
+            crate::catalog::en(err.text.as_deref().unwrap()),
+            "durationSeconds must be an integer, not a string."
         );
         assert!(check(Rule::Flag, "$.f", &FieldValue::Boolean(true)).is_ok());
         assert!(text(Rule::RoleName, "ok").is_ok());

@@ -4,6 +4,7 @@
 
 use super::json::bad_body;
 use crate::error::{Error, Result};
+use crate::message::ApiMessage;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -35,31 +36,25 @@ pub fn parse(body: &str) -> Result<Element> {
         let offset = reader.buffer_position();
         let event = match reader.read_event() {
             Ok(event) => event,
-            Err(e) => {
+            Err(_) => {
                 let at_end =
                     usize::try_from(reader.buffer_position()).is_ok_and(|p| p >= body.len());
-                let truncated = if at_end {
-                    " (the body ends inside markup: it was truncated)"
+                let text = if at_end {
+                    ApiMessage::BodyXmlCut {}
                 } else {
-                    ""
+                    ApiMessage::BodyNotXml {}
                 };
-                return Err(at_offset(
-                    bad_body(format!("the body is not well-formed XML: {e}{truncated}")),
-                    body,
-                    reader.error_position(),
-                ));
+                return Err(at_offset(bad_body(text), body, reader.error_position()));
             }
         };
-        let fail = |message: String| at_offset(bad_body(message), body, offset);
+        let fail = |text: ApiMessage| at_offset(bad_body(text), body, offset);
         match event {
             Event::Start(e) => {
                 if root.is_some() {
-                    return Err(fail("the body has content after its root element".into()));
+                    return Err(fail(ApiMessage::BodyNotXml {}));
                 }
                 if stack.len() >= MAX_DEPTH {
-                    return Err(fail(format!(
-                        "the XML nests deeper than {MAX_DEPTH} elements"
-                    )));
+                    return Err(fail(ApiMessage::BodyXmlDeep { max: MAX_DEPTH }));
                 }
                 stack.push(Element::new(e.local_name().as_ref()));
             }
@@ -67,25 +62,21 @@ pub fn parse(body: &str) -> Result<Element> {
                 .map_err(fail)?,
             Event::End(_) => match stack.pop() {
                 Some(element) => attach(&mut stack, &mut root, element).map_err(fail)?,
-                None => return Err(fail("the body closes an element it never opened".into())),
+                None => return Err(fail(ApiMessage::BodyNotXml {})),
             },
             Event::Text(t) => {
-                let text = t
-                    .unescape()
-                    .map_err(|e| fail(format!("the XML text has a bad escape: {e}")))?;
+                let text = t.unescape().map_err(|_| fail(ApiMessage::BodyNotXml {}))?;
                 match stack.last_mut() {
                     Some(top) => top.text.push_str(&text),
                     None if text.trim().is_empty() => {}
-                    None => return Err(fail("the body has text outside any XML element".into())),
+                    None => return Err(fail(ApiMessage::BodyNotXml {})),
                 }
             }
             Event::CData(c) => {
-                let text = c
-                    .decode()
-                    .map_err(|e| fail(format!("the XML CDATA is not text: {e}")))?;
+                let text = c.decode().map_err(|_| fail(ApiMessage::BodyNotXml {}))?;
                 match stack.last_mut() {
                     Some(top) => top.text.push_str(&text),
-                    None => return Err(fail("the body has CDATA outside any element".into())),
+                    None => return Err(fail(ApiMessage::BodyNotXml {})),
                 }
             }
             Event::Eof => break,
@@ -94,22 +85,21 @@ pub fn parse(body: &str) -> Result<Element> {
     }
     if let Some(open) = stack.last() {
         return Err(at_offset(
-            bad_body(format!(
-                "the body ends inside <{}>: it was truncated",
-                open.name
-            )),
+            bad_body(ApiMessage::BodyXmlTruncated {
+                element: open.name.clone(),
+            }),
             body,
             body.len() as u64,
         ));
     }
-    root.ok_or_else(|| bad_body("the body has no XML element"))
+    root.ok_or_else(|| bad_body(ApiMessage::BodyXmlEmpty {}))
 }
 
 fn attach(
     stack: &mut [Element],
     root: &mut Option<Element>,
     element: Element,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), ApiMessage> {
     match stack.last_mut() {
         Some(parent) => {
             parent.children.push(element);
@@ -119,7 +109,7 @@ fn attach(
             *root = Some(element);
             Ok(())
         }
-        None => Err("the body has more than one root element".into()),
+        None => Err(ApiMessage::BodyNotXml {}),
     }
 }
 
@@ -152,10 +142,10 @@ impl<'a> Node<'a> {
     /// The root, which must be named `expected`.
     pub fn root(element: &'a Element, expected: &str) -> Result<Node<'a>> {
         if element.name != expected {
-            return Err(bad_body(format!(
-                "the body's root element is <{}>, expected <{expected}>",
-                element.name
-            )));
+            return Err(bad_body(ApiMessage::BodyXmlRoot {
+                root: element.name.clone(),
+                expected: expected.to_string(),
+            }));
         }
         Ok(Node {
             element,
@@ -164,7 +154,10 @@ impl<'a> Node<'a> {
     }
 
     fn missing(&self, name: &str) -> Error {
-        bad_body(format!("<{name}> is missing in {}", self.path))
+        bad_body(ApiMessage::BodyXmlMissing {
+            element: name.to_string(),
+            path: self.path.clone(),
+        })
     }
 
     pub fn child(&self, name: &str) -> Option<Node<'a>> {
@@ -201,10 +194,9 @@ impl<'a> Node<'a> {
         if self.element.children.is_empty() {
             Ok(self.element.text.clone())
         } else {
-            Err(bad_body(format!(
-                "{} must hold text, not elements",
-                self.path
-            )))
+            Err(bad_body(ApiMessage::BodyXmlNotText {
+                path: self.path.clone(),
+            }))
         }
     }
 
@@ -227,11 +219,11 @@ impl<'a> Node<'a> {
                 return Ok(Some(n));
             }
         }
-        Err(bad_body(format!(
-            "{} must be a non-negative integer below 2^64, got {}",
-            child.path,
-            snippet(&text)
-        )))
+        Err(bad_body(ApiMessage::BodyValue {
+            path: child.path.clone(),
+            expected: Box::new(ApiMessage::JsonCount {}),
+            value: snippet(&text),
+        }))
     }
 
     pub fn u64(&self, name: &str) -> Result<u64> {
@@ -245,22 +237,22 @@ impl<'a> Node<'a> {
         match child.own_text()?.trim() {
             "true" => Ok(Some(true)),
             "false" => Ok(Some(false)),
-            other => Err(bad_body(format!(
-                "{} must be true or false, got {}",
-                child.path,
-                snippet(other)
-            ))),
+            other => Err(bad_body(ApiMessage::BodyValue {
+                path: child.path.clone(),
+                expected: Box::new(ApiMessage::JsonBoolean {}),
+                value: snippet(other),
+            })),
         }
     }
 }
 
-/// A value quoted for a message, cut to 60 characters.
+/// A value for a message (which quotes it), cut to 60 characters.
 pub fn snippet(text: &str) -> String {
     let mut out: String = text.chars().take(60).collect();
     if out.len() < text.len() {
         out.push('…');
     }
-    format!("{out:?}")
+    out
 }
 
 #[cfg(test)]
@@ -275,7 +267,7 @@ mod tests {
         assert_eq!(node.text("A").unwrap(), " a & b ");
         assert_eq!(node.all("A")[1].own_text().unwrap(), "<c>");
         assert_eq!(node.text("B").unwrap(), "");
-        assert_eq!(node.text("C").unwrap_err().message, "<C> is missing in R");
+        assert_eq!(node.text("C").unwrap_err().en(), "<C> is missing in R.");
     }
 
     #[test]
@@ -285,13 +277,13 @@ mod tests {
             (err.line, err.kind),
             (Some(2), crate::ErrorKind::InvalidResponse)
         );
-        assert!(parse("<R><A>").unwrap_err().message.contains("truncated"));
+        assert!(parse("<R><A>").unwrap_err().en().contains("cut off"));
         assert!(parse("<R/><S/>").is_err());
         assert!(parse("hello").is_err());
         assert!(parse("").is_err());
         assert!(parse(&"<a>".repeat(100))
             .unwrap_err()
-            .message
+            .en()
             .contains("deeper"));
         let huge = parse("<R><N>99999999999999999999999</N></R>").unwrap();
         assert!(Node::root(&huge, "R").unwrap().opt_u64("N").is_err());

@@ -11,7 +11,7 @@ mod profile;
 #[path = "rolehop/tutorial.rs"]
 mod tutorial;
 
-use rolehop::contract;
+use rolehop::{catalog, contract};
 use rolehop::{Error, ErrorKind};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
@@ -25,7 +25,8 @@ Usage:
   rolehop request [--lines]  build one signed STS, RAM or OSS request ({\"action\": \"AssumeRole\", ...})
                              and print {method, url, headers, body, signing}
   rolehop parse [--lines]    read one API answer ({\"action\", \"status\", \"headers\", \"body\"}) and print
-                             {\"result\": ...} or {\"apiError\": {code, message, hint, hintZh, ...}}
+                             {\"result\": ...} or {\"apiError\": {code, message, hint, ...}}
+                             (the error's words and an apiError's hint also go to stderr)
                              (an apiError is a valid answer: exit code 0)
   rolehop policy build|lint|simulate ...
                              build, lint and simulate RAM policies offline (rolehop policy help)
@@ -82,7 +83,35 @@ fn run_once(handler: Handler) -> ExitCode {
         return print_value(&contract::to_text(&Err(err)), false);
     }
     let result = handler(&input);
+    say(&result);
     print_value(&contract::to_text(&result), result.is_ok())
+}
+
+/// The words of an error, or of an API error's hint, on stderr (English, from the catalog):
+/// stdout keeps the contract's JSON, which carries them as message ids.
+fn say(result: &rolehop::Result<serde_json::Value>) {
+    match result {
+        Err(e) => eprintln!("rolehop: {}: {e}", kind_name(e.kind)),
+        Ok(value) => {
+            if let Some(api) = value.get("apiError") {
+                let code = api.get("code").and_then(serde_json::Value::as_str);
+                let hint = api
+                    .get("hint")
+                    .map(|h| catalog::render_json(h, catalog::Lang::En));
+                if let (Some(code), Some(hint)) = (code, hint) {
+                    eprintln!("rolehop: {code}: {hint}");
+                }
+            }
+        }
+    }
+}
+
+/// The kind as the contract names it (`invalid-value`).
+fn kind_name(kind: ErrorKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// One request per line; the exit code is 1 if any line failed.

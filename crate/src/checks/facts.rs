@@ -254,7 +254,10 @@ fn read_api_error(obj: &Object) -> Result<ApiFailure> {
         None => None,
         Some(n) => u16::try_from(n).ok(),
     };
-    let hint = match (e.optional_str("hint")?, e.optional_str("hintZh")?) {
+    // parseResponse's `hint` is a catalog message (`{id, args}`) the core cannot put into words
+    // here; a text pair (`hint`, `hintZh`) is still taken.
+    let text = |name: &str| e.get(name).and_then(Value::as_str);
+    let hint = match (text("hint"), text("hintZh")) {
         (Some(en), Some(zh)) => Some((en.to_string(), zh.to_string())),
         (Some(en), None) => Some((en.to_string(), en.to_string())),
         _ => None,

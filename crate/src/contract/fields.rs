@@ -1,17 +1,18 @@
 //! Reading JSON request fields with precise errors: every failure names the JSON path and says
 //! what was expected.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{field_name, Error, ErrorKind, Result};
+use crate::message::ApiMessage;
 use serde_json::{Map, Value};
 
 /// Parses the text of one JSON request object.
 pub fn parse_object(input: &str) -> Result<Object> {
     let value: Value = serde_json::from_str(input).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidJson,
-            format!("the request is not valid JSON: {e}"),
-        )
-        .at_position(e.line(), e.column())
+        let text = ApiMessage::NotJson {
+            line: e.line(),
+            column: e.column(),
+        };
+        Error::said(ErrorKind::InvalidJson, text).at_position(e.line(), e.column())
     })?;
     Object::new(value, "$".to_string())
 }
@@ -26,11 +27,18 @@ impl Object {
     pub fn new(value: Value, path: String) -> Result<Object> {
         match value {
             Value::Object(map) => Ok(Object { map, path }),
-            other => Err(Error::new(
-                ErrorKind::InvalidJson,
-                format!("expected a JSON object, got {}", type_name(&other)),
-            )
-            .at(path)),
+            other => {
+                let got = Box::new(json_type(&other));
+                let text = if path == "$" {
+                    ApiMessage::RequestNotObject { got }
+                } else {
+                    ApiMessage::NotObject {
+                        path: path.clone(),
+                        got,
+                    }
+                };
+                Err(Error::said(ErrorKind::InvalidJson, text).at(path))
+            }
         }
     }
 
@@ -59,12 +67,9 @@ impl Object {
     pub fn required_i64(&self, name: &str) -> Result<i64> {
         match self.get(name) {
             None => Err(Error::missing(self.child(name))),
-            Some(v) => v.as_i64().ok_or_else(|| {
-                Error::invalid(
-                    self.child(name),
-                    format!("{name} must be an integer, got {}", type_name(v)),
-                )
-            }),
+            Some(v) => v
+                .as_i64()
+                .ok_or_else(|| wrong_type(&self.child(name), ApiMessage::JsonInteger {}, v)),
         }
     }
 
@@ -78,12 +83,8 @@ impl Object {
     pub fn optional_bool(&self, name: &str) -> Result<Option<bool>> {
         self.get(name)
             .map(|v| {
-                v.as_bool().ok_or_else(|| {
-                    Error::invalid(
-                        self.child(name),
-                        format!("{name} must be true or false, got {}", type_name(v)),
-                    )
-                })
+                v.as_bool()
+                    .ok_or_else(|| wrong_type(&self.child(name), ApiMessage::JsonBoolean {}, v))
             })
             .transpose()
     }
@@ -125,7 +126,7 @@ impl Object {
 
 fn as_str<'a>(v: &'a Value, path: &str) -> Result<&'a str> {
     v.as_str()
-        .ok_or_else(|| Error::invalid(path, format!("expected a string, got {}", type_name(v))))
+        .ok_or_else(|| wrong_type(path, ApiMessage::JsonString {}, v))
 }
 
 fn scalar_text(v: &Value, path: &str) -> Result<String> {
@@ -133,13 +134,7 @@ fn scalar_text(v: &Value, path: &str) -> Result<String> {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(n.to_string()),
         Value::Bool(b) => Ok(b.to_string()),
-        other => Err(Error::invalid(
-            path,
-            format!(
-                "expected a string, number or boolean, got {}",
-                type_name(other)
-            ),
-        )),
+        other => Err(wrong_type(path, ApiMessage::JsonScalar {}, other)),
     }
 }
 
@@ -153,6 +148,28 @@ pub fn child_path(parent: &str, name: &str) -> String {
         format!("{parent}.{name}")
     } else {
         format!("{parent}[{}]", Value::String(name.to_string()))
+    }
+}
+
+/// An `invalid-value` error: the field at `path` is `got` where `expected` belongs.
+pub fn wrong_type(path: &str, expected: ApiMessage, got: &Value) -> Error {
+    let text = ApiMessage::WrongType {
+        field: field_name(path).to_string(),
+        expected: Box::new(expected),
+        got: Box::new(json_type(got)),
+    };
+    Error::invalid_said(path, text)
+}
+
+/// A JSON value's type in words (a message the catalogs render).
+pub fn json_type(v: &Value) -> ApiMessage {
+    match v {
+        Value::Null => ApiMessage::JsonNull {},
+        Value::Bool(_) => ApiMessage::JsonBoolean {},
+        Value::Number(_) => ApiMessage::JsonNumber {},
+        Value::String(_) => ApiMessage::JsonString {},
+        Value::Array(_) => ApiMessage::JsonArray {},
+        Value::Object(_) => ApiMessage::JsonObject {},
     }
 }
 

@@ -5,6 +5,7 @@
 use super::fields::{child_path, parse_object};
 use crate::api::{self, Action, HttpResponse, Outcome};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::ApiMessage;
 use serde_json::{json, Value};
 
 const FIELDS: [&str; 5] = ["action", "status", "headers", "body", "stringToSign"];
@@ -13,34 +14,24 @@ const FIELDS: [&str; 5] = ["action", "status", "headers", "body", "stringToSign"
 pub fn parse(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     if let Some(key) = req.map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        return Err(Error::invalid(
-            child_path("$", key),
-            format!(
-                "parse does not take a field {key:?}: its fields are {}",
-                FIELDS.join(", ")
-            ),
-        ));
+        let text = ApiMessage::UnknownField {
+            command: "parse".to_string(),
+            field: key.clone(),
+            fields: FIELDS.join(", "),
+        };
+        return Err(Error::invalid_said(child_path("$", key), text));
     }
     let name = req.required_str("action")?;
-    let action = Action::from_name(name).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Unsupported,
-            format!(
-                "unknown action {name:?}: RoleHop parses {}",
-                Action::known_names()
-            ),
-        )
-        .at("$.action")
-    })?;
+    let action = Action::from_name(name).ok_or_else(|| unknown_action(name))?;
     let status = req.required_i64("status")?;
     let status = u16::try_from(status)
         .ok()
         .filter(|s| (100..=599).contains(s))
         .ok_or_else(|| {
-            Error::invalid(
-                "$.status",
-                format!("status must be an HTTP status code (100-599), got {status}"),
-            )
+            let text = ApiMessage::StatusRange {
+                value: status.to_string(),
+            };
+            Error::invalid_said("$.status", text)
         })?;
     let response = HttpResponse {
         status,
@@ -52,4 +43,13 @@ pub fn parse(input: &str) -> Result<Value> {
         Outcome::Success(result) => json!({ "result": result }),
         Outcome::Failure(error) => json!({ "apiError": error }),
     })
+}
+
+/// The `unsupported` error for an action RoleHop does not know.
+pub fn unknown_action(name: &str) -> Error {
+    let text = ApiMessage::UnknownAction {
+        action: name.to_string(),
+        known: Action::known_names(),
+    };
+    Error::said(ErrorKind::Unsupported, text).at("$.action")
 }

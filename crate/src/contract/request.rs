@@ -1,24 +1,17 @@
 //! `request`: builds one signed STS, RAM or OSS request from JSON (camelCase fields).
 
-use super::fields::{child_path, parse_object, type_name, Object};
+use super::fields::{child_path, json_type, parse_object, Object};
+use super::parse::unknown_action;
 use crate::api::{self, Action, BuiltRequest, Credentials, FieldValue, Kind, RequestInput};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
+use crate::message::ApiMessage;
 use serde_json::{json, Map, Value};
 
 /// Handles one `request` given as JSON text.
 pub fn request(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     let name = req.required_str("action")?;
-    let action = Action::from_name(name).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Unsupported,
-            format!(
-                "unknown action {name:?}: RoleHop builds {}",
-                Action::known_names()
-            ),
-        )
-        .at("$.action")
-    })?;
+    let action = Action::from_name(name).ok_or_else(|| unknown_action(name))?;
     let mut input = RequestInput::new(action, credentials(&req)?, req.required_str("time")?);
     input.nonce = req.optional_str("nonce")?.map(str::to_string);
     input.endpoint = req.optional_str("endpoint")?.map(str::to_string);
@@ -41,15 +34,12 @@ pub fn request(input: &str) -> Result<Value> {
             }
             (Kind::Boolean, Value::Bool(b)) => FieldValue::Boolean(*b),
             (kind, other) => {
-                return Err(Error::invalid(
-                    &path,
-                    format!(
-                        "{key} must be {} ({}), got {}",
-                        api::kind_phrase(kind),
-                        spec.rule.describe(),
-                        type_name(other)
-                    ),
-                ))
+                let text = ApiMessage::WrongType {
+                    field: key.clone(),
+                    expected: Box::new(api::kind_phrase(kind)),
+                    got: Box::new(json_type(other)),
+                };
+                return Err(Error::invalid_said(&path, text));
             }
         };
         input.fields.push((key.clone(), value));
@@ -63,10 +53,8 @@ fn credentials(req: &Object) -> Result<Credentials> {
         .ok_or_else(|| Error::missing("$.credentials"))?;
     const KNOWN: [&str; 3] = ["accessKeyId", "accessKeySecret", "securityToken"];
     if let Some(key) = creds.map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(Error::invalid(
-            child_path(&creds.path, key),
-            format!("credentials do not take {key:?}: give accessKeyId, accessKeySecret and (for STS) securityToken"),
-        ));
+        let text = ApiMessage::CredentialsField { field: key.clone() };
+        return Err(Error::invalid_said(child_path(&creds.path, key), text));
     }
     Ok(Credentials {
         access_key_id: creds.required_str("accessKeyId")?.to_string(),

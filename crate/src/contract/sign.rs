@@ -11,6 +11,7 @@ mod fast;
 
 use super::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::ApiMessage;
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
 /// The JSON string writer, also used by the profile answers (2,000 profiles per popup open).
@@ -44,11 +45,12 @@ fn sign_checked(input: &str) -> Result<Signed> {
         "oss" => sign_oss(&req),
         "oss-presign" => presign_oss(&req),
         "post-policy" => sign_post_policy(&req),
-        other => Err(Error::new(
-            ErrorKind::Unsupported,
-            format!("unknown kind {other:?}: use rpc, oss, oss-presign or post-policy"),
-        )
-        .at("$.kind")),
+        other => {
+            let text = ApiMessage::UnknownKind {
+                kind: other.to_string(),
+            };
+            Err(Error::said(ErrorKind::Unsupported, text).at("$.kind"))
+        }
     }
 }
 

@@ -16,11 +16,15 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
+mod api;
 mod policy;
 mod profile;
+mod sign;
 
+pub use api::ApiMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
+pub use sign::SignMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
 #[derive(Debug, Clone, Copy)]
@@ -196,6 +200,8 @@ macro_rules! areas {
 areas! {
     Profile(ProfileMessage),
     Policy(PolicyMessage),
+    Api(ApiMessage),
+    Sign(SignMessage),
 }
 
 impl Said for Message {

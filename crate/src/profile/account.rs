@@ -172,7 +172,7 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
 
 /// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
 pub fn role_name(text: &str) -> Result<(), Invalid> {
-    if check_role_name("", "", text).is_ok() {
+    if check_role_name("", text).is_ok() {
         return Ok(());
     }
     let count = text.chars().count();

@@ -4,10 +4,12 @@
 //! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
 
 use super::encode::{encode_path, percent_encode, percent_encode_into};
+use crate::api::{access_key_id_invalid, secret_empty};
 use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::endpoint::{custom_domain, OssEndpoint};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ApiMessage, SignMessage};
 use crate::repeats::first_repeat;
 use crate::time::UtcTime;
 use serde::Serialize;
@@ -167,12 +169,18 @@ pub fn sign_header(req: &OssRequest, creds: &OssCredentials) -> Result<OssHeader
     let date = match (find(&headers, "x-oss-date"), find(&headers, "date")) {
         (Some(d), _) => ("x-oss-date", d),
         (None, Some(d)) => ("Date", d),
-        (None, None) => return Err(Error::missing("$.headers.Date").with_message(
-            "the headers must carry Date (or x-oss-date), e.g. \"Thu, 17 Nov 2005 18:49:58 GMT\"",
-        )),
+        (None, None) => {
+            let text = SignMessage::SignDateMissing {};
+            return Err(Error::said(ErrorKind::MissingField, text).at("$.headers.Date"));
+        }
     };
-    UtcTime::parse_rfc1123(date.1)
-        .map_err(|m| Error::invalid(format!("$.headers.{}", date.0), m))?;
+    UtcTime::parse_rfc1123(date.1).map_err(|_| {
+        let text = SignMessage::SignDateInvalid {
+            field: date.0.to_string(),
+            value: date.1.to_string(),
+        };
+        Error::invalid_said(format!("$.headers.{}", date.0), text)
+    })?;
     let stages = stages(req, &headers, None, date.1, &creds.access_key_secret)?;
     let mut authorization =
         String::with_capacity(5 + creds.access_key_id.len() + stages.signature.len());
@@ -214,17 +222,19 @@ pub fn presign(
 ) -> Result<OssPresignedUrl> {
     check_credentials(creds)?;
     if expires <= 0 {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.expires",
-            format!("expires must be a positive Unix time in seconds, got {expires}"),
+            SignMessage::SignExpires {
+                value: expires.to_string(),
+            },
         ));
     }
     let target = match host {
         PresignHost::Endpoint(text) => Target::Oss(OssEndpoint::parse(text, "$.endpoint")?),
         PresignHost::CustomDomain(_) if req.bucket.is_none() => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.bucket",
-                "a custom domain (\"cname\": true) is bound to one bucket: give that bucket",
+                SignMessage::SignCnameBucket {},
             ))
         }
         PresignHost::CustomDomain(text) => Target::Custom(custom_domain(text, "$.endpoint")?),
@@ -232,18 +242,16 @@ pub fn presign(
     let headers = checked_headers(req)?;
     for reserved in ["OSSAccessKeyId", "Expires", "Signature"] {
         if req.query.iter().any(|(k, _)| k == reserved) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 format!("$.query.{reserved}"),
-                format!("{reserved} is added by presigning: remove it from the query"),
+                SignMessage::SignQueryReserved {
+                    name: reserved.to_string(),
+                },
             ));
         }
     }
     if matches!(object_key(req), Some("." | "..")) {
-        return Err(Error::invalid(
-            "$.key",
-            "an object named \".\" or \"..\" cannot be presigned: URL parsers (browsers, fetch) \
-             drop such path segments, so the URL would name another resource",
-        ));
+        return Err(Error::invalid_said("$.key", SignMessage::SignKeyDots {}));
     }
     // STS: the token joins the query (after the request's own parameters) unless already there.
     let token_param = match (
@@ -252,10 +260,14 @@ pub fn presign(
     ) {
         (None, _) => None,
         (Some(token), Some(Some(given))) if given == token => None,
-        (Some(_), Some(_)) => return Err(Error::invalid(
-            "$.query.security-token",
-            "the query's security-token differs from the credentials' securityToken: give it once",
-        )),
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid_said(
+                "$.query.security-token",
+                SignMessage::SignTokenTwice {
+                    field: "security-token".to_string(),
+                },
+            ))
+        }
         (Some(token), None) => Some(("security-token", token)),
     };
     let expires_text = expires.to_string();
@@ -418,9 +430,9 @@ fn resource_with(req: &OssRequest, extra_param: Option<(&str, &str)>) -> Result<
             }
         }
         (None, Some(_)) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.key",
-                "an object key needs a bucket: set bucket, or set key to null",
+                SignMessage::SignKeyNeedsBucket {},
             ))
         }
         (None, None) => {}
@@ -460,12 +472,11 @@ pub fn check_bucket(bucket: &str) -> Result<()> {
     if is_bucket_name(bucket) {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(Error::invalid_said(
             "$.bucket",
-            format!(
-                "{bucket:?} is not a bucket name: use 3-63 lowercase letters, digits and hyphens, \
-                 starting and ending with a letter or digit"
-            ),
+            SignMessage::SignBucketName {
+                value: bucket.to_string(),
+            },
         ))
     }
 }
@@ -473,18 +484,20 @@ pub fn check_bucket(bucket: &str) -> Result<()> {
 /// Object keys: 1-1023 bytes of UTF-8, not starting with `/` or `\\`.
 pub fn check_key(key: &str) -> Result<()> {
     if key.len() > 1023 {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.key",
-            format!(
-                "the object key is {} bytes long; OSS allows at most 1023",
-                key.len()
-            ),
+            ApiMessage::TextBytes {
+                field: "key".to_string(),
+                count: key.len(),
+            },
         ));
     }
     if key.starts_with('/') || key.starts_with('\\') {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.key",
-            format!("{key:?}: an object key cannot start with / or \\; drop the leading slash"),
+            SignMessage::SignKeySlash {
+                value: key.to_string(),
+            },
         ));
     }
     Ok(())
@@ -498,23 +511,19 @@ fn object_key(req: &OssRequest) -> Option<&str> {
 fn check_credentials(creds: &OssCredentials) -> Result<()> {
     let id = &creds.access_key_id;
     if id.is_empty() || !id.bytes().all(|c| c.is_ascii_graphic() && c != b':') {
-        return Err(Error::invalid(
-            "$.accessKeyId",
-            "accessKeyId must be a non-empty AccessKey ID (printable ASCII, no colon)",
-        ));
+        return Err(access_key_id_invalid("$.accessKeyId"));
     }
     if creds.access_key_secret.is_empty() {
-        return Err(Error::invalid(
-            "$.accessKeySecret",
-            "accessKeySecret is empty",
-        ));
+        return Err(secret_empty("$.accessKeySecret"));
     }
     if let Some(token) = &creds.security_token {
         check_header_value(token, || "$.securityToken".to_string())?;
         if token.trim().is_empty() {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.securityToken",
-                "securityToken is empty: give null for long-term AccessKeys",
+                ApiMessage::TokenEmpty {
+                    field: "securityToken".to_string(),
+                },
             ));
         }
     }
@@ -525,13 +534,12 @@ fn check_credentials(creds: &OssCredentials) -> Result<()> {
 /// The headers, borrowed, with room for the STS token header.
 fn checked_headers(req: &OssRequest) -> Result<Vec<(&str, &str)>> {
     if !METHODS.contains(&req.method.as_str()) {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.method",
-            format!(
-                "{:?} is not an OSS method: use one of {}",
-                req.method,
-                METHODS.join(", ")
-            ),
+            SignMessage::SignOssMethod {
+                value: req.method.clone(),
+                methods: METHODS.join(", "),
+            },
         ));
     }
     // The path is built only on failure: valid requests (the hot path) allocate nothing here.
@@ -544,15 +552,15 @@ fn checked_headers(req: &OssRequest) -> Result<Vec<(&str, &str)>> {
     );
     for (i, (name, value)) in req.headers.iter().enumerate() {
         if name.is_empty() || !name.bytes().all(is_token_char) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 path(name),
-                format!("{name:?} is not a valid HTTP header name"),
+                SignMessage::SignHeaderName { name: name.clone() },
             ));
         }
         if repeat == Some(i) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 path(name),
-                format!("header {name:?} is given twice (names are case-insensitive): keep one"),
+                SignMessage::SignHeaderTwice { name: name.clone() },
             ));
         }
         check_header_value(value, || path(name))?;
@@ -567,9 +575,11 @@ fn add_security_token_header<'a>(
 ) -> Result<()> {
     match find(headers, SECURITY_TOKEN_HEADER) {
         Some(existing) if existing == token => Ok(()),
-        Some(_) => Err(Error::invalid(
+        Some(_) => Err(Error::invalid_said(
             "$.headers.x-oss-security-token",
-            "the x-oss-security-token header differs from securityToken: give the token once",
+            SignMessage::SignTokenTwice {
+                field: "x-oss-security-token".to_string(),
+            },
         )),
         None => {
             headers.push((SECURITY_TOKEN_HEADER, token));
@@ -591,12 +601,11 @@ fn check_header_value(value: &str, path: impl FnOnce() -> String) -> Result<()> 
         .find(|&c| (c.is_control() && c != '\t') || c as u32 > 0xFF)
     {
         None => Ok(()),
-        Some(c) => Err(Error::invalid(
+        Some(c) => Err(Error::invalid_said(
             path(),
-            format!(
-                "header values must be ISO-8859-1 text without control characters; found {c:?} \
-                 (percent-encode non-ASCII metadata)"
-            ),
+            SignMessage::SignHeaderValue {
+                character: c.escape_debug().to_string(),
+            },
         )),
     }
 }

@@ -1,8 +1,11 @@
 //! OSS PostObject policy signature (V1): the form's `policy` field is Base64 of the exact policy
 //! JSON bytes and `Signature` is Base64(HMAC-SHA1(secret, policy field)).
 
+use crate::api::{access_key_id_invalid, secret_empty};
+use crate::contract::fields::wrong_type;
 use crate::crypto;
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ApiMessage, SignMessage};
 use crate::time::UtcTime;
 use serde::Serialize;
 use serde_json::Value;
@@ -28,13 +31,10 @@ pub fn sign(
 ) -> Result<PostPolicySignature> {
     check_policy(policy_json)?;
     if access_key_id.is_empty() {
-        return Err(Error::invalid("$.accessKeyId", "accessKeyId is empty"));
+        return Err(access_key_id_invalid("$.accessKeyId"));
     }
     if access_key_secret.is_empty() {
-        return Err(Error::invalid(
-            "$.accessKeySecret",
-            "accessKeySecret is empty",
-        ));
+        return Err(secret_empty("$.accessKeySecret"));
     }
     let policy = crypto::base64(policy_json.as_bytes());
     let signature = crypto::hmac_sha1_base64(access_key_secret.as_bytes(), policy.as_bytes());
@@ -47,42 +47,55 @@ pub fn sign(
 
 fn check_policy(text: &str) -> Result<()> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::new(
+        Error::said(
             ErrorKind::InvalidValue,
-            format!("the policy is not valid JSON: {e}"),
+            ApiMessage::PolicyNotJson {
+                field: "policy".to_string(),
+                line: e.line(),
+                column: e.column(),
+            },
         )
         .at("$.policy")
         .at_position(e.line(), e.column())
     })?;
     let Value::Object(map) = value else {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.policy",
-            "the policy must be a JSON object",
+            SignMessage::SignPolicyNotObject {},
         ));
     };
     match map.get("expiration") {
         None => {
-            return Err(Error::missing("$.policy.expiration")
-                .with_message("the policy needs \"expiration\", e.g. \"2026-01-01T00:00:00Z\""))
+            let text = SignMessage::SignPolicyExpiration {};
+            return Err(Error::said(ErrorKind::MissingField, text).at("$.policy.expiration"));
         }
         Some(Value::String(s)) => {
-            UtcTime::parse_iso8601(s).map_err(|m| Error::invalid("$.policy.expiration", m))?;
+            UtcTime::parse_iso8601(s).map_err(|_| {
+                let text = ApiMessage::TimeInvalid {
+                    field: "expiration".to_string(),
+                    value: s.clone(),
+                };
+                Error::invalid_said("$.policy.expiration", text)
+            })?;
         }
-        Some(_) => {
-            return Err(Error::invalid(
+        Some(other) => {
+            return Err(wrong_type(
                 "$.policy.expiration",
-                "expiration must be a string like \"2026-01-01T00:00:00Z\"",
+                ApiMessage::JsonString {},
+                other,
             ))
         }
     }
     match map.get("conditions") {
         Some(Value::Array(_)) => Ok(()),
-        None => Err(Error::missing("$.policy.conditions").with_message(
-            "the policy needs \"conditions\", an array such as [{\"bucket\": \"b\"}]",
-        )),
-        Some(_) => Err(Error::invalid(
+        None => {
+            let text = SignMessage::SignPolicyConditions {};
+            Err(Error::said(ErrorKind::MissingField, text).at("$.policy.conditions"))
+        }
+        Some(other) => Err(wrong_type(
             "$.policy.conditions",
-            "conditions must be an array",
+            ApiMessage::JsonArray {},
+            other,
         )),
     }
 }

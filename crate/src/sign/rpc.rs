@@ -3,6 +3,7 @@
 use super::encode::{percent_encode, percent_encode_into, percent_encode_twice_into};
 use crate::crypto;
 use crate::error::{Error, Result};
+use crate::message::SignMessage;
 use serde::Serialize;
 
 /// Every stage of an RPC V1 signature.
@@ -21,9 +22,11 @@ pub struct RpcSignature {
 pub fn check_method(method: &str) -> Result<()> {
     match method {
         "GET" | "POST" => Ok(()),
-        other => Err(Error::invalid(
+        other => Err(Error::invalid_said(
             "$.method",
-            format!("RPC requests are sent with GET or POST, not {other:?}"),
+            SignMessage::SignRpcMethod {
+                value: other.to_string(),
+            },
         )),
     }
 }
@@ -39,9 +42,9 @@ pub fn sign<K: AsRef<str>, V: AsRef<str>>(
 ) -> Result<RpcSignature> {
     check_method(method)?;
     if params.iter().any(|(k, _)| k.as_ref() == "Signature") {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             "$.params.Signature",
-            "the Signature parameter is the output of signing: remove it from the parameters",
+            SignMessage::SignRpcSignature {},
         ));
     }
     // The canonical query and its encoded copy in the string to sign, built in one pass.

@@ -27,8 +27,9 @@ pub struct ApiFailure {
     pub message: String,
     pub request_id: Option<String>,
     pub status: Option<u16>,
-    /// parseResponse's `hint` / `hintZh`.
-    pub hint: Option<(String, String)>,
+    /// parseResponse's `hint` when it is a message `{id, args}` (a hint still given as prose
+    /// is left out: the checks then give their own fix).
+    pub hint: Option<Value>,
     /// OSS: the endpoint the bucket must be addressed through.
     pub endpoint: Option<String>,
 }
@@ -254,11 +255,10 @@ fn read_api_error(obj: &Object) -> Result<ApiFailure> {
         None => None,
         Some(n) => u16::try_from(n).ok(),
     };
-    let hint = match (e.optional_str("hint")?, e.optional_str("hintZh")?) {
-        (Some(en), Some(zh)) => Some((en.to_string(), zh.to_string())),
-        (Some(en), None) => Some((en.to_string(), en.to_string())),
-        _ => None,
-    };
+    let hint = e
+        .get("hint")
+        .filter(|h| h.get("id").is_some_and(Value::is_string))
+        .cloned();
     Ok(ApiFailure {
         code,
         message: e.optional_str("message")?.unwrap_or("").to_string(),

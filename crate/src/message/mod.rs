@@ -16,8 +16,10 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
+mod checks;
 mod profile;
 
+pub use checks::ChecksMessage;
 pub use profile::ProfileMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
@@ -193,6 +195,7 @@ macro_rules! areas {
 
 areas! {
     Profile(ProfileMessage),
+    Checks(ChecksMessage),
 }
 
 impl Said for Message {

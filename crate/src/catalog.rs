@@ -163,6 +163,7 @@ pub fn render(message: &dyn Said, lang: Lang) -> String {
         .iter()
         .map(|(_, v)| match v {
             Arg::Message(inner) => render(*inner, lang),
+            Arg::Json(value) => render_json(value, lang),
             other => other.to_string(),
         })
         .collect();

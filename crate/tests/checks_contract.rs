@@ -4,7 +4,9 @@
 mod common;
 
 use common::{rolehop, stdout};
+use rolehop::catalog::{self, render_json, Lang};
 use rolehop::contract::{checks_diagnose, checks_next, checks_plan, checks_retry};
+use rolehop::message::ChecksMessage;
 use rolehop::ErrorKind;
 use serde_json::{json, Value};
 
@@ -55,10 +57,11 @@ fn the_plan_lists_the_checks_in_tutorial_order() {
         .map(|c| c["tutorialStep"].as_u64().unwrap())
         .collect();
     assert_eq!(steps, [1, 1, 1, 2, 2, 3, 3, 4, 4]);
-    assert!(both["checks"][2]["title"]["zh"]
-        .as_str()
-        .unwrap()
-        .contains("OSS"));
+    assert_eq!(
+        render_json(&both["checks"][2]["title"], Lang::Zh),
+        catalog::zh(&ChecksMessage::TitleRoleOss {})
+    );
+    assert!(render_json(&both["checks"][2]["title"], Lang::Zh).contains("OSS"));
     let a_only = checks_plan(
         &json!({"roleArn": ARN, "haveCredentialsA": true, "haveCredentialsB": false}).to_string(),
     )
@@ -246,10 +249,8 @@ fn retry_decisions() {
         (d["retry"].clone(), d["kind"].clone()),
         (json!(false), json!("write"))
     );
-    assert!(d["reason"]["en"]
-        .as_str()
-        .unwrap()
-        .contains("read the state"));
+    assert_eq!(d["reason"]["id"], "core_check_retry_write");
+    assert!(render_json(&d["reason"], Lang::En).contains("read the state"));
     let d = decide(json!({"action": "AttachPolicyToRole", "attempt": 2, "outcome": throttled}));
     assert_eq!(
         (d["retry"].clone(), d["delayMs"].clone()),
@@ -285,23 +286,34 @@ fn cli_diagnose_reads_and_exits_by_verdict() {
     let human = rolehop(&["check", "diagnose"], &state);
     assert_eq!(human.status.code(), Some(3));
     let text = stdout(&human);
+    let root_keys_verdict = ChecksMessage::Broken {
+        step: 2,
+        problem: Box::new(ChecksMessage::RootKeys {
+            account: "1888000000000000".into(),
+        }),
+    };
+    assert!(catalog::en(&root_keys_verdict)
+        .starts_with("Step 2 is broken: B's credentials are the root AccessKey"));
     // The verdict in one sentence, then the fix; checks numbered by the tutorial's steps, with
     // no internal ids (check ids, cause names) shown.
     let mut lines = text.lines();
     assert!(
         lines
             .next()
-            .is_some_and(|l| l.starts_with("FAIL: Step 2 is broken: these are the root AccessKey")),
+            .is_some_and(|l| l == format!("FAIL: {}", catalog::en(&root_keys_verdict))),
         "{text}"
     );
     assert!(
         lines
             .next()
-            .is_some_and(|l| l.starts_with("fix: In account 1888000000000000")),
+            .is_some_and(|l| l.starts_with("Fix: In account 1888000000000000")),
         "{text}"
     );
     assert!(
-        text.contains("[FAIL] Step 2 · B's credentials belong to a RAM user"),
+        text.contains(&format!(
+            "[FAIL] Step 2 · {}",
+            catalog::en(&ChecksMessage::TitleBIdentity {})
+        )),
         "{text}"
     );
     for internal in [
@@ -314,7 +326,7 @@ fn cli_diagnose_reads_and_exits_by_verdict() {
         assert!(!text.contains(internal), "{internal} shown: {text}");
     }
     assert!(
-        text.contains("evidence: GetCallerIdentity, request R-1"),
+        text.contains("Evidence: GetCallerIdentity · RequestId R-1"),
         "{text}"
     );
     let zh = stdout(&rolehop(&["check", "diagnose", "--zh"], &state));

@@ -15,6 +15,7 @@
 //! `params` (`{requestId: {param: value}}` of the last send), `clockSkewSeconds`, `warnings`
 //! (codes).
 
+use rolehop::catalog::{render_json, Lang};
 use rolehop::contract::{checks_diagnose, checks_next};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, VecDeque};
@@ -199,15 +200,15 @@ fn check_scenario(path: &Path) -> Vec<String> {
     for c in checks.values() {
         // Every sentence in both languages; fixes on every fail.
         for field in ["summary", "title"] {
-            let zh = c[field]["zh"].as_str().unwrap_or("");
-            if c[field]["en"].as_str().unwrap_or("").is_empty() || !has_cjk(zh) {
+            let zh = render_json(&c[field], Lang::Zh);
+            if !said(&c[field]) || !has_cjk(&zh) {
                 failures.push(format!(
                     "{}: {field} is not bilingual: {}",
                     c["id"], c[field]
                 ));
             }
         }
-        if c["status"] == "fail" && !has_cjk(c["fix"]["zh"].as_str().unwrap_or("")) {
+        if c["status"] == "fail" && !has_cjk(&render_json(&c["fix"]["text"], Lang::Zh)) {
             failures.push(format!("{}: a failure without a bilingual fix", c["id"]));
         }
         if c["status"] == "pending" {
@@ -234,7 +235,7 @@ fn check_scenario(path: &Path) -> Vec<String> {
             contains_all(
                 &mut failures,
                 &format!("{what} summary"),
-                got["summary"]["en"].as_str().unwrap_or(""),
+                &render_json(&got["summary"], Lang::En),
                 s,
             );
         }
@@ -242,7 +243,7 @@ fn check_scenario(path: &Path) -> Vec<String> {
             contains_all(
                 &mut failures,
                 &format!("{what} fix"),
-                got["fix"]["en"].as_str().unwrap_or(""),
+                &render_json(&got["fix"]["text"], Lang::En),
                 s,
             );
         }
@@ -392,8 +393,8 @@ fn verdicts_name_the_first_broken_step_in_one_sentence() {
         let verdict = &report["verdict"];
         let checks = report["checks"].as_array().unwrap();
         let failed: Vec<&Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
-        let en = verdict["summary"]["en"].as_str().unwrap();
-        let zh = verdict["summary"]["zh"].as_str().unwrap();
+        let en = &render_json(&verdict["summary"], Lang::En);
+        let zh = &render_json(&verdict["summary"], Lang::Zh);
         if let Some(first) = failed.iter().min_by_key(|c| c["tutorialStep"].as_u64()) {
             failing += 1;
             let step = first["tutorialStep"].as_u64().unwrap();
@@ -423,10 +424,14 @@ fn verdicts_name_the_first_broken_step_in_one_sentence() {
         let texts = serde_json::to_string(&report).unwrap();
         let shown: Vec<&Value> = std::iter::once(verdict)
             .chain(checks.iter())
-            .flat_map(|c| [&c["summary"], &c["fix"]])
+            .flat_map(|c| [&c["summary"], &c["fix"]["text"]])
+            .filter(|t| !t.is_null())
             .collect();
-        for text in shown.iter().flat_map(|t| [&t["en"], &t["zh"]]) {
-            let text = text.as_str().unwrap_or("");
+        for text in shown
+            .iter()
+            .flat_map(|t| [render_json(t, Lang::En), render_json(t, Lang::Zh)])
+        {
+            let text = text.as_str();
             assert!(!text.contains("(s)"), "{name}: {text}");
             assert!(!text.to_lowercase().contains("broken at"), "{name}: {text}");
             for id in &ids {
@@ -442,4 +447,79 @@ fn verdicts_name_the_first_broken_step_in_one_sentence() {
         }
     }
     assert!(failing >= 8, "the scenarios cover failing verdicts");
+}
+
+/// A message as the contract carries it: `{id, args}` with a `core_check_` id (nested
+/// messages likewise), never prose.
+fn said(value: &Value) -> bool {
+    let id = value.get("id").and_then(Value::as_str).unwrap_or("");
+    // The checks' own words, or an API error's hint the checks pass on as their fix.
+    (id.starts_with("core_check_") || id.starts_with("core_api_hint_"))
+        && value.get("args").is_some_and(|args| {
+            args.as_object().is_some_and(|args| {
+                args.values()
+                    .all(|a| !a.is_object() || said(a) || a.get("id").is_some())
+            })
+        })
+}
+
+/// Every `{en, zh}` object anywhere in `value` (prose in the contract), by JSON path.
+fn prose(value: &Value, path: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("en") || map.contains_key("zh") {
+                found.push(format!("{path}: {value}"));
+            }
+            for (key, v) in map {
+                prose(v, &format!("{path}.{key}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                prose(v, &format!("{path}[{i}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Issue 11's one catalog: over every scenario, the report carries its words as message ids with
+/// arguments (titles, findings, fixes, the verdict, warnings), each in both catalogs, and no
+/// `{en, zh}` prose anywhere.
+#[test]
+fn reports_carry_message_ids_not_prose() {
+    let catalogs = [
+        rolehop::catalog::catalog(Lang::En),
+        rolehop::catalog::catalog(Lang::Zh),
+    ];
+    for path in scenario_paths() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let scenario: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let report = run(&scenario, &name).report;
+        let mut found = Vec::new();
+        prose(&report, "$", &mut found);
+        assert!(found.is_empty(), "{name}: prose in the report: {found:?}");
+        let verdict = &report["verdict"];
+        let mut messages = vec![&verdict["summary"]];
+        messages.extend(verdict.get("fix").map(|f| &f["text"]));
+        for c in report["checks"].as_array().unwrap() {
+            messages.extend([&c["title"], &c["summary"]]);
+            messages.extend(c.get("fix").map(|f| &f["text"]));
+        }
+        for w in report["warnings"].as_array().unwrap() {
+            messages.push(&w["text"]);
+        }
+        for m in messages {
+            assert!(said(m), "{name}: not a checks message: {m}");
+            for (catalog, lang) in catalogs.iter().zip(Lang::ALL) {
+                let id = m["id"].as_str().unwrap();
+                assert!(
+                    catalog.contains_key(id) || catalog.contains_key(&format!("{id}_other")),
+                    "{name}: {id} missing in {}",
+                    lang.locale()
+                );
+                assert!(!render_json(m, lang).contains("core_"), "{name}: {m}");
+            }
+        }
+    }
 }

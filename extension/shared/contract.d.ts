@@ -540,7 +540,8 @@ export type TutorialStep = 1 | 2 | 3 | 4;
 
 export interface PlannedCheck {
   id: CheckId;
-  title: BilingualText;
+  /** The check's title (a label), `core_check_title_...`. */
+  title: CoreMessage;
   side: "A" | "B";
   tutorialStep: TutorialStep;
   requests: string[];
@@ -555,16 +556,17 @@ export interface ChecksPlan {
 
 export interface CheckResult {
   id: CheckId;
-  title: BilingualText;
+  /** The check's title (a label), `core_check_title_...`. */
+  title: CoreMessage;
   side: "A" | "B";
   /** The step the check belongs to, or (on a failure) the step whose fix it needs. */
   tutorialStep: TutorialStep;
   status: CheckStatus;
   cause?: CheckCause;
   evidence: { action?: string; requestId?: string; code?: string; httpStatus?: number; attempts?: number };
-  summary: BilingualText;
-  /** `snippet`: a policy document (JSON text) that fixes it, when one does. */
-  fix?: BilingualText & { snippet?: string };
+  /** What the check found. */
+  summary: CoreMessage;
+  fix?: CheckFix;
   /** b.user-may-assume / a.role-oss-access: where the policies came from. */
   method?: "listed" | "input" | "observed";
   details?: Record<string, unknown>;
@@ -577,16 +579,23 @@ export interface CheckReport {
     firstBrokenStep?: TutorialStep;
     cause?: CheckCause;
     check?: CheckId;
-    /** One sentence: "Step 2 is broken: role admin-oss has no policy that allows …". */
-    summary: BilingualText;
+    /** One sentence: "Step 2 is broken: RAM role admin-oss has policies … that do not allow …". */
+    summary: CoreMessage;
     /** The fix of the check the verdict is about, when there is one. */
-    fix?: BilingualText & { snippet?: string };
+    fix?: CheckFix;
     /** How many other checks failed. */
     otherFailures?: number;
   };
   /** Local minus server time, when attempts carried localTime and serverDate. */
   clockSkewSeconds?: number;
-  warnings: Array<{ code: "assumed-policy-text" | "clock-skew" | "a-root-keys"; en: string; zh: string }>;
+  warnings: Array<{ code: "assumed-policy-text" | "clock-skew" | "a-root-keys"; text: CoreMessage }>;
+}
+
+/** What to do about a check: a message (the checks' own, or the API error's hint), and a policy
+ * document (JSON text) that fixes it, when one does. */
+export interface CheckFix {
+  text: CoreMessage;
+  snippet?: string;
 }
 
 export interface ChecksRetryInput {
@@ -600,7 +609,7 @@ export interface RetryDecision {
   retry: boolean;
   delayMs?: number;
   kind: "read" | "write";
-  reason: BilingualText;
+  reason: CoreMessage;
 }
 
 // ---------------------------------------------------------------------------------------------

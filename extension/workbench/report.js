@@ -1,18 +1,16 @@
 // Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict.
 
-import { t, tCount } from '../shared/i18n.js';
+import { coreMessage, t, tCount } from '../shared/i18n.js';
 import { el, codeBlock, setStatus } from './dom.js';
-import { pick } from './steps.js';
 
 /**
  * @param {HTMLOListElement} list
  * @param {HTMLElement} verdictNode
  * @param {any} report CheckReport
- * @param {'en' | 'zh'} lang
  * @param {boolean} finished whether the run is over (pending checks then read "not run")
  */
-export function renderReport(list, verdictNode, report, lang, finished) {
-  list.replaceChildren(...(report.checks ?? []).map((/** @type {any} */ check) => renderCheck(check, lang)));
+export function renderReport(list, verdictNode, report, finished) {
+  list.replaceChildren(...(report.checks ?? []).map((/** @type {any} */ check) => renderCheck(check)));
   const verdict = report.verdict;
   if (!finished || !verdict) {
     setStatus(verdictNode, 'running', t('workbenchVerifyRunning'));
@@ -21,13 +19,13 @@ export function renderReport(list, verdictNode, report, lang, finished) {
   const result = verdict.status === 'pass' ? 'pass' : verdict.status === 'fail' ? 'fail' : 'could-not-check';
   // The core's sentence says it all ("Step 2 is broken: role admin-oss has no policy …"); the
   // fix follows on its own line.
-  setStatus(verdictNode, result, pick(verdict.summary, lang) || t('workbenchVerdictPass'));
+  setStatus(verdictNode, result, coreMessage(verdict.summary) || t('workbenchVerdictPass'));
   verdictNode.dataset.verdict = verdict.status;
   if (verdict.cause) verdictNode.dataset.cause = verdict.cause;
   else delete verdictNode.dataset.cause;
   if (verdict.firstBrokenStep) verdictNode.dataset.step = String(verdict.firstBrokenStep);
   else delete verdictNode.dataset.step;
-  const fix = pick(verdict.fix, lang);
+  const fix = coreMessage(verdict.fix?.text);
   if (fix) verdictNode.append(el('span', { class: 'verdict-fix', text: t('workbenchVerdictFix', fix) }));
   if (verdict.otherFailures) {
     verdictNode.append(el('span', { class: 'field-hint', text: tCount('workbenchVerdictOthers', verdict.otherFailures) }));
@@ -36,26 +34,26 @@ export function renderReport(list, verdictNode, report, lang, finished) {
     verdictNode.append(el('span', { class: 'field-hint', text: t('workbenchClockSkew', String(report.clockSkewSeconds)) }));
   }
   for (const warning of report.warnings ?? []) {
-    verdictNode.append(el('span', { class: 'field-hint', text: pick(warning, lang) }));
+    verdictNode.append(el('span', { class: 'field-hint', text: coreMessage(warning.text) }));
   }
 }
 
-/** @param {any} check @param {'en' | 'zh'} lang */
-function renderCheck(check, lang) {
+/** @param {any} check */
+function renderCheck(check) {
   const status = String(check.status);
   const item = el('li', { 'data-check': check.id, 'data-status': status, ...(check.cause ? { 'data-cause': check.cause } : {}) });
   item.append(el('div', { class: 'check-line' }, [
     el('span', { class: 'badge', 'data-result': status === 'pending' ? 'running' : status, text: t(`workbenchStatus_${status.replaceAll('-', '_')}`) }),
-    el('strong', { text: pick(check.title, lang) }),
+    el('strong', { text: coreMessage(check.title) }),
     check.tutorialStep ? el('a', { href: '#steps-heading', class: 'field-hint', text: t('workbenchTutorialStep', String(check.tutorialStep)) }) : null,
   ]));
   const details = el('dl', { class: 'check-details' });
-  const summary = pick(check.summary, lang);
+  const summary = coreMessage(check.summary);
   if (summary) details.append(el('dt', { text: t('workbenchCheckWhat') }), el('dd', { text: summary }));
   const evidence = evidenceText(check.evidence);
   if (evidence) details.append(el('dt', { text: t('workbenchCheckEvidence') }), el('dd', {}, [el('code', { text: evidence })]));
   if (check.method) details.append(el('dt', { text: t('workbenchCheckMethod') }), el('dd', { text: t(`workbenchMethod_${check.method}`) }));
-  const fix = pick(check.fix, lang);
+  const fix = coreMessage(check.fix?.text);
   if (fix) details.append(el('dt', { text: t('workbenchCheckFix') }), el('dd', { class: 'fix', text: fix }));
   if (details.childElementCount > 0) item.append(details);
   if (check.fix?.snippet) item.append(codeBlock(t('workbenchCheckSnippet'), check.fix.snippet));

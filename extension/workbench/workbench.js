@@ -218,9 +218,9 @@ async function verify() {
   await new Promise((resolve) => {
     port.onMessage.addListener((/** @type {any} */ event) => {
       if (event.event === 'checks.done' || event.event === 'error') finished = true;
-      if (event.event === 'checks.progress') renderReport(list, verdict, event.report, lang, false);
+      if (event.event === 'checks.progress') renderReport(list, verdict, event.report, false);
       else if (event.event === 'checks.done') {
-        renderReport(list, verdict, event.report, lang, true);
+        renderReport(list, verdict, event.report, true);
         tick(provenSteps(event.report));
         resolve(undefined);
       } else if (event.event === 'error') {

@@ -292,7 +292,7 @@ describe('workbench: credentials and verification', () => {
     assert.deepEqual(checks, [
       ['b.identity', 'pass'], ['b.user-may-assume', 'pass'], ['b.assume-role', 'pass'], ['b.list-buckets', 'pass'], ['b.list-objects', 'pass'],
     ]);
-    assert.match(await page.locator('#verdict').innerText(), /every check passed/i);
+    assert.ok((await page.locator('#verdict').innerText()).startsWith(messageCatalog('en').core_check_all_passed_bucket));
     assert.match(await page.locator('li[data-check="b.assume-role"]').innerText(), /RequestId \S+/);
     // Verify proved B's user's steps: ticked, remembered, counted.
     for (const id of ['user-sign-in', 'user-switch-role', 'user-verify']) {
@@ -310,10 +310,16 @@ describe('workbench: credentials and verification', () => {
     assert.equal(await verify(), 'fail');
     assert.equal(await page.getAttribute('#verdict', 'data-cause'), 'role-lacks-oss-policy');
     const verdict = await page.locator('#verdict').innerText();
-    assert.match(verdict, /^Step 1 is broken: [^\n]*role admin-oss has no policy allowing oss:ListBuckets[^\n]*\.\n/, 'one sentence naming the step');
+    // The catalog's words: the verdict's sentence around the failing check's finding, then the fix.
+    const en = messageCatalog('en');
+    const finding = en.core_check_buckets_refused.replace('$role$', 'admin-oss');
+    const sentence = en.core_check_broken.replace('$step$', '1').replace('$problem$', finding);
+    assert.ok(verdict.startsWith(`${sentence}\n`), `one sentence naming the step: ${verdict}`);
+    assert.match(sentence, /^Step 1 is broken: OSS refused ListBuckets [^\n]*role admin-oss has no policy allowing oss:ListBuckets[^\n]*\.$/);
     assert.equal(await page.getAttribute('#verdict', 'data-step'), '1');
     assert.doesNotMatch(verdict, /Broken at|b\.list-buckets|\(s\)/);
-    assert.match(await page.locator('#verdict .verdict-fix').innerText(), /^Fix: /);
+    const fix = en.core_check_grant_oss_fix.replace('$role$', 'admin-oss');
+    assert.equal(await page.locator('#verdict .verdict-fix').innerText(), en.workbenchVerdictFix.replace('$P1$', fix));
     const failed = page.locator('li[data-check="b.list-buckets"]');
     assert.equal(await failed.getAttribute('data-status'), 'fail');
     const text = await failed.innerText();

@@ -27,8 +27,9 @@ pub struct ApiFailure {
     pub message: String,
     pub request_id: Option<String>,
     pub status: Option<u16>,
-    /// parseResponse's `hint` / `hintZh`.
-    pub hint: Option<(String, String)>,
+    /// parseResponse's `hint` when it is a message `{id, args}` (a hint still given as prose
+    /// is left out: the checks then give their own fix).
+    pub hint: Option<Value>,
     /// OSS: the endpoint the bucket must be addressed through.
     pub endpoint: Option<String>,
 }
@@ -38,7 +39,8 @@ pub enum Outcome {
     Success(Value),
     Api(ApiFailure),
     /// A body that could not be understood (parseResponse's `invalid-response`).
-    Malformed(String),
+    /// parseResponse's error: its words as a message (`{"id", "args"}`), or its text.
+    Malformed(Value),
     /// No HTTP answer (network error, timeout).
     Transport(String),
     /// The runner chose not to send it.
@@ -162,8 +164,11 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
         ["error"] => {
             let error = obj.optional_object("error")?;
             let message = match &error {
-                Some(e) => e.optional_str("message")?.unwrap_or("").to_string(),
-                None => String::new(),
+                Some(e) => match e.get("text") {
+                    Some(text) if text.get("id").is_some_and(Value::is_string) => text.clone(),
+                    _ => Value::String(e.optional_str("message")?.unwrap_or("").to_string()),
+                },
+                None => Value::String(String::new()),
             };
             Outcome::Malformed(message)
         }
@@ -254,14 +259,10 @@ fn read_api_error(obj: &Object) -> Result<ApiFailure> {
         None => None,
         Some(n) => u16::try_from(n).ok(),
     };
-    // parseResponse's `hint` is a catalog message (`{id, args}`) the core cannot put into words
-    // here; a text pair (`hint`, `hintZh`) is still taken.
-    let text = |name: &str| e.get(name).and_then(Value::as_str);
-    let hint = match (text("hint"), text("hintZh")) {
-        (Some(en), Some(zh)) => Some((en.to_string(), zh.to_string())),
-        (Some(en), None) => Some((en.to_string(), en.to_string())),
-        _ => None,
-    };
+    let hint = e
+        .get("hint")
+        .filter(|h| h.get("id").is_some_and(Value::is_string))
+        .cloned();
     Ok(ApiFailure {
         code,
         message: e.optional_str("message")?.unwrap_or("").to_string(),

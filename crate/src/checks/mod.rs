@@ -6,13 +6,13 @@
 //! credentials sign them, the attempt number and a backoff delay); the caller sends each one,
 //! reads the answer with `parseResponse` and appends it to the facts; when `next` says done,
 //! [`diagnose`] turns the same facts into pass / fail / could-not-check per check, with
-//! evidence, a fix in English and Chinese tied to the tutorial step, and a verdict naming the
-//! first broken step. The state is the facts: nothing is kept between calls.
+//! evidence, a fix tied to the tutorial step, and a verdict naming the first broken step, all
+//! as catalog messages (`message::ChecksMessage`). The state is the facts: nothing is kept between calls.
 //!
 //! Modules: `inputs` (what to verify), `facts` (what happened), `known` (what the facts
 //! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
-//! `diagnose` (the checks and the verdict), `plan` (the list up front), `report` and `text`
-//! (output shapes).
+//! `diagnose` (the checks and the verdict), `plan` (the list up front), `report` (output
+//! shapes); `text` is the tutorial's bilingual text, which the checks no longer use.
 
 pub mod diagnose;
 pub mod facts;

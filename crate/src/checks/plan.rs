@@ -57,7 +57,7 @@ pub fn plan(inputs: &CheckInputs) -> Value {
             let (requests, depends) = check_uses(c.id);
             json!({
                 "id": c.id,
-                "title": {"en": c.title.0, "zh": c.title.1},
+                "title": &c.title,
                 "side": c.side,
                 "tutorialStep": c.step,
                 "requests": requests,

@@ -1,6 +1,6 @@
 //! The report's shapes: each check's status with evidence, summary and fix, and the verdict.
 
-use super::text::Text;
+use crate::message::ChecksMessage;
 use crate::tutorial::TutorialStep;
 use serde::Serialize;
 use serde_json::Value;
@@ -62,20 +62,36 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+/// What to do: a message of the checks, or the hint parseResponse gave with an API error (a
+/// message of its own area, passed on as it came).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FixText {
+    Said(ChecksMessage),
+    Hint(Value),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    pub en: String,
-    pub zh: String,
+    /// What to do, as a message `{id, args}`.
+    pub text: FixText,
     /// A policy document (JSON text) that fixes it, when one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
 }
 
 impl Fix {
-    pub fn new(text: Text) -> Fix {
+    pub fn new(text: ChecksMessage) -> Fix {
         Fix {
-            en: text.en,
-            zh: text.zh,
+            text: FixText::Said(text),
+            snippet: None,
+        }
+    }
+
+    /// The API error's own hint (already a message).
+    pub fn hint(hint: Value) -> Fix {
+        Fix {
+            text: FixText::Hint(hint),
             snippet: None,
         }
     }
@@ -93,7 +109,7 @@ pub struct Finding {
     pub cause: Option<Cause>,
     /// The tutorial step the fix belongs to, when it differs from the check's own.
     pub step: Option<TutorialStep>,
-    pub summary: Text,
+    pub summary: ChecksMessage,
     pub fix: Option<Fix>,
     pub evidence: Evidence,
     pub method: Option<&'static str>,
@@ -101,7 +117,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(status: Status, cause: Option<Cause>, summary: Text) -> Finding {
+    fn new(status: Status, cause: Option<Cause>, summary: ChecksMessage) -> Finding {
         Finding {
             status,
             cause,
@@ -114,29 +130,25 @@ impl Finding {
         }
     }
 
-    pub fn pass(summary: Text) -> Finding {
+    pub fn pass(summary: ChecksMessage) -> Finding {
         Finding::new(Status::Pass, None, summary)
     }
 
-    pub fn fail(cause: Cause, step: TutorialStep, summary: Text, fix: Fix) -> Finding {
+    pub fn fail(cause: Cause, step: TutorialStep, summary: ChecksMessage, fix: Fix) -> Finding {
         let mut f = Finding::new(Status::Fail, Some(cause), summary);
         f.step = Some(step);
         f.fix = Some(fix);
         f
     }
 
-    pub fn cannot(cause: Cause, summary: Text, fix: Option<Fix>) -> Finding {
+    pub fn cannot(cause: Cause, summary: ChecksMessage, fix: Option<Fix>) -> Finding {
         let mut f = Finding::new(Status::CouldNotCheck, Some(cause), summary);
         f.fix = fix;
         f
     }
 
     pub fn pending() -> Finding {
-        Finding::new(
-            Status::Pending,
-            None,
-            Text::new("Waiting for answers.", "正在等待应答。"),
-        )
+        Finding::new(Status::Pending, None, ChecksMessage::Pending {})
     }
 
     /// Not run because the check `blocker` did not pass.
@@ -144,13 +156,13 @@ impl Finding {
         if blocker_status == Status::Pending {
             return Finding::pending();
         }
-        let (en, zh) = super::diagnose::def(blocker).map_or((blocker, blocker), |d| d.title);
+        let title =
+            super::diagnose::def(blocker).map_or(ChecksMessage::NotRun {}, |d| d.title.clone());
         let mut f = Finding::cannot(
             Cause::NotRun,
-            Text::new(
-                format!("Not run: it needs the check \"{en}\" to pass first."),
-                format!("未执行：需要先通过检查“{zh}”。"),
-            ),
+            ChecksMessage::NeedsCheck {
+                check: Box::new(title),
+            },
             None,
         );
         f.details = Some(serde_json::json!({ "blockedBy": blocker }));
@@ -177,14 +189,14 @@ impl Finding {
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
     pub id: &'static str,
-    pub title: Text,
+    pub title: ChecksMessage,
     pub side: &'static str,
     pub tutorial_step: TutorialStep,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
     pub evidence: Evidence,
-    pub summary: Text,
+    pub summary: ChecksMessage,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -214,7 +226,7 @@ pub struct Verdict {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<&'static str>,
     /// One sentence: "Step 2 is broken: role admin-oss has no policy that allows …".
-    pub summary: Text,
+    pub summary: ChecksMessage,
     /// What to do about it (the check's fix), when there is something to do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
@@ -230,8 +242,8 @@ fn is_zero_usize(n: &usize) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub code: &'static str,
-    pub en: String,
-    pub zh: String,
+    /// The warning as a message `{id, args}`.
+    pub text: ChecksMessage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

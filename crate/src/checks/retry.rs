@@ -5,8 +5,8 @@
 //! may have happened, so the state must be read again before anything is re-sent.
 
 use super::facts::Outcome;
-use super::text::Text;
 use crate::api::Action;
+use crate::message::ChecksMessage;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -73,58 +73,47 @@ pub struct RetryDecision {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
     pub kind: &'static str,
-    pub reason: Text,
+    pub reason: ChecksMessage,
 }
 
 /// Whether to send `action` again after attempt number `attempt` (1-based) ended in `outcome`.
 pub fn decide(action: Action, attempt: u32, outcome: &Outcome) -> RetryDecision {
     let write = is_write(action);
     let kind = if write { "write" } else { "read" };
-    let stop = |reason: Text| RetryDecision {
+    let stop = |reason: ChecksMessage| RetryDecision {
         retry: false,
         delay_ms: None,
         kind,
         reason,
     };
     let Some(why) = transient(outcome) else {
-        return stop(Text::new(
-            "the answer is final: sending it again would give the same answer",
-            "该应答是确定的结果：重发只会得到相同的应答",
-        ));
+        return stop(ChecksMessage::RetryFinal {});
     };
     if write && why != Transient::Throttled {
-        return stop(Text::new(
-            "a write may have taken effect although its answer was lost or failed: read the state again (e.g. GetRole, ListPoliciesForRole) before sending it again",
-            "写操作的应答丢失或失败，但操作可能已生效：请先重新读取状态（如 GetRole、ListPoliciesForRole），再决定是否重发",
-        ));
+        return stop(ChecksMessage::RetryWrite {});
     }
     if attempt >= MAX_ATTEMPTS {
-        return stop(Text::new(
-            format!("{MAX_ATTEMPTS} attempts made: giving up"),
-            format!("已尝试 {MAX_ATTEMPTS} 次，放弃重试"),
-        ));
+        return stop(ChecksMessage::RetryGaveUp {
+            count: MAX_ATTEMPTS as usize,
+        });
     }
-    let (en, zh) = match why {
-        Transient::Throttled => ("throttled", "被限流"),
-        Transient::ServerError => ("the service failed (5xx)", "服务端故障（5xx）"),
-        Transient::Transport => ("no answer (network)", "无应答（网络）"),
-        Transient::Malformed => ("the answer could not be read", "应答无法解析"),
+    let why = match why {
+        Transient::Throttled => ChecksMessage::RetryThrottled {},
+        Transient::ServerError => ChecksMessage::RetryServer {},
+        Transient::Transport => ChecksMessage::RetryNetwork {},
+        Transient::Malformed => ChecksMessage::RetryUnreadable {},
     };
     let delay = delay_before(attempt + 1);
     RetryDecision {
         retry: true,
         delay_ms: Some(delay),
         kind,
-        reason: Text::new(
-            format!(
-                "{en}: send it again after {delay} ms (attempt {} of {MAX_ATTEMPTS})",
-                attempt + 1
-            ),
-            format!(
-                "{zh}：{delay} 毫秒后重发（第 {} 次，共 {MAX_ATTEMPTS} 次）",
-                attempt + 1
-            ),
-        ),
+        reason: ChecksMessage::RetryAgain {
+            why: Box::new(why),
+            delay: delay as usize,
+            attempt: attempt as usize + 1,
+            max: MAX_ATTEMPTS as usize,
+        },
     }
 }
 

@@ -17,11 +17,13 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 mod api;
+mod checks;
 mod policy;
 mod profile;
 mod sign;
 
 pub use api::ApiMessage;
+pub use checks::ChecksMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub use sign::SignMessage;
@@ -33,6 +35,8 @@ pub enum Arg<'a> {
     Number(u64),
     /// Another message's words, such as a field's name.
     Message(&'a dyn Said),
+    /// A message as the contract carried it in (`{"id", "args"}`, or a plain text), passed on.
+    Json(&'a serde_json::Value),
 }
 
 impl fmt::Display for Arg<'_> {
@@ -41,6 +45,7 @@ impl fmt::Display for Arg<'_> {
             Arg::Text(s) => f.write_str(s),
             Arg::Number(n) => write!(f, "{n}"),
             Arg::Message(m) => f.write_str(m.id()),
+            Arg::Json(v) => write!(f, "{v}"),
         }
     }
 }
@@ -51,6 +56,7 @@ impl Serialize for Arg<'_> {
             Arg::Text(t) => s.serialize_str(t),
             Arg::Number(n) => s.serialize_u64(*n),
             Arg::Message(m) => serialize_said(*m, s),
+            Arg::Json(v) => v.serialize(s),
         }
     }
 }
@@ -97,6 +103,12 @@ impl ToArg for u64 {
     }
 }
 
+impl ToArg for serde_json::Value {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Json(self)
+    }
+}
+
 impl<T: Said> ToArg for Box<T> {
     fn to_arg(&self) -> Arg<'_> {
         Arg::Message(&**self)
@@ -133,6 +145,7 @@ pub fn debug_said(message: &dyn Said, f: &mut fmt::Formatter<'_>) -> fmt::Result
             Arg::Message(inner) => map.entry(&name, inner),
             Arg::Text(text) => map.entry(&name, &text),
             Arg::Number(n) => map.entry(&name, &n),
+            Arg::Json(v) => map.entry(&name, v),
         };
     }
     map.finish()
@@ -147,6 +160,7 @@ pub fn same_said(a: &dyn Said, b: &dyn Said) -> bool {
             (Arg::Text(p), Arg::Text(q)) => p == q,
             (Arg::Number(p), Arg::Number(q)) => p == q,
             (Arg::Message(p), Arg::Message(q)) => same_said(*p, *q),
+            (Arg::Json(p), Arg::Json(q)) => p == q,
             _ => false,
         })
 }
@@ -244,6 +258,7 @@ areas! {
     Policy(PolicyMessage),
     Api(ApiMessage),
     Sign(SignMessage),
+    Checks(ChecksMessage),
 }
 
 impl Said for Message {

@@ -155,6 +155,7 @@ pub fn message_size(message: &dyn Said) -> usize {
             Arg::Text(text) => 2 * text.len(),
             Arg::Number(_) => 16,
             Arg::Message(inner) => message_size(*inner),
+            Arg::Json(value) => 2 * value.to_string().len(),
         })
         .sum::<usize>()
 }

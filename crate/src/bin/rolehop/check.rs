@@ -2,6 +2,7 @@
 //! line. Each reads one JSON document (stdin, or a file), prints the contract's answer as JSON;
 //! `diagnose` prints a readable report unless `--json` is given.
 
+use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
 use rolehop::tutorial::TutorialStep;
 use serde_json::Value;
@@ -108,16 +109,32 @@ fn exit_for(report: &Value) -> ExitCode {
     }
 }
 
-/// The `en` or `zh` text of a bilingual object.
-fn lang(value: &Value, zh: bool) -> &str {
-    value
-        .get(if zh { "zh" } else { "en" })
-        .and_then(Value::as_str)
-        .unwrap_or("")
+/// A message of the report (`{id, args}`) in words, from the catalogs.
+fn said(value: &Value, lang: Lang) -> String {
+    catalog::render_json(value, lang)
+}
+
+/// A text of the pages' catalog (the workbench's words for the same report).
+fn page(key: &str, lang: Lang, values: &[String]) -> String {
+    catalog::catalog(lang)
+        .get(key)
+        .map_or_else(|| key.to_string(), |entry| catalog::format(entry, values))
+}
+
+/// A counted text of the pages' catalog (`<key>_one` / `<key>_other`).
+fn page_count(key: &str, lang: Lang, count: u64) -> String {
+    let form = format!("{key}_{}", lang.plural(count));
+    let key = if catalog::catalog(lang).contains_key(&form) {
+        form
+    } else {
+        format!("{key}_other")
+    };
+    page(&key, lang, &[count.to_string()])
 }
 
 /// The readable report: verdict, one block per check, warnings.
 fn render(report: &Value, zh: bool) -> String {
+    let lang = if zh { Lang::Zh } else { Lang::En };
     let mut out = String::new();
     let verdict = &report["verdict"];
     let status = match (verdict["status"].as_str().unwrap_or("?"), zh) {
@@ -127,20 +144,29 @@ fn render(report: &Value, zh: bool) -> String {
         ("pending", true) => "进行中".to_string(),
         (other, _) => other.to_uppercase(),
     };
-    let evidence_word = if zh { "证据" } else { "evidence" };
     let colon = if zh { "：" } else { ": " };
     out.push_str(&format!(
         "{status}{colon}{}\n",
-        lang(&verdict["summary"], zh)
+        said(&verdict["summary"], lang)
     ));
     if verdict["fix"].is_object() {
-        let label = if zh { "修复" } else { "fix" };
-        out.push_str(&format!("{label}{colon}{}\n", lang(&verdict["fix"], zh)));
+        let fix = said(&verdict["fix"]["text"], lang);
+        out.push_str(&format!("{}\n", page("workbenchVerdictFix", lang, &[fix])));
+    }
+    if let Some(n) = verdict["otherFailures"].as_u64().filter(|n| *n > 0) {
+        out.push_str(&format!(
+            "{}\n",
+            page_count("workbenchVerdictOthers", lang, n)
+        ));
     }
     if let Some(skew) = report["clockSkewSeconds"].as_i64().filter(|s| s.abs() >= 5) {
-        let label = if zh { "时钟偏差" } else { "clock skew" };
-        out.push_str(&format!("{label}: {skew:+} s\n"));
+        out.push_str(&format!(
+            "{}\n",
+            page("workbenchClockSkew", lang, &[format!("{skew:+}")])
+        ));
     }
+    let evidence_word = page("workbenchCheckEvidence", lang, &[]);
+    let fix_word = page("workbenchCheckFix", lang, &[]);
     for check in report["checks"].as_array().into_iter().flatten() {
         let status = check["status"].as_str().unwrap_or("?");
         let mark = match status {
@@ -152,17 +178,20 @@ fn render(report: &Value, zh: bool) -> String {
         let step = check["tutorialStep"]
             .as_u64()
             .and_then(TutorialStep::from_number)
-            .map(|s| s.label())
-            .map_or(String::new(), |l| {
-                format!("{} · ", if zh { l.zh } else { l.en })
+            .map_or(String::new(), |s| {
+                let label = page("workbenchTutorialStep", lang, &[s.number().to_string()]);
+                format!("{label} · ")
             });
-        out.push_str(&format!("\n[{mark}] {step}{}\n", lang(&check["title"], zh)));
-        out.push_str(&format!("       {}\n", lang(&check["summary"], zh)));
+        out.push_str(&format!(
+            "\n[{mark}] {step}{}\n",
+            said(&check["title"], lang)
+        ));
+        out.push_str(&format!("       {}\n", said(&check["summary"], lang)));
         let e = &check["evidence"];
         let mut evidence = Vec::new();
         for (key, name) in [
             ("action", ""),
-            ("requestId", "request "),
+            ("requestId", "RequestId "),
             ("code", ""),
             ("httpStatus", "HTTP "),
         ] {
@@ -173,19 +202,18 @@ fn render(report: &Value, zh: bool) -> String {
             }
         }
         if let Some(n) = e["attempts"].as_u64().filter(|n| *n > 1) {
-            evidence.push(format!("{n} attempts"));
+            evidence.push(page("workbenchAttempts", lang, &[n.to_string()]));
         }
         if !evidence.is_empty() {
             out.push_str(&format!(
                 "       {evidence_word}{colon}{}\n",
-                evidence.join(", ")
+                evidence.join(" · ")
             ));
         }
         if check["fix"].is_object() {
-            let label = if zh { "修复" } else { "fix" };
             out.push_str(&format!(
-                "       {label}{colon}{}\n",
-                lang(&check["fix"], zh)
+                "       {fix_word}{colon}{}\n",
+                said(&check["fix"]["text"], lang)
             ));
             if let Some(snippet) = check["fix"]["snippet"].as_str() {
                 for line in snippet.lines() {
@@ -195,8 +223,7 @@ fn render(report: &Value, zh: bool) -> String {
         }
     }
     for w in report["warnings"].as_array().into_iter().flatten() {
-        let label = if zh { "注意" } else { "warning" };
-        out.push_str(&format!("\n{label}: {}\n", lang(w, zh)));
+        out.push_str(&format!("\n{}\n", said(&w["text"], lang)));
     }
     out
 }

@@ -9,7 +9,7 @@ use super::{Cx, A_ROLE_EXISTS};
 use crate::checks::inputs::AccountRef;
 use crate::checks::known::id;
 use crate::checks::report::{Cause, Finding, Fix, Status};
-use crate::checks::text::Text;
+use crate::message::ChecksMessage as M;
 use crate::policy::eval::Side;
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
@@ -30,10 +30,10 @@ pub fn role_exists(cx: &Cx) -> Finding {
             let max = result
                 .pointer("/role/maxSessionDuration")
                 .and_then(Value::as_i64);
-            Finding::pass(Text::new(
-                format!("Role {name} exists ({arn})."),
-                format!("角色 {name} 存在（{arn}）。"),
-            ))
+            Finding::pass(M::RoleExists {
+                name,
+                arn: arn.to_string(),
+            })
             .with_details(json!({ "arn": arn, "maxSessionDuration": max }))
         }
         Read::Api(e) if e.code == "EntityNotExist.Role" => {
@@ -46,14 +46,14 @@ pub fn role_exists(cx: &Cx) -> Finding {
             let mut f = Finding::fail(
                 Cause::RoleNotFound,
                 TutorialStep::RoleInA,
-                Text::new(
-                    format!("Account A ({account}) has no role named {name}."),
-                    format!("账号 A（{account}）中没有名为 {name} 的角色。"),
-                ),
-                Fix::new(Text::new(
-                    format!("If the role was not created yet: RAM console > Roles > Create Role, trusted entity \"Alibaba Cloud account\", other account = B's UID, name {name}. If it exists under another name, B must use that exact name on the Switch Role page ({}).", TutorialStep::SwitchRole.in_sentence().en),
-                    format!("若尚未创建角色：RAM 控制台 > 角色 > 创建角色，可信实体类型选“阿里云账号”，其他账号填 B 的 UID，名称为 {name}。若角色以其他名称存在，B 需在切换身份页面使用该准确名称（{}）。", TutorialStep::SwitchRole.in_sentence().zh),
-                )),
+                M::NoRoleInA {
+                    account,
+                    name: name.clone(),
+                },
+                Fix::new(M::NoRoleInAFix {
+                    name,
+                    step: TutorialStep::SwitchRole.number().into(),
+                }),
             );
             f.details =
                 Some(json!({ "possibleSteps": [TutorialStep::RoleInA, TutorialStep::SwitchRole] }));
@@ -85,29 +85,21 @@ pub fn trust(cx: &Cx) -> Finding {
         .pointer("/role/assumeRolePolicyDocument")
         .and_then(Value::as_str)
     else {
-        return Finding::cannot(
-            Cause::MalformedResponse,
-            Text::new(
-                "GetRole did not return the role's trust policy.",
-                "GetRole 未返回角色的信任策略。",
-            ),
-            None,
-        )
-        .with_evidence(evidence);
+        return Finding::cannot(Cause::MalformedResponse, M::NoTrustPolicy {}, None)
+            .with_evidence(evidence);
     };
     let policy = match parse(text, PolicyKind::Trust) {
         Ok(p) => p,
         Err(e) => {
             return Finding::cannot(
                 Cause::UnexpectedError,
-                Text::new(
-                    format!("The trust policy could not be read: {e}"),
-                    format!("无法解析信任策略：{e}"),
-                ),
-                Some(Fix::new(Text::new(
-                    "Check it with `rolehop policy lint --kind trust`.",
-                    "请用 `rolehop policy lint --kind trust` 检查。",
-                ))),
+                match e.text {
+                    Some(error) => M::TrustUnreadable { error },
+                    None => M::TrustUnreadableText {
+                        error: e.to_string(),
+                    },
+                },
+                Some(Fix::new(M::TrustUnreadableFix {})),
             )
             .with_evidence(evidence)
         }
@@ -117,14 +109,8 @@ pub fn trust(cx: &Cx) -> Finding {
             Read::Pending => Finding::pending(),
             _ => Finding::cannot(
                 Cause::MissingInput,
-                Text::new(
-                    "B's identity is unknown, so there is nobody to test the trust policy with.",
-                    "B 的身份未知，无法据此检验信任策略。",
-                ),
-                Some(Fix::new(Text::new(
-                    "Run the checks with B's credentials too, or give accountB (and userB).",
-                    "请同时提供 B 的凭证运行检查，或提供 accountB（以及 userB）。",
-                ))),
+                M::BUnknown {},
+                Some(Fix::new(M::BUnknownFix {})),
             ),
         };
     };
@@ -151,10 +137,7 @@ pub fn trust(cx: &Cx) -> Finding {
         "missingContextKeys": explanation.missing_context_keys,
     });
     let finding = if decision == Decision::Allow {
-        Finding::pass(Text::new(
-            format!("The trust policy of {name} trusts {principal}."),
-            format!("{name} 的信任策略信任 {principal}。"),
-        ))
+        Finding::pass(M::Trusts { name, principal })
     } else if explanation
         .missing_context_keys
         .iter()
@@ -163,23 +146,11 @@ pub fn trust(cx: &Cx) -> Finding {
         Finding::fail(
             Cause::RoleDoesNotTrustB,
             TutorialStep::RoleInA,
-            Text::new(
-                format!("The trust policy of {name} requires an external id (sts:ExternalId), and none was given."),
-                format!("{name} 的信任策略要求外部 ID（sts:ExternalId），但未提供。"),
-            ),
-            Fix::new(Text::new(
-                "Ask A for the external id and give it as externalId (AssumeRole sends it); or A removes the condition.",
-                "请向 A 获取外部 ID 并通过 externalId 提供（AssumeRole 会发送它）；或由 A 删除该条件。",
-            )),
+            M::NeedsExternalId { name },
+            Fix::new(M::NeedsExternalIdFix {}),
         )
     } else {
-        not_trusted(
-            cx,
-            Text::new(
-                format!("The trust policy of {name} does not trust {principal}."),
-                format!("{name} 的信任策略不信任 {principal}。"),
-            ),
-        )
+        not_trusted(cx, None)
     };
     finding.with_evidence(evidence).with_details(details)
 }
@@ -209,14 +180,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
     let Some(uid) = known.target_uid.clone() else {
         return match cx.read(id::A_CALLER) {
             Read::Pending => Finding::pending(),
-            _ => Finding::cannot(
-                Cause::MissingInput,
-                Text::new(
-                    "A's account UID is unknown, so OSS resources cannot be named.",
-                    "A 的账号 UID 未知，无法确定 OSS 资源。",
-                ),
-                None,
-            ),
+            _ => Finding::cannot(Cause::MissingInput, M::AUidUnknown {}, None),
         };
     };
     let loaded = policies::from_listing(known.facts, 'a', listing);
@@ -261,69 +225,43 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
             "explanation": explanation.explanation,
         }));
     }
-    let names = if loaded.names.is_empty() {
-        "none".to_string()
-    } else {
-        loaded.names.join(", ")
-    };
+    let names = || Box::new(M::list(&loaded.names));
     let details = json!({
         "policies": loaded.names, "assumedTexts": loaded.assumed, "unreadable": loaded.unknown, "requests": results,
     });
     let finding = if denied.is_empty() {
-        Finding::pass(Text::new(
-            format!(
-                "The policies of role {role} ({names}) allow {}.",
-                wanted
-                    .iter()
-                    .map(|w| w.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            format!(
-                "角色 {role} 的策略（{names}）允许 {}。",
-                wanted
-                    .iter()
-                    .map(|w| w.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-        ))
+        let actions: Vec<&str> = wanted.iter().map(|w| w.0.as_str()).collect();
+        Finding::pass(M::RoleAllows {
+            role,
+            names: names(),
+            actions: Box::new(M::list(&actions)),
+        })
     } else if !loaded.unknown.is_empty() && !explicit_deny {
         Finding::cannot(
             Cause::NotPermitted,
-            Text::new(
-                format!("The readable policies of role {role} ({names}) do not allow {}; {} could not be read.", denied.join(", "), loaded.unknown.join(", ")),
-                format!("角色 {role} 可读取的策略（{names}）不允许 {}；无法读取 {}。", denied.join("、"), loaded.unknown.join("、")),
-            ),
-            Some(Fix::new(Text::new("Allow A's credentials ram:GetPolicy, or check those policies in the RAM console.", "请允许 A 的凭证调用 ram:GetPolicy，或在 RAM 控制台中查看这些策略。"))),
+            M::RoleReadableDeny {
+                role,
+                names: names(),
+                denied: Box::new(M::list(&denied)),
+                unknown: Box::new(M::list(&loaded.unknown)),
+            },
+            Some(Fix::new(M::RoleReadableDenyFix {})),
         )
     } else {
         let what = if loaded.names.is_empty() {
-            Text::new(
-                format!("Role {role} has no policy attached, so it may not read OSS."),
-                format!("角色 {role} 未授权任何策略，因此无法读取 OSS。"),
-            )
+            M::RoleNoPolicy { role: role.clone() }
         } else {
-            Text::new(
-                format!(
-                    "The policies of role {role} ({names}) do not allow {}.",
-                    denied.join(", ")
-                ),
-                format!(
-                    "角色 {role} 的策略（{names}）不允许 {}。",
-                    denied.join("、")
-                ),
-            )
+            M::RoleDenies {
+                role: role.clone(),
+                names: names(),
+                denied: Box::new(M::list(&denied)),
+            }
         };
         Finding::fail(
             Cause::RoleLacksOssPolicy,
             TutorialStep::RoleInA,
             what,
-            Fix::new(Text::new(
-                format!("RAM console > Roles > {role} > Permissions > Grant: attach AliyunOSSReadOnlyAccess, or a custom policy like the snippet."),
-                format!("RAM 控制台 > 角色 > {role} > 权限管理 > 新增授权：授予 AliyunOSSReadOnlyAccess，或类似示例的自定义策略。"),
-            ))
-            .with_snippet(oss_snippet(cx)),
+            Fix::new(M::RoleOssFix { role }).with_snippet(oss_snippet(cx)),
         )
     };
     finding
@@ -349,14 +287,13 @@ pub fn wrong_account_arn(arn_uid: &str, a_uid: &str) -> Finding {
     Finding::fail(
         Cause::WrongAccount,
         TutorialStep::SwitchRole,
-        Text::new(
-            format!("The role is looked up in account {arn_uid}, but A's credentials belong to account {a_uid}: the account used on the Switch Role page is wrong (or A's credentials are another account's)."),
-            format!("角色在账号 {arn_uid} 中查找，但 A 的凭证属于账号 {a_uid}：切换身份页面使用的账号有误（或 A 的凭证属于其他账号）。"),
-        ),
-        Fix::new(Text::new(
-            format!("Use account {a_uid} (or its alias / default domain, see the switch-values check) on the Switch Role page and in the profile."),
-            format!("请在切换身份页面和配置中使用账号 {a_uid}（或其别名/默认域名，见“切换身份填写内容”检查）。"),
-        )),
+        M::WrongAccountArn {
+            looked: arn_uid.to_string(),
+            uid: a_uid.to_string(),
+        },
+        Fix::new(M::WrongAccountArnFix {
+            uid: a_uid.to_string(),
+        }),
     )
 }
 
@@ -368,14 +305,7 @@ pub fn switch_values(cx: &Cx) -> Finding {
         return cx.unavailable(id::A_CALLER, &read);
     };
     let Some(a) = &known.a else {
-        return Finding::cannot(
-            Cause::MalformedResponse,
-            Text::new(
-                "GetCallerIdentity's answer names no account.",
-                "GetCallerIdentity 的应答中没有账号。",
-            ),
-            None,
-        );
+        return Finding::cannot(Cause::MalformedResponse, M::NoAccount {}, None);
     };
     let alias = match cx.read(id::A_ALIAS) {
         Read::Pending => return Finding::pending(),
@@ -397,15 +327,18 @@ pub fn switch_values(cx: &Cx) -> Finding {
         "roleArn": format!("acs:ram::{uid}:role/{role}"),
         "switchUrl": switch_url_for(cx, set_alias.as_deref().unwrap_or(&uid), &role),
     });
-    let accepted = match &set_alias {
-        Some(alias) => Text::new(
-            format!("{alias} (or {domain}, or {uid})"),
-            format!("{alias}（或 {domain}、{uid}）"),
-        ),
-        None => Text::new(
-            format!("{uid} (or {domain}; A has no enterprise alias)"),
-            format!("{uid}（或 {domain}；A 未设置企业别名）"),
-        ),
+    let accepted = || {
+        Box::new(match &set_alias {
+            Some(alias) => M::AcceptedAlias {
+                alias: alias.clone(),
+                domain: domain.clone(),
+                uid: uid.clone(),
+            },
+            None => M::AcceptedUid {
+                uid: uid.clone(),
+                domain: domain.clone(),
+            },
+        })
     };
     let typed_ok = |typed: &AccountRef| -> Option<bool> {
         match typed {
@@ -430,27 +363,27 @@ pub fn switch_values(cx: &Cx) -> Finding {
             Some((typed, Some(false))) => Finding::fail(
                 Cause::WrongAccount,
                 TutorialStep::SwitchRole,
-                Text::new(
-                    format!("{:?} does not name account A: A's account is {}.", typed.text(), accepted.en),
-                    format!("{:?} 不是账号 A：A 的账号为 {}。", typed.text(), accepted.zh),
-                ),
-                Fix::new(Text::new(
-                    format!("On the Switch Role page, type {} as the enterprise alias / default domain / account ID, and {role} as the role name.", accepted.en),
-                    format!("请在切换身份页面的企业别名/默认域名/账号 ID 处填写 {}，角色名称填写 {role}。", accepted.zh),
-                )),
+                M::NotAccountA {
+                    typed: typed.text().to_string(),
+                    accepted: accepted(),
+                },
+                Fix::new(M::NotAccountAFix {
+                    accepted: accepted(),
+                    role,
+                }),
             ),
             Some((typed, None)) => Finding::cannot(
                 Cause::NotPermitted,
-                Text::new(
-                    format!("A's enterprise alias could not be read (GetAccountAlias failed), so {:?} could not be compared. A's UID is {uid}.", typed.text()),
-                    format!("无法读取 A 的企业别名（GetAccountAlias 失败），因此无法比对 {:?}。A 的 UID 为 {uid}。", typed.text()),
-                ),
-                Some(Fix::new(Text::new("Allow A's credentials ram:GetAccountAlias, or use the UID on the Switch Role page.", "请允许 A 的凭证调用 ram:GetAccountAlias，或在切换身份页面使用 UID。"))),
+                M::AliasUnreadable {
+                    typed: typed.text().to_string(),
+                    uid: uid.clone(),
+                },
+                Some(Fix::new(M::AliasUnreadableFix {})),
             ),
-            _ => Finding::pass(Text::new(
-                format!("On the Switch Role page B types {} and role {role}.", accepted.en),
-                format!("B 在切换身份页面填写 {}，角色名称 {role}。", accepted.zh),
-            )),
+            _ => Finding::pass(M::Types {
+                accepted: accepted(),
+                role,
+            }),
         }
     };
     finding.with_evidence(evidence).with_details(details)

@@ -16,7 +16,7 @@ pub use policies::from_input as input_policies;
 use super::graph::Graph;
 use super::known::Known;
 use super::report::{CheckResult, Finding, Report, Status};
-use super::text::Text;
+use crate::message::ChecksMessage;
 use crate::tutorial::TutorialStep;
 use std::collections::BTreeMap;
 
@@ -25,7 +25,7 @@ pub struct CheckDef {
     pub id: &'static str,
     pub side: &'static str,
     pub step: TutorialStep,
-    pub title: (&'static str, &'static str),
+    pub title: ChecksMessage,
 }
 
 pub const B_IDENTITY: &str = "b.identity";
@@ -39,72 +39,60 @@ pub const A_ROLE_OSS: &str = "a.role-oss-access";
 pub const A_SWITCH_VALUES: &str = "a.switch-values";
 
 /// Every check, in report order (tutorial step, then A before B within a step).
-pub const CHECKS: [CheckDef; 9] = [
+pub static CHECKS: [CheckDef; 9] = [
     CheckDef {
         id: A_ROLE_EXISTS,
         side: "A",
         step: TutorialStep::RoleInA,
-        title: ("The role exists in account A", "角色存在于账号 A 中"),
+        title: ChecksMessage::TitleRoleExists {},
     },
     CheckDef {
         id: A_TRUST,
         side: "A",
         step: TutorialStep::RoleInA,
-        title: ("The role's trust policy trusts B", "角色的信任策略信任 B"),
+        title: ChecksMessage::TitleTrust {},
     },
     CheckDef {
         id: A_ROLE_OSS,
         side: "A",
         step: TutorialStep::RoleInA,
-        title: (
-            "The role's policies allow reading OSS",
-            "角色的权限策略允许读取 OSS",
-        ),
+        title: ChecksMessage::TitleRoleOss {},
     },
     CheckDef {
         id: B_IDENTITY,
         side: "B",
         step: TutorialStep::UserInB,
-        title: (
-            "B's credentials belong to a RAM user",
-            "B 的凭证属于 RAM 用户",
-        ),
+        title: ChecksMessage::TitleBIdentity {},
     },
     CheckDef {
         id: B_USER_MAY_ASSUME,
         side: "B",
         step: TutorialStep::UserInB,
-        title: ("B's user may assume the role", "B 的用户有权扮演该角色"),
+        title: ChecksMessage::TitleUserMayAssume {},
     },
     CheckDef {
         id: A_SWITCH_VALUES,
         side: "A",
         step: TutorialStep::SwitchRole,
-        title: (
-            "What B types on the Switch Role page",
-            "B 在切换身份页面填写的内容",
-        ),
+        title: ChecksMessage::TitleSwitchValues {},
     },
     CheckDef {
         id: B_ASSUME_ROLE,
         side: "B",
         step: TutorialStep::SwitchRole,
-        title: ("B assumes A's role", "B 扮演 A 的角色"),
+        title: ChecksMessage::TitleAssumeRole {},
     },
     CheckDef {
         id: B_LIST_BUCKETS,
         side: "B",
         step: TutorialStep::Verify,
-        title: ("The role lists A's buckets", "角色可列出 A 的 Bucket"),
+        title: ChecksMessage::TitleListBuckets {},
     },
     CheckDef {
         id: B_LIST_OBJECTS,
         side: "B",
         step: TutorialStep::Verify,
-        title: (
-            "The role lists objects in the bucket",
-            "角色可列出 Bucket 中的文件",
-        ),
+        title: ChecksMessage::TitleListObjects {},
     },
 ];
 
@@ -205,7 +193,7 @@ pub fn diagnose(known: &Known) -> Report {
             }
             Some(CheckResult {
                 id: d.id,
-                title: Text::new(d.title.0, d.title.1),
+                title: d.title.clone(),
                 side: d.side,
                 tutorial_step: f.step.unwrap_or(d.step),
                 status: f.status,

@@ -3,7 +3,7 @@
 
 use crate::checks::known::{IdentityKind, Known};
 use crate::checks::report::{Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning};
-use crate::checks::text::{after_colon, duration, Text};
+use crate::message::ChecksMessage;
 
 /// A clock this far off is worth a warning even when the server still accepts it.
 const SKEW_WARNING_SECONDS: i64 = 300;
@@ -22,17 +22,21 @@ pub fn report(known: &Known, checks: Vec<CheckResult>, skew: Option<i64>) -> Rep
         names.dedup();
         warnings.push(Warning {
             code: "assumed-policy-text",
-            en: format!("Simulated with RoleHop's assumed text of {} (the exact system policy text could not be read with GetPolicy).", names.join(", ")),
-            zh: format!("模拟时使用了 RoleHop 假定的 {} 策略内容（无法通过 GetPolicy 读取系统策略的准确内容）。", names.join("、")),
+            text: ChecksMessage::AssumedTexts {
+                names: Box::new(ChecksMessage::list(&names)),
+            },
         });
     }
     let skew_reported = checks.iter().any(|c| c.cause == Some(Cause::ClockSkew));
     if let Some(s) = skew.filter(|s| s.abs() >= SKEW_WARNING_SECONDS && !skew_reported) {
-        let d = duration(s);
+        let duration = Box::new(ChecksMessage::duration(s));
         warnings.push(Warning {
             code: "clock-skew",
-            en: format!("This computer's clock is {} {} the server's; at 15 minutes requests start to fail. Turn on automatic time synchronisation.", d.en, if s > 0 { "ahead of" } else { "behind" }),
-            zh: format!("本机时钟比服务端{} {}；偏差达到 15 分钟时请求将失败。请开启时间自动同步。", if s > 0 { "快" } else { "慢" }, d.zh),
+            text: if s > 0 {
+                ChecksMessage::ClockAhead { duration }
+            } else {
+                ChecksMessage::ClockBehind { duration }
+            },
         });
     }
     if known
@@ -42,8 +46,7 @@ pub fn report(known: &Known, checks: Vec<CheckResult>, skew: Option<i64>) -> Rep
     {
         warnings.push(Warning {
             code: "a-root-keys",
-            en: "A's checks ran with the account's root AccessKey: prefer a RAM user with AliyunRAMReadOnlyAccess for this.".into(),
-            zh: "A 的检查使用了主账号 AccessKey：建议改用具备 AliyunRAMReadOnlyAccess 的 RAM 用户。".into(),
+            text: ChecksMessage::ARootKeys {},
         });
     }
     Report {
@@ -65,17 +68,15 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
         other_failures: 0,
     };
     if checks.iter().any(|c| c.status == Status::Pending) {
-        return verdict(
-            VerdictStatus::Pending,
-            Text::new("The checks are still running.", "检查仍在进行中。"),
-        );
+        return verdict(VerdictStatus::Pending, ChecksMessage::Running {});
     }
     let failed = checks
         .iter()
         .filter(|c| c.status == Status::Fail)
         .min_by_key(|c| c.tutorial_step);
     if let Some(c) = failed {
-        let step = c.tutorial_step.label();
+        // One sentence: the failing check's finding, which starts with a name ("B's user …",
+        // "RAM role …"), continues "Step 2 is broken: ".
         return Verdict {
             first_broken_step: Some(c.tutorial_step),
             cause: c.cause,
@@ -88,10 +89,10 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
                 .saturating_sub(1),
             ..verdict(
                 VerdictStatus::Fail,
-                Text::new(
-                    format!("{} is broken: {}", step.en, after_colon(&c.summary.en)),
-                    format!("{}有问题：{}", step.zh, c.summary.zh),
-                ),
+                ChecksMessage::Broken {
+                    step: usize::from(c.tutorial_step.number()),
+                    problem: Box::new(c.summary.clone()),
+                },
             )
         };
     }
@@ -107,13 +108,9 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
             fix: c.fix.clone(),
             ..verdict(
                 VerdictStatus::Incomplete,
-                Text::new(
-                    format!(
-                        "Not everything could be checked: {}",
-                        after_colon(&c.summary.en)
-                    ),
-                    format!("部分内容无法检查：{}", c.summary.zh),
-                ),
+                ChecksMessage::Incomplete {
+                    reason: Box::new(c.summary.clone()),
+                },
             )
         };
     }
@@ -121,12 +118,9 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
     verdict(
         VerdictStatus::Pass,
         if objects {
-            Text::new(
-                "Every check passed: B's user assumes A's role and reads the bucket.",
-                "所有检查均已通过：B 的用户可扮演 A 的角色并读取存储空间。",
-            )
+            ChecksMessage::AllPassedBucket {}
         } else {
-            Text::new("Every check passed.", "所有检查均已通过。")
+            ChecksMessage::AllPassed {}
         },
     )
 }

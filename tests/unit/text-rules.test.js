@@ -3,9 +3,10 @@
 // ids, rendered by shared/i18n.js and the CLI; crate/tests/catalog.rs checks those against
 // the core's message type).
 //
-// Sentence or label: a core entry is a sentence unless its id is a field's name (`core_field_`)
-// or a count (`_count`); any other entry is a sentence when its English text ends with . ? or !
-// (or holds one sentence after another), a label otherwise.
+// Sentence or label: a core entry is a sentence unless its id is a field's name (`core_field_`),
+// an area's label (`core_<area>_title_`, `_label_`, `_path_`, `_placeholder_`) or a count
+// (`_count`); any other entry is a sentence when its English text ends with . ? or ! (or holds
+// one sentence after another), a label otherwise.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +25,7 @@ const PLACEHOLDER = /\$[A-Za-z0-9_@]+\$|\$\$/g;
 
 /** @param {string} key @param {string} english */
 function isSentence(key, english) {
-  if (key.startsWith('core_')) return !(key.startsWith('core_field_') || /_count(_one|_other)?$/.test(key));
+  if (key.startsWith('core_')) return !(key.startsWith('core_field_') || /^core_[a-z]+_(title|label|path|placeholder)_/.test(key) || /_count(_one|_other)?$/.test(key));
   const text = english.trim();
   return /[.?!]$/.test(text) || /[.?!] [A-Z]/.test(text);
 }

@@ -823,7 +823,7 @@ fn draft_steps_show_placeholders_until_the_values_are_valid() {
         "{role}"
     );
     assert!(
-        zh(&role["body"], &out).contains("在 A 账号（<A 账号的 UID>）"),
+        zh(&role["body"], &out).contains("在 A 账号（<A 的账号 UID>）"),
         "{role}"
     );
     let text = out.to_string();
@@ -839,7 +839,7 @@ fn draft_steps_show_placeholders_until_the_values_are_valid() {
         .map(|p| zh(&p["text"], &Value::Null))
         .collect();
     assert!(
-        placeholders.contains(&"<A 账号的 UID>".to_string()),
+        placeholders.contains(&"<A 的账号 UID>".to_string()),
         "{placeholders:?}"
     );
     // Complete values: no placeholders, nothing incomplete.
@@ -854,4 +854,91 @@ fn draft_steps_show_placeholders_until_the_values_are_valid() {
     wrong["draft"] = json!(true);
     wrong["site"] = json!("moon");
     assert!(tutorial_steps(&wrong.to_string()).is_err());
+}
+
+/// Every id of `value`'s messages (`{id, args}`, nested ones too), and the JSON path of each
+/// `{en, zh}` pair (prose the wasm would carry instead of a catalog id), outside `skip`.
+fn messages_and_prose(
+    value: &Value,
+    path: &str,
+    skip: &[&str],
+    ids: &mut Vec<String>,
+    prose: &mut Vec<String>,
+) {
+    if skip.iter().any(|s| path.ends_with(s)) {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("en") && map.contains_key("zh") {
+                prose.push(format!("{path}: {value}"));
+            }
+            if let (Some(Value::String(id)), Some(_)) = (map.get("id"), map.get("args")) {
+                ids.push(id.clone());
+            }
+            for (key, v) in map {
+                messages_and_prose(v, &format!("{path}.{key}"), skip, ids, prose);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                messages_and_prose(v, &format!("{path}[{i}]"), skip, ids, prose);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Issue 11: the tutorial's texts cross the contract as catalog ids with arguments, never as
+/// `{en, zh}` prose, for every reader and choice, complete or draft; every id is in both
+/// catalogs. (A statement's purpose comes from the policy builders and a lint finding from the
+/// linter, crate/src/policy: their words are that area's.)
+#[test]
+fn tutorial_texts_are_catalog_messages_not_prose() {
+    let skip = [".purpose", ".lint"];
+    let mut inputs = Vec::new();
+    for base in variants() {
+        for audience in ["company-a", "company-b", "b-user"] {
+            let mut i = base.clone();
+            i["audience"] = json!(audience);
+            inputs.push(i.clone());
+            i["draft"] = json!(true);
+            i["roleName"] = json!("");
+            i["accountB"] = json!({"uid": "1"});
+            inputs.push(i);
+        }
+    }
+    let mut user_unnamed = input("b-user");
+    user_unnamed["trust"] = json!({"kind": "account"});
+    inputs.push(user_unnamed);
+    for i in inputs {
+        let out = steps_of(&i);
+        let (mut ids, mut prose) = (Vec::new(), Vec::new());
+        messages_and_prose(&out, "$", &skip, &mut ids, &mut prose);
+        assert_eq!(prose, Vec::<String>::new(), "prose in the tutorial of {i}");
+        assert!(ids.len() > 20, "{ids:?}");
+        for id in ids {
+            for lang in rolehop::catalog::Lang::ALL {
+                let catalog = rolehop::catalog::catalog(lang);
+                assert!(
+                    catalog.contains_key(&id) || catalog.contains_key(&format!("{id}_other")),
+                    "{id} is not in the {} catalog",
+                    lang.locale()
+                );
+            }
+        }
+        for p in out["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["policies"].as_array().unwrap())
+        {
+            for s in p["statements"].as_array().unwrap() {
+                assert!(
+                    s["purpose"]["en"].is_string(),
+                    "the builders' purposes only: {s}"
+                );
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@
 // *.console.aliyun.com / *.console.alibabacloud.com page and so runs before this one in the same
 // isolated world (a second copy would redeclare its global).
 (() => {
-  const { t } = RoleHopUI;
+  const { t, coreMessage } = RoleHopUI;
   const Reader = RoleHopRamReader;
   const HOSTS = ['ram.console.aliyun.com', 'ram.console.alibabacloud.com'];
   if (!HOSTS.includes(location.hostname) || window.top !== window) return;
@@ -55,7 +55,7 @@
   /** Stops the current page's planned reads. */
   let cancelReads = () => {};
 
-  /** @param {{en: string, zh: string} | undefined | null} text */
+  /** A `{en, zh}` text (the policy linter's and simulator's words). @param {{en: string, zh: string} | undefined | null} text */
   const pick = (text) => (text ? (lang === 'zh' ? text.zh : text.en) || text.en || '' : '');
 
   function currentRoute() {
@@ -111,7 +111,7 @@
 
   /** @param {StepRef} step */
   function stepText(step) {
-    return t('ramHelperStep', [String(step.tutorialStep), pick(step.title)]);
+    return t('ramHelperStep', [String(step.tutorialStep), coreMessage(step.title)]);
   }
 
   /** @param {Context} context */
@@ -142,7 +142,7 @@
     }
     if (context.problem) lines.push(t('ramHelperInvalidInputs', [context.problem.message]));
     const link = !step && next?.consolePath?.url && isConsoleLink(next.consolePath.url)
-      ? { text: pick(next.consolePath), href: next.consolePath.url }
+      ? { text: coreMessage(next.consolePath.path), href: next.consolePath.url }
       : null;
     checks = context.checks.map((check) => ({ check, notAttachedSince: null }));
     trustWanted = context.trustCheck;
@@ -155,8 +155,8 @@
       title: step ? stepText(step) : next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone'),
       lines,
       link,
-      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
-      policies: context.policies.map((p) => ({ name: p.name, text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
+      values: (step?.values ?? []).map((v) => ({ label: coreMessage(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
+      policies: context.policies.map((p) => ({ name: p.name, title: coreMessage(p.title), text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
       checks: [
         ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
         ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),

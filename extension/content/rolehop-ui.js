@@ -33,6 +33,27 @@ const RoleHopUI = (() => {
     return chrome.i18n.getMessage(key, substitutions) || key;
   }
 
+  /**
+   * A message of the core (`{id, args}`) in the browser's language, rendered as shared/i18n.js's
+   * coreMessage renders it (content scripts cannot import modules): arguments fill the entry's
+   * placeholders in their order, a nested message first; a `count` picks the plural entry.
+   * @param {import('../shared/contract').CoreMessage | undefined} message
+   * @returns {string}
+   */
+  function coreMessage(message) {
+    if (!message || typeof message !== 'object' || typeof message.id !== 'string') return '';
+    const args = message.args ?? {};
+    const values = Object.values(args).map((value) => (typeof value === 'object' ? coreMessage(value) : String(value)));
+    if (typeof args.count === 'number') {
+      const category = new Intl.PluralRules(t('htmlLang')).select(args.count);
+      for (const form of [`${message.id}_${category}`, `${message.id}_other`]) {
+        const text = chrome.i18n.getMessage(form, values);
+        if (text) return text;
+      }
+    }
+    return chrome.i18n.getMessage(message.id, values) || message.id;
+  }
+
   const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
   const NAMED_COLOR = /^[a-zA-Z]{3,20}$/;
 
@@ -338,5 +359,5 @@ ${css}`);
     return el;
   }
 
-  return Object.freeze({ t, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
+  return Object.freeze({ t, coreMessage, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
 })();

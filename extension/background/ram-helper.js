@@ -32,14 +32,14 @@ import { coreMessage } from '../shared/i18n.js';
 /** @typedef {import('../shared/contract').TutorialResult} TutorialResult */
 /**
  * A tutorial step, the fields read here (contract.d.ts's TutorialStep interface shares its name
- * with the checks' step number type).
+ * with the checks' step number type). Its texts are catalog messages: the panel renders them.
  * @typedef {object} TutorialStep
  * @property {string} id
  * @property {1 | 2 | 3 | 4} tutorialStep
- * @property {import('../shared/contract').TutorialText} title
- * @property {import('../shared/contract').TutorialText & {url: string}} consolePath
- * @property {Array<{label: import('../shared/contract').TutorialText, value: string, copy?: boolean}>} values
- * @property {Array<{name: string, type: string, text: string, assumed?: boolean}>} policies
+ * @property {import('../shared/contract').CoreMessage} title
+ * @property {import('../shared/contract').TutorialConsolePath} consolePath
+ * @property {Array<{label: import('../shared/contract').CoreMessage, value: string, copy?: boolean}>} values
+ * @property {Array<{name: string, type: string, title: import('../shared/contract').CoreMessage, text: string, assumed?: boolean}>} policies
  */
 /** @typedef {import('../shared/contract').TutorialAudience} TutorialAudience */
 /** @typedef {import('../shared/contract').RamHelperContext} RamHelperContext */
@@ -371,13 +371,14 @@ function stepRef(step, done) {
   return { id: step.id, tutorialStep: step.tutorialStep, title: step.title, consolePath: step.consolePath, done };
 }
 
-/** The policy documents of these steps, each once (by name). @param {TutorialStep[]} steps */
+/** The policy documents of these steps, each once (by type and name: a trust policy is named after its role). @param {TutorialStep[]} steps */
 function uniquePolicies(steps) {
   /** @type {Map<string, RamHelperContext['policies'][number]>} */
   const byName = new Map();
   for (const step of steps) {
     for (const p of step.policies) {
-      if (!byName.has(p.name)) byName.set(p.name, { name: p.name, type: p.type, text: p.text, assumed: Boolean(p.assumed), copyId: copyIdOf('policy', p.text) });
+      const key = `${p.type}:${p.name}`;
+      if (!byName.has(key)) byName.set(key, { name: p.name, type: p.type, title: p.title, text: p.text, assumed: Boolean(p.assumed), copyId: copyIdOf('policy', p.text) });
     }
   }
   return [...byName.values()];

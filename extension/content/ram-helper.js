@@ -10,7 +10,7 @@
 // *.console.aliyun.com / *.console.alibabacloud.com page and so runs before this one in the same
 // isolated world (a second copy would redeclare its global).
 (() => {
-  const { t, coreText, coreSentences } = RoleHopUI;
+  const { t, coreMessage, coreSentences } = RoleHopUI;
   const Reader = RoleHopRamReader;
   const HOSTS = ['ram.console.aliyun.com', 'ram.console.alibabacloud.com'];
   if (!HOSTS.includes(location.hostname) || window.top !== window) return;
@@ -54,9 +54,6 @@
   let observer = null;
   /** Stops the current page's planned reads. */
   let cancelReads = () => {};
-
-  /** @param {{en: string, zh: string} | undefined | null} text */
-  const pick = (text) => (text ? (lang === 'zh' ? text.zh : text.en) || text.en || '' : '');
 
   function currentRoute() {
     return `${location.pathname}${location.search}${location.hash}`;
@@ -111,7 +108,7 @@
 
   /** @param {StepRef} step */
   function stepText(step) {
-    return t('ramHelperStep', [String(step.tutorialStep), pick(step.title)]);
+    return t('ramHelperStep', [String(step.tutorialStep), coreMessage(step.title)]);
   }
 
   /** @param {Context} context */
@@ -142,7 +139,7 @@
     }
     if (context.problem) lines.push(t('ramHelperInvalidInputs', [context.problem.message]));
     const link = !step && next?.consolePath?.url && isConsoleLink(next.consolePath.url)
-      ? { text: pick(next.consolePath), href: next.consolePath.url }
+      ? { text: coreMessage(next.consolePath.path), href: next.consolePath.url }
       : null;
     checks = context.checks.map((check) => ({ check, notAttachedSince: null }));
     trustWanted = context.trustCheck;
@@ -155,8 +152,8 @@
       title: step ? stepText(step) : next ? t('ramHelperNext', [stepText(next)]) : t('ramHelperAllDone'),
       lines,
       link,
-      values: (step?.values ?? []).map((v) => ({ label: pick(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
-      policies: context.policies.map((p) => ({ name: p.name, text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
+      values: (step?.values ?? []).map((v) => ({ label: coreMessage(v.label), value: v.value, ...(v.copyId ? { copyId: v.copyId } : {}) })),
+      policies: context.policies.map((p) => ({ name: p.name, title: coreMessage(p.title), text: p.text, copyId: p.copyId, ...(p.assumed ? { note: t('ramHelperPolicyAssumed') } : {}) })),
       checks: [
         ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
         ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),
@@ -292,7 +289,7 @@
     const warning = trust.findings.find((f) => f.level === 'security-warning');
     // Sentences follow each other with a space in English, none in Chinese.
     const gap = lang === 'zh' ? '' : ' ';
-    const note = warning ? `${gap}${t('ramHelperTrustWarning', [coreText(warning.message)])}` : '';
+    const note = warning ? `${gap}${t('ramHelperTrustWarning', [coreMessage(warning.message)])}` : '';
     switch (trust.verdict) {
       case 'trusts':
         return { state: 'trusts', text: `${t('ramHelperTrustTrusts', [account, trust.principals.map((p) => p.principal).join(', ')])}${note}` };
@@ -304,7 +301,7 @@
       }
       case 'invalid': {
         const error = trust.findings.find((f) => f.level === 'error');
-        const why = error ? `${coreText(error.message)}${error.path ? ` (${error.path})` : ''}` : trust.problem?.message ?? '';
+        const why = error ? `${coreMessage(error.message)}${error.path ? ` (${error.path})` : ''}` : trust.problem?.message ?? '';
         return { state: 'invalid', text: t('ramHelperTrustInvalid', [why]) };
       }
       default:

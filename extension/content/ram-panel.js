@@ -74,7 +74,7 @@ const RoleHopRamPanel = (() => {
   const CHEVRONS = { side: { true: 'M9 5l7 7-7 7', false: 'M15 5l-7 7 7 7' }, top: { true: 'M5 15l7-7 7 7', false: 'M5 9l7 7 7-7' } };
 
   /** @typedef {{label: string, value: string, copyId?: string}} PanelValue a copy button when copyId is given */
-  /** @typedef {{name: string, text: string, note?: string, copyId?: string}} PanelPolicy */
+  /** @typedef {{name: string, title: string, text: string, note?: string, copyId?: string}} PanelPolicy `name` as RAM knows it, `title` as the panel shows it */
   /** @typedef {{id: string, state: string, text: string}} PanelCheck */
 
   /**
@@ -245,11 +245,11 @@ const RoleHopRamPanel = (() => {
         parts.push(h('h2', {}, [t('ramHelperPolicies')]));
         for (const p of view.policies) {
           // The document folds away (the copy button is what is needed most); the note stays visible.
-          const head = h('div', { class: 'policy-head', 'data-policy': p.name }, [h('strong', {}, [p.name])]);
-          if (p.copyId) head.append(copyButton(p.name, p.text, p.copyId, view.path ?? '', (manual) => head.after(manual)));
+          const head = h('div', { class: 'policy-head', 'data-policy': p.name }, [h('strong', {}, [p.title])]);
+          if (p.copyId) head.append(copyButton(p.title, p.text, p.copyId, view.path ?? '', (manual) => head.after(manual)));
           parts.push(
             head,
-            h('details', {}, [h('summary', {}, [t('ramHelperShowDocument')]), h('pre', { tabindex: '0', 'aria-label': p.name }, [p.text])]),
+            h('details', {}, [h('summary', {}, [t('ramHelperShowDocument')]), h('pre', { tabindex: '0', 'aria-label': p.title }, [p.text])]),
           );
           if (p.note) parts.push(h('p', { class: 'muted' }, [p.note]));
         }

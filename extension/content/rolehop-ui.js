@@ -34,20 +34,22 @@ const RoleHopUI = (() => {
   }
 
   /**
-   * A message of the core (`{id, args}`) in the browser's language, from the same catalog as
-   * `t` (shared/i18n.js `coreMessage` does the same for extension pages): arguments fill the
-   * placeholders in order, a nested message is rendered first, a `count` picks the plural entry.
-   * @param {{id: string, args?: Record<string, unknown>} | undefined | null} message
+   * A message of the core (`{id, args}`) in the browser's language, rendered as shared/i18n.js's
+   * coreMessage renders it (content scripts cannot import modules): arguments fill the entry's
+   * placeholders in their order, a nested message first; a `count` picks the plural entry.
+   * @param {import('../shared/contract').CoreMessage | undefined} message
    * @returns {string}
    */
-  function coreText(message) {
-    if (!message || typeof message.id !== 'string') return '';
+  function coreMessage(message) {
+    if (!message || typeof message !== 'object' || typeof message.id !== 'string') return '';
     const args = message.args ?? {};
-    const values = Object.values(args).map((v) => (typeof v === 'object' && v !== null ? coreText(/** @type {any} */ (v)) : String(v)));
+    const values = Object.values(args).map((value) => (typeof value === 'object' ? coreMessage(value) : String(value)));
     if (typeof args.count === 'number') {
       const category = new Intl.PluralRules(t('htmlLang')).select(args.count);
-      const text = chrome.i18n.getMessage(`${message.id}_${category}`, values) || chrome.i18n.getMessage(`${message.id}_other`, values);
-      if (text) return text;
+      for (const form of [`${message.id}_${category}`, `${message.id}_other`]) {
+        const text = chrome.i18n.getMessage(form, values);
+        if (text) return text;
+      }
     }
     return chrome.i18n.getMessage(message.id, values) || message.id;
   }
@@ -55,11 +57,11 @@ const RoleHopUI = (() => {
   /**
    * Sentences (core messages) one after the other: a space between English ones, none between
    * Chinese ones.
-   * @param {Array<{id: string, args?: Record<string, unknown>}> | undefined | null} messages
+   * @param {Array<import('../shared/contract').CoreMessage> | undefined | null} messages
    */
   function coreSentences(messages) {
     const zh = t('htmlLang').toLowerCase().startsWith('zh');
-    return (messages ?? []).map(coreText).filter(Boolean).join(zh ? '' : ' ');
+    return (messages ?? []).map(coreMessage).filter(Boolean).join(zh ? '' : ' ');
   }
 
   const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -268,5 +270,5 @@ ${css}`);
   }
 
   const { takeRoom, roomTaken, onRoomChange } = RoleHopRoom;
-  return Object.freeze({ t, coreText, coreSentences, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
+  return Object.freeze({ t, coreMessage, coreSentences, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
 })();

@@ -728,15 +728,15 @@ export interface RamPage {
 export interface RamHelperStepRef {
   id: string;
   tutorialStep: 1 | 2 | 3 | 4;
-  title: TutorialText;
-  consolePath: TutorialText & { url: string };
+  title: CoreMessage;
+  consolePath: TutorialConsolePath;
   done: boolean;
 }
 
 /** The step whose work is done on this page, with the values to paste. */
 export interface RamHelperStep extends RamHelperStepRef {
   /** `copyId` (for `ramHelper.copy`) on the values with a copy button. */
-  values: Array<{ label: TutorialText; value: string; copy: boolean; copyId?: string }>;
+  values: Array<{ label: CoreMessage; value: string; copy: boolean; copyId?: string }>;
 }
 
 /** `ramHelper.context`: everything the panel shows for one page (tutorial values only; nothing secret). */
@@ -752,7 +752,8 @@ export interface RamHelperContext {
   progress?: { audience: TutorialAudience; done: number; total: number; next?: RamHelperStepRef };
   step?: RamHelperStep;
   /** Policy documents to paste on this page. */
-  policies: Array<{ name: string; type: string; text: string; assumed: boolean; copyId: string }>;
+  /** `title`: how the panel names the document (a catalog message). */
+  policies: Array<{ name: string; type: string; title: CoreMessage; text: string; assumed: boolean; copyId: string }>;
   /** Attachments to read from the page's permissions list: attached when any of `policies` is listed. */
   checks: Array<{ id: "role-policy" | "user-policy"; subject: "role" | "user"; name?: string; policies: string[] }>;
   /** Read the trust policy shown on this page and send it with ramHelper.checkTrust. */
@@ -850,13 +851,19 @@ export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | Mess
 // Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
-/** A sentence in both shipped languages. */
+/** A sentence in both shipped languages (the setup plan's texts, not yet in the catalogs). */
 export interface TutorialText {
   en: string;
   zh: string;
 }
 
 export type TutorialAudience = "company-a" | "company-b" | "b-user";
+
+/** Where in the consoles: the menu path (catalog words) and the page's URL. */
+export interface TutorialConsolePath {
+  path: CoreMessage;
+  url: string;
+}
 
 export interface TutorialAccount {
   /** 16-digit account UID. */
@@ -896,9 +903,12 @@ export interface TutorialInput {
 
 /** A policy document a step shows: canonical text from the policy builders, and its lint. */
 export interface TutorialPolicy {
+  /** The policy's name in RAM; for a trust policy, its role's name. */
   name: string;
   type: "Trust" | "Custom" | "System";
-  purpose: TutorialText;
+  /** How the page names it ("Trust policy of role admin-oss"). */
+  title: CoreMessage;
+  purpose: CoreMessage;
   /** Canonical pretty JSON (console JSON editor, Terraform). */
   text: string;
   /** Canonical one-line JSON (API, CLI). */
@@ -923,16 +933,18 @@ export interface TutorialStep {
   /** 1: A's role; 2: B's user; 3: the switch; 4: verify. */
   tutorialStep: 1 | 2 | 3 | 4;
   audience: TutorialAudience;
-  title: TutorialText;
-  body: TutorialText;
-  consolePath: TutorialText & { url: string };
-  values: Array<{ label: TutorialText; value: string; copy: true }>;
+  title: CoreMessage;
+  /** The instructions: sentences, shown one after the other (`joinSentences`). */
+  body: CoreMessage[];
+  consolePath: TutorialConsolePath;
+  /** What to paste: `value` exactly as RAM takes it, `label` from the catalogs. */
+  values: Array<{ label: CoreMessage; value: string; copy: true }>;
   policies: TutorialPolicy[];
   /** aliyun CLI commands (POSIX shell). */
   cli: string | null;
   /** alicloud provider blocks. */
   terraform: string | null;
-  verify: TutorialText;
+  verify: CoreMessage;
   /** The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step. */
   setupTask: "role" | "user" | "policy" | "attach" | null;
   /** The checks whose pass proves this step done (every one of them that ran passed). */
@@ -961,15 +973,17 @@ export interface TutorialResult {
     switchUrl: string;
   };
   /** The tutorial steps this reader's tasks belong to, in order (the page's headings). */
-  outline: Array<{ step: 1 | 2 | 3 | 4; label: TutorialText; title: TutorialText }>;
+  outline: Array<{ step: 1 | 2 | 3 | 4; label: CoreMessage; title: CoreMessage }>;
   steps: TutorialStep[];
-  troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: TutorialText; fix: TutorialText }>;
+  troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: CoreMessage; fix: CoreMessage }>;
   /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
   checkInputs: CheckInputs;
   /** Draft only: the values still missing or wrong, each at its JSON path (empty when complete). */
   incomplete?: Array<{ path: string; message: string }>;
-  /** Draft only: the placeholders in the texts; code and values carry the English one. */
-  placeholders?: TutorialText[];
+  /** The tokens of values not given yet (a draft's, or B's unnamed user) that every string (a
+   * message's arguments, values, documents, commands) carries, each with the catalog's
+   * placeholder to show in its place. Always present in a draft. */
+  placeholders?: Array<{ token: string; text: CoreMessage }>;
 }
 
 export interface SetupPlanInput extends Omit<TutorialInput, "audience"> {

@@ -3,17 +3,22 @@
 // role"). Each task is short by default: its title, where in the console, the values to paste;
 // the instructions, policy documents, aliyun CLI and Terraform are tabs inside it (tabs.js).
 
-import { coreMessage, joinSentences, t } from '../shared/i18n.js';
+import { t, coreMessage, joinSentences } from '../shared/i18n.js';
 import { el, codeBlock, copyButton } from './dom.js';
 import { tabs } from './tabs.js';
 
 /** @typedef {{en: string, zh: string}} Bilingual */
+/** @typedef {import('../shared/contract').CoreMessage} CoreMessage */
 
-/** The placeholders of a draft (`<A's account UID>`), English -> the page's language. @type {Bilingual[]} */
+/**
+ * The tokens of a draft's missing values (`<account-a>`), each with the catalog's placeholder
+ * the page shows in its place ("<A's account UID>").
+ * @type {Array<{token: string, text: CoreMessage}>}
+ */
 let placeholders = [];
 
 /**
- * The text in the page's language.
+ * A `{en, zh}` text of the core not yet in the catalogs (the setup plan's), in the page's language.
  * @param {Bilingual | undefined | null} text
  * @param {'en' | 'zh'} lang
  */
@@ -23,19 +28,26 @@ export function pick(text, lang) {
 }
 
 /**
- * Text the core keeps in one form (values, documents, commands), with a draft's placeholders in
- * the page's language.
+ * Text the core keeps in one form (values, documents, commands, a message's arguments), with a
+ * draft's tokens in the catalog's words.
  * @param {string} text
- * @param {'en' | 'zh'} lang
  */
-function local(text, lang) {
-  if (lang !== 'zh') return text;
-  return placeholders.reduce((out, p) => out.replaceAll(p.en, p.zh), text);
+function local(text) {
+  return placeholders.reduce((out, p) => out.replaceAll(p.token, coreMessage(p.text)), text);
 }
 
 /** @param {string} text */
 function hasPlaceholder(text) {
-  return placeholders.some((p) => text.includes(p.en));
+  return placeholders.some((p) => text.includes(p.token));
+}
+
+/**
+ * A tutorial text from the catalogs: one message, or sentences (a list of messages).
+ * @param {CoreMessage | CoreMessage[] | undefined} text
+ */
+function words(text) {
+  if (text === undefined) return '';
+  return local(Array.isArray(text) ? joinSentences(text.map((m) => coreMessage(m))) : coreMessage(text));
 }
 
 /**
@@ -53,8 +65,8 @@ export function renderSteps(root, tutorial, lang, done, onDone) {
     const headingId = `tutorial-step-${entry.step}`;
     return el('section', { class: 'tutorial-step', 'data-tutorial-step': String(entry.step), 'aria-labelledby': headingId }, [
       el('h3', { id: headingId }, [
-        el('span', { class: 'step-number', text: pick(entry.label, lang) }),
-        ` ${pick(entry.title, lang)}`,
+        el('span', { class: 'step-number', text: words(entry.label) }),
+        ` ${words(entry.title)}`,
       ]),
       el('ul', { class: 'tasks' }, tasks.map((step) => renderTask(step, lang, Boolean(done[step.id]), onDone))),
     ]);
@@ -86,8 +98,8 @@ export function renderTroubleshooting(details, list, items, lang) {
   details.hidden = items.length === 0;
   list.replaceChildren(...items.map((item) => el('li', { 'data-tutorial-step': String(item.tutorialStep) }, [
     el('strong', { text: `${t('workbenchTutorialStep', String(item.tutorialStep))}${lang === 'zh' ? '：' : ': '}` }),
-    `${pick(item.cause, lang)} `,
-    el('span', { class: 'field-hint', text: pick(item.fix, lang) }),
+    `${words(item.cause)} `,
+    el('span', { class: 'field-hint', text: words(item.fix) }),
   ])));
 }
 
@@ -98,7 +110,7 @@ export function renderTroubleshooting(details, list, items, lang) {
  * @param {(stepId: string, done: boolean) => void} onDone
  */
 function renderTask(step, lang, isDone, onDone) {
-  const title = pick(step.title, lang);
+  const title = words(step.title);
   const checkboxId = `done-${step.id}`;
   const titleId = `task-${step.id}`;
   const checkbox = el('input', { type: 'checkbox', id: checkboxId, 'aria-describedby': titleId });
@@ -113,9 +125,9 @@ function renderTask(step, lang, isDone, onDone) {
     el('label', { for: checkboxId, class: 'done-box' }, [checkbox, ` ${t('workbenchStepDone')}`]),
   ]));
   if (step.consolePath) {
-    const path = pick(step.consolePath, lang);
+    const path = words(step.consolePath.path);
     item.append(el('p', { class: 'console-path' }, [
-      el('span', { class: 'visually-hidden', text: `${t('workbenchConsolePath')}: ` }),
+      el('span', { class: 'visually-hidden', text: `${t('workbenchConsolePath')}${lang === 'zh' ? '：' : ': '}` }),
       step.consolePath.url && !hasPlaceholder(step.consolePath.url)
         ? el('a', { href: step.consolePath.url, target: '_blank', rel: 'noopener noreferrer', text: path })
         : path,
@@ -124,8 +136,8 @@ function renderTask(step, lang, isDone, onDone) {
   if (Array.isArray(step.values) && step.values.length > 0) {
     const values = el('dl', { class: 'values' });
     for (const value of step.values) {
-      const label = pick(value.label, lang);
-      const text = local(String(value.value), lang);
+      const label = words(value.label);
+      const text = local(String(value.value));
       const pending = hasPlaceholder(String(value.value));
       values.append(el('div', { class: 'value', ...(pending ? { 'data-placeholder': 'true' } : {}) }, [
         el('dt', { text: label }),
@@ -152,8 +164,8 @@ function taskTabs(step, lang) {
     id: 'how',
     label: t('workbenchTabHow'),
     panel: () => [
-      el('p', { text: pick(step.body, lang) }),
-      step.verify ? el('p', { class: 'intro' }, [el('strong', { text: `${t('workbenchStepVerify')}${lang === 'zh' ? '：' : ': '}` }), pick(step.verify, lang)]) : null,
+      el('p', { text: words(step.body) }),
+      step.verify ? el('p', { class: 'intro' }, [el('strong', { text: `${t('workbenchStepVerify')}${lang === 'zh' ? '：' : ': '}` }), words(step.verify)]) : null,
     ].filter((n) => n !== null),
   }];
   const policies = /** @type {any[]} */ (step.policies ?? []);
@@ -162,9 +174,9 @@ function taskTabs(step, lang) {
       id: 'policy',
       label: t(policies.length === 1 ? 'workbenchTabPolicy' : 'workbenchTabPolicies'),
       panel: () => policies.flatMap((policy) => {
-        const name = `${policy.name}${policy.assumed ? ` (${t('workbenchPolicyAssumed')})` : ''}`;
-        const nodes = [codeBlock(local(name, lang), local(policy.text, lang))];
-        const purpose = joinSentences([policy.description ? coreMessage(policy.description) : '', policy.purpose ? pick(policy.purpose, lang) : '']);
+        const name = `${words(policy.title)}${policy.assumed ? ` (${t('workbenchPolicyAssumed')})` : ''}`;
+        const nodes = [codeBlock(name, local(policy.text))];
+        const purpose = joinSentences([policy.description ? coreMessage(policy.description) : '', policy.purpose ? words(policy.purpose) : '']);
         if (purpose) nodes.push(el('p', { class: 'field-hint', text: purpose }));
         const findings = (policy.lint?.findings ?? []).filter((/** @type {any} */ f) => f.level !== 'suggestion');
         for (const finding of findings) {
@@ -175,7 +187,7 @@ function taskTabs(step, lang) {
       }),
     });
   }
-  if (step.cli) out.push({ id: 'cli', label: t('workbenchCli'), panel: () => [codeBlock(t('workbenchCli'), local(step.cli, lang))] });
-  if (step.terraform) out.push({ id: 'terraform', label: t('workbenchTerraform'), panel: () => [codeBlock(t('workbenchTerraform'), local(step.terraform, lang))] });
+  if (step.cli) out.push({ id: 'cli', label: t('workbenchCli'), panel: () => [codeBlock(t('workbenchCli'), local(step.cli))] });
+  if (step.terraform) out.push({ id: 'terraform', label: t('workbenchTerraform'), panel: () => [codeBlock(t('workbenchTerraform'), local(step.terraform))] });
   return out;
 }

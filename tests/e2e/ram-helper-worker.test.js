@@ -115,7 +115,11 @@ describe('the panel\'s context', () => {
     const context = ramContext(core, progressOf({ permissionKind: 'custom', buckets: 'reports' }), page('/roles/detail?roleName=ADMIN-OSS'), 'cn');
     assert.deepEqual(context.checks, [{ id: 'role-policy', subject: 'role', name: 'admin-oss', policies: ['admin-oss-oss-read', 'AliyunOSSReadOnlyAccess'] }]);
     assert.equal(context.trustCheck, true);
-    assert.deepEqual(context.policies.map((p) => p.name), ['admin-oss-oss-read', 'admin-oss trust policy']);
+    // A trust policy is named after its role; the panel shows each document's title (a catalog message).
+    assert.deepEqual(context.policies.map((p) => [p.type, p.name, p.title.id]), [
+      ['Custom', 'admin-oss-oss-read', 'core_tutorial_title_policy_custom'],
+      ['Trust', 'admin-oss', 'core_tutorial_title_policy_trust'],
+    ]);
   });
 
   test('user detail by id: checked for the scoped or the system AssumeRole policy; another user by name is not', () => {

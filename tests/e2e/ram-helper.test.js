@@ -97,7 +97,9 @@ describe('the RAM console helper panel', () => {
         const values = Object.fromEntries(panel.values.map((v) => [v.text, v]));
         assert.ok(values['admin-oss'], 'the role name is offered');
         assert.ok(values[B], 'B\'s account UID is offered');
-        assert.deepEqual(panel.policies.map((p) => p.name), ['admin-oss trust policy']);
+        // A trust policy is named after its role; the panel shows its title in the page's language.
+        assert.deepEqual(panel.policies.map((p) => p.name), ['admin-oss']);
+        assert.match(panel.text, /Trust policy of role admin-oss/);
 
         await page.bringToFront();
         await trustedClick(page, values[B].copy);
@@ -435,6 +437,11 @@ describe('the RAM console helper panel in Chinese', () => {
         assert.equal(panel.checks.find((c) => c.id === 'role-policy')?.text, '已授权：AliyunOSSReadOnlyAccess 已授予角色 admin-oss。');
         assert.match(panel.text, /本页：第 1 步 · /);
         assert.match(panel.text, /已完成 1\/\d+。/);
+        // The step's title, value labels and documents' titles from the Chinese catalog.
+        assert.ok(panel.values.some((v) => v.label === '角色名称'), JSON.stringify(panel.values));
+        assert.ok(panel.values.every((v) => /[\u4e00-\u9fff]/.test(v.label)), JSON.stringify(panel.values));
+        assert.match(panel.text, /系统权限策略 AliyunOSSReadOnlyAccess/);
+        assert.doesNotMatch(panel.text, /Role name|Policy name|trust policy|Grant /);
         await page.close();
       });
 

@@ -54,6 +54,23 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await page.waitForSelector('#verdict[data-verdict]');
     }
 
+    /**
+     * At the narrowest width every value to paste (placeholders such as <A's account UID>, ARNs,
+     * links) stays on one line, whole: too long a value scrolls instead of breaking in the middle.
+     * @param {string} what
+     */
+    async function valuesStayWhole(what) {
+      await page.setViewportSize({ width: 380, height: 900 });
+      const broken = await page.evaluate(() => [...document.querySelectorAll('#steps .values dd code')]
+        .filter((code) => {
+          const range = document.createRange();
+          range.selectNodeContents(code);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((code) => code.textContent));
+      assert.deepEqual(broken, [], `${what}: values broken over lines at 380 px`);
+    }
+
     for (const audience of /** @type {const} */ (['a', 'b'])) {
       test(`company ${audience.toUpperCase()}: empty, then filled with a verdict`, async () => {
         await page.evaluate(() => chrome.storage.local.remove('rolehop.workbench'));
@@ -62,6 +79,7 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
         await page.waitForSelector('body[data-ready="true"]');
         await page.locator(`input[name="audience"][value="${audience}"]`).check();
         await auditScreen(page, `workbench-${audience}-empty-${lang}`, { allowed: ALLOWED });
+        await valuesStayWhole(`company ${audience.toUpperCase()}, empty`);
         await fill(audience);
         await page.setViewportSize({ width: 1280, height: 900 });
         const height = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -174,7 +174,7 @@ describe('workbench: values and steps', () => {
     // The trust policy's copy button puts exactly the shown document on the clipboard.
     await openTab('a-create-role', 'policy');
     const copy = role.locator('.block button.copy').first();
-    assert.equal(await copy.getAttribute('aria-label'), 'Copy admin-oss trust policy');
+    assert.equal(await copy.getAttribute('aria-label'), 'Copy Trust policy of role admin-oss');
     await copy.click();
     await page.waitForFunction(() => document.querySelector('li[data-step="a-create-role"] .block button.copy')?.textContent === 'Copied');
     await page.focus('#cred-a-securityToken');
@@ -434,6 +434,10 @@ describe('workbench: languages, dark mode, keyboard', () => {
       assert.match(await p.locator('li[data-step="a-create-role"] .values').innerText(), /<B 的账号 UID>/);
       assert.doesNotMatch(await p.locator('#steps').innerText(), /<A's account UID>/);
       assert.match(await p.locator('#steps .tutorial-step > h3').first().innerText(), /^第 1 步\s+A 公司创建 RAM 角色$/);
+      // Value labels and console paths in the catalog's Chinese: no English fragment.
+      assert.match(await p.locator('li[data-step="a-create-role"] .values').innerText(), /B 账号的账号 ID（其他阿里云账号）/);
+      assert.match(await p.locator('li[data-step="a-create-role"] .console-path').innerText(), /^在控制台中：\s*RAM 访问控制控制台 > 身份管理 > 角色 > 创建角色$/);
+      assert.doesNotMatch(await p.locator('#steps').innerText(), /Account ID|Role name|trust policy|RAM console/);
       await p.fill('#input-accountAUid', '1746205010153210');
       await p.fill('#input-accountBUid', '1358024679135802');
       await p.fill('#input-userName', 'alice');

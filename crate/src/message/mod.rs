@@ -21,12 +21,14 @@ mod checks;
 mod policy;
 mod profile;
 mod sign;
+mod tutorial;
 
 pub use api::ApiMessage;
 pub use checks::ChecksMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub use sign::SignMessage;
+pub use tutorial::TutorialMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
 #[derive(Debug, Clone, Copy)]
@@ -259,6 +261,7 @@ areas! {
     Api(ApiMessage),
     Sign(SignMessage),
     Checks(ChecksMessage),
+    Tutorial(TutorialMessage),
 }
 
 impl Said for Message {

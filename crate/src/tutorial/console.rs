@@ -2,7 +2,7 @@
 //! (reference/console.md: RAM console routes; the Switch Role page and its parameters).
 
 use super::input::Site;
-use crate::checks::text::Text;
+use crate::message::TutorialMessage;
 use crate::sign::encode::percent_encode_into;
 use serde_json::{json, Value};
 
@@ -14,121 +14,94 @@ fn domain(site: Site) -> &'static str {
     }
 }
 
-/// A console location: the menu path a person clicks through, and the page's URL.
+/// A console location: the menu path a person clicks through (the catalog's words), and the page's URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsolePath {
-    pub path: Text,
+    pub path: TutorialMessage,
     pub url: String,
 }
 
 impl ConsolePath {
     pub fn to_json(&self) -> Value {
-        json!({ "en": self.path.en, "zh": self.path.zh, "url": self.url })
+        json!({ "path": self.path, "url": self.url })
     }
 }
 
-fn ram(site: Site, route: &str, en: &str, zh: &str) -> ConsolePath {
+fn ram(site: Site, route: &str, path: TutorialMessage) -> ConsolePath {
     ConsolePath {
-        path: Text::new(
-            format!("RAM console > {en}"),
-            format!("RAM 访问控制控制台 > {zh}"),
-        ),
+        path,
         url: format!("https://ram.console.{}{route}", domain(site)),
     }
 }
 
 pub fn create_role(site: Site) -> ConsolePath {
-    ram(
-        site,
-        "/roles/create",
-        "Identities > Roles > Create Role",
-        "身份管理 > 角色 > 创建角色",
-    )
+    ram(site, "/roles/create", TutorialMessage::PathCreateRole {})
 }
 
 /// `/roles/detail?roleName=<name>` (the role's Permissions and Trust Policy tabs).
-fn role_detail(site: Site, role: &str, en: &str, zh: &str) -> ConsolePath {
+fn role_detail(site: Site, role: &str, path: TutorialMessage) -> ConsolePath {
     let mut route = String::from("/roles/detail?roleName=");
     percent_encode_into(&mut route, role);
-    ram(
-        site,
-        &route,
-        &format!("Identities > Roles > {role} > {en}"),
-        &format!("身份管理 > 角色 > {role} > {zh}"),
-    )
+    ram(site, &route, path)
 }
 
 pub fn edit_trust(site: Site, role: &str) -> ConsolePath {
+    let role = role.to_string();
     role_detail(
         site,
-        role,
-        "Trust Policy > Edit Trust Policy",
-        "信任策略 > 编辑信任策略",
+        &role,
+        TutorialMessage::PathEditTrust { role: role.clone() },
     )
 }
 
 pub fn role_permissions(site: Site, role: &str) -> ConsolePath {
+    let role = role.to_string();
     role_detail(
         site,
-        role,
-        "Permissions > Grant Permission",
-        "权限管理 > 新增授权",
+        &role,
+        TutorialMessage::PathRolePermissions { role: role.clone() },
     )
 }
 
 pub fn role_overview(site: Site, role: &str) -> ConsolePath {
+    let role = role.to_string();
     role_detail(
         site,
-        role,
-        "Trust Policy / Permissions",
-        "信任策略 / 权限管理",
+        &role,
+        TutorialMessage::PathRoleOverview { role: role.clone() },
     )
 }
 
 pub fn create_policy(site: Site) -> ConsolePath {
-    ram(
-        site,
-        "/policies",
-        "Permissions > Policies > Create Policy > JSON",
-        "权限管理 > 权限策略 > 创建权限策略 > 脚本编辑",
-    )
+    ram(site, "/policies", TutorialMessage::PathCreatePolicy {})
 }
 
 pub fn create_user(site: Site) -> ConsolePath {
-    ram(
-        site,
-        "/users/create",
-        "Identities > Users > Create User",
-        "身份管理 > 用户 > 创建用户",
-    )
+    ram(site, "/users/create", TutorialMessage::PathCreateUser {})
 }
 
 pub fn user_permissions(site: Site, user: &str) -> ConsolePath {
+    let user = user.to_string();
     ram(
         site,
         "/users",
-        &format!("Identities > Users > {user} > Permissions > Add Permissions"),
-        &format!("身份管理 > 用户 > {user} > 权限管理 > 新增授权"),
+        TutorialMessage::PathUserPermissions { user },
     )
 }
 
 pub fn users(site: Site, user: &str) -> ConsolePath {
-    ram(
-        site,
-        "/users",
-        &format!("Identities > Users > {user} > Permissions"),
-        &format!("身份管理 > 用户 > {user} > 权限管理"),
-    )
+    let user = user.to_string();
+    ram(site, "/users", TutorialMessage::PathUserOverview { user })
 }
 
 pub fn overview(site: Site) -> ConsolePath {
-    ram(site, "/overview", "Overview", "概览")
+    ram(site, "/overview", TutorialMessage::PathOverview {})
 }
 
 /// The RAM user logon page of the site.
 pub fn sign_in(site: Site) -> ConsolePath {
     ConsolePath {
-        path: Text::new("RAM user logon", "RAM 用户登录"),
+        path: TutorialMessage::PathSignIn {},
         url: format!("https://signin.{}/login.htm", domain(site)),
     }
 }
@@ -141,17 +114,14 @@ pub fn switch_role(site: Site, parent_alias: &str, role: &str) -> ConsolePath {
         .map(|s| s.url)
         .unwrap_or_else(|_| format!("https://{}/switchRole.htm", site.signin_host()));
     ConsolePath {
-        path: Text::new(
-            "Console > your avatar (top right) > Switch Identity",
-            "控制台 > 右上角头像 > 切换身份",
-        ),
+        path: TutorialMessage::PathSwitchRole {},
         url,
     }
 }
 
 pub fn oss_buckets(site: Site) -> ConsolePath {
     ConsolePath {
-        path: Text::new("OSS console > Buckets", "对象存储 OSS 控制台 > Bucket 列表"),
+        path: TutorialMessage::PathOssBuckets {},
         url: format!("https://oss.console.{}/bucket", domain(site)),
     }
 }

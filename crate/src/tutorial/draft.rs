@@ -1,41 +1,56 @@
 //! The tutorial while the reader is still typing (`"draft": true`): a value that is missing or
 //! not valid yet does not take the steps away. It is stood in for by a valid stand-in while the
-//! steps are built, and every text then shows a placeholder such as `<A's account UID>` in its
-//! place; the errors are listed (`incomplete`) for the page to show at their fields. Values that
-//! cannot be stood in for (the audience, the site, the kinds) still fail as without draft.
+//! steps are built, and every string then carries a token such as `<account-a>` in its place,
+//! which the page shows as the catalog's placeholder (`placeholders`: token -> message, such as
+//! "<A's account UID>"); the errors are listed (`incomplete`) for the page to show at their
+//! fields. Values that cannot be stood in for (the audience, the site, the kinds) still fail as
+//! without draft.
 
 use super::steps_json;
 use crate::contract::fields::Object;
 use crate::error::{Error, Result};
+use crate::message::TutorialMessage as M;
 use serde_json::{json, Map, Value};
+
+/// The token of B's user where its name is not known (also outside a draft: the tutorial of B's
+/// user may be read before the user is named).
+pub const USER_TOKEN: &str = "<user>";
 
 /// A value the steps can be written without, for now.
 struct Stand {
     /// Valid in its place, and unlike anything a reader types (lower-case letters and digits
     /// only, so that Terraform identifiers made from it keep it whole).
     value: &'static str,
-    placeholder: (&'static str, &'static str),
+    /// What every string carries in its place: no valid value contains `<`.
+    token: &'static str,
+    /// The catalog's words for it.
+    placeholder: fn() -> M,
 }
 
 const A_UID: Stand = Stand {
     value: "9990000000000001",
-    placeholder: ("<A's account UID>", "<A 的账号 UID>"),
+    token: "<account-a>",
+    placeholder: || M::PlaceholderAccountA {},
 };
 const B_UID: Stand = Stand {
     value: "9990000000000002",
-    placeholder: ("<B's account UID>", "<B 的账号 UID>"),
+    token: "<account-b>",
+    placeholder: || M::PlaceholderAccountB {},
 };
 const ROLE: Stand = Stand {
     value: "zzrolehopxrole",
-    placeholder: ("<role name>", "<角色名称>"),
+    token: "<role>",
+    placeholder: || M::PlaceholderRole {},
 };
 const USER: Stand = Stand {
     value: "zzrolehopxuser",
-    placeholder: ("<user name>", "<用户名>"),
+    token: USER_TOKEN,
+    placeholder: || M::PlaceholderUser {},
 };
 const BUCKET: Stand = Stand {
     value: "zzrolehopxbucket",
-    placeholder: ("<bucket>", "<存储空间>"),
+    token: "<bucket>",
+    placeholder: || M::PlaceholderBucket {},
 };
 const STANDS: [&Stand; 5] = [&A_UID, &B_UID, &ROLE, &USER, &BUCKET];
 
@@ -57,13 +72,10 @@ pub fn steps(req: &Object) -> Result<Value> {
                     .filter(|s| out.to_string().contains(s.value))
                     .collect();
                 for stand in &used {
-                    replace(&mut out, stand, None);
+                    replace(&mut out, stand);
                 }
                 out["incomplete"] = Value::Array(incomplete);
-                out["placeholders"] = used
-                    .iter()
-                    .map(|s| json!({"en": s.placeholder.0, "zh": s.placeholder.1}))
-                    .collect();
+                out["placeholders"] = placeholders(&out);
                 return Ok(out);
             }
             Err(e) => {
@@ -169,32 +181,24 @@ fn stand_in_list(map: &mut Map<String, Value>, path: &str) -> bool {
     }
 }
 
-/// Replaces `stand`'s value in every string: in a bilingual text by the placeholder of its
-/// language, elsewhere (documents, commands, values) by the English one (the page swaps it).
-fn replace(value: &mut Value, stand: &Stand, lang: Option<bool>) {
+/// Replaces `stand`'s value by its token in every string (texts' arguments, values, documents,
+/// commands alike).
+fn replace(value: &mut Value, stand: &Stand) {
     match value {
-        Value::String(s) if s.contains(stand.value) => {
-            let zh = lang == Some(true);
-            let placeholder = if zh {
-                stand.placeholder.1
-            } else {
-                stand.placeholder.0
-            };
-            *s = s.replace(stand.value, placeholder);
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| replace(v, stand, lang)),
-        Value::Object(map) => {
-            let bilingual = map.get("en").is_some_and(Value::is_string)
-                && map.get("zh").is_some_and(Value::is_string);
-            for (key, v) in map.iter_mut() {
-                let lang = match (bilingual, key.as_str()) {
-                    (true, "zh") => Some(true),
-                    (true, "en") => Some(false),
-                    _ => lang,
-                };
-                replace(v, stand, lang);
-            }
-        }
+        Value::String(s) if s.contains(stand.value) => *s = s.replace(stand.value, stand.token),
+        Value::Array(items) => items.iter_mut().for_each(|v| replace(v, stand)),
+        Value::Object(map) => map.values_mut().for_each(|v| replace(v, stand)),
         _ => {}
     }
+}
+
+/// The tokens `out` carries, each with the catalog's placeholder the page shows in its place:
+/// `[{"token": "<role>", "text": {"id": "core_tutorial_placeholder_role", "args": {}}}]`.
+pub fn placeholders(out: &Value) -> Value {
+    let text = out.to_string();
+    STANDS
+        .into_iter()
+        .filter(|s| text.contains(s.token))
+        .map(|s| json!({"token": s.token, "text": (s.placeholder)()}))
+        .collect()
 }

@@ -11,7 +11,7 @@
 
 mod check;
 mod console;
-mod draft;
+pub(crate) mod draft;
 pub mod input;
 pub mod numbering;
 mod policies;
@@ -36,7 +36,13 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
         Some(Value::Bool(false)) | None => {
             let mut req = req;
             req.map.remove("draft");
-            steps_json(&req)
+            let mut out = steps_json(&req)?;
+            // B's user may be unnamed (the user's own tutorial): its token is a placeholder too.
+            let placeholders = draft::placeholders(&out);
+            if placeholders.as_array().is_some_and(|p| !p.is_empty()) {
+                out["placeholders"] = placeholders;
+            }
+            Ok(out)
         }
         Some(_) => Err(Error::invalid("$.draft", "draft must be true or false")),
     }

@@ -4,6 +4,7 @@
 //! from a literal.
 
 use crate::checks::text::Text;
+use crate::message::TutorialMessage;
 use serde::{Serialize, Serializer};
 
 /// A step of the tutorial. Several of a reader's tasks can belong to one step (company A's
@@ -42,29 +43,37 @@ impl TutorialStep {
     }
 
     /// The step's name, as the tutorial gives it.
-    pub fn title(self) -> Text {
+    pub fn title(self) -> TutorialMessage {
         match self {
-            TutorialStep::RoleInA => {
-                Text::new("Company A creates the RAM role", "A 公司创建 RAM 角色")
-            }
-            TutorialStep::UserInB => Text::new(
-                "Company B allows its RAM user to assume the role",
-                "B 公司允许其 RAM 用户扮演该角色",
-            ),
-            TutorialStep::SwitchRole => {
-                Text::new("B's user switches to the role", "B 的用户切换身份")
-            }
-            TutorialStep::Verify => Text::new("Verify access", "验证访问"),
+            TutorialStep::RoleInA => TutorialMessage::TitleStepRoleInA {},
+            TutorialStep::UserInB => TutorialMessage::TitleStepUserInB {},
+            TutorialStep::SwitchRole => TutorialMessage::TitleStepSwitchRole {},
+            TutorialStep::Verify => TutorialMessage::TitleStepVerify {},
         }
     }
 
     /// "Step 2" / "第 2 步".
+    pub fn heading(self) -> TutorialMessage {
+        TutorialMessage::StepLabel {
+            number: self.number().into(),
+        }
+    }
+
+    /// "step 2" / "第 2 步", inside a sentence.
+    pub fn term(self) -> TutorialMessage {
+        TutorialMessage::StepInSentence {
+            number: self.number().into(),
+        }
+    }
+
+    /// "Step 2" / "第 2 步" as a bilingual text, for the checks' texts that are not yet in the
+    /// catalogs (crate/src/checks); the tutorial itself uses [`TutorialStep::heading`].
     pub fn label(self) -> Text {
         let n = self.number();
         Text::new(format!("Step {n}"), format!("第 {n} 步"))
     }
 
-    /// "step 2" / "第 2 步", inside a sentence.
+    /// "step 2" / "第 2 步" inside a sentence, as a bilingual text (see [`TutorialStep::label`]).
     pub fn in_sentence(self) -> Text {
         let n = self.number();
         Text::new(format!("step {n}"), format!("第 {n} 步"))
@@ -72,7 +81,7 @@ impl TutorialStep {
 
     /// The outline entry a reader's page groups its tasks under: `{step, label, title}`.
     pub fn to_json(self) -> serde_json::Value {
-        serde_json::json!({ "step": self, "label": self.label(), "title": self.title() })
+        serde_json::json!({ "step": self, "label": self.heading(), "title": self.title() })
     }
 }
 
@@ -95,6 +104,13 @@ mod tests {
             serde_json::to_string(&TutorialStep::SwitchRole).unwrap(),
             "3"
         );
-        assert_eq!(TutorialStep::UserInB.label().zh, "第 2 步");
+        assert_eq!(
+            crate::catalog::zh(&TutorialStep::UserInB.heading()),
+            "第 2 步"
+        );
+        assert_eq!(
+            crate::catalog::en(&TutorialStep::SwitchRole.title()),
+            "B's user switches to the role"
+        );
     }
 }

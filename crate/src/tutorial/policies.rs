@@ -3,9 +3,9 @@
 //! AssumeRole policy. System policies come from the catalog, marked as assumed documents.
 
 use super::input::{AssumePolicy, Permission, Setup, Trust};
-use crate::checks::text::Text;
 use crate::error::{Error, Result};
 use crate::message::PolicyMessage;
+use crate::message::TutorialMessage as M;
 use crate::policy::build::{self as builders, Built, OssReadSpec, OssScope, TrustSpec};
 use crate::policy::lint::{lint, Intent, LintOptions, Report};
 use crate::policy::model::{Policy, PolicyKind};
@@ -19,7 +19,9 @@ pub struct Document {
     pub name: String,
     /// `Trust`, `Custom` or `System`.
     pub kind: &'static str,
-    pub purpose: Text,
+    /// How the page names it ("Trust policy of role admin-oss").
+    pub title: M,
+    pub purpose: M,
     /// A system policy's description, in the catalogs' words.
     pub description: Option<PolicyMessage>,
     pub policy: Policy,
@@ -38,7 +40,8 @@ impl Document {
     fn from_built(
         name: String,
         kind: &'static str,
-        purpose: Text,
+        title: M,
+        purpose: M,
         built: Built,
         options: LintOptions,
     ) -> Document {
@@ -49,6 +52,7 @@ impl Document {
             text,
             name,
             kind,
+            title,
             purpose,
             description: None,
             statements: built.purposes,
@@ -64,10 +68,12 @@ impl Document {
         Ok(Document {
             name: entry.name.to_string(),
             kind: "System",
-            purpose: Text::new(
-                "System policy: RoleHop shows the commonly described content; Alibaba Cloud does not publish the exact text.",
-                "系统策略：此处为公开资料中常见的内容，阿里云未公布其确切文本。",
-            ),
+            title: M::TitlePolicySystem {
+                name: entry.name.to_string(),
+            },
+            purpose: M::PolicySystem {
+                name: entry.name.to_string(),
+            },
             description: Some(entry.description.clone()),
             lint: lint(&text, &LintOptions::default()),
             compact: to_compact(&policy),
@@ -93,6 +99,7 @@ impl Document {
         json!({
             "name": self.name,
             "type": self.kind,
+            "title": self.title,
             "purpose": self.purpose,
             "description": self.description,
             "text": self.text,
@@ -114,16 +121,11 @@ pub fn trust(setup: &Setup) -> Result<Document> {
         Trust::Account => (Vec::new(), Vec::new()),
         Trust::Principals { users, roles } => (users.clone(), roles.clone()),
     };
+    let (role, account) = (setup.role_name.clone(), setup.b.uid.clone());
     let purpose = if users.is_empty() && roles.is_empty() {
-        Text::new(
-            format!("Trust policy of role {}: every RAM user and role of account {} may assume it, if its own policies allow sts:AssumeRole.", setup.role_name, setup.b.uid),
-            format!("角色 {} 的信任策略：账号 {} 下的 RAM 用户和角色（在其自身权限允许 sts:AssumeRole 时）均可扮演该角色。", setup.role_name, setup.b.uid),
-        )
+        M::PolicyTrustAccount { role, account }
     } else {
-        Text::new(
-            format!("Trust policy of role {}: only the named users and roles of account {} may assume it.", setup.role_name, setup.b.uid),
-            format!("角色 {} 的信任策略：仅账号 {} 下指定的用户和角色可以扮演该角色。", setup.role_name, setup.b.uid),
-        )
+        M::PolicyTrustPrincipals { role, account }
     };
     let built = builders::trust_policy(&TrustSpec {
         account: Some(setup.b.uid.clone()),
@@ -142,8 +144,18 @@ pub fn trust(setup: &Setup) -> Result<Document> {
         intent: Intent::Any,
         trusted_principals,
     };
-    let name = format!("{} trust policy", setup.role_name);
-    Ok(Document::from_built(name, "Trust", purpose, built, options))
+    // A trust policy has no name of its own: it is the role's.
+    let title = M::TitlePolicyTrust {
+        role: setup.role_name.clone(),
+    };
+    Ok(Document::from_built(
+        setup.role_name.clone(),
+        "Trust",
+        title,
+        purpose,
+        built,
+        options,
+    ))
 }
 
 /// The permission policy attached to the role.
@@ -157,28 +169,43 @@ pub fn permission(setup: &Setup) -> Result<Document> {
         return Document::system(super::input::OSS_READ_ONLY);
     };
     let built = oss_read(&setup.a.uid, buckets, prefixes)?;
-    let scope = if prefixes.is_empty() {
-        buckets.join(", ")
+    let scope: Vec<String> = if prefixes.is_empty() {
+        buckets.clone()
     } else {
         prefixes
             .iter()
             .map(|p| format!("{}/{}", buckets.join(""), p.trim_start_matches('/')))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     };
-    let purpose = Text::new(
-        format!(
-            "Read-only OSS access for role {}: {scope} only.",
-            setup.role_name
-        ),
-        format!("角色 {} 的 OSS 只读权限：仅限 {scope}。", setup.role_name),
-    );
+    let scope = M::list(
+        scope
+            .into_iter()
+            .map(|value| M::TermValue { value })
+            .collect(),
+    )
+    .unwrap_or(M::TermValue {
+        value: String::new(),
+    });
+    let purpose = M::PolicyOssRead {
+        role: setup.role_name.clone(),
+        scope: Box::new(scope),
+    };
     let options = LintOptions {
         kind: Some(PolicyKind::Identity),
         intent: Intent::ReadOnly,
         trusted_principals: Vec::new(),
     };
-    let doc = Document::from_built(policy_name.clone(), "Custom", purpose, built, options);
+    let title = M::TitlePolicyCustom {
+        name: policy_name.clone(),
+    };
+    let doc = Document::from_built(
+        policy_name.clone(),
+        "Custom",
+        title,
+        purpose,
+        built,
+        options,
+    );
     too_large(doc, "$.permission")
 }
 
@@ -221,10 +248,7 @@ pub fn assume(setup: &Setup) -> Result<Document> {
     };
     let arn = setup.role_arn();
     let built = builders::assume_role(&arn)?;
-    let purpose = Text::new(
-        format!("Lets B's user assume only {arn}."),
-        format!("仅允许 B 的用户扮演 {arn}。"),
-    );
+    let purpose = M::PolicyAssumeOne { arn: arn.clone() };
     let options = LintOptions {
         kind: Some(PolicyKind::Identity),
         ..LintOptions::default()
@@ -232,6 +256,9 @@ pub fn assume(setup: &Setup) -> Result<Document> {
     Ok(Document::from_built(
         policy_name.clone(),
         "Custom",
+        M::TitlePolicyCustom {
+            name: policy_name.clone(),
+        },
         purpose,
         built,
         options,

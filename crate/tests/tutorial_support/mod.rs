@@ -5,12 +5,45 @@
 
 #![allow(dead_code)]
 
+use rolehop::catalog::{self, Lang};
 use rolehop::contract;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const A: &str = "1746000000000001";
 pub const B: &str = "1999000000000002";
+
+/// A tutorial text as a reader sees it, from the catalogs: a message (`{id, args}`) or sentences
+/// (a list of messages, a space between English ones, none between Chinese ones), with each of
+/// the output's placeholder tokens in the catalog's words. Panics on prose (`{en, zh}`).
+pub fn words(text: &Value, lang: Lang, out: &Value) -> String {
+    let mut rendered = match text {
+        Value::Array(sentences) => sentences
+            .iter()
+            .map(|m| words(m, lang, &Value::Null))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "" } else { " " }),
+        Value::Object(o) if o.contains_key("id") && o.contains_key("args") => {
+            catalog::render_json(text, lang)
+        }
+        other => panic!("not a message: {other}"),
+    };
+    for p in out["placeholders"].as_array().into_iter().flatten() {
+        let token = p["token"].as_str().unwrap();
+        rendered = rendered.replace(token, &catalog::render_json(&p["text"], lang));
+    }
+    rendered
+}
+
+/// [`words`] in English.
+pub fn en(text: &Value, out: &Value) -> String {
+    words(text, Lang::En, out)
+}
+
+/// [`words`] in Chinese.
+pub fn zh(text: &Value, out: &Value) -> String {
+    words(text, Lang::Zh, out)
+}
 
 /// The tutorial input with least-privilege choices; tests patch it.
 pub fn input(audience: &str) -> Value {

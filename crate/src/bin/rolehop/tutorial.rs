@@ -2,6 +2,7 @@
 //! terminal, read aloud in English (or Chinese with `--zh`), or as the contract's JSON (`--json`).
 
 use crate::args::Args;
+use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
 use rolehop::tutorial::TutorialStep;
 use serde_json::{json, Map, Value};
@@ -172,11 +173,42 @@ fn print_json(out: &Value, _zh: bool) {
     println!("{out}");
 }
 
-/// The text of a `{en, zh}` object in the chosen language.
-fn lang(v: &Value, zh: bool) -> &str {
-    v.get(if zh { "zh" } else { "en" })
-        .and_then(Value::as_str)
-        .unwrap_or("")
+/// A text of the core in the chosen language, from the catalogs: a message, sentences (a list of
+/// messages), or a `{en, zh}` pair (the plan's texts).
+fn lang(v: &Value, zh: bool) -> String {
+    let language = if zh { Lang::Zh } else { Lang::En };
+    match v {
+        Value::Array(sentences) => sentences
+            .iter()
+            .map(|m| lang(m, zh))
+            .collect::<Vec<_>>()
+            .join(if zh { "" } else { " " }),
+        Value::Object(o) if o.contains_key("id") => catalog::render_json(v, language),
+        _ => v
+            .get(if zh { "zh" } else { "en" })
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+/// `out` with each placeholder token (`<user>`, a value not given) in the catalog's words.
+fn with_placeholders(out: &Value, zh: bool) -> Value {
+    fn replace(v: &mut Value, token: &str, words: &str) {
+        match v {
+            Value::String(s) if s.contains(token) => *s = s.replace(token, words),
+            Value::Array(items) => items.iter_mut().for_each(|i| replace(i, token, words)),
+            Value::Object(map) => map.values_mut().for_each(|i| replace(i, token, words)),
+            _ => {}
+        }
+    }
+    let mut out = out.clone();
+    for p in out["placeholders"].clone().as_array().into_iter().flatten() {
+        if let Some(token) = p["token"].as_str() {
+            replace(&mut out, token, &lang(&p["text"], zh));
+        }
+    }
+    out
 }
 
 fn indent(text: &str, by: &str) -> String {
@@ -187,6 +219,7 @@ fn indent(text: &str, by: &str) -> String {
 }
 
 fn print_steps(out: &Value, zh: bool) {
+    let out = &with_placeholders(out, zh);
     let audience = out["audience"].as_str().unwrap_or("");
     let who = match (audience, zh) {
         ("company-a", false) => "company A (owns the buckets)",
@@ -237,11 +270,11 @@ fn print_steps(out: &Value, zh: bool) {
             }
         }
         println!("\n- {}", lang(&step["title"], zh));
-        println!("{}", indent(lang(&step["body"], zh), "  "));
+        println!("{}", indent(&lang(&step["body"], zh), "  "));
         println!(
             "  {}: {}\n    {}",
             labels[0],
-            lang(&step["consolePath"], zh),
+            lang(&step["consolePath"]["path"], zh),
             step["consolePath"]["url"].as_str().unwrap_or("")
         );
         let values = step["values"].as_array().cloned().unwrap_or_default();
@@ -256,7 +289,7 @@ fn print_steps(out: &Value, zh: bool) {
             }
         }
         for p in step["policies"].as_array().into_iter().flatten() {
-            let name = p["name"].as_str().unwrap_or("");
+            let name = &lang(&p["title"], zh);
             println!(
                 "  {}: {name} ({}) — {}{}",
                 labels[2],
@@ -295,13 +328,9 @@ fn print_steps(out: &Value, zh: bool) {
         let step = t["tutorialStep"]
             .as_u64()
             .and_then(TutorialStep::from_number)
-            .map(|s| s.label())
-            .map_or(String::new(), |l| {
-                format!(
-                    "{}{}",
-                    if zh { l.zh } else { l.en },
-                    if zh { "：" } else { ": " }
-                )
+            .map_or(String::new(), |s| {
+                let heading = serde_json::to_value(s.heading()).unwrap_or_default();
+                format!("{}{}", lang(&heading, zh), if zh { "：" } else { ": " })
             });
         println!("  {step}{} {}", lang(&t["cause"], zh), lang(&t["fix"], zh));
     }

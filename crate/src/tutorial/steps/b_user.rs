@@ -1,7 +1,7 @@
 //! B's RAM user: log on, switch identity into A's role, see A's buckets.
 
 use super::{value, Docs, Step};
-use crate::checks::text::Text;
+use crate::message::TutorialMessage as M;
 use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup};
 use crate::tutorial::shell::{aliyun, comment, quote};
@@ -25,27 +25,29 @@ fn session_name(s: &Setup) -> String {
 }
 
 fn sign_in(s: &Setup) -> Step {
-    let logon = s
-        .logon_name()
-        .unwrap_or_else(|| format!("<user name>@{}", s.b.default_domain()));
+    let logon = s.logon_name().unwrap_or_else(|| {
+        format!(
+            "{}@{}",
+            crate::tutorial::draft::USER_TOKEN,
+            s.b.default_domain()
+        )
+    });
     let mut st = Step::new(
         "user-sign-in",
         TutorialStep::SwitchRole,
         WHO,
-        Text::new("Log on as B's RAM user", "以 B 的 RAM 用户身份登录"),
-        Text::new(
-            format!("Log on to the console with the RAM user logon name {logon} (not with account B's owner login: an Alibaba Cloud account cannot switch into a role)."),
-            format!("使用 RAM 用户登录名 {logon} 登录控制台（不要使用 B 的主账号：阿里云账号本身不能切换为角色）。"),
-        ),
+        M::TitleSignIn {},
+        vec![M::SignInBody {
+            logon: logon.clone(),
+        }],
         console::sign_in(s.site),
-        Text::new(
-            format!("The avatar menu shows {logon}."),
-            format!("头像菜单显示 {logon}。"),
-        ),
+        M::SignInVerify {
+            logon: logon.clone(),
+        },
     );
     st.values = vec![
-        value("Logon name", "登录名称", logon),
-        value("Default domain of B", "B 的默认域名", s.b.default_domain()),
+        value(M::LabelLogonName {}, logon),
+        value(M::LabelDefaultDomainOfB {}, s.b.default_domain()),
     ];
     st
 }
@@ -58,26 +60,24 @@ fn switch_role(s: &Setup) -> Step {
         "user-switch-role",
         TutorialStep::SwitchRole,
         WHO,
-        Text::new(format!("Switch to role {role} of account A"), format!("切换到 A 账号的角色 {role}")),
-        Text::new(
-            format!("Open Switch Identity (or the link below, which fills both fields). Enterprise Alias/Default Domain Name: {} (also accepted: {} or {}). Role Name: {role}. Submit.", s.a.parent_alias(), s.a.default_domain(), s.a.uid),
-            format!("打开“切换身份”（或直接打开下方链接，两项已填好）。企业别名/默认域名：{}（也可填写 {} 或 {}）。角色名称：{role}。点击提交。", s.a.parent_alias(), s.a.default_domain(), s.a.uid),
-        ),
+        M::TitleSwitchRole { role: role.clone() },
+        vec![M::SwitchRoleBody {
+            parent: s.a.parent_alias().to_string(),
+            domain: s.a.default_domain(),
+            uid: s.a.uid.clone(),
+            role: role.clone(),
+        }],
         switch.clone(),
-        Text::new(
-            format!("The avatar menu shows the current identity {role}/{}.", session_name(s)),
-            format!("头像菜单显示当前身份 {role}/{}。", session_name(s)),
-        ),
+        M::SwitchRoleVerify {
+            role: role.clone(),
+            session: session_name(s),
+        },
     );
     st.values = vec![
-        value(
-            "Enterprise alias / default domain / UID",
-            "企业别名/默认域名/UID",
-            s.a.parent_alias(),
-        ),
-        value("Role name", "角色名称", role.clone()),
-        value("Switch Role link", "切换身份链接", switch.url),
-        value("Role ARN", "角色 ARN", arn.clone()),
+        value(M::LabelParentAlias {}, s.a.parent_alias()),
+        value(M::LabelRoleName {}, role.clone()),
+        value(M::LabelSwitchLink {}, switch.url),
+        value(M::LabelRoleArn {}, arn.clone()),
     ];
     st.cli = Some(format!(
         "{}\n{}",
@@ -104,11 +104,8 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
         format!("aliyun configure --profile {} --mode RamRoleArn", quote(&profile)),
         format!("aliyun oss ls --profile {}", quote(&profile)),
     ];
-    let (what_en, what_zh) = match &s.permission {
-        Permission::System => (
-            "A's buckets are listed, and objects can be listed and downloaded.".to_string(),
-            "可以看到 A 的 Bucket 列表，并能列出和下载文件。".to_string(),
-        ),
+    let what = match &s.permission {
+        Permission::System => M::VerifyAccessAll {},
         Permission::Custom {
             buckets, prefixes, ..
         } => {
@@ -128,50 +125,47 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
                     quote(&profile)
                 ));
             }
-            (
-                format!(
-                    "The bucket list shows A's buckets and {} can be listed.",
-                    places.join(", ")
-                ),
-                format!(
-                    "Bucket 列表中可以看到 A 的 Bucket，且可以列出 {}。",
-                    places.join("、")
-                ),
-            )
+            let list = places
+                .into_iter()
+                .map(|value| M::TermValue { value })
+                .collect();
+            match M::list(list) {
+                Some(places) => M::VerifyAccessPlaces {
+                    places: Box::new(places),
+                },
+                None => M::VerifyAccessAll {},
+            }
         }
     };
-    let mut body = Text::new(
-        format!(
-            "Open the OSS console while acting as {}. {what_en} If it fails, check, in this order:",
-            s.role_name
-        ),
-        format!(
-            "以 {} 身份打开 OSS 控制台。{what_zh}如果失败，请依次检查：",
-            s.role_name
-        ),
-    );
-    for (i, t) in super::troubleshooting(s).iter().enumerate() {
-        body = body.then(&Text::new(
-            format!("{}) {} {}", i + 1, t.cause.en, t.fix.en),
-            format!("{}）{}{}", i + 1, t.cause.zh, t.fix.zh),
-        ));
+    let mut body = vec![
+        M::VerifyAccessOpen {
+            role: s.role_name.clone(),
+        },
+        what.clone(),
+        M::VerifyAccessInOrder {},
+    ];
+    for (i, t) in super::troubleshooting(s).into_iter().enumerate() {
+        body.push(M::VerifyAccessItem {
+            number: i + 1,
+            cause: Box::new(t.cause),
+            fix: Box::new(t.fix),
+        });
     }
     let mut st = Step::new(
         "user-verify",
         TutorialStep::Verify,
         WHO,
-        Text::new("Verify access to A's buckets", "验证对 A 的 Bucket 的访问"),
+        M::TitleVerifyAccess {},
         body,
         console::oss_buckets(s.site),
-        Text::new(what_en, what_zh),
+        what,
     );
     st.values = vec![
         value(
-            "Switch Role link",
-            "切换身份链接",
+            M::LabelSwitchLink {},
             console::switch_role(s.site, s.a.parent_alias(), &s.role_name).url,
         ),
-        value("Role ARN", "角色 ARN", s.role_arn()),
+        value(M::LabelRoleArn {}, s.role_arn()),
     ];
     st.policies = vec![docs.permission.clone()];
     st.cli = Some(cli.join("\n"));

@@ -3,15 +3,15 @@
 
 use super::policy_steps::{attach_policy_step, create_policy_step, Attachment, Target};
 use super::{policy_description, value, Docs, Step};
-use crate::checks::text::Text;
+use crate::message::TutorialMessage as M;
 use crate::tutorial::console;
 use crate::tutorial::input::{AssumePolicy, Audience, Setup};
 use crate::tutorial::shell::{aliyun, comment};
 use crate::tutorial::terraform::{ident, resource, string};
 use crate::tutorial::TutorialStep;
 
-/// The user name in texts when none was given (the tutorial still reads well).
-const SOME_USER: &str = "<user name>";
+/// The user name in texts when none was given: the draft's placeholder for it.
+const SOME_USER: &str = crate::tutorial::draft::USER_TOKEN;
 
 pub fn steps(setup: &Setup, docs: &Docs) -> Vec<Step> {
     let mut steps = vec![create_user(setup)];
@@ -38,20 +38,23 @@ fn create_user(s: &Setup) -> Step {
         "b-create-user",
         TutorialStep::UserInB,
         WHO,
-        Text::new(format!("Create the RAM user {user}"), format!("创建 RAM 用户 {user}")),
-        Text::new(
-            format!("In account B ({}), create a RAM user for the person who will read A's buckets, with Console Access enabled (logon name {logon}): Switch Identity works only for a user logged on to the console. An AccessKey is needed only for the CLI or for RoleHop's checks.", s.b.uid),
-            format!("在 B 账号（{}）中为需要读取 A 的 Bucket 的人员创建 RAM 用户，并开启“控制台访问”（登录名 {logon}）：只有登录控制台的用户才能切换身份。仅在使用 CLI 或 RoleHop 检查时才需要 AccessKey。", s.b.uid),
-        ),
+        M::TitleCreateUser {
+            user: user.to_string(),
+        },
+        vec![M::CreateUserBody {
+            account: s.b.uid.clone(),
+            logon: logon.clone(),
+        }],
         console::create_user(s.site),
-        Text::new(
-            format!("Users lists {user}; it can log on at {} as {logon}.", console::sign_in(s.site).url),
-            format!("用户列表中出现 {user}；可在 {} 以 {logon} 登录。", console::sign_in(s.site).url),
-        ),
+        M::CreateUserVerify {
+            user: user.to_string(),
+            url: console::sign_in(s.site).url,
+            logon: logon.clone(),
+        },
     );
     st.values = vec![
-        value("Logon name", "登录名称", logon.clone()),
-        value("User name", "用户名", user),
+        value(M::LabelLogonName {}, logon.clone()),
+        value(M::LabelUserName {}, user),
     ];
     // The password stays a shell variable: RoleHop never writes one into a command.
     let login = format!(
@@ -94,10 +97,7 @@ fn create_user(s: &Setup) -> Step {
 
 fn create_policy(s: &Setup, docs: &Docs) -> Step {
     let arn = s.role_arn();
-    let body = Text::new(
-        format!("Create a custom policy in the JSON editor with the document below: it allows sts:AssumeRole on A's role {arn} only. The system policy AliyunSTSAssumeRoleAccess would allow assuming every role that trusts B."),
-        format!("使用脚本编辑创建自定义权限策略，内容为下方文档：仅允许对 A 的角色 {arn} 执行 sts:AssumeRole。系统策略 AliyunSTSAssumeRoleAccess 则允许扮演所有信任 B 的角色。"),
-    );
+    let body = vec![M::CreatePolicyForUser { arn: arn.clone() }];
     let description = policy_description(s, true);
     let mut st = create_policy_step(
         "b-create-policy",
@@ -109,24 +109,24 @@ fn create_policy(s: &Setup, docs: &Docs) -> Step {
         body,
     );
     // The policy names A's role: its ARN, right after the policy name, to check against A's.
-    st.values
-        .insert(1, value("Role ARN of A", "A 的角色 ARN", arn));
+    st.values.insert(1, value(M::LabelRoleArnOfA {}, arn));
     st
 }
 
 fn attach_policy(s: &Setup, docs: &Docs) -> Step {
     let user = user(s);
     let (name, kind) = s.assume_policy();
-    let body = match s.assume {
-        AssumePolicy::System => Text::new(
-            format!("Open user {user}, tab Permissions, click Add Permissions and choose the system policy {name}. It allows assuming any role; the scoped policy (assumePolicy \"scoped\") allows only A's role."),
-            format!("打开用户 {user} 的“权限管理”页，点击“新增授权”，选择系统策略 {name}。它允许扮演任意角色；限定范围的策略（assumePolicy 为 \"scoped\"）只允许扮演 A 的角色。"),
-        ),
-        AssumePolicy::Scoped { .. } => Text::new(
-            format!("Open user {user}, tab Permissions, click Add Permissions and choose the custom policy {name} created in the previous step."),
-            format!("打开用户 {user} 的“权限管理”页，点击“新增授权”，选择上一步创建的自定义策略 {name}。"),
-        ),
-    };
+    let (user_arg, name_arg) = (user.to_string(), name.to_string());
+    let body = vec![match s.assume {
+        AssumePolicy::System => M::AttachSystemToUser {
+            user: user_arg,
+            name: name_arg,
+        },
+        AssumePolicy::Scoped { .. } => M::AttachCustomToUser {
+            user: user_arg,
+            name: name_arg,
+        },
+    }];
     let attachment = Attachment {
         target: Target::User,
         to: user,
@@ -152,30 +152,27 @@ fn share_values(s: &Setup) -> Step {
         "b-share-values",
         TutorialStep::UserInB,
         WHO,
-        Text::new(format!("Give {user} the switch values"), format!("将切换信息交给 {user}")),
-        Text::new(
-            format!("{user} logs on to the console, opens Switch Identity and types A's enterprise alias, default domain or account ID and the role name {role}; the link below opens the page with both filled in."),
-            format!("{user} 登录控制台后打开“切换身份”，填写 A 的企业别名、默认域名或账号 ID，以及角色名称 {role}；下方链接打开的页面已填好这两项。"),
-        ),
+        M::TitleShareValuesWithUser {
+            user: user.to_string(),
+        },
+        vec![M::ShareValuesWithUserBody {
+            user: user.to_string(),
+            role: role.clone(),
+        }],
         switch.clone(),
-        Text::new(
-            format!("{user} has the logon name, the switch link and the role name {role}."),
-            format!("{user} 已拿到登录名、切换链接和角色名称 {role}。"),
-        ),
+        M::ShareValuesWithUserVerify {
+            user: user.to_string(),
+            role: role.clone(),
+        },
     );
     st.values = vec![
         value(
-            "Logon name",
-            "登录名称",
+            M::LabelLogonName {},
             format!("{user}@{}", s.b.default_domain()),
         ),
-        value(
-            "Enterprise alias / default domain / UID of A",
-            "A 的企业别名/默认域名/UID",
-            s.a.parent_alias(),
-        ),
-        value("Role name", "角色名称", role.clone()),
-        value("Switch Role link", "切换身份链接", switch.url),
+        value(M::LabelParentAliasOfA {}, s.a.parent_alias()),
+        value(M::LabelRoleName {}, role.clone()),
+        value(M::LabelSwitchLink {}, switch.url),
     ];
     st
 }
@@ -187,18 +184,22 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
         "b-verify",
         TutorialStep::Verify,
         WHO,
-        Text::new(format!("Verify user {user}"), format!("验证用户 {user}")),
-        Text::new(
-            format!("Check that user {user} exists and that {name} is attached, so that sts:AssumeRole on {} is allowed. RoleHop's checks do this with an AccessKey of B (ListPoliciesForUser, then the policy simulator). If the switch still fails, the cause is A's role ({}) or what was typed on the Switch Role page ({}).", s.role_arn(), TutorialStep::RoleInA.in_sentence().en, TutorialStep::SwitchRole.in_sentence().en),
-            format!("确认用户 {user} 存在且已授权 {name}，从而允许对 {} 执行 sts:AssumeRole。RoleHop 的检查会用 B 的 AccessKey 完成（ListPoliciesForUser，再用策略模拟器判断）。如果仍无法切换，问题在 A 的角色（{}）或切换身份页面上填写的内容（{}）。", s.role_arn(), TutorialStep::RoleInA.in_sentence().zh, TutorialStep::SwitchRole.in_sentence().zh),
-        ),
+        M::TitleVerifyUser {
+            user: user.to_string(),
+        },
+        vec![M::VerifyUserBody {
+            user: user.to_string(),
+            name: name.to_string(),
+            arn: s.role_arn(),
+            step_role: Box::new(TutorialStep::RoleInA.term()),
+            step_switch: Box::new(TutorialStep::SwitchRole.term()),
+        }],
         console::users(s.site, user),
-        Text::new(
-            format!("ListPoliciesForUser lists {name}."),
-            format!("ListPoliciesForUser 列出 {name}。"),
-        ),
+        M::VerifyUserVerify {
+            name: name.to_string(),
+        },
     );
-    st.values = vec![value("User name", "用户名", user)];
+    st.values = vec![value(M::LabelUserName {}, user)];
     st.policies = vec![docs.assume.clone()];
     st.cli = Some(aliyun("ram", "ListPoliciesForUser", &[("UserName", user)]));
     st

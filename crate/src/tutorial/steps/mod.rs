@@ -9,8 +9,8 @@ mod policy_steps;
 use super::console::{self, ConsolePath};
 use super::input::{Audience, Setup, Trust};
 use super::policies::{self, Document};
-use crate::checks::text::Text;
 use crate::error::Result;
+use crate::message::TutorialMessage as M;
 use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
 
@@ -22,15 +22,16 @@ pub struct Step {
     /// The tutorial step this task belongs to.
     pub tutorial_step: TutorialStep,
     pub audience: Audience,
-    pub title: Text,
-    pub body: Text,
+    pub title: M,
+    /// Its instructions, one sentence (or a few) per message.
+    pub body: Vec<M>,
     pub console: ConsolePath,
     /// (label, value to paste).
-    pub values: Vec<(Text, String)>,
+    pub values: Vec<(M, String)>,
     pub policies: Vec<Document>,
     pub cli: Option<String>,
     pub terraform: Option<String>,
-    pub verify: Text,
+    pub verify: M,
 }
 
 impl Step {
@@ -39,10 +40,10 @@ impl Step {
         id: &'static str,
         tutorial_step: TutorialStep,
         audience: Audience,
-        title: Text,
-        body: Text,
+        title: M,
+        body: Vec<M>,
         console: ConsolePath,
-        verify: Text,
+        verify: M,
     ) -> Step {
         Step {
             id,
@@ -134,8 +135,8 @@ impl Docs {
 }
 
 /// A labelled value.
-pub(super) fn value(en: &str, zh: &str, value: impl Into<String>) -> (Text, String) {
-    (Text::new(en, zh), value.into())
+pub(super) fn value(label: M, value: impl Into<String>) -> (M, String) {
+    (label, value.into())
 }
 
 /// The description RoleHop gives the role (the same in the console text, the CLI, Terraform and
@@ -160,21 +161,23 @@ pub fn policy_description(setup: &Setup, for_user: bool) -> String {
 }
 
 /// Who the trust policy lets in, for sentences.
-pub(super) fn trusted(setup: &Setup) -> Text {
+pub(super) fn trusted(setup: &Setup) -> M {
+    let account = setup.b.uid.clone();
     match &setup.trust {
-        Trust::Account => Text::new(
-            format!("every RAM user and role of account {}", setup.b.uid),
-            format!("账号 {} 下的所有 RAM 用户和角色", setup.b.uid),
-        ),
+        Trust::Account => M::TermTrustedAccount { account },
         Trust::Principals { users, roles } => {
-            let mut en: Vec<String> = users.iter().map(|u| format!("user {u}")).collect();
-            en.extend(roles.iter().map(|r| format!("role {r}")));
-            let mut zh: Vec<String> = users.iter().map(|u| format!("用户 {u}")).collect();
-            zh.extend(roles.iter().map(|r| format!("角色 {r}")));
-            Text::new(
-                format!("{} of account {}", en.join(", "), setup.b.uid),
-                format!("账号 {} 下的{}", setup.b.uid, zh.join("、")),
-            )
+            let names = users
+                .iter()
+                .map(|u| M::TermUser { name: u.clone() })
+                .chain(roles.iter().map(|r| M::TermRole { name: r.clone() }))
+                .collect();
+            match M::list(names) {
+                Some(principals) => M::TermTrustedPrincipals {
+                    principals: Box::new(principals),
+                    account,
+                },
+                None => M::TermTrustedAccount { account },
+            }
         }
     }
 }
@@ -257,8 +260,8 @@ pub fn check_inputs_json(setup: &Setup, docs: &Docs) -> Value {
 /// One cause from the tutorial's troubleshooting list.
 pub struct Trouble {
     pub tutorial_step: TutorialStep,
-    pub cause: Text,
-    pub fix: Text,
+    pub cause: M,
+    pub fix: M,
 }
 
 impl Trouble {
@@ -271,11 +274,12 @@ impl Trouble {
 pub fn troubleshooting(setup: &Setup) -> Vec<Trouble> {
     let (permission, _) = setup.permission_policy();
     let (assume, _) = setup.assume_policy();
-    let user = setup.user_name.as_deref().unwrap_or("B's user");
-    let role = &setup.role_name;
-    let parent = setup.a.parent_alias();
-    let trusted = trusted(setup);
-    let item = |tutorial_step: TutorialStep, cause: Text, fix: Text| Trouble {
+    let user = setup
+        .user_name
+        .clone()
+        .unwrap_or_else(|| super::draft::USER_TOKEN.to_string());
+    let role = setup.role_name.clone();
+    let item = |tutorial_step: TutorialStep, cause: M, fix: M| Trouble {
         tutorial_step,
         cause,
         fix,
@@ -283,26 +287,36 @@ pub fn troubleshooting(setup: &Setup) -> Vec<Trouble> {
     vec![
         item(
             TutorialStep::RoleInA,
-            Text::new(format!("Role {role} lacks the OSS read policy."), format!("角色 {role} 缺少 OSS 读取权限策略。")),
-            Text::new(format!("A attaches {permission} to role {role}."), format!("A 为角色 {role} 授权 {permission}。")),
+            M::TroubleRolePolicy { role: role.clone() },
+            M::TroubleRolePolicyFix {
+                name: permission.to_string(),
+                role: role.clone(),
+            },
         ),
         item(
             TutorialStep::RoleInA,
-            Text::new(format!("The trust policy of {role} does not trust B's user."), format!("{role} 的信任策略未信任 B 的用户。")),
-            Text::new(format!("A sets the trust policy to trust {}.", trusted.en), format!("A 将信任策略设为信任{}。", trusted.zh)),
+            M::TroubleTrust { role: role.clone() },
+            M::TroubleTrustFix {
+                trusted: Box::new(trusted(setup)),
+            },
         ),
         item(
             TutorialStep::UserInB,
-            Text::new(format!("User {user} lacks the AssumeRole permission."), format!("用户 {user} 缺少 AssumeRole 权限。")),
-            Text::new(format!("B attaches {assume} to user {user}."), format!("B 为用户 {user} 授权 {assume}。")),
+            M::TroubleUserPolicy { user: user.clone() },
+            M::TroubleUserPolicyFix {
+                name: assume.to_string(),
+                user,
+            },
         ),
         item(
             TutorialStep::SwitchRole,
-            Text::new("The alias/UID or the role name typed on the Switch Role page is wrong.", "切换身份页面上填写的企业别名/UID 或角色名称有误。"),
-            Text::new(
-                format!("Type {parent} (or {} or {}) and role {role}, or open the switch link RoleHop gives.", setup.a.default_domain(), setup.a.uid),
-                format!("填写 {parent}（或 {}、{}）和角色 {role}，或直接打开 RoleHop 提供的切换链接。", setup.a.default_domain(), setup.a.uid),
-            ),
+            M::TroubleTyped {},
+            M::TroubleTypedFix {
+                parent: setup.a.parent_alias().to_string(),
+                domain: setup.a.default_domain(),
+                uid: setup.a.uid.clone(),
+                role,
+            },
         ),
     ]
 }

@@ -2,7 +2,7 @@
 //! custom policy, and attach a policy. The company files give the texts that differ.
 
 use super::{value, Step};
-use crate::checks::text::Text;
+use crate::message::TutorialMessage as M;
 use crate::tutorial::console::{self, ConsolePath};
 use crate::tutorial::input::{Audience, Site};
 use crate::tutorial::policies::Document;
@@ -18,19 +18,20 @@ pub(super) enum Target {
 }
 
 impl Target {
-    /// How the texts call it: (English, Chinese).
-    fn noun(self) -> (&'static str, &'static str) {
+    /// The label of its name among the values to paste.
+    fn name_label(self) -> M {
         match self {
-            Target::Role => ("role", "角色"),
-            Target::User => ("user", "用户"),
+            Target::Role => M::LabelRoleName {},
+            Target::User => M::LabelUserName {},
         }
     }
 
-    /// The label of its name among the values to paste.
-    fn name_label(self) -> (&'static str, &'static str) {
+    /// The task's title: grant policy `name` to it.
+    fn grant_title(self, name: &str, to: &str) -> M {
+        let (name, to) = (name.to_string(), to.to_string());
         match self {
-            Target::Role => ("Role name", "角色名称"),
-            Target::User => ("User name", "用户名"),
+            Target::Role => M::TitleGrantToRole { name, role: to },
+            Target::User => M::TitleGrantToUser { name, user: to },
         }
     }
 }
@@ -49,7 +50,7 @@ pub(super) fn attach_policy_step(
     tutorial_step: TutorialStep,
     audience: Audience,
     attachment: &Attachment,
-    body: Text,
+    body: Vec<M>,
     console: ConsolePath,
     doc: &Document,
 ) -> Step {
@@ -59,27 +60,22 @@ pub(super) fn attach_policy_step(
         name,
         kind,
     } = *attachment;
-    let (noun_en, noun_zh) = target.noun();
-    let (label_en, label_zh) = target.name_label();
     let mut st = Step::new(
         id,
         tutorial_step,
         audience,
-        Text::new(
-            format!("Grant {name} to {noun_en} {to}"),
-            format!("为{noun_zh} {to} 授权 {name}"),
-        ),
+        target.grant_title(name, to),
         body,
         console,
-        Text::new(
-            format!("The Permissions tab of {to} lists {name}."),
-            format!("{to} 的“权限管理”页列出 {name}。"),
-        ),
+        M::GrantVerify {
+            to: to.to_string(),
+            name: name.to_string(),
+        },
     );
     st.values = vec![
-        value(label_en, label_zh, to),
-        value("Policy name", "策略名称", name),
-        value("Policy type", "策略类型", kind),
+        value(target.name_label(), to),
+        value(M::LabelPolicyName {}, name),
+        value(M::LabelPolicyType {}, kind),
     ];
     st.policies = vec![doc.clone()];
     let (cli, terraform) = attach_code(attachment);
@@ -143,28 +139,22 @@ pub(super) fn create_policy_step(
     site: Site,
     doc: &Document,
     description: String,
-    body: Text,
+    body: Vec<M>,
 ) -> Step {
     let name = &doc.name;
     let mut st = Step::new(
         id,
         tutorial_step,
         audience,
-        Text::new(
-            format!("Create the policy {name}"),
-            format!("创建权限策略 {name}"),
-        ),
+        M::TitleCreatePolicy { name: name.clone() },
         body,
         console::create_policy(site),
-        Text::new(
-            format!("Policies lists {name} with type Custom."),
-            format!("权限策略列表中出现类型为“自定义”的 {name}。"),
-        ),
+        M::CreatePolicyVerify { name: name.clone() },
     );
     let (cli, terraform) = create_policy_code(doc, &description);
     st.values = vec![
-        value("Policy name", "策略名称", name.clone()),
-        value("Description", "备注", description),
+        value(M::LabelPolicyName {}, name.clone()),
+        value(M::LabelDescription {}, description),
     ];
     st.policies = vec![doc.clone()];
     st.cli = Some(cli);

@@ -17,8 +17,10 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 mod profile;
+mod signin;
 
 pub use profile::ProfileMessage;
+pub use signin::SigninMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
 #[derive(Debug, Clone, Copy)]
@@ -193,6 +195,7 @@ macro_rules! areas {
 
 areas! {
     Profile(ProfileMessage),
+    Signin(SigninMessage),
 }
 
 impl Said for Message {

@@ -24,7 +24,11 @@
  * @property {(input: {text: string, defaultSite?: Site}) => ParsedProfiles | {error: {message: string}}} profileParse
  * @property {(input: {profiles: IndexedProfile[]}) => {text: string} | {error: {message: string}}} profileSerialize
  */
-/** @typedef {{id: string, displayName: string, color?: string}} ProfileRef */
+/**
+ * A profile as content scripts may know it; `account` is how the profile names the account when
+ * that is an enterprise alias or default domain (the strip shows it beside the UID).
+ * @typedef {{id: string, displayName: string, color?: string, account?: string}} ProfileRef
+ */
 
 /** Characters no account alias, default domain, UID or role name has, and that would change the
  * meaning of an INI line (a new line, a comment, a section); refused before any INI is built. */
@@ -190,7 +194,7 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
 
 /** @param {IndexedProfile} p @returns {ProfileRef} */
 function ref(p) {
-  return { id: p.id, displayName: p.displayName, ...(p.color ? { color: p.color } : {}) };
+  return { id: p.id, displayName: p.displayName, ...(p.color ? { color: p.color } : {}), ...(p.accountKind !== 'uid' ? { account: p.account } : {}) };
 }
 
 /**

@@ -24,6 +24,8 @@
   const ROLE_SESSION = /(?:^|[\s:：])([A-Za-z0-9.-]{1,64})\/([\w.@-]{2,64})(?=$|\s)/;
   /** How long to wait for the page's config and its top navigation to appear. */
   const WAIT_MS = 10_000;
+  /** The longest account name a profile has: a default domain (`<alias>.onaliyun.com`). */
+  const MAX_ACCOUNT = 128;
   const ASK_AGAIN_MS = [500, 2000, 5000];
   /** The strip's colour when the identity is none of the user's profiles (a neutral grey). */
   const NO_PROFILE_COLOR = '#59636e';
@@ -52,7 +54,7 @@
    * @property {string} [sessionName]
    * @property {'page-config' | 'top-nav' | 'page-config+top-nav' | 'none'} source
    */
-  /** @typedef {{id: string, displayName: string, color?: string}} ProfileRef */
+  /** @typedef {{id: string, displayName: string, color?: string, account?: string}} ProfileRef */
 
   /** @type {{accountUid?: string, accountType?: 'main' | 'sub' | 'sts'} | null} */
   let fromConfig = null;
@@ -185,7 +187,12 @@
         if (key !== lookedUp || !isPlainObject(reply) || 'error' in reply) return;
         const found = reply.profile;
         profile = isPlainObject(found) && typeof found.displayName === 'string' && typeof found.id === 'string'
-          ? { id: found.id, displayName: found.displayName, ...(typeof found.color === 'string' ? { color: found.color } : {}) }
+          ? {
+              id: found.id,
+              displayName: found.displayName,
+              ...(typeof found.color === 'string' ? { color: found.color } : {}),
+              ...(typeof found.account === 'string' && found.account.length <= MAX_ACCOUNT ? { account: found.account } : {}),
+            }
           : null;
         badge?.show(identity(), profile);
       })
@@ -237,10 +244,12 @@
       if (match) parts.push(' ', h('span', { class: 'name' }, [match.displayName]));
       // A break is allowed after the slash only (<wbr>), so a name stays whole where it fits.
       if (who.roleName) parts.push(' ', field('role', t('badgeRoleLabel'), [`${who.roleName}/`, h('wbr'), who.sessionName ?? '']));
+      // The account as the profile names it (enterprise alias or default domain), then its UID.
+      if (match?.account) parts.push(' ', field('alias', t('badgeAliasLabel'), [match.account]));
       if (who.accountUid) parts.push(' ', field('account', t('badgeAccountLabel'), [who.accountUid]));
       if (kindText) parts.push(' ', h('span', { class: 'field kind' }, [kindText]));
       box.replaceChildren(...parts);
-      box.title = `RoleHop: ${[match?.displayName, roleText, who.accountUid, kindText].filter(Boolean).join(' · ')}`;
+      box.title = `RoleHop: ${[match?.displayName, roleText, match?.account, who.accountUid, kindText].filter(Boolean).join(' · ')}`;
     }
     return { show };
   }

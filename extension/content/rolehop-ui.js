@@ -3,7 +3,7 @@
 // page scripts cannot see).
 //
 // guardedHost() makes the element RoleHop draws its banner, identity strip and RAM panel in (each
-// docked at an edge of the window, with room made for it on the page: takeRoom()). What a page can
+// docked at an edge of the window, with room made for it on the page: takeRoom(), page-room.js). What a page can
 // and cannot do against it:
 // - CANNOT read or change what is inside: the shadow root is closed (host.shadowRoot is null
 //   for the page, a second attachShadow throws), and its styles are in the shadow, so page CSS
@@ -225,106 +225,6 @@ ${RoleHopTheme.css}
 ${css}`);
   }
 
-  // --- room on the page for RoleHop's docked UI ---------------------------------------------------
-  // RoleHop's strips and panels are docked at the edges of the window, and the page gets padding of
-  // the same size on <html> on that side (inline, !important, put back when the page changes it), so
-  // the page lays out its content beside them, never under them. A page's own `position: fixed`
-  // elements are not moved: they stay where the page puts them.
-
-  /** @typedef {'top' | 'right' | 'bottom'} Side */
-  const SIDES = /** @type {const} */ (['top', 'right', 'bottom']);
-  /** @type {Map<string, Partial<Record<Side, number>>>} what each piece of UI takes, by its name */
-  const reserved = new Map();
-  /** @type {Set<() => void>} */
-  const roomListeners = new Set();
-  /** The page's own inline values of the properties RoleHop sets, to give back when it is done. */
-  /** @type {Map<string, {value: string, priority: string}>} */
-  const pageValues = new Map();
-  /** @type {MutationObserver | null} */
-  let roomWatch = null;
-  let roomRewrites = 0;
-  let roomWindowStart = 0;
-
-  /**
-   * The room taken on each side by every piece of UI but `except`.
-   * @param {string} [except]
-   * @returns {Record<Side, number>}
-   */
-  function roomTaken(except) {
-    const totals = { top: 0, right: 0, bottom: 0 };
-    for (const [name, sides] of reserved) {
-      if (name === except) continue;
-      for (const side of SIDES) totals[side] += Math.max(0, sides[side] ?? 0);
-    }
-    return totals;
-  }
-
-  /** The inline declarations on <html> that make the room (empty when none is taken). */
-  function roomDeclarations() {
-    const totals = roomTaken();
-    const any = SIDES.some((side) => totals[side] > 0);
-    /** @type {Record<string, string>} */
-    const out = { 'box-sizing': any ? 'border-box' : '', 'scroll-padding-top': totals.top > 0 ? `${Math.ceil(totals.top)}px` : '' };
-    for (const side of SIDES) out[`padding-${side}`] = totals[side] > 0 ? `${Math.ceil(totals[side])}px` : '';
-    return out;
-  }
-
-  function applyRoom() {
-    const style = document.documentElement.style;
-    for (const [property, value] of Object.entries(roomDeclarations())) {
-      const current = style.getPropertyValue(property);
-      if (value) {
-        if (!pageValues.has(property)) pageValues.set(property, { value: current, priority: style.getPropertyPriority(property) });
-        if (current !== value || style.getPropertyPriority(property) !== 'important') style.setProperty(property, value, 'important');
-      } else if (pageValues.has(property)) {
-        const own = /** @type {{value: string, priority: string}} */ (pageValues.get(property));
-        pageValues.delete(property);
-        if (own.value) style.setProperty(property, own.value, own.priority);
-        else style.removeProperty(property);
-      }
-    }
-  }
-
-  /** Puts the room back when the page rewrites <html>'s style (at most MAX_RESTORES times a minute). */
-  function watchRoom() {
-    if (roomWatch) return;
-    roomWatch = new MutationObserver(() => {
-      const style = document.documentElement.style;
-      const changed = Object.entries(roomDeclarations()).some(([p, v]) => v && style.getPropertyValue(p) !== v);
-      if (!changed) return;
-      const now = Date.now();
-      if (now - roomWindowStart > 60_000) {
-        roomWindowStart = now;
-        roomRewrites = 0;
-      }
-      roomRewrites += 1;
-      if (roomRewrites <= MAX_RESTORES) applyRoom();
-    });
-    roomWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
-  }
-
-  /**
-   * Takes room on the page for the piece of UI `name` (replacing what it took before; all zeros
-   * give it back) and tells the other pieces (see onRoomChange).
-   * @param {string} name
-   * @param {Partial<Record<Side, number>>} sides pixels on each side
-   */
-  function takeRoom(name, sides) {
-    const before = JSON.stringify(reserved.get(name) ?? {});
-    const clean = Object.fromEntries(SIDES.filter((side) => (sides[side] ?? 0) > 0).map((side) => [side, Math.ceil(sides[side] ?? 0)]));
-    if (Object.keys(clean).length > 0) reserved.set(name, clean);
-    else reserved.delete(name);
-    if (JSON.stringify(clean) === before) return;
-    applyRoom();
-    if (reserved.size > 0) watchRoom();
-    for (const listener of roomListeners) listener();
-  }
-
-  /** Runs `listener` whenever a piece of UI takes or gives back room. @param {() => void} listener */
-  function onRoomChange(listener) {
-    roomListeners.add(listener);
-  }
-
   /**
    * Creates an element with attributes and children (strings become text nodes; never HTML).
    * @param {string} tag
@@ -338,5 +238,6 @@ ${css}`);
     return el;
   }
 
+  const { takeRoom, roomTaken, onRoomChange } = RoleHopRoom;
   return Object.freeze({ t, safeColor, textColorOn, guardedHost, styleElement, themedStyle, takeRoom, roomTaken, onRoomChange, h });
 })();

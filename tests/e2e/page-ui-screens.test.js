@@ -29,7 +29,7 @@ const LANGUAGES = /** @type {const} */ ([
 ]);
 const LONG_NAME = 'Acme production, read-only access for the data team in Hangzhou';
 const PROFILES = [
-  { id: 'acme-prod', uid: '1746000000000001', role: 'admin-oss', nav: 'admin-oss/alice', name: LONG_NAME, color: '#e8590c' },
+  { id: 'acme-prod', uid: '1746000000000001', role: 'admin-oss', nav: 'admin-oss/alice', name: LONG_NAME, color: '#e8590c', alias: 'acme-prod' },
   { id: 'acme-yellow', uid: '1746000000000002', role: 'ops-reader', nav: 'ops-reader/bob', name: 'Acme ops', color: '#ffd43b' },
   { id: 'acme-navy', uid: '1746000000000003', role: 'auditor', nav: 'auditor/carol', name: 'Acme audit', color: '#1c2e6e' },
 ];
@@ -118,24 +118,26 @@ for (const { code, lang } of LANGUAGES) {
         const control = await controlPage(env.browser);
         await setAutoSubmit(control, { autoSubmit: false });
         await saveProfiles(control, PROFILES.flatMap((p) => [
-          `[profile ${p.id}]`, `role_arn = acs:ram::${p.uid}:role/${p.role}`, `display_name = ${p.name}`, `color = ${p.color}`, '',
+          `[profile ${p.id}]`, ...('alias' in p ? [`account = ${p.alias}`] : []), `role_arn = acs:ram::${p.uid}:role/${p.role}`, `display_name = ${p.name}`, `color = ${p.color}`, '',
         ]).join('\n'));
         await control.close();
       }, { lang });
 
       /** Opens the console page of profile `p` and waits for the strip to show its profile. @param {typeof PROFILES[number]} p */
-      async function consoleOf(p) {
-        const page = await open(`https://oss.console.aliyun.com/overview?uid=${p.uid}&nav=${encodeURIComponent(p.nav)}`);
+      async function consoleOf(p, bar = 'static') {
+        const page = await open(`https://oss.console.aliyun.com/overview?uid=${p.uid}&nav=${encodeURIComponent(p.nav)}&bar=${bar}`);
         await waitForRender(page);
         await waitForValue(() => readRoleHopUi(page, 'identity-badge'), (uis) => uis.length === 1 && uis[0].text.includes(p.name), { what: `the strip of ${p.id}` });
         return page;
       }
 
-      test('the strip shows the profile name, the role and the full account UID, in the profile colour with readable ink', async () => {
+      test('the strip shows the profile name, the role, the account alias and its full UID, in the profile colour with readable ink', async () => {
         for (const p of PROFILES) {
           const page = await consoleOf(p);
           const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: p.name, uid: p.uid });
           assert.ok(strip.text.includes(p.name) && strip.text.includes(p.nav) && strip.text.includes(p.uid), `${p.id}: the strip says "${strip.text}"`);
+          // The account as the profile names it, beside the UID (only when that is an alias or domain).
+          assert.equal(strip.text.includes('acme-prod'), 'alias' in p, `${p.id}: the strip says "${strip.text}"`);
           assert.equal(strip.background, rgbOf(p.color), `${p.id}: the strip is in the profile's colour`);
           assert.equal(strip.nameBackground, rgbOf(p.color), `${p.id}: the profile name is on the profile's colour`);
           const ratio = contrast(strip.nameBackground, strip.nameInk);
@@ -144,22 +146,33 @@ for (const { code, lang } of LANGUAGES) {
         }
       });
 
-      test('at every width the account stays whole on one line and the console\'s top bar is below the strip, not under it', async () => {
-        const page = await consoleOf(PROFILES[0]);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 900 });
-          await settle(page);
-          const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: PROFILES[0].name, uid: PROFILES[0].uid });
-          assert.ok(strip.top === 0 && Math.abs(strip.width - width) < 20, `${width}px: the strip is ${strip.width} px wide at y=${strip.top}, not along the top of the window`);
-          assert.equal(strip.accountLines, 1, `${width}px: the account UID takes ${strip.accountLines} lines`);
-          assert.ok(strip.accountWhole, `${width}px: the account UID is cut`);
-          const stripBox = await hostBox(page, 'identity-badge');
-          for (const control of await boxesOf(page, '[data-spm="top-nav"] :is(a, button, input, [role="button"])')) {
-            assert.ok(!overlaps(stripBox, control), `${width}px: the strip covers the top bar's ${control.what}`);
+      // The console's top bar in the flow, fixed to the window (padding does not move it: RoleHop
+      // moves it down) or sticky (stuck to the top once the page scrolls).
+      for (const bar of ['static', 'fixed', 'sticky']) {
+        test(`at every width the account stays whole on one line and the console's ${bar} top bar is below the strip, not under it`, async () => {
+          const page = await consoleOf(PROFILES[0], bar);
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: 900 });
+            await settle(page);
+            if (bar === 'sticky') {
+              await page.evaluate(() => scrollTo(0, 400));
+              await settle(page);
+            }
+            const strip = await evaluateInRoleHopUi(page, 'identity-badge', READ_STRIP, { name: PROFILES[0].name, uid: PROFILES[0].uid });
+            assert.ok(strip.top === 0 && Math.abs(strip.width - width) < 20, `${width}px: the strip is ${strip.width} px wide at y=${strip.top}, not along the top of the window`);
+            assert.equal(strip.accountLines, 1, `${width}px: the account UID takes ${strip.accountLines} lines`);
+            assert.ok(strip.accountWhole, `${width}px: the account UID is cut`);
+            const stripBox = await hostBox(page, 'identity-badge');
+            const controls = await boxesOf(page, '[data-spm="top-nav"] :is(a, button, input, [role="button"])');
+            assert.ok(controls.length >= 3, `${width}px: the top bar shows ${controls.length} controls`);
+            for (const control of controls) {
+              assert.ok(!overlaps(stripBox, control), `${width}px, ${bar} bar: the strip covers the top bar's ${control.what}`);
+            }
           }
-        }
-        await page.close();
-      });
+          if (bar === 'fixed') await auditScreen(page, `page-ui-console-strip-fixed-bar-${code}`, { webPage: true, fullPage: false, settle, widths: [800] });
+          await page.close();
+        });
+      }
 
       test('screens: the console page with the strip', async () => {
         const page = await consoleOf(PROFILES[0]);
@@ -218,6 +231,21 @@ for (const { code, lang } of LANGUAGES) {
         await panelWhen(page, isReady, 'the ready panel');
         await assertColumnsFree(page, 'expanded');
         await auditScreen(page, `page-ui-ram-panel-expanded-${code}`, { webPage: true, fullPage: false, settle });
+        await page.close();
+      });
+
+      test('with the console\'s top bar fixed to the window, the panel covers none of its controls', async () => {
+        const page = await open(`${detail}&bar=fixed`);
+        await panelWhen(page, isReady, 'the ready panel');
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          await settle(page);
+          const panel = await hostBox(page, 'ram-helper');
+          const controls = await boxesOf(page, 'header.top :is(a, button, input, [role="button"])');
+          assert.ok(controls.length >= 3, `${width}px: the top bar shows ${controls.length} controls`);
+          for (const control of controls) assert.ok(!overlaps(panel, control), `${width}px: the panel covers the top bar's ${control.what}`);
+        }
+        await auditScreen(page, `page-ui-ram-panel-fixed-bar-${code}`, { webPage: true, fullPage: false, settle, widths: [1280] });
         await page.close();
       });
 

@@ -11,7 +11,7 @@
 // Which values may be copied, for whom and when is decided by the caller (ram-helper.js).
 
 /** The offscreen document's page and the one message it takes (offscreen/clipboard.js). */
-export const OFFSCREEN_PAGE = 'offscreen/clipboard.html';
+const OFFSCREEN_PAGE = 'offscreen/clipboard.html';
 export const OFFSCREEN_COPY = 'rolehop.offscreen.copy';
 
 /** One copy at a time: a second offscreen document cannot be opened while one is. */

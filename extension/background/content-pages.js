@@ -20,10 +20,10 @@
 /** @typedef {{kind: 'console', site: Site, tabId: number, url: URL, documentId?: string}} ConsolePage */
 
 /** The Switch Role page's hosts and their sites. */
-export const SWITCH_ROLE_HOSTS = Object.freeze({ 'signin.aliyun.com': 'cn', 'signin.alibabacloud.com': 'intl' });
-export const SWITCH_ROLE_PATH = '/switchRole.htm';
+const SWITCH_ROLE_HOSTS = Object.freeze({ 'signin.aliyun.com': 'cn', 'signin.alibabacloud.com': 'intl' });
+const SWITCH_ROLE_PATH = '/switchRole.htm';
 /** Console pages are any host directly under these (one or more DNS labels before them). */
-export const CONSOLE_DOMAINS = Object.freeze({ '.console.aliyun.com': 'cn', '.console.alibabacloud.com': 'intl' });
+const CONSOLE_DOMAINS = Object.freeze({ '.console.aliyun.com': 'cn', '.console.alibabacloud.com': 'intl' });
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** A browser's document id (Chromium: 32 hex digits; Firefox: its own form). */
 const DOCUMENT_ID = /^[\w-]{1,128}$/;

@@ -44,7 +44,7 @@ export const MESSAGE_FIELDS = Object.freeze({
  * progress back, and the confirmations "Do it for me" waits for.
  * @type {{readonly [T in import('../shared/contract').PortMessageType]: Readonly<Record<string, FieldKind>>}}
  */
-export const PORT_MESSAGE_FIELDS = Object.freeze({
+const PORT_MESSAGE_FIELDS = Object.freeze({
   'checks.run': { inputs: 'object' },
   'setup.run': { inputs: 'object' },
   'setup.confirm': { stepId: 'string', decision: 'string' },
@@ -107,14 +107,6 @@ function validateAgainst(table, value) {
     }
   }
   return { ok: true, message: /** @type {Message} */ (/** @type {unknown} */ (value)) };
-}
-
-/**
- * @param {string} type
- * @returns {type is MessageType}
- */
-export function isKnownType(type) {
-  return Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type);
 }
 
 /** @param {string} reason @returns {{ok: false, reason: string}} */

@@ -3,6 +3,9 @@
 // title and the text of its own row, in English and Chinese), id/name hints, the value the page
 // prefilled from the URL, input types, and form order. The console's page is not documented, so
 // each signal alone may be missing; together they must clearly agree, or nothing is touched.
+// The form may sit in open shadow roots or in same-origin frames (`srcdoc`, or a page of the same
+// host): both are searched; a cross-origin frame's document is out of reach (null), as it must be.
+// Elements of a frame belong to another realm, so types are told by tag name, not `instanceof`.
 // A classic script: its one global, RoleHopSwitchFields, lives in the extension's isolated world.
 const RoleHopSwitchFields = (() => {
   /** A field needs at least this score (one label naming it well, or two weaker hints). */
@@ -45,24 +48,62 @@ const RoleHopSwitchFields = (() => {
    * @property {HTMLElement | null} submit the button that submits the switch (null: not found)
    */
 
+  /** How deep frames inside frames are searched (sign-in pages nest one at most). */
+  const MAX_FRAME_DEPTH = 3;
+
   /**
-   * Every element of `root`, including those inside open shadow roots.
+   * Every element of `root`, including those inside open shadow roots and same-origin frames.
    * @param {Document | ShadowRoot} root
    * @param {string} selector
+   * @param {number} [depth] frames entered so far
    * @returns {Element[]}
    */
-  function queryDeep(root, selector) {
+  function queryDeep(root, selector, depth = 0) {
     const found = [...root.querySelectorAll(selector)];
     for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) found.push(...queryDeep(el.shadowRoot, selector));
+      if (el.shadowRoot) found.push(...queryDeep(el.shadowRoot, selector, depth));
+      const inner = depth < MAX_FRAME_DEPTH ? frameDocument(el) : null;
+      if (inner) found.push(...queryDeep(inner, selector, depth + 1));
     }
     return found;
   }
 
+  /**
+   * The document of a same-origin <iframe>/<frame> (null for any other element, and for a
+   * cross-origin frame, whose document the browser does not give).
+   * @param {Element} el
+   * @returns {Document | null}
+   */
+  function frameDocument(el) {
+    if (el.localName !== 'iframe' && el.localName !== 'frame') return null;
+    try {
+      return /** @type {HTMLIFrameElement} */ (el).contentDocument;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The same-origin frames' documents under `doc` (their fields count as the page's own).
+   * @param {Document} doc
+   * @returns {Document[]}
+   */
+  function frameDocuments(doc, depth = 0) {
+    if (depth >= MAX_FRAME_DEPTH) return [];
+    return [...doc.querySelectorAll('iframe, frame')].flatMap((el) => {
+      const inner = frameDocument(el);
+      return inner ? [inner, ...frameDocuments(inner, depth + 1)] : [];
+    });
+  }
+
+  /** @param {Element} el @param {string} tag lower-case tag name */
+  const isTag = (el, tag) => el.localName === tag && el.namespaceURI === 'http://www.w3.org/1999/xhtml';
+
   /** @param {Element} el */
   function isVisible(el) {
     if (el.getClientRects().length === 0) return false;
-    const style = getComputedStyle(el);
+    // The element's own window: a frame's element is styled by its frame.
+    const style = (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
     return style.visibility !== 'hidden' && style.visibility !== 'collapse';
   }
 
@@ -142,10 +183,10 @@ const RoleHopSwitchFields = (() => {
   /** @param {Element} el @returns {el is HTMLInputElement} */
   function isTextInput(el) {
     return (
-      el instanceof HTMLInputElement &&
-      TEXT_TYPES.has(el.type) &&
-      !el.disabled &&
-      !el.readOnly &&
+      isTag(el, 'input') &&
+      TEXT_TYPES.has(/** @type {HTMLInputElement} */ (el).type) &&
+      !(/** @type {HTMLInputElement} */ (el).disabled) &&
+      !(/** @type {HTMLInputElement} */ (el).readOnly) &&
       isVisible(el)
     );
   }
@@ -206,20 +247,20 @@ const RoleHopSwitchFields = (() => {
     const form = role.closest('form') ?? account.closest('form');
     let best = null;
     for (const el of queryDeep(doc, 'button, input[type="submit"], input[type="button"], [role="button"]')) {
-      if (!(el instanceof HTMLElement) || !isVisible(el)) continue;
+      if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !isVisible(el)) continue;
       const text = norm(
-        el instanceof HTMLInputElement ? el.value : `${el.textContent} ${el.getAttribute('aria-label') ?? ''}`,
+        isTag(el, 'input') ? /** @type {HTMLInputElement} */ (el).value : `${el.textContent} ${el.getAttribute('aria-label') ?? ''}`,
       );
       let score = 0;
       if (SUBMIT_EXACT.includes(text)) score += 6;
       else if (SUBMIT_WORDS.some((w) => text.includes(w))) score += 4;
-      if (el.getAttribute('type') === 'submit' || (el instanceof HTMLButtonElement && el.type === 'submit' && el.form)) {
+      if (el.getAttribute('type') === 'submit' || (isTag(el, 'button') && /** @type {HTMLButtonElement} */ (el).type === 'submit' && /** @type {HTMLButtonElement} */ (el).form)) {
         score += 3;
       }
       if (form && form.contains(el)) score += 3;
       if (role.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) score += 1;
       if (NOT_SUBMIT_WORDS.some((w) => text.includes(w))) score -= 10;
-      if (score >= BUTTON_THRESHOLD && (!best || score > best.score)) best = { el, score };
+      if (score >= BUTTON_THRESHOLD && (!best || score > best.score)) best = { el: /** @type {HTMLElement} */ (el), score };
     }
     return best?.el ?? null;
   }
@@ -232,7 +273,9 @@ const RoleHopSwitchFields = (() => {
    */
   function setValue(input, value) {
     if (input.value === value) return;
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    // The setter of the input's own realm (a frame's input has its frame's).
+    const realm = /** @type {typeof globalThis} */ (input.ownerDocument.defaultView ?? window);
+    const setter = Object.getOwnPropertyDescriptor(realm.HTMLInputElement.prototype, 'value')?.set;
     if (setter) setter.call(input, value);
     else input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -241,10 +284,10 @@ const RoleHopSwitchFields = (() => {
 
   /** Whether the button can be pressed now (SPAs often disable it until the form is valid). */
   function isEnabled(/** @type {HTMLElement} */ button) {
-    return !(button instanceof HTMLButtonElement || button instanceof HTMLInputElement
-      ? button.disabled
+    return !(isTag(button, 'button') || isTag(button, 'input')
+      ? /** @type {HTMLButtonElement | HTMLInputElement} */ (button).disabled
       : button.getAttribute('aria-disabled') === 'true');
   }
 
-  return Object.freeze({ find, setValue, isEnabled });
+  return Object.freeze({ find, setValue, isEnabled, frameDocuments });
 })();

@@ -89,19 +89,52 @@
     }
   }
 
+  /**
+   * Watches this page and its same-origin frames (also frames that load or appear later) for
+   * changes, calling `onChange` on each; returns the function that stops watching.
+   * @param {MutationObserverInit} options
+   * @param {() => void} onChange
+   */
+  function watchPage(options, onChange) {
+    const observer = new MutationObserver(() => {
+      watchFrames();
+      onChange();
+    });
+    const watched = new WeakSet();
+    function watchFrames() {
+      for (const doc of [document, ...Fields.frameDocuments(document)]) {
+        if (watched.has(doc)) continue;
+        watched.add(doc);
+        observer.observe(doc, options);
+      }
+    }
+    // A frame's document is replaced when it loads: its `load` reaches the page's document (capture).
+    const onLoad = (/** @type {Event} */ event) => {
+      if (event.target instanceof Element && /^i?frame$/.test(event.target.localName)) {
+        watchFrames();
+        onChange();
+      }
+    };
+    document.addEventListener('load', onLoad, true);
+    watchFrames();
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('load', onLoad, true);
+    };
+  }
+
   function waitForForm() {
     form = Fields.find(document, wanted);
     if (form) return void onForm();
-    const observer = new MutationObserver(() => {
+    const stop = watchPage({ childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type', 'disabled', 'readonly'] }, () => {
       form = Fields.find(document, wanted);
       if (!form) return;
-      observer.disconnect();
+      stop();
       clearTimeout(timer);
       onForm();
     });
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'type', 'disabled', 'readonly'] });
     const timer = setTimeout(() => {
-      observer.disconnect();
+      stop();
       notFound();
     }, FORM_WAIT_MS);
   }
@@ -113,6 +146,8 @@
 
   function onForm() {
     document.addEventListener('input', onUserInput, true);
+    // The form in a same-origin frame: the person types there.
+    if (form && form.account.ownerDocument !== document) form.account.ownerDocument.addEventListener('input', onUserInput, true);
     if (hasSwitch) {
       fill();
       guardValues();
@@ -140,8 +175,8 @@
    */
   function guardValues() {
     let corrections = 0;
-    const observer = new MutationObserver(() => {
-      if (userEdited || submitted || corrections >= MAX_CORRECTIONS) return observer.disconnect();
+    const stop = watchPage({ childList: true, subtree: true, attributes: true, characterData: true }, () => {
+      if (userEdited || submitted || corrections >= MAX_CORRECTIONS) return stop();
       if (form && form.account.isConnected && form.role.isConnected && valuesInPlace()) return;
       const found = Fields.find(document, wanted);
       if (!found) return;
@@ -151,8 +186,7 @@
         fill();
       }
     });
-    observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-    setTimeout(() => observer.disconnect(), GUARD_MS);
+    setTimeout(() => stop(), GUARD_MS);
   }
 
   /** The person typed in one of the fields: RoleHop stops filling and re-checks what they typed. */
@@ -202,9 +236,11 @@
    * @param {HTMLElement} button
    */
   async function focusSubmit(button) {
-    const focusBefore = document.activeElement;
+    // The button's own document: a frame's, when the form is in one.
+    const doc = button.ownerDocument;
+    const focusBefore = doc.activeElement;
     const enabled = await until(() => Fields.isEnabled(button), ENABLE_WAIT_MS, button);
-    const untouched = document.activeElement === focusBefore || document.activeElement === document.body;
+    const untouched = doc.activeElement === focusBefore || doc.activeElement === doc.body;
     if (!enabled || userEdited || submitted || !untouched || !button.isConnected) return;
     button.focus();
   }

@@ -6,7 +6,7 @@
 /** @typedef {import('../shared/contract').Profile} Profile */
 
 /** The searchable fields, in the order highlights are reported; weights favour the display name. */
-export const FIELDS = /** @type {const} */ (['displayName', 'id', 'account', 'accountUid', 'roleName', 'group']);
+const FIELDS = /** @type {const} */ (['displayName', 'id', 'account', 'accountUid', 'roleName', 'group']);
 /** @typedef {typeof FIELDS[number]} Field */
 const WEIGHTS = [1.2, 0.9, 1, 1, 1, 0.8];
 

@@ -2,9 +2,6 @@
 // chrome.*): the workbench validates its form live with it, and the service worker checks again
 // before anything is stored (a page is never trusted to have validated).
 
-/** Which company's credentials: A owns the buckets and the role; B's RAM user assumes the role. */
-export const SIDES = /** @type {const} */ (['a', 'b']);
-
 /** @typedef {'a' | 'b'} Side */
 /** @typedef {'access-key' | 'sts'} CredentialKind */
 

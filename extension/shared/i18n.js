@@ -6,8 +6,6 @@
 
 /** The chosen locale's catalog; null follows the browser (chrome.i18n). @type {Record<string, CatalogEntry> | null} */
 let override = null;
-/** @type {'auto' | 'en' | 'zh_CN'} */
-let chosen = 'auto';
 
 /** Locales the extension ships (folder names under _locales). */
 export const LANGUAGES = /** @type {const} */ (['en', 'zh_CN']);
@@ -38,24 +36,21 @@ export function formatMessage(entry, substitutions) {
 export async function useLanguage(language) {
   if (language === 'auto' || !(/** @type {readonly string[]} */ (LANGUAGES).includes(language))) {
     override = null;
-    chosen = 'auto';
     return language === 'auto';
   }
   try {
     const response = await fetch(chrome.runtime.getURL(`_locales/${language}/messages.json`));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     override = await response.json();
-    chosen = /** @type {'en' | 'zh_CN'} */ (language);
     return true;
   } catch {
     override = null;
-    chosen = 'auto';
     return false;
   }
 }
 
 /**
- * A message of the core (`{id, args}`, see crate/src/message.rs) in the page's language, from
+ * A message of the core (`{id, args}`, see crate/src/message/mod.rs) in the page's language, from
  * the same catalog as every other text. Arguments fill the entry's placeholders in their order
  * (an argument that is itself a message is rendered first); a `count` argument picks the plural
  * entry `<id>_<category>` by the language's plural rule when the catalog has one. A plain
@@ -123,11 +118,6 @@ function lookup(key, substitutions) {
   if (entry) return formatMessage(entry, substitutions);
   if (override) return undefined;
   return chrome.i18n.getMessage(key, substitutions) || undefined;
-}
-
-/** The language chosen with useLanguage ('auto' when following the browser). */
-export function languageInUse() {
-  return chosen;
 }
 
 /**

@@ -25,7 +25,7 @@
 import { closeStorageToContentScripts } from './storage-access.js';
 
 /** The extension origin's IndexedDB database that holds the key, the last good copies and the notices. */
-export const TRUST_DB = 'rolehop-trust';
+const TRUST_DB = 'rolehop-trust';
 const STORE = 'records';
 /** The field of a stored value that holds its tag (not a field of any trusted value). */
 export const TAG_FIELD = 'rolehopTag';

@@ -37,7 +37,7 @@ export async function setUpCredentials() {
 }
 
 /** @returns {Promise<CredentialsStatus | null>} */
-export async function refresh() {
+async function refresh() {
   try {
     const reply = await sendMessage({ type: 'credentials.status' });
     const error = replyError(reply);

@@ -52,6 +52,19 @@ describe('content scripts in Firefox', () => {
     });
   }
 
+  for (const frame of ['srcdoc', 'src']) {
+    test(`the form in a same-origin frame (${frame}) gets both fields filled, and the page one banner`, async () => {
+      await firefox.navigate(switchRoleUrl({ fixture: 'zh', parentAlias: ACCOUNT, roleName: ROLE, extra: { frame } }));
+      const values = await waitInPage(firefox, `const doc = document.querySelector('iframe')?.contentDocument;
+        const v = doc ? [...doc.querySelectorAll('.panel input')].map((i) => i.value) : [];
+        return v.length === 2 && v.every(Boolean) ? v : null;`);
+      assert.deepEqual(values, [ACCOUNT, ROLE]);
+      const hosts = await waitInPage(firefox, `const n = document.querySelectorAll('[data-rolehop="switch-banner"]').length;
+        return n > 0 ? [n, document.querySelector('iframe').contentDocument.querySelectorAll('[data-rolehop]').length] : null;`);
+      assert.deepEqual(hosts, [1, 0]);
+    });
+  }
+
   test('a switch RoleHop recorded is submitted by itself (auto-submit, on by default)', async () => {
     // Auto-submit is on by default (no settings saved): the options page shows it on, and the
     // worker answers a recorded switch with it. (Turning it off is tested in firefox-tamper.)

@@ -50,6 +50,24 @@ function submitHasFocus(page) {
   });
 }
 
+/** The page's one frame (the framed fixtures' form frame). @param {Page} page */
+async function formFrame(page) {
+  return waitForValue(async () => page.frames().find((f) => f !== page.mainFrame()) ?? null, (f) => f !== null, { what: 'the form frame' });
+}
+
+/** fieldValues, in the form frame. @param {Page} page */
+async function frameFieldValues(page) {
+  const frame = /** @type {import('playwright-core').Frame} */ (await formFrame(page));
+  return frame.evaluate(() => [...document.querySelectorAll('input')].filter((i) => !/search|搜索/i.test(`${i.type} ${i.placeholder}`)).map((i) => i.value));
+}
+
+/** submitted, in the form frame. @param {Page} page */
+async function frameSubmitted(page) {
+  const frame = /** @type {import('playwright-core').Frame} */ (await formFrame(page));
+  const raw = await frame.evaluate(() => document.documentElement.dataset.submitted ?? null);
+  return raw === null ? null : JSON.parse(raw);
+}
+
 /** What the fixture page received on submit (null when not submitted). @param {Page} page */
 async function submitted(page) {
   const raw = await page.evaluate(() => document.documentElement.dataset.submitted ?? null);
@@ -96,6 +114,47 @@ describe('the Switch Role page', () => {
           await page.close();
         });
       }
+
+      // Sign-in pages sometimes put the form in a frame of their own origin: RoleHop (one content
+      // script, in the top page only) reaches into it; a frame of another origin stays out of reach.
+      for (const frame of ['srcdoc', 'src']) {
+        test(`the form in a same-origin frame (${frame}): filled from the link and checked, one banner on the page`, async () => {
+          const page = await openIn(urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE, extra: { frame } }));
+          const banner = await waitForBanner(page, ['ready']);
+          assert.match(banner.text, /acme-prod \/ admin-oss from the link/);
+          assert.deepEqual(await frameFieldValues(page), [ACCOUNT, ROLE]);
+          assert.equal(await (await formFrame(page))?.evaluate(() => document.querySelectorAll('[data-rolehop]').length), 0, 'no RoleHop UI inside the frame');
+          await page.frameLocator('iframe.form-frame').locator('#submit').click();
+          assert.deepEqual(await frameSubmitted(page), { parentAlias: ACCOUNT, roleName: ROLE, trusted: true });
+          await page.close();
+        });
+
+        test(`the form in a same-origin frame (${frame}): a switch from RoleHop with auto-submit on is submitted there`, async () => {
+          await setAutoSubmit(control, { autoSubmit: true });
+          try {
+            const page = await startSwitchFromRoleHop(browser, {
+              url: urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE, extra: { frame } }),
+              parentAlias: ACCOUNT,
+              roleName: ROLE,
+              profileId: 'acme-prod',
+              displayName: 'Acme production',
+            });
+            const sent = await waitForValue(() => frameSubmitted(page), (s) => s !== null, { what: 'the framed form to be submitted' });
+            assert.deepEqual([sent.parentAlias, sent.roleName], [ACCOUNT, ROLE]);
+            await page.close();
+          } finally {
+            await setAutoSubmit(control, { autoSubmit: false });
+          }
+        });
+      }
+
+      test('the form in a cross-origin frame is left alone: nothing filled, and the banner says the fields were not found', async () => {
+        const page = await openIn(urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE, extra: { frame: 'cross' } }));
+        await waitForBanner(page, ['not-found'], 20_000);
+        assert.deepEqual(await frameFieldValues(page), ['', '']);
+        assert.equal(await frameSubmitted(page), null);
+        await page.close();
+      });
 
       test('spa: values the app wipes after filling (late re-initialisation) are put back', async () => {
         const page = await openIn(urlOf({ fixture: 'spa', parentAlias: ACCOUNT, roleName: ROLE, extra: { prefill: '0', reset: '150' } }));

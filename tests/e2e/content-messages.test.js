@@ -209,16 +209,16 @@ describe('content-script messages through the router', () => {
   test('switch.saveProfile appends a checked profile, keeps the text, and does not duplicate', async () => {
     storeProfiles('# my team\n[profile acme-ro]\naccount = acme\nrole_name = reader\ncolor = #228be6\n');
     const saved = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
-    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme' } });
+    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme', account: 'acme' } });
     assert.ok(profilesText.startsWith('# my team\n[profile acme-ro]\n'), profilesText);
     assert.match(profilesText, /# saved by RoleHop from a switch made by hand \(2026-11-28\)\n\[profile acme\.admin-oss\]/);
     const parsed = core.profileParse({ text: profilesText });
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.profiles.map((/** @type {{id: string}} */ p) => p.id), ['acme-ro', 'acme.admin-oss']);
     const again = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
-    assert.deepEqual(again, { saved: false, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme' } });
+    assert.deepEqual(again, { saved: false, profile: { id: 'acme.admin-oss', displayName: 'admin-oss @ acme', account: 'acme' } });
     const known = await route({ type: 'switch.validate', parentAlias: 'acme', roleName: 'reader' }, page);
-    assert.deepEqual(known.profile, { id: 'acme-ro', displayName: 'acme-ro', color: '#228be6' });
+    assert.deepEqual(known.profile, { id: 'acme-ro', displayName: 'acme-ro', color: '#228be6', account: 'acme' });
     const invalid = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'bad role' }, page);
     assert.equal(invalid.error.kind, 'invalid-value');
   });
@@ -227,7 +227,7 @@ describe('content-script messages through the router', () => {
     const broken = '[profile acme.admin-oss]\naccount = acme\nrolename = admin-oss\n';
     storeProfiles(broken);
     const saved = await route({ type: 'switch.saveProfile', parentAlias: 'acme', roleName: 'admin-oss' }, page);
-    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss-2', displayName: 'admin-oss @ acme' } });
+    assert.deepEqual(saved, { saved: true, profile: { id: 'acme.admin-oss-2', displayName: 'admin-oss @ acme', account: 'acme' } });
     assert.ok(profilesText.startsWith(broken), profilesText);
     const parsed = core.profileParse({ text: profilesText });
     assert.equal(parsed.errors.length, 1, 'the one error the text had');

@@ -27,6 +27,8 @@ export function makeCertificate(hosts) {
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
       '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=RoleHop test server',
       '-addext', `subjectAltName=${san}`,
+      // A server certificate, not a CA: rustls (the CLI's TLS) refuses a CA certificate as a server's.
+      '-addext', 'basicConstraints=critical,CA:FALSE',
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
     return { key: readFileSync(key), cert: readFileSync(cert) };
   } finally {

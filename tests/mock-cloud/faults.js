@@ -9,7 +9,7 @@ import { ossError, ossErrorReply, ossRequestId, rpcError, rpcErrorReply, rpcRequ
  * @property {string} [action] RPC Action (AssumeRole) or OSS operation (ListBuckets, ListObjects,
  *   ListObjectsV2, GetBucketInfo, GetBucketLocation)
  * @property {string} [host] exact host, or a pattern with `*` (`*.oss-cn-hangzhou.aliyuncs.com`)
- * @property {'sts' | 'ram' | 'oss'} [service]
+ * @property {'sts' | 'ram' | 'oss' | 'signin'} [service]
  * @property {number | 'always'} [count] how many matching requests it applies to (default 1)
  * @property {number} [status] error status (throttling / error kinds)
  * @property {string} [code] error code (throttling / error kinds)

@@ -7,6 +7,7 @@ import { Agent, createServer } from 'node:https';
 import { connect } from 'node:tls';
 import { makeCertificate } from '../lib/https-server.js';
 import { Faults, faultErrorReply, truncate } from './faults.js';
+import { SIGNIN_HOSTS, handleFederation } from './federation.js';
 import { handleOss, ossEndpointOf, ossOperationOf } from './oss.js';
 import { handleRpc, rpcParams, rpcServiceOf } from './rpc.js';
 import { World, loadScenario } from './world.js';
@@ -44,6 +45,9 @@ const MAX_BODY = 1 << 20;
  * @typedef {object} MockCloud
  * @property {number} port
  * @property {string} hostResolverRules for Chromium's --host-resolver-rules
+ * @property {string} signinResolverRules the federation hosts (signin.aliyun.com,
+ *   signin.alibabacloud.com), to join to hostResolverRules when the mock, not a fixture page,
+ *   serves them
  * @property {string} ca the server certificate (PEM), for Node clients
  * @property {string} scenario the scenario's name (or "inline")
  * @property {Record<string, any>} credentials per account label: `{uid, alias, root: {accessKeyId,
@@ -121,7 +125,7 @@ export async function startMockCloud({ scenario, port = 0 }) {
 
   const regions = [...new Set([...REGIONS, ...world.regions()])];
   const hosts = [
-    'sts.aliyuncs.com', 'ram.aliyuncs.com', '*.aliyuncs.com', CONTROL_HOST,
+    'sts.aliyuncs.com', 'ram.aliyuncs.com', '*.aliyuncs.com', CONTROL_HOST, ...SIGNIN_HOSTS,
     ...regions.flatMap((r) => [`*.oss-${r}.aliyuncs.com`, `sts.${r}.aliyuncs.com`]),
   ];
   const certificate = makeCertificate(hosts);
@@ -162,10 +166,12 @@ export async function startMockCloud({ scenario, port = 0 }) {
     }
     const rpcService = rpcServiceOf(host);
     const oss = ossEndpointOf(host);
-    const service = rpcService ?? (oss ? 'oss' : 'unknown');
+    const signin = SIGNIN_HOSTS.includes(host);
+    const service = rpcService ?? (oss ? 'oss' : signin ? 'signin' : 'unknown');
     const params = rpcService ? rpcParams(url, String(req.headers['content-type'] ?? ''), body) : {};
     const action = rpcService
       ? params.Action ?? null
+      : signin ? new URLSearchParams(body).get('Action') ?? url.searchParams.get('Action')
       : oss ? ossOperationOf(oss.bucket, method, decodeURIComponent(url.pathname.slice(1)), url.searchParams) : null;
     /** @type {LoggedRequest} */
     const entry = {
@@ -195,6 +201,8 @@ export async function startMockCloud({ scenario, port = 0 }) {
       reply = faultErrorReply(fault, key, new Date(now()));
     } else if (rpcService) {
       reply = await handleRpc({ world, service: rpcService, host, method, params, now: now() });
+    } else if (signin) {
+      reply = handleFederation({ world, host, method, url, contentType: String(req.headers['content-type'] ?? ''), body, now: now() });
     } else if (oss) {
       reply = handleOss({ world, host, method, url, headers: /** @type {Record<string, string>} */ (req.headers), now: now() });
     } else {
@@ -226,6 +234,7 @@ export async function startMockCloud({ scenario, port = 0 }) {
   return {
     port: address.port,
     hostResolverRules: `MAP *.aliyuncs.com 127.0.0.1:${address.port}, MAP ${CONTROL_HOST} 127.0.0.1:${address.port}`,
+    signinResolverRules: SIGNIN_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${address.port}`).join(', '),
     ca,
     scenario: typeof scenario === 'string' ? scenario : 'inline',
     credentials: world.credentials(),

@@ -152,6 +152,10 @@ export class World {
     this.sessions = new Map();
     /** @type {Map<string, number>} SignatureNonce -> when it was seen (ms) */
     this.nonces = new Map();
+    /** @type {Map<string, {session: Session, expiresMs: number, used: boolean}>} federation sign-in tokens */
+    this.signinTokens = new Map();
+    /** @type {Map<string, {session: Session, loginUrl: string, createdMs: number}>} console sessions by cookie ticket */
+    this.consoleSessions = new Map();
     for (const [label, a] of Object.entries(scenario.accounts ?? {})) this.addAccount(label, a);
     const problems = this.problems();
     if (problems.length > 0) throw new Error(`scenario: ${problems.join('; ')}`);

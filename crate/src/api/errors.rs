@@ -56,6 +56,12 @@ pub struct ErrorFields {
     server_string_to_sign: Option<String>,
 }
 
+impl ErrorFields {
+    pub fn request_id(&self) -> Option<&String> {
+        self.request_id.as_ref()
+    }
+}
+
 /// The API error in `body`, if it is an RPC JSON or OSS XML error body.
 pub fn read_error_body(body: &str) -> Option<ErrorFields> {
     let trimmed = body.trim_start();

@@ -6,8 +6,10 @@
 
 mod action;
 mod build;
+mod console_session;
 mod diff;
 mod errors;
+mod federation;
 mod hints;
 mod input;
 mod json;
@@ -22,8 +24,16 @@ mod xml;
 
 pub use action::{Action, ActionSpec, FieldSpec, Service};
 pub use build::{build, field_spec, unknown_field, BuiltRequest, Signing, COMMON_FIELDS};
+pub use console_session::{
+    assume_role_request, read_only_session_policy, session_name_from_caller, SessionSpec,
+};
 pub use diff::{compare_oss, compare_rpc, Comparison, SignatureDiff};
 pub use errors::ApiError;
+pub use federation::{
+    check_destination, default_destination, default_login_url, federation_error, federation_url,
+    login_url, parse_signin_token, signin_token_request, FederationError, FederationFailure,
+    FormRequest, SigninOutcome, SigninToken, SIGNIN_TOKEN_SECONDS,
+};
 pub use input::{Credentials, FieldValue, RequestInput};
 pub use oss::{
     BucketInfo, BucketSummary, ListBucketsResult, ListObjectsResult, ObjectSummary, Owner,

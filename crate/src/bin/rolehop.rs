@@ -2,8 +2,14 @@
 
 #[path = "rolehop/args.rs"]
 mod args;
+#[path = "rolehop/caller.rs"]
+mod caller;
 #[path = "rolehop/check.rs"]
 mod check;
+#[path = "rolehop/console.rs"]
+mod console;
+#[path = "rolehop/http.rs"]
+mod http;
 #[path = "rolehop/policy.rs"]
 mod policy;
 #[path = "rolehop/profile.rs"]
@@ -39,6 +45,12 @@ Usage:
   rolehop check plan|next|diagnose|retry ...
                              the verification checks: what to send, and the diagnosis of what
                              came back (rolehop check help)
+  rolehop console PROFILE [...]
+                             open the console as PROFILE's role (AssumeRole, then the federation
+                             sign-in), or --print its Login URL (rolehop console --help)
+  rolehop credentials PROFILE [...]
+                             PROFILE's role credentials for scripts (shell exports, or the aliyun
+                             CLI's external credential process JSON)
   rolehop version            print the core's version as JSON
   rolehop help               show this help
 
@@ -59,6 +71,7 @@ fn main() -> ExitCode {
         ["profile", rest @ ..] => profile::run(rest),
         ["check", rest @ ..] => check::run(rest),
         ["tutorial", rest @ ..] => tutorial::run(rest),
+        [command @ ("console" | "credentials"), rest @ ..] => console::run(command, rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");

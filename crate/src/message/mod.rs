@@ -21,6 +21,7 @@ mod checks;
 mod policy;
 mod profile;
 mod sign;
+mod signin;
 mod tutorial;
 
 pub use api::ApiMessage;
@@ -28,6 +29,7 @@ pub use checks::ChecksMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub use sign::SignMessage;
+pub use signin::SigninMessage;
 pub use tutorial::TutorialMessage;
 
 /// One argument's value: a text (shown exactly as given) or a number.
@@ -262,6 +264,7 @@ areas! {
     Sign(SignMessage),
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
+    Signin(SigninMessage),
 }
 
 impl Said for Message {

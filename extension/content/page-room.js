@@ -95,8 +95,20 @@ const RoleHopRoom = (() => {
       }, EDGE_CHECK_MS);
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style'] });
     addEventListener('resize', moveEdgeBars, { passive: true });
-    // A sticky bar sticks to the edge only once the page scrolls.
-    addEventListener('scroll', () => requestAnimationFrame(moveEdgeBars), { passive: true });
+    // A sticky bar sticks to the edge only once the page scrolls: one look per frame at most.
+    let framed = false;
+    addEventListener(
+      'scroll',
+      () => {
+        if (framed) return;
+        framed = true;
+        requestAnimationFrame(() => {
+          framed = false;
+          moveEdgeBars();
+        });
+      },
+      { passive: true },
+    );
   }
 
   // --- the page's bars fixed or stuck to an edge ------------------------------------------------

@@ -88,6 +88,16 @@ describe('the Switch Role page', () => {
     await setAutoSubmit(control, { autoSubmit: false });
   });
 
+  /** Runs `test` with auto-submit on, and turns it off again after. @param {() => Promise<void>} test */
+  async function withAutoSubmitOn(test) {
+    await setAutoSubmit(control, { autoSubmit: true });
+    try {
+      await test();
+    } finally {
+      await setAutoSubmit(control, { autoSubmit: false });
+    }
+  }
+
   for (const { render, label } of RENDER_ORDERS) {
     describe(label, () => {
       /** A Switch Role fixture URL in this order. @param {Parameters<typeof switchRoleUrl>[0]} options */
@@ -130,8 +140,7 @@ describe('the Switch Role page', () => {
         });
 
         test(`the form in a same-origin frame (${frame}): a switch from RoleHop with auto-submit on is submitted there`, async () => {
-          await setAutoSubmit(control, { autoSubmit: true });
-          try {
+          await withAutoSubmitOn(async () => {
             const page = await startSwitchFromRoleHop(browser, {
               url: urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE, extra: { frame } }),
               parentAlias: ACCOUNT,
@@ -142,9 +151,7 @@ describe('the Switch Role page', () => {
             const sent = await waitForValue(() => frameSubmitted(page), (s) => s !== null, { what: 'the framed form to be submitted' });
             assert.deepEqual([sent.parentAlias, sent.roleName], [ACCOUNT, ROLE]);
             await page.close();
-          } finally {
-            await setAutoSubmit(control, { autoSubmit: false });
-          }
+          });
         });
       }
 
@@ -167,36 +174,29 @@ describe('the Switch Role page', () => {
       });
 
       test('a link to a switch is never submitted by itself, even with auto-submit on', async () => {
-        await setAutoSubmit(control, { autoSubmit: true });
-        try {
+        await withAutoSubmitOn(async () => {
           const page = await openIn(urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: ROLE }));
           const banner = await waitForBanner(page, ['ready']);
           assert.ok(bannerAction(banner), 'a link not from RoleHop offers to save the switch');
           assert.equal(await submitted(page), null);
           assert.equal(await submitHasFocus(page), false, 'nor is its submit button focused for a stray Enter');
           await page.close();
-        } finally {
-          await setAutoSubmit(control, { autoSubmit: false });
-        }
+        });
       });
 
       test('a marker RoleHop never recorded does not count as a RoleHop switch', async () => {
-        await setAutoSubmit(control, { autoSubmit: true });
-        try {
+        await withAutoSubmitOn(async () => {
           const page = await openIn(`${urlOf({ parentAlias: ACCOUNT, roleName: ROLE })}#rolehop=0123456789abcdef0123456789abcdef`);
           await waitForBanner(page, ['ready']);
           assert.equal(await submitted(page), null);
           assert.equal(new URL(page.url()).hash, '', 'the marker is taken out of the address bar');
           await page.close();
-        } finally {
-          await setAutoSubmit(control, { autoSubmit: false });
-        }
+        });
       });
 
       for (const fixture of ['en', 'zh', 'spa']) {
         test(`${fixture}: a switch from RoleHop with auto-submit on is submitted with the profile's values`, async () => {
-          await setAutoSubmit(control, { autoSubmit: true });
-          try {
+          await withAutoSubmitOn(async () => {
             const page = await startSwitchFromRoleHop(browser, {
               url: urlOf({ fixture, parentAlias: ACCOUNT, roleName: ROLE }),
               parentAlias: ACCOUNT,
@@ -212,9 +212,7 @@ describe('the Switch Role page', () => {
             const banner = await waitForBanner(page, ['submitting']);
             assert.match(banner.text, /Acme production/);
             await page.close();
-          } finally {
-            await setAutoSubmit(control, { autoSubmit: false });
-          }
+          });
         });
       }
 
@@ -269,8 +267,7 @@ describe('the Switch Role page', () => {
       }
 
       test('a recorded switch for other values does not make this page a RoleHop switch', async () => {
-        await setAutoSubmit(control, { autoSubmit: true });
-        try {
+        await withAutoSubmitOn(async () => {
           const page = await startSwitchFromRoleHop(browser, {
             url: urlOf({ fixture: 'en', parentAlias: ACCOUNT, roleName: 'root-admin' }),
             parentAlias: ACCOUNT,
@@ -283,14 +280,11 @@ describe('the Switch Role page', () => {
           assert.match(banner.text, /from the link/);
           assert.equal(await submitted(page), null);
           await page.close();
-        } finally {
-          await setAutoSubmit(control, { autoSubmit: false });
-        }
+        });
       });
 
       test('invalid values are reported and never submitted', async () => {
-        await setAutoSubmit(control, { autoSubmit: true });
-        try {
+        await withAutoSubmitOn(async () => {
           const page = await startSwitchFromRoleHop(browser, {
             url: urlOf({ fixture: 'en', parentAlias: 'acme_prod!', roleName: 'admin oss' }),
             parentAlias: 'acme_prod!',
@@ -303,9 +297,7 @@ describe('the Switch Role page', () => {
           assert.match(banner.text, /Role name: /);
           assert.equal(await submitted(page), null);
           await page.close();
-        } finally {
-          await setAutoSubmit(control, { autoSubmit: false });
-        }
+        });
       });
 
       test('when the fields cannot be found, the banner says so and the page is left alone', async () => {

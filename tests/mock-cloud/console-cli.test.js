@@ -41,6 +41,20 @@ function scratch(/** @type {MockCloud} */ cloud) {
 }
 
 /**
+ * A mock cloud in `scenario` and a scratch HOME for it, both removed when test `t` ends.
+ * @param {import('node:test').TestContext} t @param {string} [scenario]
+ */
+async function mockWithHome(t, scenario = 'happy-path') {
+  const cloud = await startMockCloud({ scenario });
+  const home = scratch(cloud);
+  t.after(async () => {
+    rmSync(home, { recursive: true, force: true });
+    await cloud.close();
+  });
+  return { cloud, home };
+}
+
+/**
  * Runs the CLI asynchronously (the mock answers from this same process).
  * @param {MockCloud} cloud @param {string} home @param {string[]} args
  * @param {Record<string, string>} [caller] the caller's environment credentials
@@ -111,12 +125,7 @@ function secrets(cloud) {
 }
 
 test('console --print: AssumeRole as the caller, a Login URL that signs in once, within 30 seconds', async (t) => {
-  const cloud = await startMockCloud({ scenario: 'happy-path' });
-  const home = scratch(cloud);
-  t.after(async () => {
-    rmSync(home, { recursive: true, force: true });
-    await cloud.close();
-  });
+  const { cloud, home } = await mockWithHome(t);
   const alice = envOf(cloud.credentials.B.users.alice);
   const run = await rolehop(cloud, home, ['console', 'company-a', '--print'], alice);
   assert.equal(run.status, 0, run.stderr);
@@ -158,12 +167,7 @@ test('console --print: AssumeRole as the caller, a Login URL that signs in once,
 });
 
 test('console --read-only: the session policy allows OSS reads and no write', async (t) => {
-  const cloud = await startMockCloud({ scenario: 'happy-path' });
-  const home = scratch(cloud);
-  t.after(async () => {
-    rmSync(home, { recursive: true, force: true });
-    await cloud.close();
-  });
+  const { cloud, home } = await mockWithHome(t);
   const run = await rolehop(cloud, home, ['console', 'company-a', '--print', '--read-only', '--destination', 'https://oss.console.aliyun.com/bucket/oss-cn-hangzhou/company-a-reports/object'], envOf(cloud.credentials.B.users.bob));
   assert.equal(run.status, 0, run.stderr);
   assert.equal(new URL(run.stdout.trim()).searchParams.get('Destination'), 'https://oss.console.aliyun.com/bucket/oss-cn-hangzhou/company-a-reports/object');
@@ -178,12 +182,7 @@ test('console --read-only: the session policy allows OSS reads and no write', as
 });
 
 test('credentials: shell exports and the aliyun CLI process JSON that the official OSS client uses', async (t) => {
-  const cloud = await startMockCloud({ scenario: 'happy-path' });
-  const home = scratch(cloud);
-  t.after(async () => {
-    rmSync(home, { recursive: true, force: true });
-    await cloud.close();
-  });
+  const { cloud, home } = await mockWithHome(t);
   const alice = envOf(cloud.credentials.B.users.alice);
   const run = await rolehop(cloud, home, ['credentials', 'company-a', '--session-name', 'nightly-job', '--duration', '900'], alice);
   assert.equal(run.status, 0, run.stderr);
@@ -220,16 +219,8 @@ test('credentials: shell exports and the aliyun CLI process JSON that the offici
 });
 
 test('each failure is named with its exit code', async (t) => {
-  const denied = await startMockCloud({ scenario: 'user-lacks-assume-role' });
-  const cloud = await startMockCloud({ scenario: 'happy-path' });
-  const home = scratch(cloud);
-  const deniedHome = scratch(denied);
-  t.after(async () => {
-    rmSync(home, { recursive: true, force: true });
-    rmSync(deniedHome, { recursive: true, force: true });
-    await cloud.close();
-    await denied.close();
-  });
+  const { cloud: denied, home: deniedHome } = await mockWithHome(t, 'user-lacks-assume-role');
+  const { cloud, home } = await mockWithHome(t);
   const alice = envOf(cloud.credentials.B.users.alice);
 
   const refused = await rolehop(denied, deniedHome, ['console', 'company-a', '--print'], alice);
@@ -285,12 +276,7 @@ test('each failure is named with its exit code', async (t) => {
 });
 
 test('the sign-in token refused: exit code 6', async (t) => {
-  const cloud = await startMockCloud({ scenario: 'happy-path' });
-  const home = scratch(cloud);
-  t.after(async () => {
-    rmSync(home, { recursive: true, force: true });
-    await cloud.close();
-  });
+  const { cloud, home } = await mockWithHome(t);
   cloud.injectFault({ kind: 'error', service: 'signin', action: 'GetSigninToken', status: 401, code: 'InvalidCredential.AuthenticateFail', message: 'The credential you provided is invalid.' });
   const run = await rolehop(cloud, home, ['console', 'company-a', '--print'], envOf(cloud.credentials.B.users.alice));
   assert.equal(run.status, 6, run.stderr);

@@ -37,6 +37,7 @@ const fakeCore = {
   tutorialSteps: () => (calls.push('tutorialSteps'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupPlan: () => (calls.push('setupPlan'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupNext: () => (calls.push('setupNext'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
+  consoleSignin: () => (calls.push('consoleSignin'), {}),
 };
 
 /** Stand-ins for the worker's credential and checks services (credentials.js, checks.js). */

@@ -74,16 +74,22 @@ describe('dist', () => {
     assert.deepEqual(bss.gecko.data_collection_permissions, { required: ['none'] });
   });
 
-  test('only the permissions RoleHop needs: storage, activeTab, clipboardWrite (+ offscreen in Chromium), and the API hosts *.aliyuncs.com', () => {
+  test('only the permissions RoleHop needs: storage, activeTab, clipboardWrite (+ offscreen in Chromium; + contextualIdentities and optional cookies in Firefox), the API hosts *.aliyuncs.com and the federation hosts', () => {
     // clipboardWrite: the RAM panel's copy buttons copy from the extension, never from the page
     // (background/clipboard.js); Chromium does it in an offscreen document, Firefox in its
     // background page. Install-time warning: "Modify data you copy and paste" (Chromium).
-    const expected = { chromium: ['storage', 'activeTab', 'clipboardWrite', 'offscreen'], firefox: ['storage', 'activeTab', 'clipboardWrite'] };
+    // Open console: Firefox opens each profile in a container (contextualIdentities cannot be
+    // optional there; a tab's cookieStoreId needs `cookies`, asked for at the first open).
+    const expected = { chromium: ['storage', 'activeTab', 'clipboardWrite', 'offscreen'], firefox: ['storage', 'activeTab', 'clipboardWrite', 'contextualIdentities'] };
+    const optional = { chromium: undefined, firefox: ['cookies'] };
     for (const browser of /** @type {const} */ (['chromium', 'firefox'])) {
       const m = manifest(browser);
       assert.deepEqual(m.permissions, expected[browser], browser);
-      // Signed API requests (checks, "Do it for me") go only there; nothing else may be fetched.
-      assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*'], browser);
+      assert.deepEqual(m.optional_permissions, optional[browser], browser);
+      // Signed API requests (checks, "Do it for me") go only to *.aliyuncs.com; Open console's
+      // GetSigninToken only to the federation endpoint of the two sign-in hosts (where the Switch
+      // Role content script already runs: no new host in the install prompt).
+      assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*', 'https://signin.aliyun.com/*', 'https://signin.alibabacloud.com/*'], browser);
       for (const script of m.content_scripts ?? []) {
         for (const match of script.matches) assert.match(match, /^https:\/\/(signin\.aliyun\.com|signin\.alibabacloud\.com|\*\.console\.aliyun\.com|\*\.console\.alibabacloud\.com|ram\.console\.aliyun\.com|ram\.console\.alibabacloud\.com)\//, browser);
       }

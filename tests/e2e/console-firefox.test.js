@@ -40,6 +40,7 @@ describe('Open console in Firefox: one container per profile', () => {
       `[profile admin]\naccount = ${uid}\nrole_name = admin-oss\ndisplay_name = A admin\ncolor = #2f9e44\n\n[profile audit]\naccount = ${uid}\nrole_name = auditor\ndisplay_name = A audit\ncolor = #e03131\n`);
     const bob = cloud.credentials.B.users.bob;
     await firefox.sendMessage({ type: 'credentials.set', side: 'b', credentials: { accessKeyId: bob.accessKeyId, accessKeySecret: bob.accessKeySecret } });
+    await firefox.openPage('popup/popup.html');
   });
   after(async () => {
     try {
@@ -56,15 +57,19 @@ describe('Open console in Firefox: one container per profile', () => {
    * @param {string} query
    */
   async function openConsoleFor(query) {
-    await firefox.openPage('popup/popup.html');
+    // The console tab the last open made is in front; the popup's own tab comes back first (the
+    // harness drives the popup's tab, and the key press must reach it).
     await firefox.evaluate(`const until = Date.now() + 10000;
       while (!document.querySelector('#open-console') || document.getElementById('console-ready').hidden || document.querySelectorAll('#results [role=option]').length === 0) {
         if (Date.now() > until) throw new Error('the console actions never showed');
         await new Promise((r) => setTimeout(r, 50));
       }
+      const me = await browser.tabs.getCurrent();
+      await browser.tabs.update(me.id, { active: true });
       const search = document.getElementById('search');
       search.value = args[0];
       search.dispatchEvent(new Event('input'));
+      document.getElementById('console-status').dataset.result = '';
       document.getElementById('open-console').focus();`, query);
     await firefox.pressKeys(['\uE007']);
     return firefox.evaluate(`const until = Date.now() + 20000;

@@ -212,7 +212,10 @@ mod tests {
             "body": r#"{"Code":"NoPermission","Message":"You are not authorized","RequestId":"R"}"#
         }));
         assert_eq!(denied["refusal"]["kind"], "assume-role");
-        assert_eq!(denied["refusal"]["text"]["id"], "core_signin_assume_role_denied");
+        assert_eq!(
+            denied["refusal"]["text"]["id"],
+            "core_signin_assume_role_denied"
+        );
         let skew = call(json!({
             "step": "answer", "action": "GetCallerIdentity", "status": 400,
             "headers": {"date": "Mon, 07 Dec 2026 04:00:00 GMT"},
@@ -223,8 +226,13 @@ mod tests {
             "step": "tokenAnswer", "status": 401, "headers": {},
             "body": r#"{"Code":"InvalidCredential.AuthenticateFail","Message":"bad"}"#
         }));
-        assert_eq!(token["refusal"]["text"]["id"], "core_signin_token_refused_again");
-        let ok = call(json!({"step": "tokenAnswer", "status": 200, "headers": {}, "body": r#"{"SigninToken":"t1"}"#}));
+        assert_eq!(
+            token["refusal"]["text"]["id"],
+            "core_signin_token_refused_again"
+        );
+        let ok = call(
+            json!({"step": "tokenAnswer", "status": 200, "headers": {}, "body": r#"{"SigninToken":"t1"}"#}),
+        );
         assert_eq!(ok["signinToken"], "t1");
     }
 
@@ -233,7 +241,10 @@ mod tests {
         let t = call(json!({"step": "token", "site": "intl", "credentials": {
             "accessKeyId": "STS.k", "accessKeySecret": "s", "securityToken": "tok"}}));
         assert_eq!(t["url"], "https://signin.alibabacloud.com/federation");
-        assert!(t["body"].as_str().unwrap().starts_with("Action=GetSigninToken&"));
+        assert!(t["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Action=GetSigninToken&"));
         let l = call(json!({"step": "login", "site": "cn", "signinToken": "a/b"}));
         assert!(l["url"].as_str().unwrap().ends_with("&SigninToken=a%2Fb"));
         assert!(console_signin(r#"{"step":"nope"}"#).is_err());

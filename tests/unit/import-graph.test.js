@@ -48,8 +48,8 @@ const KNOWN_LAYER_BREAKS = [
   'tutorial/setup/next.rs -> contract/fields.rs',
 ];
 
-/** The extension's folders a service-worker file may import from. */
-const WORKER_MAY_IMPORT = new Set(['background', 'shared']);
+/** The extension's folders a service-worker file may import from (pkg: the wasm glue, core.js's only). */
+const WORKER_MAY_IMPORT = new Set(['background', 'shared', 'pkg']);
 /** Worker files that still import a page's module (relative to extension/). */
 const KNOWN_WORKER_BREAKS = ['background/ram-helper.js -> workbench/inputs.js'];
 

@@ -72,6 +72,10 @@ async function signIn(core, profile, readOnly, deps) {
   if (!profile.roleArn || !profile.accountUid) {
     throw new Stop('profile', { id: 'core_signin_profile_needs_uid', args: { id: profile.id } });
   }
+  // The container first (Firefox): with containers turned off nothing is sent at all.
+  const container = await containerFor(profile).catch((e) => {
+    throw new Stop('containers', e instanceof Error ? e.message : String(e));
+  });
   const signer = signingCredentials(own);
   const secrets = allSecrets(own);
   const options = deps.fetch ? { fetch: deps.fetch } : {};
@@ -103,7 +107,6 @@ async function signIn(core, profile, readOnly, deps) {
   if (token.refusal) throw new Stop('token', token.refusal.text);
 
   const login = built(core.consoleSignin({ step: 'login', site: profile.site, signinToken: token.signinToken }));
-  const container = await containerFor(profile);
   await (deps.openTab ?? openTab)(login.url, container?.cookieStoreId ?? null);
   return {
     opened: {
@@ -169,7 +172,7 @@ function read(core, action, request, answer, profile) {
  * @param {Record<string, unknown>} p
  * @returns {ConsoleProfile}
  */
-export function consoleProfile(p) {
+function consoleProfile(p) {
   const text = (/** @type {string} */ name, /** @type {boolean} */ required) => {
     const v = p[name];
     if (v === undefined || v === null) {

@@ -3,7 +3,7 @@
 // Chromium has no containers: there the console opens in a normal tab and replaces the session.
 
 /** The name of a profile's container: the display name, marked as RoleHop's. */
-export const CONTAINER_PREFIX = 'RoleHop: ';
+const CONTAINER_PREFIX = 'RoleHop: ';
 
 /** Firefox's container colours with their RGB, to pick the nearest to a profile's colour. */
 /** @type {Array<[string, number[]]>} */
@@ -37,7 +37,7 @@ export async function containerFor(profile) {
  * Firefox's container colour nearest to `#rrggbb` (blue when none is given).
  * @param {string | undefined} hex
  */
-export function nearestColour(hex) {
+function nearestColour(hex) {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
   if (!m) return 'blue';
   const rgb = [m[1], m[2], m[3]].map((h) => parseInt(/** @type {string} */ (h), 16));

@@ -1,4 +1,5 @@
-// Open console / Open read-only for the profile the list has active: with company B's credentials
+// Open console / Open read-only for the profile the list has active (a panel behind the header's
+// console button): with company B's credentials
 // in this session (the workbench's form), the service worker signs in to the console as the
 // profile's role (background/console.js) and opens it in a new tab; without them, the way to the
 // workbench. The sign-in token never reaches this page: the worker opens the tab itself.
@@ -21,9 +22,7 @@ const HAS_CONTAINERS = 'contextualIdentities' in chrome;
  * @returns {Promise<() => void>} call it when the active profile changed
  */
 export async function wireConsoleActions({ activeProfile }) {
-  const section = byId('console');
   const status = await chrome.runtime.sendMessage({ type: 'credentials.status' }).catch(() => null);
-  section.hidden = false;
   const haveCredentials = Boolean(status && !status.error && status.b);
   byId('console-no-credentials').hidden = haveCredentials;
   byId('console-ready').hidden = !haveCredentials;
@@ -33,6 +32,7 @@ export async function wireConsoleActions({ activeProfile }) {
     e.preventDefault();
     void chrome.tabs.create({ url: link.href });
   });
+  wireToggle(haveCredentials ? 'open-console' : 'console-workbench');
   if (!haveCredentials) return () => {};
 
   byId('console-note').textContent = t(HAS_CONTAINERS ? 'popupConsoleContainers' : 'popupConsoleReplaces');
@@ -45,6 +45,30 @@ export async function wireConsoleActions({ activeProfile }) {
   buttons.forEach((button, i) => button.addEventListener('click', () => open(activeProfile(), i === 1)));
   refresh();
   return refresh;
+}
+
+/**
+ * The header button shows and hides the panel (it costs the list no room until asked for); the
+ * panel takes the focus when shown, and Esc in it hides it and gives the focus back.
+ * @param {string} firstId the element focused when the panel opens
+ */
+function wireToggle(firstId) {
+  const toggle = byId('console-toggle');
+  const panel = byId('console');
+  /** @param {boolean} open */
+  const show = (open) => {
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) byId(firstId).focus();
+  };
+  toggle.addEventListener('click', () => show(panel.hidden));
+  panel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    show(false);
+    toggle.focus();
+  });
 }
 
 /**
@@ -71,6 +95,7 @@ function open(profile, readOnly) {
       }
       const answer = await chrome.runtime.sendMessage({ type: 'console.open', profile: consoleFields(profile), readOnly });
       if (answer?.opened) say('pass', t('popupConsoleOpened', [answer.opened.arn, answer.opened.expiration]));
+      else if (answer?.error?.kind === 'containers') say('error', t('popupConsoleNeedsContainers'));
       else say('error', t('popupConsoleError', coreMessage(answer?.error?.text ?? answer?.error?.message ?? String(answer))));
     })
     .catch((e) => say('error', t('popupConsoleError', e instanceof Error ? e.message : String(e))));

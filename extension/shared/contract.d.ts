@@ -1070,6 +1070,6 @@ export interface ConsoleOpened {
 
 /** Why Open console stopped, with the message saying what to do. */
 export interface ConsoleFailure {
-  kind: "no-credentials" | "profile" | "input" | "unreachable" | "caller" | "assume-role" | "clock-skew" | "token";
+  kind: "no-credentials" | "profile" | "containers" | "input" | "unreachable" | "caller" | "assume-role" | "clock-skew" | "token";
   text: CoreMessage | string;
 }

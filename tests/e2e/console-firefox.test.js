@@ -35,11 +35,17 @@ describe('Open console in Firefox: one container per profile', () => {
     // Optional permissions are granted without a door-hanger (the request still needs the key press).
     firefox = await launchFirefoxExtension({ prefs: { ...proxy.firefoxPrefs, 'extensions.webextOptionalPermissionPrompts': false }, acceptInsecureCerts: true });
     await firefox.openPage('workbench/workbench.html');
+    // The workbench's own start (its messages to the worker) ends before the tab moves on.
+    await firefox.evaluate(`const until = Date.now() + 10000;
+      while (document.body.dataset.ready !== 'true' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));`);
     const uid = cloud.credentials.A.uid;
     await firefox.evaluate(`const store = await import('/shared/profile-store.js'); await store.saveProfilesText(args[0]);`,
       `[profile admin]\naccount = ${uid}\nrole_name = admin-oss\ndisplay_name = A admin\ncolor = #2f9e44\n\n[profile audit]\naccount = ${uid}\nrole_name = auditor\ndisplay_name = A audit\ncolor = #e03131\n`);
     const bob = cloud.credentials.B.users.bob;
     await firefox.sendMessage({ type: 'credentials.set', side: 'b', credentials: { accessKeyId: bob.accessKeyId, accessKeySecret: bob.accessKeySecret } });
+    // The workbench follows the change (its own credentials.status) before the tab moves on.
+    await firefox.evaluate(`const until = Date.now() + 10000;
+      while (!/\\*\\*\\*\\*/.test(document.getElementById('cred-b-current')?.textContent ?? '') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));`);
     await firefox.openPage('popup/popup.html');
   });
   after(async () => {
@@ -60,7 +66,7 @@ describe('Open console in Firefox: one container per profile', () => {
     // The console tab the last open made is in front; the popup's own tab comes back first (the
     // harness drives the popup's tab, and the key press must reach it).
     await firefox.evaluate(`const until = Date.now() + 10000;
-      while (!document.querySelector('#open-console') || document.getElementById('console-ready').hidden || document.querySelectorAll('#results [role=option]').length === 0) {
+      while (document.getElementById('console-ready').hidden || document.querySelectorAll('#results [role=option]').length === 0) {
         if (Date.now() > until) throw new Error('the console actions never showed');
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -70,6 +76,7 @@ describe('Open console in Firefox: one container per profile', () => {
       search.value = args[0];
       search.dispatchEvent(new Event('input'));
       document.getElementById('console-status').dataset.result = '';
+      if (document.getElementById('console').hidden) document.getElementById('console-toggle').click();
       document.getElementById('open-console').focus();`, query);
     await firefox.pressKeys(['\uE007']);
     return firefox.evaluate(`const until = Date.now() + 20000;

@@ -82,8 +82,13 @@ for (const { lang, locale } of [
       await page.setViewportSize(POPUP);
       await page.goto(browser.url('popup/popup.html'));
       await page.locator('#results [role="option"]').first().waitFor();
-      await page.locator('#console:not([hidden])').waitFor();
       return page;
+    }
+
+    /** Opens the console panel from its header button. @param {Page} page */
+    async function showPanel(page) {
+      await page.locator('#console-toggle').click();
+      await page.locator('#console:not([hidden])').waitFor();
     }
 
     /**
@@ -101,6 +106,8 @@ for (const { lang, locale } of [
 
     test('without credentials: says where to enter them, with a link to the workbench', async () => {
       const popup = await openPopup();
+      assert.equal(await popup.locator('#console').isVisible(), false, 'the panel waits for its button');
+      await showPanel(popup);
       const note = popup.locator('#console-no-credentials');
       assert.equal(await note.isVisible(), true);
       assert.equal(await popup.locator('#open-console').isVisible(), false);
@@ -116,16 +123,20 @@ for (const { lang, locale } of [
       const set = await browser.sendMessage(control, { type: 'credentials.set', side: 'b', credentials: alice });
       assert.ok(set.b, JSON.stringify(set));
       const popup = await openPopup();
+      // From the search box, Shift+Tab reaches the header's console button; Enter shows the panel
+      // with the focus on Open console; Enter opens it.
+      await popup.locator('#search').focus();
+      for (let i = 0; i < 6 && !(await popup.evaluate(() => document.activeElement?.id === 'console-toggle')); i++) {
+        await popup.keyboard.press('Shift+Tab');
+      }
+      assert.equal(await popup.evaluate(() => document.activeElement?.id), 'console-toggle');
+      await popup.keyboard.press('Enter');
+      await popup.locator('#console:not([hidden])').waitFor();
+      assert.equal(await popup.evaluate(() => document.activeElement?.id), 'open-console');
       assert.equal(await popup.locator('#console-for').innerText(), fill(text, 'popupConsoleFor', 'Company A reports'));
       assert.equal(await popup.locator('#console-note').innerText(), text.popupConsoleReplaces);
       await auditScreen(popup, `popup-console-${locale}`, { height: POPUP.height });
-
-      // From the search box, Tab reaches Open console; Enter opens it.
-      await popup.locator('#search').focus();
-      for (let i = 0; i < 6 && !(await popup.evaluate(() => document.activeElement?.id === 'open-console')); i++) {
-        await popup.keyboard.press('Tab');
-      }
-      assert.equal(await popup.evaluate(() => document.activeElement?.id), 'open-console');
+      await popup.locator('#open-console').focus();
       cloud.clearRequests();
       const tab = await consoleTabFrom(popup, () => popup.keyboard.press('Enter'));
       const arn = `acs:ram::${cloud.credentials.A.uid}:role/admin-oss/alice`;
@@ -159,6 +170,7 @@ for (const { lang, locale } of [
 
     test('Open read-only: a session policy that cannot write', async () => {
       const popup = await openPopup();
+      await showPanel(popup);
       const tab = await consoleTabFrom(popup, () => popup.locator('#open-read-only').click());
       assert.equal(await tab.locator('#read-only').innerText(), 'session policy');
       const session = [...cloud.world.sessions.values()].at(-1);
@@ -171,6 +183,7 @@ for (const { lang, locale } of [
 
     test('failures are named: AssumeRole refused, token refused, clock skew', async () => {
       const popup = await openPopup();
+      await showPanel(popup);
       const status = popup.locator('#console-status');
       const errorText = async () => {
         await popup.locator('#console-status[data-result="error"]').waitFor();

@@ -47,10 +47,12 @@ describe('dist', () => {
   test('both builds ship the same files; only the manifest differs', () => {
     assert.deepEqual(files(join(DIST, 'chromium')), files(join(DIST, 'firefox')));
     const { background: cb, browser_specific_settings: _chromiumHasNone, permissions: cp, ...chromiumRest } = manifest('chromium');
-    const { background: fb, browser_specific_settings: _geckoOnly, permissions: fp, ...firefoxRest } = manifest('firefox');
+    const { background: fb, browser_specific_settings: _geckoOnly, permissions: fp, optional_permissions: fo, ...firefoxRest } = manifest('firefox');
     assert.deepEqual(chromiumRest, firefoxRest);
-    // Firefox copies in its background page: it has no (and knows no) `offscreen` permission.
-    assert.deepEqual(fp, cp.filter((/** @type {string} */ p) => p !== 'offscreen'));
+    // Firefox copies in its background page: it has no (and knows no) `offscreen` permission; it
+    // opens consoles in containers (contextualIdentities, and `cookies` asked for at first use).
+    assert.deepEqual(fp, [...cp.filter((/** @type {string} */ p) => p !== 'offscreen'), 'contextualIdentities']);
+    assert.deepEqual(fo, ['cookies']);
     assert.deepEqual(fb, { ...cb, scripts: [cb.service_worker] });
   });
 

@@ -48,6 +48,7 @@ const fakeServices = {
     credentialsStatus: async () => (calls.push('credentialsStatus'), { a: null, b: null, storage: /** @type {const} */ ('session') }),
   },
   runChecks: async () => (calls.push('runChecks'), { report: {}, sent: [] }),
+  openConsole: async () => (calls.push('openConsole'), { opened: { arn: 'a', expiration: 'e', readOnly: false } }),
 };
 
 const router = createRouter({ core: Promise.resolve(fakeCore), extensionId: ID, extensionBase: BASE, services: fakeServices });
@@ -75,7 +76,7 @@ describe('router: trusted extension pages', () => {
     for (const [type, fields] of Object.entries(MESSAGE_FIELDS)) {
       // Content-script types answer only their pages' senders (tests/e2e/content-messages.test.js).
       if (CONTENT_SCRIPT_TYPES.has(/** @type {any} */ (type))) continue;
-      const message = { type, ...Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, kind.startsWith('string') ? 'a' : { kind: 'rpc' }])) };
+      const message = { type, ...Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, kind.startsWith('string') ? 'a' : kind.startsWith('boolean') ? false : { kind: 'rpc' }])) };
       const reply = await route(message, POPUP);
       assert.ok(!('error' in reply), `${type}: ${JSON.stringify(reply)}`);
     }

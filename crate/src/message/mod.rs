@@ -18,6 +18,8 @@ use std::fmt;
 
 mod api;
 mod checks;
+mod cli;
+mod contract;
 mod policy;
 mod profile;
 mod sign;
@@ -26,6 +28,8 @@ mod tutorial;
 
 pub use api::ApiMessage;
 pub use checks::ChecksMessage;
+pub use cli::CliMessage;
+pub use contract::ContractMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub use sign::SignMessage;
@@ -265,6 +269,8 @@ areas! {
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
     Signin(SigninMessage),
+    Contract(ContractMessage),
+    Cli(CliMessage),
 }
 
 impl Said for Message {

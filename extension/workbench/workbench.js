@@ -8,7 +8,7 @@ import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
-import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldErrors, tutorialInput } from './inputs.js';
+import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, fieldShown, showAudience, showFieldErrors, tutorialInput } from './inputs.js';
 import { renderSteps, renderTroubleshooting, pick, showDone } from './steps.js';
 import { renderReport } from './report.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
@@ -48,11 +48,12 @@ async function main() {
     input.addEventListener('change', () => {
       state.audience = /** @type {Audience} */ (input.value);
       saveProgress();
+      showAudience(/** @type {HTMLFormElement} */ (byId('inputs')), state.audience, state.inputs);
       showSide(credentialSide());
       refreshTutorial();
     });
   }
-  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, (values, changed, left) => {
+  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, state.audience, (values, changed, left) => {
     const before = state.inputs;
     state.inputs = values;
     // Judged once left with something typed (never before anything is typed).
@@ -92,9 +93,11 @@ function refreshTutorial() {
     if (field !== null && touched.has(field) && !errors.has(field)) errors.set(field, coreMessage(problem.text ?? problem.message));
   }
   showFieldErrors(form, errors);
-  // A problem no field shows (nothing there to type in and leave) is said once, below the form.
-  const unshown = problems.find((p) => { const f = fieldForPath(p.path); return f === null || (answer.error && !touched.has(f)); });
-  if (unshown && answer.error) {
+  // A problem no field shows (nothing there to type in and leave, or a field this audience does
+  // not see, typed while reading as another) is said once, below the form.
+  const offForm = (/** @type {string} */ path) => { const f = fieldForPath(path); return f !== null && !fieldShown(f, state.audience, state.inputs); };
+  const unshown = problems.find((p) => { const f = fieldForPath(p.path); return f === null || offForm(p.path) || (answer.error && !touched.has(f)); });
+  if (unshown && (answer.error || offForm(unshown.path))) {
     const field = fieldForPath(unshown.path);
     setStatus(summary, 'could-not-check', t('workbenchInputsError', [field ? t(`workbenchField_${field}`) : unshown.path ?? '', coreMessage(unshown.text ?? unshown.message)]));
     summary.dataset.path = unshown.path ?? '';

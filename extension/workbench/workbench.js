@@ -59,7 +59,9 @@ async function main() {
     // Judged once left with something typed (never before anything is typed).
     if (left && String(values[changed] ?? '').trim() !== '') touched.add(changed);
     if (before !== values) saveProgress();
-    refreshTutorial();
+    // Leaving a field changes no value: its error may show, the steps stay as they are (redrawn,
+    // they would swallow the click that left the field, e.g. on a step's tab).
+    refreshTutorial(before !== values);
   });
   // Fields already filled in a previous visit count as touched.
   for (const [name, value] of Object.entries(state.inputs)) if (value && value !== /** @type {any} */ (DEFAULT_INPUTS)[name]) touched.add(name);
@@ -79,8 +81,9 @@ async function main() {
 /**
  * Runs the tutorial core on the current values as a draft: the steps are always there, with
  * placeholders for what is missing; errors show under the fields the user typed in and left.
+ * @param {boolean} [redraw] whether the values changed since the steps were drawn
  */
-function refreshTutorial() {
+function refreshTutorial(redraw = true) {
   const form = /** @type {HTMLFormElement} */ (byId('inputs'));
   const summary = byId('inputs-summary');
   const answer = core.tutorialSteps(tutorialInput(state.inputs, state.audience, true));
@@ -111,6 +114,8 @@ function refreshTutorial() {
     byId('steps').replaceChildren();
     byId('troubleshooting').hidden = true;
     byId('steps-progress').textContent = t('workbenchStepsWaiting');
+  } else if (!redraw && tutorial !== null) {
+    tutorial = answer;
   } else {
     tutorial = answer;
     renderSteps(byId('steps'), answer, lang, state.done, (stepId, isDone) => {

@@ -327,7 +327,8 @@ fn print_steps(out: &Value, zh: bool) {
 fn lint_line(summary: &Value, zh: bool) -> String {
     let lang = if zh { Lang::Zh } else { Lang::En };
     let n = |k: &str| summary[k].as_u64().unwrap_or(0) as usize;
-    let kinds: [(&str, fn(usize) -> CliMessage); 4] = [
+    type Count = fn(usize) -> CliMessage;
+    let kinds: [(&str, Count); 4] = [
         ("error", |count| CliMessage::LintErrorCount { count }),
         ("securityWarning", |count| {
             CliMessage::LintSecurityWarningCount { count }

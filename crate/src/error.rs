@@ -129,18 +129,46 @@ pub fn field_name(path: &str) -> &str {
     path.rsplit(['.', '/']).next().unwrap_or(path)
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.text {
-            #[cfg(not(target_arch = "wasm32"))]
-            Some(text) => write!(f, "{}", crate::catalog::en(text.as_ref()))?,
-            _ => write!(f, "{}", self.message)?,
-        }
-        if let Some(path) = &self.path {
-            write!(f, " (at {path})")?;
+impl Error {
+    /// The words in `lang`, then where the error is: the JSON path unless the words already
+    /// name it (a missing field's "add it at $.x"), and the line and column. For the CLI.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn words(&self, lang: crate::catalog::Lang) -> String {
+        use crate::catalog::{render, Lang};
+        use crate::message::CliMessage;
+        let mut out = match &self.text {
+            Some(text) => render(text.as_ref(), lang),
+            None => self.message.clone(),
+        };
+        let mut more = Vec::new();
+        if let Some(path) = self.path.as_ref().filter(|p| !out.contains(p.as_str())) {
+            more.push(CliMessage::LabelAt { path: path.clone() });
         }
         if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, " (line {line}, column {column})")?;
+            more.push(CliMessage::LabelLineColumn { line, column });
+        }
+        for m in more {
+            if lang == Lang::En {
+                out.push(' ');
+            }
+            out.push_str(&render(&m, lang));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(crate::catalog::Lang::En))
+    }
+
+    /// In the wasm the words are the pages' to render: the message (id) and where.
+    #[cfg(target_arch = "wasm32")]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)?;
+        if let Some(path) = &self.path {
+            write!(f, " ({path})")?;
         }
         Ok(())
     }

@@ -1,6 +1,8 @@
 //! Calendar arithmetic for the timestamp formats the APIs use. The core reads no clock: every
 //! instant comes in as an argument, as ISO 8601 UTC text or Unix seconds.
 
+use crate::message::ContractMessage;
+
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -15,8 +17,11 @@ pub struct UtcTime {
 impl UtcTime {
     /// Parses `YYYY-MM-DDThh:mm:ssZ` (the RPC `Timestamp` form; fractional seconds are accepted
     /// and dropped). Returns a message saying what was expected on failure.
-    pub fn parse_iso8601(text: &str) -> Result<UtcTime, String> {
-        let expected = || format!("expected UTC time like 2026-01-01T00:00:00Z, got {text:?}");
+    pub fn parse_iso8601(text: &str) -> Result<UtcTime, ContractMessage> {
+        let expected = || ContractMessage::TimeIso {
+            value: text.to_string(),
+            example: "2026-01-01T00:00:00Z".to_string(),
+        };
         let b = text.as_bytes();
         if b.len() < 20 || !text.ends_with('Z') {
             return Err(expected());
@@ -60,7 +65,9 @@ impl UtcTime {
             || mi > 59
             || s > 59
         {
-            return Err(format!("{text:?} is not a valid calendar time"));
+            return Err(ContractMessage::TimeCalendar {
+                value: text.to_string(),
+            });
         }
         Ok(UtcTime {
             unix: days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s,
@@ -68,9 +75,10 @@ impl UtcTime {
     }
 
     /// Parses an RFC 1123 date in GMT: `Thu, 17 Nov 2005 18:49:58 GMT` (the day name must match).
-    pub fn parse_rfc1123(text: &str) -> Result<UtcTime, String> {
-        let expected = || {
-            format!("expected an RFC 1123 GMT date like \"Thu, 17 Nov 2005 18:49:58 GMT\", got {text:?}")
+    pub fn parse_rfc1123(text: &str) -> Result<UtcTime, ContractMessage> {
+        let expected = || ContractMessage::TimeRfc1123 {
+            value: text.to_string(),
+            example: "Thu, 17 Nov 2005 18:49:58 GMT".to_string(),
         };
         let parts: Vec<&str> = text.split(' ').collect();
         let [day, d, mon, y, hms, "GMT"] = parts.as_slice() else {
@@ -92,16 +100,18 @@ impl UtcTime {
             return Err(expected());
         };
         if d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59 {
-            return Err(format!("{text:?} is not a valid calendar time"));
+            return Err(ContractMessage::TimeCalendar {
+                value: text.to_string(),
+            });
         }
         let time = UtcTime {
             unix: days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s,
         };
         if time.to_rfc1123()[..3] != *day {
-            return Err(format!(
-                "{text:?}: the day of the week is wrong (it is {})",
-                &time.to_rfc1123()[..3]
-            ));
+            return Err(ContractMessage::TimeWeekday {
+                value: text.to_string(),
+                day: time.to_rfc1123()[..3].to_string(),
+            });
         }
         Ok(time)
     }

@@ -389,7 +389,7 @@ fn oss_access_denied_and_wrong_endpoint() {
     ));
     assert_eq!(e["endpoint"], "oss-cn-shanghai.aliyuncs.com");
     assert!(
-        en(&e["hint"]).contains("send the request to oss-cn-shanghai.aliyuncs.com"),
+        en(&e["hint"]).contains("send the request to its endpoint oss-cn-shanghai.aliyuncs.com"),
         "{e}"
     );
 }

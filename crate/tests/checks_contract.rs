@@ -113,13 +113,13 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
             json!({"inputs": {"roleArn": ARN, "bucketName": "x"}}),
             ErrorKind::InvalidValue,
             "$.inputs.bucketName",
-            "did you mean \"bucket\"",
+            "write \"bucket\"",
         ),
         (
             json!({"inputs": {"bucket": "b-1"}}),
             ErrorKind::MissingField,
             "$.inputs.roleArn",
-            "accountA and roleName",
+            "or A's account and a role name",
         ),
         (
             json!({"inputs": {"roleArn": "acs:ram::acme:role/admin-oss"}}),
@@ -131,7 +131,7 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
             json!({"inputs": {"roleArn": ARN, "roleName": "other"}}),
             ErrorKind::InvalidValue,
             "$.inputs.roleName",
-            "differs",
+            "make them agree",
         ),
         (
             json!({"inputs": {"roleArn": ARN, "accountA": "1999000000000000"}}),
@@ -167,7 +167,7 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
             json!({"inputs": {"roleArn": ARN, "haveCredentialsB": false}}),
             ErrorKind::InvalidValue,
             "$.inputs.haveCredentialsB",
-            "nothing to check",
+            "Nothing to check",
         ),
         (
             json!({"inputs": {"roleArn": ARN, "userPolicies": ["AliyunSTSAssumeRoleAcess"]}}),
@@ -216,14 +216,19 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
 
 #[test]
 fn input_errors_name_the_field_and_what_to_do() {
+    let mut wrong = Vec::new();
     for (input, kind, path, words) in input_errors() {
         for run in [checks_next, checks_diagnose] {
             let e = run(&input.to_string()).unwrap_err();
             assert_eq!(e.kind, kind, "{input}: {e:?}");
             assert_eq!(e.path.as_deref(), Some(path), "{input}: {e:?}");
-            assert!(e.to_string().contains(words), "{input}: {e}");
+            // Catalog words (an id with arguments), never prose built in the core.
+            if e.text.is_none() || !e.to_string().contains(words) {
+                wrong.push(format!("{input}: {e}"));
+            }
         }
     }
+    assert!(wrong.is_empty(), "{wrong:#?}");
     let e = checks_next("{\"inputs\": ").unwrap_err();
     assert_eq!(e.kind, ErrorKind::InvalidJson);
     assert!(e.line.is_some());
@@ -300,7 +305,7 @@ fn cli_diagnose_reads_and_exits_by_verdict() {
     assert!(
         lines
             .next()
-            .is_some_and(|l| l == format!("FAIL: {}", catalog::en(&root_keys_verdict))),
+            .is_some_and(|l| l == format!("Fail: {}", catalog::en(&root_keys_verdict))),
         "{text}"
     );
     assert!(
@@ -311,7 +316,7 @@ fn cli_diagnose_reads_and_exits_by_verdict() {
     );
     assert!(
         text.contains(&format!(
-            "[FAIL] Step 2 · {}",
+            "[Fail] Step 2 · {}",
             catalog::en(&ChecksMessage::TitleBIdentity {})
         )),
         "{text}"

@@ -33,28 +33,55 @@ export const DEFAULT_INPUTS = Object.freeze({
   userName: '', assumePolicy: 'scoped', site: 'cn', checkBucket: '', region: 'cn-hangzhou',
 });
 
+/** @typedef {'a' | 'b' | 'user'} Audience */
+
 /**
- * The form's fields. `path` is the JSON path prefix the tutorial core uses for this value.
- * `show(inputs)` hides fields that do not apply.
- * @type {ReadonlyArray<{name: keyof WorkbenchInputs, kind: 'text' | 'select', options?: string[], path?: string, show?: (i: WorkbenchInputs) => boolean, placeholder?: string}>}
+ * Who needs a field: the values an audience's tutorial steps and checks are written from.
+ * Company A decides the role, its trust and its OSS permission (steps 1 and 4 with A's keys: the
+ * role, its trust and its policies); company B names its user and the user's AssumeRole policy
+ * (step 2) and verifies by listing A's buckets and objects; B's user switches with A's account
+ * and the role name, logs on with B's account and the user's name, and verifies likewise.
+ * @type {Readonly<Record<string, ReadonlyArray<Audience>>>}
+ */
+const NEEDED_BY = Object.freeze({
+  a: ['a'],
+  b: ['b'],
+  user: ['user'],
+  everyone: ['a', 'b', 'user'],
+  verifiers: ['b', 'user'],
+});
+
+/**
+ * The form's fields. `path` is the JSON path prefix the tutorial core uses for this value;
+ * `audiences` who needs it; `show(inputs)` hides fields that do not apply to the values chosen.
+ * @type {ReadonlyArray<{name: keyof WorkbenchInputs, kind: 'text' | 'select', options?: string[], path?: string, audiences: ReadonlyArray<Audience>, show?: (i: WorkbenchInputs) => boolean, placeholder?: string}>}
  */
 export const FIELDS = Object.freeze([
-  { name: 'accountAUid', kind: 'text', path: '$.accountA', placeholder: '1746000000000001' },
-  { name: 'accountAAlias', kind: 'text', path: '$.accountA.alias', placeholder: 'acme' },
-  { name: 'accountBUid', kind: 'text', path: '$.accountB', placeholder: '1999000000000002' },
-  { name: 'roleName', kind: 'text', path: '$.roleName' },
-  { name: 'trustKind', kind: 'select', options: ['account', 'principals'], path: '$.trust' },
-  { name: 'trustUsers', kind: 'text', path: '$.trust.users', show: (i) => i.trustKind === 'principals', placeholder: 'alice, bob' },
-  { name: 'trustRoles', kind: 'text', path: '$.trust.roles', show: (i) => i.trustKind === 'principals' },
-  { name: 'permissionKind', kind: 'select', options: ['system', 'custom'], path: '$.permission' },
-  { name: 'buckets', kind: 'text', path: '$.permission.buckets', show: (i) => i.permissionKind === 'custom', placeholder: 'acme-reports' },
-  { name: 'prefixes', kind: 'text', path: '$.permission.prefixes', show: (i) => i.permissionKind === 'custom', placeholder: 'team/2024/' },
-  { name: 'userName', kind: 'text', path: '$.userName', placeholder: 'alice' },
-  { name: 'assumePolicy', kind: 'select', options: ['scoped', 'system'], path: '$.assumePolicy' },
-  { name: 'site', kind: 'select', options: ['cn', 'intl'], path: '$.site' },
-  { name: 'checkBucket', kind: 'text', placeholder: 'acme-reports' },
-  { name: 'region', kind: 'text' },
+  { name: 'accountAUid', kind: 'text', path: '$.accountA', audiences: NEEDED_BY.everyone, placeholder: '1746000000000001' },
+  { name: 'accountAAlias', kind: 'text', path: '$.accountA.alias', audiences: NEEDED_BY.everyone, placeholder: 'acme' },
+  { name: 'accountBUid', kind: 'text', path: '$.accountB', audiences: NEEDED_BY.everyone, placeholder: '1999000000000002' },
+  { name: 'roleName', kind: 'text', path: '$.roleName', audiences: NEEDED_BY.everyone },
+  { name: 'trustKind', kind: 'select', options: ['account', 'principals'], path: '$.trust', audiences: NEEDED_BY.a },
+  { name: 'trustUsers', kind: 'text', path: '$.trust.users', audiences: NEEDED_BY.a, show: (i) => i.trustKind === 'principals', placeholder: 'alice, bob' },
+  { name: 'trustRoles', kind: 'text', path: '$.trust.roles', audiences: NEEDED_BY.a, show: (i) => i.trustKind === 'principals' },
+  { name: 'permissionKind', kind: 'select', options: ['system', 'custom'], path: '$.permission', audiences: NEEDED_BY.a },
+  { name: 'buckets', kind: 'text', path: '$.permission.buckets', audiences: NEEDED_BY.a, show: (i) => i.permissionKind === 'custom', placeholder: 'acme-reports' },
+  { name: 'prefixes', kind: 'text', path: '$.permission.prefixes', audiences: NEEDED_BY.a, show: (i) => i.permissionKind === 'custom', placeholder: 'team/2024/' },
+  { name: 'userName', kind: 'text', path: '$.userName', audiences: NEEDED_BY.verifiers, placeholder: 'alice' },
+  { name: 'assumePolicy', kind: 'select', options: ['scoped', 'system'], path: '$.assumePolicy', audiences: NEEDED_BY.b },
+  { name: 'site', kind: 'select', options: ['cn', 'intl'], path: '$.site', audiences: NEEDED_BY.everyone },
+  { name: 'checkBucket', kind: 'text', audiences: NEEDED_BY.verifiers, placeholder: 'acme-reports' },
+  { name: 'region', kind: 'text', audiences: NEEDED_BY.verifiers },
 ]);
+
+/**
+ * Whether the field `name` is on the form for `audience` with `values`.
+ * @param {keyof WorkbenchInputs} name @param {Audience} audience @param {WorkbenchInputs} values
+ */
+export function fieldShown(name, audience, values) {
+  const field = FIELDS.find((f) => f.name === name);
+  return Boolean(field && field.audiences.includes(audience) && (!field.show || field.show(values)));
+}
 
 const AUDIENCES = /** @type {const} */ ({ a: 'company-a', b: 'company-b', user: 'b-user' });
 
@@ -67,7 +94,7 @@ export function list(text) {
  * The tutorial core's input. Empty optional values are left out, so the core's errors are about
  * what the user typed.
  * @param {WorkbenchInputs} i
- * @param {'a' | 'b' | 'user'} audience
+ * @param {Audience} audience
  * @param {boolean} [draft] missing or wrong values as placeholders (the workbench while typing)
  */
 export function tutorialInput(i, audience, draft = false) {
@@ -138,14 +165,17 @@ export function fieldForPath(path) {
 }
 
 /**
- * Builds the form controls into `form`; `onChange` is called with the new values on every edit.
+ * Builds the form controls into `form`, showing the fields `audience` needs (see `showAudience`);
+ * `onChange` is called with the new values on every edit.
  * @param {HTMLFormElement} form
  * @param {WorkbenchInputs} values
+ * @param {Audience} audience
  * @param {(values: WorkbenchInputs, changed: keyof WorkbenchInputs, left: boolean) => void} onChange
  *   `left`: the user left the field (blur) or chose an option: its error may show now
  */
-export function buildForm(form, values, onChange) {
+export function buildForm(form, values, audience, onChange) {
   form.replaceChildren();
+  form.dataset.audience = audience;
   for (const field of FIELDS) {
     const id = `input-${field.name}`;
     const key = `workbenchField_${field.name}`;
@@ -172,10 +202,21 @@ export function buildForm(form, values, onChange) {
   updateVisibility(form, values);
 }
 
+/**
+ * Shows the fields `audience` needs and hides the others. Hidden fields keep what was typed in
+ * them: the values are the same whoever reads the page, only the form is shorter.
+ * @param {HTMLFormElement} form @param {Audience} audience @param {WorkbenchInputs} values
+ */
+export function showAudience(form, audience, values) {
+  form.dataset.audience = audience;
+  updateVisibility(form, values);
+}
+
 /** @param {HTMLFormElement} form @param {WorkbenchInputs} values */
 function updateVisibility(form, values) {
+  const audience = /** @type {Audience} */ (form.dataset.audience ?? 'a');
   for (const field of FIELDS) {
-    const hidden = field.show ? !field.show(values) : false;
+    const hidden = !fieldShown(field.name, audience, values);
     for (const node of form.querySelectorAll(`[data-field="${field.name}"]`)) /** @type {HTMLElement} */ (node).hidden = hidden;
   }
 }

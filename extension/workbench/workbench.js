@@ -8,7 +8,7 @@ import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
-import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, showFieldErrors, tutorialInput } from './inputs.js';
+import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, fieldShown, showAudience, showFieldErrors, tutorialInput } from './inputs.js';
 import { renderSteps, renderTroubleshooting, pick, showDone } from './steps.js';
 import { renderReport } from './report.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
@@ -48,17 +48,20 @@ async function main() {
     input.addEventListener('change', () => {
       state.audience = /** @type {Audience} */ (input.value);
       saveProgress();
+      showAudience(/** @type {HTMLFormElement} */ (byId('inputs')), state.audience, state.inputs);
       showSide(credentialSide());
       refreshTutorial();
     });
   }
-  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, (values, changed, left) => {
+  buildForm(/** @type {HTMLFormElement} */ (byId('inputs')), state.inputs, state.audience, (values, changed, left) => {
     const before = state.inputs;
     state.inputs = values;
     // Judged once left with something typed (never before anything is typed).
     if (left && String(values[changed] ?? '').trim() !== '') touched.add(changed);
     if (before !== values) saveProgress();
-    refreshTutorial();
+    // Leaving a field changes no value: its error may show, the steps stay as they are (redrawn,
+    // they would swallow the click that left the field, e.g. on a step's tab).
+    refreshTutorial(before !== values);
   });
   // Fields already filled in a previous visit count as touched.
   for (const [name, value] of Object.entries(state.inputs)) if (value && value !== /** @type {any} */ (DEFAULT_INPUTS)[name]) touched.add(name);
@@ -78,8 +81,9 @@ async function main() {
 /**
  * Runs the tutorial core on the current values as a draft: the steps are always there, with
  * placeholders for what is missing; errors show under the fields the user typed in and left.
+ * @param {boolean} [redraw] whether the values changed since the steps were drawn
  */
-function refreshTutorial() {
+function refreshTutorial(redraw = true) {
   const form = /** @type {HTMLFormElement} */ (byId('inputs'));
   const summary = byId('inputs-summary');
   const answer = core.tutorialSteps(tutorialInput(state.inputs, state.audience, true));
@@ -92,9 +96,11 @@ function refreshTutorial() {
     if (field !== null && touched.has(field) && !errors.has(field)) errors.set(field, coreMessage(problem.text ?? problem.message));
   }
   showFieldErrors(form, errors);
-  // A problem no field shows (nothing there to type in and leave) is said once, below the form.
-  const unshown = problems.find((p) => { const f = fieldForPath(p.path); return f === null || (answer.error && !touched.has(f)); });
-  if (unshown && answer.error) {
+  // A problem no field shows (nothing there to type in and leave, or a field this audience does
+  // not see, typed while reading as another) is said once, below the form.
+  const offForm = (/** @type {string} */ path) => { const f = fieldForPath(path); return f !== null && !fieldShown(f, state.audience, state.inputs); };
+  const unshown = problems.find((p) => { const f = fieldForPath(p.path); return f === null || offForm(p.path) || (answer.error && !touched.has(f)); });
+  if (unshown && (answer.error || offForm(unshown.path))) {
     const field = fieldForPath(unshown.path);
     setStatus(summary, 'could-not-check', t('workbenchInputsError', [field ? t(`workbenchField_${field}`) : unshown.path ?? '', coreMessage(unshown.text ?? unshown.message)]));
     summary.dataset.path = unshown.path ?? '';
@@ -108,6 +114,8 @@ function refreshTutorial() {
     byId('steps').replaceChildren();
     byId('troubleshooting').hidden = true;
     byId('steps-progress').textContent = t('workbenchStepsWaiting');
+  } else if (!redraw && tutorial !== null) {
+    tutorial = answer;
   } else {
     tutorial = answer;
     renderSteps(byId('steps'), answer, lang, state.done, (stepId, isDone) => {

@@ -150,18 +150,26 @@ export async function evaluateInContentScript(browser, page, expression) {
 
 /**
  * Types the happy-path scenario's values into the workbench `page` (the mock's accounts, role
- * admin-oss, user alice, bucket company-a-reports) and leaves the last field.
+ * admin-oss, user alice, bucket company-a-reports), into the fields the chosen audience sees, and
+ * leaves the last field.
  * @param {Page} page @param {MockCloud} cloud
  */
 export async function fillWorkbenchValues(page, cloud) {
   const c = cloud.credentials;
-  await page.fill('#input-accountAUid', c.A.uid);
-  await page.fill('#input-accountAAlias', c.A.alias);
-  await page.fill('#input-accountBUid', c.B.uid);
-  await page.fill('#input-roleName', 'admin-oss');
-  await page.fill('#input-userName', 'alice');
-  await page.fill('#input-checkBucket', 'company-a-reports');
-  await page.locator('#input-checkBucket').blur();
+  /** @type {Array<[string, string]>} */
+  const values = [
+    ['accountAUid', c.A.uid], ['accountAAlias', c.A.alias], ['accountBUid', c.B.uid], ['roleName', 'admin-oss'],
+    ['userName', 'alice'], ['checkBucket', 'company-a-reports'],
+  ];
+  // The fields the chosen audience sees (the others are not on its form).
+  let last = null;
+  for (const [name, value] of values) {
+    const field = page.locator(`#input-${name}`);
+    if (!(await field.isVisible())) continue;
+    await field.fill(value);
+    last = field;
+  }
+  await last?.blur();
 }
 
 /**

@@ -1,11 +1,12 @@
-// The workbench as people see it (issue 11): company A and company B, empty and filled with a
-// verdict, in English and Chinese, at 380, 800 and 1280 px in light and dark (tests/e2e/screens.js:
+// The workbench as people see it (issue 11): company A, company B and B's user, each with only the
+// fields it needs, empty and filled with a verdict, in English and Chinese, at 380, 800 and 1280 px
+// in light and dark (tests/e2e/screens.js:
 // screenshots in tests/.tmp/screens, body text >= 13 px, nothing under 12 px, no clipped text);
 // and one company's page, filled, fits in three screens at 1280x900.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startCloudBrowser } from './cloud-browser.js';
+import { fillWorkbenchValues, startCloudBrowser } from './cloud-browser.js';
 import { auditScreen } from './screens.js';
 
 /** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
@@ -29,16 +30,10 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await env?.close();
     });
 
-    /** @param {'a' | 'b'} audience */
+    /** @param {'a' | 'b' | 'user'} audience */
     async function fill(audience) {
-      const c = env.cloud().credentials;
       await page.locator(`input[name="audience"][value="${audience}"]`).check();
-      await page.fill('#input-accountAUid', c.A.uid);
-      await page.fill('#input-accountAAlias', c.A.alias);
-      await page.fill('#input-accountBUid', c.B.uid);
-      await page.fill('#input-userName', 'alice');
-      await page.fill('#input-checkBucket', 'company-a-reports');
-      await page.locator('#input-checkBucket').blur();
+      await fillWorkbenchValues(page, env.cloud());
       await page.waitForFunction(() => !document.getElementById('steps')?.textContent?.includes('<'));
     }
 
@@ -71,19 +66,19 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       assert.deepEqual(broken, [], `${what}: values broken over lines at 380 px`);
     }
 
-    for (const audience of /** @type {const} */ (['a', 'b'])) {
-      test(`company ${audience.toUpperCase()}: empty, then filled with a verdict`, async () => {
+    for (const [audience, who] of /** @type {const} */ ([['a', 'company A'], ['b', 'company B'], ['user', 'B\'s user']])) {
+      test(`${who}: empty, then filled with a verdict`, async () => {
         await page.evaluate(() => chrome.storage.local.remove('rolehop.workbench'));
         await page.evaluate(() => chrome.runtime.sendMessage({ type: 'credentials.clear', side: 'all' }));
         await page.reload();
         await page.waitForSelector('body[data-ready="true"]');
         await page.locator(`input[name="audience"][value="${audience}"]`).check();
         await auditScreen(page, `workbench-${audience}-empty-${lang}`, { allowed: ALLOWED });
-        await valuesStayWhole(`company ${audience.toUpperCase()}, empty`);
+        await valuesStayWhole(`${who}, empty`);
         await fill(audience);
         await page.setViewportSize({ width: 1280, height: 900 });
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        assert.ok(height <= 3 * 900, `company ${audience.toUpperCase()}'s filled page is ${height} px at 1280x900: more than three screens`);
+        assert.ok(height <= 3 * 900, `${who}'s filled page is ${height} px at 1280x900: more than three screens`);
         await verdict(audience === 'a' ? 'a' : 'b');
         await auditScreen(page, `workbench-${audience}-verdict-${lang}`, { allowed: ALLOWED });
       });

@@ -190,6 +190,13 @@ describe('workbench: values and steps', () => {
     assert.match(await page.locator('#troubleshooting-list > li').first().innerText(), /^Step 1: /);
   });
 
+  test('leaving a field with a click on a step\'s tab opens the tab (the steps are not redrawn under the click)', async () => {
+    await page.locator('#input-roleName').fill('admin-oss');
+    await page.locator('li[data-step="a-create-role"] [role="tab"][data-tab="cli"]').click();
+    assert.match(await page.locator('li[data-step="a-create-role"] [role="tabpanel"]:not([hidden])').innerText(), /aliyun ram CreateRole/);
+    await page.locator('li[data-step="a-create-role"] [role="tab"][data-tab="cli"]').click();
+  });
+
   test('custom permission scoped to buckets and prefixes, and the trust of named users', async () => {
     await page.selectOption('#input-permissionKind', 'custom');
     await page.fill('#input-buckets', 'company-a-reports');
@@ -205,8 +212,57 @@ describe('workbench: values and steps', () => {
     await page.selectOption('#input-trustKind', 'account');
   });
 
+  test('each audience sees only the fields its steps and checks use; what was typed stays when the audience changes', async () => {
+    /** The fields on the form, in order. @returns {Promise<string[]>} */
+    const shown = () => page.locator('#inputs .field:not([hidden])').evaluateAll((f) => f.map((x) => /** @type {HTMLElement} */ (x).dataset.field ?? ''));
+    const a = env.cloud().credentials.A.uid;
+    await chooseAudience('a');
+    assert.deepEqual(await shown(), ['accountAUid', 'accountAAlias', 'accountBUid', 'roleName', 'trustKind', 'permissionKind', 'site']);
+    await page.selectOption('#input-trustKind', 'principals');
+    await page.selectOption('#input-permissionKind', 'custom');
+    assert.deepEqual(await shown(), ['accountAUid', 'accountAAlias', 'accountBUid', 'roleName', 'trustKind', 'trustUsers', 'trustRoles', 'permissionKind', 'buckets', 'prefixes', 'site']);
+    await page.selectOption('#input-trustKind', 'account');
+    await page.selectOption('#input-permissionKind', 'system');
+    await chooseAudience('b');
+    assert.deepEqual(await shown(), ['accountAUid', 'accountAAlias', 'accountBUid', 'roleName', 'userName', 'assumePolicy', 'site', 'checkBucket', 'region']);
+    // Company A's values are still there: typed once, whoever reads the page.
+    assert.equal(await page.inputValue('#input-accountAUid'), a);
+    await page.fill('#input-userName', 'alice');
+    await page.locator('#input-userName').blur();
+    await chooseAudience('user');
+    assert.deepEqual(await shown(), ['accountAUid', 'accountAAlias', 'accountBUid', 'roleName', 'userName', 'site', 'checkBucket', 'region']);
+    assert.equal(await page.inputValue('#input-userName'), 'alice');
+    // Hidden fields are out of the tab order too: Tab from the role name goes to the user's name.
+    await page.focus('#input-roleName');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'input-userName');
+    await chooseAudience('a');
+    assert.equal(await page.locator('#input-userName').isVisible(), false);
+    await chooseAudience('b');
+    assert.equal(await page.inputValue('#input-userName'), 'alice', 'a value hidden for company A is kept');
+    // The steps are written from the same values: B's steps name the user.
+    await page.waitForSelector('#steps li[data-step="b-create-user"]');
+    assert.match(await page.locator('li[data-step="b-create-user"]').innerText(), /alice/);
+  });
+
+  test('a value this audience does not see, left wrong by another, is said below the form', async () => {
+    await chooseAudience('a');
+    await page.selectOption('#input-permissionKind', 'custom');
+    await page.fill('#input-buckets', '');
+    await page.locator('#input-buckets').blur();
+    await chooseAudience('b');
+    await page.waitForSelector('#inputs-summary:not([hidden])');
+    assert.match(await page.locator('#inputs-summary').innerText(), /^Buckets: /);
+    assert.equal(await page.getAttribute('#inputs-summary', 'data-path'), '$.permission.buckets');
+    await chooseAudience('a');
+    await page.selectOption('#input-permissionKind', 'system');
+    await chooseAudience('b');
+    await page.waitForSelector('#inputs-summary[hidden]', { state: 'attached' });
+  });
+
   test('company B and B\'s user see their own steps', async () => {
     await chooseAudience('b');
+    await fillValues();
     await page.waitForSelector('#steps li[data-step="b-create-user"]');
     assert.deepEqual(await page.locator('#steps .tutorial-step').evaluateAll((s) => s.map((x) => /** @type {HTMLElement} */ (x).dataset.tutorialStep)), ['2', '4']);
     assert.match(await openTab('b-create-policy', 'policy'), /sts:AssumeRole/);
@@ -440,7 +496,6 @@ describe('workbench: languages, dark mode, keyboard', () => {
       assert.doesNotMatch(await p.locator('#steps').innerText(), /Account ID|Role name|trust policy|RAM console/);
       await p.fill('#input-accountAUid', '1746205010153210');
       await p.fill('#input-accountBUid', '1358024679135802');
-      await p.fill('#input-userName', 'alice');
       await p.waitForFunction(() => !document.getElementById('steps')?.textContent?.includes('<'));
       assert.match(await p.locator('#steps li.task').first().innerText(), /[\u4e00-\u9fff]/);
       assert.match(await p.locator('#credentials-heading + .intro').innerText(), /关闭浏览器即被清除/);

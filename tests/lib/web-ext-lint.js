@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-/** chrome.offscreen in background/clipboard.js: used only where it exists (Chromium); Firefox copies in its background page. */
+/** chrome.offscreen in background/clipboard.js (and the bundled service-worker.js that includes it): used only where it exists (Chromium); Firefox copies in its background page. */
 const OFFSCREEN_API = {
   reason: 'chrome.offscreen is used only where it exists (Chromium); Firefox copies in its background page',
-  only: /^background\/clipboard\.js: offscreen\.(createDocument|closeDocument|Reason) is not supported$/,
+  only: /^background\/(clipboard|service-worker)\.js: offscreen\.(createDocument|closeDocument|Reason) is not supported$/,
 };
 
 /**

@@ -17,6 +17,7 @@ mod profile;
 #[path = "rolehop/tutorial.rs"]
 mod tutorial;
 
+use rolehop::message::CliMessage;
 use rolehop::{catalog, contract};
 use rolehop::{Error, ErrorKind};
 use std::io::{self, BufRead, Read, Write};
@@ -89,10 +90,7 @@ type Handler = fn(&str) -> rolehop::Result<serde_json::Value>;
 fn run_once(handler: Handler) -> ExitCode {
     let mut input = String::new();
     if let Err(e) = io::stdin().read_to_string(&mut input) {
-        let err = Error::new(
-            ErrorKind::InvalidJson,
-            format!("could not read stdin as UTF-8: {e}"),
-        );
+        let err = Error::said(ErrorKind::InvalidJson, stdin_failed(&e));
         return print_value(&contract::to_text(&Err(err)), false);
     }
     let result = handler(&input);
@@ -119,6 +117,14 @@ fn say(result: &rolehop::Result<serde_json::Value>) {
     }
 }
 
+/// Standard input could not be read (not UTF-8, or closed).
+fn stdin_failed(e: &io::Error) -> CliMessage {
+    CliMessage::ReadFailed {
+        source: "stdin".into(),
+        reason: e.to_string(),
+    }
+}
+
 /// The kind as the contract names it (`invalid-value`).
 fn kind_name(kind: ErrorKind) -> String {
     serde_json::to_value(kind)
@@ -136,10 +142,7 @@ fn run_lines(handler: Handler) -> ExitCode {
         let result = match line {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => handler(&line),
-            Err(e) => Err(Error::new(
-                ErrorKind::InvalidJson,
-                format!("could not read stdin as UTF-8: {e}"),
-            )),
+            Err(e) => Err(Error::said(ErrorKind::InvalidJson, stdin_failed(&e))),
         };
         all_ok &= result.is_ok();
         if writeln!(out, "{}", contract::to_text(&result)).is_err() {

@@ -2,11 +2,15 @@
 //! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
 //! a transport failure, plus the local signing time and the server's Date header.
 
-use crate::contract::fields::{type_name, Object};
+use crate::contract::fields::{wrong_type, Object};
 use crate::error::{Error, Result};
+use crate::message::{ApiMessage, ContractMessage};
 use crate::time::UtcTime;
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+/// What an attempt ended with: exactly one of these.
+const OUTCOMES: [&str; 5] = ["result", "apiError", "error", "transportError", "skipped"];
 
 const ATTEMPT_FIELDS: [&str; 9] = [
     "result",
@@ -118,10 +122,11 @@ impl Facts {
         for (id, entry) in &obj.map {
             let id_path = obj.child(id);
             if !valid_id(id) {
-                return Err(Error::invalid(
-                    id_path,
-                    format!("{id:?} is not a request id of the checks: use the id checksNext gave (e.g. \"b.AssumeRole\")"),
-                ));
+                let text = ContractMessage::FactsUnknownId {
+                    id: id.clone(),
+                    example: "b.AssumeRole".into(),
+                };
+                return Err(Error::invalid_said(id_path, text));
             }
             let attempts = match entry {
                 Value::Array(items) => items
@@ -146,15 +151,13 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
         .keys()
         .find(|k| !ATTEMPT_FIELDS.contains(&k.as_str()))
     {
-        return Err(Error::invalid(
-            obj.child(key),
-            format!(
-                "an attempt has no field {key:?}: its fields are {}",
-                ATTEMPT_FIELDS.join(", ")
-            ),
-        ));
+        let text = ContractMessage::AttemptUnknownField {
+            field: key.clone(),
+            fields: ATTEMPT_FIELDS.join(", "),
+        };
+        return Err(Error::invalid_said(obj.child(key), text));
     }
-    let present: Vec<&str> = ["result", "apiError", "error", "transportError", "skipped"]
+    let present: Vec<&str> = OUTCOMES
         .into_iter()
         .filter(|k| obj.get(k).is_some())
         .collect();
@@ -175,22 +178,25 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
         ["transportError"] => Outcome::Transport(reason_text(&obj, "transportError")?),
         ["skipped"] => Outcome::Skipped(reason_text(&obj, "skipped")?),
         _ => {
-            return Err(Error::invalid(
-                path,
-                format!(
-                    "an attempt holds exactly one of result, apiError, error (parseResponse's answer), transportError or skipped; found {}",
-                    if present.is_empty() { "none".to_string() } else { present.join(", ") }
-                ),
-            ))
+            let outcomes = OUTCOMES.join(", ");
+            let text = if present.is_empty() {
+                ContractMessage::AttemptNoOutcome { outcomes }
+            } else {
+                ContractMessage::AttemptOutcomes {
+                    found: present.join(", "),
+                    outcomes,
+                }
+            };
+            return Err(Error::invalid_said(path, text));
         }
     };
     let local_time = match obj.optional_str("localTime")? {
         None => None,
-        Some(t) => Some(UtcTime::parse_iso8601(t).map_err(|m| {
-            Error::invalid(
-                obj.child("localTime"),
-                format!("{m}; give the `time` the request was signed with"),
-            )
+        Some(t) => Some(UtcTime::parse_iso8601(t).map_err(|problem| {
+            let text = ContractMessage::AttemptLocalTime {
+                problem: Box::new(problem),
+            };
+            Error::invalid_said(obj.child("localTime"), text)
         })?),
     };
     // The server's Date header; one that cannot be read only loses the skew measurement.
@@ -214,10 +220,10 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
                 .ok()
                 .filter(|s| (100..=599).contains(s))
                 .ok_or_else(|| {
-                    Error::invalid(
-                        obj.child("httpStatus"),
-                        format!("httpStatus must be an HTTP status code (100-599), got {n}"),
-                    )
+                    let text = ApiMessage::StatusRange {
+                        value: n.to_string(),
+                    };
+                    Error::invalid_said(obj.child("httpStatus"), text)
                 })?,
         ),
     };
@@ -239,12 +245,10 @@ fn reason_text(obj: &Object, name: &str) -> Result<String> {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()),
-        Some(other) => Err(Error::invalid(
-            obj.child(name),
-            format!(
-                "{name} is a text saying what happened, got {}",
-                type_name(other)
-            ),
+        Some(other) => Err(wrong_type(
+            &obj.child(name),
+            ApiMessage::JsonString {},
+            other,
         )),
         None => Ok(String::new()),
     }

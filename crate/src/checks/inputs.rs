@@ -2,8 +2,9 @@
 //! holds. Read from the contract's `inputs` object, checked with the API layer's own rules.
 
 use crate::api::{check as check_field, check_region, FieldValue, Rule};
-use crate::contract::fields::{type_name, Object};
+use crate::contract::fields::{wrong_type, Object};
 use crate::error::{Error, Result};
+use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
 use crate::policy::suggest::closest;
 use crate::profile::account;
 use crate::rules::account::is_uid;
@@ -103,16 +104,18 @@ impl CheckInputs {
     pub fn read(value: &Value, path: &str) -> Result<CheckInputs> {
         let obj = Object::new(value.clone(), path.to_string())?;
         if let Some(key) = obj.map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            let near = closest(key, FIELDS.iter().copied(), 4)
-                .map(|n| format!("; did you mean {n:?}?"))
-                .unwrap_or_default();
-            return Err(Error::invalid(
-                obj.child(key),
-                format!(
-                    "the check inputs have no field {key:?}{near} Fields: {}",
-                    FIELDS.join(", ")
-                ),
-            ));
+            let field = key.clone();
+            let text = match closest(key, FIELDS.iter().copied(), 4) {
+                Some(meant) => ContractMessage::InputsUnknownFieldMeant {
+                    field,
+                    meant: meant.to_string(),
+                },
+                None => ContractMessage::InputsUnknownField {
+                    field,
+                    fields: FIELDS.join(", "),
+                },
+            };
+            return Err(Error::invalid_said(obj.child(key), text));
         }
         let text = |name: &str| -> Result<Option<String>> {
             Ok(obj
@@ -128,22 +131,13 @@ impl CheckInputs {
             }
         };
         let flag = |name: &str, default: bool| -> Result<bool> {
-            match obj.get(name) {
-                None => Ok(default),
-                Some(Value::Bool(b)) => Ok(*b),
-                Some(other) => Err(Error::invalid(
-                    obj.child(name),
-                    format!("{name} must be true or false, got {}", type_name(other)),
-                )),
-            }
+            Ok(obj.optional_bool(name)?.unwrap_or(default))
         };
         let site = text("site")?;
         if let Some(s) = &site {
             if s != "cn" && s != "intl" {
-                return Err(Error::invalid(
-                    obj.child("site"),
-                    format!("site must be \"cn\" (aliyun.com) or \"intl\" (alibabacloud.com), got {s:?}"),
-                ));
+                let text = ProfileMessage::ProfileSiteInvalid { value: s.clone() };
+                return Err(Error::invalid_said(obj.child("site"), text));
             }
         }
         let role_arn = rule("roleArn", Rule::RoleArn)?;
@@ -154,10 +148,11 @@ impl CheckInputs {
             .map(|(_, name)| name.to_string());
         if let (Some(named), Some(from_arn)) = (&named_role, &arn_role) {
             if named != from_arn {
-                return Err(Error::invalid(
-                    obj.child("roleName"),
-                    format!("roleName {named:?} differs from the role in roleArn ({from_arn:?}): give one of them, or make them agree"),
-                ));
+                let text = ProfileMessage::ProfileRoleDisagree {
+                    arn_role: from_arn.clone(),
+                    role: named.clone(),
+                };
+                return Err(Error::invalid_said(obj.child("roleName"), text));
             }
         }
         let role_name = named_role.or(arn_role);
@@ -172,17 +167,20 @@ impl CheckInputs {
         };
         if let (Some(arn), Some(uid)) = (&role_arn, account_a.as_ref().and_then(AccountRef::uid)) {
             if !arn.starts_with(&format!("acs:ram::{uid}:")) {
-                return Err(Error::invalid(
-                    obj.child("accountA"),
-                    format!("accountA names account {uid}, but roleArn {arn:?} belongs to another account: give one of them, or make them agree"),
-                ));
+                let text = ContractMessage::InputsAccountDisagree {
+                    uid: uid.to_string(),
+                    arn: arn.clone(),
+                };
+                return Err(Error::invalid_said(obj.child("accountA"), text));
             }
         }
         if role_name.is_none() {
-            return Err(Error::missing(obj.child("roleArn")).with_message(format!(
-                "missing {}: give roleArn (acs:ram::<A's UID>:role/<name>), or accountA and roleName",
-                obj.child("roleArn")
-            )));
+            let text = ContractMessage::InputsNoRole {
+                example: "acs:ram::1234567890123456:role/admin-oss".into(),
+            };
+            return Err(
+                Error::said(crate::error::ErrorKind::MissingField, text).at(obj.child("roleArn"))
+            );
         }
         let bucket = text("bucket")?;
         if let Some(b) = &bucket {
@@ -204,10 +202,12 @@ impl CheckInputs {
             None | Some("access-key") => CredentialsKind::AccessKey,
             Some("sts") => CredentialsKind::Sts,
             Some(other) => {
-                return Err(Error::invalid(
-                    obj.child("credentialsKindB"),
-                    format!("credentialsKindB must be \"access-key\" or \"sts\", got {other:?}"),
-                ))
+                let text = ContractMessage::InputsCredentialsKind {
+                    value: other.to_string(),
+                    access_key: "access-key".into(),
+                    sts: "sts".into(),
+                };
+                return Err(Error::invalid_said(obj.child("credentialsKindB"), text));
             }
         };
         let account_b = text("accountB")?;
@@ -222,10 +222,8 @@ impl CheckInputs {
                 Some(items.clone())
             }
             Some(other) => {
-                return Err(Error::invalid(
-                    obj.child("userPolicies"),
-                    format!("userPolicies must be an array of system-policy names or {{\"name\", \"document\"}} objects, got {}", type_name(other)),
-                ))
+                let path = obj.child("userPolicies");
+                return Err(wrong_type(&path, ApiMessage::JsonArray {}, other));
             }
         };
         let inputs = CheckInputs {
@@ -245,10 +243,8 @@ impl CheckInputs {
             user_policies,
         };
         if !inputs.have_a && !inputs.have_b {
-            return Err(Error::invalid(
-                obj.child("haveCredentialsB"),
-                "nothing to check: give B's credentials (haveCredentialsB) or A's (haveCredentialsA)",
-            ));
+            let text = ContractMessage::InputsNothingToCheck {};
+            return Err(Error::invalid_said(obj.child("haveCredentialsB"), text));
         }
         Ok(inputs)
     }

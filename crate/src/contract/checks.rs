@@ -5,6 +5,7 @@ use super::fields::{parse_object, Object};
 use crate::api::Action;
 use crate::checks::{self, facts, known, retry, CheckInputs, Facts};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ApiMessage, ContractMessage};
 use serde_json::{json, Value};
 
 /// `checksPlan`: the inputs object itself.
@@ -14,22 +15,31 @@ pub fn plan(input: &str) -> Result<Value> {
     Ok(checks::plan::plan(&inputs))
 }
 
-/// `{inputs, facts}` of checksNext and checksDiagnose.
-fn state(input: &str) -> Result<(CheckInputs, Facts)> {
+/// A field `command` does not take, with the fields it does take.
+fn unknown_field(req: &Object, command: &str, key: &str, fields: &str) -> Error {
+    let text = ApiMessage::UnknownField {
+        command: command.into(),
+        field: key.into(),
+        fields: fields.into(),
+    };
+    Error::invalid_said(req.child(key), text)
+}
+
+/// `{inputs, facts}` of checksNext and checksDiagnose (`command`).
+fn state(input: &str, command: &str) -> Result<(CheckInputs, Facts)> {
     let req = parse_object(input)?;
     if let Some(key) = req
         .map
         .keys()
         .find(|k| !matches!(k.as_str(), "inputs" | "facts"))
     {
-        return Err(Error::invalid(
-            req.child(key),
-            format!("the checks state is {{\"inputs\", \"facts\"}}; it has no field {key:?}"),
-        ));
+        return Err(unknown_field(&req, command, key, "inputs, facts"));
     }
     let inputs = req.get("inputs").ok_or_else(|| {
-        Error::missing("$.inputs")
-            .with_message("missing $.inputs: the same object given to checksPlan")
+        let text = ContractMessage::InputsMissing {
+            command: "checksPlan".into(),
+        };
+        Error::said(ErrorKind::MissingField, text).at("$.inputs")
     })?;
     let inputs = CheckInputs::read(inputs, "$.inputs")?;
     let facts = Facts::read(req.get("facts"), "$.facts", known::id::is_valid)?;
@@ -38,14 +48,14 @@ fn state(input: &str) -> Result<(CheckInputs, Facts)> {
 
 /// `checksNext`: `{next: [...], done}`.
 pub fn next(input: &str) -> Result<Value> {
-    let (inputs, facts) = state(input)?;
+    let (inputs, facts) = state(input, "checksNext")?;
     let (next, done) = checks::next(&inputs, &facts);
     Ok(json!({ "next": next, "done": done }))
 }
 
 /// `checksDiagnose`: the report.
 pub fn diagnose(input: &str) -> Result<Value> {
-    let (inputs, facts) = state(input)?;
+    let (inputs, facts) = state(input, "checksDiagnose")?;
     Ok(super::policy::values::to_value(&checks::diagnose(
         &inputs, &facts,
     )))
@@ -59,30 +69,30 @@ pub fn retry(input: &str) -> Result<Value> {
         .keys()
         .find(|k| !matches!(k.as_str(), "action" | "attempt" | "outcome"))
     {
-        return Err(Error::invalid(
-            req.child(key),
-            format!("checksRetry takes {{\"action\", \"attempt\", \"outcome\"}}; it has no field {key:?}"),
+        return Err(unknown_field(
+            &req,
+            "checksRetry",
+            key,
+            "action, attempt, outcome",
         ));
     }
     let name = req.required_str("action")?;
     let action = Action::from_name(name).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Unsupported,
-            format!("unknown action {name:?}: {}", Action::known_names()),
-        )
-        .at("$.action")
+        let text = ApiMessage::UnknownAction {
+            action: name.into(),
+            known: Action::known_names(),
+        };
+        Error::said(ErrorKind::Unsupported, text).at("$.action")
     })?;
     let attempt = req.required_i64("attempt")?;
     let attempt = u32::try_from(attempt)
         .ok()
         .filter(|n| *n >= 1)
         .ok_or_else(|| {
-            Error::invalid(
-                "$.attempt",
-                format!(
-                    "attempt is the 1-based number of the attempt that just ended, got {attempt}"
-                ),
-            )
+            let text = ContractMessage::AttemptNumber {
+                value: attempt.to_string(),
+            };
+            Error::invalid_said("$.attempt", text)
         })?;
     let outcome = req
         .get("outcome")

@@ -17,6 +17,8 @@ use serde::ser::{Serialize, Serializer};
 
 mod api;
 mod checks;
+mod cli;
+mod contract;
 mod policy;
 mod profile;
 mod said;
@@ -26,6 +28,8 @@ mod tutorial;
 
 pub use api::ApiMessage;
 pub use checks::ChecksMessage;
+pub use cli::CliMessage;
+pub use contract::ContractMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub(crate) use said::messages;
@@ -74,6 +78,8 @@ areas! {
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
     Signin(SigninMessage),
+    Contract(ContractMessage),
+    Cli(CliMessage),
 }
 
 impl Said for Message {

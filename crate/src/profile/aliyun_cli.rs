@@ -14,7 +14,7 @@ use super::hidden;
 use super::model::{AccountKind, Profile, ProfileError, Site};
 use super::{parse, to_text};
 use crate::error::{Error, ErrorKind, Result};
-use crate::message::ProfileMessage;
+use crate::message::{ContractMessage, ProfileMessage};
 use crate::policy::json::{read, Json, Member, Node, Pos};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -298,6 +298,9 @@ fn meta(p: &Profile) -> Value {
     Value::Object(m)
 }
 
+/// The aliyun CLI's configuration file, as its documentation names it.
+const CONFIG_FILE: &str = "config.json";
+
 /// Writes `profiles` as role profiles of a config.json: into `base` when given (its other
 /// profiles and keys kept), else into a new one. New profiles use `ChainableRamRoleArn` from
 /// `source_profile` when one is named, else `RamRoleArn` (whose AccessKey the user adds with
@@ -311,19 +314,21 @@ pub fn export(
         Some(text) => {
             let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
                 .map_err(|e| {
-                    Error::new(
-                        ErrorKind::InvalidJson,
-                        format!("the base config.json is not valid JSON: {e}"),
-                    )
-                    .at_position(e.line(), e.column())
+                    let text = ContractMessage::ExportBaseNotJson {
+                        file: CONFIG_FILE.into(),
+                        line: e.line(),
+                        column: e.column(),
+                    };
+                    Error::said(ErrorKind::InvalidJson, text).at_position(e.line(), e.column())
                 })?;
             match value {
                 Value::Object(map) => map,
                 _ => {
-                    return Err(Error::invalid(
-                        "$.base",
-                        "the base config.json must be a JSON object with a \"profiles\" array",
-                    ))
+                    let text = ContractMessage::ExportBaseNotObject {
+                        file: CONFIG_FILE.into(),
+                        key: "profiles".into(),
+                    };
+                    return Err(Error::invalid_said("$.base", text));
                 }
             }
         }
@@ -338,10 +343,11 @@ pub fn export(
     let fresh = config.get("current").is_some_and(|c| c == "");
     let list = config.entry("profiles").or_insert_with(|| json!([]));
     let Value::Array(entries) = list else {
-        return Err(Error::invalid(
-            "$.base",
-            "\"profiles\" in the base config.json must be an array",
-        ));
+        let text = ContractMessage::ExportBaseProfilesNotArray {
+            file: CONFIG_FILE.into(),
+            key: "profiles".into(),
+        };
+        return Err(Error::invalid_said("$.base", text));
     };
     let name_of = |v: &Value| v.get("name").and_then(Value::as_str).map(str::to_string);
     if let (Some(source), Some(_)) = (source_profile, base) {
@@ -349,12 +355,11 @@ pub fn export(
             .iter()
             .any(|e| name_of(e).as_deref() == Some(source))
         {
-            return Err(Error::invalid(
-                "$.sourceProfile",
-                format!(
-                    "the base config.json has no profile named {source:?} to take credentials from"
-                ),
-            ));
+            let text = ContractMessage::ExportNoSourceProfile {
+                file: CONFIG_FILE.into(),
+                name: source.into(),
+            };
+            return Err(Error::invalid_said("$.sourceProfile", text));
         }
     }
     let source_region = source_profile

@@ -4,6 +4,7 @@
 
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
+use rolehop::message::CliMessage;
 use rolehop::tutorial::TutorialStep;
 use serde_json::Value;
 use std::io::Read;
@@ -51,7 +52,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     let input = match read_source(files.first().copied().unwrap_or("-")) {
         Ok(text) => text,
         Err(message) => {
-            let err = rolehop::Error::new(rolehop::ErrorKind::InvalidJson, message);
+            let err = rolehop::Error::said(rolehop::ErrorKind::InvalidJson, message);
             println!("{}", contract::to_text(&Err(err)));
             return ExitCode::from(1);
         }
@@ -89,16 +90,17 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn read_source(source: &str) -> Result<String, String> {
+fn read_source(source: &str) -> Result<String, CliMessage> {
     let mut text = String::new();
-    if source == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("could not read stdin as UTF-8: {e}"))?;
-        Ok(text)
+    let read = if source == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
-        std::fs::read_to_string(source).map_err(|e| format!("could not read {source}: {e}"))
-    }
+        std::fs::read_to_string(source).map(|t| text = t)
+    };
+    read.map(|()| text).map_err(|e| CliMessage::ReadFailed {
+        source: source.to_string(),
+        reason: e.to_string(),
+    })
 }
 
 fn exit_for(report: &Value) -> ExitCode {
@@ -137,13 +139,13 @@ fn render(report: &Value, zh: bool) -> String {
     let lang = if zh { Lang::Zh } else { Lang::En };
     let mut out = String::new();
     let verdict = &report["verdict"];
-    let status = match (verdict["status"].as_str().unwrap_or("?"), zh) {
-        ("pass", true) => "通过".to_string(),
-        ("fail", true) => "未通过".to_string(),
-        ("incomplete", true) => "未完成".to_string(),
-        ("pending", true) => "进行中".to_string(),
-        (other, _) => other.to_uppercase(),
+    let status = match verdict["status"].as_str().unwrap_or("") {
+        "pass" => CliMessage::LabelVerdictPass {},
+        "fail" => CliMessage::LabelVerdictFail {},
+        "incomplete" => CliMessage::LabelVerdictIncomplete {},
+        _ => CliMessage::LabelVerdictPending {},
     };
+    let status = catalog::render(&status, lang);
     let colon = if zh { "：" } else { ": " };
     out.push_str(&format!(
         "{status}{colon}{}\n",
@@ -169,11 +171,10 @@ fn render(report: &Value, zh: bool) -> String {
     let fix_word = page("workbenchCheckFix", lang, &[]);
     for check in report["checks"].as_array().into_iter().flatten() {
         let status = check["status"].as_str().unwrap_or("?");
+        // The workbench's words for a check's status.
         let mark = match status {
-            "pass" => "PASS",
-            "fail" => "FAIL",
-            "pending" => "....",
-            _ => "----",
+            "pass" | "fail" | "pending" => page(&format!("workbenchStatus_{status}"), lang, &[]),
+            _ => page("workbenchStatus_could_not_check", lang, &[]),
         };
         let step = check["tutorialStep"]
             .as_u64()

@@ -99,11 +99,12 @@ fn console(args: &Args) -> Result<(), Stop> {
     let destination = args
         .one("destination")
         .unwrap_or_else(|| api::default_destination(site).to_string());
-    api::check_destination(&destination, "--destination").map_err(|e| Stop::Input(e.message))?;
+    api::check_destination(&destination, "--destination")
+        .map_err(|e| Stop::Input(e.to_string()))?;
     let request =
-        signin_token_request(&session.credentials, site).map_err(|e| Stop::Input(e.message))?;
+        signin_token_request(&session.credentials, site).map_err(|e| Stop::Input(e.to_string()))?;
     let answer = send(&client, &request.url, &request.headers, &request.body)?;
-    let token = match parse_signin_token(&answer).map_err(|e| Stop::Input(e.message))? {
+    let token = match parse_signin_token(&answer).map_err(|e| Stop::Input(e.to_string()))? {
         SigninOutcome::Token(token) => token,
         SigninOutcome::Refused(e) => {
             return Err(Stop::Said(
@@ -121,7 +122,7 @@ fn console(args: &Args) -> Result<(), Stop> {
         &destination,
         &token.signin_token,
     )
-    .map_err(|e| Stop::Input(e.message))?;
+    .map_err(|e| Stop::Input(e.to_string()))?;
     let lang = if args.has("zh") { Lang::Zh } else { Lang::En };
     if args.has("print") {
         eprintln!(
@@ -200,7 +201,7 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
         }
         (true, None) => {
             let uid = profile.account_uid.as_deref().unwrap_or_default();
-            Some(read_only_session_policy(uid).map_err(|e| Stop::Input(e.message))?)
+            Some(read_only_session_policy(uid).map_err(|e| Stop::Input(e.to_string()))?)
         }
         (false, Some(file)) => Some(
             std::fs::read_to_string(&file)
@@ -227,7 +228,7 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
     let (time, nonce) = now();
     let request = assume_role_request(own, &spec, &time, &nonce).map_err(|e| {
         let at = e.path.as_deref().map(flag_of).unwrap_or_default();
-        Stop::Input(format!("{at}{}", e.message))
+        Stop::Input(format!("{at}{e}"))
     })?;
     let body = request.body.clone().unwrap_or_default();
     let answer = send(client, &request.url, &request.headers, &body)?;
@@ -258,7 +259,7 @@ fn caller_arn(client: &Client, own: &Credentials) -> Result<String, Stop> {
     let (time, nonce) = now();
     let mut input = api::RequestInput::new(Action::GetCallerIdentity, own.clone(), time);
     input.nonce = Some(nonce);
-    let request = api::build(&input).map_err(|e| Stop::Input(e.message))?;
+    let request = api::build(&input).map_err(|e| Stop::Input(e.to_string()))?;
     let answer = send(
         client,
         &request.url,
@@ -290,7 +291,7 @@ fn read(
     denied: &Denied,
 ) -> Result<ApiResult, Stop> {
     let outcome =
-        api::parse(action, answer, Some(string_to_sign)).map_err(|e| Stop::Input(e.message))?;
+        api::parse(action, answer, Some(string_to_sign)).map_err(|e| Stop::Input(e.to_string()))?;
     let e = match outcome {
         Outcome::Success(result) => return Ok(result),
         Outcome::Failure(e) => e,

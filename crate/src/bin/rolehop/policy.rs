@@ -4,7 +4,7 @@
 use crate::args::Args;
 use rolehop::catalog::{render, render_json, Lang};
 use rolehop::contract::{self, policy_build, policy_lint, policy_simulate};
-use rolehop::message::PolicyMessage;
+use rolehop::message::{CliMessage, PolicyMessage};
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -58,7 +58,7 @@ pub fn run(args: &[&str]) -> ExitCode {
             if parsed.has("json") {
                 println!("{}", contract::to_text(&Err(error)));
             } else {
-                eprintln!("rolehop: {error}");
+                eprintln!("rolehop: {}", error.words(lang(&parsed)));
             }
             ExitCode::from(1)
         }
@@ -89,10 +89,11 @@ fn read_source(source: &str) -> Result<String, Failure> {
         std::fs::read_to_string(source).map(|t| text = t)
     };
     result.map_err(|e| {
-        Failure::Input(rolehop::Error::new(
-            rolehop::ErrorKind::InvalidJson,
-            format!("could not read {source}: {e}"),
-        ))
+        let text = CliMessage::ReadFailed {
+            source: source.to_string(),
+            reason: e.to_string(),
+        };
+        Failure::Input(rolehop::Error::said(rolehop::ErrorKind::InvalidJson, text))
     })?;
     Ok(text)
 }

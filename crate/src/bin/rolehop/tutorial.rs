@@ -4,6 +4,7 @@
 use crate::args::Args;
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
+use rolehop::message::CliMessage;
 use rolehop::tutorial::TutorialStep;
 use serde_json::{json, Map, Value};
 use std::io::Read;
@@ -68,7 +69,7 @@ pub fn run(args: &[&str]) -> ExitCode {
             Err(m) => {
                 return fail(
                     &flags,
-                    rolehop::Error::new(rolehop::ErrorKind::InvalidJson, m),
+                    rolehop::Error::said(rolehop::ErrorKind::InvalidJson, m),
                 )
             }
         },
@@ -100,20 +101,23 @@ fn fail(flags: &Args, error: rolehop::Error) -> ExitCode {
     if flags.has("json") {
         println!("{}", contract::to_text(&Err(error)));
     } else {
-        eprintln!("rolehop: {error}");
+        let lang = if flags.has("zh") { Lang::Zh } else { Lang::En };
+        eprintln!("rolehop: {}", error.words(lang));
     }
     ExitCode::from(1)
 }
 
-fn read_source(source: &str) -> Result<String, String> {
+fn read_source(source: &str) -> Result<String, CliMessage> {
     let mut text = String::new();
     let read = if source == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read_to_string(source).map(|t| text = t)
     };
-    read.map(|()| text)
-        .map_err(|e| format!("could not read {source}: {e}"))
+    read.map(|()| text).map_err(|e| CliMessage::ReadFailed {
+        source: source.to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Flags -> the tutorialSteps / setupPlan JSON input (absent flags stay absent, so the core's
@@ -220,39 +224,23 @@ fn indent(text: &str, by: &str) -> String {
 
 fn print_steps(out: &Value, zh: bool) {
     let out = &with_placeholders(out, zh);
-    let audience = out["audience"].as_str().unwrap_or("");
-    let who = match (audience, zh) {
-        ("company-a", false) => "company A (owns the buckets)",
-        ("company-a", true) => "A 公司（Bucket 所有者）",
-        ("company-b", false) => "company B (its users read them)",
-        ("company-b", true) => "B 公司（其用户读取 Bucket）",
-        (_, false) => "B's RAM user",
-        (_, true) => "B 的 RAM 用户",
-    };
-    if zh {
-        println!("RoleHop 跨账号访问 OSS 教程：{who}");
-    } else {
-        println!("RoleHop cross-account OSS tutorial for {who}");
-    }
-    let labels = if zh {
-        [
-            "控制台",
-            "填写的值",
-            "策略",
-            "aliyun CLI",
-            "Terraform",
-            "验证",
-        ]
-    } else {
-        [
-            "Console",
-            "Values",
-            "Policy",
-            "aliyun CLI",
-            "Terraform",
-            "Verify",
-        ]
-    };
+    let language = if zh { Lang::Zh } else { Lang::En };
+    let say = |m: CliMessage| catalog::render(&m, language);
+    let audience = Box::new(match out["audience"].as_str().unwrap_or("") {
+        "company-a" => CliMessage::LabelCompanyA {},
+        "company-b" => CliMessage::LabelCompanyB {},
+        _ => CliMessage::LabelBUser {},
+    });
+    println!("{}", say(CliMessage::TitleTutorial { audience }));
+    let labels = [
+        say(CliMessage::LabelConsole {}),
+        say(CliMessage::LabelValues {}),
+        say(CliMessage::LabelPolicy {}),
+        say(CliMessage::LabelAliyunCli {}),
+        say(CliMessage::LabelTerraform {}),
+        say(CliMessage::LabelVerify {}),
+    ];
+    let (sep, colon) = if zh { ("：", "：") } else { (": ", ":") };
     let mut shown: Vec<String> = Vec::new();
     // Tasks under the tutorial step they belong to: one numbering, the tutorial's.
     let mut current = None;
@@ -272,17 +260,17 @@ fn print_steps(out: &Value, zh: bool) {
         println!("\n- {}", lang(&step["title"], zh));
         println!("{}", indent(&lang(&step["body"], zh), "  "));
         println!(
-            "  {}: {}\n    {}",
+            "  {}{sep}{}\n    {}",
             labels[0],
             lang(&step["consolePath"]["path"], zh),
             step["consolePath"]["url"].as_str().unwrap_or("")
         );
         let values = step["values"].as_array().cloned().unwrap_or_default();
         if !values.is_empty() {
-            println!("  {}:", labels[1]);
+            println!("  {}{colon}", labels[1]);
             for v in values {
                 println!(
-                    "    {}: {}",
+                    "    {}{sep}{}",
                     lang(&v["label"], zh),
                     v["value"].as_str().unwrap_or("")
                 );
@@ -291,39 +279,33 @@ fn print_steps(out: &Value, zh: bool) {
         for p in step["policies"].as_array().into_iter().flatten() {
             let name = &lang(&p["title"], zh);
             println!(
-                "  {}: {name} ({}) — {}{}",
+                "  {}{sep}{name} ({}) — {}{}",
                 labels[2],
                 p["type"].as_str().unwrap_or(""),
                 lint_line(&p["lint"]["summary"], zh),
-                match (p["assumed"] == true, zh) {
-                    (false, _) => "",
-                    (true, false) => " (system policy: commonly described content, not published)",
-                    (true, true) => "（系统策略：内容为公开资料中的常见描述，官方未公布）",
+                if p["assumed"] == true {
+                    let space = if zh { "" } else { " " };
+                    format!("{space}{}", say(CliMessage::PolicyAssumed {}))
+                } else {
+                    String::new()
                 }
             );
             // Each document in full once; later steps refer back to it.
             if shown.contains(&name.to_string()) {
-                println!(
-                    "    {}",
-                    if zh {
-                        "（内容见上文）"
-                    } else {
-                        "(document shown above)"
-                    }
-                );
+                println!("    {}", say(CliMessage::DocumentAbove {}));
             } else {
                 shown.push(name.to_string());
                 println!("{}", indent(p["text"].as_str().unwrap_or(""), "    "));
             }
         }
-        for (label, key) in [(labels[3], "cli"), (labels[4], "terraform")] {
+        for (label, key) in [(&labels[3], "cli"), (&labels[4], "terraform")] {
             if let Some(text) = step[key].as_str() {
-                println!("  {label}:\n{}", indent(text, "    "));
+                println!("  {label}{colon}\n{}", indent(text, "    "));
             }
         }
-        println!("  {}: {}", labels[5], lang(&step["verify"], zh));
+        println!("  {}{sep}{}", labels[5], lang(&step["verify"], zh));
     }
-    println!("\n{}", if zh { "排查：" } else { "If access fails:" });
+    println!("\n{}{colon}", say(CliMessage::TitleTroubleshooting {}));
     for t in out["troubleshooting"].as_array().into_iter().flatten() {
         let step = t["tutorialStep"]
             .as_u64()
@@ -332,56 +314,53 @@ fn print_steps(out: &Value, zh: bool) {
                 let heading = serde_json::to_value(s.heading()).unwrap_or_default();
                 format!("{}{}", lang(&heading, zh), if zh { "：" } else { ": " })
             });
-        println!("  {step}{} {}", lang(&t["cause"], zh), lang(&t["fix"], zh));
+        let space = if zh { "" } else { " " };
+        println!(
+            "  {step}{}{space}{}",
+            lang(&t["cause"], zh),
+            lang(&t["fix"], zh)
+        );
     }
 }
 
-/// The linter's counts in words.
+/// The linter's counts in words: only what was found, each count with its language's plural.
 fn lint_line(summary: &Value, zh: bool) -> String {
-    let n = |k: &str| summary[k].as_u64().unwrap_or(0);
-    // Only what was found, each count with its plural (English: one / other).
-    let kinds = [
-        ("error", "error", "errors", "错误"),
-        (
-            "securityWarning",
-            "security warning",
-            "security warnings",
-            "安全警告",
-        ),
-        ("warning", "warning", "warnings", "警告"),
-        ("suggestion", "suggestion", "suggestions", "建议"),
+    let lang = if zh { Lang::Zh } else { Lang::En };
+    let n = |k: &str| summary[k].as_u64().unwrap_or(0) as usize;
+    type Count = fn(usize) -> CliMessage;
+    let kinds: [(&str, Count); 4] = [
+        ("error", |count| CliMessage::LintErrorCount { count }),
+        ("securityWarning", |count| {
+            CliMessage::LintSecurityWarningCount { count }
+        }),
+        ("warning", |count| CliMessage::LintWarningCount { count }),
+        ("suggestion", |count| CliMessage::LintSuggestionCount {
+            count,
+        }),
     ];
     let found: Vec<String> = kinds
         .iter()
-        .filter(|(key, ..)| n(key) > 0)
-        .map(|(key, one, other, zh_word)| match (zh, n(key)) {
-            (true, count) => format!("{zh_word} {count} 个"),
-            (false, 1) => format!("1 {one}"),
-            (false, count) => format!("{count} {other}"),
-        })
+        .filter(|(key, _)| n(key) > 0)
+        .map(|(key, count)| catalog::render(&count(n(key)), lang))
         .collect();
-    match (zh, found.is_empty()) {
-        (true, true) => "检查无问题".to_string(),
-        (false, true) => "lint: no findings".to_string(),
-        (true, false) => format!("检查结果：{}", found.join("，")),
-        (false, false) => format!("lint: {}", found.join(", ")),
-    }
+    let line = if found.is_empty() {
+        CliMessage::LabelLintClean {}
+    } else {
+        CliMessage::LabelLint {
+            found: found.join(if zh { "，" } else { ", " }),
+        }
+    };
+    catalog::render(&line, lang)
 }
 
 fn print_plan(out: &Value, zh: bool) {
-    if zh {
-        println!(
-            "“一键配置” {} 账号（{}）：每个写操作之前先读取，已就绪的部分会跳过",
-            out["side"].as_str().unwrap_or(""),
-            out["account"].as_str().unwrap_or("")
-        );
-    } else {
-        println!(
-            "\"Do it for me\" on account {} ({}): each write is preceded by the read that decides whether it is needed",
-            out["side"].as_str().unwrap_or(""),
-            out["account"].as_str().unwrap_or("")
-        );
-    }
+    let language = if zh { Lang::Zh } else { Lang::En };
+    let intro = CliMessage::PlanIntro {
+        side: out["side"].as_str().unwrap_or("").to_string(),
+        account: out["account"].as_str().unwrap_or("").to_string(),
+    };
+    println!("{}", catalog::render(&intro, language));
+    let when = catalog::render(&CliMessage::LabelWhen {}, language);
     let operations = out["operations"].as_array().cloned().unwrap_or_default();
     for task in out["tasks"].as_array().into_iter().flatten() {
         println!("\n{}", lang(&task["title"], zh));
@@ -398,8 +377,8 @@ fn print_plan(out: &Value, zh: bool) {
                 lang(&preview["summary"], zh)
             );
             println!(
-                "      {}: {}",
-                if zh { "条件" } else { "when" },
+                "      {when}{}{}",
+                if zh { "：" } else { ": " },
                 lang(&preview["when"], zh)
             );
             for (name, value) in preview["params"].as_object().into_iter().flatten() {

@@ -108,10 +108,11 @@ pub fn from_input(entries: &[Value], path: &str) -> Result<Loaded> {
                 }
             }
             _ => {
-                return Err(Error::invalid(
-                    at,
-                    "expected a system-policy name or {\"name\", \"document\"}",
-                ))
+                let text = crate::message::ContractMessage::UserPolicyShape {
+                    name: "name".into(),
+                    document: "document".into(),
+                };
+                return Err(Error::invalid_said(at, text));
             }
         }
     }

@@ -133,7 +133,7 @@ fn build_post_object(req: &Object) -> Result<Value> {
     let expiration = match (req.optional_str("expiration")?, req.optional_str("now")?) {
         (Some(e), None) => e.to_string(),
         (None, Some(now)) => {
-            let now = UtcTime::parse_iso8601(now).map_err(|m| Error::invalid("$.now", m))?;
+            let now = UtcTime::parse_iso8601(now).map_err(|m| Error::invalid_said("$.now", m))?;
             let seconds = req.required_i64("expiresIn")?;
             if !(1..=7 * 24 * 3600).contains(&seconds) {
                 return Err(Error::invalid_said(

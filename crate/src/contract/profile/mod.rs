@@ -2,8 +2,9 @@
 //! profile module behind the JSON contract. Problems in a profile TEXT are listed in `errors`
 //! (with line:column); only a malformed request is a top-level `{"error"}`.
 
-use super::fields::{child_path, parse_object, type_name, Object};
+use super::fields::{child_path, parse_object, wrong_type, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
 use crate::profile::fields::{build, Key, Values};
 use crate::profile::{self, Profile, Site, SwitchField};
 use serde_json::{json, Value};
@@ -115,9 +116,8 @@ fn valid_profiles(input: &str) -> Option<Vec<Profile>> {
 pub fn switch_url(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     let Some(target) = req.optional_object("profile")? else {
-        return Err(Error::missing("$.profile").with_message(
-            "missing $.profile: the profile to switch to, or {account, roleName, site?}",
-        ));
+        let text = ContractMessage::SwitchNoProfile {};
+        return Err(Error::said(ErrorKind::MissingField, text).at("$.profile"));
     };
     let mut values: Values = [None; 8];
     for key in [Key::Account, Key::RoleName, Key::RoleArn, Key::Site] {
@@ -183,19 +183,27 @@ pub fn export(input: &str) -> Result<Value> {
     Ok(to_value(&exported))
 }
 
+/// The one format profileImport and profileExport read and write (~/.aliyun/config.json).
+const FORMAT: &str = "aliyun-cli";
+
 fn check_format(req: &Object) -> Result<()> {
     match req.get("format") {
-        None => Err(Error::missing("$.format").with_message(
-            "missing $.format: the only format is \"aliyun-cli\" (~/.aliyun/config.json)",
-        )),
-        Some(Value::String(f)) if f == "aliyun-cli" => Ok(()),
-        Some(other) => Err(Error::new(
-            ErrorKind::Unsupported,
-            format!(
-                "unknown format {other}: the only format is \"aliyun-cli\" (~/.aliyun/config.json)"
-            ),
-        )
-        .at("$.format")),
+        None => {
+            let text = ContractMessage::FormatMissing {
+                format: FORMAT.into(),
+                file: "~/.aliyun/config.json".into(),
+            };
+            Err(Error::said(ErrorKind::MissingField, text).at("$.format"))
+        }
+        Some(Value::String(f)) if f == FORMAT => Ok(()),
+        Some(other) => {
+            let text = ContractMessage::FormatUnknown {
+                value: other.to_string(),
+                format: FORMAT.into(),
+                file: "~/.aliyun/config.json".into(),
+            };
+            Err(Error::said(ErrorKind::Unsupported, text).at("$.format"))
+        }
     }
 }
 
@@ -203,10 +211,8 @@ fn site_field(req: &Object, name: &str) -> Result<Option<Site>> {
     req.optional_str(name)?
         .map(|s| {
             Site::from_name(s).ok_or_else(|| {
-                Error::invalid(
-                    req.child(name),
-                    format!("{name} must be \"cn\" (signin.aliyun.com) or \"intl\" (signin.alibabacloud.com), got {s:?}"),
-                )
+                let text = ProfileMessage::ProfileSiteInvalid { value: s.into() };
+                Error::invalid_said(req.child(name), text)
             })
         })
         .transpose()
@@ -223,15 +229,7 @@ fn profiles_field(req: &mut Object) -> Result<Vec<Profile>> {
     let items = match req.map.remove("profiles") {
         None | Some(Value::Null) => return Err(Error::missing("$.profiles")),
         Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(Error::invalid(
-                "$.profiles",
-                format!(
-                    "profiles must be an array of profiles, got {}",
-                    type_name(&other)
-                ),
-            ))
-        }
+        Some(other) => return Err(wrong_type("$.profiles", ApiMessage::JsonArray {}, &other)),
     };
     let mut ids = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(items.len());
@@ -239,10 +237,11 @@ fn profiles_field(req: &mut Object) -> Result<Vec<Profile>> {
         let obj = Object::new(item, format!("$.profiles[{i}]"))?;
         let p = profile_from(&obj)?;
         if let Some(first) = ids.insert(p.id.to_ascii_lowercase(), i) {
-            return Err(Error::invalid(
-                obj.child("id"),
-                format!("duplicate profile id {:?}: $.profiles[{first}] has it too (ids are compared ignoring case)", p.id),
-            ));
+            let text = ContractMessage::ProfilesDuplicateId {
+                id: p.id.clone(),
+                first: format!("$.profiles[{first}]"),
+            };
+            return Err(Error::invalid_said(obj.child("id"), text));
         }
         out.push(p);
     }
@@ -268,7 +267,7 @@ pub fn profile_from(obj: &Object) -> Result<Profile> {
 fn first_problem(obj: &Object, problems: Vec<crate::profile::fields::Problem>) -> Error {
     match problems.into_iter().next() {
         Some(p) => Error::said(p.kind, p.message).at(child_path(&obj.path, p.key.json_name())),
-        None => Error::invalid(obj.path.clone(), "the profile is not valid"),
+        None => Error::invalid_said(obj.path.clone(), ContractMessage::ProfileInvalid {}),
     }
 }
 

@@ -27,7 +27,7 @@ pub struct PostObjectSpec {
 
 /// The policy's compact JSON text (what the form's `policy` field encodes).
 pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
-    UtcTime::parse_iso8601(&spec.expiration).map_err(|m| Error::invalid("$.expiration", m))?;
+    UtcTime::parse_iso8601(&spec.expiration).map_err(|m| Error::invalid_said("$.expiration", m))?;
     names::bucket(&spec.bucket, "$.bucket")?;
     let mut conditions: Vec<Value> = vec![json!({ "bucket": spec.bucket })];
     match (&spec.key, &spec.key_prefix) {

@@ -21,6 +21,7 @@ import init, {
   tutorialSteps,
   setupPlan,
   setupNext,
+  consoleSignin,
 } from '../pkg/rolehop.js';
 
 /** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
@@ -77,6 +78,8 @@ import init, {
  * @property {(input: TutorialInput) => TutorialResult | CoreErrorResult} tutorialSteps
  * @property {(input: SetupPlanInput) => SetupPlan | CoreErrorResult} setupPlan
  * @property {(input: SetupNextInput) => SetupNextResult | CoreErrorResult} setupNext
+ * @property {(input: Record<string, unknown>) => Record<string, any>} consoleSignin one step of Open
+ *   console: `{step: "assume" | "answer" | "token" | "tokenAnswer" | "login", ...}` (crate/src/contract/console.rs)
  */
 
 /** @type {Core} */
@@ -100,6 +103,7 @@ const core = Object.freeze({
   tutorialSteps: (input) => JSON.parse(tutorialSteps(JSON.stringify(input))),
   setupPlan: (input) => JSON.parse(setupPlan(JSON.stringify(input))),
   setupNext: (input) => JSON.parse(setupNext(JSON.stringify(input))),
+  consoleSignin: (input) => JSON.parse(consoleSignin(JSON.stringify(input))),
 });
 
 /**

@@ -24,6 +24,8 @@ export const MESSAGE_FIELDS = Object.freeze({
   // The verification checks in one go: the answer is the whole report (pages that want live
   // progress use the run port below instead).
   'checks.run': { inputs: 'object' },
+  // Open console (popup): the profile as the popup parsed it, and whether read-only.
+  'console.open': { profile: 'object', readOnly: 'boolean' },
   // From content scripts (router.js CONTENT_SCRIPT_TYPES, each bound to its pages; switch.js).
   'switch.context': { marker: 'string?', parentAlias: 'string', roleName: 'string' },
   'switch.validate': { parentAlias: 'string', roleName: 'string' },

@@ -20,6 +20,8 @@ import { RAM_CONSOLE_DESCRIPTION, ramConsolePage } from './ram-helper.js';
  * @typedef {object} Services
  * @property {Pick<typeof import('./credentials.js'), 'setCredentials' | 'clearCredentials' | 'credentialsStatus'>} [credentials]
  * @property {(inputs: Record<string, unknown>) => Promise<Record<string, unknown>>} [runChecks]
+ * @property {(message: {profile: Record<string, unknown>, readOnly: boolean}) => Promise<unknown>} [openConsole]
+ *   Open console (console.js)
  * @property {ReturnType<typeof import('./switch.js').createContentServices>} [content] answers the
  *   content scripts' messages (switch.*, identity.lookup)
  * @property {ReturnType<typeof import('./ram-helper.js').createRamHelperServices>} [ramHelper] answers
@@ -39,6 +41,7 @@ const HANDLERS = Object.freeze({
   'credentials.clear': (_core, message, services) => service(services.credentials, message.type).clearCredentials(message.side),
   'credentials.status': (_core, message, services) => service(services.credentials, message.type).credentialsStatus(),
   'checks.run': (_core, message, services) => service(services.runChecks, message.type)(message.inputs),
+  'console.open': (_core, message, services) => service(services.openConsole, message.type)(message),
   'core.version': (core) => core.version(),
   'core.selfCheck': (core) => core.selfCheck(),
   'core.sign': (core, message) => core.sign(message.request),

@@ -6,6 +6,7 @@ import { loadCore } from './core.js';
 import { createRouter, messageError } from './router.js';
 import * as credentials from './credentials.js';
 import { runChecks } from './checks.js';
+import { openConsole } from './console.js';
 import { createRunPortListener } from './run-port.js';
 import { createProfileIndex } from './profile-index.js';
 import { createContentServices } from './switch.js';
@@ -74,6 +75,7 @@ const route = createRouter({
   services: {
     credentials,
     runChecks: async (inputs) => runChecks(await ready, inputs),
+    openConsole: async (message) => openConsole(await ready, message),
     // The Switch Role page's and the console pages' content scripts (switch.js).
     content: createContentServices({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),

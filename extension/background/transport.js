@@ -9,6 +9,9 @@
 // endpoint rule (crate/src/endpoint.rs) is narrower for OSS; this check is the last line whatever
 // built the request. Presigned URLs (`sign` kind `oss-presign`) are handed to the person, never
 // fetched here: their `security-token` query parameter would be refused like any misplaced token.
+// The one other request: Open console's GetSigninToken, which the federation endpoint documents
+// as a form POST of the assumed role session's own AccessKeyId, secret and token; it has its own
+// check (assertSigninTokenRequest): that endpoint only, those five fields, never your own keys.
 
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
 
@@ -90,6 +93,50 @@ export function assertSafeRequest(built, secrets) {
   }
 }
 
+/** The federation endpoints (console sign-in), exactly. */
+const FEDERATION_URLS = ['https://signin.aliyun.com/federation', 'https://signin.alibabacloud.com/federation'];
+const SIGNIN_TOKEN_FIELDS = ['Action', 'AccessKeyId', 'AccessKeySecret', 'SecurityToken', 'TicketType'];
+
+/**
+ * Throws UnsafeRequestError unless `built` is exactly a GetSigninToken form POST to a federation
+ * endpoint carrying the assumed role session `session` (its secret and token, as the documented
+ * API takes them) and nothing of `own` (the person's own credentials, which never leave).
+ * @param {BuiltRequest} built
+ * @param {{accessKeySecret: string, securityToken: string}} session
+ * @param {Secrets} own
+ */
+export function assertSigninTokenRequest(built, session, own) {
+  if (built.method !== 'POST' || !FEDERATION_URLS.includes(built.url)) {
+    throw new UnsafeRequestError(`a role session goes only by POST to ${FEDERATION_URLS.join(' or ')}`);
+  }
+  const params = formParameters(built);
+  const names = params?.map(([name]) => name) ?? [];
+  if (!params || names.length !== SIGNIN_TOKEN_FIELDS.length || !SIGNIN_TOKEN_FIELDS.every((n) => names.includes(n))) {
+    throw new UnsafeRequestError(`a GetSigninToken request is a form of exactly ${SIGNIN_TOKEN_FIELDS.join(', ')}`);
+  }
+  const value = (/** @type {string} */ name) => params.find(([n]) => n === name)?.[1];
+  if (value('Action') !== 'GetSigninToken' || value('AccessKeySecret') !== session.accessKeySecret || value('SecurityToken') !== session.securityToken) {
+    throw new UnsafeRequestError('a GetSigninToken request carries only the assumed role session');
+  }
+  const rawText = `${built.url}\n${Object.entries(built.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join('\n')}\n${built.body ?? ''}`;
+  for (const secret of [...own.accessKeySecrets, ...own.securityTokens].filter(Boolean)) {
+    if (contains(rawText, secret)) throw new UnsafeRequestError('a GetSigninToken request would carry your own credentials');
+  }
+}
+
+/**
+ * Checks and sends one GetSigninToken request (assertSigninTokenRequest); like send otherwise.
+ * @param {BuiltRequest} built
+ * @param {{accessKeySecret: string, securityToken: string}} session
+ * @param {Secrets} own
+ * @param {{fetch?: typeof fetch}} [options]
+ * @returns {Promise<Received | NetworkFailure>}
+ */
+export async function sendSigninTokenRequest(built, session, own, options = {}) {
+  assertSigninTokenRequest(built, session, own);
+  return fetchChecked(built, options);
+}
+
 /**
  * Checks and sends one built request. Resolves to what the server answered, or to a network
  * failure (nothing came back); throws only UnsafeRequestError.
@@ -100,6 +147,16 @@ export function assertSafeRequest(built, secrets) {
  */
 export async function send(built, secrets, options = {}) {
   assertSafeRequest(built, secrets);
+  return fetchChecked(built, options);
+}
+
+/**
+ * Sends a request already checked: no cookies, no cache, no redirect followed, bounded in time.
+ * @param {BuiltRequest} built
+ * @param {{fetch?: typeof fetch}} options
+ * @returns {Promise<Received | NetworkFailure>}
+ */
+async function fetchChecked(built, options) {
   const doFetch = options.fetch ?? fetch;
   let response;
   try {

@@ -33,7 +33,10 @@ const BROWSERS = {
   // background page copies to the clipboard itself (background/clipboard.js): no `offscreen`.
   firefox: (m) => ({
     ...m,
-    permissions: m.permissions.filter((/** @type {string} */ p) => p !== 'offscreen'),
+    // Open console opens each profile in its own container: contextualIdentities cannot be optional
+    // in Firefox (bug 1386673), `cookies` (a tab's cookieStoreId) can, and is asked for at first use.
+    permissions: [...m.permissions.filter((/** @type {string} */ p) => p !== 'offscreen'), 'contextualIdentities'],
+    optional_permissions: ['cookies'],
     background: { ...m.background, scripts: [m.background.service_worker] },
     browser_specific_settings: {
       gecko: {

@@ -25,6 +25,7 @@ import { currentTab, destinationOf, exitUrlOf, openUrl, siteOfUrl } from './tabs
 const switchingModule = import('./switching.js');
 const identityModule = import('./identity.js');
 const aboutModule = import('./about.js');
+const consoleModule = import('./console-actions.js');
 
 /** @typedef {import('./search.js').Profile} Profile */
 /** @typedef {import('./search.js').Entry} Entry */
@@ -322,6 +323,15 @@ function showProfiles(profiles, recent) {
   /** The id of the profile the current tab is in (from its console), if any. @type {string | null} */
   let currentId = null;
 
+  /** Told when the active profile may have changed (the Open console actions follow it). */
+  let activeChanged = () => {};
+  void consoleModule
+    .then((m) => m.wireConsoleActions({ activeProfile: () => view.activeRow()?.entry.profile ?? null }))
+    .then((refresh) => {
+      activeChanged = refresh;
+    })
+    .catch((e) => showError(t('popupConsoleError', errorText(e))));
+
   const view = new ListView({
     listbox: results,
     input: search,
@@ -343,6 +353,7 @@ function showProfiles(profiles, recent) {
       noMatch.hidden = true;
       count.textContent = tCount('popupResultCount', entries.length);
     }
+    activeChanged();
   }
 
   /** @param {number} rowIndex @param {Destination} destination */
@@ -402,13 +413,17 @@ function showProfiles(profiles, recent) {
         return;
     }
     e.preventDefault();
+    activeChanged();
   });
 
   // Clicks keep the focus in the search box (the listbox is driven from there).
   results.addEventListener('mousedown', (e) => {
     if (view.rowIndexOf(e.target) >= 0) e.preventDefault();
   });
-  results.addEventListener('mousemove', (e) => view.hover(view.rowIndexOf(e.target)));
+  results.addEventListener('mousemove', (e) => {
+    view.hover(view.rowIndexOf(e.target));
+    activeChanged();
+  });
   results.addEventListener('click', (e) => activate(view.rowIndexOf(e.target), destinationOf(e)));
   results.addEventListener('auxclick', (e) => {
     if (e.button === 1) activate(view.rowIndexOf(e.target), 'background-tab');

@@ -627,6 +627,7 @@ export type Message =
   | { type: "credentials.clear"; side: CredentialSide | "all" }
   | { type: "credentials.status" }
   | { type: "checks.run"; inputs: Record<string, unknown> }
+  | { type: "console.open"; profile: Record<string, unknown>; readOnly: boolean }
   // Content-script messages (router.js CONTENT_SCRIPT_TYPES; each only from its own pages)
   | { type: "switch.context"; marker?: string; parentAlias: string; roleName: string }
   | { type: "switch.validate"; parentAlias: string; roleName: string }
@@ -667,6 +668,7 @@ export interface Replies {
   "credentials.clear": CredentialsStatus;
   "credentials.status": CredentialsStatus;
   "checks.run": Record<string, unknown>;
+  "console.open": ConsoleOpened | { error: ConsoleFailure };
   "switch.context": SwitchContext;
   "switch.validate": SwitchValidation;
   "switch.saveProfile": { saved: boolean; profile: ProfileRef };
@@ -1045,4 +1047,29 @@ export interface SetupNextResult {
   changed: number;
   message: TutorialText;
   apiError?: ApiError;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open console (extension/background/console.js)
+// ---------------------------------------------------------------------------------------------
+
+/** The profile fields Open console uses. */
+export interface ConsoleProfile {
+  id: string;
+  displayName: string;
+  site: "cn" | "intl";
+  roleArn?: string;
+  accountUid?: string;
+  color?: string;
+}
+
+/** The console tab was opened: as whom, until when, and (Firefox) in which container. */
+export interface ConsoleOpened {
+  opened: { arn: string; expiration: string; readOnly: boolean; container?: string };
+}
+
+/** Why Open console stopped, with the message saying what to do. */
+export interface ConsoleFailure {
+  kind: "no-credentials" | "profile" | "containers" | "input" | "unreachable" | "caller" | "assume-role" | "clock-skew" | "token";
+  text: CoreMessage | string;
 }

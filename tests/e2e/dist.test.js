@@ -47,10 +47,12 @@ describe('dist', () => {
   test('both builds ship the same files; only the manifest differs', () => {
     assert.deepEqual(files(join(DIST, 'chromium')), files(join(DIST, 'firefox')));
     const { background: cb, browser_specific_settings: _chromiumHasNone, permissions: cp, ...chromiumRest } = manifest('chromium');
-    const { background: fb, browser_specific_settings: _geckoOnly, permissions: fp, ...firefoxRest } = manifest('firefox');
+    const { background: fb, browser_specific_settings: _geckoOnly, permissions: fp, optional_permissions: fo, ...firefoxRest } = manifest('firefox');
     assert.deepEqual(chromiumRest, firefoxRest);
-    // Firefox copies in its background page: it has no (and knows no) `offscreen` permission.
-    assert.deepEqual(fp, cp.filter((/** @type {string} */ p) => p !== 'offscreen'));
+    // Firefox copies in its background page: it has no (and knows no) `offscreen` permission; it
+    // opens consoles in containers (contextualIdentities, and `cookies` asked for at first use).
+    assert.deepEqual(fp, [...cp.filter((/** @type {string} */ p) => p !== 'offscreen'), 'contextualIdentities']);
+    assert.deepEqual(fo, ['cookies']);
     assert.deepEqual(fb, { ...cb, scripts: [cb.service_worker] });
   });
 
@@ -74,16 +76,22 @@ describe('dist', () => {
     assert.deepEqual(bss.gecko.data_collection_permissions, { required: ['none'] });
   });
 
-  test('only the permissions RoleHop needs: storage, activeTab, clipboardWrite (+ offscreen in Chromium), and the API hosts *.aliyuncs.com', () => {
+  test('only the permissions RoleHop needs: storage, activeTab, clipboardWrite (+ offscreen in Chromium; + contextualIdentities and optional cookies in Firefox), the API hosts *.aliyuncs.com and the federation hosts', () => {
     // clipboardWrite: the RAM panel's copy buttons copy from the extension, never from the page
     // (background/clipboard.js); Chromium does it in an offscreen document, Firefox in its
     // background page. Install-time warning: "Modify data you copy and paste" (Chromium).
-    const expected = { chromium: ['storage', 'activeTab', 'clipboardWrite', 'offscreen'], firefox: ['storage', 'activeTab', 'clipboardWrite'] };
+    // Open console: Firefox opens each profile in a container (contextualIdentities cannot be
+    // optional there; a tab's cookieStoreId needs `cookies`, asked for at the first open).
+    const expected = { chromium: ['storage', 'activeTab', 'clipboardWrite', 'offscreen'], firefox: ['storage', 'activeTab', 'clipboardWrite', 'contextualIdentities'] };
+    const optional = { chromium: undefined, firefox: ['cookies'] };
     for (const browser of /** @type {const} */ (['chromium', 'firefox'])) {
       const m = manifest(browser);
       assert.deepEqual(m.permissions, expected[browser], browser);
-      // Signed API requests (checks, "Do it for me") go only there; nothing else may be fetched.
-      assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*'], browser);
+      assert.deepEqual(m.optional_permissions, optional[browser], browser);
+      // Signed API requests (checks, "Do it for me") go only to *.aliyuncs.com; Open console's
+      // GetSigninToken only to the federation endpoint of the two sign-in hosts (where the Switch
+      // Role content script already runs: no new host in the install prompt).
+      assert.deepEqual(m.host_permissions, ['https://*.aliyuncs.com/*', 'https://signin.aliyun.com/*', 'https://signin.alibabacloud.com/*'], browser);
       for (const script of m.content_scripts ?? []) {
         for (const match of script.matches) assert.match(match, /^https:\/\/(signin\.aliyun\.com|signin\.alibabacloud\.com|\*\.console\.aliyun\.com|\*\.console\.alibabacloud\.com|ram\.console\.aliyun\.com|ram\.console\.alibabacloud\.com)\//, browser);
       }

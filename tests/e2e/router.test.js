@@ -37,6 +37,7 @@ const fakeCore = {
   tutorialSteps: () => (calls.push('tutorialSteps'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupPlan: () => (calls.push('setupPlan'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupNext: () => (calls.push('setupNext'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
+  consoleSignin: () => (calls.push('consoleSignin'), {}),
 };
 
 /** Stand-ins for the worker's credential and checks services (credentials.js, checks.js). */
@@ -47,6 +48,7 @@ const fakeServices = {
     credentialsStatus: async () => (calls.push('credentialsStatus'), { a: null, b: null, storage: /** @type {const} */ ('session') }),
   },
   runChecks: async () => (calls.push('runChecks'), { report: {}, sent: [] }),
+  openConsole: async () => (calls.push('openConsole'), { opened: { arn: 'a', expiration: 'e', readOnly: false } }),
 };
 
 const router = createRouter({ core: Promise.resolve(fakeCore), extensionId: ID, extensionBase: BASE, services: fakeServices });
@@ -74,7 +76,7 @@ describe('router: trusted extension pages', () => {
     for (const [type, fields] of Object.entries(MESSAGE_FIELDS)) {
       // Content-script types answer only their pages' senders (tests/e2e/content-messages.test.js).
       if (CONTENT_SCRIPT_TYPES.has(/** @type {any} */ (type))) continue;
-      const message = { type, ...Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, kind.startsWith('string') ? 'a' : { kind: 'rpc' }])) };
+      const message = { type, ...Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, kind.startsWith('string') ? 'a' : kind.startsWith('boolean') ? false : { kind: 'rpc' }])) };
       const reply = await route(message, POPUP);
       assert.ok(!('error' in reply), `${type}: ${JSON.stringify(reply)}`);
     }

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertSafeRequest, send, UnsafeRequestError } from '../../extension/background/transport.js';
+import { assertSafeRequest, assertSigninTokenRequest, send, UnsafeRequestError } from '../../extension/background/transport.js';
 import { checkCredentials, maskAccessKeyId } from '../../extension/shared/credential-rules.js';
 import { maskRequest } from '../../extension/background/setup.js';
 
@@ -124,4 +124,34 @@ describe('setup preview masking', () => {
     assert.deepEqual(oss.headers, { 'x-oss-security-token': '****', Authorization: 'OSS STS.****bez2:****' });
     assert.ok(!JSON.stringify([masked, oss]).includes(TOKEN));
   });
+});
+
+describe('transport: Open console\'s GetSigninToken carries the role session only', () => {
+  const session = { accessKeySecret: 'RoleSessionSecret0000000000000000000000000', securityToken: TOKEN };
+  /** @param {Partial<import('../../extension/shared/contract').BuiltRequest>} over */
+  const token = (over = {}) => built({
+    url: 'https://signin.aliyun.com/federation',
+    body: `Action=GetSigninToken&AccessKeyId=STS.abc&AccessKeySecret=${session.accessKeySecret}&SecurityToken=${encodeURIComponent(TOKEN)}&TicketType=mini`,
+    ...over,
+  });
+  const own = { accessKeySecrets: [SECRET], securityTokens: [] };
+
+  test('the documented form POST to a federation endpoint passes', () => {
+    assert.doesNotThrow(() => assertSigninTokenRequest(token(), session, own));
+    assert.doesNotThrow(() => assertSigninTokenRequest(token({ url: 'https://signin.alibabacloud.com/federation' }), session, own));
+  });
+
+  for (const [why, over, sessionOver] of /** @type {Array<[string, any, any]>} */ ([
+    ['another host', { url: 'https://evil.example/federation' }, {}],
+    ['another path', { url: 'https://signin.aliyun.com/federation/x' }, {}],
+    ['a query', { url: 'https://signin.aliyun.com/federation?SigninToken=x' }, {}],
+    ['GET', { method: 'GET' }, {}],
+    ['an extra field', { body: `${token().body}&Extra=1` }, {}],
+    ['your own secret', { body: token().body?.replace(session.accessKeySecret, SECRET) }, { accessKeySecret: SECRET }],
+    ['another session\'s secret', {}, { accessKeySecret: 'other' }],
+  ])) {
+    test(`refused: ${why}`, () => {
+      assert.throws(() => assertSigninTokenRequest(token(over), { ...session, ...sessionOver }, own), UnsafeRequestError);
+    });
+  }
 });

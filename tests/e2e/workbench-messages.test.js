@@ -25,6 +25,7 @@ const services = {
     credentialsStatus: async () => (calls.push('status'), status),
   },
   runChecks: async () => (calls.push('runChecks'), { report: {}, sent: [] }),
+  openConsole: async () => (calls.push('openConsole'), { opened: { arn: 'a', expiration: 'e', readOnly: false } }),
 };
 const route = createRouter({ core: Promise.resolve(/** @type {any} */ ({})), extensionId: ID, extensionBase: BASE, services });
 
@@ -33,13 +34,15 @@ const MESSAGES = [
   { type: 'credentials.clear', side: 'all' },
   { type: 'credentials.status' },
   { type: 'checks.run', inputs: {} },
+  // Open console: from the popup only; a web page's content script can never start a sign-in.
+  { type: 'console.open', profile: { id: 'a', displayName: 'A', site: 'cn', roleArn: 'acs:ram::1746205010153210:role/admin-oss', accountUid: '1746205010153210' }, readOnly: false },
 ];
 
 describe('credentials and checks messages', () => {
   test('reach their service from the workbench', async () => {
     calls = [];
     for (const message of MESSAGES) assert.ok(!('error' in /** @type {any} */ (await route(message, WORKBENCH))));
-    assert.deepEqual(calls, ['set:b', 'clear:all', 'status', 'runChecks']);
+    assert.deepEqual(calls, ['set:b', 'clear:all', 'status', 'runChecks', 'openConsole']);
   });
 
   for (const [who, sender] of /** @type {const} */ ([['a content script', CONTENT_SCRIPT], ['a framed extension page', FRAMED], ['another extension', OTHER_EXTENSION]])) {

@@ -8,6 +8,7 @@ import { connect } from 'node:tls';
 import { makeCertificate } from '../lib/https-server.js';
 import { Faults, faultErrorReply, truncate } from './faults.js';
 import { SIGNIN_HOSTS, handleFederation } from './federation.js';
+import { handleConsole, isConsoleHost } from './console-pages.js';
 import { handleOss, ossEndpointOf, ossOperationOf } from './oss.js';
 import { handleRpc, rpcParams, rpcServiceOf } from './rpc.js';
 import { World, loadScenario } from './world.js';
@@ -48,6 +49,8 @@ const MAX_BODY = 1 << 20;
  * @property {string} signinResolverRules the federation hosts (signin.aliyun.com,
  *   signin.alibabacloud.com), to join to hostResolverRules when the mock, not a fixture page,
  *   serves them
+ * @property {string} consoleResolverRules the console hosts (*.console.aliyun.com and
+ *   .alibabacloud.com) the federation Login lands on (console-pages.js)
  * @property {string} ca the server certificate (PEM), for Node clients
  * @property {string} scenario the scenario's name (or "inline")
  * @property {Record<string, any>} credentials per account label: `{uid, alias, root: {accessKeyId,
@@ -126,6 +129,7 @@ export async function startMockCloud({ scenario, port = 0 }) {
   const regions = [...new Set([...REGIONS, ...world.regions()])];
   const hosts = [
     'sts.aliyuncs.com', 'ram.aliyuncs.com', '*.aliyuncs.com', CONTROL_HOST, ...SIGNIN_HOSTS,
+    '*.console.aliyun.com', '*.console.alibabacloud.com',
     ...regions.flatMap((r) => [`*.oss-${r}.aliyuncs.com`, `sts.${r}.aliyuncs.com`]),
   ];
   const certificate = makeCertificate(hosts);
@@ -167,7 +171,8 @@ export async function startMockCloud({ scenario, port = 0 }) {
     const rpcService = rpcServiceOf(host);
     const oss = ossEndpointOf(host);
     const signin = SIGNIN_HOSTS.includes(host);
-    const service = rpcService ?? (oss ? 'oss' : signin ? 'signin' : 'unknown');
+    const consolePage = isConsoleHost(host);
+    const service = rpcService ?? (oss ? 'oss' : signin ? 'signin' : consolePage ? 'console' : 'unknown');
     const params = rpcService ? rpcParams(url, String(req.headers['content-type'] ?? ''), body) : {};
     const action = rpcService
       ? params.Action ?? null
@@ -203,6 +208,8 @@ export async function startMockCloud({ scenario, port = 0 }) {
       reply = await handleRpc({ world, service: rpcService, host, method, params, now: now() });
     } else if (signin) {
       reply = handleFederation({ world, host, method, url, contentType: String(req.headers['content-type'] ?? ''), body, now: now() });
+    } else if (consolePage) {
+      reply = handleConsole({ world, method, url, cookie: String(req.headers.cookie ?? '') });
     } else if (oss) {
       reply = handleOss({ world, host, method, url, headers: /** @type {Record<string, string>} */ (req.headers), now: now() });
     } else {
@@ -235,6 +242,7 @@ export async function startMockCloud({ scenario, port = 0 }) {
     port: address.port,
     hostResolverRules: `MAP *.aliyuncs.com 127.0.0.1:${address.port}, MAP ${CONTROL_HOST} 127.0.0.1:${address.port}`,
     signinResolverRules: SIGNIN_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${address.port}`).join(', '),
+    consoleResolverRules: ['*.console.aliyun.com', '*.console.alibabacloud.com'].map((h) => `MAP ${h} 127.0.0.1:${address.port}`).join(', '),
     ca,
     scenario: typeof scenario === 'string' ? scenario : 'inline',
     credentials: world.credentials(),

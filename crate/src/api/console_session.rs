@@ -3,8 +3,10 @@
 
 use super::action::Action;
 use super::build::{build, BuiltRequest};
+use super::errors::ApiError;
 use super::input::{Credentials, RequestInput};
 use crate::error::Result;
+use crate::message::SigninMessage;
 use crate::policy::build::{oss_read_only, OssReadSpec, OssScope};
 use crate::policy::{caller_arn, to_compact, RamIdentity};
 
@@ -85,6 +87,61 @@ pub fn read_only_session_policy(account_uid: &str) -> Result<String> {
         console: true,
     })?;
     Ok(to_compact(&built.policy))
+}
+
+/// Whose fault a refused STS call of a console sign-in is (the CLI's exit code follows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Refusal {
+    /// Your own credentials were refused or have expired.
+    Caller,
+    /// AssumeRole of the profile's role was refused (the hint says which side to fix).
+    AssumeRole,
+    /// The request's time is too far from the server's.
+    ClockSkew,
+}
+
+/// Names a refused GetCallerIdentity or AssumeRole call of a console sign-in: whose fault it
+/// is and the message saying what to do. `role_arn` is the role AssumeRole asked for.
+pub fn name_refusal(action: Action, e: &ApiError, role_arn: &str) -> (Refusal, SigninMessage) {
+    let code = e.code.clone();
+    let refused = || {
+        (
+            Refusal::Caller,
+            SigninMessage::CallerRefused {
+                code: code.clone(),
+                message: e.message.clone(),
+            },
+        )
+    };
+    match e.code.as_str() {
+        "InvalidTimeStamp.Expired" => (
+            Refusal::ClockSkew,
+            SigninMessage::ClockSkew {
+                server_date: e.server_date.clone().unwrap_or_else(|| "?".into()),
+            },
+        ),
+        "InvalidSecurityToken.Expired" => (
+            Refusal::Caller,
+            SigninMessage::CredentialsExpired { code: code.clone() },
+        ),
+        c if c.starts_with("InvalidAccessKeyId")
+            || c.starts_with("InvalidSecurityToken")
+            || c == "SignatureDoesNotMatch"
+            || c == "MissingSecurityToken" =>
+        {
+            refused()
+        }
+        _ if action != Action::AssumeRole => refused(),
+        _ => (
+            Refusal::AssumeRole,
+            SigninMessage::AssumeRoleDenied {
+                arn: role_arn.to_string(),
+                code: code.clone(),
+                hint: Box::new(e.hint.clone()),
+            },
+        ),
+    }
 }
 
 #[cfg(test)]

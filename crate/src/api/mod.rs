@@ -25,7 +25,8 @@ mod xml;
 pub use action::{Action, ActionSpec, FieldSpec, Service};
 pub use build::{build, field_spec, unknown_field, BuiltRequest, Signing, COMMON_FIELDS};
 pub use console_session::{
-    assume_role_request, read_only_session_policy, session_name_from_caller, SessionSpec,
+    assume_role_request, name_refusal, read_only_session_policy, session_name_from_caller, Refusal,
+    SessionSpec,
 };
 pub use diff::{compare_oss, compare_rpc, Comparison, SignatureDiff};
 pub use errors::ApiError;

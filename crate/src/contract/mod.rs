@@ -2,6 +2,7 @@
 //! values `{"error": {kind, message, path?, line?, column?}}` (see the README).
 
 mod checks;
+mod console;
 pub mod fields;
 mod parse;
 pub mod policy;
@@ -14,6 +15,7 @@ pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{
     diagnose as checks_diagnose, next as checks_next, plan as checks_plan, retry as checks_retry,
 };
+pub use console::console_signin;
 pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use profile::{

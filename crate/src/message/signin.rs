@@ -1,5 +1,6 @@
 //! The sign-in area's messages: the CLI's console sign-in through STS (`rolehop console`,
-//! `rolehop credentials`; crate/src/bin/rolehop/console.rs).
+//! `rolehop credentials`; crate/src/bin/rolehop/console.rs) and the extension's Open console
+//! (crate/src/contract/console.rs, extension/background/console.js).
 
 use crate::message::messages;
 use crate::message::ApiMessage;
@@ -21,4 +22,6 @@ messages! { SigninMessage
     BrowserFailed "core_signin_browser_failed" { reason: String }
     Opened "core_signin_opened" { arn: String, expiration: String }
     LoginUrlSecret "core_signin_login_url_secret" {}
+    NoSessionCredentials "core_signin_no_session_credentials" {}
+    TokenRefusedAgain "core_signin_token_refused_again" { code: String, message: String }
 }

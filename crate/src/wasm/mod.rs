@@ -136,3 +136,10 @@ pub fn setup_plan(input: &str) -> String {
 pub fn setup_next(input: &str) -> String {
     contract::to_text(&contract::setup_next(input))
 }
+
+/// Open console, one step at a time: `{"step": "assume" | "answer" | "token" | "tokenAnswer" |
+/// "login", ...}` (crate/src/contract/console.rs). The worker sends the requests it returns.
+#[wasm_bindgen(js_name = consoleSignin)]
+pub fn console_signin(input: &str) -> String {
+    contract::to_text(&contract::console_signin(input))
+}

@@ -9,7 +9,7 @@ use crate::http::{Client, Unreachable};
 use rolehop::api::{
     self, assume_role_request, login_url, parse_signin_token, read_only_session_policy,
     session_name_from_caller, signin_token_request, Action, ApiResult, AssumeRoleResult,
-    Credentials, HttpResponse, Outcome, SessionSpec, SigninOutcome,
+    Credentials, HttpResponse, Outcome, Refusal, SessionSpec, SigninOutcome,
 };
 use rolehop::catalog::{self, Lang};
 use rolehop::message::SigninMessage;
@@ -296,35 +296,13 @@ fn read(
         Outcome::Success(result) => return Ok(result),
         Outcome::Failure(e) => e,
     };
-    let code = e.code.clone();
-    let refused = |code: String, message: String| {
-        Stop::Said(4, SigninMessage::CallerRefused { code, message })
+    let (refusal, message) = api::name_refusal(action, &e, &denied.role_arn);
+    let exit = match refusal {
+        Refusal::Caller => 4,
+        Refusal::AssumeRole => 5,
+        Refusal::ClockSkew => 7,
     };
-    Err(match code.as_str() {
-        "InvalidTimeStamp.Expired" => Stop::Said(
-            7,
-            SigninMessage::ClockSkew {
-                server_date: e.server_date.unwrap_or_else(|| "?".into()),
-            },
-        ),
-        "InvalidSecurityToken.Expired" => Stop::Said(4, SigninMessage::CredentialsExpired { code }),
-        c if c.starts_with("InvalidAccessKeyId")
-            || c.starts_with("InvalidSecurityToken")
-            || c == "SignatureDoesNotMatch"
-            || c == "MissingSecurityToken" =>
-        {
-            refused(code, e.message)
-        }
-        _ if action == Action::GetCallerIdentity => refused(code, e.message),
-        _ => Stop::Said(
-            5,
-            SigninMessage::AssumeRoleDenied {
-                arn: denied.role_arn.clone(),
-                code,
-                hint: Box::new(e.hint),
-            },
-        ),
-    })
+    Err(Stop::Said(exit, message))
 }
 
 /// What a refusal of AssumeRole names.

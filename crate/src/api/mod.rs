@@ -7,6 +7,7 @@
 mod action;
 mod build;
 mod console_session;
+mod denied;
 mod diff;
 mod errors;
 mod federation;
@@ -26,6 +27,9 @@ pub use action::{Action, ActionSpec, FieldSpec, Service};
 pub use build::{build, field_spec, unknown_field, BuiltRequest, Signing, COMMON_FIELDS};
 pub use console_session::{
     assume_role_request, read_only_session_policy, session_name_from_caller, SessionSpec,
+};
+pub use denied::{
+    AccessDeniedDetail, DecodedDiagnosticResult, DeniedPolicyType, NoPermissionType, PrincipalType,
 };
 pub use diff::{compare_oss, compare_rpc, Comparison, SignatureDiff};
 pub use errors::ApiError;

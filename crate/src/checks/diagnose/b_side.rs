@@ -2,6 +2,7 @@
 //! AssumeRole itself (and, when refused, which side refuses), and OSS reads with the session.
 
 use super::common::Read;
+use super::denial::{self, Decode};
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
@@ -208,7 +209,7 @@ fn trust_allows(cx: &Cx) -> Option<bool> {
     }
 }
 
-fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
+pub(super) fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
     let user = cx
         .known
         .b
@@ -317,8 +318,8 @@ pub fn assume_role(cx: &Cx) -> Finding {
     finding.with_evidence(evidence)
 }
 
-/// AssumeRole said NoPermission: pin it on B's policies or A's trust policy when the other
-/// checks tell which, else say both.
+/// AssumeRole said NoPermission: pin it on the policy the cloud named, else on B's policies or
+/// A's trust policy when the other checks tell which, else say both.
 fn refused(cx: &Cx) -> Finding {
     // The requested ARN names another account than A's: the permission B's user lacks is on
     // the wrong ARN, a consequence of the wrong account, not a broken step of its own.
@@ -327,6 +328,21 @@ fn refused(cx: &Cx) -> Finding {
             return super::a_side::wrong_account_arn(uid, &a.account);
         }
     }
+    let denial = cx.denial(id::B_ASSUME);
+    if denial.as_ref().is_some_and(|d| d.decode == Decode::Pending) {
+        return Finding::pending();
+    }
+    if let Some(f) = denial
+        .as_ref()
+        .and_then(|d| denial::assume_refused(cx, d, &role_text(cx)))
+    {
+        return f;
+    }
+    denial::inferred(refused_inferred(cx), denial.as_ref())
+}
+
+/// RoleHop's own reasoning about a refused AssumeRole (the cloud named no policy).
+fn refused_inferred(cx: &Cx) -> Finding {
     let policies = user_policies(cx);
     if let UserPolicies::Simulated {
         mismatch: Some(m), ..
@@ -607,10 +623,24 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                 Some((Status::Fail, Some(Cause::UserLacksAssumeRole))) => {
                     user_lacks(cx, &role, why())
                 }
+                // The cloud named B's side: this check fails the same way.
+                Some((
+                    Status::Fail,
+                    Some(
+                        Cause::UserPolicyDenies
+                        | Cause::ResourceGroupScope
+                        | Cause::ControlPolicyDenies
+                        | Cause::SessionPolicyDenies,
+                    ),
+                )) => match assumed {
+                    Some(f) => f.clone(),
+                    None => return Finding::pending(),
+                },
                 Some((
                     Status::Fail,
                     Some(
                         Cause::RoleDoesNotTrustB
+                        | Cause::TrustPolicyDenies
                         | Cause::RoleNotFound
                         | Cause::WrongAccount
                         | Cause::WrongRoleName,
@@ -655,6 +685,23 @@ fn role_lacks_oss(cx: &Cx, what: M) -> Finding {
     )
 }
 
+/// OSS said AccessDenied to request `rid`: the policy the cloud named (`said` leads), else
+/// the role's policies as RoleHop reads them (`inferred` leads).
+fn oss_denied(cx: &Cx, rid: &str, said: M, inferred: M) -> Finding {
+    let denial = cx.denial(rid);
+    if denial.as_ref().is_some_and(|d| d.decode == Decode::Pending) {
+        return Finding::pending();
+    }
+    let action = format!("oss:{}", rid.trim_start_matches("b."));
+    if let Some(f) = denial
+        .as_ref()
+        .and_then(|d| denial::oss_refused(cx, d, said, &action))
+    {
+        return f;
+    }
+    denial::inferred(role_lacks_oss(cx, inferred), denial.as_ref())
+}
+
 pub fn list_buckets(cx: &Cx) -> Finding {
     if let Some(blocked) = after_assume(cx) {
         return blocked;
@@ -684,9 +731,12 @@ pub fn list_buckets(cx: &Cx) -> Finding {
                 });
             Finding::pass(summary.then_some(missing)).with_details(json!({ "buckets": names }))
         }
-        Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => {
-            role_lacks_oss(cx, M::BucketsRefused { role })
-        }
+        Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => oss_denied(
+            cx,
+            id::B_BUCKETS,
+            M::OssRefusedBuckets {},
+            M::BucketsRefused { role },
+        ),
         other => return cx.unavailable(id::B_BUCKETS, &other),
     };
     finding.with_evidence(evidence)
@@ -756,7 +806,14 @@ pub fn list_objects(cx: &Cx) -> Finding {
                     names: Box::new(M::list(names)),
                 }),
             ),
-            _ => role_lacks_oss(cx, M::ObjectsRefused { place, role }),
+            _ => oss_denied(
+                cx,
+                id::B_OBJECTS,
+                M::OssRefusedObjects {
+                    place: place.clone(),
+                },
+                M::ObjectsRefused { place, role },
+            ),
         },
         other => return cx.unavailable(id::B_OBJECTS, &other),
     };

@@ -656,7 +656,13 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     Some(Fix::new(M::CannotTellFix {})),
                 ),
             };
-            finding.with_method("observed").with_evidence(evidence)
+            // Mirroring the AssumeRole check: its basis (the cloud's words or RoleHop's).
+            let basis = assumed
+                .and_then(|f| f.basis)
+                .filter(|_| finding.status == Status::Fail);
+            Finding { basis, ..finding }
+                .with_method("observed")
+                .with_evidence(evidence)
         }
     }
 }

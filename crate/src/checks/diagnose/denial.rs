@@ -381,9 +381,10 @@ fn outside(
                 Fix::new(M::ControlDeniesFix { account, action }),
             )
         }
+        // The session policy is passed when switching (step 3), whichever request it refuses.
         DeniedPolicyType::SessionPolicy => Finding::fail(
             Cause::SessionPolicyDenies,
-            step,
+            TutorialStep::SwitchRole,
             M::SessionDenies {
                 action: action.clone(),
             },

@@ -3,6 +3,7 @@
 
 use super::common::Read;
 use super::denial::{self, Decode};
+use crate::api::DeniedPolicyType;
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
@@ -332,30 +333,40 @@ fn refused(cx: &Cx) -> Finding {
     if denial.as_ref().is_some_and(|d| d.decode == Decode::Pending) {
         return Finding::pending();
     }
-    if let Some(f) = denial
-        .as_ref()
-        .and_then(|d| denial::assume_refused(cx, d, &role_text(cx)))
-    {
-        return f;
-    }
-    denial::inferred(refused_inferred(cx), denial.as_ref())
-}
-
-/// RoleHop's own reasoning about a refused AssumeRole (the cloud named no policy).
-fn refused_inferred(cx: &Cx) -> Finding {
     let policies = user_policies(cx);
+    // B's user may assume a role whose ARN differs from the requested one only in the account
+    // or name: the values typed are wrong, which an identity policy's refusal confirms.
     if let UserPolicies::Simulated {
         mismatch: Some(m), ..
     } = &policies
     {
-        return values_differ(
+        let f = values_differ(
             cx,
             m,
             M::RefusedOn {
                 arn: m.requested.clone(),
             },
         );
+        return match &denial {
+            Some(d)
+                if d.policy_type() == Some(DeniedPolicyType::AccountLevelIdentityBasedPolicy) =>
+            {
+                denial::confirmed(f, d)
+            }
+            _ => denial::inferred(f, denial.as_ref()),
+        };
     }
+    if let Some(f) = denial
+        .as_ref()
+        .and_then(|d| denial::assume_refused(cx, d, &role_text(cx)))
+    {
+        return f;
+    }
+    denial::inferred(refused_inferred(cx, &policies), denial.as_ref())
+}
+
+/// RoleHop's own reasoning about a refused AssumeRole (the cloud named no policy).
+fn refused_inferred(cx: &Cx, policies: &UserPolicies) -> Finding {
     let user = policies.allows();
     let trust = trust_allows(cx);
     let role = role_text(cx);

@@ -417,6 +417,17 @@ fn finished(mut f: Finding, denial: &Denial, action: &str, principal: &str) -> F
     f.with_basis(denial.basis())
 }
 
+/// RoleHop's own finding that the cloud's words confirm (they name the same policy).
+pub fn confirmed(f: Finding, denial: &Denial) -> Finding {
+    let principal = denial
+        .detail
+        .auth_principal_display_name
+        .clone()
+        .unwrap_or_default();
+    let action = denial.detail.auth_action.clone().unwrap_or_default();
+    finished(f, denial, &action, &principal)
+}
+
 /// The fallback: RoleHop's own reasoning, said as such (with the decode note when one helps).
 pub fn inferred(mut f: Finding, denial: Option<&Denial>) -> Finding {
     let note = match denial {

@@ -351,6 +351,58 @@ mod tests {
     }
 
     #[test]
+    fn hostile_bodies_stay_bounded() {
+        use crate::api::errors::read_error_body;
+        use std::time::Instant;
+        // 4 MB of encoded message, a deep nest and thousands of repeated details: read in linear
+        // time, the overlong value dropped, the first detail taken.
+        let huge = format!(
+            "<Error><Code>AccessDenied</Code><AccessDeniedDetail><EncodedDiagnosticMessage>{}</EncodedDiagnosticMessage><NoPermissionType>ExplicitDeny</NoPermissionType></AccessDeniedDetail>{}</Error>",
+            "A".repeat(4 << 20),
+            "<AccessDeniedDetail><PolicyType>ControlPolicy</PolicyType></AccessDeniedDetail>".repeat(20_000)
+        );
+        let started = Instant::now();
+        let fields = read_error_body(&huge).unwrap();
+        let detail = fields.access_denied_detail().unwrap();
+        assert_eq!(detail.encoded_diagnostic_message, None);
+        assert_eq!(detail.policy_type, None);
+        assert_eq!(
+            detail.no_permission_type,
+            Some(NoPermissionType::ExplicitDeny)
+        );
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        let deep = format!(
+            "<Error><Code>AccessDenied</Code>{}{}</Error>",
+            "<AccessDeniedDetail>".repeat(100),
+            "</AccessDeniedDetail>".repeat(100)
+        );
+        assert!(read_error_body(&deep).is_none());
+        let json = format!(
+            r#"{{"Code":"NoPermission","AccessDeniedDetail":{{"policyType":"SessionPolicy","authAction":"{}"}}}}"#,
+            "x".repeat(1 << 20)
+        );
+        let fields = read_error_body(&json).unwrap();
+        let detail = fields.access_denied_detail().unwrap();
+        assert_eq!(detail.policy_type, Some(DeniedPolicyType::SessionPolicy));
+        assert_eq!(detail.auth_action, None);
+        // Garbage: no error body at all, nothing read.
+        for garbage in [
+            "",
+            "<<<",
+            "{\"AccessDeniedDetail\":",
+            "\u{0}\u{1}",
+            "<Error><Code>X</Code><AccessDeniedDetail>",
+        ] {
+            assert!(
+                read_error_body(garbage)
+                    .and_then(|f| f.access_denied_detail().cloned())
+                    .is_none(),
+                "{garbage:?}"
+            );
+        }
+    }
+
+    #[test]
     fn decoded_answers() {
         let body = json!({"RequestId": "r", "DecodedDiagnosticMessage": {
             "ExplicitDeny": false, "NoPermissionPolicyType": "ControlPolicy",

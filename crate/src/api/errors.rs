@@ -44,7 +44,7 @@ pub struct ApiError {
     pub signature_diff: Option<SignatureDiff>,
     /// A denial's own words: which policy refused, whom, and the encoded diagnostic message.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_denied_detail: Option<AccessDeniedDetail>,
+    pub access_denied_detail: Option<Box<AccessDeniedDetail>>,
 }
 
 /// The fields an error body carried.
@@ -64,6 +64,11 @@ pub struct ErrorFields {
 impl ErrorFields {
     pub fn request_id(&self) -> Option<&String> {
         self.request_id.as_ref()
+    }
+
+    #[cfg(test)]
+    pub fn access_denied_detail(&self) -> Option<&AccessDeniedDetail> {
+        self.access_denied_detail.as_ref()
     }
 }
 
@@ -192,7 +197,7 @@ pub fn api_error(
         ec: fields.ec,
         server_string_to_sign: fields.server_string_to_sign,
         signature_diff,
-        access_denied_detail: fields.access_denied_detail,
+        access_denied_detail: fields.access_denied_detail.map(Box::new),
     }
 }
 

@@ -36,7 +36,7 @@ pub struct ApiFailure {
     /// OSS: the detailed error code (`EC`); `0003-000001xx` names a bucket policy.
     pub ec: Option<String>,
     /// parseResponse's `accessDeniedDetail`: which policy refused, as the cloud said.
-    pub denied: Option<AccessDeniedDetail>,
+    pub denied: Option<Box<AccessDeniedDetail>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,10 +3,10 @@
 
 use super::common::Read;
 use super::denial::{self, Decode};
-use crate::api::DeniedPolicyType;
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
+use crate::api::DeniedPolicyType;
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::message::ChecksMessage as M;

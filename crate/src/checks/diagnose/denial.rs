@@ -141,7 +141,7 @@ impl<'a> Cx<'a> {
         let Read::Api(e) = self.read(source) else {
             return None;
         };
-        let mut detail = e.denied.clone().unwrap_or_default();
+        let mut detail = e.denied.as_deref().cloned().unwrap_or_default();
         if detail.policy_type.is_none() && e.message.contains(SESSION_POLICY_MESSAGE) {
             detail.policy_type = Some(DeniedPolicyType::SessionPolicy);
         }

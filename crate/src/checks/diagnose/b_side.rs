@@ -3,6 +3,7 @@
 
 use super::common::Read;
 use super::denial::{self, Decode};
+use super::fixes::{assume_snippet, not_trusted, oss_snippet, user_lacks};
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
@@ -10,41 +11,10 @@ use crate::api::DeniedPolicyType;
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::message::ChecksMessage as M;
-use crate::policy::build::{
-    assume_role as assume_role_policy, oss_read_only, OssReadSpec, OssScope,
-};
-use crate::policy::{to_pretty, Decision};
+use crate::policy::Decision;
 use crate::profile::account::arn_of;
 use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
-
-/// The policy that lets B's user assume exactly this role.
-fn assume_snippet(role_arn: Option<&str>) -> Option<String> {
-    assume_role_policy(role_arn?)
-        .ok()
-        .map(|b| to_pretty(&b.policy))
-}
-
-/// Read-only OSS access for the role, with what the console needs.
-pub(super) fn oss_snippet(cx: &Cx) -> Option<String> {
-    let account = cx.known.target_uid.clone()?;
-    let inputs = cx.known.inputs;
-    let scope = match (&inputs.bucket, &inputs.prefix) {
-        (Some(bucket), Some(prefix)) => OssScope::Prefix {
-            bucket: bucket.clone(),
-            prefix: prefix.clone(),
-        },
-        (Some(bucket), None) => OssScope::Buckets(vec![bucket.clone()]),
-        _ => OssScope::Account,
-    };
-    oss_read_only(&OssReadSpec {
-        account,
-        scope,
-        console: true,
-    })
-    .ok()
-    .map(|b| to_pretty(&b.policy))
-}
 
 fn role_text(cx: &Cx) -> String {
     cx.known
@@ -208,58 +178,6 @@ fn trust_allows(cx: &Cx) -> Option<bool> {
         (Status::Fail, Some(Cause::RoleDoesNotTrustB)) => Some(false),
         _ => None,
     }
-}
-
-pub(super) fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
-    let user = cx
-        .known
-        .b
-        .as_ref()
-        .and_then(|b| b.user.clone().or(b.role.clone()))
-        .unwrap_or_default();
-    let account = cx.known.b_account().unwrap_or_default();
-    Finding::fail(
-        Cause::UserLacksAssumeRole,
-        TutorialStep::UserInB,
-        M::UserLacks {
-            user: user.clone(),
-            role: role.to_string(),
-        }
-        .then(why),
-        Fix::new(M::UserLacksFix {
-            account,
-            user,
-            role: role.to_string(),
-        })
-        .with_snippet(assume_snippet(Some(role))),
-    )
-}
-
-/// `why`: what showed it, when another check did.
-pub(super) fn not_trusted(cx: &Cx, why: Option<M>) -> Finding {
-    let account = cx
-        .known
-        .b_account()
-        .unwrap_or_else(|| "<B's account UID>".to_string());
-    let role = cx.known.role_name.clone().unwrap_or_default();
-    let inputs = cx.known.inputs;
-    let snippet = crate::policy::build::trust_policy(&crate::policy::build::TrustSpec {
-        account: Some(account.clone()),
-        external_id: inputs.external_id.clone(),
-        ..Default::default()
-    })
-    .ok()
-    .map(|b| to_pretty(&b.policy));
-    Finding::fail(
-        Cause::RoleDoesNotTrustB,
-        TutorialStep::RoleInA,
-        M::NotTrusted {
-            account: account.clone(),
-            role: role.clone(),
-        }
-        .then_some(why),
-        Fix::new(M::NotTrustedFix { role, account }).with_snippet(snippet),
-    )
 }
 
 pub fn assume_role(cx: &Cx) -> Finding {

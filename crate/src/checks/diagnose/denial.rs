@@ -2,8 +2,8 @@
 //! request, sharpened by RAM DecodeDiagnosticMessage when RoleHop may call it. This is the first
 //! evidence of a refusal's diagnosis; without it the checks reason from what they could read.
 
-use super::b_side::{not_trusted, oss_snippet, user_lacks};
 use super::common::Read;
+use super::fixes::{not_trusted, oss_snippet, user_lacks};
 use super::Cx;
 use crate::api::{AccessDeniedDetail, DeniedPolicyType, NoPermissionType};
 use crate::checks::graph::{decode_credentials, Creds};

@@ -7,6 +7,7 @@ mod a_side;
 mod b_side;
 mod common;
 mod denial;
+mod fixes;
 mod mismatch;
 mod policies;
 mod verdict;

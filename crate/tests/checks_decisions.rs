@@ -221,7 +221,7 @@ fn check_scenario(path: &Path) -> Vec<String> {
             continue;
         };
         let what = format!("check {id}");
-        for key in ["status", "cause", "tutorialStep", "method"] {
+        for key in ["status", "cause", "tutorialStep", "method", "basis"] {
             if let Some(v) = want.get(key) {
                 if got.get(key) != Some(v) {
                     failures.push(format!(

@@ -191,6 +191,7 @@ export type ActionName =
   | "CreatePolicy"
   | "GetPolicy"
   | "GetAccountAlias"
+  | "DecodeDiagnosticMessage"
   | "ListBuckets"
   | "ListObjects"
   | "ListObjectsV2"
@@ -263,6 +264,20 @@ export interface ApiError {
   ec?: string;
   serverStringToSign?: string;
   signatureDiff?: Record<string, unknown>;
+  /** A denial's own words (crate/src/api/denied.rs), when the service gave them. */
+  accessDeniedDetail?: AccessDeniedDetail;
+}
+
+/** Which policy refused a request, as the cloud said it (or RAM DecodeDiagnosticMessage decoded it). */
+export interface AccessDeniedDetail {
+  policyType?: "AssumeRolePolicy" | "ControlPolicy" | "AccountLevelIdentityBasedPolicy" | "ResourceGroupLevelIdentityBasedPolicy" | "SessionPolicy";
+  noPermissionType?: "ImplicitDeny" | "ExplicitDeny";
+  authAction?: string;
+  authResource?: string;
+  authPrincipalType?: "SubUser" | "AssumedRoleUser" | "Federated";
+  authPrincipalOwnerId?: string;
+  authPrincipalDisplayName?: string;
+  encodedDiagnosticMessage?: string;
 }
 
 /** A success's typed result (its shape depends on the action; see the README), or the API's error. */
@@ -529,7 +544,17 @@ export type CheckCause =
   | "malformed-response"
   | "not-run"
   | "missing-input"
-  | "unexpected-error";
+  | "unexpected-error"
+  | "user-policy-denies"
+  | "trust-policy-denies"
+  | "role-policy-denies"
+  | "session-policy-denies"
+  | "control-policy-denies"
+  | "resource-group-scope"
+  | "bucket-policy-denies";
+
+/** What a refusal's diagnosis rests on: the cloud's detail, the decoded message, or RoleHop's inference. */
+export type CheckBasis = "cloud-detail" | "decoded" | "inferred";
 
 export interface BilingualText {
   en: string;
@@ -570,6 +595,7 @@ export interface CheckResult {
   /** b.user-may-assume / a.role-oss-access: where the policies came from. */
   method?: "listed" | "input" | "observed";
   details?: Record<string, unknown>;
+  basis?: CheckBasis;
 }
 
 export interface CheckReport {
@@ -585,6 +611,7 @@ export interface CheckReport {
     fix?: CheckFix;
     /** How many other checks failed. */
     otherFailures?: number;
+    basis?: CheckBasis;
   };
   /** Local minus server time, when attempts carried localTime and serverDate. */
   clockSkewSeconds?: number;

@@ -186,8 +186,10 @@ describe('checks against the mock cloud', () => {
   /**
    * @param {string} name
    * @param {{scenario?: string, b?: [string, string?], a?: [string, string?] | null, inputs?: object, before?: () => Promise<void> | void,
-   *   check?: string, status: string, cause?: string, step: number | null, verdict: string, attempts?: number, fix?: RegExp}} c
-   *   `check`: the check that must carry the finding (default: any check with that status and cause); `fix`: what its fix must say
+   *   check?: string, status: string, cause?: string, step: number | null, verdict: string, attempts?: number, fix?: RegExp,
+   *   basis?: string, summary?: RegExp}} c
+   *   `check`: the check that must carry the finding (default: any check with that status and cause); `fix`: what its fix must say;
+   *   `basis`: what a refusal's diagnosis rests on; `summary`: what the finding must say
    */
   function failure(name, c) {
     test(name, async () => {
@@ -209,6 +211,8 @@ describe('checks against the mock cloud', () => {
       }
       if (c.attempts) assert.equal(found.evidence?.attempts, c.attempts, JSON.stringify(found.evidence));
       if (c.fix) assert.match(words(found.fix?.text), c.fix);
+      if (c.basis) assert.equal(found.basis, c.basis, JSON.stringify(found, null, 1));
+      if (c.summary) assert.match(words(found.summary), c.summary);
       assert.equal(report.verdict.status, c.verdict);
       if (c.verdict === 'fail') {
         assert.equal(report.verdict.firstBrokenStep, c.step);
@@ -226,8 +230,65 @@ describe('checks against the mock cloud', () => {
   failure('the user lacks the AssumeRole permission (A\'s trust is right, so it is B\'s side): step 2', {
     scenario: 'user-lacks-assume-role', a: ['A', 'ram-admin'], status: 'fail', cause: 'user-lacks-assume-role', step: 2, verdict: 'fail',
   });
-  failure('the user lacks the AssumeRole permission, B\'s side only: step 2 or 1, both named', {
-    scenario: 'user-lacks-assume-role', check: 'b.assume-role', status: 'fail', cause: 'assume-role-refused', step: 2, verdict: 'fail',
+  // Issue 14: the cloud's AccessDeniedDetail makes what was "step 2 or 1" exact.
+  failure('the user lacks the AssumeRole permission, B\'s side only: exactly step 2, from the cloud\'s detail', {
+    scenario: 'user-lacks-assume-role', check: 'b.assume-role', status: 'fail', cause: 'user-lacks-assume-role', step: 2, verdict: 'fail',
+    basis: 'cloud-detail', summary: /AccountLevelIdentityBasedPolicy.*Allow B's credentials ram:DecodeDiagnosticMessage/,
+  });
+  failure('the trust policy does not trust B, B\'s side only: exactly step 1, from the cloud\'s detail', {
+    scenario: 'trust-does-not-trust-b', check: 'b.assume-role', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',
+    basis: 'cloud-detail', summary: /AssumeRolePolicy/,
+  });
+  failure('the trust policy does not trust B, decoded when B\'s user may call ram:DecodeDiagnosticMessage', {
+    scenario: 'trust-does-not-trust-b', check: 'b.assume-role', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',
+    before: () => {
+      env.cloud().world.byLabel.B.users.get('alice')?.policies.push({ type: 'System', name: 'AliyunRAMFullAccess', attachDate: '' });
+    },
+    basis: 'decoded', summary: /DecodeDiagnosticMessage decoded.*|Resource: acs:ram::1746205010153210:role\/admin-oss/,
+  });
+  failure('the role lacks the OSS policy, decoded with A\'s credentials: step 1, exact', {
+    scenario: 'role-lacks-oss-policy', a: ['A', 'ram-admin'], check: 'b.list-objects', status: 'fail', cause: 'role-lacks-oss-policy', step: 1, verdict: 'fail',
+    basis: 'decoded', summary: /Resource: acs:oss:\*:1746205010153210:company-a-reports/,
+  });
+  failure('an explicit Deny in B\'s user\'s policy: the Deny is named (step 2)', {
+    before: () => {
+      const policy = env.cloud().world.byLabel.B.policies.get('assume-admin-oss');
+      assert.ok(policy);
+      policy.versions[0].document = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] });
+    },
+    check: 'b.assume-role', status: 'fail', cause: 'user-policy-denies', step: 2, verdict: 'fail', basis: 'cloud-detail', fix: /never overrides a Deny/,
+  });
+  failure('a control policy of A\'s resource directory refuses OSS: who can change it is named', {
+    before: () => {
+      env.cloud().world.byLabel.A.controlPolicies.push(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:*', Resource: '*' }] }));
+    },
+    check: 'b.list-buckets', status: 'fail', cause: 'control-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail', fix: /management account/,
+  });
+  failure('a bucket policy refuses the role: its own cause', {
+    before: () => {
+      const bucket = env.cloud().world.byLabel.A.buckets.get('company-a-reports');
+      assert.ok(bucket);
+      bucket.policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListObjects', Principal: ['*'], Resource: '*' }] });
+    },
+    check: 'b.list-objects', status: 'fail', cause: 'bucket-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail', fix: /Bucket Policy/,
+  });
+  test('the session policy of B\'s own role session refuses ListObjects: step 3, said as the session policy', async () => {
+    await scenario('happy-path');
+    await env.clearCredentials('all');
+    const a = env.cloud().credentials.A;
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:ListBuckets', Resource: '*' }] });
+    const sts = await assumeRole(env.cloud(), keysOf('B', 'alice'), `acs:ram::${a.uid}:role/admin-oss`, { Policy: policy });
+    secretsUsed.add(sts.accessKeySecret);
+    tokensUsed.add(sts.securityToken ?? '');
+    await env.setCredentials('b', sts);
+    const report = reportOf(await env.runChecks(inputs()));
+    const objects = check(report, 'b.list-objects');
+    assert.equal(objects.status, 'fail', JSON.stringify(objects));
+    assert.equal(objects.cause, 'session-policy-denies');
+    assert.equal(objects.basis, 'cloud-detail');
+    assert.equal(report.verdict.firstBrokenStep, 3);
+    assert.match(words(objects.summary), /given a session policy/);
+    assert.match(words(objects.summary, 'zh_CN'), /会话策略/);
   });
   failure('a wrong account UID, seen with A\'s credentials (a user allowed any role): step 3', {
     b: ['B', 'bob'], a: ['A', 'ram-admin'], inputs: { roleArn: 'acs:ram::1746205010159999:role/admin-oss', userB: 'bob' },

@@ -368,10 +368,10 @@ describe('workbench: credentials and verification', () => {
     const verdict = await page.locator('#verdict').innerText();
     // The catalog's words: the verdict's sentence around the failing check's finding, then the fix.
     const en = messageCatalog('en');
-    const finding = en.core_check_buckets_refused.replace('$role$', 'admin-oss');
-    const sentence = en.core_check_broken.replace('$step$', '1').replace('$problem$', finding);
-    assert.ok(verdict.startsWith(`${sentence}\n`), `one sentence naming the step: ${verdict}`);
-    assert.match(sentence, /^Step 1 is broken: OSS refused ListBuckets [^\n]*role admin-oss has no policy allowing oss:ListBuckets[^\n]*\.$/);
+    // The mock says why it refused (issue 14): the finding is the cloud's, then what it rests on.
+    const sentence = en.core_check_broken.replace('$step$', '1').replace('$problem$', en.core_check_oss_refused_buckets);
+    assert.ok(verdict.startsWith(`${sentence} ${en.core_check_cloud_no_allow}`), `one sentence naming the step: ${verdict}`);
+    assert.match(verdict.split('\n')[0], /AccountLevelIdentityBasedPolicy[^\n]*ram:DecodeDiagnosticMessage[^\n]*\.$/);
     assert.equal(await page.getAttribute('#verdict', 'data-step'), '1');
     assert.doesNotMatch(verdict, /Broken at|b\.list-buckets|\(s\)/);
     const fix = en.core_check_grant_oss_fix.replace('$role$', 'admin-oss');

@@ -156,13 +156,45 @@ const arnAccount = (/** @type {string} */ arn) => arn.split(':')[3] ?? null;
  * @returns {Decision}
  */
 export function authorize(world, caller, request) {
+  return authorizeWhy(world, caller, request).decision;
+}
+
+/**
+ * The policy types a refusal names (AccessDeniedDetail's PolicyType).
+ * @typedef {'AccountLevelIdentityBasedPolicy' | 'ControlPolicy' | 'SessionPolicy' | 'AssumeRolePolicy'} PolicyType
+ */
+
+/**
+ * `authorize`, with the kind of policy that decided a refusal: a Deny in a control policy of the
+ * caller's resource directory first, then the caller's attached policies, then the session policy.
+ * @param {World} world @param {Caller} caller
+ * @param {{action: string, resource: string, context?: Context}} request
+ * @returns {{decision: Decision, policyType: PolicyType}}
+ */
+export function authorizeWhy(world, caller, request) {
+  const identity = /** @type {PolicyType} */ ('AccountLevelIdentityBasedPolicy');
   const own = arnAccount(request.resource) === caller.account.uid;
-  if (!own && request.action.toLowerCase() !== 'sts:assumerole') return 'ImplicitDeny';
-  if (caller.kind === 'root') return own ? 'Allow' : 'ImplicitDeny';
+  if (!own && request.action.toLowerCase() !== 'sts:assumerole') return { decision: 'ImplicitDeny', policyType: identity };
+  if (caller.kind === 'root') return { decision: own ? 'Allow' : 'ImplicitDeny', policyType: identity };
+  // Control policies only ever take away: their Deny wins over any grant.
+  if (evaluate(caller.account.controlPolicies, request) === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'ControlPolicy' };
   const decision = evaluate(attachedDocuments(world, caller), request);
-  if (decision !== 'Allow' || caller.kind !== 'session' || caller.session.policy === null) return decision;
+  if (decision !== 'Allow' || caller.kind !== 'session' || caller.session.policy === null) return { decision, policyType: identity };
   // A session policy only narrows what the role may do.
-  return evaluate([caller.session.policy], request);
+  return { decision: evaluate([caller.session.policy], request), policyType: 'SessionPolicy' };
+}
+
+/**
+ * Does the bucket's own policy deny `caller` `action` on `resource`? Statements with a Principal
+ * (`*`, an account uid, or a RAM principal ARN) and Effect Deny; Allow statements grant nothing here.
+ * @param {string | null} policy @param {Caller} caller @param {string} action @param {string} resource
+ */
+export function bucketPolicyDenies(policy, caller, action, resource) {
+  if (policy === null) return false;
+  const names = principalNames(caller);
+  return statementsOf(policy).some((s) => s.Effect === 'Deny'
+    && actionAndResourceMatch(s, action, resource)
+    && list(s.Principal).some((p) => p === '*' || names.some((n) => wildcardMatch(p, n, true))));
 }
 
 /**

@@ -97,4 +97,34 @@ describe('the core against the mock cloud (happy-path scenario)', () => {
     assert.equal(denied.apiError.code, 'NoPermission');
     assert.equal(denied.apiError.status, 403);
   });
+
+  test('a refusal\'s detail, RPC and OSS, and DecodeDiagnosticMessage built by the core (RAM\'s endpoint only)', async () => {
+    const { A, B } = cloud.credentials;
+    const denied = (await call('ListPoliciesForUser', B.users.alice, { userName: 'alice' })).apiError.accessDeniedDetail;
+    assert.equal(denied.policyType, 'AccountLevelIdentityBasedPolicy');
+    assert.equal(denied.noPermissionType, 'ImplicitDeny');
+    assert.equal(denied.authPrincipalOwnerId, B.uid);
+    // alice lacks ram:DecodeDiagnosticMessage: the refusal says so in its own detail.
+    const refused = await call('DecodeDiagnosticMessage', B.users.alice, { encodedDiagnosticMessage: denied.encodedDiagnosticMessage });
+    assert.equal(refused.apiError.accessDeniedDetail.authAction, 'ram:DecodeDiagnosticMessage');
+    const decoded = await call('DecodeDiagnosticMessage', B.root, { encodedDiagnosticMessage: denied.encodedDiagnosticMessage });
+    assert.deepEqual(decoded.result.decodedDiagnosticMessage, {
+      policyType: 'AccountLevelIdentityBasedPolicy', noPermissionType: 'ImplicitDeny', authAction: 'ram:ListPoliciesForUser',
+      authResource: `acs:ram::${B.uid}:user/alice`, authPrincipalType: 'SubUser', authPrincipalOwnerId: B.uid, authPrincipalDisplayName: 'alice',
+    });
+    // An OSS refusal: the XML detail with its EC code, as typed fields.
+    const assumed = await call('AssumeRole', B.users.alice, { roleArn: `acs:ram::${A.uid}:role/admin-oss`, roleSessionName: 'core', policy: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListBuckets', Resource: '*' }, { Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }) });
+    const { expiration, ...sts } = assumed.result.credentials;
+    const oss = (await call('ListBuckets', sts)).apiError;
+    assert.equal(oss.code, 'AccessDenied');
+    assert.equal(oss.accessDeniedDetail.policyType, 'SessionPolicy');
+    assert.equal(oss.accessDeniedDetail.noPermissionType, 'ExplicitDeny');
+    assert.equal(oss.accessDeniedDetail.authPrincipalType, 'AssumedRoleUser');
+    // The encoded message goes to ram.aliyuncs.com and nowhere else.
+    const elsewhere = JSON.parse(request(JSON.stringify({ action: 'DecodeDiagnosticMessage', credentials: B.root, time: '2026-01-01T00:00:00Z', nonce: 'n-1',
+      endpoint: 'sts.aliyuncs.com', encodedDiagnosticMessage: 'AQIB' })));
+    assert.equal(elsewhere.error.path, '$.endpoint');
+    assert.deepEqual(elsewhere.error.text, { id: 'core_api_endpoint_fixed', args: { action: 'DecodeDiagnosticMessage', host: 'ram.aliyuncs.com' } });
+    assert.match(EN[elsewhere.error.text.id].message, /is sent only to \$host\$/);
+  });
 });

@@ -4,7 +4,8 @@
 // signing code, then authorises with the mock's evaluator.
 
 import { readFileSync } from 'node:fs';
-import { authorize } from './authorize.js';
+import { authorizeWhy, bucketPolicyDenies } from './authorize.js';
+import { EC_BUCKET_POLICY, ossRefusalExtra } from './denials.js';
 import { ApiError, ossError, ossErrorReply, ossReply, ossRequestId, xmlDocument } from './responses.js';
 import { ossSignature } from './sdk-signing.js';
 import { MAX_SKEW_MS } from './rpc.js';
@@ -141,9 +142,19 @@ function requireOss(world, caller, action, resource, { context = {}, bucket, den
     if (bucket && bucket.acl.startsWith('public-read')) return;
     throw ossError('AccessDenied', bucket ? undefined : 'Anonymous access is forbidden for this operation.');
   }
-  const decision = authorize(world, caller, { action, resource, context });
-  if (decision === 'ExplicitDeny') throw ossError('AccessDenied', 'Access denied by bucket policy.');
-  if (decision !== 'Allow') throw ossError('AccessDenied', deniedMessage);
+  // The bucket's own policy: its Deny refuses whatever RAM allows (no RAM detail, its own EC).
+  if (bucket && bucketPolicyDenies(bucket.policy, caller, action, resource)) {
+    throw ossError('AccessDenied', 'Access denied by bucket policy.', { EC: EC_BUCKET_POLICY });
+  }
+  const { decision, policyType } = authorizeWhy(world, caller, { action, resource, context });
+  if (decision === 'Allow') return;
+  const extra = ossRefusalExtra(world, caller, { action, resource, policyType, explicitDeny: decision === 'ExplicitDeny' });
+  // OSS's words: the session policy is "the authorizer's policy"; any explicit Deny reads as
+  // the bucket policy's, whichever policy held it (the detail tells which).
+  const message = policyType === 'SessionPolicy'
+    ? "Access denied by authorizer's policy."
+    : decision === 'ExplicitDeny' ? 'Access denied by bucket policy.' : deniedMessage;
+  throw ossError('AccessDenied', message, extra);
 }
 
 /** @param {Account} account @returns {XmlNode} */

@@ -2,6 +2,7 @@
 // `ram:<Action>` on the entity's ARN in the caller's own account (root may do all).
 
 import { grammarError } from './authorize.js';
+import { decode } from './denials.js';
 import { ApiError, missingParameter } from './responses.js';
 import { isoSeconds, numericId, randomToken } from './world.js';
 
@@ -309,5 +310,11 @@ export const RAM_ACTIONS = {
   GetAccountAlias(ctx) {
     ctx.require('ram:GetAccountAlias', `acs:ram::${ctx.caller.account.uid}:*`);
     return { AccountAlias: ctx.caller.account.alias ?? '' };
+  },
+
+  DecodeDiagnosticMessage(ctx) {
+    const encoded = required(ctx.params, 'EncodedDiagnosticMessage');
+    ctx.require('ram:DecodeDiagnosticMessage', `acs:ram::${ctx.caller.account.uid}:*`);
+    return decode(ctx.world, ctx.caller, encoded);
   },
 };

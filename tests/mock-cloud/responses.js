@@ -6,13 +6,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 /** @typedef {{status: number, headers: Record<string, string>, body: string | Buffer}} Reply */
 
-/** An API error answer; `extra` adds fields (RPC JSON members or OSS XML elements). */
+/** An API error answer; `extra` adds fields (RPC JSON members, or OSS XML elements: text or children). */
 export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {string} code
    * @param {string} message
-   * @param {Record<string, string>} [extra]
+   * @param {Record<string, any>} [extra]
    */
   constructor(status, code, message, extra = {}) {
     super(message);
@@ -77,7 +77,7 @@ const OSS_ERRORS = {
 
 /**
  * A documented OSS error; `message` replaces the standard one.
- * @param {string} code @param {string} [message] @param {Record<string, string>} [extra] @param {number} [status]
+ * @param {string} code @param {string} [message] @param {Record<string, any>} [extra] @param {number} [status]
  */
 export function ossError(code, message, extra = {}, status) {
   const known = OSS_ERRORS[code];

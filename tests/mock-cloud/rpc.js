@@ -3,7 +3,8 @@
 // STS token), the signature (by @alicloud/pop-core's own code) and SignatureNonce reuse, then runs
 // the action.
 
-import { authorize } from './authorize.js';
+import { authorizeWhy } from './authorize.js';
+import { rpcRefusal } from './denials.js';
 import { ApiError, missingParameter, rpcError, rpcErrorReply, rpcReply, rpcRequestId } from './responses.js';
 import { rpcSignature } from './sdk-signing.js';
 import { RAM_ACTIONS } from './ram.js';
@@ -21,7 +22,7 @@ import { STS_ACTIONS } from './sts.js';
  * @property {Record<string, string>} params
  * @property {number} now the mock clock (ms)
  * @property {(action: string, resource: string, context?: Record<string, string>) => void} require
- *   throws NoPermission unless the caller may do `action` on `resource`
+ *   throws NoPermission (with its AccessDeniedDetail) unless the caller may do `action` on `resource`
  */
 /** @typedef {(ctx: RpcContext) => object} RpcAction */
 
@@ -140,7 +141,8 @@ export async function handleRpc({ world, service, host, method, params, now }) {
       params,
       now,
       require(act, resource, context) {
-        if (authorize(world, caller, { action: act, resource, context }) !== 'Allow') throw rpcError('NoPermission');
+        const { decision, policyType } = authorizeWhy(world, caller, { action: act, resource, context });
+        if (decision !== 'Allow') throw rpcRefusal(world, caller, { action: act, resource, policyType, explicitDeny: decision === 'ExplicitDeny' });
       },
     };
     return rpcReply(200, { RequestId: requestId, ...action(ctx) }, requestId, date);

@@ -1,6 +1,7 @@
 // STS actions: GetCallerIdentity and AssumeRole (shared/reference/apis.md).
 
 import { grammarError, trustDecision } from './authorize.js';
+import { rpcRefusal } from './denials.js';
 import { ApiError, missingParameter, rpcError } from './responses.js';
 import { isoSeconds, randomToken } from './world.js';
 
@@ -60,7 +61,10 @@ function AssumeRole({ world, caller, params, now, require }) {
   if (!account || !role) throw new ApiError(404, 'EntityNotExist.Role', `The specified Role not exists: ${arn}.`);
   /** @type {Record<string, string>} */
   const context = externalId === undefined ? {} : { 'sts:externalid': externalId };
-  if (trustDecision(role, caller, context) !== 'Allow') throw rpcError('NoPermission');
+  const trust = trustDecision(role, caller, context);
+  if (trust !== 'Allow') {
+    throw rpcRefusal(world, caller, { action: 'sts:AssumeRole', resource: arn, policyType: 'AssumeRolePolicy', explicitDeny: trust === 'ExplicitDeny' });
+  }
   const duration = params.DurationSeconds === undefined ? 3600 : Number(params.DurationSeconds);
   if (!Number.isInteger(duration) || duration < 900 || duration > role.maxSessionDuration) {
     throw new ApiError(400, 'InvalidParameter.DurationSeconds', `The DurationSeconds must be between 900 and ${role.maxSessionDuration} (the role's MaxSessionDuration).`);

@@ -59,6 +59,7 @@ const SEEDED = '2024-01-02T03:04:05Z';
  * @property {string} storageClass
  * @property {string} acl
  * @property {OssObject[]} objects sorted by key
+ * @property {string | null} policy the bucket policy text
  */
 /**
  * @typedef {object} Account
@@ -70,6 +71,7 @@ const SEEDED = '2024-01-02T03:04:05Z';
  * @property {Map<string, Role>} roles by lower-case name
  * @property {Map<string, CustomPolicy>} policies by lower-case name
  * @property {Map<string, Bucket>} buckets by name
+ * @property {string[]} controlPolicies texts of the control policies of its resource directory
  */
 /**
  * @typedef {object} Session an STS session issued by AssumeRole
@@ -156,6 +158,8 @@ export class World {
     this.signinTokens = new Map();
     /** @type {Map<string, {session: Session, loginUrl: string, createdMs: number}>} console sessions by cookie ticket */
     this.consoleSessions = new Map();
+    /** @type {Map<string, import('./denials.js').Diagnostic>} refusals by their encoded diagnostic message */
+    this.diagnostics = new Map();
     for (const [label, a] of Object.entries(scenario.accounts ?? {})) this.addAccount(label, a);
     const problems = this.problems();
     if (problems.length > 0) throw new Error(`scenario: ${problems.join('; ')}`);
@@ -214,6 +218,7 @@ export class World {
       roles: new Map(),
       policies: new Map(),
       buckets: new Map(),
+      controlPolicies: (a.controlPolicies ?? []).map(policyText),
     };
     for (const u of a.users ?? []) {
       account.users.set(u.name.toLowerCase(), {
@@ -271,6 +276,7 @@ export class World {
         storageClass: b.storageClass ?? 'Standard',
         acl: b.acl ?? 'private',
         objects,
+        policy: b.policy === undefined ? null : policyText(b.policy),
       });
     }
     this.accounts.set(account.uid, account);

@@ -27,7 +27,6 @@ const KNOWN_RUST_CYCLES = [
   'api/errors.rs api/response.rs',
   'checks/diagnose/policies.rs checks/inputs.rs checks/known.rs',
   'checks/diagnose/common.rs checks/diagnose/mod.rs checks/report.rs',
-  'checks/diagnose/a_side.rs checks/diagnose/b_side.rs',
   'tutorial/setup/mod.rs tutorial/setup/next.rs',
 ];
 

@@ -54,6 +54,7 @@ actions! {
     CreatePolicy => Ram,
     GetPolicy => Ram,
     GetAccountAlias => Ram,
+    DecodeDiagnosticMessage => Ram,
     ListBuckets => Oss,
     ListObjects => Oss,
     ListObjectsV2 => Oss,
@@ -89,6 +90,7 @@ impl Action {
             ListObjects => &LIST_OBJECTS,
             ListObjectsV2 => &LIST_OBJECTS_V2,
             GetBucketInfo => &GET_BUCKET_INFO,
+            DecodeDiagnosticMessage => &DECODE_DIAGNOSTIC,
         }
     }
 }
@@ -222,6 +224,13 @@ static GET_POLICY: ActionSpec = spec(&[
     req("policyName", "PolicyName", Rule::PolicyName),
     req("policyType", "PolicyType", Rule::PolicyType),
 ]);
+
+/// The encoded message of a denial's detail: opaque text, as long as the detail keeps one.
+static DECODE_DIAGNOSTIC: ActionSpec = spec(&[req(
+    "encodedDiagnosticMessage",
+    "EncodedDiagnosticMessage",
+    Rule::Token,
+)]);
 
 static LIST_BUCKETS: ActionSpec = spec(&[
     opt("prefix", "prefix", Rule::KeyText),

@@ -3,6 +3,7 @@
 //! become one `ApiError` with a hint (a catalog message). Reading an error never fails.
 
 use super::action::Action;
+use super::denied::{self, AccessDeniedDetail};
 use super::diff::{self, Comparison, SignatureDiff};
 use super::hints::{self, Context, Hint};
 use super::response::HttpResponse;
@@ -41,6 +42,9 @@ pub struct ApiError {
     /// SignatureDoesNotMatch with our string to sign: the first difference.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature_diff: Option<SignatureDiff>,
+    /// A denial's own words: which policy refused, whom, and the encoded diagnostic message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_denied_detail: Option<Box<AccessDeniedDetail>>,
 }
 
 /// The fields an error body carried.
@@ -54,11 +58,17 @@ pub struct ErrorFields {
     endpoint: Option<String>,
     ec: Option<String>,
     server_string_to_sign: Option<String>,
+    access_denied_detail: Option<AccessDeniedDetail>,
 }
 
 impl ErrorFields {
     pub fn request_id(&self) -> Option<&String> {
         self.request_id.as_ref()
+    }
+
+    #[cfg(test)]
+    pub fn access_denied_detail(&self) -> Option<&AccessDeniedDetail> {
+        self.access_denied_detail.as_ref()
     }
 }
 
@@ -90,6 +100,7 @@ fn read_json_error(body: &str) -> Option<ErrorFields> {
         host_id: text("HostId"),
         recommend: text("Recommend"),
         server_string_to_sign,
+        access_denied_detail: denied::from_json(&value),
         ..ErrorFields::default()
     })
 }
@@ -119,6 +130,7 @@ fn read_xml_error(body: &str) -> Option<ErrorFields> {
         endpoint: trimmed("Endpoint"),
         ec: trimmed("EC"),
         server_string_to_sign: from_bytes.or_else(|| text("StringToSign")),
+        access_denied_detail: denied::from_xml(&root),
         ..ErrorFields::default()
     })
 }
@@ -185,6 +197,7 @@ pub fn api_error(
         ec: fields.ec,
         server_string_to_sign: fields.server_string_to_sign,
         signature_diff,
+        access_denied_detail: fields.access_denied_detail.map(Box::new),
     }
 }
 

@@ -93,6 +93,17 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The raw value of member `name` (missing: an error saying an object was expected).
+    pub fn value_of(&self, name: &str) -> Result<&'a Value> {
+        self.get(name)
+            .ok_or_else(|| self.missing(name, ApiMessage::JsonObject {}))
+    }
+
+    /// The error for member `name` holding `got` where an object belongs.
+    pub fn wrong_object(&self, name: &str, got: &Value) -> Error {
+        self.wrong(name, ApiMessage::JsonObject {}, got)
+    }
+
     pub fn opt_object(&self, name: &str) -> Result<Option<Node<'a>>> {
         match self.get(name) {
             None => Ok(None),

@@ -7,6 +7,7 @@
 mod action;
 mod build;
 mod console_session;
+mod denied;
 mod diff;
 mod errors;
 mod federation;
@@ -27,6 +28,9 @@ pub use build::{build, field_spec, unknown_field, BuiltRequest, Signing, COMMON_
 pub use console_session::{
     assume_role_request, name_refusal, read_only_session_policy, session_name_from_caller, Refusal,
     SessionSpec,
+};
+pub use denied::{
+    AccessDeniedDetail, DecodedDiagnosticResult, DeniedPolicyType, NoPermissionType, PrincipalType,
 };
 pub use diff::{compare_oss, compare_rpc, Comparison, SignatureDiff};
 pub use errors::ApiError;

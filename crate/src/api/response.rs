@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::errors::{api_error, read_error_body, ApiError};
-use super::{json, oss, ram, sts, xml};
+use super::{denied, json, oss, ram, sts, xml};
 use crate::error::{Error, Result};
 use crate::message::{ApiMessage, Message};
 use serde::Serialize;
@@ -42,6 +42,7 @@ pub enum ApiResult {
     Buckets(oss::ListBucketsResult),
     Objects(oss::ListObjectsResult),
     BucketInfo(oss::BucketInfo),
+    Decoded(denied::DecodedDiagnosticResult),
 }
 
 /// A parsed answer: the call's result, or the service's error.
@@ -103,6 +104,7 @@ fn parse_success(action: Action, response: &HttpResponse) -> Result<ApiResult> {
         }
         AttachPolicyToRole | AttachPolicyToUser => with_json(body, |r| ram::ack(r).map(R::Ack)),
         GetAccountAlias => with_json(body, |r| ram::account_alias(r).map(R::AccountAlias)),
+        DecodeDiagnosticMessage => with_json(body, |r| denied::decoded_result(r).map(R::Decoded)),
         ListBuckets => with_xml(body, "ListAllMyBucketsResult", |r| {
             oss::list_buckets(r, request_id()).map(R::Buckets)
         }),

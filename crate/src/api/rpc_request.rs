@@ -1,6 +1,6 @@
 //! STS and RAM requests: RPC V1-signed form POSTs to `https://<host>/`.
 
-use super::action::Service;
+use super::action::{Action, Service};
 use super::build::{BuiltRequest, Param, Signing};
 use super::input::RequestInput;
 use super::validate::check_nonce;
@@ -38,6 +38,14 @@ pub(super) fn assemble(
         Some(endpoint) => aliyuncs_endpoint(endpoint, "$.endpoint")?,
         None => default_host.to_string(),
     };
+    // A denial's encoded message goes to RAM's documented endpoint and nowhere else.
+    if input.action == Action::DecodeDiagnosticMessage && host != default_host {
+        let text = ApiMessage::EndpointFixed {
+            action: input.action.name().to_string(),
+            host: default_host.to_string(),
+        };
+        return Err(Error::invalid_said("$.endpoint", text));
+    }
     let creds = &input.credentials;
     let mut params: Vec<(String, String)> = [
         ("Action", input.action.name()),

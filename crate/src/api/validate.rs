@@ -51,6 +51,9 @@ impl Rule {
     }
 }
 
+/// The longest opaque token (continuation-token, an encoded diagnostic message).
+pub(crate) const TOKEN_MAX: usize = 4096;
+
 /// Checks `value` against `rule` and returns the parameter text to send.
 pub fn check(rule: Rule, path: &str, value: &FieldValue) -> Result<String> {
     match (rule.kind(), value) {
@@ -156,7 +159,7 @@ fn check_text(rule: Rule, path: &str, text: &str) -> Result<()> {
             )),
         },
         Rule::KeyText => key_bytes(path, text),
-        Rule::Token => length(path, text, 1, 4096),
+        Rule::Token => length(path, text, 1, TOKEN_MAX),
         Rule::DurationSeconds | Rule::MaxSessionDuration | Rule::MaxKeys | Rule::Flag => Ok(()),
     }
 }

@@ -2,6 +2,7 @@
 //! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
 //! a transport failure, plus the local signing time and the server's Date header.
 
+use crate::api::AccessDeniedDetail;
 use crate::contract::fields::{wrong_type, Object};
 use crate::error::{Error, Result};
 use crate::message::{ApiMessage, ContractMessage};
@@ -36,6 +37,10 @@ pub struct ApiFailure {
     pub hint: Option<Value>,
     /// OSS: the endpoint the bucket must be addressed through.
     pub endpoint: Option<String>,
+    /// OSS: the detailed error code (`EC`); `0003-000001xx` names a bucket policy.
+    pub ec: Option<String>,
+    /// parseResponse's `accessDeniedDetail`: which policy refused, as the cloud said.
+    pub denied: Option<Box<AccessDeniedDetail>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -274,5 +279,15 @@ fn read_api_error(obj: &Object) -> Result<ApiFailure> {
         status,
         hint,
         endpoint: e.optional_str("endpoint")?.map(str::to_string),
+        ec: e.optional_str("ec")?.map(str::to_string),
+        denied: match e.get("accessDeniedDetail") {
+            None | Some(Value::Null) => None,
+            Some(detail) => Some(serde_json::from_value(detail.clone()).map_err(|why| {
+                Error::invalid(
+                    e.child("accessDeniedDetail"),
+                    format!("accessDeniedDetail is not parseResponse's detail ({why}): pass it on as parseResponse gave it"),
+                )
+            })?),
+        },
     })
 }

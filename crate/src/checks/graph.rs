@@ -122,8 +122,31 @@ impl Graph {
         }
         if k.inputs.have_b {
             g.b_session(k);
+            for (decode, source) in id::DECODES {
+                g.decode(k, decode, source);
+            }
         }
         g
+    }
+
+    /// RAM DecodeDiagnosticMessage on `source`'s refusal, when the cloud gave an encoded
+    /// message. AssumeRole's refusal is about B's user (B's account decodes it); an OSS refusal
+    /// is about the role session in A's account: A decodes it when A's credentials are given,
+    /// else the credentials that were refused.
+    fn decode(&mut self, k: &Known, rid: &str, source: &str) {
+        let gate = match self.state(source) {
+            State::Ready { .. } | State::Waiting => Gate::Waiting,
+            State::Closed => Gate::Closed,
+            State::Done => match encoded_message(k, source) {
+                Some(message) => {
+                    let creds = decode_credentials(k, source);
+                    let params = json!({ "encodedDiagnosticMessage": message });
+                    Gate::Open(plan(rid, Action::DecodeDiagnosticMessage, creds, params))
+                }
+                None => Gate::Closed,
+            },
+        };
+        self.add(k, rid, gate);
     }
 
     /// A request that needs nothing: sent from the start.
@@ -318,6 +341,24 @@ impl Graph {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// The encoded diagnostic message of `source`'s last answer, when it was refused with one.
+pub fn encoded_message(k: &Known, source: &str) -> Option<String> {
+    match &k.facts.last(source)?.outcome {
+        Outcome::Api(e) => e.denied.as_ref()?.encoded_diagnostic_message.clone(),
+        _ => None,
+    }
+}
+
+/// Who decodes `source`'s refusal (see `Graph::decode`).
+pub fn decode_credentials(k: &Known, source: &str) -> Creds {
+    match source {
+        id::B_ASSUME => Creds::B,
+        _ if k.inputs.have_a => Creds::A,
+        _ if k.in_role => Creds::B,
+        _ => Creds::Assumed,
     }
 }
 

@@ -18,7 +18,17 @@ pub mod id {
     pub const A_ALIAS: &str = "a.GetAccountAlias";
     pub const A_ROLE: &str = "a.GetRole";
     pub const A_ROLE_POLICIES: &str = "a.ListPoliciesForRole";
-    pub const STATIC: [&str; 10] = [
+    /// RAM DecodeDiagnosticMessage on the encoded message of a refused request.
+    pub const DECODE_ASSUME: &str = "b.DecodeDiagnosticMessage.AssumeRole";
+    pub const DECODE_BUCKETS: &str = "b.DecodeDiagnosticMessage.ListBuckets";
+    pub const DECODE_OBJECTS: &str = "b.DecodeDiagnosticMessage.ListObjects";
+    /// (decode request, the request whose refusal it decodes)
+    pub const DECODES: [(&str, &str); 3] = [
+        (DECODE_ASSUME, B_ASSUME),
+        (DECODE_BUCKETS, B_BUCKETS),
+        (DECODE_OBJECTS, B_OBJECTS),
+    ];
+    pub const STATIC: [&str; 13] = [
         B_CALLER,
         B_USER_POLICIES,
         B_ROLE_POLICIES,
@@ -29,6 +39,9 @@ pub mod id {
         A_ALIAS,
         A_ROLE,
         A_ROLE_POLICIES,
+        DECODE_ASSUME,
+        DECODE_BUCKETS,
+        DECODE_OBJECTS,
     ];
 
     /// `b.GetPolicy.System.AliyunSTSAssumeRoleAccess`: one per policy a listing returned.

@@ -9,7 +9,7 @@ use super::retry;
 use serde_json::{json, Value};
 
 /// (request id, action, credentials, what it needs to have succeeded)
-const REQUESTS: [(&str, &str, &str, &[&str]); 11] = [
+const REQUESTS: [(&str, &str, &str, &[&str]); 14] = [
     (id::B_CALLER, "GetCallerIdentity", "B", &[]),
     (
         id::B_USER_POLICIES,
@@ -26,6 +26,25 @@ const REQUESTS: [(&str, &str, &str, &[&str]); 11] = [
     (id::A_ROLE, "GetRole", "A", &[]),
     (id::A_ROLE_POLICIES, "ListPoliciesForRole", "A", &[]),
     ("a.GetPolicy.*", "GetPolicy", "A", &[id::A_ROLE_POLICIES]),
+    // Only when the refusal carried an encoded diagnostic message.
+    (
+        id::DECODE_ASSUME,
+        "DecodeDiagnosticMessage",
+        "B",
+        &[id::B_ASSUME],
+    ),
+    (
+        id::DECODE_BUCKETS,
+        "DecodeDiagnosticMessage",
+        "assumed",
+        &[id::B_BUCKETS],
+    ),
+    (
+        id::DECODE_OBJECTS,
+        "DecodeDiagnosticMessage",
+        "assumed",
+        &[id::B_OBJECTS],
+    ),
 ];
 
 /// The requests and checks each check reads.
@@ -36,9 +55,15 @@ fn check_uses(check: &str) -> (&'static [&'static str], &'static [&'static str])
             &[id::B_USER_POLICIES, "b.GetPolicy.*"],
             &[diagnose::B_IDENTITY],
         ),
-        diagnose::B_ASSUME_ROLE => (&[id::B_ASSUME], &[diagnose::B_IDENTITY]),
-        diagnose::B_LIST_BUCKETS => (&[id::B_BUCKETS], &[diagnose::B_ASSUME_ROLE]),
-        diagnose::B_LIST_OBJECTS => (&[id::B_OBJECTS], &[diagnose::B_ASSUME_ROLE]),
+        diagnose::B_ASSUME_ROLE => (&[id::B_ASSUME, id::DECODE_ASSUME], &[diagnose::B_IDENTITY]),
+        diagnose::B_LIST_BUCKETS => (
+            &[id::B_BUCKETS, id::DECODE_BUCKETS],
+            &[diagnose::B_ASSUME_ROLE],
+        ),
+        diagnose::B_LIST_OBJECTS => (
+            &[id::B_OBJECTS, id::DECODE_OBJECTS],
+            &[diagnose::B_ASSUME_ROLE],
+        ),
         diagnose::A_ROLE_EXISTS => (&[id::A_ROLE], &[]),
         diagnose::A_TRUST => (&[id::A_ROLE], &[diagnose::A_ROLE_EXISTS]),
         diagnose::A_ROLE_OSS => (&[id::A_ROLE_POLICIES, "a.GetPolicy.*"], &[]),
@@ -69,10 +94,15 @@ pub fn plan(inputs: &CheckInputs) -> Value {
         .iter()
         .filter(|(rid, ..)| {
             let a = rid.starts_with("a.");
-            (a && inputs.have_a)
-                || (!a && inputs.have_b && (*rid != id::B_OBJECTS || inputs.bucket.is_some()))
+            let objects = *rid == id::B_OBJECTS || *rid == id::DECODE_OBJECTS;
+            (a && inputs.have_a) || (!a && inputs.have_b && (!objects || inputs.bucket.is_some()))
         })
         .map(|(rid, action, creds, needs)| {
+            // An OSS refusal is decoded with A's credentials when they are given.
+            let creds = match *rid {
+                id::DECODE_BUCKETS | id::DECODE_OBJECTS if inputs.have_a => "A",
+                _ => creds,
+            };
             json!({
                 "id": rid,
                 "action": action,

@@ -41,6 +41,32 @@ pub enum Cause {
     NotRun,
     MissingInput,
     UnexpectedError,
+    /// The cloud named a Deny statement in B's own policies.
+    UserPolicyDenies,
+    /// The cloud named a Deny statement in the role's trust policy.
+    TrustPolicyDenies,
+    /// The cloud named a Deny statement in the role's permission policies.
+    RolePolicyDenies,
+    /// The session policy passed to AssumeRole refuses it.
+    SessionPolicyDenies,
+    /// A resource directory's control policy refuses it (no tutorial step changes it).
+    ControlPolicyDenies,
+    /// The grant is scoped to a resource group that does not hold the resource.
+    ResourceGroupScope,
+    /// The bucket's own policy refuses it.
+    BucketPolicyDenies,
+}
+
+/// What a denial's diagnosis rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// The cloud's AccessDeniedDetail (or EC code) named the policy.
+    CloudDetail,
+    /// RAM DecodeDiagnosticMessage decoded the cloud's diagnostic message.
+    Decoded,
+    /// The cloud said nothing about the policy: RoleHop's own reasoning over what it read.
+    Inferred,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -114,6 +140,8 @@ pub struct Finding {
     pub evidence: Evidence,
     pub method: Option<&'static str>,
     pub details: Option<Value>,
+    /// A refusal's diagnosis: what it rests on.
+    pub basis: Option<Basis>,
 }
 
 impl Finding {
@@ -127,6 +155,7 @@ impl Finding {
             evidence: Evidence::default(),
             method: None,
             details: None,
+            basis: None,
         }
     }
 
@@ -183,6 +212,11 @@ impl Finding {
         self.details = Some(details);
         self
     }
+
+    pub fn with_basis(mut self, basis: Basis) -> Finding {
+        self.basis = Some(basis);
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -203,6 +237,9 @@ pub struct CheckResult {
     pub method: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Value>,
+    /// A refusal's diagnosis: the cloud's detail, the decoded message, or RoleHop's inference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -233,6 +270,9 @@ pub struct Verdict {
     /// How many other checks failed (the page says so with its plural rule).
     #[serde(skip_serializing_if = "is_zero_usize")]
     pub other_failures: usize,
+    /// The check's basis, when the verdict is about a refusal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
 }
 
 fn is_zero_usize(n: &usize) -> bool {

@@ -56,6 +56,7 @@ messages! { ApiMessage
     RegionLocation "core_api_region_location" { value: String, region: String }
     RegionInvalid "core_api_region_invalid" { value: String }
     RegionNotRpc "core_api_region_not_rpc" {}
+    EndpointFixed "core_api_endpoint_fixed" { action: String, host: String }
     BucketNotTaken "core_api_bucket_not_taken" { action: String }
     RegionAndEndpoint "core_api_region_and_endpoint" {}
     ResponseUndocumented "core_api_response_undocumented" { action: String, problem: Box<ApiMessage> }

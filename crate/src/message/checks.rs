@@ -169,6 +169,28 @@ messages! { ChecksMessage
     RetryNetwork "core_check_retry_network" {}
     RetryUnreadable "core_check_retry_unreadable" {}
     RetryAgain "core_check_retry_again" { why: Box<ChecksMessage>, delay: usize, attempt: usize, max: usize }
+    CloudSays "core_check_cloud_says" { policy_type: String, deny: String, action: String, principal: String }
+    CloudSaysResource "core_check_cloud_says_resource" { resource: String }
+    BasisCloud "core_check_basis_cloud" {}
+    BasisDecoded "core_check_basis_decoded" {}
+    BasisInferred "core_check_basis_inferred" {}
+    DecodeRefused "core_check_decode_refused" { whose: Box<ChecksMessage> }
+    CloudNoAllow "core_check_cloud_no_allow" {}
+    TrustRefuses "core_check_trust_refuses" { principal: String }
+    TrustDeny "core_check_trust_deny" { role: String, principal: String }
+    TrustDenyFix "core_check_trust_deny_fix" { role: String, principal: String }
+    DenyStatement "core_check_deny_statement" { who: String, action: String, resource: String }
+    DenyStatementFix "core_check_deny_statement_fix" { who: String, action: String }
+    GroupScope "core_check_group_scope" { who: String, action: String, resource: String }
+    GroupScopeFix "core_check_group_scope_fix" { who: String, resource: String }
+    ControlDenies "core_check_control_denies" { account: String, action: String }
+    ControlDeniesFix "core_check_control_denies_fix" { account: String, action: String }
+    SessionDenies "core_check_session_denies" { action: String }
+    SessionDeniesFix "core_check_session_denies_fix" { action: String }
+    BucketPolicyDenies "core_check_bucket_policy_denies" { bucket: String, who: String }
+    BucketPolicyFix "core_check_bucket_policy_fix" { bucket: String, who: String }
+    OssRefusedBuckets "core_check_oss_refused_buckets" {}
+    OssRefusedObjects "core_check_oss_refused_objects" { place: String }
 }
 
 impl ChecksMessage {

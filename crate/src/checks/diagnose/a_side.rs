@@ -2,8 +2,8 @@
 //! the policy engine), its attached policies allow the OSS reads (simulated), and what B must
 //! type on the Switch Role page.
 
-use super::b_side::{not_trusted, oss_snippet};
 use super::common::Read;
+use super::fixes::{not_trusted, oss_snippet};
 use super::policies;
 use super::{Cx, A_ROLE_EXISTS};
 use crate::checks::inputs::AccountRef;

@@ -2,47 +2,19 @@
 //! AssumeRole itself (and, when refused, which side refuses), and OSS reads with the session.
 
 use super::common::Read;
+use super::denial::{self, Decode};
+use super::fixes::{assume_snippet, not_trusted, oss_snippet, user_lacks};
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
+use crate::api::DeniedPolicyType;
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::message::ChecksMessage as M;
-use crate::policy::build::{
-    assume_role as assume_role_policy, oss_read_only, OssReadSpec, OssScope,
-};
-use crate::policy::{to_pretty, Decision};
+use crate::policy::Decision;
 use crate::profile::account::arn_of;
 use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
-
-/// The policy that lets B's user assume exactly this role.
-fn assume_snippet(role_arn: Option<&str>) -> Option<String> {
-    assume_role_policy(role_arn?)
-        .ok()
-        .map(|b| to_pretty(&b.policy))
-}
-
-/// Read-only OSS access for the role, with what the console needs.
-pub(super) fn oss_snippet(cx: &Cx) -> Option<String> {
-    let account = cx.known.target_uid.clone()?;
-    let inputs = cx.known.inputs;
-    let scope = match (&inputs.bucket, &inputs.prefix) {
-        (Some(bucket), Some(prefix)) => OssScope::Prefix {
-            bucket: bucket.clone(),
-            prefix: prefix.clone(),
-        },
-        (Some(bucket), None) => OssScope::Buckets(vec![bucket.clone()]),
-        _ => OssScope::Account,
-    };
-    oss_read_only(&OssReadSpec {
-        account,
-        scope,
-        console: true,
-    })
-    .ok()
-    .map(|b| to_pretty(&b.policy))
-}
 
 fn role_text(cx: &Cx) -> String {
     cx.known
@@ -208,58 +180,6 @@ fn trust_allows(cx: &Cx) -> Option<bool> {
     }
 }
 
-fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
-    let user = cx
-        .known
-        .b
-        .as_ref()
-        .and_then(|b| b.user.clone().or(b.role.clone()))
-        .unwrap_or_default();
-    let account = cx.known.b_account().unwrap_or_default();
-    Finding::fail(
-        Cause::UserLacksAssumeRole,
-        TutorialStep::UserInB,
-        M::UserLacks {
-            user: user.clone(),
-            role: role.to_string(),
-        }
-        .then(why),
-        Fix::new(M::UserLacksFix {
-            account,
-            user,
-            role: role.to_string(),
-        })
-        .with_snippet(assume_snippet(Some(role))),
-    )
-}
-
-/// `why`: what showed it, when another check did.
-pub(super) fn not_trusted(cx: &Cx, why: Option<M>) -> Finding {
-    let account = cx
-        .known
-        .b_account()
-        .unwrap_or_else(|| "<B's account UID>".to_string());
-    let role = cx.known.role_name.clone().unwrap_or_default();
-    let inputs = cx.known.inputs;
-    let snippet = crate::policy::build::trust_policy(&crate::policy::build::TrustSpec {
-        account: Some(account.clone()),
-        external_id: inputs.external_id.clone(),
-        ..Default::default()
-    })
-    .ok()
-    .map(|b| to_pretty(&b.policy));
-    Finding::fail(
-        Cause::RoleDoesNotTrustB,
-        TutorialStep::RoleInA,
-        M::NotTrusted {
-            account: account.clone(),
-            role: role.clone(),
-        }
-        .then_some(why),
-        Fix::new(M::NotTrustedFix { role, account }).with_snippet(snippet),
-    )
-}
-
 pub fn assume_role(cx: &Cx) -> Finding {
     if let Some(blocked) = cx.unless_passed(B_IDENTITY) {
         return blocked;
@@ -317,8 +237,8 @@ pub fn assume_role(cx: &Cx) -> Finding {
     finding.with_evidence(evidence)
 }
 
-/// AssumeRole said NoPermission: pin it on B's policies or A's trust policy when the other
-/// checks tell which, else say both.
+/// AssumeRole said NoPermission: pin it on the policy the cloud named, else on B's policies or
+/// A's trust policy when the other checks tell which, else say both.
 fn refused(cx: &Cx) -> Finding {
     // The requested ARN names another account than A's: the permission B's user lacks is on
     // the wrong ARN, a consequence of the wrong account, not a broken step of its own.
@@ -327,19 +247,44 @@ fn refused(cx: &Cx) -> Finding {
             return super::a_side::wrong_account_arn(uid, &a.account);
         }
     }
+    let denial = cx.denial(id::B_ASSUME);
+    if denial.as_ref().is_some_and(|d| d.decode == Decode::Pending) {
+        return Finding::pending();
+    }
     let policies = user_policies(cx);
+    // B's user may assume a role whose ARN differs from the requested one only in the account
+    // or name: the values typed are wrong, which an identity policy's refusal confirms.
     if let UserPolicies::Simulated {
         mismatch: Some(m), ..
     } = &policies
     {
-        return values_differ(
+        let f = values_differ(
             cx,
             m,
             M::RefusedOn {
                 arn: m.requested.clone(),
             },
         );
+        return match &denial {
+            Some(d)
+                if d.policy_type() == Some(DeniedPolicyType::AccountLevelIdentityBasedPolicy) =>
+            {
+                denial::confirmed(f, d)
+            }
+            _ => denial::inferred(f, denial.as_ref()),
+        };
     }
+    if let Some(f) = denial
+        .as_ref()
+        .and_then(|d| denial::assume_refused(cx, d, &role_text(cx)))
+    {
+        return f;
+    }
+    denial::inferred(refused_inferred(cx, &policies), denial.as_ref())
+}
+
+/// RoleHop's own reasoning about a refused AssumeRole (the cloud named no policy).
+fn refused_inferred(cx: &Cx, policies: &UserPolicies) -> Finding {
     let user = policies.allows();
     let trust = trust_allows(cx);
     let role = role_text(cx);
@@ -607,10 +552,24 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                 Some((Status::Fail, Some(Cause::UserLacksAssumeRole))) => {
                     user_lacks(cx, &role, why())
                 }
+                // The cloud named B's side: this check fails the same way.
+                Some((
+                    Status::Fail,
+                    Some(
+                        Cause::UserPolicyDenies
+                        | Cause::ResourceGroupScope
+                        | Cause::ControlPolicyDenies
+                        | Cause::SessionPolicyDenies,
+                    ),
+                )) => match assumed {
+                    Some(f) => f.clone(),
+                    None => return Finding::pending(),
+                },
                 Some((
                     Status::Fail,
                     Some(
                         Cause::RoleDoesNotTrustB
+                        | Cause::TrustPolicyDenies
                         | Cause::RoleNotFound
                         | Cause::WrongAccount
                         | Cause::WrongRoleName,
@@ -626,7 +585,13 @@ pub fn user_may_assume(cx: &Cx) -> Finding {
                     Some(Fix::new(M::CannotTellFix {})),
                 ),
             };
-            finding.with_method("observed").with_evidence(evidence)
+            // Mirroring the AssumeRole check: its basis (the cloud's words or RoleHop's).
+            let basis = assumed
+                .and_then(|f| f.basis)
+                .filter(|_| finding.status == Status::Fail);
+            Finding { basis, ..finding }
+                .with_method("observed")
+                .with_evidence(evidence)
         }
     }
 }
@@ -653,6 +618,23 @@ fn role_lacks_oss(cx: &Cx, what: M) -> Finding {
         what,
         Fix::new(M::GrantOssFix { role }).with_snippet(oss_snippet(cx)),
     )
+}
+
+/// OSS said AccessDenied to request `rid`: the policy the cloud named (`said` leads), else
+/// the role's policies as RoleHop reads them (`inferred` leads).
+fn oss_denied(cx: &Cx, rid: &str, said: M, inferred: M) -> Finding {
+    let denial = cx.denial(rid);
+    if denial.as_ref().is_some_and(|d| d.decode == Decode::Pending) {
+        return Finding::pending();
+    }
+    let action = format!("oss:{}", rid.trim_start_matches("b."));
+    if let Some(f) = denial
+        .as_ref()
+        .and_then(|d| denial::oss_refused(cx, d, said, &action))
+    {
+        return f;
+    }
+    denial::inferred(role_lacks_oss(cx, inferred), denial.as_ref())
 }
 
 pub fn list_buckets(cx: &Cx) -> Finding {
@@ -684,9 +666,12 @@ pub fn list_buckets(cx: &Cx) -> Finding {
                 });
             Finding::pass(summary.then_some(missing)).with_details(json!({ "buckets": names }))
         }
-        Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => {
-            role_lacks_oss(cx, M::BucketsRefused { role })
-        }
+        Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => oss_denied(
+            cx,
+            id::B_BUCKETS,
+            M::OssRefusedBuckets {},
+            M::BucketsRefused { role },
+        ),
         other => return cx.unavailable(id::B_BUCKETS, &other),
     };
     finding.with_evidence(evidence)
@@ -756,7 +741,14 @@ pub fn list_objects(cx: &Cx) -> Finding {
                     names: Box::new(M::list(names)),
                 }),
             ),
-            _ => role_lacks_oss(cx, M::ObjectsRefused { place, role }),
+            _ => oss_denied(
+                cx,
+                id::B_OBJECTS,
+                M::OssRefusedObjects {
+                    place: place.clone(),
+                },
+                M::ObjectsRefused { place, role },
+            ),
         },
         other => return cx.unavailable(id::B_OBJECTS, &other),
     };

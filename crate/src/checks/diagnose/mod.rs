@@ -6,6 +6,8 @@
 mod a_side;
 mod b_side;
 mod common;
+mod denial;
+mod fixes;
 mod mismatch;
 mod policies;
 mod verdict;
@@ -203,6 +205,7 @@ pub fn diagnose(known: &Known) -> Report {
                 fix: f.fix,
                 method: f.method,
                 details: f.details,
+                basis: f.basis,
             })
         })
         .collect();

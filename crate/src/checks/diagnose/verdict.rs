@@ -66,6 +66,7 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
         summary,
         fix: None,
         other_failures: 0,
+        basis: None,
     };
     if checks.iter().any(|c| c.status == Status::Pending) {
         return verdict(VerdictStatus::Pending, ChecksMessage::Running {});
@@ -82,6 +83,7 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
             cause: c.cause,
             check: Some(c.id),
             fix: c.fix.clone(),
+            basis: c.basis,
             other_failures: checks
                 .iter()
                 .filter(|c| c.status == Status::Fail)

@@ -17,6 +17,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 mod api;
+mod chain;
 mod checks;
 mod policy;
 mod profile;
@@ -25,6 +26,7 @@ mod signin;
 mod tutorial;
 
 pub use api::ApiMessage;
+pub use chain::ChainMessage;
 pub use checks::ChecksMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
@@ -265,6 +267,7 @@ areas! {
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
     Signin(SigninMessage),
+    Chain(ChainMessage),
 }
 
 impl Said for Message {

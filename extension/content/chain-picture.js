@@ -11,20 +11,23 @@
 const RoleHopChainPicture = (() => {
   const SVG = 'http://www.w3.org/2000/svg';
   /** At or above this width the links sit in a row; below it, in a column. */
-  const ROW_MIN_WIDTH = 760;
+  const ROW_MIN_WIDTH = 700;
   const FONT = 14;
-  const SMALL = 12;
+  /** The theme's UI fonts (shared/theme.css --font-ui), for measuring titles as they are drawn. */
+  const FONT_UI = 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+  const SMALL = 13;
   const LINE = 18;
-  const ROW = { box: 150, gap: 28, pad: 10 };
+  /** A row's titles are a size smaller: five boxes side by side. */
+  const ROW = { box: 140, gap: 20, pad: 8, font: 13 };
   const COLUMN = { width: 340, gap: 22, pad: 12, icon: 34 };
   /** The marks inside the status circle, drawn at r = 8. @type {Record<string, string>} */
   const ICONS = { pass: 'M-4 0l3 3 5-6', fail: 'M-4-4l8 8M4-4l-8 8', 'not-checked': 'M-4 0h8' };
 
   const CSS = `
-    .chain { container-type: inline-size; margin: 0 0 8px; }
-    .chain svg { display: block; width: 100%; height: auto; font: ${FONT}px var(--font-ui, system-ui, sans-serif); }
-    .chain svg.chain-row { max-width: 900px; }
-    .chain svg.chain-column { max-width: 440px; }
+    .chain { container-type: inline-size; margin: 12px 0 8px; }
+    .chain svg { display: block; width: 100%; height: auto; font: ${FONT}px var(--font-ui, ${FONT_UI}); }
+    .chain svg.chain-row { max-width: 840px; }
+    .chain svg.chain-column { max-width: 400px; }
     @container (min-width: ${ROW_MIN_WIDTH}px) { .chain svg.chain-column { display: none; } }
     @container (max-width: ${ROW_MIN_WIDTH - 0.02}px) { .chain svg.chain-row { display: none; } }
     .chain .link-box { stroke-width: 1.5; }
@@ -76,23 +79,36 @@ const RoleHopChainPicture = (() => {
     return node;
   }
 
-  /** How wide a character is, in ems (an estimate: SVG text does not wrap, and measuring needs layout). @param {string} c */
-  const ems = (c) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : /[A-Z@mw]/.test(c) ? 0.72 : 0.56);
+  /** @type {CanvasRenderingContext2D | null | undefined} */
+  let measurer;
 
   /**
-   * Breaks `text` into lines of at most `width` px at `size` px: at spaces, or between Chinese characters.
+   * How wide `text` is in the titles' bold font at `size` px: measured on a canvas (SVG text does
+   * not wrap, and an SVG not yet in the page has no layout to measure); estimated without one.
+   * @param {string} text @param {number} size
+   */
+  function widthOf(text, size) {
+    measurer ??= document.createElement('canvas').getContext('2d');
+    if (measurer) {
+      measurer.font = `600 ${size}px ${FONT_UI}`;
+      return measurer.measureText(text).width;
+    }
+    return [...text].reduce((sum, c) => sum + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.64), 0) * size;
+  }
+
+  /**
+   * Breaks `text` into lines at most `width` px wide at `size` px: at spaces, between Chinese
+   * characters, or after a colon inside a word too long for a line (sts:AssumeRole).
    * @param {string} text @param {number} width @param {number} size
    */
   function wrap(text, width, size) {
-    const max = width / size;
-    // Words: a Latin run, or one Chinese character (each with the space after it).
-    const words = text.match(/[\u2e80-\u9fff\uff00-\uffef][\s]*|[^\s\u2e80-\u9fff\uff00-\uffef]+[\s]*/g) ?? [text];
+    // Words: a Chinese character, or a Latin run up to a colon or a space (each with the space after it).
+    const words = text.match(/[\u2e80-\u9fff\uff00-\uffef]\s*|[^\s:\u2e80-\u9fff\uff00-\uffef]+:?\s*|:\s*/g) ?? [text];
     /** @type {string[]} */
     const lines = [];
     let line = '';
     for (const word of words) {
-      const wide = [...(line + word).trimEnd()].reduce((sum, c) => sum + ems(c), 0);
-      if (line && wide > max) {
+      if (line && widthOf((line + word).trimEnd(), size) > width) {
         lines.push(line.trimEnd());
         line = word;
       } else line += word;
@@ -122,9 +138,9 @@ const RoleHopChainPicture = (() => {
     ]);
   }
 
-  /** @param {string} cls @param {number} x @param {number} y @param {string[]} lines @param {string} [anchor] */
-  function text(cls, x, y, lines, anchor = 'start') {
-    return s('text', { class: cls, x, y, 'text-anchor': anchor }, lines.map((line, i) => s('tspan', { x, dy: i === 0 ? 0 : LINE }, [line])));
+  /** @param {string} cls @param {number} x @param {number} y @param {string[]} lines @param {string} [anchor] @param {number} [size] px, when not the class's */
+  function text(cls, x, y, lines, anchor = 'start', size) {
+    return s('text', { class: cls, x, y, 'text-anchor': anchor, ...(size ? { 'font-size': size } : {}) }, lines.map((line, i) => s('tspan', { x, dy: i === 0 ? 0 : LINE }, [line])));
   }
 
   /** An arrow from (x1, y1) to (x2, y2), its head at the end. @param {number} x1 @param {number} y1 @param {number} x2 @param {number} y2 */
@@ -159,7 +175,7 @@ const RoleHopChainPicture = (() => {
   /** The links in a row, arrows between them. @param {ChainLink[]} chain @param {Words} words */
   function row(chain, words) {
     const inner = ROW.box - 2 * ROW.pad;
-    const titles = chain.map((link) => wrap(words.coreMessage(link.title), inner, FONT));
+    const titles = chain.map((link) => wrap(words.coreMessage(link.title), inner, ROW.font));
     const lines = Math.max(...titles.map((t) => t.length));
     const height = ROW.pad + lines * LINE + 8 + 20 + 18 + ROW.pad;
     const width = chain.length * ROW.box + (chain.length - 1) * ROW.gap;
@@ -170,7 +186,7 @@ const RoleHopChainPicture = (() => {
       const stateY = 1 + ROW.pad + lines * LINE + 8 + 10;
       g.append(
         s('rect', { class: 'link-box', x, y: 1, width: ROW.box, height, rx: 8 }),
-        text('link-title', x + ROW.pad, 1 + ROW.pad + FONT, titles[i]),
+        text('link-title', x + ROW.pad, 1 + ROW.pad + ROW.font, titles[i], 'start', ROW.font),
         icon(link, x + ROW.pad + 8, stateY, 8),
         text('link-state', x + ROW.pad + 22, stateY + 4, [stateText(link, words)]),
         text('link-state', x + ROW.pad, stateY + 24, [stepText(link, words)]),
@@ -212,12 +228,14 @@ const RoleHopChainPicture = (() => {
   /**
    * The picture: both layouts, and after them each broken link's cause and fix as text.
    * @param {ChainLink[]} chain @param {Words} words
+   * @param {{explained?: string}} [options] `explained`: the check whose cause and fix the page
+   *   already says right after the picture (the workbench's verdict), not said twice
    * @returns {HTMLElement}
    */
-  function draw(chain, words) {
+  function draw(chain, words, { explained } = {}) {
     const figure = h('figure', { class: 'chain', 'data-chain': chain.map((l) => `${l.link}:${l.status}`).join(' ') });
     figure.append(row(chain, words), column(chain, words));
-    for (const link of chain.filter((l) => l.status === 'fail')) {
+    for (const link of chain.filter((l) => l.status === 'fail' && !(explained && l.check === explained))) {
       const box = h('div', { class: 'chain-broken', 'data-link': link.link }, [
         h('p', {}, [h('strong', {}, [words.t('chainBrokenAt', [words.coreMessage(link.title), stepText(link, words)])])]),
       ]);

@@ -18,7 +18,7 @@ export function renderReport(list, verdictNode, report, finished) {
     setStatus(verdictNode, 'running', t('workbenchVerifyRunning'));
     return;
   }
-  showChain(report.chain ?? null);
+  showChain(report.chain ?? null, verdict.check);
   const result = verdict.status === 'pass' ? 'pass' : verdict.status === 'fail' ? 'fail' : 'could-not-check';
   // The core's sentence says it all ("Step 2 is broken: role admin-oss has no policy …"); the
   // fix follows on its own line.
@@ -42,13 +42,15 @@ export function renderReport(list, verdictNode, report, finished) {
 }
 
 /**
- * The chain picture before the verdict's sentence (hidden while the checks run).
+ * The chain picture before the verdict's sentence (hidden while the checks run). The verdict says
+ * its check's cause and fix right below: the picture says only those of other broken links.
  * @param {import('../shared/contract').ChainLink[] | null} chain
+ * @param {string} [verdictCheck]
  */
-export function showChain(chain) {
+export function showChain(chain, verdictCheck) {
   const node = byId('verdict-chain');
   node.hidden = !chain;
-  node.replaceChildren(...(chain ? [RoleHopChainPicture.draw(chain, { t, coreMessage })] : []));
+  node.replaceChildren(...(chain ? [RoleHopChainPicture.draw(chain, { t, coreMessage }, { explained: verdictCheck })] : []));
   if (chain && !document.getElementById('chain-picture-style')) {
     document.head.append(el('style', { id: 'chain-picture-style', text: RoleHopChainPicture.CSS }));
   }

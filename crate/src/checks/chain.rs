@@ -13,6 +13,15 @@ use crate::message::{ChainMessage, ChecksMessage};
 use crate::tutorial::TutorialStep;
 use serde::Serialize;
 
+/// The report as the contract carries it: the diagnosis, and the chain drawn from it (kept
+/// apart so the diagnosis never depends on the picture).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnosis {
+    #[serde(flatten)]
+    pub report: Report,
+    pub chain: Vec<Link>,
+}
+
 /// A link of the chain, in the order a request travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -26,9 +26,10 @@ pub mod report;
 pub mod retry;
 pub mod text;
 
+pub use chain::Diagnosis;
 pub use facts::Facts;
 pub use inputs::CheckInputs;
-pub use report::{Diagnosis, Report};
+pub use report::Report;
 
 use graph::{Graph, NextRequest};
 use known::Known;

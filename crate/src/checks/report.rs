@@ -255,12 +255,3 @@ pub struct Report {
     pub clock_skew_seconds: Option<i64>,
     pub warnings: Vec<Warning>,
 }
-
-/// The report as the contract carries it: the diagnosis, and the chain drawn from it
-/// (`chain.rs`; kept apart so the diagnosis never depends on the picture).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnosis {
-    #[serde(flatten)]
-    pub report: Report,
-    pub chain: Vec<super::chain::Link>,
-}

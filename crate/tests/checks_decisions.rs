@@ -523,3 +523,125 @@ fn reports_carry_message_ids_not_prose() {
         }
     }
 }
+
+/// The chain (issue 14's picture) over scenarios, one letter per link in order (B's user, B's
+/// grant, A's role and trust, the role's OSS permission, the bucket): `P` proved, `F` broken, `-`
+/// not checked. Each broken step: that link broken, the ones before it proved, the ones after not
+/// checked unless A's credentials proved them.
+const CHAINS: &[(&str, &str)] = &[
+    ("happy-b-only.json", "PPPPP"),
+    ("happy-both-sides.json", "PPPPP"),
+    ("root-keys.json", "F----"),
+    ("user-lacks-assume-role-listed.json", "PF---"),
+    // A's credentials proved A's trust and the role's OSS policy: green after the red link.
+    ("user-lacks-assume-role-observed.json", "PFPP-"),
+    ("assume-role-refused-ambiguous.json", "PF---"),
+    ("trust-does-not-trust-b.json", "P-FP-"),
+    ("wrong-role-name.json", "PPF--"),
+    // Step 3's wrong account breaks the way to A's role; B's grant was listed, A's side read.
+    ("wrong-uid-with-a.json", "PPFP-"),
+    ("role-lacks-oss-policy-b-only.json", "PPPF-"),
+    ("role-lacks-oss-policy.json", "PPPF-"),
+    ("no-such-bucket.json", "PPPPF"),
+    ("bucket-not-in-account.json", "PPPPF"),
+    // AssumeRole throttled: B's user and its listed grant are proved, the rest not checked.
+    ("throttled-three-times.json", "PP---"),
+];
+
+#[test]
+fn chains_show_the_broken_link_and_what_came_before() {
+    let letter = |status: &Value| match status.as_str() {
+        Some("pass") => 'P',
+        Some("fail") => 'F',
+        Some("not-checked") => '-',
+        other => panic!("link status {other:?}"),
+    };
+    let mut failures = Vec::new();
+    for (file, expected) in CHAINS {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/checks")
+            .join(file);
+        let scenario: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let report = run(&scenario, file).report;
+        let chain = report["chain"].as_array().unwrap();
+        let got: String = chain.iter().map(|l| letter(&l["status"])).collect();
+        if got != *expected {
+            failures.push(format!("{file}: expected {expected}, got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Over every scenario: five links in order; a broken link says what the failing check says (the
+/// verdict's words when it is the verdict's check) and numbers the step as the check does; a
+/// verdict that fails has its link broken; a passing run proves every link it checked.
+#[test]
+fn chains_follow_the_checks_and_the_verdict() {
+    let order = [
+        "b-user",
+        "assume-grant",
+        "role-trust",
+        "oss-permission",
+        "bucket",
+    ];
+    for path in scenario_paths() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let scenario: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let report = run(&scenario, &name).report;
+        let chain = report["chain"].as_array().unwrap();
+        let links: Vec<&str> = chain.iter().map(|l| l["link"].as_str().unwrap()).collect();
+        assert_eq!(links, order, "{name}");
+        let check = |id: &Value| {
+            report["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| &c["id"] == id)
+                .cloned()
+                .unwrap_or_else(|| panic!("{name}: link names check {id}"))
+        };
+        for link in chain {
+            assert!(
+                render_json(&link["title"], Lang::En).len() > 3
+                    && has_cjk(&render_json(&link["title"], Lang::Zh)),
+                "{name}: {link}"
+            );
+            match link["status"].as_str().unwrap() {
+                "fail" => {
+                    let failed = check(&link["check"]);
+                    assert_eq!(failed["status"], "fail", "{name}: {link}");
+                    assert_eq!(link["cause"], failed["summary"], "{name}");
+                    assert_eq!(link["fix"], failed["fix"]["text"], "{name}");
+                    assert_eq!(link["step"], failed["tutorialStep"], "{name}");
+                }
+                "pass" => {
+                    assert_eq!(check(&link["check"])["status"], "pass", "{name}: {link}");
+                    assert!(link.get("cause").is_none(), "{name}: {link}");
+                }
+                _ => assert!(link.get("check").is_none(), "{name}: {link}"),
+            }
+        }
+        let verdict = &report["verdict"];
+        match verdict["status"].as_str().unwrap() {
+            "fail" => {
+                let broken = chain
+                    .iter()
+                    .find(|l| l["check"] == verdict["check"])
+                    .unwrap_or_else(|| panic!("{name}: no link for the verdict's check"));
+                assert_eq!(broken["status"], "fail", "{name}");
+                assert_eq!(broken["step"], verdict["firstBrokenStep"], "{name}");
+                assert_eq!(broken["fix"], verdict["fix"]["text"], "{name}");
+                assert_eq!(
+                    json!({"id": "core_check_broken", "args": {"step": broken["step"], "problem": broken["cause"]}}),
+                    verdict["summary"],
+                    "{name}"
+                );
+            }
+            "pass" => assert!(
+                chain.iter().all(|l| l["status"] != "fail"),
+                "{name}: a passing run with a broken link"
+            ),
+            _ => {}
+        }
+    }
+}

@@ -24,6 +24,7 @@ import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
 import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 import { writeClipboard } from './clipboard.js';
 import { coreMessage } from '../shared/i18n.js';
+import { readChain } from '../shared/chain-links.js';
 
 /** @typedef {import('./content-pages.js').PageSender} PageSender */
 /** @typedef {import('./ram-pages.js').RamPage} RamPage */
@@ -47,7 +48,7 @@ import { coreMessage } from '../shared/i18n.js';
 /** @typedef {import('../shared/contract').RamHelperStep} RamHelperStep */
 /** @typedef {{kind: 'ram-console', site: 'cn' | 'intl', tabId: number, url: URL}} RamConsolePage */
 /** @typedef {'a' | 'b' | 'user'} SavedAudience */
-/** @typedef {{audience: SavedAudience, inputs: WorkbenchInputs, done: Record<string, boolean>}} WorkbenchProgress */
+/** @typedef {{audience: SavedAudience, inputs: WorkbenchInputs, done: Record<string, boolean>, chain?: import('../shared/contract').ChainLink[]}} WorkbenchProgress */
 
 /**
  * The core as this module uses it.
@@ -119,7 +120,9 @@ export function readProgress(saved) {
     for (const [id, value] of Object.entries(record.done)) if (value === true) done[id] = true;
   }
   const audience = record.audience === 'b' || record.audience === 'user' ? record.audience : 'a';
-  return { audience, inputs: /** @type {WorkbenchInputs} */ (/** @type {unknown} */ (inputs)), done };
+  // The last checks run's chain, drawn by the panel: only in the shape the core gives.
+  const chain = readChain(record.chain);
+  return { audience, inputs: /** @type {WorkbenchInputs} */ (/** @type {unknown} */ (inputs)), done, ...(chain ? { chain } : {}) };
 }
 
 /** The workbench's progress as the trust allows (shared/workbench-progress.js). @returns {Promise<WorkbenchProgress | null>} */
@@ -309,6 +312,7 @@ export function ramContext(core, progress, page, site) {
       total: steps.length,
       ...(next ? { next: stepRef(next, false) } : {}),
     },
+    ...(progress.chain ? { chain: progress.chain } : {}),
   };
 
   const pageSide = PAGE_AUDIENCE[page.kind] ?? (progress.audience === 'b' ? 'b' : 'a');

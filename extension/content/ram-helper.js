@@ -158,6 +158,7 @@
         ...checks.map(({ check }) => ({ id: check.id, state: 'checking', text: t('ramHelperChecking', [subjectText(check)]) })),
         ...(trustWanted ? [{ id: 'trust', state: 'absent', text: t('ramHelperTrustOpenTab') }] : []),
       ],
+      ...(context.chain ? { chain: context.chain } : {}),
     });
   }
 

@@ -12,7 +12,7 @@
 // When the worker cannot copy, the value is shown selected for the person to copy with Ctrl+C, and
 // the panel says so. A classic script; its one global is RoleHopRamPanel.
 const RoleHopRamPanel = (() => {
-  const { t, h, guardedHost, themedStyle, takeRoom, roomTaken, onRoomChange } = RoleHopUI;
+  const { t, h, coreMessage, guardedHost, themedStyle, takeRoom, roomTaken, onRoomChange } = RoleHopUI;
 
   /** Narrower windows get the panel across the top: a side panel would leave the page too little. */
   const SIDE_DOCK_MIN_WIDTH = 1000;
@@ -89,6 +89,7 @@ const RoleHopRamPanel = (() => {
    * @property {PanelValue[]} values
    * @property {PanelPolicy[]} policies
    * @property {PanelCheck[]} checks
+   * @property {import('../shared/contract').ChainLink[]} [chain] the workbench's last checks run (chain-picture.js)
    */
 
   /**
@@ -111,7 +112,7 @@ const RoleHopRamPanel = (() => {
       body,
     ]);
     const status = h('div', { role: 'status', 'aria-live': 'polite', style: 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)' });
-    host.root.append(themedStyle(CSS), panel, status);
+    host.root.append(themedStyle(CSS + RoleHopChainPicture.CSS), panel, status);
 
     const wide = matchMedia(`(min-width: ${SIDE_DOCK_MIN_WIDTH}px)`);
     /** Docks the panel for the window's width, below the room others took at the top (the identity strip). */
@@ -232,6 +233,13 @@ const RoleHopRamPanel = (() => {
       if (view.checks.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperChecks')]));
         parts.push(h('ul', { class: 'checks' }, view.checks.map((c) => h('li', { 'data-check': c.id, 'data-state': c.state }, [c.text]))));
+      }
+      if (view.chain) {
+        parts.push(
+          h('h2', {}, [t('ramHelperChainHeading')]),
+          RoleHopChainPicture.draw(view.chain, { t, coreMessage }),
+          h('p', { class: 'muted' }, [t('ramHelperChainNote')]),
+        );
       }
       if (view.values.length > 0) {
         parts.push(h('h2', {}, [t('ramHelperValues')]));

@@ -616,6 +616,25 @@ export interface CheckReport {
   /** Local minus server time, when attempts carried localTime and serverDate. */
   clockSkewSeconds?: number;
   warnings: Array<{ code: "assumed-policy-text" | "clock-skew" | "a-root-keys"; text: CoreMessage }>;
+  /** The path the checks walk, link by link, drawn from `checks` and `verdict` (crate/src/checks/chain.rs). */
+  chain: ChainLink[];
+}
+
+/** A link of the chain: B's RAM user → sts:AssumeRole (B's grant) → A's role and its trust policy →
+ * the role's OSS permission → the bucket. */
+export interface ChainLink {
+  link: "b-user" | "assume-grant" | "role-trust" | "oss-permission" | "bucket";
+  /** The link's name (a label), `core_chain_title_...`. */
+  title: CoreMessage;
+  /** The step the link is set up in; for a broken link, the step its fix belongs to. */
+  step: TutorialStep;
+  status: "pass" | "fail" | "not-checked";
+  /** The check that decided the status. */
+  check?: CheckId;
+  /** A broken link: the failing check's finding. */
+  cause?: CoreMessage;
+  /** A broken link: the failing check's fix. */
+  fix?: CoreMessage;
 }
 
 /** What to do about a check: a message (the checks' own, or the API error's hint), and a policy
@@ -791,6 +810,8 @@ export interface RamHelperContext {
   otherSubject?: { kind: "role" | "user"; name: string; expected: string };
   /** The core's error for the workbench's values. */
   problem?: { message: string; path?: string };
+  /** The chain of the workbench's last finished checks run for these values. */
+  chain?: ChainLink[];
 }
 
 /**

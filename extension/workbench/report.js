@@ -1,7 +1,8 @@
-// Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict.
+// Renders the checks' report (per check: status, evidence, fix, tutorial step) and the verdict,
+// which opens with the chain picture (content/chain-picture.js, loaded by workbench.html).
 
 import { coreMessage, t, tCount } from '../shared/i18n.js';
-import { el, codeBlock, setStatus } from './dom.js';
+import { byId, el, codeBlock, setStatus } from './dom.js';
 
 /**
  * @param {HTMLOListElement} list
@@ -13,9 +14,11 @@ export function renderReport(list, verdictNode, report, finished) {
   list.replaceChildren(...(report.checks ?? []).map((/** @type {any} */ check) => renderCheck(check)));
   const verdict = report.verdict;
   if (!finished || !verdict) {
+    showChain(null);
     setStatus(verdictNode, 'running', t('workbenchVerifyRunning'));
     return;
   }
+  showChain(report.chain ?? null, verdict.check);
   const result = verdict.status === 'pass' ? 'pass' : verdict.status === 'fail' ? 'fail' : 'could-not-check';
   // The core's sentence says it all ("Step 2 is broken: role admin-oss has no policy …"); the
   // fix follows on its own line.
@@ -35,6 +38,21 @@ export function renderReport(list, verdictNode, report, finished) {
   }
   for (const warning of report.warnings ?? []) {
     verdictNode.append(el('span', { class: 'field-hint', text: coreMessage(warning.text) }));
+  }
+}
+
+/**
+ * The chain picture before the verdict's sentence (hidden while the checks run). The verdict says
+ * its check's cause and fix right below: the picture says only those of other broken links.
+ * @param {import('../shared/contract').ChainLink[] | null} chain
+ * @param {string} [verdictCheck]
+ */
+export function showChain(chain, verdictCheck) {
+  const node = byId('verdict-chain');
+  node.hidden = !chain;
+  node.replaceChildren(...(chain ? [RoleHopChainPicture.draw(chain, { t, coreMessage }, { explained: verdictCheck })] : []));
+  if (chain && !document.getElementById('chain-picture-style')) {
+    document.head.append(el('style', { id: 'chain-picture-style', text: RoleHopChainPicture.CSS }));
   }
 }
 

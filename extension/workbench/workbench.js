@@ -10,13 +10,18 @@ import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
 import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, fieldShown, showAudience, showFieldErrors, tutorialInput } from './inputs.js';
 import { renderSteps, renderTroubleshooting, pick, showDone } from './steps.js';
-import { renderReport } from './report.js';
+import { renderReport, showChain } from './report.js';
+import { readChain } from '../shared/chain-links.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
 
 /** @typedef {import('./inputs.js').WorkbenchInputs} WorkbenchInputs */
 /** @typedef {'a' | 'b' | 'user'} Audience */
 
-/** @type {{audience: Audience, inputs: WorkbenchInputs, done: Record<string, boolean>}} */
+/**
+ * What the workbench keeps (shared/workbench-progress.js); `chain`: the last finished checks run's
+ * chain for these values, which the RAM console panel draws.
+ * @type {{audience: Audience, inputs: WorkbenchInputs, done: Record<string, boolean>, chain?: import('../shared/contract').ChainLink[]}}
+ */
 let state = { audience: 'a', inputs: { ...DEFAULT_INPUTS }, done: {} };
 /** @type {any} the tutorial core's last answer (a draft: placeholders where values are missing) */
 let tutorial = null;
@@ -58,7 +63,11 @@ async function main() {
     state.inputs = values;
     // Judged once left with something typed (never before anything is typed).
     if (left && String(values[changed] ?? '').trim() !== '') touched.add(changed);
-    if (before !== values) saveProgress();
+    if (before !== values) {
+      // The last run's chain was for the values before: the panel must not show it for these.
+      delete state.chain;
+      saveProgress();
+    }
     // Leaving a field changes no value: its error may show, the steps stay as they are (redrawn,
     // they would swallow the click that left the field, e.g. on a step's tab).
     refreshTutorial(before !== values);
@@ -219,6 +228,7 @@ async function verify() {
     return;
   }
   setStatus(verdict, 'running', t('workbenchVerifyRunning'));
+  showChain(null);
   delete verdict.dataset.verdict;
   list.setAttribute('aria-busy', 'true');
   const port = openRunPort();
@@ -229,6 +239,9 @@ async function verify() {
       if (event.event === 'checks.progress') renderReport(list, verdict, event.report, false);
       else if (event.event === 'checks.done') {
         renderReport(list, verdict, event.report, true);
+        state.chain = readChain(event.report.chain);
+        if (!state.chain) delete state.chain;
+        saveProgress();
         tick(provenSteps(event.report));
         resolve(undefined);
       } else if (event.event === 'error') {
@@ -388,6 +401,7 @@ async function loadProgress() {
         audience: ['a', 'b', 'user'].includes(saved.audience) ? saved.audience : 'a',
         inputs: { ...DEFAULT_INPUTS, ...pickStrings(saved.inputs) },
         done: typeof saved.done === 'object' && saved.done ? { ...saved.done } : {},
+        ...(readChain(saved.chain) ? { chain: readChain(saved.chain) } : {}),
       };
     }
   } catch {

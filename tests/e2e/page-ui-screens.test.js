@@ -199,9 +199,11 @@ for (const { code, lang } of LANGUAGES) {
     describe('the RAM console: the helper panel', () => {
       /** @type {(url: string) => Promise<Page>} */
       let open;
+      /** @type {Parameters<typeof controlPage>[0]} */
+      let browser;
 
       useFixtureServer(startRamConsoleFixtures, async (env) => {
-        ({ open } = env);
+        ({ open, browser } = env);
         const control = await controlPage(env.browser);
         await control.evaluate(async (inputs) => {
           await chrome.storage.local.set({ 'rolehop.workbench': { audience: 'a', inputs, done: {} } });
@@ -246,6 +248,47 @@ for (const { code, lang } of LANGUAGES) {
           for (const control of controls) assert.ok(!overlaps(panel, control), `${width}px: the panel covers the top bar's ${control.what}`);
         }
         await auditScreen(page, `page-ui-ram-panel-fixed-bar-${code}`, { webPage: true, fullPage: false, settle, widths: [1280] });
+        await page.close();
+      });
+
+      test('the chain of the workbench\'s last checks run: links in words and colour, the broken one\'s cause and fix (screens)', async () => {
+        const role = { role: 'admin-oss' };
+        const link = (/** @type {string} */ id, /** @type {string} */ title, /** @type {number} */ step, /** @type {string} */ status) => ({ link: id, title: { id: `core_chain_title_${title}`, args: {} }, step, status });
+        const chain = [
+          link('b-user', 'b_user', 2, 'pass'),
+          link('assume-grant', 'assume_grant', 2, 'pass'),
+          link('role-trust', 'role_trust', 1, 'pass'),
+          { ...link('oss-permission', 'oss_permission', 1, 'fail'), check: 'b.list-buckets', cause: { id: 'core_check_buckets_refused', args: role }, fix: { id: 'core_check_grant_oss_fix', args: role } },
+          link('bucket', 'bucket', 4, 'not-checked'),
+        ];
+        const control = await controlPage(browser);
+        const save = (/** @type {unknown} */ saved) => control.evaluate((v) => chrome.storage.local.set({ 'rolehop.workbench': v }), saved);
+        await save({ audience: 'a', inputs: { ...RAM_TUTORIAL.BASE_INPUTS }, done: {}, chain });
+        const page = await open(detail);
+        const panel = await panelWhen(page, (p) => isReady(p) && p.chain !== null, 'the panel with the chain');
+        assert.deepEqual(panel.chain, { 'b-user': 'pass', 'assume-grant': 'pass', 'role-trust': 'pass', 'oss-permission': 'fail', bucket: 'not-checked' });
+        assert.equal(panel.chainBroken.length, 1);
+        // The panel docked at the side (a wide window) is narrow: it draws the column, each link's
+        // state in words as well as colour.
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await settle(page);
+        const states = /** @type {Array<[string, string]>} */ (await evaluateInRoleHopUi(page, 'ram-helper', `function () {
+          return [...this.querySelectorAll('figure.chain svg')]
+            .filter((svg) => getComputedStyle(svg).display !== 'none')
+            .map((svg) => [svg.getAttribute('data-layout'), [...svg.querySelectorAll('text.link-state')].map((t) => t.textContent).join(' | ')]);
+        }`));
+        assert.equal(states.length, 1, JSON.stringify(states));
+        assert.equal(states[0][0], 'column');
+        const en = code === 'en';
+        assert.match(states[0][1], en ? /^Proved · Step 2 \| Proved · Step 2 \| Proved · Step 1 \| Broken · Step 1 \| Not checked · Step 4$/ : /^已证实 · 第 2 步 \| 已证实 · 第 2 步 \| 已证实 · 第 1 步 \| 有问题 · 第 1 步 \| 未检查 · 第 4 步$/);
+        await auditScreen(page, `page-ui-ram-panel-chain-${code}`, { webPage: true, fullPage: false, settle });
+        // A chain in a shape the core never gives is not drawn.
+        await save({ audience: 'a', inputs: { ...RAM_TUTORIAL.BASE_INPUTS }, done: {}, chain: chain.slice(1) });
+        await page.reload();
+        const plain = await panelWhen(page, isReady, 'the ready panel');
+        assert.equal(plain.chain, null);
+        await save({ audience: 'a', inputs: { ...RAM_TUTORIAL.BASE_INPUTS }, done: {} });
+        await control.close();
         await page.close();
       });
 

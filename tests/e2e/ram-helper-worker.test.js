@@ -96,6 +96,23 @@ describe('the panel\'s context', () => {
     assert.equal(ramContext(core, readProgress({ inputs: { accountAUid: 5, roleName: {} }, done: [] }), page('/roles'), 'cn').state, 'no-progress');
   });
 
+  test('the workbench\'s last chain reaches the panel only in the shape the core gives', () => {
+    const title = (/** @type {string} */ name) => ({ id: `core_chain_title_${name}`, args: {} });
+    const chain = [
+      { link: 'b-user', title: title('b_user'), step: 2, status: 'pass', check: 'b.identity' },
+      { link: 'assume-grant', title: title('assume_grant'), step: 2, status: 'fail', check: 'b.user-may-assume', cause: { id: 'core_check_user_denies', args: { names: { id: 'core_check_list', args: { item: 'X', rest: { id: 'core_check_list_end', args: {} } } }, role: 'r' } }, fix: { id: 'core_check_grant_assume_fix', args: {} } },
+      { link: 'role-trust', title: title('role_trust'), step: 1, status: 'not-checked' },
+      { link: 'oss-permission', title: title('oss_permission'), step: 1, status: 'not-checked' },
+      { link: 'bucket', title: title('bucket'), step: 4, status: 'not-checked' },
+    ];
+    const saved = { audience: 'a', inputs: { accountAUid: A, accountBUid: B, roleName: 'admin-oss', userName: 'alice' }, done: {} };
+    assert.deepEqual(ramContext(core, readProgress({ ...saved, chain }), page('/roles'), 'cn').chain, chain);
+    for (const broken of [chain.slice(1), [...chain].reverse(), chain.map((l) => ({ ...l, status: 'green' })), chain.map((l) => ({ ...l, step: 5 })),
+      chain.map((l) => ({ ...l, title: { id: 'workbenchTitle' } })), chain.map((l) => ({ ...l, cause: 'text' })), 'junk']) {
+      assert.equal(ramContext(core, readProgress({ ...saved, chain: broken }), page('/roles'), 'cn').chain, undefined, JSON.stringify(broken).slice(0, 80));
+    }
+  });
+
   test('values the core refuses: invalid-inputs with its path', () => {
     const context = ramContext(core, progressOf({ accountBUid: '12' }), page('/roles'), 'cn');
     assert.equal(context.state, 'invalid-inputs');

@@ -27,8 +27,19 @@ export const RAM_TUTORIAL = Object.freeze({
  * @property {Array<{label: string, text: string, copy: number}>} values `copy`: its copy button's backend node id
  * @property {Array<{name: string, copy: number}>} policies
  * @property {{what: string, text: string, note: string} | null} manual the value shown to copy by hand
+ * @property {Record<string, string> | null} chain the chain picture's links and their states (`data-chain`), when shown
+ * @property {string[]} chainBroken the text of each broken link's cause and fix, in order
  * @property {ShadowUi} ui
  */
+
+/**
+ * A chain picture's `data-chain` ("b-user:pass assume-grant:fail …") as {link: state}.
+ * @param {string} value
+ * @returns {Record<string, string>}
+ */
+export function chainStates(value) {
+  return Object.fromEntries(value.split(' ').filter(Boolean).map((pair) => pair.split(':')));
+}
 
 /** What the panel in `ui` shows. @param {ShadowUi} ui @returns {PanelSeen} */
 export function panelOf(ui) {
@@ -55,7 +66,10 @@ export function panelOf(ui) {
   const area = ui.elements.find((e) => e.nodeName === 'TEXTAREA');
   const note = box ? ui.elements.find((e, i) => i > ui.elements.indexOf(box) && e.nodeName === 'P') : undefined;
   const manual = box ? { what: box.attributes['data-manual'], text: area?.text ?? '', note: note?.text ?? '' } : null;
-  return { section, text: ui.text, checks, values, policies, manual, ui };
+  const figure = ui.elements.find((e) => e.nodeName === 'FIGURE' && e.attributes['data-chain'] !== undefined);
+  const chain = figure ? chainStates(figure.attributes['data-chain']) : null;
+  const chainBroken = ui.elements.filter((e) => e.attributes.class === 'chain-broken').map((e) => e.text.replace(/\s+/g, ' ').trim());
+  return { section, text: ui.text, checks, values, policies, manual, chain, chainBroken, ui };
 }
 
 /**

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { enterWorkbenchCredentials, fillWorkbenchValues, startCloudBrowser, readPersistentStorage } from './cloud-browser.js';
 import { launchExtension, messageCatalog, screenshot } from './harness.js';
 import { readRoleHopUi, waitForValue } from './content-helpers.js';
-import { panelOf } from './ram-panel-helpers.js';
+import { chainStates, panelOf, panelWhen } from './ram-panel-helpers.js';
 
 /** @typedef {import('./cloud-browser.js').CloudBrowser} CloudBrowser */
 /** @typedef {import('playwright-core').Page} Page */
@@ -92,6 +92,27 @@ const fillValues = () => fillWorkbenchValues(page, env.cloud());
 
 /** @param {'a' | 'b'} side @param {{accessKeyId: string, accessKeySecret: string}} keys */
 const enterCredentials = (side, keys) => enterWorkbenchCredentials(page, side, keys);
+
+/**
+ * The verdict's chain picture as the user sees it: the links of the layout shown (a row or a
+ * column) with their states, its title and description, and each broken link's text.
+ */
+async function chainShown() {
+  const figure = page.locator('#verdict-chain figure.chain');
+  const svg = figure.locator('svg:visible');
+  assert.equal(await svg.count(), 1, 'one layout shown');
+  const links = await svg.locator('g[data-link]').evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.getAttribute('data-link'), g.getAttribute('data-status')])));
+  assert.deepEqual(links, chainStates(/** @type {string} */ (await figure.getAttribute('data-chain'))));
+  return {
+    links,
+    layout: await svg.getAttribute('data-layout'),
+    title: await svg.locator('title').textContent(),
+    desc: await svg.locator('desc').textContent(),
+    text: await svg.locator('text').allTextContents(),
+    /** Each broken link's lines: where, the cause, the fix. */
+    broken: await figure.locator('.chain-broken').evaluateAll((boxes) => boxes.map((box) => [...box.querySelectorAll('p')].map((p) => p.textContent))),
+  };
+}
 
 /** Clicks Verify and waits for the verdict. @returns {Promise<string>} the verdict status */
 async function verify() {
@@ -350,6 +371,14 @@ describe('workbench: credentials and verification', () => {
     ]);
     assert.ok((await page.locator('#verdict').innerText()).startsWith(messageCatalog('en').core_check_all_passed_bucket));
     assert.match(await page.locator('li[data-check="b.assume-role"]').innerText(), /RequestId \S+/);
+    // The verdict opens with the chain: every link proved, said in words as well as colour.
+    const chain = await chainShown();
+    assert.deepEqual(chain.links, { 'b-user': 'pass', 'assume-grant': 'pass', 'role-trust': 'pass', 'oss-permission': 'pass', bucket: 'pass' });
+    assert.equal(chain.title, EN.chainPictureTitle);
+    assert.ok(chain.desc?.startsWith(`${EN.core_chain_title_b_user}: ${EN.chainStatus_pass} (Step 2).`), chain.desc ?? '');
+    assert.equal(chain.text.filter((t) => t.includes(EN.chainStatus_pass)).length, 5, chain.text.join(' | '));
+    assert.deepEqual(chain.broken, []);
+    assert.equal(await page.evaluate(() => document.getElementById('verdict-chain')?.nextElementSibling?.id), 'verdict');
     // Verify proved B's user's steps: ticked, remembered, counted.
     for (const id of ['user-sign-in', 'user-switch-role', 'user-verify']) {
       assert.equal(await page.getAttribute(`li[data-step="${id}"]`, 'data-done'), 'true', id);
@@ -382,6 +411,25 @@ describe('workbench: credentials and verification', () => {
     assert.match(text, /Step 1/);
     assert.match(text, /AccessDenied/);
     assert.match(text, /Fix/);
+    // The chain: B's user, its grant and A's trust proved, the role's OSS permission broken with the
+    // verdict's finding and fix, the bucket not checked.
+    const chain = await chainShown();
+    const broken = { 'b-user': 'pass', 'assume-grant': 'pass', 'role-trust': 'pass', 'oss-permission': 'fail', bucket: 'not-checked' };
+    assert.deepEqual(chain.links, broken);
+    const brokenAt = EN.chainBrokenAt.replace('$1', EN.core_chain_title_oss_permission).replace('$2', 'Step 1');
+    // The verdict right after the picture says its cause and fix; the picture does not repeat them.
+    assert.deepEqual(chain.broken, []);
+    assert.ok(chain.text.includes(EN.chainStatus_fail) || chain.text.some((t) => t.startsWith(EN.chainStatus_fail)), chain.text.join(' | '));
+    assert.match(chain.desc ?? '', new RegExp(`${EN.core_chain_title_oss_permission}: ${EN.chainStatus_fail} \\(Step 1\\)\\. ${EN.core_chain_title_bucket}: ${EN.chainStatus_not_checked} \\(Step 4\\)\\.$`));
+    // The RAM console helper draws the same chain, from the workbench's progress.
+    const ram = await env.browser.context.newPage();
+    await ram.goto(`${env.ramConsoleUrl}/roles`);
+    const panel = await panelWhen(ram, (p) => p.chain !== null, 'the RAM panel showing the chain');
+    assert.deepEqual(panel.chain, broken);
+    assert.deepEqual(panel.chainBroken, [`${brokenAt}${finding}${en.workbenchVerdictFix.replace("$P1$", fix)}`]);
+    assert.ok(panel.text.includes(EN.ramHelperChainHeading), panel.text);
+    await ram.close();
+    await page.bringToFront();
     await env.useScenario('happy-path');
   });
 

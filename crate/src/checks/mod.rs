@@ -11,9 +11,11 @@
 //!
 //! Modules: `inputs` (what to verify), `facts` (what happened), `known` (what the facts
 //! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
-//! `diagnose` (the checks and the verdict), `plan` (the list up front), `report` (output
-//! shapes); `text` is the tutorial's bilingual text, which the checks no longer use.
+//! `diagnose` (the checks and the verdict), `chain` (the links the pages draw from the report),
+//! `plan` (the list up front), `report` (output shapes); `text` is the tutorial's bilingual
+//! text, which the checks no longer use.
 
+pub mod chain;
 pub mod diagnose;
 pub mod facts;
 pub mod graph;
@@ -24,6 +26,7 @@ pub mod report;
 pub mod retry;
 pub mod text;
 
+pub use chain::Diagnosis;
 pub use facts::Facts;
 pub use inputs::CheckInputs;
 pub use report::Report;
@@ -38,8 +41,11 @@ pub fn next(inputs: &CheckInputs, facts: &Facts) -> (Vec<NextRequest>, bool) {
     (graph.next(), graph.done())
 }
 
-/// The report for the facts so far (checks still waiting for answers are `pending`).
-pub fn diagnose(inputs: &CheckInputs, facts: &Facts) -> Report {
+/// The report for the facts so far (checks still waiting for answers are `pending`), with the
+/// chain drawn from it.
+pub fn diagnose(inputs: &CheckInputs, facts: &Facts) -> Diagnosis {
     let known = Known::new(inputs, facts);
-    diagnose::diagnose(&known)
+    let report = diagnose::diagnose(&known);
+    let chain = chain::chain(&report);
+    Diagnosis { report, chain }
 }

@@ -16,6 +16,7 @@
 use serde::ser::{Serialize, Serializer};
 
 mod api;
+mod chain;
 mod checks;
 mod cli;
 mod contract;
@@ -27,6 +28,7 @@ mod signin;
 mod tutorial;
 
 pub use api::ApiMessage;
+pub use chain::ChainMessage;
 pub use checks::ChecksMessage;
 pub use cli::CliMessage;
 pub use contract::ContractMessage;
@@ -80,6 +82,7 @@ areas! {
     Signin(SigninMessage),
     Contract(ContractMessage),
     Cli(CliMessage),
+    Chain(ChainMessage),
 }
 
 impl Said for Message {

@@ -22,7 +22,6 @@ pub mod known;
 pub mod plan;
 pub mod report;
 pub mod retry;
-pub mod text;
 
 pub use facts::Facts;
 pub use inputs::CheckInputs;

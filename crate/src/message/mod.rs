@@ -20,6 +20,7 @@ mod api;
 mod checks;
 mod policy;
 mod profile;
+mod setup;
 mod sign;
 mod signin;
 mod tutorial;
@@ -28,6 +29,7 @@ pub use api::ApiMessage;
 pub use checks::ChecksMessage;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
+pub use setup::SetupMessage;
 pub use sign::SignMessage;
 pub use signin::SigninMessage;
 pub use tutorial::TutorialMessage;
@@ -264,6 +266,7 @@ areas! {
     Sign(SignMessage),
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
+    Setup(SetupMessage),
     Signin(SigninMessage),
 }
 

@@ -714,6 +714,8 @@ fn input_errors_are_catalog_messages_with_paths() {
         (steps(&|i| { i.as_object_mut().unwrap().remove("assumePolicy"); }), "$.assumePolicy", "Choose B's AssumeRole permission"),
         (steps(&|i| { i["assumePolicy"] = json!("system"); i["assumePolicyName"] = json!("x"); }), "$.assumePolicyName", "A policy name applies only to"),
         (steps(&|i| i["assumePolicy"] = json!("any")), "$.assumePolicy", "B's AssumeRole permission must be"),
+        (steps(&|i| i["draft"] = json!("yes")), "$.draft", "\"draft\" must be true or false."),
+        (steps(&|i| { i["audience"] = json!("company-b"); i["trust"] = json!({"kind": "account"}); }), "$.userName", "B's RAM user is required"),
     ];
     let mut plan_input = input("company-a");
     let side_missing = setup_plan(&plan_input.to_string()).unwrap_err();

@@ -349,7 +349,7 @@ function showPreview(event) {
   const when = coreMessage(operation.preview?.when);
   // An UpdateRole says what it replaces and who loses access (a sentence of its own).
   const note = coreMessage(operation.preview?.note);
-  byId('setup-preview-what').textContent = joinSentences([when ? `${summary} (${when}).` : `${summary}.`, note]);
+  byId('setup-preview-what').textContent = joinSentences([t('workbenchSetupPreviewWhat', [summary, when]), note]);
   const request = event.request;
   const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([n, v]) => `${n}: ${v}`)];
   if (request.params) lines.push('', ...Object.entries(request.params).map(([n, v]) => `${n}=${v}`));

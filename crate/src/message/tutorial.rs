@@ -169,6 +169,11 @@ messages! { TutorialMessage
     InputAssumeMissing "core_tutorial_input_assume_missing" {}
     InputAssumeNameSystem "core_tutorial_input_assume_name_system" {}
     InputAssumeInvalid "core_tutorial_input_assume_invalid" { value: String }
+    InputUserMissing "core_tutorial_input_user_missing" {}
+    InputDraft "core_tutorial_input_draft" {}
+    InputTooManyMissing "core_tutorial_input_too_many_missing" {}
+    InputNoPrefix "core_tutorial_input_no_prefix" {}
+    InputPolicyTooLarge "core_tutorial_input_policy_too_large" { count: usize, max: usize }
 }
 
 impl TutorialMessage {

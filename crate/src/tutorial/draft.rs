@@ -94,7 +94,7 @@ pub fn steps(req: &Object) -> Result<Value> {
             }
         }
     }
-    Err(Error::invalid("$", "too many values are missing or wrong"))
+    Err(Error::invalid_said("$", M::InputTooManyMissing {}))
 }
 
 /// Puts a stand-in where `path` points (or drops an optional value); false when it cannot.

@@ -21,7 +21,8 @@ mod steps;
 mod terraform;
 
 use crate::contract::fields::{parse_object, Object};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::TutorialMessage as M;
 use input::{Audience, Setup};
 pub use numbering::TutorialStep;
 use serde_json::{json, Value};
@@ -44,7 +45,7 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
             }
             Ok(out)
         }
-        Some(_) => Err(Error::invalid("$.draft", "draft must be true or false")),
+        Some(_) => Err(Error::invalid_said("$.draft", M::InputDraft {})),
     }
 }
 
@@ -91,9 +92,7 @@ pub fn setup_next(input: &str) -> Result<Value> {
 /// B's user must be named for B's own steps (it is created there).
 fn require_user(setup: &Setup, needed: bool) -> Result<()> {
     if needed && setup.user_name.is_none() {
-        return Err(Error::missing("$.userName").with_message(
-            "missing $.userName: the RAM user of account B who will switch into the role (e.g. \"alice\"); it may also come from trust.users",
-        ));
+        return Err(Error::said(ErrorKind::MissingField, M::InputUserMissing {}).at("$.userName"));
     }
     Ok(())
 }

@@ -238,7 +238,7 @@ fn oss_read(uid: &str, buckets: &[String], prefixes: &[String]) -> Result<Built>
             }
         }
     }
-    merged.ok_or_else(|| Error::invalid("$.permission.prefixes", "no prefix given"))
+    merged.ok_or_else(|| Error::invalid_said("$.permission.prefixes", M::InputNoPrefix {}))
 }
 
 /// B's user: sts:AssumeRole on the one role, or the system policy.
@@ -269,12 +269,12 @@ pub fn assume(setup: &Setup) -> Result<Document> {
 fn too_large(doc: Document, path: &str) -> Result<Document> {
     let size = doc.compact.chars().count();
     if size > crate::policy::MAX_DOCUMENT_CHARS {
-        return Err(Error::invalid(
+        return Err(Error::invalid_said(
             path,
-            format!(
-                "the policy would be {size} characters, RAM allows {}: grant fewer buckets or prefixes",
-                crate::policy::MAX_DOCUMENT_CHARS
-            ),
+            M::InputPolicyTooLarge {
+                count: size,
+                max: crate::policy::MAX_DOCUMENT_CHARS,
+            },
         ));
     }
     Ok(doc)

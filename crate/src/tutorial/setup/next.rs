@@ -211,8 +211,8 @@ impl<'a> Replay<'a> {
                         .to_string(),
                 );
                 // The API error's hint is a catalog message (api/hints.rs), passed on as it came.
-                let said = match error.get("hint") {
-                    Some(hint) if hint.is_object() || hint.is_string() => S::FailedApiHint {
+                let said = match error.get("hint").filter(|h| is_said(h)) {
+                    Some(hint) => S::FailedApiHint {
                         action,
                         code,
                         message,
@@ -231,7 +231,7 @@ impl<'a> Replay<'a> {
                 let reason = error
                     .get("text")
                     .or_else(|| error.get("message"))
-                    .filter(|r| r.is_object() || r.is_string())
+                    .filter(|r| is_said(r))
                     .cloned()
                     .unwrap_or_else(|| Value::String(String::new()));
                 Stop::Failed(task, S::FailedUnreadable { action, reason }, Value::Null)
@@ -553,6 +553,11 @@ impl<'a> Replay<'a> {
         }
         out
     }
+}
+
+/// A message as the contract carries it: `{id, args}`, or a plain text.
+fn is_said(value: &Value) -> bool {
+    value.is_string() || value.get("id").is_some_and(Value::is_string)
 }
 
 fn already_exists(code: &str) -> bool {

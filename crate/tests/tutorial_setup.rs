@@ -16,6 +16,15 @@ fn plan(side: &str, patch: impl FnOnce(&mut Value)) -> Value {
     setup_plan(&i.to_string()).expect("a plan")
 }
 
+/// A message of the answer in English or Chinese, from the catalogs.
+fn en(v: &Value) -> String {
+    rolehop::catalog::render_json(v, rolehop::catalog::Lang::En)
+}
+
+fn zh(v: &Value) -> String {
+    rolehop::catalog::render_json(v, rolehop::catalog::Lang::Zh)
+}
+
 fn actions(account: &Account) -> Vec<&str> {
     account.log.iter().map(String::as_str).collect()
 }
@@ -69,8 +78,9 @@ fn plan_lists_every_request_with_previews_and_no_secret() {
     for op in p["operations"].as_array().unwrap() {
         let preview = &op["preview"];
         assert_eq!(preview["params"]["Action"], op["action"]);
-        assert!(!preview["summary"]["en"].as_str().unwrap().is_empty());
-        assert!(!preview["when"]["zh"].as_str().unwrap().is_empty());
+        assert!(preview["summary"]["id"].is_string(), "{preview}");
+        assert!(!en(&preview["summary"]).is_empty());
+        assert!(!zh(&preview["when"]).is_empty());
         for key in ["credentials", "time", "nonce"] {
             assert!(op["request"].get(key).is_none(), "{key} in {op}");
         }
@@ -163,7 +173,7 @@ fn side_a_from_an_empty_account_to_done_then_a_rerun_changes_nothing() {
         ])
     );
     assert_eq!(
-        again["message"]["en"],
+        en(&again["message"]),
         "Everything was already in place: nothing changed."
     );
 }
@@ -219,10 +229,7 @@ fn side_b_from_an_empty_account_to_done_then_a_rerun_changes_nothing() {
         .iter()
         .find(|o| o["task"] == "user")
         .unwrap();
-    assert!(created["message"]["en"]
-        .as_str()
-        .unwrap()
-        .contains("console logon"));
+    assert!(en(&created["message"]).contains("console logon"));
 
     account.log.clear();
     let (again, _) = run(&p, &mut account);
@@ -278,10 +285,14 @@ fn an_existing_role_with_another_trust_is_updated_and_the_preview_says_what_it_d
         preview["replaces"]["drops"],
         json!(["RAM:acs:ram::1888000000000000:root"])
     );
-    assert!(preview["summary"]["en"]
-        .as_str()
-        .unwrap()
-        .contains("lose access: RAM:acs:ram::1888000000000000:root"));
+    assert_eq!(
+        en(&preview["note"]),
+        "The role exists with a different trust policy: this request replaces it, and these principals lose access: RAM:acs:ram::1888000000000000:root."
+    );
+    assert_eq!(
+        zh(&preview["note"]),
+        "角色已存在，但信任策略不同：此请求将替换它，以下主体将失去访问权限：RAM:acs:ram::1888000000000000:root。"
+    );
 
     let (done, _) = run(&p, &mut account);
     assert_eq!(done["status"], "done");
@@ -418,12 +429,9 @@ fn a_policy_with_another_document_blocks_and_is_not_overwritten() {
     let (answer, _) = run(&p, &mut account);
     assert_eq!(answer["status"], "blocked");
     assert_eq!(answer["task"], "policy");
-    let message = answer["message"]["en"].as_str().unwrap();
-    assert!(message.contains("CreatePolicyVersion"), "{message}");
-    assert!(answer["message"]["zh"]
-        .as_str()
-        .unwrap()
-        .contains("CreatePolicyVersion"));
+    let message = en(&answer["message"]);
+    assert!(message.contains("does not overwrite it"), "{message}");
+    assert!(zh(&answer["message"]).contains("不会覆盖"));
     assert_eq!(account.policies["admin-oss-oss-read"], theirs);
     assert!(!actions(&account).contains(&"AttachPolicyToRole"));
 }
@@ -436,7 +444,7 @@ fn credentials_of_another_account_change_nothing() {
     assert_eq!(answer["status"], "blocked");
     assert_eq!(answer["task"], "identity");
     assert_eq!(actions(&account), ["GetCallerIdentity"]);
-    assert!(answer["message"]["en"].as_str().unwrap().contains(A));
+    assert!(en(&answer["message"]).contains(A));
 }
 
 #[test]
@@ -465,10 +473,10 @@ fn an_unreadable_answer_fails() {
     let results = json!([{"id": "identity.read", "response": {"error": {"kind": "invalid-response", "message": "not JSON"}}}]);
     let answer = setup_next(&json!({"plan": p, "results": results}).to_string()).unwrap();
     assert_eq!(answer["status"], "failed");
-    assert!(answer["message"]["en"]
-        .as_str()
-        .unwrap()
-        .contains("not JSON"));
+    assert_eq!(
+        en(&answer["message"]),
+        "The answer to GetCallerIdentity could not be read: not JSON"
+    );
 }
 
 #[test]
@@ -546,4 +554,235 @@ fn plan_input_errors() {
         Some("$.userName"),
         "side B needs the user"
     );
+}
+
+/// Every `{id, args}` message in `value` (ids into `ids`), and every text that is not one where
+/// a message belongs (`prose`): a `{en, zh}` pair, or a plain string under a text's key. The API's
+/// own answer (`apiError`), what an update replaces and the requests are values, not texts.
+fn messages_and_prose(value: &Value, path: &str, ids: &mut Vec<String>, prose: &mut Vec<String>) {
+    const VALUES: [&str; 5] = [".apiError", ".replaces", ".request", ".params", ".input"];
+    const TEXTS: [&str; 5] = ["title", "summary", "when", "note", "message"];
+    if VALUES.iter().any(|v| path.ends_with(v)) {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("en") || map.contains_key("zh") {
+                prose.push(format!("{path}: {value}"));
+            }
+            if let (Some(Value::String(id)), Some(_)) = (map.get("id"), map.get("args")) {
+                ids.push(id.clone());
+            }
+            for (key, v) in map {
+                let child = format!("{path}.{key}");
+                // A message's arguments are values (an API error's own message among them).
+                if TEXTS.contains(&key.as_str()) && !v.is_object() && !path.ends_with(".args") {
+                    prose.push(format!("{child}: {v}"));
+                }
+                messages_and_prose(v, &child, ids, prose);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                messages_and_prose(v, &format!("{path}[{i}]"), ids, prose);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The plan, and setupNext's answer after each answer of a run (`send` with its preview, then
+/// the end).
+fn every_answer(p: &Value, account: &mut Account) -> Vec<Value> {
+    let (last, results) = run(p, account);
+    let mut answers = vec![p.clone(), last];
+    for n in 0..results.len() {
+        let so_far = &results[..n];
+        answers.push(setup_next(&json!({"plan": p, "results": so_far}).to_string()).unwrap());
+    }
+    answers
+}
+
+fn assert_in_both_catalogs(id: &str) {
+    for lang in rolehop::catalog::Lang::ALL {
+        let catalog = rolehop::catalog::catalog(lang);
+        assert!(
+            catalog.contains_key(id) || catalog.contains_key(&format!("{id}_other")),
+            "{id} is not in the {} catalog",
+            lang.locale()
+        );
+    }
+}
+
+/// Issue 11: the plan's and setupNext's texts cross the contract as catalog ids with arguments,
+/// never as `{en, zh}` prose or English strings: tasks, requests and when they are sent, the note
+/// of an update, every outcome and every end (done, nothing to do, blocked, failed with and
+/// without an API error's hint, an unreadable answer).
+#[test]
+fn setup_texts_are_catalog_messages_not_prose() {
+    let mut answers = Vec::new();
+    for (side, system) in [("A", false), ("A", true), ("B", false), ("B", true)] {
+        let p = plan(side, |i| {
+            if system {
+                i["permission"] = json!({"kind": "system"});
+                i["assumePolicy"] = json!("system");
+            }
+        });
+        let mut account = Account::new(if side == "A" { A } else { B });
+        answers.extend(every_answer(&p, &mut account));
+        // A re-run over the finished account, then the other account's credentials.
+        answers.extend(every_answer(&p, &mut account));
+        answers.extend(every_answer(
+            &p,
+            &mut Account::new(if side == "A" { B } else { A }),
+        ));
+    }
+    let p = plan("A", |_| {});
+    let mut account = Account::new(A);
+    let other = r#"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1888000000000000:root"]}}],"Version":"1"}"#;
+    account.roles.insert("admin-oss".into(), other.into());
+    account.policies.insert(
+        "admin-oss-oss-read".into(),
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*"}]}"#.into(),
+    );
+    answers.extend(every_answer(&p, &mut account));
+    let mut account = Account::new(A);
+    account.inject.push((
+        "CreateRole".into(),
+        403,
+        json!({"RequestId": "R3", "HostId": "ram.aliyuncs.com", "Code": "NoPermission", "Message": "You are not authorized to do this action."}),
+    ));
+    answers.extend(every_answer(&p, &mut account));
+    let unreadable = json!([{"id": "identity.read", "response": {"error": {"kind": "invalid-response", "message": "not JSON"}}}]);
+    answers.push(setup_next(&json!({"plan": p, "results": unreadable}).to_string()).unwrap());
+
+    let mut seen = std::collections::BTreeSet::new();
+    for answer in &answers {
+        let (mut ids, mut prose) = (Vec::new(), Vec::new());
+        messages_and_prose(answer, "$", &mut ids, &mut prose);
+        assert_eq!(prose, Vec::<String>::new(), "prose in {answer}");
+        for id in ids {
+            assert_in_both_catalogs(&id);
+            seen.insert(id);
+        }
+    }
+    // Every kind of end and the update's note were among them.
+    for id in [
+        "core_setup_done_changed",
+        "core_setup_done_nothing",
+        "core_setup_identity_other",
+        "core_setup_policy_differs",
+        "core_setup_failed_api_hint",
+        "core_setup_failed_unreadable",
+        "core_setup_replaces_trust_drops",
+        "core_setup_next",
+        "core_setup_when_always",
+    ] {
+        assert!(seen.contains(id), "{id} not seen: {seen:?}");
+    }
+}
+
+/// Issue 11: an error in the tutorial's values (tutorialSteps, setupPlan, setupNext) is a catalog
+/// message that names the field as the workbench does, with the JSON path beside it as data.
+#[test]
+fn input_errors_are_catalog_messages_with_paths() {
+    let steps = |patch: &dyn Fn(&mut Value)| {
+        let mut i = input("company-a");
+        patch(&mut i);
+        rolehop::contract::tutorial_steps(&i.to_string()).unwrap_err()
+    };
+    let cases: Vec<(rolehop::error::Error, &str, &str)> = vec![
+        (steps(&|i| { i.as_object_mut().unwrap().remove("audience"); }), "$.audience", "Say who you are: \"company-a\", \"company-b\" or \"b-user\"."),
+        (steps(&|i| i["audience"] = json!("c")), "$.audience", "Who you are must be"),
+        (steps(&|i| i["accountB"]["uid"] = i["accountA"]["uid"].clone()), "$.accountB.uid", "Company B's account UID is company A's"),
+        (steps(&|i| i["site"] = json!("eu")), "$.site", "Console site must be \"cn\" (aliyun.com) or \"intl\" (alibabacloud.com), not \"eu\"."),
+        (steps(&|i| i["extra"] = json!(1)), "$.extra", "Unknown field \"extra\""),
+        (steps(&|i| { i.as_object_mut().unwrap().remove("accountA"); }), "$.accountA", "Company A's account UID is required."),
+        (steps(&|i| { i["accountB"].as_object_mut().unwrap().remove("uid"); }), "$.accountB.uid", "Company B's account UID is required."),
+        (steps(&|i| { i.as_object_mut().unwrap().remove("roleName"); }), "$.roleName", "Role name is required."),
+        (steps(&|i| i["trust"] = json!({"kind": "principals", "users": "alice"})), "$.trust.users", "Trusted RAM users of B must be a list of names, not a string."),
+        (steps(&|i| i["trust"] = json!({"kind": "principals", "users": ["alice", 3]})), "$.trust.users[1]", "Each entry in Trusted RAM users of B must be a name"),
+        (steps(&|i| i["trust"] = json!({"kind": "principals", "users": ["alice", "alice"]})), "$.trust.users[1]", "Trusted RAM users of B lists \"alice\" twice: keep one."),
+        (steps(&|i| i["trust"] = json!({"kind": "principals"})), "$.trust", "No trusted RAM user or role of B is listed"),
+        (steps(&|i| i["trust"] = json!({"kind": "some"})), "$.trust.kind", "Who may assume the role must be"),
+        (steps(&|i| i["accountA"]["alias"] = json!("acme.onaliyun.com")), "$.accountA.alias", "\"acme.onaliyun.com\" is a default domain: give the enterprise alias alone (\"acme\")"),
+        (steps(&|i| i["accountA"]["alias"] = json!("-acme.onaliyun.com")), "$.accountA.alias", "\"-acme.onaliyun.com\" is a default domain, not an enterprise alias: leave the alias empty to use the UID."),
+        (steps(&|i| i["permission"] = json!({"kind": "custom"})), "$.permission.buckets", "List at least one bucket"),
+        (steps(&|i| i["permission"] = json!({"kind": "custom", "buckets": ["a1", "b1"], "prefixes": ["x/"]})), "$.permission.prefixes", "Prefixes apply to one bucket only"),
+        (steps(&|i| i["permission"] = json!({"kind": "all"})), "$.permission.kind", "What the role may do in OSS must be"),
+        (steps(&|i| i["userName"] = json!("bob")), "$.userName", "B's RAM user \"bob\" is not trusted by the role (it trusts user alice)"),
+        (steps(&|i| { i.as_object_mut().unwrap().remove("assumePolicy"); }), "$.assumePolicy", "Choose B's AssumeRole permission"),
+        (steps(&|i| { i["assumePolicy"] = json!("system"); i["assumePolicyName"] = json!("x"); }), "$.assumePolicyName", "A policy name applies only to"),
+        (steps(&|i| i["assumePolicy"] = json!("any")), "$.assumePolicy", "B's AssumeRole permission must be"),
+        (steps(&|i| i["draft"] = json!("yes")), "$.draft", "\"draft\" must be true or false."),
+        (steps(&|i| { i["audience"] = json!("company-b"); i["trust"] = json!({"kind": "account"}); }), "$.userName", "B's RAM user is required"),
+    ];
+    let mut plan_input = input("company-a");
+    let side_missing = setup_plan(&plan_input.to_string()).unwrap_err();
+    plan_input["side"] = json!("C");
+    let side_invalid = setup_plan(&plan_input.to_string()).unwrap_err();
+    let p = plan("A", |_| {});
+    let next = |v: Value| setup_next(&v.to_string()).unwrap_err();
+    let mut no_input = p.clone();
+    no_input.as_object_mut().unwrap().remove("input");
+    let more: Vec<(rolehop::error::Error, &str, &str)> = vec![
+        (side_missing, "$.side", "Say which account to set up"),
+        (
+            side_invalid,
+            "$.side",
+            "The account to set up must be \"A\" or \"B\", not \"C\".",
+        ),
+        (next(json!({})), "$.plan", "The plan is missing"),
+        (
+            next(json!({"plan": no_input})),
+            "$.plan.input",
+            "The plan has no \"input\"",
+        ),
+        (
+            next(json!({"plan": p, "results": 1})),
+            "$.results",
+            "The results must be a list of answers with \"id\" and \"response\", not a number.",
+        ),
+        (
+            next(json!({"plan": p, "results": [{"id": "identity.read"}]})),
+            "$.results[0].response",
+            "A result needs \"response\"",
+        ),
+        (
+            next(json!({"plan": p, "results": [{"id": "identity.read", "response": {}}]})),
+            "$.results[0].response",
+            "A response is parseResponse's answer",
+        ),
+        (
+            next(
+                json!({"plan": p, "results": [{"id": "identity.read", "response": {"result": {}}, "x": 1}]}),
+            ),
+            "$.results[0].x",
+            "A result has only \"id\" and \"response\": remove \"x\".",
+        ),
+        (
+            next(json!({"plan": p, "results": [{"id": "role.read", "response": {"result": {}}}]})),
+            "$.results[0].id",
+            "Expected the answer to \"identity.read\" here",
+        ),
+        (
+            next(json!({"plan": p, "extra": 1})),
+            "$.extra",
+            "Unknown field \"extra\"",
+        ),
+    ];
+    for (e, path, start) in cases.into_iter().chain(more) {
+        assert_eq!(e.path.as_deref(), Some(path), "{e:?}");
+        let text = e
+            .text
+            .as_deref()
+            .unwrap_or_else(|| panic!("prose, not a message: {e:?}"));
+        let said = serde_json::to_value(text).unwrap();
+        assert_in_both_catalogs(said["id"].as_str().unwrap());
+        let english = rolehop::catalog::render_json(&said, rolehop::catalog::Lang::En);
+        assert!(english.starts_with(start), "{path}: {english}");
+        assert!(!english.contains('\n'), "one line: {english}");
+        let chinese = rolehop::catalog::render_json(&said, rolehop::catalog::Lang::Zh);
+        assert!(chinese.ends_with('。'), "{path}: {chinese}");
+    }
 }

@@ -556,11 +556,6 @@ export type CheckCause =
 /** What a refusal's diagnosis rests on: the cloud's detail, the decoded message, or RoleHop's inference. */
 export type CheckBasis = "cloud-detail" | "decoded" | "inferred";
 
-export interface BilingualText {
-  en: string;
-  zh: string;
-}
-
 export type TutorialStep = 1 | 2 | 3 | 4;
 
 export interface PlannedCheck {
@@ -901,12 +896,6 @@ export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | Mess
 // Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
-/** A sentence in both shipped languages (the setup plan's texts, not yet in the catalogs). */
-export interface TutorialText {
-  en: string;
-  zh: string;
-}
-
 export type TutorialAudience = "company-a" | "company-b" | "b-user";
 
 /** Where in the consoles: the menu path (catalog words) and the page's URL. */
@@ -1055,8 +1044,12 @@ export interface SetupOperation {
     method: "POST";
     /** The action's exact API parameters (common and signature parameters are never shown). */
     params: Record<string, string>;
-    summary: TutorialText;
-    when: TutorialText;
+    /** The request's title (a label, `core_setup_title_...`). */
+    summary: CoreMessage;
+    /** When it is sent (a fragment, `core_setup_when_...`). */
+    when: CoreMessage;
+    /** UpdateRole only: a sentence saying it replaces the trust policy and who loses access. */
+    note?: CoreMessage;
     /** UpdateRole only: the trust policy it replaces and the principals that lose access. */
     replaces?: { current: string; drops: string[] };
   };
@@ -1068,7 +1061,7 @@ export interface SetupPlan {
   account: string;
   /** The setupPlan input, echoed: setupNext reads only this. */
   input: SetupPlanInput;
-  tasks: Array<{ id: SetupOperation["task"]; title: TutorialText; operations: string[] }>;
+  tasks: Array<{ id: SetupOperation["task"]; title: CoreMessage; operations: string[] }>;
   operations: SetupOperation[];
 }
 
@@ -1081,7 +1074,7 @@ export interface SetupNextInput {
 export interface SetupOutcome {
   task: SetupOperation["task"];
   result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed";
-  message: TutorialText;
+  message: CoreMessage;
   requestId?: string;
 }
 
@@ -1093,7 +1086,7 @@ export interface SetupNextResult {
   outcomes: SetupOutcome[];
   /** Writes that changed the account (0 on a re-run over a finished account). */
   changed: number;
-  message: TutorialText;
+  message: CoreMessage;
   apiError?: ApiError;
 }
 

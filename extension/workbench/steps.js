@@ -7,7 +7,6 @@ import { t, coreMessage, joinSentences } from '../shared/i18n.js';
 import { el, codeBlock, copyButton } from './dom.js';
 import { tabs } from './tabs.js';
 
-/** @typedef {{en: string, zh: string}} Bilingual */
 /** @typedef {import('../shared/contract').CoreMessage} CoreMessage */
 
 /**
@@ -16,16 +15,6 @@ import { tabs } from './tabs.js';
  * @type {Array<{token: string, text: CoreMessage}>}
  */
 let placeholders = [];
-
-/**
- * A `{en, zh}` text of the core not yet in the catalogs (the setup plan's), in the page's language.
- * @param {Bilingual | undefined | null} text
- * @param {'en' | 'zh'} lang
- */
-export function pick(text, lang) {
-  if (!text) return '';
-  return (lang === 'zh' ? text.zh : text.en) || text.en || '';
-}
 
 /**
  * Text the core keeps in one form (values, documents, commands, a message's arguments), with a

@@ -3,13 +3,13 @@
 // The page runs the pure tutorial core itself (wasm, no secrets involved); everything that signs
 // or sends goes through the service worker (messages and the `rolehop.run` port).
 
-import { coreMessage, t, localizePage, useLanguage } from '../shared/i18n.js';
+import { coreMessage, joinSentences, t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
 import { loadCore } from '../background/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
 import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, fieldShown, showAudience, showFieldErrors, tutorialInput } from './inputs.js';
-import { renderSteps, renderTroubleshooting, pick, showDone } from './steps.js';
+import { renderSteps, renderTroubleshooting, showDone } from './steps.js';
 import { renderReport, showChain } from './report.js';
 import { readChain } from '../shared/chain-links.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
@@ -366,9 +366,11 @@ function setupInput() {
 function showPreview(event) {
   const preview = byId('setup-preview');
   const operation = event.operation;
-  const summary = pick(operation.preview?.summary, lang);
-  const when = pick(operation.preview?.when, lang);
-  byId('setup-preview-what').textContent = when ? `${summary} (${when})` : summary;
+  const summary = coreMessage(operation.preview?.summary);
+  const when = coreMessage(operation.preview?.when);
+  // An UpdateRole says what it replaces and who loses access (a sentence of its own).
+  const note = coreMessage(operation.preview?.note);
+  byId('setup-preview-what').textContent = joinSentences([t('workbenchSetupPreviewWhat', [summary, when]), note]);
   const request = event.request;
   const lines = [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([n, v]) => `${n}: ${v}`)];
   if (request.params) lines.push('', ...Object.entries(request.params).map(([n, v]) => `${n}=${v}`));
@@ -382,12 +384,14 @@ function showPreview(event) {
 function showSetupResult(result) {
   const status = byId('setup-status');
   const kind = result.status === 'done' ? 'pass' : result.status === 'cancelled' ? 'could-not-check' : 'fail';
-  setStatus(status, kind, `${t(`workbenchSetup_${result.status}`, String(result.changed ?? 0))} ${pick(result.message, lang)}`.trim());
+  // "done" says what changed in the core's own words; the other ends say how it stopped first.
+  const message = coreMessage(result.message);
+  setStatus(status, kind, result.status === 'done' ? message : joinSentences([t(`workbenchSetup_${result.status}`, String(result.changed ?? 0)), message]));
   status.dataset.outcome = result.status;
   status.dataset.changed = String(result.changed ?? 0);
   const outcomes = el('ul', { class: 'field-hint' });
   for (const outcome of result.outcomes ?? []) {
-    outcomes.append(el('li', { 'data-task': outcome.task, 'data-result': outcome.result, text: pick(outcome.message, lang) }));
+    outcomes.append(el('li', { 'data-task': outcome.task, 'data-result': outcome.result, text: coreMessage(outcome.message) }));
   }
   status.append(outcomes);
 }

@@ -83,5 +83,41 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
         await auditScreen(page, `workbench-${audience}-verdict-${lang}`, { allowed: ALLOWED });
       });
     }
+
+    test('"Do it for me": a request\'s preview and the end, in the catalog\'s words; an input error under its field', async () => {
+      const c = env.cloud().credentials;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await fill('a');
+      await page.fill('#cred-a-accessKeyId', c.A.root.accessKeyId);
+      await page.fill('#cred-a-accessKeySecret', c.A.root.accessKeySecret);
+      await page.click('#cred-a-save');
+      await page.waitForSelector('#setup:not([disabled])');
+      await page.click('#setup');
+      await page.waitForSelector('#setup-preview:not([hidden])');
+      const what = await page.locator('#setup-preview-what').innerText();
+      assert.doesNotMatch(what, /core_|\$[a-z]+\$/, what);
+      assert.match(what, lang === 'en' ? /^[A-Z].*\.$/ : /[\u4e00-\u9fff].*。$/, what);
+      await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-preview-${lang}-section.png` });
+      await auditScreen(page, `workbench-setup-preview-${lang}`, { allowed: ALLOWED, widths: [380, 1280] });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.click('#setup-send-all');
+      await page.waitForSelector('#setup-status[data-outcome]');
+      const status = await page.locator('#setup-status').innerText();
+      assert.doesNotMatch(status, /core_|\$[a-z]+\$|undefined|\[object/, status);
+      await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-done-${lang}-section.png` });
+      await auditScreen(page, `workbench-setup-done-${lang}`, { allowed: ALLOWED, widths: [380, 1280] });
+      // B's account UID typed as A's: the error shows under the field, in one line of the catalog's words.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.fill('#input-accountBUid', c.A.uid);
+      await page.locator('#input-accountBUid').blur();
+      const error = page.locator('#input-accountBUid-error');
+      await page.waitForFunction(() => document.getElementById('input-accountBUid-error')?.textContent !== '');
+      assert.equal(await error.innerText(), lang === 'en'
+        ? `Company B's account UID is company A's (${c.A.uid}): give the UID of company B's own account.`
+        : `B 公司的账号 UID 与 A 公司的相同（${c.A.uid}）：请填写 B 公司自己的账号 UID。`);
+      await page.locator('#inputs').screenshot({ path: `tests/.tmp/screens/workbench-input-error-${lang}-form.png` });
+      await page.fill('#input-accountBUid', c.B.uid);
+      await page.locator('#input-accountBUid').blur();
+    });
   });
 }

@@ -24,7 +24,6 @@ pub mod known;
 pub mod plan;
 pub mod report;
 pub mod retry;
-pub mod text;
 
 pub use chain::Diagnosis;
 pub use facts::Facts;

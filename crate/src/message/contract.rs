@@ -30,10 +30,6 @@ messages! { ContractMessage
     TimeRfc1123 "core_contract_time_rfc1123" { value: String, example: String }
     TimeCalendar "core_contract_time_calendar" { value: String }
     TimeWeekday "core_contract_time_weekday" { value: String, day: String }
-    TutorialUserMissing "core_contract_tutorial_user_missing" { example: String }
-    TutorialTooManyProblems "core_contract_tutorial_too_many_problems" {}
-    TutorialNoPrefix "core_contract_tutorial_no_prefix" { example: String }
-    TutorialPolicyTooLarge "core_contract_tutorial_policy_too_large" { size: usize, max: usize }
     ExportBaseNotJson "core_contract_export_base_not_json" { file: String, line: usize, column: usize }
     ExportBaseNotObject "core_contract_export_base_not_object" { file: String, key: String }
     ExportBaseProfilesNotArray "core_contract_export_base_profiles_not_array" { file: String, key: String }

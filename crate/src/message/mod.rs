@@ -23,6 +23,7 @@ mod contract;
 mod policy;
 mod profile;
 mod said;
+mod setup;
 mod sign;
 mod signin;
 mod tutorial;
@@ -36,6 +37,7 @@ pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub(crate) use said::messages;
 pub use said::{debug_said, same_said, serialize_said, Arg, Said, ToArg};
+pub use setup::SetupMessage;
 pub use sign::SignMessage;
 pub use signin::SigninMessage;
 pub use tutorial::TutorialMessage;
@@ -79,6 +81,7 @@ areas! {
     Sign(SignMessage),
     Checks(ChecksMessage),
     Tutorial(TutorialMessage),
+    Setup(SetupMessage),
     Signin(SigninMessage),
     Contract(ContractMessage),
     Cli(CliMessage),

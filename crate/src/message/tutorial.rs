@@ -5,7 +5,7 @@
 //! Ids: `core_tutorial_title_...`, `_label_...`, `_path_...` and `_placeholder_...` are labels
 //! (no full stop); `_term_...` are fragments that sit inside a sentence; the rest are sentences.
 
-use crate::message::messages;
+use crate::message::{messages, ApiMessage};
 
 messages! { TutorialMessage
 
@@ -137,6 +137,43 @@ messages! { TutorialMessage
     PlaceholderRole "core_tutorial_placeholder_role" {}
     PlaceholderUser "core_tutorial_placeholder_user" {}
     PlaceholderBucket "core_tutorial_placeholder_bucket" {}
+
+    // The fields of the tutorial's input, named as the workbench's form names them (input.rs).
+    LabelFieldAccountAUid "core_tutorial_label_field_account_a_uid" {}
+    LabelFieldAccountBUid "core_tutorial_label_field_account_b_uid" {}
+    LabelFieldTrust "core_tutorial_label_field_trust" {}
+    LabelFieldTrustUsers "core_tutorial_label_field_trust_users" {}
+    LabelFieldTrustRoles "core_tutorial_label_field_trust_roles" {}
+    LabelFieldPermission "core_tutorial_label_field_permission" {}
+    LabelFieldBuckets "core_tutorial_label_field_buckets" {}
+    LabelFieldPrefixes "core_tutorial_label_field_prefixes" {}
+
+    // Errors in the tutorial's input (input.rs): one line each, the JSON path kept beside them.
+    InputRequired "core_tutorial_input_required" { field: Box<TutorialMessage> }
+    InputAudienceMissing "core_tutorial_input_audience_missing" {}
+    InputAudienceInvalid "core_tutorial_input_audience_invalid" { value: String }
+    InputSameAccount "core_tutorial_input_same_account" { uid: String }
+    InputSiteInvalid "core_tutorial_input_site_invalid" { value: String }
+    InputUnknownField "core_tutorial_input_unknown_field" { field: String, known: String }
+    InputNotList "core_tutorial_input_not_list" { field: Box<TutorialMessage>, got: Box<ApiMessage> }
+    InputNotName "core_tutorial_input_not_name" { field: Box<TutorialMessage>, got: Box<ApiMessage> }
+    InputTwice "core_tutorial_input_twice" { field: Box<TutorialMessage>, value: String }
+    InputAliasIsDomain "core_tutorial_input_alias_is_domain" { value: String, alias: String }
+    InputAliasIsDomainUid "core_tutorial_input_alias_is_domain_uid" { value: String }
+    InputTrustNoOne "core_tutorial_input_trust_no_one" {}
+    InputTrustKind "core_tutorial_input_trust_kind" { value: String }
+    InputBucketsMissing "core_tutorial_input_buckets_missing" {}
+    InputPrefixesOneBucket "core_tutorial_input_prefixes_one_bucket" {}
+    InputPermissionKind "core_tutorial_input_permission_kind" { value: String }
+    InputUserNotTrusted "core_tutorial_input_user_not_trusted" { user: String, trusted: Box<TutorialMessage> }
+    InputAssumeMissing "core_tutorial_input_assume_missing" {}
+    InputAssumeNameSystem "core_tutorial_input_assume_name_system" {}
+    InputAssumeInvalid "core_tutorial_input_assume_invalid" { value: String }
+    InputUserMissing "core_tutorial_input_user_missing" {}
+    InputDraft "core_tutorial_input_draft" {}
+    InputTooManyMissing "core_tutorial_input_too_many_missing" {}
+    InputNoPrefix "core_tutorial_input_no_prefix" {}
+    InputPolicyTooLarge "core_tutorial_input_policy_too_large" { count: usize, max: usize }
 }
 
 impl TutorialMessage {

@@ -94,10 +94,7 @@ pub fn steps(req: &Object) -> Result<Value> {
             }
         }
     }
-    Err(Error::invalid_said(
-        "$",
-        crate::message::ContractMessage::TutorialTooManyProblems {},
-    ))
+    Err(Error::invalid_said("$", M::InputTooManyMissing {}))
 }
 
 /// Puts a stand-in where `path` points (or drops an optional value); false when it cannot.

@@ -5,8 +5,9 @@
 
 use super::check::{api_rule, moved};
 use crate::api::Rule;
-use crate::contract::fields::{child_path, type_name, Object};
+use crate::contract::fields::{child_path, json_type, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::message::TutorialMessage as M;
 use crate::policy::build::{self as builders, OssReadSpec, OssScope, TrustSpec};
 use crate::profile::account as profile_account;
 
@@ -162,22 +163,32 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
     only(req, &known)?;
     let audience = match req.optional_str("audience")? {
         None if need_audience => {
-            return Err(Error::missing("$.audience").with_message(
-                "missing $.audience: who reads the tutorial, \"company-a\", \"company-b\" or \"b-user\"",
-            ))
+            return Err(
+                Error::said(ErrorKind::MissingField, M::InputAudienceMissing {}).at("$.audience"),
+            )
         }
         None => None,
         Some("company-a") => Some(Audience::CompanyA),
         Some("company-b") => Some(Audience::CompanyB),
         Some("b-user") => Some(Audience::BUser),
-        Some(other) => return Err(Error::invalid("$.audience", format!("audience must be \"company-a\" (owns the buckets), \"company-b\" (its users read them) or \"b-user\" (B's RAM user who switches), got {other:?}"))),
+        Some(other) => {
+            return Err(Error::invalid_said(
+                "$.audience",
+                M::InputAudienceInvalid {
+                    value: other.into(),
+                },
+            ))
+        }
     };
-    let a = account(req, "accountA", "A (the account that owns the buckets)")?;
-    let b = account(req, "accountB", "B (the account whose users read them)")?;
+    let a = account(req, "accountA", M::LabelFieldAccountAUid {})?;
+    let b = account(req, "accountB", M::LabelFieldAccountBUid {})?;
     if a.uid == b.uid {
-        return Err(Error::invalid("$.accountB.uid", format!("accountB.uid is A's own UID {}: the tutorial is about access from another account; give company B's UID", a.uid)));
+        return Err(Error::invalid_said(
+            "$.accountB.uid",
+            M::InputSameAccount { uid: a.uid },
+        ));
     }
-    let role_name = req.required_str("roleName")?.to_string();
+    let role_name = required_str(req, "roleName", M::LabelRoleName {})?;
     api_rule(Rule::RoleName, &role_name, "$.roleName")?;
     let trust = trust(req, &b.uid)?;
     let permission = permission(req, &a.uid, &role_name)?;
@@ -187,11 +198,11 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
         None | Some("cn") => Site::Cn,
         Some("intl") => Site::Intl,
         Some(other) => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.site",
-                format!(
-                "site must be \"cn\" (aliyun.com) or \"intl\" (alibabacloud.com), got {other:?}"
-            ),
+                M::InputSiteInvalid {
+                    value: other.into(),
+                },
             ))
         }
     };
@@ -212,49 +223,71 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
 pub(super) fn only(obj: &Object, known: &[&str]) -> Result<()> {
     match obj.map.keys().find(|k| !known.contains(&k.as_str())) {
         None => Ok(()),
-        Some(key) => Err(Error::invalid(
+        Some(key) => Err(Error::invalid_said(
             child_path(&obj.path, key),
-            format!(
-                "unknown field {key:?} at {}: the fields here are {}",
-                obj.path,
-                known.join(", ")
-            ),
+            M::InputUnknownField {
+                field: key.clone(),
+                known: known.join(", "),
+            },
         )),
     }
 }
 
-fn required_object(req: &Object, name: &str, what: &str) -> Result<Object> {
-    req.optional_object(name)?.ok_or_else(|| {
-        Error::missing(req.child(name)).with_message(format!("missing {}: {what}", req.child(name)))
-    })
+/// A missing field's error, naming the field as the workbench's form does.
+fn required(path: String, field: M) -> Error {
+    Error::said(
+        ErrorKind::MissingField,
+        M::InputRequired {
+            field: Box::new(field),
+        },
+    )
+    .at(path)
 }
 
-fn strings(obj: &Object, name: &str) -> Result<Vec<String>> {
+fn required_object(req: &Object, name: &str, field: M) -> Result<Object> {
+    req.optional_object(name)?
+        .ok_or_else(|| required(req.child(name), field))
+}
+
+fn required_str(obj: &Object, name: &str, field: M) -> Result<String> {
+    match obj.get(name) {
+        None => Err(required(obj.child(name), field)),
+        Some(_) => Ok(obj.required_str(name)?.to_string()),
+    }
+}
+
+fn strings(obj: &Object, name: &str, field: M) -> Result<Vec<String>> {
     let path = obj.child(name);
     let Some(value) = obj.get(name) else {
         return Ok(Vec::new());
     };
     let items = value.as_array().ok_or_else(|| {
-        Error::invalid(
+        Error::invalid_said(
             &path,
-            format!(
-                "{name} must be an array of strings, got {}",
-                type_name(value)
-            ),
+            M::InputNotList {
+                field: Box::new(field.clone()),
+                got: Box::new(json_type(value)),
+            },
         )
     })?;
     let mut out: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let text = item.as_str().ok_or_else(|| {
-            Error::invalid(
+            Error::invalid_said(
                 format!("{path}[{i}]"),
-                format!("expected a string, got {}", type_name(item)),
+                M::InputNotName {
+                    field: Box::new(field.clone()),
+                    got: Box::new(json_type(item)),
+                },
             )
         })?;
         if out.iter().any(|earlier| earlier == text) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 format!("{path}[{i}]"),
-                format!("{text:?} is listed twice in {name}: keep one"),
+                M::InputTwice {
+                    field: Box::new(field.clone()),
+                    value: text.into(),
+                },
             ));
         }
         out.push(text.to_string());
@@ -262,14 +295,10 @@ fn strings(obj: &Object, name: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn account(req: &Object, name: &str, what: &str) -> Result<Account> {
-    let obj = required_object(
-        req,
-        name,
-        &format!("{{\"uid\": \"<16-digit account ID>\", \"alias\"?}} of account {what}"),
-    )?;
+fn account(req: &Object, name: &str, field: M) -> Result<Account> {
+    let obj = required_object(req, name, field.clone())?;
     only(&obj, &["uid", "alias"])?;
-    let uid = obj.required_str("uid")?.to_string();
+    let uid = required_str(&obj, "uid", field)?;
     profile_account::uid(&uid).map_err(|e| Error::invalid_said(obj.child("uid"), e.message))?;
     let alias = obj.optional_str("alias")?.map(str::to_string);
     if let Some(alias) = &alias {
@@ -281,17 +310,23 @@ fn account(req: &Object, name: &str, what: &str) -> Result<Account> {
 /// The enterprise alias, by the profile module's rule; a default domain gets its own hint.
 fn check_alias(alias: &str, path: &str) -> Result<()> {
     if let Some(base) = alias.strip_suffix(".onaliyun.com") {
-        return Err(Error::invalid(path, format!("{alias:?} is a default domain: give the enterprise alias alone ({base:?}), or leave alias out to use the UID")));
+        // Suggest the alias alone only when it is one (a UID's default domain has none).
+        let said = match profile_account::alias(base) {
+            Ok(()) => M::InputAliasIsDomain {
+                value: alias.into(),
+                alias: base.into(),
+            },
+            Err(_) => M::InputAliasIsDomainUid {
+                value: alias.into(),
+            },
+        };
+        return Err(Error::invalid_said(path, said));
     }
     profile_account::alias(alias).map_err(|e| Error::invalid_said(path, e.message))
 }
 
 fn trust(req: &Object, b_uid: &str) -> Result<Trust> {
-    let obj = required_object(
-        req,
-        "trust",
-        "{\"kind\": \"account\"} (all of B) or {\"kind\": \"principals\", \"users\": [...], \"roles\": [...]}",
-    )?;
+    let obj = required_object(req, "trust", M::LabelFieldTrust {})?;
     match obj.required_str("kind")? {
         "account" => {
             only(&obj, &["kind"])?;
@@ -299,8 +334,8 @@ fn trust(req: &Object, b_uid: &str) -> Result<Trust> {
         }
         "principals" => {
             only(&obj, &["kind", "users", "roles"])?;
-            let users = strings(&obj, "users")?;
-            let roles = strings(&obj, "roles")?;
+            let users = strings(&obj, "users", M::LabelFieldTrustUsers {})?;
+            let roles = strings(&obj, "roles", M::LabelFieldTrustRoles {})?;
             // B's RAM users as RAM names them (CreateUser's rule: no '@'), then the builder's own checks.
             for (i, user) in users.iter().enumerate() {
                 api_rule(
@@ -310,7 +345,7 @@ fn trust(req: &Object, b_uid: &str) -> Result<Trust> {
                 )?;
             }
             if users.is_empty() && roles.is_empty() {
-                return Err(Error::invalid(&obj.path, "trust kind \"principals\" names no one: list B's RAM users in users (or roles in roles), or use {\"kind\": \"account\"}"));
+                return Err(Error::invalid_said(&obj.path, M::InputTrustNoOne {}));
             }
             let spec = TrustSpec {
                 account: Some(b_uid.to_string()),
@@ -326,9 +361,11 @@ fn trust(req: &Object, b_uid: &str) -> Result<Trust> {
             })?;
             Ok(Trust::Principals { users, roles })
         }
-        other => Err(Error::invalid(
+        other => Err(Error::invalid_said(
             obj.child("kind"),
-            format!("trust.kind must be \"account\" or \"principals\", got {other:?}"),
+            M::InputTrustKind {
+                value: other.into(),
+            },
         )),
     }
 }
@@ -339,11 +376,7 @@ fn policy_name_part(name: &str) -> String {
 }
 
 fn permission(req: &Object, a_uid: &str, role_name: &str) -> Result<Permission> {
-    let obj = required_object(
-        req,
-        "permission",
-        "{\"kind\": \"system\"} (AliyunOSSReadOnlyAccess) or {\"kind\": \"custom\", \"buckets\": [...], \"prefixes\"?: [...]}",
-    )?;
+    let obj = required_object(req, "permission", M::LabelFieldPermission {})?;
     match obj.required_str("kind")? {
         "system" => {
             only(&obj, &["kind"])?;
@@ -351,13 +384,19 @@ fn permission(req: &Object, a_uid: &str, role_name: &str) -> Result<Permission> 
         }
         "custom" => {
             only(&obj, &["kind", "buckets", "prefixes", "policyName"])?;
-            let buckets = strings(&obj, "buckets")?;
-            let prefixes = strings(&obj, "prefixes")?;
+            let buckets = strings(&obj, "buckets", M::LabelFieldBuckets {})?;
+            let prefixes = strings(&obj, "prefixes", M::LabelFieldPrefixes {})?;
             if buckets.is_empty() {
-                return Err(Error::missing(obj.child("buckets")).with_message(format!("missing {}: the bucket(s) B may read, e.g. [\"reports\"] (or use {{\"kind\": \"system\"}} for every bucket)", obj.child("buckets"))));
+                return Err(
+                    Error::said(ErrorKind::MissingField, M::InputBucketsMissing {})
+                        .at(obj.child("buckets")),
+                );
             }
             if !prefixes.is_empty() && buckets.len() != 1 {
-                return Err(Error::invalid(obj.child("prefixes"), format!("prefixes apply to one bucket, and {} are listed: keep one bucket, or leave prefixes out to grant the whole buckets", buckets.len())));
+                return Err(Error::invalid_said(
+                    obj.child("prefixes"),
+                    M::InputPrefixesOneBucket {},
+                ));
             }
             check_scope(a_uid, &buckets, &prefixes, &obj)?;
             let policy_name = match obj.optional_str("policyName")? {
@@ -371,9 +410,11 @@ fn permission(req: &Object, a_uid: &str, role_name: &str) -> Result<Permission> 
                 policy_name,
             })
         }
-        other => Err(Error::invalid(
+        other => Err(Error::invalid_said(
             obj.child("kind"),
-            format!("permission.kind must be \"system\" or \"custom\", got {other:?}"),
+            M::InputPermissionKind {
+                value: other.into(),
+            },
         )),
     }
 }
@@ -409,33 +450,46 @@ fn user_name(req: &Object, trust: &Trust) -> Result<Option<String>> {
     api_rule(Rule::UserName, &user, "$.userName")?;
     if let Some((users, _)) = named {
         if !users.contains(&user) {
-            return Err(Error::invalid("$.userName", format!("the trust policy names only {} of account B, not {user:?}: this user could not assume the role; add it to $.trust.users, or trust the whole account", describe_principals(trust))));
+            return Err(Error::invalid_said(
+                "$.userName",
+                M::InputUserNotTrusted {
+                    user,
+                    trusted: Box::new(trusted_principals(trust)),
+                },
+            ));
         }
     }
     Ok(Some(user))
 }
 
-fn describe_principals(trust: &Trust) -> String {
-    match trust {
-        Trust::Account => "every user".into(),
-        Trust::Principals { users, roles } => {
-            let mut names: Vec<String> = users.iter().map(|u| format!("user {u}")).collect();
-            names.extend(roles.iter().map(|r| format!("role {r}")));
-            names.join(", ")
-        }
-    }
+/// "user alice, role ops" / "用户 alice、角色 ops": whom a trust of named principals names.
+fn trusted_principals(trust: &Trust) -> M {
+    let (users, roles) = match trust {
+        Trust::Principals { users, roles } => (users.as_slice(), roles.as_slice()),
+        Trust::Account => (&[][..], &[][..]),
+    };
+    let names = users
+        .iter()
+        .map(|u| M::TermUser { name: u.clone() })
+        .chain(roles.iter().map(|r| M::TermRole { name: r.clone() }))
+        .collect();
+    M::list(names).unwrap_or(M::TermValue {
+        value: String::new(),
+    })
 }
 
 fn assume_policy(req: &Object, a_uid: &str, role_name: &str) -> Result<AssumePolicy> {
     let name = req.optional_str("assumePolicyName")?;
-    match req.required_str("assumePolicy").map_err(|e| {
-        if e.kind == ErrorKind::MissingField {
-            e.with_message("missing $.assumePolicy: \"scoped\" (sts:AssumeRole on this role only, least privilege) or \"system\" (AliyunSTSAssumeRoleAccess, any role)")
-        } else {
-            e
-        }
-    })? {
-        "system" if name.is_some() => Err(Error::invalid("$.assumePolicyName", "assumePolicyName names the custom policy of assumePolicy \"scoped\"; with \"system\" the policy is AliyunSTSAssumeRoleAccess")),
+    if req.get("assumePolicy").is_none() {
+        return Err(
+            Error::said(ErrorKind::MissingField, M::InputAssumeMissing {}).at("$.assumePolicy"),
+        );
+    }
+    match req.required_str("assumePolicy")? {
+        "system" if name.is_some() => Err(Error::invalid_said(
+            "$.assumePolicyName",
+            M::InputAssumeNameSystem {},
+        )),
         "system" => Ok(AssumePolicy::System),
         "scoped" => {
             let policy_name = match name {
@@ -445,7 +499,12 @@ fn assume_policy(req: &Object, a_uid: &str, role_name: &str) -> Result<AssumePol
             api_rule(Rule::PolicyName, &policy_name, "$.assumePolicyName")?;
             Ok(AssumePolicy::Scoped { policy_name })
         }
-        other => Err(Error::invalid("$.assumePolicy", format!("assumePolicy must be \"scoped\" or \"system\", got {other:?}"))),
+        other => Err(Error::invalid_said(
+            "$.assumePolicy",
+            M::InputAssumeInvalid {
+                value: other.into(),
+            },
+        )),
     }
 }
 

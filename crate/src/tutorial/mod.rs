@@ -20,9 +20,9 @@ mod shell;
 mod steps;
 mod terraform;
 
-use crate::contract::fields::{parse_object, wrong_type, Object};
+use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
-use crate::message::{ApiMessage, ContractMessage};
+use crate::message::TutorialMessage as M;
 use input::{Audience, Setup};
 pub use numbering::TutorialStep;
 use serde_json::{json, Value};
@@ -45,7 +45,7 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
             }
             Ok(out)
         }
-        Some(other) => Err(wrong_type("$.draft", ApiMessage::JsonBoolean {}, other)),
+        Some(_) => Err(Error::invalid_said("$.draft", M::InputDraft {})),
     }
 }
 
@@ -92,10 +92,7 @@ pub fn setup_next(input: &str) -> Result<Value> {
 /// B's user must be named for B's own steps (it is created there).
 fn require_user(setup: &Setup, needed: bool) -> Result<()> {
     if needed && setup.user_name.is_none() {
-        let text = ContractMessage::TutorialUserMissing {
-            example: "alice".into(),
-        };
-        return Err(Error::said(ErrorKind::MissingField, text).at("$.userName"));
+        return Err(Error::said(ErrorKind::MissingField, M::InputUserMissing {}).at("$.userName"));
     }
     Ok(())
 }

@@ -3,7 +3,6 @@
 //! helper and the CLI all number by this type; texts that name a step render it from here, never
 //! from a literal.
 
-use crate::checks::text::Text;
 use crate::message::TutorialMessage;
 use serde::{Serialize, Serializer};
 
@@ -64,19 +63,6 @@ impl TutorialStep {
         TutorialMessage::StepInSentence {
             number: self.number().into(),
         }
-    }
-
-    /// "Step 2" / "第 2 步" as a bilingual text, for the checks' texts that are not yet in the
-    /// catalogs (crate/src/checks); the tutorial itself uses [`TutorialStep::heading`].
-    pub fn label(self) -> Text {
-        let n = self.number();
-        Text::new(format!("Step {n}"), format!("第 {n} 步"))
-    }
-
-    /// "step 2" / "第 2 步" inside a sentence, as a bilingual text (see [`TutorialStep::label`]).
-    pub fn in_sentence(self) -> Text {
-        let n = self.number();
-        Text::new(format!("step {n}"), format!("第 {n} 步"))
     }
 
     /// The outline entry a reader's page groups its tasks under: `{step, label, title}`.

@@ -238,12 +238,7 @@ fn oss_read(uid: &str, buckets: &[String], prefixes: &[String]) -> Result<Built>
             }
         }
     }
-    merged.ok_or_else(|| {
-        let text = crate::message::ContractMessage::TutorialNoPrefix {
-            example: "team/2024/".into(),
-        };
-        Error::invalid_said("$.permission.prefixes", text)
-    })
+    merged.ok_or_else(|| Error::invalid_said("$.permission.prefixes", M::InputNoPrefix {}))
 }
 
 /// B's user: sts:AssumeRole on the one role, or the system policy.
@@ -274,11 +269,13 @@ pub fn assume(setup: &Setup) -> Result<Document> {
 fn too_large(doc: Document, path: &str) -> Result<Document> {
     let size = doc.compact.chars().count();
     if size > crate::policy::MAX_DOCUMENT_CHARS {
-        let text = crate::message::ContractMessage::TutorialPolicyTooLarge {
-            size,
-            max: crate::policy::MAX_DOCUMENT_CHARS,
-        };
-        return Err(Error::invalid_said(path, text));
+        return Err(Error::invalid_said(
+            path,
+            M::InputPolicyTooLarge {
+                count: size,
+                max: crate::policy::MAX_DOCUMENT_CHARS,
+            },
+        ));
     }
     Ok(doc)
 }

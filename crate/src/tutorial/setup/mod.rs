@@ -12,23 +12,26 @@ use super::input::{self, Permission, Setup, Side};
 use super::policies::{self, Document};
 use super::steps::{policy_description, role_description};
 use crate::api::{self, Action, Service};
-use crate::checks::text::Text;
 use crate::contract::fields::Object;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::SetupMessage as S;
 use serde_json::{json, Map, Value};
 
 /// Reads the setupPlan input: the tutorial input plus `side`.
 pub fn read(req: &Object) -> Result<(Setup, Side)> {
     let setup = input::read(req, &["side"], false)?;
-    let side = match req.required_str("side").map_err(|e| {
-        e.with_message("missing $.side: \"A\" (create the role in A's account) or \"B\" (create the user in B's account)")
-    })? {
+    if req.get("side").is_none() {
+        return Err(Error::said(ErrorKind::MissingField, S::SideMissing {}).at("$.side"));
+    }
+    let side = match req.required_str("side")? {
         "A" => Side::A,
         "B" => Side::B,
         other => {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 "$.side",
-                format!("side must be \"A\" (the account that owns the buckets) or \"B\" (the account whose user reads them), got {other:?}"),
+                S::SideInvalid {
+                    value: other.into(),
+                },
             ))
         }
     };
@@ -45,9 +48,9 @@ pub struct Operation {
     pub action: Action,
     /// Contract fields (camelCase) and values, in the API's order.
     pub fields: Vec<(&'static str, String)>,
-    pub summary: Text,
+    pub summary: S,
     /// When it is sent.
-    pub when: Text,
+    pub when: S,
 }
 
 impl Operation {
@@ -73,8 +76,9 @@ impl Operation {
         Value::Object(map)
     }
 
-    /// The operation as the contract shows it; `extra` adds to the preview (what an update replaces).
-    pub fn to_json(&self, extra: Option<(Text, Value)>) -> Value {
+    /// The operation as the contract shows it; `extra` adds to the preview (what an update
+    /// replaces: a note and the data).
+    pub fn to_json(&self, extra: Option<(S, Value)>) -> Value {
         let service = match self.action.service() {
             Service::Sts => "STS",
             Service::Ram => "RAM",
@@ -88,7 +92,7 @@ impl Operation {
             "when": self.when,
         });
         if let Some((note, replaces)) = extra {
-            preview["summary"] = json!(self.summary.clone().then(&note));
+            preview["note"] = json!(note);
             preview["replaces"] = replaces;
         }
         json!({
@@ -106,7 +110,7 @@ impl Operation {
 #[derive(Debug, Clone)]
 pub struct Task {
     pub id: &'static str,
-    pub title: Text,
+    pub title: S,
     pub operations: Vec<Operation>,
 }
 
@@ -129,8 +133,8 @@ fn op(
     write: bool,
     action: Action,
     fields: Vec<(&'static str, String)>,
-    summary: Text,
-    when: Text,
+    summary: S,
+    when: S,
 ) -> Operation {
     let task = id.split('.').next().unwrap_or(id);
     Operation {
@@ -144,8 +148,8 @@ fn op(
     }
 }
 
-fn always() -> Text {
-    Text::new("always (a read)", "总是执行（只读）")
+fn always() -> S {
+    S::WhenAlways {}
 }
 
 impl Plan {
@@ -229,25 +233,22 @@ impl Plan {
 }
 
 fn identity(s: &Setup, side: Side) -> Task {
-    let (uid, name_en, name_zh) = match side {
-        Side::A => (&s.a.uid, "A", "A"),
-        Side::B => (&s.b.uid, "B", "B"),
+    let uid = match side {
+        Side::A => &s.a.uid,
+        Side::B => &s.b.uid,
     };
     Task {
         id: "identity",
-        title: Text::new(
-            format!("Check that the credentials belong to account {name_en} ({uid})"),
-            format!("确认凭证属于 {name_zh} 账号（{uid}）"),
-        ),
+        title: S::TitleIdentity {
+            side: side.name().into(),
+            uid: uid.clone(),
+        },
         operations: vec![op(
             "identity.read",
             false,
             Action::GetCallerIdentity,
             Vec::new(),
-            Text::new(
-                "Who am I (STS GetCallerIdentity)",
-                "查询当前身份（STS GetCallerIdentity）",
-            ),
+            S::TitleReadIdentity {},
             always(),
         )],
     }
@@ -258,17 +259,17 @@ fn role(s: &Setup, trust: &Document) -> Task {
     let name = || ("roleName", role.clone());
     Task {
         id: "role",
-        title: Text::new(
-            format!("Role {role} trusting account {}", s.b.uid),
-            format!("信任账号 {} 的角色 {role}", s.b.uid),
-        ),
+        title: S::TitleRole {
+            role: role.clone(),
+            account: s.b.uid.clone(),
+        },
         operations: vec![
             op(
                 "role.read",
                 false,
                 Action::GetRole,
                 vec![name()],
-                Text::new(format!("Read role {role}"), format!("读取角色 {role}")),
+                S::TitleReadRole { role: role.clone() },
                 always(),
             ),
             op(
@@ -280,14 +281,8 @@ fn role(s: &Setup, trust: &Document) -> Task {
                     ("assumeRolePolicyDocument", trust.compact.clone()),
                     ("description", role_description(s)),
                 ],
-                Text::new(
-                    format!("Create role {role} with the trust policy below"),
-                    format!("创建角色 {role}，信任策略如下"),
-                ),
-                Text::new(
-                    "only if GetRole says the role does not exist",
-                    "仅当 GetRole 表明角色不存在时",
-                ),
+                S::TitleCreateRole { role: role.clone() },
+                S::WhenRoleMissing {},
             ),
             op(
                 "role.update",
@@ -297,28 +292,16 @@ fn role(s: &Setup, trust: &Document) -> Task {
                     name(),
                     ("newAssumeRolePolicyDocument", trust.compact.clone()),
                 ],
-                Text::new(
-                    format!("Replace the trust policy of role {role} with the one below"),
-                    format!("将角色 {role} 的信任策略替换为下方策略"),
-                ),
-                Text::new(
-                    "only if the role exists with a different trust policy",
-                    "仅当角色已存在且信任策略不同时",
-                ),
+                S::TitleUpdateRole { role: role.clone() },
+                S::WhenTrustDiffers {},
             ),
             op(
                 "role.recheck",
                 false,
                 Action::GetRole,
                 vec![name()],
-                Text::new(
-                    format!("Read role {role} again"),
-                    format!("再次读取角色 {role}"),
-                ),
-                Text::new(
-                    "only if CreateRole answers that the role already exists",
-                    "仅当 CreateRole 返回角色已存在时",
-                ),
+                S::TitleRereadRole { role: role.clone() },
+                S::WhenRoleCreatedMeanwhile {},
             ),
         ],
     }
@@ -329,14 +312,28 @@ fn user(s: &Setup) -> Task {
     let comments = format!("Uses role {} of account {} (RoleHop)", s.role_name, s.a.uid);
     Task {
         id: "user",
-        title: Text::new(format!("RAM user {user}"), format!("RAM 用户 {user}")),
+        title: S::TitleUser { user: user.clone() },
         operations: vec![
-            op("user.read", false, Action::ListPoliciesForUser, vec![("userName", user.clone())],
-                Text::new(format!("Read user {user} and its policies"), format!("读取用户 {user} 及其权限策略")), always()),
-            op("user.create", true, Action::CreateUser,
-                vec![("userName", user.clone()), ("displayName", user.clone()), ("comments", comments)],
-                Text::new(format!("Create RAM user {user} (console logon is enabled afterwards in the console)"), format!("创建 RAM 用户 {user}（之后在控制台中开启控制台登录）")),
-                Text::new("only if the user does not exist", "仅当用户不存在时")),
+            op(
+                "user.read",
+                false,
+                Action::ListPoliciesForUser,
+                vec![("userName", user.clone())],
+                S::TitleReadUser { user: user.clone() },
+                always(),
+            ),
+            op(
+                "user.create",
+                true,
+                Action::CreateUser,
+                vec![
+                    ("userName", user.clone()),
+                    ("displayName", user.clone()),
+                    ("comments", comments),
+                ],
+                S::TitleCreateUser { user: user.clone() },
+                S::WhenUserMissing {},
+            ),
         ],
     }
 }
@@ -356,20 +353,14 @@ fn policy(s: &Setup, side: Side, doc: &Document) -> Task {
     create.push(("description", policy_description(s, side == Side::B)));
     Task {
         id: "policy",
-        title: Text::new(
-            format!("Custom policy {name}"),
-            format!("自定义权限策略 {name}"),
-        ),
+        title: S::TitlePolicy { name: name.clone() },
         operations: vec![
             op(
                 "policy.read",
                 false,
                 Action::GetPolicy,
                 key(),
-                Text::new(
-                    format!("Read policy {name}"),
-                    format!("读取权限策略 {name}"),
-                ),
+                S::TitleReadPolicy { name: name.clone() },
                 always(),
             ),
             op(
@@ -377,28 +368,16 @@ fn policy(s: &Setup, side: Side, doc: &Document) -> Task {
                 true,
                 Action::CreatePolicy,
                 create,
-                Text::new(
-                    format!("Create policy {name} with the document below"),
-                    format!("创建权限策略 {name}，内容如下"),
-                ),
-                Text::new(
-                    "only if GetPolicy says the policy does not exist",
-                    "仅当 GetPolicy 表明策略不存在时",
-                ),
+                S::TitleCreatePolicy { name: name.clone() },
+                S::WhenPolicyMissing {},
             ),
             op(
                 "policy.recheck",
                 false,
                 Action::GetPolicy,
                 key(),
-                Text::new(
-                    format!("Read policy {name} again"),
-                    format!("再次读取权限策略 {name}"),
-                ),
-                Text::new(
-                    "only if CreatePolicy answers that the policy already exists",
-                    "仅当 CreatePolicy 返回策略已存在时",
-                ),
+                S::TitleRereadPolicy { name: name.clone() },
+                S::WhenPolicyCreatedMeanwhile {},
             ),
         ],
     }
@@ -425,34 +404,53 @@ fn attach(s: &Setup, side: Side) -> Task {
             s.user_name.clone().unwrap_or_default(),
         ),
     };
-    let (what_en, what_zh) = match side {
-        Side::A => ("role", "角色"),
-        Side::B => ("user", "用户"),
+    let (title, list, attach) = match (side, kind == "System") {
+        (Side::A, system) => {
+            let (name, role) = (name.clone(), target.clone());
+            (
+                S::TitleAttachRole {
+                    name: name.clone(),
+                    role: role.clone(),
+                },
+                S::TitleListRolePolicies { role: role.clone() },
+                if system {
+                    S::TitleAttachSystemToRole { name, role }
+                } else {
+                    S::TitleAttachCustomToRole { name, role }
+                },
+            )
+        }
+        (Side::B, system) => {
+            let (name, user) = (name.clone(), target.clone());
+            (
+                S::TitleAttachUser {
+                    name: name.clone(),
+                    user: user.clone(),
+                },
+                S::TitleListUserPolicies { user: user.clone() },
+                if system {
+                    S::TitleAttachSystemToUser { name, user }
+                } else {
+                    S::TitleAttachCustomToUser { name, user }
+                },
+            )
+        }
     };
     let mut fields = policy();
     fields.push((target_field, target.clone()));
     Task {
         id: "attach",
-        title: Text::new(
-            format!("{name} attached to {what_en} {target}"),
-            format!("{what_zh} {target} 已授权 {name}"),
-        ),
+        title,
         operations: vec![
             op(
                 "attach.read",
                 false,
                 read,
-                vec![(target_field, target.clone())],
-                Text::new(
-                    format!("List the policies of {what_en} {target}"),
-                    format!("列出{what_zh} {target} 的权限策略"),
-                ),
+                vec![(target_field, target)],
+                list,
                 match side {
                     Side::A => always(),
-                    Side::B => Text::new(
-                        "unless the user read already listed them",
-                        "除非读取用户时已列出",
-                    ),
+                    Side::B => S::WhenUserNotListed {},
                 },
             ),
             op(
@@ -460,18 +458,8 @@ fn attach(s: &Setup, side: Side) -> Task {
                 true,
                 write,
                 fields,
-                Text::new(
-                    format!("Attach {kind} policy {name} to {what_en} {target}"),
-                    format!(
-                        "为{what_zh} {target} 授权{} {name}",
-                        if kind == "System" {
-                            "系统策略"
-                        } else {
-                            "自定义策略"
-                        }
-                    ),
-                ),
-                Text::new("only if it is not attached yet", "仅当尚未授权时"),
+                attach,
+                S::WhenNotAttached {},
             ),
         ],
     }

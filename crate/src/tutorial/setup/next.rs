@@ -6,9 +6,9 @@
 //! `{error}`. A create or attach answered with `EntityAlreadyExists.*` means "already there".
 
 use super::{read, Operation, Plan};
-use crate::checks::text::Text;
-use crate::contract::fields::{parse_object, type_name, Object};
-use crate::error::{Error, Result};
+use crate::contract::fields::{json_type, parse_object, Object};
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::{SetupMessage as S, TutorialMessage};
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};
 use crate::tutorial::check::moved;
@@ -32,16 +32,16 @@ enum Answer<'a> {
 
 /// Why the replay stopped.
 enum Stop {
-    Send(String, Option<(Text, Value)>),
-    Blocked(&'static str, Text),
-    Failed(&'static str, Text, Value),
+    Send(String, Option<(S, Value)>),
+    Blocked(&'static str, S),
+    Failed(&'static str, S, Value),
 }
 
 #[derive(Debug)]
 struct Outcome {
     task: &'static str,
     result: &'static str,
-    message: Text,
+    message: S,
     request_id: Option<String>,
 }
 
@@ -66,13 +66,11 @@ macro_rules! answer {
 pub fn next(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     only(&req, &["plan", "results"])?;
-    let plan_obj = req.optional_object("plan")?.ok_or_else(|| {
-        Error::missing("$.plan").with_message("missing $.plan: the answer of setupPlan")
-    })?;
+    let plan_obj = req
+        .optional_object("plan")?
+        .ok_or_else(|| Error::said(ErrorKind::MissingField, S::PlanMissing {}).at("$.plan"))?;
     let plan_input = plan_obj.optional_object("input")?.ok_or_else(|| {
-        Error::missing("$.plan.input").with_message(
-            "missing $.plan.input: pass setupPlan's answer unchanged (its input is what is read)",
-        )
+        Error::said(ErrorKind::MissingField, S::PlanInputMissing {}).at("$.plan.input")
     })?;
     let rebased = Object::new(Value::Object(plan_input.map), "$".into())?;
     let (setup, side) = read(&rebased).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
@@ -88,9 +86,11 @@ pub fn next(input: &str) -> Result<Value> {
     // A plan that stopped (done, blocked, failed) asked for nothing more.
     if !matches!(stop, Some(Stop::Send(..))) {
         if let Some(extra) = received.get(replay.at) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 format!("{}.id", extra.path),
-                format!("the plan had stopped before the answer to {:?}: pass only the answers to the requests setupNext asked for", extra.id),
+                S::AnswerAfterStop {
+                    id: extra.id.clone(),
+                },
             ));
         }
     }
@@ -102,12 +102,11 @@ fn results(req: &Object) -> Result<Vec<Received>> {
         return Ok(Vec::new());
     };
     let items = value.as_array().ok_or_else(|| {
-        Error::invalid(
+        Error::invalid_said(
             "$.results",
-            format!(
-                "results must be an array of {{id, response}}, got {}",
-                type_name(value)
-            ),
+            S::ResultsNotArray {
+                got: Box::new(json_type(value)),
+            },
         )
     })?;
     items
@@ -115,27 +114,26 @@ fn results(req: &Object) -> Result<Vec<Received>> {
         .enumerate()
         .map(|(i, item)| {
             let obj = Object::new(item.clone(), format!("$.results[{i}]"))?;
-            only(&obj, &["id", "response"]).map_err(|e| {
-                e.with_message(format!(
-                    "a result is {{id, response}}; {} is not part of it",
-                    obj.path
-                ))
-            })?;
+            if let Some(key) = obj
+                .map
+                .keys()
+                .find(|k| !["id", "response"].contains(&k.as_str()))
+            {
+                return Err(Error::invalid_said(
+                    obj.child(key),
+                    S::ResultField { field: key.clone() },
+                ));
+            }
             let id = obj.required_str("id")?.to_string();
             let response = obj.optional_object("response")?.ok_or_else(|| {
-                Error::missing(obj.child("response")).with_message(format!(
-                    "missing {}: the parseResponse answer ({{result}}, {{apiError}} or {{error}})",
-                    obj.child("response")
-                ))
+                Error::said(ErrorKind::MissingField, S::ResponseMissing {})
+                    .at(obj.child("response"))
             })?;
             if !["result", "apiError", "error"]
                 .iter()
                 .any(|k| response.get(k).is_some())
             {
-                return Err(Error::invalid(
-                    &response.path,
-                    "a response is parseResponse's answer: {result}, {apiError} or {error}",
-                ));
+                return Err(Error::invalid_said(&response.path, S::ResponseShape {}));
             }
             Ok(Received {
                 id,
@@ -154,9 +152,12 @@ impl<'a> Replay<'a> {
             return Ok(None);
         };
         if r.id != id {
-            return Err(Error::invalid(
+            return Err(Error::invalid_said(
                 format!("{}.id", r.path),
-                format!("expected the answer to {id:?} here (the request setupNext asked for), got {:?}", r.id),
+                S::WrongAnswer {
+                    expected: id.into(),
+                    got: r.id.clone(),
+                },
             ));
         }
         self.at += 1;
@@ -177,7 +178,7 @@ impl<'a> Replay<'a> {
         &mut self,
         task: &'static str,
         result: &'static str,
-        message: Text,
+        message: S,
         answer: Option<&Value>,
     ) {
         let request_id = answer
@@ -198,48 +199,44 @@ impl<'a> Replay<'a> {
 
     /// A stop for an answer that is not one of the expected ones.
     fn failed(&self, task: &'static str, id: &str, answer: &Answer) -> Stop {
-        let action = self.op(id).map_or("request", |o| o.action.name());
+        let action = self.op(id).map_or(id, |o| o.action.name()).to_string();
         match answer {
             Answer::ApiError { code, error } => {
-                let message = error.get("message").and_then(Value::as_str).unwrap_or("");
-                let hint = |k: &str| {
+                let (code, message) = (
+                    code.to_string(),
                     error
-                        .get(k)
+                        .get("message")
                         .and_then(Value::as_str)
                         .unwrap_or("")
-                        .to_string()
+                        .to_string(),
+                );
+                // The API error's hint is a catalog message (api/hints.rs), passed on as it came.
+                let said = match error.get("hint").filter(|h| is_said(h)) {
+                    Some(hint) => S::FailedApiHint {
+                        action,
+                        code,
+                        message,
+                        hint: hint.clone(),
+                    },
+                    _ => S::FailedApi {
+                        action,
+                        code,
+                        message,
+                    },
                 };
-                Stop::Failed(
-                    task,
-                    Text::new(
-                        format!("{action} failed with {code}: {message} {}", hint("hint")),
-                        format!("{action} 失败（{code}）：{message} {}", hint("hintZh")),
-                    ),
-                    (*error).clone(),
-                )
+                Stop::Failed(task, said, (*error).clone())
             }
-            Answer::Unreadable(error) => Stop::Failed(
-                task,
-                Text::new(
-                    format!(
-                        "The answer to {action} could not be read: {}",
-                        error.get("message").and_then(Value::as_str).unwrap_or("")
-                    ),
-                    format!(
-                        "无法读取 {action} 的应答：{}",
-                        error.get("message").and_then(Value::as_str).unwrap_or("")
-                    ),
-                ),
-                Value::Null,
-            ),
-            Answer::Success(_) => Stop::Failed(
-                task,
-                Text::new(
-                    format!("{action}: unexpected answer"),
-                    format!("{action}：应答不符合预期"),
-                ),
-                Value::Null,
-            ),
+            Answer::Unreadable(error) => {
+                // A core error's words (`text`), else its message or the runner's plain text.
+                let reason = error
+                    .get("text")
+                    .or_else(|| error.get("message"))
+                    .filter(|r| is_said(r))
+                    .cloned()
+                    .unwrap_or_else(|| Value::String(String::new()));
+                Stop::Failed(task, S::FailedUnreadable { action, reason }, Value::Null)
+            }
+            Answer::Success(_) => Stop::Failed(task, S::FailedUnexpected { action }, Value::Null),
         }
     }
 
@@ -273,22 +270,23 @@ impl<'a> Replay<'a> {
         let arn = result.get("arn").and_then(Value::as_str).unwrap_or("");
         let want = &self.plan.account;
         if account != want {
-            let side = self.plan.side.name();
             return Ok(Some(Stop::Blocked(
                 "identity",
-                Text::new(
-                    format!("These credentials belong to account {account:?} ({arn}), not to account {side} ({want}): nothing was changed. Enter credentials of account {side}."),
-                    format!("这些凭证属于账号 {account:?}（{arn}），而不是 {side} 账号（{want}）：未做任何更改。请输入 {side} 账号的凭证。"),
-                ),
+                S::IdentityOther {
+                    account: account.into(),
+                    arn: arn.into(),
+                    side: self.plan.side.name().into(),
+                    uid: want.clone(),
+                },
             )));
         }
         self.done(
             "identity",
             "checked",
-            Text::new(
-                format!("Credentials of account {want}: {arn}."),
-                format!("凭证属于账号 {want}：{arn}。"),
-            ),
+            S::IdentityChecked {
+                account: want.clone(),
+                arn: arn.into(),
+            },
             Some(result),
         );
         Ok(None)
@@ -309,15 +307,7 @@ impl<'a> Replay<'a> {
                 let created = answer!(self, "role.create");
                 match created {
                     Answer::Success(result) => {
-                        self.done(
-                            "role",
-                            "created",
-                            Text::new(
-                                format!("Created role {role}."),
-                                format!("已创建角色 {role}。"),
-                            ),
-                            Some(result),
-                        );
+                        self.done("role", "created", S::RoleCreated { role }, Some(result));
                         return Ok(None);
                     }
                     Answer::ApiError { code, .. } if already_exists(code) => {
@@ -337,15 +327,7 @@ impl<'a> Replay<'a> {
             .and_then(Value::as_str)
             .unwrap_or("");
         if same_document(document, trust, PolicyKind::Trust) {
-            self.done(
-                "role",
-                "skipped",
-                Text::new(
-                    format!("Role {role} exists with the same trust policy: nothing to change."),
-                    format!("角色 {role} 已存在且信任策略相同：无需更改。"),
-                ),
-                Some(current),
-            );
+            self.done("role", "skipped", S::RoleSame { role }, Some(current));
             return Ok(None);
         }
         let updated = match self.take("role.update")? {
@@ -359,15 +341,7 @@ impl<'a> Replay<'a> {
         };
         match updated {
             Answer::Success(result) => {
-                self.done(
-                    "role",
-                    "updated",
-                    Text::new(
-                        format!("Replaced the trust policy of role {role}."),
-                        format!("已替换角色 {role} 的信任策略。"),
-                    ),
-                    Some(result),
-                );
+                self.done("role", "updated", S::RoleUpdated { role }, Some(result));
                 Ok(None)
             }
             other => Ok(Some(self.failed("role", "role.update", &other))),
@@ -378,15 +352,7 @@ impl<'a> Replay<'a> {
         let user = self.plan.setup.user_name.clone().unwrap_or_default();
         match answer!(self, "user.read") {
             Answer::Success(result) => {
-                self.done(
-                    "user",
-                    "skipped",
-                    Text::new(
-                        format!("User {user} exists: nothing to change."),
-                        format!("用户 {user} 已存在：无需更改。"),
-                    ),
-                    Some(result),
-                );
+                self.done("user", "skipped", S::UserSame { user }, Some(result));
                 Ok(None)
             }
             Answer::ApiError {
@@ -394,22 +360,11 @@ impl<'a> Replay<'a> {
                 ..
             } => match answer!(self, "user.create") {
                 Answer::Success(result) => {
-                    self.done("user", "created", Text::new(
-                        format!("Created user {user}. Enable its console logon in the RAM console (Users > {user} > Authentication > Console Logon): RoleHop does not set passwords."),
-                        format!("已创建用户 {user}。请在 RAM 控制台中为其开启控制台登录（用户 > {user} > 认证管理 > 控制台登录）：RoleHop 不设置密码。"),
-                    ), Some(result));
+                    self.done("user", "created", S::UserCreated { user }, Some(result));
                     Ok(None)
                 }
                 Answer::ApiError { code, error } if already_exists(code) => {
-                    self.done(
-                        "user",
-                        "already-there",
-                        Text::new(
-                            format!("User {user} already exists."),
-                            format!("用户 {user} 已存在。"),
-                        ),
-                        Some(error),
-                    );
+                    self.done("user", "already-there", S::UserThere { user }, Some(error));
                     Ok(None)
                 }
                 other => Ok(Some(self.failed("user", "user.create", &other))),
@@ -430,15 +385,7 @@ impl<'a> Replay<'a> {
                 ..
             } => match answer!(self, "policy.create") {
                 Answer::Success(result) => {
-                    self.done(
-                        "policy",
-                        "created",
-                        Text::new(
-                            format!("Created policy {name}."),
-                            format!("已创建权限策略 {name}。"),
-                        ),
-                        Some(result),
-                    );
+                    self.done("policy", "created", S::PolicyCreated { name }, Some(result));
                     return Ok(None);
                 }
                 Answer::ApiError { code, .. } if already_exists(code) => {
@@ -455,15 +402,7 @@ impl<'a> Replay<'a> {
             .pointer("/defaultPolicyVersion/policyDocument")
             .and_then(Value::as_str);
         if document.is_some_and(|d| same_document(d, doc, PolicyKind::Identity)) {
-            self.done(
-                "policy",
-                "skipped",
-                Text::new(
-                    format!("Policy {name} exists with the same document: nothing to change."),
-                    format!("权限策略 {name} 已存在且内容相同：无需更改。"),
-                ),
-                Some(current),
-            );
+            self.done("policy", "skipped", S::PolicySame { name }, Some(current));
             return Ok(None);
         }
         let version = current
@@ -472,10 +411,10 @@ impl<'a> Replay<'a> {
             .unwrap_or("?");
         Ok(Some(Stop::Blocked(
             "policy",
-            Text::new(
-                format!("Policy {name} already exists with a different document (default version {version}). RoleHop does not overwrite it: a new policy version (CreatePolicyVersion) is not among the requests RoleHop makes. Either replace its document in the RAM console (Policies > {name} > Policy Document > Modify Policy Document) with the one in the plan, or choose another policy name; then run again."),
-                format!("权限策略 {name} 已存在，但内容不同（默认版本 {version}）。RoleHop 不会覆盖它：RoleHop 不调用 CreatePolicyVersion 创建新版本。请在 RAM 控制台（权限策略 > {name} > 策略内容 > 修改策略内容）中替换为计划中的文档，或改用其他策略名称，然后重新运行。"),
-            ),
+            S::PolicyDiffers {
+                name,
+                version: version.into(),
+            },
         )))
     }
 
@@ -487,16 +426,15 @@ impl<'a> Replay<'a> {
                 .unwrap_or_default()
         };
         let (name, kind) = (field("policyName"), field("policyType"));
-        let target = match self.plan.side {
-            Side::A => format!("role {}", self.plan.setup.role_name),
-            Side::B => format!(
-                "user {}",
-                self.plan.setup.user_name.clone().unwrap_or_default()
-            ),
+        let side = self.plan.side;
+        let target = match side {
+            Side::A => self.plan.setup.role_name.clone(),
+            Side::B => self.plan.setup.user_name.clone().unwrap_or_default(),
         };
-        let target_zh = target
-            .replacen("role", "角色", 1)
-            .replacen("user", "用户", 1);
+        let has_policy = |name: String, target: String| match side {
+            Side::A => S::RoleHasPolicy { name, role: target },
+            Side::B => S::UserHasPolicy { name, user: target },
+        };
         // B: the user read already listed the user's policies when the user existed.
         let listed = match self.plan.side {
             Side::B => self
@@ -523,15 +461,7 @@ impl<'a> Replay<'a> {
                 })
             });
         if attached {
-            self.done(
-                "attach",
-                "skipped",
-                Text::new(
-                    format!("{name} is already attached to {target}: nothing to change."),
-                    format!("{target_zh} 已授权 {name}：无需更改。"),
-                ),
-                Some(list),
-            );
+            self.done("attach", "skipped", has_policy(name, target), Some(list));
             return Ok(None);
         }
         match answer!(self, "attach.write") {
@@ -539,10 +469,10 @@ impl<'a> Replay<'a> {
                 self.done(
                     "attach",
                     "attached",
-                    Text::new(
-                        format!("Attached {name} to {target}."),
-                        format!("已为{target_zh}授权 {name}。"),
-                    ),
+                    match side {
+                        Side::A => S::AttachedToRole { name, role: target },
+                        Side::B => S::AttachedToUser { name, user: target },
+                    },
                     Some(result),
                 );
                 Ok(None)
@@ -551,10 +481,7 @@ impl<'a> Replay<'a> {
                 self.done(
                     "attach",
                     "already-there",
-                    Text::new(
-                        format!("{name} was already attached to {target}."),
-                        format!("{target_zh} 已授权 {name}。"),
-                    ),
+                    has_policy(name, target),
                     Some(error),
                 );
                 Ok(None)
@@ -592,31 +519,18 @@ impl<'a> Replay<'a> {
             .collect();
         let changed = self.changed();
         let (status, message, extra) = match stop {
-            None if changed == 0 => (
-                "done",
-                Text::new(
-                    "Everything was already in place: nothing changed.",
-                    "所有配置均已就绪：未做任何更改。",
-                ),
-                None,
-            ),
-            None => (
-                "done",
-                Text::new(
-                    format!("Done: {changed} change(s) made."),
-                    format!("完成：共做出 {changed} 项更改。"),
-                ),
-                None,
-            ),
+            None if changed == 0 => ("done", S::DoneNothing {}, None),
+            None => ("done", S::DoneChanged { count: changed }, None),
             Some(Stop::Send(id, replaces)) => {
+                // Every id the replay asks for is one of the plan's operations.
                 let op = self.op(&id);
-                let summary = op
-                    .map(|o| o.summary.clone())
-                    .unwrap_or_else(|| Text::new(id.clone(), id));
                 let next = op.map_or(Value::Null, |o| o.to_json(replaces));
+                let request = op.map_or(S::TitleReadIdentity {}, |o| o.summary.clone());
                 (
                     "send",
-                    Text::new("Next:", "下一步：").then(&summary),
+                    S::Next {
+                        request: Box::new(request),
+                    },
                     Some(("next", next)),
                 )
             }
@@ -641,6 +555,11 @@ impl<'a> Replay<'a> {
     }
 }
 
+/// A message as the contract carries it: `{id, args}`, or a plain text.
+fn is_said(value: &Value) -> bool {
+    value.is_string() || value.get("id").is_some_and(Value::is_string)
+}
+
 fn already_exists(code: &str) -> bool {
     code.starts_with("EntityAlreadyExists")
 }
@@ -652,7 +571,7 @@ fn same_document(current: &str, wanted: &Document, kind: PolicyKind) -> bool {
 }
 
 /// What an UpdateRole replaces: the current document and the principals that lose access.
-fn replaces(current: &str, wanted: &Document) -> (Text, Value) {
+fn replaces(current: &str, wanted: &Document) -> (S, Value) {
     let principals = |text: &str| -> Option<Vec<String>> {
         let policy = parse(text, PolicyKind::Trust).ok()?;
         Some(
@@ -675,16 +594,15 @@ fn replaces(current: &str, wanted: &Document) -> (Text, Value) {
         .into_iter()
         .filter(|p| !wanted_principals.contains(p))
         .collect();
-    let note = if drops.is_empty() {
-        Text::new(
-            "(the role exists with a different trust policy; this replaces it)",
-            "（角色已存在但信任策略不同；将被替换）",
-        )
-    } else {
-        Text::new(
-            format!("(the role exists with a different trust policy; this replaces it, and these principals lose access: {})", drops.join(", ")),
-            format!("（角色已存在但信任策略不同；将被替换，以下主体将失去访问权限：{}）", drops.join("、")),
-        )
+    let listed = drops
+        .iter()
+        .map(|p| TutorialMessage::TermValue { value: p.clone() })
+        .collect();
+    let note = match TutorialMessage::list(listed) {
+        None => S::ReplacesTrust {},
+        Some(principals) => S::ReplacesTrustDrops {
+            principals: Box::new(principals),
+        },
     };
     (note, json!({ "current": current, "drops": drops }))
 }

@@ -21,6 +21,8 @@ pub mod repeats;
 pub mod sign;
 pub mod time;
 pub mod tutorial;
+#[cfg(test)]
+mod typescript;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -4,6 +4,8 @@
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "BilingualText"))]
 pub struct Text {
     pub en: String,
     pub zh: String,

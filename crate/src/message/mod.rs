@@ -23,6 +23,8 @@ mod profile;
 mod sign;
 mod signin;
 mod tutorial;
+#[cfg(test)]
+pub mod typescript;
 
 pub use api::ApiMessage;
 pub use checks::ChecksMessage;
@@ -221,6 +223,28 @@ macro_rules! messages {
                 $crate::message::serialize_said(self, s)
             }
         }
+
+        // The TypeScript declaration: one `{id, args}` per variant (crate/src/typescript.rs).
+        #[cfg(test)]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                stringify!($name).to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                use $crate::message::typescript::ArgType;
+                $crate::message::typescript::union(&[
+                    $( ($id, &[$((stringify!($arg), <$ty>::ts_type())),*]) ),*
+                ])
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", stringify!($name), <Self as ts_rs::TS>::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::decl(cfg)
+            }
+        }
     };
 }
 pub(crate) use messages;
@@ -244,6 +268,25 @@ macro_rules! areas {
                 match self {
                     $( Message::$variant(m) => m, )*
                 }
+            }
+        }
+
+        // The TypeScript declaration: any area's message (crate/src/typescript.rs).
+        #[cfg(test)]
+        impl ts_rs::TS for Message {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                "Message".to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                [$( stringify!($area) ),*].join(" | ")
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type Message = {};", <Self as ts_rs::TS>::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::decl(cfg)
             }
         }
 

@@ -115,6 +115,7 @@ exported! {
     checks::text::Text,
     checks::graph::Creds,
     checks::graph::NextRequest,
+    CheckId,
     checks::report::Status,
     checks::report::Cause,
     checks::report::Evidence,
@@ -316,6 +317,27 @@ hand_written!(
     "ActionName",
     literals(api::Action::ALL.iter().map(|a| a.name().to_owned()))
 );
+
+/// A check's id (the constants of checks/diagnose).
+struct CheckId;
+
+hand_written!(CheckId, "CheckId", {
+    use checks::diagnose::*;
+    literals(
+        [
+            A_ROLE_EXISTS,
+            A_TRUST,
+            A_ROLE_OSS,
+            B_IDENTITY,
+            B_USER_MAY_ASSUME,
+            A_SWITCH_VALUES,
+            B_ASSUME_ROLE,
+            B_LIST_BUCKETS,
+            B_LIST_OBJECTS,
+        ]
+        .map(str::to_owned),
+    )
+});
 
 #[test]
 fn declarations_are_current() {

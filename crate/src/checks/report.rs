@@ -81,7 +81,7 @@ fn is_zero(n: &u32) -> bool {
 #[serde(untagged)]
 pub enum FixText {
     Said(ChecksMessage),
-    Hint(Value),
+    Hint(#[cfg_attr(test, ts(type = "CoreMessage"))] Value),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1450,6 +1450,8 @@ export type CheckNextRequest = {
   delayMs: number,
 };
 
+export type CheckId = "a.role-exists" | "a.trust-trusts-b" | "a.role-oss-access" | "b.identity" | "b.user-may-assume" | "a.switch-values" | "b.assume-role" | "b.list-buckets" | "b.list-objects";
+
 export type CheckStatus = "pass" | "fail" | "could-not-check" | "pending";
 
 /**
@@ -1469,7 +1471,7 @@ export type CheckEvidence = {
  * What to do: a message of the checks, or the hint parseResponse gave with an API error (a
  * message of its own area, passed on as it came).
  */
-export type CheckFixText = ChecksMessage | JsonValue;
+export type CheckFixText = ChecksMessage | CoreMessage;
 
 export type CheckFix = {
   /**

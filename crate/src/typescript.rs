@@ -62,6 +62,9 @@ exported! {
     crate::sign::oss::OssHeaderSignature,
     crate::sign::oss::OssPresignedUrl,
     crate::sign::post_policy::PostPolicySignature,
+    // request
+    api::BuiltRequest,
+    api::Signing,
     // parseResponse (crate/src/api/)
     api::ApiError,
     api::SignatureDiff,
@@ -111,6 +114,7 @@ exported! {
     profile::aliyun_cli::Skipped,
     profile::aliyun_cli::ExportedProfile,
     profile::aliyun_cli::Exported,
+    profile::SwitchUrl,
     // Checks (crate/src/checks/)
     checks::text::Text,
     checks::graph::Creds,

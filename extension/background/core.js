@@ -55,6 +55,7 @@ import init, {
 /** @typedef {import('../shared/contract').SetupPlan} SetupPlan */
 /** @typedef {import('../shared/contract').SetupNextInput} SetupNextInput */
 /** @typedef {import('../shared/contract').SetupNextResult} SetupNextResult */
+/** @typedef {import('../shared/contract').PolicyLintResult} PolicyLintResult */
 
 /**
  * @typedef {object} Core
@@ -63,7 +64,7 @@ import init, {
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
- * @property {(input: Record<string, unknown>) => Record<string, any>} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
+ * @property {(input: Record<string, unknown>) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
  * @property {(input: Record<string, unknown>) => Record<string, any>} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
  * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
  * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize

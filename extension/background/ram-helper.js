@@ -53,7 +53,7 @@ import { coreMessage } from '../shared/i18n.js';
  * The core as this module uses it.
  * @typedef {object} RamHelperCore
  * @property {(input: any) => any} tutorialSteps
- * @property {(input: any) => any} policyLint
+ * @property {import('./core.js').Core['policyLint']} policyLint
  * @property {(input: any) => any} policySimulate
  */
 
@@ -427,14 +427,14 @@ export function trustVerdict(core, progress, text) {
   const account = values.accountB.uid;
   const base = { account, roleArn: values.roleArn };
   const lint = core.policyLint({ policy: text, kind: 'trust' });
-  if (lint.error) {
+  if ('error' in lint) {
     const { message, text: words, line, column, path } = lint.error;
     return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: coreMessage(words ?? String(message)), ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
   }
-  const findings = (Array.isArray(lint.findings) ? lint.findings : [])
-    .filter((/** @type {any} */ f) => f.level === 'error' || f.level === 'security-warning')
+  const findings = lint.findings
+    .filter((f) => f.level === 'error' || f.level === 'security-warning')
     .slice(0, 5)
-    .map((/** @type {any} */ f) => ({ level: f.level, code: f.code, message: f.message, ...(f.path ? { path: f.path } : {}) }));
+    .map((f) => ({ level: f.level, code: f.code, message: f.message, ...(f.path ? { path: f.path } : {}) }));
   if (!lint.valid) return { ...base, verdict: 'invalid', principals: [], findings };
 
   const principals = expectedPrincipals(progress.inputs, account, values.userName);

@@ -15,6 +15,7 @@ import type {
   ActionName,
   ApiError,
   ApiResult,
+  BuiltRequest,
   CheckCredentials,
   CheckId,
   CheckNextRequest,
@@ -162,22 +163,6 @@ export interface ApiRequestInput {
   [field: string]: Scalar | null | undefined | ApiCredentials;
 }
 
-/** What to send: the caller does the fetch. */
-export interface BuiltRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-  signing: {
-    /** RPC requests. */
-    canonicalQuery?: string;
-    /** OSS requests. */
-    canonicalizedResource?: string;
-    stringToSign: string;
-    signature: string;
-  };
-}
-
 /** `parseResponse()`: the answer the caller received to a request built by `request()`. */
 export interface ApiResponseInput {
   action: ActionName;
@@ -253,16 +238,6 @@ export interface SwitchUrlInput {
   profile: Profile | { account?: string; roleName?: string; roleArn?: string; site?: Site };
   /** 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`. */
   marker?: string;
-}
-
-export interface SwitchUrlResult {
-  /** `https://signin.aliyun.com/switchRole.htm?parentAlias=..&roleName=..[#rolehop=..]` */
-  url: string;
-  /** `https://<host>/exitSwitchedRole.htm` */
-  exitUrl: string;
-  site: Site;
-  parentAlias: string;
-  roleName: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -275,7 +275,10 @@ fn is_zero_usize(n: &usize) -> bool {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "CheckWarning"))]
 pub struct Warning {
-    #[cfg_attr(test, ts(type = "\"assumed-policy-text\" | \"clock-skew\" | \"a-root-keys\""))]
+    #[cfg_attr(
+        test,
+        ts(type = "\"assumed-policy-text\" | \"clock-skew\" | \"a-root-keys\"")
+    )]
     pub code: &'static str,
     /// The warning as a message `{id, args}`.
     pub text: ChecksMessage,

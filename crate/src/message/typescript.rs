@@ -45,7 +45,10 @@ pub const CORE_MESSAGE: &str = "export type CoreMessage = { id: string, args: { 
 pub fn union(messages: &[(&str, &[(&str, String)])]) -> String {
     let mut out = String::new();
     for (id, args) in messages {
-        let args: Vec<String> = args.iter().map(|(name, ty)| format!("{name}: {ty}")).collect();
+        let args: Vec<String> = args
+            .iter()
+            .map(|(name, ty)| format!("{name}: {ty}"))
+            .collect();
         let args = if args.is_empty() {
             "Record<string, never>".to_owned()
         } else {

@@ -878,6 +878,34 @@ export type PostPolicySignature = {
   accessKeyId: string,
 };
 
+/**
+ * An HTTP request for the caller to send unchanged. Written by hand in contract/request.rs
+ * (`request`); the declaration says what that writes.
+ */
+export type BuiltRequest = {
+  method: string,
+  url: string,
+  /**
+   * In the order to send them (an object: JavaScript keeps its keys' order).
+   */
+  headers: Record<string, string>,
+  /**
+   * The form body of RPC requests; `None` for OSS GETs.
+   */
+  body: string | null,
+  signing: RequestSigning,
+};
+
+/**
+ * The signing stages: `canonical_query` for RPC, `canonicalized_resource` for OSS.
+ */
+export type RequestSigning = {
+  canonicalQuery?: string,
+  canonicalizedResource?: string,
+  stringToSign: string,
+  signature: string,
+};
+
 export type ApiError = {
   /**
    * The service's code (`NoPermission`, `AccessDenied`, ...), or `Http<status>` when the
@@ -1425,6 +1453,18 @@ export type ProfileExportResult = {
   text: string,
   skipped: Array<SkippedProfile>,
   exported: Array<ExportedProfile>,
+};
+
+/**
+ * The URLs of one switch. Written by hand in contract/profile (`switchUrl`); the declaration
+ * says what that writes.
+ */
+export type SwitchUrlResult = {
+  url: string,
+  exitUrl: string,
+  site: Site,
+  parentAlias: string,
+  roleName: string,
 };
 
 export type BilingualText = {

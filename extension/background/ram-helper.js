@@ -54,7 +54,7 @@ import { coreMessage } from '../shared/i18n.js';
  * @typedef {object} RamHelperCore
  * @property {(input: any) => any} tutorialSteps
  * @property {import('./core.js').Core['policyLint']} policyLint
- * @property {(input: any) => any} policySimulate
+ * @property {import('./core.js').Core['policySimulate']} policySimulate
  */
 
 export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
@@ -442,12 +442,14 @@ export function trustVerdict(core, progress, text) {
     trustPolicy: { name: 'trust policy', document: text },
     requests: principals.map((principal) => ({ principal, action: 'sts:AssumeRole', resource: values.roleArn })),
   });
-  if (simulated.error || !Array.isArray(simulated.results)) {
-    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(simulated.error?.text ?? String(simulated.error?.message ?? 'the simulator gave no results')) } };
+  if ('error' in simulated || !('results' in simulated)) {
+    const error = 'error' in simulated ? simulated.error : undefined;
+    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(error?.text ?? String(error?.message ?? 'the simulator gave no results')) } };
   }
+  const { results } = simulated;
   const decided = principals.map((principal, i) => {
-    const r = simulated.results[i] ?? {};
-    return { principal, allowed: r.decision === 'Allow', explanation: Array.isArray(r.explanation) ? r.explanation : [] };
+    const r = results[i];
+    return { principal, allowed: r?.decision === 'Allow', explanation: r?.explanation ?? [] };
   });
   const allowed = decided.filter((d) => d.allowed).length;
   const verdict = allowed === decided.length ? 'trusts' : allowed === 0 ? 'does-not-trust' : 'partly';

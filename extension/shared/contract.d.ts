@@ -7,8 +7,8 @@
 //   fails when the file is stale).
 // - WRITTEN BY HAND, in this file: the contract shapes the core still reads or writes as untyped
 //   JSON (inputs read by contract/fields.rs, answers built with `json!`), until they become Rust
-//   types (issue 12); the service worker's messages; and browser-only shapes. Each section says
-//   which. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
+//   types (issue 12), in the sections marked [core, by hand]; the service worker's messages and
+//   browser-only shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
 
 export * from './generated/core';
 import type {
@@ -23,6 +23,7 @@ import type {
   CoreMessage,
   OssHeaderSignature,
   OssPresignedUrl,
+  PolicyExplanation,
   PolicyFinding,
   PolicyLintReport,
   PostPolicySignature,
@@ -40,18 +41,13 @@ import type {
 export type CoreErrorKind = import('./generated/core').ErrorKind;
 
 // ---------------------------------------------------------------------------------------------
-// The core's JSON contract, by hand: inputs, and answers the core builds as untyped JSON
+// [core, by hand] The JSON contract: inputs, and answers the core builds as untyped JSON
 // ---------------------------------------------------------------------------------------------
-
-
-
-
 
 /** Any core call may answer with this instead of its result. */
 export interface CoreErrorResult {
   error: CoreError;
 }
-
 
 /** `selfCheck()`: the public RPC vector signed in this runtime. */
 export interface SelfCheckResult {
@@ -122,10 +118,6 @@ export type SignRequest =
   | OssPresignRequest
   | PostPolicySignRequest;
 
-
-
-
-
 /** The result of `sign()` for each request kind. */
 export interface SignResults {
   rpc: RpcSignature;
@@ -135,7 +127,6 @@ export interface SignResults {
 }
 
 export type SignResult = SignResults[keyof SignResults];
-
 
 /** Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted. */
 export interface ApiCredentials {
@@ -173,28 +164,43 @@ export interface ApiResponseInput {
   stringToSign?: string | null;
 }
 
-
 /** `policyLint()`: the lint report, plus the canonical pretty text when the policy is valid. */
 export type PolicyLintResult = PolicyLintReport & { canonical?: string };
+
+/** A policy a simulation read: RoleHop's catalog text for a system policy (`assumed`), or a document given. */
+export interface SimulatedPolicy {
+  name: string;
+  side: "identity" | "session" | "trust";
+  assumed: boolean;
+  source: "catalog" | "document";
+}
+
+/**
+ * `policySimulate()`: one `request` gives its explanation (`detail: "full"`, the default) or only its
+ * decision (`detail: "decision"`); `requests` give `results` or `decisions`, in order.
+ */
+export type PolicySimulateResult = { policies: SimulatedPolicy[] } & (
+  | PolicyExplanation
+  | { decision: PolicyDecision }
+  | { results: PolicyExplanation[] }
+  | { decisions: PolicyDecision[] }
+);
+
+export type PolicyDecision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
 /** A success's typed result (its shape depends on the action; see the README), or the API's error. */
 export type ParsedResponse = { result: ApiResult } | { apiError: ApiError };
 
 // ---------------------------------------------------------------------------------------------
-// Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
+// [core, by hand] Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
 // switchUrl
 // ---------------------------------------------------------------------------------------------
-
-
-
-
 
 export interface ProfileParseInput {
   text: string;
   /** For profiles without `site`; default `cn`. */
   defaultSite?: Site;
 }
-
 
 /** Profiles to write; derived fields (`accountKind`, `accountUid`, `line`) are recomputed. */
 export interface ProfileSerializeInput {
@@ -205,7 +211,6 @@ export interface ProfileSerializeResult {
   /** The canonical INI text: parsing it gives the same profiles back. */
   text: string;
 }
-
 
 export interface ProfileImportInput {
   format: "aliyun-cli";
@@ -232,16 +237,22 @@ export interface ProfileExportInput {
   sourceProfile?: string;
 }
 
-
-
 export interface SwitchUrlInput {
   profile: Profile | { account?: string; roleName?: string; roleArn?: string; site?: Site };
   /** 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`. */
   marker?: string;
 }
 
+// Browser-only: not a shape of the core.
+/**
+ * A profile error as the options page lists it: the core's ProfileError, or a contract-level
+ * CoreError (never expected for profile text) placed at its line:column (default 1:1) so that it
+ * is not dropped; its words are then the error's `text`, or its English `message` without one.
+ */
+export type ShownProfileError = Omit<ProfileError, "message"> & { message: ProfileError["message"] | CoreMessage | string };
+
 // ---------------------------------------------------------------------------------------------
-// Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
+// [core, by hand] Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
 // ---------------------------------------------------------------------------------------------
 
 /** What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) + `roleName`. */
@@ -295,18 +306,11 @@ export interface ChecksState {
   facts?: CheckFacts;
 }
 
-
-
 export interface ChecksNextResult {
   /** Independent of each other (may be sent in parallel). */
   next: CheckNextRequest[];
   done: boolean;
 }
-
-
-
-
-
 
 export interface PlannedCheck {
   id: CheckId;
@@ -324,9 +328,6 @@ export interface ChecksPlan {
   retryPolicy: Record<string, unknown>;
 }
 
-
-
-
 export interface ChecksRetryInput {
   action: ActionName;
   /** The 1-based number of the attempt that just ended. */
@@ -334,9 +335,8 @@ export interface ChecksRetryInput {
   outcome: CheckAttempt;
 }
 
-
 // ---------------------------------------------------------------------------------------------
-// Service worker messages (extension/background/router.js)
+// [browser, by hand] Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
 
 /** Every message the service worker understands; extra or missing fields are refused. */
@@ -401,15 +401,8 @@ export interface Replies {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Content scripts (extension/content/, extension/background/switch.js)
+// [browser, by hand] Content scripts (extension/content/, extension/background/switch.js)
 // ---------------------------------------------------------------------------------------------
-
-/**
- * A profile error as the options page lists it: the core's ProfileError, or a contract-level
- * CoreError (never expected for profile text) placed at its line:column (default 1:1) so that it
- * is not dropped; its words are then the error's `text`, or its English `message` without one.
- */
-export type ShownProfileError = Omit<ProfileError, "message"> & { message: ProfileError["message"] | CoreMessage | string };
 
 /** What a content script learns of a profile: never its text, never a secret. */
 export interface ProfileRef {
@@ -443,7 +436,7 @@ export interface ConsoleIdentity {
 }
 
 // ---------------------------------------------------------------------------------------------
-// RAM console helper panel (extension/content/ram-helper.js, extension/background/ram-helper.js)
+// [browser, by hand] RAM console helper panel (extension/content/ram-helper.js, extension/background/ram-helper.js)
 // ---------------------------------------------------------------------------------------------
 
 /** A RAM console page, as background/ram-pages.js reads its address. */
@@ -519,7 +512,7 @@ export interface RamHelperTrust {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Credentials (extension/background/credentials.js): kept only in chrome.storage.session
+// [browser, by hand] Credentials (extension/background/credentials.js): kept only in chrome.storage.session
 // ---------------------------------------------------------------------------------------------
 
 /** `a`: company A (owns the role and buckets); `b`: company B's RAM user. */
@@ -559,7 +552,7 @@ export interface InvalidCredentialsError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
+// [browser, by hand] Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
 // "Do it for me" stream their progress back as PortEvents.
 // ---------------------------------------------------------------------------------------------
 
@@ -578,7 +571,7 @@ export type PortMessageType = PortMessage["type"];
 export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;
 
 // ---------------------------------------------------------------------------------------------
-// Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
+// [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
 /** A sentence in both shipped languages (the setup plan's texts, not yet in the catalogs). */

@@ -96,6 +96,14 @@ function samples() {
   const lint = ok('policyLint', 'PolicyLintResult', call('policyLint', { policy: '{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObjcet","*"],"Resource":"*"}]}' }));
   assert.ok(lint.findings.length > 0, 'the sample policy has findings');
 
+  const trust = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Principal: { RAM: [`acs:ram::${B}:root`] }, Action: 'sts:AssumeRole' }] });
+  const identityPolicies = [{ name: 'reports', document: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:ListObjects","Resource":"*","Condition":{"StringLike":{"oss:Prefix":"a/*"}}}]}' }, { name: 'AliyunOSSReadOnlyAccess', type: 'System' }];
+  const listing = { action: 'oss:ListObjects', resource: 'acs:oss:*:*:reports' };
+  ok('policySimulate request', 'PolicySimulateResult', call('policySimulate', { identityPolicies, request: listing }));
+  ok('policySimulate request decision', 'PolicySimulateResult', call('policySimulate', { identityPolicies, request: listing, detail: 'decision' }));
+  ok('policySimulate requests', 'PolicySimulateResult', call('policySimulate', { trustPolicy: { name: 'trust policy', document: trust }, requests: [{ principal: `acs:ram::${B}:user/alice`, action: 'sts:AssumeRole', resource: `acs:ram::${A}:role/admin-oss` }] }));
+  ok('policySimulate requests decision', 'PolicySimulateResult', call('policySimulate', { identityPolicies, requests: [listing], detail: 'decision' }));
+
   const inputs = { roleArn: `acs:ram::${A}:role/admin-oss`, bucket: 'reports', haveCredentialsB: true };
   ok('checksPlan', 'ChecksPlan', call('checksPlan', inputs));
   const next = ok('checksNext', 'ChecksNextResult', call('checksNext', { inputs, facts: {} }));

@@ -23,32 +23,31 @@ pub use request::request;
 pub use sign::{self_check, sign, sign_text};
 
 use crate::error::Result;
-use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-/// `version`: the core's name and version, the algorithms it signs and the actions it builds.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct VersionInfo {
-    pub name: &'static str,
-    pub version: &'static str,
-    /// Signature algorithms, e.g. `rpc-v1`, `oss-v1`.
-    pub signing: [&'static str; 4],
-    #[cfg_attr(test, ts(as = "Vec<crate::api::Action>"))]
-    pub actions: Vec<&'static str>,
-}
-
 /// The core's version and the algorithms it signs.
 pub fn version() -> Value {
-    let info = VersionInfo {
-        name: "rolehop",
-        version: env!("CARGO_PKG_VERSION"),
-        signing: ["rpc-v1", "oss-v1", "oss-v1-presign", "post-policy-v1"],
-        actions: crate::api::Action::ALL.iter().map(|a| a.name()).collect(),
-    };
-    // A struct of strings always serializes.
-    serde_json::to_value(info).unwrap_or_default()
+    json!({
+        "name": "rolehop",
+        "version": env!("CARGO_PKG_VERSION"),
+        "signing": ["rpc-v1", "oss-v1", "oss-v1-presign", "post-policy-v1"],
+        "actions": crate::api::Action::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
+    })
+}
+
+// What `version` writes, for its TypeScript declaration only: serializing through a struct would
+// add to the wasm. tests/unit/contract-declarations.test.js holds the two together.
+/// `version()`: the core's name and version, the algorithms it signs and the actions it builds.
+#[cfg(test)]
+#[derive(ts_rs::TS)]
+pub struct VersionInfo {
+    pub name: String,
+    pub version: String,
+    /// Signature algorithms, e.g. `rpc-v1`, `oss-v1`.
+    pub signing: Vec<String>,
+    /// The actions `request` builds and `parseResponse` reads.
+    pub actions: Vec<crate::api::Action>,
 }
 
 /// JSON text of a result: the value itself, or `{"error": {...}}`.

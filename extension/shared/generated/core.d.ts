@@ -801,7 +801,7 @@ export type SigninMessage =
   | { id: "core_signin_login_url_secret", args: Record<string, never> };
 
 /**
- * `version`: the core's name and version, the algorithms it signs and the actions it builds.
+ * `version()`: the core's name and version, the algorithms it signs and the actions it builds.
  */
 export type VersionInfo = {
   name: string,
@@ -809,7 +809,10 @@ export type VersionInfo = {
   /**
    * Signature algorithms, e.g. `rpc-v1`, `oss-v1`.
    */
-  signing: [string, string, string, string],
+  signing: Array<string>,
+  /**
+   * The actions `request` builds and `parseResponse` reads.
+   */
   actions: Array<ActionName>,
 };
 

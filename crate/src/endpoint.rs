@@ -14,7 +14,7 @@
 
 use crate::error::{Error, Result};
 use crate::message::SignMessage;
-use crate::sign::oss::is_bucket_name;
+use crate::rules::oss::is_bucket_name;
 
 const ALIYUNCS: &str = ".aliyuncs.com";
 

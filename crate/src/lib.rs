@@ -18,6 +18,7 @@ pub mod message;
 pub mod policy;
 pub mod profile;
 pub mod repeats;
+pub mod rules;
 pub mod sign;
 pub mod time;
 pub mod tutorial;

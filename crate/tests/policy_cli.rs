@@ -67,7 +67,7 @@ fn build_errors_and_usage() {
     assert!(stderr(&o).contains("unknown flag --acount"));
     let o = rolehop(
         &["policy", "build", "--request", "-"],
-        "{\"kind\": \"oss-read-only\", \"account\": \"1\", \"buckets\": [\"media-a\"]}",
+        "{\"kind\": \"oss-read-only\", \"account\": \"1746000000000001\", \"buckets\": [\"media-a\"]}",
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

@@ -4,8 +4,8 @@
 mod policy_gen;
 
 use proptest::prelude::*;
-use rolehop::policy::condition::Family;
 use rolehop::policy::model::*;
+use rolehop::policy::operator::Family;
 use rolehop::policy::{Context, Decision, Request, Side, Simulator, Trace};
 
 const ACTIONS: &[&str] = &[

@@ -6,6 +6,8 @@
 // kept the route in the fragment (`/#/roles/...`): read the same way.
 // Pure: unit-tested in Node as well.
 
+import { ROLE_NAME } from '../shared/rules.js';
+
 /**
  * @typedef {'roles' | 'role-create' | 'role-detail' | 'users' | 'user-create' | 'user-detail' | 'policies' |
  *   'overview' | 'other'} RamPageKind
@@ -22,8 +24,7 @@
 /** The RAM console hosts and their sites (exact names: content-script messages are bound to them). */
 export const RAM_CONSOLE_HOSTS = Object.freeze({ 'ram.console.aliyun.com': 'cn', 'ram.console.alibabacloud.com': 'intl' });
 
-/** RAM role names: 1-64 of letters, digits, '.', '-'. User names also allow '_' and '@'. */
-const ROLE_NAME = /^[A-Za-z0-9.-]{1,64}$/;
+/** User names in the address also allow '_' and '@' (and may be a logon name, so longer). */
 const USER_NAME = /^[A-Za-z0-9._@-]{1,128}$/;
 const USER_ID = /^[A-Za-z0-9._@-]{1,128}$/;
 

@@ -26,8 +26,14 @@ void closeStorageToContentScripts();
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
 
+// Marks for bench/worker (cold start, and the wasm's share of it): the module graph is loaded
+// when this line runs; the core is ready at the second mark.
+performance.mark('rolehop:worker-start');
 const ready = loadCore();
-ready.catch((e) => console.error('RoleHop: the WebAssembly core failed to load:', e));
+ready.then(
+  () => performance.mark('rolehop:core-ready'),
+  (e) => console.error('RoleHop: the WebAssembly core failed to load:', e),
+);
 
 // The popup's parse of the profiles, made ahead of time (parse-warmer.js): at browser start (its
 // storage.session is empty then), and on install and update (a new build may parse differently).

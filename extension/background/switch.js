@@ -14,14 +14,13 @@
 
 import { takePendingSwitch as takeFromSession } from '../shared/pending-switch.js';
 import { documentKeyOf } from './identity-lookups.js';
+import { MARKER, UID } from '../shared/rules.js';
 
 /** @typedef {import('./content-pages.js').SwitchRolePage} SwitchRolePage */
 /** @typedef {import('./content-pages.js').ConsolePage} ConsolePage */
 /** @typedef {import('./profile-index.js').ProfileCore} ProfileCore */
 /** @typedef {ReturnType<typeof import('./profile-index.js').createProfileIndex>} ProfileIndex */
 
-const MARKER = /^[A-Za-z0-9_-]{8,64}$/;
-const UID = /^\d{16}$/;
 const MAX_TEXT = 128;
 
 /**

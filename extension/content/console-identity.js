@@ -19,7 +19,7 @@
   const MAX_HANDOVER = 512;
   const ASK_PAGE = 'rolehop-identity-request';
   const ACCOUNT_TYPES = new Set(['main', 'sub', 'sts']);
-  const UID = /^\d{16}$/;
+  const { UID } = RoleHopRules;
   /** RAM role names (1-64 of [A-Za-z0-9.-]) and session names (2-64 of [\w.@-]). */
   const ROLE_SESSION = /(?:^|[\s:：])([A-Za-z0-9.-]{1,64})\/([\w.@-]{2,64})(?=$|\s)/;
   /** How long to wait for the page's config and its top navigation to appear. */

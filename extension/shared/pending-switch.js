@@ -7,6 +7,8 @@
 // when its marker, tab, site and values all match what the page reports. A page that copies the
 // `#rolehop=<marker>` fragment into another tab or another switch therefore gains nothing.
 
+import { MARKER } from './rules.js';
+
 /** @typedef {'cn' | 'intl'} Site */
 
 /**
@@ -27,7 +29,6 @@ export const PENDING_SWITCHES_KEY = 'rolehop.pendingSwitches';
 export const PENDING_SWITCH_TTL_MS = 120_000;
 /** More pending switches than this means something is looping; the oldest go. */
 const MAX_PENDING = 32;
-const MARKER = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A new marker: a random UUID without dashes (32 hex digits). */
 export function newMarker() {

@@ -44,7 +44,4 @@ pub use ram::{
 };
 pub use response::{parse, ApiResult, HttpResponse, Outcome};
 pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
-pub(crate) use validate::role_name as check_role_name;
-pub use validate::{
-    access_key_id_invalid, check, check_region, kind_phrase, secret_empty, Kind, Rule,
-};
+pub use validate::{check, check_region, kind_phrase, Kind, Rule};

@@ -6,6 +6,7 @@ use crate::contract::fields::{type_name, Object};
 use crate::error::{Error, Result};
 use crate::policy::suggest::closest;
 use crate::profile::account;
+use crate::rules::account::is_uid;
 use serde_json::Value;
 
 const FIELDS: [&str; 14] = [
@@ -66,11 +67,6 @@ impl AccountRef {
             AccountRef::Uid(t) | AccountRef::Alias(t) | AccountRef::Domain { text: t, .. } => t,
         }
     }
-}
-
-/// An account UID: digits only (16 in practice).
-pub fn is_uid(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The kind of credentials B entered.

@@ -46,7 +46,9 @@ pub fn next(input: &str) -> Result<Value> {
 /// `checksDiagnose`: the report.
 pub fn diagnose(input: &str) -> Result<Value> {
     let (inputs, facts) = state(input)?;
-    Ok(super::policy::to_value(&checks::diagnose(&inputs, &facts)))
+    Ok(super::policy::values::to_value(&checks::diagnose(
+        &inputs, &facts,
+    )))
 }
 
 /// `checksRetry`: `{action, attempt, outcome}` -> `{retry, delayMs?, kind, reason}`.
@@ -86,7 +88,7 @@ pub fn retry(input: &str) -> Result<Value> {
         .get("outcome")
         .ok_or_else(|| Error::missing("$.outcome"))?;
     let attempt_seen = facts::read_attempt(outcome, "$.outcome")?;
-    Ok(super::policy::to_value(&retry::decide(
+    Ok(super::policy::values::to_value(&retry::decide(
         action,
         attempt,
         &attempt_seen.outcome,

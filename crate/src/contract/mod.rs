@@ -8,6 +8,7 @@ pub mod policy;
 pub mod profile;
 mod request;
 mod sign;
+mod text;
 
 pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{
@@ -21,10 +22,9 @@ pub use profile::{
 };
 pub use request::request;
 pub use sign::{self_check, sign, sign_text};
+pub use text::to_text;
 
-use crate::error::Result;
 use serde_json::{json, Value};
-use std::fmt::Write;
 
 /// The core's version and the algorithms it signs.
 pub fn version() -> Value {
@@ -48,36 +48,4 @@ pub struct VersionInfo {
     pub signing: Vec<String>,
     /// The actions `request` builds and `parseResponse` reads.
     pub actions: Vec<crate::api::Action>,
-}
-
-/// JSON text of a result: the value itself, or `{"error": {...}}`.
-pub fn to_text(result: &Result<Value>) -> String {
-    // Written in place (cloning the answer first costs a copy of every stage string), into a
-    // buffer sized up front: growing it would copy the text again at every doubling.
-    let mut out = String::new();
-    let written = match result {
-        Ok(v) => {
-            out.reserve(text_size_hint(v));
-            write!(out, "{v}")
-        }
-        Err(e) => write!(out, "{}", json!({ "error": e })),
-    };
-    // Writing into a String cannot fail; Value's Display never fails.
-    debug_assert!(written.is_ok());
-    out
-}
-
-/// About the length of `v` as JSON text (exact when no string needs escaping).
-fn text_size_hint(v: &Value) -> usize {
-    match v {
-        Value::String(s) => s.len() + 2,
-        Value::Array(items) => 2 + items.iter().map(|i| text_size_hint(i) + 1).sum::<usize>(),
-        Value::Object(map) => {
-            2 + map
-                .iter()
-                .map(|(k, v)| k.len() + 4 + text_size_hint(v))
-                .sum::<usize>()
-        }
-        _ => 24,
-    }
 }

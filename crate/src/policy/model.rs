@@ -2,7 +2,7 @@
 //! The parser builds it, the serialiser writes it, the evaluator compiles it, the linter reads it.
 //! `Version` is not stored: RAM accepts only `"1"`, so every model is version 1.
 
-use super::condition::Operator;
+use super::operator::Operator;
 
 /// What a document is for: an identity policy (attached to a user, group or role; also the shape
 /// of an AssumeRole session policy) or a role's trust policy (resource-based, with `Principal`).

@@ -6,11 +6,12 @@
 //! `decode` collects every problem (the linter shows them all, and keeps the statements that are
 //! sound); `parse` stops at the first.
 
-use super::condition::{check_value, Operator};
+use super::condition::check_value;
 use super::finding::Finding;
 use super::json::{self, Json, Member, Node, Pos};
 use super::model::*;
 use super::names::{check_action, check_principal, check_resource, Bad};
+use super::operator::Operator;
 use super::path::Path;
 use super::suggest::closest;
 use crate::error::Result;

@@ -2,68 +2,7 @@
 //! `Principal` of a statement that it is matched against.
 
 use super::model::{PrincipalKind, Statement};
-use super::names::{ram_arn, Arn};
-
-/// The relative id of a RAM identity ARN (`acs:ram::<uid>:<relative id>`), read by one rule
-/// everywhere a caller is matched (trust policies, the simulator's principal, the checks).
-///
-/// A role session has two spellings of one identity: AssumeRole's answer writes
-/// `role/<role>/<session>`, GetCallerIdentity's `assumed-role/<role>/<session>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RamIdentity<'a> {
-    /// `root`: the whole account.
-    Root,
-    /// `user/<name>`.
-    User(&'a str),
-    /// `role/<name>`, or a session of it.
-    Role {
-        name: &'a str,
-        session: Option<&'a str>,
-    },
-}
-
-impl<'a> RamIdentity<'a> {
-    pub fn parse(relative: &'a str) -> Option<RamIdentity<'a>> {
-        let segment = |s: &str| !s.is_empty() && !s.contains('/');
-        if relative == "root" {
-            return Some(RamIdentity::Root);
-        }
-        let (kind, rest) = relative.split_once('/')?;
-        let (name, session) = match rest.split_once('/') {
-            Some((name, session)) => (name, Some(session)),
-            None => (rest, None),
-        };
-        if !segment(name) || session.is_some_and(|s| !segment(s)) {
-            return None;
-        }
-        match (kind, session) {
-            ("user", None) => Some(RamIdentity::User(name)),
-            ("role", _) | ("assumed-role", Some(_)) => Some(RamIdentity::Role { name, session }),
-            _ => None,
-        }
-    }
-
-    /// Whether a principal naming `self` admits `caller` (both of one account): the account
-    /// admits everyone in it, a role admits its sessions, a session only itself. Names compare
-    /// ignoring case, as RAM's do; session names exactly.
-    fn admits(&self, caller: &RamIdentity) -> bool {
-        match (self, caller) {
-            (RamIdentity::Root, _) => true,
-            (RamIdentity::User(p), RamIdentity::User(c)) => p.eq_ignore_ascii_case(c),
-            (
-                RamIdentity::Role { name, session },
-                RamIdentity::Role {
-                    name: caller_name,
-                    session: caller_session,
-                },
-            ) => {
-                name.eq_ignore_ascii_case(caller_name)
-                    && (session.is_none() || session == caller_session)
-            }
-            _ => false,
-        }
-    }
-}
+use super::names::{ram_arn, Arn, RamIdentity};
 
 /// A caller's ARN: `acs:ram::<uid>:<relative id>` as [`RamIdentity`] reads it, or a role
 /// session written under STS (`acs:sts::<uid>:assumed-role/<role>/<session>`, a form some STS

@@ -121,7 +121,7 @@ fn condition(blocks: &[ConditionBlock]) -> Out<'_> {
 
 /// The operator's name as a `'static` string: every name is one of a fixed set.
 fn operator_name(block: &ConditionBlock) -> &'static str {
-    use super::condition::Op;
+    use super::operator::Op;
     macro_rules! names {
         ($($op:ident),*) => {
             match (block.operator.op, block.operator.if_exists) {

@@ -3,7 +3,7 @@
 //! actions only read, and the common condition keys with their operator families. The lists are
 //! not exhaustive; the linter only warns when a name is close to a known one or clearly foreign.
 
-use super::condition::Family;
+use super::operator::Family;
 use super::suggest::closest;
 
 /// Common service codes of RAM actions.

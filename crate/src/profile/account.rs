@@ -4,15 +4,13 @@
 //! character (an offset in characters from the start of the value) the text went wrong.
 
 use super::model::AccountKind;
-use crate::api::check_role_name;
 use crate::message::ProfileMessage;
 use crate::policy::names::ram_arn;
+use crate::rules::account::is_uid;
+use crate::rules::ram::{is_role_name, is_role_name_char, ROLE_NAME_LENGTH};
 
 /// The suffix of an account's default domain.
 pub const DEFAULT_DOMAIN_SUFFIX: &str = ".onaliyun.com";
-
-/// Digits in an Alibaba Cloud account UID.
-pub const UID_DIGITS: usize = 16;
 
 /// A rejected value: why (a message naming what was expected), the character offset to point
 /// at, and the whole value that would pass instead when that is certain.
@@ -154,7 +152,7 @@ pub fn alias(text: &str) -> Result<(), Invalid> {
 
 /// A 16-digit account UID.
 pub fn uid(text: &str) -> Result<&str, Invalid> {
-    if is_digits(text) && text.len() == UID_DIGITS {
+    if is_uid(text) {
         return Ok(text);
     }
     let offset = first_char_offset(text, |c| !c.is_ascii_digit());
@@ -172,12 +170,12 @@ pub fn uid(text: &str) -> Result<&str, Invalid> {
 
 /// A RAM role name: 1-64 letters, digits, `.` and `-` (the RAM API's own rule).
 pub fn role_name(text: &str) -> Result<(), Invalid> {
-    if check_role_name("", text).is_ok() {
+    if is_role_name(text) {
         return Ok(());
     }
     let count = text.chars().count();
     // The same order as the API's rule: the length first, then the characters.
-    if !(1..=64).contains(&count) {
+    if !ROLE_NAME_LENGTH.contains(&count) {
         let value = text.to_string();
         return Err(invalid(
             ProfileMessage::ProfileRoleNameLength { value, count },
@@ -187,7 +185,7 @@ pub fn role_name(text: &str) -> Result<(), Invalid> {
     match text
         .chars()
         .enumerate()
-        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .find(|&(_, c)| !is_role_name_char(c))
     {
         Some((i, c)) => Err(invalid(
             ProfileMessage::ProfileRoleNameCharacter {

@@ -7,6 +7,7 @@
 use super::account::{self, invalid, Invalid};
 use super::model::Site;
 use crate::message::ProfileMessage;
+use crate::rules::text::MARKER;
 use crate::sign::encode::percent_encode_into;
 
 /// The URLs of one switch. Written by hand in contract/profile (`switchUrl`); the declaration
@@ -32,18 +33,14 @@ pub enum SwitchField {
 
 /// A marker: 8-64 letters, digits, `_` and `-`.
 pub fn check_marker(marker: &str) -> Result<(), Invalid> {
-    if let Some((i, c)) = marker
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-    {
+    if let Some((i, c)) = marker.chars().enumerate().find(|&(_, c)| !MARKER.allows(c)) {
         let character = c.to_string();
         return Err(invalid(
             ProfileMessage::ProfileMarkerCharacter { character },
             i,
         ));
     }
-    if !(8..=64).contains(&marker.len()) {
+    if !(MARKER.min..=MARKER.max).contains(&marker.len()) {
         let count = marker.len();
         return Err(invalid(ProfileMessage::ProfileMarkerLength { count }, 0));
     }

@@ -4,13 +4,14 @@
 //! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
 
 use super::encode::{encode_path, percent_encode, percent_encode_into};
-use crate::api::{access_key_id_invalid, secret_empty};
 use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::endpoint::{custom_domain, OssEndpoint};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::{ApiMessage, SignMessage};
 use crate::repeats::first_repeat;
+use crate::rules::credentials::{check_access_key_id, check_secret};
+use crate::rules::oss::{is_bucket_name, key_starts_well, KEY_MAX_BYTES};
 use crate::time::UtcTime;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -460,17 +461,6 @@ fn resource_with(req: &OssRequest, extra_param: Option<(&str, &str)>) -> Result<
     Ok(out)
 }
 
-/// Bucket names: 3-63 characters of lowercase letters, digits and `-`, starting and ending with a
-/// letter or digit.
-pub fn is_bucket_name(bucket: &str) -> bool {
-    (3..=63).contains(&bucket.len())
-        && bucket
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        && !bucket.starts_with('-')
-        && !bucket.ends_with('-')
-}
-
 /// [`is_bucket_name`], as an error at `$.bucket`.
 pub fn check_bucket(bucket: &str) -> Result<()> {
     if is_bucket_name(bucket) {
@@ -487,7 +477,7 @@ pub fn check_bucket(bucket: &str) -> Result<()> {
 
 /// Object keys: 1-1023 bytes of UTF-8, not starting with `/` or `\\`.
 pub fn check_key(key: &str) -> Result<()> {
-    if key.len() > 1023 {
+    if key.len() > KEY_MAX_BYTES {
         return Err(Error::invalid_said(
             "$.key",
             ApiMessage::TextBytes {
@@ -496,7 +486,7 @@ pub fn check_key(key: &str) -> Result<()> {
             },
         ));
     }
-    if key.starts_with('/') || key.starts_with('\\') {
+    if !key_starts_well(key) {
         return Err(Error::invalid_said(
             "$.key",
             SignMessage::SignKeySlash {
@@ -513,13 +503,8 @@ fn object_key(req: &OssRequest) -> Option<&str> {
 }
 
 fn check_credentials(creds: &OssCredentials) -> Result<()> {
-    let id = &creds.access_key_id;
-    if id.is_empty() || !id.bytes().all(|c| c.is_ascii_graphic() && c != b':') {
-        return Err(access_key_id_invalid("$.accessKeyId"));
-    }
-    if creds.access_key_secret.is_empty() {
-        return Err(secret_empty("$.accessKeySecret"));
-    }
+    check_access_key_id(&creds.access_key_id, "$.accessKeyId")?;
+    check_secret(&creds.access_key_secret, "$.accessKeySecret")?;
     if let Some(token) = &creds.security_token {
         check_header_value(token, || "$.securityToken".to_string())?;
         if token.trim().is_empty() {

@@ -1,11 +1,11 @@
 //! OSS PostObject policy signature (V1): the form's `policy` field is Base64 of the exact policy
 //! JSON bytes and `Signature` is Base64(HMAC-SHA1(secret, policy field)).
 
-use crate::api::{access_key_id_invalid, secret_empty};
 use crate::contract::fields::wrong_type;
 use crate::crypto;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::{ApiMessage, SignMessage};
+use crate::rules::credentials::{check_access_key_id, check_secret};
 use crate::time::UtcTime;
 use serde::Serialize;
 use serde_json::Value;
@@ -31,12 +31,8 @@ pub fn sign(
     access_key_secret: &str,
 ) -> Result<PostPolicySignature> {
     check_policy(policy_json)?;
-    if access_key_id.is_empty() {
-        return Err(access_key_id_invalid("$.accessKeyId"));
-    }
-    if access_key_secret.is_empty() {
-        return Err(secret_empty("$.accessKeySecret"));
-    }
+    check_access_key_id(access_key_id, "$.accessKeyId")?;
+    check_secret(access_key_secret, "$.accessKeySecret")?;
     let policy = crypto::base64(policy_json.as_bytes());
     let signature = crypto::hmac_sha1_base64(access_key_secret.as_bytes(), policy.as_bytes());
     Ok(PostPolicySignature {

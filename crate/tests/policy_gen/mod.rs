@@ -4,8 +4,8 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use rolehop::policy::condition::{Family, Op, Operator};
 use rolehop::policy::model::*;
+use rolehop::policy::operator::{Family, Op, Operator};
 
 pub fn kind() -> impl Strategy<Value = PolicyKind> {
     prop_oneof![Just(PolicyKind::Identity), Just(PolicyKind::Trust)]

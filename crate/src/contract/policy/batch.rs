@@ -6,8 +6,8 @@
 //! simulator, so they cannot decide differently.
 
 use super::limits;
-use super::simulate::{check_detail, load_policies, Explanations, PolicyInputs};
-use super::to_value;
+use super::loaded::{check_detail, load_policies, Explanations, PolicyInputs};
+use super::values::to_value;
 use crate::error::Result;
 use crate::policy::eval::{Request, Trace};
 use crate::policy::explain;

@@ -1,6 +1,6 @@
 //! `policyBuild`: trust, OSS read-only, AssumeRole and PostObject documents.
 
-use super::{optional_bool, string_array, to_value};
+use super::values::{optional_bool, string_array, to_value};
 use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;

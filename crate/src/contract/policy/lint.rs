@@ -1,6 +1,7 @@
 //! `policyLint`.
 
-use super::{got, limits, string_array, to_value};
+use super::limits;
+use super::values::{got, string_array, to_value};
 use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;

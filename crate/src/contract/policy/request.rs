@@ -1,7 +1,7 @@
 //! Reading simulator requests `{principal?, action, resource?, context?}`.
 
-use super::got;
 use super::limits::check_field;
+use super::values::got;
 use crate::contract::fields::child_path;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;

@@ -2,10 +2,13 @@
 
 use crate::error::{Error, Result};
 use crate::message::PolicyMessage;
+use crate::rules::account::is_uid;
+use crate::rules::oss::is_bucket_name;
+use crate::rules::ram::{is_role_name, is_user_name};
 
-/// An Alibaba Cloud account UID: digits only.
+/// An Alibaba Cloud account UID.
 pub fn account(uid: &str, path: &str) -> Result<()> {
-    if !uid.is_empty() && uid.len() <= 20 && uid.bytes().all(|b| b.is_ascii_digit()) {
+    if is_uid(uid) {
         Ok(())
     } else {
         Err(Error::invalid_said(
@@ -17,13 +20,9 @@ pub fn account(uid: &str, path: &str) -> Result<()> {
     }
 }
 
-/// RAM user names: 1-64 of letters, digits, `.`, `_`, `-`, `@`.
+/// A RAM user name.
 pub fn user(name: &str, path: &str) -> Result<()> {
-    let ok = (1..=64).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
-    if ok {
+    if is_user_name(name) {
         Ok(())
     } else {
         Err(Error::invalid_said(
@@ -35,13 +34,9 @@ pub fn user(name: &str, path: &str) -> Result<()> {
     }
 }
 
-/// RAM role names: 1-64 of letters, digits, `.`, `-`.
+/// A RAM role name.
 pub fn role(name: &str, path: &str) -> Result<()> {
-    let ok = (1..=64).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
-    if ok {
+    if is_role_name(name) {
         Ok(())
     } else {
         Err(Error::invalid_said(
@@ -53,17 +48,9 @@ pub fn role(name: &str, path: &str) -> Result<()> {
     }
 }
 
-/// OSS bucket names: 3-63 of lower-case letters, digits and `-`, starting and ending with a
-/// letter or digit.
+/// An OSS bucket name.
 pub fn bucket(name: &str, path: &str) -> Result<()> {
-    let b = name.as_bytes();
-    let edge = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    let ok = (3..=63).contains(&b.len())
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-        && edge(b.first())
-        && edge(b.last());
-    if ok {
+    if is_bucket_name(name) {
         Ok(())
     } else {
         Err(Error::invalid_said(

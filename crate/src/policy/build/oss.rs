@@ -5,9 +5,9 @@
 use super::{names, Built};
 use crate::error::{Error, Result};
 use crate::message::PolicyMessage;
-use crate::policy::condition::{Op, Operator};
 use crate::policy::model::*;
 use crate::policy::names::ram_arn;
+use crate::policy::operator::{Op, Operator};
 
 /// Read actions of OSS, by wildcard: every Get and List action and nothing that writes.
 const READ_ACTIONS: [&str; 2] = ["oss:Get*", "oss:List*"];

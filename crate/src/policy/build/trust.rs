@@ -5,8 +5,8 @@
 use super::{names, Built};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;
-use crate::policy::condition::{Op, Operator};
 use crate::policy::model::*;
+use crate::policy::operator::{Op, Operator};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrustSpec {

@@ -2,11 +2,11 @@
 
 use super::{json_list, json_str, statement_path, Ctx, Intent};
 use crate::message::PolicyMessage;
-use crate::policy::condition::Family;
 use crate::policy::finding::message_size;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, PolicyKind, Statement};
 use crate::policy::names::Arn;
+use crate::policy::operator::Family;
 use crate::policy::path::Path;
 use crate::policy::pattern::Pattern;
 use crate::policy::services::{self, OssLevel};

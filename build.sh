@@ -191,10 +191,10 @@ build_cli() {
 }
 
 # The contract's TypeScript declarations, written from the Rust types by the test that otherwise
-# checks them (crate/src/typescript.rs; ts-rs is a dev-dependency, so the wasm never links it).
+# checks them (crate/src/contract/typescript.rs; ts-rs is a dev-dependency, so the wasm never links it).
 build_types() {
   ensure_rust
-  ROLEHOP_WRITE_DECLARATIONS=1 cargo test --quiet -p rolehop --lib typescript::declarations_are_current
+  ROLEHOP_WRITE_DECLARATIONS=1 cargo test --quiet -p rolehop --lib contract::typescript::declarations_are_current
   info "extension/shared/generated/core.d.ts ($(grep -c '^export type' extension/shared/generated/core.d.ts) types)"
 }
 

@@ -22,8 +22,6 @@ pub mod rules;
 pub mod sign;
 pub mod time;
 pub mod tutorial;
-#[cfg(test)]
-mod typescript;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

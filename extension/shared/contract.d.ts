@@ -3,7 +3,7 @@
 //
 // Two kinds of declarations meet here:
 // - GENERATED from the core's Rust types: ./generated/core.d.ts, re-exported below. Never edit it;
-//   change the Rust type and run `./build.sh types` (crate/src/typescript.rs; `./build.sh test`
+//   change the Rust type and run `./build.sh types` (crate/src/contract/typescript.rs; `./build.sh test`
 //   fails when the file is stale).
 // - WRITTEN BY HAND, in this file: the contract shapes the core still reads or writes as untyped
 //   JSON (inputs read by contract/fields.rs, answers built with `json!`), until they become Rust

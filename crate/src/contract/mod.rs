@@ -9,6 +9,8 @@ pub mod profile;
 mod request;
 mod sign;
 mod text;
+#[cfg(test)]
+mod typescript;
 
 pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{

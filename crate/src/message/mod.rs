@@ -58,7 +58,7 @@ macro_rules! areas {
             }
         }
 
-        // The TypeScript declaration: any area's message (crate/src/typescript.rs).
+        // The TypeScript declaration: any area's message (crate/src/contract/typescript.rs).
         #[cfg(test)]
         impl ts_rs::TS for Message {
             type WithoutGenerics = Self;

@@ -195,7 +195,7 @@ macro_rules! messages {
             }
         }
 
-        // The TypeScript declaration: one `{id, args}` per variant (crate/src/typescript.rs).
+        // The TypeScript declaration: one `{id, args}` per variant (crate/src/contract/typescript.rs).
         #[cfg(test)]
         impl ts_rs::TS for $name {
             type WithoutGenerics = Self;

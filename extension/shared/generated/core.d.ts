@@ -1,4 +1,4 @@
-// GENERATED from the Rust types by crate/src/typescript.rs: do not edit.
+// GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.
 // Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and
 // the service worker's messages are declared by hand in ../contract.d.ts.
 

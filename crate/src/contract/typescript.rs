@@ -253,12 +253,12 @@ fn declarations() -> String {
         for dependency in dependencies {
             assert!(
                 names.contains(&dependency.as_str()),
-                "`{name}` refers to `{dependency}`, which crate/src/typescript.rs does not export: add it to exported!"
+                "`{name}` refers to `{dependency}`, which crate/src/contract/typescript.rs does not export: add it to exported!"
             );
         }
     }
     let mut out = String::from(
-        "// GENERATED from the Rust types by crate/src/typescript.rs: do not edit.\n\
+        "// GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.\n\
          // Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and\n\
          // the service worker's messages are declared by hand in ../contract.d.ts.\n\n",
     );

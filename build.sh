@@ -4,6 +4,9 @@
 #   ./build.sh        install what is missing, then build the wasm core, the extensions
 #                     (dist/chromium, dist/firefox and their zips) and the native CLI
 #   ./build.sh test   the same, then every test suite; the last line is "N passed, N failed"
+#   ./build.sh types  regenerate what is generated from the Rust sources: the contract's TypeScript
+#                     declarations (extension/shared/generated/core.d.ts) and the text rules
+#                     (extension/shared/rules.js, content/rules.js); `./build.sh test` fails when stale
 #
 # Made for Debian 12 as root (CI) and for developer machines that already have the tools: every
 # install step runs only when its tool is missing or has the wrong version.
@@ -188,6 +191,17 @@ build_cli() {
   info "$TARGET_DIR/release/rolehop"
 }
 
+# The contract's TypeScript declarations, written from the Rust types by the test that otherwise
+# checks them (crate/src/contract/typescript.rs; ts-rs is a dev-dependency, so the wasm never links it).
+build_types() {
+  ensure_rust
+  ROLEHOP_WRITE_DECLARATIONS=1 cargo test --quiet -p rolehop --lib contract::typescript::declarations_are_current
+  info "extension/shared/generated/core.d.ts ($(grep -c '^export type' extension/shared/generated/core.d.ts) types)"
+  # The core's text rules for the extension (crate/src/rules/text.rs).
+  ROLEHOP_WRITE_GENERATED=1 cargo test --quiet -p rolehop --test rules_js generated_rules_are_current
+  info "extension/shared/rules.js, extension/content/rules.js ($(grep -c '^export const' extension/shared/rules.js) rules)"
+}
+
 size_of() { wc -c <"$1" | human; }
 human() { awk '{ printf "%.1f KB", $1 / 1024 }'; }
 
@@ -336,8 +350,12 @@ main() {
       build_all
       run_tests
       ;;
-    -h | --help | help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
-    *) die "unknown command '$1': use ./build.sh or ./build.sh test" ;;
+    types)
+      step "Writing the contract's TypeScript declarations"
+      build_types
+      ;;
+    -h | --help | help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) die "unknown command '$1': use ./build.sh, ./build.sh test or ./build.sh types" ;;
   esac
 }
 

@@ -7,6 +7,7 @@ use std::fmt;
 
 /// Stable error kinds. Their kebab-case names are part of the JSON contract: never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorKind {
     /// The input is not JSON (or not the JSON shape the command takes).
@@ -23,6 +24,8 @@ pub enum ErrorKind {
 
 /// An error with what was wrong, where, and (in the message) what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CoreError"))]
 #[serde(rename_all = "camelCase")]
 pub struct Error {
     pub kind: ErrorKind,
@@ -31,14 +34,18 @@ pub struct Error {
     /// The words as a message id and arguments, rendered by the extension and the CLI from the
     /// catalogs (the errors not yet moved there have none).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub text: Option<Box<Message>>,
     /// JSON path of the offending field, e.g. `$.params.Timestamp`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub path: Option<String>,
     /// 1-based line and column in a text input, where one applies.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub column: Option<usize>,
 }
 

@@ -56,6 +56,8 @@ import init, {
 /** @typedef {import('../shared/contract').SetupPlan} SetupPlan */
 /** @typedef {import('../shared/contract').SetupNextInput} SetupNextInput */
 /** @typedef {import('../shared/contract').SetupNextResult} SetupNextResult */
+/** @typedef {import('../shared/contract').PolicyLintResult} PolicyLintResult */
+/** @typedef {import('../shared/contract').PolicySimulateResult} PolicySimulateResult */
 
 /**
  * @typedef {object} Core
@@ -64,8 +66,8 @@ import init, {
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
- * @property {(input: Record<string, unknown>) => Record<string, any>} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
- * @property {(input: Record<string, unknown>) => Record<string, any>} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
+ * @property {(input: Record<string, unknown>) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
+ * @property {(input: Record<string, unknown>) => PolicySimulateResult | CoreErrorResult} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
  * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
  * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize
  * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport

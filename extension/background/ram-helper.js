@@ -54,8 +54,8 @@ import { readChain } from '../shared/chain-links.js';
  * The core as this module uses it.
  * @typedef {object} RamHelperCore
  * @property {(input: any) => any} tutorialSteps
- * @property {(input: any) => any} policyLint
- * @property {(input: any) => any} policySimulate
+ * @property {import('./core.js').Core['policyLint']} policyLint
+ * @property {import('./core.js').Core['policySimulate']} policySimulate
  */
 
 export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
@@ -431,14 +431,14 @@ export function trustVerdict(core, progress, text) {
   const account = values.accountB.uid;
   const base = { account, roleArn: values.roleArn };
   const lint = core.policyLint({ policy: text, kind: 'trust' });
-  if (lint.error) {
+  if ('error' in lint) {
     const { message, text: words, line, column, path } = lint.error;
     return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: coreMessage(words ?? String(message)), ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
   }
-  const findings = (Array.isArray(lint.findings) ? lint.findings : [])
-    .filter((/** @type {any} */ f) => f.level === 'error' || f.level === 'security-warning')
+  const findings = lint.findings
+    .filter((f) => f.level === 'error' || f.level === 'security-warning')
     .slice(0, 5)
-    .map((/** @type {any} */ f) => ({ level: f.level, code: f.code, message: f.message, ...(f.path ? { path: f.path } : {}) }));
+    .map((f) => ({ level: f.level, code: f.code, message: f.message, ...(f.path ? { path: f.path } : {}) }));
   if (!lint.valid) return { ...base, verdict: 'invalid', principals: [], findings };
 
   const principals = expectedPrincipals(progress.inputs, account, values.userName);
@@ -446,12 +446,14 @@ export function trustVerdict(core, progress, text) {
     trustPolicy: { name: 'trust policy', document: text },
     requests: principals.map((principal) => ({ principal, action: 'sts:AssumeRole', resource: values.roleArn })),
   });
-  if (simulated.error || !Array.isArray(simulated.results)) {
-    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(simulated.error?.text ?? String(simulated.error?.message ?? 'the simulator gave no results')) } };
+  if ('error' in simulated || !('results' in simulated)) {
+    const error = 'error' in simulated ? simulated.error : undefined;
+    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(error?.text ?? String(error?.message ?? 'the simulator gave no results')) } };
   }
+  const { results } = simulated;
   const decided = principals.map((principal, i) => {
-    const r = simulated.results[i] ?? {};
-    return { principal, allowed: r.decision === 'Allow', explanation: Array.isArray(r.explanation) ? r.explanation : [] };
+    const r = results[i];
+    return { principal, allowed: r?.decision === 'Allow', explanation: r?.explanation ?? [] };
   });
   const allowed = decided.filter((d) => d.allowed).length;
   const verdict = allowed === decided.length ? 'trusts' : allowed === 0 ? 'does-not-trust' : 'partly';

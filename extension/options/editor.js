@@ -7,7 +7,7 @@
 import { coreMessage, t, tCount, joinSentences } from '../shared/i18n.js';
 import { lineCount, offsetOf } from './ini-text.js';
 
-/** @typedef {import('../shared/contract').ProfileError} ProfileError */
+/** @typedef {import('../shared/contract').ShownProfileError} ProfileError */
 /** @typedef {import('../shared/contract').ProfileFix} ProfileFix */
 
 /** Milliseconds of quiet typing before the text is parsed again. */

@@ -15,7 +15,7 @@ import { setUpTrustNotices } from './trust-notices.js';
 import { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';
 import { byId } from './dom.js';
 
-/** @typedef {import('../shared/contract').ProfileParseResult} Parsed */
+/** @typedef {{profiles: import('../shared/contract').Profile[], errors: import('../shared/contract').ShownProfileError[]}} Parsed */
 
 async function main() {
   const [core, settings] = await Promise.all([loadCore(), loadSettings()]);

@@ -4,7 +4,7 @@
 import { coreMessage, t, tCount } from '../shared/i18n.js';
 
 /** @typedef {import('../shared/contract').Profile} Profile */
-/** @typedef {import('../shared/contract').ProfileError} ProfileError */
+/** @typedef {import('../shared/contract').ShownProfileError} ProfileError */
 
 /** Rows rendered at most; the summary says how many more there are. Keeps typing responsive. */
 const MAX_ROWS = 300;

@@ -11,7 +11,7 @@ import { byId, el } from './dom.js';
 
 /** @typedef {import('../background/core.js').Core} Core */
 /** @typedef {import('../shared/contract').Profile} Profile */
-/** @typedef {import('../shared/contract').ProfileError} ProfileError */
+/** @typedef {import('../shared/contract').ShownProfileError} ProfileError */
 /** @typedef {import('../shared/contract').SkippedProfile} Skipped */
 /** @typedef {import('../shared/contract').CoreError} CoreError */
 /** @typedef {{text: string, profiles: Profile[], errors: ProfileError[], saved: string, dirty: boolean}} Current */

@@ -1,66 +1,52 @@
 // Types of the core's JSON contract (crate/src/contract) and of the service worker's messages.
 // Type declarations only: used by `tsc --checkJs` through JSDoc `import('...')` types; never shipped.
+//
+// Two kinds of declarations meet here:
+// - GENERATED from the core's Rust types: ./generated/core.d.ts, re-exported below. Never edit it;
+//   change the Rust type and run `./build.sh types` (crate/src/contract/typescript.rs; `./build.sh test`
+//   fails when the file is stale).
+// - WRITTEN BY HAND, in this file: the contract shapes the core still reads or writes as untyped
+//   JSON (inputs read by contract/fields.rs, answers built with `json!`), until they become Rust
+//   types (issue 12), in the sections marked [core, by hand]; the service worker's messages and
+//   browser-only shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
+
+export * from './generated/core';
+import type {
+  ActionName,
+  ApiError,
+  ApiResult,
+  BuiltRequest,
+  CheckCredentials,
+  CheckId,
+  CheckNextRequest,
+  CoreError,
+  CoreMessage,
+  OssHeaderSignature,
+  OssPresignedUrl,
+  PolicyExplanation,
+  PolicyFinding,
+  PolicyLintReport,
+  PostPolicySignature,
+  Profile,
+  ProfileError,
+  ProfileParseResult,
+  RpcSignature,
+  Site,
+  SkippedProfile,
+  TutorialStepNumber,
+  VersionInfo,
+} from './generated/core';
+
+/** The core's error kinds, by their older name. */
+export type CoreErrorKind = import('./generated/core').ErrorKind;
 
 // ---------------------------------------------------------------------------------------------
-// The core's JSON contract
+// [core, by hand] The JSON contract: inputs, and answers the core builds as untyped JSON
 // ---------------------------------------------------------------------------------------------
-
-/** Stable error kinds of the core (crate/src/error.rs); kebab-case is part of the contract. */
-export type CoreErrorKind =
-  | "invalid-json"
-  | "missing-field"
-  | "invalid-value"
-  | "unsupported"
-  | "invalid-response";
-
-/**
- * A text of the core: a catalog id (`extension/_locales/<language>/messages.json`) and its
- * arguments, in the order of the entry's placeholders (crate/src/message.rs). Render it with
- * `coreMessage` (shared/i18n.js).
- */
-export interface CoreMessage {
-  id: string;
-  args: Record<string, string | number | CoreMessage>;
-}
-
-/** A policy finding (policyLint, policyBuild, a tutorial document's lint): machine fields and
- *  its words as a message (crate/src/policy/finding.rs). */
-export interface PolicyFinding {
-  level: "error" | "security-warning" | "warning" | "suggestion";
-  /** Stable kebab-case code. */
-  code: string;
-  message: CoreMessage;
-  path: string;
-  line?: number;
-  column?: number;
-  fix?: { description: CoreMessage; snippet?: string; path?: string };
-}
-
-/** An error from the core: what was wrong, where, and (in the message) what to do. */
-export interface CoreError {
-  kind: CoreErrorKind;
-  /** English prose, or the id of `text` for an error whose words are in the catalogs. */
-  message: string;
-  /** The words, for errors already in the catalogs: show `coreMessage(text)` when present. */
-  text?: CoreMessage;
-  /** JSON path of the offending field, e.g. `$.params.Timestamp`. */
-  path?: string;
-  /** 1-based position in a text input (JSON, XML), where one applies. */
-  line?: number;
-  column?: number;
-}
 
 /** Any core call may answer with this instead of its result. */
 export interface CoreErrorResult {
   error: CoreError;
-}
-
-/** `version()`. */
-export interface VersionInfo {
-  name: string;
-  version: string;
-  /** Signature algorithms the core implements, e.g. `"rpc-v1"`, `"oss-v1"`. */
-  signing: string[];
 }
 
 /** `selfCheck()`: the public RPC vector signed in this runtime. */
@@ -132,40 +118,6 @@ export type SignRequest =
   | OssPresignRequest
   | PostPolicySignRequest;
 
-export interface RpcSignature {
-  canonicalQuery: string;
-  stringToSign: string;
-  /** Sent as the `Signature` parameter. */
-  signature: string;
-}
-
-export interface OssHeaderSignature {
-  canonicalizedOssHeaders: string;
-  canonicalizedResource: string;
-  stringToSign: string;
-  signature: string;
-  authorization: string;
-  /** Headers to add to the request: `Authorization` and, with STS, `x-oss-security-token`. */
-  headers: Record<string, string>;
-}
-
-export interface OssPresignedUrl {
-  canonicalizedOssHeaders: string;
-  canonicalizedResource: string;
-  stringToSign: string;
-  signature: string;
-  url: string;
-}
-
-export interface PostPolicySignature {
-  /** The `policy` form field (Base64 of the policy text). */
-  policy: string;
-  /** The `Signature` form field. */
-  signature: string;
-  /** The `OSSAccessKeyId` form field. */
-  accessKeyId: string;
-}
-
 /** The result of `sign()` for each request kind. */
 export interface SignResults {
   rpc: RpcSignature;
@@ -175,27 +127,6 @@ export interface SignResults {
 }
 
 export type SignResult = SignResults[keyof SignResults];
-
-/** Actions the core builds requests for and parses answers of (crate/src/api/action.rs). */
-export type ActionName =
-  | "GetCallerIdentity"
-  | "AssumeRole"
-  | "GetRole"
-  | "CreateRole"
-  | "UpdateRole"
-  | "AttachPolicyToRole"
-  | "ListPoliciesForRole"
-  | "CreateUser"
-  | "AttachPolicyToUser"
-  | "ListPoliciesForUser"
-  | "CreatePolicy"
-  | "GetPolicy"
-  | "GetAccountAlias"
-  | "DecodeDiagnosticMessage"
-  | "ListBuckets"
-  | "ListObjects"
-  | "ListObjectsV2"
-  | "GetBucketInfo";
 
 /** Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted. */
 export interface ApiCredentials {
@@ -223,22 +154,6 @@ export interface ApiRequestInput {
   [field: string]: Scalar | null | undefined | ApiCredentials;
 }
 
-/** What to send: the caller does the fetch. */
-export interface BuiltRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-  signing: {
-    /** RPC requests. */
-    canonicalQuery?: string;
-    /** OSS requests. */
-    canonicalizedResource?: string;
-    stringToSign: string;
-    signature: string;
-  };
-}
-
 /** `parseResponse()`: the answer the caller received to a request built by `request()`. */
 export interface ApiResponseInput {
   action: ActionName;
@@ -249,112 +164,42 @@ export interface ApiResponseInput {
   stringToSign?: string | null;
 }
 
-/** The service's own error, with what to do (a catalog message). */
-export interface ApiError {
-  /** `NoPermission`, `AccessDenied`, ... or `Http<status>` when the answer carried none. */
-  code: string;
-  message: string;
-  requestId: string | null;
-  hint: CoreMessage;
-  status: number;
-  serverDate?: string;
-  hostId?: string;
-  recommend?: string;
-  endpoint?: string;
-  ec?: string;
-  serverStringToSign?: string;
-  signatureDiff?: Record<string, unknown>;
-  /** A denial's own words (crate/src/api/denied.rs), when the service gave them. */
-  accessDeniedDetail?: AccessDeniedDetail;
+/** `policyLint()`: the lint report, plus the canonical pretty text when the policy is valid. */
+export type PolicyLintResult = PolicyLintReport & { canonical?: string };
+
+/** A policy a simulation read: RoleHop's catalog text for a system policy (`assumed`), or a document given. */
+export interface SimulatedPolicy {
+  name: string;
+  side: "identity" | "session" | "trust";
+  assumed: boolean;
+  source: "catalog" | "document";
 }
 
-/** Which policy refused a request, as the cloud said it (or RAM DecodeDiagnosticMessage decoded it). */
-export interface AccessDeniedDetail {
-  policyType?: "AssumeRolePolicy" | "ControlPolicy" | "AccountLevelIdentityBasedPolicy" | "ResourceGroupLevelIdentityBasedPolicy" | "SessionPolicy";
-  noPermissionType?: "ImplicitDeny" | "ExplicitDeny";
-  authAction?: string;
-  authResource?: string;
-  authPrincipalType?: "SubUser" | "AssumedRoleUser" | "Federated";
-  authPrincipalOwnerId?: string;
-  authPrincipalDisplayName?: string;
-  encodedDiagnosticMessage?: string;
-}
+/**
+ * `policySimulate()`: one `request` gives its explanation (`detail: "full"`, the default) or only its
+ * decision (`detail: "decision"`); `requests` give `results` or `decisions`, in order.
+ */
+export type PolicySimulateResult = { policies: SimulatedPolicy[] } & (
+  | PolicyExplanation
+  | { decision: PolicyDecision }
+  | { results: PolicyExplanation[] }
+  | { decisions: PolicyDecision[] }
+);
+
+export type PolicyDecision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
 /** A success's typed result (its shape depends on the action; see the README), or the API's error. */
-export type ParsedResponse = { result: Record<string, unknown> } | { apiError: ApiError };
+export type ParsedResponse = { result: ApiResult } | { apiError: ApiError };
 
 // ---------------------------------------------------------------------------------------------
-// Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
+// [core, by hand] Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
 // switchUrl
 // ---------------------------------------------------------------------------------------------
-
-/** `cn`: aliyun.com (signin.aliyun.com); `intl`: alibabacloud.com (signin.alibabacloud.com). */
-export type Site = "cn" | "intl";
-
-/** How the profile names the account: enterprise alias, `<alias|uid>.onaliyun.com`, or UID. */
-export type AccountKind = "alias" | "default-domain" | "uid";
-
-/** One checked switch profile. */
-export interface Profile {
-  /** 1-64 of `[A-Za-z0-9._-]`, unique ignoring case. */
-  id: string;
-  /** Defaults to `id`. */
-  displayName: string;
-  /** What the Switch Role page gets as `parentAlias`. */
-  account: string;
-  accountKind: AccountKind;
-  /** Known when the account is a UID, a `<uid>.onaliyun.com` domain, or `role_arn` gave it. */
-  accountUid?: string;
-  roleName: string;
-  /** `acs:ram::<uid>:role/<name>`, present exactly when `accountUid` is. */
-  roleArn?: string;
-  /** `#rgb`, `#rrggbb` or a CSS colour name of the documented list, lower-cased. */
-  color?: string;
-  group?: string;
-  site: Site;
-  note?: string;
-  /** 1-based line of the profile's `[profile <id>]` header (0 when not from text). */
-  line: number;
-}
-
-/** A problem in a profile text (or config.json for imports), with its 1-based position. */
-export interface ProfileError {
-  kind: CoreErrorKind;
-  /**
-   * What was wrong and what was expected. (A string only where the extension turns a
-   * contract-level CoreError without `text` into a ProfileError.)
-   */
-  message: CoreMessage | string;
-  line: number;
-  /** Counted in characters. */
-  column: number;
-  /** The profile's id (for imports: the config.json profile name). */
-  profile?: string;
-  /** The INI key (for imports: the config.json key). */
-  field?: string;
-  /** The one edit that removes this error, when it is certain (a misspelt key, a value in the wrong case). */
-  fix?: ProfileFix;
-}
-
-/** Replace the characters `column` up to (not including) `endColumn` of `line` with `replacement`
- * (1-based, counted in characters); the replacement itself passes the check that failed. */
-export interface ProfileFix {
-  line: number;
-  column: number;
-  endColumn: number;
-  replacement: string;
-}
 
 export interface ProfileParseInput {
   text: string;
   /** For profiles without `site`; default `cn`. */
   defaultSite?: Site;
-}
-
-/** Profiles with errors are left out; every error is listed. */
-export interface ProfileParseResult {
-  profiles: Profile[];
-  errors: ProfileError[];
 }
 
 /** Profiles to write; derived fields (`accountKind`, `accountUid`, `line`) are recomputed. */
@@ -365,14 +210,6 @@ export interface ProfileSerializeInput {
 export interface ProfileSerializeResult {
   /** The canonical INI text: parsing it gives the same profiles back. */
   text: string;
-}
-
-/** A config.json profile that was not imported or exported, and why. */
-export interface SkippedProfile {
-  name: string;
-  /** The aliyun CLI mode, e.g. `AK`, `RamRoleArn`. */
-  mode: string;
-  reason: CoreMessage;
 }
 
 export interface ProfileImportInput {
@@ -400,40 +237,22 @@ export interface ProfileExportInput {
   sourceProfile?: string;
 }
 
-export interface ExportedProfile {
-  name: string;
-  mode: string;
-  action: "added" | "updated";
-  /** What the user still has to do for the aliyun CLI to use it. */
-  todo?: CoreMessage;
-}
-
-export interface ProfileExportResult {
-  /** The config.json text, tab-indented like the aliyun CLI writes it. */
-  text: string;
-  /** Profiles the CLI cannot use (e.g. an alias without the account UID). */
-  skipped: SkippedProfile[];
-  exported: ExportedProfile[];
-}
-
 export interface SwitchUrlInput {
   profile: Profile | { account?: string; roleName?: string; roleArn?: string; site?: Site };
   /** 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`. */
   marker?: string;
 }
 
-export interface SwitchUrlResult {
-  /** `https://signin.aliyun.com/switchRole.htm?parentAlias=..&roleName=..[#rolehop=..]` */
-  url: string;
-  /** `https://<host>/exitSwitchedRole.htm` */
-  exitUrl: string;
-  site: Site;
-  parentAlias: string;
-  roleName: string;
-}
+// Browser-only: not a shape of the core.
+/**
+ * A profile error as the options page lists it: the core's ProfileError, or a contract-level
+ * CoreError (never expected for profile text) placed at its line:column (default 1:1) so that it
+ * is not dropped; its words are then the error's `text`, or its English `message` without one.
+ */
+export type ShownProfileError = Omit<ProfileError, "message"> & { message: ProfileError["message"] | CoreMessage | string };
 
 // ---------------------------------------------------------------------------------------------
-// Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
+// [core, by hand] Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
 // ---------------------------------------------------------------------------------------------
 
 /** What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) + `roleName`. */
@@ -487,83 +306,18 @@ export interface ChecksState {
   facts?: CheckFacts;
 }
 
-/** Which credentials sign a request: B's, A's, or the STS credentials of `b.AssumeRole`'s result. */
-export type CheckCredentials = "B" | "A" | "assumed";
-
-/** A request to send now: `request({action, ...params, credentials, time, nonce})`. */
-export interface CheckNextRequest {
-  /** The key to append the attempt under in `facts` (e.g. `b.AssumeRole`, `a.GetPolicy.System.X`). */
-  id: string;
-  action: ActionName;
-  side: "A" | "B";
-  credentials: CheckCredentials;
-  params: Record<string, Scalar>;
-  /** 1 for the first send; 2, 3 for retries. */
-  attempt: number;
-  /** Wait this long before sending (backoff). */
-  delayMs: number;
-}
-
 export interface ChecksNextResult {
   /** Independent of each other (may be sent in parallel). */
   next: CheckNextRequest[];
   done: boolean;
 }
 
-export type CheckId =
-  | "a.role-exists"
-  | "a.trust-trusts-b"
-  | "a.role-oss-access"
-  | "b.identity"
-  | "b.user-may-assume"
-  | "a.switch-values"
-  | "b.assume-role"
-  | "b.list-buckets"
-  | "b.list-objects";
-
-export type CheckStatus = "pass" | "fail" | "could-not-check" | "pending";
-
-export type CheckCause =
-  | "root-keys"
-  | "user-lacks-assume-role"
-  | "role-does-not-trust-b"
-  | "role-lacks-oss-policy"
-  | "role-not-found"
-  | "wrong-account"
-  | "wrong-role-name"
-  | "assume-role-refused"
-  | "no-such-bucket"
-  | "bucket-not-in-account"
-  | "clock-skew"
-  | "sts-token-expired"
-  | "invalid-credentials"
-  | "not-permitted"
-  | "throttled"
-  | "server-error"
-  | "transport-error"
-  | "malformed-response"
-  | "not-run"
-  | "missing-input"
-  | "unexpected-error"
-  | "user-policy-denies"
-  | "trust-policy-denies"
-  | "role-policy-denies"
-  | "session-policy-denies"
-  | "control-policy-denies"
-  | "resource-group-scope"
-  | "bucket-policy-denies";
-
-/** What a refusal's diagnosis rests on: the cloud's detail, the decoded message, or RoleHop's inference. */
-export type CheckBasis = "cloud-detail" | "decoded" | "inferred";
-
-export type TutorialStep = 1 | 2 | 3 | 4;
-
 export interface PlannedCheck {
   id: CheckId;
   /** The check's title (a label), `core_check_title_...`. */
   title: CoreMessage;
   side: "A" | "B";
-  tutorialStep: TutorialStep;
+  tutorialStep: TutorialStepNumber;
   requests: string[];
   dependsOn: CheckId[];
 }
@@ -574,71 +328,6 @@ export interface ChecksPlan {
   retryPolicy: Record<string, unknown>;
 }
 
-export interface CheckResult {
-  id: CheckId;
-  /** The check's title (a label), `core_check_title_...`. */
-  title: CoreMessage;
-  side: "A" | "B";
-  /** The step the check belongs to, or (on a failure) the step whose fix it needs. */
-  tutorialStep: TutorialStep;
-  status: CheckStatus;
-  cause?: CheckCause;
-  evidence: { action?: string; requestId?: string; code?: string; httpStatus?: number; attempts?: number };
-  /** What the check found. */
-  summary: CoreMessage;
-  fix?: CheckFix;
-  /** b.user-may-assume / a.role-oss-access: where the policies came from. */
-  method?: "listed" | "input" | "observed";
-  details?: Record<string, unknown>;
-  basis?: CheckBasis;
-}
-
-export interface CheckReport {
-  checks: CheckResult[];
-  verdict: {
-    status: "pass" | "fail" | "incomplete" | "pending";
-    firstBrokenStep?: TutorialStep;
-    cause?: CheckCause;
-    check?: CheckId;
-    /** One sentence: "Step 2 is broken: RAM role admin-oss has policies … that do not allow …". */
-    summary: CoreMessage;
-    /** The fix of the check the verdict is about, when there is one. */
-    fix?: CheckFix;
-    /** How many other checks failed. */
-    otherFailures?: number;
-    basis?: CheckBasis;
-  };
-  /** Local minus server time, when attempts carried localTime and serverDate. */
-  clockSkewSeconds?: number;
-  warnings: Array<{ code: "assumed-policy-text" | "clock-skew" | "a-root-keys"; text: CoreMessage }>;
-  /** The path the checks walk, link by link, drawn from `checks` and `verdict` (crate/src/checks/chain.rs). */
-  chain: ChainLink[];
-}
-
-/** A link of the chain: B's RAM user → sts:AssumeRole (B's grant) → A's role and its trust policy →
- * the role's OSS permission → the bucket. */
-export interface ChainLink {
-  link: "b-user" | "assume-grant" | "role-trust" | "oss-permission" | "bucket";
-  /** The link's name (a label), `core_chain_title_...`. */
-  title: CoreMessage;
-  /** The step the link is set up in; for a broken link, the step its fix belongs to. */
-  step: TutorialStep;
-  status: "pass" | "fail" | "not-checked";
-  /** The check that decided the status. */
-  check?: CheckId;
-  /** A broken link: the failing check's finding. */
-  cause?: CoreMessage;
-  /** A broken link: the failing check's fix. */
-  fix?: CoreMessage;
-}
-
-/** What to do about a check: a message (the checks' own, or the API error's hint), and a policy
- * document (JSON text) that fixes it, when one does. */
-export interface CheckFix {
-  text: CoreMessage;
-  snippet?: string;
-}
-
 export interface ChecksRetryInput {
   action: ActionName;
   /** The 1-based number of the attempt that just ended. */
@@ -646,15 +335,8 @@ export interface ChecksRetryInput {
   outcome: CheckAttempt;
 }
 
-export interface RetryDecision {
-  retry: boolean;
-  delayMs?: number;
-  kind: "read" | "write";
-  reason: CoreMessage;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Service worker messages (extension/background/router.js)
+// [browser, by hand] Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
 
 /** Every message the service worker understands; extra or missing fields are refused. */
@@ -721,7 +403,7 @@ export interface Replies {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Content scripts (extension/content/, extension/background/switch.js)
+// [browser, by hand] Content scripts (extension/content/, extension/background/switch.js)
 // ---------------------------------------------------------------------------------------------
 
 /** What a content script learns of a profile: never its text, never a secret. */
@@ -756,7 +438,7 @@ export interface ConsoleIdentity {
 }
 
 // ---------------------------------------------------------------------------------------------
-// RAM console helper panel (extension/content/ram-helper.js, extension/background/ram-helper.js)
+// [browser, by hand] RAM console helper panel (extension/content/ram-helper.js, extension/background/ram-helper.js)
 // ---------------------------------------------------------------------------------------------
 
 /** A RAM console page, as background/ram-pages.js reads its address. */
@@ -834,7 +516,7 @@ export interface RamHelperTrust {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Credentials (extension/background/credentials.js): kept only in chrome.storage.session
+// [browser, by hand] Credentials (extension/background/credentials.js): kept only in chrome.storage.session
 // ---------------------------------------------------------------------------------------------
 
 /** `a`: company A (owns the role and buckets); `b`: company B's RAM user. */
@@ -874,7 +556,7 @@ export interface InvalidCredentialsError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
+// [browser, by hand] Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
 // "Do it for me" stream their progress back as PortEvents.
 // ---------------------------------------------------------------------------------------------
 
@@ -893,7 +575,7 @@ export type PortMessageType = PortMessage["type"];
 export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;
 
 // ---------------------------------------------------------------------------------------------
-// Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
+// [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
 export type TutorialAudience = "company-a" | "company-b" | "b-user";
@@ -954,8 +636,8 @@ export interface TutorialPolicy {
   compact: string;
   /** A system policy whose exact text is not published: the commonly described content. */
   assumed: boolean;
-  /** A system policy's description. */
-  description?: CoreMessage;
+  /** A system policy's description (null for the others). */
+  description: CoreMessage | null;
   statements: Array<{ path: string; purpose: CoreMessage }>;
   lint: {
     valid: boolean;
@@ -1018,7 +700,7 @@ export interface TutorialResult {
   /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
   checkInputs: CheckInputs;
   /** Draft only: the values still missing or wrong, each at its JSON path (empty when complete). */
-  incomplete?: Array<{ path: string; message: string }>;
+  incomplete?: Array<{ path: string; message: string; text?: CoreMessage }>;
   /** The tokens of values not given yet (a draft's, or B's unnamed user) that every string (a
    * message's arguments, values, documents, commands) carries, each with the catalog's
    * placeholder to show in its place. Always present in a draft. */

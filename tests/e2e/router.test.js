@@ -18,13 +18,13 @@ const OTHER_EXTENSION = { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-e
 let calls = [];
 /** A stand-in for core.js: records calls, answers like the core does. @type {import('../../extension/background/core.js').Core} */
 const fakeCore = {
-  version: () => (calls.push('version'), { name: 'rolehop', version: '9.9.9', signing: ['rpc-v1'] }),
+  version: () => (calls.push('version'), { name: 'rolehop', version: '9.9.9', signing: ['rpc-v1', 'oss-v1', 'oss-v1-presign', 'post-policy-v1'], actions: ['AssumeRole'] }),
   selfCheck: () => (calls.push('selfCheck'), { ok: true, check: 'c', expected: 'x', actual: 'x' }),
   sign: (request) => (calls.push(`sign:${request.kind}`), { canonicalQuery: 'q', stringToSign: 's', signature: 'sig' }),
   request: (input) => (calls.push(`request:${input.action}`), { method: 'POST', url: 'u', headers: {}, body: null, signing: { stringToSign: 's', signature: 'sig' } }),
-  parseResponse: (input) => (calls.push(`parseResponse:${input.action}`), { result: {} }),
-  policyLint: () => (calls.push('policyLint'), { valid: true, findings: [] }),
-  policySimulate: () => (calls.push('policySimulate'), { decision: 'Allow' }),
+  parseResponse: (input) => (calls.push(`parseResponse:${input.action}`), { result: { requestId: 'r' } }),
+  policyLint: () => (calls.push('policyLint'), { kind: 'identity', valid: true, summary: { error: 0, securityWarning: 0, warning: 0, suggestion: 0 }, findings: [], size: 2 }),
+  policySimulate: () => (calls.push('policySimulate'), { decision: 'Allow', policies: [] }),
   profileParse: () => (calls.push('profileParse'), { profiles: [], errors: [] }),
   profileSerialize: () => (calls.push('profileSerialize'), { text: '' }),
   profileImport: () => (calls.push('profileImport'), { profiles: [], text: '', skipped: [], errors: [] }),
@@ -68,7 +68,7 @@ describe('router: trusted extension pages', () => {
     assert.equal((await route({ type: 'core.selfCheck' }, TAB_PAGE)).ok, true);
     assert.equal((await route({ type: 'core.sign', request: { kind: 'rpc' } }, POPUP)).signature, 'sig');
     assert.equal((await route({ type: 'core.request', request: { action: 'GetRole' } }, POPUP)).method, 'POST');
-    assert.deepEqual(await route({ type: 'core.parseResponse', response: { action: 'ListBuckets' } }, POPUP), { result: {} });
+    assert.deepEqual(await route({ type: 'core.parseResponse', response: { action: 'ListBuckets' } }, POPUP), { result: { requestId: 'r' } });
     assert.deepEqual(calls, ['version', 'selfCheck', 'sign:rpc', 'request:GetRole', 'parseResponse:ListBuckets']);
   });
 

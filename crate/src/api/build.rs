@@ -10,12 +10,16 @@ use crate::error::{Error, Result};
 use crate::message::ApiMessage;
 use crate::policy::suggest::distance;
 
-/// An HTTP request for the caller to send unchanged.
+/// An HTTP request for the caller to send unchanged. Written by hand in contract/request.rs
+/// (`request`); the declaration says what that writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct BuiltRequest {
     pub method: &'static str,
     pub url: String,
-    /// In the order to send them.
+    /// In the order to send them (an object: JavaScript keeps its keys' order).
+    #[cfg_attr(test, ts(type = "Record<string, string>"))]
     pub headers: Vec<(String, String)>,
     /// The form body of RPC requests; `None` for OSS GETs.
     pub body: Option<String>,
@@ -24,8 +28,12 @@ pub struct BuiltRequest {
 
 /// The signing stages: `canonical_query` for RPC, `canonicalized_resource` for OSS.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "RequestSigning", rename_all = "camelCase"))]
 pub struct Signing {
+    #[cfg_attr(test, ts(optional))]
     pub canonical_query: Option<String>,
+    #[cfg_attr(test, ts(optional))]
     pub canonicalized_resource: Option<String>,
     pub string_to_sign: String,
     pub signature: String,

@@ -17,6 +17,7 @@ pub const MAX_ENCODED: usize = super::validate::TOKEN_MAX;
 
 /// Which kind of policy refused the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DeniedPolicyType {
     /// The role's trust policy.
     AssumeRolePolicy,
@@ -58,6 +59,7 @@ impl DeniedPolicyType {
 
 /// A Deny statement matched (explicit), or nothing allowed it (implicit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum NoPermissionType {
     ImplicitDeny,
     ExplicitDeny,
@@ -75,6 +77,7 @@ impl NoPermissionType {
 
 /// Who was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum PrincipalType {
     /// A RAM user.
     SubUser,
@@ -96,25 +99,34 @@ impl PrincipalType {
 
 /// The denial's detail, as the cloud gave it (or as DecodeDiagnosticMessage decoded it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessDeniedDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub policy_type: Option<DeniedPolicyType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub no_permission_type: Option<NoPermissionType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub auth_action: Option<String>,
     /// Only in a decoded message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub auth_resource: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub auth_principal_type: Option<PrincipalType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub auth_principal_owner_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub auth_principal_display_name: Option<String>,
     /// What RAM DecodeDiagnosticMessage decodes into the facts above (and AuthResource).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub encoded_diagnostic_message: Option<String>,
 }
 
@@ -198,6 +210,7 @@ fn member(object: &Map<String, Value>, name: &str) -> Option<String> {
 
 /// RAM DecodeDiagnosticMessage's answer: the decoded facts of a denial.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DecodedDiagnosticResult {
     pub request_id: String,

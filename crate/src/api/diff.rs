@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// The first difference between our string to sign and the server's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureDiff {
     /// `method`, `parameter` (RPC), `Content-MD5`, `Content-Type`, `Date`, `header`, `resource`
@@ -14,6 +15,7 @@ pub struct SignatureDiff {
     pub part: &'static str,
     /// The parameter or header name, for `parameter` and `header`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub name: Option<String>,
     /// Our value (`None`: absent on our side).
     pub ours: Option<String>,
@@ -21,6 +23,7 @@ pub struct SignatureDiff {
     pub server: Option<String>,
     /// 1-based character where the two values first differ, when both exist.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub position: Option<usize>,
 }
 

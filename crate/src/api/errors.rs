@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
     /// The service's code (`NoPermission`, `AccessDenied`, ...), or `Http<status>` when the
@@ -24,23 +25,30 @@ pub struct ApiError {
     pub status: u16,
     /// The response's `Date` header: compare it with the local clock to detect skew.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub server_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub host_id: Option<String>,
     /// RPC: the error center's page for the code.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub recommend: Option<String>,
     /// OSS: the endpoint the bucket must be addressed through.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub endpoint: Option<String>,
     /// OSS: the detailed error code (`EC`), searchable in OSS's error center.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub ec: Option<String>,
     /// SignatureDoesNotMatch: the string the server signed.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub server_string_to_sign: Option<String>,
     /// SignatureDoesNotMatch with our string to sign: the first difference.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub signature_diff: Option<SignatureDiff>,
     /// A denial's own words: which policy refused, whom, and the encoded diagnostic message.
     #[serde(skip_serializing_if = "Option::is_none")]

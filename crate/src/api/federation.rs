@@ -83,6 +83,7 @@ fn form(params: &[(&str, &str)]) -> String {
 
 /// A sign-in token: a secret for 30 seconds, for one Login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SigninToken {
     pub request_id: String,
@@ -91,6 +92,7 @@ pub struct SigninToken {
 
 /// Why the federation endpoint refused a call, by its documented codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum FederationFailure {
     /// `InvalidCredential.*` (401): the STS credentials are wrong or expired, or the sign-in
@@ -106,6 +108,7 @@ pub enum FederationFailure {
 
 /// A refused federation call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FederationError {
     pub failure: FederationFailure,
@@ -114,6 +117,7 @@ pub struct FederationError {
     pub message: String,
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub request_id: Option<String>,
 }
 

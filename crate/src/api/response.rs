@@ -29,6 +29,7 @@ impl HttpResponse {
 
 /// The typed result of a successful call (serialised as the result object itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum ApiResult {
     AssumeRole(sts::AssumeRoleResult),

@@ -5,6 +5,7 @@ use crate::error::Result;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AssumeRoleResult {
     pub request_id: String,
@@ -14,6 +15,7 @@ pub struct AssumeRoleResult {
 
 /// Temporary credentials; `access_key_secret` is a secret (keep it in session memory only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StsCredentials {
     pub access_key_id: String,
@@ -24,6 +26,7 @@ pub struct StsCredentials {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AssumedRoleUser {
     pub arn: String,
@@ -31,6 +34,7 @@ pub struct AssumedRoleUser {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CallerIdentity {
     pub account_id: String,
@@ -39,8 +43,10 @@ pub struct CallerIdentity {
     pub identity_type: String,
     pub principal_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub user_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub role_id: Option<String>,
     pub request_id: String,
 }

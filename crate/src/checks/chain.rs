@@ -16,6 +16,8 @@ use serde::Serialize;
 /// The report as the contract carries it: the diagnosis, and the chain drawn from it (kept
 /// apart so the diagnosis never depends on the picture).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckReport"))]
 pub struct Diagnosis {
     #[serde(flatten)]
     pub report: Report,
@@ -24,6 +26,8 @@ pub struct Diagnosis {
 
 /// A link of the chain, in the order a request travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ChainLinkId"))]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkId {
     BUser,
@@ -34,6 +38,8 @@ pub enum LinkId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ChainLinkStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkStatus {
     Pass,
@@ -42,6 +48,8 @@ pub enum LinkStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ChainLink"))]
 #[serde(rename_all = "camelCase")]
 pub struct Link {
     pub link: LinkId,
@@ -51,13 +59,16 @@ pub struct Link {
     pub status: LinkStatus,
     /// The check that decided the status: the failed one, or the one whose pass proves it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional, type = "CheckId"))]
     pub check: Option<&'static str>,
     /// Why the link is broken: the failing check's finding (what the verdict says after "Step n
     /// is broken: ").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub cause: Option<ChecksMessage>,
     /// What to do: the failing check's fix (the verdict's fix, for the verdict's check).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<FixText>,
 }
 

@@ -15,6 +15,8 @@ pub const MAX_POLICY_READS: usize = 30;
 
 /// Which credentials sign a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckCredentials"))]
 pub enum Creds {
     /// B's credentials as entered.
     B,
@@ -86,10 +88,14 @@ impl Dep {
 
 /// What checksNext hands the runner.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckNextRequest"))]
 #[serde(rename_all = "camelCase")]
 pub struct NextRequest {
     pub id: String,
+    #[cfg_attr(test, ts(as = "crate::api::Action"))]
     pub action: &'static str,
+    #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
     pub side: &'static str,
     pub credentials: Creds,
     pub params: Map<String, Value>,

@@ -6,6 +6,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Pass,
@@ -17,6 +19,8 @@ pub enum Status {
 
 /// Why a check failed or could not be checked. Stable names (the contract's `cause`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckCause"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Cause {
     RootKeys,
@@ -59,6 +63,8 @@ pub enum Cause {
 
 /// What a denial's diagnosis rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckBasis"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
     /// The cloud's AccessDeniedDetail (or EC code) named the policy.
@@ -70,17 +76,24 @@ pub enum Basis {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckEvidence"))]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub action: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub request_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub http_status: Option<u16>,
     #[serde(skip_serializing_if = "is_zero")]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub attempts: u32,
 }
 
@@ -91,18 +104,23 @@ fn is_zero(n: &u32) -> bool {
 /// What to do: a message of the checks, or the hint parseResponse gave with an API error (a
 /// message of its own area, passed on as it came).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckFixText"))]
 #[serde(untagged)]
 pub enum FixText {
     Said(ChecksMessage),
-    Hint(Value),
+    Hint(#[cfg_attr(test, ts(type = "CoreMessage"))] Value),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckFix"))]
 pub struct Fix {
     /// What to do, as a message `{id, args}`.
     pub text: FixText,
     /// A policy document (JSON text) that fixes it, when one does.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub snippet: Option<String>,
 }
 
@@ -220,29 +238,39 @@ impl Finding {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
+    #[cfg_attr(test, ts(type = "CheckId"))]
     pub id: &'static str,
     pub title: ChecksMessage,
+    #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
     pub side: &'static str,
     pub tutorial_step: TutorialStep,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub cause: Option<Cause>,
     pub evidence: Evidence,
     pub summary: ChecksMessage,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<Fix>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional, type = "\"listed\" | \"input\" | \"observed\""))]
     pub method: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub details: Option<Value>,
     /// A refusal's diagnosis: the cloud's detail, the decoded message, or RoleHop's inference.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub basis: Option<Basis>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckVerdictStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictStatus {
     Pass,
@@ -252,26 +280,34 @@ pub enum VerdictStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckVerdict"))]
 #[serde(rename_all = "camelCase")]
 pub struct Verdict {
     pub status: VerdictStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub first_broken_step: Option<TutorialStep>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub cause: Option<Cause>,
     /// The check the verdict is about.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional, type = "CheckId"))]
     pub check: Option<&'static str>,
     /// One sentence: "Step 2 is broken: role admin-oss has no policy that allows …".
     pub summary: ChecksMessage,
     /// What to do about it (the check's fix), when there is something to do.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<Fix>,
     /// How many other checks failed (the page says so with its plural rule).
     #[serde(skip_serializing_if = "is_zero_usize")]
+    #[cfg_attr(test, ts(optional, as = "Option<usize>"))]
     pub other_failures: usize,
     /// The check's basis, when the verdict is about a refusal.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub basis: Option<Basis>,
 }
 
@@ -280,18 +316,27 @@ fn is_zero_usize(n: &usize) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckWarning"))]
 pub struct Warning {
+    #[cfg_attr(
+        test,
+        ts(type = "\"assumed-policy-text\" | \"clock-skew\" | \"a-root-keys\"")
+    )]
     pub code: &'static str,
     /// The warning as a message `{id, args}`.
     pub text: ChecksMessage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckReportBody"))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub checks: Vec<CheckResult>,
     pub verdict: Verdict,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub clock_skew_seconds: Option<i64>,
     pub warnings: Vec<Warning>,
 }

@@ -67,11 +67,14 @@ pub fn delay_before(next: u32) -> u64 {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RetryDecision {
     pub retry: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub delay_ms: Option<u64>,
+    #[cfg_attr(test, ts(type = "\"read\" | \"write\""))]
     pub kind: &'static str,
     pub reason: ChecksMessage,
 }

@@ -10,6 +10,8 @@ pub mod profile;
 mod request;
 mod sign;
 mod text;
+#[cfg(test)]
+mod typescript;
 
 pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{
@@ -36,4 +38,18 @@ pub fn version() -> Value {
         "signing": ["rpc-v1", "oss-v1", "oss-v1-presign", "post-policy-v1"],
         "actions": crate::api::Action::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
     })
+}
+
+// What `version` writes, for its TypeScript declaration only: serializing through a struct would
+// add to the wasm. tests/unit/contract-declarations.test.js holds the two together.
+/// `version()`: the core's name and version, the algorithms it signs and the actions it builds.
+#[cfg(test)]
+#[derive(ts_rs::TS)]
+pub struct VersionInfo {
+    pub name: String,
+    pub version: String,
+    /// Signature algorithms, e.g. `rpc-v1`, `oss-v1`.
+    pub signing: Vec<String>,
+    /// The actions `request` builds and `parseResponse` reads.
+    pub actions: Vec<crate::api::Action>,
 }

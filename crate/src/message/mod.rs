@@ -27,6 +27,8 @@ mod setup;
 mod sign;
 mod signin;
 mod tutorial;
+#[cfg(test)]
+pub mod typescript;
 
 pub use api::ApiMessage;
 pub use chain::ChainMessage;
@@ -61,6 +63,25 @@ macro_rules! areas {
                 match self {
                     $( Message::$variant(m) => m, )*
                 }
+            }
+        }
+
+        // The TypeScript declaration: any area's message (crate/src/contract/typescript.rs).
+        #[cfg(test)]
+        impl ts_rs::TS for Message {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                "Message".to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                [$( stringify!($area) ),*].join(" | ")
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type Message = {};", <Self as ts_rs::TS>::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::decl(cfg)
             }
         }
 

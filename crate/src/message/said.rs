@@ -194,6 +194,29 @@ macro_rules! messages {
                 $crate::message::serialize_said(self, s)
             }
         }
+
+        // The TypeScript declaration: one `{id, args}` per variant (crate/src/contract/typescript.rs).
+        #[cfg(test)]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                stringify!($name).to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                #[allow(unused_imports)] // an area whose messages take no arguments
+                use $crate::message::typescript::ArgType;
+                $crate::message::typescript::union(&[
+                    $( ($id, &[$((stringify!($arg), <$ty>::ts_type())),*]) ),*
+                ])
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", stringify!($name), <Self as ts_rs::TS>::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::decl(cfg)
+            }
+        }
     };
 }
 pub(crate) use messages;

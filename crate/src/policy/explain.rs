@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StatementRef {
     pub policy: String,
@@ -26,6 +27,7 @@ pub struct StatementRef {
 
 /// A statement that matched the action and resource but whose condition did not hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionMiss {
     #[serde(flatten)]
@@ -39,6 +41,8 @@ pub struct ConditionMiss {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicySideReport"))]
 #[serde(rename_all = "camelCase")]
 pub struct SideReport {
     pub side: &'static str,
@@ -47,6 +51,8 @@ pub struct SideReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyExplanation"))]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     pub decision: &'static str,

@@ -11,6 +11,8 @@ use serde::Serialize;
 
 /// The console validator's four levels, most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyFindingLevel"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// RAM refuses the document, or the document cannot do what it is for.
@@ -37,10 +39,13 @@ impl Level {
 /// How to fix a finding: what to do, and where possible the JSON text that replaces the value at
 /// the finding's path (or, for a missing element, the element to add).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyFix"))]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
     pub description: PolicyMessage,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub snippet: Option<String>,
     /// Where the snippet goes when that is not the finding's own path (e.g. a finding about an
     /// action whose fix rewrites the statement's Resource).
@@ -48,10 +53,13 @@ pub struct Fix {
         skip_serializing_if = "Option::is_none",
         serialize_with = "optional_path_text"
     )]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub path: Option<Path>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyFinding"))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub level: Level,
@@ -59,12 +67,16 @@ pub struct Finding {
     pub code: &'static str,
     pub message: PolicyMessage,
     #[serde(serialize_with = "path_text")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub path: Path,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<Fix>,
 }
 

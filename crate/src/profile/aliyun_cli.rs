@@ -28,6 +28,8 @@ const ROLE_MODES: [&str; 2] = ["RamRoleArn", "ChainableRamRoleArn"];
 
 /// A config.json profile that was not imported or exported, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "SkippedProfile"))]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub name: String,
@@ -37,6 +39,7 @@ pub struct Skipped {
 
 /// What an import found.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Imported {
     pub profiles: Vec<Profile>,
     pub skipped: Vec<Skipped>,
@@ -45,19 +48,24 @@ pub struct Imported {
 
 /// One profile written by an export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportedProfile {
     pub name: String,
     pub mode: String,
     /// `added` or `updated`.
+    #[cfg_attr(test, ts(type = "\"added\" | \"updated\""))]
     pub action: &'static str,
     /// What the user still has to do for the CLI to use it, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub todo: Option<ProfileMessage>,
 }
 
 /// The config.json text and what went into it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProfileExportResult"))]
 pub struct Exported {
     pub text: String,
     pub skipped: Vec<Skipped>,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// Which console a profile switches on: `cn` is aliyun.com, `intl` is alibabacloud.com.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Site {
     Cn,
@@ -39,6 +40,7 @@ impl Site {
 
 /// How the profile names the target account (all three are accepted by the Switch Role page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum AccountKind {
     /// The enterprise alias, e.g. `acme`.
@@ -64,6 +66,7 @@ impl AccountKind {
 /// `account_uid` and `role_arn` are known when the account UID is (given as the account, inside
 /// a default domain, or by `role_arn`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub id: String,
@@ -72,16 +75,21 @@ pub struct Profile {
     pub account: String,
     pub account_kind: AccountKind,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub account_uid: Option<String>,
     pub role_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub role_arn: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub color: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub group: Option<String>,
     pub site: Site,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub note: Option<String>,
     /// The 1-based line of the profile's section header (0 when it did not come from text).
     pub line: usize,
@@ -91,6 +99,7 @@ pub struct Profile {
 /// where (1-based line and column, columns counted in characters), and which profile and key it
 /// concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileError {
     pub kind: ErrorKind,
@@ -98,12 +107,15 @@ pub struct ProfileError {
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub profile: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub field: Option<String>,
     /// The one edit that removes this error, when it is certain (a misspelt key, a value in the
     /// wrong case): what the editor's fix button applies.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub fix: Option<Fix>,
 }
 
@@ -111,6 +123,8 @@ pub struct ProfileError {
 /// `line` with `replacement`. Columns are 1-based and counted in characters, as in
 /// [`ProfileError`]; the replacement is itself valid (it passes the check that failed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProfileFix"))]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
     pub line: usize,
@@ -121,6 +135,8 @@ pub struct Fix {
 
 /// The profiles of a text that are free of errors, and every error found.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProfileParseResult"))]
 pub struct Parsed {
     pub profiles: Vec<Profile>,
     pub errors: Vec<ProfileError>,

@@ -10,8 +10,11 @@ use crate::message::ProfileMessage;
 use crate::rules::text::MARKER;
 use crate::sign::encode::percent_encode_into;
 
-/// The URLs of one switch.
+/// The URLs of one switch. Written by hand in contract/profile (`switchUrl`); the declaration
+/// says what that writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "SwitchUrlResult", rename_all = "camelCase"))]
 pub struct SwitchUrl {
     pub url: String,
     pub exit_url: String,

@@ -133,6 +133,7 @@ pub struct OssCredentials {
 
 /// Every stage of a header signature, and the headers to add to the request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OssHeaderSignature {
     pub canonicalized_oss_headers: String,
@@ -142,11 +143,14 @@ pub struct OssHeaderSignature {
     pub authorization: String,
     /// Headers to send in addition to the request's own: `Authorization` and, with STS
     /// credentials, `x-oss-security-token`.
+    // The contract writes them as an object (contract/sign/answer.rs), not as pairs.
+    #[cfg_attr(test, ts(type = "Record<string, string>"))]
     pub headers: Vec<(String, String)>,
 }
 
 /// Every stage of a presigned URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OssPresignedUrl {
     pub canonicalized_oss_headers: String,

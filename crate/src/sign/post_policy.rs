@@ -12,6 +12,7 @@ use serde_json::Value;
 
 /// The signed form fields of a PostObject upload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PostPolicySignature {
     /// The `policy` form field.

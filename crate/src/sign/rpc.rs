@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// Every stage of an RPC V1 signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RpcSignature {
     /// `k=v&...`, sorted by parameter name, each side percent-encoded.

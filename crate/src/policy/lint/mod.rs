@@ -52,6 +52,8 @@ pub struct LintOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyLintSummary"))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub error: usize,
@@ -61,10 +63,13 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyLintReport"))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// `identity` or `trust`.
     #[serde(serialize_with = "kind_name")]
+    #[cfg_attr(test, ts(type = "\"identity\" | \"trust\""))]
     pub kind: PolicyKind,
     /// No error: RAM would accept the document.
     pub valid: bool,
@@ -75,6 +80,7 @@ pub struct Report {
     pub size: usize,
     /// Characters of the canonical compact form (when the document is valid).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub compact_size: Option<usize>,
 }
 

@@ -1,0 +1,381 @@
+//! The contract's TypeScript declarations, derived from the Rust types that cross the wasm and CLI
+//! boundary (ts-rs, in test builds only: the wasm does not link it). They are tracked in
+//! `extension/shared/generated/core.d.ts`, which the extension's JSDoc types import through
+//! `extension/shared/contract.d.ts`.
+//!
+//! `./build.sh types` writes the file; the test `declarations_are_current` (run by
+//! `./build.sh test`) fails when the tracked file differs from what the types give now.
+//!
+//! A type whose JSON is written by hand (a `Serialize` impl, `serialize_with`, the fast writers
+//! of `contract/sign/answer.rs`) states its TypeScript next to that writer's rule, here or in a
+//! `#[ts(type = ...)]` on the field; the test `outputs_have_the_declared_fields` compares real
+//! outputs with the declarations.
+
+use crate::{api, checks, contract, error, message, policy, profile, tutorial};
+use std::fmt::Write;
+use ts_rs::{Config, TS};
+
+/// Where the declarations live, from the crate's directory.
+const TRACKED: &str = "../extension/shared/generated/core.d.ts";
+
+/// The one command that rewrites [`TRACKED`].
+const REGENERATE: &str = "./build.sh types";
+
+/// Set by `./build.sh types`: write the declarations instead of comparing them.
+const WRITE_VARIABLE: &str = "ROLEHOP_WRITE_DECLARATIONS";
+
+/// Every type that crosses the boundary, and every type they name. One line each, grouped by
+/// area, so that branches adding types merge cleanly.
+macro_rules! exported {
+    ($($ty:ty),* $(,)?) => {
+        /// Each type's declaration, and the names of the types it refers to.
+        fn collect(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
+            vec![$(
+                (
+                    <$ty as TS>::ident(cfg),
+                    declaration::<$ty>(cfg),
+                    <$ty as TS>::dependencies(cfg).into_iter().map(|d| d.ts_name).collect(),
+                ),
+            )*]
+        }
+    };
+}
+
+exported! {
+    // Errors (crate/src/error.rs)
+    error::ErrorKind,
+    error::Error,
+    // Messages: one `{id, args}` union per area (crate/src/message/)
+    message::Message,
+    message::ProfileMessage,
+    message::PolicyMessage,
+    message::ApiMessage,
+    message::SignMessage,
+    message::ChecksMessage,
+    message::TutorialMessage,
+    message::SigninMessage,
+    message::SetupMessage,
+    message::ContractMessage,
+    message::CliMessage,
+    message::ChainMessage,
+    // version
+    contract::VersionInfo,
+    api::Action,
+    // sign
+    crate::sign::rpc::RpcSignature,
+    crate::sign::oss::OssHeaderSignature,
+    crate::sign::oss::OssPresignedUrl,
+    crate::sign::post_policy::PostPolicySignature,
+    // request
+    api::BuiltRequest,
+    api::Signing,
+    // parseResponse (crate/src/api/)
+    api::ApiError,
+    api::AccessDeniedDetail,
+    api::DeniedPolicyType,
+    api::NoPermissionType,
+    api::PrincipalType,
+    api::DecodedDiagnosticResult,
+    api::SignatureDiff,
+    api::ApiResult,
+    api::AssumeRoleResult,
+    api::StsCredentials,
+    api::AssumedRoleUser,
+    api::CallerIdentity,
+    api::RoleResult,
+    api::Role,
+    api::UserResult,
+    api::User,
+    api::PolicyResult,
+    api::Policy,
+    api::PolicyVersion,
+    api::PolicyListResult,
+    api::AttachedPolicy,
+    api::AckResult,
+    api::AccountAliasResult,
+    api::ListBucketsResult,
+    api::BucketSummary,
+    api::Owner,
+    api::ListObjectsResult,
+    api::ObjectSummary,
+    api::BucketInfo,
+    // The CLI's federation requests (rolehop console)
+    api::SigninToken,
+    api::FederationFailure,
+    api::FederationError,
+    // Policies (crate/src/policy/): policyLint, policySimulate, tutorial documents
+    policy::Level,
+    policy::Finding,
+    policy::Fix,
+    policy::lint::Summary,
+    policy::lint::Report,
+    policy::explain::StatementRef,
+    policy::explain::ConditionMiss,
+    policy::explain::SideReport,
+    policy::Explanation,
+    // Profiles (crate/src/profile/)
+    profile::Site,
+    profile::AccountKind,
+    profile::Profile,
+    profile::ProfileError,
+    profile::Fix,
+    profile::Parsed,
+    profile::aliyun_cli::Skipped,
+    profile::aliyun_cli::ExportedProfile,
+    profile::aliyun_cli::Exported,
+    profile::SwitchUrl,
+    // Checks (crate/src/checks/)
+    checks::graph::Creds,
+    checks::graph::NextRequest,
+    CheckId,
+    checks::report::Status,
+    checks::report::Cause,
+    checks::report::Evidence,
+    checks::report::FixText,
+    checks::report::Fix,
+    checks::report::CheckResult,
+    checks::report::VerdictStatus,
+    checks::report::Verdict,
+    checks::report::Warning,
+    checks::report::Report,
+    checks::report::Basis,
+    checks::chain::Diagnosis,
+    checks::chain::LinkId,
+    checks::chain::LinkStatus,
+    checks::chain::Link,
+    checks::retry::RetryDecision,
+    // Tutorial (crate/src/tutorial/)
+    tutorial::TutorialStep,
+    // JSON the core passes on unread
+    serde_json::Value,
+}
+
+/// `export type Name = ...;`, with the type's doc comment.
+fn declaration<T: TS + 'static>(cfg: &Config) -> String {
+    let mut out = String::new();
+    if let Some(docs) = T::docs() {
+        out.push_str(&docs);
+    }
+    out.push_str("export ");
+    out.push_str(&one_field_a_line(&T::decl(cfg)));
+    out
+}
+
+/// ts-rs writes an object type on one line, its fields' doc comments in between: put each field
+/// (and its comment) on its own indented line. Only the outermost object is opened up.
+fn one_field_a_line(decl: &str) -> String {
+    if !decl.contains("= { ") {
+        return decl.to_owned();
+    }
+    let mut out = String::with_capacity(decl.len() + 64);
+    let (mut depth, mut in_string, mut in_comment) = (0usize, false, false);
+    // Brackets inside the object: `[a, b]`, `Record<K, V>` keep their commas.
+    let mut nested = 0usize;
+    let mut chars = decl.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_comment {
+            if c == '\n' {
+                out.push_str("\n  ");
+                if chars.peek() == Some(&' ') {
+                    chars.next();
+                    out.push(' ');
+                }
+                continue;
+            }
+            out.push(c);
+            if c == '/' && out.ends_with("*/") {
+                in_comment = false;
+            }
+            continue;
+        }
+        if in_string {
+            out.push(c);
+            in_string = c != '"';
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '/' if depth == 1 && chars.peek() == Some(&'*') => {
+                in_comment = true;
+                out.push(c);
+            }
+            '{' => {
+                depth += 1;
+                out.push(c);
+                if depth == 1 {
+                    out.push_str("\n  ");
+                    skip_blanks(&mut chars);
+                }
+            }
+            '}' => {
+                if depth == 1 {
+                    out.truncate(out.trim_end().len());
+                    out.push('\n');
+                }
+                depth = depth.saturating_sub(1);
+                out.push(c);
+            }
+            '[' | '<' | '(' if depth == 1 => {
+                nested += 1;
+                out.push(c);
+            }
+            ']' | '>' | ')' if depth == 1 => {
+                nested = nested.saturating_sub(1);
+                out.push(c);
+            }
+            ',' if depth == 1 && nested == 0 => {
+                out.push_str(",\n  ");
+                skip_blanks(&mut chars);
+            }
+            '\n' if depth == 1 => {
+                out.truncate(out.trim_end_matches(' ').len());
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str("  ");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_blanks(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.peek().is_some_and(|c| *c == ' ' || *c == '\n') {
+        chars.next();
+    }
+}
+
+/// The whole file, in the order of [`exported!`].
+fn declarations() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let types = collect(&cfg);
+    let mut names: Vec<&str> = types.iter().map(|(name, _, _)| name.as_str()).collect();
+    names.push("CoreMessage");
+    let mut seen = std::collections::BTreeSet::new();
+    for name in &names {
+        assert!(
+            seen.insert(*name),
+            "two Rust types are declared as TypeScript `{name}`: give one a #[ts(rename = \"...\")]"
+        );
+    }
+    for (name, _, dependencies) in &types {
+        for dependency in dependencies {
+            assert!(
+                names.contains(&dependency.as_str()),
+                "`{name}` refers to `{dependency}`, which crate/src/contract/typescript.rs does not export: add it to exported!"
+            );
+        }
+    }
+    let mut out = String::from(
+        "// GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.\n\
+         // Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and\n\
+         // the service worker's messages are declared by hand in ../contract.d.ts.\n\n",
+    );
+    out.push_str(message::typescript::CORE_MESSAGE);
+    out.push_str("\n\n");
+    for (_, declaration, _) in &types {
+        // Writing into a String cannot fail.
+        let _ = writeln!(out, "{declaration}\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// A type serialized by hand: its TypeScript, stated here from the same data its writer uses.
+macro_rules! hand_written {
+    ($ty:ty, $name:literal, $inline:expr) => {
+        impl TS for $ty {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &Config) -> String {
+                $name.to_owned()
+            }
+            fn inline(_: &Config) -> String {
+                $inline
+            }
+            fn decl(cfg: &Config) -> String {
+                format!("type {} = {};", $name, Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &Config) -> String {
+                Self::decl(cfg)
+            }
+        }
+    };
+}
+
+/// A union of string literals.
+fn literals<I: IntoIterator<Item = String>>(items: I) -> String {
+    items
+        .into_iter()
+        .map(|item| format!("\"{item}\""))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+// On the wire a step is its number (numbering.rs).
+hand_written!(
+    tutorial::TutorialStep,
+    "TutorialStepNumber",
+    tutorial::TutorialStep::ALL
+        .iter()
+        .map(|s| s.number().to_string())
+        .collect::<Vec<_>>()
+        .join(" | ")
+);
+
+// An action crosses as its API name (action.rs).
+hand_written!(
+    api::Action,
+    "ActionName",
+    literals(api::Action::ALL.iter().map(|a| a.name().to_owned()))
+);
+
+/// A check's id (the constants of checks/diagnose).
+struct CheckId;
+
+hand_written!(CheckId, "CheckId", {
+    use checks::diagnose::*;
+    literals(
+        [
+            A_ROLE_EXISTS,
+            A_TRUST,
+            A_ROLE_OSS,
+            B_IDENTITY,
+            B_USER_MAY_ASSUME,
+            A_SWITCH_VALUES,
+            B_ASSUME_ROLE,
+            B_LIST_BUCKETS,
+            B_LIST_OBJECTS,
+        ]
+        .map(str::to_owned),
+    )
+});
+
+#[test]
+fn declarations_are_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TRACKED);
+    let generated = declarations();
+    if std::env::var_os(WRITE_VARIABLE).is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    let tracked = std::fs::read_to_string(&path).unwrap_or_default();
+    if tracked != generated {
+        let line = tracked
+            .lines()
+            .zip(generated.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| tracked.lines().count().min(generated.lines().count()))
+            + 1;
+        panic!(
+            "extension/shared/generated/core.d.ts is not what the Rust types give now (first \
+             difference at line {line}): run `{REGENERATE}` and commit the file"
+        );
+    }
+}

@@ -16,6 +16,7 @@ import type {
   ApiError,
   ApiResult,
   BuiltRequest,
+  ChainLink,
   CheckCredentials,
   CheckId,
   CheckNextRequest,

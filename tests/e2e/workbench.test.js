@@ -412,7 +412,9 @@ describe('workbench: credentials and verification', () => {
     assert.match(text, /AccessDenied/);
     assert.match(text, /Fix/);
     // The chain: B's user, its grant and A's trust proved, the role's OSS permission broken with the
-    // verdict's finding and fix, the bucket not checked.
+    // verdict's finding (the verdict's first line after "Step 1 is broken: ") and fix, the bucket
+    // not checked.
+    const finding = verdict.split('\n')[0].slice(en.core_check_broken.replace('$step$', '1').replace('$problem$', '').length);
     const chain = await chainShown();
     const broken = { 'b-user': 'pass', 'assume-grant': 'pass', 'role-trust': 'pass', 'oss-permission': 'fail', bucket: 'not-checked' };
     assert.deepEqual(chain.links, broken);

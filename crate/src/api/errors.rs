@@ -52,6 +52,7 @@ pub struct ApiError {
     pub signature_diff: Option<SignatureDiff>,
     /// A denial's own words: which policy refused, whom, and the encoded diagnostic message.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub access_denied_detail: Option<Box<AccessDeniedDetail>>,
 }
 

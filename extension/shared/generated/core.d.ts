@@ -1141,7 +1141,7 @@ export type ApiError = {
   /**
    * A denial's own words: which policy refused, whom, and the encoded diagnostic message.
    */
-  accessDeniedDetail: AccessDeniedDetail | null,
+  accessDeniedDetail?: AccessDeniedDetail,
 };
 
 /**

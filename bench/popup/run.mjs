@@ -200,7 +200,7 @@ async function seed(browser, ini) {
   const page = await browser.openPage('popup/popup.html');
   const seeded = await page.evaluate(async (text) => {
     const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
-    const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+    const { loadCore } = await import(chrome.runtime.getURL('shared/core.js'));
     const saved = await store.saveProfilesText(text);
     const parsed = (await loadCore()).profileParse({ text });
     if ('error' in parsed || parsed.errors.length) {

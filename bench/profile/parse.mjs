@@ -1,5 +1,5 @@
 // profileParse, profileSerialize and switchUrl of the shipped wasm core on 2,000 profiles, as an
-// extension page calls them through background/core.js (JSON text both ways), with the JS side
+// extension page calls them through shared/core.js (JSON text both ways), with the JS side
 // (JSON.stringify of the request, JSON.parse of the answer) measured on its own too.
 // Usage: node bench/profile/parse.mjs PROFILES.ini   (ROLEHOP_PKG=<dir> for another build)
 

@@ -13,7 +13,7 @@ import { cachedParse, forgetParse, keyFor, PARSED_PROFILES_KEY, rememberParse } 
 
 /**
  * @param {object} deps
- * @param {Promise<{profileParse: import('./core.js').Core['profileParse']}>} deps.core
+ * @param {Promise<{profileParse: import('../shared/core.js').Core['profileParse']}>} deps.core
  * @param {() => Promise<Located>} deps.locateProfiles
  * @param {(located: Located) => Promise<{text: string}>} deps.readProfilesText
  * @param {() => Promise<{defaultSite: 'cn' | 'intl'}>} deps.loadSettings

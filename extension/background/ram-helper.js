@@ -20,7 +20,7 @@
 import { consolePage } from './content-pages.js';
 import { InvalidContentMessage } from './switch.js';
 import { PAGE_STEPS, RAM_CONSOLE_HOSTS, ramPageOf } from './ram-pages.js';
-import { DEFAULT_INPUTS, list, tutorialInput } from '../workbench/inputs.js';
+import { DEFAULT_INPUTS, list, tutorialInput } from '../shared/workbench-inputs.js';
 import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 import { writeClipboard } from './clipboard.js';
 import { coreMessage } from '../shared/i18n.js';
@@ -29,7 +29,7 @@ import { readChain } from '../shared/chain-links.js';
 /** @typedef {import('./content-pages.js').PageSender} PageSender */
 /** @typedef {import('./ram-pages.js').RamPage} RamPage */
 /** @typedef {import('./ram-pages.js').RamPageKind} RamPageKind */
-/** @typedef {import('../workbench/inputs.js').WorkbenchInputs} WorkbenchInputs */
+/** @typedef {import('../shared/workbench-inputs.js').WorkbenchInputs} WorkbenchInputs */
 /** @typedef {import('../shared/contract').TutorialResult} TutorialResult */
 /**
  * A tutorial step, the fields read here (contract.d.ts's TutorialStep interface shares its name
@@ -54,8 +54,8 @@ import { readChain } from '../shared/chain-links.js';
  * The core as this module uses it.
  * @typedef {object} RamHelperCore
  * @property {(input: any) => any} tutorialSteps
- * @property {import('./core.js').Core['policyLint']} policyLint
- * @property {import('./core.js').Core['policySimulate']} policySimulate
+ * @property {import('../shared/core.js').Core['policyLint']} policyLint
+ * @property {import('../shared/core.js').Core['policySimulate']} policySimulate
  */
 
 export { WORKBENCH_PROGRESS_KEY } from '../shared/workbench-progress.js';

@@ -11,7 +11,7 @@ import { RAM_CONSOLE_DESCRIPTION, ramConsolePage } from './ram-helper.js';
 /** @typedef {import('../shared/contract').MessageOf<MessageType>} AnyMessage */
 /** @typedef {import('../shared/contract').MessageErrorKind} MessageErrorKind */
 /** @typedef {import('../shared/contract').MessageError} MessageError */
-/** @typedef {import('./core.js').Core} Core */
+/** @typedef {import('../shared/core.js').Core} Core */
 /** @typedef {import('./senders.js').SenderInfo} SenderInfo */
 
 /**

@@ -2,7 +2,7 @@
 // listener is registered synchronously at the top level (so the worker never misses the event
 // that woke it) and waits for the core inside.
 
-import { loadCore } from './core.js';
+import { loadCore } from '../shared/core.js';
 import { createRouter, messageError } from './router.js';
 import * as credentials from './credentials.js';
 import { runChecks } from './checks.js';

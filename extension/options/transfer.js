@@ -9,7 +9,7 @@ import { compareIds, detectFormat, mergeIni } from './ini-text.js';
 import { setStatus } from './status.js';
 import { byId, el } from './dom.js';
 
-/** @typedef {import('../background/core.js').Core} Core */
+/** @typedef {import('../shared/core.js').Core} Core */
 /** @typedef {import('../shared/contract').Profile} Profile */
 /** @typedef {import('../shared/contract').ShownProfileError} ProfileError */
 /** @typedef {import('../shared/contract').SkippedProfile} Skipped */

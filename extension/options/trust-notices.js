@@ -11,7 +11,7 @@ import { loadProfilesText, payloadText, saveProfilesText } from '../shared/profi
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, validSettings } from '../shared/settings.js';
 import { trustedStorage } from '../shared/trusted-storage.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
-import { DEFAULT_INPUTS, FIELDS } from '../workbench/inputs.js';
+import { DEFAULT_INPUTS, FIELDS } from '../shared/workbench-inputs.js';
 import { setStatus } from './status.js';
 import { byId } from './dom.js';
 

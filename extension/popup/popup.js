@@ -9,7 +9,7 @@
 // `rolehop:popup-ready` (the list rendered with the core loaded); a `rolehop:search` measure per
 // search, from the input event to the updated list.
 
-import { loadCore } from '../background/core.js';
+import { loadCore } from '../shared/core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
 import { cacheArea, cachedParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
@@ -208,7 +208,7 @@ async function main() {
 /** The core did not load (its message says why): nothing can be parsed or switched. */
 class CoreLoadError extends Error {}
 
-/** @returns {Promise<import('../background/core.js').Core>} */
+/** @returns {Promise<import('../shared/core.js').Core>} */
 async function theCore() {
   try {
     return await coreReady;
@@ -247,7 +247,7 @@ async function storedProfiles(defaultSite) {
  * "Back to my identity" (shown only when the tab's console says it is a switched identity): the
  * exit page of the site of the tab the popup acts on (asked at the click, like a switch), or of
  * the default site when that tab is not on either site.
- * @param {import('../background/core.js').Core} core
+ * @param {import('../shared/core.js').Core} core
  * @param {'cn' | 'intl'} defaultSite
  */
 function wireExit(core, defaultSite) {

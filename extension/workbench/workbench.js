@@ -6,15 +6,16 @@
 import { coreMessage, joinSentences, t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
-import { loadCore } from '../background/core.js';
+import { loadCore } from '../shared/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
-import { DEFAULT_INPUTS, buildForm, checkInputs, fieldForPath, fieldShown, showAudience, showFieldErrors, tutorialInput } from './inputs.js';
+import { DEFAULT_INPUTS, checkInputs, fieldForPath, fieldShown, tutorialInput } from '../shared/workbench-inputs.js';
+import { buildForm, showAudience, showFieldErrors } from './inputs.js';
 import { renderSteps, renderTroubleshooting, showDone } from './steps.js';
 import { renderReport, showChain } from './report.js';
 import { readChain } from '../shared/chain-links.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
 
-/** @typedef {import('./inputs.js').WorkbenchInputs} WorkbenchInputs */
+/** @typedef {import('../shared/workbench-inputs.js').WorkbenchInputs} WorkbenchInputs */
 /** @typedef {'a' | 'b' | 'user'} Audience */
 
 /**

@@ -182,7 +182,7 @@ describe('options page (en)', () => {
   /** The core's reading of `text` (the page's own wasm). @param {string} text */
   const coreParse = (text) =>
     page.evaluate(async (t) => {
-      const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const { loadCore } = await import(chrome.runtime.getURL('shared/core.js'));
       return (await loadCore()).profileParse({ text: t });
     }, text);
 
@@ -620,7 +620,7 @@ describe('options page (zh_CN browser)', () => {
     await page.locator('#editor-summary', { hasText: fill(ZH.optionsEditorErrors_other, 3) }).waitFor();
     // The core's own messages (ids and arguments) in Chinese, from the same catalog.
     const expected = await page.evaluate(async (t) => {
-      const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const { loadCore } = await import(chrome.runtime.getURL('shared/core.js'));
       const { coreMessage } = await import(chrome.runtime.getURL('shared/i18n.js'));
       const result = (await loadCore()).profileParse({ text: t });
       return 'error' in result ? [] : result.errors.map((/** @type {{message: import('../../extension/shared/contract').CoreMessage}} */ e) => coreMessage(e.message));

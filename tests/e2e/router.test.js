@@ -16,7 +16,7 @@ const OTHER_EXTENSION = { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-e
 
 /** @type {string[]} */
 let calls = [];
-/** A stand-in for core.js: records calls, answers like the core does. @type {import('../../extension/background/core.js').Core} */
+/** A stand-in for core.js: records calls, answers like the core does. @type {import('../../extension/shared/core.js').Core} */
 const fakeCore = {
   version: () => (calls.push('version'), { name: 'rolehop', version: '9.9.9', signing: ['rpc-v1', 'oss-v1', 'oss-v1-presign', 'post-policy-v1'], actions: ['AssumeRole'] }),
   selfCheck: () => (calls.push('selfCheck'), { ok: true, check: 'c', expected: 'x', actual: 'x' }),

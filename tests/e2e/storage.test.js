@@ -125,7 +125,7 @@ describe('profile storage (real chrome.storage)', () => {
     assert.equal(loaded.area, 'sync');
     assert.equal(loaded.text, text2000);
     const parsed = await page.evaluate(async (t) => {
-      const { loadCore } = await import(chrome.runtime.getURL('background/core.js'));
+      const { loadCore } = await import(chrome.runtime.getURL('shared/core.js'));
       const core = await loadCore();
       const r = core.profileParse({ text: t });
       return { profiles: r.profiles.length, errors: r.errors.length };

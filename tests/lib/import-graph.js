@@ -235,6 +235,12 @@ export function rustGraph(src) {
         const absolute = absolutePath(m[0].split('::'), piece.path, modules);
         if (absolute) fact.uses.push(absolute);
       }
+      // A path through a child module declared here (`mod a_side;` ... `a_side::role_exists`).
+      for (const m of withoutUses.matchAll(/(?<![\w:])([a-z_][a-z0-9_]*)((?:::\w+)+)/g)) {
+        if (['crate', 'super', 'self'].includes(m[1])) continue;
+        const child = [...piece.path, m[1]];
+        if (modules.has(child.join('::')) || facts.has(child.join('::'))) fact.uses.push([...child, ...m[2].split('::').filter(Boolean)]);
+      }
       facts.set(piece.path.join('::'), fact);
       users.push({ file, path: piece.path, uses: fact.uses });
     }

@@ -2,7 +2,7 @@
 //! driven by this table: each field names its contract name (camelCase), the API parameter it
 //! becomes, whether it is required and the rule that validates it.
 
-use super::validate::Rule;
+use super::rule::Rule;
 
 /// Which API family an action belongs to: it decides the signing algorithm and body formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::denied::{self, AccessDeniedDetail};
 use super::diff::{self, Comparison, SignatureDiff};
 use super::hints::{self, Context, Hint};
-use super::response::HttpResponse;
+use super::http::HttpResponse;
 use super::xml;
 use serde::Serialize;
 use serde_json::Value;

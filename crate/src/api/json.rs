@@ -1,8 +1,8 @@
 //! Reading RPC (JSON) response bodies: typed accessors whose errors say which element was
 //! missing or of the wrong type (`invalid-response`, at `$.body`).
 
-use crate::contract::fields::json_type;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::json_type;
 use crate::message::ApiMessage;
 use serde_json::Value;
 

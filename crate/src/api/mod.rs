@@ -6,12 +6,14 @@
 
 mod action;
 mod build;
+mod built;
 mod console_session;
 mod denied;
 mod diff;
 mod errors;
 mod federation;
 mod hints;
+mod http;
 mod input;
 mod json;
 mod oss;
@@ -19,6 +21,7 @@ mod oss_request;
 mod ram;
 mod response;
 mod rpc_request;
+mod rule;
 mod sts;
 mod validate;
 mod xml;

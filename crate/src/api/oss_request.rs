@@ -3,7 +3,7 @@
 //! official SDKs do).
 
 use super::action::ActionSpec;
-use super::build::{BuiltRequest, Param, Signing};
+use super::built::{BuiltRequest, Param, Signing};
 use super::input::RequestInput;
 use super::validate::check_region;
 use crate::endpoint::OssEndpoint;

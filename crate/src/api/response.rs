@@ -4,28 +4,11 @@
 
 use super::action::Action;
 use super::errors::{api_error, read_error_body, ApiError};
+pub use super::http::HttpResponse;
 use super::{denied, json, oss, ram, sts, xml};
 use crate::error::{Error, Result};
 use crate::message::{ApiMessage, Message};
 use serde::Serialize;
-
-/// An HTTP answer as the caller received it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HttpResponse {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl HttpResponse {
-    /// Case-insensitive header lookup.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
 
 /// The typed result of a successful call (serialised as the result object itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,7 +1,7 @@
 //! STS and RAM requests: RPC V1-signed form POSTs to `https://<host>/`.
 
 use super::action::{Action, Service};
-use super::build::{BuiltRequest, Param, Signing};
+use super::built::{BuiltRequest, Param, Signing};
 use super::input::RequestInput;
 use super::validate::check_nonce;
 use crate::endpoint::aliyuncs_endpoint;

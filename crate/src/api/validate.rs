@@ -2,54 +2,12 @@
 //! error names the JSON path, what the rule is and what the value broke.
 
 use super::input::{Credentials, FieldValue};
+pub use super::rule::{Kind, Rule};
 use crate::error::{field_name, Error, ErrorKind, Result};
 use crate::message::ApiMessage;
 use crate::rules::credentials::{check_access_key_id, check_secret, is_security_token, STS_PREFIX};
 use crate::rules::ram::{is_role_name_char, ROLE_NAME_LENGTH};
 use crate::time::UtcTime;
-
-/// A validation rule; each one also fixes the JSON type the field takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    RoleArn,
-    RoleSessionName,
-    DurationSeconds,
-    SessionPolicy,
-    ExternalId,
-    RoleName,
-    UserName,
-    DisplayName,
-    Comments,
-    Description,
-    MaxSessionDuration,
-    PolicyName,
-    PolicyDocument,
-    PolicyType,
-    /// Object-key-like text (prefix, marker, delimiter, start-after): at most 1023 bytes.
-    KeyText,
-    /// An opaque non-empty token (continuation-token).
-    Token,
-    MaxKeys,
-    Flag,
-}
-
-/// The JSON type of a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Text,
-    Integer,
-    Boolean,
-}
-
-impl Rule {
-    pub fn kind(self) -> Kind {
-        match self {
-            Rule::DurationSeconds | Rule::MaxSessionDuration | Rule::MaxKeys => Kind::Integer,
-            Rule::Flag => Kind::Boolean,
-            _ => Kind::Text,
-        }
-    }
-}
 
 /// The longest opaque token (continuation-token, an encoded diagnostic message).
 pub(crate) const TOKEN_MAX: usize = 4096;

@@ -3,8 +3,8 @@
 //! a transport failure, plus the local signing time and the server's Date header.
 
 use crate::api::AccessDeniedDetail;
-use crate::contract::fields::{wrong_type, Object};
 use crate::error::{Error, Result};
+use crate::fields::{wrong_type, Object};
 use crate::message::{ApiMessage, ContractMessage};
 use crate::time::UtcTime;
 use serde_json::Value;

@@ -2,8 +2,8 @@
 //! holds. Read from the contract's `inputs` object, checked with the API layer's own rules.
 
 use crate::api::{check as check_field, check_region, FieldValue, Rule};
-use crate::contract::fields::{wrong_type, Object};
 use crate::error::{Error, Result};
+use crate::fields::{wrong_type, Object};
 use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
 use crate::policy::suggest::closest;
 use crate::profile::account;
@@ -218,7 +218,7 @@ impl CheckInputs {
             None => None,
             Some(Value::Array(items)) => {
                 // Checked now, so that a bad entry is an input error, not a silent unknown.
-                super::diagnose::input_policies(items, &obj.child("userPolicies"))?;
+                super::loaded_policies::from_input(items, &obj.child("userPolicies"))?;
                 Some(items.clone())
             }
             Some(other) => {

@@ -21,6 +21,7 @@ pub mod facts;
 pub mod graph;
 pub mod inputs;
 pub mod known;
+pub mod loaded_policies;
 pub mod plan;
 pub mod report;
 pub mod retry;

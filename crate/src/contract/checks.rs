@@ -1,10 +1,10 @@
 //! `checksPlan`, `checksNext`, `checksDiagnose`, `checksRetry`: the verification checks behind
 //! the JSON contract (see crate::checks and the README).
 
-use super::fields::{parse_object, Object};
 use crate::api::Action;
 use crate::checks::{self, facts, known, retry, CheckInputs, Facts};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{parse_object, Object};
 use crate::message::{ApiMessage, ContractMessage};
 use serde_json::{json, Value};
 

@@ -13,12 +13,12 @@
 //!   "token", code, text}}`;
 //! - `login`: `{site, signinToken, destination?}` -> `{url}` (use it at once: 30 s, one use).
 
-use super::fields::{child_path, parse_object, Object};
 use super::request::to_json;
 use crate::api::{
     self, Action, Credentials, HttpResponse, Outcome, SessionSpec, SigninOutcome, StsCredentials,
 };
 use crate::error::{Error, Result};
+use crate::fields::{child_path, parse_object, Object};
 use crate::message::{ApiMessage, SigninMessage};
 use crate::profile::Site;
 use serde_json::{json, Value};

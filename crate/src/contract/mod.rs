@@ -3,7 +3,6 @@
 
 mod checks;
 mod console;
-pub mod fields;
 mod parse;
 pub mod policy;
 pub mod profile;

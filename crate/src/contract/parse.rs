@@ -2,9 +2,9 @@
 //! `{"apiError": {...}}` for the service's error (a valid answer too), `Err` for bad input or a
 //! success body that is not as documented.
 
-use super::fields::{child_path, parse_object};
 use crate::api::{self, Action, HttpResponse, Outcome};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{child_path, parse_object};
 use crate::message::ApiMessage;
 use serde_json::{json, Value};
 

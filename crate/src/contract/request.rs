@@ -1,9 +1,9 @@
 //! `request`: builds one signed STS, RAM or OSS request from JSON (camelCase fields).
 
-use super::fields::{child_path, json_type, parse_object, Object};
 use super::parse::unknown_action;
 use crate::api::{self, Action, BuiltRequest, Credentials, FieldValue, Kind, RequestInput};
 use crate::error::{Error, Result};
+use crate::fields::{child_path, json_type, parse_object, Object};
 use crate::message::ApiMessage;
 use serde_json::{json, Map, Value};
 

@@ -9,8 +9,8 @@
 mod answer;
 mod fast;
 
-use super::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{parse_object, Object};
 use crate::message::ApiMessage;
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};

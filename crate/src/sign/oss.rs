@@ -4,10 +4,10 @@
 //! CanonicalizedResource; signature = Base64(HMAC-SHA1(secret, StringToSign)).
 
 use super::encode::{encode_path, percent_encode, percent_encode_into};
-use crate::contract::fields::child_path;
 use crate::crypto;
 use crate::endpoint::{custom_domain, OssEndpoint};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::child_path;
 use crate::message::{ApiMessage, SignMessage};
 use crate::repeats::first_repeat;
 use crate::rules::credentials::{check_access_key_id, check_secret};

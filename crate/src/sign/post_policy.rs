@@ -1,9 +1,9 @@
 //! OSS PostObject policy signature (V1): the form's `policy` field is Base64 of the exact policy
 //! JSON bytes and `Signature` is Base64(HMAC-SHA1(secret, policy field)).
 
-use crate::contract::fields::wrong_type;
 use crate::crypto;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::wrong_type;
 use crate::message::{ApiMessage, SignMessage};
 use crate::rules::credentials::{check_access_key_id, check_secret};
 use crate::time::UtcTime;

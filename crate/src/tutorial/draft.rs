@@ -7,8 +7,8 @@
 //! without draft.
 
 use super::steps_json;
-use crate::contract::fields::Object;
 use crate::error::{Error, Result};
+use crate::fields::Object;
 use crate::message::TutorialMessage as M;
 use serde_json::{json, Map, Value};
 

@@ -5,8 +5,8 @@
 
 use super::check::{api_rule, moved};
 use crate::api::Rule;
-use crate::contract::fields::{child_path, json_type, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{child_path, json_type, Object};
 use crate::message::TutorialMessage as M;
 use crate::policy::build::{self as builders, OssReadSpec, OssScope, TrustSpec};
 use crate::profile::account as profile_account;
@@ -511,7 +511,7 @@ fn assume_policy(req: &Object, a_uid: &str, role_name: &str) -> Result<AssumePol
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::fields::parse_object;
+    use crate::fields::parse_object;
     use serde_json::json;
 
     fn input() -> serde_json::Value {

@@ -20,8 +20,8 @@ mod shell;
 mod steps;
 mod terraform;
 
-use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{parse_object, Object};
 use crate::message::TutorialMessage as M;
 use input::{Audience, Setup};
 pub use numbering::TutorialStep;

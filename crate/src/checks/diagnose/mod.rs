@@ -12,8 +12,8 @@ mod mismatch;
 mod policies;
 mod verdict;
 
+pub use crate::checks::loaded_policies::from_input as input_policies;
 pub use common::{Read, Whose};
-pub use policies::from_input as input_policies;
 
 use super::graph::Graph;
 use super::known::Known;

@@ -1,8 +1,8 @@
 //! `policyBuild`: trust, OSS read-only, AssumeRole and PostObject documents.
 
 use super::values::{optional_bool, string_array, to_value};
-use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{parse_object, Object};
 use crate::message::PolicyMessage;
 use crate::policy::build::{self, Built, OssReadSpec, OssScope, PostObjectSpec, TrustSpec};
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};

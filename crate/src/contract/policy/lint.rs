@@ -2,8 +2,8 @@
 
 use super::limits;
 use super::values::{got, string_array, to_value};
-use crate::contract::fields::{parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{parse_object, Object};
 use crate::message::PolicyMessage;
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};
 use crate::policy::model::PolicyKind;

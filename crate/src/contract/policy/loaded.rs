@@ -3,8 +3,8 @@
 
 use super::limits;
 use super::values::got;
-use crate::contract::fields::Object;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::Object;
 use crate::message::PolicyMessage;
 use crate::policy::catalog;
 use crate::policy::eval::{Request, Side, Simulator, Trace};

@@ -2,8 +2,8 @@
 
 use super::limits::check_field;
 use super::values::got;
-use crate::contract::fields::child_path;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::child_path;
 use crate::message::PolicyMessage;
 use crate::policy::eval::{Context, Request};
 use serde_json::Value;

@@ -1,8 +1,8 @@
 //! Values shared by the policy requests: string arrays, flags and what a wrong value was, read
 //! from the request; results written as JSON values.
 
-use crate::contract::fields::Object;
 use crate::error::{Error, Result};
+use crate::fields::Object;
 use crate::message::PolicyMessage;
 use serde_json::Value;
 

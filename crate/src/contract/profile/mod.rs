@@ -2,8 +2,8 @@
 //! profile module behind the JSON contract. Problems in a profile TEXT are listed in `errors`
 //! (with line:column); only a malformed request is a top-level `{"error"}`.
 
-use super::fields::{child_path, parse_object, wrong_type, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{child_path, parse_object, wrong_type, Object};
 use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
 use crate::profile::fields::{build, Key, Values};
 use crate::profile::{self, Profile, Site, SwitchField};

@@ -12,8 +12,8 @@ use super::input::{self, Permission, Setup, Side};
 use super::policies::{self, Document};
 use super::steps::{policy_description, role_description};
 use crate::api::{self, Action, Service};
-use crate::contract::fields::Object;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::Object;
 use crate::message::SetupMessage as S;
 use serde_json::{json, Map, Value};
 

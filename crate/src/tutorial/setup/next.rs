@@ -6,8 +6,8 @@
 //! `{error}`. A create or attach answered with `EntityAlreadyExists.*` means "already there".
 
 use super::{read, Operation, Plan};
-use crate::contract::fields::{json_type, parse_object, Object};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{json_type, parse_object, Object};
 use crate::message::{SetupMessage as S, TutorialMessage};
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};

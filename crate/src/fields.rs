@@ -1,5 +1,5 @@
 //! Reading JSON request fields with precise errors: every failure names the JSON path and says
-//! what was expected.
+//! what was expected. The one reader of the contract's inputs, below every area that reads one.
 
 use crate::error::{field_name, Error, ErrorKind, Result};
 use crate::message::ApiMessage;

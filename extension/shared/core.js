@@ -24,40 +24,40 @@ import init, {
   consoleSignin,
 } from '../pkg/rolehop.js';
 
-/** @typedef {import('../shared/contract').VersionInfo} VersionInfo */
-/** @typedef {import('../shared/contract').SelfCheckResult} SelfCheckResult */
-/** @typedef {import('../shared/contract').SignRequest} SignRequest */
-/** @typedef {import('../shared/contract').SignResult} SignResult */
-/** @typedef {import('../shared/contract').CoreErrorResult} CoreErrorResult */
-/** @typedef {import('../shared/contract').ApiRequestInput} ApiRequestInput */
-/** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
-/** @typedef {import('../shared/contract').ApiResponseInput} ApiResponseInput */
-/** @typedef {import('../shared/contract').ParsedResponse} ParsedResponse */
-/** @typedef {import('../shared/contract').ProfileParseInput} ProfileParseInput */
-/** @typedef {import('../shared/contract').ProfileParseResult} ProfileParseResult */
-/** @typedef {import('../shared/contract').ProfileSerializeInput} ProfileSerializeInput */
-/** @typedef {import('../shared/contract').ProfileSerializeResult} ProfileSerializeResult */
-/** @typedef {import('../shared/contract').ProfileImportInput} ProfileImportInput */
-/** @typedef {import('../shared/contract').ProfileImportResult} ProfileImportResult */
-/** @typedef {import('../shared/contract').ProfileExportInput} ProfileExportInput */
-/** @typedef {import('../shared/contract').ProfileExportResult} ProfileExportResult */
-/** @typedef {import('../shared/contract').SwitchUrlInput} SwitchUrlInput */
-/** @typedef {import('../shared/contract').SwitchUrlResult} SwitchUrlResult */
-/** @typedef {import('../shared/contract').CheckInputs} CheckInputs */
-/** @typedef {import('../shared/contract').ChecksPlan} ChecksPlan */
-/** @typedef {import('../shared/contract').ChecksState} ChecksState */
-/** @typedef {import('../shared/contract').ChecksNextResult} ChecksNextResult */
-/** @typedef {import('../shared/contract').CheckReport} CheckReport */
-/** @typedef {import('../shared/contract').ChecksRetryInput} ChecksRetryInput */
-/** @typedef {import('../shared/contract').RetryDecision} RetryDecision */
-/** @typedef {import('../shared/contract').TutorialInput} TutorialInput */
-/** @typedef {import('../shared/contract').TutorialResult} TutorialResult */
-/** @typedef {import('../shared/contract').SetupPlanInput} SetupPlanInput */
-/** @typedef {import('../shared/contract').SetupPlan} SetupPlan */
-/** @typedef {import('../shared/contract').SetupNextInput} SetupNextInput */
-/** @typedef {import('../shared/contract').SetupNextResult} SetupNextResult */
-/** @typedef {import('../shared/contract').PolicyLintResult} PolicyLintResult */
-/** @typedef {import('../shared/contract').PolicySimulateResult} PolicySimulateResult */
+/** @typedef {import('./contract').VersionInfo} VersionInfo */
+/** @typedef {import('./contract').SelfCheckResult} SelfCheckResult */
+/** @typedef {import('./contract').SignRequest} SignRequest */
+/** @typedef {import('./contract').SignResult} SignResult */
+/** @typedef {import('./contract').CoreErrorResult} CoreErrorResult */
+/** @typedef {import('./contract').ApiRequestInput} ApiRequestInput */
+/** @typedef {import('./contract').BuiltRequest} BuiltRequest */
+/** @typedef {import('./contract').ApiResponseInput} ApiResponseInput */
+/** @typedef {import('./contract').ParsedResponse} ParsedResponse */
+/** @typedef {import('./contract').ProfileParseInput} ProfileParseInput */
+/** @typedef {import('./contract').ProfileParseResult} ProfileParseResult */
+/** @typedef {import('./contract').ProfileSerializeInput} ProfileSerializeInput */
+/** @typedef {import('./contract').ProfileSerializeResult} ProfileSerializeResult */
+/** @typedef {import('./contract').ProfileImportInput} ProfileImportInput */
+/** @typedef {import('./contract').ProfileImportResult} ProfileImportResult */
+/** @typedef {import('./contract').ProfileExportInput} ProfileExportInput */
+/** @typedef {import('./contract').ProfileExportResult} ProfileExportResult */
+/** @typedef {import('./contract').SwitchUrlInput} SwitchUrlInput */
+/** @typedef {import('./contract').SwitchUrlResult} SwitchUrlResult */
+/** @typedef {import('./contract').CheckInputs} CheckInputs */
+/** @typedef {import('./contract').ChecksPlan} ChecksPlan */
+/** @typedef {import('./contract').ChecksState} ChecksState */
+/** @typedef {import('./contract').ChecksNextResult} ChecksNextResult */
+/** @typedef {import('./contract').CheckReport} CheckReport */
+/** @typedef {import('./contract').ChecksRetryInput} ChecksRetryInput */
+/** @typedef {import('./contract').RetryDecision} RetryDecision */
+/** @typedef {import('./contract').TutorialInput} TutorialInput */
+/** @typedef {import('./contract').TutorialResult} TutorialResult */
+/** @typedef {import('./contract').SetupPlanInput} SetupPlanInput */
+/** @typedef {import('./contract').SetupPlan} SetupPlan */
+/** @typedef {import('./contract').SetupNextInput} SetupNextInput */
+/** @typedef {import('./contract').SetupNextResult} SetupNextResult */
+/** @typedef {import('./contract').PolicyLintResult} PolicyLintResult */
+/** @typedef {import('./contract').PolicySimulateResult} PolicySimulateResult */
 
 /**
  * @typedef {object} Core

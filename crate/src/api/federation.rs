@@ -14,11 +14,11 @@
 //! `MissingParameter.<name>`, 401 `InvalidCredential.AuthenticateFail`.
 
 use super::errors::read_error_body;
+use super::http::HttpResponse;
 use super::json;
-use super::response::HttpResponse;
 use super::sts::StsCredentials;
-use crate::error::{Error, Result};
-use crate::message::ApiMessage;
+use crate::error::{Error, ErrorKind, Result};
+use crate::message::{ApiMessage, SigninMessage};
 use crate::profile::Site;
 use crate::sign::encode::percent_encode;
 use serde::Serialize;
@@ -49,9 +49,10 @@ pub fn federation_url(site: Site) -> String {
 /// refused here: the federation endpoint signs in only STS sessions).
 pub fn signin_token_request(credentials: &StsCredentials, site: Site) -> Result<FormRequest> {
     if credentials.security_token.is_empty() {
-        return Err(Error::missing("$.credentials.securityToken").with_message(
-            "GetSigninToken needs STS credentials: the security token is empty (assume a role first)",
-        ));
+        return Err(
+            Error::said(ErrorKind::MissingField, SigninMessage::TokenNeedsSts {})
+                .at("$.credentials.securityToken"),
+        );
     }
     let params = [
         ("Action", "GetSigninToken"),
@@ -134,13 +135,8 @@ pub fn parse_signin_token(response: &HttpResponse) -> Result<SigninOutcome> {
     if (200..300).contains(&response.status) {
         match read_token(&response.body) {
             Ok(token) => return Ok(SigninOutcome::Token(token)),
-            Err(e) if read_error_body(&response.body).is_none() => {
-                let message = format!(
-                    "the GetSigninToken response is not as documented: {}",
-                    e.message
-                );
-                return Err(e.with_message(message));
-            }
+            // The body's own words say what is missing (a catalog message).
+            Err(e) if read_error_body(&response.body).is_none() => return Err(e),
             Err(_) => {}
         }
     }
@@ -377,7 +373,7 @@ mod tests {
         assert!(matches!(error_in_200, SigninOutcome::Refused(_)));
         let e = parse_signin_token(&answer(200, r#"{"RequestId":"x"}"#)).unwrap_err();
         assert_eq!(e.kind, crate::ErrorKind::InvalidResponse);
-        assert!(e.message.contains("SigninToken"), "{}", e.message);
+        assert!(e.en().contains("SigninToken"), "{}", e.en());
         assert!(parse_signin_token(&answer(200, r#"{"SigninToken":""}"#)).is_err());
     }
 

@@ -24,4 +24,5 @@ messages! { SigninMessage
     LoginUrlSecret "core_signin_login_url_secret" {}
     NoSessionCredentials "core_signin_no_session_credentials" {}
     TokenRefusedAgain "core_signin_token_refused_again" { code: String, message: String }
+    TokenNeedsSts "core_signin_token_needs_sts" {}
 }

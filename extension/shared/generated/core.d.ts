@@ -856,7 +856,8 @@ export type SigninMessage =
   | { id: "core_signin_opened", args: { arn: string, expiration: string } }
   | { id: "core_signin_login_url_secret", args: Record<string, never> }
   | { id: "core_signin_no_session_credentials", args: Record<string, never> }
-  | { id: "core_signin_token_refused_again", args: { code: string, message: string } };
+  | { id: "core_signin_token_refused_again", args: { code: string, message: string } }
+  | { id: "core_signin_token_needs_sts", args: Record<string, never> };
 
 export type SetupMessage = 
   | { id: "core_setup_title_identity", args: { side: string, uid: string } }

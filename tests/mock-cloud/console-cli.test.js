@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -164,6 +164,32 @@ test('console --print: AssumeRole as the caller, a Login URL that signs in once,
   cloud.setClock({ offsetMs: 31_000 });
   const expired = await get(cloud, late.stdout.trim());
   assert.equal(expired.status, 401, 'a sign-in token lives 30 seconds');
+});
+
+test('console without --print opens the default browser (xdg-open) on the Login URL and prints no URL', async (t) => {
+  const { cloud, home } = await mockWithHome(t);
+  // A stand-in for the desktop's opener: records the URL it was given.
+  const bin = join(home, 'bin');
+  mkdirSync(bin);
+  const opened = join(home, 'opened.txt');
+  writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+  const alice = envOf(cloud.credentials.B.users.alice);
+  const run = await rolehop(cloud, home, ['console', 'company-a'], alice, { PATH: `${bin}:${process.env.PATH ?? ''}` });
+  assert.equal(run.status, 0, run.stderr);
+  const url = new URL(readFileSync(opened, 'utf8'));
+  assert.equal(url.origin + url.pathname, 'https://signin.aliyun.com/federation');
+  assert.equal(url.searchParams.get('Action'), 'Login');
+  assert.ok(!run.stdout.includes(url.searchParams.get('SigninToken') ?? '-') && !run.stderr.includes('SigninToken='), 'the Login URL (a secret) is not printed');
+  for (const secret of secrets(cloud)) assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret), 'a secret was printed');
+  const signedIn = await get(cloud, url.href);
+  assert.equal(signedIn.status, 302, 'the opened URL signs in');
+
+  // No opener on the machine: exit code 9 (the browser could not be opened), and the URL still not printed.
+  const noOpener = join(home, 'empty-bin');
+  mkdirSync(noOpener);
+  const failed = await rolehop(cloud, home, ['console', 'company-a', '--session-name', 'no-opener'], alice, { PATH: noOpener });
+  assert.equal(failed.status, 9, failed.stderr);
+  assert.ok(!failed.stdout.includes('SigninToken=') && !failed.stderr.includes('SigninToken='), failed.stderr);
 });
 
 test('console --read-only: the session policy allows OSS reads and no write', async (t) => {

@@ -12,7 +12,7 @@ import { DEFAULT_INPUTS, checkInputs, fieldForPath, fieldShown, tutorialInput } 
 import { buildForm, showAudience, showFieldErrors } from './inputs.js';
 import { renderSteps, renderTroubleshooting, showDone } from './steps.js';
 import { renderReport, showChain } from './report.js';
-import { readChain } from '../shared/chain-links.js';
+import { readChain, storedChain } from '../shared/chain-links.js';
 import { setUpCredentials, onCredentialsChanged, showSide } from './credentials-form.js';
 
 /** @typedef {import('../shared/workbench-inputs.js').WorkbenchInputs} WorkbenchInputs */
@@ -429,7 +429,9 @@ function pickStrings(value) {
 
 /** Saves at once (a small item): a tab closed right after an edit must not lose it. */
 function saveProgress() {
-  saveWorkbenchProgress(state).catch((e) => console.error('RoleHop workbench: progress not saved:', e));
+  // The chain's messages as ordered pairs: storage would sort their arguments (storedChain).
+  const saved = state.chain ? { ...state, chain: storedChain(state.chain) } : state;
+  saveWorkbenchProgress(saved).catch((e) => console.error('RoleHop workbench: progress not saved:', e));
 }
 
 main().catch((e) => {

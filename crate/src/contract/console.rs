@@ -13,13 +13,12 @@
 //!   "token", code, text}}`;
 //! - `login`: `{site, signinToken, destination?}` -> `{url}` (use it at once: 30 s, one use).
 
+use super::parse::http_response;
 use super::request::to_json;
-use crate::api::{
-    self, Action, Credentials, HttpResponse, Outcome, SessionSpec, SigninOutcome, StsCredentials,
-};
+use crate::api::{self, Action, Credentials, Outcome, SessionSpec, SigninOutcome, StsCredentials};
 use crate::error::{Error, Result};
 use crate::fields::{child_path, parse_object, Object};
-use crate::message::{ApiMessage, SigninMessage};
+use crate::message::{ProfileMessage, SigninMessage};
 use crate::profile::Site;
 use serde_json::{json, Value};
 
@@ -77,7 +76,7 @@ fn answer(req: &Object) -> Result<Value> {
             ))
         }
     };
-    let response = response(req)?;
+    let response = http_response(req)?;
     let ours = req.optional_str("stringToSign")?;
     Ok(match api::parse(action, &response, ours)? {
         Outcome::Success(result) => json!({ "result": result }),
@@ -109,7 +108,7 @@ fn token(req: &Object) -> Result<Value> {
 }
 
 fn token_answer(req: &Object) -> Result<Value> {
-    Ok(match api::parse_signin_token(&response(req)?)? {
+    Ok(match api::parse_signin_token(&http_response(req)?)? {
         SigninOutcome::Token(t) => json!({ "signinToken": t.signin_token }),
         SigninOutcome::Refused(e) => {
             let code = e.code.clone();
@@ -138,25 +137,11 @@ fn login(req: &Object) -> Result<Value> {
 
 fn site(req: &Object) -> Result<Site> {
     let name = req.required_str("site")?;
-    Site::from_name(name)
-        .ok_or_else(|| Error::invalid("$.site", format!("{name:?} is not a site: cn or intl")))
-}
-
-fn response(req: &Object) -> Result<HttpResponse> {
-    let status = req.required_i64("status")?;
-    let status = u16::try_from(status)
-        .ok()
-        .filter(|s| (100..=599).contains(s))
-        .ok_or_else(|| {
-            let text = ApiMessage::StatusRange {
-                value: status.to_string(),
-            };
-            Error::invalid_said("$.status", text)
-        })?;
-    Ok(HttpResponse {
-        status,
-        headers: req.string_map("headers")?,
-        body: req.required_str("body")?.to_string(),
+    Site::from_name(name).ok_or_else(|| {
+        let text = ProfileMessage::ProfileSiteInvalid {
+            value: name.to_string(),
+        };
+        Error::invalid_said("$.site", text)
     })
 }
 

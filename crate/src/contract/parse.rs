@@ -4,7 +4,7 @@
 
 use crate::api::{self, Action, HttpResponse, Outcome};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{child_path, parse_object};
+use crate::fields::{child_path, parse_object, Object};
 use crate::message::ApiMessage;
 use serde_json::{json, Value};
 
@@ -23,6 +23,16 @@ pub fn parse(input: &str) -> Result<Value> {
     }
     let name = req.required_str("action")?;
     let action = Action::from_name(name).ok_or_else(|| unknown_action(name))?;
+    let response = http_response(&req)?;
+    let ours = req.optional_str("stringToSign")?;
+    Ok(match api::parse(action, &response, ours)? {
+        Outcome::Success(result) => json!({ "result": result }),
+        Outcome::Failure(error) => json!({ "apiError": error }),
+    })
+}
+
+/// The HTTP answer a request describes: `status` (100-599), `headers` and `body`.
+pub(super) fn http_response(req: &Object) -> Result<HttpResponse> {
     let status = req.required_i64("status")?;
     let status = u16::try_from(status)
         .ok()
@@ -33,15 +43,10 @@ pub fn parse(input: &str) -> Result<Value> {
             };
             Error::invalid_said("$.status", text)
         })?;
-    let response = HttpResponse {
+    Ok(HttpResponse {
         status,
         headers: req.string_map("headers")?,
         body: req.required_str("body")?.to_string(),
-    };
-    let ours = req.optional_str("stringToSign")?;
-    Ok(match api::parse(action, &response, ours)? {
-        Outcome::Success(result) => json!({ "result": result }),
-        Outcome::Failure(error) => json!({ "apiError": error }),
     })
 }
 

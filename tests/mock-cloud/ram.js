@@ -121,20 +121,27 @@ function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
 const attachmentOf = (policy) => (/** @type {Attachment} */ p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase();
 
 /**
+ * The attachments RAM's own actions see: those for the whole account. An attachment scoped to a
+ * resource group is Resource Management's (AttachPolicy / ListPolicyAttachments).
+ * @param {Attachment[]} attached
+ */
+const accountWide = (attached) => attached.filter((p) => (p.resourceGroupId ?? null) === null);
+
+/**
  * AttachPolicyToRole / AttachPolicyToUser.
  * @param {PrincipalKind<Role | User>} principal @returns {RpcAction}
  */
 const attachPolicyTo = (principal) => (ctx) => {
   const attached = namedPrincipal(ctx, principal).policies;
   const policy = existingPolicy(ctx);
-  if (attached.some(attachmentOf(policy))) {
+  if (accountWide(attached).some(attachmentOf(policy))) {
     throw new ApiError(409, `EntityAlreadyExists.${principal.entity}.Policy`, `The policy already attached to the ${principal.kind}.`);
   }
   const limit = policy.type === 'System' ? 20 : 10;
-  if (attached.filter((p) => p.type === policy.type).length >= limit) {
+  if (accountWide(attached).filter((p) => p.type === policy.type).length >= limit) {
     throw new ApiError(409, `LimitExceeded.${principal.entity}.Policy`, `A ${principal.kind} may have at most ${limit} ${policy.type.toLowerCase()} policies attached.`);
   }
-  attached.push({ type: policy.type, name: policy.name, attachDate: isoSeconds(ctx.now) });
+  attached.push({ type: policy.type, name: policy.name, attachDate: isoSeconds(ctx.now), resourceGroupId: null });
   return {};
 };
 
@@ -146,7 +153,7 @@ const listPoliciesFor = (principal) => (ctx) => {
   const { world, caller } = ctx;
   return {
     Policies: {
-      Policy: namedPrincipal(ctx, principal).policies.map((p) => {
+      Policy: accountWide(namedPrincipal(ctx, principal).policies).map((p) => {
         const custom = p.type === 'Custom' ? caller.account.policies.get(p.name.toLowerCase()) : undefined;
         return {
           PolicyName: p.name,
@@ -213,7 +220,8 @@ export const RAM_ACTIONS = {
 
   DetachPolicyFromRole(ctx) {
     const role = namedPrincipal(ctx, ROLE);
-    const at = role.policies.findIndex(attachmentOf(existingPolicy(ctx)));
+    const policy = attachmentOf(existingPolicy(ctx));
+    const at = role.policies.findIndex((p) => (p.resourceGroupId ?? null) === null && policy(p));
     if (at < 0) throw new ApiError(404, 'EntityNotExist.Role.Policy', 'The policy is not attached to the role.');
     role.policies.splice(at, 1);
     return {};

@@ -197,8 +197,11 @@ export function authorizeWhy(world, caller, request) {
   const own = arnAccount(request.resource) === caller.account.uid;
   if (!own && request.action.toLowerCase() !== 'sts:assumerole') return { decision: 'ImplicitDeny', policyType: identity };
   if (caller.kind === 'root') return { decision: own ? 'Allow' : 'ImplicitDeny', policyType: identity };
-  // Control policies only ever take away: their Deny wins over any grant.
-  if (evaluate(caller.account.controlPolicies, request) === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'ControlPolicy' };
+  // Control policies only ever take away: their Deny wins over any grant, and without the default
+  // FullAliyunAccess what none of them allows is refused too.
+  const control = evaluate(caller.account.controlPolicies, request);
+  if (control === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'ControlPolicy' };
+  if (control === 'ImplicitDeny' && !caller.account.fullAliyunAccess) return { decision: 'ImplicitDeny', policyType: 'ControlPolicy' };
   const grants = attachedGrants(world, caller);
   const group = resourceGroupOf(world, request.resource);
   const accountLevel = grants.filter((g) => g.resourceGroupId === null).map((g) => g.document);

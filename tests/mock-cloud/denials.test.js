@@ -103,6 +103,34 @@ describe('happy-path', () => {
     assert.equal(xmlText(body, 'PolicyType'), 'SessionPolicy');
   });
 
+  test('a Deny in the session policy: SessionPolicy, ExplicitDeny', async () => {
+    const { B } = cloud.credentials;
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }, { Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+    const sts = await assumeRole(cloud, B.users.alice, roleArn(), { Policy: policy });
+    await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));
+    const body = await lastOssBody(cloud);
+    assert.equal(xmlText(body, 'PolicyType'), 'SessionPolicy');
+    assert.equal(xmlText(body, 'NoPermissionType'), 'ExplicitDeny');
+  });
+
+  test('no control policy allows OSS once FullAliyunAccess is detached: ControlPolicy, ImplicitDeny', async () => {
+    const { B } = cloud.credentials;
+    const a = cloud.world.byLabel.A;
+    a.controlPolicies.push(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['sts:*', 'ram:*'], Resource: '*' }] }));
+    a.fullAliyunAccess = false;
+    try {
+      const sts = await assumeRole(cloud, B.users.alice, roleArn());
+      await rejection(ossClient(cloud, sts).listBuckets());
+      const body = await lastOssBody(cloud);
+      assert.equal(xmlText(body, 'PolicyType'), 'ControlPolicy');
+      assert.equal(xmlText(body, 'NoPermissionType'), 'ImplicitDeny');
+      assert.equal(xmlText(body, 'EC'), null);
+    } finally {
+      a.fullAliyunAccess = true;
+      a.controlPolicies.length = 0;
+    }
+  });
+
   test('a bucket policy\'s Deny: EC 0003-00000101 and no RAM detail', async () => {
     const { A, B } = cloud.credentials;
     const bucket = cloud.world.byLabel.A.buckets.get('company-a-reports');

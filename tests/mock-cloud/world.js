@@ -79,6 +79,9 @@ const SEEDED = '2024-01-02T03:04:05Z';
  * @property {Map<string, CustomPolicy>} policies by lower-case name
  * @property {Map<string, Bucket>} buckets by name
  * @property {string[]} controlPolicies texts of the control policies of its resource directory
+ * @property {boolean} fullAliyunAccess whether the resource directory's system control policy
+ *   FullAliyunAccess (allow everything) is attached, as it is by default; without it, what no
+ *   control policy allows is refused
  * @property {Map<string, ResourceGroup>} resourceGroups by id (the default group is not listed)
  */
 /**
@@ -242,6 +245,7 @@ export class World {
       policies: new Map(),
       buckets: new Map(),
       controlPolicies: (a.controlPolicies ?? []).map(policyText),
+      fullAliyunAccess: a.fullAliyunAccess ?? true,
       resourceGroups: new Map((a.resourceGroups ?? []).map((/** @type {any} */ g) => [g.id, {
         id: g.id,
         name: g.name ?? g.id,

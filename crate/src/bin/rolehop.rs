@@ -4,6 +4,8 @@
 mod args;
 #[path = "rolehop/caller.rs"]
 mod caller;
+#[path = "rolehop/chain.rs"]
+mod chain;
 #[path = "rolehop/check.rs"]
 mod check;
 #[path = "rolehop/console.rs"]

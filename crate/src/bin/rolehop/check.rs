@@ -1,6 +1,7 @@
 //! `rolehop check plan|next|diagnose|retry`: the verification checks' contract on the command
 //! line. Each reads one JSON document (stdin, or a file), prints the contract's answer as JSON;
-//! `diagnose` prints a readable report unless `--json` is given.
+//! `diagnose` prints a readable report (the verdict, the chain, each check) unless `--json` is
+//! given.
 
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
@@ -14,7 +15,8 @@ pub const USAGE: &str =
     "  rolehop check plan [FILE|-]      the checks and requests for these inputs (checksPlan)
   rolehop check next [FILE|-]      the requests to send now for {inputs, facts} (checksNext)
   rolehop check diagnose [FILE|-] [--json] [--zh]
-                                   the report for {inputs, facts}: readable, or the JSON contract
+                                   the report for {inputs, facts}: readable (the verdict, the
+                                   chain from B's user to the bucket, each check), or the JSON
                                    exit code 0: pass, 3: a check failed, 4: incomplete, 1: bad input
   rolehop check retry [FILE|-]     whether to resend {action, attempt, outcome} (checksRetry)";
 
@@ -112,12 +114,12 @@ fn exit_for(report: &Value) -> ExitCode {
 }
 
 /// A message of the report (`{id, args}`) in words, from the catalogs.
-fn said(value: &Value, lang: Lang) -> String {
+pub fn said(value: &Value, lang: Lang) -> String {
     catalog::render_json(value, lang)
 }
 
 /// A text of the pages' catalog (the workbench's words for the same report).
-fn page(key: &str, lang: Lang, values: &[String]) -> String {
+pub fn page(key: &str, lang: Lang, values: &[String]) -> String {
     catalog::catalog(lang)
         .get(key)
         .map_or_else(|| key.to_string(), |entry| catalog::format(entry, values))
@@ -166,6 +168,11 @@ fn render(report: &Value, zh: bool) -> String {
             "{}\n",
             page("workbenchClockSkew", lang, &[format!("{skew:+}")])
         ));
+    }
+    // The chain after the verdict, as the workbench draws it above the verdict.
+    let chain = super::chain::render(report, lang);
+    if !chain.is_empty() {
+        out.push_str(&format!("\n{chain}"));
     }
     let evidence_word = page("workbenchCheckEvidence", lang, &[]);
     let fix_word = page("workbenchCheckFix", lang, &[]);

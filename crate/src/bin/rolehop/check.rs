@@ -16,7 +16,8 @@ pub const USAGE: &str =
   rolehop check next [FILE|-]      the requests to send now for {inputs, facts} (checksNext)
   rolehop check diagnose [FILE|-] [--json] [--zh]
                                    the report for {inputs, facts}: readable (the verdict, the
-                                   chain from B's user to the bucket, each check), or the JSON
+                                   chain from B's user to the bucket, each check) or, with
+                                   --json, the JSON contract
                                    exit code 0: pass, 3: a check failed, 4: incomplete, 1: bad input
   rolehop check retry [FILE|-]     whether to resend {action, attempt, outcome} (checksRetry)";
 

@@ -18,6 +18,8 @@ mod policy;
 mod profile;
 #[path = "rolehop/tutorial.rs"]
 mod tutorial;
+#[path = "rolehop/words.rs"]
+mod words;
 
 use rolehop::message::CliMessage;
 use rolehop::{catalog, contract};

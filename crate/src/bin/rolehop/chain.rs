@@ -2,7 +2,7 @@
 //! and the tutorial step), and under a broken link its cause and fix. The same words as the
 //! workbench's picture (`content/chain-picture.js`), from the report's `chain`.
 
-use crate::check::{page, said};
+use crate::words::{page, said};
 use rolehop::catalog::Lang;
 use serde_json::Value;
 

@@ -3,6 +3,7 @@
 //! `diagnose` prints a readable report (the verdict, the chain, each check) unless `--json` is
 //! given.
 
+use crate::words::{page, page_count, said};
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
 use rolehop::message::CliMessage;
@@ -114,29 +115,6 @@ fn exit_for(report: &Value) -> ExitCode {
     }
 }
 
-/// A message of the report (`{id, args}`) in words, from the catalogs.
-pub fn said(value: &Value, lang: Lang) -> String {
-    catalog::render_json(value, lang)
-}
-
-/// A text of the pages' catalog (the workbench's words for the same report).
-pub fn page(key: &str, lang: Lang, values: &[String]) -> String {
-    catalog::catalog(lang)
-        .get(key)
-        .map_or_else(|| key.to_string(), |entry| catalog::format(entry, values))
-}
-
-/// A counted text of the pages' catalog (`<key>_one` / `<key>_other`).
-fn page_count(key: &str, lang: Lang, count: u64) -> String {
-    let form = format!("{key}_{}", lang.plural(count));
-    let key = if catalog::catalog(lang).contains_key(&form) {
-        form
-    } else {
-        format!("{key}_other")
-    };
-    page(&key, lang, &[count.to_string()])
-}
-
 /// The readable report: verdict, one block per check, warnings.
 fn render(report: &Value, zh: bool) -> String {
     let lang = if zh { Lang::Zh } else { Lang::En };
@@ -171,7 +149,7 @@ fn render(report: &Value, zh: bool) -> String {
         ));
     }
     // The chain after the verdict, as the workbench draws it above the verdict.
-    let chain = super::chain::render(report, lang);
+    let chain = crate::chain::render(report, lang);
     if !chain.is_empty() {
         out.push_str(&format!("\n{chain}"));
     }

@@ -242,7 +242,7 @@ describe('checks against the mock cloud', () => {
   failure('the trust policy does not trust B, decoded when B\'s user may call ram:DecodeDiagnosticMessage', {
     scenario: 'trust-does-not-trust-b', check: 'b.assume-role', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',
     before: () => {
-      env.cloud().world.byLabel.B.users.get('alice')?.policies.push({ type: 'System', name: 'AliyunRAMFullAccess', attachDate: '' });
+      env.cloud().world.byLabel.B.users.get('alice')?.policies.push({ type: 'System', name: 'AliyunRAMFullAccess', attachDate: '', resourceGroupId: null });
     },
     basis: 'decoded', summary: /DecodeDiagnosticMessage decoded.*|Resource: acs:ram::1746205010153210:role\/admin-oss/,
   });

@@ -154,7 +154,7 @@ describe('happy-path', () => {
     a.policies.set('deny-listing', { name: 'deny-listing', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', document: deny, createDate: '' }] });
     const role = a.roles.get('admin-oss');
     assert.ok(role);
-    role.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '' });
+    role.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '', resourceGroupId: null });
     try {
       const sts = await assumeRole(cloud, B.users.alice, roleArn());
       await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));

@@ -14,7 +14,7 @@ import { isoSeconds, numericId, randomToken } from './world.js';
 /** @typedef {import('./world.js').Attachment} Attachment */
 
 /** @param {Record<string, string>} params @param {string} name */
-function required(params, name) {
+export function required(params, name) {
   const v = params[name];
   if (v === undefined || v === '') throw missingParameter(name);
   return v;
@@ -106,7 +106,7 @@ const userView = (user) => ({
 });
 
 /** The policy `PolicyType`/`PolicyName` name, checked to exist; returns its canonical name. */
-function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
+export function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
   const type = required(params, 'PolicyType');
   const name = required(params, 'PolicyName');
   if (type !== 'System' && type !== 'Custom') throw new ApiError(400, 'InvalidParameter.PolicyType', `The parameter PolicyType must be System or Custom, not "${type}".`);

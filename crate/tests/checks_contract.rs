@@ -493,6 +493,8 @@ fn cli_diagnose_prints_the_chain() {
             )
         };
         assert!(cause.contains(scope), "{cause}");
+        // Chinese words are not parted by a space (only Chinese from Latin letters is).
+        assert!(!cause.contains("请允许 角色"), "{cause}");
         assert!(fix.contains(moved), "{fix}");
     }
 }

@@ -323,6 +323,10 @@ describe('checks against the mock cloud', () => {
     check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail', basis: 'decoded',
     summary: /Resource: acs:oss:\*:1746205010153210:company-a-reports/,
   });
+  failure('the same with A\'s credentials: RAM lists no group-scoped grant, the verdict still names the resource group', {
+    scenario: 'resource-group-scoped', a: ['A', 'ram-admin'], check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail',
+    fix: /at the account level .*or move bucket company-a-reports into the resource group/,
+  });
   failure('a Deny granted for the bucket\'s resource group: the Deny is named, with where to find it (step 1)', {
     before: () => {
       const a = env.cloud().world.byLabel.A;

@@ -5,7 +5,7 @@
 use super::facts::Outcome;
 use super::known::{bucket_region, id, listed_policies, IdentityKind, Known};
 use super::retry;
-use crate::api::Action;
+use crate::api::{Action, ApiResult};
 use crate::endpoint::oss_endpoint_region;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -246,7 +246,7 @@ impl Graph {
 
     /// One GetPolicy per policy the listing `listing` returned.
     fn policy_reads(&mut self, k: &Known, side: char, listing: &str, creds: Creds) {
-        let Some(result) = k.facts.success(listing) else {
+        let Some(ApiResult::Policies(result)) = k.facts.success(listing) else {
             return;
         };
         for (policy_type, name) in listed_policies(result).into_iter().take(MAX_POLICY_READS) {
@@ -431,10 +431,9 @@ fn objects_region(k: &Known, bucket: &str) -> Option<String> {
         .iter()
         .rev()
         .find_map(redirect_region)
-        .or_else(|| {
-            k.facts
-                .success(id::B_BUCKETS)
-                .and_then(|r| bucket_region(r, bucket))
+        .or_else(|| match k.facts.success(id::B_BUCKETS) {
+            Some(ApiResult::Buckets(listed)) => bucket_region(listed, bucket),
+            _ => None,
         })
         .or_else(|| k.inputs.region.clone())
 }

@@ -42,7 +42,7 @@ fn state(input: &str, command: &str) -> Result<(CheckInputs, Facts)> {
         Error::said(ErrorKind::MissingField, text).at("$.inputs")
     })?;
     let inputs = CheckInputs::read(inputs, "$.inputs")?;
-    let facts = Facts::read(req.get("facts"), "$.facts", known::id::is_valid)?;
+    let facts = Facts::read(req.get("facts"), "$.facts", known::id::action)?;
     Ok((inputs, facts))
 }
 
@@ -97,7 +97,7 @@ pub fn retry(input: &str) -> Result<Value> {
     let outcome = req
         .get("outcome")
         .ok_or_else(|| Error::missing("$.outcome"))?;
-    let attempt_seen = facts::read_attempt(outcome, "$.outcome")?;
+    let attempt_seen = facts::read_attempt(outcome, "$.outcome", action)?;
     Ok(super::policy::values::to_value(&retry::decide(
         action,
         attempt,

@@ -6,6 +6,7 @@ use super::common::Read;
 use super::fixes::{not_trusted, oss_snippet};
 use super::policies;
 use super::{Cx, A_ROLE_EXISTS};
+use crate::api::{ApiResult, RoleResult};
 use crate::checks::inputs::AccountRef;
 use crate::checks::known::id;
 use crate::checks::report::{Cause, Finding, Fix, Status};
@@ -15,24 +16,18 @@ use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
 use crate::profile::{switch_url, Site};
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
+use serde_json::json;
 
 pub fn role_exists(cx: &Cx) -> Finding {
     let name = cx.known.role_name.clone().unwrap_or_default();
     let read = cx.read(id::A_ROLE);
     let evidence = cx.evidence(id::A_ROLE);
     let finding = match read {
-        Read::Success(result) => {
-            let arn = result
-                .pointer("/role/arn")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            let max = result
-                .pointer("/role/maxSessionDuration")
-                .and_then(Value::as_i64);
+        Read::Success(ApiResult::Role(result)) => {
+            let (arn, max) = (&result.role.arn, result.role.max_session_duration);
             Finding::pass(M::RoleExists {
                 name,
-                arn: arn.to_string(),
+                arn: arn.clone(),
             })
             .with_details(json!({ "arn": arn, "maxSessionDuration": max }))
         }
@@ -64,14 +59,17 @@ pub fn role_exists(cx: &Cx) -> Finding {
     finding.with_evidence(evidence)
 }
 
-fn role_ready<'a>(cx: &Cx<'a>) -> Result<&'a Value, Box<Finding>> {
+fn role_ready<'a>(cx: &Cx<'a>) -> Result<&'a RoleResult, Box<Finding>> {
     if let Some(blocked) = cx.unless_passed(A_ROLE_EXISTS) {
         return Err(Box::new(blocked));
     }
-    cx.known
-        .facts
-        .success(id::A_ROLE)
-        .ok_or_else(|| Box::new(Finding::not_run(A_ROLE_EXISTS, Status::CouldNotCheck)))
+    match cx.known.facts.success(id::A_ROLE) {
+        Some(ApiResult::Role(role)) => Ok(role),
+        _ => Err(Box::new(Finding::not_run(
+            A_ROLE_EXISTS,
+            Status::CouldNotCheck,
+        ))),
+    }
 }
 
 pub fn trust(cx: &Cx) -> Finding {
@@ -81,10 +79,7 @@ pub fn trust(cx: &Cx) -> Finding {
     };
     let evidence = cx.evidence(id::A_ROLE);
     let name = cx.known.role_name.clone().unwrap_or_default();
-    let Some(text) = role
-        .pointer("/role/assumeRolePolicyDocument")
-        .and_then(Value::as_str)
-    else {
+    let Some(text) = role.role.assume_role_policy_document.as_deref() else {
         return Finding::cannot(Cause::MalformedResponse, M::NoTrustPolicy {}, None)
             .with_evidence(evidence);
     };
@@ -114,11 +109,7 @@ pub fn trust(cx: &Cx) -> Finding {
             ),
         };
     };
-    let arn = role
-        .pointer("/role/arn")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let arn = role.role.arn.clone();
     let mut sim = Simulator::new();
     sim.add("trust policy", Side::Trust, false, &policy);
     let external: Vec<(&str, &str)> = cx
@@ -164,7 +155,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
     let read = cx.read(id::A_ROLE_POLICIES);
     let evidence = cx.evidence(id::A_ROLE_POLICIES);
     let listing = match read {
-        Read::Success(v) => v,
+        Read::Success(ApiResult::Policies(listing)) => listing,
         Read::Api(e) if e.code == "EntityNotExist.Role" => {
             return Finding::not_run(
                 A_ROLE_EXISTS,
@@ -192,11 +183,11 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
     let inputs = known.inputs;
     if let Some(bucket) = &inputs.bucket {
         let prefix = inputs.prefix.clone().unwrap_or_default();
-        let key = known
-            .facts
-            .success(id::B_OBJECTS)
-            .and_then(|r| r.pointer("/contents/0/key")?.as_str().map(str::to_string))
-            .unwrap_or_else(|| format!("{prefix}example.txt"));
+        let listed = match known.facts.success(id::B_OBJECTS) {
+            Some(ApiResult::Objects(listed)) => listed.contents.first(),
+            _ => None,
+        };
+        let key = listed.map_or_else(|| format!("{prefix}example.txt"), |o| o.key.clone());
         wanted.push((
             "oss:ListObjects".into(),
             format!("acs:oss:*:{uid}:{bucket}"),
@@ -309,12 +300,7 @@ pub fn switch_values(cx: &Cx) -> Finding {
     };
     let alias = match cx.read(id::A_ALIAS) {
         Read::Pending => return Finding::pending(),
-        Read::Success(r) => Some(
-            r.get("accountAlias")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-        ),
+        Read::Success(ApiResult::AccountAlias(r)) => Some(r.account_alias.clone()),
         _ => None,
     };
     let alias = alias.map(|s| s.trim().to_ascii_lowercase());

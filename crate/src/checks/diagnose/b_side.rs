@@ -7,7 +7,7 @@ use super::fixes::{assume_snippet, not_trusted, oss_snippet, user_lacks};
 use super::mismatch::{self, Mismatch};
 use super::policies::{self, Loaded};
 use super::{Cx, A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY};
-use crate::api::DeniedPolicyType;
+use crate::api::{ApiResult, DeniedPolicyType};
 use crate::checks::known::{bucket_names, id, IdentityKind};
 use crate::checks::report::{Cause, Finding, Fix, Status};
 use crate::message::ChecksMessage as M;
@@ -154,7 +154,7 @@ fn user_policies(cx: &Cx) -> UserPolicies {
     };
     match cx.read(listing) {
         Read::Pending => UserPolicies::Pending,
-        Read::Success(result) => {
+        Read::Success(ApiResult::Policies(result)) => {
             if cx.reads_pending("b.GetPolicy.") {
                 return UserPolicies::Pending;
             }
@@ -205,19 +205,13 @@ pub fn assume_role(cx: &Cx) -> Finding {
                 Some(Fix::new(M::AliasNeedsUidFix {})),
             )
         }
-        Read::Success(result) => {
-            let arn = result
-                .pointer("/assumedRoleUser/arn")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            let expiration = result
-                .pointer("/credentials/expiration")
-                .and_then(Value::as_str)
-                .unwrap_or("");
+        Read::Success(ApiResult::AssumeRole(result)) => {
+            let arn = &result.assumed_role_user.arn;
+            let expiration = &result.credentials.expiration;
             Finding::pass(M::Assumed {
                 role: role.clone(),
-                arn: arn.to_string(),
-                expiration: expiration.to_string(),
+                arn: arn.clone(),
+                expiration: expiration.clone(),
             })
             .with_details(json!({ "assumedRoleArn": arn, "expiration": expiration }))
         }
@@ -645,7 +639,7 @@ pub fn list_buckets(cx: &Cx) -> Finding {
     let evidence = cx.evidence(id::B_BUCKETS);
     let role = cx.known.role_name.clone().unwrap_or_default();
     let finding = match read {
-        Read::Success(result) => {
+        Read::Success(ApiResult::Buckets(result)) => {
             let names = bucket_names(result);
             let summary = if names.is_empty() {
                 M::BucketsNone {}
@@ -691,19 +685,15 @@ pub fn list_objects(cx: &Cx) -> Finding {
     };
     let read = cx.read(id::B_OBJECTS);
     let evidence = cx.evidence(id::B_OBJECTS);
-    let listed = cx.known.facts.success(id::B_BUCKETS).map(bucket_names);
+    let listed = match cx.known.facts.success(id::B_BUCKETS) {
+        Some(ApiResult::Buckets(result)) => Some(bucket_names(result)),
+        _ => None,
+    };
     let role = cx.known.role_name.clone().unwrap_or_default();
     let finding = match read {
-        Read::Success(result) => {
-            let keys: Vec<&str> = result
-                .get("contents")
-                .and_then(Value::as_array)
-                .map(|c| c.iter().filter_map(|o| o.get("key")?.as_str()).collect())
-                .unwrap_or_default();
-            let prefixes = result
-                .get("commonPrefixes")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
+        Read::Success(ApiResult::Objects(result)) => {
+            let keys: Vec<&str> = result.contents.iter().map(|o| o.key.as_str()).collect();
+            let prefixes = result.common_prefixes.len();
             let summary = if keys.is_empty() {
                 M::ObjectsNone { place }
             } else {

@@ -3,13 +3,13 @@
 //! permission, throttling, a failing service, the network, an unreadable answer.
 
 use super::Cx;
+use crate::api::ApiResult;
 use crate::checks::facts::{ApiFailure, Attempt, Outcome};
 use crate::checks::graph::State;
 use crate::checks::inputs::CredentialsKind;
 use crate::checks::known::id;
 use crate::checks::report::{Cause, Evidence, Finding, Fix};
 use crate::message::ChecksMessage as M;
-use serde_json::Value;
 
 /// A request as a check sees it.
 pub enum Read<'a> {
@@ -17,7 +17,7 @@ pub enum Read<'a> {
     Pending,
     /// It will not be sent.
     NotSent,
-    Success(&'a Value),
+    Success(&'a ApiResult),
     Api(&'a ApiFailure),
     /// No usable answer: transport failure, unreadable body, or skipped.
     Unavailable(&'a Attempt),

@@ -5,7 +5,7 @@
 use super::common::Read;
 use super::fixes::{not_trusted, oss_snippet, user_lacks};
 use super::Cx;
-use crate::api::{AccessDeniedDetail, DeniedPolicyType, NoPermissionType};
+use crate::api::{AccessDeniedDetail, ApiResult, DeniedPolicyType, NoPermissionType};
 use crate::checks::graph::{decode_credentials, Creds};
 use crate::checks::known::id;
 use crate::checks::report::{Basis, Cause, Finding, Fix};
@@ -156,19 +156,11 @@ impl<'a> Cx<'a> {
         let decode = match self.read(decode_id) {
             Read::Pending => Decode::Pending,
             Read::NotSent => Decode::NoMessage,
-            Read::Success(result) => {
-                match result
-                    .get("decodedDiagnosticMessage")
-                    .cloned()
-                    .and_then(|v| serde_json::from_value::<AccessDeniedDetail>(v).ok())
-                {
-                    Some(decoded) => {
-                        merge(&mut detail, decoded);
-                        Decode::Decoded
-                    }
-                    None => Decode::Failed,
-                }
+            Read::Success(ApiResult::Decoded(result)) => {
+                merge(&mut detail, result.decoded_diagnostic_message.clone());
+                Decode::Decoded
             }
+            Read::Success(_) => Decode::Failed,
             Read::Api(f) if is_refusal(&f.code) => {
                 Decode::Refused(decode_credentials(self.known, source))
             }

@@ -50,9 +50,8 @@ pub struct User {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "RamPolicy"))]
 #[serde(rename_all = "camelCase")]
-pub struct Policy {
+pub struct RamPolicy {
     pub policy_name: String,
     pub policy_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,7 +123,7 @@ pub struct UserResult {
 #[serde(rename_all = "camelCase")]
 pub struct PolicyResult {
     pub request_id: String,
-    pub policy: Policy,
+    pub policy: RamPolicy,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub default_policy_version: Option<PolicyVersion>,
@@ -167,8 +166,8 @@ fn role(node: &Node) -> Result<Role> {
     })
 }
 
-fn policy(node: &Node) -> Result<Policy> {
-    Ok(Policy {
+fn policy(node: &Node) -> Result<RamPolicy> {
+    Ok(RamPolicy {
         policy_name: node.string("PolicyName")?,
         policy_type: node.string("PolicyType")?,
         description: node.opt_string("Description")?,

@@ -76,7 +76,7 @@ impl ApiResult {
 
 /// A parsed answer: the call's result, or the service's error.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Answer {
     Success(ApiResult),
     Failure(ApiError),
 }
@@ -87,17 +87,17 @@ pub fn parse(
     action: Action,
     response: &HttpResponse,
     our_string_to_sign: Option<&str>,
-) -> Result<Outcome> {
+) -> Result<Answer> {
     if !(200..300).contains(&response.status) {
-        return Ok(Outcome::Failure(api_error(
+        return Ok(Answer::Failure(api_error(
             action,
             response,
             our_string_to_sign,
         )));
     }
     match parse_success(action, response) {
-        Ok(result) => Ok(Outcome::Success(result)),
-        Err(_) if read_error_body(&response.body).is_some() => Ok(Outcome::Failure(api_error(
+        Ok(result) => Ok(Answer::Success(result)),
+        Err(_) if read_error_body(&response.body).is_some() => Ok(Answer::Failure(api_error(
             action,
             response,
             our_string_to_sign,

@@ -44,7 +44,7 @@ pub struct ApiFailure {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum AttemptOutcome {
     /// parseResponse's result, read as the result of the request's action.
     Success(ApiResult),
     Api(ApiFailure),
@@ -59,7 +59,7 @@ pub enum Outcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attempt {
-    pub outcome: Outcome,
+    pub outcome: AttemptOutcome,
     pub local_time: Option<UtcTime>,
     pub server_date: Option<UtcTime>,
     pub http_status: Option<u16>,
@@ -69,8 +69,8 @@ pub struct Attempt {
 impl Attempt {
     pub fn request_id(&self) -> Option<String> {
         let from_outcome = match &self.outcome {
-            Outcome::Success(result) => result.request_id(),
-            Outcome::Api(e) => e.request_id.as_deref(),
+            AttemptOutcome::Success(result) => result.request_id(),
+            AttemptOutcome::Api(e) => e.request_id.as_deref(),
             _ => None,
         };
         from_outcome
@@ -80,7 +80,7 @@ impl Attempt {
 
     pub fn http_status(&self) -> Option<u16> {
         match &self.outcome {
-            Outcome::Api(e) => e.status.or(self.http_status),
+            AttemptOutcome::Api(e) => e.status.or(self.http_status),
             _ => self.http_status,
         }
     }
@@ -109,7 +109,7 @@ impl Facts {
     /// The result of `id`'s last attempt when it succeeded.
     pub fn success(&self, id: &str) -> Option<&ApiResult> {
         match &self.last(id)?.outcome {
-            Outcome::Success(result) => Some(result),
+            AttemptOutcome::Success(result) => Some(result),
             _ => None,
         }
     }
@@ -171,7 +171,7 @@ pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt
     let outcome = match present.as_slice() {
         // The result is read last (below): the attempt's other fields are checked first.
         ["result"] => None,
-        ["apiError"] => Some(Outcome::Api(read_api_error(&obj)?)),
+        ["apiError"] => Some(AttemptOutcome::Api(read_api_error(&obj)?)),
         ["error"] => {
             let error = obj.optional_object("error")?;
             let message = match &error {
@@ -181,10 +181,13 @@ pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt
                 },
                 None => Value::String(String::new()),
             };
-            Some(Outcome::Malformed(message))
+            Some(AttemptOutcome::Malformed(message))
         }
-        ["transportError"] => Some(Outcome::Transport(reason_text(&obj, "transportError")?)),
-        ["skipped"] => Some(Outcome::Skipped(reason_text(&obj, "skipped")?)),
+        ["transportError"] => Some(AttemptOutcome::Transport(reason_text(
+            &obj,
+            "transportError",
+        )?)),
+        ["skipped"] => Some(AttemptOutcome::Skipped(reason_text(&obj, "skipped")?)),
         _ => {
             let outcomes = OUTCOMES.join(", ");
             let text = if present.is_empty() {
@@ -237,7 +240,7 @@ pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt
     };
     let outcome = match outcome {
         Some(outcome) => outcome,
-        None => Outcome::Success(read_result(&obj, action)?),
+        None => AttemptOutcome::Success(read_result(&obj, action)?),
     };
     Ok(Attempt {
         outcome,

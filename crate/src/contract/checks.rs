@@ -55,10 +55,13 @@ pub fn next(input: &str) -> Result<Value> {
 
 /// `checksDiagnose`: the report.
 pub fn diagnose(input: &str) -> Result<Value> {
+    Ok(super::policy::values::to_value(&diagnosis(input)?))
+}
+
+/// `checksDiagnose`'s report, typed (the CLI renders it).
+pub fn diagnosis(input: &str) -> Result<checks::Diagnosis> {
     let (inputs, facts) = state(input, "checksDiagnose")?;
-    Ok(super::policy::values::to_value(&checks::diagnose(
-        &inputs, &facts,
-    )))
+    Ok(checks::diagnose(&inputs, &facts))
 }
 
 /// `checksRetry`: `{action, attempt, outcome}` -> `{retry, delayMs?, kind, reason}`.

@@ -21,13 +21,16 @@ use serde_json::{json, Value};
 struct Received {
     id: String,
     response: Value,
+    /// Its `result` read as the result of the operation's action; an error in it is reported
+    /// when the replay reaches the answer (after checking it answers what was asked).
+    result: Option<Result<ApiResult>>,
     path: String,
 }
 
 /// What an answer says.
 enum Answer<'a> {
     /// parseResponse's result, read as the result of the operation's action.
-    Success(ApiResult),
+    Success(&'a ApiResult),
     ApiError {
         code: &'a str,
         error: &'a Value,
@@ -80,7 +83,7 @@ pub fn next(input: &str) -> Result<Value> {
     let rebased = Object::new(Value::Object(plan_input.map), "$".into())?;
     let (setup, side) = read(&rebased).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
     let plan = Plan::new(&setup, side).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
-    let received = results(&req)?;
+    let received = results(&req, &plan)?;
     let mut replay = Replay {
         plan: &plan,
         received: &received,
@@ -102,7 +105,7 @@ pub fn next(input: &str) -> Result<Value> {
     Ok(replay.answer_json(stop))
 }
 
-fn results(req: &Object) -> Result<Vec<Received>> {
+fn results(req: &Object, plan: &Plan) -> Result<Vec<Received>> {
     let Some(value) = req.get("results") else {
         return Ok(Vec::new());
     };
@@ -140,9 +143,20 @@ fn results(req: &Object) -> Result<Vec<Received>> {
             {
                 return Err(Error::invalid_said(&response.path, S::ResponseShape {}));
             }
+            let action = plan.operation(&id).map(|o| o.action);
+            let result = response.get("result").zip(action).map(|(result, action)| {
+                ApiResult::from_value(action, result.clone()).map_err(|why| {
+                    let text = ContractMessage::AttemptResult {
+                        action: action.name().to_string(),
+                        problem: why.to_string(),
+                    };
+                    Error::invalid_said(format!("{}.result", response.path), text)
+                })
+            });
             Ok(Received {
                 id,
                 response: Value::Object(response.map),
+                result,
                 path: obj.path,
             })
         })
@@ -167,22 +181,9 @@ impl<'a> Replay<'a> {
         }
         self.at += 1;
         let response = &r.response;
-        Ok(Some(if let Some(result) = response.get("result") {
-            // Every id the replay takes is one of the plan's operations.
-            let action = self.op(id).map(|o| o.action);
-            let typed = action.map(|action| {
-                ApiResult::from_value(action, result.clone()).map_err(|why| {
-                    let text = ContractMessage::AttemptResult {
-                        action: action.name().to_string(),
-                        problem: why.to_string(),
-                    };
-                    Error::invalid_said(format!("{}.response.result", r.path), text)
-                })
-            });
-            match typed {
-                Some(typed) => Answer::Success(typed?),
-                None => Answer::Unreadable(result),
-            }
+        Ok(Some(if let Some(result) = &r.result {
+            // Every id the replay takes is one of the plan's operations: its result was read.
+            Answer::Success(result.as_ref().map_err(Clone::clone)?)
         } else if let Some(error) = response.get("apiError") {
             Answer::ApiError {
                 code: error.get("code").and_then(Value::as_str).unwrap_or(""),
@@ -503,15 +504,14 @@ impl<'a> Replay<'a> {
         }
     }
 
-    /// The result of the user read (B), when it succeeded (read when it was taken).
-    fn user_listing(&self) -> Option<PolicyListResult> {
-        let result = self
-            .received
-            .iter()
-            .find(|r| r.id == "user.read")?
-            .response
-            .get("result")?;
-        serde_json::from_value(result.clone()).ok()
+    /// The result of the user read (B), when it succeeded.
+    fn user_listing(&self) -> Option<&'a PolicyListResult> {
+        let received: &'a [Received] = self.received;
+        let read = received.iter().find(|r| r.id == "user.read")?;
+        match read.result.as_ref()? {
+            Ok(ApiResult::Policies(listed)) => Some(listed),
+            _ => None,
+        }
     }
 
     fn changed(&self) -> usize {

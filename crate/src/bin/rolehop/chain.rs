@@ -2,47 +2,48 @@
 //! and the tutorial step), and under a broken link its cause and fix. The same words as the
 //! workbench's picture (`content/chain-picture.js`), from the report's `chain`.
 
-use crate::words::{page, said};
-use rolehop::catalog::Lang;
-use serde_json::Value;
+use crate::words::{fix_words, page};
+use rolehop::catalog::{self, Lang};
+use rolehop::checks::chain::{Link, LinkStatus};
 
-/// The mark for a link's status: proved, broken, not checked.
-fn mark(status: &str) -> &'static str {
+/// The mark and the pages' word for a link's status: proved, broken, not checked.
+fn status(status: LinkStatus) -> (&'static str, &'static str) {
     match status {
-        "pass" => "✓",
-        "fail" => "✗",
-        _ => "–",
+        LinkStatus::Pass => ("✓", "chainStatus_pass"),
+        LinkStatus::Fail => ("✗", "chainStatus_fail"),
+        LinkStatus::NotChecked => ("–", "chainStatus_not_checked"),
     }
 }
 
 /// The chain's lines (empty when the report has no chain).
-pub fn render(report: &Value, lang: Lang) -> String {
-    let Some(links) = report["chain"].as_array().filter(|l| !l.is_empty()) else {
+pub fn render(links: &[Link], lang: Lang) -> String {
+    if links.is_empty() {
         return String::new();
-    };
+    }
     let mut out = format!("{}\n", page("chainPictureTitle", lang, &[]));
     for link in links {
-        let status = link["status"].as_str().unwrap_or("not-checked");
-        let word = page(
-            &format!("chainStatus_{}", status.replace('-', "_")),
+        let (mark, word) = status(link.status);
+        let step = page(
+            "workbenchTutorialStep",
             lang,
-            &[],
+            &[link.step.number().to_string()],
         );
-        let step = link["step"].as_u64().map_or(String::new(), |n| {
-            page("workbenchTutorialStep", lang, &[n.to_string()])
-        });
         let line = page(
             "chainPictureLink",
             lang,
-            &[said(&link["title"], lang), word, step],
+            &[
+                catalog::render(&link.title, lang),
+                page(word, lang, &[]),
+                step,
+            ],
         );
-        out.push_str(&format!("  {} {line}\n", mark(status)));
-        if status == "fail" {
-            if link["cause"].is_object() {
-                out.push_str(&format!("      {}\n", said(&link["cause"], lang)));
+        out.push_str(&format!("  {mark} {line}\n"));
+        if link.status == LinkStatus::Fail {
+            if let Some(cause) = &link.cause {
+                out.push_str(&format!("      {}\n", catalog::render(cause, lang)));
             }
-            if link["fix"].is_object() {
-                let fix = said(&link["fix"], lang);
+            if let Some(fix) = &link.fix {
+                let fix = fix_words(fix, lang);
                 out.push_str(&format!(
                     "      {}\n",
                     page("workbenchVerdictFix", lang, &[fix])

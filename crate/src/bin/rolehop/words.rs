@@ -2,11 +2,14 @@
 //! (the workbench's words for the same report), in the chosen language.
 
 use rolehop::catalog::{self, Lang};
-use serde_json::Value;
+use rolehop::checks::report::FixText;
 
-/// A message of the report (`{id, args}`) in words, from the catalogs.
-pub fn said(value: &Value, lang: Lang) -> String {
-    catalog::render_json(value, lang)
+/// A fix in words: the checks' message, or parseResponse's hint as it came.
+pub fn fix_words(text: &FixText, lang: Lang) -> String {
+    match text {
+        FixText::Said(message) => catalog::render(message, lang),
+        FixText::Hint(hint) => catalog::render_json(hint, lang),
+    }
 }
 
 /// A text of the pages' catalog (the workbench's words for the same report).

@@ -61,9 +61,9 @@ const HANDLERS = Object.freeze({
 });
 
 /**
- * The core's wasm modules a message needs beyond the profiles module, which the worker loads at
- * its start (extension/shared/core.js): each loads at the first message that needs it, so a
- * worker woken for a switch never compiles the checks.
+ * The core's wasm modules each message needs (extension/shared/core.js), loaded at the first
+ * message that needs them: a worker woken for a switch never compiles the checks, one woken for
+ * `core.version` compiles the api module beside the profiles module it starts at once.
  * @type {Partial<Record<MessageType, import('../shared/core.js').CoreModule[]>>}
  */
 const CORE_MODULES = Object.freeze({
@@ -74,7 +74,9 @@ const CORE_MODULES = Object.freeze({
   'core.sign': ['api'],
   'core.request': ['api'],
   'core.parseResponse': ['api'],
-  'switch.saveProfile': ['transfer'],
+  'switch.validate': ['profiles'],
+  'switch.saveProfile': ['profiles', 'transfer'],
+  'identity.lookup': ['profiles'],
   'ramHelper.context': ['tutorial'],
   'ramHelper.checkTrust': ['tutorial', 'policy'],
   'ramHelper.copy': ['tutorial'],

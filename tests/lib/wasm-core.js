@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Every module, in the order shared/core.js lists them. */
-export const WASM_MODULES = /** @type {const} */ (['profiles', 'transfer', 'api', 'checks', 'tutorial', 'policy']);
+const WASM_MODULES = /** @type {const} */ (['profiles', 'transfer', 'api', 'checks', 'tutorial', 'policy']);
 
 /**
  * Instantiates every module of the core in `pkg` (a folder holding `rolehop_<name>.js` and

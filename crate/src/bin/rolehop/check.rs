@@ -2,6 +2,7 @@
 //! line. Each reads one JSON document (stdin, or a file), prints the contract's answer as JSON;
 //! `diagnose` prints a readable report unless `--json` is given.
 
+use crate::help::{self, Command};
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
 use rolehop::message::CliMessage;
@@ -10,28 +11,53 @@ use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str =
-    "  rolehop check plan [FILE|-]      the checks and requests for these inputs (checksPlan)
-  rolehop check next [FILE|-]      the requests to send now for {inputs, facts} (checksNext)
-  rolehop check diagnose [FILE|-] [--json] [--zh]
-                                   the report for {inputs, facts}: readable, or the JSON contract
-                                   exit code 0: pass, 3: a check failed, 4: incomplete, 1: bad input
-  rolehop check retry [FILE|-]     whether to resend {action, attempt, outcome} (checksRetry)";
+/// `rolehop check help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop check plan [FILE|-]",
+            about: CliMessage::HelpCheckPlan {},
+        },
+        Command {
+            synopsis: "rolehop check next [FILE|-]",
+            about: CliMessage::HelpCheckNext {},
+        },
+        Command {
+            synopsis: "rolehop check diagnose [FILE|-] [--json] [--zh]",
+            about: CliMessage::HelpCheckDiagnose {},
+        },
+        Command {
+            synopsis: "rolehop check retry [FILE|-]",
+            about: CliMessage::HelpCheckRetry {},
+        },
+    ];
+    help::usage_text(
+        Some(CliMessage::HelpCheckIntro {}),
+        &commands,
+        &[CliMessage::HelpZh {}],
+        lang,
+    )
+}
 
-const HELP: &str =
-    "rolehop check: the verification plan and diagnosis (pure: facts in, verdicts out)
-
-Usage:
-";
+const COMMANDS: &str = "plan, next, diagnose, retry";
 
 pub fn run(args: &[&str]) -> ExitCode {
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (*command, rest),
-        None => return usage("missing a check command"),
+    let lang = help::lang_of(args);
+    let usage =
+        |problem: CliMessage| help::usage_error("rolehop check", &problem, &usage_text(lang), lang);
+    let (command, rest) = match help::split_command(args) {
+        Some((command, rest)) => (command, rest),
+        None => {
+            return usage(CliMessage::MissingCommand {
+                commands: COMMANDS.into(),
+            })
+        }
     };
-    if matches!(command, "help" | "--help" | "-h") {
-        println!("{HELP}{USAGE}");
-        return ExitCode::SUCCESS;
+    let rest = rest.as_slice();
+    if matches!(command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return help::print_help(&usage_text(lang));
     }
     let json = rest.contains(&"--json");
     let zh = rest.contains(&"--zh");
@@ -44,10 +70,12 @@ pub fn run(args: &[&str]) -> ExitCode {
         .iter()
         .find(|a| a.starts_with("--") && !matches!(**a, "--json" | "--zh"))
     {
-        return usage(&format!("unknown flag {flag}"));
+        return usage(CliMessage::UnknownFlag {
+            flag: flag.to_string(),
+        });
     }
     if files.len() > 1 {
-        return usage("give at most one input file");
+        return usage(CliMessage::AtMostOneFile {});
     }
     let input = match read_source(files.first().copied().unwrap_or("-")) {
         Ok(text) => text,
@@ -62,7 +90,12 @@ pub fn run(args: &[&str]) -> ExitCode {
         "next" => checks_next,
         "diagnose" => checks_diagnose,
         "retry" => checks_retry,
-        other => return usage(&format!("unknown check command {other:?}")),
+        other => {
+            return usage(CliMessage::UnknownCommand {
+                command: format!("{other:?}"),
+                commands: COMMANDS.into(),
+            })
+        }
     };
     let result = handler(&input);
     match (&result, command, json) {
@@ -83,11 +116,6 @@ pub fn run(args: &[&str]) -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop check: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
 }
 
 fn read_source(source: &str) -> Result<String, CliMessage> {

@@ -119,5 +119,23 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await page.fill('#input-accountBUid', c.B.uid);
       await page.locator('#input-accountBUid').blur();
     });
+
+    test('"Do it for me" after the credentials were cleared elsewhere (another tab): why, in the page\'s language', async () => {
+      const c = env.cloud().credentials;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await fill('a');
+      await page.fill('#cred-a-accessKeyId', c.A.root.accessKeyId);
+      await page.fill('#cred-a-accessKeySecret', c.A.root.accessKeySecret);
+      await page.click('#cred-a-save');
+      await page.waitForSelector('#setup:not([disabled])');
+      // As another workbench tab would: the worker forgets them, this page still offers the button.
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'credentials.clear', side: 'a' }));
+      await page.click('#setup');
+      await page.waitForSelector('#setup-status[data-result="error"]');
+      assert.equal(await page.locator('#setup-status').innerText(), lang === 'en'
+        ? 'Something went wrong: Do it for me needs company A\'s credentials: enter them under Credentials for the checks first.'
+        : '出现问题：帮我完成需要 A 公司的凭证：请先在“用于检查的凭证”中填写。');
+      await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-no-credentials-${lang}-section.png` });
+    });
   });
 }

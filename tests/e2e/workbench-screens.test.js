@@ -104,6 +104,10 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await page.waitForSelector('#setup-status[data-outcome]');
       const status = await page.locator('#setup-status').innerText();
       assert.doesNotMatch(status, /core_|\$[a-z]+\$|undefined|\[object/, status);
+      // The log of requests says how each went in the page's language; the API's names stay.
+      const log = await page.locator('#setup-log').innerText();
+      assert.match(log, lang === 'en' ? /→ GetCallerIdentity: done \(HTTP 200\) · RequestId / : /→ GetCallerIdentity：成功（HTTP 200） · RequestId /, log);
+      assert.doesNotMatch(log, /: ok\b/, log);
       await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-done-${lang}-section.png` });
       await auditScreen(page, `workbench-setup-done-${lang}`, { allowed: ALLOWED, widths: [380, 1280] });
       // B's account UID typed as A's: the error shows under the field, in one line of the catalog's words.

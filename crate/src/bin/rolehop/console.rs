@@ -9,8 +9,8 @@ use crate::help::{self, Command};
 use crate::http::{Client, Unreachable};
 use rolehop::api::{
     self, assume_role_request, login_url, parse_signin_token, read_only_session_policy,
-    session_name_from_caller, signin_token_request, Action, ApiResult, AssumeRoleResult,
-    Credentials, HttpResponse, Outcome, Refusal, SessionSpec, SigninOutcome,
+    session_name_from_caller, signin_token_request, Action, Answer, ApiResult, AssumeRoleResult,
+    Credentials, HttpResponse, Refusal, SessionSpec, SigninOutcome,
 };
 use rolehop::catalog::{self, Lang};
 use rolehop::message::{CliMessage, SigninMessage};
@@ -321,8 +321,8 @@ fn read(
 ) -> Result<ApiResult, Stop> {
     let outcome = api::parse(action, answer, Some(string_to_sign))?;
     let e = match outcome {
-        Outcome::Success(result) => return Ok(result),
-        Outcome::Failure(e) => e,
+        Answer::Success(result) => return Ok(result),
+        Answer::Failure(e) => e,
     };
     let (refusal, message) = api::name_refusal(action, &e, &denied.role_arn);
     let exit = match refusal {

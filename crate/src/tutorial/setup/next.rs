@@ -6,9 +6,10 @@
 //! `{error}`. A create or attach answered with `EntityAlreadyExists.*` means "already there".
 
 use super::{read, Operation, Plan};
+use crate::api::{ApiResult, PolicyListResult};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields::{json_type, parse_object, Object};
-use crate::message::{SetupMessage as S, TutorialMessage};
+use crate::message::{ContractMessage, SetupMessage as S, TutorialMessage};
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};
 use crate::tutorial::check::moved;
@@ -20,13 +21,20 @@ use serde_json::{json, Value};
 struct Received {
     id: String,
     response: Value,
+    /// Its `result` read as the result of the operation's action; an error in it is reported
+    /// when the replay reaches the answer (after checking it answers what was asked).
+    result: Option<Result<ApiResult>>,
     path: String,
 }
 
 /// What an answer says.
 enum Answer<'a> {
-    Success(&'a Value),
-    ApiError { code: &'a str, error: &'a Value },
+    /// parseResponse's result, read as the result of the operation's action.
+    Success(&'a ApiResult),
+    ApiError {
+        code: &'a str,
+        error: &'a Value,
+    },
     Unreadable(&'a Value),
 }
 
@@ -75,7 +83,7 @@ pub fn next(input: &str) -> Result<Value> {
     let rebased = Object::new(Value::Object(plan_input.map), "$".into())?;
     let (setup, side) = read(&rebased).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
     let plan = Plan::new(&setup, side).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
-    let received = results(&req)?;
+    let received = results(&req, &plan)?;
     let mut replay = Replay {
         plan: &plan,
         received: &received,
@@ -97,7 +105,7 @@ pub fn next(input: &str) -> Result<Value> {
     Ok(replay.answer_json(stop))
 }
 
-fn results(req: &Object) -> Result<Vec<Received>> {
+fn results(req: &Object, plan: &Plan) -> Result<Vec<Received>> {
     let Some(value) = req.get("results") else {
         return Ok(Vec::new());
     };
@@ -135,9 +143,20 @@ fn results(req: &Object) -> Result<Vec<Received>> {
             {
                 return Err(Error::invalid_said(&response.path, S::ResponseShape {}));
             }
+            let action = plan.operation(&id).map(|o| o.action);
+            let result = response.get("result").zip(action).map(|(result, action)| {
+                ApiResult::from_value(action, result.clone()).map_err(|why| {
+                    let text = ContractMessage::AttemptResult {
+                        action: action.name().to_string(),
+                        problem: why.to_string(),
+                    };
+                    Error::invalid_said(format!("{}.result", response.path), text)
+                })
+            });
             Ok(Received {
                 id,
                 response: Value::Object(response.map),
+                result,
                 path: obj.path,
             })
         })
@@ -162,8 +181,9 @@ impl<'a> Replay<'a> {
         }
         self.at += 1;
         let response = &r.response;
-        Ok(Some(if let Some(result) = response.get("result") {
-            Answer::Success(result)
+        Ok(Some(if let Some(result) = &r.result {
+            // Every id the replay takes is one of the plan's operations: its result was read.
+            Answer::Success(result.as_ref().map_err(Clone::clone)?)
         } else if let Some(error) = response.get("apiError") {
             Answer::ApiError {
                 code: error.get("code").and_then(Value::as_str).unwrap_or(""),
@@ -174,17 +194,15 @@ impl<'a> Replay<'a> {
         }))
     }
 
+    /// `request_id`: the answer's (a result's, or an API error's).
     fn done(
         &mut self,
         task: &'static str,
         result: &'static str,
         message: S,
-        answer: Option<&Value>,
+        request_id: Option<&str>,
     ) {
-        let request_id = answer
-            .and_then(|a| a.get("requestId"))
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        let request_id = request_id.map(str::to_string);
         self.outcomes.push(Outcome {
             task,
             result,
@@ -260,14 +278,10 @@ impl<'a> Replay<'a> {
 
     fn identity(&mut self) -> Result<Option<Stop>> {
         let answer = answer!(self, "identity.read");
-        let Answer::Success(result) = answer else {
+        let Answer::Success(ApiResult::CallerIdentity(me)) = answer else {
             return Ok(Some(self.failed("identity", "identity.read", &answer)));
         };
-        let account = result
-            .get("accountId")
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        let arn = result.get("arn").and_then(Value::as_str).unwrap_or("");
+        let (account, arn) = (me.account_id.as_str(), me.arn.as_str());
         let want = &self.plan.account;
         if account != want {
             return Ok(Some(Stop::Blocked(
@@ -287,7 +301,7 @@ impl<'a> Replay<'a> {
                 account: want.clone(),
                 arn: arn.into(),
             },
-            Some(result),
+            Some(&me.request_id),
         );
         Ok(None)
     }
@@ -299,7 +313,7 @@ impl<'a> Replay<'a> {
         };
         let answer = answer!(self, "role.read");
         let current = match answer {
-            Answer::Success(result) => result,
+            Answer::Success(ApiResult::Role(result)) => result,
             Answer::ApiError {
                 code: "EntityNotExist.Role",
                 ..
@@ -307,13 +321,14 @@ impl<'a> Replay<'a> {
                 let created = answer!(self, "role.create");
                 match created {
                     Answer::Success(result) => {
-                        self.done("role", "created", S::RoleCreated { role }, Some(result));
+                        let id = result.request_id();
+                        self.done("role", "created", S::RoleCreated { role }, id);
                         return Ok(None);
                     }
                     Answer::ApiError { code, .. } if already_exists(code) => {
                         // Created meanwhile by someone else: compare what is there.
                         match answer!(self, "role.recheck") {
-                            Answer::Success(result) => result,
+                            Answer::Success(ApiResult::Role(result)) => result,
                             other => return Ok(Some(self.failed("role", "role.recheck", &other))),
                         }
                     }
@@ -323,11 +338,13 @@ impl<'a> Replay<'a> {
             other => return Ok(Some(self.failed("role", "role.read", &other))),
         };
         let document = current
-            .pointer("/role/assumeRolePolicyDocument")
-            .and_then(Value::as_str)
+            .role
+            .assume_role_policy_document
+            .as_deref()
             .unwrap_or("");
         if same_document(document, trust, PolicyKind::Trust) {
-            self.done("role", "skipped", S::RoleSame { role }, Some(current));
+            let id = Some(current.request_id.as_str());
+            self.done("role", "skipped", S::RoleSame { role }, id);
             return Ok(None);
         }
         let updated = match self.take("role.update")? {
@@ -341,7 +358,8 @@ impl<'a> Replay<'a> {
         };
         match updated {
             Answer::Success(result) => {
-                self.done("role", "updated", S::RoleUpdated { role }, Some(result));
+                let id = result.request_id();
+                self.done("role", "updated", S::RoleUpdated { role }, id);
                 Ok(None)
             }
             other => Ok(Some(self.failed("role", "role.update", &other))),
@@ -352,7 +370,8 @@ impl<'a> Replay<'a> {
         let user = self.plan.setup.user_name.clone().unwrap_or_default();
         match answer!(self, "user.read") {
             Answer::Success(result) => {
-                self.done("user", "skipped", S::UserSame { user }, Some(result));
+                let id = result.request_id();
+                self.done("user", "skipped", S::UserSame { user }, id);
                 Ok(None)
             }
             Answer::ApiError {
@@ -360,11 +379,13 @@ impl<'a> Replay<'a> {
                 ..
             } => match answer!(self, "user.create") {
                 Answer::Success(result) => {
-                    self.done("user", "created", S::UserCreated { user }, Some(result));
+                    let id = result.request_id();
+                    self.done("user", "created", S::UserCreated { user }, id);
                     Ok(None)
                 }
                 Answer::ApiError { code, error } if already_exists(code) => {
-                    self.done("user", "already-there", S::UserThere { user }, Some(error));
+                    let id = error_request_id(error);
+                    self.done("user", "already-there", S::UserThere { user }, id);
                     Ok(None)
                 }
                 other => Ok(Some(self.failed("user", "user.create", &other))),
@@ -379,18 +400,19 @@ impl<'a> Replay<'a> {
         };
         let name = doc.name.clone();
         let current = match answer!(self, "policy.read") {
-            Answer::Success(result) => result,
+            Answer::Success(ApiResult::Policy(result)) => result,
             Answer::ApiError {
                 code: "EntityNotExist.Policy",
                 ..
             } => match answer!(self, "policy.create") {
                 Answer::Success(result) => {
-                    self.done("policy", "created", S::PolicyCreated { name }, Some(result));
+                    let id = result.request_id();
+                    self.done("policy", "created", S::PolicyCreated { name }, id);
                     return Ok(None);
                 }
                 Answer::ApiError { code, .. } if already_exists(code) => {
                     match answer!(self, "policy.recheck") {
-                        Answer::Success(result) => result,
+                        Answer::Success(ApiResult::Policy(result)) => result,
                         other => return Ok(Some(self.failed("policy", "policy.recheck", &other))),
                     }
                 }
@@ -398,17 +420,13 @@ impl<'a> Replay<'a> {
             },
             other => return Ok(Some(self.failed("policy", "policy.read", &other))),
         };
-        let document = current
-            .pointer("/defaultPolicyVersion/policyDocument")
-            .and_then(Value::as_str);
-        if document.is_some_and(|d| same_document(d, doc, PolicyKind::Identity)) {
-            self.done("policy", "skipped", S::PolicySame { name }, Some(current));
+        let document = current.default_policy_version.as_ref();
+        if document.is_some_and(|d| same_document(&d.policy_document, doc, PolicyKind::Identity)) {
+            let id = Some(current.request_id.as_str());
+            self.done("policy", "skipped", S::PolicySame { name }, id);
             return Ok(None);
         }
-        let version = current
-            .pointer("/policy/defaultVersion")
-            .and_then(Value::as_str)
-            .unwrap_or("?");
+        let version = current.policy.default_version.as_deref().unwrap_or("?");
         Ok(Some(Stop::Blocked(
             "policy",
             S::PolicyDiffers {
@@ -447,21 +465,17 @@ impl<'a> Replay<'a> {
         let list = match listed {
             Some(list) => list,
             None => match answer!(self, "attach.read") {
-                Answer::Success(result) => result,
+                Answer::Success(ApiResult::Policies(result)) => result,
                 other => return Ok(Some(self.failed("attach", "attach.read", &other))),
             },
         };
         let attached = list
-            .get("policies")
-            .and_then(Value::as_array)
-            .is_some_and(|ps| {
-                ps.iter().any(|p| {
-                    p.get("policyName").and_then(Value::as_str) == Some(&name)
-                        && p.get("policyType").and_then(Value::as_str) == Some(&kind)
-                })
-            });
+            .policies
+            .iter()
+            .any(|p| p.policy_name == name && p.policy_type == kind);
         if attached {
-            self.done("attach", "skipped", has_policy(name, target), Some(list));
+            let id = Some(list.request_id.as_str());
+            self.done("attach", "skipped", has_policy(name, target), id);
             return Ok(None);
         }
         match answer!(self, "attach.write") {
@@ -473,7 +487,7 @@ impl<'a> Replay<'a> {
                         Side::A => S::AttachedToRole { name, role: target },
                         Side::B => S::AttachedToUser { name, user: target },
                     },
-                    Some(result),
+                    result.request_id(),
                 );
                 Ok(None)
             }
@@ -482,7 +496,7 @@ impl<'a> Replay<'a> {
                     "attach",
                     "already-there",
                     has_policy(name, target),
-                    Some(error),
+                    error_request_id(error),
                 );
                 Ok(None)
             }
@@ -491,11 +505,13 @@ impl<'a> Replay<'a> {
     }
 
     /// The result of the user read (B), when it succeeded.
-    fn user_listing(&self) -> Option<&'a Value> {
-        self.received
-            .iter()
-            .find(|r| r.id == "user.read")
-            .and_then(|r| r.response.get("result"))
+    fn user_listing(&self) -> Option<&'a PolicyListResult> {
+        let received: &'a [Received] = self.received;
+        let read = received.iter().find(|r| r.id == "user.read")?;
+        match read.result.as_ref()? {
+            Ok(ApiResult::Policies(listed)) => Some(listed),
+            _ => None,
+        }
     }
 
     fn changed(&self) -> usize {
@@ -553,6 +569,11 @@ impl<'a> Replay<'a> {
         }
         out
     }
+}
+
+/// An API error's request id (parseResponse's `apiError`).
+fn error_request_id(error: &Value) -> Option<&str> {
+    error.get("requestId").and_then(Value::as_str)
 }
 
 /// A message as the contract carries it: `{id, args}`, or a plain text.

@@ -264,5 +264,6 @@ fn usage_errors_exit_2() {
     );
     let o = rolehop(&["profile", "parse", "/nonexistent/p.ini"], "");
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("could not read /nonexistent/p.ini"));
+    // The catalog's sentence (core_cli_read_failed), capitalised like every sentence.
+    assert!(stderr(&o).contains("Could not read /nonexistent/p.ini"));
 }

@@ -74,7 +74,7 @@ async function signIn(core, profile, readOnly, deps) {
   }
   // The container first (Firefox): with containers turned off nothing is sent at all.
   const container = await containerFor(profile).catch((e) => {
-    throw new Stop('containers', e instanceof Error ? e.message : String(e));
+    throw new Stop('containers', { id: 'consoleContainersUnavailable', args: { reason: e instanceof Error ? e.message : String(e) } });
   });
   const signer = signingCredentials(own);
   const secrets = allSecrets(own);
@@ -173,17 +173,19 @@ function read(core, action, request, answer, profile) {
  * @returns {ConsoleProfile}
  */
 function consoleProfile(p) {
+  // The popup sends what it parsed; anything else is a fault of the sender, named for the log.
+  const unusable = (/** @type {string} */ reason) => new Stop('input', { id: 'consoleProfileUnusable', args: { reason } });
   const text = (/** @type {string} */ name, /** @type {boolean} */ required) => {
     const v = p[name];
     if (v === undefined || v === null) {
-      if (required) throw new Stop('input', `message.profile.${name} is missing`);
+      if (required) throw unusable(`message.profile.${name} is missing`);
       return undefined;
     }
-    if (typeof v !== 'string' || v.length > 256) throw new Stop('input', `message.profile.${name} must be a text of at most 256 characters`);
+    if (typeof v !== 'string' || v.length > 256) throw unusable(`message.profile.${name} must be a text of at most 256 characters`);
     return v;
   };
   const site = text('site', true);
-  if (site !== 'cn' && site !== 'intl') throw new Stop('input', 'message.profile.site must be cn or intl');
+  if (site !== 'cn' && site !== 'intl') throw unusable('message.profile.site must be cn or intl');
   return {
     id: /** @type {string} */ (text('id', true)),
     displayName: /** @type {string} */ (text('displayName', true)),

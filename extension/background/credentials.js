@@ -50,18 +50,15 @@ export function announceCredentialChanges() {
  * Stores one side's credentials after checking them.
  * @param {unknown} side
  * @param {unknown} input
- * @returns {Promise<CredentialsStatus | {error: {kind: 'invalid-credentials', message: string, problems: CredentialProblem[]}}>}
+ * @returns {Promise<CredentialsStatus | {error: {kind: 'invalid-credentials', message: string, text: {id: string, args: {}}, problems: CredentialProblem[]}}>}
  */
 export async function setCredentials(side, input) {
   if (!isSide(side)) {
     const message = `side must be "a" (company A) or "b" (company B), got ${JSON.stringify(side)}`;
-    return { error: { kind: 'invalid-credentials', message, problems: [{ field: 'side', code: 'side', message }] } };
+    return refused([{ field: 'side', code: 'side', message }]);
   }
   const checked = checkCredentials(input, Date.now());
-  if (!checked.ok) {
-    const message = checked.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-    return { error: { kind: 'invalid-credentials', message, problems: checked.problems } };
-  }
+  if (!checked.ok) return refused(checked.problems);
   await chrome.storage.session.set({ [CREDENTIALS_KEYS[side]]: checked.value });
   return credentialsStatus();
 }
@@ -69,16 +66,28 @@ export async function setCredentials(side, input) {
 /**
  * Forgets one side's credentials, or both.
  * @param {unknown} side `a`, `b` or `all`
- * @returns {Promise<CredentialsStatus | {error: {kind: 'invalid-credentials', message: string, problems: CredentialProblem[]}}>}
+ * @returns {Promise<CredentialsStatus | {error: {kind: 'invalid-credentials', message: string, text: {id: string, args: {}}, problems: CredentialProblem[]}}>}
  */
 export async function clearCredentials(side) {
   if (side !== 'all' && !isSide(side)) {
     const message = `side must be "a", "b" or "all", got ${JSON.stringify(side)}`;
-    return { error: { kind: 'invalid-credentials', message, problems: [{ field: 'side', code: 'side', message }] } };
+    return refused([{ field: 'side', code: 'side', message }]);
   }
   const keys = side === 'all' ? Object.values(CREDENTIALS_KEYS) : [CREDENTIALS_KEYS[side]];
   await chrome.storage.session.remove(keys);
   return credentialsStatus();
+}
+
+/**
+ * The answer to credentials a page sent that RoleHop does not take: every problem (English, for
+ * logs), and the first one's words from the catalog (`workbenchCred_<code>`) for the page.
+ * @param {CredentialProblem[]} problems at least one
+ * @returns {{error: {kind: 'invalid-credentials', message: string, text: {id: string, args: {}}, problems: CredentialProblem[]}}}
+ */
+function refused(problems) {
+  const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  const text = { id: `workbenchCred_${(problems[0]?.code ?? 'side').replaceAll('-', '_')}`, args: {} };
+  return { error: { kind: 'invalid-credentials', message, text, problems } };
 }
 
 /** What pages may know: kind, masked key ID, expiration. @returns {Promise<CredentialsStatus>} */

@@ -16,7 +16,9 @@
  * @property {string} [color]
  * @property {Site} site
  */
-/** @typedef {{kind: string, message: string, line: number, column: number, profile?: string, field?: string}} ProfileProblem */
+/** @typedef {import('../shared/contract').CoreMessage} CoreMessage */
+/** @typedef {{kind: string, message: CoreMessage, line: number, column: number, profile?: string, field?: string}} ProfileProblem */
+/** @typedef {{field: 'parentAlias' | 'roleName', message: CoreMessage}} SwitchProblem the field and, in the catalog's words, what is wrong with it */
 /** @typedef {{profiles: IndexedProfile[], errors: ProfileProblem[]}} ParsedProfiles */
 /**
  * The core functions used here (objects in, objects out; `{error}` for bad contract input).
@@ -72,15 +74,15 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
    * @param {ProfileCore} core
    * @param {{parentAlias: string, roleName: string, site: Site}} values
    * @param {{id?: string, displayName?: string}} [extra]
-   * @returns {{problems: Array<{field: 'parentAlias' | 'roleName', message: string}>, profile: IndexedProfile | null, text: string}}
+   * @returns {{problems: SwitchProblem[], profile: IndexedProfile | null, text: string}}
    */
   function check(core, { parentAlias, roleName, site }, extra = {}) {
-    /** @type {Array<{field: 'parentAlias' | 'roleName', message: string}>} */
+    /** @type {SwitchProblem[]} */
     const problems = [];
     for (const [field, value] of /** @type {const} */ ([['parentAlias', parentAlias], ['roleName', roleName]])) {
-      if (value.trim() === '') problems.push({ field, message: 'it is empty' });
+      if (value.trim() === '') problems.push({ field, message: { id: 'switchValueEmpty', args: {} } });
       else if (value.length > MAX_VALUE_LENGTH || NOT_IN_A_VALUE.test(value)) {
-        problems.push({ field, message: `${JSON.stringify(value.slice(0, 40))} has a character or length no ${field === 'parentAlias' ? 'account alias, default domain or UID' : 'role name'} can have` });
+        problems.push({ field, message: { id: field === 'parentAlias' ? 'switchAccountUnusable' : 'switchRoleUnusable', args: {} } });
       }
     }
     if (problems.length) return { problems, profile: null, text: '' };
@@ -119,7 +121,7 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
     /**
      * @param {ProfileCore} core
      * @param {{parentAlias: string, roleName: string, site: Site}} values
-     * @returns {Promise<{ok: boolean, problems: Array<{field: 'parentAlias' | 'roleName', message: string}>, profile?: ProfileRef}>}
+     * @returns {Promise<{ok: boolean, problems: SwitchProblem[], profile?: ProfileRef}>}
      */
     async validate(core, values) {
       const { problems, profile } = check(core, values);
@@ -149,7 +151,7 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
      * user's text kept), unless one exists. The whole new text is parse-checked before saving.
      * @param {ProfileCore} core
      * @param {{parentAlias: string, roleName: string, site: Site}} values
-     * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, problems: Array<{field: string, message: string}>}}>}
+     * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, text: CoreMessage, problems: SwitchProblem[]}}>}
      */
     append(core, values) {
       // One save at a time: two quick clicks must not both append.
@@ -162,12 +164,13 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
   /**
    * @param {ProfileCore} core
    * @param {{parentAlias: string, roleName: string, site: Site}} values
-   * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, problems: Array<{field: string, message: string}>}}>}
+   * @returns {Promise<{saved: boolean, profile: ProfileRef} | {error: {kind: 'invalid-value', message: string, text: CoreMessage, problems: SwitchProblem[]}}>}
    */
   async function appendNow(core, values) {
     const checked = check(core, values);
     if (!checked.profile) {
-      return { error: { kind: 'invalid-value', message: 'these values are not a valid switch', problems: checked.problems } };
+      const text = { id: 'switchNotValid', args: {} };
+      return { error: { kind: 'invalid-value', message: 'these values are not a valid switch', text, problems: checked.problems } };
     }
     const { text, parsed } = await current(core);
     const existing = findSame(parsed, checked.profile);
@@ -177,7 +180,7 @@ export function createProfileIndex({ loadProfilesText, saveProfilesText, onProfi
     const id = uniqueId(parsed, `${checked.profile.account}.${checked.profile.roleName}`);
     const displayName = `${checked.profile.roleName} @ ${checked.profile.account}`;
     const section = check(core, values, { id, displayName });
-    if (!section.profile) throw new Error(`the new profile ${id} did not parse: ${section.problems.map((p) => p.message).join('; ')}`);
+    if (!section.profile) throw new Error(`the new profile ${id} did not parse: ${section.problems.map((p) => JSON.stringify(p.message)).join('; ')}`);
     const canonical = core.profileSerialize({ profiles: [section.profile] });
     if ('error' in canonical) throw new Error(`profileSerialize failed: ${canonical.error.message}`);
     const stamp = now().toISOString().slice(0, 10);

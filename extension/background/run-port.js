@@ -27,7 +27,7 @@ export function createRunPortListener({ core, extensionId, extensionBase }) {
     if (port.name !== RUN_PORT_NAME) return; // another module's port
     const from = classifySender(port.sender ?? {}, { extensionId, extensionBase });
     if (from !== 'extension-page') {
-      post(port, { event: 'error', error: { kind: 'not-allowed', message: 'only RoleHop\'s own pages may run checks or setup' } });
+      post(port, { event: 'error', error: { kind: 'not-allowed', message: 'only RoleHop\'s own pages may run checks or setup', text: { id: 'runNotAllowed', args: {} } } });
       port.disconnect();
       return;
     }
@@ -54,7 +54,7 @@ function serve(port, corePromise) {
   port.onMessage.addListener(async (raw) => {
     const checked = validatePortMessage(raw);
     if (!checked.ok) {
-      post(port, { event: 'error', error: { kind: 'invalid-message', message: checked.reason } });
+      post(port, { event: 'error', error: { kind: 'invalid-message', message: checked.reason, text: { id: 'runInvalidMessage', args: { reason: checked.reason } } } });
       return;
     }
     const message = checked.message;
@@ -62,11 +62,13 @@ function serve(port, corePromise) {
     if (message.type === 'setup.confirm' || message.type === 'setup.cancel') {
       const decision = message.type === 'setup.cancel' ? 'cancel' : message.decision;
       if (!pendingConfirm || (message.type === 'setup.confirm' && message.stepId !== pendingStep)) {
-        post(port, { event: 'error', error: { kind: 'invalid-message', message: `nothing is waiting for a decision on ${message.type === 'setup.confirm' ? message.stepId : 'this port'}` } });
+        const what = `nothing is waiting for a decision on ${message.type === 'setup.confirm' ? message.stepId : 'this port'}`;
+        post(port, { event: 'error', error: { kind: 'invalid-message', message: what, text: { id: 'runNothingWaiting', args: {} } } });
         return;
       }
       if (decision !== 'send' && decision !== 'send-all' && decision !== 'cancel') {
-        post(port, { event: 'error', error: { kind: 'invalid-message', message: `decision must be "send", "send-all" or "cancel", got ${JSON.stringify(decision)}` } });
+        const reason = `decision must be "send", "send-all" or "cancel", got ${JSON.stringify(decision)}`;
+        post(port, { event: 'error', error: { kind: 'invalid-message', message: reason, text: { id: 'runInvalidMessage', args: { reason } } } });
         return;
       }
       const resolve = pendingConfirm;
@@ -76,7 +78,7 @@ function serve(port, corePromise) {
       return;
     }
     if (busy) {
-      post(port, { event: 'error', error: { kind: 'busy', message: 'a run is already going on this port' } });
+      post(port, { event: 'error', error: { kind: 'busy', message: 'a run is already going on this port', text: { id: 'runBusy', args: {} } } });
       return;
     }
     busy = true;
@@ -104,7 +106,8 @@ function serve(port, corePromise) {
         post(port, outcome.error ? { event: 'error', error: outcome.error } : { event: 'setup.done', result: outcome });
       }
     } catch (e) {
-      post(port, { event: 'error', error: { kind: 'internal', message: `${message.type} failed: ${e instanceof Error ? e.message : e}` } });
+      const reason = e instanceof Error ? e.message : String(e);
+      post(port, { event: 'error', error: { kind: 'internal', message: `${message.type} failed: ${reason}`, text: { id: 'runFailed', args: { reason } } } });
     } finally {
       busy = false;
     }

@@ -54,10 +54,18 @@ const MAX_ATTEMPTS = 5;
  */
 export async function runSetup(core, inputs, hooks) {
   const side = inputs.side === 'A' ? 'a' : inputs.side === 'B' ? 'b' : null;
-  if (!side) return { error: { kind: 'invalid-value', message: 'side must be "A" or "B"', path: '$.side' } };
+  if (!side) {
+    return { error: { kind: 'invalid-value', message: 'side must be "A" or "B"', path: '$.side', text: { id: 'setupSideInvalid', args: {} } } };
+  }
   const stored = await readCredentials(side);
   if (!stored) {
-    return { error: { kind: 'missing-credentials', message: `"Do it for me" for side ${inputs.side} needs that side's credentials: enter them first` } };
+    return {
+      error: {
+        kind: 'missing-credentials',
+        message: `"Do it for me" for side ${inputs.side} needs that side's credentials: enter them first`,
+        text: { id: side === 'a' ? 'setupNeedsCredentialsA' : 'setupNeedsCredentialsB', args: {} },
+      },
+    };
   }
   const credentials = signingCredentials(stored);
   const secrets = allSecrets(stored);
@@ -91,7 +99,13 @@ export async function runSetup(core, inputs, hooks) {
     const response = await sendWithRetries(core, operation, built, credentials, secrets, hooks);
     results.push({ id: operation.id, response });
   }
-  return { error: { kind: 'internal', message: `the setup plan did not finish within ${MAX_OPERATIONS} requests` } };
+  return {
+    error: {
+      kind: 'internal',
+      message: `the setup plan did not finish within ${MAX_OPERATIONS} requests`,
+      text: { id: 'setupUnfinished', args: { limit: String(MAX_OPERATIONS) } },
+    },
+  };
 }
 
 /**
@@ -129,11 +143,15 @@ async function sendAndParse(core, action, built, secrets, fetchImpl) {
   try {
     answer = await send(built, secrets, fetchImpl ? { fetch: fetchImpl } : {});
   } catch (e) {
-    const message = `refused before sending: ${e instanceof Error ? e.message : e}`;
-    return { response: { error: { kind: 'refused', message } }, outcome: { transportError: message } };
+    const reason = e instanceof Error ? e.message : String(e);
+    const message = `refused before sending: ${reason}`;
+    // The core's words for the outcome are `text` (setupNext reads it before `message`).
+    const text = { id: 'setupRefusedBeforeSending', args: { reason } };
+    return { response: { error: { kind: 'refused', message, text } }, outcome: { transportError: message } };
   }
   if (isNetworkFailure(answer)) {
-    return { response: { error: { kind: 'transport-error', message: answer.networkError } }, outcome: { transportError: answer.networkError } };
+    const text = { id: 'setupNoAnswer', args: { reason: answer.networkError } };
+    return { response: { error: { kind: 'transport-error', message: answer.networkError, text } }, outcome: { transportError: answer.networkError } };
   }
   const response = core.parseResponse({
     action, status: answer.status, headers: answer.headers, body: answer.body, stringToSign: built.signing?.stringToSign ?? null,

@@ -101,7 +101,8 @@ export function createContentServices({ profiles, loadSettings, lookups, switchP
       if ((await profiles.validate(core, values)).ok) {
         const admitted = await saves.admit({ tabId: page.tabId, identity: `${page.site}/${values.parentAlias.toLowerCase()}/${values.roleName.toLowerCase()}` });
         if (!admitted.ok) {
-          return { error: { kind: /** @type {const} */ ('not-allowed'), message: `switch.saveProfile refused: ${admitted.message} (add the profile on the options page)` } };
+          const text = { id: 'switchSaveLimit', args: {} };
+          return { error: { kind: /** @type {const} */ ('not-allowed'), message: `switch.saveProfile refused: ${admitted.message} (add the profile on the options page)`, text } };
         }
       }
       return profiles.append(core, values);

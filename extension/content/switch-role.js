@@ -10,7 +10,7 @@
 // nothing runs before every binding it may reach is initialised, whether the form is in the page
 // when the script is injected or rendered later.
 (() => {
-  const { t } = RoleHopUI;
+  const { t, coreMessage } = RoleHopUI;
   const Fields = RoleHopSwitchFields;
 
   /** How long a page may take to render the form. */
@@ -26,9 +26,9 @@
   /**
    * @typedef {{id: string, displayName: string, color?: string}} ProfileRef
    * @typedef {{fromRoleHop: boolean, autoSubmit: boolean, profile?: ProfileRef}} SwitchContext
-   * @typedef {{field: 'parentAlias' | 'roleName', message: string}} Problem
+   * @typedef {{field: 'parentAlias' | 'roleName', message: import('../shared/contract').CoreMessage}} Problem
    * @typedef {{ok: boolean, problems: Problem[], profile?: ProfileRef}} Validation
-   * @typedef {{error: {kind: string, message: string}}} Failure
+   * @typedef {{error: {kind: string, message: string, text?: import('../shared/contract').CoreMessage}}} Failure
    */
 
   const url = new URL(location.href);
@@ -209,7 +209,7 @@
     if (userEdited) return void validateTyped();
     const profile = ctx.fromRoleHop ? (ctx.profile ?? null) : (checked.profile ?? null);
     if (!checked.ok) {
-      banner.show({ state: 'invalid', tone: 'warn', profile, text: `${t('switchInvalid')} ${problemText(checked.problems)}` });
+      banner.show({ state: 'invalid', tone: 'warn', profile, text: `${t('switchInvalid')}${sentenceGap()}${problemText(checked.problems)}` });
       return;
     }
     if (ctx.fromRoleHop && ctx.autoSubmit && form?.submit) {
@@ -303,7 +303,7 @@
     }
     lastValidation = checked;
     if (!checked.ok) {
-      banner.show({ state: 'invalid', tone: 'warn', text: `${t('switchInvalid')} ${problemText(checked.problems)}` });
+      banner.show({ state: 'invalid', tone: 'warn', text: `${t('switchInvalid')}${sentenceGap()}${problemText(checked.problems)}` });
     } else if (checked.profile) {
       banner.show({ state: 'hand', tone: 'ok', profile: checked.profile, text: t('switchKnownProfile') });
     } else {
@@ -317,18 +317,23 @@
     const values = { parentAlias: form.account.value.trim(), roleName: form.role.value.trim() };
     const reply = await send({ type: 'switch.saveProfile', ...values });
     if ('error' in reply) {
-      banner.show({ state: 'error', tone: 'warn', text: t('switchSaveFailed', [reply.error.message]) });
+      banner.show({ state: 'error', tone: 'warn', text: t('switchSaveFailed', [reply.error.text ? coreMessage(reply.error.text) : reply.error.message]) });
       return;
     }
     const { saved, profile } = /** @type {{saved: boolean, profile: ProfileRef}} */ (reply);
     banner.show({ state: 'saved', tone: 'ok', profile, text: t(saved ? 'switchSaved' : 'switchKnownProfile') });
   }
 
+  /** What goes between two sentences: a space in English, nothing after a Chinese full stop. */
+  function sentenceGap() {
+    return t('htmlLang').toLowerCase().startsWith('zh') ? '' : ' ';
+  }
+
   /** @param {Problem[]} problems */
   function problemText(problems) {
     return problems
-      .map((p) => `${t(p.field === 'parentAlias' ? 'switchFieldAccount' : 'switchFieldRole')}: ${p.message}`)
-      .join(' ');
+      .map((p) => t('switchProblem', [t(p.field === 'parentAlias' ? 'switchFieldAccount' : 'switchFieldRole'), coreMessage(p.message)]))
+      .join(sentenceGap());
   }
 
   start();

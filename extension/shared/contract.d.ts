@@ -425,7 +425,8 @@ export interface SwitchContext {
 /** `switch.validate`: the core's verdict on an account + role pair, and the profile it already is. */
 export interface SwitchValidation {
   ok: boolean;
-  problems: Array<{ field: "parentAlias" | "roleName"; message: string }>;
+  /** Each problem's field and what is wrong with it, in the catalog's words. */
+  problems: Array<{ field: "parentAlias" | "roleName"; message: CoreMessage }>;
   profile?: ProfileRef;
 }
 
@@ -552,6 +553,8 @@ export interface InvalidCredentialsError {
   error: {
     kind: "invalid-credentials";
     message: string;
+    /** The first problem's words for the page (`workbenchCred_<code>`). */
+    text: CoreMessage;
     problems: Array<{ field: string; code: string; message: string }>;
   };
 }

@@ -3,7 +3,7 @@
 // service worker applies, handed to the worker, and wiped from the page at once. The page only
 // ever sees the worker's masked summary afterwards.
 
-import { t } from '../shared/i18n.js';
+import { coreMessage, t } from '../shared/i18n.js';
 import { sendMessage, replyError, CREDENTIALS_CHANGED } from '../shared/messages.js';
 import { checkCredentials } from '../shared/credential-rules.js';
 import { el, byId, setStatus, errorText } from './dom.js';
@@ -169,7 +169,11 @@ async function apply(message) {
   const turn = ++asked;
   try {
     const reply = await sendMessage(message);
-    const error = replyError(reply);
+    const error = /** @type {{message: string, text?: import('../shared/contract').CoreMessage} | null} */ (replyError(reply));
+    if (error?.text) {
+      setStatus(byId('credentials-status'), 'error', t('workbenchError', coreMessage(error.text)));
+      return;
+    }
     if (error || !('storage' in reply)) throw new Error(error?.message ?? 'no status in the answer');
     if (turn === asked) show(/** @type {CredentialsStatus} */ (reply));
     setStatus(byId('credentials-status'), 'pass', t(message.type === 'credentials.set' ? 'workbenchCredSaved' : 'workbenchCredCleared'));

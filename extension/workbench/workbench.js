@@ -331,7 +331,7 @@ async function setUp() {
         showPreview(event);
       } else if (event.event === 'setup.sent') {
         log.append(el('li', { 'data-operation': event.id, 'data-outcome': event.outcome, 'data-kind': event.kind },
-          [`${event.kind === 'write' ? '✎' : '→'} ${event.action}: ${event.outcome}${event.httpStatus ? ` (HTTP ${event.httpStatus})` : ''}${event.requestId ? ` · RequestId ${event.requestId}` : ''}`]));
+          [`${event.kind === 'write' ? '✎' : '→'} ${sentLine(event)}${event.requestId ? ` · RequestId ${event.requestId}` : ''}`]));
       } else if (event.event === 'setup.done') {
         finished = true;
         showSetupResult(event.result);
@@ -355,6 +355,21 @@ async function setUp() {
   port.disconnect();
   running = false;
   refreshButtons();
+}
+
+/** Outcomes of a sent request that are words, not the API's own error codes (shown as they are). */
+const SENT_OUTCOMES = { ok: 'workbenchSetupSentOk', 'transport-error': 'workbenchSetupSentNoAnswer', refused: 'workbenchSetupSentRefused' };
+
+/**
+ * One request of "Do it for me" in the log: its action, how it went and its HTTP status.
+ * @param {{action: string, outcome: string, httpStatus?: number | null}} event a `setup.sent` event
+ */
+function sentLine(event) {
+  const key = /** @type {Record<string, string>} */ (SENT_OUTCOMES)[event.outcome];
+  const outcome = key ? t(key) : event.outcome;
+  return event.httpStatus
+    ? t('workbenchSetupSentLine', [event.action, outcome, String(event.httpStatus)])
+    : t('workbenchSetupSentLineNoStatus', [event.action, outcome]);
 }
 
 /** The tutorial input without `audience` (setupPlan takes the side instead). */

@@ -203,6 +203,13 @@ describe('content-script messages through the router', () => {
     // Text that would be INI structure never reaches the parser.
     const injected = await route({ type: 'switch.validate', parentAlias: 'acme\n[profile evil]', roleName: 'a;b' }, page);
     assert.deepEqual(injected.problems.map((/** @type {{field: string}} */ p) => p.field), ['parentAlias', 'roleName']);
+    // Every problem is a catalog message (the banner renders it in the page's language).
+    const catalogs = ['en', 'zh_CN'].map((locale) => JSON.parse(readFileSync(join(DIST, '_locales', locale, 'messages.json'), 'utf8')));
+    for (const p of [...both.problems, ...injected.problems]) {
+      assert.equal(typeof p.message?.id, 'string', JSON.stringify(p));
+      for (const catalog of catalogs) assert.ok(catalog[p.message.id], `${p.message.id} is in the catalog`);
+    }
+    assert.deepEqual(injected.problems.map((/** @type {any} */ p) => p.message.id), ['switchAccountUnusable', 'switchRoleUnusable']);
   });
 
   test('switch.saveProfile appends a checked profile, keeps the text, and does not duplicate', async () => {
@@ -252,9 +259,13 @@ describe('content-script messages through the router', () => {
     const refused = await save('one-too-many');
     assert.equal(refused.error.kind, 'not-allowed');
     assert.match(refused.error.message, /switch\.saveProfile refused: this tab asked about 3 identities .* \(add the profile on the options page\)/);
+    // The banner shows the catalog's words, in the page's language, not the log's English.
+    assert.deepEqual(refused.error.text, { id: 'switchSaveLimit', args: {} });
     assert.doesNotMatch(profilesText, /one-too-many/);
     assert.equal((await save('new0')).saved, false, 'the same values again are not a new profile');
-    assert.equal((await limited({ type: 'switch.saveProfile', parentAlias: 'bad alias', roleName: 'writer' }, page)).error.kind, 'invalid-value');
+    const invalid = await limited({ type: 'switch.saveProfile', parentAlias: 'bad alias', roleName: 'writer' }, page);
+    assert.equal(invalid.error.kind, 'invalid-value');
+    assert.deepEqual(invalid.error.text, { id: 'switchNotValid', args: {} });
   });
 
   test('identity.lookup matches account UID + role name, from console pages only', async () => {

@@ -119,6 +119,27 @@ describe('dist', () => {
     for (const key of used) assert.ok(key in en, `message ${key} is missing from _locales/en`);
   });
 
+  test('the wasm carries no catalog text: the words live in _locales, the core returns ids', () => {
+    // Every run of 40 or more characters between placeholders, of every entry in both languages:
+    // none may be compiled into the wasm (a value the core sends, such as a policy's description,
+    // may share a few words with an entry; a whole sentence may not).
+    const wasm = files(join(DIST, 'chromium')).filter((f) => f.endsWith('.wasm'));
+    assert.ok(wasm.length > 0, 'no wasm shipped');
+    const bytes = wasm.map((f) => readFileSync(join(DIST, 'chromium', f)));
+    const found = [];
+    for (const locale of ['en', 'zh_CN']) {
+      /** @type {Record<string, {message: string}>} */
+      const catalog = JSON.parse(readFileSync(join(DIST, 'chromium', '_locales', locale, 'messages.json'), 'utf8'));
+      for (const [key, { message }] of Object.entries(catalog)) {
+        for (const part of message.split(/\$[A-Za-z0-9_@]+\$|\$[1-9]/)) {
+          const text = Buffer.from(part.trim());
+          if (text.length >= 40 && bytes.some((b) => b.includes(text))) found.push(`${locale} ${key}: ${part.trim()}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
   test('the zips hold exactly the folders\' files', () => {
     for (const browser of ['chromium', 'firefox']) {
       assert.deepEqual(zipEntries(join(DIST, `rolehop-${browser}.zip`)), files(join(DIST, browser)), browser);

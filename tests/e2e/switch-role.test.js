@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { launchWithFixtureServer, useFixtureServer } from './harness.js';
+import { fill, launchWithFixtureServer, messageCatalog, useFixtureServer } from './harness.js';
 import { startConsoleFixtures } from '../fixtures/console/server.js';
 import { inRenderOrder, RENDER_ORDERS } from '../lib/fixture-site.js';
 import {
@@ -293,8 +293,10 @@ describe('the Switch Role page', () => {
             displayName: 'Broken',
           });
           const banner = await waitForBanner(page, ['invalid']);
-          assert.match(banner.text, /Account: /);
-          assert.match(banner.text, /Role name: /);
+          // Each field's problem in the catalog's words (not an object or an id).
+          const en = messageCatalog('en', { resolvePlaceholders: true });
+          assert.ok(banner.text.includes(`Account: ${fill(en.core_profile_alias_character, 'acme_prod!', '_')}`), banner.text);
+          assert.ok(banner.text.includes(`Role name: ${fill(en.core_profile_role_name_character, 'admin oss', ' ', 6)}`), banner.text);
           assert.equal(await submitted(page), null);
           await page.close();
         });
@@ -445,6 +447,13 @@ describe('the Switch Role banner in Chinese', () => {
       assert.match(banner.text, /已根据链接填写 acme-prod \/ admin-oss/);
       assert.equal(banner.elements.find((e) => e.nodeName === 'SECTION')?.attributes.lang, 'zh-CN');
       assert.equal(bannerAction(banner)?.text, '保存为配置');
+      await page.close();
+      // Values that are no switch: each field's problem in Chinese, one sentence after another.
+      const invalid = await open(switchRoleUrl({ fixture: 'zh', parentAlias: 'acme_prod!', roleName: 'admin oss' }));
+      const refused = await waitForBanner(invalid, ['invalid']);
+      const zh = messageCatalog('zh_CN', { resolvePlaceholders: true });
+      assert.ok(refused.text.includes(`没有提交：填写的值无效。账号：${fill(zh.core_profile_alias_character, 'acme_prod!', '_')}`), refused.text);
+      assert.ok(refused.text.includes(`角色名称：${fill(zh.core_profile_role_name_character, 'admin oss', ' ', 6)}`), refused.text);
     } finally {
       await close();
     }

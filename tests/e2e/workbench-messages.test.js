@@ -88,7 +88,9 @@ describe('the run port', () => {
       const port = fakePort(sender);
       listener(/** @type {any} */ (port));
       assert.equal(port.disconnected, true);
-      assert.deepEqual(port.posted, [{ event: 'error', error: { kind: 'not-allowed', message: 'only RoleHop\'s own pages may run checks or setup' } }]);
+      // The English message for logs, and the catalog's words for a page (background/run-port.js).
+      const text = { id: 'runNotAllowed', args: {} };
+      assert.deepEqual(port.posted, [{ event: 'error', error: { kind: 'not-allowed', message: 'only RoleHop\'s own pages may run checks or setup', text } }]);
     });
   }
 

@@ -104,6 +104,10 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await page.waitForSelector('#setup-status[data-outcome]');
       const status = await page.locator('#setup-status').innerText();
       assert.doesNotMatch(status, /core_|\$[a-z]+\$|undefined|\[object/, status);
+      // The log of requests says how each went in the page's language; the API's names stay.
+      const log = await page.locator('#setup-log').innerText();
+      assert.match(log, lang === 'en' ? /→ GetCallerIdentity: done \(HTTP 200\) · RequestId / : /→ GetCallerIdentity：成功（HTTP 200） · RequestId /, log);
+      assert.doesNotMatch(log, /: ok\b/, log);
       await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-done-${lang}-section.png` });
       await auditScreen(page, `workbench-setup-done-${lang}`, { allowed: ALLOWED, widths: [380, 1280] });
       // B's account UID typed as A's: the error shows under the field, in one line of the catalog's words.
@@ -118,6 +122,27 @@ for (const lang of /** @type {const} */ (['en', 'zh-CN'])) {
       await page.locator('#inputs').screenshot({ path: `tests/.tmp/screens/workbench-input-error-${lang}-form.png` });
       await page.fill('#input-accountBUid', c.B.uid);
       await page.locator('#input-accountBUid').blur();
+    });
+
+    test('"Do it for me" when the credentials are cleared elsewhere as it starts: why, in the page\'s language', async () => {
+      const c = env.cloud().credentials;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await fill('a');
+      await page.fill('#cred-a-accessKeyId', c.A.root.accessKeyId);
+      await page.fill('#cred-a-accessKeySecret', c.A.root.accessKeySecret);
+      await page.click('#cred-a-save');
+      await page.waitForSelector('#setup:not([disabled])');
+      // As another workbench tab would, at the moment this page's button is pressed (the page
+      // follows changed credentials, so only a run already started meets them gone).
+      await page.evaluate(() => {
+        document.getElementById('setup')?.click();
+        void chrome.runtime.sendMessage({ type: 'credentials.clear', side: 'a' });
+      });
+      await page.waitForSelector('#setup-status[data-result="error"]');
+      assert.equal(await page.locator('#setup-status').innerText(), lang === 'en'
+        ? 'Something went wrong: Do it for me needs company A\'s credentials: enter them under Credentials for the checks first.'
+        : '出现问题：帮我完成需要 A 公司的凭证：请先在“用于检查的凭证”中填写。');
+      await page.locator('#setup-section').screenshot({ path: `tests/.tmp/screens/workbench-setup-no-credentials-${lang}-section.png` });
     });
   });
 }

@@ -10,6 +10,8 @@ mod chain;
 mod check;
 #[path = "rolehop/console.rs"]
 mod console;
+#[path = "rolehop/help.rs"]
+mod help;
 #[path = "rolehop/http.rs"]
 mod http;
 #[path = "rolehop/policy.rs"]
@@ -27,44 +29,75 @@ use rolehop::{Error, ErrorKind};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-rolehop: RoleHop's core on the command line (Alibaba Cloud signing and requests)
+/// The commands, each with what it does (`rolehop help`; `--zh` in Chinese).
+fn usage(lang: catalog::Lang) -> String {
+    use help::Command;
+    let commands = [
+        Command {
+            synopsis: "rolehop sign [--lines]",
+            about: CliMessage::HelpSign {},
+        },
+        Command {
+            synopsis: "rolehop request [--lines]",
+            about: CliMessage::HelpRequest {},
+        },
+        Command {
+            synopsis: "rolehop parse [--lines]",
+            about: CliMessage::HelpParse {},
+        },
+        Command {
+            synopsis: "rolehop policy build|lint|simulate ...",
+            about: CliMessage::HelpPolicy {},
+        },
+        Command {
+            synopsis: "rolehop profile parse|format|import|export|url ...",
+            about: CliMessage::HelpProfile {},
+        },
+        Command {
+            synopsis: "rolehop tutorial steps|plan|next ...",
+            about: CliMessage::HelpTutorial {},
+        },
+        Command {
+            synopsis: "rolehop check plan|next|diagnose|retry ...",
+            about: CliMessage::HelpCheck {},
+        },
+        Command {
+            synopsis: "rolehop console PROFILE [...]",
+            about: CliMessage::HelpConsole {},
+        },
+        Command {
+            synopsis: "rolehop credentials PROFILE [...]",
+            about: CliMessage::HelpCredentials {},
+        },
+        Command {
+            synopsis: "rolehop version",
+            about: CliMessage::HelpVersion {},
+        },
+        Command {
+            synopsis: "rolehop help [--zh]",
+            about: CliMessage::HelpHelp {},
+        },
+    ];
+    help::usage_text(
+        Some(CliMessage::HelpIntro {}),
+        &commands,
+        &[CliMessage::HelpContract {}],
+        lang,
+    )
+}
 
-Usage:
-  rolehop sign [--lines]     read one JSON signing request on stdin, print one JSON result
-                             (--lines: one request per line, one result per line)
-  rolehop request [--lines]  build one signed STS, RAM or OSS request ({\"action\": \"AssumeRole\", ...})
-                             and print {method, url, headers, body, signing}
-  rolehop parse [--lines]    read one API answer ({\"action\", \"status\", \"headers\", \"body\"}) and print
-                             {\"result\": ...} or {\"apiError\": {code, message, hint, ...}}
-                             (the error's words and an apiError's hint also go to stderr)
-                             (an apiError is a valid answer: exit code 0)
-  rolehop policy build|lint|simulate ...
-                             build, lint and simulate RAM policies offline (rolehop policy help)
-  rolehop profile parse|format|import|export|url ...
-                             check, format, import and export switch profiles and build Switch
-                             Role URLs (rolehop profile help)
-  rolehop tutorial steps|plan|next ...
-                             the guided tutorial with your values, and the \"Do it for me\" plan
-                             (rolehop tutorial help)
-  rolehop check plan|next|diagnose|retry ...
-                             the verification checks: what to send, and the diagnosis of what
-                             came back (rolehop check help)
-  rolehop console PROFILE [...]
-                             open the console as PROFILE's role (AssumeRole, then the federation
-                             sign-in), or --print its Login URL (rolehop console --help)
-  rolehop credentials PROFILE [...]
-                             PROFILE's role credentials for scripts (shell exports, or the aliyun
-                             CLI's external credential process JSON)
-  rolehop version            print the core's version as JSON
-  rolehop help               show this help
-
-Requests and results are documented in the README (\"The JSON contract\").
-On bad input the result is {\"error\": {\"kind\", \"message\", ...}} and the exit code is 1.";
+/// The commands `rolehop` takes, for an error naming them.
+const COMMANDS: &str =
+    "sign, request, parse, policy, profile, tutorial, check, console, credentials, version, help";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // `rolehop --zh COMMAND ...` is `rolehop COMMAND --zh ...` (the commands take it anywhere
+    // but after a flag that takes a value).
+    if args.len() > 1 && args[0] == "--zh" {
+        args.swap(0, 1);
+    }
     match args.as_slice() {
         ["sign"] => run_once(contract::sign),
         ["sign", "--lines"] => run_lines(contract::sign),
@@ -78,15 +111,39 @@ fn main() -> ExitCode {
         ["tutorial", rest @ ..] => tutorial::run(rest),
         [command @ ("console" | "credentials"), rest @ ..] => console::run(command, rest),
         ["version"] | ["--version"] | ["-V"] => print_value(&contract::version().to_string(), true),
-        ["help"] | ["--help"] | ["-h"] => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
+        ["help" | "--help" | "-h", rest @ ..] if rest.iter().all(|a| *a == "--zh") => {
+            help::print_help(&usage(help::lang_of(rest)))
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => wrong_command_line(&args),
     }
+}
+
+/// What is wrong with a command line no command took, and the usage text (exit code 2).
+fn wrong_command_line(args: &[&str]) -> ExitCode {
+    let lang = help::lang_of(args);
+    let words: Vec<&str> = args.iter().copied().filter(|a| *a != "--zh").collect();
+    let problem = match words.as_slice() {
+        [] => CliMessage::MissingCommand {
+            commands: COMMANDS.into(),
+        },
+        ["sign" | "request" | "parse", flag, ..] if flag.starts_with("--") => {
+            CliMessage::UnknownFlag {
+                flag: flag.to_string(),
+            }
+        }
+        ["sign" | "request" | "parse" | "version", extra, ..] => CliMessage::UnexpectedArgument {
+            argument: format!("{extra:?}"),
+        },
+        // These print JSON and take no --zh.
+        ["sign" | "request" | "parse" | "version"] => CliMessage::UnexpectedArgument {
+            argument: "\"--zh\"".into(),
+        },
+        [command, ..] => CliMessage::UnknownCommand {
+            command: format!("{command:?}"),
+            commands: COMMANDS.into(),
+        },
+    };
+    help::usage_error("rolehop", &problem, &usage(lang), lang)
 }
 
 type Handler = fn(&str) -> rolehop::Result<serde_json::Value>;

@@ -1,5 +1,8 @@
 //! Command-line flags shared by `rolehop policy` and `rolehop tutorial`: `--name value` pairs
 //! (repeatable; the last one wins for a single value), switches without a value, and bare words.
+//! What is wrong with a command line is a catalog message (help.rs renders it).
+
+use rolehop::message::CliMessage;
 
 /// Parsed flags: options by name (without the leading `--`) and bare words, in order.
 pub struct Args {
@@ -11,12 +14,15 @@ pub struct Args {
 
 impl Args {
     /// Reads `args`; bare words are kept in `words`.
-    pub fn parse(args: &[&str], switches: &'static [&'static str]) -> Result<Args, String> {
+    pub fn parse(args: &[&str], switches: &'static [&'static str]) -> Result<Args, CliMessage> {
         Args::read(args, switches, true)
     }
 
     /// Reads `args` where every argument is a flag: a bare word is an error.
-    pub fn parse_flags(args: &[&str], switches: &'static [&'static str]) -> Result<Args, String> {
+    pub fn parse_flags(
+        args: &[&str],
+        switches: &'static [&'static str],
+    ) -> Result<Args, CliMessage> {
         Args::read(args, switches, false)
     }
 
@@ -24,14 +30,16 @@ impl Args {
         args: &[&str],
         switches: &'static [&'static str],
         words_allowed: bool,
-    ) -> Result<Args, String> {
+    ) -> Result<Args, CliMessage> {
         let mut words = Vec::new();
         let mut options = Vec::new();
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let Some(name) = arg.strip_prefix("--") else {
                 if !words_allowed {
-                    return Err(format!("unexpected argument {arg:?}"));
+                    return Err(CliMessage::UnexpectedArgument {
+                        argument: format!("{arg:?}"),
+                    });
                 }
                 words.push(arg.to_string());
                 continue;
@@ -39,7 +47,9 @@ impl Args {
             let value = if switches.contains(arg) {
                 None
             } else {
-                let value = rest.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                let value = rest.next().ok_or_else(|| CliMessage::FlagNeedsValue {
+                    flag: arg.to_string(),
+                })?;
                 Some(value.to_string())
             };
             options.push((name.to_string(), value));
@@ -71,11 +81,13 @@ impl Args {
     }
 
     /// Every flag must be a switch or one of `known` (names without `--`).
-    pub fn check(&self, known: &[&str]) -> Result<(), String> {
+    pub fn check(&self, known: &[&str]) -> Result<(), CliMessage> {
         match self.options.iter().find(|(n, _)| {
             !known.contains(&n.as_str()) && !self.switches.contains(&format!("--{n}").as_str())
         }) {
-            Some((n, _)) => Err(format!("unknown flag --{n}")),
+            Some((n, _)) => Err(CliMessage::UnknownFlag {
+                flag: format!("--{n}"),
+            }),
             None => Ok(()),
         }
     }

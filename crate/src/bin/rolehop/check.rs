@@ -3,6 +3,7 @@
 //! `diagnose` prints a readable report (the verdict, the chain, each check) unless `--json` is
 //! given.
 
+use crate::help::{self, Command};
 use crate::words::{fix_words, page, page_count};
 use rolehop::catalog::{self, Lang};
 use rolehop::checks::report::{Report, Status, VerdictStatus};
@@ -12,30 +13,53 @@ use rolehop::message::CliMessage;
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str =
-    "  rolehop check plan [FILE|-]      the checks and requests for these inputs (checksPlan)
-  rolehop check next [FILE|-]      the requests to send now for {inputs, facts} (checksNext)
-  rolehop check diagnose [FILE|-] [--json] [--zh]
-                                   the report for {inputs, facts}: readable (the verdict, the
-                                   chain from B's user to the bucket, each check) or, with
-                                   --json, the JSON contract
-                                   exit code 0: pass, 3: a check failed, 4: incomplete, 1: bad input
-  rolehop check retry [FILE|-]     whether to resend {action, attempt, outcome} (checksRetry)";
+/// `rolehop check help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop check plan [FILE|-]",
+            about: CliMessage::HelpCheckPlan {},
+        },
+        Command {
+            synopsis: "rolehop check next [FILE|-]",
+            about: CliMessage::HelpCheckNext {},
+        },
+        Command {
+            synopsis: "rolehop check diagnose [FILE|-] [--json] [--zh]",
+            about: CliMessage::HelpCheckDiagnose {},
+        },
+        Command {
+            synopsis: "rolehop check retry [FILE|-]",
+            about: CliMessage::HelpCheckRetry {},
+        },
+    ];
+    help::usage_text(
+        Some(CliMessage::HelpCheckIntro {}),
+        &commands,
+        &[CliMessage::HelpZh {}],
+        lang,
+    )
+}
 
-const HELP: &str =
-    "rolehop check: the verification plan and diagnosis (pure: facts in, verdicts out)
-
-Usage:
-";
+const COMMANDS: &str = "plan, next, diagnose, retry";
 
 pub fn run(args: &[&str]) -> ExitCode {
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (*command, rest),
-        None => return usage("missing a check command"),
+    let lang = help::lang_of(args);
+    let usage =
+        |problem: CliMessage| help::usage_error("rolehop check", &problem, &usage_text(lang), lang);
+    let (command, rest) = match help::split_command(args) {
+        Some((command, rest)) => (command, rest),
+        None => {
+            return usage(CliMessage::MissingCommand {
+                commands: COMMANDS.into(),
+            })
+        }
     };
-    if matches!(command, "help" | "--help" | "-h") {
-        println!("{HELP}{USAGE}");
-        return ExitCode::SUCCESS;
+    let rest = rest.as_slice();
+    if matches!(command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return help::print_help(&usage_text(lang));
     }
     let json = rest.contains(&"--json");
     let zh = rest.contains(&"--zh");
@@ -48,10 +72,12 @@ pub fn run(args: &[&str]) -> ExitCode {
         .iter()
         .find(|a| a.starts_with("--") && !matches!(**a, "--json" | "--zh"))
     {
-        return usage(&format!("unknown flag {flag}"));
+        return usage(CliMessage::UnknownFlag {
+            flag: flag.to_string(),
+        });
     }
     if files.len() > 1 {
-        return usage("give at most one input file");
+        return usage(CliMessage::AtMostOneFile {});
     }
     let input = match read_source(files.first().copied().unwrap_or("-")) {
         Ok(text) => text,
@@ -68,7 +94,12 @@ pub fn run(args: &[&str]) -> ExitCode {
         "plan" => checks_plan,
         "next" => checks_next,
         "retry" => checks_retry,
-        other => return usage(&format!("unknown check command {other:?}")),
+        other => {
+            return usage(CliMessage::UnknownCommand {
+                command: format!("{other:?}"),
+                commands: COMMANDS.into(),
+            })
+        }
     };
     let result = handler(&input);
     match &result {
@@ -99,11 +130,6 @@ fn diagnose(input: &str, json: bool, zh: bool) -> ExitCode {
         print!("{}", render(&diagnosis, zh));
     }
     exit_for(&diagnosis.report)
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop check: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
 }
 
 fn read_source(source: &str) -> Result<String, CliMessage> {

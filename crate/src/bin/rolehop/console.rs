@@ -5,6 +5,7 @@
 
 use crate::args::Args;
 use crate::caller;
+use crate::help::{self, Command};
 use crate::http::{Client, Unreachable};
 use rolehop::api::{
     self, assume_role_request, login_url, parse_signin_token, read_only_session_policy,
@@ -12,58 +13,84 @@ use rolehop::api::{
     Credentials, HttpResponse, Refusal, SessionSpec, SigninOutcome,
 };
 use rolehop::catalog::{self, Lang};
-use rolehop::message::SigninMessage;
+use rolehop::message::{CliMessage, SigninMessage};
 use rolehop::profile::{self, Profile, Site};
 use rolehop::time::UtcTime;
 use std::process::ExitCode;
 
-pub const USAGE: &str =
-    "  rolehop console PROFILE [--profiles FILE] [--aliyun-profile NAME] [--duration SECONDS]
-                 [--session-name NAME] [--read-only | --policy FILE] [--destination URL]
-                 [--print] [--zh]
-                             assume PROFILE's role with your credentials, then open the console
-                             as that role in the default browser (--print: print the Login URL,
-                             valid 30 seconds, instead)
-  rolehop credentials PROFILE [--profiles FILE] [--aliyun-profile NAME] [--duration SECONDS]
-                 [--session-name NAME] [--read-only | --policy FILE] [--format env|process] [--zh]
-                             the role's STS credentials as shell exports (env) or as the aliyun
-                             CLI's external credential process JSON (process)
-  --profiles: the profile file (default $XDG_CONFIG_HOME/rolehop/profiles.ini, else
-              ~/.config/rolehop/profiles.ini)
-  your credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and (STS)
-              ALIBABA_CLOUD_SECURITY_TOKEN, or --aliyun-profile NAME (an AccessKey or StsToken
-              profile of ~/.aliyun/config.json)
-  exit codes: 0 done, 1 bad input (profile or policy file, values), 2 usage, 3 no credentials,
-              4 your credentials refused or expired, 5 AssumeRole refused, 6 sign-in token
-              refused, 7 clock skew, 8 network, 9 browser not opened";
+/// `rolehop console --help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop console PROFILE [--profiles FILE] [--aliyun-profile NAME] [--duration SECONDS]
+               [--session-name NAME] [--read-only | --policy FILE] [--destination URL]
+               [--print] [--zh]",
+            about: CliMessage::HelpConsoleOpen {},
+        },
+        Command {
+            synopsis: "rolehop credentials PROFILE [--profiles FILE] [--aliyun-profile NAME] [--duration SECONDS]
+               [--session-name NAME] [--read-only | --policy FILE] [--format env|process] [--zh]",
+            about: CliMessage::HelpConsoleCredentials {},
+        },
+    ];
+    let notes = [
+        CliMessage::HelpConsoleProfiles {},
+        CliMessage::HelpConsoleYourCredentials {},
+        CliMessage::HelpConsoleExitCodes {},
+        CliMessage::HelpZh {},
+    ];
+    help::usage_text(None, &commands, &notes, lang)
+}
 
 const SWITCHES: &[&str] = &["--read-only", "--print", "--zh"];
 
 /// Why a command stopped, each with its exit code.
 enum Stop {
-    Usage(String),
-    Input(String),
+    Usage(CliMessage),
+    /// Bad input (exit code 1), after the flag it came from (`--duration: `) when there is one.
+    Input(&'static str, rolehop::Error),
+    /// Bad input only the environment or the HTTP client can name (exit code 1).
+    Text(String),
     Said(u8, SigninMessage),
 }
 
+/// Bad input in the CLI's own words.
+fn input(message: CliMessage) -> Stop {
+    Stop::Input(
+        "",
+        rolehop::Error::said(rolehop::ErrorKind::InvalidValue, message),
+    )
+}
+
+impl From<rolehop::Error> for Stop {
+    fn from(e: rolehop::Error) -> Stop {
+        Stop::Input("", e)
+    }
+}
+
 pub fn run(command: &str, args: &[&str]) -> ExitCode {
+    let lang = help::lang_of(args);
+    let usage =
+        |problem: CliMessage| help::usage_error("rolehop", &problem, &usage_text(lang), lang);
     if args.iter().any(|a| matches!(*a, "help" | "--help" | "-h")) {
-        println!("Usage:\n{USAGE}");
-        return ExitCode::SUCCESS;
+        return help::print_help(&usage_text(lang));
     }
     let parsed = match Args::parse(args, SWITCHES) {
         Ok(a) => a,
-        Err(e) => return usage(&e),
+        Err(problem) => return usage(problem),
     };
-    let lang = if parsed.has("zh") { Lang::Zh } else { Lang::En };
     let outcome = match command {
         "console" => console(&parsed),
         _ => credentials(&parsed),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Stop::Usage(message)) => usage(&message),
-        Err(Stop::Input(message)) => {
+        Err(Stop::Usage(problem)) => usage(problem),
+        Err(Stop::Input(at, error)) => {
+            eprintln!("rolehop: {at}{}", error.words(lang));
+            ExitCode::from(1)
+        }
+        Err(Stop::Text(message)) => {
             eprintln!("rolehop: {message}");
             ExitCode::from(1)
         }
@@ -72,11 +99,6 @@ pub fn run(command: &str, args: &[&str]) -> ExitCode {
             ExitCode::from(code)
         }
     }
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
 }
 
 const COMMON: [&str; 7] = [
@@ -93,18 +115,16 @@ fn console(args: &Args) -> Result<(), Stop> {
     let mut known = COMMON.to_vec();
     known.extend(["destination", "print"]);
     args.check(&known).map_err(Stop::Usage)?;
-    let client = Client::from_env().map_err(Stop::Input)?;
+    let client = Client::from_env().map_err(Stop::Text)?;
     let (profile, session) = assume(args, &client)?;
     let site = profile.site;
     let destination = args
         .one("destination")
         .unwrap_or_else(|| api::default_destination(site).to_string());
-    api::check_destination(&destination, "--destination")
-        .map_err(|e| Stop::Input(e.to_string()))?;
-    let request =
-        signin_token_request(&session.credentials, site).map_err(|e| Stop::Input(e.to_string()))?;
+    api::check_destination(&destination, "--destination")?;
+    let request = signin_token_request(&session.credentials, site)?;
     let answer = send(&client, &request.url, &request.headers, &request.body)?;
-    let token = match parse_signin_token(&answer).map_err(|e| Stop::Input(e.to_string()))? {
+    let token = match parse_signin_token(&answer)? {
         SigninOutcome::Token(token) => token,
         SigninOutcome::Refused(e) => {
             return Err(Stop::Said(
@@ -121,8 +141,7 @@ fn console(args: &Args) -> Result<(), Stop> {
         api::default_login_url(site),
         &destination,
         &token.signin_token,
-    )
-    .map_err(|e| Stop::Input(e.to_string()))?;
+    )?;
     let lang = if args.has("zh") { Lang::Zh } else { Lang::En };
     if args.has("print") {
         eprintln!(
@@ -147,11 +166,13 @@ fn credentials(args: &Args) -> Result<(), Stop> {
     args.check(&known).map_err(Stop::Usage)?;
     let format = args.one("format").unwrap_or_else(|| "env".to_string());
     if !matches!(format.as_str(), "env" | "process") {
-        return Err(Stop::Usage(format!(
-            "--format is env or process, not {format:?}"
-        )));
+        return Err(Stop::Usage(CliMessage::FlagOneOf {
+            flag: "--format".into(),
+            values: "env, process".into(),
+            value: format!("{format:?}"),
+        }));
     }
-    let client = Client::from_env().map_err(Stop::Input)?;
+    let client = Client::from_env().map_err(Stop::Text)?;
     let (_, session) = assume(args, &client)?;
     let c = &session.credentials;
     if format == "process" {
@@ -183,7 +204,7 @@ fn shell_quote(value: &str) -> String {
 /// The profile and its assumed role session (your credentials -> AssumeRole).
 fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), Stop> {
     let [id] = args.words.as_slice() else {
-        return Err(Stop::Usage("give one PROFILE".into()));
+        return Err(Stop::Usage(CliMessage::NeedsProfile {}));
     };
     let profile = find_profile(args, id)?;
     let Some(role_arn) = profile.role_arn.clone() else {
@@ -197,21 +218,29 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
     let own = own_credentials(args)?;
     let policy = match (args.has("read-only"), args.one("policy")) {
         (true, Some(_)) => {
-            return Err(Stop::Usage("give --read-only or --policy, not both".into()))
+            return Err(Stop::Usage(CliMessage::NotBoth {
+                first: "--read-only".into(),
+                second: "--policy".into(),
+            }))
         }
         (true, None) => {
             let uid = profile.account_uid.as_deref().unwrap_or_default();
-            Some(read_only_session_policy(uid).map_err(|e| Stop::Input(e.to_string()))?)
+            Some(read_only_session_policy(uid)?)
         }
-        (false, Some(file)) => Some(
-            std::fs::read_to_string(&file)
-                .map_err(|e| Stop::Input(format!("could not read --policy {file}: {e}")))?,
-        ),
+        (false, Some(file)) => Some(std::fs::read_to_string(&file).map_err(|e| {
+            input(CliMessage::ReadFailed {
+                source: file.clone(),
+                reason: e.to_string(),
+            })
+        })?),
         (false, None) => None,
     };
     let duration_seconds = match args.one("duration") {
         Some(text) => Some(text.parse::<i64>().map_err(|_| {
-            Stop::Usage(format!("--duration is a number of seconds, not {text:?}"))
+            Stop::Usage(CliMessage::FlagSeconds {
+                flag: "--duration".into(),
+                value: format!("{text:?}"),
+            })
         })?),
         None => None,
     };
@@ -228,7 +257,7 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
     let (time, nonce) = now();
     let request = assume_role_request(own, &spec, &time, &nonce).map_err(|e| {
         let at = e.path.as_deref().map(flag_of).unwrap_or_default();
-        Stop::Input(format!("{at}{e}"))
+        Stop::Input(at, e)
     })?;
     let body = request.body.clone().unwrap_or_default();
     let answer = send(client, &request.url, &request.headers, &body)?;
@@ -240,7 +269,7 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
         &denied,
     )? {
         ApiResult::AssumeRole(result) => Ok((profile, result)),
-        _ => Err(Stop::Input("AssumeRole answered something else".into())),
+        _ => Err(Stop::Text("AssumeRole answered something else".into())),
     }
 }
 
@@ -259,7 +288,7 @@ fn caller_arn(client: &Client, own: &Credentials) -> Result<String, Stop> {
     let (time, nonce) = now();
     let mut input = api::RequestInput::new(Action::GetCallerIdentity, own.clone(), time);
     input.nonce = Some(nonce);
-    let request = api::build(&input).map_err(|e| Stop::Input(e.to_string()))?;
+    let request = api::build(&input)?;
     let answer = send(
         client,
         &request.url,
@@ -276,7 +305,7 @@ fn caller_arn(client: &Client, own: &Credentials) -> Result<String, Stop> {
         &denied,
     )? {
         ApiResult::CallerIdentity(me) => Ok(me.arn),
-        _ => Err(Stop::Input(
+        _ => Err(Stop::Text(
             "GetCallerIdentity answered something else".into(),
         )),
     }
@@ -290,8 +319,7 @@ fn read(
     string_to_sign: &str,
     denied: &Denied,
 ) -> Result<ApiResult, Stop> {
-    let outcome =
-        api::parse(action, answer, Some(string_to_sign)).map_err(|e| Stop::Input(e.to_string()))?;
+    let outcome = api::parse(action, answer, Some(string_to_sign))?;
     let e = match outcome {
         Answer::Success(result) => return Ok(result),
         Answer::Failure(e) => e,
@@ -349,9 +377,8 @@ fn own_credentials(args: &Args) -> Result<Credentials, Stop> {
     let Some(name) = args.one("aliyun-profile") else {
         return caller::from_env().map_err(|m| Stop::Said(3, m));
     };
-    let file = caller::aliyun_config_path().ok_or_else(|| {
-        Stop::Input("--aliyun-profile needs HOME to find ~/.aliyun/config.json".into())
-    })?;
+    let file =
+        caller::aliyun_config_path().ok_or_else(|| input(CliMessage::AliyunConfigNeedsHome {}))?;
     let text = std::fs::read_to_string(&file).map_err(|_| {
         Stop::Said(
             3,
@@ -384,11 +411,17 @@ fn find_profile(args: &Args, id: &str) -> Result<Profile, Stop> {
     let file = match args.one("profiles") {
         Some(f) => f,
         None => default_profiles().ok_or_else(|| {
-            Stop::Usage("no --profiles FILE and no HOME to find the default".into())
+            Stop::Usage(CliMessage::NoHome {
+                flag: "--profiles FILE".into(),
+            })
         })?,
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| Stop::Input(format!("could not read the profile file {file}: {e}")))?;
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        input(CliMessage::ReadFailed {
+            source: file.clone(),
+            reason: e.to_string(),
+        })
+    })?;
     let parsed = profile::parse(&text, Site::Cn);
     parsed
         .profiles

@@ -2,6 +2,7 @@
 //! with human output by default and `--json` for tools.
 
 use crate::args::Args;
+use crate::help::{self, Command};
 use rolehop::catalog::{render, render_json, Lang};
 use rolehop::contract::{self, policy_build, policy_lint, policy_simulate};
 use rolehop::message::{CliMessage, PolicyMessage};
@@ -9,56 +10,89 @@ use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "  rolehop policy build KIND [flags] [--json]
-                             print a policy document (KIND: trust, oss-read-only, assume-role,
-                             post-object); notes and findings go to stderr. Flags:
-                               trust:         --account UID [--user NAME]... [--role NAME]...
-                                              [--external-id ID] [--service DOMAIN]...
-                               oss-read-only: --account UID [--bucket NAME]... [--prefix P] [--no-console]
-                               assume-role:   --role-arn ARN | --account UID --role-name NAME
-                               post-object:   --bucket B (--key K | --key-prefix P)
-                                              (--expiration TIME | --now TIME --expires-in SECONDS)
-                                              [--content-length-range MIN,MAX] [--content-type PREFIX]
-                                              [--success-action-status CODE]
-  rolehop policy build --request FILE|-   the policyBuild JSON request (e.g. to sign a PostObject form)
-  rolehop policy lint FILE|- [--kind identity|trust|session] [--read-only] [--trusted ARN]...
-                             [--fail-on error|security-warning|warning|suggestion] [--zh] [--json]
-                             exit code 1 when a finding is at or above --fail-on (default: error)
-  rolehop policy simulate [--identity NAME|@FILE]... [--session FILE] [--trust FILE]
-                             [--principal ARN] --action ACTION [--resource ARN] [--context KEY=VALUE]...
-                             [--zh] [--json]
-  rolehop policy simulate --request FILE|-  the policySimulate JSON request
-                             exit code 0: Allow, 3: ExplicitDeny or ImplicitDeny, 1: bad input";
+/// `rolehop policy help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop policy build KIND [flags] [--json]
+  trust:         --account UID [--user NAME]... [--role NAME]...
+                 [--external-id ID] [--service DOMAIN]...
+  oss-read-only: --account UID [--bucket NAME]... [--prefix P] [--no-console]
+  assume-role:   --role-arn ARN | --account UID --role-name NAME
+  post-object:   --bucket B (--key K | --key-prefix P)
+                 (--expiration TIME | --now TIME --expires-in SECONDS)
+                 [--content-length-range MIN,MAX] [--content-type PREFIX]
+                 [--success-action-status CODE]",
+            about: CliMessage::HelpPolicyBuild {},
+        },
+        Command {
+            synopsis: "rolehop policy build --request FILE|-",
+            about: CliMessage::HelpPolicyBuildRequest {},
+        },
+        Command {
+            synopsis: "rolehop policy lint FILE|- [--kind identity|trust|session] [--read-only] [--trusted ARN]...
+                  [--fail-on error|security-warning|warning|suggestion] [--zh] [--json]",
+            about: CliMessage::HelpPolicyLint {},
+        },
+        Command {
+            synopsis: "rolehop policy simulate [--identity NAME|@FILE]... [--session FILE] [--trust FILE]
+                  [--principal ARN] --action ACTION [--resource ARN] [--context KEY=VALUE]...
+                  [--zh] [--json]",
+            about: CliMessage::HelpPolicySimulate {},
+        },
+        Command {
+            synopsis: "rolehop policy simulate --request FILE|-",
+            about: CliMessage::HelpPolicySimulateRequest {},
+        },
+    ];
+    help::usage_text(None, &commands, &[CliMessage::HelpZh {}], lang)
+}
+
+const COMMANDS: &str = "build, lint, simulate";
+const KINDS: &str = "trust, oss-read-only, assume-role, post-object";
 
 /// Flags that take no value.
 const SWITCHES: &[&str] = &["--json", "--no-console", "--read-only", "--zh", "--help"];
 
 pub fn run(args: &[&str]) -> ExitCode {
-    let Some((command, rest)) = args.split_first() else {
-        return usage("policy needs a command: build, lint or simulate");
+    let lang = help::lang_of(args);
+    let usage = |problem: CliMessage| {
+        help::usage_error("rolehop policy", &problem, &usage_text(lang), lang)
     };
-    if matches!(*command, "help" | "--help" | "-h") {
-        println!("Usage:\n{USAGE}");
-        return ExitCode::SUCCESS;
+    let Some((command, rest)) = help::split_command(args) else {
+        return usage(CliMessage::MissingCommand {
+            commands: COMMANDS.into(),
+        });
+    };
+    let (command, rest) = (&command, rest.as_slice());
+    if matches!(*command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return help::print_help(&usage_text(lang));
     }
     let parsed = match Args::parse(rest, SWITCHES) {
         Ok(a) => a,
-        Err(message) => return usage(&message),
+        Err(problem) => return usage(problem),
     };
     let outcome = match *command {
         "build" => build(&parsed),
         "lint" => lint(&parsed),
         "simulate" => simulate(&parsed),
-        other => return usage(&format!("unknown policy command {other:?}")),
+        other => {
+            return usage(CliMessage::UnknownCommand {
+                command: format!("{other:?}"),
+                commands: COMMANDS.into(),
+            })
+        }
     };
     match outcome {
         Ok(code) => code,
-        Err(Failure::Usage(message)) => usage(&message),
+        Err(Failure::Usage(problem)) => usage(problem),
         Err(Failure::Input(error)) => {
             if parsed.has("json") {
                 println!("{}", contract::to_text(&Err(error)));
             } else {
-                eprintln!("rolehop: {}", error.words(lang(&parsed)));
+                eprintln!("rolehop: {}", error.words(lang));
             }
             ExitCode::from(1)
         }
@@ -66,7 +100,7 @@ pub fn run(args: &[&str]) -> ExitCode {
 }
 
 enum Failure {
-    Usage(String),
+    Usage(CliMessage),
     Input(rolehop::Error),
 }
 
@@ -74,11 +108,6 @@ impl From<rolehop::Error> for Failure {
     fn from(e: rolehop::Error) -> Self {
         Failure::Input(e)
     }
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop policy: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
 }
 
 fn read_source(source: &str) -> Result<String, Failure> {
@@ -154,9 +183,9 @@ fn build(args: &Args) -> Result<ExitCode, Failure> {
 /// Flags -> the policyBuild JSON request.
 fn build_request(args: &Args) -> Result<Value, Failure> {
     let [kind] = args.words.as_slice() else {
-        return Err(Failure::Usage(
-            "policy build needs one KIND: trust, oss-read-only, assume-role or post-object".into(),
-        ));
+        return Err(Failure::Usage(CliMessage::NeedsKind {
+            kinds: KINDS.into(),
+        }));
     };
     let mut req = Map::new();
     req.insert("kind".into(), json!(kind));
@@ -215,7 +244,10 @@ fn build_request(args: &Args) -> Result<Value, Failure> {
             put("successActionStatus", args.one("success-action-status"));
             if let Some(seconds) = args.one("expires-in") {
                 let n: i64 = seconds.parse().map_err(|_| {
-                    Failure::Usage(format!("--expires-in takes seconds, got {seconds:?}"))
+                    Failure::Usage(CliMessage::FlagSeconds {
+                        flag: "--expires-in".into(),
+                        value: format!("{seconds:?}"),
+                    })
                 })?;
                 req.insert("expiresIn".into(), json!(n));
             }
@@ -225,17 +257,20 @@ fn build_request(args: &Args) -> Result<Value, Failure> {
                     .filter_map(|n| n.trim().parse().ok())
                     .collect();
                 let [min, max] = bounds.as_slice() else {
-                    return Err(Failure::Usage(format!(
-                        "--content-length-range takes MIN,MAX in bytes, got {range:?}"
-                    )));
+                    return Err(Failure::Usage(CliMessage::FlagForm {
+                        flag: "--content-length-range".into(),
+                        form: "MIN,MAX".into(),
+                        value: format!("{range:?}"),
+                    }));
                 };
                 req.insert("contentLengthRange".into(), json!([min, max]));
             }
         }
         other => {
-            return Err(Failure::Usage(format!(
-            "unknown policy kind {other:?}: use trust, oss-read-only, assume-role or post-object"
-        )))
+            return Err(Failure::Usage(CliMessage::UnknownKind {
+                kind: format!("{other:?}"),
+                kinds: KINDS.into(),
+            }))
         }
     }
     Ok(Value::Object(req))
@@ -247,16 +282,15 @@ fn lint(args: &Args) -> Result<ExitCode, Failure> {
     args.check(&["kind", "trusted", "fail-on"])
         .map_err(Failure::Usage)?;
     let [source] = args.words.as_slice() else {
-        return Err(Failure::Usage(
-            "policy lint needs one FILE (or - for stdin)".into(),
-        ));
+        return Err(Failure::Usage(CliMessage::NeedsFile {}));
     };
     let fail_on = args.one("fail-on").unwrap_or_else(|| "error".into());
     let Some(threshold) = LEVELS.iter().position(|l| *l == fail_on) else {
-        return Err(Failure::Usage(format!(
-            "--fail-on takes {}, got {fail_on:?}",
-            LEVELS.join(", ")
-        )));
+        return Err(Failure::Usage(CliMessage::FlagOneOf {
+            flag: "--fail-on".into(),
+            values: LEVELS.join(", "),
+            value: format!("{fail_on:?}"),
+        }));
     };
     let policy = read_source(source)?;
     let mut req = json!({ "policy": policy, "trustedPrincipals": args.all("trusted") });
@@ -370,10 +404,9 @@ fn simulate_request(args: &Args) -> Result<Value, Failure> {
     ])
     .map_err(Failure::Usage)?;
     if !args.words.is_empty() {
-        return Err(Failure::Usage(format!(
-            "unexpected argument {:?}",
-            args.words[0]
-        )));
+        return Err(Failure::Usage(CliMessage::UnexpectedArgument {
+            argument: format!("{:?}", args.words[0]),
+        }));
     }
     let mut req = Map::new();
     let identity = args.all("identity");
@@ -395,9 +428,11 @@ fn simulate_request(args: &Args) -> Result<Value, Failure> {
             );
         }
     }
-    let action = args
-        .one("action")
-        .ok_or_else(|| Failure::Usage("policy simulate needs --action (or --request)".into()))?;
+    let action = args.one("action").ok_or_else(|| {
+        Failure::Usage(CliMessage::NeedsFlag {
+            flag: "--action".into(),
+        })
+    })?;
     let mut request =
         json!({ "action": action, "resource": args.one("resource").unwrap_or_else(|| "*".into()) });
     if let Some(p) = args.one("principal") {
@@ -406,9 +441,11 @@ fn simulate_request(args: &Args) -> Result<Value, Failure> {
     let mut context = Map::new();
     for pair in args.all("context") {
         let Some((k, v)) = pair.split_once('=') else {
-            return Err(Failure::Usage(format!(
-                "--context takes KEY=VALUE, got {pair:?}"
-            )));
+            return Err(Failure::Usage(CliMessage::FlagForm {
+                flag: "--context".into(),
+                form: "KEY=VALUE".into(),
+                value: format!("{pair:?}"),
+            }));
         };
         match context.get_mut(k) {
             Some(Value::Array(values)) => values.push(json!(v)),

@@ -2,30 +2,43 @@
 //! errors as `FILE:LINE:COLUMN: ...` (the form editors and CI logs link), `--json` for the
 //! contract's answers, and exit codes for scripts.
 
+use crate::help::{self, Command};
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, profile_export, profile_import, profile_parse, switch_url};
-use rolehop::message::ProfileMessage;
+use rolehop::message::{CliMessage, ProfileMessage};
 use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "  rolehop profile parse FILE|- [--default-site cn|intl] [--json] [--zh]
-                             check a profile file: every error as FILE:LINE:COLUMN, then the
-                             profiles; exit code 1 when there is an error
-  rolehop profile format FILE|- [--check | --write] [--default-site cn|intl] [--zh]
-                             print the canonical text (--check: exit code 1 when FILE is not
-                             canonical; --write: rewrite FILE); nothing is written on an error
-  rolehop profile import [CONFIG] [--default-site cn|intl] [--json] [--zh]
-                             the aliyun CLI's RamRoleArn profiles as profile text (CONFIG defaults
-                             to ~/.aliyun/config.json; credentials are never read); skipped
-                             profiles and errors on stderr
-  rolehop profile export FILE|- [--base CONFIG] [--source-profile NAME] [--json] [--zh]
-                             the profiles as an aliyun CLI config.json, merged into --base (its
-                             other profiles and keys kept); print it, write nothing
-  rolehop profile url FILE|- ID [--marker M] [--exit] [--default-site cn|intl] [--json]
-  rolehop profile url --account ACCOUNT --role-name ROLE [--site cn|intl] [--marker M] [--exit] [--json]
-                             the Switch Role URL (--exit: the URL that switches back)
-  --zh: messages in Chinese";
+/// `rolehop profile help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop profile parse FILE|- [--default-site cn|intl] [--json] [--zh]",
+            about: CliMessage::HelpProfileParse {},
+        },
+        Command {
+            synopsis: "rolehop profile format FILE|- [--check | --write] [--default-site cn|intl] [--zh]",
+            about: CliMessage::HelpProfileFormat {},
+        },
+        Command {
+            synopsis: "rolehop profile import [CONFIG] [--default-site cn|intl] [--json] [--zh]",
+            about: CliMessage::HelpProfileImport {},
+        },
+        Command {
+            synopsis: "rolehop profile export FILE|- [--base CONFIG] [--source-profile NAME] [--json] [--zh]",
+            about: CliMessage::HelpProfileExport {},
+        },
+        Command {
+            synopsis: "rolehop profile url FILE|- ID [--marker M] [--exit] [--default-site cn|intl] [--json]
+rolehop profile url --account ACCOUNT --role-name ROLE [--site cn|intl] [--marker M] [--exit] [--json]",
+            about: CliMessage::HelpProfileUrl {},
+        },
+    ];
+    help::usage_text(None, &commands, &[CliMessage::HelpZh {}], lang)
+}
+
+const COMMANDS: &str = "parse, format, import, export, url";
 
 /// Flags that take no value.
 const SWITCHES: [&str; 5] = ["--json", "--check", "--write", "--exit", "--zh"];
@@ -38,7 +51,7 @@ struct Flags {
 }
 
 impl Flags {
-    fn read(args: &[&str], takes_value: &[&str]) -> Result<Flags, String> {
+    fn read(args: &[&str], takes_value: &[&str]) -> Result<Flags, CliMessage> {
         let mut flags = Flags {
             words: Vec::new(),
             values: Vec::new(),
@@ -49,10 +62,14 @@ impl Flags {
             if SWITCHES.contains(&arg) {
                 flags.switches.push(arg.to_string());
             } else if takes_value.contains(&arg) {
-                let value = rest.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                let value = rest.next().ok_or_else(|| CliMessage::FlagNeedsValue {
+                    flag: arg.to_string(),
+                })?;
                 flags.values.push((arg.to_string(), value.to_string()));
             } else if arg.starts_with("--") {
-                return Err(format!("unknown flag {arg}"));
+                return Err(CliMessage::UnknownFlag {
+                    flag: arg.to_string(),
+                });
             } else {
                 flags.words.push(arg.to_string());
             }
@@ -76,18 +93,26 @@ impl Flags {
 /// Why a command stopped.
 enum Stop {
     /// Wrong command line: usage on stderr, exit code 2.
-    Usage(String),
+    Usage(CliMessage),
     /// Bad input (an unreadable file, a malformed request): exit code 1.
-    Input(String),
+    Input(rolehop::Error),
 }
 
 pub fn run(args: &[&str]) -> ExitCode {
-    let Some((&command, rest)) = args.split_first() else {
-        return usage("profile needs a command: parse, format, import, export or url");
+    let lang = help::lang_of(args);
+    let usage = |problem: CliMessage| {
+        help::usage_error("rolehop profile", &problem, &usage_text(lang), lang)
     };
-    if matches!(command, "help" | "--help" | "-h") {
-        println!("Usage:\n{USAGE}");
-        return ExitCode::SUCCESS;
+    let Some((command, rest)) = help::split_command(args) else {
+        return usage(CliMessage::MissingCommand {
+            commands: COMMANDS.into(),
+        });
+    };
+    let rest = rest.as_slice();
+    if matches!(command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return help::print_help(&usage_text(lang));
     }
     let outcome = match command {
         "parse" => Flags::read(rest, &["--default-site"])
@@ -114,28 +139,36 @@ pub fn run(args: &[&str]) -> ExitCode {
         )
         .map_err(Stop::Usage)
         .and_then(|f| url(&f)),
-        other => return usage(&format!("unknown profile command {other:?}")),
+        other => {
+            return usage(CliMessage::UnknownCommand {
+                command: format!("{other:?}"),
+                commands: COMMANDS.into(),
+            })
+        }
     };
     match outcome {
         Ok(code) => code,
-        Err(Stop::Usage(message)) => usage(&message),
-        Err(Stop::Input(message)) => {
-            eprintln!("rolehop: {message}");
+        Err(Stop::Usage(problem)) => usage(problem),
+        Err(Stop::Input(error)) => {
+            eprintln!("rolehop: {}", error.words(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop profile: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
+/// Bad input in the CLI's own words.
+fn input(message: CliMessage) -> Stop {
+    Stop::Input(rolehop::Error::said(
+        rolehop::ErrorKind::InvalidValue,
+        message,
+    ))
 }
 
 /// The one FILE argument (or `-` for stdin) and its text.
-fn source(flags: &Flags, what: &str) -> Result<(String, String), Stop> {
+fn source(flags: &Flags) -> Result<(String, String), Stop> {
     match flags.words.first() {
         Some(name) => Ok((name.clone(), read(name)?)),
-        None => Err(Stop::Usage(format!("{what} needs a FILE (or - for stdin)"))),
+        None => Err(Stop::Usage(CliMessage::NeedsFile {})),
     }
 }
 
@@ -146,13 +179,18 @@ fn read(name: &str) -> Result<String, Stop> {
     } else {
         std::fs::read_to_string(name).map(|t| text = t)
     };
-    result.map_err(|e| Stop::Input(format!("could not read {name}: {e}")))?;
+    result.map_err(|e| {
+        input(CliMessage::ReadFailed {
+            source: name.to_string(),
+            reason: e.to_string(),
+        })
+    })?;
     Ok(text)
 }
 
 /// A contract call whose request the CLI built: an error here is the input's fault.
 fn call(f: fn(&str) -> rolehop::Result<Value>, request: Value) -> Result<Value, Stop> {
-    f(&request.to_string()).map_err(|e| Stop::Input(e.to_string()))
+    f(&request.to_string()).map_err(Stop::Input)
 }
 
 fn with_site(mut request: Value, flags: &Flags) -> Value {
@@ -225,7 +263,7 @@ fn parsed(file: &str, text: &str, flags: &Flags) -> Result<Option<Value>, Stop> 
 }
 
 fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
-    let (file, text) = source(flags, "profile parse")?;
+    let (file, text) = source(flags)?;
     let answer = call(profile_parse, with_site(json!({ "text": text }), flags))?;
     if flags.on("--json") {
         println!("{answer}");
@@ -265,9 +303,9 @@ fn parse(flags: &Flags) -> Result<ExitCode, Stop> {
 }
 
 fn format(flags: &Flags) -> Result<ExitCode, Stop> {
-    let (file, text) = source(flags, "profile format")?;
+    let (file, text) = source(flags)?;
     if flags.on("--write") && file == "-" {
-        return Err(Stop::Usage("--write needs a FILE, not stdin".into()));
+        return Err(Stop::Usage(CliMessage::WriteNeedsFile {}));
     }
     let Some(answer) = parsed(&file, &text, flags)? else {
         return Ok(ExitCode::from(1));
@@ -281,13 +319,18 @@ fn format(flags: &Flags) -> Result<ExitCode, Stop> {
         if canonical == text {
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("{file}: not in canonical form (rolehop profile format --write {file})");
+        let said = CliMessage::NotCanonical { file: file.clone() };
+        eprintln!("{}", catalog::render(&said, lang(flags.on("--zh"))));
         return Ok(ExitCode::from(1));
     }
     if flags.on("--write") {
         if canonical != text {
-            std::fs::write(&file, canonical)
-                .map_err(|e| Stop::Input(format!("could not write {file}: {e}")))?;
+            std::fs::write(&file, canonical).map_err(|e| {
+                input(CliMessage::WriteFailed {
+                    target: file.clone(),
+                    reason: e.to_string(),
+                })
+            })?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -302,7 +345,9 @@ fn default_config() -> Result<String, Stop> {
             .join("config.json")
             .to_string_lossy()
             .into_owned()),
-        None => Err(Stop::Usage("no CONFIG given and HOME is not set".into())),
+        None => Err(Stop::Usage(CliMessage::NoHome {
+            flag: "CONFIG".into(),
+        })),
     }
 }
 
@@ -330,7 +375,7 @@ fn import(flags: &Flags) -> Result<ExitCode, Stop> {
 }
 
 fn export(flags: &Flags) -> Result<ExitCode, Stop> {
-    let (file, text) = source(flags, "profile export")?;
+    let (file, text) = source(flags)?;
     let Some(answer) = parsed(&file, &text, flags)? else {
         return Ok(ExitCode::from(1));
     };
@@ -367,17 +412,13 @@ fn url(flags: &Flags) -> Result<ExitCode, Stop> {
     let target = match (flags.value("--account"), flags.value("--role-name")) {
         (Some(account), Some(role)) => {
             if !flags.words.is_empty() {
-                return Err(Stop::Usage(
-                    "give FILE ID or --account and --role-name, not both".into(),
-                ));
+                return Err(Stop::Usage(CliMessage::UrlTarget {}));
             }
             json!({ "account": account, "roleName": role, "site": flags.value("--site").unwrap_or("cn") })
         }
         (None, None) => {
             let [file, id] = flags.words.as_slice() else {
-                return Err(Stop::Usage(
-                    "profile url needs FILE ID (or --account and --role-name)".into(),
-                ));
+                return Err(Stop::Usage(CliMessage::UrlTarget {}));
             };
             let text = read(file)?;
             let answer = call(profile_parse, with_site(json!({ "text": text }), flags))?;
@@ -390,11 +431,19 @@ fn url(flags: &Flags) -> Result<ExitCode, Stop> {
                 Some(p) => p.clone(),
                 None => {
                     print_errors(file, &answer, flags.on("--zh"));
-                    return Err(Stop::Input(format!("{file} has no valid profile {id:?}")));
+                    return Err(input(CliMessage::NoValidProfile {
+                        file: file.clone(),
+                        id: format!("{id:?}"),
+                    }));
                 }
             }
         }
-        _ => return Err(Stop::Usage("--account and --role-name go together".into())),
+        _ => {
+            return Err(Stop::Usage(CliMessage::Together {
+                first: "--account".into(),
+                second: "--role-name".into(),
+            }))
+        }
     };
     let mut request = json!({ "profile": target });
     if let Some(marker) = flags.value("--marker") {

@@ -2,6 +2,7 @@
 //! terminal, read aloud in English (or Chinese with `--zh`), or as the contract's JSON (`--json`).
 
 use crate::args::Args;
+use crate::help::{self, Command};
 use rolehop::catalog::{self, Lang};
 use rolehop::contract::{self, setup_next, setup_plan, tutorial_steps};
 use rolehop::message::CliMessage;
@@ -10,20 +11,33 @@ use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
-pub const USAGE: &str =
-    "  rolehop tutorial steps --audience company-a|company-b|b-user [VALUES] [--zh] [--json]
-                             the tutorial's steps for one reader, values filled in: console path and
-                             URL, values to paste, policy documents, aliyun CLI, Terraform, checks
-  rolehop tutorial plan --side A|B [VALUES] [--zh] [--json]
-                             what \"Do it for me\" would send, in order, each request with the read
-                             that decides whether it is needed
-  rolehop tutorial next --request FILE|-
-                             setupNext: {plan, results} -> the next request or the end (JSON)
-  VALUES: --a-uid UID [--a-alias ALIAS] --b-uid UID [--b-alias ALIAS] --role NAME
-          [--trust-user NAME]... [--trust-role NAME]...      (none: trust all of account B)
-          [--bucket NAME]... [--prefix P]... [--policy-name N] (none: AliyunOSSReadOnlyAccess)
-          [--user NAME] [--assume-policy scoped|system] [--assume-policy-name N] [--site cn|intl]
-          or --request FILE|- with the JSON input of tutorialSteps / setupPlan";
+/// `rolehop tutorial help` (`--zh` in Chinese).
+fn usage_text(lang: Lang) -> String {
+    let commands = [
+        Command {
+            synopsis: "rolehop tutorial steps --audience company-a|company-b|b-user [VALUES] [--zh] [--json]",
+            about: CliMessage::HelpTutorialSteps {},
+        },
+        Command {
+            synopsis: "rolehop tutorial plan --side A|B [VALUES] [--zh] [--json]",
+            about: CliMessage::HelpTutorialPlan {},
+        },
+        Command {
+            synopsis: "rolehop tutorial next --request FILE|-",
+            about: CliMessage::HelpTutorialNext {},
+        },
+        Command {
+            synopsis: "VALUES: --a-uid UID [--a-alias ALIAS] --b-uid UID [--b-alias ALIAS] --role NAME
+        [--trust-user NAME]... [--trust-role NAME]... [--bucket NAME]... [--prefix P]...
+        [--policy-name N] [--user NAME] [--assume-policy scoped|system]
+        [--assume-policy-name N] [--site cn|intl]",
+            about: CliMessage::HelpTutorialValues {},
+        },
+    ];
+    help::usage_text(None, &commands, &[CliMessage::HelpZh {}], lang)
+}
+
+const COMMANDS: &str = "steps, plan, next";
 
 /// Flags without a value.
 const SWITCHES: &[&str] = &["--zh", "--json", "--help"];
@@ -49,19 +63,27 @@ const VALUE_FLAGS: [&str; 17] = [
 ];
 
 pub fn run(args: &[&str]) -> ExitCode {
-    let Some((command, rest)) = args.split_first() else {
-        return usage("tutorial needs a command: steps, plan or next");
+    let lang = help::lang_of(args);
+    let usage = |problem: CliMessage| {
+        help::usage_error("rolehop tutorial", &problem, &usage_text(lang), lang)
     };
-    if matches!(*command, "help" | "--help" | "-h") {
-        println!("Usage:\n{USAGE}");
-        return ExitCode::SUCCESS;
+    let Some((command, rest)) = help::split_command(args) else {
+        return usage(CliMessage::MissingCommand {
+            commands: COMMANDS.into(),
+        });
+    };
+    let (command, rest) = (&command, rest.as_slice());
+    if matches!(*command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return help::print_help(&usage_text(lang));
     }
     let flags = match Args::parse_flags(rest, SWITCHES).and_then(|f| {
         f.check(&VALUE_FLAGS)?;
         Ok(f)
     }) {
         Ok(f) => f,
-        Err(m) => return usage(&m),
+        Err(problem) => return usage(problem),
     };
     let request = match flags.one("request") {
         Some(source) => match read_source(&source) {
@@ -74,7 +96,9 @@ pub fn run(args: &[&str]) -> ExitCode {
             }
         },
         None if *command == "next" => {
-            return usage("tutorial next needs --request FILE (or - for stdin)")
+            return usage(CliMessage::NeedsFlag {
+                flag: "--request FILE|-".into(),
+            })
         }
         None => request_from_flags(&flags).to_string(),
     };
@@ -82,7 +106,12 @@ pub fn run(args: &[&str]) -> ExitCode {
         "steps" => (tutorial_steps(&request), print_steps),
         "plan" => (setup_plan(&request), print_plan),
         "next" => (setup_next(&request), print_json),
-        other => return usage(&format!("unknown tutorial command {other:?}")),
+        other => {
+            return usage(CliMessage::UnknownCommand {
+                command: format!("{other:?}"),
+                commands: COMMANDS.into(),
+            })
+        }
     };
     match result {
         Ok(out) if flags.has("json") => print_json(&out, false),
@@ -90,11 +119,6 @@ pub fn run(args: &[&str]) -> ExitCode {
         Err(e) => return fail(&flags, e),
     }
     ExitCode::SUCCESS
-}
-
-fn usage(message: &str) -> ExitCode {
-    eprintln!("rolehop tutorial: {message}\n\nUsage:\n{USAGE}");
-    ExitCode::from(2)
 }
 
 fn fail(flags: &Args, error: rolehop::Error) -> ExitCode {

@@ -5,7 +5,7 @@
 //! statements pairwise, which is quadratic: the comparisons are charged to `SHADOW_BUDGET`; past
 //! it the check stops and says so (`too-large-to-check`).
 
-use super::{statement_path, Ctx};
+use super::context::{statement_path, Ctx};
 use crate::message::PolicyMessage;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, Principal, PrincipalKind, Statement};

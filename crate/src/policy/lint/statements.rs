@@ -1,6 +1,7 @@
 //! Checks of one statement at a time: services and actions, resources, conditions, broad grants.
 
-use super::{json_list, json_str, statement_path, Ctx, Intent};
+use super::context::{json_list, json_str, statement_path, Ctx};
+use super::options::Intent;
 use crate::message::PolicyMessage;
 use crate::policy::finding::message_size;
 use crate::policy::finding::Level;

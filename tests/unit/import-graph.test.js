@@ -25,8 +25,6 @@ const KNOWN_RUST_CYCLES = [
   'checks/diagnose/a_side.rs checks/diagnose/b_side.rs checks/diagnose/common.rs checks/diagnose/denial.rs checks/diagnose/fixes.rs checks/diagnose/mod.rs checks/diagnose/verdict.rs checks/report.rs',
   // The tutorial's steps and setup call back into tutorial/mod.rs and steps/mod.rs.
   'tutorial/draft.rs tutorial/mod.rs tutorial/setup/mod.rs tutorial/setup/next.rs tutorial/steps/b_user.rs tutorial/steps/company_a.rs tutorial/steps/company_b.rs tutorial/steps/mod.rs tutorial/steps/policy_steps.rs',
-  // sign.rs tries the fast path of sign/fast.rs, which falls back to sign.rs's readers.
-  'contract/sign.rs contract/sign/fast.rs',
 ];
 
 /** Files below the contract that still import it (`from -> to`, relative to crate/src). */

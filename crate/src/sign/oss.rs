@@ -217,6 +217,17 @@ pub enum PresignHost<'a> {
     CustomDomain(&'a str),
 }
 
+impl<'a> PresignHost<'a> {
+    /// The host a presign request names: a custom domain only when it says so (`"cname": true`).
+    pub fn new(endpoint: &'a str, cname: bool) -> PresignHost<'a> {
+        if cname {
+            PresignHost::CustomDomain(endpoint)
+        } else {
+            PresignHost::Endpoint(endpoint)
+        }
+    }
+}
+
 /// Presigns `req` until `expires` (Unix seconds) for `host`; the URL is always https. STS
 /// credentials add the `security-token` query parameter, which is a signed sub-resource.
 pub fn presign(

@@ -23,8 +23,6 @@ const KNOWN_RUST_CYCLES = [
   // diagnose/mod.rs runs the checks of a_side.rs and b_side.rs, which use its Cx and check ids;
   // report.rs asks it for a blocking check's title.
   'checks/diagnose/a_side.rs checks/diagnose/b_side.rs checks/diagnose/common.rs checks/diagnose/denial.rs checks/diagnose/fixes.rs checks/diagnose/mod.rs checks/diagnose/verdict.rs checks/report.rs',
-  // The tutorial's steps and setup call back into tutorial/mod.rs and steps/mod.rs.
-  'tutorial/draft.rs tutorial/mod.rs tutorial/setup/mod.rs tutorial/setup/next.rs tutorial/steps/b_user.rs tutorial/steps/company_a.rs tutorial/steps/company_b.rs tutorial/steps/mod.rs tutorial/steps/policy_steps.rs',
 ];
 
 /** Files below the contract that still import it (`from -> to`, relative to crate/src). */

@@ -11,6 +11,7 @@ pub mod build;
 pub mod catalog;
 pub mod condition;
 mod context;
+mod decoder;
 pub mod eval;
 pub mod exact;
 pub mod explain;

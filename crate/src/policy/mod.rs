@@ -11,6 +11,7 @@ pub mod build;
 pub mod catalog;
 pub mod condition;
 mod context;
+pub mod covers;
 mod decoder;
 pub mod eval;
 pub mod exact;

@@ -6,7 +6,7 @@ use super::options::LintOptions;
 use crate::message::PolicyMessage;
 use crate::policy::finding::{message_size, Finding, Level};
 use crate::policy::json::{Json, Node};
-use crate::policy::model::PolicyKind;
+use crate::policy::model::{PolicyKind, Statement};
 use crate::policy::path::{Path, Seg};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -162,6 +162,17 @@ fn text_size(f: &Finding) -> usize {
 /// `$.Statement[<index>]`.
 pub fn statement_path(index: usize) -> Path {
     Path::root().key("Statement").index(index)
+}
+
+/// The statement's `Action` or `NotAction`, whichever it has.
+pub fn action_element(path: &Path, s: &Statement) -> Path {
+    path.key(if s.action.not { "NotAction" } else { "Action" })
+}
+
+/// The statement's `Resource` or `NotResource`, whichever it has.
+pub fn resource_element(path: &Path, s: &Statement) -> Path {
+    let not = s.resource.as_ref().is_some_and(|r| r.not);
+    path.key(if not { "NotResource" } else { "Resource" })
 }
 
 /// JSON text of a list of strings (one value as a string).

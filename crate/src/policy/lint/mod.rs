@@ -17,10 +17,13 @@
 //! statement (lists of services, resources, actions), whose total is capped by `Ctx`'s text
 //! budget. A check that stops says so with a `too-large-to-check` finding.
 
+mod actions;
+mod conditions;
 mod context;
 mod document;
 mod options;
 mod redundancy;
+mod resources;
 mod statements;
 mod trust;
 

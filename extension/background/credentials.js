@@ -5,6 +5,7 @@
 // the service worker's own modules (checks and setup), which sign with them. Nothing here logs.
 
 import { checkCredentials, isSide, summarize } from '../shared/credential-rules.js';
+import { CREDENTIALS_CHANGED } from '../shared/messages.js';
 
 /** @typedef {import('../shared/credential-rules.js').Side} Side */
 /** @typedef {import('../shared/credential-rules.js').StoredCredentials} StoredCredentials */
@@ -28,6 +29,21 @@ export async function restrictSessionStorage() {
   const session = chrome.storage.session;
   if (typeof session.setAccessLevel !== 'function') return;
   await session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+}
+
+/**
+ * Tells the open extension pages whenever a side's credentials change, whoever changed them (the
+ * workbench in another tab, the popup, a test): they ask for the masked status again, so a page
+ * never offers Verify on credentials that are gone or hides it for ones just entered elsewhere.
+ * The message names no side and carries no value.
+ */
+export function announceCredentialChanges() {
+  const keys = Object.values(CREDENTIALS_KEYS);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || !keys.some((key) => key in changes)) return;
+    // Rejects when no page is open to hear it: nobody to tell.
+    chrome.runtime.sendMessage({ type: CREDENTIALS_CHANGED }).catch(() => {});
+  });
 }
 
 /**

@@ -26,6 +26,7 @@ import { loadWorkbenchProgress } from '../shared/workbench-progress.js';
 void closeStorageToContentScripts();
 // Secrets live in storage.session: keep it closed to content scripts (TRUSTED_CONTEXTS).
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
+credentials.announceCredentialChanges();
 
 // Marks for bench/worker (cold start, and the wasm's share of it): the module graph is loaded
 // when this line runs; the core is ready at the second mark.

@@ -3,6 +3,12 @@
 /** @typedef {import('./contract').MessageType} MessageType */
 
 /**
+ * What the service worker tells the extension's open pages when the stored credentials change
+ * (set or cleared from any page): they ask for the masked status again. It carries nothing else.
+ */
+export const CREDENTIALS_CHANGED = 'credentials.changed';
+
+/**
  * Sends one message to the service worker and resolves to its answer: the result, or `{error}`
  * (see `ReplyOf` in contract.d.ts). Rejects only when the worker could not be reached.
  * @template {MessageType} T

@@ -4,7 +4,7 @@
 // ever sees the worker's masked summary afterwards.
 
 import { t } from '../shared/i18n.js';
-import { sendMessage, replyError } from '../shared/messages.js';
+import { sendMessage, replyError, CREDENTIALS_CHANGED } from '../shared/messages.js';
 import { checkCredentials } from '../shared/credential-rules.js';
 import { el, byId, setStatus, errorText } from './dom.js';
 
@@ -33,16 +33,29 @@ export async function setUpCredentials() {
   byId('credentials-clear').addEventListener('click', async () => {
     await apply({ type: 'credentials.clear', side: 'all' });
   });
+  // Credentials set or cleared elsewhere (another tab, the popup) show here too: the worker says
+  // that they changed (background/credentials.js), never what they are.
+  chrome.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return;
+    if (typeof message === 'object' && message !== null && message.type === CREDENTIALS_CHANGED) void refresh();
+  });
   await refresh();
 }
 
+/**
+ * Numbers the questions about the status, so an answer overtaken by a later question (a change
+ * made meanwhile) is not shown over the newer one.
+ */
+let asked = 0;
+
 /** @returns {Promise<CredentialsStatus | null>} */
 async function refresh() {
+  const turn = ++asked;
   try {
     const reply = await sendMessage({ type: 'credentials.status' });
     const error = replyError(reply);
     if (error || !('storage' in reply)) throw new Error(error?.message ?? 'no status in the answer');
-    show(reply);
+    if (turn === asked) show(reply);
     return reply;
   } catch (e) {
     setStatus(byId('credentials-status'), 'error', t('workbenchError', errorText(e)));
@@ -153,11 +166,12 @@ function wipe(form) {
 
 /** @param {import('../shared/contract').Message} message */
 async function apply(message) {
+  const turn = ++asked;
   try {
     const reply = await sendMessage(message);
     const error = replyError(reply);
     if (error || !('storage' in reply)) throw new Error(error?.message ?? 'no status in the answer');
-    show(/** @type {CredentialsStatus} */ (reply));
+    if (turn === asked) show(/** @type {CredentialsStatus} */ (reply));
     setStatus(byId('credentials-status'), 'pass', t(message.type === 'credentials.set' ? 'workbenchCredSaved' : 'workbenchCredCleared'));
   } catch (e) {
     setStatus(byId('credentials-status'), 'error', t('workbenchError', errorText(e)));

@@ -440,6 +440,26 @@ describe('workbench: credentials and verification', () => {
     await page.waitForFunction(() => /No credentials/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
     assert.equal(await page.locator('#verify').isDisabled(), true);
   });
+
+  test('credentials entered or cleared in another workbench tab show here at once, without a reload', async () => {
+    const c = env.cloud().credentials;
+    await chooseAudience('user');
+    await fillValues();
+    const other = await env.browser.openPage('workbench/workbench.html');
+    try {
+      await other.waitForSelector('body[data-ready="true"]');
+      await other.locator('input[name="audience"][value="user"]').check();
+      await enterWorkbenchCredentials(other, 'b', c.B.users.alice);
+      await page.bringToFront();
+      await page.waitForFunction(() => /\*\*\*\*/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
+      await eventually(async () => !(await page.locator('#verify').isDisabled()));
+      await other.click('#credentials-clear');
+      await page.waitForFunction(() => /No credentials/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
+      await eventually(() => page.locator('#verify').isDisabled());
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('workbench: "Do it for me"', () => {

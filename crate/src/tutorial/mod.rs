@@ -6,8 +6,9 @@
 //! three documents, from the policy builders and catalog, linted), `console` / `shell` /
 //! `terraform` (where to click, the aliyun CLI, the alicloud provider), `steps` (one reader's
 //! steps), `setup` (the plan and the step function that decides skip / send / done from the
-//! parsed API answers). Everything is pure: no clock, no I/O; requests go out as `request`
-//! contract inputs for the caller to sign and send.
+//! parsed API answers), `complete` and `draft` (the whole answer, complete or with placeholders),
+//! `calls` (the contract calls over them). Everything is pure: no clock, no I/O; requests go out
+//! as `request` contract inputs for the caller to sign and send.
 
 mod calls;
 mod check;

@@ -478,3 +478,50 @@ fn parse_requests_are_checked() {
     let e = parse(r#"{"action": "GetRole", "status": 200}"#).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.body"));
 }
+
+/// Every result parseResponse gives reads back as the same typed result: by its action (how the
+/// checks' facts read it) and without it (`ApiResult`'s untagged reading, `Ack` tried last).
+#[test]
+fn results_read_back_typed() {
+    use rolehop::api::{Action, ApiResult};
+    let decoded = json!({"RequestId": "R-9", "DecodedDiagnosticMessage": {"ExplicitDeny": true, "NoPermissionPolicyType": "AssumeRolePolicy", "AuthAction": "sts:AssumeRole"}}).to_string();
+    let cases = [
+        ("AssumeRole", fixture("assume_role.json")),
+        ("GetCallerIdentity", fixture("get_caller_identity.json")),
+        (
+            "GetCallerIdentity",
+            fixture("get_caller_identity_assumed_role.json"),
+        ),
+        ("GetRole", fixture("get_role.json")),
+        ("CreateRole", fixture("create_role.json")),
+        ("UpdateRole", fixture("update_role.json")),
+        ("CreateUser", fixture("create_user.json")),
+        ("GetPolicy", fixture("get_policy.json")),
+        ("CreatePolicy", fixture("create_policy.json")),
+        (
+            "ListPoliciesForRole",
+            fixture("list_policies_for_role.json"),
+        ),
+        ("ListPoliciesForUser", fixture("list_policies_empty.json")),
+        ("AttachPolicyToRole", fixture("attach_policy.json")),
+        ("GetAccountAlias", fixture("get_account_alias.json")),
+        ("DecodeDiagnosticMessage", decoded),
+        ("ListBuckets", fixture("list_buckets.xml")),
+        ("ListObjects", fixture("list_objects.xml")),
+        ("ListObjectsV2", fixture("list_objects_v2.xml")),
+        ("GetBucketInfo", fixture("get_bucket_info.xml")),
+    ];
+    for (name, body) in cases {
+        let wire = parse(&answer(name, 200, json!({"x-oss-request-id": "O-1"}), &body).to_string())
+            .unwrap_or_else(|e| panic!("{name}: {e}"))["result"]
+            .clone();
+        let action = Action::from_name(name).unwrap();
+        let typed =
+            ApiResult::from_value(action, wire.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(serde_json::to_value(&typed).unwrap(), wire, "{name}");
+        let untagged: ApiResult = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(untagged, typed, "{name}");
+    }
+    let wrong = ApiResult::from_value(Action::AssumeRole, json!({"requestId": "R"})).unwrap_err();
+    assert!(wrong.to_string().contains("credentials"), "{wrong}");
+}

@@ -3,7 +3,7 @@
 //! error status always yields an `apiError`, and a failure is always an `invalid-response` error.
 
 use proptest::prelude::*;
-use rolehop::api::{self, Action, HttpResponse, Outcome};
+use rolehop::api::{self, Action, Answer, HttpResponse};
 use rolehop::catalog;
 use rolehop::ErrorKind;
 use serde_json::json;
@@ -189,8 +189,8 @@ fn check(
         body,
     };
     match api::parse(action, &response, ours) {
-        Ok(Outcome::Success(_)) => prop_assert!((200..300).contains(&status)),
-        Ok(Outcome::Failure(e)) => {
+        Ok(Answer::Success(_)) => prop_assert!((200..300).contains(&status)),
+        Ok(Answer::Failure(e)) => {
             prop_assert_eq!(e.status, status);
             // The hint has words in both languages.
             let (en, zh) = (catalog::en(&e.hint), catalog::zh(&e.hint));

@@ -200,6 +200,12 @@ fn input_errors() -> Vec<(Value, ErrorKind, &'static str, &'static str)> {
             "signed with",
         ),
         (
+            json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRole": [{"result": {"requestId": "R-1"}}]}}),
+            ErrorKind::InvalidValue,
+            "$.facts[\"b.AssumeRole\"][0].result",
+            "parseResponse",
+        ),
+        (
             json!({"inputs": {"roleArn": ARN}, "facts": {"b.AssumeRole": [{"apiError": {"message": "m"}}]}}),
             ErrorKind::MissingField,
             "$.facts[\"b.AssumeRole\"][0].apiError.code",

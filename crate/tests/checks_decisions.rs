@@ -381,9 +381,9 @@ fn scenario_paths() -> Vec<PathBuf> {
 /// error code.
 #[test]
 fn verdicts_name_the_first_broken_step_in_one_sentence() {
-    let ids: Vec<&str> = rolehop::checks::diagnose::CHECKS
+    let ids: Vec<&str> = rolehop::checks::check::CHECKS
         .iter()
-        .map(|c| c.id)
+        .map(|c| c.id.name())
         .collect();
     let mut failing = 0;
     for path in scenario_paths() {

@@ -766,6 +766,13 @@ fn input_errors_are_catalog_messages_with_paths() {
             "Expected the answer to \"identity.read\" here",
         ),
         (
+            next(
+                json!({"plan": p, "results": [{"id": "identity.read", "response": {"result": {"requestId": "R"}}}]}),
+            ),
+            "$.results[0].response.result",
+            "The result is not what parseResponse gives for GetCallerIdentity",
+        ),
+        (
             next(json!({"plan": p, "extra": 1})),
             "$.extra",
             "Unknown field \"extra\"",

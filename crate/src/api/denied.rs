@@ -209,7 +209,7 @@ fn member(object: &Map<String, Value>, name: &str) -> Option<String> {
 }
 
 /// RAM DecodeDiagnosticMessage's answer: the decoded facts of a denial.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DecodedDiagnosticResult {

@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::denied::{self, AccessDeniedDetail};
 use super::diff::{self, Comparison, SignatureDiff};
-use super::hints::{self, Context, Hint};
+use super::hints::{self, Hint, HintContext};
 use super::http::HttpResponse;
 use super::xml;
 use serde::Serialize;
@@ -184,7 +184,7 @@ pub fn api_error(
         }
         diff::explain(comparison.as_ref(), server.is_some())
     } else {
-        hints::hint(&Context {
+        hints::hint(&HintContext {
             action,
             code: &fields.code,
             message: &fields.message,

@@ -10,7 +10,7 @@ use crate::tutorial::numbering::TutorialStep;
 pub type Hint = ApiMessage;
 
 /// What is known about an error when choosing its hint.
-pub struct Context<'a> {
+pub struct HintContext<'a> {
     pub action: Action,
     pub code: &'a str,
     pub message: &'a str,
@@ -26,7 +26,7 @@ fn step(step: TutorialStep) -> usize {
 }
 
 /// The hint for an error other than SignatureDoesNotMatch (see `diff::explain`).
-pub fn hint(ctx: &Context) -> Hint {
+pub fn hint(ctx: &HintContext) -> Hint {
     use ApiMessage as M;
     let code = ctx.code;
     let family = code.split('.').next().unwrap_or(code);
@@ -158,8 +158,8 @@ mod tests {
     use super::*;
     use crate::catalog::{en, zh};
 
-    fn ctx(action: Action, code: &'static str, message: &'static str) -> Context<'static> {
-        Context {
+    fn ctx(action: Action, code: &'static str, message: &'static str) -> HintContext<'static> {
+        HintContext {
             action,
             code,
             message,

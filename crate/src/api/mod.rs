@@ -47,9 +47,9 @@ pub use oss::{
     BucketInfo, BucketSummary, ListBucketsResult, ListObjectsResult, ObjectSummary, Owner,
 };
 pub use ram::{
-    AccountAliasResult, AckResult, AttachedPolicy, Policy, PolicyListResult, PolicyResult,
-    PolicyVersion, Role, RoleResult, User, UserResult,
+    AccountAliasResult, AckResult, AttachedPolicy, PolicyListResult, PolicyResult, PolicyVersion,
+    RamPolicy, Role, RoleResult, User, UserResult,
 };
-pub use response::{parse, ApiResult, HttpResponse, Outcome};
+pub use response::{parse, Answer, ApiResult, HttpResponse};
 pub use sts::{AssumeRoleResult, AssumedRoleUser, CallerIdentity, StsCredentials};
 pub use validate::{check, check_region, kind_phrase, Kind, Rule};

@@ -2,9 +2,9 @@
 
 use super::json::Node;
 use crate::error::Result;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "RamRole"))]
 #[serde(rename_all = "camelCase")]
@@ -30,7 +30,7 @@ pub struct Role {
     pub update_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "RamUser"))]
 #[serde(rename_all = "camelCase")]
@@ -48,11 +48,10 @@ pub struct User {
     pub create_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "RamPolicy"))]
 #[serde(rename_all = "camelCase")]
-pub struct Policy {
+pub struct RamPolicy {
     pub policy_name: String,
     pub policy_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,7 +72,7 @@ pub struct Policy {
 }
 
 /// A policy as attached to a role or user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AttachedPolicy {
@@ -90,7 +89,7 @@ pub struct AttachedPolicy {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyVersion {
@@ -102,7 +101,7 @@ pub struct PolicyVersion {
     pub create_date: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RoleResult {
@@ -110,7 +109,7 @@ pub struct RoleResult {
     pub role: Role,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct UserResult {
@@ -119,18 +118,18 @@ pub struct UserResult {
 }
 
 /// CreatePolicy (no version) and GetPolicy (with the default version's document).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyResult {
     pub request_id: String,
-    pub policy: Policy,
+    pub policy: RamPolicy,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub default_policy_version: Option<PolicyVersion>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyListResult {
@@ -139,14 +138,14 @@ pub struct PolicyListResult {
 }
 
 /// Actions that answer with nothing but a request id (Attach*).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AckResult {
     pub request_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountAliasResult {
@@ -167,8 +166,8 @@ fn role(node: &Node) -> Result<Role> {
     })
 }
 
-fn policy(node: &Node) -> Result<Policy> {
-    Ok(Policy {
+fn policy(node: &Node) -> Result<RamPolicy> {
+    Ok(RamPolicy {
         policy_name: node.string("PolicyName")?,
         policy_type: node.string("PolicyType")?,
         description: node.opt_string("Description")?,

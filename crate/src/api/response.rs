@@ -8,10 +8,13 @@ pub use super::http::HttpResponse;
 use super::{denied, json, oss, ram, sts, xml};
 use crate::error::{Error, Result};
 use crate::message::{ApiMessage, Message};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-/// The typed result of a successful call (serialised as the result object itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The typed result of a successful call (serialised as the result object itself). Read back
+/// without its action (untagged), the first variant whose fields it has wins: `Ack` (only a
+/// request id) comes last. [`ApiResult::from_value`] reads it as its action's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum ApiResult {
@@ -21,17 +24,59 @@ pub enum ApiResult {
     User(ram::UserResult),
     Policy(ram::PolicyResult),
     Policies(ram::PolicyListResult),
-    Ack(ram::AckResult),
     AccountAlias(ram::AccountAliasResult),
     Buckets(oss::ListBucketsResult),
     Objects(oss::ListObjectsResult),
     BucketInfo(oss::BucketInfo),
     Decoded(denied::DecodedDiagnosticResult),
+    Ack(ram::AckResult),
+}
+
+impl ApiResult {
+    /// `action`'s result as parseResponse gave it (the checks' facts carry it back): the
+    /// same shape [`parse`] produces for that action, or serde's words about what differs.
+    pub fn from_value(action: Action, value: Value) -> serde_json::Result<ApiResult> {
+        use serde_json::from_value as read;
+        use Action::*;
+        use ApiResult as R;
+        Ok(match action {
+            AssumeRole => R::AssumeRole(read(value)?),
+            GetCallerIdentity => R::CallerIdentity(read(value)?),
+            GetRole | CreateRole | UpdateRole => R::Role(read(value)?),
+            CreateUser => R::User(read(value)?),
+            CreatePolicy | GetPolicy => R::Policy(read(value)?),
+            ListPoliciesForRole | ListPoliciesForUser => R::Policies(read(value)?),
+            AttachPolicyToRole | AttachPolicyToUser => R::Ack(read(value)?),
+            GetAccountAlias => R::AccountAlias(read(value)?),
+            DecodeDiagnosticMessage => R::Decoded(read(value)?),
+            ListBuckets => R::Buckets(read(value)?),
+            ListObjects | ListObjectsV2 => R::Objects(read(value)?),
+            GetBucketInfo => R::BucketInfo(read(value)?),
+        })
+    }
+
+    /// The answer's request id (OSS: the `x-oss-request-id` header, when it was given).
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ApiResult::AssumeRole(r) => Some(&r.request_id),
+            ApiResult::CallerIdentity(r) => Some(&r.request_id),
+            ApiResult::Role(r) => Some(&r.request_id),
+            ApiResult::User(r) => Some(&r.request_id),
+            ApiResult::Policy(r) => Some(&r.request_id),
+            ApiResult::Policies(r) => Some(&r.request_id),
+            ApiResult::AccountAlias(r) => Some(&r.request_id),
+            ApiResult::Decoded(r) => Some(&r.request_id),
+            ApiResult::Ack(r) => Some(&r.request_id),
+            ApiResult::Buckets(r) => r.request_id.as_deref(),
+            ApiResult::Objects(r) => r.request_id.as_deref(),
+            ApiResult::BucketInfo(r) => r.request_id.as_deref(),
+        }
+    }
 }
 
 /// A parsed answer: the call's result, or the service's error.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Answer {
     Success(ApiResult),
     Failure(ApiError),
 }
@@ -42,17 +87,17 @@ pub fn parse(
     action: Action,
     response: &HttpResponse,
     our_string_to_sign: Option<&str>,
-) -> Result<Outcome> {
+) -> Result<Answer> {
     if !(200..300).contains(&response.status) {
-        return Ok(Outcome::Failure(api_error(
+        return Ok(Answer::Failure(api_error(
             action,
             response,
             our_string_to_sign,
         )));
     }
     match parse_success(action, response) {
-        Ok(result) => Ok(Outcome::Success(result)),
-        Err(_) if read_error_body(&response.body).is_some() => Ok(Outcome::Failure(api_error(
+        Ok(result) => Ok(Answer::Success(result)),
+        Err(_) if read_error_body(&response.body).is_some() => Ok(Answer::Failure(api_error(
             action,
             response,
             our_string_to_sign,

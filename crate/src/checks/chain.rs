@@ -4,9 +4,9 @@
 //! not checked. Drawn from the report's results and verdict only, so whatever the diagnosis
 //! learns (a cloud's access-denied detail pinning the step) shows in the chain as well.
 
-use super::diagnose::{
-    A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY, B_LIST_BUCKETS, B_LIST_OBJECTS,
-    B_USER_MAY_ASSUME,
+use super::check::CheckId::{
+    self, AssumeRole, Identity, ListBuckets, ListObjects, RoleExists, RoleOssAccess, TrustTrustsB,
+    UserMayAssume,
 };
 use super::report::{CheckResult, FixText, Report, Status};
 use crate::message::{ChainMessage, ChecksMessage};
@@ -60,7 +60,7 @@ pub struct Link {
     /// The check that decided the status: the failed one, or the one whose pass proves it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional, type = "CheckId"))]
-    pub check: Option<&'static str>,
+    pub check: Option<CheckId>,
     /// Why the link is broken: the failing check's finding (what the verdict says after "Step n
     /// is broken: ").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,7 +79,7 @@ struct LinkDef {
     link: LinkId,
     title: fn() -> ChainMessage,
     step: TutorialStep,
-    proofs: &'static [&'static [&'static str]],
+    proofs: &'static [&'static [CheckId]],
 }
 
 const LINKS: [LinkDef; 5] = [
@@ -87,31 +87,31 @@ const LINKS: [LinkDef; 5] = [
         link: LinkId::BUser,
         title: || ChainMessage::TitleBUser {},
         step: TutorialStep::UserInB,
-        proofs: &[&[B_IDENTITY]],
+        proofs: &[&[Identity]],
     },
     LinkDef {
         link: LinkId::AssumeGrant,
         title: || ChainMessage::TitleAssumeGrant {},
         step: TutorialStep::UserInB,
-        proofs: &[&[B_ASSUME_ROLE], &[B_USER_MAY_ASSUME]],
+        proofs: &[&[AssumeRole], &[UserMayAssume]],
     },
     LinkDef {
         link: LinkId::RoleTrust,
         title: || ChainMessage::TitleRoleTrust {},
         step: TutorialStep::RoleInA,
-        proofs: &[&[B_ASSUME_ROLE], &[A_ROLE_EXISTS, A_TRUST]],
+        proofs: &[&[AssumeRole], &[RoleExists, TrustTrustsB]],
     },
     LinkDef {
         link: LinkId::OssPermission,
         title: || ChainMessage::TitleOssPermission {},
         step: TutorialStep::RoleInA,
-        proofs: &[&[B_LIST_OBJECTS], &[B_LIST_BUCKETS], &[A_ROLE_OSS]],
+        proofs: &[&[ListObjects], &[ListBuckets], &[RoleOssAccess]],
     },
     LinkDef {
         link: LinkId::Bucket,
         title: || ChainMessage::TitleBucket {},
         step: TutorialStep::Verify,
-        proofs: &[&[B_LIST_OBJECTS]],
+        proofs: &[&[ListObjects]],
     },
 ];
 
@@ -119,11 +119,9 @@ const LINKS: [LinkDef; 5] = [
 /// and within a step, which part the check reads.
 fn broken_by(check: &CheckResult) -> LinkId {
     match check.tutorial_step {
-        TutorialStep::UserInB if check.id == B_IDENTITY => LinkId::BUser,
+        TutorialStep::UserInB if check.id == Identity => LinkId::BUser,
         TutorialStep::UserInB => LinkId::AssumeGrant,
-        TutorialStep::RoleInA
-            if [A_ROLE_OSS, B_LIST_BUCKETS, B_LIST_OBJECTS].contains(&check.id) =>
-        {
+        TutorialStep::RoleInA if [RoleOssAccess, ListBuckets, ListObjects].contains(&check.id) => {
             LinkId::OssPermission
         }
         // A role that is missing, does not trust B, or is not the one typed on the Switch Role page.
@@ -134,7 +132,7 @@ fn broken_by(check: &CheckResult) -> LinkId {
 
 /// The chain for a report: every link, in order.
 pub fn chain(report: &Report) -> Vec<Link> {
-    let passed = |id: &str| {
+    let passed = |id: CheckId| {
         report
             .checks
             .iter()
@@ -175,7 +173,7 @@ pub fn chain(report: &Report) -> Vec<Link> {
             match def
                 .proofs
                 .iter()
-                .find(|set| set.iter().all(|id| passed(id)))
+                .find(|set| set.iter().all(|id| passed(*id)))
             {
                 Some(set) => Link {
                     status: LinkStatus::Pass,

@@ -2,7 +2,7 @@
 //! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
 //! a transport failure, plus the local signing time and the server's Date header.
 
-use crate::api::AccessDeniedDetail;
+use crate::api::{AccessDeniedDetail, Action, ApiResult};
 use crate::error::{Error, Result};
 use crate::fields::{wrong_type, Object};
 use crate::message::{ApiMessage, ContractMessage};
@@ -44,8 +44,9 @@ pub struct ApiFailure {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Success(Value),
+pub enum AttemptOutcome {
+    /// parseResponse's result, read as the result of the request's action.
+    Success(ApiResult),
     Api(ApiFailure),
     /// A body that could not be understood (parseResponse's `invalid-response`).
     /// parseResponse's error: its words as a message (`{"id", "args"}`), or its text.
@@ -58,7 +59,7 @@ pub enum Outcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attempt {
-    pub outcome: Outcome,
+    pub outcome: AttemptOutcome,
     pub local_time: Option<UtcTime>,
     pub server_date: Option<UtcTime>,
     pub http_status: Option<u16>,
@@ -68,8 +69,8 @@ pub struct Attempt {
 impl Attempt {
     pub fn request_id(&self) -> Option<String> {
         let from_outcome = match &self.outcome {
-            Outcome::Success(v) => v.get("requestId").and_then(Value::as_str),
-            Outcome::Api(e) => e.request_id.as_deref(),
+            AttemptOutcome::Success(result) => result.request_id(),
+            AttemptOutcome::Api(e) => e.request_id.as_deref(),
             _ => None,
         };
         from_outcome
@@ -79,7 +80,7 @@ impl Attempt {
 
     pub fn http_status(&self) -> Option<u16> {
         match &self.outcome {
-            Outcome::Api(e) => e.status.or(self.http_status),
+            AttemptOutcome::Api(e) => e.status.or(self.http_status),
             _ => self.http_status,
         }
     }
@@ -106,18 +107,19 @@ impl Facts {
     }
 
     /// The result of `id`'s last attempt when it succeeded.
-    pub fn success(&self, id: &str) -> Option<&Value> {
+    pub fn success(&self, id: &str) -> Option<&ApiResult> {
         match &self.last(id)?.outcome {
-            Outcome::Success(v) => Some(v),
+            AttemptOutcome::Success(result) => Some(result),
             _ => None,
         }
     }
 
-    /// Reads `facts` (at `path`); `valid_id` says which request ids exist.
+    /// Reads `facts` (at `path`); `action_of` gives the action behind each request id (`None`:
+    /// no request of the checks).
     pub fn read(
         value: Option<&Value>,
         path: &str,
-        valid_id: impl Fn(&str) -> bool,
+        action_of: impl Fn(&str) -> Option<Action>,
     ) -> Result<Facts> {
         let mut facts = Facts::default();
         let Some(value) = value else {
@@ -126,21 +128,21 @@ impl Facts {
         let obj = Object::new(value.clone(), path.to_string())?;
         for (id, entry) in &obj.map {
             let id_path = obj.child(id);
-            if !valid_id(id) {
+            let Some(action) = action_of(id) else {
                 let text = ContractMessage::FactsUnknownId {
                     id: id.clone(),
                     example: "b.AssumeRole".into(),
                 };
                 return Err(Error::invalid_said(id_path, text));
-            }
+            };
             let attempts = match entry {
                 Value::Array(items) => items
                     .iter()
                     .enumerate()
-                    .map(|(i, item)| read_attempt(item, &format!("{id_path}[{i}]")))
+                    .map(|(i, item)| read_attempt(item, &format!("{id_path}[{i}]"), action))
                     .collect::<Result<Vec<_>>>()?,
                 Value::Null => Vec::new(),
-                single => vec![read_attempt(single, &id_path)?],
+                single => vec![read_attempt(single, &id_path, action)?],
             };
             facts.map.insert(id.clone(), attempts);
         }
@@ -148,8 +150,8 @@ impl Facts {
     }
 }
 
-/// One attempt object (also the `outcome` of checksRetry).
-pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
+/// One attempt object of a request of `action` (also the `outcome` of checksRetry).
+pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt> {
     let obj = Object::new(value.clone(), path.to_string())?;
     if let Some(key) = obj
         .map
@@ -167,8 +169,9 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
         .filter(|k| obj.get(k).is_some())
         .collect();
     let outcome = match present.as_slice() {
-        ["result"] => Outcome::Success(obj.get("result").cloned().unwrap_or(Value::Null)),
-        ["apiError"] => Outcome::Api(read_api_error(&obj)?),
+        // The result is read last (below): the attempt's other fields are checked first.
+        ["result"] => None,
+        ["apiError"] => Some(AttemptOutcome::Api(read_api_error(&obj)?)),
         ["error"] => {
             let error = obj.optional_object("error")?;
             let message = match &error {
@@ -178,10 +181,13 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
                 },
                 None => Value::String(String::new()),
             };
-            Outcome::Malformed(message)
+            Some(AttemptOutcome::Malformed(message))
         }
-        ["transportError"] => Outcome::Transport(reason_text(&obj, "transportError")?),
-        ["skipped"] => Outcome::Skipped(reason_text(&obj, "skipped")?),
+        ["transportError"] => Some(AttemptOutcome::Transport(reason_text(
+            &obj,
+            "transportError",
+        )?)),
+        ["skipped"] => Some(AttemptOutcome::Skipped(reason_text(&obj, "skipped")?)),
         _ => {
             let outcomes = OUTCOMES.join(", ");
             let text = if present.is_empty() {
@@ -232,12 +238,28 @@ pub fn read_attempt(value: &Value, path: &str) -> Result<Attempt> {
                 })?,
         ),
     };
+    let outcome = match outcome {
+        Some(outcome) => outcome,
+        None => AttemptOutcome::Success(read_result(&obj, action)?),
+    };
     Ok(Attempt {
         outcome,
         local_time,
         server_date,
         http_status,
         request_id: obj.optional_str("requestId")?.map(str::to_string),
+    })
+}
+
+/// parseResponse's result for `action`, typed once here: the checks never read it by key.
+fn read_result(obj: &Object, action: Action) -> Result<ApiResult> {
+    let value = obj.get("result").cloned().unwrap_or(Value::Null);
+    ApiResult::from_value(action, value).map_err(|why| {
+        let text = ContractMessage::AttemptResult {
+            action: action.name().to_string(),
+            problem: why.to_string(),
+        };
+        Error::invalid_said(obj.child("result"), text)
     })
 }
 

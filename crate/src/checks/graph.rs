@@ -2,11 +2,13 @@
 //! succeeded (its gate opens), again when its last attempt failed in passing (retry policy) or
 //! OSS named the bucket's region, and never when what it needs failed.
 
-use super::facts::Outcome;
+use super::check::AccountSide;
+use super::facts::AttemptOutcome;
 use super::known::{bucket_region, id, listed_policies, IdentityKind, Known};
 use super::retry;
-use crate::api::Action;
+use crate::api::{Action, ApiResult};
 use crate::endpoint::oss_endpoint_region;
+use crate::message::ChecksMessage;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -27,12 +29,23 @@ pub enum Creds {
     Assumed,
 }
 
+impl Creds {
+    /// Whose credentials these are, as the findings name them.
+    pub fn whose(self) -> ChecksMessage {
+        match self {
+            Creds::A => ChecksMessage::WhoseA {},
+            Creds::B => ChecksMessage::WhoseB {},
+            Creds::Assumed => ChecksMessage::WhoseAssumed {},
+        }
+    }
+}
+
 /// A request ready to describe to the runner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Planned {
     pub id: String,
     pub action: Action,
-    pub side: &'static str,
+    pub side: AccountSide,
     pub credentials: Creds,
     pub params: Map<String, Value>,
 }
@@ -96,7 +109,7 @@ pub struct NextRequest {
     #[cfg_attr(test, ts(as = "crate::api::Action"))]
     pub action: &'static str,
     #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
-    pub side: &'static str,
+    pub side: AccountSide,
     pub credentials: Creds,
     pub params: Map<String, Value>,
     pub attempt: u32,
@@ -246,7 +259,7 @@ impl Graph {
 
     /// One GetPolicy per policy the listing `listing` returned.
     fn policy_reads(&mut self, k: &Known, side: char, listing: &str, creds: Creds) {
-        let Some(result) = k.facts.success(listing) else {
+        let Some(ApiResult::Policies(result)) = k.facts.success(listing) else {
             return;
         };
         for (policy_type, name) in listed_policies(result).into_iter().take(MAX_POLICY_READS) {
@@ -353,7 +366,7 @@ impl Graph {
 /// The encoded diagnostic message of `source`'s last answer, when it was refused with one.
 pub fn encoded_message(k: &Known, source: &str) -> Option<String> {
     match &k.facts.last(source)?.outcome {
-        Outcome::Api(e) => e.denied.as_ref()?.encoded_diagnostic_message.clone(),
+        AttemptOutcome::Api(e) => e.denied.as_ref()?.encoded_diagnostic_message.clone(),
         _ => None,
     }
 }
@@ -369,7 +382,7 @@ pub fn decode_credentials(k: &Known, source: &str) -> Creds {
 }
 
 fn plan(rid: &str, action: Action, credentials: Creds, params: Value) -> Planned {
-    let side = if rid.starts_with("a.") { "A" } else { "B" };
+    let side = AccountSide::of_request(rid);
     let params = match params {
         Value::Object(map) => map,
         _ => Map::new(),
@@ -418,7 +431,7 @@ fn open_state(k: &Known, p: &Planned) -> State {
 
 fn redirect_region(attempt: &super::facts::Attempt) -> Option<String> {
     match &attempt.outcome {
-        Outcome::Api(e) => e.endpoint.as_deref().and_then(oss_endpoint_region),
+        AttemptOutcome::Api(e) => e.endpoint.as_deref().and_then(oss_endpoint_region),
         _ => None,
     }
 }
@@ -431,10 +444,9 @@ fn objects_region(k: &Known, bucket: &str) -> Option<String> {
         .iter()
         .rev()
         .find_map(redirect_region)
-        .or_else(|| {
-            k.facts
-                .success(id::B_BUCKETS)
-                .and_then(|r| bucket_region(r, bucket))
+        .or_else(|| match k.facts.success(id::B_BUCKETS) {
+            Some(ApiResult::Buckets(listed)) => bucket_region(listed, bucket),
+            _ => None,
         })
         .or_else(|| k.inputs.region.clone())
 }

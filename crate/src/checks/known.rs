@@ -3,11 +3,13 @@
 
 use super::facts::Facts;
 use super::inputs::{AccountRef, CheckInputs};
+use crate::api::{ApiResult, CallerIdentity, ListBucketsResult, PolicyListResult};
 use crate::policy::{caller_arn, RamIdentity};
-use serde_json::Value;
 
 /// Request ids (the keys of `facts`).
 pub mod id {
+    use crate::api::Action;
+
     pub const B_CALLER: &str = "b.GetCallerIdentity";
     pub const B_USER_POLICIES: &str = "b.ListPoliciesForUser";
     pub const B_ROLE_POLICIES: &str = "b.ListPoliciesForRole";
@@ -47,6 +49,15 @@ pub mod id {
     /// `b.GetPolicy.System.AliyunSTSAssumeRoleAccess`: one per policy a listing returned.
     pub fn get_policy(side: char, policy_type: &str, name: &str) -> String {
         format!("{side}.GetPolicy.{policy_type}.{name}")
+    }
+
+    /// The action behind request id `id` (`b.GetPolicy.System.X`: GetPolicy); `None` when it is
+    /// no request of the checks.
+    pub fn action(id: &str) -> Option<Action> {
+        if !is_valid(id) {
+            return None;
+        }
+        Action::from_name(id.split('.').nth(1)?)
     }
 
     pub fn is_valid(id: &str) -> bool {
@@ -93,17 +104,10 @@ pub struct Identity {
 }
 
 impl Identity {
-    pub fn read(result: &Value) -> Option<Identity> {
-        let text = |k: &str| {
-            result
-                .get(k)
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let type_name = text("identityType");
-        let arn = text("arn");
-        let account = text("accountId");
+    pub fn read(me: &CallerIdentity) -> Option<Identity> {
+        let type_name = me.identity_type.clone();
+        let arn = me.arn.clone();
+        let account = me.account_id.clone();
         // The policy engine's reading of the ARN: a session is `role/<name>/<session>` (as
         // AssumeRole writes it) or `assumed-role/<name>/<session>` (GetCallerIdentity).
         let identity = caller_arn(&arn).map(|(_, identity)| identity);
@@ -164,8 +168,11 @@ pub struct Known<'a> {
 
 impl<'a> Known<'a> {
     pub fn new(inputs: &'a CheckInputs, facts: &'a Facts) -> Known<'a> {
-        let b = facts.success(id::B_CALLER).and_then(Identity::read);
-        let a = facts.success(id::A_CALLER).and_then(Identity::read);
+        let caller = |rid| match facts.success(rid) {
+            Some(ApiResult::CallerIdentity(me)) => Identity::read(me),
+            _ => None,
+        };
+        let (b, a) = (caller(id::B_CALLER), caller(id::A_CALLER));
         let role_name = inputs.role_name.clone();
         let target_uid = inputs
             .role_arn
@@ -241,67 +248,65 @@ impl<'a> Known<'a> {
 }
 
 /// The policies a ListPoliciesFor* result lists: (type, name).
-pub fn listed_policies(result: &Value) -> Vec<(String, String)> {
-    let Some(items) = result.get("policies").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    items
+pub fn listed_policies(result: &PolicyListResult) -> Vec<(String, String)> {
+    result
+        .policies
         .iter()
-        .filter_map(|p| {
-            let name = p.get("policyName")?.as_str()?;
-            let kind = p
-                .get("policyType")
-                .and_then(Value::as_str)
-                .unwrap_or("Custom");
-            Some((kind.to_string(), name.to_string()))
-        })
+        .map(|p| (p.policy_type.clone(), p.policy_name.clone()))
         .collect()
 }
 
 /// The region of a bucket in a ListBuckets result (`region`, else `location` without `oss-`).
-pub fn bucket_region(result: &Value, bucket: &str) -> Option<String> {
-    let entry = result
-        .get("buckets")?
-        .as_array()?
-        .iter()
-        .find(|b| b.get("name").and_then(Value::as_str) == Some(bucket))?;
+pub fn bucket_region(result: &ListBucketsResult, bucket: &str) -> Option<String> {
+    let entry = result.buckets.iter().find(|b| b.name == bucket)?;
     entry
-        .get("region")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .or_else(|| {
-            entry
-                .get("location")
-                .and_then(Value::as_str)
-                .and_then(|l| l.strip_prefix("oss-"))
-                .map(str::to_string)
-        })
+        .region
+        .clone()
+        .or_else(|| entry.location.strip_prefix("oss-").map(str::to_string))
 }
 
 /// Bucket names of a ListBuckets result.
-pub fn bucket_names(result: &Value) -> Vec<String> {
-    result
-        .get("buckets")
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|b| b.get("name")?.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+pub fn bucket_names(result: &ListBucketsResult) -> Vec<String> {
+    result.buckets.iter().map(|b| b.name.clone()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// A GetCallerIdentity result with the fields given (the others empty).
+    fn me(given: Value) -> CallerIdentity {
+        let mut all = json!({"accountId": "", "arn": "", "identityType": "", "principalId": "", "requestId": ""});
+        all.as_object_mut()
+            .unwrap()
+            .extend(given.as_object().unwrap().clone());
+        serde_json::from_value(all).unwrap()
+    }
+
+    /// A ListBuckets result with these buckets (`name` and `location` or `region` given).
+    fn listing(buckets: Value) -> ListBucketsResult {
+        let buckets: Vec<Value> = buckets["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let mut all = json!({"location": "", "creationDate": ""});
+                all.as_object_mut()
+                    .unwrap()
+                    .extend(b.as_object().unwrap().clone());
+                all
+            })
+            .collect();
+        serde_json::from_value(json!({"owner": {"id": "1", "displayName": ""}, "buckets": buckets, "isTruncated": false}))
+            .unwrap()
+    }
 
     #[test]
     fn identities_from_caller_identity() {
-        let user = Identity::read(
-            &json!({"identityType": "RAMUser", "accountId": "1", "arn": "acs:ram::1:user/alice"}),
-        )
+        let user = Identity::read(&me(
+            json!({"identityType": "RAMUser", "accountId": "1", "arn": "acs:ram::1:user/alice"}),
+        ))
         .unwrap();
         assert_eq!(
             (user.kind, user.user.as_deref()),
@@ -314,20 +319,20 @@ mod tests {
             "acs:ram::2:assumed-role/admin-oss/alice",
             "acs:sts::2:assumed-role/admin-oss/alice",
         ] {
-            let session = Identity::read(
-                &json!({"identityType": "AssumedRoleUser", "accountId": "2", "arn": arn}),
-            )
+            let session = Identity::read(&me(
+                json!({"identityType": "AssumedRoleUser", "accountId": "2", "arn": arn}),
+            ))
             .unwrap();
             assert_eq!(session.role.as_deref(), Some("admin-oss"));
             assert_eq!(session.principal(), "acs:ram::2:role/admin-oss");
         }
-        let root = Identity::read(
-            &json!({"identityType": "Account", "accountId": "3", "arn": "acs:ram::3:root"}),
-        )
+        let root = Identity::read(&me(
+            json!({"identityType": "Account", "accountId": "3", "arn": "acs:ram::3:root"}),
+        ))
         .unwrap();
         assert_eq!(root.kind, IdentityKind::Account);
         assert_eq!(root.principal(), "acs:ram::3:user/*");
-        assert!(Identity::read(&json!({"arn": "acs:ram::3:root"})).is_none());
+        assert!(Identity::read(&me(json!({"arn": "acs:ram::3:root"}))).is_none());
     }
 
     #[test]
@@ -337,7 +342,9 @@ mod tests {
         assert!(!id::is_valid("a.GetPolicy.Other.x"));
         assert!(!id::is_valid("a.GetPolicy.System."));
         assert!(!id::is_valid("c.AssumeRole"));
-        let buckets = json!({"buckets": [{"name": "a", "location": "oss-cn-shanghai"}, {"name": "b", "region": "cn-beijing", "location": "x"}]});
+        let buckets = listing(
+            json!({"buckets": [{"name": "a", "location": "oss-cn-shanghai"}, {"name": "b", "region": "cn-beijing", "location": "x"}]}),
+        );
         assert_eq!(bucket_region(&buckets, "a").as_deref(), Some("cn-shanghai"));
         assert_eq!(bucket_region(&buckets, "b").as_deref(), Some("cn-beijing"));
         assert_eq!(bucket_region(&buckets, "c"), None);

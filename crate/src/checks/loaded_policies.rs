@@ -71,7 +71,7 @@ pub fn from_input(entries: &[Value], path: &str) -> Result<Loaded> {
                     .map_or_else(|| format!("policy-{i}"), str::to_string);
                 match map.get("document") {
                     Some(doc) => {
-                        let policy = crate::contract::policy::read_document(
+                        let policy = crate::policy::document::read_document(
                             doc,
                             &format!("{at}.document"),
                             PolicyKind::Identity,

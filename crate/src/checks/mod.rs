@@ -9,13 +9,14 @@
 //! evidence, a fix tied to the tutorial step, and a verdict naming the first broken step, all
 //! as catalog messages (`message::ChecksMessage`). The state is the facts: nothing is kept between calls.
 //!
-//! Modules: `inputs` (what to verify), `facts` (what happened), `known` (what the facts
+//! Modules: `check` (the checks by id, side, step and title), `inputs` (what to verify), `facts` (what happened), `known` (what the facts
 //! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
 //! `diagnose` (the checks and the verdict), `chain` (the links the pages draw from the report),
 //! `plan` (the list up front), `report` (output shapes); `text` is the tutorial's bilingual
 //! text, which the checks no longer use.
 
 pub mod chain;
+pub mod check;
 pub mod diagnose;
 pub mod facts;
 pub mod graph;
@@ -27,6 +28,7 @@ pub mod report;
 pub mod retry;
 
 pub use chain::Diagnosis;
+pub use check::{AccountSide, CheckId};
 pub use facts::Facts;
 pub use inputs::CheckInputs;
 pub use report::Report;

@@ -1,7 +1,7 @@
 //! The plan: which checks run for these inputs and the requests behind them, before anything is
 //! sent (for showing the list up front). The requests actually sent come from `checksNext`.
 
-use super::diagnose::{self, applies, CHECKS};
+use super::check::{AccountSide, CheckId, CHECKS};
 use super::facts::Facts;
 use super::inputs::CheckInputs;
 use super::known::{id, Known};
@@ -48,27 +48,18 @@ const REQUESTS: [(&str, &str, &str, &[&str]); 14] = [
 ];
 
 /// The requests and checks each check reads.
-fn check_uses(check: &str) -> (&'static [&'static str], &'static [&'static str]) {
+fn check_uses(check: CheckId) -> (&'static [&'static str], &'static [CheckId]) {
+    use CheckId::*;
     match check {
-        diagnose::B_IDENTITY => (&[id::B_CALLER], &[]),
-        diagnose::B_USER_MAY_ASSUME => (
-            &[id::B_USER_POLICIES, "b.GetPolicy.*"],
-            &[diagnose::B_IDENTITY],
-        ),
-        diagnose::B_ASSUME_ROLE => (&[id::B_ASSUME, id::DECODE_ASSUME], &[diagnose::B_IDENTITY]),
-        diagnose::B_LIST_BUCKETS => (
-            &[id::B_BUCKETS, id::DECODE_BUCKETS],
-            &[diagnose::B_ASSUME_ROLE],
-        ),
-        diagnose::B_LIST_OBJECTS => (
-            &[id::B_OBJECTS, id::DECODE_OBJECTS],
-            &[diagnose::B_ASSUME_ROLE],
-        ),
-        diagnose::A_ROLE_EXISTS => (&[id::A_ROLE], &[]),
-        diagnose::A_TRUST => (&[id::A_ROLE], &[diagnose::A_ROLE_EXISTS]),
-        diagnose::A_ROLE_OSS => (&[id::A_ROLE_POLICIES, "a.GetPolicy.*"], &[]),
-        diagnose::A_SWITCH_VALUES => (&[id::A_CALLER, id::A_ALIAS], &[]),
-        _ => (&[], &[]),
+        Identity => (&[id::B_CALLER], &[]),
+        UserMayAssume => (&[id::B_USER_POLICIES, "b.GetPolicy.*"], &[Identity]),
+        AssumeRole => (&[id::B_ASSUME, id::DECODE_ASSUME], &[Identity]),
+        ListBuckets => (&[id::B_BUCKETS, id::DECODE_BUCKETS], &[AssumeRole]),
+        ListObjects => (&[id::B_OBJECTS, id::DECODE_OBJECTS], &[AssumeRole]),
+        RoleExists => (&[id::A_ROLE], &[]),
+        TrustTrustsB => (&[id::A_ROLE], &[RoleExists]),
+        RoleOssAccess => (&[id::A_ROLE_POLICIES, "a.GetPolicy.*"], &[]),
+        SwitchValues => (&[id::A_CALLER, id::A_ALIAS], &[]),
     }
 }
 
@@ -77,7 +68,7 @@ pub fn plan(inputs: &CheckInputs) -> Value {
     let known = Known::new(inputs, &facts);
     let checks: Vec<Value> = CHECKS
         .iter()
-        .filter(|c| applies(c, &known))
+        .filter(|c| c.applies(&known))
         .map(|c| {
             let (requests, depends) = check_uses(c.id);
             json!({
@@ -106,7 +97,7 @@ pub fn plan(inputs: &CheckInputs) -> Value {
             json!({
                 "id": rid,
                 "action": action,
-                "side": if rid.starts_with("a.") { "A" } else { "B" },
+                "side": AccountSide::of_request(rid),
                 "credentials": creds,
                 "dependsOn": needs,
                 "retry": "read",

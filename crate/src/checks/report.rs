@@ -1,5 +1,6 @@
 //! The report's shapes: each check's status with evidence, summary and fix, and the verdict.
 
+use super::check::{AccountSide, CheckId};
 use crate::message::ChecksMessage;
 use crate::tutorial::TutorialStep;
 use serde::Serialize;
@@ -115,7 +116,7 @@ pub enum FixText {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "CheckFix"))]
-pub struct Fix {
+pub struct CheckFix {
     /// What to do, as a message `{id, args}`.
     pub text: FixText,
     /// A policy document (JSON text) that fixes it, when one does.
@@ -124,23 +125,23 @@ pub struct Fix {
     pub snippet: Option<String>,
 }
 
-impl Fix {
-    pub fn new(text: ChecksMessage) -> Fix {
-        Fix {
+impl CheckFix {
+    pub fn new(text: ChecksMessage) -> CheckFix {
+        CheckFix {
             text: FixText::Said(text),
             snippet: None,
         }
     }
 
     /// The API error's own hint (already a message).
-    pub fn hint(hint: Value) -> Fix {
-        Fix {
+    pub fn hint(hint: Value) -> CheckFix {
+        CheckFix {
             text: FixText::Hint(hint),
             snippet: None,
         }
     }
 
-    pub fn with_snippet(mut self, snippet: Option<String>) -> Fix {
+    pub fn with_snippet(mut self, snippet: Option<String>) -> CheckFix {
         self.snippet = snippet;
         self
     }
@@ -148,23 +149,25 @@ impl Fix {
 
 /// What one check found (the parts a check decides; `diagnose` adds id, title and side).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
+pub struct CheckFinding {
     pub status: Status,
     pub cause: Option<Cause>,
     /// The tutorial step the fix belongs to, when it differs from the check's own.
     pub step: Option<TutorialStep>,
     pub summary: ChecksMessage,
-    pub fix: Option<Fix>,
+    pub fix: Option<CheckFix>,
     pub evidence: Evidence,
     pub method: Option<&'static str>,
     pub details: Option<Value>,
     /// A refusal's diagnosis: what it rests on.
     pub basis: Option<Basis>,
+    /// The system policies simulated with the catalog's assumed text (for the report's warning).
+    pub assumed: Vec<String>,
 }
 
-impl Finding {
-    fn new(status: Status, cause: Option<Cause>, summary: ChecksMessage) -> Finding {
-        Finding {
+impl CheckFinding {
+    fn new(status: Status, cause: Option<Cause>, summary: ChecksMessage) -> CheckFinding {
+        CheckFinding {
             status,
             cause,
             step: None,
@@ -174,38 +177,43 @@ impl Finding {
             method: None,
             details: None,
             basis: None,
+            assumed: Vec::new(),
         }
     }
 
-    pub fn pass(summary: ChecksMessage) -> Finding {
-        Finding::new(Status::Pass, None, summary)
+    pub fn pass(summary: ChecksMessage) -> CheckFinding {
+        CheckFinding::new(Status::Pass, None, summary)
     }
 
-    pub fn fail(cause: Cause, step: TutorialStep, summary: ChecksMessage, fix: Fix) -> Finding {
-        let mut f = Finding::new(Status::Fail, Some(cause), summary);
+    pub fn fail(
+        cause: Cause,
+        step: TutorialStep,
+        summary: ChecksMessage,
+        fix: CheckFix,
+    ) -> CheckFinding {
+        let mut f = CheckFinding::new(Status::Fail, Some(cause), summary);
         f.step = Some(step);
         f.fix = Some(fix);
         f
     }
 
-    pub fn cannot(cause: Cause, summary: ChecksMessage, fix: Option<Fix>) -> Finding {
-        let mut f = Finding::new(Status::CouldNotCheck, Some(cause), summary);
+    pub fn cannot(cause: Cause, summary: ChecksMessage, fix: Option<CheckFix>) -> CheckFinding {
+        let mut f = CheckFinding::new(Status::CouldNotCheck, Some(cause), summary);
         f.fix = fix;
         f
     }
 
-    pub fn pending() -> Finding {
-        Finding::new(Status::Pending, None, ChecksMessage::Pending {})
+    pub fn pending() -> CheckFinding {
+        CheckFinding::new(Status::Pending, None, ChecksMessage::Pending {})
     }
 
     /// Not run because the check `blocker` did not pass.
-    pub fn not_run(blocker: &str, blocker_status: Status) -> Finding {
+    pub fn not_run(blocker: CheckId, blocker_status: Status) -> CheckFinding {
         if blocker_status == Status::Pending {
-            return Finding::pending();
+            return CheckFinding::pending();
         }
-        let title =
-            super::diagnose::def(blocker).map_or(ChecksMessage::NotRun {}, |d| d.title.clone());
-        let mut f = Finding::cannot(
+        let title = blocker.def().title.clone();
+        let mut f = CheckFinding::cannot(
             Cause::NotRun,
             ChecksMessage::NeedsCheck {
                 check: Box::new(title),
@@ -216,22 +224,27 @@ impl Finding {
         f
     }
 
-    pub fn with_evidence(mut self, evidence: Evidence) -> Finding {
+    pub fn with_evidence(mut self, evidence: Evidence) -> CheckFinding {
         self.evidence = evidence;
         self
     }
 
-    pub fn with_method(mut self, method: &'static str) -> Finding {
+    pub fn with_method(mut self, method: &'static str) -> CheckFinding {
         self.method = Some(method);
         self
     }
 
-    pub fn with_details(mut self, details: Value) -> Finding {
+    pub fn with_details(mut self, details: Value) -> CheckFinding {
         self.details = Some(details);
         self
     }
 
-    pub fn with_basis(mut self, basis: Basis) -> Finding {
+    pub fn with_assumed(mut self, names: &[String]) -> CheckFinding {
+        self.assumed = names.to_vec();
+        self
+    }
+
+    pub fn with_basis(mut self, basis: Basis) -> CheckFinding {
         self.basis = Some(basis);
         self
     }
@@ -242,10 +255,10 @@ impl Finding {
 #[serde(rename_all = "camelCase")]
 pub struct CheckResult {
     #[cfg_attr(test, ts(type = "CheckId"))]
-    pub id: &'static str,
+    pub id: CheckId,
     pub title: ChecksMessage,
     #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
-    pub side: &'static str,
+    pub side: AccountSide,
     pub tutorial_step: TutorialStep,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,7 +268,7 @@ pub struct CheckResult {
     pub summary: ChecksMessage,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    pub fix: Option<Fix>,
+    pub fix: Option<CheckFix>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional, type = "\"listed\" | \"input\" | \"observed\""))]
     pub method: Option<&'static str>,
@@ -266,6 +279,9 @@ pub struct CheckResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub basis: Option<Basis>,
+    /// The system policies simulated with the catalog's assumed text (also in `details`).
+    #[serde(skip)]
+    pub assumed_texts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -294,13 +310,13 @@ pub struct Verdict {
     /// The check the verdict is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional, type = "CheckId"))]
-    pub check: Option<&'static str>,
+    pub check: Option<CheckId>,
     /// One sentence: "Step 2 is broken: role admin-oss has no policy that allows …".
     pub summary: ChecksMessage,
     /// What to do about it (the check's fix), when there is something to do.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    pub fix: Option<Fix>,
+    pub fix: Option<CheckFix>,
     /// How many other checks failed (the page says so with its plural rule).
     #[serde(skip_serializing_if = "is_zero_usize")]
     #[cfg_attr(test, ts(optional, as = "Option<usize>"))]

@@ -4,7 +4,7 @@
 //! (refused before acting): after a 5xx, a lost connection or an unreadable answer the write
 //! may have happened, so the state must be read again before anything is re-sent.
 
-use super::facts::Outcome;
+use super::facts::AttemptOutcome;
 use crate::api::Action;
 use crate::message::ChecksMessage;
 use serde::Serialize;
@@ -40,12 +40,12 @@ pub enum Transient {
 }
 
 /// Whether `outcome` is a passing failure, and of which kind.
-pub fn transient(outcome: &Outcome) -> Option<Transient> {
+pub fn transient(outcome: &AttemptOutcome) -> Option<Transient> {
     match outcome {
-        Outcome::Api(e) if e.code.starts_with("Throttling") || e.status == Some(429) => {
+        AttemptOutcome::Api(e) if e.code.starts_with("Throttling") || e.status == Some(429) => {
             Some(Transient::Throttled)
         }
-        Outcome::Api(e)
+        AttemptOutcome::Api(e)
             if matches!(
                 e.code.as_str(),
                 "ServiceUnavailable" | "InternalError" | "ServiceBusy" | "InternalServerError"
@@ -54,8 +54,8 @@ pub fn transient(outcome: &Outcome) -> Option<Transient> {
         {
             Some(Transient::ServerError)
         }
-        Outcome::Transport(_) => Some(Transient::Transport),
-        Outcome::Malformed(_) => Some(Transient::Malformed),
+        AttemptOutcome::Transport(_) => Some(Transient::Transport),
+        AttemptOutcome::Malformed(_) => Some(Transient::Malformed),
         _ => None,
     }
 }
@@ -80,7 +80,7 @@ pub struct RetryDecision {
 }
 
 /// Whether to send `action` again after attempt number `attempt` (1-based) ended in `outcome`.
-pub fn decide(action: Action, attempt: u32, outcome: &Outcome) -> RetryDecision {
+pub fn decide(action: Action, attempt: u32, outcome: &AttemptOutcome) -> RetryDecision {
     let write = is_write(action);
     let kind = if write { "write" } else { "read" };
     let stop = |reason: ChecksMessage| RetryDecision {
@@ -146,8 +146,8 @@ mod tests {
     use super::*;
     use crate::checks::facts::ApiFailure;
 
-    fn api(code: &str, status: u16) -> Outcome {
-        Outcome::Api(ApiFailure {
+    fn api(code: &str, status: u16) -> AttemptOutcome {
+        AttemptOutcome::Api(ApiFailure {
             code: code.into(),
             status: Some(status),
             ..ApiFailure::default()
@@ -162,14 +162,21 @@ mod tests {
         assert_eq!((d.retry, d.delay_ms), (true, Some(1000)));
         assert!(!decide(Action::ListBuckets, 3, &api("Http502", 502)).retry);
         assert!(!decide(Action::AssumeRole, 1, &api("NoPermission", 403)).retry);
-        assert!(decide(Action::GetRole, 1, &Outcome::Transport("x".into())).retry);
+        assert!(decide(Action::GetRole, 1, &AttemptOutcome::Transport("x".into())).retry);
         assert_eq!(delay_before(30), MAX_DELAY_MS);
     }
 
     #[test]
     fn writes_never_retry_blindly() {
         assert!(!decide(Action::CreateRole, 1, &api("ServiceUnavailable", 503)).retry);
-        assert!(!decide(Action::CreateRole, 1, &Outcome::Malformed("x".into())).retry);
+        assert!(
+            !decide(
+                Action::CreateRole,
+                1,
+                &AttemptOutcome::Malformed("x".into())
+            )
+            .retry
+        );
         let d = decide(Action::AttachPolicyToRole, 1, &api("Throttling.Api", 400));
         assert!(d.retry && d.kind == "write");
     }

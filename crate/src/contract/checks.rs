@@ -42,7 +42,7 @@ fn state(input: &str, command: &str) -> Result<(CheckInputs, Facts)> {
         Error::said(ErrorKind::MissingField, text).at("$.inputs")
     })?;
     let inputs = CheckInputs::read(inputs, "$.inputs")?;
-    let facts = Facts::read(req.get("facts"), "$.facts", known::id::is_valid)?;
+    let facts = Facts::read(req.get("facts"), "$.facts", known::id::action)?;
     Ok((inputs, facts))
 }
 
@@ -55,10 +55,13 @@ pub fn next(input: &str) -> Result<Value> {
 
 /// `checksDiagnose`: the report.
 pub fn diagnose(input: &str) -> Result<Value> {
+    Ok(super::policy::values::to_value(&diagnosis(input)?))
+}
+
+/// `checksDiagnose`'s report, typed (the CLI renders it).
+pub fn diagnosis(input: &str) -> Result<checks::Diagnosis> {
     let (inputs, facts) = state(input, "checksDiagnose")?;
-    Ok(super::policy::values::to_value(&checks::diagnose(
-        &inputs, &facts,
-    )))
+    Ok(checks::diagnose(&inputs, &facts))
 }
 
 /// `checksRetry`: `{action, attempt, outcome}` -> `{retry, delayMs?, kind, reason}`.
@@ -97,7 +100,7 @@ pub fn retry(input: &str) -> Result<Value> {
     let outcome = req
         .get("outcome")
         .ok_or_else(|| Error::missing("$.outcome"))?;
-    let attempt_seen = facts::read_attempt(outcome, "$.outcome")?;
+    let attempt_seen = facts::read_attempt(outcome, "$.outcome", action)?;
     Ok(super::policy::values::to_value(&retry::decide(
         action,
         attempt,

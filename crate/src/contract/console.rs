@@ -15,7 +15,7 @@
 
 use super::parse::http_response;
 use super::request::to_json;
-use crate::api::{self, Action, Credentials, Outcome, SessionSpec, SigninOutcome, StsCredentials};
+use crate::api::{self, Action, Answer, Credentials, SessionSpec, SigninOutcome, StsCredentials};
 use crate::error::{Error, Result};
 use crate::fields::{child_path, parse_object, Object};
 use crate::message::{ProfileMessage, SigninMessage};
@@ -79,8 +79,8 @@ fn answer(req: &Object) -> Result<Value> {
     let response = http_response(req)?;
     let ours = req.optional_str("stringToSign")?;
     Ok(match api::parse(action, &response, ours)? {
-        Outcome::Success(result) => json!({ "result": result }),
-        Outcome::Failure(e) => {
+        Answer::Success(result) => json!({ "result": result }),
+        Answer::Failure(e) => {
             let role_arn = req.optional_str("roleArn")?.unwrap_or_default();
             let (kind, text) = api::name_refusal(action, &e, role_arn);
             json!({ "refusal": { "kind": kind, "code": e.code, "text": text } })

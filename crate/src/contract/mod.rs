@@ -14,7 +14,8 @@ mod typescript;
 
 pub use crate::tutorial::{setup_next, setup_plan, tutorial_steps};
 pub use checks::{
-    diagnose as checks_diagnose, next as checks_next, plan as checks_plan, retry as checks_retry,
+    diagnose as checks_diagnose, diagnosis as checks_diagnosis, next as checks_next,
+    plan as checks_plan, retry as checks_retry,
 };
 pub use console::console_signin;
 pub use parse::parse;

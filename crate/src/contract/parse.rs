@@ -2,7 +2,7 @@
 //! `{"apiError": {...}}` for the service's error (a valid answer too), `Err` for bad input or a
 //! success body that is not as documented.
 
-use crate::api::{self, Action, HttpResponse, Outcome};
+use crate::api::{self, Action, Answer, HttpResponse};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields::{child_path, parse_object, Object};
 use crate::message::ApiMessage;
@@ -26,8 +26,8 @@ pub fn parse(input: &str) -> Result<Value> {
     let response = http_response(&req)?;
     let ours = req.optional_str("stringToSign")?;
     Ok(match api::parse(action, &response, ours)? {
-        Outcome::Success(result) => json!({ "result": result }),
-        Outcome::Failure(error) => json!({ "apiError": error }),
+        Answer::Success(result) => json!({ "result": result }),
+        Answer::Failure(error) => json!({ "apiError": error }),
     })
 }
 

@@ -21,6 +21,7 @@ messages! { ContractMessage
     AttemptOutcomes "core_contract_attempt_outcomes" { found: String, outcomes: String }
     AttemptLocalTime "core_contract_attempt_local_time" { problem: Box<ContractMessage> }
     AttemptNumber "core_contract_attempt_number" { value: String }
+    AttemptResult "core_contract_attempt_result" { action: String, problem: String }
     SwitchNoProfile "core_contract_switch_no_profile" {}
     FormatMissing "core_contract_format_missing" { format: String, file: String }
     FormatUnknown "core_contract_format_unknown" { value: String, format: String, file: String }

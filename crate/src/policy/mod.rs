@@ -13,6 +13,7 @@ pub mod condition;
 mod context;
 pub mod covers;
 mod decoder;
+pub mod document;
 pub mod eval;
 pub mod exact;
 pub mod explain;

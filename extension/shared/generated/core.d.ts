@@ -940,6 +940,7 @@ export type ContractMessage =
   | { id: "core_contract_attempt_outcomes", args: { found: string, outcomes: string } }
   | { id: "core_contract_attempt_local_time", args: { problem: ContractMessage } }
   | { id: "core_contract_attempt_number", args: { value: string } }
+  | { id: "core_contract_attempt_result", args: { action: string, problem: string } }
   | { id: "core_contract_switch_no_profile", args: Record<string, never> }
   | { id: "core_contract_format_missing", args: { format: string, file: string } }
   | { id: "core_contract_format_unknown", args: { value: string, format: string, file: string } }
@@ -1219,9 +1220,11 @@ export type SignatureDiff = {
 };
 
 /**
- * The typed result of a successful call (serialised as the result object itself).
+ * The typed result of a successful call (serialised as the result object itself). Read back
+ * without its action (untagged), the first variant whose fields it has wins: `Ack` (only a
+ * request id) comes last. [`ApiResult::from_value`] reads it as its action's result.
  */
-export type ApiResult = AssumeRoleResult | CallerIdentity | RoleResult | UserResult | PolicyResult | PolicyListResult | AckResult | AccountAliasResult | ListBucketsResult | ListObjectsResult | BucketInfo | DecodedDiagnosticResult;
+export type ApiResult = AssumeRoleResult | CallerIdentity | RoleResult | UserResult | PolicyResult | PolicyListResult | AccountAliasResult | ListBucketsResult | ListObjectsResult | BucketInfo | DecodedDiagnosticResult | AckResult;
 
 export type AssumeRoleResult = {
   requestId: string,

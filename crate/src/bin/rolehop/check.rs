@@ -3,10 +3,10 @@
 //! `diagnose` prints a readable report unless `--json` is given.
 
 use rolehop::catalog::{self, Lang};
-use rolehop::contract::{self, checks_diagnose, checks_next, checks_plan, checks_retry};
+use rolehop::checks::report::{FixText, Report, Status, VerdictStatus};
+use rolehop::checks::Diagnosis;
+use rolehop::contract::{self, checks_diagnosis, checks_next, checks_plan, checks_retry};
 use rolehop::message::CliMessage;
-use rolehop::tutorial::TutorialStep;
-use serde_json::Value;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -57,32 +57,44 @@ pub fn run(args: &[&str]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if command == "diagnose" {
+        return diagnose(&input, json, zh);
+    }
     let handler = match command {
         "plan" => checks_plan,
         "next" => checks_next,
-        "diagnose" => checks_diagnose,
         "retry" => checks_retry,
         other => return usage(&format!("unknown check command {other:?}")),
     };
     let result = handler(&input);
-    match (&result, command, json) {
-        (Ok(report), "diagnose", false) => {
-            print!("{}", render(report, zh));
-            exit_for(report)
-        }
-        (Ok(report), "diagnose", true) => {
-            println!("{}", contract::to_text(&result));
-            exit_for(report)
-        }
-        (Ok(_), _, _) => {
+    match &result {
+        Ok(_) => {
             println!("{}", contract::to_text(&result));
             ExitCode::SUCCESS
         }
-        (Err(_), _, _) => {
+        Err(_) => {
             println!("{}", contract::to_text(&result));
             ExitCode::from(1)
         }
     }
+}
+
+/// `check diagnose`: the report read typed, printed as words or as the contract's JSON.
+fn diagnose(input: &str, json: bool, zh: bool) -> ExitCode {
+    let diagnosis = match checks_diagnosis(input) {
+        Ok(diagnosis) => diagnosis,
+        Err(e) => {
+            println!("{}", contract::to_text(&Err(e)));
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        let value = serde_json::to_value(&diagnosis).unwrap_or_default();
+        println!("{}", contract::to_text(&Ok(value)));
+    } else {
+        print!("{}", render(&diagnosis, zh));
+    }
+    exit_for(&diagnosis.report)
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -103,17 +115,20 @@ fn read_source(source: &str) -> Result<String, CliMessage> {
     })
 }
 
-fn exit_for(report: &Value) -> ExitCode {
-    match report.pointer("/verdict/status").and_then(Value::as_str) {
-        Some("pass") => ExitCode::SUCCESS,
-        Some("fail") => ExitCode::from(3),
-        _ => ExitCode::from(4),
+fn exit_for(report: &Report) -> ExitCode {
+    match report.verdict.status {
+        VerdictStatus::Pass => ExitCode::SUCCESS,
+        VerdictStatus::Fail => ExitCode::from(3),
+        VerdictStatus::Incomplete | VerdictStatus::Pending => ExitCode::from(4),
     }
 }
 
-/// A message of the report (`{id, args}`) in words, from the catalogs.
-fn said(value: &Value, lang: Lang) -> String {
-    catalog::render_json(value, lang)
+/// A fix in words: the checks' message, or parseResponse's hint as it came.
+fn fix_words(text: &FixText, lang: Lang) -> String {
+    match text {
+        FixText::Said(message) => catalog::render(message, lang),
+        FixText::Hint(hint) => catalog::render_json(hint, lang),
+    }
 }
 
 /// A text of the pages' catalog (the workbench's words for the same report).
@@ -135,33 +150,33 @@ fn page_count(key: &str, lang: Lang, count: u64) -> String {
 }
 
 /// The readable report: verdict, one block per check, warnings.
-fn render(report: &Value, zh: bool) -> String {
+fn render(diagnosis: &Diagnosis, zh: bool) -> String {
+    let report = &diagnosis.report;
     let lang = if zh { Lang::Zh } else { Lang::En };
+    let said = |message: &rolehop::message::ChecksMessage| catalog::render(message, lang);
     let mut out = String::new();
-    let verdict = &report["verdict"];
-    let status = match verdict["status"].as_str().unwrap_or("") {
-        "pass" => CliMessage::LabelVerdictPass {},
-        "fail" => CliMessage::LabelVerdictFail {},
-        "incomplete" => CliMessage::LabelVerdictIncomplete {},
-        _ => CliMessage::LabelVerdictPending {},
+    let verdict = &report.verdict;
+    let status = match verdict.status {
+        VerdictStatus::Pass => CliMessage::LabelVerdictPass {},
+        VerdictStatus::Fail => CliMessage::LabelVerdictFail {},
+        VerdictStatus::Incomplete => CliMessage::LabelVerdictIncomplete {},
+        VerdictStatus::Pending => CliMessage::LabelVerdictPending {},
     };
     let status = catalog::render(&status, lang);
     let colon = if zh { "：" } else { ": " };
-    out.push_str(&format!(
-        "{status}{colon}{}\n",
-        said(&verdict["summary"], lang)
-    ));
-    if verdict["fix"].is_object() {
-        let fix = said(&verdict["fix"]["text"], lang);
+    out.push_str(&format!("{status}{colon}{}\n", said(&verdict.summary)));
+    if let Some(fix) = &verdict.fix {
+        let fix = fix_words(&fix.text, lang);
         out.push_str(&format!("{}\n", page("workbenchVerdictFix", lang, &[fix])));
     }
-    if let Some(n) = verdict["otherFailures"].as_u64().filter(|n| *n > 0) {
+    if verdict.other_failures > 0 {
+        let n = u64::try_from(verdict.other_failures).unwrap_or(u64::MAX);
         out.push_str(&format!(
             "{}\n",
             page_count("workbenchVerdictOthers", lang, n)
         ));
     }
-    if let Some(skew) = report["clockSkewSeconds"].as_i64().filter(|s| s.abs() >= 5) {
+    if let Some(skew) = report.clock_skew_seconds.filter(|s| s.abs() >= 5) {
         out.push_str(&format!(
             "{}\n",
             page("workbenchClockSkew", lang, &[format!("{skew:+}")])
@@ -169,41 +184,30 @@ fn render(report: &Value, zh: bool) -> String {
     }
     let evidence_word = page("workbenchCheckEvidence", lang, &[]);
     let fix_word = page("workbenchCheckFix", lang, &[]);
-    for check in report["checks"].as_array().into_iter().flatten() {
-        let status = check["status"].as_str().unwrap_or("?");
+    for check in &report.checks {
         // The workbench's words for a check's status.
-        let mark = match status {
-            "pass" | "fail" | "pending" => page(&format!("workbenchStatus_{status}"), lang, &[]),
-            _ => page("workbenchStatus_could_not_check", lang, &[]),
+        let mark = match check.status {
+            Status::Pass => page("workbenchStatus_pass", lang, &[]),
+            Status::Fail => page("workbenchStatus_fail", lang, &[]),
+            Status::Pending => page("workbenchStatus_pending", lang, &[]),
+            Status::CouldNotCheck => page("workbenchStatus_could_not_check", lang, &[]),
         };
-        let step = check["tutorialStep"]
-            .as_u64()
-            .and_then(TutorialStep::from_number)
-            .map_or(String::new(), |s| {
-                let label = page("workbenchTutorialStep", lang, &[s.number().to_string()]);
-                format!("{label} · ")
-            });
-        out.push_str(&format!(
-            "\n[{mark}] {step}{}\n",
-            said(&check["title"], lang)
-        ));
-        out.push_str(&format!("       {}\n", said(&check["summary"], lang)));
-        let e = &check["evidence"];
-        let mut evidence = Vec::new();
-        for (key, name) in [
-            ("action", ""),
-            ("requestId", "RequestId "),
-            ("code", ""),
-            ("httpStatus", "HTTP "),
-        ] {
-            match &e[key] {
-                Value::String(s) => evidence.push(format!("{name}{s}")),
-                Value::Number(n) => evidence.push(format!("{name}{n}")),
-                _ => {}
-            }
-        }
-        if let Some(n) = e["attempts"].as_u64().filter(|n| *n > 1) {
-            evidence.push(page("workbenchAttempts", lang, &[n.to_string()]));
+        let step = check.tutorial_step.number().to_string();
+        let step = format!("{} · ", page("workbenchTutorialStep", lang, &[step]));
+        out.push_str(&format!("\n[{mark}] {step}{}\n", said(&check.title)));
+        out.push_str(&format!("       {}\n", said(&check.summary)));
+        let e = &check.evidence;
+        let mut evidence: Vec<String> = [
+            e.action.clone(),
+            e.request_id.as_ref().map(|id| format!("RequestId {id}")),
+            e.code.clone(),
+            e.http_status.map(|status| format!("HTTP {status}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if e.attempts > 1 {
+            evidence.push(page("workbenchAttempts", lang, &[e.attempts.to_string()]));
         }
         if !evidence.is_empty() {
             out.push_str(&format!(
@@ -211,20 +215,18 @@ fn render(report: &Value, zh: bool) -> String {
                 evidence.join(" · ")
             ));
         }
-        if check["fix"].is_object() {
+        if let Some(fix) = &check.fix {
             out.push_str(&format!(
                 "       {fix_word}{colon}{}\n",
-                said(&check["fix"]["text"], lang)
+                fix_words(&fix.text, lang)
             ));
-            if let Some(snippet) = check["fix"]["snippet"].as_str() {
-                for line in snippet.lines() {
-                    out.push_str(&format!("         {line}\n"));
-                }
+            for line in fix.snippet.iter().flat_map(|s| s.lines()) {
+                out.push_str(&format!("         {line}\n"));
             }
         }
     }
-    for w in report["warnings"].as_array().into_iter().flatten() {
-        out.push_str(&format!("\n{}\n", said(&w["text"], lang)));
+    for w in &report.warnings {
+        out.push_str(&format!("\n{}\n", said(&w.text)));
     }
     out
 }

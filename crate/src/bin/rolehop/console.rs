@@ -8,8 +8,8 @@ use crate::caller;
 use crate::http::{Client, Unreachable};
 use rolehop::api::{
     self, assume_role_request, login_url, parse_signin_token, read_only_session_policy,
-    session_name_from_caller, signin_token_request, Action, ApiResult, AssumeRoleResult,
-    Credentials, HttpResponse, Outcome, Refusal, SessionSpec, SigninOutcome,
+    session_name_from_caller, signin_token_request, Action, Answer, ApiResult, AssumeRoleResult,
+    Credentials, HttpResponse, Refusal, SessionSpec, SigninOutcome,
 };
 use rolehop::catalog::{self, Lang};
 use rolehop::message::SigninMessage;
@@ -293,8 +293,8 @@ fn read(
     let outcome =
         api::parse(action, answer, Some(string_to_sign)).map_err(|e| Stop::Input(e.to_string()))?;
     let e = match outcome {
-        Outcome::Success(result) => return Ok(result),
-        Outcome::Failure(e) => e,
+        Answer::Success(result) => return Ok(result),
+        Answer::Failure(e) => e,
     };
     let (refusal, message) = api::name_refusal(action, &e, &denied.role_arn);
     let exit = match refusal {

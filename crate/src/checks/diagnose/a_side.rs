@@ -3,36 +3,32 @@
 //! type on the Switch Role page.
 
 use super::common::Read;
-use super::fixes::{not_trusted, oss_snippet};
+use super::cx::Cx;
+use super::fixes::{not_trusted, oss_snippet, wrong_account_arn};
 use super::policies;
-use super::{Cx, A_ROLE_EXISTS};
+use crate::api::{ApiResult, RoleResult};
+use crate::checks::check::CheckId;
 use crate::checks::inputs::AccountRef;
 use crate::checks::known::id;
-use crate::checks::report::{Cause, Finding, Fix, Status};
+use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
 use crate::message::ChecksMessage as M;
 use crate::policy::eval::Side;
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
 use crate::profile::{switch_url, Site};
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
+use serde_json::json;
 
-pub fn role_exists(cx: &Cx) -> Finding {
+pub fn role_exists(cx: &Cx) -> CheckFinding {
     let name = cx.known.role_name.clone().unwrap_or_default();
     let read = cx.read(id::A_ROLE);
     let evidence = cx.evidence(id::A_ROLE);
     let finding = match read {
-        Read::Success(result) => {
-            let arn = result
-                .pointer("/role/arn")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            let max = result
-                .pointer("/role/maxSessionDuration")
-                .and_then(Value::as_i64);
-            Finding::pass(M::RoleExists {
+        Read::Success(ApiResult::Role(result)) => {
+            let (arn, max) = (&result.role.arn, result.role.max_session_duration);
+            CheckFinding::pass(M::RoleExists {
                 name,
-                arn: arn.to_string(),
+                arn: arn.clone(),
             })
             .with_details(json!({ "arn": arn, "maxSessionDuration": max }))
         }
@@ -43,14 +39,14 @@ pub fn role_exists(cx: &Cx) -> Finding {
                 .as_ref()
                 .map(|a| a.account.clone())
                 .unwrap_or_default();
-            let mut f = Finding::fail(
+            let mut f = CheckFinding::fail(
                 Cause::RoleNotFound,
                 TutorialStep::RoleInA,
                 M::NoRoleInA {
                     account,
                     name: name.clone(),
                 },
-                Fix::new(M::NoRoleInAFix {
+                CheckFix::new(M::NoRoleInAFix {
                     name,
                     step: TutorialStep::SwitchRole.number().into(),
                 }),
@@ -64,34 +60,34 @@ pub fn role_exists(cx: &Cx) -> Finding {
     finding.with_evidence(evidence)
 }
 
-fn role_ready<'a>(cx: &Cx<'a>) -> Result<&'a Value, Box<Finding>> {
-    if let Some(blocked) = cx.unless_passed(A_ROLE_EXISTS) {
+fn role_ready<'a>(cx: &Cx<'a>) -> Result<&'a RoleResult, Box<CheckFinding>> {
+    if let Some(blocked) = cx.unless_passed(CheckId::RoleExists) {
         return Err(Box::new(blocked));
     }
-    cx.known
-        .facts
-        .success(id::A_ROLE)
-        .ok_or_else(|| Box::new(Finding::not_run(A_ROLE_EXISTS, Status::CouldNotCheck)))
+    match cx.known.facts.success(id::A_ROLE) {
+        Some(ApiResult::Role(role)) => Ok(role),
+        _ => Err(Box::new(CheckFinding::not_run(
+            CheckId::RoleExists,
+            Status::CouldNotCheck,
+        ))),
+    }
 }
 
-pub fn trust(cx: &Cx) -> Finding {
+pub fn trust(cx: &Cx) -> CheckFinding {
     let role = match role_ready(cx) {
         Ok(role) => role,
         Err(f) => return *f,
     };
     let evidence = cx.evidence(id::A_ROLE);
     let name = cx.known.role_name.clone().unwrap_or_default();
-    let Some(text) = role
-        .pointer("/role/assumeRolePolicyDocument")
-        .and_then(Value::as_str)
-    else {
-        return Finding::cannot(Cause::MalformedResponse, M::NoTrustPolicy {}, None)
+    let Some(text) = role.role.assume_role_policy_document.as_deref() else {
+        return CheckFinding::cannot(Cause::MalformedResponse, M::NoTrustPolicy {}, None)
             .with_evidence(evidence);
     };
     let policy = match parse(text, PolicyKind::Trust) {
         Ok(p) => p,
         Err(e) => {
-            return Finding::cannot(
+            return CheckFinding::cannot(
                 Cause::UnexpectedError,
                 match e.text {
                     Some(error) => M::TrustUnreadable { error },
@@ -99,26 +95,22 @@ pub fn trust(cx: &Cx) -> Finding {
                         error: e.to_string(),
                     },
                 },
-                Some(Fix::new(M::TrustUnreadableFix {})),
+                Some(CheckFix::new(M::TrustUnreadableFix {})),
             )
             .with_evidence(evidence)
         }
     };
     let Some(principal) = cx.known.b_principal() else {
         return match cx.read(id::B_CALLER) {
-            Read::Pending => Finding::pending(),
-            _ => Finding::cannot(
+            Read::Pending => CheckFinding::pending(),
+            _ => CheckFinding::cannot(
                 Cause::MissingInput,
                 M::BUnknown {},
-                Some(Fix::new(M::BUnknownFix {})),
+                Some(CheckFix::new(M::BUnknownFix {})),
             ),
         };
     };
-    let arn = role
-        .pointer("/role/arn")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
+    let arn = role.role.arn.clone();
     let mut sim = Simulator::new();
     sim.add("trust policy", Side::Trust, false, &policy);
     let external: Vec<(&str, &str)> = cx
@@ -137,17 +129,17 @@ pub fn trust(cx: &Cx) -> Finding {
         "missingContextKeys": explanation.missing_context_keys,
     });
     let finding = if decision == Decision::Allow {
-        Finding::pass(M::Trusts { name, principal })
+        CheckFinding::pass(M::Trusts { name, principal })
     } else if explanation
         .missing_context_keys
         .iter()
         .any(|k| k.eq_ignore_ascii_case("sts:ExternalId"))
     {
-        Finding::fail(
+        CheckFinding::fail(
             Cause::RoleDoesNotTrustB,
             TutorialStep::RoleInA,
             M::NeedsExternalId { name },
-            Fix::new(M::NeedsExternalIdFix {}),
+            CheckFix::new(M::NeedsExternalIdFix {}),
         )
     } else {
         not_trusted(cx, None)
@@ -158,29 +150,30 @@ pub fn trust(cx: &Cx) -> Finding {
 /// An OSS request the role's policies are simulated on: action, resource, context.
 type OssProbe = (String, String, Vec<(&'static str, String)>);
 
-pub fn role_oss_access(cx: &Cx) -> Finding {
+pub fn role_oss_access(cx: &Cx) -> CheckFinding {
     let known = cx.known;
     let role = known.role_name.clone().unwrap_or_default();
     let read = cx.read(id::A_ROLE_POLICIES);
     let evidence = cx.evidence(id::A_ROLE_POLICIES);
     let listing = match read {
-        Read::Success(v) => v,
+        Read::Success(ApiResult::Policies(listing)) => listing,
         Read::Api(e) if e.code == "EntityNotExist.Role" => {
-            return Finding::not_run(
-                A_ROLE_EXISTS,
-                cx.status(A_ROLE_EXISTS).unwrap_or(Status::CouldNotCheck),
+            return CheckFinding::not_run(
+                CheckId::RoleExists,
+                cx.status(CheckId::RoleExists)
+                    .unwrap_or(Status::CouldNotCheck),
             )
             .with_evidence(evidence)
         }
         other => return cx.unavailable(id::A_ROLE_POLICIES, &other),
     };
     if cx.reads_pending("a.GetPolicy.") {
-        return Finding::pending();
+        return CheckFinding::pending();
     }
     let Some(uid) = known.target_uid.clone() else {
         return match cx.read(id::A_CALLER) {
-            Read::Pending => Finding::pending(),
-            _ => Finding::cannot(Cause::MissingInput, M::AUidUnknown {}, None),
+            Read::Pending => CheckFinding::pending(),
+            _ => CheckFinding::cannot(Cause::MissingInput, M::AUidUnknown {}, None),
         };
     };
     let loaded = policies::from_listing(known.facts, 'a', listing);
@@ -192,11 +185,11 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
     let inputs = known.inputs;
     if let Some(bucket) = &inputs.bucket {
         let prefix = inputs.prefix.clone().unwrap_or_default();
-        let key = known
-            .facts
-            .success(id::B_OBJECTS)
-            .and_then(|r| r.pointer("/contents/0/key")?.as_str().map(str::to_string))
-            .unwrap_or_else(|| format!("{prefix}example.txt"));
+        let listed = match known.facts.success(id::B_OBJECTS) {
+            Some(ApiResult::Objects(listed)) => listed.contents.first(),
+            _ => None,
+        };
+        let key = listed.map_or_else(|| format!("{prefix}example.txt"), |o| o.key.clone());
         wanted.push((
             "oss:ListObjects".into(),
             format!("acs:oss:*:{uid}:{bucket}"),
@@ -231,13 +224,13 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
     });
     let finding = if denied.is_empty() {
         let actions: Vec<&str> = wanted.iter().map(|w| w.0.as_str()).collect();
-        Finding::pass(M::RoleAllows {
+        CheckFinding::pass(M::RoleAllows {
             role,
             names: names(),
             actions: Box::new(M::list(&actions)),
         })
     } else if !loaded.unknown.is_empty() && !explicit_deny {
-        Finding::cannot(
+        CheckFinding::cannot(
             Cause::NotPermitted,
             M::RoleReadableDeny {
                 role,
@@ -245,7 +238,7 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
                 denied: Box::new(M::list(&denied)),
                 unknown: Box::new(M::list(&loaded.unknown)),
             },
-            Some(Fix::new(M::RoleReadableDenyFix {})),
+            Some(CheckFix::new(M::RoleReadableDenyFix {})),
         )
     } else {
         let what = if loaded.names.is_empty() {
@@ -257,17 +250,18 @@ pub fn role_oss_access(cx: &Cx) -> Finding {
                 denied: Box::new(M::list(&denied)),
             }
         };
-        Finding::fail(
+        CheckFinding::fail(
             Cause::RoleLacksOssPolicy,
             TutorialStep::RoleInA,
             what,
-            Fix::new(M::RoleOssFix { role }).with_snippet(oss_snippet(cx)),
+            CheckFix::new(M::RoleOssFix { role }).with_snippet(oss_snippet(cx)),
         )
     };
     finding
         .with_method("listed")
         .with_evidence(evidence)
         .with_details(details)
+        .with_assumed(&loaded.assumed)
 }
 
 /// The Switch Role page prefilled with what B should type (on the inputs' site).
@@ -282,22 +276,7 @@ fn switch_url_for(cx: &Cx, account: &str, role: &str) -> Option<String> {
     switch_url(account, role, site, None).ok().map(|s| s.url)
 }
 
-/// The role ARN names another account than A's credentials.
-pub fn wrong_account_arn(arn_uid: &str, a_uid: &str) -> Finding {
-    Finding::fail(
-        Cause::WrongAccount,
-        TutorialStep::SwitchRole,
-        M::WrongAccountArn {
-            looked: arn_uid.to_string(),
-            uid: a_uid.to_string(),
-        },
-        Fix::new(M::WrongAccountArnFix {
-            uid: a_uid.to_string(),
-        }),
-    )
-}
-
-pub fn switch_values(cx: &Cx) -> Finding {
+pub fn switch_values(cx: &Cx) -> CheckFinding {
     let known = cx.known;
     let read = cx.read(id::A_CALLER);
     let evidence = cx.evidence(id::A_CALLER);
@@ -305,16 +284,11 @@ pub fn switch_values(cx: &Cx) -> Finding {
         return cx.unavailable(id::A_CALLER, &read);
     };
     let Some(a) = &known.a else {
-        return Finding::cannot(Cause::MalformedResponse, M::NoAccount {}, None);
+        return CheckFinding::cannot(Cause::MalformedResponse, M::NoAccount {}, None);
     };
     let alias = match cx.read(id::A_ALIAS) {
-        Read::Pending => return Finding::pending(),
-        Read::Success(r) => Some(
-            r.get("accountAlias")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-        ),
+        Read::Pending => return CheckFinding::pending(),
+        Read::Success(ApiResult::AccountAlias(r)) => Some(r.account_alias.clone()),
         _ => None,
     };
     let alias = alias.map(|s| s.trim().to_ascii_lowercase());
@@ -360,27 +334,27 @@ pub fn switch_values(cx: &Cx) -> Finding {
         wrong_account_arn(&arn_uid, &uid)
     } else {
         match known.inputs.account_a.as_ref().map(|t| (t, typed_ok(t))) {
-            Some((typed, Some(false))) => Finding::fail(
+            Some((typed, Some(false))) => CheckFinding::fail(
                 Cause::WrongAccount,
                 TutorialStep::SwitchRole,
                 M::NotAccountA {
                     typed: typed.text().to_string(),
                     accepted: accepted(),
                 },
-                Fix::new(M::NotAccountAFix {
+                CheckFix::new(M::NotAccountAFix {
                     accepted: accepted(),
                     role,
                 }),
             ),
-            Some((typed, None)) => Finding::cannot(
+            Some((typed, None)) => CheckFinding::cannot(
                 Cause::NotPermitted,
                 M::AliasUnreadable {
                     typed: typed.text().to_string(),
                     uid: uid.clone(),
                 },
-                Some(Fix::new(M::AliasUnreadableFix {})),
+                Some(CheckFix::new(M::AliasUnreadableFix {})),
             ),
-            _ => Finding::pass(M::Types {
+            _ => CheckFinding::pass(M::Types {
                 accepted: accepted(),
                 role,
             }),

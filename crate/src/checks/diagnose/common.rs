@@ -2,14 +2,14 @@
 //! setup means: a wrong clock, expired or wrong credentials, a checking identity without the
 //! permission, throttling, a failing service, the network, an unreadable answer.
 
-use super::Cx;
-use crate::checks::facts::{ApiFailure, Attempt, Outcome};
-use crate::checks::graph::State;
+use super::cx::Cx;
+use crate::api::ApiResult;
+use crate::checks::facts::{ApiFailure, Attempt, AttemptOutcome};
+use crate::checks::graph::{Creds, State};
 use crate::checks::inputs::CredentialsKind;
 use crate::checks::known::id;
-use crate::checks::report::{Cause, Evidence, Finding, Fix};
+use crate::checks::report::{Cause, CheckFinding, CheckFix, Evidence};
 use crate::message::ChecksMessage as M;
-use serde_json::Value;
 
 /// A request as a check sees it.
 pub enum Read<'a> {
@@ -17,27 +17,18 @@ pub enum Read<'a> {
     Pending,
     /// It will not be sent.
     NotSent,
-    Success(&'a Value),
+    Success(&'a ApiResult),
     Api(&'a ApiFailure),
     /// No usable answer: transport failure, unreadable body, or skipped.
     Unavailable(&'a Attempt),
 }
 
-/// Whose credentials signed a request: says which credentials a credentials error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Whose {
-    B,
-    A,
-    Assumed,
-}
-
-impl Whose {
-    pub fn of(request_id: &str, in_role: bool) -> Whose {
-        match request_id {
-            id if id.starts_with("a.") => Whose::A,
-            id::B_BUCKETS | id::B_OBJECTS if !in_role => Whose::Assumed,
-            _ => Whose::B,
-        }
+/// Whose credentials signed request `rid`: says which credentials a credentials error is about.
+fn signer(rid: &str, in_role: bool) -> Creds {
+    match rid {
+        rid if rid.starts_with("a.") => Creds::A,
+        id::B_BUCKETS | id::B_OBJECTS if !in_role => Creds::Assumed,
+        _ => Creds::B,
     }
 }
 
@@ -49,8 +40,8 @@ impl<'a> Cx<'a> {
             State::Done => match self.known.facts.last(rid) {
                 None => Read::NotSent,
                 Some(last) => match &last.outcome {
-                    Outcome::Success(v) => Read::Success(v),
-                    Outcome::Api(e) => Read::Api(e),
+                    AttemptOutcome::Success(v) => Read::Success(v),
+                    AttemptOutcome::Api(e) => Read::Api(e),
                     _ => Read::Unavailable(last),
                 },
             },
@@ -75,7 +66,7 @@ impl<'a> Cx<'a> {
             };
         };
         let code = match &last.outcome {
-            Outcome::Api(e) => Some(e.code.clone()),
+            AttemptOutcome::Api(e) => Some(e.code.clone()),
             _ => None,
         };
         Evidence {
@@ -89,28 +80,28 @@ impl<'a> Cx<'a> {
 
     /// The finding for an answer that says nothing about the setup (or that the check does
     /// not interpret): always could-not-check, never fail.
-    pub fn unavailable(&self, rid: &str, read: &Read) -> Finding {
-        let whose = Whose::of(rid, self.known.in_role);
+    pub fn unavailable(&self, rid: &str, read: &Read) -> CheckFinding {
+        let whose = signer(rid, self.known.in_role);
         let finding = match read {
-            Read::Pending => return Finding::pending(),
-            Read::NotSent => Finding::cannot(Cause::NotRun, M::NotRun {}, None),
+            Read::Pending => return CheckFinding::pending(),
+            Read::NotSent => CheckFinding::cannot(Cause::NotRun, M::NotRun {}, None),
             Read::Api(e) => self.api_unavailable(e, whose, rid.split('.').nth(1).unwrap_or(rid)),
             Read::Unavailable(attempt) => attempt_unavailable(attempt),
             Read::Success(_) => {
-                Finding::cannot(Cause::UnexpectedError, M::AnswerNotExpected {}, None)
+                CheckFinding::cannot(Cause::UnexpectedError, M::AnswerNotExpected {}, None)
             }
         };
         finding.with_evidence(self.evidence(rid))
     }
 
-    fn api_unavailable(&self, e: &ApiFailure, whose: Whose, action: &str) -> Finding {
+    fn api_unavailable(&self, e: &ApiFailure, whose: Creds, action: &str) -> CheckFinding {
         let code = e.code.as_str();
         let family = code.split('.').next().unwrap_or(code);
         // The API error's own hint, when parseResponse gave one, else the checks' fix.
-        let hint = |fallback: M| -> Fix {
+        let hint = |fallback: M| -> CheckFix {
             match &e.hint {
-                Some(hint) => Fix::hint(hint.clone()),
-                None => Fix::new(fallback),
+                Some(hint) => CheckFix::hint(hint.clone()),
+                None => CheckFix::new(fallback),
             }
         };
         let (action, code) = (action.to_string(), code.to_string());
@@ -118,11 +109,11 @@ impl<'a> Cx<'a> {
             "InvalidTimeStamp.Expired" | "RequestTimeTooSkewed" => self.clock_skew(),
             "InvalidSecurityToken.Expired" | "SecurityTokenExpired" => {
                 let (summary, fix) = match whose {
-                    Whose::Assumed => (M::StsExpiredAssumed {}, M::StsExpiredAssumedFix {}),
-                    Whose::A => (M::StsExpiredA {}, M::StsExpiredAFix {}),
-                    Whose::B => (M::StsExpiredB {}, M::StsExpiredBFix {}),
+                    Creds::Assumed => (M::StsExpiredAssumed {}, M::StsExpiredAssumedFix {}),
+                    Creds::A => (M::StsExpiredA {}, M::StsExpiredAFix {}),
+                    Creds::B => (M::StsExpiredB {}, M::StsExpiredBFix {}),
                 };
-                Finding::cannot(Cause::StsTokenExpired, summary, Some(Fix::new(fix)))
+                CheckFinding::cannot(Cause::StsTokenExpired, summary, Some(CheckFix::new(fix)))
             }
             _ if family == "InvalidAccessKeyId"
                 || family == "InvalidSecurityToken"
@@ -135,30 +126,25 @@ impl<'a> Cx<'a> {
                 ) =>
             {
                 let summary =
-                    if whose == Whose::B && self.known.inputs.kind_b == CredentialsKind::Sts {
+                    if whose == Creds::B && self.known.inputs.kind_b == CredentialsKind::Sts {
                         M::CredentialsWrongSts { action, code }
                     } else {
-                        let whose = match whose {
-                            Whose::A => M::WhoseA {},
-                            Whose::B => M::WhoseB {},
-                            Whose::Assumed => M::WhoseAssumed {},
-                        };
                         M::CredentialsWrong {
                             action,
                             code,
-                            whose: Box::new(whose),
+                            whose: Box::new(whose.whose()),
                         }
                     };
-                Finding::cannot(
+                CheckFinding::cannot(
                     Cause::InvalidCredentials,
                     summary,
                     Some(hint(M::CredentialsWrongFix {})),
                 )
             }
-            _ if family == "Throttling" || e.status == Some(429) => Finding::cannot(
+            _ if family == "Throttling" || e.status == Some(429) => CheckFinding::cannot(
                 Cause::Throttled,
                 M::Throttled { action, code },
-                Some(Fix::new(M::ThrottledFix {})),
+                Some(CheckFix::new(M::ThrottledFix {})),
             ),
             _ if e.status.is_some_and(|s| s >= 500)
                 || matches!(
@@ -166,20 +152,20 @@ impl<'a> Cx<'a> {
                     "ServiceUnavailable" | "InternalError" | "ServiceBusy"
                 ) =>
             {
-                Finding::cannot(
+                CheckFinding::cannot(
                     Cause::ServerError,
                     M::ServerError { action, code },
                     Some(hint(M::ServerErrorFix {})),
                 )
             }
             _ if matches!(family, "NoPermission" | "Forbidden" | "AccessDenied") => {
-                Finding::cannot(
+                CheckFinding::cannot(
                     Cause::NotPermitted,
                     M::NotPermitted { action, code },
                     Some(hint(M::NotPermittedFix {})),
                 )
             }
-            _ => Finding::cannot(
+            _ => CheckFinding::cannot(
                 Cause::UnexpectedError,
                 M::FailedWith {
                     action,
@@ -192,7 +178,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Clock skew: the server refused the request's time.
-    pub fn clock_skew(&self) -> Finding {
+    pub fn clock_skew(&self) -> CheckFinding {
         let summary = match self.skew {
             Some(s) if s > 0 => M::ClockSkewAhead {
                 duration: Box::new(M::duration(s)),
@@ -202,39 +188,39 @@ impl<'a> Cx<'a> {
             },
             _ => M::ClockSkew {},
         };
-        Finding::cannot(
+        CheckFinding::cannot(
             Cause::ClockSkew,
             summary,
-            Some(Fix::new(M::ClockSkewFix {})),
+            Some(CheckFix::new(M::ClockSkewFix {})),
         )
     }
 }
 
-fn attempt_unavailable(attempt: &Attempt) -> Finding {
+fn attempt_unavailable(attempt: &Attempt) -> CheckFinding {
     match &attempt.outcome {
-        Outcome::Transport(reason) => Finding::cannot(
+        AttemptOutcome::Transport(reason) => CheckFinding::cannot(
             Cause::TransportError,
             M::NoAnswer {
                 reason: reason.clone(),
             },
-            Some(Fix::new(M::NoAnswerFix {})),
+            Some(CheckFix::new(M::NoAnswerFix {})),
         ),
-        Outcome::Malformed(reason) => Finding::cannot(
+        AttemptOutcome::Malformed(reason) => CheckFinding::cannot(
             Cause::MalformedResponse,
             M::Unreadable {
                 reason: reason.clone(),
             },
-            Some(Fix::new(M::UnreadableFix {})),
+            Some(CheckFix::new(M::UnreadableFix {})),
         ),
-        Outcome::Skipped(reason) => Finding::cannot(
+        AttemptOutcome::Skipped(reason) => CheckFinding::cannot(
             Cause::NotRun,
             M::Skipped {
                 reason: reason.clone(),
             },
             None,
         ),
-        Outcome::Success(_) | Outcome::Api(_) => {
-            Finding::cannot(Cause::UnexpectedError, M::UnexpectedAnswer {}, None)
+        AttemptOutcome::Success(_) | AttemptOutcome::Api(_) => {
+            CheckFinding::cannot(Cause::UnexpectedError, M::UnexpectedAnswer {}, None)
         }
     }
 }

@@ -3,12 +3,12 @@
 //! evidence of a refusal's diagnosis; without it the checks reason from what they could read.
 
 use super::common::Read;
+use super::cx::Cx;
 use super::fixes::{not_trusted, oss_snippet, user_lacks};
-use super::Cx;
-use crate::api::{AccessDeniedDetail, DeniedPolicyType, NoPermissionType};
+use crate::api::{AccessDeniedDetail, ApiResult, DeniedPolicyType, NoPermissionType};
 use crate::checks::graph::{decode_credentials, Creds};
 use crate::checks::known::id;
-use crate::checks::report::{Basis, Cause, Finding, Fix};
+use crate::checks::report::{Basis, Cause, CheckFinding, CheckFix};
 use crate::message::ChecksMessage as M;
 use crate::tutorial::TutorialStep;
 use serde_json::{json, Value};
@@ -123,11 +123,7 @@ impl Denial {
         };
         match self.decode {
             Decode::Refused(creds) => basis.then(M::DecodeRefused {
-                whose: Box::new(match creds {
-                    Creds::A => M::WhoseA {},
-                    Creds::B => M::WhoseB {},
-                    Creds::Assumed => M::WhoseAssumed {},
-                }),
+                whose: Box::new(creds.whose()),
             }),
             _ => basis,
         }
@@ -156,19 +152,11 @@ impl<'a> Cx<'a> {
         let decode = match self.read(decode_id) {
             Read::Pending => Decode::Pending,
             Read::NotSent => Decode::NoMessage,
-            Read::Success(result) => {
-                match result
-                    .get("decodedDiagnosticMessage")
-                    .cloned()
-                    .and_then(|v| serde_json::from_value::<AccessDeniedDetail>(v).ok())
-                {
-                    Some(decoded) => {
-                        merge(&mut detail, decoded);
-                        Decode::Decoded
-                    }
-                    None => Decode::Failed,
-                }
+            Read::Success(ApiResult::Decoded(result)) => {
+                merge(&mut detail, result.decoded_diagnostic_message.clone());
+                Decode::Decoded
             }
+            Read::Success(_) => Decode::Failed,
             Read::Api(f) if is_refusal(&f.code) => {
                 Decode::Refused(decode_credentials(self.known, source))
             }
@@ -211,19 +199,19 @@ fn merge(detail: &mut AccessDeniedDetail, decoded: AccessDeniedDetail) {
 }
 
 /// A refused AssumeRole, from the cloud's words; `None` when it named no policy.
-pub fn assume_refused(cx: &Cx, denial: &Denial, role: &str) -> Option<Finding> {
+pub fn assume_refused(cx: &Cx, denial: &Denial, role: &str) -> Option<CheckFinding> {
     let known = cx.known;
     let principal = known.b_principal().unwrap_or_default();
     let action = "sts:AssumeRole";
     let finding = match denial.policy_type()? {
-        DeniedPolicyType::AssumeRolePolicy if denial.explicit() => Finding::fail(
+        DeniedPolicyType::AssumeRolePolicy if denial.explicit() => CheckFinding::fail(
             Cause::TrustPolicyDenies,
             TutorialStep::RoleInA,
             M::TrustDeny {
                 role: role.to_string(),
                 principal: principal.clone(),
             },
-            Fix::new(M::TrustDenyFix {
+            CheckFix::new(M::TrustDenyFix {
                 role: known.role_name.clone().unwrap_or_default(),
                 principal: principal.clone(),
             }),
@@ -258,7 +246,7 @@ pub fn assume_refused(cx: &Cx, denial: &Denial, role: &str) -> Option<Finding> {
 
 /// A refused OSS read (`what` says which), from the cloud's words; `None` when it named no
 /// policy that concerns the role session.
-pub fn oss_refused(cx: &Cx, denial: &Denial, what: M, action: &str) -> Option<Finding> {
+pub fn oss_refused(cx: &Cx, denial: &Denial, what: M, action: &str) -> Option<CheckFinding> {
     let known = cx.known;
     let role = known.role_name.clone().unwrap_or_default();
     let who = known.role_arn.clone().unwrap_or_else(|| role.clone());
@@ -269,14 +257,14 @@ pub fn oss_refused(cx: &Cx, denial: &Denial, what: M, action: &str) -> Option<Fi
         bucket.clone()
     };
     let finding = match denial.policy_type() {
-        None if denial.bucket_policy => Finding::fail(
+        None if denial.bucket_policy => CheckFinding::fail(
             Cause::BucketPolicyDenies,
             TutorialStep::RoleInA,
             what.then(M::BucketPolicyDenies {
                 bucket: bucket.clone(),
                 who: who.clone(),
             }),
-            Fix::new(M::BucketPolicyFix {
+            CheckFix::new(M::BucketPolicyFix {
                 bucket,
                 who: who.clone(),
             }),
@@ -290,16 +278,16 @@ pub fn oss_refused(cx: &Cx, denial: &Denial, what: M, action: &str) -> Option<Fi
                 action,
                 &resource,
             );
-            Finding {
+            CheckFinding {
                 summary: what.then(f.summary.clone()),
                 ..f
             }
         }
-        Some(DeniedPolicyType::AccountLevelIdentityBasedPolicy) => Finding::fail(
+        Some(DeniedPolicyType::AccountLevelIdentityBasedPolicy) => CheckFinding::fail(
             Cause::RoleLacksOssPolicy,
             TutorialStep::RoleInA,
             what.then(M::CloudNoAllow {}),
-            Fix::new(M::GrantOssFix { role }).with_snippet(oss_snippet(cx)),
+            CheckFix::new(M::GrantOssFix { role }).with_snippet(oss_snippet(cx)),
         ),
         Some(other) => {
             let f = outside(
@@ -310,7 +298,7 @@ pub fn oss_refused(cx: &Cx, denial: &Denial, what: M, action: &str) -> Option<Fi
                 action,
                 &resource,
             )?;
-            Finding {
+            CheckFinding {
                 summary: what.then(f.summary.clone()),
                 ..f
             }
@@ -326,8 +314,8 @@ fn deny_statement(
     who: &str,
     action: &str,
     resource: &str,
-) -> Finding {
-    Finding::fail(
+) -> CheckFinding {
+    CheckFinding::fail(
         cause,
         step,
         M::DenyStatement {
@@ -335,7 +323,7 @@ fn deny_statement(
             action: action.to_string(),
             resource: resource.to_string(),
         },
-        Fix::new(M::DenyStatementFix {
+        CheckFix::new(M::DenyStatementFix {
             who: who.to_string(),
             action: action.to_string(),
         }),
@@ -351,10 +339,10 @@ fn outside(
     who: &str,
     action: &str,
     resource: &str,
-) -> Option<Finding> {
+) -> Option<CheckFinding> {
     let (who, action, resource) = (who.to_string(), action.to_string(), resource.to_string());
     Some(match policy {
-        DeniedPolicyType::ResourceGroupLevelIdentityBasedPolicy => Finding::fail(
+        DeniedPolicyType::ResourceGroupLevelIdentityBasedPolicy => CheckFinding::fail(
             Cause::ResourceGroupScope,
             step,
             M::GroupScope {
@@ -362,7 +350,7 @@ fn outside(
                 action: action.clone(),
                 resource: resource.clone(),
             },
-            Fix::new(M::GroupScopeFix { who, resource }),
+            CheckFix::new(M::GroupScopeFix { who, resource }),
         ),
         DeniedPolicyType::ControlPolicy => {
             let account = denial
@@ -371,24 +359,24 @@ fn outside(
                 .clone()
                 .or_else(|| account_of(&who))
                 .unwrap_or_default();
-            Finding::fail(
+            CheckFinding::fail(
                 Cause::ControlPolicyDenies,
                 step,
                 M::ControlDenies {
                     account: account.clone(),
                     action: action.clone(),
                 },
-                Fix::new(M::ControlDeniesFix { account, action }),
+                CheckFix::new(M::ControlDeniesFix { account, action }),
             )
         }
         // The session policy is passed when switching (step 3), whichever request it refuses.
-        DeniedPolicyType::SessionPolicy => Finding::fail(
+        DeniedPolicyType::SessionPolicy => CheckFinding::fail(
             Cause::SessionPolicyDenies,
             TutorialStep::SwitchRole,
             M::SessionDenies {
                 action: action.clone(),
             },
-            Fix::new(M::SessionDeniesFix { action }),
+            CheckFix::new(M::SessionDeniesFix { action }),
         ),
         DeniedPolicyType::AssumeRolePolicy | DeniedPolicyType::AccountLevelIdentityBasedPolicy => {
             return None
@@ -406,7 +394,7 @@ fn account_of(arn: &str) -> Option<String> {
 }
 
 /// Adds the cloud's facts, the basis and the decode note to a finding from the detail.
-fn finished(mut f: Finding, denial: &Denial, action: &str, principal: &str) -> Finding {
+fn finished(mut f: CheckFinding, denial: &Denial, action: &str, principal: &str) -> CheckFinding {
     f.summary = f
         .summary
         .then_some(denial.facts(action, principal))
@@ -418,7 +406,7 @@ fn finished(mut f: Finding, denial: &Denial, action: &str, principal: &str) -> F
 }
 
 /// RoleHop's own finding that the cloud's words confirm (they name the same policy).
-pub fn confirmed(f: Finding, denial: &Denial) -> Finding {
+pub fn confirmed(f: CheckFinding, denial: &Denial) -> CheckFinding {
     let principal = denial
         .detail
         .auth_principal_display_name
@@ -429,7 +417,7 @@ pub fn confirmed(f: Finding, denial: &Denial) -> Finding {
 }
 
 /// The fallback: RoleHop's own reasoning, said as such (with the decode note when one helps).
-pub fn inferred(mut f: Finding, denial: Option<&Denial>) -> Finding {
+pub fn inferred(mut f: CheckFinding, denial: Option<&Denial>) -> CheckFinding {
     let note = match denial {
         Some(d) => d.basis_note(),
         None => M::BasisInferred {},

@@ -2,8 +2,8 @@
 //! and the policy snippets that fix them (shared by A's checks, B's checks and the refusals the
 //! cloud explained).
 
-use super::Cx;
-use crate::checks::report::{Cause, Finding, Fix};
+use super::cx::Cx;
+use crate::checks::report::{Cause, CheckFinding, CheckFix};
 use crate::message::ChecksMessage as M;
 use crate::policy::build::{
     assume_role as assume_role_policy, oss_read_only, OssReadSpec, OssScope,
@@ -39,7 +39,7 @@ pub fn oss_snippet(cx: &Cx) -> Option<String> {
     .map(|b| to_pretty(&b.policy))
 }
 
-pub fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
+pub fn user_lacks(cx: &Cx, role: &str, why: M) -> CheckFinding {
     let user = cx
         .known
         .b
@@ -47,7 +47,7 @@ pub fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
         .and_then(|b| b.user.clone().or(b.role.clone()))
         .unwrap_or_default();
     let account = cx.known.b_account().unwrap_or_default();
-    Finding::fail(
+    CheckFinding::fail(
         Cause::UserLacksAssumeRole,
         TutorialStep::UserInB,
         M::UserLacks {
@@ -55,7 +55,7 @@ pub fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
             role: role.to_string(),
         }
         .then(why),
-        Fix::new(M::UserLacksFix {
+        CheckFix::new(M::UserLacksFix {
             account,
             user,
             role: role.to_string(),
@@ -65,7 +65,7 @@ pub fn user_lacks(cx: &Cx, role: &str, why: M) -> Finding {
 }
 
 /// `why`: what showed it, when another check did.
-pub fn not_trusted(cx: &Cx, why: Option<M>) -> Finding {
+pub fn not_trusted(cx: &Cx, why: Option<M>) -> CheckFinding {
     let account = cx
         .known
         .b_account()
@@ -79,7 +79,7 @@ pub fn not_trusted(cx: &Cx, why: Option<M>) -> Finding {
     })
     .ok()
     .map(|b| to_pretty(&b.policy));
-    Finding::fail(
+    CheckFinding::fail(
         Cause::RoleDoesNotTrustB,
         TutorialStep::RoleInA,
         M::NotTrusted {
@@ -87,6 +87,21 @@ pub fn not_trusted(cx: &Cx, why: Option<M>) -> Finding {
             role: role.clone(),
         }
         .then_some(why),
-        Fix::new(M::NotTrustedFix { role, account }).with_snippet(snippet),
+        CheckFix::new(M::NotTrustedFix { role, account }).with_snippet(snippet),
+    )
+}
+
+/// The role ARN names another account than A's credentials.
+pub fn wrong_account_arn(arn_uid: &str, a_uid: &str) -> CheckFinding {
+    CheckFinding::fail(
+        Cause::WrongAccount,
+        TutorialStep::SwitchRole,
+        M::WrongAccountArn {
+            looked: arn_uid.to_string(),
+            uid: a_uid.to_string(),
+        },
+        CheckFix::new(M::WrongAccountArnFix {
+            uid: a_uid.to_string(),
+        }),
     )
 }

@@ -3,10 +3,16 @@
 //! so what was typed on the Switch Role page (or entered in the profile) is wrong, not the
 //! user's permission: tutorial step 3, not 2.
 
+use super::cx::Cx;
+use super::fixes::{assume_snippet, user_lacks};
 use super::policies::{self, Loaded};
+use crate::checks::report::{Cause, CheckFinding, CheckFix};
+use crate::message::ChecksMessage as M;
 use crate::policy::pattern::Pattern;
 use crate::policy::{Decision, Effect};
 use crate::profile::account::{arn_of, role_arn};
+use crate::tutorial::TutorialStep;
+use serde_json::json;
 
 /// The ARN the user's permission allows, against the requested one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,10 +140,90 @@ pub fn find(
     best.map(|(_, m)| m)
 }
 
+/// B's user may assume a role whose ARN differs from the requested one only in the account or
+/// the role name: the values used for the switch are wrong (step 3), unless A's credentials
+/// show the requested role is the right one (then the user's policy names the wrong ARN: step 2).
+pub fn values_differ(cx: &Cx, m: &Mismatch, lead: M) -> CheckFinding {
+    let (allowed, policy) = (&m.allowed, &m.policy);
+    let (req_uid, req_role) = (&m.requested_account, &m.requested_role);
+    let (differs, what) = match (&m.account, &m.role_name) {
+        (Some(uid), None) => (
+            M::DiffersAccount {
+                uid: uid.clone(),
+                requested: req_uid.clone(),
+            },
+            M::WhatAccount {},
+        ),
+        (None, Some(name)) => (
+            M::DiffersRole {
+                name: name.clone(),
+                requested: req_role.clone(),
+            },
+            M::WhatRole {},
+        ),
+        (uid, name) => (
+            M::DiffersBoth {
+                uid: uid.clone().unwrap_or_else(|| req_uid.clone()),
+                requested_uid: req_uid.clone(),
+                name: name.clone().unwrap_or_else(|| req_role.clone()),
+                requested_name: req_role.clone(),
+            },
+            M::WhatBoth {},
+        ),
+    };
+    if cx.a_confirms_role() {
+        return user_lacks(
+            cx,
+            &m.requested,
+            lead.then(M::PolicyNamesWrongRole {
+                policy: policy.clone(),
+                allowed: allowed.clone(),
+                differs: Box::new(differs),
+            }),
+        );
+    }
+    let cause = if m.account.is_some() {
+        Cause::WrongAccount
+    } else {
+        Cause::WrongRoleName
+    };
+    let (uid, name, requested) = (m.use_account(), m.use_role(), &m.requested);
+    let mut f = CheckFinding::fail(
+        cause,
+        TutorialStep::SwitchRole,
+        // What was typed is the finding (it continues the verdict's "Step 3 is broken: "); the
+        // refusal or the policies' decision that showed it follows.
+        M::ValuesWrong {
+            allowed: allowed.clone(),
+            policy: policy.clone(),
+            differs: Box::new(differs),
+            what: Box::new(what),
+        }
+        .then(lead),
+        CheckFix::new(M::ValuesWrongFix {
+            uid: uid.to_string(),
+            name: name.to_string(),
+            requested: requested.clone(),
+            step: TutorialStep::UserInB.number().into(),
+        })
+        .with_snippet(assume_snippet(Some(requested))),
+    );
+    f.details = Some(json!({
+        "possibleSteps": [TutorialStep::SwitchRole, TutorialStep::UserInB],
+        "differs": m.parts(),
+        "requestedArn": requested,
+        "allowedArn": allowed,
+        "policy": policy,
+        "account": uid,
+        "roleName": name,
+    }));
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::diagnose::input_policies;
+    use crate::checks::loaded_policies::from_input as input_policies;
     use serde_json::json;
 
     const A: &str = "1746205010153210";

@@ -1,6 +1,7 @@
 //! The verdict: the first broken tutorial step, else what kept the checks from finishing, else
 //! pass; plus warnings (assumed policy texts, a drifting clock, A's root keys).
 
+use crate::checks::check::CheckId;
 use crate::checks::known::{IdentityKind, Known};
 use crate::checks::report::{Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning};
 use crate::message::ChecksMessage;
@@ -13,9 +14,7 @@ pub fn report(known: &Known, checks: Vec<CheckResult>, skew: Option<i64>) -> Rep
     let mut warnings = Vec::new();
     let assumed: Vec<String> = checks
         .iter()
-        .filter_map(|c| c.details.as_ref()?.get("assumedTexts")?.as_array().cloned())
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_string))
+        .flat_map(|c| c.assumed_texts.iter().cloned())
         .collect();
     if !assumed.is_empty() {
         let mut names = assumed.clone();
@@ -116,7 +115,7 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
             )
         };
     }
-    let objects = checks.iter().any(|c| c.id == "b.list-objects");
+    let objects = checks.iter().any(|c| c.id == CheckId::ListObjects);
     verdict(
         VerdictStatus::Pass,
         if objects {

@@ -6,8 +6,7 @@
 use crate::error::{Error, Result};
 use crate::message::PolicyMessage;
 
-/// The largest policy document checked: 256 KB of UTF-8 (RAM's own limit is 6,144 characters).
-pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024;
+pub use crate::policy::document::{check_document, MAX_DOCUMENT_BYTES};
 
 /// The largest request text of `policyLint`, `policySimulate` and `policyBuild` (a batch of
 /// requests with its documents).
@@ -36,20 +35,6 @@ pub fn check_input(input: &str) -> Result<()> {
         PolicyMessage::InputTooLarge {
             size: input.len(),
             max: MAX_INPUT_BYTES,
-        },
-    ))
-}
-
-/// A policy document's text at `path`.
-pub fn check_document(text: &str, path: &str) -> Result<()> {
-    if text.len() <= MAX_DOCUMENT_BYTES {
-        return Ok(());
-    }
-    Err(Error::invalid_said(
-        path,
-        PolicyMessage::DocumentTooLarge {
-            size: text.len(),
-            max: MAX_DOCUMENT_BYTES,
         },
     ))
 }

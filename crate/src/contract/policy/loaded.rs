@@ -7,9 +7,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::fields::Object;
 use crate::message::PolicyMessage;
 use crate::policy::catalog;
+use crate::policy::document::read_document;
 use crate::policy::eval::{Request, Side, Simulator, Trace};
 use crate::policy::model::{Policy, PolicyKind};
-use crate::policy::{decode, explain_size, to_compact};
+use crate::policy::{explain_size, to_compact};
 use serde_json::{json, Value};
 
 /// `"full"` (the default) or `"decision"`.
@@ -175,38 +176,5 @@ fn document_entry(
             Ok((name, read_document(doc, &obj.child("document"), kind)?))
         }
         doc => Ok((default_name.to_string(), read_document(doc, path, kind)?)),
-    }
-}
-
-/// A policy document given as JSON text or as an object. Errors carry the path inside the
-/// request; line and column are given for text documents (they refer to that text).
-pub fn read_document(doc: &Value, path: &str, kind: PolicyKind) -> Result<Policy> {
-    let (text, positions) = match doc {
-        Value::String(text) => (text.clone(), true),
-        Value::Object(_) => (doc.to_string(), false),
-        other => {
-            return Err(Error::invalid_said(
-                path,
-                PolicyMessage::DocumentNotText { got: got(other) },
-            ));
-        }
-    };
-    limits::check_document(&text, path)?;
-    let decoded = decode(&text, Some(kind));
-    match decoded.problems.first() {
-        None => Ok(decoded.policy),
-        Some(problem) => {
-            let mut e = problem.to_error();
-            let inner = e.path.take().unwrap_or_default();
-            e.path = Some(format!(
-                "{path}{}",
-                inner.strip_prefix('$').unwrap_or(&inner)
-            ));
-            if !positions {
-                e.line = None;
-                e.column = None;
-            }
-            Err(e)
-        }
     }
 }

@@ -12,5 +12,4 @@ pub(crate) mod values;
 
 pub use build::build;
 pub use lint::lint;
-pub use loaded::read_document;
 pub use simulate::simulate;

@@ -45,17 +45,7 @@ pub(crate) fn optional_bool(req: &Object, name: &str) -> Result<Option<bool>> {
     }
 }
 
-/// A JSON value's type, named in a message.
-pub(crate) fn got(value: &Value) -> Box<PolicyMessage> {
-    Box::new(match value {
-        Value::Null => PolicyMessage::TypeNull {},
-        Value::Bool(_) => PolicyMessage::TypeBoolean {},
-        Value::Number(_) => PolicyMessage::TypeNumber {},
-        Value::String(_) => PolicyMessage::TypeString {},
-        Value::Array(_) => PolicyMessage::TypeArray {},
-        Value::Object(_) => PolicyMessage::TypeObject {},
-    })
-}
+pub(crate) use crate::policy::document::got;
 
 pub(crate) fn to_value<T: serde::Serialize>(value: &T) -> Value {
     // Serialising plain structs of strings, numbers and booleans cannot fail.

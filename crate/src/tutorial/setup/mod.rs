@@ -3,11 +3,9 @@
 //! changes nothing. The plan holds `request` contract inputs without credentials, time or nonce
 //! (the service worker adds them, signs, sends, and hands the parsed answers to [`next`]).
 
-mod decisions;
 mod next;
 mod operation;
 mod plan;
-mod replay;
 mod tasks;
 
 pub use next::next;

@@ -1,6 +1,7 @@
 //! One step as a reader sees it, and what the workbench needs with it: the "Do it for me" task
 //! that writes what it asks for and the checks that prove it done.
 
+use crate::checks::CheckId;
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console::ConsolePath;
 use crate::tutorial::input::Audience;
@@ -92,21 +93,21 @@ fn written_by(id: &str) -> Option<&'static str> {
 }
 
 /// The checks whose pass proves this step done (all of those that ran passed).
-fn proven_by(id: &str) -> &'static [&'static str] {
-    use crate::checks::diagnose::{
-        A_ROLE_EXISTS, A_ROLE_OSS, A_TRUST, B_ASSUME_ROLE, B_IDENTITY, B_LIST_BUCKETS,
-        B_LIST_OBJECTS, B_USER_MAY_ASSUME,
+fn proven_by(id: &str) -> &'static [CheckId] {
+    use CheckId::{
+        AssumeRole, Identity, ListBuckets, ListObjects, RoleExists, RoleOssAccess, TrustTrustsB,
+        UserMayAssume,
     };
     match id {
-        "a-create-role" => &[A_ROLE_EXISTS, A_TRUST],
-        "a-edit-trust" => &[A_TRUST],
-        "a-create-policy" | "a-attach-policy" => &[A_ROLE_OSS],
-        "a-verify" => &[A_ROLE_EXISTS, A_TRUST, A_ROLE_OSS],
-        "b-create-user" | "user-sign-in" => &[B_IDENTITY],
-        "b-create-policy" | "b-attach-policy" => &[B_USER_MAY_ASSUME],
-        "b-verify" => &[B_IDENTITY, B_USER_MAY_ASSUME],
-        "user-switch-role" => &[B_ASSUME_ROLE],
-        "user-verify" => &[B_LIST_BUCKETS, B_LIST_OBJECTS],
+        "a-create-role" => &[RoleExists, TrustTrustsB],
+        "a-edit-trust" => &[TrustTrustsB],
+        "a-create-policy" | "a-attach-policy" => &[RoleOssAccess],
+        "a-verify" => &[RoleExists, TrustTrustsB, RoleOssAccess],
+        "b-create-user" | "user-sign-in" => &[Identity],
+        "b-create-policy" | "b-attach-policy" => &[UserMayAssume],
+        "b-verify" => &[Identity, UserMayAssume],
+        "user-switch-role" => &[AssumeRole],
+        "user-verify" => &[ListBuckets, ListObjects],
         _ => &[],
     }
 }

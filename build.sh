@@ -16,9 +16,12 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"
 
 WASM_TARGET=wasm32-unknown-unknown
-WASM_PROFILE=wasm-release
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
-WASM_OUT="$TARGET_DIR/$WASM_TARGET/$WASM_PROFILE/rolehop.wasm"
+# The core's wasm modules, split by who loads them (crate/src/wasm/, extension/shared/core.js), as
+# name:cargo-profile; each is the crate built with the feature wasm-<name>. Signing (api) and the
+# policy simulator keep their hot paths optimised for speed (wasm-release); the rest is built for
+# size throughout (wasm-small; Cargo.toml).
+WASM_MODULES=(profiles:wasm-small transfer:wasm-small api:wasm-release checks:wasm-small tutorial:wasm-small policy:wasm-release)
 PKG=extension/pkg
 DIST=dist
 WASM_OPT=node_modules/.bin/wasm-opt
@@ -144,35 +147,50 @@ ensure_test_tools() {
 # Building
 # ---------------------------------------------------------------------------------------------
 
-# The core as wasm: cargo, then wasm-bindgen and wasm-opt, skipped when their inputs are unchanged.
+# The core as wasm modules: for each, cargo, then wasm-bindgen and wasm-opt, skipped when their
+# inputs are unchanged.
 build_wasm() {
-  # --lib: the bin target has the same output file name (rolehop.wasm) and would overwrite it.
-  cargo build --quiet -p rolehop --lib --profile "$WASM_PROFILE" --target "$WASM_TARGET"
-  local stamp="$PKG/.inputs" inputs
-  inputs="$(sha256sum "$WASM_OUT" | cut -d' ' -f1) $(wasm-bindgen --version) $("$WASM_OPT" --version) -Oz --converge"
-  if [[ -f $stamp && $(<"$stamp") == "$inputs" && -f $PKG/rolehop.js && -f $PKG/rolehop_bg.wasm ]]; then
-    info "$PKG is up to date"
-    return
-  fi
-  rm -rf "$PKG"
-  wasm-bindgen --target web --out-dir "$PKG" "$WASM_OUT"
-  # --converge repeats -Oz until nothing shrinks: 0.8 KB gzip for about 18 s more (bench/README.md, Size).
-  "$WASM_OPT" -Oz --converge "$PKG/rolehop_bg.wasm" -o "$PKG/rolehop_bg.opt.wasm"
-  mv "$PKG/rolehop_bg.opt.wasm" "$PKG/rolehop_bg.wasm"
-  smoke_test_wasm
-  printf '%s' "$inputs" >"$stamp"
-  info "$PKG: wasm $(size_of "$PKG/rolehop_bg.wasm"), gzip $(gzip -9c "$PKG/rolehop_bg.wasm" | wc -c | human)"
+  mkdir -p "$PKG"
+  # The single module of earlier builds, if this checkout has one.
+  rm -f "$PKG/rolehop.js" "$PKG/rolehop_bg.wasm" "$PKG/rolehop.d.ts" "$PKG/rolehop_bg.wasm.d.ts" "$PKG/.inputs"
+  local entry
+  for entry in "${WASM_MODULES[@]}"; do build_wasm_module "${entry%%:*}" "${entry#*:}"; done
 }
 
-# Runs the optimised module in Node: a broken wasm-opt result fails here, not in the browser.
+# build_wasm_module NAME PROFILE: $PKG/rolehop_NAME.js and $PKG/rolehop_NAME_bg.wasm.
+build_wasm_module() {
+  local name=$1 profile=$2
+  local built="$TARGET_DIR/$WASM_TARGET/$profile/rolehop.wasm" input="$TARGET_DIR/$WASM_TARGET/$profile/rolehop_$name.wasm"
+  # --lib: the bin target has the same output file name (rolehop.wasm) and would overwrite it.
+  cargo build --quiet -p rolehop --lib --profile "$profile" --target "$WASM_TARGET" --features "wasm-$name"
+  # wasm-bindgen names its output after its input; every feature's build lands on the same file.
+  cp "$built" "$input"
+  local stamp="$PKG/.inputs-$name" inputs js="$PKG/rolehop_$name.js" wasm="$PKG/rolehop_${name}_bg.wasm"
+  inputs="$(sha256sum "$input" | cut -d' ' -f1) $(wasm-bindgen --version) $("$WASM_OPT" --version) -Oz --converge"
+  if [[ -f $stamp && $(<"$stamp") == "$inputs" && -f $js && -f $wasm ]]; then
+    info "$wasm is up to date"
+    return
+  fi
+  rm -f "$stamp" "$PKG/rolehop_$name".* "$PKG/rolehop_${name}_bg".*
+  wasm-bindgen --target web --out-dir "$PKG" "$input"
+  # --converge repeats -Oz until nothing shrinks: 0.8 KB gzip for about 18 s more (bench/README.md, Size).
+  "$WASM_OPT" -Oz --converge "$wasm" -o "$PKG/rolehop_${name}_bg.opt.wasm"
+  mv "$PKG/rolehop_${name}_bg.opt.wasm" "$wasm"
+  smoke_test_wasm "$name"
+  printf '%s' "$inputs" >"$stamp"
+  info "$wasm: $(size_of "$wasm"), gzip $(gzip -9c "$wasm" | wc -c | human)"
+}
+
+# Runs an optimised module in Node: a broken wasm-opt result fails here, not in the browser. The
+# api module also signs the public vector.
 smoke_test_wasm() {
   node --input-type=module -e "
     import { readFileSync } from 'node:fs';
-    import { initSync, selfCheck } from './$PKG/rolehop.js';
-    initSync({ module: readFileSync('./$PKG/rolehop_bg.wasm') });
-    const check = JSON.parse(selfCheck());
+    const glue = await import('./$PKG/rolehop_$1.js');
+    glue.initSync({ module: readFileSync('./$PKG/rolehop_$1_bg.wasm') });
+    const check = glue.selfCheck ? JSON.parse(glue.selfCheck()) : { ok: true };
     if (!check.ok) { console.error('wasm self-check failed:', check); process.exit(1); }
-  " || die "the optimised wasm module fails its self-check in Node"
+  " || die "the optimised wasm module $1 fails its self-check in Node"
 }
 
 # dist/chromium and dist/firefox from extension/ (one manifest source), plus their zips.

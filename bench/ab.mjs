@@ -19,8 +19,8 @@ if (pkgs.length === 0) {
 }
 const mods = [];
 for (const p of pkgs) {
-  const m = await import(pathToFileURL(path.resolve(p, 'rolehop.js')).href);
-  m.initSync({ module: fs.readFileSync(path.resolve(p, 'rolehop_bg.wasm')) });
+  const m = await import(pathToFileURL(path.resolve(p, 'rolehop_api.js')).href);
+  m.initSync({ module: fs.readFileSync(path.resolve(p, 'rolehop_api_bg.wasm')) });
   mods.push(m);
 }
 const read = (n) => fs.readFileSync(path.join(OUT, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));

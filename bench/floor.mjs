@@ -14,8 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.resolve(ROOT, process.argv[2] ?? 'extension/pkg');
-const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop.js')).href);
-wasm.initSync({ module: fs.readFileSync(path.join(PKG, 'rolehop_bg.wasm')) });
+const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop_api.js')).href);
+wasm.initSync({ module: fs.readFileSync(path.join(PKG, 'rolehop_api_bg.wasm')) });
 
 const memory = new WebAssembly.Memory({ initial: 4 });
 const encoder = new TextEncoder();

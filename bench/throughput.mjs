@@ -21,14 +21,14 @@ const ROUNDS = 9;
 const ROUND_MS = 250;
 const require = createRequire(import.meta.url);
 
-for (const file of ['rolehop.js', 'rolehop_bg.wasm']) {
+for (const file of ['rolehop_api.js', 'rolehop_api_bg.wasm']) {
   if (!fs.existsSync(path.join(PKG, file))) {
     console.error(`${path.relative(ROOT, PKG)}/${file} is missing: build the wasm first with ./build.sh`);
     process.exit(2);
   }
 }
-const wasmBytes = fs.readFileSync(path.join(PKG, 'rolehop_bg.wasm'));
-const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop.js')).href);
+const wasmBytes = fs.readFileSync(path.join(PKG, 'rolehop_api_bg.wasm'));
+const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop_api.js')).href);
 wasm.initSync({ module: wasmBytes });
 
 const readRequests = (name) => fs.readFileSync(path.join(OUT, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -196,7 +196,7 @@ const oss = await compare([
 
 const nativePath = path.join(OUT, 'native.json');
 const native = fs.existsSync(nativePath) ? JSON.parse(fs.readFileSync(nativePath, 'utf8')) : null;
-const glue = fs.readFileSync(path.join(PKG, 'rolehop.js'));
+const glue = fs.readFileSync(path.join(PKG, 'rolehop_api.js'));
 const size = {
   wasm: wasmBytes.length,
   wasmGzip: zlib.gzipSync(wasmBytes, { level: 9 }).length,
@@ -214,7 +214,7 @@ const ops = (n) => `${Math.round(n).toLocaleString('en-US')} ops/s`;
 const rows = [
   ['size', 'wasm (wasm-opt -Oz), raw', kb(size.wasm), ''],
   ['size', 'wasm, gzip -9', kb(size.wasmGzip), `target <= 100 KB: ${size.wasmGzip <= 100 * 1024 ? 'met' : 'NOT met'}`],
-  ['size', 'JS glue (rolehop.js), raw / gzip -9', `${kb(size.glue)} / ${kb(size.glueGzip)}`, ''],
+  ['size', 'JS glue (rolehop_api.js), raw / gzip -9', `${kb(size.glue)} / ${kb(size.glueGzip)}`, ''],
   ['RPC V1', 'wasm sign() + JSON (AssumeRole)', ops(rpc.wasm), `${(rpc.wasm / rpc.peer).toFixed(2)}x pop-core signing`],
   ['RPC V1', '@alicloud/pop-core normalize+canonicalize+HMAC', ops(rpc.peer), 'peer'],
   ['RPC V1', '@alicloud/pop-core RPCClient#request (intercepted)', ops(rpc.peerClient), `wasm is ${(rpc.wasm / rpc.peerClient).toFixed(2)}x`],

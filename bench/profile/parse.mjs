@@ -5,10 +5,10 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadWasmCore } from '../../tests/lib/wasm-core.js';
 
 const pkg = resolve(process.env.ROLEHOP_PKG ?? 'extension/pkg');
-const core = await import(`${pkg}/rolehop.js`);
-core.initSync({ module: readFileSync(`${pkg}/rolehop_bg.wasm`) });
+const { wasm: core } = await loadWasmCore(pkg);
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node bench/profile/parse.mjs PROFILES.ini');

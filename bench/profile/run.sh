@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-[[ -f extension/pkg/rolehop_bg.wasm ]] || { echo "bench/profile: extension/pkg is missing: run ./build.sh first" >&2; exit 1; }
+[[ -f extension/pkg/rolehop_profiles_bg.wasm ]] || { echo "bench/profile: extension/pkg is missing: run ./build.sh first" >&2; exit 1; }
 mkdir -p bench/out
 echo "== native (cargo run --release --example profile_parse_speed)"
 cargo run --quiet --release -p rolehop --example profile_parse_speed -- --emit bench/out/profiles-2000.ini

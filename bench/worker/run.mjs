@@ -143,12 +143,18 @@ async function workerMarks(context, extensionId) {
   }
 }
 
-/** Fetch, compile and instantiate the wasm in the page through the glue, on a fresh module. @param {Page} page */
+/**
+ * Fetch, compile and instantiate in the page through the glue, on fresh modules, the wasm modules
+ * a cold `core.version` loads: profiles (at the worker's start) and api (for the message).
+ * @param {Page} page
+ */
 async function wasmLoadTime(page) {
   return page.evaluate(async () => {
     const t0 = performance.now();
-    const glue = await import(`${chrome.runtime.getURL('pkg/rolehop.js')}?fresh=${Math.random()}`);
-    await glue.default({ module_or_path: chrome.runtime.getURL(`pkg/rolehop_bg.wasm?fresh=${Math.random()}`) });
+    await Promise.all(['profiles', 'api'].map(async (name) => {
+      const glue = await import(`${chrome.runtime.getURL(`pkg/rolehop_${name}.js`)}?fresh=${Math.random()}`);
+      await glue.default({ module_or_path: chrome.runtime.getURL(`pkg/rolehop_${name}_bg.wasm?fresh=${Math.random()}`) });
+    }));
     return performance.now() - t0;
   });
 }

@@ -62,15 +62,16 @@ impl Error {
     }
 
     /// An error whose words are a catalog message.
-    pub fn said(kind: ErrorKind, text: impl Into<Message>) -> Self {
-        let text = text.into();
+    /// The id is read before the area's message becomes a [`Message`]: through `Message` it would
+    /// link every area's words into each wasm module that builds errors (crate/src/wasm/narrow.rs).
+    pub fn said(kind: ErrorKind, text: impl Into<Message> + Said) -> Self {
         let mut error = Error::new(kind, text.id());
-        error.text = Some(Box::new(text));
+        error.text = Some(Box::new(text.into()));
         error
     }
 
     /// An `invalid-value` error at a JSON path, in a catalog message's words.
-    pub fn invalid_said(path: impl Into<String>, text: impl Into<Message>) -> Self {
+    pub fn invalid_said(path: impl Into<String>, text: impl Into<Message> + Said) -> Self {
         Error::said(ErrorKind::InvalidValue, text).at(path)
     }
 

@@ -24,7 +24,7 @@ pub mod sign;
 pub mod time;
 pub mod tutorial;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod wasm;
 
 pub use error::{Error, ErrorKind, Result};

@@ -389,3 +389,118 @@ fn cli_plan_next_and_retry_print_the_contract() {
         serde_json::from_str(&stdout(&rolehop(&["check", "retry"], &retry))).unwrap();
     assert_eq!(decided["retry"], true);
 }
+
+/// What the runner records for one answer: the contract's parse of it, as the service worker
+/// appends it to the facts.
+fn answered(action: &str, status: u16, body: &str) -> Value {
+    let parsed = rolehop::contract::parse(
+        &json!({"action": action, "status": status, "headers": {}, "body": body}).to_string(),
+    );
+    let mut out = match parsed {
+        Ok(v) => v,
+        Err(e) => json!({ "error": serde_json::to_value(&e).unwrap() }),
+    };
+    out["localTime"] = json!("2026-01-01T00:00:00Z");
+    out["httpStatus"] = json!(status);
+    out
+}
+
+/// The facts of decision table `name` (`tests/checks/`): each scripted answer, parsed.
+fn table_state(name: &str) -> Value {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let read = |path: std::path::PathBuf| std::fs::read_to_string(path).unwrap();
+    let table: Value = serde_json::from_str(&read(dir.join("checks").join(name))).unwrap();
+    let mut facts = serde_json::Map::new();
+    for (rid, answers) in table["responses"].as_object().unwrap() {
+        let action = rid.split('.').nth(1).unwrap();
+        let parsed = answers.as_array().unwrap().iter().map(|a| {
+            let body = match (a["bodyFile"].as_str(), &a["bodyJson"]) {
+                (Some(file), _) => read(dir.join("fixtures/responses").join(file)),
+                (None, Value::Null) => a["body"].as_str().unwrap().to_string(),
+                (None, v) => v.to_string(),
+            };
+            answered(action, a["status"].as_u64().unwrap() as u16, &body)
+        });
+        facts.insert(rid.clone(), Value::Array(parsed.collect()));
+    }
+    json!({"inputs": table["inputs"], "facts": facts})
+}
+
+/// `rolehop check diagnose` prints the chain after the verdict: a line per link with its mark,
+/// name, status and step, and under the broken link its cause and fix, in English and Chinese,
+/// from the report's own chain.
+#[test]
+fn cli_diagnose_prints_the_chain() {
+    // B's user assumes the role and lists the buckets; ListObjects is refused because the role's
+    // read grant is scoped to a resource group that does not hold the bucket.
+    let state = table_state("denied-oss-group-no-decode.json").to_string();
+    let report = checks_diagnose(&state).unwrap();
+    let link = |n: usize| &report["chain"][n];
+    assert_eq!(link(3)["status"], "fail", "{report:#}");
+    for (flag, lang, lines) in [
+        (
+            None,
+            Lang::En,
+            [
+                "The path from B's user to the bucket",
+                "  ✓ B's RAM user: Proved (Step 2).",
+                "  ✓ sts:AssumeRole (B's grant): Proved (Step 2).",
+                "  ✓ A's role and its trust policy: Proved (Step 1).",
+                "  ✗ The role's OSS permission: Broken (Step 1).",
+            ],
+        ),
+        (
+            Some("--zh"),
+            Lang::Zh,
+            [
+                "从 B 的 RAM 用户到存储空间的路径",
+                "  ✓ B 的 RAM 用户：已证实（第 2 步）。",
+                "  ✓ sts:AssumeRole（B 的授权）：已证实（第 2 步）。",
+                "  ✓ A 的角色及其信任策略：已证实（第 1 步）。",
+                "  ✗ 角色的 OSS 权限：有问题（第 1 步）。",
+            ],
+        ),
+    ] {
+        let mut args = vec!["check", "diagnose"];
+        args.extend(flag);
+        let out = rolehop(&args, &state);
+        assert_eq!(out.status.code(), Some(3));
+        let text = stdout(&out);
+        let at = text
+            .find(lines[0])
+            .unwrap_or_else(|| panic!("no chain in {text}"));
+        let chain: Vec<&str> = text[at..].lines().take(8).collect();
+        assert_eq!(&chain[..5], &lines[..], "{text}");
+        // The broken link's cause and fix: the report's, in words.
+        let cause = render_json(&link(3)["cause"], lang);
+        let fix = render_json(&link(3)["fix"], lang);
+        assert_eq!(chain[5], format!("      {cause}"));
+        let fix_line = if lang == Lang::En {
+            format!("      Fix: {fix}")
+        } else {
+            format!("      修复：{fix}")
+        };
+        assert_eq!(chain[6], fix_line);
+        let bucket = if lang == Lang::En {
+            "  – The bucket: Not checked (Step 4)."
+        } else {
+            "  – 存储空间：未检查（第 4 步）。"
+        };
+        assert_eq!(chain[7], bucket);
+        let (scope, moved) = if lang == Lang::En {
+            (
+                "bucket company-a-reports is not in that resource group",
+                "move bucket company-a-reports into the resource group",
+            )
+        } else {
+            (
+                "存储空间 company-a-reports 不在该资源组中",
+                "将存储空间 company-a-reports 移入该策略所授权的资源组",
+            )
+        };
+        assert!(cause.contains(scope), "{cause}");
+        // Chinese words are not parted by a space (only Chinese from Latin letters is).
+        assert!(!cause.contains("请允许 角色"), "{cause}");
+        assert!(fix.contains(moved), "{fix}");
+    }
+}

@@ -60,6 +60,28 @@ const HANDLERS = Object.freeze({
   'ramHelper.copy': (core, message, services, page) => service(services.ramHelper, message.type).copy(core, message, page),
 });
 
+/**
+ * The core's wasm modules each message needs (extension/shared/core.js), loaded at the first
+ * message that needs them: a worker woken for a switch never compiles the checks, one woken for
+ * `core.version` compiles the api module beside the profiles module it starts at once.
+ * @type {Partial<Record<MessageType, import('../shared/core.js').CoreModule[]>>}
+ */
+const CORE_MODULES = Object.freeze({
+  'checks.run': ['api', 'checks'],
+  'console.open': ['api'],
+  'core.version': ['api'],
+  'core.selfCheck': ['api'],
+  'core.sign': ['api'],
+  'core.request': ['api'],
+  'core.parseResponse': ['api'],
+  'switch.validate': ['profiles'],
+  'switch.saveProfile': ['profiles', 'transfer'],
+  'identity.lookup': ['profiles'],
+  'ramHelper.context': ['tutorial'],
+  'ramHelper.checkTrust': ['tutorial', 'policy'],
+  'ramHelper.copy': ['tutorial'],
+});
+
 /** Every page rule's name in "accepted only from" errors. */
 const DESCRIPTIONS = Object.freeze({ ...PAGE_DESCRIPTIONS, 'ram-console': RAM_CONSOLE_DESCRIPTION });
 
@@ -107,6 +129,9 @@ export function createRouter({ core, extensionId, extensionBase, services = {} }
     let loaded;
     try {
       loaded = await core;
+      const modules = CORE_MODULES[type];
+      // A stand-in core (tests) has no `load`: it has every function at once, or none it needs.
+      if (modules) await loaded?.load?.(...modules);
     } catch (e) {
       return messageError('core-unavailable', `the WebAssembly core failed to load: ${errorText(e)}`);
     }

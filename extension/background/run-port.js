@@ -83,12 +83,15 @@ function serve(port, corePromise) {
     try {
       const core = await corePromise;
       if (message.type === 'checks.run') {
+        // The core's wasm modules a run needs, loaded at its first (extension/shared/core.js).
+        await core.load?.('api', 'checks');
         const outcome = await runChecks(core, message.inputs, {
           signal: abort.signal,
           onProgress: (update) => connected && post(port, { event: 'checks.progress', ...update }),
         });
         post(port, 'error' in outcome ? { event: 'error', error: outcome.error } : { event: 'checks.done', ...outcome });
       } else {
+        await core.load?.('api', 'checks', 'tutorial');
         const outcome = await runSetup(core, message.inputs, {
           confirm: ({ stepId, operation, request }) => new Promise((resolve) => {
             if (!connected) return resolve('cancel');

@@ -2,7 +2,7 @@
 // listener is registered synchronously at the top level (so the worker never misses the event
 // that woke it) and waits for the core inside.
 
-import { loadCore } from '../shared/core.js';
+import { loadCore, loadModules } from '../shared/core.js';
 import { createRouter, messageError } from './router.js';
 import * as credentials from './credentials.js';
 import { runChecks } from './checks.js';
@@ -29,8 +29,10 @@ credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storag
 credentials.announceCredentialChanges();
 
 // Marks for bench/worker (cold start, and the wasm's share of it): the module graph is loaded
-// when this line runs; the core is ready at the second mark.
+// when this line runs; the core's profiles module is ready at the second mark.
 performance.mark('rolehop:worker-start');
+// The core's profiles module (the switch path, the parse warmer) starts loading at once; the
+// others load at the first message that needs them, beside it (router.js CORE_MODULES).
 const ready = loadCore();
 ready.then(
   () => performance.mark('rolehop:core-ready'),
@@ -69,14 +71,17 @@ chrome.storage.local.onChanged.addListener((changes) => {
   void ramPanelState.progressChanged().catch(() => {});
 });
 
+/** The core, each of its modules loaded by the message or run that needs it. */
+const core = loadModules();
+
 const route = createRouter({
-  core: ready,
+  core,
   extensionId: chrome.runtime.id,
   extensionBase: chrome.runtime.getURL(''),
   services: {
     credentials,
-    runChecks: async (inputs) => runChecks(await ready, inputs),
-    openConsole: async (message) => openConsole(await ready, message),
+    runChecks: async (inputs) => runChecks(await core, inputs),
+    openConsole: async (message) => openConsole(await core, message),
     // The Switch Role page's and the console pages' content scripts (switch.js).
     content: createContentServices({
       profiles: createProfileIndex({ loadProfilesText, saveProfilesText, onProfilesChanged, loadSettings }),
@@ -99,7 +104,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // Checks and "Do it for me" stream their progress over a port (run-port.js).
 chrome.runtime.onConnect.addListener(createRunPortListener({
-  core: ready,
+  core,
   extensionId: chrome.runtime.id,
   extensionBase: chrome.runtime.getURL(''),
 }));

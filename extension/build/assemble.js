@@ -13,9 +13,10 @@ import { CONTENT_THEME, contentThemeScript } from './content-theme.js';
 const EXTENSION = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(EXTENSION);
 
-/** What ships: whole folders (minus the filter below) and the two files the core needs. */
+/** What ships: whole folders (minus the filter below) and the core's wasm modules with their glue (build.sh, shared/core.js). */
 const SHIPPED_DIRS = ['_locales', 'icons', 'background', 'content', 'popup', 'options', 'workbench', 'shared', 'offscreen'];
-const SHIPPED_FILES = ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm'];
+const WASM_MODULES = ['profiles', 'transfer', 'api', 'checks', 'tutorial', 'policy'];
+const SHIPPED_FILES = WASM_MODULES.flatMap((m) => [`pkg/rolehop_${m}.js`, `pkg/rolehop_${m}_bg.wasm`]);
 
 const FIREFOX_ID = 'rolehop@rolehop';
 /** The first versions that know `data_collection_permissions`: desktop 140 (an ESR), Android 142. */

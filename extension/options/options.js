@@ -1,7 +1,7 @@
 // The options page: the profile editor (INI text, inline errors, live preview, Save), import,
 // export and settings. The wasm core is loaded here directly (no round trip through the worker).
 
-import { loadCore } from '../shared/core.js';
+import { loadModules } from '../shared/core.js';
 import { localizePage, t, useLanguage, tCount, joinSentences } from '../shared/i18n.js';
 import { loadProfilesText, onProfilesChanged, saveProfilesText } from '../shared/profile-store.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
@@ -18,7 +18,7 @@ import { byId } from './dom.js';
 /** @typedef {{profiles: import('../shared/contract').Profile[], errors: import('../shared/contract').ShownProfileError[]}} Parsed */
 
 async function main() {
-  const [core, settings] = await Promise.all([loadCore(), loadSettings()]);
+  const [core, settings] = await Promise.all([loadModules('profiles', 'transfer'), loadSettings()]);
   await useLanguage(settings.language);
   localizePage(document);
 

@@ -21,7 +21,7 @@
  * @type {RolehopEarly | undefined}
  */
 var rolehopEarly = {
-  wasm: WebAssembly.compileStreaming(fetch('../pkg/rolehop_bg.wasm')),
+  wasm: WebAssembly.compileStreaming(fetch('../pkg/rolehop_profiles_bg.wasm')),
   syncItems: chrome.storage.sync ? chrome.storage.sync.get(null) : null,
   localItems: chrome.storage.local.get(null),
   // Only this key: storage.session also holds the credentials, which the popup has no use for.

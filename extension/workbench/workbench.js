@@ -6,7 +6,7 @@
 import { coreMessage, joinSentences, t, localizePage, useLanguage } from '../shared/i18n.js';
 import { loadSettings } from '../shared/settings.js';
 import { loadWorkbenchProgress, saveWorkbenchProgress } from '../shared/workbench-progress.js';
-import { loadCore } from '../shared/core.js';
+import { loadModules } from '../shared/core.js';
 import { byId, el, setStatus, errorText } from './dom.js';
 import { DEFAULT_INPUTS, checkInputs, fieldForPath, fieldShown, tutorialInput } from '../shared/workbench-inputs.js';
 import { buildForm, showAudience, showFieldErrors } from './inputs.js';
@@ -45,7 +45,7 @@ async function main() {
   localizePage(document);
   lang = t('htmlLang').startsWith('zh') ? 'zh' : 'en';
   state = await loadProgress();
-  core = await loadCore();
+  core = await loadModules('tutorial');
 
   const audience = /** @type {HTMLFieldSetElement} */ (byId('audience'));
   for (const radio of audience.querySelectorAll('input[name="audience"]')) {

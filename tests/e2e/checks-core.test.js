@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ROOT } from './harness.js';
 import { CLI } from '../lib/cli.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 
 const SCENARIOS = join(ROOT, 'crate/tests/checks');
 const FIXTURES = join(ROOT, 'crate/tests/fixtures/responses');
@@ -48,8 +49,7 @@ function attempt(action, response) {
 describe('checks core: wasm equals the CLI', () => {
   before(async () => {
     const pkg = join(ROOT, 'dist/chromium/pkg');
-    wasm = await import(join(pkg, 'rolehop.js'));
-    await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+    ({ wasm } = await loadWasmCore(pkg));
   });
 
   const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json')).sort();

@@ -242,7 +242,7 @@ describe('checks against the mock cloud', () => {
   failure('the trust policy does not trust B, decoded when B\'s user may call ram:DecodeDiagnosticMessage', {
     scenario: 'trust-does-not-trust-b', check: 'b.assume-role', status: 'fail', cause: 'role-does-not-trust-b', step: 1, verdict: 'fail',
     before: () => {
-      env.cloud().world.byLabel.B.users.get('alice')?.policies.push({ type: 'System', name: 'AliyunRAMFullAccess', attachDate: '' });
+      env.cloud().world.byLabel.B.users.get('alice')?.policies.push({ type: 'System', name: 'AliyunRAMFullAccess', attachDate: '', resourceGroupId: null });
     },
     basis: 'decoded', summary: /DecodeDiagnosticMessage decoded.*|Resource: acs:ram::1746205010153210:role\/admin-oss/,
   });
@@ -271,6 +271,102 @@ describe('checks against the mock cloud', () => {
       bucket.policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListObjects', Principal: ['*'], Resource: '*' }] });
     },
     check: 'b.list-objects', status: 'fail', cause: 'bucket-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail', fix: /Bucket Policy/,
+  });
+  // Every policy type and both deny kinds, diagnosed to the exact step from the mock's own words.
+  failure('an explicit Deny in A\'s trust policy for B\'s user: the Deny is named (step 1)', {
+    before: () => {
+      const role = env.cloud().world.byLabel.A.roles.get('admin-oss');
+      assert.ok(role);
+      const trust = JSON.parse(role.trustPolicy);
+      trust.Statement.push({ Effect: 'Deny', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${env.cloud().credentials.B.uid}:user/alice`] } });
+      role.trustPolicy = JSON.stringify(trust);
+    },
+    check: 'b.assume-role', status: 'fail', cause: 'trust-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail', summary: /AssumeRolePolicy, ExplicitDeny/,
+  });
+  failure('an explicit Deny in the role\'s own policies: the Deny is named (step 1)', {
+    before: () => {
+      const a = env.cloud().world.byLabel.A;
+      const deny = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+      a.policies.set('deny-listing', { name: 'deny-listing', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', document: deny, createDate: '' }] });
+      a.roles.get('admin-oss')?.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '', resourceGroupId: null });
+    },
+    check: 'b.list-objects', status: 'fail', cause: 'role-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail',
+    summary: /AccountLevelIdentityBasedPolicy, ExplicitDeny/, fix: /never overrides a Deny/,
+  });
+  failure('no control policy of A\'s resource directory allows OSS (FullAliyunAccess detached): implicit, who can change it is named', {
+    before: () => {
+      const a = env.cloud().world.byLabel.A;
+      a.controlPolicies.push(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['sts:*', 'ram:*'], Resource: '*' }] }));
+      a.fullAliyunAccess = false;
+    },
+    check: 'b.list-buckets', status: 'fail', cause: 'control-policy-denies', step: 1, verdict: 'fail', basis: 'cloud-detail',
+    summary: /ControlPolicy, ImplicitDeny/, fix: /management account/,
+  });
+  failure('a control policy of B\'s resource directory refuses AssumeRole: step 2, who can change it is named', {
+    before: () => {
+      env.cloud().world.byLabel.B.controlPolicies.push(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] }));
+    },
+    check: 'b.assume-role', status: 'fail', cause: 'control-policy-denies', step: 2, verdict: 'fail', basis: 'cloud-detail',
+    summary: /ControlPolicy, ExplicitDeny/, fix: /management account/,
+  });
+  failure('the role\'s OSS grant is scoped to a resource group without the bucket: step 1, grant at the account level or move the bucket', {
+    scenario: 'resource-group-scoped', check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail', basis: 'cloud-detail',
+    summary: /ResourceGroupLevelIdentityBasedPolicy, ImplicitDeny.*Allow the role session's credentials ram:DecodeDiagnosticMessage/,
+    fix: /at the account level .*or move bucket company-a-reports into the resource group/,
+  });
+  failure('the same, decoded when the role session may call ram:DecodeDiagnosticMessage', {
+    scenario: 'resource-group-scoped',
+    before: () => {
+      env.cloud().world.byLabel.A.policies.set('decode', { name: 'decode', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', createDate: '', document: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ram:DecodeDiagnosticMessage', Resource: '*' }] }) }] });
+      env.cloud().world.byLabel.A.roles.get('admin-oss')?.policies.push({ type: 'Custom', name: 'decode', attachDate: '', resourceGroupId: null });
+    },
+    check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail', basis: 'decoded',
+    summary: /Resource: acs:oss:\*:1746205010153210:company-a-reports/,
+  });
+  failure('the same with A\'s credentials: RAM lists no group-scoped grant, the verdict still names the resource group', {
+    scenario: 'resource-group-scoped', a: ['A', 'ram-admin'], check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail',
+    fix: /at the account level .*or move bucket company-a-reports into the resource group/,
+  });
+  failure('a Deny granted for the bucket\'s resource group: the Deny is named, with where to find it (step 1)', {
+    before: () => {
+      const a = env.cloud().world.byLabel.A;
+      a.resourceGroups.set('rg-aek2reports', { id: 'rg-aek2reports', name: 'reports', displayName: 'Reports' });
+      const bucket = a.buckets.get('company-a-reports');
+      assert.ok(bucket);
+      bucket.resourceGroupId = 'rg-aek2reports';
+      const deny = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+      a.policies.set('deny-listing', { name: 'deny-listing', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', document: deny, createDate: '' }] });
+      a.roles.get('admin-oss')?.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '', resourceGroupId: 'rg-aek2reports' });
+    },
+    check: 'b.list-objects', status: 'fail', cause: 'resource-group-scope', step: 1, verdict: 'fail', basis: 'cloud-detail',
+    summary: /A Deny statement in a policy granted to .* at the level of the resource group that holds company-a-reports.*ResourceGroupLevelIdentityBasedPolicy, ExplicitDeny/,
+    fix: /Resource Group > that group > Permissions.*never overrides a Deny/,
+  });
+  failure('B\'s AssumeRole grant scoped to a resource group: step 2, grant it at the account level (a role is in no group)', {
+    before: () => {
+      const b = env.cloud().world.byLabel.B;
+      b.resourceGroups.set('rg-bbteam', { id: 'rg-bbteam', name: 'team', displayName: 'Team' });
+      const grant = b.users.get('alice')?.policies[0];
+      assert.ok(grant);
+      grant.resourceGroupId = 'rg-bbteam';
+    },
+    check: 'b.assume-role', status: 'fail', cause: 'resource-group-scope', step: 2, verdict: 'fail', basis: 'cloud-detail',
+    summary: /no resource group can cover sts:AssumeRole.*ResourceGroupLevelIdentityBasedPolicy, ImplicitDeny/, fix: /at the account level/,
+  });
+  test('a Deny in the session policy of B\'s own role session: step 3, said as the session policy', async () => {
+    await scenario('happy-path');
+    await env.clearCredentials('all');
+    const a = env.cloud().credentials.A;
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }, { Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+    const sts = await assumeRole(env.cloud(), keysOf('B', 'alice'), `acs:ram::${a.uid}:role/admin-oss`, { Policy: policy });
+    secretsUsed.add(sts.accessKeySecret);
+    tokensUsed.add(sts.securityToken ?? '');
+    await env.setCredentials('b', sts);
+    const report = reportOf(await env.runChecks(inputs()));
+    const objects = check(report, 'b.list-objects');
+    assert.equal(objects.cause, 'session-policy-denies', JSON.stringify(objects));
+    assert.equal(report.verdict.firstBrokenStep, 3);
+    assert.match(words(objects.summary), /SessionPolicy, ExplicitDeny/);
   });
   test('the session policy of B\'s own role session refuses ListObjects: step 3, said as the session policy', async () => {
     await scenario('happy-path');

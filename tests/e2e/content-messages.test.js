@@ -4,7 +4,6 @@
 // content-script messages through the real router with the real profile index.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, beforeEach, describe, test } from 'node:test';
 import { DIST } from './harness.js';
@@ -15,6 +14,7 @@ import { createProfileIndex } from '../../extension/background/profile-index.js'
 import { createContentServices } from '../../extension/background/switch.js';
 import { createIdentityLookups, SAVE_LIMITS, SWITCH_PAGE_LIMITS } from '../../extension/background/identity-lookups.js';
 import { PENDING_SWITCHES_KEY, newMarker, recordPendingSwitch, takePendingSwitch } from '../../extension/shared/pending-switch.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
@@ -133,8 +133,7 @@ describe('content-script messages through the router', () => {
 
   before(async () => {
     const pkg = join(DIST, 'pkg');
-    const wasm = await import(join(pkg, 'rolehop.js'));
-    await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+    const { wasm } = await loadWasmCore(pkg);
     /** @param {string} name */
     const call = (name) => (/** @type {unknown} */ input) => JSON.parse(wasm[name](JSON.stringify(input)));
     core = { profileParse: call('profileParse'), profileSerialize: call('profileSerialize') };

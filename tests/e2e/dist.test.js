@@ -104,7 +104,8 @@ describe('dist', () => {
       assert.doesNotMatch(file, /\.d\.ts$|^build\/|^tests?\/|\.map$|(^|\/)\.|package\.json$/, file);
     }
     const pkg = files(join(DIST, 'chromium')).filter((f) => f.startsWith('pkg/'));
-    assert.deepEqual(pkg, ['pkg/rolehop.js', 'pkg/rolehop_bg.wasm']);
+    const modules = ['api', 'checks', 'policy', 'profiles', 'transfer', 'tutorial'];
+    assert.deepEqual(pkg, modules.flatMap((m) => [`pkg/rolehop_${m}.js`, `pkg/rolehop_${m}_bg.wasm`]));
   });
 
   test('every message a manifest or page names exists in both locales', () => {

@@ -13,6 +13,7 @@ import { MAX_TRUST_POLICY, copyIdOf, createRamHelperServices, ramConsolePage, ra
 import { createRouter } from '../../extension/background/router.js';
 import { createRamPanelState, PANEL_KEY, PANEL_TABS_KEY } from '../../extension/background/ram-panel-state.js';
 import { createFakeArea, LOCAL_QUOTAS } from '../lib/fake-storage.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const A = '1746000000000001';
@@ -33,8 +34,7 @@ before(async () => {
     chrome: { i18n: { getMessage: (/** @type {string} */ key, /** @type {string[]} */ subs) => (en[key] ? formatMessage(en[key], subs) : '') } },
   });
   const pkg = join(DIST, 'pkg');
-  const wasm = await import(join(pkg, 'rolehop.js'));
-  await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+  const { wasm } = await loadWasmCore(pkg);
   /** @param {string} name */
   const call = (name) => (/** @type {unknown} */ input) => JSON.parse(wasm[name](JSON.stringify(input)));
   core = { tutorialSteps: call('tutorialSteps'), policyLint: call('policyLint'), policySimulate: call('policySimulate') };

@@ -5,11 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ROOT } from './harness.js';
 import { CLI } from '../lib/cli.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 
 const A = '1746000000000001';
 const B = '1999000000000002';
@@ -125,8 +125,7 @@ function play(plan, state) {
 describe('tutorial core: wasm equals the CLI', () => {
   before(async () => {
     const pkg = join(ROOT, 'dist/chromium/pkg');
-    wasm = await import(join(pkg, 'rolehop.js'));
-    await wasm.default({ module_or_path: readFileSync(join(pkg, 'rolehop_bg.wasm')) });
+    ({ wasm } = await loadWasmCore(pkg));
   });
 
   test('tutorialSteps for every reader and choice', () => {

@@ -435,6 +435,27 @@ describe('workbench: credentials and verification', () => {
     await env.useScenario('happy-path');
   });
 
+  test('a grant scoped to a resource group: the verdict names step 1, the resource group and what to do', async () => {
+    await env.useScenario('resource-group-scoped');
+    assert.equal(await verify(), 'fail');
+    assert.equal(await page.getAttribute('#verdict', 'data-cause'), 'resource-group-scope');
+    assert.equal(await page.getAttribute('#verdict', 'data-step'), '1');
+    const en = messageCatalog('en');
+    const a = env.cloud().credentials.A;
+    const role = `acs:ram::${a.uid}:role/admin-oss`;
+    const verdict = await page.locator('#verdict').innerText();
+    const objects = en.core_check_oss_refused_objects.replace('$place$', 'company-a-reports');
+    const scope = en.core_check_group_scope.replace('$who$', role).replace('$action$', 'oss:ListObjects').replace('$resource$', 'company-a-reports');
+    assert.ok(verdict.startsWith(en.core_check_broken.replace('$step$', '1').replace('$problem$', `${objects} ${scope}`)), verdict);
+    assert.match(verdict.split('\n')[0], /ResourceGroupLevelIdentityBasedPolicy, ImplicitDeny/);
+    const fix = en.core_check_group_scope_fix.replace('$who$', role).replace('$resource$', 'company-a-reports');
+    assert.equal(await page.locator('#verdict .verdict-fix').innerText(), en.workbenchVerdictFix.replace('$P1$', fix));
+    assert.match(fix, /at the account level .* or move bucket company-a-reports into the resource group/);
+    const chain = await chainShown();
+    assert.deepEqual(chain.links, { 'b-user': 'pass', 'assume-grant': 'pass', 'role-trust': 'pass', 'oss-permission': 'fail', bucket: 'not-checked' });
+    await env.useScenario('happy-path');
+  });
+
   test('Clear all credentials is one click', async () => {
     await page.click('#credentials-clear');
     await page.waitForFunction(() => /No credentials/.test(document.getElementById('cred-b-current')?.textContent ?? ''));
@@ -526,6 +547,33 @@ describe('workbench: "Do it for me"', () => {
     assert.equal(await page.getAttribute('#setup-status', 'data-changed'), '0');
     assert.equal(await page.locator('#setup-log li[data-kind="write"]').count(), 0);
     assert.ok(!(await readPersistentStorage(page)).includes(c.A.root.accessKeySecret));
+  });
+});
+
+describe('workbench in Chinese: a grant scoped to a resource group', () => {
+  test('the verdict names step 1, the resource group and what to do, in Chinese', async () => {
+    const zh = await startCloudBrowser('resource-group-scoped', { lang: 'zh-CN' });
+    try {
+      const p = zh.page;
+      await p.waitForSelector('body[data-ready="true"]');
+      await p.locator('input[name="audience"][value="user"]').check();
+      await fillWorkbenchValues(p, zh.cloud());
+      await enterWorkbenchCredentials(p, 'b', zh.cloud().credentials.B.users.alice);
+      await p.click('#verify');
+      await p.waitForSelector('#verdict[data-verdict]');
+      assert.equal(await p.getAttribute('#verdict', 'data-cause'), 'resource-group-scope');
+      const cn = messageCatalog('zh_CN');
+      const role = `acs:ram::${zh.cloud().credentials.A.uid}:role/admin-oss`;
+      const verdict = await p.locator('#verdict').innerText();
+      const scope = cn.core_check_group_scope.replace('$who$', role).replace('$action$', 'oss:ListObjects').replace('$resource$', 'company-a-reports');
+      assert.ok(verdict.startsWith(cn.core_check_broken.replace('$step$', '1').replace('$problem$', '')), verdict);
+      assert.ok(verdict.includes(scope), verdict);
+      const fix = cn.core_check_group_scope_fix.replace('$who$', role).replace('$resource$', 'company-a-reports');
+      assert.equal(await p.locator('#verdict .verdict-fix').innerText(), cn.workbenchVerdictFix.replace('$P1$', fix));
+      assert.match(fix, /^请以账号级别.*或将存储空间 company-a-reports 移入该策略所授权的资源组/);
+    } finally {
+      await zh.close();
+    }
   });
 });
 

@@ -9,6 +9,8 @@
 //   uid, `*`); Service and Federated principals never match an API caller.
 // - Callers: root (all of its own account), RAM users (attached policies), STS sessions (the role's
 //   attached policies AND the session policy). No cross-account grants except AssumeRole's trust.
+// - Resource groups: a policy attached for a resource group applies only to the buckets of that
+//   group (and their objects); anything else (a RAM role, the account's bucket list) is in no group.
 
 /** @typedef {import('./world.js').World} World */
 /** @typedef {import('./world.js').Caller} Caller */
@@ -130,17 +132,32 @@ export function evaluate(documents, { action, resource, context = {} }) {
 }
 
 /**
- * The texts of the policies attached to the caller (root: none; it needs none).
+ * The policies attached to the caller (root: none; it needs none), each with the resource group
+ * it is attached for (null: the whole account).
  * @param {World} world @param {Caller} caller
- * @returns {string[]}
+ * @returns {{document: string, resourceGroupId: string | null}[]}
  */
-function attachedDocuments(world, caller) {
+function attachedGrants(world, caller) {
   const attached = caller.kind === 'user'
     ? caller.user.policies
     : caller.kind === 'session'
       ? caller.account.roles.get(caller.session.roleName.toLowerCase())?.policies ?? []
       : [];
-  return attached.flatMap((p) => world.policyDocument(caller.account, p.type, p.name) ?? []);
+  return attached.flatMap((p) => {
+    const document = world.policyDocument(caller.account, p.type, p.name);
+    return document === null ? [] : [{ document, resourceGroupId: p.resourceGroupId ?? null }];
+  });
+}
+
+/**
+ * The resource group of the resource an ARN names: a bucket's (`acs:oss:*:<uid>:<bucket>` and its
+ * objects `.../<bucket>/<key>`), else null (RAM roles and users, the bucket list: in no group).
+ * @param {World} world @param {string} arn
+ */
+export function resourceGroupOf(world, arn) {
+  const [scheme, service, , uid, rest] = arn.split(':');
+  if (scheme !== 'acs' || service !== 'oss' || !rest || rest === '*') return null;
+  return world.accounts.get(uid)?.buckets.get(rest.split('/')[0])?.resourceGroupId ?? null;
 }
 
 /** The account uid a resource ARN names (`acs:<service>:<region>:<uid>:...`), or null. */
@@ -161,25 +178,43 @@ export function authorize(world, caller, request) {
 
 /**
  * The policy types a refusal names (AccessDeniedDetail's PolicyType).
- * @typedef {'AccountLevelIdentityBasedPolicy' | 'ControlPolicy' | 'SessionPolicy' | 'AssumeRolePolicy'} PolicyType
+ * @typedef {'AccountLevelIdentityBasedPolicy' | 'ResourceGroupLevelIdentityBasedPolicy' | 'ControlPolicy' | 'SessionPolicy' | 'AssumeRolePolicy'} PolicyType
  */
 
 /**
  * `authorize`, with the kind of policy that decided a refusal: a Deny in a control policy of the
- * caller's resource directory first, then the caller's attached policies, then the session policy.
+ * caller's resource directory first, then the caller's attached policies (those for the whole
+ * account and those for the resource's resource group), then the session policy. A refusal is the
+ * resource group's when a Deny attached for the resource's group decided it, or when nothing
+ * allowed the request but a grant attached for another group would have.
  * @param {World} world @param {Caller} caller
  * @param {{action: string, resource: string, context?: Context}} request
  * @returns {{decision: Decision, policyType: PolicyType}}
  */
 export function authorizeWhy(world, caller, request) {
   const identity = /** @type {PolicyType} */ ('AccountLevelIdentityBasedPolicy');
+  const groupLevel = /** @type {PolicyType} */ ('ResourceGroupLevelIdentityBasedPolicy');
   const own = arnAccount(request.resource) === caller.account.uid;
   if (!own && request.action.toLowerCase() !== 'sts:assumerole') return { decision: 'ImplicitDeny', policyType: identity };
   if (caller.kind === 'root') return { decision: own ? 'Allow' : 'ImplicitDeny', policyType: identity };
-  // Control policies only ever take away: their Deny wins over any grant.
-  if (evaluate(caller.account.controlPolicies, request) === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'ControlPolicy' };
-  const decision = evaluate(attachedDocuments(world, caller), request);
-  if (decision !== 'Allow' || caller.kind !== 'session' || caller.session.policy === null) return { decision, policyType: identity };
+  // Control policies only ever take away: their Deny wins over any grant, and without the default
+  // FullAliyunAccess what none of them allows is refused too.
+  const control = evaluate(caller.account.controlPolicies, request);
+  if (control === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: 'ControlPolicy' };
+  if (control === 'ImplicitDeny' && !caller.account.fullAliyunAccess) return { decision: 'ImplicitDeny', policyType: 'ControlPolicy' };
+  const grants = attachedGrants(world, caller);
+  const group = resourceGroupOf(world, request.resource);
+  const accountLevel = grants.filter((g) => g.resourceGroupId === null).map((g) => g.document);
+  const inGroup = grants.filter((g) => g.resourceGroupId !== null && g.resourceGroupId === group).map((g) => g.document);
+  const accountDecision = evaluate(accountLevel, request);
+  if (accountDecision === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: identity };
+  const groupDecision = evaluate(inGroup, request);
+  if (groupDecision === 'ExplicitDeny') return { decision: 'ExplicitDeny', policyType: groupLevel };
+  if (accountDecision !== 'Allow' && groupDecision !== 'Allow') {
+    const elsewhere = grants.filter((g) => g.resourceGroupId !== null && g.resourceGroupId !== group).map((g) => g.document);
+    return { decision: 'ImplicitDeny', policyType: evaluate(elsewhere, request) === 'Allow' ? groupLevel : identity };
+  }
+  if (caller.kind !== 'session' || caller.session.policy === null) return { decision: 'Allow', policyType: identity };
   // A session policy only narrows what the role may do.
   return { decision: evaluate([caller.session.policy], request), policyType: 'SessionPolicy' };
 }

@@ -131,6 +131,10 @@ describe('scenario files', () => {
     const broken = loadScenario('happy-path');
     broken.accounts.A.roles[0].policies.push({ type: 'Custom', name: 'missing-policy' });
     assert.throws(() => new World(broken), /role admin-oss: no Custom policy missing-policy/);
+    const grouped = loadScenario('happy-path');
+    grouped.accounts.A.roles[0].policies[0].resourceGroupId = 'rg-nowhere';
+    grouped.accounts.A.buckets[0].resourceGroupId = 'rg-elsewhere';
+    assert.throws(() => new World(grouped), /attached for resource group rg-nowhere, which the account does not have; account A bucket company-a-reports: no resource group rg-elsewhere/);
     assert.throws(() => loadScenario({ accounts: { A: { uid: '${C.uid}' } } }), /names no uid of an account "C"/);
   });
 });

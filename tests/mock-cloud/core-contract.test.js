@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import { initSync, parseResponse, request } from '../../extension/pkg/rolehop.js';
+import { initSync, parseResponse, request } from '../../extension/pkg/rolehop_api.js';
 import { raw, useMockCloud } from './helpers.js';
 
 /** The English catalog: an apiError's hint is a message id with arguments. */
@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 describe('the core against the mock cloud (happy-path scenario)', () => {
   const cloud = useMockCloud('happy-path');
   before(() => {
-    initSync({ module: readFileSync(new URL('../../extension/pkg/rolehop_bg.wasm', import.meta.url)) });
+    initSync({ module: readFileSync(new URL('../../extension/pkg/rolehop_api_bg.wasm', import.meta.url)) });
   });
   let nonce = 0;
 

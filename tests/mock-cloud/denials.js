@@ -27,6 +27,8 @@ import { ApiError, rpcError } from './responses.js';
 /** OSS's EC code of an explicit Deny in a RAM policy, and of a bucket policy's Deny. */
 export const EC_RAM_EXPLICIT_DENY = '0003-00000201';
 export const EC_BUCKET_POLICY = '0003-00000101';
+/** The policy types of RAM identity policies (the EC code of their explicit Deny is the same). @type {PolicyType[]} */
+const RAM_POLICY_TYPES = ['AccountLevelIdentityBasedPolicy', 'ResourceGroupLevelIdentityBasedPolicy'];
 
 /**
  * Records a refusal and returns its facts with the encoded message that names them.
@@ -94,7 +96,8 @@ export function ossRefusalExtra(world, caller, refusal) {
       ['EncodedDiagnosticMessage', encoded],
     ],
   };
-  if (facts.explicitDeny && facts.policyType === 'AccountLevelIdentityBasedPolicy') extra.EC = EC_RAM_EXPLICIT_DENY;
+  // 0003-00000201 is an explicit Deny in a RAM policy: attached for the account or for a resource group.
+  if (facts.explicitDeny && RAM_POLICY_TYPES.includes(facts.policyType)) extra.EC = EC_RAM_EXPLICIT_DENY;
   return extra;
 }
 

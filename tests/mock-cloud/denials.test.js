@@ -103,6 +103,34 @@ describe('happy-path', () => {
     assert.equal(xmlText(body, 'PolicyType'), 'SessionPolicy');
   });
 
+  test('a Deny in the session policy: SessionPolicy, ExplicitDeny', async () => {
+    const { B } = cloud.credentials;
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }, { Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+    const sts = await assumeRole(cloud, B.users.alice, roleArn(), { Policy: policy });
+    await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));
+    const body = await lastOssBody(cloud);
+    assert.equal(xmlText(body, 'PolicyType'), 'SessionPolicy');
+    assert.equal(xmlText(body, 'NoPermissionType'), 'ExplicitDeny');
+  });
+
+  test('no control policy allows OSS once FullAliyunAccess is detached: ControlPolicy, ImplicitDeny', async () => {
+    const { B } = cloud.credentials;
+    const a = cloud.world.byLabel.A;
+    a.controlPolicies.push(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['sts:*', 'ram:*'], Resource: '*' }] }));
+    a.fullAliyunAccess = false;
+    try {
+      const sts = await assumeRole(cloud, B.users.alice, roleArn());
+      await rejection(ossClient(cloud, sts).listBuckets());
+      const body = await lastOssBody(cloud);
+      assert.equal(xmlText(body, 'PolicyType'), 'ControlPolicy');
+      assert.equal(xmlText(body, 'NoPermissionType'), 'ImplicitDeny');
+      assert.equal(xmlText(body, 'EC'), null);
+    } finally {
+      a.fullAliyunAccess = true;
+      a.controlPolicies.length = 0;
+    }
+  });
+
   test('a bucket policy\'s Deny: EC 0003-00000101 and no RAM detail', async () => {
     const { A, B } = cloud.credentials;
     const bucket = cloud.world.byLabel.A.buckets.get('company-a-reports');
@@ -126,7 +154,7 @@ describe('happy-path', () => {
     a.policies.set('deny-listing', { name: 'deny-listing', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', document: deny, createDate: '' }] });
     const role = a.roles.get('admin-oss');
     assert.ok(role);
-    role.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '' });
+    role.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '', resourceGroupId: null });
     try {
       const sts = await assumeRole(cloud, B.users.alice, roleArn());
       await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));
@@ -150,5 +178,119 @@ describe('trust-does-not-trust-b', () => {
     assert.equal(e.data.AccessDeniedDetail.policyType, 'AssumeRolePolicy');
     assert.equal(e.data.AccessDeniedDetail.authPrincipalOwnerId, B.uid);
     assert.equal(e.data.AccessDeniedDetail.authAction, 'sts:AssumeRole');
+  });
+});
+
+describe('resource-group-scoped', () => {
+  const cloud = useMockCloud('resource-group-scoped');
+  const roleArn = () => `acs:ram::${cloud.credentials.A.uid}:role/admin-oss`;
+
+  test('a grant attached for a resource group that does not hold the bucket: ResourceGroupLevelIdentityBasedPolicy, implicit', async () => {
+    const { A, B } = cloud.credentials;
+    const sts = await assumeRole(cloud, B.users.alice, roleArn());
+    // The account-level list-buckets grant lets it list; the group's read grant does not reach company-a-reports.
+    const buckets = await ossClient(cloud, sts).listBuckets();
+    assert.deepEqual(buckets.buckets.map((/** @type {any} */ b) => b.name).sort(), ['company-a-logs', 'company-a-reports']);
+    await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));
+    const body = await lastOssBody(cloud);
+    assert.equal(xmlText(body, 'PolicyType'), 'ResourceGroupLevelIdentityBasedPolicy');
+    assert.equal(xmlText(body, 'NoPermissionType'), 'ImplicitDeny');
+    assert.equal(xmlText(body, 'AuthAction'), 'oss:ListObjects');
+    assert.equal(xmlText(body, 'AuthPrincipalType'), 'AssumedRoleUser');
+    assert.equal(xmlText(body, 'EC'), null);
+    // Without ram:DecodeDiagnosticMessage the session cannot decode; A's RAM administrator can.
+    const encoded = xmlText(body, 'EncodedDiagnosticMessage') ?? '';
+    const refused = await rejection(decodeWith(cloud, sts, encoded));
+    assert.equal(refused.data.Code, 'NoPermission');
+    assert.equal(refused.data.AccessDeniedDetail.authAction, 'ram:DecodeDiagnosticMessage');
+    const decoded = (await decodeWith(cloud, A.users['ram-admin'], encoded)).DecodedDiagnosticMessage;
+    assert.deepEqual(JSON.parse(JSON.stringify(decoded)), {
+      ExplicitDeny: false, NoPermissionPolicyType: 'ResourceGroupLevelIdentityBasedPolicy', AuthAction: 'oss:ListObjects',
+      AuthResource: `acs:oss:*:${A.uid}:company-a-reports`,
+      AuthPrincipal: { AuthPrincipalType: 'AssumedRoleUser', AuthPrincipalOwnerId: A.uid, AuthPrincipalDisplayName: 'admin-oss:mock-test' },
+    });
+  });
+
+  test('the bucket in the group is covered; moving company-a-reports into it, or the grant to the account, ends the refusal', async () => {
+    const { B } = cloud.credentials;
+    const a = cloud.world.byLabel.A;
+    const sts = await assumeRole(cloud, B.users.alice, roleArn());
+    const logs = await ossClient(cloud, sts, { region: 'cn-shanghai', bucket: 'company-a-logs' }).list({});
+    assert.ok(logs.objects.length > 0);
+    const reports = a.buckets.get('company-a-reports');
+    const grant = a.roles.get('admin-oss')?.policies.find((p) => p.name === 'AliyunOSSReadOnlyAccess');
+    assert.ok(reports && grant);
+    reports.resourceGroupId = 'rg-aek2analytics';
+    try {
+      await ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({});
+    } finally {
+      reports.resourceGroupId = null;
+    }
+    grant.resourceGroupId = null;
+    try {
+      await ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({});
+    } finally {
+      grant.resourceGroupId = 'rg-aek2analytics';
+    }
+  });
+
+  test('RAM lists only the account-level attachment; OSS names the bucket\'s resource group', async () => {
+    const { A } = cloud.credentials;
+    const listed = await rpcClient(cloud, 'ram', A.users['ram-admin']).request('ListPoliciesForRole', { RoleName: 'admin-oss' }, POST);
+    assert.deepEqual(listed.Policies.Policy.map((/** @type {any} */ p) => p.PolicyName), ['list-buckets']);
+    const group = async (/** @type {string} */ bucket, /** @type {string} */ region) =>
+      (await ossClient(cloud, A.root, { region, bucket }).getBucketInfo(bucket)).bucket.ResourceGroupId;
+    assert.equal(await group('company-a-logs', 'cn-shanghai'), 'rg-aek2analytics');
+    assert.equal(await group('company-a-reports', 'cn-hangzhou'), 'rg-default-id');
+  });
+
+  test('a Deny attached for the bucket\'s resource group: ResourceGroupLevelIdentityBasedPolicy, explicit, EC 0003-00000201', async () => {
+    const { B } = cloud.credentials;
+    const a = cloud.world.byLabel.A;
+    const deny = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: 'oss:ListObjects', Resource: '*' }] });
+    a.policies.set('deny-listing', { name: 'deny-listing', description: '', createDate: '', updateDate: '', defaultVersion: 'v1', versions: [{ id: 'v1', document: deny, createDate: '' }] });
+    const role = a.roles.get('admin-oss');
+    assert.ok(role);
+    role.policies.push({ type: 'Custom', name: 'deny-listing', attachDate: '', resourceGroupId: 'rg-aek2analytics' });
+    try {
+      const sts = await assumeRole(cloud, B.users.alice, roleArn());
+      await rejection(ossClient(cloud, sts, { region: 'cn-shanghai', bucket: 'company-a-logs' }).list({}));
+      const body = await lastOssBody(cloud);
+      assert.equal(xmlText(body, 'PolicyType'), 'ResourceGroupLevelIdentityBasedPolicy');
+      assert.equal(xmlText(body, 'NoPermissionType'), 'ExplicitDeny');
+      assert.equal(xmlText(body, 'EC'), '0003-00000201');
+      // The same Deny does not reach a bucket outside the group (refused there for want of an Allow).
+      await rejection(ossClient(cloud, sts, { bucket: 'company-a-reports' }).list({}));
+      assert.equal(xmlText(await lastOssBody(cloud), 'NoPermissionType'), 'ImplicitDeny');
+    } finally {
+      role.policies.pop();
+      a.policies.delete('deny-listing');
+    }
+  });
+
+  test('B\'s AssumeRole grant attached for a resource group never covers a RAM role: the RPC detail says so', async () => {
+    const { A, B } = cloud.credentials;
+    const b = cloud.world.byLabel.B;
+    b.resourceGroups.set('rg-bbteam', { id: 'rg-bbteam', name: 'team', displayName: 'Team' });
+    const alice = b.users.get('alice');
+    assert.ok(alice);
+    alice.policies[0].resourceGroupId = 'rg-bbteam';
+    try {
+      const e = await rejection(rpcClient(cloud, 'sts', B.users.alice).request('AssumeRole', { RoleArn: roleArn(), RoleSessionName: 'mock-test' }, POST));
+      assert.equal(e.data.Code, 'NoPermission');
+      const detail = e.data.AccessDeniedDetail;
+      assert.equal(detail.policyType, 'ResourceGroupLevelIdentityBasedPolicy');
+      assert.equal(detail.noPermissionType, 'ImplicitDeny');
+      assert.equal(detail.authAction, 'sts:AssumeRole');
+      assert.equal(detail.authPrincipalDisplayName, 'alice');
+      // B's root decodes it (B's user may not).
+      const decoded = (await decodeWith(cloud, B.root, detail.encodedDiagnosticInfo)).DecodedDiagnosticMessage;
+      assert.equal(decoded.NoPermissionPolicyType, 'ResourceGroupLevelIdentityBasedPolicy');
+      assert.equal(decoded.AuthResource, `acs:ram::${A.uid}:role/admin-oss`);
+      assert.equal((await rejection(decodeWith(cloud, B.users.alice, detail.encodedDiagnosticInfo))).data.Code, 'NoPermission');
+    } finally {
+      alice.policies[0].resourceGroupId = null;
+      b.resourceGroups.delete('rg-bbteam');
+    }
   });
 });

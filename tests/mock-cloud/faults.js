@@ -9,7 +9,7 @@ import { ossError, ossErrorReply, ossRequestId, rpcError, rpcErrorReply, rpcRequ
  * @property {string} [action] RPC Action (AssumeRole) or OSS operation (ListBuckets, ListObjects,
  *   ListObjectsV2, GetBucketInfo, GetBucketLocation)
  * @property {string} [host] exact host, or a pattern with `*` (`*.oss-cn-hangzhou.aliyuncs.com`)
- * @property {'sts' | 'ram' | 'oss' | 'signin'} [service]
+ * @property {'sts' | 'ram' | 'resourcemanager' | 'oss' | 'signin'} [service]
  * @property {number | 'always'} [count] how many matching requests it applies to (default 1)
  * @property {number} [status] error status (throttling / error kinds)
  * @property {string} [code] error code (throttling / error kinds)
@@ -20,6 +20,9 @@ import { ossError, ossErrorReply, ossRequestId, rpcError, rpcErrorReply, rpcRequ
 /** @typedef {FaultSpec & {id: number, remaining: number}} Fault */
 /** @typedef {{service: string, action: string | null, host: string}} RequestKey */
 /** @typedef {import('./responses.js').Reply} Reply */
+
+/** The product names RPC error bodies give (`Recommend` links). @type {Record<string, string>} */
+const RPC_PRODUCTS = { sts: 'Sts', ram: 'Ram', resourcemanager: 'ResourceManager' };
 
 const KINDS = new Set(['throttling', 'internal-error', 'error', 'slow', 'malformed']);
 
@@ -87,7 +90,7 @@ export function faultErrorReply(fault, key, date) {
   const code = fault.code ?? defaults.code;
   if (rpc) {
     const error = rpcError(code, fault.message, fault.status);
-    return rpcErrorReply(error, { requestId: rpcRequestId(), host: key.host, product: key.service === 'sts' ? 'Sts' : 'Ram', date });
+    return rpcErrorReply(error, { requestId: rpcRequestId(), host: key.host, product: RPC_PRODUCTS[key.service] ?? 'Ram', date });
   }
   return ossErrorReply(ossError(code, fault.message, {}, fault.status), { requestId: ossRequestId(), host: key.host, date });
 }

@@ -17,6 +17,9 @@ import { MAX_SKEW_MS } from './rpc.js';
 /** @typedef {import('./responses.js').Reply} Reply */
 /** @typedef {import('./responses.js').XmlNode} XmlNode */
 
+/** What OSS names the default resource group of a bucket that is in no other (GetBucketInfo's ResourceGroupId). */
+const DEFAULT_RESOURCE_GROUP = 'rg-default-id';
+
 /** @type {Set<string>} */
 const SUBRESOURCES = new Set(JSON.parse(readFileSync(new URL('./oss-subresources.json', import.meta.url), 'utf8')).names);
 
@@ -295,7 +298,7 @@ function bucketInfo(bucket, account) {
     ['CrossRegionReplication', 'Disabled'],
     ['Name', bucket.name],
     ['Region', bucket.region],
-    ['ResourceGroupId', 'rg-default'],
+    ['ResourceGroupId', bucket.resourceGroupId ?? DEFAULT_RESOURCE_GROUP],
     owner(account),
     ['AccessControlList', [['Grant', bucket.acl]]],
     ['Comment', ''],

@@ -14,7 +14,7 @@ import { isoSeconds, numericId, randomToken } from './world.js';
 /** @typedef {import('./world.js').Attachment} Attachment */
 
 /** @param {Record<string, string>} params @param {string} name */
-function required(params, name) {
+export function required(params, name) {
   const v = params[name];
   if (v === undefined || v === '') throw missingParameter(name);
   return v;
@@ -106,7 +106,7 @@ const userView = (user) => ({
 });
 
 /** The policy `PolicyType`/`PolicyName` name, checked to exist; returns its canonical name. */
-function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
+export function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
   const type = required(params, 'PolicyType');
   const name = required(params, 'PolicyName');
   if (type !== 'System' && type !== 'Custom') throw new ApiError(400, 'InvalidParameter.PolicyType', `The parameter PolicyType must be System or Custom, not "${type}".`);
@@ -121,20 +121,27 @@ function existingPolicy(/** @type {RpcContext} */ { world, caller, params }) {
 const attachmentOf = (policy) => (/** @type {Attachment} */ p) => p.type === policy.type && p.name.toLowerCase() === policy.name.toLowerCase();
 
 /**
+ * The attachments RAM's own actions see: those for the whole account. An attachment scoped to a
+ * resource group is Resource Management's (AttachPolicy / ListPolicyAttachments).
+ * @param {Attachment[]} attached
+ */
+const accountWide = (attached) => attached.filter((p) => (p.resourceGroupId ?? null) === null);
+
+/**
  * AttachPolicyToRole / AttachPolicyToUser.
  * @param {PrincipalKind<Role | User>} principal @returns {RpcAction}
  */
 const attachPolicyTo = (principal) => (ctx) => {
   const attached = namedPrincipal(ctx, principal).policies;
   const policy = existingPolicy(ctx);
-  if (attached.some(attachmentOf(policy))) {
+  if (accountWide(attached).some(attachmentOf(policy))) {
     throw new ApiError(409, `EntityAlreadyExists.${principal.entity}.Policy`, `The policy already attached to the ${principal.kind}.`);
   }
   const limit = policy.type === 'System' ? 20 : 10;
-  if (attached.filter((p) => p.type === policy.type).length >= limit) {
+  if (accountWide(attached).filter((p) => p.type === policy.type).length >= limit) {
     throw new ApiError(409, `LimitExceeded.${principal.entity}.Policy`, `A ${principal.kind} may have at most ${limit} ${policy.type.toLowerCase()} policies attached.`);
   }
-  attached.push({ type: policy.type, name: policy.name, attachDate: isoSeconds(ctx.now) });
+  attached.push({ type: policy.type, name: policy.name, attachDate: isoSeconds(ctx.now), resourceGroupId: null });
   return {};
 };
 
@@ -146,7 +153,7 @@ const listPoliciesFor = (principal) => (ctx) => {
   const { world, caller } = ctx;
   return {
     Policies: {
-      Policy: namedPrincipal(ctx, principal).policies.map((p) => {
+      Policy: accountWide(namedPrincipal(ctx, principal).policies).map((p) => {
         const custom = p.type === 'Custom' ? caller.account.policies.get(p.name.toLowerCase()) : undefined;
         return {
           PolicyName: p.name,
@@ -213,7 +220,8 @@ export const RAM_ACTIONS = {
 
   DetachPolicyFromRole(ctx) {
     const role = namedPrincipal(ctx, ROLE);
-    const at = role.policies.findIndex(attachmentOf(existingPolicy(ctx)));
+    const policy = attachmentOf(existingPolicy(ctx));
+    const at = role.policies.findIndex((p) => (p.resourceGroupId ?? null) === null && policy(p));
     if (at < 0) throw new ApiError(404, 'EntityNotExist.Role.Policy', 'The policy is not attached to the role.');
     role.policies.splice(at, 1);
     return {};

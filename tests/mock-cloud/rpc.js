@@ -1,4 +1,4 @@
-// The RPC gateway of sts.aliyuncs.com and ram.aliyuncs.com: reads the parameters (query and
+// The RPC gateway of sts.aliyuncs.com, ram.aliyuncs.com and resourcemanager.aliyuncs.com: reads the parameters (query and
 // form body), checks the common parameters, the 15-minute Timestamp window, the AccessKey (and
 // STS token), the signature (by @alicloud/pop-core's own code) and SignatureNonce reuse, then runs
 // the action.
@@ -9,6 +9,7 @@ import { ApiError, missingParameter, rpcError, rpcErrorReply, rpcReply, rpcReque
 import { rpcSignature } from './sdk-signing.js';
 import { RAM_ACTIONS } from './ram.js';
 import { STS_ACTIONS } from './sts.js';
+import { RESOURCE_MANAGER_ACTIONS } from './resourcemanager.js';
 
 /** @typedef {import('./world.js').World} World */
 /** @typedef {import('./world.js').Caller} Caller */
@@ -33,11 +34,15 @@ export const MAX_SKEW_MS = 15 * 60 * 1000;
 const SERVICES = {
   sts: { version: '2015-04-01', product: 'Sts', actions: STS_ACTIONS },
   ram: { version: '2015-05-01', product: 'Ram', actions: RAM_ACTIONS },
+  resourcemanager: { version: '2020-03-31', product: 'ResourceManager', actions: RESOURCE_MANAGER_ACTIONS },
 };
 
-/** The RPC service of `host` (`sts.aliyuncs.com`, `sts.cn-hangzhou.aliyuncs.com`, `ram.aliyuncs.com`), or null. */
+/**
+ * The RPC service of `host` (`sts.aliyuncs.com`, `sts.cn-hangzhou.aliyuncs.com`, `ram.aliyuncs.com`,
+ * `resourcemanager.aliyuncs.com`), or null.
+ */
 export function rpcServiceOf(/** @type {string} */ host) {
-  const m = /^(sts|ram)(\.[a-z0-9-]+)?\.aliyuncs\.com$/.exec(host);
+  const m = /^(sts|ram|resourcemanager)(\.[a-z0-9-]+)?\.aliyuncs\.com$/.exec(host);
   return m ? m[1] : null;
 }
 

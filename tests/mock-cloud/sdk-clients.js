@@ -11,11 +11,11 @@ const OSS = load('ali-oss');
 /** @typedef {import('./index.js').MockCloud} MockCloud */
 /** @typedef {{accessKeyId: string, accessKeySecret: string, securityToken?: string}} Credentials */
 
-const VERSIONS = { sts: '2015-04-01', ram: '2015-05-01' };
+const VERSIONS = { sts: '2015-04-01', ram: '2015-05-01', resourcemanager: '2020-03-31' };
 
 /**
  * pop-core's RPC client for `service` with `credentials`.
- * @param {MockCloud} cloud @param {'sts' | 'ram'} service @param {Credentials} credentials
+ * @param {MockCloud} cloud @param {'sts' | 'ram' | 'resourcemanager'} service @param {Credentials} credentials
  * @returns {any}
  */
 export function rpcClient(cloud, service, credentials) {

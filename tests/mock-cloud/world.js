@@ -17,7 +17,13 @@ const SYSTEM = JSON.parse(readFileSync(join(HERE, 'system-policies.json'), 'utf8
 const SEEDED = '2024-01-02T03:04:05Z';
 
 /** @typedef {{id: string, secret: string, status: string}} AccessKey */
-/** @typedef {{type: string, name: string, attachDate: string}} Attachment */
+/**
+ * A policy attached to a user or role: for the whole account (`resourceGroupId` null, as RAM's
+ * AttachPolicyToUser/Role do, and Resource Management's AttachPolicy with the account's UID), or
+ * only for the resources of one resource group (AttachPolicy with the group's id).
+ * @typedef {{type: string, name: string, attachDate: string, resourceGroupId: string | null}} Attachment
+ */
+/** @typedef {{id: string, name: string, displayName: string}} ResourceGroup */
 /**
  * @typedef {object} User
  * @property {string} name
@@ -60,6 +66,7 @@ const SEEDED = '2024-01-02T03:04:05Z';
  * @property {string} acl
  * @property {OssObject[]} objects sorted by key
  * @property {string | null} policy the bucket policy text
+ * @property {string | null} resourceGroupId its resource group; null: the account's default group
  */
 /**
  * @typedef {object} Account
@@ -72,6 +79,10 @@ const SEEDED = '2024-01-02T03:04:05Z';
  * @property {Map<string, CustomPolicy>} policies by lower-case name
  * @property {Map<string, Bucket>} buckets by name
  * @property {string[]} controlPolicies texts of the control policies of its resource directory
+ * @property {boolean} fullAliyunAccess whether the resource directory's system control policy
+ *   FullAliyunAccess (allow everything) is attached, as it is by default; without it, what no
+ *   control policy allows is refused
+ * @property {Map<string, ResourceGroup>} resourceGroups by id (the default group is not listed)
  */
 /**
  * @typedef {object} Session an STS session issued by AssumeRole
@@ -135,9 +146,18 @@ export function loadScenario(scenario) {
   return JSON.parse(substituted);
 }
 
-/** @param {any} list @returns {Attachment[]} */
-const attachments = (list) =>
-  (list ?? []).map((/** @type {any} */ p) => ({ type: p.type ?? 'System', name: p.name, attachDate: SEEDED }));
+/**
+ * A scenario's attachments; `resourceGroupId` may be a group's id, or the account's UID (the
+ * whole account, as AttachPolicy takes it).
+ * @param {any} list @param {string} uid @returns {Attachment[]}
+ */
+const attachments = (list, uid) =>
+  (list ?? []).map((/** @type {any} */ p) => ({
+    type: p.type ?? 'System',
+    name: p.name,
+    attachDate: SEEDED,
+    resourceGroupId: p.resourceGroupId === undefined || p.resourceGroupId === uid ? null : String(p.resourceGroupId),
+  }));
 
 /** @param {any} list @returns {AccessKey[]} */
 const accessKeys = (list) => (list ?? []).map((/** @type {any} */ k) => ({ id: k.id, secret: k.secret, status: k.status ?? 'Active' }));
@@ -189,7 +209,13 @@ export class World {
       for (const [kind, entity] of /** @type {[string, User | Role][]} */ (entities)) {
         for (const p of entity.policies) {
           if (this.policyDocument(a, p.type, p.name) === null) out.push(`account ${a.label} ${kind} ${entity.name}: no ${p.type} policy ${p.name}`);
+          if (p.resourceGroupId !== null && !a.resourceGroups.has(p.resourceGroupId)) {
+            out.push(`account ${a.label} ${kind} ${entity.name}: policy ${p.name} is attached for resource group ${p.resourceGroupId}, which the account does not have`);
+          }
         }
+      }
+      for (const b of a.buckets.values()) {
+        if (b.resourceGroupId !== null && !a.resourceGroups.has(b.resourceGroupId)) out.push(`account ${a.label} bucket ${b.name}: no resource group ${b.resourceGroupId}`);
       }
       for (const r of a.roles.values()) {
         const problem = grammarError(r.trustPolicy, { trust: true });
@@ -219,6 +245,12 @@ export class World {
       policies: new Map(),
       buckets: new Map(),
       controlPolicies: (a.controlPolicies ?? []).map(policyText),
+      fullAliyunAccess: a.fullAliyunAccess ?? true,
+      resourceGroups: new Map((a.resourceGroups ?? []).map((/** @type {any} */ g) => [g.id, {
+        id: g.id,
+        name: g.name ?? g.id,
+        displayName: g.displayName ?? g.name ?? g.id,
+      }])),
     };
     for (const u of a.users ?? []) {
       account.users.set(u.name.toLowerCase(), {
@@ -229,7 +261,7 @@ export class World {
         createDate: SEEDED,
         updateDate: SEEDED,
         accessKeys: accessKeys(u.accessKeys),
-        policies: attachments(u.policies),
+        policies: attachments(u.policies, a.uid),
       });
     }
     for (const r of a.roles ?? []) {
@@ -241,7 +273,7 @@ export class World {
         trustPolicy: policyText(r.trustPolicy),
         createDate: SEEDED,
         updateDate: SEEDED,
-        policies: attachments(r.policies),
+        policies: attachments(r.policies, a.uid),
       });
     }
     for (const p of a.policies ?? []) {
@@ -277,6 +309,7 @@ export class World {
         acl: b.acl ?? 'private',
         objects,
         policy: b.policy === undefined ? null : policyText(b.policy),
+        resourceGroupId: b.resourceGroupId ?? null,
       });
     }
     this.accounts.set(account.uid, account);
@@ -346,6 +379,7 @@ export class World {
           roles: [...a.roles.values()],
           policies: [...a.policies.values()],
           buckets: [...a.buckets.values()].map(({ objects, ...b }) => ({ ...b, objectCount: objects.length })),
+          resourceGroups: [...a.resourceGroups.values()],
         },
       ]),
     );

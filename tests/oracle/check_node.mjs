@@ -19,14 +19,15 @@ if (!workDir) {
   console.error('usage: node check_node.mjs WORK_DIR');
   process.exit(2);
 }
-for (const file of ['rolehop.js', 'rolehop_bg.wasm']) {
+for (const file of ['rolehop_api.js', 'rolehop_api_bg.wasm']) {
   if (!fs.existsSync(path.join(PKG, file))) {
     console.error(`extension/pkg/${file} is missing: build the wasm first with ./build.sh`);
     process.exit(2);
   }
 }
-const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop.js')).href);
-wasm.initSync({ module: fs.readFileSync(path.join(PKG, 'rolehop_bg.wasm')) });
+// Signing is the api module's (build.sh builds the core as one wasm module per caller).
+const wasm = await import(pathToFileURL(path.join(PKG, 'rolehop_api.js')).href);
+wasm.initSync({ module: fs.readFileSync(path.join(PKG, 'rolehop_api_bg.wasm')) });
 
 const readLines = (file) => fs.readFileSync(path.join(workDir, file), 'utf8').split('\n').filter((l) => l !== '');
 const cases = readLines('cases.jsonl').map((l) => JSON.parse(l));

@@ -22,7 +22,7 @@ python3 -c 'import oss2, aliyunsdkcore, alibabacloud_openapi_util' 2>/dev/null \
   || die "the Python oracles are missing: pip install -r tests/oracle/requirements.txt"
 [ -d node_modules/@alicloud/pop-core ] && [ -d node_modules/ali-oss ] \
   || die "the Node oracles are missing: npm ci"
-[ -f extension/pkg/rolehop_bg.wasm ] && [ -f extension/pkg/rolehop.js ] \
+[ -f extension/pkg/rolehop_api_bg.wasm ] && [ -f extension/pkg/rolehop_api.js ] \
   || die "extension/pkg is missing: build the wasm with ./build.sh first"
 if [ ! -x "$CLI" ]; then
   echo "oracle: $CLI is missing; building it"

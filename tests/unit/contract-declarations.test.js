@@ -7,11 +7,11 @@
 // by hand (sign's answers, profileParse), this is what holds the two together.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import * as core from '../../extension/pkg/rolehop.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 import { RPC_VECTOR } from '../lib/vectors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,8 +41,10 @@ const CALLER = {
   UserId: '2000000000000001',
 };
 
-before(() => {
-  core.initSync({ module: readFileSync(`${ROOT}extension/pkg/rolehop_bg.wasm`) });
+/** Every export of the core's wasm modules (extension/pkg). @type {Record<string, any>} */
+let core;
+before(async () => {
+  ({ wasm: core } = await loadWasmCore(`${ROOT}extension/pkg`));
 });
 
 /** The wasm function `name` on `input` (JSON text both ways). @param {string} name @param {unknown} [input] @returns {any} */

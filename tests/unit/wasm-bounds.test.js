@@ -5,11 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { hostileCases } from '../lib/hostile.js';
 import { formatMessage } from '../../extension/shared/i18n.js';
+import { loadWasmCore } from '../lib/wasm-core.js';
 
 /** A core message in a catalog's words (plural entries by the English rule; Chinese has one form). @param {{id: string, args: Record<string, any>}} message @param {'en' | 'zh_CN'} locale @returns {string} */
 function render(message, locale) {
@@ -28,9 +28,10 @@ let wasm;
 let memory;
 
 before(async () => {
-  wasm = await import(join(PKG, 'rolehop.js'));
-  const exports = await wasm.default({ module_or_path: readFileSync(join(PKG, 'rolehop_bg.wasm')) });
-  memory = exports.memory;
+  const core = await loadWasmCore(PKG);
+  wasm = core.wasm;
+  // The hostile inputs are policies: the policy module's memory.
+  memory = core.memories.policy;
 });
 
 describe('the wasm core on hostile inputs', () => {

@@ -4,6 +4,8 @@
 mod args;
 #[path = "rolehop/caller.rs"]
 mod caller;
+#[path = "rolehop/chain.rs"]
+mod chain;
 #[path = "rolehop/check.rs"]
 mod check;
 #[path = "rolehop/console.rs"]
@@ -16,6 +18,8 @@ mod policy;
 mod profile;
 #[path = "rolehop/tutorial.rs"]
 mod tutorial;
+#[path = "rolehop/words.rs"]
+mod words;
 
 use rolehop::message::CliMessage;
 use rolehop::{catalog, contract};

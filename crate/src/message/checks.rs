@@ -183,6 +183,10 @@ messages! { ChecksMessage
     DenyStatementFix "core_check_deny_statement_fix" { who: String, action: String }
     GroupScope "core_check_group_scope" { who: String, action: String, resource: String }
     GroupScopeFix "core_check_group_scope_fix" { who: String, resource: String }
+    GroupScopeAccount "core_check_group_scope_account" { who: String, action: String }
+    GroupScopeAccountFix "core_check_group_scope_account_fix" { who: String, action: String }
+    GroupDeny "core_check_group_deny" { who: String, action: String, resource: String }
+    GroupDenyFix "core_check_group_deny_fix" { who: String, action: String }
     ControlDenies "core_check_control_denies" { account: String, action: String }
     ControlDeniesFix "core_check_control_denies_fix" { account: String, action: String }
     SessionDenies "core_check_session_denies" { action: String }

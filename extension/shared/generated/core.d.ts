@@ -688,6 +688,10 @@ export type ChecksMessage =
   | { id: "core_check_deny_statement_fix", args: { who: string, action: string } }
   | { id: "core_check_group_scope", args: { who: string, action: string, resource: string } }
   | { id: "core_check_group_scope_fix", args: { who: string, resource: string } }
+  | { id: "core_check_group_scope_account", args: { who: string, action: string } }
+  | { id: "core_check_group_scope_account_fix", args: { who: string, action: string } }
+  | { id: "core_check_group_deny", args: { who: string, action: string, resource: string } }
+  | { id: "core_check_group_deny_fix", args: { who: string, action: string } }
   | { id: "core_check_control_denies", args: { account: string, action: string } }
   | { id: "core_check_control_denies_fix", args: { account: string, action: string } }
   | { id: "core_check_session_denies", args: { action: string } }

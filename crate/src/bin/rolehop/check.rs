@@ -1,9 +1,11 @@
 //! `rolehop check plan|next|diagnose|retry`: the verification checks' contract on the command
 //! line. Each reads one JSON document (stdin, or a file), prints the contract's answer as JSON;
-//! `diagnose` prints a readable report unless `--json` is given.
+//! `diagnose` prints a readable report (the verdict, the chain, each check) unless `--json` is
+//! given.
 
+use crate::words::{fix_words, page, page_count};
 use rolehop::catalog::{self, Lang};
-use rolehop::checks::report::{FixText, Report, Status, VerdictStatus};
+use rolehop::checks::report::{Report, Status, VerdictStatus};
 use rolehop::checks::Diagnosis;
 use rolehop::contract::{self, checks_diagnosis, checks_next, checks_plan, checks_retry};
 use rolehop::message::CliMessage;
@@ -14,7 +16,9 @@ pub const USAGE: &str =
     "  rolehop check plan [FILE|-]      the checks and requests for these inputs (checksPlan)
   rolehop check next [FILE|-]      the requests to send now for {inputs, facts} (checksNext)
   rolehop check diagnose [FILE|-] [--json] [--zh]
-                                   the report for {inputs, facts}: readable, or the JSON contract
+                                   the report for {inputs, facts}: readable (the verdict, the
+                                   chain from B's user to the bucket, each check) or, with
+                                   --json, the JSON contract
                                    exit code 0: pass, 3: a check failed, 4: incomplete, 1: bad input
   rolehop check retry [FILE|-]     whether to resend {action, attempt, outcome} (checksRetry)";
 
@@ -123,32 +127,6 @@ fn exit_for(report: &Report) -> ExitCode {
     }
 }
 
-/// A fix in words: the checks' message, or parseResponse's hint as it came.
-fn fix_words(text: &FixText, lang: Lang) -> String {
-    match text {
-        FixText::Said(message) => catalog::render(message, lang),
-        FixText::Hint(hint) => catalog::render_json(hint, lang),
-    }
-}
-
-/// A text of the pages' catalog (the workbench's words for the same report).
-fn page(key: &str, lang: Lang, values: &[String]) -> String {
-    catalog::catalog(lang)
-        .get(key)
-        .map_or_else(|| key.to_string(), |entry| catalog::format(entry, values))
-}
-
-/// A counted text of the pages' catalog (`<key>_one` / `<key>_other`).
-fn page_count(key: &str, lang: Lang, count: u64) -> String {
-    let form = format!("{key}_{}", lang.plural(count));
-    let key = if catalog::catalog(lang).contains_key(&form) {
-        form
-    } else {
-        format!("{key}_other")
-    };
-    page(&key, lang, &[count.to_string()])
-}
-
 /// The readable report: verdict, one block per check, warnings.
 fn render(diagnosis: &Diagnosis, zh: bool) -> String {
     let report = &diagnosis.report;
@@ -181,6 +159,11 @@ fn render(diagnosis: &Diagnosis, zh: bool) -> String {
             "{}\n",
             page("workbenchClockSkew", lang, &[format!("{skew:+}")])
         ));
+    }
+    // The chain after the verdict, as the workbench draws it above the verdict.
+    let chain = crate::chain::render(&diagnosis.chain, lang);
+    if !chain.is_empty() {
+        out.push_str(&format!("\n{chain}"));
     }
     let evidence_word = page("workbenchCheckEvidence", lang, &[]);
     let fix_word = page("workbenchCheckFix", lang, &[]);

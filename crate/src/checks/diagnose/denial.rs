@@ -342,15 +342,41 @@ fn outside(
 ) -> Option<CheckFinding> {
     let (who, action, resource) = (who.to_string(), action.to_string(), resource.to_string());
     Some(match policy {
+        DeniedPolicyType::ResourceGroupLevelIdentityBasedPolicy if denial.explicit() => {
+            CheckFinding::fail(
+                Cause::ResourceGroupScope,
+                step,
+                M::GroupDeny {
+                    who: who.clone(),
+                    action: action.clone(),
+                    resource,
+                },
+                CheckFix::new(M::GroupDenyFix { who, action }),
+            )
+        }
+        // Only a bucket can be in a resource group: the grant can follow it, or cover the account.
+        DeniedPolicyType::ResourceGroupLevelIdentityBasedPolicy
+            if in_a_group(&action, &resource) =>
+        {
+            CheckFinding::fail(
+                Cause::ResourceGroupScope,
+                step,
+                M::GroupScope {
+                    who: who.clone(),
+                    action,
+                    resource: resource.clone(),
+                },
+                CheckFix::new(M::GroupScopeFix { who, resource }),
+            )
+        }
         DeniedPolicyType::ResourceGroupLevelIdentityBasedPolicy => CheckFinding::fail(
             Cause::ResourceGroupScope,
             step,
-            M::GroupScope {
+            M::GroupScopeAccount {
                 who: who.clone(),
                 action: action.clone(),
-                resource: resource.clone(),
             },
-            CheckFix::new(M::GroupScopeFix { who, resource }),
+            CheckFix::new(M::GroupScopeAccountFix { who, action }),
         ),
         DeniedPolicyType::ControlPolicy => {
             let account = denial
@@ -382,6 +408,12 @@ fn outside(
             return None
         }
     })
+}
+
+/// Whether `action` on `resource` acts on something a resource group can hold: a bucket (and its
+/// objects). A RAM role, or the account's list of buckets, is in no resource group.
+fn in_a_group(action: &str, resource: &str) -> bool {
+    action.starts_with("oss:") && !action.eq_ignore_ascii_case("oss:ListBuckets") && resource != "*"
 }
 
 /// The account UID in `acs:ram::<uid>:...`.

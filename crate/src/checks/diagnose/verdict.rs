@@ -3,7 +3,9 @@
 
 use crate::checks::check::CheckId;
 use crate::checks::known::{IdentityKind, Known};
-use crate::checks::report::{Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning};
+use crate::checks::report::{
+    Basis, Cause, CheckResult, Report, Status, Verdict, VerdictStatus, Warning,
+};
 use crate::message::ChecksMessage;
 
 /// A clock this far off is worth a warning even when the server still accepts it.
@@ -73,7 +75,9 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
     let failed = checks
         .iter()
         .filter(|c| c.status == Status::Fail)
-        .min_by_key(|c| c.tutorial_step);
+        // Within a step, a finding in the cloud's own words before RoleHop's reading (A's
+        // ListPoliciesForRole does not show a grant scoped to a resource group; the refusal does).
+        .min_by_key(|c| (c.tutorial_step, !told_by_cloud(c)));
     if let Some(c) = failed {
         // One sentence: the failing check's finding, which starts with a name ("B's user …",
         // "RAM role …"), continues "Step 2 is broken: ".
@@ -124,4 +128,9 @@ fn verdict(checks: &[CheckResult]) -> Verdict {
             ChecksMessage::AllPassed {}
         },
     )
+}
+
+/// Whether a finding rests on what the cloud said about a refusal (its detail, or decoded).
+fn told_by_cloud(c: &CheckResult) -> bool {
+    matches!(c.basis, Some(Basis::CloudDetail | Basis::Decoded))
 }

@@ -11,23 +11,20 @@ use serde_json::{json, Value};
 
 mod answer;
 
-/// `profileParse` as JSON text, the wasm export's path: a well-formed request is read without
-/// building a `Value` and the answer is written directly (see `answer`); anything else goes
-/// through [`parse`] for its precise error.
+/// `profileParse` as JSON text, the wasm export's path: the answer is written directly (see
+/// `answer`), without building a `Value` of it.
 pub fn parse_text(input: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct Request<'a> {
-        #[serde(borrow)]
-        text: std::borrow::Cow<'a, str>,
-        #[serde(rename = "defaultSite", default)]
-        default_site: Option<&'a str>,
-    }
-    if let Ok(req) = serde_json::from_str::<Request>(input) {
-        if let Some(site) = req.default_site.map_or(Some(Site::Cn), Site::from_name) {
-            return answer::parsed_text(&profile::parse(&req.text, site));
-        }
-    }
-    super::to_text(&parse(input))
+    parse_answer(input).unwrap_or_else(|e| super::to_text(&Err(e)))
+}
+
+/// `profileParse`'s answer as JSON text, or the request's error (the wasm's popup module writes
+/// that through its own writer, crate/src/wasm/narrow.rs). The request is read as [`parse`] reads
+/// it: typed deserialisation would link serde's float formatting into the popup's module.
+pub fn parse_answer(input: &str) -> Result<String> {
+    let req = parse_object(input)?;
+    let text = req.required_str("text")?;
+    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
+    Ok(answer::parsed_text(&profile::parse(text, default_site)))
 }
 
 /// `profileParse`: `{"text", "defaultSite"?}` -> `{profiles, errors}`.

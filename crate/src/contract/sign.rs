@@ -90,16 +90,13 @@ fn presign_oss(req: &Object) -> Result<Signed> {
     let expires = req.required_i64("expires")?;
     let endpoint = req.required_str("endpoint")?;
     let cname = req.optional_bool("cname")?.unwrap_or(false);
-    oss::presign(&request, &creds, expires, presign_host(endpoint, cname)).map(Signed::OssPresign)
-}
-
-/// The endpoint of an `oss-presign` request: a custom domain only with `"cname": true`.
-fn presign_host(endpoint: &str, cname: bool) -> oss::PresignHost<'_> {
-    if cname {
-        oss::PresignHost::CustomDomain(endpoint)
-    } else {
-        oss::PresignHost::Endpoint(endpoint)
-    }
+    oss::presign(
+        &request,
+        &creds,
+        expires,
+        oss::PresignHost::new(endpoint, cname),
+    )
+    .map(Signed::OssPresign)
 }
 
 fn sign_post_policy(req: &Object) -> Result<Signed> {

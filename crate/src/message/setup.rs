@@ -9,7 +9,7 @@ use crate::message::{messages, ApiMessage, TutorialMessage};
 
 messages! { SetupMessage
 
-    // The plan's tasks (setup/mod.rs).
+    // The plan's tasks (setup/tasks.rs).
     TitleIdentity "core_setup_title_identity" { side: String, uid: String }
     TitleRole "core_setup_title_role" { role: String, account: String }
     TitleUser "core_setup_title_user" { user: String }

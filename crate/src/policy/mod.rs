@@ -11,6 +11,8 @@ pub mod build;
 pub mod catalog;
 pub mod condition;
 mod context;
+pub mod covers;
+mod decoder;
 pub mod document;
 pub mod eval;
 pub mod exact;

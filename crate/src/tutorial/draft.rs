@@ -6,15 +6,12 @@
 //! fields. Values that cannot be stood in for (the audience, the site, the kinds) still fail as
 //! without draft.
 
-use super::steps_json;
+use super::complete::steps_json;
+use super::steps::USER_TOKEN;
 use crate::error::{Error, Result};
 use crate::fields::Object;
 use crate::message::TutorialMessage as M;
 use serde_json::{json, Map, Value};
-
-/// The token of B's user where its name is not known (also outside a draft: the tutorial of B's
-/// user may be read before the user is named).
-pub const USER_TOKEN: &str = "<user>";
 
 /// A value the steps can be written without, for now.
 struct Stand {

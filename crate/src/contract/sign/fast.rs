@@ -47,7 +47,7 @@ pub(super) fn sign(input: &str) -> Option<Result<Signed>> {
                 return Some(oss::sign_header(&request, &creds).map(Signed::OssHeader));
             }
             let (expires, endpoint) = (req.expires?, req.endpoint?);
-            let host = super::presign_host(&endpoint.0, req.cname.unwrap_or(false));
+            let host = oss::PresignHost::new(&endpoint.0, req.cname.unwrap_or(false));
             Some(oss::presign(&request, &creds, expires, host).map(Signed::OssPresign))
         }
         "post-policy" => {

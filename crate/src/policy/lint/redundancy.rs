@@ -5,17 +5,17 @@
 //! statements pairwise, which is quadratic: the comparisons are charged to `SHADOW_BUDGET`; past
 //! it the check stops and says so (`too-large-to-check`).
 
-use super::{statement_path, Ctx};
+use super::context::{statement_path, Ctx};
 use crate::message::PolicyMessage;
+use crate::policy::covers::{covers_within, Prepared};
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, Principal, PrincipalKind, Statement};
 use crate::policy::names::ram_arn;
-use crate::policy::pattern::{covers_within, Prepared};
 use crate::policy::serialize::statement_compact;
 use std::collections::hash_map::{Entry, HashMap};
 
 /// Work units of the shadowing check for one document, a unit being about one cell of the
-/// pattern containment table (`pattern::covers_within`): some 10 ms in the wasm build, so that a
+/// pattern containment table (`covers::covers_within`): some 10 ms in the wasm build, so that a
 /// trust policy a page sends cannot hold the service worker. Realistic documents need a part of
 /// it (a document of RAM's size, some 60 statements of ordinary ARNs, well under half);
 /// documents that need more (hundreds of statements, or patterns of thousands of wildcards) are

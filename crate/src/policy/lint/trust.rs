@@ -1,7 +1,7 @@
 //! Checks of a role's trust policy: who is trusted, and whether the statements can grant
 //! AssumeRole at all.
 
-use super::{statement_path, Ctx};
+use super::context::{statement_path, Ctx};
 use crate::message::PolicyMessage;
 use crate::policy::finding::Level;
 use crate::policy::model::{Effect, PrincipalKind, Statement};

@@ -1,6 +1,9 @@
 //! B's RAM user: log on, switch identity into A's role, see A's buckets.
 
-use super::{value, Docs, Step};
+use super::describe::USER_TOKEN;
+use super::docs::Docs;
+use super::step::{value, Step};
+use super::troubleshooting::troubleshooting;
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup};
@@ -25,13 +28,9 @@ fn session_name(s: &Setup) -> String {
 }
 
 fn sign_in(s: &Setup) -> Step {
-    let logon = s.logon_name().unwrap_or_else(|| {
-        format!(
-            "{}@{}",
-            crate::tutorial::draft::USER_TOKEN,
-            s.b.default_domain()
-        )
-    });
+    let logon = s
+        .logon_name()
+        .unwrap_or_else(|| format!("{}@{}", USER_TOKEN, s.b.default_domain()));
     let mut st = Step::new(
         "user-sign-in",
         TutorialStep::SwitchRole,
@@ -144,7 +143,7 @@ fn verify(s: &Setup, docs: &Docs) -> Step {
         what.clone(),
         M::VerifyAccessInOrder {},
     ];
-    for (i, t) in super::troubleshooting(s).into_iter().enumerate() {
+    for (i, t) in troubleshooting(s).into_iter().enumerate() {
         body.push(M::VerifyAccessItem {
             number: i + 1,
             cause: Box::new(t.cause),

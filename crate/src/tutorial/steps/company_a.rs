@@ -1,8 +1,10 @@
 //! Company A (owns the buckets): create the role that trusts B, give it OSS read access, tell B
 //! what to type, verify.
 
+use super::describe::{policy_description, role_description, trusted};
+use super::docs::Docs;
 use super::policy_steps::{attach_policy_step, create_policy_step, Attachment, Target};
-use super::{policy_description, role_description, trusted, value, Docs, Step};
+use super::step::{value, Step};
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console;
 use crate::tutorial::input::{Audience, Permission, Setup, Trust};

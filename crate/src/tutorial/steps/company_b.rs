@@ -1,8 +1,10 @@
 //! Company B (its people read A's buckets): create the RAM user, allow it to assume A's role,
 //! hand the user the switch values, verify.
 
+use super::describe::{policy_description, USER_TOKEN};
+use super::docs::Docs;
 use super::policy_steps::{attach_policy_step, create_policy_step, Attachment, Target};
-use super::{policy_description, value, Docs, Step};
+use super::step::{value, Step};
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console;
 use crate::tutorial::input::{AssumePolicy, Audience, Setup};
@@ -11,7 +13,7 @@ use crate::tutorial::terraform::{ident, resource, string};
 use crate::tutorial::TutorialStep;
 
 /// The user name in texts when none was given: the draft's placeholder for it.
-const SOME_USER: &str = crate::tutorial::draft::USER_TOKEN;
+const SOME_USER: &str = USER_TOKEN;
 
 pub fn steps(setup: &Setup, docs: &Docs) -> Vec<Step> {
     let mut steps = vec![create_user(setup)];

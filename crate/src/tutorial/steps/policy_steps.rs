@@ -1,7 +1,7 @@
 //! The two steps company A (for its role) and company B (for its user) both take: create a
 //! custom policy, and attach a policy. The company files give the texts that differ.
 
-use super::{value, Step};
+use super::step::{value, Step};
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console::{self, ConsolePath};
 use crate::tutorial::input::{Audience, Site};

@@ -1,0 +1,48 @@
+//! The tutorial's three contract calls: `tutorialSteps` (complete or draft), `setupPlan` and
+//! `setupNext`. Apart from what they call, so that the draft can build the steps of a complete
+//! input without reaching back here.
+
+use super::complete::{require_user, steps_json};
+use super::draft;
+use super::input;
+use super::setup;
+use crate::error::{Error, Result};
+use crate::fields::parse_object;
+use crate::message::TutorialMessage as M;
+use serde_json::Value;
+
+/// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
+/// Terraform filled in, and the troubleshooting list.
+/// With `"draft": true`, values missing or not valid yet show as placeholders (`draft.rs`).
+pub fn tutorial_steps(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    match req.map.get("draft") {
+        Some(Value::Bool(true)) => draft::steps(&req),
+        Some(Value::Bool(false)) | None => {
+            let mut req = req;
+            req.map.remove("draft");
+            let mut out = steps_json(&req)?;
+            // B's user may be unnamed (the user's own tutorial): its token is a placeholder too.
+            let placeholders = draft::placeholders(&out);
+            if placeholders.as_array().is_some_and(|p| !p.is_empty()) {
+                out["placeholders"] = placeholders;
+            }
+            Ok(out)
+        }
+        Some(_) => Err(Error::invalid_said("$.draft", M::InputDraft {})),
+    }
+}
+
+/// `setupPlan`: every request "Do it for me" may send for one side, in order, with previews.
+pub fn setup_plan(input: &str) -> Result<Value> {
+    let req = parse_object(input)?;
+    let (setup, side) = setup::read(&req)?;
+    require_user(&setup, side == input::Side::B)?;
+    let plan = setup::Plan::new(&setup, side)?;
+    Ok(plan.to_json(&req.map))
+}
+
+/// `setupNext`: given the plan and the answers so far, the next request to send, or the end.
+pub fn setup_next(input: &str) -> Result<Value> {
+    setup::next(input)
+}

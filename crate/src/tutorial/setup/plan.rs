@@ -1,0 +1,127 @@
+//! One side's plan: the setupPlan input read, the tasks of that side in order (each request
+//! checked against the API layer's rules before it is offered), and the plan's answer.
+
+use super::operation::{Operation, Task};
+use super::tasks::{attach, identity, policy, role, user};
+use crate::error::{Error, ErrorKind, Result};
+use crate::fields::Object;
+use crate::message::SetupMessage as S;
+use crate::tutorial::check::api_request;
+use crate::tutorial::input::{self, Permission, Setup, Side};
+use crate::tutorial::policies::{self, Document};
+use serde_json::{json, Map, Value};
+
+/// Reads the setupPlan input: the tutorial input plus `side`.
+pub fn read(req: &Object) -> Result<(Setup, Side)> {
+    let setup = input::read(req, &["side"], false)?;
+    if req.get("side").is_none() {
+        return Err(Error::said(ErrorKind::MissingField, S::SideMissing {}).at("$.side"));
+    }
+    let side = match req.required_str("side")? {
+        "A" => Side::A,
+        "B" => Side::B,
+        other => {
+            return Err(Error::invalid_said(
+                "$.side",
+                S::SideInvalid {
+                    value: other.into(),
+                },
+            ))
+        }
+    };
+    Ok((setup, side))
+}
+
+/// The plan of one side.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub side: Side,
+    /// The account the credentials must belong to.
+    pub account: String,
+    pub setup: Setup,
+    pub tasks: Vec<Task>,
+    /// Side A: the role's trust policy.
+    pub trust: Option<Document>,
+    /// The custom policy this side creates (A's OSS policy or B's AssumeRole policy).
+    pub custom: Option<Document>,
+}
+
+impl Plan {
+    pub fn new(setup: &Setup, side: Side) -> Result<Plan> {
+        let mut tasks = vec![identity(setup, side)];
+        let (trust, custom) = match side {
+            Side::A => {
+                let trust = policies::trust(setup)?;
+                tasks.push(role(setup, &trust));
+                let custom = match setup.permission {
+                    Permission::Custom { .. } => Some(policies::permission(setup)?),
+                    Permission::System => None,
+                };
+                (Some(trust), custom)
+            }
+            Side::B => {
+                tasks.push(user(setup));
+                let custom = match setup.assume {
+                    input::AssumePolicy::Scoped { .. } => Some(policies::assume(setup)?),
+                    input::AssumePolicy::System => None,
+                };
+                (None, custom)
+            }
+        };
+        if let Some(doc) = &custom {
+            tasks.push(policy(setup, side, doc));
+        }
+        tasks.push(attach(setup, side));
+        // Every request must keep the API layer's rules before it is offered.
+        for op in tasks.iter().flat_map(|t| &t.operations) {
+            api_request(op.action, &op.fields)?;
+        }
+        let account = match side {
+            Side::A => setup.a.uid.clone(),
+            Side::B => setup.b.uid.clone(),
+        };
+        Ok(Plan {
+            side,
+            account,
+            setup: setup.clone(),
+            tasks,
+            trust,
+            custom,
+        })
+    }
+
+    pub fn operation(&self, id: &str) -> Option<&Operation> {
+        self.tasks
+            .iter()
+            .flat_map(|t| &t.operations)
+            .find(|o| o.id == id)
+    }
+
+    /// The setupPlan answer; `input` is echoed for setupNext.
+    pub fn to_json(&self, input: &Map<String, Value>) -> Value {
+        let tasks: Vec<Value> = self
+            .tasks
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id,
+                    "title": t.title,
+                    "operations": t.operations.iter().map(|o| o.id).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let operations: Vec<Value> = self
+            .tasks
+            .iter()
+            .flat_map(|t| &t.operations)
+            .map(|o| o.to_json(None))
+            .collect();
+        json!({
+            "side": self.side.name(),
+            "account": self.account,
+            "input": input,
+            "tasks": tasks,
+            "operations": operations,
+        })
+    }
+}

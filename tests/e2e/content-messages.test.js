@@ -4,6 +4,7 @@
 // content-script messages through the real router with the real profile index.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, beforeEach, describe, test } from 'node:test';
 import { DIST } from './harness.js';

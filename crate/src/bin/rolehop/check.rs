@@ -47,20 +47,12 @@ pub fn run(args: &[&str]) -> ExitCode {
     let lang = help::lang_of(args);
     let usage =
         |problem: CliMessage| help::usage_error("rolehop check", &problem, &usage_text(lang), lang);
-    let (command, rest) = match help::split_command(args) {
-        Some((command, rest)) => (command, rest),
-        None => {
-            return usage(CliMessage::MissingCommand {
-                commands: COMMANDS.into(),
-            })
-        }
-    };
+    let (command, rest) =
+        match help::command_or_help("rolehop check", args, COMMANDS, &usage_text(lang), lang) {
+            Ok(found) => found,
+            Err(code) => return code,
+        };
     let rest = rest.as_slice();
-    if matches!(command, "help" | "--help" | "-h")
-        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
-    {
-        return help::print_help(&usage_text(lang));
-    }
     let json = rest.contains(&"--json");
     let zh = rest.contains(&"--zh");
     let files: Vec<&str> = rest

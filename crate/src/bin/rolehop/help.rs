@@ -21,13 +21,30 @@ pub fn lang_of(args: &[&str]) -> Lang {
     }
 }
 
-/// The subcommand (the first argument other than `--zh`, so `rolehop policy --zh lint` works)
-/// and the other arguments, `--zh` among them.
-pub fn split_command<'a>(args: &[&'a str]) -> Option<(&'a str, Vec<&'a str>)> {
-    let at = args.iter().position(|a| *a != "--zh")?;
+/// A command group's command and the rest of its arguments (`--zh` may come before the command);
+/// or, when there is no command or help is asked for, the exit code after the usage error or the
+/// help is printed.
+pub fn command_or_help<'a>(
+    program: &str,
+    args: &[&'a str],
+    commands: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<(&'a str, Vec<&'a str>), ExitCode> {
+    let Some(at) = args.iter().position(|a| *a != "--zh") else {
+        let problem = CliMessage::MissingCommand {
+            commands: commands.into(),
+        };
+        return Err(usage_error(program, &problem, text, lang));
+    };
     let mut rest = args.to_vec();
     let command = rest.remove(at);
-    Some((command, rest))
+    if matches!(command, "help" | "--help" | "-h")
+        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
+    {
+        return Err(print_help(text));
+    }
+    Ok((command, rest))
 }
 
 /// One command of a usage text: its synopsis (one or more lines of code) and what it does.

@@ -59,17 +59,12 @@ pub fn run(args: &[&str]) -> ExitCode {
     let usage = |problem: CliMessage| {
         help::usage_error("rolehop policy", &problem, &usage_text(lang), lang)
     };
-    let Some((command, rest)) = help::split_command(args) else {
-        return usage(CliMessage::MissingCommand {
-            commands: COMMANDS.into(),
-        });
-    };
+    let (command, rest) =
+        match help::command_or_help("rolehop policy", args, COMMANDS, &usage_text(lang), lang) {
+            Ok(found) => found,
+            Err(code) => return code,
+        };
     let (command, rest) = (&command, rest.as_slice());
-    if matches!(*command, "help" | "--help" | "-h")
-        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
-    {
-        return help::print_help(&usage_text(lang));
-    }
     let parsed = match Args::parse(rest, SWITCHES) {
         Ok(a) => a,
         Err(problem) => return usage(problem),

@@ -103,17 +103,12 @@ pub fn run(args: &[&str]) -> ExitCode {
     let usage = |problem: CliMessage| {
         help::usage_error("rolehop profile", &problem, &usage_text(lang), lang)
     };
-    let Some((command, rest)) = help::split_command(args) else {
-        return usage(CliMessage::MissingCommand {
-            commands: COMMANDS.into(),
-        });
-    };
+    let (command, rest) =
+        match help::command_or_help("rolehop profile", args, COMMANDS, &usage_text(lang), lang) {
+            Ok(found) => found,
+            Err(code) => return code,
+        };
     let rest = rest.as_slice();
-    if matches!(command, "help" | "--help" | "-h")
-        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
-    {
-        return help::print_help(&usage_text(lang));
-    }
     let outcome = match command {
         "parse" => Flags::read(rest, &["--default-site"])
             .map_err(Stop::Usage)

@@ -67,17 +67,12 @@ pub fn run(args: &[&str]) -> ExitCode {
     let usage = |problem: CliMessage| {
         help::usage_error("rolehop tutorial", &problem, &usage_text(lang), lang)
     };
-    let Some((command, rest)) = help::split_command(args) else {
-        return usage(CliMessage::MissingCommand {
-            commands: COMMANDS.into(),
-        });
-    };
+    let (command, rest) =
+        match help::command_or_help("rolehop tutorial", args, COMMANDS, &usage_text(lang), lang) {
+            Ok(found) => found,
+            Err(code) => return code,
+        };
     let (command, rest) = (&command, rest.as_slice());
-    if matches!(*command, "help" | "--help" | "-h")
-        || rest.iter().any(|a| matches!(*a, "--help" | "-h"))
-    {
-        return help::print_help(&usage_text(lang));
-    }
     let flags = match Args::parse_flags(rest, SWITCHES).and_then(|f| {
         f.check(&VALUE_FLAGS)?;
         Ok(f)

@@ -20,6 +20,7 @@ pub mod policy;
 pub mod profile;
 pub mod repeats;
 pub mod rules;
+pub mod side;
 pub mod sign;
 pub mod time;
 pub mod tutorial;

@@ -52,13 +52,7 @@ impl CheckId {
     }
 }
 
-/// Which company's account a check or request is about: A owns the role, B's user switches to
-/// it. Serialised as `"A"` / `"B"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum AccountSide {
-    A,
-    B,
-}
+pub use crate::side::AccountSide;
 
 impl AccountSide {
     /// The side a request id (`a.GetRole`, `b.AssumeRole`) is sent for.

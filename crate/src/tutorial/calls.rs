@@ -4,11 +4,11 @@
 
 use super::complete::{require_user, steps_json};
 use super::draft;
-use super::input;
 use super::setup;
 use crate::error::{Error, Result};
 use crate::fields::parse_object;
 use crate::message::TutorialMessage as M;
+use crate::side::AccountSide;
 use serde_json::Value;
 
 /// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
@@ -37,7 +37,7 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
 pub fn setup_plan(input: &str) -> Result<Value> {
     let req = parse_object(input)?;
     let (setup, side) = setup::read(&req)?;
-    require_user(&setup, side == input::Side::B)?;
+    require_user(&setup, side == AccountSide::B)?;
     let plan = setup::Plan::new(&setup, side)?;
     Ok(plan.to_json(&req.map))
 }

@@ -10,7 +10,6 @@ mod read;
 
 pub(crate) use fields::only;
 pub use model::{
-    Account, AssumePolicy, Audience, Permission, Setup, Side, Site, Trust, OSS_READ_ONLY,
-    STS_ASSUME_ROLE,
+    Account, AssumePolicy, Audience, Permission, Setup, Site, Trust, OSS_READ_ONLY, STS_ASSUME_ROLE,
 };
 pub use read::read;

@@ -70,22 +70,6 @@ pub enum AssumePolicy {
     Scoped { policy_name: String },
 }
 
-/// The two sides of "Do it for me".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    A,
-    B,
-}
-
-impl Side {
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::A => "A",
-            Side::B => "B",
-        }
-    }
-}
-
 pub const OSS_READ_ONLY: &str = "AliyunOSSReadOnlyAccess";
 pub const STS_ASSUME_ROLE: &str = "AliyunSTSAssumeRoleAccess";
 

@@ -12,8 +12,9 @@ use crate::fields::{json_type, parse_object, Object};
 use crate::message::{ContractMessage, SetupMessage as S, TutorialMessage};
 use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};
+use crate::side::AccountSide;
 use crate::tutorial::check::moved;
-use crate::tutorial::input::{only, Side};
+use crate::tutorial::input::only;
 use crate::tutorial::policies::Document;
 use serde_json::{json, Value};
 
@@ -446,21 +447,21 @@ impl<'a> Replay<'a> {
         let (name, kind) = (field("policyName"), field("policyType"));
         let side = self.plan.side;
         let target = match side {
-            Side::A => self.plan.setup.role_name.clone(),
-            Side::B => self.plan.setup.user_name.clone().unwrap_or_default(),
+            AccountSide::A => self.plan.setup.role_name.clone(),
+            AccountSide::B => self.plan.setup.user_name.clone().unwrap_or_default(),
         };
         let has_policy = |name: String, target: String| match side {
-            Side::A => S::RoleHasPolicy { name, role: target },
-            Side::B => S::UserHasPolicy { name, user: target },
+            AccountSide::A => S::RoleHasPolicy { name, role: target },
+            AccountSide::B => S::UserHasPolicy { name, user: target },
         };
         // B: the user read already listed the user's policies when the user existed.
         let listed = match self.plan.side {
-            Side::B => self
+            AccountSide::B => self
                 .outcomes
                 .iter()
                 .find(|o| o.task == "user" && o.result == "skipped")
                 .and(self.user_listing()),
-            Side::A => None,
+            AccountSide::A => None,
         };
         let list = match listed {
             Some(list) => list,
@@ -484,8 +485,8 @@ impl<'a> Replay<'a> {
                     "attach",
                     "attached",
                     match side {
-                        Side::A => S::AttachedToRole { name, role: target },
-                        Side::B => S::AttachedToUser { name, user: target },
+                        AccountSide::A => S::AttachedToRole { name, role: target },
+                        AccountSide::B => S::AttachedToUser { name, user: target },
                     },
                     result.request_id(),
                 );

@@ -6,20 +6,21 @@ use super::tasks::{attach, identity, policy, role, user};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields::Object;
 use crate::message::SetupMessage as S;
+use crate::side::AccountSide;
 use crate::tutorial::check::api_request;
-use crate::tutorial::input::{self, Permission, Setup, Side};
+use crate::tutorial::input::{self, Permission, Setup};
 use crate::tutorial::policies::{self, Document};
 use serde_json::{json, Map, Value};
 
 /// Reads the setupPlan input: the tutorial input plus `side`.
-pub fn read(req: &Object) -> Result<(Setup, Side)> {
+pub fn read(req: &Object) -> Result<(Setup, AccountSide)> {
     let setup = input::read(req, &["side"], false)?;
     if req.get("side").is_none() {
         return Err(Error::said(ErrorKind::MissingField, S::SideMissing {}).at("$.side"));
     }
     let side = match req.required_str("side")? {
-        "A" => Side::A,
-        "B" => Side::B,
+        "A" => AccountSide::A,
+        "B" => AccountSide::B,
         other => {
             return Err(Error::invalid_said(
                 "$.side",
@@ -35,7 +36,7 @@ pub fn read(req: &Object) -> Result<(Setup, Side)> {
 /// The plan of one side.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub side: Side,
+    pub side: AccountSide,
     /// The account the credentials must belong to.
     pub account: String,
     pub setup: Setup,
@@ -47,10 +48,10 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn new(setup: &Setup, side: Side) -> Result<Plan> {
+    pub fn new(setup: &Setup, side: AccountSide) -> Result<Plan> {
         let mut tasks = vec![identity(setup, side)];
         let (trust, custom) = match side {
-            Side::A => {
+            AccountSide::A => {
                 let trust = policies::trust(setup)?;
                 tasks.push(role(setup, &trust));
                 let custom = match setup.permission {
@@ -59,7 +60,7 @@ impl Plan {
                 };
                 (Some(trust), custom)
             }
-            Side::B => {
+            AccountSide::B => {
                 tasks.push(user(setup));
                 let custom = match setup.assume {
                     input::AssumePolicy::Scoped { .. } => Some(policies::assume(setup)?),
@@ -77,8 +78,8 @@ impl Plan {
             api_request(op.action, &op.fields)?;
         }
         let account = match side {
-            Side::A => setup.a.uid.clone(),
-            Side::B => setup.b.uid.clone(),
+            AccountSide::A => setup.a.uid.clone(),
+            AccountSide::B => setup.b.uid.clone(),
         };
         Ok(Plan {
             side,

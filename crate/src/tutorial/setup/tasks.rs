@@ -4,14 +4,15 @@
 use super::operation::{always, op, Task};
 use crate::api::Action;
 use crate::message::SetupMessage as S;
-use crate::tutorial::input::{Setup, Side};
+use crate::side::AccountSide;
+use crate::tutorial::input::Setup;
 use crate::tutorial::policies::Document;
 use crate::tutorial::steps::{policy_description, role_description};
 
-pub fn identity(s: &Setup, side: Side) -> Task {
+pub fn identity(s: &Setup, side: AccountSide) -> Task {
     let uid = match side {
-        Side::A => &s.a.uid,
-        Side::B => &s.b.uid,
+        AccountSide::A => &s.a.uid,
+        AccountSide::B => &s.b.uid,
     };
     Task {
         id: "identity",
@@ -114,7 +115,7 @@ pub fn user(s: &Setup) -> Task {
     }
 }
 
-pub fn policy(s: &Setup, side: Side, doc: &Document) -> Task {
+pub fn policy(s: &Setup, side: AccountSide, doc: &Document) -> Task {
     let name = &doc.name;
     let key = || {
         vec![
@@ -126,7 +127,7 @@ pub fn policy(s: &Setup, side: Side, doc: &Document) -> Task {
         ("policyName", name.clone()),
         ("policyDocument", doc.compact.clone()),
     ];
-    create.push(("description", policy_description(s, side == Side::B)));
+    create.push(("description", policy_description(s, side == AccountSide::B)));
     Task {
         id: "policy",
         title: S::TitlePolicy { name: name.clone() },
@@ -159,21 +160,21 @@ pub fn policy(s: &Setup, side: Side, doc: &Document) -> Task {
     }
 }
 
-pub fn attach(s: &Setup, side: Side) -> Task {
+pub fn attach(s: &Setup, side: AccountSide) -> Task {
     let (name, kind) = match side {
-        Side::A => s.permission_policy(),
-        Side::B => s.assume_policy(),
+        AccountSide::A => s.permission_policy(),
+        AccountSide::B => s.assume_policy(),
     };
     let (name, kind) = (name.to_string(), kind.to_string());
     let policy = || vec![("policyType", kind.clone()), ("policyName", name.clone())];
     let (read, write, target_field, target) = match side {
-        Side::A => (
+        AccountSide::A => (
             Action::ListPoliciesForRole,
             Action::AttachPolicyToRole,
             "roleName",
             s.role_name.clone(),
         ),
-        Side::B => (
+        AccountSide::B => (
             Action::ListPoliciesForUser,
             Action::AttachPolicyToUser,
             "userName",
@@ -181,7 +182,7 @@ pub fn attach(s: &Setup, side: Side) -> Task {
         ),
     };
     let (title, list, attach) = match (side, kind == "System") {
-        (Side::A, system) => {
+        (AccountSide::A, system) => {
             let (name, role) = (name.clone(), target.clone());
             (
                 S::TitleAttachRole {
@@ -196,7 +197,7 @@ pub fn attach(s: &Setup, side: Side) -> Task {
                 },
             )
         }
-        (Side::B, system) => {
+        (AccountSide::B, system) => {
             let (name, user) = (name.clone(), target.clone());
             (
                 S::TitleAttachUser {
@@ -225,8 +226,8 @@ pub fn attach(s: &Setup, side: Side) -> Task {
                 vec![(target_field, target)],
                 list,
                 match side {
-                    Side::A => always(),
-                    Side::B => S::WhenUserNotListed {},
+                    AccountSide::A => always(),
+                    AccountSide::B => S::WhenUserNotListed {},
                 },
             ),
             op(

@@ -25,6 +25,8 @@ import { containerFor } from './containers.js';
  * @typedef {object} ConsoleCore
  * @property {(input: any) => any} request
  * @property {(input: any) => any} consoleSignin
+ * @property {(input: any) => any} consoleRefusal
+ * @property {(module: 'checks') => Promise<unknown>} [load] (absent in the tests' stand-ins)
  */
 
 /**
@@ -81,7 +83,7 @@ async function signIn(core, profile, readOnly, deps) {
   const options = deps.fetch ? { fetch: deps.fetch } : {};
 
   const callerRequest = built(core.request({ action: 'GetCallerIdentity', credentials: signer, time: nowIso(), nonce: crypto.randomUUID() }));
-  const caller = read(core, 'GetCallerIdentity', callerRequest, await answered(send(callerRequest, secrets, options), callerRequest), profile);
+  const caller = await read(core, 'GetCallerIdentity', callerRequest, await answered(send(callerRequest, secrets, options), callerRequest), profile, null);
 
   const assumeRequest = built(core.consoleSignin({
     step: 'assume',
@@ -93,7 +95,7 @@ async function signIn(core, profile, readOnly, deps) {
     time: nowIso(),
     nonce: crypto.randomUUID(),
   }));
-  const assumed = read(core, 'AssumeRole', assumeRequest, await answered(send(assumeRequest, secrets, options), assumeRequest), profile);
+  const assumed = await read(core, 'AssumeRole', assumeRequest, await answered(send(assumeRequest, secrets, options), assumeRequest), profile, String(caller.arn));
   const session = {
     accessKeyId: String(assumed.credentials.accessKeyId),
     accessKeySecret: String(assumed.credentials.accessKeySecret),
@@ -148,11 +150,14 @@ async function answered(sending, request) {
 }
 
 /**
- * The result of a GetCallerIdentity or AssumeRole answer, or the Stop the core names.
+ * The result of a GetCallerIdentity or AssumeRole answer, or the Stop the core names; a refused
+ * AssumeRole is named with the checks' diagnosis for `callerArn` (who you are), from the checks
+ * module, loaded only then.
  * @param {ConsoleCore} core @param {'GetCallerIdentity' | 'AssumeRole'} action
  * @param {any} request @param {import('./transport.js').Received} answer @param {ConsoleProfile} profile
+ * @param {string | null} callerArn
  */
-function read(core, action, request, answer, profile) {
+async function read(core, action, request, answer, profile, callerArn) {
   const parsed = core.consoleSignin({
     step: 'answer',
     action,
@@ -163,6 +168,12 @@ function read(core, action, request, answer, profile) {
     stringToSign: request.signing?.stringToSign ?? null,
   });
   if (parsed.error) throw new Stop('input', parsed.error.text ?? parsed.error.message);
+  if (parsed.refusal?.kind === 'assume-role' && callerArn) {
+    await core.load?.('checks');
+    const { status, headers, body } = answer;
+    const diagnosed = core.consoleRefusal({ roleArn: profile.roleArn, callerArn, status, headers, body });
+    throw new Stop('assume-role', diagnosed.error ? parsed.refusal.text : diagnosed.text);
+  }
   if (parsed.refusal) throw new Stop(parsed.refusal.kind, parsed.refusal.text);
   return parsed.result;
 }

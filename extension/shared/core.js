@@ -4,7 +4,7 @@
 import initProfiles, { profileParse, switchUrl } from '../pkg/rolehop_profiles.js';
 import initTransfer, { profileSerialize, profileImport, profileExport } from '../pkg/rolehop_transfer.js';
 import initApi, { version, selfCheck, sign, request, parseResponse, consoleSignin } from '../pkg/rolehop_api.js';
-import initChecks, { checksPlan, checksNext, checksDiagnose, checksRetry } from '../pkg/rolehop_checks.js';
+import initChecks, { checksPlan, checksNext, checksDiagnose, checksRetry, consoleRefusal } from '../pkg/rolehop_checks.js';
 import initTutorial, { tutorialSteps, setupPlan, setupNext } from '../pkg/rolehop_tutorial.js';
 import initPolicy, { policyLint, policySimulate } from '../pkg/rolehop_policy.js';
 
@@ -16,8 +16,8 @@ import initPolicy, { policyLint, policySimulate } from '../pkg/rolehop_policy.js
  * - `transfer`: profileSerialize, profileImport, profileExport: the options page, and the worker
  *   saving a profile from the Switch Role page;
  * - `api`: version, selfCheck, sign, request, parseResponse, consoleSignin: the worker;
- * - `checks`: checksPlan, checksNext, checksDiagnose, checksRetry: the worker when a check or a
- *   setup runs;
+ * - `checks`: checksPlan, checksNext, checksDiagnose, checksRetry, consoleRefusal: the worker when a
+ *   check or a setup runs, and when Open console's AssumeRole was refused;
  * - `tutorial`: tutorialSteps, setupPlan, setupNext: the workbench, the worker for a setup run and
  *   the RAM console panel;
  * - `policy`: policyLint, policySimulate: the worker's RAM console panel.
@@ -101,6 +101,9 @@ const ready = new Set();
  * @property {(input: SetupNextInput) => SetupNextResult | CoreErrorResult} setupNext
  * @property {(input: Record<string, unknown>) => Record<string, any>} consoleSignin one step of Open
  *   console: `{step: "assume" | "answer" | "token" | "tokenAnswer" | "login", ...}` (crate/src/contract/console.rs)
+ * @property {(input: Record<string, unknown>) => Record<string, any>} consoleRefusal Open console's refused
+ *   AssumeRole with the checks' diagnosis: `{roleArn, callerArn, status, headers, body}` -> `{text}`
+ *   (crate/src/contract/console_refusal.rs)
  */
 
 /** @type {Core} */
@@ -126,6 +129,7 @@ const core = Object.freeze({
   setupPlan: (input) => JSON.parse(need('tutorial') && setupPlan(JSON.stringify(input))),
   setupNext: (input) => JSON.parse(need('tutorial') && setupNext(JSON.stringify(input))),
   consoleSignin: (input) => JSON.parse(need('api') && consoleSignin(JSON.stringify(input))),
+  consoleRefusal: (input) => JSON.parse(need('checks') && consoleRefusal(JSON.stringify(input))),
 });
 
 /**

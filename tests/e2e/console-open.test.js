@@ -197,9 +197,17 @@ for (const { lang, locale } of [
       await popup.locator('#open-console').click();
       const denied = await errorText();
       assert.ok(denied.startsWith(prefix), denied);
-      const deniedHead = fill(text, 'core_signin_assume_role_denied', `acs:ram::${cloud.credentials.A.uid}:role/no-such-role`, 'NoPermission', '');
+      const missingRole = `acs:ram::${cloud.credentials.A.uid}:role/no-such-role`;
+      const deniedHead = fill(text, 'core_signin_assume_role_diagnosed', missingRole, 'NoPermission', '');
       assert.ok(denied.includes(deniedHead.trim()), `${denied}\n${deniedHead}`);
-      await auditScreen(popup, `popup-console-error-${locale}`, { height: POPUP.height });
+      // The checks' diagnosis: the cloud named alice's own policies (step 2), and what to grant.
+      assert.ok(denied.includes(fill(text, 'core_check_user_lacks', 'alice', missingRole)), denied);
+      // A long diagnosis keeps to its box: the search box, the list and About stay apart below it.
+      const box = async (/** @type {string} */ selector) => /** @type {{x: number, y: number, width: number, height: number}} */ (await popup.locator(selector).boundingBox());
+      const [statusBox, searchBox, aboutBox] = [await box('#console-status'), await box('#search'), await box('#about')];
+      assert.ok(statusBox.y + statusBox.height <= searchBox.y, 'the status ends above the search box');
+      assert.ok(searchBox.y + searchBox.height + 20 <= aboutBox.y, `About (y ${aboutBox.y}) stays below the search box and a row of the list (search ends at ${searchBox.y + searchBox.height})`);
+      await auditScreen(popup, `popup-console-error-${locale}`, { height: POPUP.height, allowed: ['#console-status'] });
 
       await popup.locator('#search').fill('');
       cloud.injectFault({ service: 'signin', action: 'GetSigninToken', kind: 'error', status: 401, code: 'InvalidCredential.AuthenticateFail', message: 'The credential you provided is invalid.' });

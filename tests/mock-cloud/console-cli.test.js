@@ -62,6 +62,16 @@ async function mockWithHome(t, scenario = 'happy-path') {
  * @returns {Promise<Run>}
  */
 function rolehop(cloud, home, args, caller = {}, extra = {}) {
+  return rolehopWith(cloud, home, [...args, '--profiles', join(home, 'profiles.ini')], caller, extra);
+}
+
+/**
+ * Runs the CLI with exactly `args` (no --profiles added).
+ * @param {MockCloud} cloud @param {string} home @param {string[]} args
+ * @param {Record<string, string>} [caller] @param {Record<string, string>} [extra]
+ * @returns {Promise<Run>}
+ */
+function rolehopWith(cloud, home, args, caller = {}, extra = {}) {
   const endpoint = `https://127.0.0.1:${cloud.port}`;
   const env = {
     PATH: process.env.PATH ?? '',
@@ -72,9 +82,8 @@ function rolehop(cloud, home, args, caller = {}, extra = {}) {
     ...caller,
     ...extra,
   };
-  const withProfiles = [...args, '--profiles', join(home, 'profiles.ini')];
   return new Promise((resolve) => {
-    execFile(CLI, withProfiles, { env, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(CLI, args, { env, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -244,6 +253,56 @@ test('credentials: shell exports and the aliyun CLI process JSON that the offici
   assert.match(noSuch.stderr, /has no profile "nope"/);
 });
 
+test('the session as asked: --duration, --policy FILE; the profile file from its documented default path', async (t) => {
+  const { cloud, home } = await mockWithHome(t);
+  const alice = envOf(cloud.credentials.B.users.alice);
+  const latest = () => /** @type {import('./world.js').Session} */ ([...cloud.world.sessions.values()].at(-1));
+
+  // --duration: the session lasts that long (STS's default is 3600 s); out of its rule, exit code 1 naming the flag.
+  const short = await rolehop(cloud, home, ['credentials', 'company-a', '--duration', '900'], alice);
+  assert.equal(short.status, 0, short.stderr);
+  const lasts = Math.round((latest().expiresMs - Date.now()) / 1000);
+  assert.ok(lasts > 880 && lasts <= 900, `the session lasts ${lasts} s`);
+  const plain = await rolehop(cloud, home, ['credentials', 'company-a'], alice);
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.ok(latest().expiresMs - Date.now() > 3500_000, 'without --duration: 3600 s');
+  const tooShort = await rolehop(cloud, home, ['console', 'company-a', '--print', '--duration', '60'], alice);
+  assert.equal(tooShort.status, 1, tooShort.stderr);
+  assert.match(tooShort.stderr, /^rolehop: --duration: /);
+  const notANumber = await rolehop(cloud, home, ['console', 'company-a', '--print', '--duration', 'soon'], alice);
+  assert.equal(notANumber.status, 2, notANumber.stderr);
+
+  // --policy FILE: your own session policy goes to AssumeRole as written, and the session can do only that.
+  const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:ListObjects', Resource: `acs:oss:*:${A_UID}:company-a-reports` }] });
+  writeFileSync(join(home, 'list-only.json'), policy);
+  const own = await rolehop(cloud, home, ['console', 'company-a', '--print', '--policy', join(home, 'list-only.json')], alice);
+  assert.equal(own.status, 0, own.stderr);
+  const session = latest();
+  assert.equal(session.policy, policy);
+  const caller = { kind: 'session', account: session.account, session };
+  const decide = (/** @type {string} */ action, /** @type {string} */ resource) => authorize(cloud.world, /** @type {any} */ (caller), { action, resource, context: {} });
+  assert.equal(decide('oss:ListObjects', `acs:oss:*:${A_UID}:company-a-reports`), 'Allow');
+  assert.notEqual(decide('oss:GetObject', `acs:oss:*:${A_UID}:company-a-reports/2024/q1.csv`), 'Allow');
+  const missing = await rolehop(cloud, home, ['console', 'company-a', '--print', '--policy', join(home, 'nope.json')], alice);
+  assert.equal(missing.status, 1, missing.stderr);
+  assert.ok(missing.stderr.includes(join(home, 'nope.json')), missing.stderr);
+
+  // No --profiles: ~/.config/rolehop/profiles.ini, or $XDG_CONFIG_HOME/rolehop/profiles.ini when set.
+  const noFile = await rolehopWith(cloud, home, ['console', 'company-a', '--print'], alice);
+  assert.equal(noFile.status, 1, noFile.stderr);
+  assert.ok(noFile.stderr.includes(join(home, '.config', 'rolehop', 'profiles.ini')), noFile.stderr);
+  mkdirSync(join(home, '.config', 'rolehop'), { recursive: true });
+  writeFileSync(join(home, '.config', 'rolehop', 'profiles.ini'), PROFILES);
+  const byHome = await rolehopWith(cloud, home, ['console', 'company-a', '--print'], alice);
+  assert.equal(byHome.status, 0, byHome.stderr);
+  const xdg = join(home, 'xdg');
+  mkdirSync(join(xdg, 'rolehop'), { recursive: true });
+  writeFileSync(join(xdg, 'rolehop', 'profiles.ini'), PROFILES.replace('[profile company-a]', '[profile from-xdg]'));
+  const byXdg = await rolehopWith(cloud, home, ['console', 'from-xdg', '--print'], alice, { XDG_CONFIG_HOME: xdg });
+  assert.equal(byXdg.status, 0, byXdg.stderr);
+  assert.equal(new URL(byXdg.stdout.trim()).hostname, 'signin.aliyun.com');
+});
+
 test('each failure is named with its exit code', async (t) => {
   const { cloud: denied, home: deniedHome } = await mockWithHome(t, 'user-lacks-assume-role');
   const { cloud, home } = await mockWithHome(t);
@@ -252,9 +311,31 @@ test('each failure is named with its exit code', async (t) => {
   const refused = await rolehop(denied, deniedHome, ['console', 'company-a', '--print'], alice);
   assert.equal(refused.status, 5, refused.stderr);
   assert.match(refused.stderr, new RegExp(`AssumeRole of ${ROLE_ARN} was refused \\(NoPermission\\)`));
+  // The checks' diagnosis: the cloud named B's own policies, so step 2 and its fix are named.
+  assert.match(refused.stderr, new RegExp(`B's user alice may not assume ${ROLE_ARN}: it lacks the sts:AssumeRole permission`));
+  assert.match(refused.stderr, /policy type AccountLevelIdentityBasedPolicy/);
+  assert.match(refused.stderr, /RAM console > Users > alice > Permissions > Grant/);
+  // The policy document the fix names follows, indented: sts:AssumeRole on exactly this role.
+  const snippet = JSON.parse(refused.stderr.split('\n').filter((line) => line.startsWith('  ')).join('\n'));
+  assert.deepEqual(snippet.Statement.map((/** @type {any} */ s) => [s.Effect, s.Action, s.Resource]), [['Allow', 'sts:AssumeRole', ROLE_ARN]]);
   assert.equal(refused.stdout, '');
   const zh = await rolehop(denied, deniedHome, ['console', 'company-a', '--print', '--zh'], alice);
   assert.match(zh.stderr, /扮演角色 .* 被拒绝（NoPermission）/);
+  assert.doesNotMatch(zh.stderr, /may not assume|RAM console/, 'the diagnosis is in Chinese too');
+  // With --session-name, who you are is asked only after the refusal, for the same diagnosis.
+  const named = await rolehop(denied, deniedHome, ['credentials', 'company-a', '--session-name', 'job'], alice);
+  assert.equal(named.status, 5, named.stderr);
+  assert.match(named.stderr, /B's user alice may not assume/);
+  // The other side: A's trust policy refuses B (step 1), not B's policies.
+  const { cloud: untrusted, home: untrustedHome } = await mockWithHome(t, 'trust-does-not-trust-b');
+  const trust = await rolehop(untrusted, untrustedHome, ['console', 'company-a', '--print'], envOf(untrusted.credentials.B.users.alice));
+  assert.equal(trust.status, 5, trust.stderr);
+  assert.match(trust.stderr, /is not trusted by the trust policy of RAM role admin-oss/);
+  assert.match(trust.stderr, /Roles > admin-oss > Trust Policy > Edit/);
+  assert.doesNotMatch(trust.stderr, /lacks the sts:AssumeRole permission/);
+  for (const run of [refused, zh, named, trust]) {
+    for (const secret of [...secrets(denied), ...secrets(untrusted)]) assert.ok(!run.stderr.includes(secret), 'a secret was printed');
+  }
 
   const none = await rolehop(cloud, home, ['console', 'company-a', '--print']);
   assert.equal(none.status, 3);

@@ -12,7 +12,8 @@
 //! Modules: `check` (the checks by id, side, step and title), `inputs` (what to verify), `facts` (what happened), `known` (what the facts
 //! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
 //! `diagnose` (the checks and the verdict), `chain` (the links the pages draw from the report),
-//! `plan` (the list up front), `report` (output shapes); `text` is the tutorial's bilingual
+//! `plan` (the list up front), `report` (output shapes), `sign_in` (a console sign-in's refused
+//! AssumeRole, diagnosed by the AssumeRole check); `text` is the tutorial's bilingual
 //! text, which the checks no longer use.
 
 pub mod chain;
@@ -26,6 +27,7 @@ pub mod loaded_policies;
 pub mod plan;
 pub mod report;
 pub mod retry;
+pub mod sign_in;
 
 pub use chain::Diagnosis;
 pub use check::{AccountSide, CheckId};

@@ -3,6 +3,7 @@
 
 mod checks;
 mod console;
+mod console_refusal;
 mod parse;
 pub mod policy;
 pub mod profile;
@@ -18,6 +19,7 @@ pub use checks::{
     plan as checks_plan, retry as checks_retry,
 };
 pub use console::console_signin;
+pub use console_refusal::console_refusal;
 pub use parse::parse;
 pub use policy::{build as policy_build, lint as policy_lint, simulate as policy_simulate};
 pub use profile::{

@@ -3,7 +3,7 @@
 //! (crate/src/contract/console.rs, extension/background/console.js).
 
 use crate::message::messages;
-use crate::message::ApiMessage;
+use crate::message::{ApiMessage, ChecksMessage};
 
 messages! { SigninMessage
 
@@ -16,6 +16,7 @@ messages! { SigninMessage
     CallerRefused "core_signin_caller_refused" { code: String, message: String }
     CredentialsExpired "core_signin_credentials_expired" { code: String }
     AssumeRoleDenied "core_signin_assume_role_denied" { arn: String, code: String, hint: Box<ApiMessage> }
+    AssumeRoleDiagnosed "core_signin_assume_role_diagnosed" { arn: String, code: String, diagnosis: Box<ChecksMessage> }
     ClockSkew "core_signin_clock_skew" { server_date: String }
     TokenRefused "core_signin_token_refused" { code: String, message: String }
     Unreachable "core_signin_unreachable" { host: String, reason: String }

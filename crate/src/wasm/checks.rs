@@ -29,3 +29,10 @@ pub fn checks_diagnose(input: &str) -> String {
 pub fn checks_retry(input: &str) -> String {
     contract::to_text(&contract::checks_retry(input))
 }
+
+/// Open console's refused AssumeRole with the AssumeRole check's diagnosis: `{roleArn, callerArn,
+/// status, headers, body}` -> `{text}`.
+#[wasm_bindgen(js_name = consoleRefusal)]
+pub fn console_refusal(input: &str) -> String {
+    contract::to_text(&contract::console_refusal(input))
+}

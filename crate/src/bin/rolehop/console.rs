@@ -13,6 +13,7 @@ use rolehop::api::{
     Credentials, HttpResponse, Refusal, SessionSpec, SigninOutcome,
 };
 use rolehop::catalog::{self, Lang};
+use rolehop::checks::sign_in;
 use rolehop::message::{CliMessage, SigninMessage};
 use rolehop::profile::{self, Profile, Site};
 use rolehop::time::UtcTime;
@@ -52,6 +53,8 @@ enum Stop {
     /// Bad input only the environment or the HTTP client can name (exit code 1).
     Text(String),
     Said(u8, SigninMessage),
+    /// Said, then the policy document its fix names (indented, as `rolehop check diagnose` shows it).
+    SaidWith(u8, SigninMessage, String),
 }
 
 /// Bad input in the CLI's own words.
@@ -96,6 +99,13 @@ pub fn run(command: &str, args: &[&str]) -> ExitCode {
         }
         Err(Stop::Said(code, message)) => {
             eprintln!("rolehop: {}", catalog::render(&message, lang));
+            ExitCode::from(code)
+        }
+        Err(Stop::SaidWith(code, message, snippet)) => {
+            eprintln!("rolehop: {}", catalog::render(&message, lang));
+            for line in snippet.lines() {
+                eprintln!("  {line}");
+            }
             ExitCode::from(code)
         }
     }
@@ -244,9 +254,16 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
         })?),
         None => None,
     };
+    // Who you are: the default session name, and what the checks diagnose a refusal for.
+    let mut caller = None;
     let session_name = match args.one("session-name") {
         Some(name) => name,
-        None => session_name_from_caller(&caller_arn(client, &own)?),
+        None => {
+            let arn = caller_arn(client, &own)?;
+            let name = session_name_from_caller(&arn);
+            caller = Some(arn);
+            name
+        }
     };
     let spec = SessionSpec {
         role_arn: role_arn.clone(),
@@ -255,13 +272,17 @@ fn assume(args: &Args, client: &Client) -> Result<(Profile, AssumeRoleResult), S
         policy,
     };
     let (time, nonce) = now();
-    let request = assume_role_request(own, &spec, &time, &nonce).map_err(|e| {
+    let request = assume_role_request(own.clone(), &spec, &time, &nonce).map_err(|e| {
         let at = e.path.as_deref().map(flag_of).unwrap_or_default();
         Stop::Input(at, e)
     })?;
     let body = request.body.clone().unwrap_or_default();
     let answer = send(client, &request.url, &request.headers, &body)?;
-    let denied = Denied { role_arn };
+    if caller.is_none() && answer.status >= 400 {
+        // Refused with --session-name given: ask who you are now, for the diagnosis only.
+        caller = caller_arn(client, &own).ok();
+    }
+    let denied = Denied { role_arn, caller };
     match read(
         Action::AssumeRole,
         &answer,
@@ -297,6 +318,7 @@ fn caller_arn(client: &Client, own: &Credentials) -> Result<String, Stop> {
     )?;
     let denied = Denied {
         role_arn: String::new(),
+        caller: None,
     };
     match read(
         Action::GetCallerIdentity,
@@ -312,7 +334,7 @@ fn caller_arn(client: &Client, own: &Credentials) -> Result<String, Stop> {
 }
 
 /// The typed result, or the refusal named with its exit code. `denied` describes a refusal that
-/// is not about your credentials (AssumeRole's role ARN and the hint's language).
+/// is not about your credentials (AssumeRole's role ARN, and your ARN for the checks' diagnosis).
 fn read(
     action: Action,
     answer: &HttpResponse,
@@ -324,18 +346,22 @@ fn read(
         Answer::Success(result) => return Ok(result),
         Answer::Failure(e) => e,
     };
-    let (refusal, message) = api::name_refusal(action, &e, &denied.role_arn);
-    let exit = match refusal {
+    let named = sign_in::name_refusal(action, &e, &denied.role_arn, denied.caller.as_deref());
+    let exit = match named.refusal {
         Refusal::Caller => 4,
         Refusal::AssumeRole => 5,
         Refusal::ClockSkew => 7,
     };
-    Err(Stop::Said(exit, message))
+    match named.snippet {
+        Some(snippet) => Err(Stop::SaidWith(exit, named.text, snippet)),
+        None => Err(Stop::Said(exit, named.text)),
+    }
 }
 
-/// What a refusal of AssumeRole names.
+/// What a refusal of AssumeRole names: the role, and your ARN for the checks' diagnosis.
 struct Denied {
     role_arn: String,
+    caller: Option<String>,
 }
 
 /// Sends one request; no answer at all is exit code 8.

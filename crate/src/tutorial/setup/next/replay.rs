@@ -1,0 +1,194 @@
+//! The replay of `setupNext`: takes the received answers in order, records what each task did,
+//! names a stop, and writes the answer the contract gives.
+
+use super::{Answer, Outcome, Received, Replay, Stop};
+use crate::api::{ApiResult, PolicyListResult};
+use crate::error::{Error, Result};
+use crate::message::SetupMessage as S;
+use crate::tutorial::setup::Operation;
+use serde_json::{json, Value};
+
+impl<'a> Replay<'a> {
+    /// The next received answer if it answers `id`; an error if it answers something else.
+    pub(super) fn take(&mut self, id: &str) -> Result<Option<Answer<'a>>> {
+        let received: &'a [Received] = self.received;
+        let Some(r) = received.get(self.at) else {
+            return Ok(None);
+        };
+        if r.id != id {
+            return Err(Error::invalid_said(
+                format!("{}.id", r.path),
+                S::WrongAnswer {
+                    expected: id.into(),
+                    got: r.id.clone(),
+                },
+            ));
+        }
+        self.at += 1;
+        let response = &r.response;
+        Ok(Some(if let Some(result) = &r.result {
+            // Every id the replay takes is one of the plan's operations: its result was read.
+            Answer::Success(result.as_ref().map_err(Clone::clone)?)
+        } else if let Some(error) = response.get("apiError") {
+            Answer::ApiError {
+                code: error.get("code").and_then(Value::as_str).unwrap_or(""),
+                error,
+            }
+        } else {
+            Answer::Unreadable(response.get("error").unwrap_or(response))
+        }))
+    }
+
+    /// `request_id`: the answer's (a result's, or an API error's).
+    pub(super) fn done(
+        &mut self,
+        task: &'static str,
+        result: &'static str,
+        message: S,
+        request_id: Option<&str>,
+    ) {
+        let request_id = request_id.map(str::to_string);
+        self.outcomes.push(Outcome {
+            task,
+            result,
+            message,
+            request_id,
+        });
+    }
+
+    pub(super) fn op(&self, id: &str) -> Option<&'a Operation> {
+        self.plan.operation(id)
+    }
+
+    /// A stop for an answer that is not one of the expected ones.
+    pub(super) fn failed(&self, task: &'static str, id: &str, answer: &Answer) -> Stop {
+        let action = self.op(id).map_or(id, |o| o.action.name()).to_string();
+        match answer {
+            Answer::ApiError { code, error } => {
+                let (code, message) = (
+                    code.to_string(),
+                    error
+                        .get("message")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                );
+                // The API error's hint is a catalog message (api/hints.rs), passed on as it came.
+                let said = match error.get("hint").filter(|h| is_said(h)) {
+                    Some(hint) => S::FailedApiHint {
+                        action,
+                        code,
+                        message,
+                        hint: hint.clone(),
+                    },
+                    _ => S::FailedApi {
+                        action,
+                        code,
+                        message,
+                    },
+                };
+                Stop::Failed(task, said, (*error).clone())
+            }
+            Answer::Unreadable(error) => {
+                // A core error's words (`text`), else its message or the runner's plain text.
+                let reason = error
+                    .get("text")
+                    .or_else(|| error.get("message"))
+                    .filter(|r| is_said(r))
+                    .cloned()
+                    .unwrap_or_else(|| Value::String(String::new()));
+                Stop::Failed(task, S::FailedUnreadable { action, reason }, Value::Null)
+            }
+            Answer::Success(_) => Stop::Failed(task, S::FailedUnexpected { action }, Value::Null),
+        }
+    }
+
+    pub(super) fn run(&mut self) -> Result<Option<Stop>> {
+        let tasks: Vec<&'static str> = self.plan.tasks.iter().map(|t| t.id).collect();
+        for task in tasks {
+            let stop = match task {
+                "identity" => self.identity()?,
+                "role" => self.role()?,
+                "user" => self.user()?,
+                "policy" => self.policy()?,
+                "attach" => self.attach()?,
+                _ => None,
+            };
+            if stop.is_some() {
+                return Ok(stop);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The result of the user read (B), when it succeeded.
+    pub(super) fn user_listing(&self) -> Option<&'a PolicyListResult> {
+        let received: &'a [Received] = self.received;
+        let read = received.iter().find(|r| r.id == "user.read")?;
+        match read.result.as_ref()? {
+            Ok(ApiResult::Policies(listed)) => Some(listed),
+            _ => None,
+        }
+    }
+
+    fn changed(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| matches!(o.result, "created" | "updated" | "attached"))
+            .count()
+    }
+
+    pub(super) fn answer_json(&self, stop: Option<Stop>) -> Value {
+        let mut outcomes: Vec<Value> = self
+            .outcomes
+            .iter()
+            .map(|o| {
+                let mut v = json!({ "task": o.task, "result": o.result, "message": o.message });
+                if let Some(id) = &o.request_id {
+                    v["requestId"] = json!(id);
+                }
+                v
+            })
+            .collect();
+        let changed = self.changed();
+        let (status, message, extra) = match stop {
+            None if changed == 0 => ("done", S::DoneNothing {}, None),
+            None => ("done", S::DoneChanged { count: changed }, None),
+            Some(Stop::Send(id, replaces)) => {
+                // Every id the replay asks for is one of the plan's operations.
+                let op = self.op(&id);
+                let next = op.map_or(Value::Null, |o| o.to_json(replaces));
+                let request = op.map_or(S::TitleReadIdentity {}, |o| o.summary.clone());
+                (
+                    "send",
+                    S::Next {
+                        request: Box::new(request),
+                    },
+                    Some(("next", next)),
+                )
+            }
+            Some(Stop::Blocked(task, message)) => {
+                outcomes.push(json!({ "task": task, "result": "blocked", "message": message }));
+                ("blocked", message, Some(("task", json!(task))))
+            }
+            Some(Stop::Failed(task, message, api_error)) => {
+                outcomes.push(json!({ "task": task, "result": "failed", "message": message }));
+                let mut out = json!({ "status": "failed", "task": task, "outcomes": outcomes, "changed": changed, "message": message });
+                if !api_error.is_null() {
+                    out["apiError"] = api_error;
+                }
+                return out;
+            }
+        };
+        let mut out = json!({ "status": status, "outcomes": outcomes, "changed": changed, "message": message });
+        if let Some((key, value)) = extra {
+            out[key] = value;
+        }
+        out
+    }
+}
+
+/// A message as the contract carries it: `{id, args}`, or a plain text.
+fn is_said(value: &Value) -> bool {
+    value.is_string() || value.get("id").is_some_and(Value::is_string)
+}

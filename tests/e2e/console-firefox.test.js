@@ -13,6 +13,9 @@ import { startConnectProxy } from '../lib/connect-proxy.js';
 import { startMockCloud } from '../mock-cloud/index.js';
 import { CONSOLE_COOKIE } from '../mock-cloud/federation.js';
 
+/** The English catalog (Firefox runs in English here). */
+const messages = JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
+
 /** The happy path with a second role in A (auditor), which bob may assume too. */
 function twoRoles() {
   const scenario = JSON.parse(readFileSync(join(ROOT, 'tests', 'mock-cloud', 'scenarios', 'happy-path.json'), 'utf8'));
@@ -89,10 +92,18 @@ describe('Open console in Firefox: one container per profile', () => {
   }
 
   test('two profiles open side by side, each in its own container with its own console session', async () => {
+    // Containers are asked for at the first open (the `cookies` permission a container tab needs),
+    // not held from install; the panel says each profile opens in its own container.
+    const before = await firefox.evaluate(`return browser.permissions.contains({ permissions: ['cookies'] });`);
+    assert.equal(before, false, 'cookies is not held before the first open');
     const admin = await openConsoleFor('A admin');
     assert.equal(admin.result, 'pass', JSON.stringify(admin));
     const audit = await openConsoleFor('A audit');
     assert.equal(audit.result, 'pass', JSON.stringify(audit));
+    const granted = await firefox.evaluate(`return browser.permissions.contains({ permissions: ['cookies'] });`);
+    assert.equal(granted, true, 'the first open asked for cookies');
+    const note = await firefox.evaluate(`return document.getElementById('console-note').textContent;`);
+    assert.equal(note, messages.popupConsoleContainers.message);
 
     const seen = await firefox.evaluate(`const containers = (await browser.contextualIdentities.query({})).filter((c) => c.name.startsWith('RoleHop: '));
       const out = [];

@@ -38,6 +38,7 @@ const fakeCore = {
   setupPlan: () => (calls.push('setupPlan'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupNext: () => (calls.push('setupNext'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   consoleSignin: () => (calls.push('consoleSignin'), {}),
+  consoleRefusal: () => (calls.push('consoleRefusal'), {}),
 };
 
 /** Stand-ins for the worker's credential and checks services (credentials.js, checks.js). */

@@ -245,6 +245,13 @@ test('credentials: shell exports and the aliyun CLI process JSON that the offici
   const viaProfile = await rolehop(cloud, home, ['credentials', 'company-a', '--aliyun-profile', 'b']);
   assert.equal(viaProfile.status, 0, viaProfile.stderr);
   assert.equal([...cloud.world.sessions.values()].at(-1)?.sessionName, 'bob');
+  // An StsToken profile as the caller: its key, secret and token are read and accepted by STS (a
+  // session of admin-oss itself, so AssumeRole of admin-oss is refused: exit code 5, not 3 or 4).
+  const chained = exportsOf((await rolehop(cloud, home, ['credentials', 'company-a', '--session-name', 'carol'], alice)).stdout);
+  writeFileSync(join(aliyun, 'config.json'), JSON.stringify({ current: 'b', profiles: [{ name: 'b', mode: 'AK', access_key_id: bob.accessKeyId, access_key_secret: bob.accessKeySecret }, { name: 'sts', mode: 'StsToken', access_key_id: chained.ALIBABA_CLOUD_ACCESS_KEY_ID, access_key_secret: chained.ALIBABA_CLOUD_ACCESS_KEY_SECRET, sts_token: chained.ALIBABA_CLOUD_SECURITY_TOKEN }, { name: 'sso', mode: 'CloudSSO' }] }));
+  const viaSts = await rolehop(cloud, home, ['console', 'company-a', '--print', '--aliyun-profile', 'sts']);
+  assert.equal(viaSts.status, 5, viaSts.stderr);
+  assert.match(viaSts.stderr, /AssumeRole of .* was refused \(NoPermission\)/);
   const wrongMode = await rolehop(cloud, home, ['credentials', 'company-a', '--aliyun-profile', 'sso']);
   assert.equal(wrongMode.status, 3);
   assert.match(wrongMode.stderr, /mode CloudSSO/);

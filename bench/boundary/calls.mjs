@@ -1,12 +1,13 @@
 // The three real calls of issue 12 timed through both wasm boundaries in one process (Node or a
 // browser page): JSON text (what extension/shared/core.js does today: JSON.stringify, an export
-// taking and returning a string, JSON.parse) and JS values through serde-wasm-bindgen (the bench
-// build's `*Value` exports, feature `wasm-swb`). Shared by run.mjs (Node) and page.html (Chromium).
+// taking and returning a string, JSON.parse) and JS values through serde-wasm-bindgen (the api
+// module's `sign` as shipped; the bench build's `*Value` exports, feature `wasm-swb`, for the
+// others). Shared by run.mjs (Node) and page.html (Chromium).
 
 /**
  * @typedef {object} Glue the exports the calls need
- * @property {(text: string) => string} sign shipped api module
- * @property {(value: unknown) => any} signValue bench api module
+ * @property {(text: string) => string} sign shipped api module's signText
+ * @property {(value: unknown) => any} signValue shipped api module's sign
  * @property {(text: string) => string} profileParse shipped profiles module
  * @property {(value: unknown) => any} profileParseValue bench transfer module
  * @property {(text: string) => string} policySimulate shipped policy module

@@ -22,15 +22,16 @@ const BENCH = join(OUT, 'pkg');
 const { values: args } = parseArgs({ options: { 'node-only': { type: 'boolean' }, rounds: { type: 'string', default: '9' } } });
 const ROUNDS = Number(args.rounds);
 
-// Which module each export comes from: the JSON-text ones as shipped, the JS-value ones from the
-// bench build (the same module with the wasm-swb feature).
+// Where each way of each call comes from, [the name calls.mjs uses, folder, module, export]: the
+// shipped modules, and the bench build of the policy and transfer modules (feature wasm-swb) for
+// the JS-value ways that are not shipped. The api module ships both ways of sign.
 const SOURCES = /** @type {const} */ ([
-  ['sign', SHIPPED, 'rolehop_api'],
-  ['profileParse', SHIPPED, 'rolehop_profiles'],
-  ['policySimulate', SHIPPED, 'rolehop_policy'],
-  ['signValue', BENCH, 'rolehop_api_swb'],
-  ['profileParseValue', BENCH, 'rolehop_transfer_swb'],
-  ['policySimulateValue', BENCH, 'rolehop_policy_swb'],
+  ['sign', SHIPPED, 'rolehop_api', 'signText'],
+  ['signValue', SHIPPED, 'rolehop_api', 'sign'],
+  ['profileParse', SHIPPED, 'rolehop_profiles', 'profileParse'],
+  ['profileParseValue', BENCH, 'rolehop_transfer_swb', 'profileParseValue'],
+  ['policySimulate', SHIPPED, 'rolehop_policy', 'policySimulate'],
+  ['policySimulateValue', BENCH, 'rolehop_policy_swb', 'policySimulateValue'],
 ]);
 
 const jsonl = (/** @type {string} */ name) => readFileSync(join(OUT, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -47,10 +48,12 @@ writeFileSync(join(OUT, 'inputs.json'), JSON.stringify(inputs));
 
 /** @type {Record<string, any>} */
 const glue = {};
-for (const [name, dir, module] of SOURCES) {
+const started = new Set();
+for (const [name, dir, module, exported] of SOURCES) {
   const js = await import(pathToFileURL(join(dir, `${module}.js`)).href);
-  js.initSync({ module: readFileSync(join(dir, `${module}_bg.wasm`)) });
-  glue[name] = js[name];
+  if (!started.has(module)) js.initSync({ module: readFileSync(join(dir, `${module}_bg.wasm`)) });
+  started.add(module);
+  glue[name] = js[exported];
 }
 const nodeCalls = calls(/** @type {any} */ (glue), inputs);
 checkAgreement(nodeCalls);
@@ -82,7 +85,7 @@ if (!args['node-only']) {
 
 const gzip = (/** @type {string} */ file) => execFileSync('gzip', ['-9c', file], { maxBuffer: 1 << 26 }).length;
 const raw = (/** @type {string} */ file) => readFileSync(file).length;
-const sizes = ['api', 'policy', 'transfer'].map((name) => {
+const sizes = ['policy', 'transfer'].map((name) => {
   const shipped = join(SHIPPED, `rolehop_${name}_bg.wasm`);
   const bench = join(BENCH, `rolehop_${name}_swb_bg.wasm`);
   return { module: name, shipped: { raw: raw(shipped), gzip: gzip(shipped) }, withSwb: { raw: raw(bench), gzip: gzip(bench) } };
@@ -142,10 +145,12 @@ async function inChromium() {
       async ({ sources, rounds }) => {
         const m = await import('/bench/boundary/calls.mjs');
         /** @type {Record<string, any>} */ const g = {};
-        for (const [name, dir, module] of sources) {
+        const started = new Set();
+        for (const [name, dir, module, exported] of sources) {
           const js = await import(`/${dir}/${module}.js`);
-          await js.default({ module_or_path: `/${dir}/${module}_bg.wasm` });
-          g[name] = js[name];
+          if (!started.has(module)) await js.default({ module_or_path: `/${dir}/${module}_bg.wasm` });
+          started.add(module);
+          g[name] = js[exported];
         }
         const inputs = await (await fetch('/bench/boundary/out/inputs.json')).json();
         const list = m.calls(g, inputs);
@@ -157,7 +162,7 @@ async function inChromium() {
         const [aliOss] = m.measure([signing], now, { rounds });
         return { boundary, signing: { ...aliOss, perOp: signing.perOp }, aliOssVersion: OSS.version ?? '6.23.0' };
       },
-      { sources: SOURCES.map(([name, dir, module]) => [name, dir.slice(ROOT.length + 1), module]), rounds: ROUNDS },
+      { sources: SOURCES.map(([name, dir, module, exported]) => [name, dir.slice(ROOT.length + 1), module, exported]), rounds: ROUNDS },
     );
     return { version: ctx.version(), load: loadavg().map((l) => l.toFixed(1)).join(' '), ...result };
   } finally {

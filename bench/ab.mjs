@@ -32,8 +32,7 @@ let sink = 0;
 for (const kind of ['rpc', 'oss']) {
   const reqs = read(`${kind}.jsonl`);
   const field = kind === 'rpc' ? 'signature' : 'authorization';
-  // The JSON-text path (signText since sign takes JS values; builds before that: sign).
-  const fns = mods.map((m) => (r) => JSON.parse((m.signText ?? m.sign)(JSON.stringify(r)))[field]);
+  const fns = mods.map((m) => (r) => JSON.parse(m.sign(JSON.stringify(r)))[field]);
   const ref = reqs.map((r) => fns[0](r));
   fns.forEach((f, j) => reqs.forEach((r, i) => {
     if (f(r) !== ref[i]) throw new Error(`${pkgs[j]} signs ${kind} input ${i} differently`);

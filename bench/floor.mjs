@@ -62,7 +62,7 @@ for (const kind of ['rpc', 'oss']) {
   const requests = read(`${kind}.jsonl`);
   const field = kind === 'rpc' ? 'signature' : 'authorization';
   const texts = requests.map((r) => JSON.stringify(r));
-  const answers = texts.map((t) => wasm.signText(t));
+  const answers = texts.map((t) => wasm.sign(t));
   const answerBytes = answers.map((a) => {
     const bytes = encoder.encode(a);
     new Uint8Array(memory.buffer).set(bytes, OUT_AT);
@@ -77,7 +77,7 @@ for (const kind of ['rpc', 'oss']) {
     passIn: microseconds(passIn, texts),
     decode: microseconds((n) => decoder.decode(new Uint8Array(memory.buffer).subarray(OUT_AT, OUT_AT + n)), answerBytes),
     parse: microseconds((a) => JSON.parse(a)[field], answers),
-    call: microseconds((r) => JSON.parse(wasm.signText(JSON.stringify(r)))[field], requests),
+    call: microseconds((r) => JSON.parse(wasm.sign(JSON.stringify(r)))[field], requests),
     nodeHmac: microseconds((x) => crypto.createHmac('sha1', x.key).update(x.data).digest('base64'), hmacInputs),
   };
   const js = t.stringify + t.passIn + t.decode + t.parse;

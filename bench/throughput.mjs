@@ -37,10 +37,8 @@ const ossRequests = readRequests('oss.jsonl');
 
 // ---------------------------------------------------------------------------- contenders
 
-/** The wasm core as a caller uses it (shared/core.js): request object in, answer object out. */
-const wasmSign = (req) => wasm.sign(req);
-/** The JSON-text boundary the other exports use (and sign used before bench/boundary measured it). */
-const wasmSignText = (req) => JSON.parse(wasm.signText(JSON.stringify(req)));
+/** The wasm core as a caller uses it: request object in, answer object out. */
+const wasmSign = (req) => JSON.parse(wasm.sign(JSON.stringify(req)));
 
 /**
  * @alicloud/pop-core signs inside RPCClient#request with helpers of lib/rpc.js (encode, normalize,
@@ -188,13 +186,11 @@ for (const req of ossRequests) {
 
 const rpc = await compare([
   { name: 'wasm', fn: (req) => wasmSign(req).signature },
-  { name: 'wasmText', fn: (req) => wasmSignText(req).signature },
   { name: 'peer', fn: popSign },
   { name: 'peerClient', fn: popClient, async: true },
 ], rpcRequests);
 const oss = await compare([
   { name: 'wasm', fn: (req) => wasmSign(req).authorization },
-  { name: 'wasmText', fn: (req) => wasmSignText(req).authorization },
   { name: 'peer', fn: aliSign },
 ], ossRequests);
 
@@ -219,12 +215,10 @@ const rows = [
   ['size', 'wasm (wasm-opt -Oz), raw', kb(size.wasm), ''],
   ['size', 'wasm, gzip -9', kb(size.wasmGzip), `target <= 100 KB: ${size.wasmGzip <= 100 * 1024 ? 'met' : 'NOT met'}`],
   ['size', 'JS glue (rolehop_api.js), raw / gzip -9', `${kb(size.glue)} / ${kb(size.glueGzip)}`, ''],
-  ['RPC V1', 'wasm sign(), JS values (AssumeRole)', ops(rpc.wasm), `${(rpc.wasm / rpc.peer).toFixed(2)}x pop-core signing`],
-  ['RPC V1', 'wasm signText() + JSON', ops(rpc.wasmText), `${(rpc.wasmText / rpc.peer).toFixed(2)}x pop-core signing`],
+  ['RPC V1', 'wasm sign() + JSON (AssumeRole)', ops(rpc.wasm), `${(rpc.wasm / rpc.peer).toFixed(2)}x pop-core signing`],
   ['RPC V1', '@alicloud/pop-core normalize+canonicalize+HMAC', ops(rpc.peer), 'peer'],
   ['RPC V1', '@alicloud/pop-core RPCClient#request (intercepted)', ops(rpc.peerClient), `wasm is ${(rpc.wasm / rpc.peerClient).toFixed(2)}x`],
-  ['OSS V1', 'wasm sign(), JS values (GetObject, STS)', ops(oss.wasm), `${(oss.wasm / oss.peer).toFixed(2)}x ali-oss signing`],
-  ['OSS V1', 'wasm signText() + JSON', ops(oss.wasmText), `${(oss.wasmText / oss.peer).toFixed(2)}x ali-oss signing`],
+  ['OSS V1', 'wasm sign() + JSON (GetObject, STS)', ops(oss.wasm), `${(oss.wasm / oss.peer).toFixed(2)}x ali-oss signing`],
   ['OSS V1', 'ali-oss buildCanonicalString+computeSignature', ops(oss.peer), 'peer'],
 ];
 if (native) {

@@ -1,13 +1,12 @@
 // The three real calls of issue 12 timed through both wasm boundaries in one process (Node or a
 // browser page): JSON text (what extension/shared/core.js does today: JSON.stringify, an export
-// taking and returning a string, JSON.parse) and JS values through serde-wasm-bindgen (the api
-// module's `sign` as shipped; the bench build's `*Value` exports, feature `wasm-swb`, for the
-// others). Shared by run.mjs (Node) and page.html (Chromium).
+// taking and returning a string, JSON.parse) and JS values through serde-wasm-bindgen (the bench
+// build's `*Value` exports, feature `wasm-swb`). Shared by run.mjs, in Node and in a Chromium page.
 
 /**
  * @typedef {object} Glue the exports the calls need
- * @property {(text: string) => string} sign shipped api module's signText
- * @property {(value: unknown) => any} signValue shipped api module's sign
+ * @property {(text: string) => string} sign shipped api module
+ * @property {(value: unknown) => any} signValue bench api module
  * @property {(text: string) => string} profileParse shipped profiles module
  * @property {(value: unknown) => any} profileParseValue bench transfer module
  * @property {(text: string) => string} policySimulate shipped policy module
@@ -97,23 +96,22 @@ export function checkAgreement(list) {
  * Times every way of every call, interleaved (the order rotates each round) so that noise hits all
  * alike; each round sized to about `roundMs` by a warm-up. Returns per call and way the median
  * time of one call (one signature, one parse, one batch) in microseconds.
- * @param {Call[]} list @param {() => number} now a clock in ms (Node: CPU time; a page: wall time)
+ * @param {{name: string, perOp: number, ways: Record<string, unknown>}[]} list the calls (their
+ *   ways by name; `timeRound` runs them)
+ * @param {(index: number, way: string, reps: number) => number | Promise<number>} timeRound runs
+ *   way `way` of call `index` `reps` times and answers the time it took in ms
  * @param {{rounds?: number, roundMs?: number}} [options]
- * @returns {{name: string, reps: number, us: Record<string, number>, rounds: Record<string, number[]>}[]}
+ * @returns {Promise<{name: string, reps: number, us: Record<string, number>, rounds: Record<string, number[]>}[]>}
  */
-export function measure(list, now, { rounds = 9, roundMs = 250 } = {}) {
-  let sink = 0;
-  const run = (/** @type {() => unknown} */ f, /** @type {number} */ reps) => {
-    const start = now();
-    for (let i = 0; i < reps; i++) sink += f() ? 1 : 0;
-    return now() - start;
-  };
-  const results = list.map((call) => {
-    const ways = Object.entries(call.ways);
+export async function measure(list, timeRound, { rounds = 9, roundMs = 250 } = {}) {
+  const results = [];
+  for (const [index, call] of list.entries()) {
+    const ways = Object.keys(call.ways);
     // Warm-up: JIT and wasm tiering, and the repetitions that make a round about roundMs.
     let reps = 1;
     for (;;) {
-      const t = Math.max(...ways.map(([, f]) => run(f, reps)));
+      let t = 0;
+      for (const way of ways) t = Math.max(t, await timeRound(index, way, reps));
       if (t >= roundMs / 4 || reps > 1e6) {
         reps = Math.max(1, Math.round((reps * roundMs) / Math.max(t, 1)));
         break;
@@ -121,18 +119,33 @@ export function measure(list, now, { rounds = 9, roundMs = 250 } = {}) {
       reps *= 4;
     }
     /** @type {Record<string, number[]>} */
-    const times = Object.fromEntries(ways.map(([k]) => [k, []]));
+    const times = Object.fromEntries(ways.map((k) => [k, []]));
     for (let r = 0; r < rounds; r++) {
       for (let w = 0; w < ways.length; w++) {
-        const [key, f] = ways[(w + r) % ways.length];
-        times[key].push((run(f, reps) * 1000) / (reps * call.perOp));
+        const way = ways[(w + r) % ways.length];
+        times[way].push(((await timeRound(index, way, reps)) * 1000) / (reps * call.perOp));
       }
     }
     const us = Object.fromEntries(Object.entries(times).map(([k, t]) => [k, median(t)]));
-    return { name: call.name, reps, us, rounds: times };
-  });
-  if (sink < 0) console.log(sink);
+    results.push({ name: call.name, reps, us, rounds: times });
+  }
   return results;
+}
+
+/**
+ * `measure`'s round in this process, timed by `now` (ms).
+ * @param {Call[]} list @param {() => number} now
+ * @returns {(index: number, way: string, reps: number) => number}
+ */
+export function localRound(list, now) {
+  let sink = 0;
+  return (index, way, reps) => {
+    const f = list[index].ways[way];
+    const start = now();
+    for (let i = 0; i < reps; i++) sink += f() ? 1 : 0;
+    const ms = now() - start;
+    return sink < 0 ? -ms : ms; // sink keeps the answers alive
+  };
 }
 
 /** @param {number[]} xs */

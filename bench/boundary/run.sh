@@ -2,9 +2,8 @@
 # The wasm boundary measured on the real calls (a figure, not a test): JSON text, as shipped,
 # against JS values through serde-wasm-bindgen, for sign, profileParse of 2,000 profiles and the
 # policySimulate batch, in Node and in headless Chromium; and signing in Chromium against ali-oss's
-# browser bundle. The shipped modules come from extension/pkg (the api module has sign both ways);
-# builds the policy and transfer modules with the bench's `*Value` exports (feature `wasm-swb`)
-# into bench/boundary/out/pkg.
+# browser bundle. Builds the bench's own modules (the shipped ones plus the `*Value` exports,
+# feature `wasm-swb`) into bench/boundary/out/pkg; the shipped modules come from extension/pkg.
 #
 #   ./build.sh && bench/boundary/run.sh [--node-only]
 set -euo pipefail
@@ -24,7 +23,7 @@ mkdir -p "$PKG"
 
 # The bench modules: each shipped module's feature plus wasm-swb, in the shipped module's profile
 # (build.sh's WASM_MODULES), through wasm-bindgen and wasm-opt as build.sh does.
-for entry in policy:wasm-release transfer:wasm-small; do
+for entry in api:wasm-release policy:wasm-release transfer:wasm-small; do
   name=${entry%%:*} profile=${entry#*:}
   echo "bench/boundary: the $name module with serde-wasm-bindgen ($profile)"
   cargo build --quiet -p rolehop --lib --profile "$profile" --target "$WASM_TARGET" --features "wasm-$name,wasm-swb"

@@ -1,6 +1,5 @@
-// The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here, except for
-// `sign`, which takes and returns JS values (faster for it: bench/boundary). The only module that
-// imports the wasm-bindgen glue.
+// The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here. The only
+// module that imports the wasm-bindgen glue.
 
 import initProfiles, { profileParse, switchUrl } from '../pkg/rolehop_profiles.js';
 import initTransfer, { profileSerialize, profileImport, profileExport } from '../pkg/rolehop_transfer.js';
@@ -109,7 +108,7 @@ const core = Object.freeze({
   load: (/** @type {CoreModule[]} */ ...names) => loadModules(...names),
   version: () => JSON.parse(need('api') && version()),
   selfCheck: () => JSON.parse(need('api') && selfCheck()),
-  sign: (input) => answerOrError(() => need('api') && sign(input)),
+  sign: (input) => JSON.parse(need('api') && sign(JSON.stringify(input))),
   request: (input) => JSON.parse(need('api') && request(JSON.stringify(input))),
   parseResponse: (input) => JSON.parse(need('api') && parseResponse(JSON.stringify(input))),
   policyLint: (input) => JSON.parse(need('policy') && policyLint(JSON.stringify(input))),
@@ -128,27 +127,6 @@ const core = Object.freeze({
   setupNext: (input) => JSON.parse(need('tutorial') && setupNext(JSON.stringify(input))),
   consoleSignin: (input) => JSON.parse(need('api') && consoleSignin(JSON.stringify(input))),
 });
-
-/**
- * The answer of an export that takes and returns JS values, or its thrown core error as the
- * `{error}` the JSON exports answer (the same fields; other exceptions go on). Also the tests' and
- * the oracle's way of calling such an export.
- * @param {() => any} call
- * @returns {any}
- */
-export function answerOrError(call) {
-  try {
-    return call();
-  } catch (e) {
-    if (!(e instanceof Error) || !('kind' in e)) throw e;
-    /** @type {Record<string, unknown>} */
-    const error = { kind: e.kind, message: e.message };
-    for (const field of ['text', 'path', 'line', 'column']) {
-      if (field in e) error[field] = /** @type {any} */ (e)[field];
-    }
-    return { error };
-  }
-}
 
 /**
  * Throws unless `name` is loaded: a module's glue called before its instantiation fails on an

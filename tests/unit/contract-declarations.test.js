@@ -12,7 +12,6 @@ import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { loadWasmCore } from '../lib/wasm-core.js';
-import { answerOrError } from '../../extension/shared/core.js';
 import { RPC_VECTOR } from '../lib/vectors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,13 +47,9 @@ before(async () => {
   ({ wasm: core } = await loadWasmCore(`${ROOT}extension/pkg`));
 });
 
-/** The exports that take and return JS values (shared/core.js); the others take JSON text. */
-const VALUE_EXPORTS = new Set(['sign']);
-
-/** The wasm function `name` on `input`, as shared/core.js calls it. @param {string} name @param {unknown} [input] @returns {any} */
+/** The wasm function `name` on `input` (JSON text both ways). @param {string} name @param {unknown} [input] @returns {any} */
 function call(name, input) {
-  const fn = /** @type {Record<string, (input?: unknown) => any>} */ (/** @type {unknown} */ (core))[name];
-  if (VALUE_EXPORTS.has(name)) return answerOrError(() => fn(input));
+  const fn = /** @type {Record<string, (input?: string) => string>} */ (/** @type {unknown} */ (core))[name];
   return JSON.parse(input === undefined ? fn() : fn(JSON.stringify(input)));
 }
 

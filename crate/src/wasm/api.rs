@@ -2,7 +2,6 @@
 
 use crate::contract;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
 
 /// `{"name", "version", "signing"}`.
 #[wasm_bindgen]
@@ -10,19 +9,9 @@ pub fn version() -> String {
     contract::version().to_string()
 }
 
-/// Signs one request given as a JS object, `{kind: "rpc" | "oss" | "oss-presign" |
-/// "post-policy", ...}`, and answers the signature as a JS object; a refused request throws an
-/// `Error` carrying the core error's fields (`kind`, `message`, `text`, `path`). JS values both ways
-/// measured faster than JSON text for this call (bench/boundary).
+/// Signs one request: `{"kind": "rpc" | "oss" | "oss-presign" | "post-policy", ...}`.
 #[wasm_bindgen]
-pub fn sign(input: JsValue) -> Result<JsValue, JsValue> {
-    by_value::sign(input)
-}
-
-/// [`sign`] as JSON text both ways (`{"error": {...}}` on failure): the CLI's form, which the
-/// oracle (tests/oracle) holds byte for byte to the native CLI's answers.
-#[wasm_bindgen(js_name = signText)]
-pub fn sign_text(input: &str) -> String {
+pub fn sign(input: &str) -> String {
     contract::sign_text(input)
 }
 
@@ -53,13 +42,21 @@ pub fn console_signin(input: &str) -> String {
     contract::to_text(&contract::console_signin(input))
 }
 
-/// `sign` from JS values: well-formed `rpc` and `oss` requests are read typed straight from the
-/// JS object and signed (as the contract's fast reader does from text); every other request, and
-/// every one the typed read refuses, goes through the contract's text path (`JSON.stringify` of
-/// the value), so that errors and the other kinds answer exactly as the JSON contract does.
+/// Bench only (feature `wasm-swb`, bench/boundary): `sign` of an `rpc` or `oss` request taking and
+/// returning JS values through serde-wasm-bindgen; the same signers and the same answer as
+/// `sign`, errors thrown.
+#[cfg(feature = "wasm-swb")]
+#[wasm_bindgen(js_name = signValue)]
+pub fn sign_value(
+    input: wasm_bindgen::JsValue,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    by_value::sign(input)
+}
+
+#[cfg(feature = "wasm-swb")]
 mod by_value {
     use super::super::values::{from_js, to_js, to_js_error, Pairs};
-    use crate::contract;
+    use crate::error::{Error, ErrorKind};
     use crate::sign::oss::{self, OssCredentials, OssHeaderSignature, OssRequest};
     use crate::sign::rpc;
     use serde::ser::{SerializeMap, Serializer};
@@ -83,18 +80,14 @@ mod by_value {
     }
 
     pub fn sign(input: JsValue) -> Result<JsValue, JsValue> {
-        let Ok(req) = from_js::<Request>(input.clone()) else {
-            return checked(&input);
-        };
-        if !req.lossless() {
-            return checked(&input);
-        }
-        match (req.kind.as_str(), req.params, req.access_key_id) {
-            ("rpc", Some(params), _) => {
-                let signed = rpc::sign(&req.method, &params.0, &req.access_key_secret);
+        let req: Request = from_js(input)?;
+        match req.kind.as_str() {
+            "rpc" => {
+                let params = req.params.map(|p| p.0).unwrap_or_default();
+                let signed = rpc::sign(&req.method, &params, &req.access_key_secret);
                 to_js(&signed.map_err(|e| to_js_error(&e))?)
             }
-            ("oss", _, Some(access_key_id)) => {
+            "oss" => {
                 let request = OssRequest {
                     method: req.method,
                     bucket: req.bucket,
@@ -103,50 +96,17 @@ mod by_value {
                     query: req.query.map(|q| q.0).unwrap_or_default(),
                 };
                 let creds = OssCredentials {
-                    access_key_id,
+                    access_key_id: req.access_key_id.unwrap_or_default(),
                     access_key_secret: req.access_key_secret,
                     security_token: req.security_token,
                 };
                 let signed = oss::sign_header(&request, &creds).map_err(|e| to_js_error(&e))?;
                 to_js(&OssAnswer(&signed))
             }
-            _ => checked(&input),
-        }
-    }
-
-    impl Request {
-        /// Whether every string came across unchanged: a JS string with a lone surrogate (not
-        /// UTF-16) arrives with U+FFFD in its place, where its JSON text is refused (`\ud800`),
-        /// so such a request, or one with a real U+FFFD, goes to the text path, which decides.
-        fn lossless(&self) -> bool {
-            let clean = |t: &str| !t.contains('\u{FFFD}');
-            let clean_pairs = |p: &Option<Pairs<String>>| {
-                p.iter().flat_map(|p| &p.0).all(|(k, v)| clean(k) && clean(v))
-            };
-            let optional = [&self.bucket, &self.key, &self.access_key_id, &self.security_token];
-            [&self.kind, &self.method, &self.access_key_secret]
-                .into_iter()
-                .all(|t| clean(t))
-                && optional.into_iter().flatten().all(|t| clean(t))
-                && clean_pairs(&self.params)
-                && clean_pairs(&self.headers)
-                && self.query.iter().flat_map(|q| &q.0).all(|(k, v)| {
-                    clean(k) && v.as_deref().is_none_or(clean)
-                })
-        }
-    }
-
-    /// The contract's own reading of the request as JSON text: its precise errors, the other kinds.
-    fn checked(input: &JsValue) -> Result<JsValue, JsValue> {
-        // `JSON.stringify` of undefined (or of a value it refuses) is no text: read as `null`,
-        // which the contract refuses as a request that is not an object.
-        let text = js_sys::JSON::stringify(input)
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_else(|| "null".to_string());
-        match contract::sign(&text) {
-            Ok(answer) => to_js(&answer),
-            Err(e) => Err(to_js_error(&e)),
+            other => Err(to_js_error(&Error::new(
+                ErrorKind::Unsupported,
+                format!("the bench's signValue signs rpc and oss requests, not {other}"),
+            ))),
         }
     }
 

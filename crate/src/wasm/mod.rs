@@ -28,22 +28,8 @@ modules! {
     policy: "wasm-policy",
 }
 
-// JS values in and out through serde-wasm-bindgen: the api module's `sign`, and the bench's
-// `*Value` exports (feature wasm-swb, bench/boundary).
-#[cfg(all(
-    target_arch = "wasm32",
-    any(
-        feature = "wasm-api",
-        feature = "wasm-swb",
-        not(any(
-            feature = "wasm-profiles",
-            feature = "wasm-transfer",
-            feature = "wasm-checks",
-            feature = "wasm-tutorial",
-            feature = "wasm-policy"
-        ))
-    )
-))]
+// Bench only: JS values in and out through serde-wasm-bindgen (bench/boundary).
+#[cfg(all(target_arch = "wasm32", feature = "wasm-swb"))]
 mod values;
 
 // The profiles module's writer; also built natively in tests, which hold it to the contract's.

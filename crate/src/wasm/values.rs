@@ -1,7 +1,7 @@
-//! JS values in and out through serde-wasm-bindgen, the boundary the design card names, where it
-//! measures at least as fast as JSON text (bench/boundary: the api module's `sign`; the bench's
-//! `*Value` exports, feature `wasm-swb`). Errors cross as a thrown `js_sys::Error` carrying the
-//! core error's fields (`kind`, `message`, `text`, `path`, `line`, `column`).
+//! Bench only (feature `wasm-swb`, bench/boundary): the boundary the design card names, JS values
+//! in and out through serde-wasm-bindgen, beside the shipped JSON-text exports, so that the two
+//! can be timed on the real calls. Errors cross as a `js_sys::Error` carrying the core error's
+//! fields (`kind`, `message`, `text`, `path`, `line`, `column`).
 
 use crate::error::{Error, ErrorKind};
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};

@@ -45,8 +45,8 @@ exported! {
     // Errors (crate/src/error.rs)
     error::ErrorKind,
     error::Error,
-    // Messages: one `{id, args}` union per area (crate/src/message/)
-    message::Message,
+    // Messages: one `{id, args}` union per area the extension receives (crate/src/message/); not
+    // the CLI's, nor `Message`, their union (an error's text is any message: error.rs)
     message::ProfileMessage,
     message::PolicyMessage,
     message::ApiMessage,
@@ -56,7 +56,6 @@ exported! {
     message::SigninMessage,
     message::SetupMessage,
     message::ContractMessage,
-    message::CliMessage,
     message::ChainMessage,
     // version
     contract::VersionInfo,

@@ -1,6 +1,6 @@
 // GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.
-// Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and
-// the service worker's messages are declared by hand in ../contract.d.ts.
+// Regenerate with `./build.sh types`. Types not (yet) in Rust and the wasm-bindgen functions are
+// declared by hand in ../contract.d.ts; the service worker's messages are in ./messages.d.ts.
 
 export type CoreMessage = { id: string, args: { [name in string]: string | number | CoreMessage } };
 

@@ -34,7 +34,10 @@ pub struct Error {
     /// The words as a message id and arguments, rendered by the extension and the CLI from the
     /// catalogs (the errors not yet moved there have none).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    // Declared as any message (`{id, args}`), not the union of every area's ids: an error may carry
+    // any area's words, the extension only renders them, and TypeScript gives up on that union of
+    // about 1,000 shapes (TS2590) where it must reduce it, as in `text ?? message`.
+    #[cfg_attr(test, ts(optional, type = "CoreMessage"))]
     pub text: Option<Box<Message>>,
     /// JSON path of the offending field, e.g. `$.params.Timestamp`.
     #[serde(skip_serializing_if = "Option::is_none")]

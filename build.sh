@@ -6,7 +6,9 @@
 #   ./build.sh test   the same, then every test suite; the last line is "N passed, N failed"
 #   ./build.sh types  regenerate what is generated from the Rust sources: the contract's TypeScript
 #                     declarations (extension/shared/generated/core.d.ts) and the text rules
-#                     (extension/shared/rules.js, content/rules.js); `./build.sh test` fails when stale
+#                     (extension/shared/rules.js, content/rules.js); and the service worker's message
+#                     types (extension/shared/generated/messages.d.ts) from its message schema;
+#                     `./build.sh test` fails when any is stale
 #
 # Made for Debian 12 as root (CI) and for developer machines that already have the tools: every
 # install step runs only when its tool is missing or has the wrong version.
@@ -218,6 +220,11 @@ build_types() {
   # The core's text rules for the extension (crate/src/rules/text.rs).
   ROLEHOP_WRITE_GENERATED=1 cargo test --quiet -p rolehop --test rules_js generated_rules_are_current
   info "extension/shared/rules.js, extension/content/rules.js ($(grep -c '^export const' extension/shared/rules.js) rules)"
+  # The service worker's message types, from its one message schema (extension/background/messages.js).
+  ensure_node
+  ensure_npm_packages # the generator reads the types with the TypeScript parser
+  node extension/build/message-types.js
+  info "extension/shared/generated/messages.d.ts ($(grep -c '^  | { type:' extension/shared/generated/messages.d.ts) messages)"
 }
 
 size_of() { wc -c <"$1" | human; }
@@ -369,10 +376,10 @@ main() {
       run_tests
       ;;
     types)
-      step "Writing the contract's TypeScript declarations"
+      step "Writing the contract's and the service worker's TypeScript declarations"
       build_types
       ;;
-    -h | --help | help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$1': use ./build.sh, ./build.sh test or ./build.sh types" ;;
   esac
 }

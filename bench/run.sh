@@ -11,7 +11,7 @@ cd "$ROOT"
 OUT=bench/out
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
-[ -f extension/pkg/rolehop_bg.wasm ] && [ -f extension/pkg/rolehop.js ] || {
+[ -f extension/pkg/rolehop_api_bg.wasm ] && [ -f extension/pkg/rolehop_api.js ] || {
   echo "bench: extension/pkg is missing: build the wasm first with ./build.sh" >&2
   exit 1
 }

@@ -34,7 +34,10 @@ pub struct Error {
     /// The words as a message id and arguments, rendered by the extension and the CLI from the
     /// catalogs (the errors not yet moved there have none).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(test, ts(optional))]
+    // Declared as any message (`{id, args}`), not the union of every area's ids: an error may carry
+    // any area's words, the extension only renders them, and TypeScript gives up on that union of
+    // about 1,000 shapes (TS2590) where it must reduce it, as in `text ?? message`.
+    #[cfg_attr(test, ts(optional, type = "CoreMessage"))]
     pub text: Option<Box<Message>>,
     /// JSON path of the offending field, e.g. `$.params.Timestamp`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,7 +133,10 @@ impl Error {
 /// -> `accessKeyId`, `$.headers["x-oss-date"]` -> `x-oss-date`.
 pub fn field_name(path: &str) -> &str {
     if let Some(quoted) = path.strip_suffix("\"]") {
-        if let Some(start) = quoted.rfind("[\"") {
+        // Bytes, not `rfind("[\"")`: a substring search links the two-way searcher (3 KB) into
+        // the popup's wasm.
+        let start = quoted.as_bytes().windows(2).rposition(|w| w == b"[\"");
+        if let Some(start) = start {
             return &quoted[start + 2..];
         }
     }
@@ -185,3 +191,18 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::field_name;
+
+    #[test]
+    fn field_names_are_the_last_name_of_a_path() {
+        assert_eq!(field_name("$.credentials.accessKeyId"), "accessKeyId");
+        assert_eq!(field_name("$.headers[\"x-oss-date\"]"), "x-oss-date");
+        assert_eq!(field_name("$[\"a b\"][\"c[\\\"d\"]"), "c[\\\"d");
+        assert_eq!(field_name("$.profiles[3]"), "profiles[3]");
+        assert_eq!(field_name("/role/arn"), "arn");
+        assert_eq!(field_name("$"), "$");
+    }
+}

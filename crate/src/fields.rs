@@ -147,7 +147,12 @@ pub fn child_path(parent: &str, name: &str) -> String {
     if plain {
         format!("{parent}.{name}")
     } else {
-        format!("{parent}[{}]", Value::String(name.to_string()))
+        // The name as a JSON string (serialising a string cannot fail); not through `Value`'s
+        // Display, which would link Debug's escaping into the popup's wasm (wasm/narrow.rs).
+        format!(
+            "{parent}[{}]",
+            serde_json::to_string(name).unwrap_or_default()
+        )
     }
 }
 

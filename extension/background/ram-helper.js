@@ -432,10 +432,8 @@ export function trustVerdict(core, progress, text) {
   const base = { account, roleArn: values.roleArn };
   const lint = core.policyLint({ policy: text, kind: 'trust' });
   if ('error' in lint) {
-    const { message, text, line, column, path } = lint.error;
-    // Not `text ?? String(message)`: TypeScript cannot spell out that union over every area's message.
-    const words = text === undefined ? String(message) : coreMessage(text);
-    return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: words, ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
+    const { message, text: words, line, column, path } = lint.error;
+    return { ...base, verdict: 'invalid', principals: [], findings: [], problem: { message: coreMessage(words ?? String(message)), ...(path ? { path: String(path) } : {}), ...(line ? { line, column } : {}) } };
   }
   const findings = lint.findings
     .filter((f) => f.level === 'error' || f.level === 'security-warning')
@@ -450,8 +448,7 @@ export function trustVerdict(core, progress, text) {
   });
   if ('error' in simulated || !('results' in simulated)) {
     const error = 'error' in simulated ? simulated.error : undefined;
-    const words = error?.text === undefined ? String(error?.message ?? 'the simulator gave no results') : coreMessage(error.text);
-    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: words } };
+    return { ...base, verdict: 'invalid', principals: [], findings, problem: { message: coreMessage(error?.text ?? String(error?.message ?? 'the simulator gave no results')) } };
   }
   const { results } = simulated;
   const decided = principals.map((principal, i) => {

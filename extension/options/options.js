@@ -45,9 +45,7 @@ async function main() {
     const result = core.profileParse({ text, defaultSite });
     if ('error' in result) {
       const { kind, message, text } = result.error;
-      // Not `text ?? message`: TypeScript cannot spell out that union over every area's message.
-      const words = text === undefined ? message : /** @type {import('../shared/contract').CoreMessage} */ (text);
-      return { profiles: [], errors: [{ kind, message: words, line: 1, column: 1 }] };
+      return { profiles: [], errors: [{ kind, message: text ?? message, line: 1, column: 1 }] };
     }
     return result;
   }

@@ -34,9 +34,7 @@ function readImport(core, text, format, defaultSite) {
 
 /** A contract-level error as the one error of an import. @param {CoreError} error */
 function failed({ kind, message, text, line = 1, column = 1 }) {
-  // Not `text ?? message`: TypeScript cannot spell out that union over every area's message.
-  const words = text === undefined ? message : /** @type {import('../shared/contract').CoreMessage} */ (text);
-  return { profiles: [], text: '', skipped: [], errors: [{ kind, message: words, line, column }] };
+  return { profiles: [], text: '', skipped: [], errors: [{ kind, message: text ?? message, line, column }] };
 }
 
 /** @param {Skipped[]} skipped */

@@ -1,16 +1,20 @@
 // Types of the core's JSON contract (crate/src/contract) and of the service worker's messages.
 // Type declarations only: used by `tsc --checkJs` through JSDoc `import('...')` types; never shipped.
 //
-// Two kinds of declarations meet here:
+// Three kinds of declarations meet here:
 // - GENERATED from the core's Rust types: ./generated/core.d.ts, re-exported below. Never edit it;
 //   change the Rust type and run `./build.sh types` (crate/src/contract/typescript.rs; `./build.sh test`
 //   fails when the file is stale).
+// - GENERATED from the service worker's message schema (background/messages.js): the messages and
+//   their replies' types, ./generated/messages.d.ts, re-exported below (also `./build.sh types`).
 // - WRITTEN BY HAND, in this file: the contract shapes the core still reads or writes as untyped
 //   JSON (inputs read by contract/fields.rs, answers built with `json!`), until they become Rust
-//   types (issue 12), in the sections marked [core, by hand]; the service worker's messages and
-//   browser-only shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
+//   types (issue 12), in the sections marked [core, by hand]; the shapes the service worker's
+//   messages carry and other browser-only shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
 
 export * from './generated/core';
+export * from './generated/messages';
+import type { Message, MessageType, Replies } from './generated/messages';
 import type {
   ActionName,
   ApiError,
@@ -340,29 +344,10 @@ export interface ChecksRetryInput {
 // [browser, by hand] Service worker messages (extension/background/router.js)
 // ---------------------------------------------------------------------------------------------
 
-/** Every message the service worker understands; extra or missing fields are refused. */
-export type Message =
-  | { type: "core.version" }
-  | { type: "core.selfCheck" }
-  | { type: "core.sign"; request: SignRequest }
-  | { type: "core.request"; request: ApiRequestInput }
-  | { type: "core.parseResponse"; response: ApiResponseInput }
-  | { type: "credentials.set"; side: CredentialSide; credentials: CredentialInput }
-  | { type: "credentials.clear"; side: CredentialSide | "all" }
-  | { type: "credentials.status" }
-  | { type: "checks.run"; inputs: Record<string, unknown> }
-  | { type: "console.open"; profile: Record<string, unknown>; readOnly: boolean }
-  // Content-script messages (router.js CONTENT_SCRIPT_TYPES; each only from its own pages)
-  | { type: "switch.context"; marker?: string; parentAlias: string; roleName: string }
-  | { type: "switch.validate"; parentAlias: string; roleName: string }
-  | { type: "switch.saveProfile"; parentAlias: string; roleName: string }
-  | { type: "identity.lookup"; accountUid: string; roleName: string }
-  | { type: "ramHelper.context"; path: string }
-  | { type: "ramHelper.checkTrust"; policy: string }
-  | { type: "ramHelper.panel"; collapsed?: boolean }
-  | { type: "ramHelper.copy"; path: string; copyId: string };
-
-export type MessageType = Message["type"];
+// GENERATED: `Message`, `MessageType`, `Replies` and, for the run port
+// (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only), `PortMessage` and
+// `PortMessageType` are in ./generated/messages.d.ts (re-exported above), written from the worker's
+// one message schema (WORKER_MESSAGES and PORT_MESSAGES in background/messages.js).
 
 /** The message of one type. */
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -381,27 +366,8 @@ export interface MessageError {
   error: { kind: MessageErrorKind; message: string };
 }
 
-/** The answer to each message type when it succeeds. */
-export interface Replies {
-  "core.version": VersionInfo;
-  "core.selfCheck": SelfCheckResult;
-  "core.sign": SignResult;
-  "core.request": BuiltRequest;
-  "core.parseResponse": ParsedResponse;
-  "credentials.set": CredentialsStatus;
-  "credentials.clear": CredentialsStatus;
-  "credentials.status": CredentialsStatus;
-  "checks.run": Record<string, unknown>;
-  "console.open": ConsoleOpened | { error: ConsoleFailure };
-  "switch.context": SwitchContext;
-  "switch.validate": SwitchValidation;
-  "switch.saveProfile": { saved: boolean; profile: ProfileRef };
-  "identity.lookup": { profile?: ProfileRef };
-  "ramHelper.context": RamHelperContext;
-  "ramHelper.checkTrust": RamHelperTrust;
-  "ramHelper.panel": { collapsed: boolean };
-  "ramHelper.copy": RamHelperCopy;
-}
+/** What `sendMessage` resolves to for a message type. */
+export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;
 
 // ---------------------------------------------------------------------------------------------
 // [browser, by hand] Content scripts (extension/content/, extension/background/switch.js)
@@ -558,25 +524,6 @@ export interface InvalidCredentialsError {
     problems: Array<{ field: string; code: string; message: string }>;
   };
 }
-
-// ---------------------------------------------------------------------------------------------
-// [browser, by hand] Run port (`chrome.runtime.connect({name: "rolehop.run"})`, extension pages only): checks and
-// "Do it for me" stream their progress back as PortEvents.
-// ---------------------------------------------------------------------------------------------
-
-export type PortMessage =
-  | { type: "checks.run"; inputs: Record<string, unknown> }
-  | { type: "setup.run"; inputs: Record<string, unknown> }
-  /** `send`: this write; `send-all`: this and every later write without asking; `cancel`: stop here. */
-  | { type: "setup.confirm"; stepId: string; decision: "send" | "send-all" | "cancel" }
-  | { type: "setup.cancel" }
-  /** While a preview waits for the user: keeps the service worker from being stopped as idle. */
-  | { type: "run.keepalive" };
-
-export type PortMessageType = PortMessage["type"];
-
-/** What `sendMessage` resolves to for a message type. */
-export type ReplyOf<T extends MessageType> = Replies[T] | CoreErrorResult | MessageError;
 
 // ---------------------------------------------------------------------------------------------
 // [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext

@@ -35,6 +35,8 @@ function cli(command, input) {
 function attempt(action, response) {
   const localTime = response.localTime ?? '2026-01-01T00:00:00Z';
   if (response.transportError) return { transportError: response.transportError, localTime };
+  // The runner had no credentials for the request (background/checks.js).
+  if (response.skipped) return { skipped: response.skipped, localTime };
   const body = response.bodyFile
     ? readFileSync(join(FIXTURES, response.bodyFile), 'utf8')
     : response.bodyJson

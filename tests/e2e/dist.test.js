@@ -2,6 +2,7 @@
 // a browser needs them, nothing build-only or test-only shipped, and zips equal to the folders.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
@@ -138,6 +139,19 @@ describe('dist', () => {
       }
     }
     assert.deepEqual(found, []);
+  });
+
+  test('the wasm modules keep their size targets: the popup\'s at most 60 KB gzip -9, the largest at most 250 KB', () => {
+    // GNU gzip -9, as bench/README.md (Size) measures them; 1 KB = 1,024 bytes (issue 12).
+    /** @param {string} module @returns {number} */
+    const gzipped = (module) =>
+      execFileSync('gzip', ['-9c', join(DIST, 'chromium', 'pkg', `rolehop_${module}_bg.wasm`)], { maxBuffer: 1 << 24 }).length;
+    const profiles = gzipped('profiles');
+    assert.ok(profiles <= 60 * 1024, `the popup's wasm (profiles) is ${profiles} B gzip -9, over 61,440`);
+    for (const module of ['transfer', 'api', 'checks', 'tutorial', 'policy']) {
+      const size = gzipped(module);
+      assert.ok(size <= 250 * 1024, `the ${module} wasm is ${size} B gzip -9, over 256,000`);
+    }
   });
 
   test('the zips hold exactly the folders\' files', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createRouter, CONTENT_SCRIPT_TYPES } from '../../extension/background/router.js';
-import { MESSAGE_FIELDS } from '../../extension/background/messages.js';
+import { WORKER_MESSAGES } from '../../extension/background/messages.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
@@ -74,7 +74,7 @@ describe('router: trusted extension pages', () => {
   });
 
   test('every known type has a handler', async () => {
-    for (const [type, fields] of Object.entries(MESSAGE_FIELDS)) {
+    for (const [type, { fields }] of Object.entries(WORKER_MESSAGES)) {
       // Content-script types answer only their pages' senders (tests/e2e/content-messages.test.js).
       if (CONTENT_SCRIPT_TYPES.has(/** @type {any} */ (type))) continue;
       const message = { type, ...Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, kind.startsWith('string') ? 'a' : kind.startsWith('boolean') ? false : { kind: 'rpc' }])) };

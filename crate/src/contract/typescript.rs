@@ -45,8 +45,8 @@ exported! {
     // Errors (crate/src/error.rs)
     error::ErrorKind,
     error::Error,
-    // Messages: one `{id, args}` union per area (crate/src/message/)
-    message::Message,
+    // Messages: one `{id, args}` union per area the extension receives (crate/src/message/); not
+    // the CLI's, nor `Message`, their union (an error's text is any message: error.rs)
     message::ProfileMessage,
     message::PolicyMessage,
     message::ApiMessage,
@@ -56,7 +56,6 @@ exported! {
     message::SigninMessage,
     message::SetupMessage,
     message::ContractMessage,
-    message::CliMessage,
     message::ChainMessage,
     // version
     contract::VersionInfo,
@@ -272,8 +271,8 @@ fn declarations() -> String {
     }
     let mut out = String::from(
         "// GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.\n\
-         // Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and\n\
-         // the service worker's messages are declared by hand in ../contract.d.ts.\n\n",
+         // Regenerate with `./build.sh types`. Types not (yet) in Rust and the wasm-bindgen functions are\n\
+         // declared by hand in ../contract.d.ts; the service worker's messages are in ./messages.d.ts.\n\n",
     );
     out.push_str(message::typescript::CORE_MESSAGE);
     out.push_str("\n\n");

@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 /// One argument's value: a text (shown exactly as given) or a number.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub enum Arg<'a> {
     Text(&'a str),
     Number(u64),
@@ -39,7 +39,9 @@ impl Serialize for Arg<'_> {
 }
 
 /// What every message of every area gives: its catalog id and its arguments in declared order.
-pub trait Said: fmt::Debug {
+/// Not `Debug` as a supertrait: every `dyn Said` table would then carry the Debug formatter (and
+/// with it `debug_map` and string escaping) into each wasm module; the areas' types are Debug.
+pub trait Said {
     /// The catalog id.
     fn id(&self) -> &'static str;
 
@@ -119,13 +121,22 @@ pub fn debug_said(message: &dyn Said, f: &mut fmt::Formatter<'_>) -> fmt::Result
     let mut map = f.debug_map();
     for (name, value) in message.args() {
         match value {
-            Arg::Message(inner) => map.entry(&name, inner),
+            Arg::Message(inner) => map.entry(&name, &DebugSaid(inner)),
             Arg::Text(text) => map.entry(&name, &text),
             Arg::Number(n) => map.entry(&name, &n),
             Arg::Json(v) => map.entry(&name, v),
         };
     }
     map.finish()
+}
+
+/// A message in debug output, for a message nested in another's arguments.
+struct DebugSaid<'a>(&'a dyn Said);
+
+impl fmt::Debug for DebugSaid<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_said(self.0, f)
+    }
 }
 
 /// The same id with the same arguments (nested messages compared alike).

@@ -283,10 +283,14 @@ pub fn build(id: &str, values: &Values, default_site: Site) -> Result<Profile, V
             site
         }
     };
-    let color = get(Key::Color).and_then(|text| {
-        let c = color(text);
-        check(Key::Color, c.as_ref().map(|_| ()).map_err(Clone::clone));
-        c.ok()
+    // Matched, not checked through a clone of the error: cloning a message links every
+    // variant's clone into the popup's wasm.
+    let color = get(Key::Color).and_then(|text| match color(text) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            check(Key::Color, Err(e));
+            None
+        }
     });
     let display_name = get(Key::DisplayName)
         .filter(|t| check(Key::DisplayName, text(Key::DisplayName, t, 128, false)));

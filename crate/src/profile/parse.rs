@@ -32,9 +32,19 @@ pub fn parse(text: &str, default_site: Site) -> Parsed {
     }
     parser.finish_section();
     let mut out = parser.out;
-    out.errors.sort_by_key(|e| (e.line, e.column));
+    sort_by_position(&mut out.errors);
     summarize_errors(&mut out.errors);
     out
+}
+
+/// Sorts errors by line and column, those at one position in the order they were found (a
+/// profile's missing account and role both point at its header): the order a stable sort gives,
+/// by an unstable sort that tells them apart by that order: std's stable sort is 0.7 KB gzip
+/// more code in the popup's wasm.
+fn sort_by_position(errors: &mut Vec<ProfileError>) {
+    let mut found: Vec<(usize, ProfileError)> = errors.drain(..).enumerate().collect();
+    found.sort_unstable_by_key(|(i, e)| (e.line, e.column, *i));
+    errors.extend(found.into_iter().map(|(_, e)| e));
 }
 
 /// Errors listed at most; past it the list ends with one that says how many more there are. A
@@ -439,5 +449,36 @@ fn offset_in(field: &Field, offset: usize) -> usize {
         0
     } else {
         offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Said;
+
+    #[test]
+    fn errors_sort_as_a_stable_sort_sorts_them() {
+        // Many errors at few positions, in a scrambled order, each told apart by its message.
+        let errors: Vec<ProfileError> = (0..200)
+            .map(|i| ProfileError {
+                kind: ErrorKind::InvalidValue,
+                message: ProfileMessage::ProfileMoreErrors { count: i },
+                line: (i * 7) % 5,
+                column: (i * 3) % 2,
+                profile: None,
+                field: None,
+                fix: None,
+            })
+            .collect();
+        let mut stable = errors.clone();
+        stable.sort_by_key(|e| (e.line, e.column));
+        let mut ours = errors;
+        sort_by_position(&mut ours);
+        assert_eq!(ours, stable);
+        // A profile without account and role: both errors at its header, account first.
+        let parsed = parse("[profile a]\ncolor = red\n", Site::Cn);
+        let ids: Vec<_> = parsed.errors.iter().map(|e| e.message.id()).collect();
+        assert_eq!(ids, ["core_profile_no_account", "core_profile_no_role"]);
     }
 }

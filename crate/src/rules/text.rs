@@ -56,8 +56,15 @@ impl TextRule {
     pub fn matches(&self, text: &str) -> bool {
         (self.min..=self.max).contains(&text.len())
             && text.chars().all(|c| self.allows(c))
-            && !text.starts_with(|c| self.not_at_edges.contains(c))
-            && !text.ends_with(|c| self.not_at_edges.contains(c))
+            && !text.starts_with(|c| self.at_edge_refused(c))
+            && !text.ends_with(|c| self.at_edge_refused(c))
+    }
+
+    /// Whether `c` may not start or end the text. Compared character by character: `str::contains`
+    /// of a non-ASCII `char` searches for its UTF-8 text, which links the substring searcher
+    /// (3 KB) into the popup's wasm.
+    fn at_edge_refused(&self, c: char) -> bool {
+        self.not_at_edges.chars().any(|edge| edge == c)
     }
 
     /// The rule as a JavaScript regular expression literal.

@@ -28,6 +28,10 @@ modules! {
     policy: "wasm-policy",
 }
 
+// Bench only: JS values in and out through serde-wasm-bindgen (bench/boundary).
+#[cfg(all(target_arch = "wasm32", feature = "wasm-swb"))]
+mod values;
+
 // The profiles module's writer; also built natively in tests, which hold it to the contract's.
 #[cfg(any(
     test,

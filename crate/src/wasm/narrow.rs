@@ -12,7 +12,10 @@ use serde_json::Value;
 /// JSON text of a result of `profileParse` or `switchUrl`: the value, or `{"error": {...}}`.
 pub fn to_text(result: &Result<Value>) -> String {
     match result {
-        Ok(value) => value.to_string(),
+        // Not `value.to_string()`: `Value`'s Display goes through an io adapter whose error
+        // (a boxed `String` error) links Debug's string escaping and Unicode tables.
+        // Serialising a `Value` cannot fail.
+        Ok(value) => serde_json::to_string(value).unwrap_or_default(),
         Err(error) => {
             let mut out = String::from("{\"error\":");
             // Writing into a String cannot fail, nor can serialising these fields.

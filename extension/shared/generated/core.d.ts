@@ -1,6 +1,6 @@
 // GENERATED from the Rust types by crate/src/contract/typescript.rs: do not edit.
-// Regenerate with `./build.sh types`. Types not (yet) in Rust, the wasm-bindgen functions and
-// the service worker's messages are declared by hand in ../contract.d.ts.
+// Regenerate with `./build.sh types`. Types not (yet) in Rust and the wasm-bindgen functions are
+// declared by hand in ../contract.d.ts; the service worker's messages are in ./messages.d.ts.
 
 export type CoreMessage = { id: string, args: { [name in string]: string | number | CoreMessage } };
 
@@ -22,7 +22,7 @@ export type CoreError = {
    * The words as a message id and arguments, rendered by the extension and the CLI from the
    * catalogs (the errors not yet moved there have none).
    */
-  text?: Message,
+  text?: CoreMessage,
   /**
    * JSON path of the offending field, e.g. `$.params.Timestamp`.
    */
@@ -33,8 +33,6 @@ export type CoreError = {
   line?: number,
   column?: number,
 };
-
-export type Message = ProfileMessage | PolicyMessage | ApiMessage | SignMessage | ChecksMessage | TutorialMessage | SetupMessage | SigninMessage | ContractMessage | CliMessage | ChainMessage;
 
 export type ProfileMessage = 
   | { id: "core_field_account", args: Record<string, never> }
@@ -579,7 +577,7 @@ export type ChecksMessage =
   | { id: "core_check_no_role_in_a", args: { account: string, name: string } }
   | { id: "core_check_no_role_in_a_fix", args: { name: string, step: number } }
   | { id: "core_check_no_trust_policy", args: Record<string, never> }
-  | { id: "core_check_trust_unreadable", args: { error: Message } }
+  | { id: "core_check_trust_unreadable", args: { error: CoreMessage } }
   | { id: "core_check_trust_unreadable_text", args: { error: string } }
   | { id: "core_check_trust_unreadable_fix", args: Record<string, never> }
   | { id: "core_check_b_unknown", args: Record<string, never> }
@@ -965,98 +963,6 @@ export type ContractMessage =
   | { id: "core_contract_export_base_profiles_not_array", args: { file: string, key: string } }
   | { id: "core_contract_export_no_source_profile", args: { file: string, name: string } }
   | { id: "core_contract_user_policy_shape", args: { name: string, document: string } };
-
-export type CliMessage = 
-  | { id: "core_cli_label_at", args: { path: string } }
-  | { id: "core_cli_label_line_column", args: { line: number, column: number } }
-  | { id: "core_cli_read_failed", args: { source: string, reason: string } }
-  | { id: "core_cli_title_tutorial", args: { audience: CliMessage } }
-  | { id: "core_cli_label_company_a", args: Record<string, never> }
-  | { id: "core_cli_label_company_b", args: Record<string, never> }
-  | { id: "core_cli_label_b_user", args: Record<string, never> }
-  | { id: "core_cli_label_console", args: Record<string, never> }
-  | { id: "core_cli_label_values", args: Record<string, never> }
-  | { id: "core_cli_label_policy", args: Record<string, never> }
-  | { id: "core_cli_label_aliyun_cli", args: Record<string, never> }
-  | { id: "core_cli_label_terraform", args: Record<string, never> }
-  | { id: "core_cli_label_verify", args: Record<string, never> }
-  | { id: "core_cli_title_troubleshooting", args: Record<string, never> }
-  | { id: "core_cli_label_when", args: Record<string, never> }
-  | { id: "core_cli_policy_assumed", args: Record<string, never> }
-  | { id: "core_cli_document_above", args: Record<string, never> }
-  | { id: "core_cli_lint_error_count", args: { count: number } }
-  | { id: "core_cli_lint_security_warning_count", args: { count: number } }
-  | { id: "core_cli_lint_warning_count", args: { count: number } }
-  | { id: "core_cli_lint_suggestion_count", args: { count: number } }
-  | { id: "core_cli_label_lint", args: { found: string } }
-  | { id: "core_cli_label_lint_clean", args: Record<string, never> }
-  | { id: "core_cli_plan_intro", args: { side: string, account: string } }
-  | { id: "core_cli_label_verdict_pass", args: Record<string, never> }
-  | { id: "core_cli_label_verdict_fail", args: Record<string, never> }
-  | { id: "core_cli_label_verdict_incomplete", args: Record<string, never> }
-  | { id: "core_cli_label_verdict_pending", args: Record<string, never> }
-  | { id: "core_cli_unknown_flag", args: { flag: string } }
-  | { id: "core_cli_flag_needs_value", args: { flag: string } }
-  | { id: "core_cli_unexpected_argument", args: { argument: string } }
-  | { id: "core_cli_unknown_command", args: { command: string, commands: string } }
-  | { id: "core_cli_missing_command", args: { commands: string } }
-  | { id: "core_cli_needs_file", args: Record<string, never> }
-  | { id: "core_cli_at_most_one_file", args: Record<string, never> }
-  | { id: "core_cli_needs_flag", args: { flag: string } }
-  | { id: "core_cli_needs_kind", args: { kinds: string } }
-  | { id: "core_cli_unknown_kind", args: { kind: string, kinds: string } }
-  | { id: "core_cli_needs_profile", args: Record<string, never> }
-  | { id: "core_cli_flag_seconds", args: { flag: string, value: string } }
-  | { id: "core_cli_flag_one_of", args: { flag: string, values: string, value: string } }
-  | { id: "core_cli_flag_form", args: { flag: string, form: string, value: string } }
-  | { id: "core_cli_not_both", args: { first: string, second: string } }
-  | { id: "core_cli_together", args: { first: string, second: string } }
-  | { id: "core_cli_url_target", args: Record<string, never> }
-  | { id: "core_cli_no_home", args: { flag: string } }
-  | { id: "core_cli_write_needs_file", args: Record<string, never> }
-  | { id: "core_cli_write_failed", args: { target: string, reason: string } }
-  | { id: "core_cli_no_valid_profile", args: { file: string, id: string } }
-  | { id: "core_cli_not_canonical", args: { file: string } }
-  | { id: "core_cli_aliyun_config_needs_home", args: Record<string, never> }
-  | { id: "core_cli_label_usage", args: Record<string, never> }
-  | { id: "core_cli_help_intro", args: Record<string, never> }
-  | { id: "core_cli_help_sign", args: Record<string, never> }
-  | { id: "core_cli_help_request", args: Record<string, never> }
-  | { id: "core_cli_help_parse", args: Record<string, never> }
-  | { id: "core_cli_help_policy", args: Record<string, never> }
-  | { id: "core_cli_help_profile", args: Record<string, never> }
-  | { id: "core_cli_help_tutorial", args: Record<string, never> }
-  | { id: "core_cli_help_check", args: Record<string, never> }
-  | { id: "core_cli_help_console", args: Record<string, never> }
-  | { id: "core_cli_help_credentials", args: Record<string, never> }
-  | { id: "core_cli_help_version", args: Record<string, never> }
-  | { id: "core_cli_help_help", args: Record<string, never> }
-  | { id: "core_cli_help_contract", args: Record<string, never> }
-  | { id: "core_cli_help_policy_build", args: Record<string, never> }
-  | { id: "core_cli_help_policy_build_request", args: Record<string, never> }
-  | { id: "core_cli_help_policy_lint", args: Record<string, never> }
-  | { id: "core_cli_help_policy_simulate", args: Record<string, never> }
-  | { id: "core_cli_help_policy_simulate_request", args: Record<string, never> }
-  | { id: "core_cli_help_profile_parse", args: Record<string, never> }
-  | { id: "core_cli_help_profile_format", args: Record<string, never> }
-  | { id: "core_cli_help_profile_import", args: Record<string, never> }
-  | { id: "core_cli_help_profile_export", args: Record<string, never> }
-  | { id: "core_cli_help_profile_url", args: Record<string, never> }
-  | { id: "core_cli_help_tutorial_steps", args: Record<string, never> }
-  | { id: "core_cli_help_tutorial_plan", args: Record<string, never> }
-  | { id: "core_cli_help_tutorial_next", args: Record<string, never> }
-  | { id: "core_cli_help_tutorial_values", args: Record<string, never> }
-  | { id: "core_cli_help_check_intro", args: Record<string, never> }
-  | { id: "core_cli_help_check_plan", args: Record<string, never> }
-  | { id: "core_cli_help_check_next", args: Record<string, never> }
-  | { id: "core_cli_help_check_diagnose", args: Record<string, never> }
-  | { id: "core_cli_help_check_retry", args: Record<string, never> }
-  | { id: "core_cli_help_console_open", args: Record<string, never> }
-  | { id: "core_cli_help_console_credentials", args: Record<string, never> }
-  | { id: "core_cli_help_console_profiles", args: Record<string, never> }
-  | { id: "core_cli_help_console_your_credentials", args: Record<string, never> }
-  | { id: "core_cli_help_console_exit_codes", args: Record<string, never> }
-  | { id: "core_cli_help_zh", args: Record<string, never> };
 
 export type ChainMessage = 
   | { id: "core_chain_title_b_user", args: Record<string, never> }

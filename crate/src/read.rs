@@ -15,6 +15,7 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields::{child_path, json_type, wrong_type};
 use crate::message::ApiMessage;
+use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -201,6 +202,7 @@ impl Failure {
     }
 
     /// The error, placed at `path` if it has no place yet.
+    #[inline(never)]
     fn into_error(self, path: &Path<'_>) -> Error {
         match self.0 {
             Why::Said(error) => error,
@@ -210,6 +212,7 @@ impl Failure {
     }
 
     /// An unknown name or refused value at `path`, in the caller's words.
+    #[inline(never)]
     fn named(self, path: &Path<'_>, on_unknown: OnUnknown<'_>) -> Self {
         match (self.0, on_unknown) {
             (Why::Refused(what, name, expected), Some(on_unknown)) => {
@@ -225,6 +228,7 @@ impl Failure {
     }
 
     /// Places serde's words at `path`; a placed error keeps its place.
+    #[inline(never)]
     fn at(self, path: &Path<'_>) -> Self {
         Failure::said(self.into_error(path))
     }
@@ -249,6 +253,28 @@ impl de::Error for Failure {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         Failure(Why::Refused(What::Name, variant.to_string(), expected))
+    }
+
+    // serde's other failures, without its formatted sentences: the reader checks each value's JSON
+    // type itself, and words unknown fields and missing ones (`Absent`) as the contract does.
+    fn invalid_type(unexpected: de::Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        Failure(Why::Other(unexpected.to_string()))
+    }
+
+    fn invalid_length(len: usize, _: &dyn de::Expected) -> Self {
+        Failure(Why::Other(len.to_string()))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Failure(Why::Refused(What::Field, field.to_string(), expected))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Failure(Why::Other(field.to_string()))
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Failure(Why::Other(field.to_string()))
     }
 
     fn invalid_value(unexpected: de::Unexpected<'_>, _: &dyn de::Expected) -> Self {
@@ -461,7 +487,7 @@ impl<'v> Deserializer<'v> for Reader<'v, '_, '_> {
         let access = Fields {
             map,
             fields,
-            unknown: map.keys().filter(|k| !fields.contains(&k.as_str())),
+            entries: map.iter(),
             declared: fields.iter(),
             next: Next::None,
             path: self.path,
@@ -559,52 +585,75 @@ enum Next<'v> {
 
 /// A struct's fields: its unknown ones first, then each declared field in declaration order,
 /// absent ones included (so that a missing field is reported in the order the fields are read).
-struct Fields<'v, 'p, 'u, U> {
+/// Not generic, and its steps not inlined: one copy serves every input type.
+struct Fields<'v, 'p, 'u> {
     map: &'v Map<String, Value>,
     fields: &'static [&'static str],
-    unknown: U,
+    entries: serde_json::map::Iter<'v>,
     declared: std::slice::Iter<'static, &'static str>,
     next: Next<'v>,
     path: &'p Path<'p>,
     on_unknown: OnUnknown<'u>,
 }
 
-impl<'v, U: Iterator<Item = &'v String>> de::MapAccess<'v> for Fields<'v, '_, '_, U> {
+impl<'v> Fields<'v, '_, '_> {
+    /// The next field's name: an unknown one, else the next declared one.
+    #[inline(never)]
+    fn advance(&mut self) -> Option<&'v str> {
+        for (key, _) in self.entries.by_ref() {
+            if !self.fields.contains(&key.as_str()) {
+                self.next = Next::Unknown(key);
+                return Some(key);
+            }
+        }
+        let name = self.declared.next()?;
+        self.next = Next::Declared(name, self.map.get(*name).filter(|v| !v.is_null()));
+        Some(name)
+    }
+
+    /// An unknown field the struct refuses, in the caller's words.
+    #[inline(never)]
+    fn refuse(&self, failure: Failure) -> Failure {
+        let Next::Unknown(key) = self.next else {
+            return failure;
+        };
+        let path = Path::Key(self.path, key);
+        let Some(on_unknown) = self.on_unknown else {
+            return failure.at(&path);
+        };
+        Failure::said(on_unknown(Unknown {
+            path: &path.text(),
+            field: key,
+            expected: self.fields,
+            what: What::Field,
+        }))
+    }
+
+    /// The field [`Fields::advance`] named, and its value if present.
+    #[inline(never)]
+    fn take(&mut self) -> (&'v str, Option<&'v Value>) {
+        match std::mem::replace(&mut self.next, Next::None) {
+            Next::None => ("", None),
+            Next::Unknown(name) => (name, self.map.get(name)),
+            Next::Declared(name, value) => (name, value),
+        }
+    }
+}
+
+impl<'v> de::MapAccess<'v> for Fields<'v, '_, '_> {
     type Error = Failure;
 
     fn next_key_seed<K: DeserializeSeed<'v>>(&mut self, seed: K) -> Answer<Option<K::Value>> {
-        if let Some(key) = self.unknown.next() {
-            self.next = Next::Unknown(key);
-            return seed
-                .deserialize(key.as_str().into_deserializer())
-                .map(Some)
-                .map_err(|failure: Failure| {
-                    let path = Path::Key(self.path, key);
-                    let Some(on_unknown) = self.on_unknown else {
-                        return failure.at(&path);
-                    };
-                    Failure::said(on_unknown(Unknown {
-                        path: &path.text(),
-                        field: key,
-                        expected: self.fields,
-                        what: What::Field,
-                    }))
-                });
-        }
-        let Some(name) = self.declared.next() else {
+        let Some(name) = self.advance() else {
             return Ok(None);
         };
-        let value = self.map.get(*name).filter(|v| !v.is_null());
-        self.next = Next::Declared(name, value);
-        seed.deserialize((*name).into_deserializer()).map(Some)
+        seed.deserialize(BorrowedStrDeserializer::new(name))
+            .map(Some)
+            .map_err(|f| self.refuse(f))
     }
 
     fn next_value_seed<T: DeserializeSeed<'v>>(&mut self, seed: T) -> Answer<T::Value> {
-        let (name, value) = match std::mem::replace(&mut self.next, Next::None) {
-            Next::None => return Err(de::Error::custom("a value without its field")),
-            Next::Unknown(name) => (name, self.map.get(name)),
-            Next::Declared(name, value) => (name, value),
-        };
+        let (name, value) = self.take();
         let path = Path::Key(self.path, name);
         match value {
             Some(value) => seed.deserialize(Reader {
@@ -714,10 +763,16 @@ mod tests {
         let outer = read_outer(&input).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(outer.name, "n");
         assert_eq!(outer.count, Some(3));
-        assert_eq!(outer.inner.map(|i| (i.access_key_id, i.flag)), Some(("id".into(), Some(true))));
+        assert_eq!(
+            outer.inner.map(|i| (i.access_key_id, i.flag)),
+            Some(("id".into(), Some(true)))
+        );
         assert_eq!(outer.items.map(|i| i.len()), Some(2));
         let tags = outer.tags.unwrap_or_default().0;
-        let tags: Vec<(&str, &str)> = tags.iter().map(|(k, v)| (k.as_str(), v.0.as_str())).collect();
+        let tags: Vec<(&str, &str)> = tags
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.0.as_str()))
+            .collect();
         assert_eq!(tags, [("b", "x"), ("a", "1.5"), ("c", "false")]);
     }
 
@@ -733,9 +788,17 @@ mod tests {
     fn reports_the_path_of_a_nested_field() {
         assert_eq!(
             error(r#"{"name":"n","inner":{"accessKeyId":"i","flag":"yes"}}"#),
-            wrong("$.inner.flag", "flag", ApiMessage::JsonBoolean {}, ApiMessage::JsonString {})
+            wrong(
+                "$.inner.flag",
+                "flag",
+                ApiMessage::JsonBoolean {},
+                ApiMessage::JsonString {}
+            )
         );
-        assert_eq!(error(r#"{"name":"n","inner":{}}"#), Error::missing("$.inner.accessKeyId"));
+        assert_eq!(
+            error(r#"{"name":"n","inner":{}}"#),
+            Error::missing("$.inner.accessKeyId")
+        );
     }
 
     #[test]
@@ -755,10 +818,18 @@ mod tests {
             path: "$.items[1]".into(),
             got: Box::new(ApiMessage::JsonNumber {}),
         };
-        assert_eq!(e, Error::said(ErrorKind::InvalidJson, text).at("$.items[1]"));
+        assert_eq!(
+            e,
+            Error::said(ErrorKind::InvalidJson, text).at("$.items[1]")
+        );
         assert_eq!(
             error(r#"{"name":"n","items":{}}"#),
-            wrong("$.items", "items", ApiMessage::JsonArray {}, ApiMessage::JsonObject {})
+            wrong(
+                "$.items",
+                "items",
+                ApiMessage::JsonArray {},
+                ApiMessage::JsonObject {}
+            )
         );
     }
 
@@ -787,7 +858,12 @@ mod tests {
         assert_eq!(error(r#"{"name":"n","mode":"warp"}"#), expected);
         assert_eq!(
             error(r#"{"name":"n","mode":1}"#),
-            wrong("$.mode", "mode", ApiMessage::JsonString {}, ApiMessage::JsonNumber {})
+            wrong(
+                "$.mode",
+                "mode",
+                ApiMessage::JsonString {},
+                ApiMessage::JsonNumber {}
+            )
         );
     }
 
@@ -795,20 +871,33 @@ mod tests {
     fn reports_a_wrong_type_and_the_first_missing_field_in_declaration_order() {
         assert_eq!(
             error(r#"{"name":"n","count":1.5}"#),
-            wrong("$.count", "count", ApiMessage::JsonInteger {}, ApiMessage::JsonNumber {})
+            wrong(
+                "$.count",
+                "count",
+                ApiMessage::JsonInteger {},
+                ApiMessage::JsonNumber {}
+            )
         );
         // `count` is declared after `name`: the missing name is reported first.
         assert_eq!(error(r#"{"count":"x"}"#), Error::missing("$.name"));
         assert_eq!(
             error(r#"{"name":"n","tags":{"a":[1]}}"#),
-            wrong("$.tags.a", "a", ApiMessage::JsonScalar {}, ApiMessage::JsonArray {})
+            wrong(
+                "$.tags.a",
+                "a",
+                ApiMessage::JsonScalar {},
+                ApiMessage::JsonArray {}
+            )
         );
     }
 
     #[test]
     fn says_where_text_is_not_json_or_not_an_object() {
         let e = error("{\n  \"name\": }");
-        assert_eq!((e.kind, e.line, e.column), (ErrorKind::InvalidJson, Some(2), Some(11)));
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (ErrorKind::InvalidJson, Some(2), Some(11))
+        );
         let e = error("[]");
         let text = ApiMessage::RequestNotObject {
             got: Box::new(ApiMessage::JsonArray {}),
@@ -820,9 +909,17 @@ mod tests {
     fn reads_a_tag_before_its_variant() {
         let value = json!({"kind": 5});
         let e = tag(&value, "$", "kind").err();
-        let expected = wrong("$.kind", "kind", ApiMessage::JsonString {}, ApiMessage::JsonNumber {});
+        let expected = wrong(
+            "$.kind",
+            "kind",
+            ApiMessage::JsonString {},
+            ApiMessage::JsonNumber {},
+        );
         assert_eq!(e, Some(expected));
-        assert_eq!(tag(&json!({}), "$", "kind").err(), Some(Error::missing("$.kind")));
+        assert_eq!(
+            tag(&json!({}), "$", "kind").err(),
+            Some(Error::missing("$.kind"))
+        );
         assert_eq!(tag(&json!({"kind": "rpc"}), "$", "kind").ok(), Some("rpc"));
     }
 }

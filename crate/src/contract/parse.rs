@@ -15,16 +15,20 @@ use serde_json::{json, Value};
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "ApiResponseInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ResponseInput {
+pub struct ResponseInput<'a> {
     pub action: Action,
     /// The HTTP status, 100-599.
     #[cfg_attr(test, ts(type = "number"))]
     pub status: Status,
-    #[cfg_attr(test, ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>"))]
+    #[cfg_attr(
+        test,
+        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
+    )]
     pub headers: Option<Entries<Scalar>>,
-    pub body: String,
+    pub body: &'a str,
     /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
-    pub string_to_sign: Option<String>,
+    #[serde(borrow)]
+    pub string_to_sign: Option<&'a str>,
 }
 
 /// An HTTP status, 100-599 (another integer is refused: `invalid-value`).
@@ -66,7 +70,8 @@ fn refused(u: Unknown<'_>) -> Error {
 
 /// Handles one `parse` request given as JSON text.
 pub fn parse(input: &str) -> Result<Value> {
-    let req: ResponseInput = read::read(input, Some(&refused))?;
+    let value = read::parse_json(input)?;
+    let req: ResponseInput = read::read_value(&value, "$", Some(&refused))?;
     let response = HttpResponse {
         status: req.status.0,
         headers: req
@@ -76,9 +81,9 @@ pub fn parse(input: &str) -> Result<Value> {
             .into_iter()
             .map(|(k, v)| (k, v.0))
             .collect(),
-        body: req.body,
+        body: req.body.to_string(),
     };
-    let ours = req.string_to_sign.as_deref();
+    let ours = req.string_to_sign;
     Ok(match api::parse(req.action, &response, ours)? {
         Answer::Success(result) => json!({ "result": result }),
         Answer::Failure(error) => json!({ "apiError": error }),

@@ -16,17 +16,21 @@ use serde_json::{json, Map, Value};
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "ApiRequestFields", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-pub struct RequestFields {
+pub struct RequestFields<'a> {
     pub action: Action,
     pub credentials: Credentials,
     /// The request time, ISO 8601 UTC (`2024-01-02T03:04:05Z`): the core reads no clock.
-    pub time: String,
+    pub time: &'a str,
     /// RPC `SignatureNonce`: the core makes no randomness.
-    pub nonce: Option<String>,
+    #[serde(borrow)]
+    pub nonce: Option<&'a str>,
     /// https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS.
-    pub endpoint: Option<String>,
-    pub region: Option<String>,
-    pub bucket: Option<String>,
+    #[serde(borrow)]
+    pub endpoint: Option<&'a str>,
+    #[serde(borrow)]
+    pub region: Option<&'a str>,
+    #[serde(borrow)]
+    pub bucket: Option<&'a str>,
 }
 
 /// An unknown action, or a field `credentials` does not take.
@@ -45,11 +49,12 @@ pub fn request(input: &str) -> Result<Value> {
     let value = parse_json(input)?;
     let common: RequestFields = read_value(&value, "$", Some(&unknown))?;
     let action = common.action;
-    let mut input = RequestInput::new(action, common.credentials, &common.time);
-    input.nonce = common.nonce;
-    input.endpoint = common.endpoint;
-    input.region = common.region;
-    input.bucket = common.bucket;
+    let text = |t: Option<&str>| t.map(str::to_string);
+    let mut input = RequestInput::new(action, common.credentials, common.time);
+    input.nonce = text(common.nonce);
+    input.endpoint = text(common.endpoint);
+    input.region = text(common.region);
+    input.bucket = text(common.bucket);
     for (key, value) in read::object(&value, "$")? {
         if api::COMMON_FIELDS.contains(&key.as_str()) {
             continue;

@@ -12,7 +12,7 @@ mod fast;
 pub(super) mod input;
 
 use crate::error::Result;
-use crate::read::{Entries, Scalar};
+use crate::read::{parse_json, Entries, Scalar};
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
 /// The JSON string writer, also used by the profile answers (2,000 profiles per popup open).
@@ -41,10 +41,11 @@ fn signed(input: &str) -> Result<Signed> {
 
 /// The checked path: the typed request ([`SignRequest`]), read with a precise error on failure.
 fn sign_checked(input: &str) -> Result<Signed> {
-    match SignRequest::read(input)? {
+    let value = parse_json(input)?;
+    match SignRequest::read(&value)? {
         SignRequest::Rpc(req) => {
             let params = texts(req.params);
-            rpc::sign(&req.method, &params, &req.access_key_secret).map(Signed::Rpc)
+            rpc::sign(req.method, &params, req.access_key_secret).map(Signed::Rpc)
         }
         SignRequest::Oss(req) => {
             let (request, creds) = oss_request(req);
@@ -52,11 +53,11 @@ fn sign_checked(input: &str) -> Result<Signed> {
         }
         SignRequest::OssPresign(OssPresignRequest { request, presign }) => {
             let (request, creds) = oss_request(request);
-            let host = oss::PresignHost::new(&presign.endpoint, presign.cname.unwrap_or(false));
+            let host = oss::PresignHost::new(presign.endpoint, presign.cname.unwrap_or(false));
             oss::presign(&request, &creds, presign.expires, host).map(Signed::OssPresign)
         }
         SignRequest::PostPolicy(req) => {
-            post_policy::sign(&req.policy, &req.access_key_id, &req.access_key_secret)
+            post_policy::sign(req.policy, req.access_key_id, req.access_key_secret)
                 .map(Signed::PostPolicy)
         }
     }
@@ -67,10 +68,11 @@ fn texts(entries: Entries<Scalar>) -> Vec<(String, String)> {
 }
 
 fn oss_request(req: OssRequestFields) -> (OssRequest, OssCredentials) {
+    let text = |t: Option<&str>| t.map(str::to_string);
     let request = OssRequest {
-        method: req.method,
-        bucket: req.bucket,
-        key: req.key,
+        method: req.method.to_string(),
+        bucket: text(req.bucket),
+        key: text(req.key),
         headers: req.headers.map(texts).unwrap_or_default(),
         query: req
             .query
@@ -81,9 +83,9 @@ fn oss_request(req: OssRequestFields) -> (OssRequest, OssCredentials) {
             .collect(),
     };
     let creds = OssCredentials {
-        access_key_id: req.access_key_id,
-        access_key_secret: req.access_key_secret,
-        security_token: req.security_token,
+        access_key_id: req.access_key_id.to_string(),
+        access_key_secret: req.access_key_secret.to_string(),
+        security_token: text(req.security_token),
     };
     (request, creds)
 }

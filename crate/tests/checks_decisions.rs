@@ -37,6 +37,10 @@ fn attempt(rid: &str, response: &Value) -> Value {
     if let Some(reason) = response.get("transportError") {
         return json!({ "transportError": reason, "localTime": local });
     }
+    // The runner had no credentials for the request (extension/background/checks.js).
+    if let Some(skipped) = response.get("skipped") {
+        return json!({ "skipped": skipped, "localTime": local });
+    }
     let action = rid.split('.').nth(1).unwrap_or("");
     let body = if let Some(file) = response.get("bodyFile").and_then(Value::as_str) {
         fs::read_to_string(fixtures().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))

@@ -7,7 +7,7 @@
 
 import { readCredentials } from './credentials.js';
 import { coreMessage } from '../shared/i18n.js';
-import { send, isNetworkFailure } from './transport.js';
+import { send, isNetworkFailure, errorText } from './transport.js';
 import { allSecrets, boundedDelay, nowIso, signingCredentials } from './request-context.js';
 
 /** @typedef {import('../shared/contract').ApiCredentials} ApiCredentials */
@@ -87,7 +87,8 @@ export async function runChecks(core, pageInputs, options = {}) {
       const signer = signers[/** @type {'A' | 'B' | 'assumed'} */ (next.credentials)];
       const credentials = signer ? signer() : null;
       if (!credentials) {
-        record(next.id, { skipped: `no ${next.credentials} credentials in this session` });
+        // `true`: the core names whose credentials are missing, in the reader's language.
+        record(next.id, { skipped: true });
         return;
       }
       const attempt = await sendOne(core, next, credentials, allSecrets(credentialsA, credentialsB, assumed), options.fetch);
@@ -125,7 +126,7 @@ async function sendOne(core, next, credentials, secrets, fetchImpl) {
   const time = nowIso();
   const built = core.request({ ...next.params, action: next.action, credentials, time, nonce: crypto.randomUUID() });
   if (built.error) {
-    return { fact: { transportError: `the request could not be built: ${coreMessage(built.error.text ?? built.error.message)}`, localTime: time }, seen: unseen('', 'refused') };
+    return { fact: { transportError: coreMessage(built.error.text ?? built.error.message), localTime: time }, seen: unseen('', 'refused') };
   }
   const host = new URL(built.url).hostname;
   let answer;
@@ -133,7 +134,7 @@ async function sendOne(core, next, credentials, secrets, fetchImpl) {
     answer = await send(built, secrets, fetchImpl ? { fetch: fetchImpl } : {});
   } catch (e) {
     // UnsafeRequestError: refused before sending (decision 4). Reported, never sent.
-    return { fact: { transportError: `refused before sending: ${e instanceof Error ? e.message : e}`, localTime: time }, seen: unseen(host, 'refused') };
+    return { fact: { transportError: errorText(e), localTime: time }, seen: unseen(host, 'refused') };
   }
   if (isNetworkFailure(answer)) {
     return { fact: { transportError: answer.networkError, localTime: time }, seen: unseen(host, 'transport-error') };
@@ -176,3 +177,4 @@ function takeAssumedCredentials(result) {
 function unseen(host, outcome) {
   return { host, httpStatus: null, requestId: null, serverDate: null, outcome };
 }
+

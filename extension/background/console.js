@@ -12,7 +12,7 @@
 
 import { readCredentials } from './credentials.js';
 import { allSecrets, nowIso, signingCredentials } from './request-context.js';
-import { isNetworkFailure, send, sendSigninTokenRequest } from './transport.js';
+import { errorText, isNetworkFailure, send, sendSigninTokenRequest } from './transport.js';
 import { containerFor } from './containers.js';
 
 /** @typedef {import('../shared/contract').CoreMessage} CoreMessage */
@@ -139,7 +139,7 @@ async function answered(sending, request) {
   try {
     answer = await sending;
   } catch (e) {
-    answer = { networkError: `refused before sending: ${e instanceof Error ? e.message : e}` };
+    answer = { networkError: errorText(e) };
   }
   if (isNetworkFailure(answer)) {
     throw new Stop('unreachable', { id: 'core_signin_unreachable', args: { host, reason: answer.networkError } });

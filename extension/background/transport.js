@@ -171,7 +171,7 @@ async function fetchChecked(built, options) {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (e) {
-    return { networkError: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return { networkError: errorText(e) };
   }
   /** @type {Record<string, string>} */
   const headers = {};
@@ -182,7 +182,7 @@ async function fetchChecked(built, options) {
   try {
     body = await response.text();
   } catch (e) {
-    return { networkError: `the answer's body could not be read: ${e instanceof Error ? e.message : e}` };
+    return { networkError: errorText(e) };
   }
   return {
     status: response.status,
@@ -217,4 +217,13 @@ function rpcRequestId(body) {
  */
 export function isNetworkFailure(answer) {
   return 'networkError' in answer;
+}
+
+/**
+ * A thrown error in its own words (`TypeError: Failed to fetch`): the reason inside a catalog
+ * message that says, in the reader's language, what happened.
+ * @param {unknown} e
+ */
+export function errorText(e) {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }

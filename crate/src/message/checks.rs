@@ -55,6 +55,11 @@ messages! { ChecksMessage
     Unreadable "core_check_unreadable" { reason: serde_json::Value }
     UnreadableFix "core_check_unreadable_fix" {}
     Skipped "core_check_skipped" { reason: String }
+    SkippedNoCredentialsA "core_check_skipped_no_credentials_a" {}
+    SkippedNoCredentialsAFix "core_check_skipped_no_credentials_a_fix" {}
+    SkippedNoCredentialsB "core_check_skipped_no_credentials_b" {}
+    SkippedNoCredentialsBFix "core_check_skipped_no_credentials_b_fix" {}
+    SkippedNoRoleSession "core_check_skipped_no_role_session" {}
     UnexpectedAnswer "core_check_unexpected_answer" {}
     AssumedTexts "core_check_assumed_texts" { names: Box<ChecksMessage> }
     ClockAhead "core_check_clock_ahead" { duration: Box<ChecksMessage> }

@@ -560,6 +560,11 @@ export type ChecksMessage =
   | { id: "core_check_unreadable", args: { reason: CoreMessage | string } }
   | { id: "core_check_unreadable_fix", args: Record<string, never> }
   | { id: "core_check_skipped", args: { reason: string } }
+  | { id: "core_check_skipped_no_credentials_a", args: Record<string, never> }
+  | { id: "core_check_skipped_no_credentials_a_fix", args: Record<string, never> }
+  | { id: "core_check_skipped_no_credentials_b", args: Record<string, never> }
+  | { id: "core_check_skipped_no_credentials_b_fix", args: Record<string, never> }
+  | { id: "core_check_skipped_no_role_session", args: Record<string, never> }
   | { id: "core_check_unexpected_answer", args: Record<string, never> }
   | { id: "core_check_assumed_texts", args: { names: ChecksMessage } }
   | { id: "core_check_clock_ahead", args: { duration: ChecksMessage } }

@@ -86,7 +86,7 @@ impl<'a> Cx<'a> {
             Read::Pending => return CheckFinding::pending(),
             Read::NotSent => CheckFinding::cannot(Cause::NotRun, M::NotRun {}, None),
             Read::Api(e) => self.api_unavailable(e, whose, rid.split('.').nth(1).unwrap_or(rid)),
-            Read::Unavailable(attempt) => attempt_unavailable(attempt),
+            Read::Unavailable(attempt) => attempt_unavailable(attempt, whose),
             Read::Success(_) => {
                 CheckFinding::cannot(Cause::UnexpectedError, M::AnswerNotExpected {}, None)
             }
@@ -196,7 +196,7 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn attempt_unavailable(attempt: &Attempt) -> CheckFinding {
+fn attempt_unavailable(attempt: &Attempt, whose: Creds) -> CheckFinding {
     match &attempt.outcome {
         AttemptOutcome::Transport(reason) => CheckFinding::cannot(
             Cause::TransportError,
@@ -212,6 +212,22 @@ fn attempt_unavailable(attempt: &Attempt) -> CheckFinding {
             },
             Some(CheckFix::new(M::UnreadableFix {})),
         ),
+        // The runner skips a request only when the credentials it needs are not there; with no
+        // reason of its own, the words come from whose credentials those are.
+        AttemptOutcome::Skipped(reason) if reason.is_empty() => {
+            let (text, fix) = match whose {
+                Creds::A => (
+                    M::SkippedNoCredentialsA {},
+                    Some(M::SkippedNoCredentialsAFix {}),
+                ),
+                Creds::B => (
+                    M::SkippedNoCredentialsB {},
+                    Some(M::SkippedNoCredentialsBFix {}),
+                ),
+                Creds::Assumed => (M::SkippedNoRoleSession {}, None),
+            };
+            CheckFinding::cannot(Cause::NotRun, text, fix.map(CheckFix::new))
+        }
         AttemptOutcome::Skipped(reason) => CheckFinding::cannot(
             Cause::NotRun,
             M::Skipped {

@@ -18,6 +18,7 @@ pub mod fields;
 pub mod message;
 pub mod policy;
 pub mod profile;
+pub mod read;
 pub mod repeats;
 pub mod rules;
 pub mod side;

@@ -17,7 +17,10 @@ export * from './generated/messages';
 import type { Message, MessageType, Replies } from './generated/messages';
 import type {
   ActionName,
+  ApiCredentials,
   ApiError,
+  ApiRequestFields,
+  ApiResponseInput,
   ApiResult,
   BuiltRequest,
   ChainLink,
@@ -36,6 +39,8 @@ import type {
   ProfileError,
   ProfileParseResult,
   RpcSignature,
+  Scalar,
+  SignRequest,
   Site,
   SkippedProfile,
   TutorialStepNumber,
@@ -62,66 +67,7 @@ export interface SelfCheckResult {
   actual: string;
 }
 
-/** Values of parameter and header maps: numbers and booleans are signed as their JSON text. */
-export type Scalar = string | number | boolean;
-
-/** RPC signature V1 (STS, RAM). `params` must already hold every parameter except `Signature`. */
-export interface RpcSignRequest {
-  kind: "rpc";
-  method: "GET" | "POST";
-  params: Record<string, Scalar>;
-  accessKeySecret: string;
-}
-
-export type OssMethod = "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "OPTIONS";
-
-/** Fields shared by the OSS header signature and the presigned URL. */
-export interface OssRequestFields {
-  method: OssMethod;
-  bucket?: string | null;
-  key?: string | null;
-  /** Must carry `Date` or `x-oss-date` (RFC 1123 GMT) for the header signature. */
-  headers?: Record<string, Scalar>;
-  /** `null` is a bare sub-resource such as `?acl`. */
-  query?: Record<string, Scalar | null>;
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** STS token: sent as `x-oss-security-token` (header) or `security-token` (URL). */
-  securityToken?: string | null;
-}
-
-/** OSS V1 `Authorization` header. */
-export interface OssSignRequest extends OssRequestFields {
-  kind: "oss";
-}
-
-/** OSS V1 presigned URL. */
-export interface OssPresignRequest extends OssRequestFields {
-  kind: "oss-presign";
-  /** Expiry time, Unix seconds. */
-  expires: number;
-  /**
-   * The OSS endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com` (optionally `https://`; never http), or with
-   * `cname: true` a custom domain bound to the bucket. The URL is always https.
-   */
-  endpoint: string;
-  /** `endpoint` is a custom domain (https, outside aliyuncs.com); `bucket` is then required. */
-  cname?: boolean | null;
-}
-
-/** OSS PostObject policy (V1). `policy` is the exact policy JSON text to sign. */
-export interface PostPolicySignRequest {
-  kind: "post-policy";
-  policy: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-}
-
-export type SignRequest =
-  | RpcSignRequest
-  | OssSignRequest
-  | OssPresignRequest
-  | PostPolicySignRequest;
+// `sign()`'s request (SignRequest, Scalar, ...) is generated from crate/src/contract/sign/input.rs.
 
 /** The result of `sign()` for each request kind. */
 export interface SignResults {
@@ -133,40 +79,12 @@ export interface SignResults {
 
 export type SignResult = SignResults[keyof SignResults];
 
-/** Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted. */
-export interface ApiCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string | null;
-}
+// `request()`'s common fields (ApiRequestFields, ApiCredentials) and `parseResponse()`'s input
+// (ApiResponseInput) are generated from crate/src/contract/{request,parse}.rs.
 
-/**
- * `request()`: one signed STS, RAM or OSS request. Besides the common fields, each action takes
- * its own camelCase fields (e.g. AssumeRole: `roleArn`, `roleSessionName`, `durationSeconds`);
- * unknown fields are refused with their JSON path.
- */
-export interface ApiRequestInput {
-  action: ActionName;
-  credentials: ApiCredentials;
-  /** The request time, ISO 8601 UTC (`2024-01-02T03:04:05Z`): the core reads no clock. */
-  time: string;
-  /** RPC `SignatureNonce`: the core makes no randomness. */
-  nonce?: string | null;
-  /** https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS. */
-  endpoint?: string | null;
-  region?: string | null;
-  bucket?: string | null;
+/** `request()`'s input: the common fields, and the action's own camelCase fields (`api::field_spec`). */
+export interface ApiRequestInput extends ApiRequestFields {
   [field: string]: Scalar | null | undefined | ApiCredentials;
-}
-
-/** `parseResponse()`: the answer the caller received to a request built by `request()`. */
-export interface ApiResponseInput {
-  action: ActionName;
-  status: number;
-  headers?: Record<string, Scalar>;
-  body: string;
-  /** Our string to sign, to explain a SignatureDoesNotMatch with the first difference. */
-  stringToSign?: string | null;
 }
 
 /** `policyLint()`: the lint report, plus the canonical pretty text when the policy is valid. */

@@ -271,6 +271,24 @@ static GET_BUCKET_INFO: ActionSpec = ActionSpec {
     bucket: true,
 };
 
+/// An action is read as its API name; another name is an unknown variant, which the contract
+/// words as `unsupported` with the known names (contract/parse.rs `unknown_action`).
+impl<'de> serde::Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Action;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an action name")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Action, E> {
+                Action::from_name(v).ok_or_else(|| E::unknown_variant(v, &[]))
+            }
+        }
+        d.deserialize_str(Name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,11 @@
 
 use super::action::Action;
 
-/// Long-term AccessKey, or STS credentials when `security_token` is set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ApiCredentials", optional_fields = nullable))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Credentials {
     pub access_key_id: String,
     pub access_key_secret: String,

@@ -4,11 +4,11 @@
 mod checks;
 mod console;
 mod console_refusal;
-mod parse;
+pub(crate) mod parse;
 pub mod policy;
 pub mod profile;
-mod request;
-mod sign;
+pub(crate) mod request;
+pub(crate) mod sign;
 mod text;
 #[cfg(test)]
 mod typescript;

@@ -4,34 +4,93 @@
 
 use crate::api::{self, Action, Answer, HttpResponse};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{child_path, parse_object, Object};
+use crate::fields::Object;
 use crate::message::ApiMessage;
+use crate::read::{self, Entries, Scalar, Unknown, What};
+use serde::Deserialize;
 use serde_json::{json, Value};
 
-const FIELDS: [&str; 5] = ["action", "status", "headers", "body", "stringToSign"];
+/// `parseResponse()`'s input: the answer the caller received to a request built by `request()`.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ApiResponseInput", optional_fields = nullable))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResponseInput<'a> {
+    pub action: Action,
+    /// The HTTP status, 100-599.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub status: Status,
+    #[cfg_attr(
+        test,
+        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
+    )]
+    pub headers: Option<Entries<Scalar>>,
+    pub body: &'a str,
+    /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
+    #[serde(borrow)]
+    pub string_to_sign: Option<&'a str>,
+}
+
+/// An HTTP status, 100-599 (another integer is refused: `invalid-value`).
+pub struct Status(pub u16);
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let status = i64::deserialize(d)?;
+        u16::try_from(status)
+            .ok()
+            .filter(|s| (100..=599).contains(s))
+            .map(Status)
+            .ok_or_else(|| {
+                serde::de::Error::invalid_value(serde::de::Unexpected::Signed(status), &"100-599")
+            })
+    }
+}
+
+/// An unknown field or action, or a status out of range.
+fn refused(u: Unknown<'_>) -> Error {
+    match u.what {
+        What::Name => unknown_action(u.field),
+        What::Value => {
+            let text = ApiMessage::StatusRange {
+                value: u.field.to_string(),
+            };
+            Error::invalid_said(u.path, text)
+        }
+        What::Field => {
+            let text = ApiMessage::UnknownField {
+                command: "parse".to_string(),
+                field: u.field.to_string(),
+                fields: u.expected.join(", "),
+            };
+            Error::invalid_said(u.path, text)
+        }
+    }
+}
 
 /// Handles one `parse` request given as JSON text.
 pub fn parse(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    if let Some(key) = req.map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        let text = ApiMessage::UnknownField {
-            command: "parse".to_string(),
-            field: key.clone(),
-            fields: FIELDS.join(", "),
-        };
-        return Err(Error::invalid_said(child_path("$", key), text));
-    }
-    let name = req.required_str("action")?;
-    let action = Action::from_name(name).ok_or_else(|| unknown_action(name))?;
-    let response = http_response(&req)?;
-    let ours = req.optional_str("stringToSign")?;
-    Ok(match api::parse(action, &response, ours)? {
+    let value = read::parse_json(input)?;
+    let req: ResponseInput = read::read_value(&value, "$", Some(&refused))?;
+    let response = HttpResponse {
+        status: req.status.0,
+        headers: req
+            .headers
+            .unwrap_or_default()
+            .0
+            .into_iter()
+            .map(|(k, v)| (k, v.0))
+            .collect(),
+        body: req.body.to_string(),
+    };
+    let ours = req.string_to_sign;
+    Ok(match api::parse(req.action, &response, ours)? {
         Answer::Success(result) => json!({ "result": result }),
         Answer::Failure(error) => json!({ "apiError": error }),
     })
 }
 
-/// The HTTP answer a request describes: `status` (100-599), `headers` and `body`.
+/// The HTTP answer a console sign-in step describes (still read through `fields::Object`): `status` (100-599), `headers` and `body`.
 pub(super) fn http_response(req: &Object) -> Result<HttpResponse> {
     let status = req.required_i64("status")?;
     let status = u16::try_from(status)

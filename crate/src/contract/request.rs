@@ -3,21 +3,59 @@
 use super::parse::unknown_action;
 use crate::api::{self, Action, BuiltRequest, Credentials, FieldValue, Kind, RequestInput};
 use crate::error::{Error, Result};
-use crate::fields::{child_path, json_type, parse_object, Object};
+use crate::fields::{child_path, json_type};
 use crate::message::ApiMessage;
+use crate::read::{self, parse_json, read_value, Unknown, What};
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
+
+/// `request()`'s common fields. Besides them, each action takes its own camelCase fields (e.g.
+/// AssumeRole: `roleArn`, `roleSessionName`, `durationSeconds`; `api::field_spec`); unknown
+/// fields are refused with their JSON path.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ApiRequestFields", optional_fields = nullable))]
+#[serde(rename_all = "camelCase")]
+pub struct RequestFields<'a> {
+    pub action: Action,
+    pub credentials: Credentials,
+    /// The request time, ISO 8601 UTC (`2024-01-02T03:04:05Z`): the core reads no clock.
+    pub time: &'a str,
+    /// RPC `SignatureNonce`: the core makes no randomness.
+    #[serde(borrow)]
+    pub nonce: Option<&'a str>,
+    /// https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS.
+    #[serde(borrow)]
+    pub endpoint: Option<&'a str>,
+    #[serde(borrow)]
+    pub region: Option<&'a str>,
+    #[serde(borrow)]
+    pub bucket: Option<&'a str>,
+}
+
+/// An unknown action, or a field `credentials` does not take.
+fn unknown(u: Unknown<'_>) -> Error {
+    if u.what == What::Name {
+        return unknown_action(u.field);
+    }
+    let text = ApiMessage::CredentialsField {
+        field: u.field.to_string(),
+    };
+    Error::invalid_said(u.path, text)
+}
 
 /// Handles one `request` given as JSON text.
 pub fn request(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let name = req.required_str("action")?;
-    let action = Action::from_name(name).ok_or_else(|| unknown_action(name))?;
-    let mut input = RequestInput::new(action, credentials(&req)?, req.required_str("time")?);
-    input.nonce = req.optional_str("nonce")?.map(str::to_string);
-    input.endpoint = req.optional_str("endpoint")?.map(str::to_string);
-    input.region = req.optional_str("region")?.map(str::to_string);
-    input.bucket = req.optional_str("bucket")?.map(str::to_string);
-    for (key, value) in &req.map {
+    let value = parse_json(input)?;
+    let common: RequestFields = read_value(&value, "$", Some(&unknown))?;
+    let action = common.action;
+    let text = |t: Option<&str>| t.map(str::to_string);
+    let mut input = RequestInput::new(action, common.credentials, common.time);
+    input.nonce = text(common.nonce);
+    input.endpoint = text(common.endpoint);
+    input.region = text(common.region);
+    input.bucket = text(common.bucket);
+    for (key, value) in read::object(&value, "$")? {
         if api::COMMON_FIELDS.contains(&key.as_str()) {
             continue;
         }
@@ -45,22 +83,6 @@ pub fn request(input: &str) -> Result<Value> {
         input.fields.push((key.clone(), value));
     }
     Ok(to_json(&api::build(&input)?))
-}
-
-fn credentials(req: &Object) -> Result<Credentials> {
-    let creds = req
-        .optional_object("credentials")?
-        .ok_or_else(|| Error::missing("$.credentials"))?;
-    const KNOWN: [&str; 3] = ["accessKeyId", "accessKeySecret", "securityToken"];
-    if let Some(key) = creds.map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        let text = ApiMessage::CredentialsField { field: key.clone() };
-        return Err(Error::invalid_said(child_path(&creds.path, key), text));
-    }
-    Ok(Credentials {
-        access_key_id: creds.required_str("accessKeyId")?.to_string(),
-        access_key_secret: creds.required_str("accessKeySecret")?.to_string(),
-        security_token: creds.optional_str("securityToken")?.map(str::to_string),
-    })
 }
 
 /// `{method, url, headers: {...}, body: string|null, signing: {...}}`.

@@ -2,21 +2,23 @@
 //! `post-policy`). Each answers with every signing stage.
 //!
 //! Two readers of the request: a fast typed one (`fast`) for well-formed requests, and the
-//! checked one below, which reads field by field and says precisely what is wrong. Both hand
-//! the signers the same values, so they answer alike (tests below and tests/oracle hold them to
-//! it); the fast one only saves the `serde_json::Value` tree.
+//! checked one below, which reads the request's types (`input`) through the one path-reporting
+//! reader and says precisely what is wrong. Both hand the signers the same values, so they
+//! answer alike (tests below and tests/oracle hold them to it); the fast one only saves the
+//! `serde_json::Value` tree.
 
 mod answer;
 mod fast;
+pub(super) mod input;
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{parse_object, Object};
-use crate::message::ApiMessage;
+use crate::error::Result;
+use crate::read::{parse_json, Entries, Scalar};
 use crate::sign::oss::{OssCredentials, OssRequest};
 use crate::sign::{oss, post_policy, rpc};
 /// The JSON string writer, also used by the profile answers (2,000 profiles per popup open).
 pub(super) use answer::write_string;
 use answer::Signed;
+use input::{OssPresignRequest, OssRequestFields, SignRequest};
 use serde_json::{json, Value};
 
 /// Handles one `sign` request given as JSON text.
@@ -37,73 +39,55 @@ fn signed(input: &str) -> Result<Signed> {
     fast::sign(input).unwrap_or_else(|| sign_checked(input))
 }
 
-/// The checked path: every field read with a precise error on failure.
+/// The checked path: the typed request ([`SignRequest`]), read with a precise error on failure.
 fn sign_checked(input: &str) -> Result<Signed> {
-    let req = parse_object(input)?;
-    match req.required_str("kind")? {
-        "rpc" => sign_rpc(&req),
-        "oss" => sign_oss(&req),
-        "oss-presign" => presign_oss(&req),
-        "post-policy" => sign_post_policy(&req),
-        other => {
-            let text = ApiMessage::UnknownKind {
-                kind: other.to_string(),
-            };
-            Err(Error::said(ErrorKind::Unsupported, text).at("$.kind"))
+    let value = parse_json(input)?;
+    match SignRequest::read(&value)? {
+        SignRequest::Rpc(req) => {
+            let params = texts(req.params);
+            rpc::sign(req.method, &params, req.access_key_secret).map(Signed::Rpc)
+        }
+        SignRequest::Oss(req) => {
+            let (request, creds) = oss_request(req);
+            oss::sign_header(&request, &creds).map(Signed::OssHeader)
+        }
+        SignRequest::OssPresign(OssPresignRequest { request, presign }) => {
+            let (request, creds) = oss_request(request);
+            let host = oss::PresignHost::new(presign.endpoint, presign.cname.unwrap_or(false));
+            oss::presign(&request, &creds, presign.expires, host).map(Signed::OssPresign)
+        }
+        SignRequest::PostPolicy(req) => {
+            post_policy::sign(req.policy, req.access_key_id, req.access_key_secret)
+                .map(Signed::PostPolicy)
         }
     }
 }
 
-fn sign_rpc(req: &Object) -> Result<Signed> {
-    let method = req.required_str("method")?;
-    let params = req.string_map("params")?;
-    if req.get("params").is_none() {
-        return Err(Error::missing("$.params"));
-    }
-    let secret = req.required_str("accessKeySecret")?;
-    rpc::sign(method, &params, secret).map(Signed::Rpc)
+fn texts(entries: Entries<Scalar>) -> Vec<(String, String)> {
+    entries.0.into_iter().map(|(k, v)| (k, v.0)).collect()
 }
 
-fn oss_request(req: &Object) -> Result<(OssRequest, OssCredentials)> {
+fn oss_request(req: OssRequestFields) -> (OssRequest, OssCredentials) {
+    let text = |t: Option<&str>| t.map(str::to_string);
     let request = OssRequest {
-        method: req.required_str("method")?.to_string(),
-        bucket: req.optional_str("bucket")?.map(str::to_string),
-        key: req.optional_str("key")?.map(str::to_string),
-        headers: req.string_map("headers")?,
-        query: req.query_map("query")?,
+        method: req.method.to_string(),
+        bucket: text(req.bucket),
+        key: text(req.key),
+        headers: req.headers.map(texts).unwrap_or_default(),
+        query: req
+            .query
+            .unwrap_or_default()
+            .0
+            .into_iter()
+            .map(|(k, v)| (k, v.map(|v| v.0)))
+            .collect(),
     };
     let creds = OssCredentials {
-        access_key_id: req.required_str("accessKeyId")?.to_string(),
-        access_key_secret: req.required_str("accessKeySecret")?.to_string(),
-        security_token: req.optional_str("securityToken")?.map(str::to_string),
+        access_key_id: req.access_key_id.to_string(),
+        access_key_secret: req.access_key_secret.to_string(),
+        security_token: text(req.security_token),
     };
-    Ok((request, creds))
-}
-
-fn sign_oss(req: &Object) -> Result<Signed> {
-    let (request, creds) = oss_request(req)?;
-    oss::sign_header(&request, &creds).map(Signed::OssHeader)
-}
-
-fn presign_oss(req: &Object) -> Result<Signed> {
-    let (request, creds) = oss_request(req)?;
-    let expires = req.required_i64("expires")?;
-    let endpoint = req.required_str("endpoint")?;
-    let cname = req.optional_bool("cname")?.unwrap_or(false);
-    oss::presign(
-        &request,
-        &creds,
-        expires,
-        oss::PresignHost::new(endpoint, cname),
-    )
-    .map(Signed::OssPresign)
-}
-
-fn sign_post_policy(req: &Object) -> Result<Signed> {
-    let policy = req.required_str("policy")?;
-    let id = req.required_str("accessKeyId")?;
-    let secret = req.required_str("accessKeySecret")?;
-    post_policy::sign(policy, id, secret).map(Signed::PostPolicy)
+    (request, creds)
 }
 
 /// The popup's live self-check: signs the public RPC vector and compares with the documented

@@ -60,15 +60,25 @@ exported! {
     // version
     contract::VersionInfo,
     api::Action,
-    // sign
+    // sign: the request (crate/src/contract/sign/input.rs) and its answers
+    crate::read::Scalar,
+    contract::sign::input::SignRequest,
+    contract::sign::input::RpcSignRequest,
+    contract::sign::input::OssRequestFields,
+    contract::sign::input::OssPresignRequest,
+    contract::sign::input::PresignFields,
+    contract::sign::input::PostPolicySignRequest,
     crate::sign::rpc::RpcSignature,
     crate::sign::oss::OssHeaderSignature,
     crate::sign::oss::OssPresignedUrl,
     crate::sign::post_policy::PostPolicySignature,
-    // request
+    // request: the input (crate/src/contract/request.rs) and its answer
+    api::Credentials,
+    contract::request::RequestFields,
     api::BuiltRequest,
     api::Signing,
-    // parseResponse (crate/src/api/)
+    // parseResponse: the input (crate/src/contract/parse.rs) and its answers (crate/src/api/)
+    contract::parse::ResponseInput,
     api::ApiError,
     api::AccessDeniedDetail,
     api::DeniedPolicyType,
@@ -315,6 +325,13 @@ fn literals<I: IntoIterator<Item = String>>(items: I) -> String {
         .collect::<Vec<_>>()
         .join(" | ")
 }
+
+// A signed parameter or header value: its JSON text (crate/src/read.rs).
+hand_written!(
+    crate::read::Scalar,
+    "Scalar",
+    "string | number | boolean".to_owned()
+);
 
 // On the wire a step is its number (numbering.rs).
 hand_written!(

@@ -989,6 +989,120 @@ export type VersionInfo = {
 
 export type ActionName = "GetCallerIdentity" | "AssumeRole" | "GetRole" | "CreateRole" | "UpdateRole" | "AttachPolicyToRole" | "ListPoliciesForRole" | "CreateUser" | "AttachPolicyToUser" | "ListPoliciesForUser" | "CreatePolicy" | "GetPolicy" | "GetAccountAlias" | "DecodeDiagnosticMessage" | "ListBuckets" | "ListObjects" | "ListObjectsV2" | "GetBucketInfo";
 
+export type Scalar = string | number | boolean;
+
+/**
+ * A `sign` request: one of the four signatures, chosen by `kind`.
+ */
+export type SignRequest = {
+  "kind": "rpc"
+} & RpcSignRequest | {
+  "kind": "oss"
+} & OssRequestFields | {
+  "kind": "oss-presign"
+} & OssPresignRequest | {
+  "kind": "post-policy"
+} & PostPolicySignRequest;
+
+/**
+ * RPC signature V1 (STS, RAM). `params` must already hold every parameter except `Signature`.
+ */
+export type RpcSignRequest = {
+  method: "GET" | "POST",
+  /**
+   * Numbers and booleans are signed as their JSON text.
+   */
+  params: { [key in string]: Scalar },
+  accessKeySecret: string,
+};
+
+/**
+ * Fields shared by the OSS header signature (`kind: "oss"`) and the presigned URL.
+ */
+export type OssRequestFields = {
+  method: "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "OPTIONS",
+  bucket?: string | null,
+  key?: string | null,
+  /**
+   * Must carry `Date` or `x-oss-date` (RFC 1123 GMT) for the header signature.
+   */
+  headers?: { [key in string]: Scalar },
+  /**
+   * `null` is a bare sub-resource such as `?acl`.
+   */
+  query?: { [key in string]: Scalar | null },
+  accessKeyId: string,
+  accessKeySecret: string,
+  /**
+   * STS token: sent as `x-oss-security-token` (header) or `security-token` (URL).
+   */
+  securityToken?: string | null,
+};
+
+/**
+ * OSS V1 presigned URL: the OSS request, then where and until when it is valid.
+ */
+export type OssPresignRequest = {
+  method: "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "OPTIONS",
+  bucket?: string | null,
+  key?: string | null,
+  /**
+   * Must carry `Date` or `x-oss-date` (RFC 1123 GMT) for the header signature.
+   */
+  headers?: { [key in string]: Scalar },
+  /**
+   * `null` is a bare sub-resource such as `?acl`.
+   */
+  query?: { [key in string]: Scalar | null },
+  accessKeyId: string,
+  accessKeySecret: string,
+  /**
+   * STS token: sent as `x-oss-security-token` (header) or `security-token` (URL).
+   */
+  securityToken?: string | null,
+  /**
+   * Expiry time, Unix seconds.
+   */
+  expires: number,
+  /**
+   * The OSS endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com` (optionally `https://`; never http),
+   * or with `cname: true` a custom domain bound to the bucket. The URL is always https.
+   */
+  endpoint: string,
+  /**
+   * `endpoint` is a custom domain (https, outside aliyuncs.com); `bucket` is then required.
+   */
+  cname?: boolean | null,
+};
+
+/**
+ * The fields only a presigned URL takes.
+ */
+export type PresignFields = {
+  /**
+   * Expiry time, Unix seconds.
+   */
+  expires: number,
+  /**
+   * The OSS endpoint, e.g. `oss-cn-hangzhou.aliyuncs.com` (optionally `https://`; never http),
+   * or with `cname: true` a custom domain bound to the bucket. The URL is always https.
+   */
+  endpoint: string,
+  /**
+   * `endpoint` is a custom domain (https, outside aliyuncs.com); `bucket` is then required.
+   */
+  cname?: boolean | null,
+};
+
+/**
+ * OSS PostObject policy (V1). `policy` is the exact policy JSON text to sign.
+ */
+export type PostPolicySignRequest = {
+  policy: string,
+  accessKeyId: string,
+  accessKeySecret: string,
+};
+
 /**
  * Every stage of an RPC V1 signature.
  */
@@ -1053,6 +1167,39 @@ export type PostPolicySignature = {
 };
 
 /**
+ * Long-term AccessKey, or STS credentials with `securityToken`. No other fields are accepted.
+ */
+export type ApiCredentials = {
+  accessKeyId: string,
+  accessKeySecret: string,
+  securityToken?: string | null,
+};
+
+/**
+ * `request()`'s common fields. Besides them, each action takes its own camelCase fields (e.g.
+ * AssumeRole: `roleArn`, `roleSessionName`, `durationSeconds`; `api::field_spec`); unknown
+ * fields are refused with their JSON path.
+ */
+export type ApiRequestFields = {
+  action: ActionName,
+  credentials: ApiCredentials,
+  /**
+   * The request time, ISO 8601 UTC (`2024-01-02T03:04:05Z`): the core reads no clock.
+   */
+  time: string,
+  /**
+   * RPC `SignatureNonce`: the core makes no randomness.
+   */
+  nonce?: string | null,
+  /**
+   * https host override: any `*.aliyuncs.com` for STS/RAM, a documented OSS endpoint shape for OSS.
+   */
+  endpoint?: string | null,
+  region?: string | null,
+  bucket?: string | null,
+};
+
+/**
  * An HTTP request for the caller to send unchanged. Written by hand in contract/request.rs
  * (`request`); the declaration says what that writes.
  */
@@ -1078,6 +1225,23 @@ export type RequestSigning = {
   canonicalizedResource?: string,
   stringToSign: string,
   signature: string,
+};
+
+/**
+ * `parseResponse()`'s input: the answer the caller received to a request built by `request()`.
+ */
+export type ApiResponseInput = {
+  action: ActionName,
+  /**
+   * The HTTP status, 100-599.
+   */
+  status: number,
+  headers?: { [key in string]: Scalar },
+  body: string,
+  /**
+   * Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
+   */
+  stringToSign?: string | null,
 };
 
 export type ApiError = {

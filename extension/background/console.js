@@ -39,11 +39,15 @@ import { containerFor } from './containers.js';
 
 /** A failure the popup shows: its kind and the catalog message saying what to do. */
 class Stop extends Error {
-  /** @param {ConsoleFailure['kind']} kind @param {CoreMessage | string} text */
-  constructor(kind, text) {
+  /**
+   * @param {ConsoleFailure['kind']} kind @param {CoreMessage | string} text
+   * @param {string} [policy] the policy document the fix names (a refused AssumeRole's diagnosis)
+   */
+  constructor(kind, text, policy) {
     super(kind);
     this.kind = kind;
     this.text = text;
+    this.policy = policy;
   }
 }
 
@@ -58,7 +62,7 @@ export async function openConsole(core, message, deps = {}) {
   try {
     return await signIn(core, consoleProfile(message.profile), message.readOnly, deps);
   } catch (e) {
-    if (e instanceof Stop) return { error: { kind: e.kind, text: e.text } };
+    if (e instanceof Stop) return { error: { kind: e.kind, text: e.text, ...(e.policy ? { policy: e.policy } : {}) } };
     throw e;
   }
 }
@@ -172,7 +176,8 @@ async function read(core, action, request, answer, profile, callerArn) {
     await core.load?.('checks');
     const { status, headers, body } = answer;
     const diagnosed = core.consoleRefusal({ roleArn: profile.roleArn, callerArn, status, headers, body });
-    throw new Stop('assume-role', diagnosed.error ? parsed.refusal.text : diagnosed.text);
+    if (diagnosed.error) throw new Stop('assume-role', parsed.refusal.text);
+    throw new Stop('assume-role', diagnosed.text, typeof diagnosed.snippet === 'string' ? diagnosed.snippet : undefined);
   }
   if (parsed.refusal) throw new Stop(parsed.refusal.kind, parsed.refusal.text);
   return parsed.result;

@@ -96,7 +96,10 @@ function open(profile, readOnly) {
       const answer = await chrome.runtime.sendMessage({ type: 'console.open', profile: consoleFields(profile), readOnly });
       if (answer?.opened) say('pass', t('popupConsoleOpened', [answer.opened.arn, answer.opened.expiration]));
       else if (answer?.error?.kind === 'containers') say('error', t('popupConsoleNeedsContainers'));
-      else say('error', t('popupConsoleError', coreMessage(answer?.error?.text ?? answer?.error?.message ?? String(answer))));
+      else {
+        say('error', t('popupConsoleError', coreMessage(answer?.error?.text ?? answer?.error?.message ?? String(answer))));
+        if (typeof answer?.error?.policy === 'string') showPolicy(answer.error.policy);
+      }
     })
     .catch((e) => say('error', t('popupConsoleError', e instanceof Error ? e.message : String(e))));
 }
@@ -118,6 +121,24 @@ function say(result, text) {
   el.dataset.result = result;
   el.textContent = text;
   el.hidden = false;
+  byId('console-fix').hidden = true;
+}
+
+/**
+ * Under a refusal: the policy document its fix names, to copy in one click or read.
+ * @param {string} policy
+ */
+function showPolicy(policy) {
+  byId('console-fix-policy').textContent = policy;
+  const copy = byId('console-fix-copy');
+  copy.textContent = t('popupConsoleCopyPolicy');
+  copy.onclick = () => {
+    navigator.clipboard.writeText(policy).then(
+      () => { copy.textContent = t('popupConsolePolicyCopied'); },
+      () => { copy.textContent = t('popupConsoleCopyFailed'); },
+    );
+  };
+  byId('console-fix').hidden = false;
 }
 
 /** @param {string} id */

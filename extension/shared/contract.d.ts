@@ -664,4 +664,6 @@ export interface ConsoleOpened {
 export interface ConsoleFailure {
   kind: "no-credentials" | "profile" | "containers" | "input" | "unreachable" | "caller" | "assume-role" | "clock-skew" | "token";
   text: CoreMessage | string;
+  /** The policy document the fix names (a refused AssumeRole's diagnosis), to show and copy. */
+  policy?: string;
 }

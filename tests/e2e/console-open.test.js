@@ -202,6 +202,19 @@ for (const { lang, locale } of [
       assert.ok(denied.includes(deniedHead.trim()), `${denied}\n${deniedHead}`);
       // The checks' diagnosis: the cloud named alice's own policies (step 2), and what to grant.
       assert.ok(denied.includes(fill(text, 'core_check_user_lacks', 'alice', missingRole)), denied);
+      // The fix names a policy ("the snippet"): shown on demand and copied in one click.
+      const fix = popup.locator('#console-fix');
+      await fix.waitFor();
+      assert.equal(await popup.locator('#console-fix-copy').innerText(), text.popupConsoleCopyPolicy);
+      await popup.locator('#console-fix summary').click();
+      const policy = JSON.parse(await popup.locator('#console-fix-policy').innerText());
+      const allows = policy.Statement.find((/** @type {any} */ s) => s.Effect === 'Allow' && [s.Action].flat().includes('sts:AssumeRole'));
+      assert.ok(allows && [allows.Resource].flat().includes(missingRole), JSON.stringify(policy));
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await popup.locator('#console-fix-copy').click();
+      await popup.locator('#console-fix-copy', { hasText: text.popupConsolePolicyCopied }).waitFor();
+      assert.deepEqual(JSON.parse(await popup.evaluate(() => navigator.clipboard.readText())), policy);
+      await popup.locator('#console-fix summary').click();
       // A long diagnosis keeps to its box: the search box, the list and About stay apart below it.
       const box = async (/** @type {string} */ selector) => /** @type {{x: number, y: number, width: number, height: number}} */ (await popup.locator(selector).boundingBox());
       const [statusBox, searchBox, aboutBox] = [await box('#console-status'), await box('#search'), await box('#about')];
@@ -214,6 +227,7 @@ for (const { lang, locale } of [
       await popup.locator('#console-status').evaluate((el) => { el.dataset.result = ''; });
       await popup.locator('#open-console').click();
       const refused = await errorText();
+      assert.equal(await popup.locator('#console-fix').isHidden(), true, 'a refusal without a policy shows none');
       assert.ok(refused.includes(fill(text, 'core_signin_token_refused_again', 'InvalidCredential.AuthenticateFail', 'The credential you provided is invalid.')), refused);
 
       cloud.setClock({ offsetMs: 20 * 60_000 });

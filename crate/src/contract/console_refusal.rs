@@ -1,8 +1,9 @@
 //! `consoleRefusal`: the checks' diagnosis of Open console's refused AssumeRole, in the checks'
 //! wasm module (the worker loads it only when AssumeRole was refused; `consoleSignin` stays in the
 //! small api module). `{roleArn, callerArn, status, headers, body}` (the AssumeRole answer
-//! `consoleSignin`'s `answer` step named `assume-role`) -> `{text}`: the refusal with the
-//! AssumeRole check's finding and fix, or as `answer` named it when the check cannot decide.
+//! `consoleSignin`'s `answer` step named `assume-role`) -> `{text, snippet?}`: the refusal with the
+//! AssumeRole check's finding and fix, or as `answer` named it when the check cannot decide, and
+//! the policy document the fix names (`snippet`), when it names one.
 
 use super::parse::http_response;
 use crate::api::{self, Action, Answer};
@@ -19,7 +20,11 @@ pub fn console_refusal(input: &str) -> Result<Value> {
     match api::parse(Action::AssumeRole, &response, None)? {
         Answer::Failure(e) => {
             let named = sign_in::name_refusal(Action::AssumeRole, &e, role_arn, Some(caller));
-            Ok(json!({ "text": named.text }))
+            let mut answer = json!({ "text": named.text });
+            if let Some(snippet) = named.snippet {
+                answer["snippet"] = Value::String(snippet);
+            }
+            Ok(answer)
         }
         Answer::Success(_) => Err(Error::invalid(
             "$.body",

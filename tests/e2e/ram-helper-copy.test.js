@@ -80,7 +80,7 @@ describe('RAM panel copy buttons: RoleHop copies, the page sees nothing', () => 
     await trustedClick(page, valueButton(panel, B));
     const copied = await panelWhen(page, (p) => p.ui.elements.some((e) => e.attributes['data-copied'] === 'true'), 'the copied mark');
     assert.match(copied.text, /Copied/);
-    assert.equal(await clipboardText(page), B);
+    assert.equal(await waitForValue(() => clipboardText(page), (t) => t !== 'before', { what: 'the clipboard after the click' }), B);
     // The trust policy document (long, several lines), the same way.
     await trustedClick(page, copied.policies[0].copy);
     const policy = await waitForValue(() => clipboardText(page), (t) => t.includes('"Statement"'), { what: 'the trust policy on the clipboard' });
@@ -135,7 +135,9 @@ describe('RAM panel copy buttons: RoleHop copies, the page sees nothing', () => 
     const both = await evaluateInContentWorld(page, browser.extensionId, `Promise.all([1, 2].map(() =>
       chrome.runtime.sendMessage(${JSON.stringify({ type: 'ramHelper.copy', path: '/roles/create', copyId: bId })})))`);
     assert.deepEqual(both?.value, [{ copied: true }, { copied: false, reason: 'busy' }]);
-    assert.equal(await clipboardText(page), B);
+    // The offscreen document's write reaches the system clipboard a moment after it answers.
+    const copied = await waitForValue(() => clipboardText(page), (t) => t !== 'before', { what: 'the clipboard after the copy' });
+    assert.equal(copied, B);
     for (const [message, kind] of /** @type {Array<[object, string]>} */ ([
       [{ type: 'ramHelper.copy', path: '/roles/create', copyId: 'anything' }, 'invalid-message'],
       [{ type: 'ramHelper.copy', path: '/roles/create', copyId: bId, text: 'evil' }, 'invalid-message'],

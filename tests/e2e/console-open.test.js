@@ -160,6 +160,10 @@ for (const { lang, locale } of [
       assert.ok(!stored.includes(signin) && !stored.includes(token.get('AccessKeySecret') ?? '') && !stored.includes(alice.accessKeySecret));
       const session = await control.evaluate(() => chrome.storage.session.get(null).then((s) => JSON.stringify(s)));
       assert.ok(!session.includes(signin), 'the sign-in token is not kept');
+      // Nor written to the console, at any level, in any of the extension's worlds.
+      const secrets = { 'her secret': alice.accessKeySecret, 'the role\'s secret': token.get('AccessKeySecret') ?? '', 'the STS token': token.get('SecurityToken') ?? '', 'the sign-in token': signin };
+      const logs = (await browser.extensionLogs()).join('\n');
+      for (const [what, secret] of Object.entries(secrets)) assert.ok(secret.length > 10 && !logs.includes(secret), `${what} was logged`);
 
       // The role may write (this scenario gives it AliyunOSSFullAccess): so may its full session.
       const write = await tab.evaluate(() => fetch('/mock-api/PutObject?bucket=company-a-reports&key=new.csv', { method: 'POST' }).then((r) => r.status));

@@ -36,6 +36,15 @@
  */
 
 /**
+ * @typedef {object} SeenLog one console API call, with where it was made
+ * @property {string} level `log`, `warning`, `error`, ...
+ * @property {string} targetType
+ * @property {string} targetUrl
+ * @property {ContextInfo | undefined} context
+ * @property {{text: string, url?: string, stackTrace?: ExceptionDetails['stackTrace']}} details its arguments as text, and where
+ */
+
+/**
  * @typedef {object} ErrorWatch
  * @property {(extensionId: string) => Promise<string[]>} extensionErrors the extension's
  *   exceptions not yet taken, each as one readable line (after every attached target has
@@ -44,6 +53,9 @@
  *   forgets them (a test that provokes one on purpose takes it)
  * @property {(extensionId: string) => Promise<string[]>} pageErrors the web pages' own exceptions
  *   (fixture pages may throw on purpose; not the extension's)
+ * @property {(extensionId: string) => Promise<string[]>} extensionLogs every console message the
+ *   extension wrote so far (any level, in any of its worlds), each as `level: text`: a test that
+ *   handles secrets asserts none of them is there
  * @property {() => Promise<void>} stop
  */
 
@@ -72,6 +84,8 @@ export async function watchErrors(browser) {
   const attachedTargets = new Set();
   /** @type {Array<SeenException & {sessionId: string}>} */
   const seen = [];
+  /** @type {SeenLog[]} */
+  const logged = [];
   let nextId = 1_000_000;
   let stopped = false;
 
@@ -134,6 +148,18 @@ export async function watchErrors(browser) {
         context: details.executionContextId === undefined ? undefined : session.contexts.get(details.executionContextId),
         details,
       });
+    } else if (method === 'Runtime.consoleAPICalled') {
+      /** @type {Array<{value?: unknown, description?: string}>} */
+      const args = params.args ?? [];
+      const text = args.map((a) => (typeof a.value === 'string' ? a.value : a.description ?? JSON.stringify(a.value))).join(' ');
+      const top = params.stackTrace?.callFrames?.[0];
+      logged.push({
+        level: params.type,
+        targetType: session.type,
+        targetUrl: urls.get(session.targetId) ?? session.url,
+        context: session.contexts.get(params.executionContextId),
+        details: { text, url: top?.url, stackTrace: params.stackTrace },
+      });
     } else if (method === 'Runtime.exceptionRevoked') {
       const at = seen.findIndex((e) => e.sessionId === sessionId && e.details.exceptionId === params.exceptionId);
       if (at >= 0) seen.splice(at, 1);
@@ -161,6 +187,10 @@ export async function watchErrors(browser) {
     extensionErrors: (extensionId) => select(extensionId, true, false),
     takeExtensionErrors: (extensionId) => select(extensionId, true, true),
     pageErrors: (extensionId) => select(extensionId, false, false),
+    async extensionLogs(extensionId) {
+      await settle();
+      return logged.filter((e) => isExtensions(e, extensionId)).map((e) => `${e.level}: ${e.details.text}`);
+    },
     async stop() {
       stopped = true;
       await cdp.detach().catch(() => {});
@@ -172,7 +202,7 @@ export async function watchErrors(browser) {
  * Whether an exception was thrown by the extension: in one of its own documents or workers, in
  * its isolated world on a web page, or by a script of its own in a page's main world (the MAIN-world
  * content script; its frames have the extension's URL).
- * @param {SeenException} e
+ * @param {SeenException | SeenLog} e
  * @param {string} extensionId
  */
 function isExtensions(e, extensionId) {

@@ -112,6 +112,22 @@ describe('the e2e harness fails on uncaught exceptions in the extension\'s conte
     }
   });
 
+  test('what the extension writes to the console is seen, at any level, in the worker, its pages and its content-script worlds', async () => {
+    await env.browser.worker.evaluate(() => console.info('logged by the service worker', 42));
+    const popup = await env.browser.openPage('popup/popup.html');
+    await popup.evaluate(() => console.debug('logged by the popup'));
+    const page = await env.open('https://oss.console.aliyun.com/throws');
+    await evaluateInContentWorld(page, env.browser.extensionId, 'console.log("logged in the content script"), 1');
+    await page.evaluate(() => console.log('logged by the page itself'));
+    const logs = await waitForValue(() => env.browser.extensionLogs(), (seen) => seen.length >= 3, { what: 'three logs' });
+    assert.ok(logs.includes('info: logged by the service worker 42'), logs.join('\n'));
+    assert.ok(logs.includes('debug: logged by the popup'), logs.join('\n'));
+    assert.ok(logs.includes('log: logged in the content script'), logs.join('\n'));
+    assert.ok(!logs.some((l) => l.includes('logged by the page itself')), 'the page\'s own log is not the extension\'s');
+    await page.close();
+    await popup.close();
+  });
+
   test('close() throws when the extension threw something no test took', async () => {
     const browser = await launchExtension();
     await browser.worker.evaluate(() => {

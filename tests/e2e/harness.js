@@ -49,6 +49,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * @property {() => Promise<string[]>} extensionErrors uncaught exceptions in the extension's
  *   contexts (content-script worlds included) not yet taken
  * @property {() => Promise<string[]>} takeExtensionErrors the same, forgotten once read
+ * @property {() => Promise<string[]>} extensionLogs every console message the extension wrote, as
+ *   `level: text` (tests that handle secrets assert none is there)
  * @property {() => Promise<string[]>} pageErrors uncaught exceptions of the web pages' own scripts
  * @property {() => Promise<void>} close closes the browser; then throws if the extension threw
  *   anything not taken
@@ -113,6 +115,7 @@ export async function launchExtension({ hostResolverRules, lang, args = [], user
       extensionErrors: () => exceptions.extensionErrors(extensionId),
       takeExtensionErrors: () => exceptions.takeExtensionErrors(extensionId),
       pageErrors: () => exceptions.pageErrors(extensionId),
+      extensionLogs: () => exceptions.extensionLogs(extensionId),
       async close() {
         const left = await exceptions.extensionErrors(extensionId).catch((e) => [`the exception watch failed: ${e}`]);
         await exceptions.stop();

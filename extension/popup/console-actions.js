@@ -119,9 +119,30 @@ function consoleFields(p) {
 function say(result, text) {
   const el = byId('console-status');
   el.dataset.result = result;
-  el.textContent = text;
+  el.replaceChildren(...withIdentifiers(text));
   el.hidden = false;
   byId('console-fix').hidden = true;
+}
+
+/** An ARN in the status: a span that wraps at the line's end (popup.css), not after a hyphen of a role name. */
+const ARN = /acs:[\w:/.@+=*-]*[\w*]/g;
+
+/** @param {string} text @returns {Array<string | HTMLElement>} */
+function withIdentifiers(text) {
+  /** @type {Array<string | HTMLElement>} */
+  const parts = [];
+  let from = 0;
+  for (const match of text.matchAll(ARN)) {
+    const at = match.index ?? 0;
+    if (at > from) parts.push(text.slice(from, at));
+    const span = document.createElement('span');
+    span.className = 'identifier';
+    span.textContent = match[0];
+    parts.push(span);
+    from = at + match[0].length;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
 }
 
 /**

@@ -144,6 +144,9 @@ for (const { lang, locale } of [
       assert.equal(await tab.locator('#read-only').innerText(), 'no session policy');
       await popup.locator('#console-status[data-result="pass"]').waitFor();
       assert.match(await popup.locator('#console-status').innerText(), new RegExp(arn.replace(/[/.]/g, '\\$&')));
+      // The ARN stays whole on a line, or wraps like code at the line's end: never after admin-oss's hyphen (popup.css).
+      assert.deepEqual(await popup.locator('#console-status .identifier').allInnerTexts(), [arn]);
+      assert.equal(await popup.locator('#console-status .identifier').evaluate((el) => getComputedStyle(el).lineBreak), 'anywhere');
 
       // What went where: AssumeRole to STS signed with alice's key; GetSigninToken with the role
       // session only; the Login once. Her secret never left; no secret is in persistent storage.

@@ -17,10 +17,14 @@
 //   4. The floor: an extension page with the popup's stylesheet and one trivial module, in a copy
 //      of dist/chromium with that page added (bench/popup/out/floor-dist): what any extension page
 //      costs on this machine before its own code runs.
-// Page loads of 1, 3 and 4 are interleaved (popup, popup without the cache, floor, peer, popup,
-// ...), so a change in the machine's load during the run affects all of them alike.
+//   5. With `--compare DIR`: another build's dist/chromium (e.g. a copy of dist/chromium made before
+//      a change), in its own browser, seeded the same way, its popup loads (both kinds) beside
+//      ours: the before/after of a change in one run, on the same machine load.
+// Page loads of 1, 3, 4 and 5 are interleaved (popup, popup without the cache, floor, peer, the
+// compared build's two kinds, popup, ...), so a change in the machine's load during the run
+// affects all of them alike.
 //
-//   node bench/popup/run.mjs [--runs 25] [--repeat 5] [--profiles 2000] [--json FILE]
+//   node bench/popup/run.mjs [--runs 25] [--repeat 5] [--profiles 2000] [--json FILE] [--compare DIR]
 
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -29,9 +33,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { DIST, launchExtension } from '../../tests/e2e/harness.js';
-import { PARSED_PROFILES_KEY } from '../../extension/shared/parsed-profiles.js';
+import { launchDir, prepareCache, seed, stats } from './browsers.mjs';
 import { profilesIni } from '../../tests/lib/profiles.js';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
@@ -43,6 +46,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '5' },
     profiles: { type: 'string', default: '2000' },
     json: { type: 'string', default: join(HERE, 'out', 'results.json') },
+    compare: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -52,17 +56,6 @@ const PROFILES = Number(args.profiles);
 const QUERIES = ['acme prod', 'globex admin', '1746', 'ops', 'tyrell staging 12', 'wayne audit reader'];
 const VIEWPORT = { width: 380, height: 600 };
 
-/** @param {number[]} xs @param {number} q */
-function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-  return /** @type {number} */ (s[i]);
-}
-/** @param {number[]} xs */
-function stats(xs) {
-  return { n: xs.length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs) };
-}
 /** @param {number} ms */
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 /** @param {string} label @param {ReturnType<typeof stats>} s */
@@ -128,24 +121,6 @@ async function loadOnce(context, url, name, names) {
 }
 
 /**
- * Sets up the popup's next open: with `cached`, waits until the parsed-profiles cache is written
- * (the previous open writes it after rendering); without, removes it.
- * @param {import('playwright-core').Worker} worker the extension's service worker
- * @param {boolean} cached
- */
-async function prepareCache(worker, cached) {
-  await worker.evaluate(
-    async ({ key, cached }) => {
-      if (!cached) return chrome.storage.session.remove(key);
-      for (let i = 0; i < 200 && !(key in (await chrome.storage.session.get(key))); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
-    { key: PARSED_PROFILES_KEY, cached },
-  );
-}
-
-/**
  * Popup loads of one kind, checked to be that kind.
  * @param {Array<Record<string, number> & {cached?: boolean}>} runs @param {boolean} cached
  */
@@ -165,13 +140,8 @@ async function launchFloor() {
       '<script type="module" src="bench-floor.js"></script></head><body><input id="search"></body></html>\n',
   );
   writeFileSync(join(dir, 'popup', 'bench-floor.js'), "performance.mark('floor:ready');\n");
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, url: `chrome-extension://${new URL(worker.url()).host}/popup/bench-floor.html` };
+  const { context, url } = await launchDir(dir);
+  return { context, url: url('popup/bench-floor.html') };
 }
 
 /** Serves the peer page with `profiles` inlined. @param {unknown[]} profiles */
@@ -192,34 +162,6 @@ async function startPeer(profiles) {
   return { server, url: `http://127.0.0.1:${port}/peer.html` };
 }
 
-/**
- * Saves the profiles and a few recent uses through the extension's own modules; returns the
- * storage figures and the parsed profiles (for the peer).
- * @param {import('./../../tests/e2e/harness.js').ExtensionBrowser} browser @param {string} ini
- */
-async function seed(browser, ini) {
-  const page = await browser.openPage('popup/popup.html');
-  const seeded = await page.evaluate(async (text) => {
-    const store = await import(chrome.runtime.getURL('shared/profile-store.js'));
-    const { loadCore } = await import(chrome.runtime.getURL('shared/core.js'));
-    const saved = await store.saveProfilesText(text);
-    const parsed = (await loadCore()).profileParse({ text });
-    if ('error' in parsed || parsed.errors.length) {
-      throw new Error(`the generated profiles do not parse: ${JSON.stringify(parsed).slice(0, 300)}`);
-    }
-    const now = Date.now();
-    /** @type {Record<string, number>} */
-    const recent = {};
-    parsed.profiles.slice(0, 40).forEach((/** @type {{id: string}} */ p, /** @type {number} */ i) => {
-      if (i % 4 === 0) recent[p.id] = now - i * 60_000;
-    });
-    await chrome.storage.local.set({ 'rolehop.recent': recent });
-    return { saved, profiles: parsed.profiles };
-  }, ini);
-  await page.close();
-  return seeded;
-}
-
 /** Keystroke times in a page that is ready. @param {BrowserContext} context @param {string} url @param {string} readyMark */
 async function keystrokes(context, url, readyMark) {
   const page = await context.newPage();
@@ -234,11 +176,14 @@ async function main() {
   const ini = profilesIni(PROFILES, { seed: 7 });
   const browser = await launchExtension();
   const floor = await launchFloor();
+  const compared = args.compare ? await launchDir(args.compare) : null;
   /** @type {import('node:http').Server | undefined} */
   let peerServer;
   try {
     const { saved, profiles } = await seed(browser, ini);
     if (profiles.length !== PROFILES) throw new Error(`expected ${PROFILES} profiles, parsed ${profiles.length}`);
+    if (compared) await seed(compared, ini);
+    const comparedUrl = compared?.url('popup/popup.html') ?? '';
     const peer = await startPeer(profiles);
     peerServer = peer.server;
     const popupUrl = browser.url('popup/popup.html');
@@ -254,8 +199,13 @@ async function main() {
     const floorRuns = [];
     /** @type {number[]} */
     const peerRuns = [];
+    /** The compared build's loads, cached and not. @type {Array<Record<string, number> & {cached?: boolean}>} */
+    const comparedRuns = [];
+    /** @type {Array<Record<string, number> & {cached?: boolean}>} */
+    const comparedUncachedRuns = [];
     // The first open parses and writes the cache (the cold load reported below).
     const coldLoad = await loadOnce(browser.context, popupUrl, 'rolehop:popup-ready', MARKS);
+    if (compared) await loadOnce(compared.context, comparedUrl, 'rolehop:popup-ready', MARKS);
     for (let run = 0; run < RUNS; run++) {
       await prepareCache(browser.worker, true);
       popupRuns.push(await loadOnce(browser.context, popupUrl, 'rolehop:popup-ready', MARKS));
@@ -263,9 +213,16 @@ async function main() {
       uncachedRuns.push(await loadOnce(browser.context, popupUrl, 'rolehop:popup-ready', MARKS));
       floorRuns.push(/** @type {number} */ ((await loadOnce(floor.context, floor.url, 'floor:ready', ['floor:ready']))['floor:ready']));
       peerRuns.push(/** @type {number} */ ((await loadOnce(browser.context, peer.url, 'peer:ready', ['peer:ready']))['peer:ready']));
+      if (!compared) continue;
+      await prepareCache(compared.worker, true);
+      comparedRuns.push(await loadOnce(compared.context, comparedUrl, 'rolehop:popup-ready', MARKS));
+      await prepareCache(compared.worker, false);
+      comparedUncachedRuns.push(await loadOnce(compared.context, comparedUrl, 'rolehop:popup-ready', MARKS));
     }
     checkKind(popupRuns, true);
     checkKind(uncachedRuns, false);
+    checkKind(comparedRuns, true);
+    checkKind(comparedUncachedRuns, false);
     /** @param {string} name @param {typeof popupRuns} [runs] */
     const markStats = (name, runs = popupRuns) => stats(runs.map((r) => /** @type {number} */ (r[name])));
     const ready = markStats('rolehop:popup-ready');
@@ -318,6 +275,16 @@ async function main() {
       `  RoleHop ready minus the floor (medians): ${fmt(ready.median - floorStats.median)}, ` +
         `${fmt(uncachedReady.median - floorStats.median)} without the cached parse (target <= 20 ms each, issue 12)`,
     );
+    if (compared) {
+      console.log(`compared build (--compare ${args.compare}), its loads interleaved with the ones above:`);
+      report('compared popup ready (cached parse)', comparedRuns);
+      report('compared popup ready, no cached parse', comparedUncachedRuns);
+      /** Ours minus the compared build's, load by load (the same round), median. @param {typeof popupRuns} ours @param {typeof popupRuns} theirs */
+      const paired = (ours, theirs) =>
+        stats(ours.map((r, i) => /** @type {number} */ (r['rolehop:popup-ready']) - /** @type {number} */ (theirs[i]?.['rolehop:popup-ready'])));
+      line('ours minus compared, cached (paired by round)', paired(popupRuns, comparedRuns));
+      line('ours minus compared, no cached parse (paired)', paired(uncachedRuns, comparedUncachedRuns));
+    }
     line('naive peer: 2,000 rows rendered (data inlined)', peerReady);
     console.log(`  ratio peer/RoleHop (medians): ${(peerReady.median / ready.median).toFixed(2)}x`);
     console.log('one search keystroke -> updated list (value, input event, style + layout), target <= 16 ms:');
@@ -347,11 +314,20 @@ async function main() {
       keystroke: oursStats,
       keyPresses: keyed,
       peer: { ready: peerReady, keystroke: peerKeys },
+      ...(compared && {
+        compared: {
+          dir: args.compare,
+          ready: markStats('rolehop:popup-ready', comparedRuns),
+          marks: Object.fromEntries(MARKS.map((m) => [m, markStats(m, comparedRuns)])),
+          uncached: { ready: markStats('rolehop:popup-ready', comparedUncachedRuns), marks: Object.fromEntries(MARKS.map((m) => [m, markStats(m, comparedUncachedRuns)])) },
+        },
+      }),
     };
     writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
   } finally {
     peerServer?.close();
     await floor.context.close();
+    await compared?.context.close();
     await browser.close();
   }
 }

@@ -13,7 +13,8 @@ import { cachedParse, forgetParse, keyFor, PARSED_PROFILES_KEY, rememberParse } 
 
 /**
  * @param {object} deps
- * @param {Promise<{profileParse: import('../shared/core.js').Core['profileParse']}>} deps.core
+ * @param {() => Promise<{profileParse: import('../shared/core.js').Core['profileParse']}>} deps.core loads the
+ *   core's profiles module (at the first warm-up that parses: a worker woken for anything else never compiles it)
  * @param {() => Promise<Located>} deps.locateProfiles
  * @param {(located: Located) => Promise<{text: string}>} deps.readProfilesText
  * @param {() => Promise<{defaultSite: 'cn' | 'intl'}>} deps.loadSettings
@@ -29,7 +30,7 @@ export function createParseWarmer({ core, locateProfiles, readProfilesText, load
     const key = keyFor(located.meta.sha256, defaultSite);
     if (cachedParse(await area.get(PARSED_PROFILES_KEY), key)) return;
     const { text } = await readProfilesText(located);
-    const parsed = (await core).profileParse({ text, defaultSite });
+    const parsed = (await core()).profileParse({ text, defaultSite });
     if ('error' in parsed) throw new Error(parsed.error.message);
     await rememberParse(area, key, { profiles: parsed.profiles, errorCount: parsed.errors.length });
   }

@@ -1,6 +1,6 @@
-// RoleHop's background service worker (an ES module). The wasm core starts loading at once; every
-// listener is registered synchronously at the top level (so the worker never misses the event
-// that woke it) and waits for the core inside.
+// RoleHop's background service worker (an ES module). Every listener is registered synchronously at
+// the top level (so the worker never misses the event that woke it) and loads the wasm core's
+// modules it needs inside.
 
 import { loadCore, loadModules } from '../shared/core.js';
 import { createRouter, messageError } from './router.js';
@@ -28,16 +28,12 @@ void closeStorageToContentScripts();
 credentials.restrictSessionStorage().catch((e) => console.error('RoleHop: storage.session access level:', e));
 credentials.announceCredentialChanges();
 
-// Marks for bench/worker (cold start, and the wasm's share of it): the module graph is loaded
-// when this line runs; the core's profiles module is ready at the second mark.
+// Mark for bench/worker (cold start): the module graph is loaded when this line runs. No wasm
+// module starts here: each loads at the first message or run that needs it (router.js
+// CORE_MODULES, the parse warmer), so a message that needs none (credentials.status, the popup's
+// first) is answered without compiling any, and one that needs the api module does not share the
+// CPU with the profiles module's compile. core-module.js measures each load (`rolehop:wasm:<name>`).
 performance.mark('rolehop:worker-start');
-// The core's profiles module (the switch path, the parse warmer) starts loading at once; the
-// others load at the first message that needs them, beside it (router.js CORE_MODULES).
-const ready = loadCore();
-ready.then(
-  () => performance.mark('rolehop:core-ready'),
-  (e) => console.error('RoleHop: the WebAssembly core failed to load:', e),
-);
 
 // The popup's parse of the profiles, made ahead of time (parse-warmer.js): at browser start (its
 // storage.session is empty then), and on install and update (a new build may parse differently).
@@ -45,7 +41,7 @@ const parsedArea = cacheArea();
 const parseWarmer =
   parsedArea &&
   createParseWarmer({
-    core: ready,
+    core: loadCore,
     locateProfiles: () => locateProfiles(),
     readProfilesText,
     loadSettings,

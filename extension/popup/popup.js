@@ -9,7 +9,7 @@
 // `rolehop:popup-ready` (the list rendered with the core loaded); a `rolehop:search` measure per
 // search, from the input event to the updated list.
 
-import { loadCore } from '../shared/core.js';
+import { loadProfilesCore } from '../shared/profiles-core.js';
 import { locateProfiles, readProfilesText } from '../shared/profile-store.js';
 import { cacheArea, cachedParse, keyFor, PARSED_PROFILES_KEY, rememberParse } from '../shared/parsed-profiles.js';
 import { DEFAULT_SETTINGS, loadSettings } from '../shared/settings.js';
@@ -35,7 +35,7 @@ const consoleModule = import('./console-actions.js');
 // on their way since early.js ran, before this module graph loaded; without them (or when the
 // early compile failed) the normal loads run.
 const early = globalThis.rolehopEarly;
-const coreReady = early ? early.wasm.then(loadCore, () => loadCore()) : loadCore();
+const coreReady = early ? early.wasm.then(loadProfilesCore, () => loadProfilesCore()) : loadProfilesCore();
 const locatedReady = locateProfiles(early && { prefetched: { sync: early.syncItems, local: early.localItems } });
 const parsedItemsReady = readParsedItems();
 performance.mark('rolehop:popup-start');
@@ -208,7 +208,7 @@ async function main() {
 /** The core did not load (its message says why): nothing can be parsed or switched. */
 class CoreLoadError extends Error {}
 
-/** @returns {Promise<import('../shared/core.js').Core>} */
+/** @returns {Promise<import('../shared/profiles-core.js').ProfilesCore>} */
 async function theCore() {
   try {
     return await coreReady;
@@ -247,7 +247,7 @@ async function storedProfiles(defaultSite) {
  * "Back to my identity" (shown only when the tab's console says it is a switched identity): the
  * exit page of the site of the tab the popup acts on (asked at the click, like a switch), or of
  * the default site when that tab is not on either site.
- * @param {import('../shared/core.js').Core} core
+ * @param {import('../shared/profiles-core.js').ProfilesCore} core
  * @param {'cn' | 'intl'} defaultSite
  */
 function wireExit(core, defaultSite) {
@@ -325,7 +325,10 @@ function showProfiles(profiles, recent) {
 
   /** Told when the active profile may have changed (the Open console actions follow it). */
   let activeChanged = () => {};
-  void consoleModule
+  // Wired in a task of its own, after the one that renders the list: the list needs none of it,
+  // and its message to the worker (credentials.status) put an IPC inside that task.
+  void new Promise((resolve) => setTimeout(resolve, 0))
+    .then(() => consoleModule)
     .then((m) => m.wireConsoleActions({ activeProfile: () => view.activeRow()?.entry.profile ?? null }))
     .then((refresh) => {
       activeChanged = refresh;

@@ -11,7 +11,7 @@ import { besides } from './tabs.js';
 
 /**
  * The switch URL of `profile` as the core builds it, with a fresh marker.
- * @param {import('../shared/core.js').Core} core
+ * @param {import('../shared/profiles-core.js').ProfilesCore} core
  * @param {Profile} profile
  */
 export function switchTarget(core, profile) {
@@ -23,7 +23,7 @@ export function switchTarget(core, profile) {
 
 /**
  * Opens `profile`'s Switch Role page. Resolves once the browser has the navigation.
- * @param {import('../shared/core.js').Core} core
+ * @param {import('../shared/profiles-core.js').ProfilesCore} core
  * @param {Profile} profile
  * @param {{tab: chrome.tabs.Tab | null, destination: Destination}} where
  */

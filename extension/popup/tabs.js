@@ -55,7 +55,7 @@ export function siteOfUrl(url) {
 /**
  * The exit URL ("back to my identity") of a site. The core owns the hosts; it answers for any
  * valid account and role, so a placeholder pair asks it.
- * @param {import('../shared/core.js').Core} core
+ * @param {import('../shared/profiles-core.js').ProfilesCore} core
  * @param {'cn' | 'intl'} site
  */
 export function exitUrlOf(core, site) {

@@ -1,12 +1,13 @@
-// The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here. The only
-// module that imports the wasm-bindgen glue.
+// The WebAssembly core as plain JS objects: JSON text in and out of wasm, parsed here. With
+// profiles-core.js (the popup's part), the only modules that import the wasm-bindgen glue.
 
-import initProfiles, { profileParse, switchUrl } from '../pkg/rolehop_profiles.js';
 import initTransfer, { profileSerialize, profileImport, profileExport } from '../pkg/rolehop_transfer.js';
 import initApi, { version, selfCheck, sign, request, parseResponse, consoleSignin } from '../pkg/rolehop_api.js';
 import initChecks, { checksPlan, checksNext, checksDiagnose, checksRetry, consoleRefusal } from '../pkg/rolehop_checks.js';
 import initTutorial, { tutorialSteps, setupPlan, setupNext } from '../pkg/rolehop_tutorial.js';
 import initPolicy, { policyLint, policySimulate } from '../pkg/rolehop_policy.js';
+import { coreModule } from './core-module.js';
+import { profilesCore, profilesModule } from './profiles-core.js';
 
 /**
  * The core's wasm modules, split by who loads them (crate/src/wasm/, built by build.sh), each
@@ -24,20 +25,15 @@ import initPolicy, { policyLint, policySimulate } from '../pkg/rolehop_policy.js
  * @typedef {'profiles' | 'transfer' | 'api' | 'checks' | 'tutorial' | 'policy'} CoreModule
  */
 
-/** @type {Record<CoreModule, {init: (options: {module_or_path: any}) => Promise<unknown>, wasm: string}>} */
+/** @type {Record<CoreModule, import('./core-module.js').CoreModuleLoader>} */
 const MODULES = {
-  profiles: { init: initProfiles, wasm: '../pkg/rolehop_profiles_bg.wasm' },
-  transfer: { init: initTransfer, wasm: '../pkg/rolehop_transfer_bg.wasm' },
-  api: { init: initApi, wasm: '../pkg/rolehop_api_bg.wasm' },
-  checks: { init: initChecks, wasm: '../pkg/rolehop_checks_bg.wasm' },
-  tutorial: { init: initTutorial, wasm: '../pkg/rolehop_tutorial_bg.wasm' },
-  policy: { init: initPolicy, wasm: '../pkg/rolehop_policy_bg.wasm' },
+  profiles: profilesModule,
+  transfer: coreModule('transfer', initTransfer, '../pkg/rolehop_transfer_bg.wasm'),
+  api: coreModule('api', initApi, '../pkg/rolehop_api_bg.wasm'),
+  checks: coreModule('checks', initChecks, '../pkg/rolehop_checks_bg.wasm'),
+  tutorial: coreModule('tutorial', initTutorial, '../pkg/rolehop_tutorial_bg.wasm'),
+  policy: coreModule('policy', initPolicy, '../pkg/rolehop_policy_bg.wasm'),
 };
-
-/** Each module's instantiation, started by its first caller. @type {Map<CoreModule, Promise<unknown>>} */
-const started = new Map();
-/** The modules ready to call. @type {Set<CoreModule>} */
-const ready = new Set();
 
 /** @typedef {import('./contract').VersionInfo} VersionInfo */
 /** @typedef {import('./contract').SelfCheckResult} SelfCheckResult */
@@ -116,11 +112,11 @@ const core = Object.freeze({
   parseResponse: (input) => JSON.parse(need('api') && parseResponse(JSON.stringify(input))),
   policyLint: (input) => JSON.parse(need('policy') && policyLint(JSON.stringify(input))),
   policySimulate: (input) => JSON.parse(need('policy') && policySimulate(JSON.stringify(input))),
-  profileParse: (input) => JSON.parse(need('profiles') && profileParse(JSON.stringify(input))),
+  profileParse: profilesCore.profileParse,
   profileSerialize: (input) => JSON.parse(need('transfer') && profileSerialize(JSON.stringify(input))),
   profileImport: (input) => JSON.parse(need('transfer') && profileImport(JSON.stringify(input))),
   profileExport: (input) => JSON.parse(need('transfer') && profileExport(JSON.stringify(input))),
-  switchUrl: (input) => JSON.parse(need('profiles') && switchUrl(JSON.stringify(input))),
+  switchUrl: profilesCore.switchUrl,
   checksPlan: (input) => JSON.parse(need('checks') && checksPlan(JSON.stringify(input))),
   checksNext: (state) => JSON.parse(need('checks') && checksNext(JSON.stringify(state))),
   checksDiagnose: (state) => JSON.parse(need('checks') && checksDiagnose(JSON.stringify(state))),
@@ -132,35 +128,9 @@ const core = Object.freeze({
   consoleRefusal: (input) => JSON.parse(need('checks') && consoleRefusal(JSON.stringify(input))),
 });
 
-/**
- * Throws unless `name` is loaded: a module's glue called before its instantiation fails on an
- * undefined export, which would not say what to do.
- * @param {CoreModule} name
- * @returns {true}
- */
+/** @param {CoreModule} name @returns {true} */
 function need(name) {
-  if (!ready.has(name)) throw new Error(`the core's ${name} module is not loaded: await loadModules('${name}') first (shared/core.js)`);
-  return true;
-}
-
-/**
- * Starts instantiating `name` unless it already is, from `module` when the page compiled it
- * already, else fetched from the extension's own package.
- * @param {CoreModule} name @param {WebAssembly.Module | Promise<WebAssembly.Module>} [module]
- * @returns {Promise<unknown>}
- */
-function start(name, module) {
-  let loading = started.get(name);
-  if (!loading) {
-    const { init, wasm } = MODULES[name];
-    // The wasm's URL is given explicitly: wasm-bindgen's default is relative to its own glue
-    // module, which is wrong once a page bundles this file (every caller lives one folder below the root).
-    loading = Promise.resolve(module ?? new URL(wasm, import.meta.url))
-      .then((source) => init({ module_or_path: source }))
-      .then(() => void ready.add(name));
-    started.set(name, loading);
-  }
-  return loading;
+  return MODULES[name].need();
 }
 
 /**
@@ -169,18 +139,14 @@ function start(name, module) {
  * @returns {Promise<Core>}
  */
 export function loadModules(...names) {
-  return Promise.all(names.map((name) => start(name))).then(() => core);
+  return Promise.all(names.map((name) => MODULES[name].start())).then(() => core);
 }
 
 /**
- * Starts loading the profiles module (the popup's) and resolves to the core once it is ready;
- * the others load with `loadModules` / `core.load`. Call it once, at the top level of a page or
- * the service worker.
- * @param {WebAssembly.Module | Promise<WebAssembly.Module>} [module] the profiles module when the
- *   page already started compiling it (the popup does, before its modules load); absent: fetch and
- *   compile it here
+ * Loads the profiles module (profileParse, switchUrl: what the worker's parse warmer needs; the
+ * popup loads it alone, with profiles-core.js) and resolves to the core.
  * @returns {Promise<Core>}
  */
-export function loadCore(module) {
-  return start('profiles', module).then(() => core);
+export function loadCore() {
+  return loadModules('profiles');
 }

@@ -441,15 +441,19 @@ export function createProfileStore({ sync, local, trust, now = Date.now }) {
    */
   async function readProfilesText({ meta, items: got, trust: trusted }) {
     if (!meta) return { text: '', area: null, savedAt: null, sha256: null };
+    const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
+    const missing = keys.flatMap((key, n) => (typeof got[key] === 'string' ? [] : [n]));
+    const payload = missing.length ? null : keys.map((key) => /** @type {string} */ (got[key])).join('');
+    // Hashed once: the popup's uncached open waits for every digest.
+    const actual = payload === null ? null : await sha256Hex(payload);
+    const chunksGood = payload !== null && payload.length === meta.bytes && actual === meta.sha256;
     // The last good copy's payload stands in for chunks that are gone or changed.
     const kept = trusted?.payload;
-    if (kept !== undefined && kept.length === meta.bytes && (await sha256Hex(kept)) === meta.sha256 && (await joinedPayload(meta, got)) === null) {
+    if (!chunksGood && kept !== undefined && kept !== payload && kept.length === meta.bytes && (await sha256Hex(kept)) === meta.sha256) {
       return decompressed(meta, kept);
     }
-    const keys = Array.from({ length: meta.chunks }, (_, n) => chunkKey(meta.generation, n));
     const where = `storage.${meta.area} (generation ${meta.generation}, saved ${new Date(meta.savedAt).toISOString()})`;
-    const missing = keys.flatMap((key, n) => (typeof got[key] === 'string' ? [] : [n]));
-    if (missing.length) {
+    if (payload === null) {
       throw new ProfileStoreError(
         'integrity',
         `The saved profiles in ${where} are incomplete: chunk${missing.length > 1 ? 's' : ''} ` +
@@ -458,9 +462,7 @@ export function createProfileStore({ sync, local, trust, now = Date.now }) {
           'Otherwise import your INI file again and save.',
       );
     }
-    const payload = keys.map((key) => /** @type {string} */ (got[key])).join('');
-    const actual = await sha256Hex(payload);
-    if (payload.length !== meta.bytes || actual !== meta.sha256) {
+    if (!chunksGood) {
       throw new ProfileStoreError(
         'integrity',
         `The saved profiles in ${where} fail the integrity check: expected ${meta.bytes} bytes with ` +

@@ -71,7 +71,9 @@ const ready = new Set();
 /** @typedef {import('./contract').SetupPlan} SetupPlan */
 /** @typedef {import('./contract').SetupNextInput} SetupNextInput */
 /** @typedef {import('./contract').SetupNextResult} SetupNextResult */
+/** @typedef {import('./contract').PolicyLintInput} PolicyLintInput */
 /** @typedef {import('./contract').PolicyLintResult} PolicyLintResult */
+/** @typedef {import('./contract').PolicySimulateInput} PolicySimulateInput */
 /** @typedef {import('./contract').PolicySimulateResult} PolicySimulateResult */
 
 /**
@@ -85,8 +87,8 @@ const ready = new Set();
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
- * @property {(input: Record<string, unknown>) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
- * @property {(input: Record<string, unknown>) => PolicySimulateResult | CoreErrorResult} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
+ * @property {(input: PolicyLintInput) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
+ * @property {(input: PolicySimulateInput) => PolicySimulateResult | CoreErrorResult} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
  * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
  * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize
  * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport

@@ -3,11 +3,13 @@
 
 mod batch;
 mod build;
+pub(crate) mod build_answer;
+pub(crate) mod build_input;
 pub mod limits;
-mod lint;
-mod loaded;
-mod request;
-mod simulate;
+pub(crate) mod lint;
+pub(crate) mod loaded;
+pub(crate) mod request;
+pub(crate) mod simulate;
 pub(crate) mod values;
 
 pub use build::build;

@@ -5,9 +5,9 @@
 //! path reads the request and reports the precise error; both share the policy loading and the
 //! simulator, so they cannot decide differently.
 
+use super::answer::SimulateAnswer;
 use super::limits;
 use super::loaded::{load_policies, Detail, Explanations, PolicyInputs};
-use super::simulate::SimulateAnswer;
 use super::values::to_value;
 use crate::error::Result;
 use crate::policy::eval::{Request, Trace};

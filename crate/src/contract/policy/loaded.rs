@@ -1,6 +1,7 @@
 //! The policies of a `policySimulate` request, loaded into a simulator once for a single
 //! request or a batch, and the budget their explanations may take.
 
+use super::answer::SimulatedPolicy;
 use super::limits;
 use super::values::{got, Document};
 use crate::error::{Error, ErrorKind, Result};
@@ -12,7 +13,7 @@ use crate::policy::eval::{Request, Side, Simulator, Trace};
 use crate::policy::model::{Policy, PolicyKind};
 use crate::policy::{explain_size, to_compact};
 use crate::read::{read_value, Unknown};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 
 /// What `policySimulate` answers for each request.
@@ -53,24 +54,6 @@ pub struct NamedDocument {
     pub name: Option<String>,
     #[cfg_attr(test, ts(type = "PolicyDocument"))]
     pub document: Document,
-}
-
-/// A policy a simulation read: RoleHop's catalog text for a system policy (`assumed`), or a
-/// document given.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct SimulatedPolicy {
-    pub name: String,
-    #[serde(serialize_with = "side_name")]
-    #[cfg_attr(test, ts(type = "\"identity\" | \"session\" | \"trust\""))]
-    pub side: Side,
-    pub assumed: bool,
-    #[cfg_attr(test, ts(type = "\"catalog\" | \"document\""))]
-    pub source: &'static str,
-}
-
-fn side_name<S: serde::Serializer>(side: &Side, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(side.name())
 }
 
 pub(super) struct Loaded {

@@ -1,6 +1,7 @@
 //! `policyBuild`, `policyLint` and `policySimulate`: the policy engine behind the JSON contract.
 //! Policy documents come as JSON text (positions in errors refer to that text) or as JSON objects.
 
+pub(crate) mod answer;
 mod batch;
 mod build;
 pub(crate) mod build_answer;

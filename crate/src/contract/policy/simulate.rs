@@ -2,18 +2,18 @@
 //! input is read by `crate::read` group by group, as the simulation needs it: the policies
 //! (loaded, each document read as it comes), `detail`, then the request or requests.
 
+use super::answer::SimulateAnswer;
 use super::limits;
-use super::loaded::SimulatedPolicy;
 use super::loaded::{bad_detail, load_policies, Detail, Explanations, PolicyInputs};
 use super::request::RequestInput;
 use super::values::{refuse_other_types, to_value};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;
-use crate::policy::eval::{Decision, Trace};
-use crate::policy::{explain, Explanation};
+use crate::policy::eval::Trace;
+use crate::policy::explain;
 use crate::read::{self, read_value, said};
 use serde::de::IgnoredAny;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// `policySimulate()`'s input (TypeScript only: its groups are read one by one).
@@ -119,33 +119,6 @@ impl<'de> serde::de::Visitor<'de> for Items {
     }
 
     refuse_other_types!(Items::refuse; visit_unit visit_bool visit_i64 visit_u64 visit_f64 visit_str visit_map);
-}
-
-/// `policySimulate()`'s answer: the policies read, and for one request its explanation or its
-/// decision, for many their explanations or decisions, in order.
-#[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "PolicySimulateResult"))]
-#[serde(untagged)]
-pub enum SimulateAnswer {
-    Explained {
-        #[serde(flatten)]
-        #[cfg_attr(test, ts(flatten))]
-        explanation: Explanation,
-        policies: Vec<SimulatedPolicy>,
-    },
-    Decided {
-        decision: Decision,
-        policies: Vec<SimulatedPolicy>,
-    },
-    Explanations {
-        results: Vec<Explanation>,
-        policies: Vec<SimulatedPolicy>,
-    },
-    Decisions {
-        decisions: Vec<Decision>,
-        policies: Vec<SimulatedPolicy>,
-    },
 }
 
 /// `policySimulate`: decides one request (`request`) or many (`requests`) against the given

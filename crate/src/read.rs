@@ -10,7 +10,9 @@
 //!   reported);
 //! - each value is checked against what the type asks for (`deserialize_str` takes a string,
 //!   `deserialize_i64` an integer...) and refused as `invalid-value` with `fields::wrong_type`;
-//! - [`Scalar`] takes a string, number or boolean as its JSON text.
+//! - [`Scalar`] takes a string, number or boolean as its JSON text;
+//! - a type that refuses a value in its own area's words returns [`said`]'s failure, which the
+//!   reader places at the value's path.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields::{child_path, json_type, wrong_type};
@@ -106,6 +108,25 @@ pub fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>
             Err(Error::said(ErrorKind::InvalidJson, text).at(path))
         }
     }
+}
+
+/// A failure worded by the type that refuses the value, to be placed at its path.
+type Wording = Box<dyn FnOnce(&str) -> Error>;
+
+thread_local! {
+    /// What [`said`] gave, until the reader places it (serde passes failures as text only).
+    static SAID: std::cell::Cell<Option<Wording>> = const { std::cell::Cell::new(None) };
+}
+
+/// The text of [`said`]'s failure, which tells the reader to take the wording from [`SAID`].
+const SAID_TEXT: &str = "rolehop::read::said";
+
+/// The failure a `Deserialize` impl returns to refuse a value in its area's words: `wording`
+/// gets the value's JSON path and gives the complete error. (Under another deserializer, such
+/// as serde_json's for a fast path, it is a plain failure.)
+pub fn said<E: de::Error>(wording: impl FnOnce(&str) -> Error + 'static) -> E {
+    SAID.with(|said| said.set(Some(Box::new(wording))));
+    E::custom(SAID_TEXT)
 }
 
 /// A string, number or boolean, as its JSON text (a signed parameter or header value).
@@ -207,6 +228,10 @@ impl Failure {
         match self.0 {
             Why::Said(error) => error,
             Why::Refused(_, name, _) => Error::invalid(path.text(), format!("refused `{name}`")),
+            Why::Other(message) if message == SAID_TEXT => match SAID.with(|s| s.take()) {
+                Some(wording) => wording(&path.text()),
+                None => Error::invalid(path.text(), message),
+            },
             Why::Other(message) => Error::invalid(path.text(), message),
         }
     }

@@ -31,9 +31,7 @@ import type {
   CoreMessage,
   OssHeaderSignature,
   OssPresignedUrl,
-  PolicyExplanation,
   PolicyFinding,
-  PolicyLintReport,
   PostPolicySignature,
   Profile,
   ProfileError,
@@ -87,29 +85,9 @@ export interface ApiRequestInput extends ApiRequestFields {
   [field: string]: Scalar | null | undefined | ApiCredentials;
 }
 
-/** `policyLint()`: the lint report, plus the canonical pretty text when the policy is valid. */
-export type PolicyLintResult = PolicyLintReport & { canonical?: string };
-
-/** A policy a simulation read: RoleHop's catalog text for a system policy (`assumed`), or a document given. */
-export interface SimulatedPolicy {
-  name: string;
-  side: "identity" | "session" | "trust";
-  assumed: boolean;
-  source: "catalog" | "document";
-}
-
-/**
- * `policySimulate()`: one `request` gives its explanation (`detail: "full"`, the default) or only its
- * decision (`detail: "decision"`); `requests` give `results` or `decisions`, in order.
- */
-export type PolicySimulateResult = { policies: SimulatedPolicy[] } & (
-  | PolicyExplanation
-  | { decision: PolicyDecision }
-  | { results: PolicyExplanation[] }
-  | { decisions: PolicyDecision[] }
-);
-
-export type PolicyDecision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+// `policyBuild()`, `policyLint()` and `policySimulate()`: their inputs (PolicyBuildInput,
+// PolicyLintInput, PolicySimulateInput) and answers (PolicyLintResult, PolicySimulateResult) are
+// generated from crate/src/contract/policy/.
 
 /** A success's typed result (its shape depends on the action; see the README), or the API's error. */
 export type ParsedResponse = { result: ApiResult } | { apiError: ApiError };

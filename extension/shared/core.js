@@ -67,7 +67,9 @@ const MODULES = {
 /** @typedef {import('./contract').SetupPlan} SetupPlan */
 /** @typedef {import('./contract').SetupNextInput} SetupNextInput */
 /** @typedef {import('./contract').SetupNextResult} SetupNextResult */
+/** @typedef {import('./contract').PolicyLintInput} PolicyLintInput */
 /** @typedef {import('./contract').PolicyLintResult} PolicyLintResult */
+/** @typedef {import('./contract').PolicySimulateInput} PolicySimulateInput */
 /** @typedef {import('./contract').PolicySimulateResult} PolicySimulateResult */
 
 /**
@@ -81,8 +83,8 @@ const MODULES = {
  * @property {(request: SignRequest) => SignResult | CoreErrorResult} sign
  * @property {(request: ApiRequestInput) => BuiltRequest | CoreErrorResult} request
  * @property {(response: ApiResponseInput) => ParsedResponse | CoreErrorResult} parseResponse
- * @property {(input: Record<string, unknown>) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
- * @property {(input: Record<string, unknown>) => PolicySimulateResult | CoreErrorResult} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
+ * @property {(input: PolicyLintInput) => PolicyLintResult | CoreErrorResult} policyLint `{policy, kind?, ...}` -> findings (README, Policies)
+ * @property {(input: PolicySimulateInput) => PolicySimulateResult | CoreErrorResult} policySimulate `{trustPolicy?, request | requests, ...}` -> decisions
  * @property {(input: ProfileParseInput) => ProfileParseResult | CoreErrorResult} profileParse
  * @property {(input: ProfileSerializeInput) => ProfileSerializeResult | CoreErrorResult} profileSerialize
  * @property {(input: ProfileImportInput) => ProfileImportResult | CoreErrorResult} profileImport

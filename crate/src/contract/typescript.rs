@@ -112,7 +112,38 @@ exported! {
     api::SigninToken,
     api::FederationFailure,
     api::FederationError,
-    // Policies (crate/src/policy/): policyLint, policySimulate, tutorial documents
+    // Policies: the inputs of policyBuild, policyLint and policySimulate and their answers
+    // (crate/src/contract/policy/), the reports (crate/src/policy/), tutorial documents
+    contract::policy::values::Document,
+    contract::policy::build_input::BuildInput,
+    contract::policy::build_input::TrustInput,
+    contract::policy::build_input::OssReadOnlyInput,
+    contract::policy::build_input::OssScopeFields,
+    contract::policy::build_input::OssAccountFields,
+    contract::policy::build_input::AssumeRoleInput,
+    contract::policy::build_input::RoleFields,
+    contract::policy::build_input::PostObjectInput,
+    contract::policy::build_input::ExpiryFields,
+    contract::policy::build_input::UploadFields,
+    contract::policy::build_input::PostObjectKeys,
+    contract::policy::build_answer::BuiltDocument,
+    contract::policy::build_answer::StatementPurpose,
+    contract::policy::build_answer::BuiltPostObject,
+    contract::policy::build_answer::PostObjectForm,
+    contract::policy::lint::LintInput,
+    contract::policy::lint::LintKind,
+    contract::policy::lint::LintIntent,
+    contract::policy::lint::LintAnswer,
+    contract::policy::simulate::SimulateInput,
+    contract::policy::simulate::SimulatePolicies,
+    contract::policy::simulate::SimulateDetail,
+    contract::policy::loaded::Detail,
+    contract::policy::loaded::PolicyEntry,
+    contract::policy::loaded::NamedDocument,
+    contract::policy::request::RequestInput,
+    contract::policy::answer::SimulateAnswer,
+    contract::policy::answer::SimulatedPolicy,
+    policy::eval::Decision,
     policy::Level,
     policy::Finding,
     policy::Fix,
@@ -331,6 +362,13 @@ hand_written!(
     crate::read::Scalar,
     "Scalar",
     "string | number | boolean".to_owned()
+);
+
+// A policy document: its JSON text or a JSON object (contract/policy/values.rs).
+hand_written!(
+    contract::policy::values::Document,
+    "PolicyDocument",
+    "string | { [key in string]: JsonValue }".to_owned()
 );
 
 // On the wire a step is its number (numbering.rs).

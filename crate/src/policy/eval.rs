@@ -37,8 +37,10 @@ struct Probes<'a> {
     resource: Probe<'a>,
 }
 
-/// The simulator's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The simulator's answer (as JSON: its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicyDecision"))]
 pub enum Decision {
     Allow,
     ExplicitDeny,

@@ -1598,6 +1598,493 @@ export type FederationError = {
   requestId?: string,
 };
 
+export type PolicyDocument = string | { [key in string]: JsonValue };
+
+/**
+ * `policyBuild()`'s input: one of the four documents, chosen by `kind` (TypeScript only: the
+ * groups are read one by one).
+ */
+export type PolicyBuildInput = {
+  "kind": "trust"
+} & PolicyBuildTrust | {
+  "kind": "oss-read-only"
+} & PolicyBuildOssReadOnly | {
+  "kind": "assume-role"
+} & PolicyBuildAssumeRole | {
+  "kind": "post-object"
+} & PolicyBuildPostObject;
+
+/**
+ * A trust policy: RAM users and roles of one account, and services.
+ */
+export type PolicyBuildTrust = {
+  /**
+   * The trusted account (company B's UID). Needed unless only services are trusted.
+   */
+  account?: string | null,
+  /**
+   * RAM users of that account (names, not ARNs).
+   */
+  users?: Array<string>,
+  /**
+   * RAM roles of that account.
+   */
+  roles?: Array<string>,
+  /**
+   * Required `sts:ExternalId` for the RAM principals.
+   */
+  externalId?: string | null,
+  /**
+   * Services such as `ecs.aliyuncs.com`.
+   */
+  services?: Array<string>,
+};
+
+/**
+ * Read-only OSS access: its scope, then its account.
+ */
+export type PolicyBuildOssReadOnly = {
+  buckets?: Array<string>,
+  bucket?: string | null,
+  prefix?: string | null,
+  /**
+   * The account that owns the buckets (company A's UID).
+   */
+  account: string,
+  /**
+   * Add what the OSS console needs to list the buckets and open the bucket (default true).
+   */
+  console?: boolean,
+};
+
+/**
+ * What the OSS read-only policy covers: every bucket of the account (nothing given), `buckets`,
+ * one `bucket`, or a `prefix` in one bucket (`bucket`, or `buckets` of one).
+ */
+export type PolicyBuildOssScope = {
+  buckets?: Array<string>,
+  bucket?: string | null,
+  prefix?: string | null,
+};
+
+/**
+ * The OSS read-only policy's account and console access.
+ */
+export type PolicyBuildOssAccount = {
+  /**
+   * The account that owns the buckets (company A's UID).
+   */
+  account: string,
+  /**
+   * Add what the OSS console needs to list the buckets and open the bucket (default true).
+   */
+  console?: boolean,
+};
+
+/**
+ * The policy allowing `sts:AssumeRole` on one role: its ARN, or its name and `account`.
+ */
+export type PolicyBuildAssumeRole = {
+  /**
+   * With `roleName` (read only then): the role's account.
+   */
+  account?: string | null,
+  roleArn?: string | null,
+  roleName?: string | null,
+};
+
+/**
+ * The role, by ARN or by name (one of the two).
+ */
+export type PolicyBuildRole = {
+  roleArn?: string | null,
+  roleName?: string | null,
+};
+
+/**
+ * A PostObject policy (and its form fields, signed, when keys are given): when it expires, what
+ * it allows, then the keys.
+ */
+export type PolicyBuildPostObject = {
+  /**
+   * With `now`: the policy's lifetime in seconds, 1 to 7 days.
+   */
+  expiresIn?: number,
+  /**
+   * ISO 8601 UTC, e.g. `2026-01-01T00:00:00Z` (the core reads no clock).
+   */
+  expiration?: string | null,
+  /**
+   * ISO 8601 UTC: the policy then expires `expiresIn` seconds later.
+   */
+  now?: string | null,
+  /**
+   * Inclusive size bounds in bytes, `[min, max]`.
+   */
+  contentLengthRange?: [number, number],
+  bucket: string,
+  /**
+   * The exact key (absent: `keyPrefix`).
+   */
+  key?: string | null,
+  /**
+   * Every key must start with this (may be empty: any key).
+   */
+  keyPrefix?: string | null,
+  /**
+   * `Content-Type` must start with this, e.g. `image/`.
+   */
+  contentType?: string | null,
+  /**
+   * `200`, `201` or `204`.
+   */
+  successActionStatus?: string | null,
+  accessKeyId?: string | null,
+  /**
+   * Required with `accessKeyId`.
+   */
+  accessKeySecret?: string | null,
+  securityToken?: string | null,
+};
+
+/**
+ * When the policy expires: `expiration`, or `now` and `expiresIn`.
+ */
+export type PolicyBuildExpiry = {
+  /**
+   * ISO 8601 UTC, e.g. `2026-01-01T00:00:00Z` (the core reads no clock).
+   */
+  expiration?: string | null,
+  /**
+   * ISO 8601 UTC: the policy then expires `expiresIn` seconds later.
+   */
+  now?: string | null,
+};
+
+/**
+ * What the upload may be.
+ */
+export type PolicyBuildUpload = {
+  /**
+   * Inclusive size bounds in bytes, `[min, max]`.
+   */
+  contentLengthRange?: [number, number],
+  bucket: string,
+  /**
+   * The exact key (absent: `keyPrefix`).
+   */
+  key?: string | null,
+  /**
+   * Every key must start with this (may be empty: any key).
+   */
+  keyPrefix?: string | null,
+  /**
+   * `Content-Type` must start with this, e.g. `image/`.
+   */
+  contentType?: string | null,
+  /**
+   * `200`, `201` or `204`.
+   */
+  successActionStatus?: string | null,
+};
+
+/**
+ * The keys that sign the form (without them: the policy only).
+ */
+export type PolicyBuildKeys = {
+  accessKeyId?: string | null,
+  /**
+   * Required with `accessKeyId`.
+   */
+  accessKeySecret?: string | null,
+  securityToken?: string | null,
+};
+
+/**
+ * A trust, OSS read-only or AssumeRole document.
+ */
+export type PolicyBuildResult = {
+  kind: "trust" | "oss-read-only" | "assume-role",
+  policyKind: "identity" | "trust",
+  /**
+   * The document as a JSON object.
+   */
+  policy: JsonValue,
+  /**
+   * Pretty text, as RAM's console shows it.
+   */
+  text: string,
+  /**
+   * The compact text.
+   */
+  compact: string,
+  /**
+   * Characters of the compact text.
+   */
+  size: number,
+  /**
+   * What each statement is for.
+   */
+  statements: Array<PolicyBuildStatement>,
+  findings: Array<PolicyFinding>,
+};
+
+/**
+ * What one statement of a built document is for.
+ */
+export type PolicyBuildStatement = {
+  index: number,
+  /**
+   * `$.Statement[i]`.
+   */
+  path: string,
+  purpose: PolicyMessage,
+};
+
+/**
+ * A PostObject policy.
+ */
+export type PolicyBuildPostObjectResult = {
+  kind: "post-object",
+  /**
+   * The policy as a JSON object.
+   */
+  policy: JsonValue,
+  /**
+   * The exact text that is signed.
+   */
+  policyText: string,
+  expiration: string,
+  /**
+   * With keys: the form fields of the upload.
+   */
+  fields?: PolicyBuildPostObjectForm,
+};
+
+/**
+ * The signed PostObject form fields, named as OSS reads them.
+ */
+export type PolicyBuildPostObjectForm = {
+  /**
+   * The key, or the key prefix followed by `${filename}`.
+   */
+  key: string,
+  /**
+   * The policy, base64.
+   */
+  policy: string,
+  OSSAccessKeyId: string,
+  Signature: string,
+  success_action_status?: string,
+  "x-oss-security-token"?: string,
+};
+
+/**
+ * `policyLint()`'s input. Fields it does not read are ignored.
+ */
+export type PolicyLintInput = {
+  /**
+   * The policy: its JSON text (findings then carry line and column in it) or a JSON object.
+   */
+  policy: PolicyDocument,
+  /**
+   * What the policy is; `auto` (the default) tells it from the document.
+   */
+  kind?: PolicyLintKind | null,
+  /**
+   * `read-only`: writes and deletes are findings.
+   */
+  intent?: PolicyLintIntent | null,
+  /**
+   * Principals a trust policy may name without a finding.
+   */
+  trustedPrincipals?: Array<string> | null,
+};
+
+/**
+ * `policyLint`'s `kind`.
+ */
+export type PolicyLintKind = "auto" | "identity" | "permission" | "session" | "trust";
+
+/**
+ * `policyLint`'s `intent`.
+ */
+export type PolicyLintIntent = "any" | "read-only";
+
+/**
+ * `policyLint()`'s answer: the report, and the canonical pretty text when the policy is valid.
+ */
+export type PolicyLintResult = {
+  canonical?: string,
+  /**
+   * `identity` or `trust`.
+   */
+  kind: "identity" | "trust",
+  /**
+   * No error: RAM would accept the document.
+   */
+  valid: boolean,
+  summary: PolicyLintSummary,
+  /**
+   * Sorted by level, then position.
+   */
+  findings: Array<PolicyFinding>,
+  /**
+   * Characters of the text as given.
+   */
+  size: number,
+  /**
+   * Characters of the canonical compact form (when the document is valid).
+   */
+  compactSize?: number,
+};
+
+/**
+ * `policySimulate()`'s input (TypeScript only: its groups are read one by one).
+ */
+export type PolicySimulateInput = {
+  /**
+   * One request (`request`) or many (`requests`), not both.
+   */
+  request?: PolicySimulateRequest,
+  requests?: Array<PolicySimulateRequest>,
+  /**
+   * Catalog policies by name, or `{name?, document?}`.
+   */
+  identityPolicies?: Array<string | PolicySimulateEntry>,
+  /**
+   * The document, or `{name?, document}`.
+   */
+  sessionPolicy?: PolicyDocument | PolicySimulateNamedDocument,
+  /**
+   * The document, or `{name?, document}`.
+   */
+  trustPolicy?: PolicyDocument | PolicySimulateNamedDocument,
+  /**
+   * `full` (the default) or `decision`.
+   */
+  detail?: PolicySimulateDetail | null,
+};
+
+/**
+ * The policies to simulate against (absent or null: none of that side).
+ */
+export type PolicySimulatePolicies = {
+  /**
+   * Catalog policies by name, or `{name?, document?}`.
+   */
+  identityPolicies?: Array<string | PolicySimulateEntry>,
+  /**
+   * The document, or `{name?, document}`.
+   */
+  sessionPolicy?: PolicyDocument | PolicySimulateNamedDocument,
+  /**
+   * The document, or `{name?, document}`.
+   */
+  trustPolicy?: PolicyDocument | PolicySimulateNamedDocument,
+};
+
+/**
+ * How much to answer for each request.
+ */
+export type PolicySimulateDetailField = {
+  /**
+   * `full` (the default) or `decision`.
+   */
+  detail?: PolicySimulateDetail | null,
+};
+
+/**
+ * What `policySimulate` answers for each request.
+ */
+export type PolicySimulateDetail = "full" | "decision";
+
+/**
+ * An identity policy given as an object: a catalog policy by `name`, or a `document` (named
+ * `name`, else `policy-<index>`), e.g. the live text from GetPolicy in place of the catalog's.
+ */
+export type PolicySimulateEntry = {
+  name?: string | null,
+  document?: PolicyDocument,
+};
+
+/**
+ * A session or trust policy given with its name.
+ */
+export type PolicySimulateNamedDocument = {
+  name?: string | null,
+  document: PolicyDocument,
+};
+
+/**
+ * One request to simulate.
+ */
+export type PolicySimulateRequest = {
+  /**
+   * The caller, e.g. `acs:ram::1999000000000002:user/alice` (for trust policies).
+   */
+  principal?: string | null,
+  action: string,
+  /**
+   * `*` when absent.
+   */
+  resource?: string | null,
+  /**
+   * Condition keys and their values (a value or a list of values).
+   */
+  context?: { [key in string]: Scalar | Array<Scalar> },
+};
+
+/**
+ * `policySimulate()`'s answer: the policies read, and for one request its explanation or its
+ * decision, for many their explanations or decisions, in order.
+ */
+export type PolicySimulateResult = {
+  policies: Array<SimulatedPolicy>,
+  decision: string,
+  allowed: boolean,
+  /**
+   * Allow: the applicable Allow statements of every side; ExplicitDeny: the applicable Deny
+   * statements; ImplicitDeny: none (see `sides`, `conditionsNotMet` and the explanation).
+   */
+  deciding: Array<StatementRef>,
+  conditionsNotMet: Array<ConditionMiss>,
+  /**
+   * Condition keys the decision consulted that the request did not supply.
+   */
+  missingContextKeys: Array<string>,
+  sides: Array<PolicySideReport>,
+  /**
+   * The decision in sentences, one message each (shown one after the other).
+   */
+  explanation: Array<PolicyMessage>,
+} | {
+  decision: PolicyDecision,
+  policies: Array<SimulatedPolicy>,
+} | {
+  results: Array<PolicyExplanation>,
+  policies: Array<SimulatedPolicy>,
+} | {
+  decisions: Array<PolicyDecision>,
+  policies: Array<SimulatedPolicy>,
+};
+
+/**
+ * A policy a simulation read: RoleHop's catalog text for a system policy (`assumed`), or a
+ * document given.
+ */
+export type SimulatedPolicy = {
+  name: string,
+  side: "identity" | "session" | "trust",
+  assumed: boolean,
+  source: "catalog" | "document",
+};
+
+/**
+ * The simulator's answer (as JSON: its name).
+ */
+export type PolicyDecision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+
 /**
  * The console validator's four levels, most severe first.
  */

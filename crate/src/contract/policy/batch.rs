@@ -5,15 +5,16 @@
 //! path reads the request and reports the precise error; both share the policy loading and the
 //! simulator, so they cannot decide differently.
 
+use super::answer::SimulateAnswer;
 use super::limits;
-use super::loaded::{check_detail, load_policies, Explanations, PolicyInputs};
+use super::loaded::{load_policies, Detail, Explanations, PolicyInputs};
 use super::values::to_value;
 use crate::error::Result;
 use crate::policy::eval::{Request, Trace};
 use crate::policy::explain;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -29,8 +30,7 @@ struct Batch<'a> {
     requests: Vec<FastRequest<'a>>,
     /// Only to notice `request` beside `requests` (the checked path explains that error).
     request: Option<Value>,
-    #[serde(borrow)]
-    detail: Option<&'a str>,
+    detail: Option<Detail>,
 }
 
 #[derive(Deserialize)]
@@ -80,30 +80,35 @@ fn run(batch: Batch<'_>, input_bytes: usize) -> Result<Value> {
         session: batch.session_policy.as_ref(),
         trust: batch.trust_policy.as_ref(),
     })?;
-    let detail = check_detail(batch.detail)?;
+    let detail = batch.detail.unwrap_or_default();
     limits::check_batch(batch.requests.len(), loaded.document_bytes)?;
     let sim = &loaded.simulator;
     let mut trace = Trace::default();
     let mut explanations = Explanations::new(input_bytes);
-    let mut results = Vec::with_capacity(batch.requests.len());
     // One request, refilled for each: its strings and context keep their buffers.
     let mut request = Request::default();
-    for fast in &batch.requests {
-        fast.fill(&mut request);
-        let decision = sim.decide(&request, &mut trace);
-        results.push(if detail == "full" {
+    let policies = loaded.described;
+    let answer = if detail == Detail::Full {
+        let mut results = Vec::with_capacity(batch.requests.len());
+        for fast in &batch.requests {
+            fast.fill(&mut request);
+            let decision = sim.decide(&request, &mut trace);
             explanations.spend(sim, &request, &trace)?;
-            to_value(&explain(sim, &request, decision, &trace))
-        } else {
-            Value::String(decision.name().to_string())
-        });
-    }
-    let key = if detail == "full" {
-        "results"
+            results.push(explain(sim, &request, decision, &trace));
+        }
+        SimulateAnswer::Explanations { results, policies }
     } else {
-        "decisions"
+        let mut decisions = Vec::with_capacity(batch.requests.len());
+        for fast in &batch.requests {
+            fast.fill(&mut request);
+            decisions.push(sim.decide(&request, &mut trace));
+        }
+        SimulateAnswer::Decisions {
+            decisions,
+            policies,
+        }
     };
-    Ok(json!({ key: results, "policies": loaded.described }))
+    Ok(to_value(&answer))
 }
 
 impl FastRequest<'_> {

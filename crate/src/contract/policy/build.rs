@@ -1,35 +1,46 @@
 //! `policyBuild`: trust, OSS read-only, AssumeRole and PostObject documents.
 
-use super::values::{optional_bool, string_array, to_value};
+use super::build_answer::{BuiltDocument, BuiltPostObject, PostObjectForm, StatementPurpose};
+use super::build_input::{
+    ExpiresIn, ExpiryFields, KeyId, KeySecret, OssAccountFields, OssScopeFields, RoleAccount,
+    RoleFields, SecurityToken, TrustInput, UploadFields,
+};
+use super::values::to_value;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{parse_object, Object};
 use crate::message::PolicyMessage;
 use crate::policy::build::{self, Built, OssReadSpec, OssScope, PostObjectSpec, TrustSpec};
 use crate::policy::lint::{lint as lint_text, Intent, LintOptions};
 use crate::policy::path::Path;
 use crate::policy::{to_compact, to_pretty};
+use crate::read::{self, read_value};
 use crate::sign::post_policy;
 use crate::time::UtcTime;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 /// `policyBuild`: `{"kind": "trust" | "oss-read-only" | "assume-role" | "post-object", ...}`.
 pub fn build(input: &str) -> Result<Value> {
     super::limits::check_input(input)?;
-    let req = parse_object(input)?;
-    let built = match req.required_str("kind")? {
-        "trust" => build::trust_policy(&TrustSpec {
-            account: req.optional_str("account")?.map(str::to_string),
-            users: string_array(&req, "users")?,
-            roles: string_array(&req, "roles")?,
-            external_id: req.optional_str("externalId")?.map(str::to_string),
-            services: string_array(&req, "services")?,
-        })?,
+    let req = read::parse_json(input)?;
+    let kind = read::tag(&req, "$", "kind")?;
+    let built = match kind {
+        "trust" => {
+            let t: TrustInput = read_value(&req, "$", None)?;
+            build::trust_policy(&TrustSpec {
+                account: t.account,
+                users: t.users.unwrap_or_default().0,
+                roles: t.roles.unwrap_or_default().0,
+                external_id: t.external_id,
+                services: t.services.unwrap_or_default().0,
+            })?
+        }
         "oss-read-only" => build::oss_read_only(&oss_read_spec(&req)?)?,
         "assume-role" => {
-            let arn = match (req.optional_str("roleArn")?, req.optional_str("roleName")?) {
-                (Some(arn), None) => arn.to_string(),
+            let role: RoleFields = read_value(&req, "$", None)?;
+            let arn = match (role.role_arn, role.role_name) {
+                (Some(arn), None) => arn,
                 (None, Some(name)) => {
-                    format!("acs:ram::{}:role/{name}", req.required_str("account")?)
+                    let owner: RoleAccount = read_value(&req, "$", None)?;
+                    format!("acs:ram::{}:role/{name}", owner.account)
                 }
                 (Some(_), Some(_)) => {
                     return Err(Error::invalid_said(
@@ -58,14 +69,15 @@ pub fn build(input: &str) -> Result<Value> {
             .at("$.kind"))
         }
     };
-    Ok(built_value(&req, &built))
+    Ok(built_value(kind, &built))
 }
 
-fn oss_read_spec(req: &Object) -> Result<OssReadSpec> {
-    let buckets = string_array(req, "buckets")?;
-    let bucket = req.optional_str("bucket")?.map(str::to_string);
-    let prefix = req.optional_str("prefix")?.map(str::to_string);
-    let scope = match (bucket, prefix) {
+/// The scope first: its faults are told before the account is read.
+fn oss_read_spec(req: &Value) -> Result<OssReadSpec> {
+    let fields: OssScopeFields = read_value(req, "$", None)?;
+    let given = fields.buckets.is_some();
+    let buckets = fields.buckets.unwrap_or_default().0;
+    let scope = match (fields.bucket, fields.prefix) {
         (Some(b), Some(p)) if buckets.is_empty() => OssScope::Prefix {
             bucket: b,
             prefix: p,
@@ -87,28 +99,30 @@ fn oss_read_spec(req: &Object) -> Result<OssReadSpec> {
                 PolicyMessage::BucketAndBuckets {},
             ))
         }
-        (None, None) if req.get("buckets").is_some() => OssScope::Buckets(buckets),
+        (None, None) if given => OssScope::Buckets(buckets),
         (None, None) => OssScope::Account,
     };
+    let owner: OssAccountFields = read_value(req, "$", None)?;
     Ok(OssReadSpec {
-        account: req.required_str("account")?.to_string(),
+        account: owner.account,
         scope,
-        console: optional_bool(req, "console")?.unwrap_or(true),
+        console: owner.console.map_or(true, |c| c.0),
     })
 }
 
-fn built_value(req: &Object, built: &Built) -> Value {
+fn built_value(kind: &str, built: &Built) -> Value {
     let pretty = to_pretty(&built.policy);
     let compact = to_compact(&built.policy);
-    let statements: Vec<Value> = built
-        .purposes
-        .iter()
-        .enumerate()
-        .map(|(i, purpose)| json!({ "index": i, "path": Path::root().key("Statement").index(i).to_string(), "purpose": purpose }))
+    let statements = (built.purposes.iter().enumerate())
+        .map(|(index, purpose)| StatementPurpose {
+            index,
+            path: Path::root().key("Statement").index(index).to_string(),
+            purpose: purpose.clone(),
+        })
         .collect();
     let options = LintOptions {
         kind: Some(built.kind),
-        intent: if req.map.get("kind").and_then(Value::as_str) == Some("oss-read-only") {
+        intent: if kind == "oss-read-only" {
             Intent::ReadOnly
         } else {
             Intent::Any
@@ -116,25 +130,27 @@ fn built_value(req: &Object, built: &Built) -> Value {
         trusted_principals: Vec::new(),
     };
     let report = lint_text(&pretty, &options);
-    let policy: Value = serde_json::from_str(&compact).unwrap_or(Value::Null);
-    json!({
-        "kind": req.map.get("kind").cloned().unwrap_or(Value::Null),
-        "policyKind": built.kind.name(),
-        "policy": policy,
-        "text": pretty,
-        "compact": compact,
-        "size": compact.chars().count(),
-        "statements": statements,
-        "findings": to_value(&report.findings),
+    to_value(&BuiltDocument {
+        kind: kind.to_string(),
+        policy_kind: built.kind.name(),
+        policy: serde_json::from_str(&compact).unwrap_or(Value::Null),
+        size: compact.chars().count(),
+        text: pretty,
+        compact,
+        statements,
+        findings: report.findings,
     })
 }
 
-fn build_post_object(req: &Object) -> Result<Value> {
-    let expiration = match (req.optional_str("expiration")?, req.optional_str("now")?) {
-        (Some(e), None) => e.to_string(),
+/// Read as the document needs it: the expiry, the upload's terms, then (after the policy is
+/// built) the keys.
+fn build_post_object(req: &Value) -> Result<Value> {
+    let expiry: ExpiryFields = read_value(req, "$", None)?;
+    let expiration = match (expiry.expiration, expiry.now) {
+        (Some(e), None) => e,
         (None, Some(now)) => {
-            let now = UtcTime::parse_iso8601(now).map_err(|m| Error::invalid_said("$.now", m))?;
-            let seconds = req.required_i64("expiresIn")?;
+            let now = UtcTime::parse_iso8601(&now).map_err(|m| Error::invalid_said("$.now", m))?;
+            let seconds = read_value::<ExpiresIn>(req, "$", None)?.expires_in;
             if !(1..=7 * 24 * 3600).contains(&seconds) {
                 return Err(Error::invalid_said(
                     "$.expiresIn",
@@ -161,71 +177,39 @@ fn build_post_object(req: &Object) -> Result<Value> {
             )
         }
     };
-    let range = match req.get("contentLengthRange") {
-        None => None,
-        Some(Value::Array(items)) if items.len() == 2 => {
-            match (items[0].as_u64(), items[1].as_u64()) {
-                (Some(min), Some(max)) => Some((min, max)),
-                _ => {
-                    return Err(Error::invalid_said(
-                        "$.contentLengthRange",
-                        PolicyMessage::BadLengthRange {},
-                    ))
-                }
-            }
-        }
-        Some(_) => {
-            return Err(Error::invalid_said(
-                "$.contentLengthRange",
-                PolicyMessage::BadLengthRange {},
-            ))
-        }
-    };
+    let upload: UploadFields = read_value(req, "$", None)?;
     let spec = PostObjectSpec {
         expiration,
-        bucket: req.required_str("bucket")?.to_string(),
-        key: req.optional_str("key")?.map(str::to_string),
-        key_prefix: req.optional_str("keyPrefix")?.map(str::to_string),
-        content_length_range: range,
-        content_type_prefix: req.optional_str("contentType")?.map(str::to_string),
-        success_action_status: req.optional_str("successActionStatus")?.map(str::to_string),
+        bucket: upload.bucket,
+        key: upload.key,
+        key_prefix: upload.key_prefix,
+        content_length_range: upload.content_length_range.map(|r| (r.0, r.1)),
+        content_type_prefix: upload.content_type,
+        success_action_status: upload.success_action_status,
     };
     let text = build::post_object_policy(&spec)?;
-    let mut out = json!({
-        "kind": "post-object",
-        "policy": serde_json::from_str::<Value>(&text).unwrap_or(Value::Null),
-        "policyText": text,
-        "expiration": spec.expiration,
-    });
-    if let Some(id) = req.optional_str("accessKeyId")? {
-        let secret = req.required_str("accessKeySecret")?;
-        let signed = post_policy::sign(&text, id, secret)?;
-        let mut fields = Map::new();
-        fields.insert(
-            "key".into(),
-            Value::String(spec.key.clone().unwrap_or_else(|| {
-                format!(
-                    "{}${{filename}}",
-                    spec.key_prefix.clone().unwrap_or_default()
-                )
-            })),
-        );
-        fields.insert("policy".into(), Value::String(signed.policy));
-        fields.insert("OSSAccessKeyId".into(), Value::String(signed.access_key_id));
-        fields.insert("Signature".into(), Value::String(signed.signature));
-        if let Some(status) = &spec.success_action_status {
-            fields.insert(
-                "success_action_status".into(),
-                Value::String(status.clone()),
-            );
-        }
-        if let Some(token) = req.optional_str("securityToken")? {
-            fields.insert(
-                "x-oss-security-token".into(),
-                Value::String(token.to_string()),
-            );
-        }
-        out["fields"] = Value::Object(fields);
+    let mut out = BuiltPostObject {
+        kind: "post-object",
+        policy: serde_json::from_str(&text).unwrap_or(Value::Null),
+        policy_text: text,
+        expiration: spec.expiration,
+        fields: None,
+    };
+    if let Some(id) = read_value::<KeyId>(req, "$", None)?.access_key_id {
+        let secret = read_value::<KeySecret>(req, "$", None)?.access_key_secret;
+        let signed = post_policy::sign(&out.policy_text, &id, &secret)?;
+        let key = spec.key.unwrap_or_else(|| {
+            let prefix = spec.key_prefix.unwrap_or_default();
+            format!("{prefix}${{filename}}")
+        });
+        out.fields = Some(PostObjectForm {
+            key,
+            policy: signed.policy,
+            access_key_id: signed.access_key_id,
+            signature: signed.signature,
+            success_action_status: spec.success_action_status,
+            security_token: read_value::<SecurityToken>(req, "$", None)?.security_token,
+        });
     }
-    Ok(out)
+    Ok(to_value(&out))
 }

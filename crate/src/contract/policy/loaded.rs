@@ -1,35 +1,65 @@
 //! The policies of a `policySimulate` request, loaded into a simulator once for a single
 //! request or a batch, and the budget their explanations may take.
 
+use super::answer::SimulatedPolicy;
 use super::limits;
-use super::values::got;
+use super::values::{got, Document};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::Object;
+use crate::fields::child_path;
 use crate::message::PolicyMessage;
 use crate::policy::catalog;
 use crate::policy::document::read_document;
 use crate::policy::eval::{Request, Side, Simulator, Trace};
 use crate::policy::model::{Policy, PolicyKind};
 use crate::policy::{explain_size, to_compact};
-use serde_json::{json, Value};
+use crate::read::{read_value, Unknown};
+use serde::Deserialize;
+use serde_json::Value;
 
-/// `"full"` (the default) or `"decision"`.
-pub(super) fn check_detail(detail: Option<&str>) -> Result<&str> {
-    match detail.unwrap_or("full") {
-        d @ ("full" | "decision") => Ok(d),
-        other => Err(Error::invalid_said(
-            "$.detail",
-            PolicyMessage::BadDetail {
-                value: other.to_string(),
-            },
-        )),
-    }
+/// What `policySimulate` answers for each request.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicySimulateDetail"))]
+#[serde(rename_all = "kebab-case")]
+pub enum Detail {
+    /// The decision and its explanation.
+    #[default]
+    Full,
+    /// The decision only.
+    Decision,
+}
+
+/// A `detail` that is neither.
+pub(super) fn bad_detail(u: Unknown<'_>) -> Error {
+    let value = u.field.to_string();
+    Error::invalid_said(u.path, PolicyMessage::BadDetail { value })
+}
+
+/// An identity policy given as an object: a catalog policy by `name`, or a `document` (named
+/// `name`, else `policy-<index>`), e.g. the live text from GetPolicy in place of the catalog's.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicySimulateEntry", optional_fields = nullable))]
+pub struct PolicyEntry {
+    pub name: Option<String>,
+    #[cfg_attr(test, ts(optional, type = "PolicyDocument"))]
+    pub document: Option<Document>,
+}
+
+/// A session or trust policy given with its name.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "PolicySimulateNamedDocument", optional_fields = nullable))]
+pub struct NamedDocument {
+    pub name: Option<String>,
+    #[cfg_attr(test, ts(type = "PolicyDocument"))]
+    pub document: Document,
 }
 
 pub(super) struct Loaded {
     pub simulator: Simulator,
-    /// `{name, side, assumed, source}` for each policy, for the result.
-    pub described: Vec<Value>,
+    /// Each policy, for the result.
+    pub described: Vec<SimulatedPolicy>,
     /// Bytes of the documents (compact form for catalog policies): the work of one request.
     pub document_bytes: usize,
 }
@@ -110,13 +140,13 @@ pub(super) fn load_policies(inputs: PolicyInputs<'_>) -> Result<Loaded> {
     })
 }
 
-fn describe(name: &str, side: Side, assumed: bool) -> Value {
-    json!({
-        "name": name,
-        "side": side.name(),
-        "assumed": assumed,
-        "source": if assumed { "catalog" } else { "document" },
-    })
+fn describe(name: &str, side: Side, assumed: bool) -> SimulatedPolicy {
+    SimulatedPolicy {
+        name: name.to_string(),
+        side,
+        assumed,
+        source: if assumed { "catalog" } else { "document" },
+    }
 }
 
 /// A string names a catalog policy; an object is `{"name"?, "document"?}` (no document: the
@@ -125,19 +155,19 @@ fn identity_entry(item: &Value, path: &str, index: usize) -> Result<(String, Pol
     let name = match item {
         Value::String(name) => name.clone(),
         Value::Object(_) => {
-            let obj = Object::new(item.clone(), path.to_string())?;
-            let name = obj.optional_str("name")?.map(str::to_string);
-            if let Some(doc) = obj.get("document") {
-                let name = name.unwrap_or_else(|| format!("policy-{index}"));
-                let policy = read_document(doc, &obj.child("document"), PolicyKind::Identity)?;
+            let entry: PolicyEntry = read_value(item, path, None)?;
+            if let Some(doc) = entry.document {
+                let name = entry.name.unwrap_or_else(|| format!("policy-{index}"));
+                let at = child_path(path, "document");
+                let policy = read_document(&doc.0, &at, PolicyKind::Identity)?;
                 return Ok((name, policy, false));
             }
-            name.ok_or_else(|| {
+            entry.name.ok_or_else(|| {
                 Error::said(
                     ErrorKind::MissingField,
                     PolicyMessage::IdentityEntryNeedsName {},
                 )
-                .at(obj.child("name"))
+                .at(child_path(path, "name"))
             })?
         }
         other => {
@@ -164,16 +194,12 @@ fn document_entry(
         "session policy"
     };
     match item {
+        // An object with a `document` (even null) names it; any other is the document itself.
         Value::Object(map) if map.contains_key("document") => {
-            let obj = Object::new(item.clone(), path.to_string())?;
-            let name = obj
-                .optional_str("name")?
-                .unwrap_or(default_name)
-                .to_string();
-            let doc = obj
-                .get("document")
-                .ok_or_else(|| Error::missing(obj.child("document")))?;
-            Ok((name, read_document(doc, &obj.child("document"), kind)?))
+            let named: NamedDocument = read_value(item, path, None)?;
+            let name = named.name.unwrap_or_else(|| default_name.to_string());
+            let at = child_path(path, "document");
+            Ok((name, read_document(&named.document.0, &at, kind)?))
         }
         doc => Ok((default_name.to_string(), read_document(doc, path, kind)?)),
     }

@@ -65,7 +65,11 @@ fn tutorial_inputs_answer_as_before_the_typed_inputs() {
             }
             (Ok(out), None) => {
                 let draft = case["ok"].get("steps").is_none() && command == "tutorialSteps";
-                assert_eq!(summary(command, &out, draft), case["ok"], "{command} {input}");
+                assert_eq!(
+                    summary(command, &out, draft),
+                    case["ok"],
+                    "{command} {input}"
+                );
                 if command == "setupPlan" {
                     // The plan echoes its input as given (setupNext reads it back).
                     let given: Value = serde_json::from_str(input).unwrap();

@@ -1,6 +1,6 @@
-//! Reading the whole input: the known fields, the audience, both accounts (UID and enterprise
-//! alias by the profile module's rules), the role name and the site; the grants are read by
-//! `grants.rs`.
+//! Reading the whole input: the known fields and the audience (`shape.rs`), then in their turn
+//! both accounts (UID and enterprise alias by the profile module's rules), the role name and the
+//! site; the grants are read by `grants.rs`.
 
 use super::fields::{optional_value, required, required_value, unknown, unknown_field};
 use super::grants::{assume_policy, permission, trust, user_name};
@@ -30,8 +30,8 @@ pub fn tutorial_input(value: &Value) -> Result<TutorialInput> {
 /// Reads a `setupPlan` input: its fields, and the audience.
 pub fn plan_input(value: &Value) -> Result<SetupPlanInput> {
     let known = format!("{FIELDS}, side");
-    let input = read_value(value, "$", Some(&unknown(&known, audience_invalid)));
-    input
+    let on_unknown = unknown(&known, audience_invalid);
+    read_value(value, "$", Some(&on_unknown))
 }
 
 /// Checks the tutorial input, field after field; `audience` is required when `need_audience`.

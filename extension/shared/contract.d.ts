@@ -38,9 +38,11 @@ import type {
   ProfileParseResult,
   RpcSignature,
   Scalar,
+  SetupPlanInput,
   SignRequest,
   Site,
   SkippedProfile,
+  TutorialAudience,
   TutorialStepNumber,
   VersionInfo,
 } from './generated/core';
@@ -425,48 +427,10 @@ export interface InvalidCredentialsError {
 // [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
-export type TutorialAudience = "company-a" | "company-b" | "b-user";
-
 /** Where in the consoles: the menu path (catalog words) and the page's URL. */
 export interface TutorialConsolePath {
   path: CoreMessage;
   url: string;
-}
-
-export interface TutorialAccount {
-  /** 16-digit account UID. */
-  uid: string;
-  /** Enterprise alias (3-32 of `[a-z0-9-]`); the Switch Role page gets it instead of the UID. */
-  alias?: string | null;
-}
-
-/** Whom A's role trusts: all of B (`acs:ram::<B>:root`), or B's named users and roles. */
-export type TutorialTrust =
-  | { kind: "account" }
-  | { kind: "principals"; users?: string[]; roles?: string[] };
-
-/** What A's role may read: AliyunOSSReadOnlyAccess, or a custom policy (prefixes need one bucket). */
-export type TutorialPermission =
-  | { kind: "system" }
-  | { kind: "custom"; buckets: string[]; prefixes?: string[]; policyName?: string | null };
-
-export interface TutorialInput {
-  audience: TutorialAudience;
-  accountA: TutorialAccount;
-  accountB: TutorialAccount;
-  roleName: string;
-  trust: TutorialTrust;
-  permission: TutorialPermission;
-  /** B's RAM user: required for company-b and setupPlan side B; defaults to trust.users[0]. */
-  userName?: string | null;
-  /** `scoped`: sts:AssumeRole on the one role ARN; `system`: AliyunSTSAssumeRoleAccess. */
-  assumePolicy: "scoped" | "system";
-  /** Default `AssumeRole-<roleName>-<A uid>`. */
-  assumePolicyName?: string | null;
-  /** Default `cn`. */
-  site?: Site;
-  /** While the reader types: missing or invalid values show as placeholders (`incomplete`). */
-  draft?: boolean;
 }
 
 /** A policy document a step shows: canonical text from the policy builders, and its lint. */
@@ -554,11 +518,6 @@ export interface TutorialResult {
   placeholders?: Array<{ token: string; text: CoreMessage }>;
 }
 
-export interface SetupPlanInput extends Omit<TutorialInput, "audience"> {
-  audience?: TutorialAudience;
-  side: "A" | "B";
-}
-
 /** One request of a setup plan: `request` is a `request()` input without credentials, time, nonce. */
 export interface SetupOperation {
   /** `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
@@ -592,12 +551,6 @@ export interface SetupPlan {
   input: SetupPlanInput;
   tasks: Array<{ id: SetupOperation["task"]; title: CoreMessage; operations: string[] }>;
   operations: SetupOperation[];
-}
-
-export interface SetupNextInput {
-  plan: SetupPlan;
-  /** The answers so far, in the order sent: parseResponse's answer to each operation. */
-  results?: Array<{ id: string; response: ParsedResponse | CoreErrorResult }>;
 }
 
 export interface SetupOutcome {

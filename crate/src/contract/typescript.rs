@@ -186,6 +186,20 @@ exported! {
     checks::retry::RetryDecision,
     // Tutorial (crate/src/tutorial/)
     tutorial::TutorialStep,
+    // tutorialSteps, setupPlan and setupNext inputs (crate/src/tutorial/input/shape.rs, setup/next/input.rs)
+    tutorial::input::Audience,
+    tutorial::input::shape::TutorialInput,
+    tutorial::input::shape::SetupPlanInput,
+    tutorial::input::shape::TutorialAccount,
+    tutorial::input::shape::TutorialTrust,
+    tutorial::input::shape::KindOnly,
+    tutorial::input::shape::PrincipalsTrust,
+    tutorial::input::shape::TutorialPermission,
+    tutorial::input::shape::CustomPermission,
+    tutorial::setup::SetupNextInput,
+    tutorial::setup::SetupNextPlan,
+    tutorial::setup::SetupResult,
+    tutorial::setup::SetupResponse,
     // JSON the core passes on unread
     serde_json::Value,
 }

@@ -6,8 +6,8 @@ use super::complete::{require_user, steps_json};
 use super::draft;
 use super::setup;
 use crate::error::{Error, Result};
-use crate::fields::parse_object;
 use crate::message::TutorialMessage as M;
+use crate::read::{object, parse_json};
 use crate::side::AccountSide;
 use serde_json::Value;
 
@@ -15,13 +15,12 @@ use serde_json::Value;
 /// Terraform filled in, and the troubleshooting list.
 /// With `"draft": true`, values missing or not valid yet show as placeholders (`draft.rs`).
 pub fn tutorial_steps(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    match req.map.get("draft") {
-        Some(Value::Bool(true)) => draft::steps(&req),
+    let given = parse_json(input)?;
+    // `draft` chooses the answer, as a tag would: read before the fields, `null` not a choice.
+    match object(&given, "$")?.get("draft") {
+        Some(Value::Bool(true)) => draft::steps(&given),
         Some(Value::Bool(false)) | None => {
-            let mut req = req;
-            req.map.remove("draft");
-            let mut out = steps_json(&req)?;
+            let mut out = steps_json(&given)?;
             // B's user may be unnamed (the user's own tutorial): its token is a placeholder too.
             let placeholders = draft::placeholders(&out);
             if placeholders.as_array().is_some_and(|p| !p.is_empty()) {
@@ -35,11 +34,11 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
 
 /// `setupPlan`: every request "Do it for me" may send for one side, in order, with previews.
 pub fn setup_plan(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let (setup, side) = setup::read(&req)?;
+    let given = parse_json(input)?;
+    let (setup, side) = setup::read(&given)?;
     require_user(&setup, side == AccountSide::B)?;
     let plan = setup::Plan::new(&setup, side)?;
-    Ok(plan.to_json(&req.map))
+    Ok(plan.to_json(&given))
 }
 
 /// `setupNext`: given the plan and the answers so far, the next request to send, or the end.

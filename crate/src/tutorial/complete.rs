@@ -6,13 +6,12 @@ use super::input::{self, Audience, Setup};
 use super::numbering::TutorialStep;
 use super::steps;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::Object;
 use crate::message::TutorialMessage as M;
 use serde_json::{json, Value};
 
-/// The steps of a complete input.
-pub fn steps_json(req: &Object) -> Result<Value> {
-    let setup = input::read(req, &[], true)?;
+/// The steps of a complete input (`tutorialSteps`' JSON, parsed).
+pub fn steps_json(given: &Value) -> Result<Value> {
+    let setup = input::read(&input::tutorial_input(given)?, true)?;
     let audience = setup.audience.unwrap_or(Audience::CompanyA);
     require_user(&setup, audience == Audience::CompanyB)?;
     let docs = steps::Docs::build(&setup)?;

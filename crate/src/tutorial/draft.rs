@@ -9,8 +9,8 @@
 use super::complete::steps_json;
 use super::steps::USER_TOKEN;
 use crate::error::{Error, Result};
-use crate::fields::Object;
 use crate::message::TutorialMessage as M;
+use crate::read::object;
 use serde_json::{json, Map, Value};
 
 /// A value the steps can be written without, for now.
@@ -52,17 +52,14 @@ const BUCKET: Stand = Stand {
 const STANDS: [&Stand; 5] = [&A_UID, &B_UID, &ROLE, &USER, &BUCKET];
 
 /// The steps with stand-ins where values are missing or wrong, then placeholders in every text.
-pub fn steps(req: &Object) -> Result<Value> {
-    let mut map = req.map.clone();
+/// The stand-ins are put into the input as given, at the JSON paths its errors name.
+pub fn steps(given: &Value) -> Result<Value> {
+    let mut map = object(given, "$")?.clone();
     map.remove("draft");
     let mut incomplete: Vec<Value> = Vec::new();
     // Each round stands in for one more value; there are fewer fields than rounds.
     for _ in 0..12 {
-        let attempt = Object {
-            map: map.clone(),
-            path: req.path.clone(),
-        };
-        match steps_json(&attempt) {
+        match steps_json(&Value::Object(map.clone())) {
             Ok(mut out) => {
                 let used: Vec<&Stand> = STANDS
                     .into_iter()

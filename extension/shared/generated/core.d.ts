@@ -2513,4 +2513,148 @@ export type RetryDecision = {
 
 export type TutorialStepNumber = 1 | 2 | 3 | 4;
 
+/**
+ * Who is reading: company A (the role's account), company B (the user's), or B's user.
+ */
+export type TutorialAudience = "company-a" | "company-b" | "b-user";
+
+/**
+ * A `tutorialSteps` input.
+ */
+export type TutorialInput = {
+  audience: TutorialAudience,
+  accountA: TutorialAccount,
+  accountB: TutorialAccount,
+  roleName: string,
+  trust: TutorialTrust,
+  permission: TutorialPermission,
+  /**
+   * B's RAM user: required for company-b and setupPlan side B; defaults to trust.users[0].
+   */
+  userName?: string | null,
+  /**
+   * `scoped`: sts:AssumeRole on the one role ARN; `system`: AliyunSTSAssumeRoleAccess.
+   */
+  assumePolicy: "scoped" | "system",
+  /**
+   * Default `AssumeRole-<roleName>-<A uid>`.
+   */
+  assumePolicyName?: string | null,
+  /**
+   * Default `cn`.
+   */
+  site?: Site | null,
+  /**
+   * While the reader types: missing or invalid values show as placeholders (`incomplete`).
+   */
+  draft?: boolean,
+};
+
+/**
+ * A `setupPlan` input: the tutorial's (the audience may be left out), and the side to plan.
+ */
+export type SetupPlanInput = {
+  audience?: TutorialAudience | null,
+  accountA: TutorialAccount,
+  accountB: TutorialAccount,
+  roleName: string,
+  trust: TutorialTrust,
+  permission: TutorialPermission,
+  userName?: string | null,
+  assumePolicy: "scoped" | "system",
+  assumePolicyName?: string | null,
+  site?: Site | null,
+  /**
+   * The account to plan for: A (the role's) or B (the user's).
+   */
+  side: "A" | "B",
+};
+
+export type TutorialAccount = {
+  /**
+   * 16-digit account UID.
+   */
+  uid: string,
+  /**
+   * Enterprise alias (3-32 of `[a-z0-9-]`); the Switch Role page gets it instead of the UID.
+   */
+  alias?: string | null,
+};
+
+/**
+ * Whom A's role trusts: all of B (`acs:ram::<B>:root`), or B's named users and roles.
+ */
+export type TutorialTrust = {
+  "kind": "account"
+} & TutorialKindOnly | {
+  "kind": "principals"
+} & TutorialPrincipals;
+
+/**
+ * A kind without fields of its own.
+ */
+export type TutorialKindOnly = {
+};
+
+export type TutorialPrincipals = {
+  users?: Array<string>,
+  roles?: Array<string>,
+};
+
+/**
+ * What A's role may read: AliyunOSSReadOnlyAccess, or a custom policy (prefixes need one bucket).
+ */
+export type TutorialPermission = {
+  "kind": "system"
+} & TutorialKindOnly | {
+  "kind": "custom"
+} & TutorialCustomPermission;
+
+export type TutorialCustomPermission = {
+  buckets: Array<string>,
+  prefixes?: Array<string> | null,
+  /**
+   * Default `<roleName>-oss-read` (dots as dashes).
+   */
+  policyName?: string | null,
+};
+
+/**
+ * `setupNext({plan, results})`.
+ */
+export type SetupNextInput = {
+  plan: SetupNextPlan,
+  /**
+   * The answers so far, in the order sent: parseResponse's answer to each operation.
+   */
+  results?: Array<SetupResult>,
+};
+
+/**
+ * The setupPlan answer, of which setupNext reads only the input it echoes.
+ */
+export type SetupNextPlan = {
+  input: SetupPlanInput,
+};
+
+/**
+ * One answer received: the operation's id and parseResponse's answer (or a core error).
+ */
+export type SetupResult = {
+  id: string,
+  response: SetupResponse,
+};
+
+/**
+ * parseResponse's answer (`result` or `apiError`) or a core error, passed on as it came: the
+ * replay reads its parts as the plan's decisions need them (`replay.rs`).
+ */
+export type SetupResponse = {
+  result: ApiResult
+} | {
+  apiError: ApiError
+} | {
+  error: CoreError
+};
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;

@@ -1,26 +1,40 @@
-//! Reading the input's fields, each error naming the field as the workbench's form does: unknown
-//! fields, required values and lists of distinct names.
+//! The input's errors as the workbench's form words them: unknown fields, required values and
+//! lists of distinct names.
 
+use super::shape::InTurn;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{child_path, json_type, Object};
+use crate::fields::json_type;
 use crate::message::TutorialMessage as M;
+use crate::read::{Unknown, What};
+use serde_json::Value;
 
-/// Every field of `obj` must be one of `known`.
-pub(crate) fn only(obj: &Object, known: &[&str]) -> Result<()> {
-    match obj.map.keys().find(|k| !known.contains(&k.as_str())) {
-        None => Ok(()),
-        Some(key) => Err(Error::invalid_said(
-            child_path(&obj.path, key),
-            M::InputUnknownField {
-                field: key.clone(),
-                known: known.join(", "),
+/// A field none of `known` (in the form's words), or, for an enum, a value none of its names
+/// (`invalid`, worded with the value given).
+pub(crate) fn unknown(known: &str, invalid: fn(String) -> M) -> impl Fn(Unknown<'_>) -> Error + '_ {
+    move |u: Unknown<'_>| {
+        let text = match u.what {
+            What::Field => M::InputUnknownField {
+                field: u.field.to_string(),
+                known: known.to_string(),
             },
-        )),
+            What::Name | What::Value => invalid(u.field.to_string()),
+        };
+        Error::invalid_said(u.path, text)
     }
 }
 
+/// A field of a struct that takes no enum: only unknown fields are worded.
+pub(crate) fn unknown_field(u: Unknown<'_>) -> Error {
+    let known = u.expected.join(", ");
+    let text = M::InputUnknownField {
+        field: u.field.to_string(),
+        known,
+    };
+    Error::invalid_said(u.path, text)
+}
+
 /// A missing field's error, naming the field as the workbench's form does.
-fn required(path: String, field: M) -> Error {
+pub fn required(path: &str, field: M) -> Error {
     Error::said(
         ErrorKind::MissingField,
         M::InputRequired {
@@ -30,26 +44,38 @@ fn required(path: String, field: M) -> Error {
     .at(path)
 }
 
-pub fn required_object(req: &Object, name: &str, field: M) -> Result<Object> {
-    req.optional_object(name)?
-        .ok_or_else(|| required(req.child(name), field))
-}
-
-pub fn required_str(obj: &Object, name: &str, field: M) -> Result<String> {
-    match obj.get(name) {
-        None => Err(required(obj.child(name), field)),
-        Some(_) => Ok(obj.required_str(name)?.to_string()),
+/// A required value, read as `T` at `path`.
+pub fn required_value<T: for<'v> serde::Deserialize<'v>>(
+    value: &Option<InTurn<T>>,
+    path: &str,
+    field: M,
+) -> Result<T> {
+    match value {
+        None => Err(required(path, field)),
+        Some(value) => value.read(path, Some(&unknown_field)),
     }
 }
 
-pub fn strings(obj: &Object, name: &str, field: M) -> Result<Vec<String>> {
-    let path = obj.child(name);
-    let Some(value) = obj.get(name) else {
+/// An optional value, read as `T` at `path`.
+pub fn optional_value<T: for<'v> serde::Deserialize<'v>>(
+    value: &Option<InTurn<T>>,
+    path: &str,
+) -> Result<Option<T>> {
+    value
+        .as_ref()
+        .map(|v| v.read(path, Some(&unknown_field)))
+        .transpose()
+}
+
+/// A list of distinct names (none when absent), each error in the form's words for `field`.
+pub fn names(list: &Option<InTurn<Vec<String>>>, path: &str, field: M) -> Result<Vec<String>> {
+    let Some(list) = list else {
         return Ok(Vec::new());
     };
+    let value = list.given();
     let items = value.as_array().ok_or_else(|| {
         Error::invalid_said(
-            &path,
+            path,
             M::InputNotList {
                 field: Box::new(field.clone()),
                 got: Box::new(json_type(value)),
@@ -58,25 +84,25 @@ pub fn strings(obj: &Object, name: &str, field: M) -> Result<Vec<String>> {
     })?;
     let mut out: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let text = item.as_str().ok_or_else(|| {
-            Error::invalid_said(
+        let Value::String(text) = item else {
+            return Err(Error::invalid_said(
                 format!("{path}[{i}]"),
                 M::InputNotName {
                     field: Box::new(field.clone()),
                     got: Box::new(json_type(item)),
                 },
-            )
-        })?;
-        if out.iter().any(|earlier| earlier == text) {
+            ));
+        };
+        if out.contains(text) {
             return Err(Error::invalid_said(
                 format!("{path}[{i}]"),
                 M::InputTwice {
                     field: Box::new(field.clone()),
-                    value: text.into(),
+                    value: text.clone(),
                 },
             ));
         }
-        out.push(text.to_string());
+        out.push(text.clone());
     }
     Ok(out)
 }

@@ -1,7 +1,11 @@
 //! The checked input, as the steps and "Do it for me" read it: who is reading, both accounts,
 //! the role, its trust and permission, B's user and B's AssumeRole policy.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Who is reading: company A (the role's account), company B (the user's), or B's user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialAudience", rename_all = "kebab-case"))]
+#[serde(rename_all = "kebab-case")]
 pub enum Audience {
     CompanyA,
     CompanyB,

@@ -1,69 +1,61 @@
-//! Reading the whole input: the known fields, the audience, both accounts (UID and enterprise
-//! alias by the profile module's rules), the role name and the site; the grants are read by
-//! `grants.rs`.
+//! Reading the whole input: the known fields and the audience (`shape.rs`), then in their turn
+//! both accounts (UID and enterprise alias by the profile module's rules), the role name and the
+//! site; the grants are read by `grants.rs`.
 
-use super::fields::{only, required_object, required_str};
+use super::fields::{optional_value, required, required_value, unknown, unknown_field};
 use super::grants::{assume_policy, permission, trust, user_name};
-use super::model::{Account, Audience, Setup, Site};
+use super::model::{Account, Setup, Site};
+use super::shape::{InTurn, SetupPlanInput, TutorialAccount, TutorialInput};
 use crate::api::Rule;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::Object;
 use crate::message::TutorialMessage as M;
 use crate::profile::account as profile_account;
+use crate::read::read_value;
 use crate::tutorial::check::api_rule;
+use serde_json::Value;
 
-const FIELDS: [&str; 10] = [
-    "audience",
-    "accountA",
-    "accountB",
-    "roleName",
-    "trust",
-    "permission",
-    "userName",
-    "assumePolicy",
-    "assumePolicyName",
-    "site",
-];
+/// The tutorial's fields, as an unknown field's error lists them.
+const FIELDS: &str = "audience, accountA, accountB, roleName, trust, permission, userName, \
+                      assumePolicy, assumePolicyName, site";
 
-/// Reads the tutorial input. `extra` names fields the caller reads itself (e.g. `side`);
-/// `audience` is required when `need_audience`.
-pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> {
-    let known: Vec<&str> = FIELDS.iter().chain(extra).copied().collect();
-    only(req, &known)?;
-    let audience = match req.optional_str("audience")? {
-        None if need_audience => {
-            return Err(
-                Error::said(ErrorKind::MissingField, M::InputAudienceMissing {}).at("$.audience"),
-            )
-        }
-        None => None,
-        Some("company-a") => Some(Audience::CompanyA),
-        Some("company-b") => Some(Audience::CompanyB),
-        Some("b-user") => Some(Audience::BUser),
-        Some(other) => {
-            return Err(Error::invalid_said(
-                "$.audience",
-                M::InputAudienceInvalid {
-                    value: other.into(),
-                },
-            ))
-        }
-    };
-    let a = account(req, "accountA", M::LabelFieldAccountAUid {})?;
-    let b = account(req, "accountB", M::LabelFieldAccountBUid {})?;
+fn audience_invalid(value: String) -> M {
+    M::InputAudienceInvalid { value }
+}
+
+/// Reads a `tutorialSteps` input (its `draft` already read): its fields, and the audience.
+pub fn tutorial_input(value: &Value) -> Result<TutorialInput> {
+    read_value(value, "$", Some(&unknown(FIELDS, audience_invalid)))
+}
+
+/// Reads a `setupPlan` input: its fields, and the audience.
+pub fn plan_input(value: &Value) -> Result<SetupPlanInput> {
+    let known = format!("{FIELDS}, side");
+    let on_unknown = unknown(&known, audience_invalid);
+    read_value(value, "$", Some(&on_unknown))
+}
+
+/// Checks the tutorial input, field after field; `audience` is required when `need_audience`.
+pub fn read(input: &TutorialInput, need_audience: bool) -> Result<Setup> {
+    if need_audience && input.audience.is_none() {
+        return Err(
+            Error::said(ErrorKind::MissingField, M::InputAudienceMissing {}).at("$.audience"),
+        );
+    }
+    let a = account(&input.account_a, "$.accountA", M::LabelFieldAccountAUid {})?;
+    let b = account(&input.account_b, "$.accountB", M::LabelFieldAccountBUid {})?;
     if a.uid == b.uid {
         return Err(Error::invalid_said(
             "$.accountB.uid",
             M::InputSameAccount { uid: a.uid },
         ));
     }
-    let role_name = required_str(req, "roleName", M::LabelRoleName {})?;
+    let role_name = required_value(&input.role_name, "$.roleName", M::LabelRoleName {})?;
     api_rule(Rule::RoleName, &role_name, "$.roleName")?;
-    let trust = trust(req, &b.uid)?;
-    let permission = permission(req, &a.uid, &role_name)?;
-    let user_name = user_name(req, &trust)?;
-    let assume = assume_policy(req, &a.uid, &role_name)?;
-    let site = match req.optional_str("site")? {
+    let trust = trust(&input.trust, &b.uid)?;
+    let permission = permission(&input.permission, &a.uid, &role_name)?;
+    let user_name = user_name(&input.user_name, &trust)?;
+    let assume = assume_policy(input, &a.uid, &role_name)?;
+    let site = match optional_value(&input.site, "$.site")?.as_deref() {
         None | Some("cn") => Site::Cn,
         Some("intl") => Site::Intl,
         Some(other) => {
@@ -76,7 +68,7 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
         }
     };
     Ok(Setup {
-        audience,
+        audience: input.audience,
         a,
         b,
         role_name,
@@ -88,14 +80,18 @@ pub fn read(req: &Object, extra: &[&str], need_audience: bool) -> Result<Setup> 
     })
 }
 
-fn account(req: &Object, name: &str, field: M) -> Result<Account> {
-    let obj = required_object(req, name, field.clone())?;
-    only(&obj, &["uid", "alias"])?;
-    let uid = required_str(&obj, "uid", field)?;
-    profile_account::uid(&uid).map_err(|e| Error::invalid_said(obj.child("uid"), e.message))?;
-    let alias = obj.optional_str("alias")?.map(str::to_string);
+fn account(given: &Option<InTurn<TutorialAccount>>, path: &str, field: M) -> Result<Account> {
+    let Some(given) = given else {
+        return Err(required(path, field));
+    };
+    let account: TutorialAccount = given.read(path, Some(&unknown_field))?;
+    let uid_path = format!("{path}.uid");
+    let uid = required_value(&account.uid, &uid_path, field)?;
+    profile_account::uid(&uid).map_err(|e| Error::invalid_said(&uid_path, e.message))?;
+    let alias_path = format!("{path}.alias");
+    let alias = optional_value(&account.alias, &alias_path)?;
     if let Some(alias) = &alias {
-        check_alias(alias, &obj.child("alias"))?;
+        check_alias(alias, &alias_path)?;
     }
     Ok(Account { uid, alias })
 }
@@ -121,7 +117,6 @@ fn check_alias(alias: &str, path: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fields::parse_object;
     use serde_json::json;
 
     fn input() -> serde_json::Value {
@@ -137,7 +132,7 @@ mod tests {
     }
 
     fn read_value(v: &serde_json::Value) -> Result<Setup> {
-        read(&parse_object(&v.to_string())?, &[], true)
+        read(&tutorial_input(v)?, true)
     }
 
     #[test]

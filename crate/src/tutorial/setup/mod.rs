@@ -8,6 +8,7 @@ mod operation;
 mod plan;
 mod tasks;
 
+pub use next::input::{SetupNextInput, SetupNextPlan, SetupResponse, SetupResult};
 pub use next::next;
 pub use operation::{Operation, Task};
 pub use plan::{read, Plan};

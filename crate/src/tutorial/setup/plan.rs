@@ -4,21 +4,21 @@
 use super::operation::{Operation, Task};
 use super::tasks::{attach, identity, policy, role, user};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::Object;
 use crate::message::SetupMessage as S;
 use crate::side::AccountSide;
 use crate::tutorial::check::api_request;
 use crate::tutorial::input::{self, Permission, Setup};
 use crate::tutorial::policies::{self, Document};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-/// Reads the setupPlan input: the tutorial input plus `side`.
-pub fn read(req: &Object) -> Result<(Setup, AccountSide)> {
-    let setup = input::read(req, &["side"], false)?;
-    if req.get("side").is_none() {
+/// Reads the setupPlan input (parsed JSON): the tutorial input, then `side`.
+pub fn read(given: &Value) -> Result<(Setup, AccountSide)> {
+    let (tutorial, side) = input::plan_input(given)?.split();
+    let setup = input::read(&tutorial, false)?;
+    let Some(side) = side else {
         return Err(Error::said(ErrorKind::MissingField, S::SideMissing {}).at("$.side"));
-    }
-    let side = match req.required_str("side")? {
+    };
+    let side = match side.read("$.side", None)?.as_str() {
         "A" => AccountSide::A,
         "B" => AccountSide::B,
         other => {
@@ -98,8 +98,8 @@ impl Plan {
             .find(|o| o.id == id)
     }
 
-    /// The setupPlan answer; `input` is echoed for setupNext.
-    pub fn to_json(&self, input: &Map<String, Value>) -> Value {
+    /// The setupPlan answer; `input` (as given) is echoed for setupNext.
+    pub fn to_json(&self, input: &Value) -> Value {
         let tasks: Vec<Value> = self
             .tasks
             .iter()

@@ -8,11 +8,15 @@
 use super::{read, Plan};
 use crate::api::ApiResult;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{json_type, parse_object, Object};
+use crate::fields::json_type;
 use crate::message::{ContractMessage, SetupMessage as S};
+use crate::read::{object, parse_json, read_value, Unknown};
 use crate::tutorial::check::moved;
-use crate::tutorial::input::only;
+use crate::tutorial::input::{unknown_field, InTurn};
 use serde_json::Value;
+
+pub mod input;
+use input::{SetupNextInput, SetupResponse, SetupResult};
 
 /// One received answer.
 struct Received {
@@ -73,19 +77,20 @@ mod replay;
 mod tasks;
 
 /// `setupNext({plan, results})`.
-pub fn next(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    only(&req, &["plan", "results"])?;
-    let plan_obj = req
-        .optional_object("plan")?
+pub fn next(text: &str) -> Result<Value> {
+    let given: SetupNextInput = read_value(&parse_json(text)?, "$", Some(&unknown_field))?;
+    let plan = given
+        .plan
         .ok_or_else(|| Error::said(ErrorKind::MissingField, S::PlanMissing {}).at("$.plan"))?;
-    let plan_input = plan_obj.optional_object("input")?.ok_or_else(|| {
+    let plan_input = plan.input.ok_or_else(|| {
         Error::said(ErrorKind::MissingField, S::PlanInputMissing {}).at("$.plan.input")
     })?;
-    let rebased = Object::new(Value::Object(plan_input.map), "$".into())?;
-    let (setup, side) = read(&rebased).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
+    // Read as a setupPlan input of its own, its errors then placed under `$.plan.input`.
+    let plan_input = plan_input.given();
+    object(plan_input, "$.plan.input")?;
+    let (setup, side) = read(plan_input).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
     let plan = Plan::new(&setup, side).map_err(|e| moved(e, &[("$", "$.plan.input")]))?;
-    let received = results(&req, &plan)?;
+    let received = results(given.results.as_ref(), &plan)?;
     let mut replay = Replay {
         plan: &plan,
         received: &received,
@@ -107,10 +112,20 @@ pub fn next(input: &str) -> Result<Value> {
     Ok(replay.answer_json(stop))
 }
 
-fn results(req: &Object, plan: &Plan) -> Result<Vec<Received>> {
-    let Some(value) = req.get("results") else {
+/// An unknown field of a received answer.
+fn result_field(u: Unknown<'_>) -> Error {
+    let text = S::ResultField {
+        field: u.field.to_string(),
+    };
+    Error::invalid_said(u.path, text)
+}
+
+fn results(given: Option<&InTurn<Vec<SetupResult>>>, plan: &Plan) -> Result<Vec<Received>> {
+    let Some(given) = given else {
         return Ok(Vec::new());
     };
+    // The list's type is worded by setupNext itself; each answer is read in its turn.
+    let value = given.given();
     let items = value.as_array().ok_or_else(|| {
         Error::invalid_said(
             "$.results",
@@ -123,43 +138,38 @@ fn results(req: &Object, plan: &Plan) -> Result<Vec<Received>> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let obj = Object::new(item.clone(), format!("$.results[{i}]"))?;
-            if let Some(key) = obj
-                .map
-                .keys()
-                .find(|k| !["id", "response"].contains(&k.as_str()))
-            {
-                return Err(Error::invalid_said(
-                    obj.child(key),
-                    S::ResultField { field: key.clone() },
-                ));
+            let path = format!("$.results[{i}]");
+            let answer: SetupResult = read_value(item, &path, Some(&result_field))?;
+            let response_path = format!("{path}.response");
+            let Some(response) = answer.response else {
+                return Err(
+                    Error::said(ErrorKind::MissingField, S::ResponseMissing {}).at(response_path)
+                );
+            };
+            let parts: SetupResponse = response.read(&response_path, None)?;
+            let SetupResponse {
+                result,
+                api_error,
+                error,
+            } = parts;
+            if result.is_none() && api_error.is_none() && error.is_none() {
+                return Err(Error::invalid_said(&response_path, S::ResponseShape {}));
             }
-            let id = obj.required_str("id")?.to_string();
-            let response = obj.optional_object("response")?.ok_or_else(|| {
-                Error::said(ErrorKind::MissingField, S::ResponseMissing {})
-                    .at(obj.child("response"))
-            })?;
-            if !["result", "apiError", "error"]
-                .iter()
-                .any(|k| response.get(k).is_some())
-            {
-                return Err(Error::invalid_said(&response.path, S::ResponseShape {}));
-            }
-            let action = plan.operation(&id).map(|o| o.action);
-            let result = response.get("result").zip(action).map(|(result, action)| {
-                ApiResult::from_value(action, result.clone()).map_err(|why| {
+            let action = plan.operation(&answer.id).map(|o| o.action);
+            let result = result.zip(action).map(|(result, action)| {
+                ApiResult::from_value(action, result).map_err(|why| {
                     let text = ContractMessage::AttemptResult {
                         action: action.name().to_string(),
                         problem: why.to_string(),
                     };
-                    Error::invalid_said(format!("{}.result", response.path), text)
+                    Error::invalid_said(format!("{response_path}.result"), text)
                 })
             });
             Ok(Received {
-                id,
-                response: Value::Object(response.map),
+                id: answer.id,
+                response: response.given().clone(),
                 result,
-                path: obj.path,
+                path,
             })
         })
         .collect()

@@ -24,9 +24,8 @@ import type {
   ApiResult,
   BuiltRequest,
   ChainLink,
-  CheckCredentials,
   CheckId,
-  CheckNextRequest,
+  CheckInputs,
   CoreError,
   CoreMessage,
   OssHeaderSignature,
@@ -153,90 +152,6 @@ export interface SwitchUrlInput {
  * is not dropped; its words are then the error's `text`, or its English `message` without one.
  */
 export type ShownProfileError = Omit<ProfileError, "message"> & { message: ProfileError["message"] | CoreMessage | string };
-
-// ---------------------------------------------------------------------------------------------
-// [core, by hand] Verification checks (crate/src/checks): checksPlan, checksNext, checksDiagnose, checksRetry
-// ---------------------------------------------------------------------------------------------
-
-/** What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) + `roleName`. */
-export interface CheckInputs {
-  site?: Site;
-  /** `acs:ram::<A's UID>:role/<name>`. */
-  roleArn?: string;
-  /** Enterprise alias, `<alias|uid>.onaliyun.com`, or A's UID. */
-  accountA?: string;
-  roleName?: string;
-  /** Enables ListObjects (and the bucket in A's policy simulation). */
-  bucket?: string;
-  prefix?: string;
-  /** OSS region for ListBuckets (ListObjects uses the bucket's own region). */
-  region?: string;
-  externalId?: string;
-  /** Default true. */
-  haveCredentialsB?: boolean;
-  /** Default "access-key". */
-  credentialsKindB?: "access-key" | "sts";
-  /** Default false. */
-  haveCredentialsA?: boolean;
-  /** B's UID when B's credentials are not given (for the trust-policy check). */
-  accountB?: string;
-  userB?: string;
-  /** Used only when ListPoliciesForUser is refused: what B's user is believed to have. */
-  userPolicies?: Array<string | { name?: string; document: string | Record<string, unknown> }>;
-}
-
-/** One attempt of one request: parseResponse's answer spread in, plus what the runner saw. */
-export type CheckAttempt = (
-  | { result: Record<string, unknown> }
-  | { apiError: ApiError }
-  | { error: CoreError }
-  | { transportError: string }
-  | { skipped: string }
-) & {
-  /** The `time` the request was signed with (ISO 8601 UTC). */
-  localTime?: string;
-  /** The response's Date header (RFC 1123). */
-  serverDate?: string;
-  httpStatus?: number;
-  requestId?: string;
-};
-
-/** Attempts per request id, in order (the last one counts). */
-export type CheckFacts = Record<string, CheckAttempt | CheckAttempt[]>;
-
-export interface ChecksState {
-  inputs: CheckInputs;
-  facts?: CheckFacts;
-}
-
-export interface ChecksNextResult {
-  /** Independent of each other (may be sent in parallel). */
-  next: CheckNextRequest[];
-  done: boolean;
-}
-
-export interface PlannedCheck {
-  id: CheckId;
-  /** The check's title (a label), `core_check_title_...`. */
-  title: CoreMessage;
-  side: "A" | "B";
-  tutorialStep: TutorialStepNumber;
-  requests: string[];
-  dependsOn: CheckId[];
-}
-
-export interface ChecksPlan {
-  checks: PlannedCheck[];
-  requests: Array<{ id: string; action: ActionName; side: "A" | "B"; credentials: CheckCredentials; dependsOn: string[]; retry: "read" }>;
-  retryPolicy: Record<string, unknown>;
-}
-
-export interface ChecksRetryInput {
-  action: ActionName;
-  /** The 1-based number of the attempt that just ended. */
-  attempt: number;
-  outcome: CheckAttempt;
-}
 
 // ---------------------------------------------------------------------------------------------
 // [browser, by hand] Service worker messages (extension/background/router.js)

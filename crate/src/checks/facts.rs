@@ -2,28 +2,77 @@
 //! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
 //! a transport failure, plus the local signing time and the server's Date header.
 
+use super::later::{self, Later, Lenient};
 use crate::api::{AccessDeniedDetail, Action, ApiResult};
 use crate::error::{Error, Result};
-use crate::fields::{wrong_type, Object};
+use crate::fields::{child_path, wrong_type};
 use crate::message::{ApiMessage, ContractMessage};
+use crate::read::{read_value, Entries, Unknown};
 use crate::time::UtcTime;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// What an attempt ended with: exactly one of these.
+/// What an attempt ended with: exactly one of these (the first fields of [`AttemptFields`]).
 const OUTCOMES: [&str; 5] = ["result", "apiError", "error", "transportError", "skipped"];
 
-const ATTEMPT_FIELDS: [&str; 9] = [
-    "result",
-    "apiError",
-    "error",
-    "transportError",
-    "skipped",
-    "localTime",
-    "serverDate",
-    "httpStatus",
-    "requestId",
-];
+/// One attempt of one request: parseResponse's answer spread in (exactly one of `result`,
+/// `apiError`, `error`), or `transportError` or `skipped`, plus what the runner saw.
+// Read first for which fields are there, then field by field (checks/later.rs).
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckAttempt"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AttemptFields {
+    /// parseResponse's `result`.
+    #[cfg_attr(test, ts(optional, as = "Option<ApiResult>"))]
+    result: Option<Value>,
+    /// parseResponse's `apiError`.
+    #[cfg_attr(test, ts(optional, as = "Option<crate::api::ApiError>"))]
+    api_error: Option<Later<ApiErrorFields>>,
+    /// parseResponse's error (a body it could not read).
+    #[cfg_attr(test, ts(optional, as = "Option<crate::error::Error>"))]
+    error: Option<Later<ParseErrorFields>>,
+    /// No HTTP answer (network error, timeout): why.
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    transport_error: Option<Value>,
+    /// Not sent: why.
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    skipped: Option<Value>,
+    /// The `time` the request was signed with (ISO 8601 UTC).
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    local_time: Option<Later<String>>,
+    /// The response's Date header (RFC 1123); one that cannot be read is left out.
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    server_date: Option<Lenient<String>>,
+    #[cfg_attr(test, ts(optional, as = "Option<u16>"))]
+    http_status: Option<Later<i64>>,
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    request_id: Option<Later<String>>,
+}
+
+/// The fields of parseResponse's `apiError` the checks read, in the order they are checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ApiErrorFields {
+    code: String,
+    status: Option<i64>,
+    hint: Option<Value>,
+    message: Option<String>,
+    request_id: Option<String>,
+    endpoint: Option<String>,
+    ec: Option<String>,
+    /// Read as parseResponse wrote it (serde_json's words say what is wrong with it).
+    access_denied_detail: Option<Value>,
+    server_date: Option<Lenient<String>>,
+}
+
+/// parseResponse's error: its words as a message, else its text.
+#[derive(Deserialize)]
+struct ParseErrorFields {
+    text: Option<Value>,
+    message: Option<Later<String>>,
+}
 
 /// An API error as parseResponse reported it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -125,17 +174,18 @@ impl Facts {
         let Some(value) = value else {
             return Ok(facts);
         };
-        let obj = Object::new(value.clone(), path.to_string())?;
-        for (id, entry) in &obj.map {
-            let id_path = obj.child(id);
-            let Some(action) = action_of(id) else {
+        let entries: Entries<Value> = read_value(value, path, None)?;
+        for (id, entry) in entries.0 {
+            let id_path = child_path(path, &id);
+            let Some(action) = action_of(&id) else {
                 let text = ContractMessage::FactsUnknownId {
-                    id: id.clone(),
+                    id,
                     example: "b.AssumeRole".into(),
                 };
                 return Err(Error::invalid_said(id_path, text));
             };
-            let attempts = match entry {
+            // A list of attempts, or one attempt.
+            let attempts = match &entry {
                 Value::Array(items) => items
                     .iter()
                     .enumerate()
@@ -144,51 +194,54 @@ impl Facts {
                 Value::Null => Vec::new(),
                 single => vec![read_attempt(single, &id_path, action)?],
             };
-            facts.map.insert(id.clone(), attempts);
+            facts.map.insert(id, attempts);
         }
         Ok(facts)
     }
 }
 
+/// Attempts per request id, in order (the last one counts), or the one attempt.
+// Read entry by entry (Facts::read): a request id says how its results are typed.
+#[cfg(test)]
+#[derive(ts_rs::TS)]
+#[ts(
+    rename = "CheckFacts",
+    type = "Record<string, CheckAttempt | CheckAttempt[]>"
+)]
+pub struct FactsInput;
+
+/// An unknown field of an attempt.
+fn unknown_field(u: Unknown<'_>) -> Error {
+    let text = ContractMessage::AttemptUnknownField {
+        field: u.field.to_string(),
+        fields: u.expected.join(", "),
+    };
+    Error::invalid_said(u.path, text)
+}
+
 /// One attempt object of a request of `action` (also the `outcome` of checksRetry).
 pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt> {
-    let obj = Object::new(value.clone(), path.to_string())?;
-    if let Some(key) = obj
-        .map
-        .keys()
-        .find(|k| !ATTEMPT_FIELDS.contains(&k.as_str()))
-    {
-        let text = ContractMessage::AttemptUnknownField {
-            field: key.clone(),
-            fields: ATTEMPT_FIELDS.join(", "),
-        };
-        return Err(Error::invalid_said(obj.child(key), text));
-    }
-    let present: Vec<&str> = OUTCOMES
-        .into_iter()
-        .filter(|k| obj.get(k).is_some())
-        .collect();
-    let outcome = match present.as_slice() {
-        // The result is read last (below): the attempt's other fields are checked first.
-        ["result"] => None,
-        ["apiError"] => Some(AttemptOutcome::Api(read_api_error(&obj)?)),
-        ["error"] => {
-            let error = obj.optional_object("error")?;
-            let message = match &error {
-                Some(e) => match e.get("text") {
-                    Some(text) if text.get("id").is_some_and(Value::is_string) => text.clone(),
-                    _ => Value::String(e.optional_str("message")?.unwrap_or("").to_string()),
-                },
-                None => Value::String(String::new()),
-            };
-            Some(AttemptOutcome::Malformed(message))
-        }
-        ["transportError"] => Some(AttemptOutcome::Transport(reason_text(
-            &obj,
-            "transportError",
-        )?)),
-        ["skipped"] => Some(AttemptOutcome::Skipped(reason_text(&obj, "skipped")?)),
-        _ => {
+    let fields: AttemptFields = read_value(value, path, Some(&unknown_field))?;
+    fields.check(path, action)
+}
+
+impl AttemptFields {
+    /// The outcome, then each field in turn; the result last (typed by `action`).
+    fn check(self, path: &str, action: Action) -> Result<Attempt> {
+        let at = |name: &str| child_path(path, name);
+        let given = [
+            self.result.is_some(),
+            self.api_error.is_some(),
+            self.error.is_some(),
+            self.transport_error.is_some(),
+            self.skipped.is_some(),
+        ];
+        let present: Vec<&str> = OUTCOMES
+            .into_iter()
+            .zip(given)
+            .filter_map(|(name, given)| given.then_some(name))
+            .collect();
+        if present.len() != 1 {
             let outcomes = OUTCOMES.join(", ");
             let text = if present.is_empty() {
                 ContractMessage::AttemptNoOutcome { outcomes }
@@ -200,116 +253,140 @@ pub fn read_attempt(value: &Value, path: &str, action: Action) -> Result<Attempt
             };
             return Err(Error::invalid_said(path, text));
         }
-    };
-    let local_time = match obj.optional_str("localTime")? {
-        None => None,
-        Some(t) => Some(UtcTime::parse_iso8601(t).map_err(|problem| {
-            let text = ContractMessage::AttemptLocalTime {
-                problem: Box::new(problem),
-            };
-            Error::invalid_said(obj.child("localTime"), text)
-        })?),
-    };
-    // The server's Date header; one that cannot be read only loses the skew measurement.
-    let api_date = obj.optional_object("apiError")?.and_then(|e| {
-        e.optional_str("serverDate")
-            .ok()
-            .flatten()
-            .map(str::to_string)
-    });
-    let server_date = obj
-        .optional_str("serverDate")
-        .ok()
-        .flatten()
-        .map(str::to_string)
-        .or(api_date)
-        .and_then(|d| UtcTime::parse_rfc1123(d.trim()).ok());
-    let http_status = match obj.optional_i64("httpStatus")? {
-        None => None,
-        Some(n) => Some(
-            u16::try_from(n)
-                .ok()
-                .filter(|s| (100..=599).contains(s))
-                .ok_or_else(|| {
-                    let text = ApiMessage::StatusRange {
-                        value: n.to_string(),
-                    };
-                    Error::invalid_said(obj.child("httpStatus"), text)
-                })?,
-        ),
-    };
-    let outcome = match outcome {
-        Some(outcome) => outcome,
-        None => AttemptOutcome::Success(read_result(&obj, action)?),
-    };
-    Ok(Attempt {
-        outcome,
-        local_time,
-        server_date,
-        http_status,
-        request_id: obj.optional_str("requestId")?.map(str::to_string),
-    })
+        let mut api_date = None;
+        let outcome = if let Some(e) = &self.api_error {
+            let e = e.read(&at("apiError"))?;
+            api_date = e.server_date.as_ref().and_then(|d| d.0.clone());
+            Some(AttemptOutcome::Api(e.failure(&at("apiError"))?))
+        } else if let Some(e) = &self.error {
+            Some(AttemptOutcome::Malformed(
+                e.read(&at("error"))?.reason(&at("error"))?,
+            ))
+        } else if let Some(reason) = &self.transport_error {
+            let reason = reason_text(reason, &at("transportError"))?;
+            Some(AttemptOutcome::Transport(reason))
+        } else if let Some(reason) = &self.skipped {
+            Some(AttemptOutcome::Skipped(reason_text(
+                reason,
+                &at("skipped"),
+            )?))
+        } else {
+            // The result is read last (below): the attempt's other fields are checked first.
+            None
+        };
+        let local_time = match later::read(&self.local_time, &at("localTime"))? {
+            None => None,
+            Some(t) => Some(UtcTime::parse_iso8601(&t).map_err(|problem| {
+                let text = ContractMessage::AttemptLocalTime {
+                    problem: Box::new(problem),
+                };
+                Error::invalid_said(at("localTime"), text)
+            })?),
+        };
+        // The server's Date header; one that cannot be read only loses the skew measurement.
+        let server_date = self
+            .server_date
+            .and_then(|d| d.0)
+            .or(api_date)
+            .and_then(|d| UtcTime::parse_rfc1123(d.trim()).ok());
+        let http_status = match later::read(&self.http_status, &at("httpStatus"))? {
+            None => None,
+            Some(n) => Some(
+                u16::try_from(n)
+                    .ok()
+                    .filter(|s| (100..=599).contains(s))
+                    .ok_or_else(|| {
+                        let text = ApiMessage::StatusRange {
+                            value: n.to_string(),
+                        };
+                        Error::invalid_said(at("httpStatus"), text)
+                    })?,
+            ),
+        };
+        let outcome = match (outcome, self.result) {
+            (Some(outcome), _) => outcome,
+            (None, result) => {
+                let value = result.unwrap_or(Value::Null);
+                AttemptOutcome::Success(read_result(value, &at("result"), action)?)
+            }
+        };
+        Ok(Attempt {
+            outcome,
+            local_time,
+            server_date,
+            http_status,
+            request_id: later::read(&self.request_id, &at("requestId"))?,
+        })
+    }
 }
 
 /// parseResponse's result for `action`, typed once here: the checks never read it by key.
-fn read_result(obj: &Object, action: Action) -> Result<ApiResult> {
-    let value = obj.get("result").cloned().unwrap_or(Value::Null);
+fn read_result(value: Value, path: &str, action: Action) -> Result<ApiResult> {
     ApiResult::from_value(action, value).map_err(|why| {
         let text = ContractMessage::AttemptResult {
             action: action.name().to_string(),
             problem: why.to_string(),
         };
-        Error::invalid_said(obj.child("result"), text)
+        Error::invalid_said(path, text)
     })
 }
 
-fn reason_text(obj: &Object, name: &str) -> Result<String> {
-    match obj.get(name) {
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(Value::Bool(true)) => Ok(String::new()),
-        Some(Value::Object(map)) => Ok(map
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()),
-        Some(other) => Err(wrong_type(
-            &obj.child(name),
-            ApiMessage::JsonString {},
-            other,
-        )),
-        None => Ok(String::new()),
+/// Why a request was not answered or not sent: text, `true` (no reason given) or an error
+/// object's `message`.
+fn reason_text(value: &Value, path: &str) -> Result<String> {
+    /// An error object, of which only the message counts.
+    #[derive(Deserialize)]
+    struct Described {
+        message: Option<Lenient<String>>,
+    }
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Bool(true) => Ok(String::new()),
+        Value::Object(_) => {
+            let described: Described = read_value(value, path, None)?;
+            Ok(described.message.and_then(|m| m.0).unwrap_or_default())
+        }
+        other => Err(wrong_type(path, ApiMessage::JsonString {}, other)),
     }
 }
 
-fn read_api_error(obj: &Object) -> Result<ApiFailure> {
-    let e = obj
-        .optional_object("apiError")?
-        .ok_or_else(|| Error::missing(obj.child("apiError")))?;
-    let code = e.required_str("code")?.to_string();
-    let status = match e.optional_i64("status")? {
-        None => None,
-        Some(n) => u16::try_from(n).ok(),
-    };
-    let hint = e
-        .get("hint")
-        .filter(|h| h.get("id").is_some_and(Value::is_string))
-        .cloned();
-    Ok(ApiFailure {
-        code,
-        message: e.optional_str("message")?.unwrap_or("").to_string(),
-        request_id: e.optional_str("requestId")?.map(str::to_string),
-        status,
-        hint,
-        endpoint: e.optional_str("endpoint")?.map(str::to_string),
-        ec: e.optional_str("ec")?.map(str::to_string),
-        denied: match e.get("accessDeniedDetail") {
-            None | Some(Value::Null) => None,
-            Some(detail) => Some(serde_json::from_value(detail.clone()).map_err(|why| {
+/// A message as the core writes one (`{"id": ..., "args": ...}`), passed on as given.
+fn said(value: Option<Value>) -> Option<Value> {
+    value.filter(|v| v.get("id").is_some_and(Value::is_string))
+}
+
+impl ParseErrorFields {
+    /// parseResponse's words when they are a message, else its text.
+    fn reason(self, path: &str) -> Result<Value> {
+        if let Some(text) = said(self.text) {
+            return Ok(text);
+        }
+        let message = later::read(&self.message, &child_path(path, "message"))?;
+        Ok(Value::String(message.unwrap_or_default()))
+    }
+}
+
+impl ApiErrorFields {
+    fn failure(self, path: &str) -> Result<ApiFailure> {
+        let denied = match self.access_denied_detail {
+            None => None,
+            Some(detail) => Some(serde_json::from_value(detail).map_err(|why| {
                 Error::invalid(
-                    e.child("accessDeniedDetail"),
+                    child_path(path, "accessDeniedDetail"),
                     format!("accessDeniedDetail is not parseResponse's detail ({why}): pass it on as parseResponse gave it"),
                 )
             })?),
-        },
-    })
+        };
+        Ok(ApiFailure {
+            code: self.code,
+            message: self.message.unwrap_or_default(),
+            request_id: self.request_id,
+            // A status outside u16 is no status.
+            status: self.status.and_then(|n| u16::try_from(n).ok()),
+            hint: said(self.hint),
+            endpoint: self.endpoint,
+            ec: self.ec,
+            denied,
+        })
+    }
 }

@@ -1,31 +1,86 @@
 //! What the user asked to verify: the target role, the bucket, and which credentials the runner
 //! holds. Read from the contract's `inputs` object, checked with the API layer's own rules.
 
+use super::later::{self, Later};
 use crate::api::{check as check_field, check_region, FieldValue, Rule};
-use crate::error::{Error, Result};
-use crate::fields::{wrong_type, Object};
-use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
+use crate::error::{Error, ErrorKind, Result};
+use crate::fields::child_path;
+use crate::message::{ContractMessage, ProfileMessage};
 use crate::policy::suggest::closest;
 use crate::profile::account;
+use crate::read::{read_value, Unknown};
 use crate::rules::account::is_uid;
+use serde::Deserialize;
 use serde_json::Value;
 
-const FIELDS: [&str; 14] = [
-    "site",
-    "roleArn",
-    "accountA",
-    "roleName",
-    "bucket",
-    "prefix",
-    "region",
-    "externalId",
-    "haveCredentialsB",
-    "credentialsKindB",
-    "haveCredentialsA",
-    "accountB",
-    "userB",
-    "userPolicies",
-];
+/// What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) and `roleName`.
+// Each field is read and checked in turn (checks/later.rs); the fields are declared in the order
+// an unknown field's error lists them.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckInputs"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InputFields {
+    #[cfg_attr(test, ts(optional, as = "Option<crate::profile::Site>"))]
+    site: Option<Later<String>>,
+    /// `acs:ram::<A's UID>:role/<name>`.
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    role_arn: Option<Later<String>>,
+    /// Enterprise alias, `<alias|uid>.onaliyun.com`, or A's UID.
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    account_a: Option<Later<String>>,
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    role_name: Option<Later<String>>,
+    /// Enables ListObjects (and the bucket in A's policy simulation).
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    bucket: Option<Later<String>>,
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    prefix: Option<Later<String>>,
+    /// OSS region for ListBuckets (ListObjects uses the bucket's own region).
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    region: Option<Later<String>>,
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    external_id: Option<Later<String>>,
+    /// Default true.
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    have_credentials_b: Option<Later<bool>>,
+    /// Default `"access-key"`.
+    #[cfg_attr(test, ts(optional, type = "\"access-key\" | \"sts\""))]
+    credentials_kind_b: Option<Later<String>>,
+    /// Default false.
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    have_credentials_a: Option<Later<bool>>,
+    /// B's UID when B's credentials are not given (for the trust-policy check).
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    account_b: Option<Later<String>>,
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    user_b: Option<Later<String>>,
+    /// Used only when ListPoliciesForUser is refused: what B's user is believed to have.
+    #[cfg_attr(
+        test,
+        ts(
+            optional,
+            type = "Array<string | { name?: string; document: string | Record<string, unknown> }>"
+        )
+    )]
+    user_policies: Option<Later<Vec<Value>>>,
+}
+
+/// An unknown field of `inputs`, with the field it most likely meant.
+fn unknown_field(u: Unknown<'_>) -> Error {
+    let field = u.field.to_string();
+    let text = match closest(u.field, u.expected.iter().copied(), 4) {
+        Some(meant) => ContractMessage::InputsUnknownFieldMeant {
+            field,
+            meant: meant.to_string(),
+        },
+        None => ContractMessage::InputsUnknownField {
+            field,
+            fields: u.expected.join(", "),
+        },
+    };
+    Error::invalid_said(u.path, text)
+}
 
 /// How company B's account was named on the Switch Role page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,46 +157,39 @@ pub struct CheckInputs {
 impl CheckInputs {
     /// Reads `inputs` (at JSON path `path`).
     pub fn read(value: &Value, path: &str) -> Result<CheckInputs> {
-        let obj = Object::new(value.clone(), path.to_string())?;
-        if let Some(key) = obj.map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            let field = key.clone();
-            let text = match closest(key, FIELDS.iter().copied(), 4) {
-                Some(meant) => ContractMessage::InputsUnknownFieldMeant {
-                    field,
-                    meant: meant.to_string(),
-                },
-                None => ContractMessage::InputsUnknownField {
-                    field,
-                    fields: FIELDS.join(", "),
-                },
-            };
-            return Err(Error::invalid_said(obj.child(key), text));
-        }
-        let text = |name: &str| -> Result<Option<String>> {
-            Ok(obj
-                .optional_str(name)?
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string))
-        };
-        let rule = |name: &str, rule: Rule| -> Result<Option<String>> {
-            match text(name)? {
-                None => Ok(None),
-                Some(v) => check_field(rule, &obj.child(name), &FieldValue::Text(v)).map(Some),
-            }
-        };
-        let flag = |name: &str, default: bool| -> Result<bool> {
-            Ok(obj.optional_bool(name)?.unwrap_or(default))
-        };
-        let site = text("site")?;
+        let fields: InputFields = read_value(value, path, Some(&unknown_field))?;
+        fields.check(path)
+    }
+}
+
+/// Text as the checks take it: trimmed, and empty text is none.
+fn text(field: &Option<Later<String>>, path: &str) -> Result<Option<String>> {
+    Ok(later::read(field, path)?
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty()))
+}
+
+/// Text that must pass an API field's `rule`.
+fn rule(field: &Option<Later<String>>, path: &str, rule: Rule) -> Result<Option<String>> {
+    match text(field, path)? {
+        None => Ok(None),
+        Some(v) => check_field(rule, path, &FieldValue::Text(v)).map(Some),
+    }
+}
+
+impl InputFields {
+    /// Each field read and checked in turn, then what the fields say together.
+    fn check(self, path: &str) -> Result<CheckInputs> {
+        let at = |name: &str| child_path(path, name);
+        let site = text(&self.site, &at("site"))?;
         if let Some(s) = &site {
             if s != "cn" && s != "intl" {
                 let text = ProfileMessage::ProfileSiteInvalid { value: s.clone() };
-                return Err(Error::invalid_said(obj.child("site"), text));
+                return Err(Error::invalid_said(at("site"), text));
             }
         }
-        let role_arn = rule("roleArn", Rule::RoleArn)?;
-        let named_role = rule("roleName", Rule::RoleName)?;
+        let role_arn = rule(&self.role_arn, &at("roleArn"), Rule::RoleArn)?;
+        let named_role = rule(&self.role_name, &at("roleName"), Rule::RoleName)?;
         let arn_role = role_arn
             .as_deref()
             .and_then(|arn| arn.rsplit_once("role/"))
@@ -152,16 +200,15 @@ impl CheckInputs {
                     arn_role: from_arn.clone(),
                     role: named.clone(),
                 };
-                return Err(Error::invalid_said(obj.child("roleName"), text));
+                return Err(Error::invalid_said(at("roleName"), text));
             }
         }
         let role_name = named_role.or(arn_role);
-        let account_a = match text("accountA")? {
+        let account_a = match text(&self.account_a, &at("accountA"))? {
             None => None,
             Some(t) => {
                 // The profile format's own rules: alias, default domain or 16-digit UID.
-                account::account(&t)
-                    .map_err(|e| Error::invalid_said(obj.child("accountA"), e.message))?;
+                account::account(&t).map_err(|e| Error::invalid_said(at("accountA"), e.message))?;
                 Some(AccountRef::classify(&t))
             }
         };
@@ -171,34 +218,29 @@ impl CheckInputs {
                     uid: uid.to_string(),
                     arn: arn.clone(),
                 };
-                return Err(Error::invalid_said(obj.child("accountA"), text));
+                return Err(Error::invalid_said(at("accountA"), text));
             }
         }
         if role_name.is_none() {
             let text = ContractMessage::InputsNoRole {
                 example: "acs:ram::1234567890123456:role/admin-oss".into(),
             };
-            return Err(
-                Error::said(crate::error::ErrorKind::MissingField, text).at(obj.child("roleArn"))
-            );
+            return Err(Error::said(ErrorKind::MissingField, text).at(at("roleArn")));
         }
-        let bucket = text("bucket")?;
+        let bucket = text(&self.bucket, &at("bucket"))?;
         if let Some(b) = &bucket {
-            crate::sign::oss::check_bucket(b).map_err(|e| e.at(obj.child("bucket")))?;
+            crate::sign::oss::check_bucket(b).map_err(|e| e.at(at("bucket")))?;
         }
-        let prefix = obj.optional_str("prefix")?.filter(|p| !p.is_empty());
-        if let Some(p) = prefix {
-            check_field(
-                Rule::KeyText,
-                &obj.child("prefix"),
-                &FieldValue::Text(p.to_string()),
-            )?;
+        // A prefix is taken as given: spaces may begin or end a key.
+        let prefix = later::read(&self.prefix, &at("prefix"))?.filter(|p| !p.is_empty());
+        if let Some(p) = &prefix {
+            check_field(Rule::KeyText, &at("prefix"), &FieldValue::Text(p.clone()))?;
         }
-        let region = text("region")?;
+        let region = text(&self.region, &at("region"))?;
         if let Some(r) = &region {
-            check_region(r).map_err(|e| e.at(obj.child("region")))?;
+            check_region(r).map_err(|e| e.at(at("region")))?;
         }
-        let kind_b = match text("credentialsKindB")?.as_deref() {
+        let kind_b = match text(&self.credentials_kind_b, &at("credentialsKindB"))?.as_deref() {
             None | Some("access-key") => CredentialsKind::AccessKey,
             Some("sts") => CredentialsKind::Sts,
             Some(other) => {
@@ -207,44 +249,38 @@ impl CheckInputs {
                     access_key: "access-key".into(),
                     sts: "sts".into(),
                 };
-                return Err(Error::invalid_said(obj.child("credentialsKindB"), text));
+                return Err(Error::invalid_said(at("credentialsKindB"), text));
             }
         };
-        let account_b = text("accountB")?;
+        let account_b = text(&self.account_b, &at("accountB"))?;
         if let Some(uid) = &account_b {
-            account::uid(uid).map_err(|e| Error::invalid_said(obj.child("accountB"), e.message))?;
+            account::uid(uid).map_err(|e| Error::invalid_said(at("accountB"), e.message))?;
         }
-        let user_policies = match obj.get("userPolicies") {
-            None => None,
-            Some(Value::Array(items)) => {
-                // Checked now, so that a bad entry is an input error, not a silent unknown.
-                super::loaded_policies::from_input(items, &obj.child("userPolicies"))?;
-                Some(items.clone())
-            }
-            Some(other) => {
-                let path = obj.child("userPolicies");
-                return Err(wrong_type(&path, ApiMessage::JsonArray {}, other));
-            }
-        };
+        let user_policies = later::read(&self.user_policies, &at("userPolicies"))?;
+        if let Some(items) = &user_policies {
+            // Checked now, so that a bad entry is an input error, not a silent unknown.
+            super::loaded_policies::from_input(items, &at("userPolicies"))?;
+        }
         let inputs = CheckInputs {
             site,
             role_arn,
             account_a,
             role_name,
             bucket,
-            prefix: prefix.map(str::to_string),
+            prefix,
             region,
-            external_id: rule("externalId", Rule::ExternalId)?,
-            have_b: flag("haveCredentialsB", true)?,
+            external_id: rule(&self.external_id, &at("externalId"), Rule::ExternalId)?,
+            have_b: later::read(&self.have_credentials_b, &at("haveCredentialsB"))?.unwrap_or(true),
             kind_b,
-            have_a: flag("haveCredentialsA", false)?,
+            have_a: later::read(&self.have_credentials_a, &at("haveCredentialsA"))?
+                .unwrap_or(false),
             account_b,
-            user_b: rule("userB", Rule::UserName)?,
+            user_b: rule(&self.user_b, &at("userB"), Rule::UserName)?,
             user_policies,
         };
         if !inputs.have_a && !inputs.have_b {
             let text = ContractMessage::InputsNothingToCheck {};
-            return Err(Error::invalid_said(obj.child("haveCredentialsB"), text));
+            return Err(Error::invalid_said(at("haveCredentialsB"), text));
         }
         Ok(inputs)
     }

@@ -3,46 +3,113 @@
 
 use super::check::{AccountSide, CheckId, CHECKS};
 use super::facts::Facts;
+use super::graph::Creds;
 use super::inputs::CheckInputs;
 use super::known::{id, Known};
-use super::retry;
-use serde_json::{json, Value};
+use super::retry::{self, RetryPolicy};
+use crate::message::ChecksMessage;
+use crate::tutorial::TutorialStep;
+use serde::Serialize;
+
+/// `checksPlan`'s answer: the checks these inputs run, and the requests behind them.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ChecksPlan {
+    pub checks: Vec<PlannedCheck>,
+    pub requests: Vec<PlannedRequest>,
+    pub retry_policy: RetryPolicy,
+}
+
+/// A check of the plan.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedCheck {
+    pub id: CheckId,
+    /// The check's title (a label), `core_check_title_...`.
+    pub title: &'static ChecksMessage,
+    #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
+    pub side: AccountSide,
+    pub tutorial_step: TutorialStep,
+    /// The request ids it reads (`b.GetPolicy.*`: every GetPolicy of B's).
+    pub requests: &'static [&'static str],
+    pub depends_on: &'static [CheckId],
+}
+
+/// A request the plan may send.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedRequest {
+    pub id: &'static str,
+    #[cfg_attr(test, ts(as = "crate::api::Action"))]
+    pub action: &'static str,
+    #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
+    pub side: AccountSide,
+    pub credentials: Creds,
+    /// The requests it needs to have succeeded.
+    pub depends_on: &'static [&'static str],
+    /// Every request of the checks reads (the retry policy's `reads`).
+    #[cfg_attr(test, ts(type = "\"read\""))]
+    pub retry: &'static str,
+}
 
 /// (request id, action, credentials, what it needs to have succeeded)
-const REQUESTS: [(&str, &str, &str, &[&str]); 14] = [
-    (id::B_CALLER, "GetCallerIdentity", "B", &[]),
+const REQUESTS: [(&str, &str, Creds, &[&str]); 14] = [
+    (id::B_CALLER, "GetCallerIdentity", Creds::B, &[]),
     (
         id::B_USER_POLICIES,
         "ListPoliciesForUser",
-        "B",
+        Creds::B,
         &[id::B_CALLER],
     ),
-    ("b.GetPolicy.*", "GetPolicy", "B", &[id::B_USER_POLICIES]),
-    (id::B_ASSUME, "AssumeRole", "B", &[id::B_CALLER]),
-    (id::B_BUCKETS, "ListBuckets", "assumed", &[id::B_ASSUME]),
-    (id::B_OBJECTS, "ListObjects", "assumed", &[id::B_ASSUME]),
-    (id::A_CALLER, "GetCallerIdentity", "A", &[]),
-    (id::A_ALIAS, "GetAccountAlias", "A", &[]),
-    (id::A_ROLE, "GetRole", "A", &[]),
-    (id::A_ROLE_POLICIES, "ListPoliciesForRole", "A", &[]),
-    ("a.GetPolicy.*", "GetPolicy", "A", &[id::A_ROLE_POLICIES]),
+    (
+        "b.GetPolicy.*",
+        "GetPolicy",
+        Creds::B,
+        &[id::B_USER_POLICIES],
+    ),
+    (id::B_ASSUME, "AssumeRole", Creds::B, &[id::B_CALLER]),
+    (
+        id::B_BUCKETS,
+        "ListBuckets",
+        Creds::Assumed,
+        &[id::B_ASSUME],
+    ),
+    (
+        id::B_OBJECTS,
+        "ListObjects",
+        Creds::Assumed,
+        &[id::B_ASSUME],
+    ),
+    (id::A_CALLER, "GetCallerIdentity", Creds::A, &[]),
+    (id::A_ALIAS, "GetAccountAlias", Creds::A, &[]),
+    (id::A_ROLE, "GetRole", Creds::A, &[]),
+    (id::A_ROLE_POLICIES, "ListPoliciesForRole", Creds::A, &[]),
+    (
+        "a.GetPolicy.*",
+        "GetPolicy",
+        Creds::A,
+        &[id::A_ROLE_POLICIES],
+    ),
     // Only when the refusal carried an encoded diagnostic message.
     (
         id::DECODE_ASSUME,
         "DecodeDiagnosticMessage",
-        "B",
+        Creds::B,
         &[id::B_ASSUME],
     ),
     (
         id::DECODE_BUCKETS,
         "DecodeDiagnosticMessage",
-        "assumed",
+        Creds::Assumed,
         &[id::B_BUCKETS],
     ),
     (
         id::DECODE_OBJECTS,
         "DecodeDiagnosticMessage",
-        "assumed",
+        Creds::Assumed,
         &[id::B_OBJECTS],
     ),
 ];
@@ -63,50 +130,50 @@ fn check_uses(check: CheckId) -> (&'static [&'static str], &'static [CheckId]) {
     }
 }
 
-pub fn plan(inputs: &CheckInputs) -> Value {
+pub fn plan(inputs: &CheckInputs) -> ChecksPlan {
     let facts = Facts::default();
     let known = Known::new(inputs, &facts);
-    let checks: Vec<Value> = CHECKS
+    let checks = CHECKS
         .iter()
         .filter(|c| c.applies(&known))
         .map(|c| {
-            let (requests, depends) = check_uses(c.id);
-            json!({
-                "id": c.id,
-                "title": &c.title,
-                "side": c.side,
-                "tutorialStep": c.step,
-                "requests": requests,
-                "dependsOn": depends,
-            })
+            let (requests, depends_on) = check_uses(c.id);
+            PlannedCheck {
+                id: c.id,
+                title: &c.title,
+                side: c.side,
+                tutorial_step: c.step,
+                requests,
+                depends_on,
+            }
         })
         .collect();
-    let requests: Vec<Value> = REQUESTS
+    let requests = REQUESTS
         .iter()
         .filter(|(rid, ..)| {
             let a = rid.starts_with("a.");
             let objects = *rid == id::B_OBJECTS || *rid == id::DECODE_OBJECTS;
             (a && inputs.have_a) || (!a && inputs.have_b && (!objects || inputs.bucket.is_some()))
         })
-        .map(|(rid, action, creds, needs)| {
+        .map(|&(rid, action, creds, depends_on)| {
             // An OSS refusal is decoded with A's credentials when they are given.
-            let creds = match *rid {
-                id::DECODE_BUCKETS | id::DECODE_OBJECTS if inputs.have_a => "A",
+            let credentials = match rid {
+                id::DECODE_BUCKETS | id::DECODE_OBJECTS if inputs.have_a => Creds::A,
                 _ => creds,
             };
-            json!({
-                "id": rid,
-                "action": action,
-                "side": AccountSide::of_request(rid),
-                "credentials": creds,
-                "dependsOn": needs,
-                "retry": "read",
-            })
+            PlannedRequest {
+                id: rid,
+                action,
+                side: AccountSide::of_request(rid),
+                credentials,
+                depends_on,
+                retry: "read",
+            }
         })
         .collect();
-    json!({
-        "checks": checks,
-        "requests": requests,
-        "retryPolicy": retry::policy(),
-    })
+    ChecksPlan {
+        checks,
+        requests,
+        retry_policy: retry::policy(),
+    }
 }

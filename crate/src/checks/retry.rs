@@ -8,7 +8,6 @@ use super::facts::AttemptOutcome;
 use crate::api::Action;
 use crate::message::ChecksMessage;
 use serde::Serialize;
-use serde_json::{json, Value};
 
 /// Attempts per request, the first one included.
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -120,25 +119,62 @@ pub fn decide(action: Action, attempt: u32, outcome: &AttemptOutcome) -> RetryDe
     }
 }
 
+/// The retry policy as data, for the plan.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    pub base_delay_ms: u64,
+    pub max_delay_ms: u64,
+    pub backoff: &'static str,
+    pub reads: RetryRule,
+    pub writes: RetryRule,
+}
+
+/// When the actions of one kind (reads, writes) are sent again.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RetryRule {
+    #[cfg_attr(test, ts(as = "Vec<Action>"))]
+    pub actions: Vec<&'static str>,
+    pub retry_on: &'static [&'static str],
+    /// When they are never sent again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub never: Option<&'static str>,
+}
+
 /// The policy as data, for the plan.
-pub fn policy() -> Value {
+pub fn policy() -> RetryPolicy {
     let (writes, reads): (Vec<Action>, Vec<Action>) =
         Action::ALL.iter().copied().partition(|a| is_write(*a));
-    json!({
-        "maxAttempts": MAX_ATTEMPTS,
-        "baseDelayMs": BASE_DELAY_MS,
-        "maxDelayMs": MAX_DELAY_MS,
-        "backoff": "exponential: attempt n waits baseDelayMs * 2^(n-2), at most maxDelayMs",
-        "reads": {
-            "actions": reads.iter().map(|a| a.name()).collect::<Vec<_>>(),
-            "retryOn": ["Throttling*", "ServiceUnavailable", "InternalError", "ServiceBusy", "HTTP 5xx", "transport error", "malformed body"],
+    let names = |actions: Vec<Action>| actions.iter().map(|a| a.name()).collect();
+    RetryPolicy {
+        max_attempts: MAX_ATTEMPTS,
+        base_delay_ms: BASE_DELAY_MS,
+        max_delay_ms: MAX_DELAY_MS,
+        backoff: "exponential: attempt n waits baseDelayMs * 2^(n-2), at most maxDelayMs",
+        reads: RetryRule {
+            actions: names(reads),
+            retry_on: &[
+                "Throttling*",
+                "ServiceUnavailable",
+                "InternalError",
+                "ServiceBusy",
+                "HTTP 5xx",
+                "transport error",
+                "malformed body",
+            ],
+            never: None,
         },
-        "writes": {
-            "actions": writes.iter().map(|a| a.name()).collect::<Vec<_>>(),
-            "retryOn": ["Throttling*"],
-            "never": "after a 5xx, transport error or malformed body: read the state first",
+        writes: RetryRule {
+            actions: names(writes),
+            retry_on: &["Throttling*"],
+            never: Some("after a 5xx, transport error or malformed body: read the state first"),
         },
-    })
+    }
 }
 
 #[cfg(test)]

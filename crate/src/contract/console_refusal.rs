@@ -5,26 +5,68 @@
 //! AssumeRole check's finding and fix, or as `answer` named it when the check cannot decide, and
 //! the policy document the fix names (`snippet`), when it names one.
 
-use super::parse::http_response;
-use crate::api::{self, Action, Answer};
+use super::parse::Status;
+use crate::api::{self, Action, Answer, HttpResponse};
 use crate::checks::sign_in;
 use crate::error::{Error, Result};
-use crate::fields::parse_object;
-use serde_json::{json, Value};
+use crate::message::{ApiMessage, SigninMessage};
+use crate::read::{self, Entries, Scalar, Unknown};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `consoleRefusal`'s input: the role, who asked for it, and AssumeRole's answer. Other fields
+/// are ignored.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RefusalInput<'a> {
+    role_arn: &'a str,
+    caller_arn: &'a str,
+    status: Status,
+    headers: Option<Entries<Scalar>>,
+    body: &'a str,
+}
+
+/// `consoleRefusal`'s answer.
+#[derive(Serialize)]
+struct Refusal {
+    /// The refusal, with the AssumeRole check's finding and fix.
+    text: SigninMessage,
+    /// The policy document the fix names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<String>,
+}
+
+/// A status out of range (the only value the input refuses).
+fn status_range(u: Unknown<'_>) -> Error {
+    let text = ApiMessage::StatusRange {
+        value: u.field.to_string(),
+    };
+    Error::invalid_said(u.path, text)
+}
 
 pub fn console_refusal(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let role_arn = req.required_str("roleArn")?;
-    let caller = req.required_str("callerArn")?;
-    let response = http_response(&req)?;
+    let value = read::parse_json(input)?;
+    let req: RefusalInput = read::read_value(&value, "$", Some(&status_range))?;
+    let response = HttpResponse {
+        status: req.status.0,
+        headers: req
+            .headers
+            .unwrap_or_default()
+            .0
+            .into_iter()
+            .map(|(k, v)| (k, v.0))
+            .collect(),
+        body: req.body.to_string(),
+    };
     match api::parse(Action::AssumeRole, &response, None)? {
         Answer::Failure(e) => {
-            let named = sign_in::name_refusal(Action::AssumeRole, &e, role_arn, Some(caller));
-            let mut answer = json!({ "text": named.text });
-            if let Some(snippet) = named.snippet {
-                answer["snippet"] = Value::String(snippet);
-            }
-            Ok(answer)
+            let named =
+                sign_in::name_refusal(Action::AssumeRole, &e, req.role_arn, Some(req.caller_arn));
+            let answer = Refusal {
+                text: named.text,
+                snippet: named.snippet,
+            };
+            Ok(super::policy::values::to_value(&answer))
         }
         Answer::Success(_) => Err(Error::invalid(
             "$.body",
@@ -36,6 +78,7 @@ pub fn console_refusal(input: &str) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_refused_assume_role_with_the_checks_diagnosis() {

@@ -184,6 +184,17 @@ exported! {
     checks::chain::LinkStatus,
     checks::chain::Link,
     checks::retry::RetryDecision,
+    checks::retry::RetryPolicy,
+    checks::retry::RetryRule,
+    checks::plan::ChecksPlan,
+    checks::plan::PlannedCheck,
+    checks::plan::PlannedRequest,
+    checks::inputs::InputFields,
+    checks::facts::AttemptFields,
+    checks::facts::FactsInput,
+    contract::checks::ChecksState,
+    contract::checks::ChecksNextResult,
+    contract::checks::ChecksRetryInput,
     // Tutorial (crate/src/tutorial/)
     tutorial::TutorialStep,
     // tutorialSteps, setupPlan and setupNext inputs (crate/src/tutorial/input/shape.rs, setup/next/input.rs)

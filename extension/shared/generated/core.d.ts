@@ -2511,6 +2511,198 @@ export type RetryDecision = {
   reason: ChecksMessage,
 };
 
+/**
+ * The retry policy as data, for the plan.
+ */
+export type RetryPolicy = {
+  maxAttempts: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  backoff: string,
+  reads: RetryRule,
+  writes: RetryRule,
+};
+
+/**
+ * When the actions of one kind (reads, writes) are sent again.
+ */
+export type RetryRule = {
+  actions: Array<ActionName>,
+  retryOn: Array<string>,
+  /**
+   * When they are never sent again.
+   */
+  never?: string,
+};
+
+/**
+ * `checksPlan`'s answer: the checks these inputs run, and the requests behind them.
+ */
+export type ChecksPlan = {
+  checks: Array<PlannedCheck>,
+  requests: Array<PlannedRequest>,
+  retryPolicy: RetryPolicy,
+};
+
+/**
+ * A check of the plan.
+ */
+export type PlannedCheck = {
+  id: CheckId,
+  /**
+   * The check's title (a label), `core_check_title_...`.
+   */
+  title: ChecksMessage,
+  side: "A" | "B",
+  tutorialStep: TutorialStepNumber,
+  /**
+   * The request ids it reads (`b.GetPolicy.*`: every GetPolicy of B's).
+   */
+  requests: Array<string>,
+  dependsOn: Array<CheckId>,
+};
+
+/**
+ * A request the plan may send.
+ */
+export type PlannedRequest = {
+  id: string,
+  action: ActionName,
+  side: "A" | "B",
+  credentials: CheckCredentials,
+  /**
+   * The requests it needs to have succeeded.
+   */
+  dependsOn: Array<string>,
+  /**
+   * Every request of the checks reads (the retry policy's `reads`).
+   */
+  retry: "read",
+};
+
+/**
+ * What to verify. Give `roleArn`, or `accountA` (what B types on Switch Role) and `roleName`.
+ */
+export type CheckInputs = {
+  site?: Site,
+  /**
+   * `acs:ram::<A's UID>:role/<name>`.
+   */
+  roleArn?: string,
+  /**
+   * Enterprise alias, `<alias|uid>.onaliyun.com`, or A's UID.
+   */
+  accountA?: string,
+  roleName?: string,
+  /**
+   * Enables ListObjects (and the bucket in A's policy simulation).
+   */
+  bucket?: string,
+  prefix?: string,
+  /**
+   * OSS region for ListBuckets (ListObjects uses the bucket's own region).
+   */
+  region?: string,
+  externalId?: string,
+  /**
+   * Default true.
+   */
+  haveCredentialsB?: boolean,
+  /**
+   * Default `"access-key"`.
+   */
+  credentialsKindB?: "access-key" | "sts",
+  /**
+   * Default false.
+   */
+  haveCredentialsA?: boolean,
+  /**
+   * B's UID when B's credentials are not given (for the trust-policy check).
+   */
+  accountB?: string,
+  userB?: string,
+  /**
+   * Used only when ListPoliciesForUser is refused: what B's user is believed to have.
+   */
+  userPolicies?: Array<string | { name?: string; document: string | Record<string, unknown> }>,
+};
+
+/**
+ * One attempt of one request: parseResponse's answer spread in (exactly one of `result`,
+ * `apiError`, `error`), or `transportError` or `skipped`, plus what the runner saw.
+ */
+export type CheckAttempt = {
+  /**
+   * parseResponse's `result`.
+   */
+  result?: ApiResult,
+  /**
+   * parseResponse's `apiError`.
+   */
+  apiError?: ApiError,
+  /**
+   * parseResponse's error (a body it could not read).
+   */
+  error?: CoreError,
+  /**
+   * No HTTP answer (network error, timeout): why.
+   */
+  transportError?: string,
+  /**
+   * Not sent: why.
+   */
+  skipped?: string,
+  /**
+   * The `time` the request was signed with (ISO 8601 UTC).
+   */
+  localTime?: string,
+  /**
+   * The response's Date header (RFC 1123); one that cannot be read is left out.
+   */
+  serverDate?: string,
+  httpStatus?: number,
+  requestId?: string,
+};
+
+/**
+ * Attempts per request id, in order (the last one counts), or the one attempt.
+ */
+export type CheckFacts = Record<string, CheckAttempt | CheckAttempt[]>;
+
+/**
+ * What checksNext and checksDiagnose are given: what to verify and what happened so far.
+ */
+export type ChecksState = {
+  /**
+   * checksPlan's input.
+   */
+  inputs: CheckInputs,
+  facts?: CheckFacts,
+};
+
+/**
+ * `checksNext`'s answer.
+ */
+export type ChecksNextResult = {
+  /**
+   * Independent of each other (may be sent in parallel).
+   */
+  next: Array<CheckNextRequest>,
+  done: boolean,
+};
+
+/**
+ * `checksRetry`'s input: the attempt that just ended.
+ */
+export type ChecksRetryInput = {
+  action: ActionName,
+  /**
+   * The 1-based number of the attempt that just ended.
+   */
+  attempt: number,
+  outcome: CheckAttempt,
+};
+
 export type TutorialStepNumber = 1 | 2 | 3 | 4;
 
 /**

@@ -5,8 +5,10 @@
 //! first problem named is the one named before.
 
 use crate::error::{Error, Result};
+use crate::fields::child_path;
 use crate::message::{ContractMessage, ProfileMessage};
-use crate::profile::Site;
+use crate::profile::fields::{build, check_id, Key, Problem, Values};
+use crate::profile::{Profile, Site};
 use crate::read::Unknown;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -171,22 +173,22 @@ pub struct ProfileId<'a>(pub &'a str);
 impl<'de: 'a, 'a> Deserialize<'de> for ProfileId<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let id = <&str>::deserialize(d)?;
-        match crate::profile::fields::check_id(id) {
+        match check_id(id) {
             Ok(()) => Ok(ProfileId(id)),
             Err(_) => Err(de::Error::invalid_value(de::Unexpected::Str(id), &"an id")),
         }
     }
 }
 
-/// The profiles of a request, each read and then checked ([`super::profile_from`]) before the
+/// The profiles of a request, each read and then checked ([`profile_from`]) before the
 /// next is read: the first problem in the list is the one named. A problem ends the read with
 /// the list holding it (the reader's own failures are about JSON types).
-pub struct ProfileList(pub Result<Vec<crate::profile::Profile>>);
+pub struct ProfileList(pub Result<Vec<Profile>>);
 
 impl<'de> Deserialize<'de> for ProfileList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct Checked;
-        impl<'de> Visitor<'de> for Checked {
+        struct Items;
+        impl<'de> Visitor<'de> for Items {
             type Value = ProfileList;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an array")
@@ -195,7 +197,7 @@ impl<'de> Deserialize<'de> for ProfileList {
                 self,
                 mut items: A,
             ) -> std::result::Result<ProfileList, A::Error> {
-                let mut checked = super::Checked::default();
+                let mut checked = Checked::default();
                 while let Some(fields) = items.next_element::<ProfileFields>()? {
                     if let Err(e) = checked.push(fields) {
                         return Ok(ProfileList(Err(e)));
@@ -204,14 +206,14 @@ impl<'de> Deserialize<'de> for ProfileList {
                 Ok(ProfileList(Ok(checked.profiles)))
             }
         }
-        d.deserialize_seq(Checked)
+        d.deserialize_seq(Items)
     }
 }
 
 /// Words what the reader refused in a profile request: a profile id (the only value these
 /// requests refuse as they are read).
 pub fn refused(u: Unknown<'_>) -> Error {
-    match crate::profile::fields::check_id(u.field) {
+    match check_id(u.field) {
         Err(e) => Error::invalid_said(u.path, e.message),
         Ok(()) => Error::invalid_said(u.path, ContractMessage::ProfileInvalid {}),
     }
@@ -226,4 +228,62 @@ pub fn site(name: Option<&str>, path: &str) -> Result<Site> {
         let text = ProfileMessage::ProfileSiteInvalid { value: name.into() };
         Error::invalid_said(path, text)
     })
+}
+
+/// Profiles read one by one ([`ProfileList`]): each checked as the parser checks them,
+/// and against the ids before it.
+#[derive(Default)]
+struct Checked {
+    profiles: Vec<Profile>,
+    /// Each id in lower case, and the index of its profile.
+    ids: std::collections::HashMap<String, usize>,
+}
+
+impl Checked {
+    fn push(&mut self, fields: ProfileFields) -> Result<()> {
+        let i = self.profiles.len();
+        let p = profile_from(&fields)
+            .map_err(|problems| first_problem(&format!("$.profiles[{i}]"), problems))?;
+        if let Some(first) = self.ids.insert(p.id.to_ascii_lowercase(), i) {
+            let text = ContractMessage::ProfilesDuplicateId {
+                id: p.id.clone(),
+                first: format!("$.profiles[{first}]"),
+            };
+            return Err(Error::invalid_said(format!("$.profiles[{i}].id"), text));
+        }
+        self.profiles.push(p);
+        Ok(())
+    }
+}
+
+/// One JSON profile, checked by the same rules as the INI text (derived fields such as
+/// `accountKind`, `accountUid` and `line` are recomputed, not read). Its id passed as it was read.
+pub fn profile_from(fields: &ProfileFields) -> std::result::Result<Profile, Vec<Problem>> {
+    let id = fields.id.0;
+    let mut values: Values = [None; 8];
+    for (key, value) in [
+        (Key::DisplayName, fields.display_name),
+        (Key::Account, fields.account),
+        (Key::RoleName, fields.role_name),
+        (Key::RoleArn, fields.role_arn),
+        (Key::Site, fields.site),
+        (Key::Group, fields.group),
+        (Key::Color, fields.color),
+        (Key::Note, fields.note),
+    ] {
+        // "" is absent, and a display name equal to the id is none.
+        values[key.index()] = value.filter(|v| !v.is_empty());
+    }
+    if values[Key::DisplayName.index()] == Some(id) {
+        values[Key::DisplayName.index()] = None;
+    }
+    build(id, &values, Site::Cn)
+}
+
+/// The first problem `build` found, at its field of the profile at `path`.
+pub fn first_problem(path: &str, problems: Vec<Problem>) -> Error {
+    match problems.into_iter().next() {
+        Some(p) => Error::said(p.kind, p.message).at(child_path(path, p.key.json_name())),
+        None => Error::invalid_said(path, ContractMessage::ProfileInvalid {}),
+    }
 }

@@ -3,14 +3,13 @@
 //! (with line:column); only a malformed request is a top-level `{"error"}`.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::child_path;
 use crate::message::ContractMessage;
 use crate::profile::fields::{build, Key, Values};
 use crate::profile::{self, Profile, Site, SwitchField};
 use crate::read::{self, read_value};
 use input::{
-    ExportOptions, ExportProfiles, ProfileFields, ProfileImportInput, ProfileParseInput,
-    ProfileSerializeInput, SwitchMarker, SwitchProfile,
+    first_problem, profile_from, ExportOptions, ExportProfiles, ProfileFields, ProfileImportInput,
+    ProfileParseInput, ProfileSerializeInput, SwitchMarker, SwitchProfile,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -222,66 +221,6 @@ fn check_format(value: &Value) -> Result<()> {
             };
             Err(Error::said(ErrorKind::Unsupported, text).at("$.format"))
         }
-    }
-}
-
-/// Profiles read one by one ([`input::ProfileList`]): each checked as the parser checks them,
-/// and against the ids before it.
-#[derive(Default)]
-struct Checked {
-    profiles: Vec<Profile>,
-    /// Each id in lower case, and the index of its profile.
-    ids: std::collections::HashMap<String, usize>,
-}
-
-impl Checked {
-    fn push(&mut self, fields: ProfileFields) -> Result<()> {
-        let i = self.profiles.len();
-        let p = profile_from(&fields)
-            .map_err(|problems| first_problem(&format!("$.profiles[{i}]"), problems))?;
-        if let Some(first) = self.ids.insert(p.id.to_ascii_lowercase(), i) {
-            let text = ContractMessage::ProfilesDuplicateId {
-                id: p.id.clone(),
-                first: format!("$.profiles[{first}]"),
-            };
-            return Err(Error::invalid_said(format!("$.profiles[{i}].id"), text));
-        }
-        self.profiles.push(p);
-        Ok(())
-    }
-}
-
-/// One JSON profile, checked by the same rules as the INI text (derived fields such as
-/// `accountKind`, `accountUid` and `line` are recomputed, not read). Its id passed as it was read.
-fn profile_from(
-    fields: &ProfileFields,
-) -> std::result::Result<Profile, Vec<profile::fields::Problem>> {
-    let id = fields.id.0;
-    let mut values: Values = [None; 8];
-    for (key, value) in [
-        (Key::DisplayName, fields.display_name),
-        (Key::Account, fields.account),
-        (Key::RoleName, fields.role_name),
-        (Key::RoleArn, fields.role_arn),
-        (Key::Site, fields.site),
-        (Key::Group, fields.group),
-        (Key::Color, fields.color),
-        (Key::Note, fields.note),
-    ] {
-        // "" is absent, and a display name equal to the id is none.
-        values[key.index()] = value.filter(|v| !v.is_empty());
-    }
-    if values[Key::DisplayName.index()] == Some(id) {
-        values[Key::DisplayName.index()] = None;
-    }
-    build(id, &values, Site::Cn)
-}
-
-/// The first problem `build` found, at its field of the profile at `path`.
-fn first_problem(path: &str, problems: Vec<profile::fields::Problem>) -> Error {
-    match problems.into_iter().next() {
-        Some(p) => Error::said(p.kind, p.message).at(child_path(path, p.key.json_name())),
-        None => Error::invalid_said(path, ContractMessage::ProfileInvalid {}),
     }
 }
 

@@ -32,7 +32,6 @@ import type {
   OssPresignedUrl,
   PolicyFinding,
   PostPolicySignature,
-  Profile,
   ProfileError,
   ProfileParseResult,
   RpcSignature,
@@ -94,56 +93,10 @@ export interface ApiRequestInput extends ApiRequestFields {
 export type ParsedResponse = { result: ApiResult } | { apiError: ApiError };
 
 // ---------------------------------------------------------------------------------------------
-// [core, by hand] Profiles (crate/src/profile): profileParse, profileSerialize, profileImport, profileExport,
-// switchUrl
+// Profiles: profileParse, profileSerialize, profileImport, profileExport and switchUrl take and
+// answer types generated from crate/src/contract/profile (ProfileParseInput, ProfileSerializeInput,
+// ProfileImportInput, ProfileExportInput, SwitchUrlInput and their results).
 // ---------------------------------------------------------------------------------------------
-
-export interface ProfileParseInput {
-  text: string;
-  /** For profiles without `site`; default `cn`. */
-  defaultSite?: Site;
-}
-
-/** Profiles to write; derived fields (`accountKind`, `accountUid`, `line`) are recomputed. */
-export interface ProfileSerializeInput {
-  profiles: Array<Partial<Profile> & { id: string }>;
-}
-
-export interface ProfileSerializeResult {
-  /** The canonical INI text: parsing it gives the same profiles back. */
-  text: string;
-}
-
-export interface ProfileImportInput {
-  format: "aliyun-cli";
-  /** The text of `~/.aliyun/config.json`. Credentials in it are never read into profiles. */
-  text: string;
-  defaultSite?: Site;
-}
-
-export interface ProfileImportResult {
-  profiles: Profile[];
-  /** The profiles as canonical INI text. */
-  text: string;
-  skipped: SkippedProfile[];
-  /** Positions refer to the config.json text. */
-  errors: ProfileError[];
-}
-
-export interface ProfileExportInput {
-  format: "aliyun-cli";
-  profiles: Array<Partial<Profile> & { id: string }>;
-  /** An existing config.json to merge into; its other profiles and keys are kept. */
-  base?: string;
-  /** New profiles become `ChainableRamRoleArn` from this profile (else `RamRoleArn`). */
-  sourceProfile?: string;
-}
-
-export interface SwitchUrlInput {
-  profile: Profile | { account?: string; roleName?: string; roleArn?: string; site?: Site };
-  /** 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`. */
-  marker?: string;
-}
 
 // Browser-only: not a shape of the core.
 /**

@@ -13,24 +13,25 @@
 //!   "token", code, text}}`;
 //! - `login`: `{site, signinToken, destination?}` -> `{url}` (use it at once: 30 s, one use).
 
-use super::parse::http_response;
+use super::parse::{HttpAnswer, Status};
 use super::request::to_json;
 use crate::api::{self, Action, Answer, Credentials, SessionSpec, SigninOutcome, StsCredentials};
 use crate::error::{Error, Result};
-use crate::fields::{child_path, parse_object, Object};
-use crate::message::{ProfileMessage, SigninMessage};
+use crate::message::{ApiMessage, ProfileMessage, SigninMessage};
 use crate::profile::Site;
+use crate::read::{self, read_value, Entries, Scalar, Unknown, What};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// Handles one `consoleSignin` step given as JSON text.
 pub fn console_signin(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    match req.required_str("step")? {
-        "assume" => assume(&req),
-        "answer" => answer(&req),
-        "token" => token(&req),
-        "tokenAnswer" => token_answer(&req),
-        "login" => login(&req),
+    let value = read::parse_json(input)?;
+    match read::tag(&value, "$", "step")? {
+        "assume" => assume(&value),
+        "answer" => answer(&value),
+        "token" => token(&value),
+        "tokenAnswer" => token_answer(&value),
+        "login" => login(&value),
         other => Err(Error::invalid(
             "$.step",
             format!("{other:?} is not a step: use assume, answer, token, tokenAnswer or login"),
@@ -38,35 +39,141 @@ pub fn console_signin(input: &str) -> Result<Value> {
     }
 }
 
-fn assume(req: &Object) -> Result<Value> {
-    let read_only = req.optional_bool("readOnly")?.unwrap_or(false);
+/// Reads the request's fields of one step as `T` (unknown fields are ignored).
+fn fields<'v, T: Deserialize<'v>>(value: &'v Value) -> Result<T> {
+    read_value(value, "$", Some(&refused))
+}
+
+/// A site that is none of `cn` and `intl`, or a status out of range.
+fn refused(u: Unknown<'_>) -> Error {
+    if u.what == What::Value {
+        let text = ApiMessage::StatusRange {
+            value: u.field.to_string(),
+        };
+        return Error::invalid_said(u.path, text);
+    }
+    let text = ProfileMessage::ProfileSiteInvalid {
+        value: u.field.to_string(),
+    };
+    Error::invalid_said(u.path, text)
+}
+
+/// `assume`, first read: whether the session is read-only (its policy, checked before the rest is
+/// read, needs `accountUid`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AssumeMode {
+    read_only: Option<bool>,
+}
+
+/// `assume`, read only for a read-only session.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReadOnlyAccount<'a> {
+    account_uid: &'a str,
+}
+
+/// `assume`, the rest of the request.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AssumeInput<'a> {
+    /// Names the session (`rolehop` without it).
+    #[serde(borrow)]
+    caller_arn: Option<&'a str>,
+    role_arn: &'a str,
+    duration_seconds: Option<i64>,
+    credentials: CallerCredentials<'a>,
+    time: &'a str,
+    nonce: &'a str,
+}
+
+/// The caller's AccessKey, or STS credentials with `securityToken` (`""` is none).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CallerCredentials<'a> {
+    #[serde(borrow)]
+    security_token: Option<&'a str>,
+    access_key_id: &'a str,
+    access_key_secret: &'a str,
+}
+
+fn assume(value: &Value) -> Result<Value> {
+    let read_only = fields::<AssumeMode>(value)?.read_only.unwrap_or(false);
     let policy = if read_only {
-        let uid = req.required_str("accountUid")?;
+        let uid = fields::<ReadOnlyAccount>(value)?.account_uid;
         Some(api::read_only_session_policy(uid).map_err(|e| e.at("$.accountUid"))?)
     } else {
         None
     };
-    let session_name = api::session_name_from_caller(req.optional_str("callerArn")?.unwrap_or(""));
+    let req: AssumeInput = fields(value)?;
+    let session_name = api::session_name_from_caller(req.caller_arn.unwrap_or(""));
     let spec = SessionSpec {
-        role_arn: req.required_str("roleArn")?.to_string(),
+        role_arn: req.role_arn.to_string(),
         session_name: session_name.clone(),
-        duration_seconds: req.optional_i64("durationSeconds")?,
+        duration_seconds: req.duration_seconds,
         policy,
     };
-    let built = api::assume_role_request(
-        credentials(req)?,
-        &spec,
-        req.required_str("time")?,
-        req.required_str("nonce")?,
-    )?;
+    let creds = req.credentials;
+    let credentials = Credentials {
+        access_key_id: creds.access_key_id.to_string(),
+        access_key_secret: creds.access_key_secret.to_string(),
+        security_token: creds
+            .security_token
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+    };
+    let built = api::assume_role_request(credentials, &spec, req.time, req.nonce)?;
     let mut value = to_json(&built);
     value["sessionName"] = session_name.into();
     value["readOnly"] = read_only.into();
     Ok(value)
 }
 
-fn answer(req: &Object) -> Result<Value> {
-    let action = match req.required_str("action")? {
+/// `answer`, once its `action` is known.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AnswerInput<'a> {
+    status: Status,
+    headers: Option<Entries<Scalar>>,
+    body: &'a str,
+    /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
+    #[serde(borrow)]
+    string_to_sign: Option<&'a str>,
+}
+
+/// `answer`, read only for a refusal: the role it names.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RefusedRole<'a> {
+    #[serde(borrow)]
+    role_arn: Option<&'a str>,
+}
+
+/// A refused call: whose fault (`kind`), the API's code, and what to do (a catalog message).
+#[derive(Serialize)]
+struct Refused<K, T> {
+    kind: K,
+    code: String,
+    text: T,
+}
+
+/// One step's answer: `{"result"}`, `{"refusal"}`, `{"signinToken"}` or `{"url"}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum StepAnswer<K, T> {
+    Result(Box<api::ApiResult>),
+    Refusal(Refused<K, T>),
+    SigninToken(String),
+    Url(String),
+}
+
+fn to_value<K: Serialize, T: Serialize>(answer: StepAnswer<K, T>) -> Value {
+    // Strings, enums and catalog messages: serialising them cannot fail.
+    serde_json::to_value(answer).unwrap_or(Value::Null)
+}
+
+fn answer(value: &Value) -> Result<Value> {
+    let action = match read::tag(value, "$", "action")? {
         "GetCallerIdentity" => Action::GetCallerIdentity,
         "AssumeRole" => Action::AssumeRole,
         other => {
@@ -76,29 +183,54 @@ fn answer(req: &Object) -> Result<Value> {
             ))
         }
     };
-    let response = http_response(req)?;
-    let ours = req.optional_str("stringToSign")?;
-    Ok(match api::parse(action, &response, ours)? {
-        Answer::Success(result) => json!({ "result": result }),
+    let req: AnswerInput = fields(value)?;
+    let response = HttpAnswer {
+        status: req.status,
+        headers: req.headers,
+        body: req.body,
+    }
+    .response();
+    Ok(match api::parse(action, &response, req.string_to_sign)? {
+        Answer::Success(result) => to_value(StepAnswer::<(), ()>::Result(Box::new(result))),
         Answer::Failure(e) => {
-            let role_arn = req.optional_str("roleArn")?.unwrap_or_default();
+            let role_arn = fields::<RefusedRole>(value)?.role_arn.unwrap_or_default();
             let (kind, text) = api::name_refusal(action, &e, role_arn);
-            json!({ "refusal": { "kind": kind, "code": e.code, "text": text } })
+            to_value(StepAnswer::Refusal(Refused {
+                kind,
+                code: e.code,
+                text,
+            }))
         }
     })
 }
 
-fn token(req: &Object) -> Result<Value> {
-    let creds = req
-        .optional_object("credentials")?
-        .ok_or_else(|| Error::missing("$.credentials"))?;
+/// `token`: the assumed role's STS credentials, and the site to sign in on.
+#[derive(Deserialize)]
+struct TokenInput<'a> {
+    #[serde(borrow)]
+    credentials: SessionCredentials<'a>,
+    site: Site,
+}
+
+/// STS credentials (all three fields).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionCredentials<'a> {
+    access_key_id: &'a str,
+    access_key_secret: &'a str,
+    security_token: &'a str,
+}
+
+fn token(value: &Value) -> Result<Value> {
+    let req: TokenInput = fields(value)?;
+    let creds = req.credentials;
     let sts = StsCredentials {
-        access_key_id: creds.required_str("accessKeyId")?.to_string(),
-        access_key_secret: creds.required_str("accessKeySecret")?.to_string(),
-        security_token: creds.required_str("securityToken")?.to_string(),
+        access_key_id: creds.access_key_id.to_string(),
+        access_key_secret: creds.access_key_secret.to_string(),
+        security_token: creds.security_token.to_string(),
         expiration: String::new(),
     };
-    let built = api::signin_token_request(&sts, site(req)?)?;
+    let built = api::signin_token_request(&sts, req.site)?;
     let headers: serde_json::Map<String, Value> = built
         .headers
         .into_iter()
@@ -107,55 +239,48 @@ fn token(req: &Object) -> Result<Value> {
     Ok(json!({ "method": built.method, "url": built.url, "headers": headers, "body": built.body }))
 }
 
-fn token_answer(req: &Object) -> Result<Value> {
-    Ok(match api::parse_signin_token(&http_response(req)?)? {
-        SigninOutcome::Token(t) => json!({ "signinToken": t.signin_token }),
+fn token_answer(value: &Value) -> Result<Value> {
+    let response = fields::<HttpAnswer>(value)?.response();
+    Ok(match api::parse_signin_token(&response)? {
+        SigninOutcome::Token(t) => to_value(StepAnswer::<(), ()>::SigninToken(t.signin_token)),
         SigninOutcome::Refused(e) => {
             let code = e.code.clone();
             let text = SigninMessage::TokenRefusedAgain {
                 code: e.code,
                 message: e.message,
             };
-            json!({ "refusal": { "kind": "token", "code": code, "text": text } })
+            to_value(StepAnswer::Refusal(Refused {
+                kind: "token",
+                code,
+                text,
+            }))
         }
     })
 }
 
-fn login(req: &Object) -> Result<Value> {
-    let site = site(req)?;
+/// `login`: the sign-in token, used at once.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LoginInput<'a> {
+    site: Site,
+    /// The console page to land on (the site's OSS console without it).
+    #[serde(borrow)]
+    destination: Option<&'a str>,
+    signin_token: &'a str,
+}
+
+fn login(value: &Value) -> Result<Value> {
+    let req: LoginInput = fields(value)?;
     let destination = req
-        .optional_str("destination")?
-        .unwrap_or(api::default_destination(site));
+        .destination
+        .unwrap_or(api::default_destination(req.site));
     let url = api::login_url(
-        site,
-        api::default_login_url(site),
+        req.site,
+        api::default_login_url(req.site),
         destination,
-        req.required_str("signinToken")?,
+        req.signin_token,
     )?;
-    Ok(json!({ "url": url }))
-}
-
-fn site(req: &Object) -> Result<Site> {
-    let name = req.required_str("site")?;
-    Site::from_name(name).ok_or_else(|| {
-        let text = ProfileMessage::ProfileSiteInvalid {
-            value: name.to_string(),
-        };
-        Error::invalid_said("$.site", text)
-    })
-}
-
-fn credentials(req: &Object) -> Result<Credentials> {
-    let creds = req
-        .optional_object("credentials")?
-        .ok_or_else(|| Error::missing("$.credentials"))?;
-    let token = creds.optional_str("securityToken")?;
-    Ok(Credentials {
-        access_key_id: creds.required_str("accessKeyId")?.to_string(),
-        access_key_secret: creds.required_str("accessKeySecret")?.to_string(),
-        security_token: token.filter(|t| !t.is_empty()).map(str::to_string),
-    })
-    .map_err(|e: Error| e.at(child_path("$", "credentials")))
+    Ok(to_value(StepAnswer::<(), ()>::Url(url)))
 }
 
 #[cfg(test)]

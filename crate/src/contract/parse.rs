@@ -74,13 +74,7 @@ pub fn parse(input: &str) -> Result<Value> {
     let req: ResponseInput = read::read_value(&value, "$", Some(&refused))?;
     let response = HttpResponse {
         status: req.status.0,
-        headers: req
-            .headers
-            .unwrap_or_default()
-            .0
-            .into_iter()
-            .map(|(k, v)| (k, v.0))
-            .collect(),
+        headers: scalars(req.headers),
         body: req.body.to_string(),
     };
     let ours = req.string_to_sign;
@@ -88,6 +82,30 @@ pub fn parse(input: &str) -> Result<Value> {
         Answer::Success(result) => json!({ "result": result }),
         Answer::Failure(error) => json!({ "apiError": error }),
     })
+}
+
+/// The HTTP answer a console sign-in step describes: `status` (100-599), `headers` and `body`.
+#[derive(Deserialize)]
+pub struct HttpAnswer<'a> {
+    pub status: Status,
+    pub headers: Option<Entries<Scalar>>,
+    pub body: &'a str,
+}
+
+impl HttpAnswer<'_> {
+    pub fn response(self) -> HttpResponse {
+        HttpResponse {
+            status: self.status.0,
+            headers: scalars(self.headers),
+            body: self.body.to_string(),
+        }
+    }
+}
+
+/// Headers as text (numbers and booleans as their JSON text).
+fn scalars(headers: Option<Entries<Scalar>>) -> Vec<(String, String)> {
+    let entries = headers.unwrap_or_default().0;
+    entries.into_iter().map(|(k, v)| (k, v.0)).collect()
 }
 
 /// The HTTP answer a console sign-in step describes (still read through `fields::Object`): `status` (100-599), `headers` and `body`.

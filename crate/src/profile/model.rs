@@ -2,10 +2,10 @@
 
 use crate::error::ErrorKind;
 use crate::message::ProfileMessage;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which console a profile switches on: `cn` is aliyun.com, `intl` is alibabacloud.com.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Site {

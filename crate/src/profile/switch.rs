@@ -9,12 +9,13 @@ use super::model::Site;
 use crate::message::ProfileMessage;
 use crate::rules::text::MARKER;
 use crate::sign::encode::percent_encode_into;
+use serde::Serialize;
 
-/// The URLs of one switch. Written by hand in contract/profile (`switchUrl`); the declaration
-/// says what that writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The URLs of one switch (`switchUrl`'s answer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "SwitchUrlResult", rename_all = "camelCase"))]
+#[cfg_attr(test, ts(rename = "SwitchUrlResult"))]
+#[serde(rename_all = "camelCase")]
 pub struct SwitchUrl {
     pub url: String,
     pub exit_url: String,

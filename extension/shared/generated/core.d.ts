@@ -2333,8 +2333,7 @@ export type ProfileExportResult = {
 };
 
 /**
- * The URLs of one switch. Written by hand in contract/profile (`switchUrl`); the declaration
- * says what that writes.
+ * The URLs of one switch (`switchUrl`'s answer).
  */
 export type SwitchUrlResult = {
   url: string,
@@ -2342,6 +2341,170 @@ export type SwitchUrlResult = {
   site: Site,
   parentAlias: string,
   roleName: string,
+};
+
+/**
+ * `profileParse`'s request.
+ */
+export type ProfileParseInput = {
+  text: string,
+  /**
+   * For profiles without `site`; default `cn`.
+   */
+  defaultSite?: Site | null,
+};
+
+/**
+ * A profile as a request gives it: `id` and the text fields (`null` and `""` are absent).
+ * `accountKind`, `accountUid` and `line`, if given, are ignored: they are recomputed.
+ */
+export type ProfileFields = {
+  /**
+   * Checked as it is read, before the other fields.
+   */
+  id: string,
+  displayName?: string | null,
+  account?: string | null,
+  roleName?: string | null,
+  roleArn?: string | null,
+  site?: Site | null,
+  group?: string | null,
+  color?: string | null,
+  note?: string | null,
+};
+
+/**
+ * `profileSerialize`'s request.
+ */
+export type ProfileSerializeInput = {
+  /**
+   * Profiles to write; derived fields (`accountKind`, `accountUid`, `line`) are recomputed.
+   */
+  profiles: Array<ProfileFields>,
+};
+
+/**
+ * `profileSerialize`'s answer.
+ */
+export type ProfileSerializeResult = {
+  /**
+   * The canonical INI text: parsing it gives the same profiles back.
+   */
+  text: string,
+};
+
+/**
+ * `profileImport`'s request (its `format` is checked before the rest is read).
+ */
+export type ProfileImportInput = {
+  format: "aliyun-cli",
+  /**
+   * The text of `~/.aliyun/config.json`. Credentials in it are never read into profiles.
+   */
+  text: string,
+  defaultSite?: Site | null,
+};
+
+/**
+ * `profileImport`'s answer.
+ */
+export type ProfileImportResult = {
+  profiles: Array<Profile>,
+  /**
+   * The profiles as canonical INI text.
+   */
+  text: string,
+  skipped: Array<SkippedProfile>,
+  /**
+   * Positions refer to the config.json text.
+   */
+  errors: Array<ProfileError>,
+};
+
+/**
+ * `profileExport`'s request, as TypeScript sees it: read in two stages, the profiles (each
+ * checked) before the options.
+ */
+export type ProfileExportInput = {
+  format: "aliyun-cli",
+  profiles: Array<ProfileFields>,
+  /**
+   * An existing config.json to merge into; its other profiles and keys are kept.
+   */
+  base?: string | null,
+  /**
+   * New profiles become `ChainableRamRoleArn` from this profile (else `RamRoleArn`).
+   */
+  sourceProfile?: string | null,
+};
+
+/**
+ * `profileExport`'s format and profiles.
+ */
+export type ProfileExportProfiles = {
+  format: "aliyun-cli",
+  profiles: Array<ProfileFields>,
+};
+
+/**
+ * `profileExport`'s options, read once every profile passed.
+ */
+export type ProfileExportOptions = {
+  /**
+   * An existing config.json to merge into; its other profiles and keys are kept.
+   */
+  base?: string | null,
+  /**
+   * New profiles become `ChainableRamRoleArn` from this profile (else `RamRoleArn`).
+   */
+  sourceProfile?: string | null,
+};
+
+/**
+ * `switchUrl`'s request, as TypeScript sees it: read in two stages, the target (checked) before
+ * the marker.
+ */
+export type SwitchUrlInput = {
+  /**
+   * A profile, or only what a switch needs; `null` and `""` fields are absent. Required
+   * (refused without it in words of its own).
+   */
+  profile: SwitchTarget,
+  /**
+   * 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`.
+   */
+  marker?: string | null,
+};
+
+/**
+ * `switchUrl`'s target.
+ */
+export type SwitchUrlProfile = {
+  /**
+   * A profile, or only what a switch needs; `null` and `""` fields are absent. Required
+   * (refused without it in words of its own).
+   */
+  profile: SwitchTarget,
+};
+
+/**
+ * What `switchUrl` reads of a profile (its other fields are ignored).
+ */
+export type SwitchTarget = {
+  account?: string | null,
+  roleName?: string | null,
+  roleArn?: string | null,
+  site?: Site | null,
+};
+
+/**
+ * `switchUrl`'s marker, read once the target passed.
+ */
+export type SwitchUrlMarker = {
+  /**
+   * 8-64 of `[A-Za-z0-9_-]`; appended as `#rolehop=<marker>`.
+   */
+  marker?: string | null,
 };
 
 /**

@@ -3,13 +3,19 @@
 //! (with line:column); only a malformed request is a top-level `{"error"}`.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{child_path, parse_object, wrong_type, Object};
-use crate::message::{ApiMessage, ContractMessage, ProfileMessage};
+use crate::message::ContractMessage;
 use crate::profile::fields::{build, Key, Values};
 use crate::profile::{self, Profile, Site, SwitchField};
-use serde_json::{json, Value};
+use crate::read::{self, read_value};
+use input::{
+    first_problem, profile_from, ExportOptions, ExportProfiles, ProfileFields, ProfileImportInput,
+    ProfileParseInput, ProfileSerializeInput, SwitchMarker, SwitchProfile,
+};
+use serde::Serialize;
+use serde_json::Value;
 
 mod answer;
+pub mod input;
 
 /// `profileParse` as JSON text, the wasm export's path: the answer is written directly (see
 /// `answer`), without building a `Value` of it.
@@ -18,31 +24,42 @@ pub fn parse_text(input: &str) -> String {
 }
 
 /// `profileParse`'s answer as JSON text, or the request's error (the wasm's popup module writes
-/// that through its own writer, crate/src/wasm/narrow.rs). The request is read as [`parse`] reads
-/// it: typed deserialisation would link serde's float formatting into the popup's module.
+/// that through its own writer, crate/src/wasm/narrow.rs).
 pub fn parse_answer(input: &str) -> Result<String> {
-    let req = parse_object(input)?;
-    let text = req.required_str("text")?;
-    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
-    Ok(answer::parsed_text(&profile::parse(text, default_site)))
+    let value = read::parse_json(input)?;
+    let req: ProfileParseInput = read_value(&value, "$", Some(&input::refused))?;
+    let default_site = input::site(req.default_site, "$.defaultSite")?;
+    Ok(answer::parsed_text(&profile::parse(req.text, default_site)))
 }
 
 /// `profileParse`: `{"text", "defaultSite"?}` -> `{profiles, errors}`.
 pub fn parse(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let text = req.required_str("text")?;
-    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
-    Ok(to_value(&profile::parse(text, default_site)))
+    let value = read::parse_json(input)?;
+    let req: ProfileParseInput = read_value(&value, "$", Some(&input::refused))?;
+    let default_site = input::site(req.default_site, "$.defaultSite")?;
+    Ok(to_value(&profile::parse(req.text, default_site)))
 }
 
 /// `profileSerialize`: `{"profiles": [Profile...]}` -> `{text}` (the canonical INI text).
 pub fn serialize(input: &str) -> Result<Value> {
-    if let Some(profiles) = valid_profiles(input) {
-        return Ok(json!({ "text": profile::to_text(&profiles) }));
-    }
-    let mut req = parse_object(input)?;
-    let profiles = profiles_field(&mut req)?;
-    Ok(json!({ "text": profile::to_text(&profiles) }))
+    let profiles = match valid_profiles(input) {
+        Some(profiles) => profiles,
+        None => {
+            let value = read::parse_json(input)?;
+            let req: ProfileSerializeInput = read_value(&value, "$", Some(&input::refused))?;
+            req.profiles.0?
+        }
+    };
+    let text = profile::to_text(&profiles);
+    Ok(to_value(&ProfileSerializeResult { text }))
+}
+
+/// `profileSerialize`'s answer.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ProfileSerializeResult {
+    /// The canonical INI text: parsing it gives the same profiles back.
+    pub text: String,
 }
 
 /// The profiles of a request whose every profile is valid, read without a JSON `Value` (a map
@@ -86,24 +103,18 @@ fn valid_profiles(input: &str) -> Option<Vec<Profile>> {
         if !ids.insert(id.to_ascii_lowercase()) {
             return None;
         }
-        let mut values: Values = [None; 8];
-        for (key, value) in [
-            (Key::DisplayName, &p.display_name),
-            (Key::Account, &p.account),
-            (Key::RoleName, &p.role_name),
-            (Key::RoleArn, &p.role_arn),
-            (Key::Site, &p.site),
-            (Key::Group, &p.group),
-            (Key::Color, &p.color),
-            (Key::Note, &p.note),
-        ] {
-            // As in the general path: "" is absent, and a display name equal to the id is none.
-            values[key.index()] = value.as_deref().filter(|v| !v.is_empty());
-        }
-        if values[Key::DisplayName.index()] == Some(id) {
-            values[Key::DisplayName.index()] = None;
-        }
-        out.push(build(id, &values, Site::Cn).ok()?);
+        let fields = ProfileFields {
+            id: input::ProfileId(id),
+            display_name: p.display_name.as_deref(),
+            account: p.account.as_deref(),
+            role_name: p.role_name.as_deref(),
+            role_arn: p.role_arn.as_deref(),
+            site: p.site.as_deref(),
+            group: p.group.as_deref(),
+            color: p.color.as_deref(),
+            note: p.note.as_deref(),
+        };
+        out.push(profile_from(&fields).ok()?);
     }
     Some(out)
 }
@@ -111,18 +122,24 @@ fn valid_profiles(input: &str) -> Option<Vec<Profile>> {
 /// `switchUrl`: `{"profile": Profile | {account, roleName, site?}, "marker"?}` ->
 /// `{url, exitUrl, site, parentAlias, roleName}`.
 pub fn switch_url(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    let Some(target) = req.optional_object("profile")? else {
+    let value = read::parse_json(input)?;
+    let req: SwitchProfile = read_value(&value, "$", Some(&input::refused))?;
+    let Some(target) = req.profile else {
         let text = ContractMessage::SwitchNoProfile {};
         return Err(Error::said(ErrorKind::MissingField, text).at("$.profile"));
     };
     let mut values: Values = [None; 8];
-    for key in [Key::Account, Key::RoleName, Key::RoleArn, Key::Site] {
-        values[key.index()] = text_field(&target, key.json_name())?;
+    for (key, value) in [
+        (Key::Account, target.account),
+        (Key::RoleName, target.role_name),
+        (Key::RoleArn, target.role_arn),
+        (Key::Site, target.site),
+    ] {
+        values[key.index()] = value.filter(|v| !v.is_empty());
     }
-    let resolved =
-        build("switch", &values, Site::Cn).map_err(|problems| first_problem(&target, problems))?;
-    let marker = req.optional_str("marker")?;
+    let resolved = build("switch", &values, Site::Cn)
+        .map_err(|problems| first_problem("$.profile", problems))?;
+    let SwitchMarker { marker } = read_value(&value, "$", Some(&input::refused))?;
     let switch = profile::switch_url(
         &resolved.account,
         &resolved.role_name,
@@ -131,61 +148,64 @@ pub fn switch_url(input: &str) -> Result<Value> {
     )
     .map_err(|(field, e)| {
         let path = match field {
-            SwitchField::Account => target.child("account"),
-            SwitchField::RoleName => target.child("roleName"),
-            SwitchField::Marker => "$.marker".to_string(),
+            SwitchField::Account => "$.profile.account",
+            SwitchField::RoleName => "$.profile.roleName",
+            SwitchField::Marker => "$.marker",
         };
         Error::invalid_said(path, e.message)
     })?;
-    Ok(json!({
-        "url": switch.url,
-        "exitUrl": switch.exit_url,
-        "site": switch.site.name(),
-        "parentAlias": switch.parent_alias,
-        "roleName": switch.role_name,
-    }))
+    Ok(to_value(&switch))
 }
 
 /// `profileImport`: `{"format": "aliyun-cli", "text", "defaultSite"?}` ->
 /// `{profiles, text, skipped, errors}`.
 pub fn import(input: &str) -> Result<Value> {
-    let req = parse_object(input)?;
-    check_format(&req)?;
-    let text = req.required_str("text")?;
-    let default_site = site_field(&req, "defaultSite")?.unwrap_or(Site::Cn);
-    let imported = profile::aliyun_cli::import(text, default_site);
-    Ok(json!({
-        "profiles": to_value(&imported.profiles),
-        "text": profile::to_text(&imported.profiles),
-        "skipped": to_value(&imported.skipped),
-        "errors": to_value(&imported.errors),
+    let value = read::parse_json(input)?;
+    check_format(&value)?;
+    let req: ProfileImportInput = read_value(&value, "$", Some(&input::refused))?;
+    let default_site = input::site(req.default_site, "$.defaultSite")?;
+    let imported = profile::aliyun_cli::import(req.text, default_site);
+    Ok(to_value(&ProfileImportResult {
+        text: profile::to_text(&imported.profiles),
+        profiles: imported.profiles,
+        skipped: imported.skipped,
+        errors: imported.errors,
     }))
+}
+
+/// `profileImport`'s answer.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ProfileImportResult {
+    pub profiles: Vec<Profile>,
+    /// The profiles as canonical INI text.
+    pub text: String,
+    pub skipped: Vec<profile::aliyun_cli::Skipped>,
+    /// Positions refer to the config.json text.
+    pub errors: Vec<profile::ProfileError>,
 }
 
 /// `profileExport`: `{"format": "aliyun-cli", "profiles", "base"?, "sourceProfile"?}` ->
 /// `{text, skipped, exported}`.
 pub fn export(input: &str) -> Result<Value> {
-    let mut req = parse_object(input)?;
-    check_format(&req)?;
-    let profiles = profiles_field(&mut req)?;
-    let base = req.optional_str("base")?;
-    let source = req.optional_str("sourceProfile")?;
-    let exported = profile::aliyun_cli::export(&profiles, base, source).map_err(|e| {
-        if e.path.is_none() {
-            e.at("$.base")
-        } else {
-            e
-        }
-    })?;
+    let value = read::parse_json(input)?;
+    check_format(&value)?;
+    let req: ExportProfiles = read_value(&value, "$", Some(&input::refused))?;
+    let profiles = req.profiles.0?;
+    let options: ExportOptions = read_value(&value, "$", Some(&input::refused))?;
+    let exported = profile::aliyun_cli::export(&profiles, options.base, options.source_profile)
+        .map_err(|e| if e.path.is_none() { e.at("$.base") } else { e })?;
     Ok(to_value(&exported))
 }
 
 /// The one format profileImport and profileExport read and write (~/.aliyun/config.json).
 const FORMAT: &str = "aliyun-cli";
 
-fn check_format(req: &Object) -> Result<()> {
-    match req.get("format") {
-        None => {
+/// `$.format`, checked before the rest of the request is read: any JSON value but the one
+/// format is refused in words that name it.
+fn check_format(value: &Value) -> Result<()> {
+    match read::object(value, "$")?.get("format") {
+        None | Some(Value::Null) => {
             let text = ContractMessage::FormatMissing {
                 format: FORMAT.into(),
                 file: "~/.aliyun/config.json".into(),
@@ -204,71 +224,7 @@ fn check_format(req: &Object) -> Result<()> {
     }
 }
 
-fn site_field(req: &Object, name: &str) -> Result<Option<Site>> {
-    req.optional_str(name)?
-        .map(|s| {
-            Site::from_name(s).ok_or_else(|| {
-                let text = ProfileMessage::ProfileSiteInvalid { value: s.into() };
-                Error::invalid_said(req.child(name), text)
-            })
-        })
-        .transpose()
-}
-
-/// A profile's text field; null and "" are absent.
-fn text_field<'a>(obj: &'a Object, name: &str) -> Result<Option<&'a str>> {
-    Ok(obj.optional_str(name)?.filter(|s| !s.is_empty()))
-}
-
-/// `$.profiles`: every profile checked as the parser checks them.
-/// Takes the array out of the request: each profile is read in place, not copied.
-fn profiles_field(req: &mut Object) -> Result<Vec<Profile>> {
-    let items = match req.map.remove("profiles") {
-        None | Some(Value::Null) => return Err(Error::missing("$.profiles")),
-        Some(Value::Array(items)) => items,
-        Some(other) => return Err(wrong_type("$.profiles", ApiMessage::JsonArray {}, &other)),
-    };
-    let mut ids = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let obj = Object::new(item, format!("$.profiles[{i}]"))?;
-        let p = profile_from(&obj)?;
-        if let Some(first) = ids.insert(p.id.to_ascii_lowercase(), i) {
-            let text = ContractMessage::ProfilesDuplicateId {
-                id: p.id.clone(),
-                first: format!("$.profiles[{first}]"),
-            };
-            return Err(Error::invalid_said(obj.child("id"), text));
-        }
-        out.push(p);
-    }
-    Ok(out)
-}
-
-/// One JSON profile, checked by the same rules as the INI text (derived fields such as
-/// `accountKind`, `accountUid` and `line` are recomputed, not read).
-pub fn profile_from(obj: &Object) -> Result<Profile> {
-    let id = obj.required_str("id")?;
-    crate::profile::fields::check_id(id)
-        .map_err(|e| Error::invalid_said(obj.child("id"), e.message))?;
-    let mut values: Values = [None; 8];
-    for key in Key::ALL {
-        values[key.index()] = text_field(obj, key.json_name())?;
-    }
-    if values[Key::DisplayName.index()] == Some(id) {
-        values[Key::DisplayName.index()] = None;
-    }
-    build(id, &values, Site::Cn).map_err(|problems| first_problem(obj, problems))
-}
-
-fn first_problem(obj: &Object, problems: Vec<crate::profile::fields::Problem>) -> Error {
-    match problems.into_iter().next() {
-        Some(p) => Error::said(p.kind, p.message).at(child_path(&obj.path, p.key.json_name())),
-        None => Error::invalid_said(obj.path.clone(), ContractMessage::ProfileInvalid {}),
-    }
-}
-
-fn to_value<T: serde::Serialize>(value: &T) -> Value {
+fn to_value<T: Serialize>(value: &T) -> Value {
     // Plain structs of strings, numbers and enums: serialising them cannot fail.
     serde_json::to_value(value).unwrap_or(Value::Null)
 }

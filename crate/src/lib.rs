@@ -14,7 +14,6 @@ pub mod contract;
 pub mod crypto;
 pub mod endpoint;
 pub mod error;
-pub mod fields;
 pub mod message;
 pub mod policy;
 pub mod profile;

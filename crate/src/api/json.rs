@@ -2,8 +2,8 @@
 //! missing or of the wrong type (`invalid-response`, at `$.body`).
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::json_type;
 use crate::message::ApiMessage;
+use crate::read::json_type;
 use serde_json::Value;
 
 /// An `invalid-response` error about the response body.

@@ -2,11 +2,11 @@
 //! attempt is parseResponse's answer spread into an object (`result`, `apiError` or `error`), or
 //! a transport failure, plus the local signing time and the server's Date header.
 
-use super::later::{self, Later, Lenient};
+use super::lenient::Lenient;
 use crate::api::{AccessDeniedDetail, Action, ApiResult};
 use crate::error::{Error, Result};
-use crate::fields::{child_path, wrong_type};
 use crate::message::{ApiMessage, ContractMessage};
+use crate::read::{child_path, wrong_type, Later};
 use crate::read::{read_value, Entries, Unknown};
 use crate::time::UtcTime;
 use serde::Deserialize;
@@ -255,12 +255,12 @@ impl AttemptFields {
         }
         let mut api_date = None;
         let outcome = if let Some(e) = &self.api_error {
-            let e = e.read(&at("apiError"))?;
+            let e = e.read(&at("apiError"), None)?;
             api_date = e.server_date.as_ref().and_then(|d| d.0.clone());
             Some(AttemptOutcome::Api(e.failure(&at("apiError"))?))
         } else if let Some(e) = &self.error {
             Some(AttemptOutcome::Malformed(
-                e.read(&at("error"))?.reason(&at("error"))?,
+                e.read(&at("error"), None)?.reason(&at("error"))?,
             ))
         } else if let Some(reason) = &self.transport_error {
             let reason = reason_text(reason, &at("transportError"))?;
@@ -274,7 +274,7 @@ impl AttemptFields {
             // The result is read last (below): the attempt's other fields are checked first.
             None
         };
-        let local_time = match later::read(&self.local_time, &at("localTime"))? {
+        let local_time = match Later::read_optional(&self.local_time, &at("localTime"), None)? {
             None => None,
             Some(t) => Some(UtcTime::parse_iso8601(&t).map_err(|problem| {
                 let text = ContractMessage::AttemptLocalTime {
@@ -289,7 +289,7 @@ impl AttemptFields {
             .and_then(|d| d.0)
             .or(api_date)
             .and_then(|d| UtcTime::parse_rfc1123(d.trim()).ok());
-        let http_status = match later::read(&self.http_status, &at("httpStatus"))? {
+        let http_status = match Later::read_optional(&self.http_status, &at("httpStatus"), None)? {
             None => None,
             Some(n) => Some(
                 u16::try_from(n)
@@ -315,7 +315,7 @@ impl AttemptFields {
             local_time,
             server_date,
             http_status,
-            request_id: later::read(&self.request_id, &at("requestId"))?,
+            request_id: Later::read_optional(&self.request_id, &at("requestId"), None)?,
         })
     }
 }
@@ -361,7 +361,7 @@ impl ParseErrorFields {
         if let Some(text) = said(self.text) {
             return Ok(text);
         }
-        let message = later::read(&self.message, &child_path(path, "message"))?;
+        let message = Later::read_optional(&self.message, &child_path(path, "message"), None)?;
         Ok(Value::String(message.unwrap_or_default()))
     }
 }

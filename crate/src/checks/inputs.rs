@@ -1,13 +1,12 @@
 //! What the user asked to verify: the target role, the bucket, and which credentials the runner
 //! holds. Read from the contract's `inputs` object, checked with the API layer's own rules.
 
-use super::later::{self, Later};
 use crate::api::{check as check_field, check_region, FieldValue, Rule};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::child_path;
 use crate::message::{ContractMessage, ProfileMessage};
 use crate::policy::suggest::closest;
 use crate::profile::account;
+use crate::read::{child_path, Later};
 use crate::read::{read_value, Unknown};
 use crate::rules::account::is_uid;
 use serde::Deserialize;
@@ -164,7 +163,7 @@ impl CheckInputs {
 
 /// Text as the checks take it: trimmed, and empty text is none.
 fn text(field: &Option<Later<String>>, path: &str) -> Result<Option<String>> {
-    Ok(later::read(field, path)?
+    Ok(Later::read_optional(field, path, None)?
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty()))
 }
@@ -232,7 +231,8 @@ impl InputFields {
             crate::sign::oss::check_bucket(b).map_err(|e| e.at(at("bucket")))?;
         }
         // A prefix is taken as given: spaces may begin or end a key.
-        let prefix = later::read(&self.prefix, &at("prefix"))?.filter(|p| !p.is_empty());
+        let prefix =
+            Later::read_optional(&self.prefix, &at("prefix"), None)?.filter(|p| !p.is_empty());
         if let Some(p) = &prefix {
             check_field(Rule::KeyText, &at("prefix"), &FieldValue::Text(p.clone()))?;
         }
@@ -256,7 +256,7 @@ impl InputFields {
         if let Some(uid) = &account_b {
             account::uid(uid).map_err(|e| Error::invalid_said(at("accountB"), e.message))?;
         }
-        let user_policies = later::read(&self.user_policies, &at("userPolicies"))?;
+        let user_policies = Later::read_optional(&self.user_policies, &at("userPolicies"), None)?;
         if let Some(items) = &user_policies {
             // Checked now, so that a bad entry is an input error, not a silent unknown.
             super::loaded_policies::from_input(items, &at("userPolicies"))?;
@@ -270,9 +270,10 @@ impl InputFields {
             prefix,
             region,
             external_id: rule(&self.external_id, &at("externalId"), Rule::ExternalId)?,
-            have_b: later::read(&self.have_credentials_b, &at("haveCredentialsB"))?.unwrap_or(true),
+            have_b: Later::read_optional(&self.have_credentials_b, &at("haveCredentialsB"), None)?
+                .unwrap_or(true),
             kind_b,
-            have_a: later::read(&self.have_credentials_a, &at("haveCredentialsA"))?
+            have_a: Later::read_optional(&self.have_credentials_a, &at("haveCredentialsA"), None)?
                 .unwrap_or(false),
             account_b,
             user_b: rule(&self.user_b, &at("userB"), Rule::UserName)?,

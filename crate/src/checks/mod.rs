@@ -9,7 +9,7 @@
 //! evidence, a fix tied to the tutorial step, and a verdict naming the first broken step, all
 //! as catalog messages (`message::ChecksMessage`). The state is the facts: nothing is kept between calls.
 //!
-//! Modules: `check` (the checks by id, side, step and title), `inputs` (what to verify), `facts` (what happened), `later` (fields read in turn), `known` (what the facts
+//! Modules: `check` (the checks by id, side, step and title), `inputs` (what to verify), `facts` (what happened), `lenient` (a value left out when malformed), `known` (what the facts
 //! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
 //! `diagnose` (the checks and the verdict), `chain` (the links the pages draw from the report),
 //! `plan` (the list up front), `report` (output shapes), `sign_in` (a console sign-in's refused
@@ -23,7 +23,7 @@ pub mod facts;
 pub mod graph;
 pub mod inputs;
 pub mod known;
-pub mod later;
+mod lenient;
 pub mod loaded_policies;
 pub mod plan;
 pub mod report;

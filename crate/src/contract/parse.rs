@@ -4,7 +4,6 @@
 
 use crate::api::{self, Action, Answer, HttpResponse};
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::Object;
 use crate::message::ApiMessage;
 use crate::read::{self, Entries, Scalar, Unknown, What};
 use serde::Deserialize;
@@ -106,25 +105,6 @@ impl HttpAnswer<'_> {
 fn scalars(headers: Option<Entries<Scalar>>) -> Vec<(String, String)> {
     let entries = headers.unwrap_or_default().0;
     entries.into_iter().map(|(k, v)| (k, v.0)).collect()
-}
-
-/// The HTTP answer a console sign-in step describes (still read through `fields::Object`): `status` (100-599), `headers` and `body`.
-pub(super) fn http_response(req: &Object) -> Result<HttpResponse> {
-    let status = req.required_i64("status")?;
-    let status = u16::try_from(status)
-        .ok()
-        .filter(|s| (100..=599).contains(s))
-        .ok_or_else(|| {
-            let text = ApiMessage::StatusRange {
-                value: status.to_string(),
-            };
-            Error::invalid_said("$.status", text)
-        })?;
-    Ok(HttpResponse {
-        status,
-        headers: req.string_map("headers")?,
-        body: req.required_str("body")?.to_string(),
-    })
 }
 
 /// The `unsupported` error for an action RoleHop does not know.

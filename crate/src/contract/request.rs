@@ -3,9 +3,9 @@
 use super::parse::unknown_action;
 use crate::api::{self, Action, BuiltRequest, Credentials, FieldValue, Kind, RequestInput};
 use crate::error::{Error, Result};
-use crate::fields::{child_path, json_type};
 use crate::message::ApiMessage;
 use crate::read::{self, parse_json, read_value, Unknown, What};
+use crate::read::{child_path, json_type};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 

@@ -396,7 +396,7 @@ fn literals<I: IntoIterator<Item = String>>(items: I) -> String {
         .join(" | ")
 }
 
-// A signed parameter or header value: its JSON text (crate/src/read.rs).
+// A signed parameter or header value: its JSON text (crate/src/read/).
 hand_written!(
     crate::read::Scalar,
     "Scalar",

@@ -3,8 +3,8 @@
 
 use crate::crypto;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::wrong_type;
 use crate::message::{ApiMessage, SignMessage};
+use crate::read::wrong_type;
 use crate::rules::credentials::{check_access_key_id, check_secret};
 use crate::time::UtcTime;
 use serde::Serialize;

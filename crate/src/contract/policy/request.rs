@@ -5,9 +5,9 @@
 use super::limits::check_field;
 use super::values::{got, refuse_other_types};
 use crate::error::{Error, ErrorKind};
-use crate::fields::child_path;
 use crate::message::PolicyMessage;
 use crate::policy::eval::{Context, Request};
+use crate::read::child_path;
 use crate::read::said;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;

@@ -1,14 +1,14 @@
 //! The requests of the profile calls, as the caller writes them: serde types read by the one
-//! path-reporting reader (crate/src/read.rs). Unknown fields are ignored. Where a request used to
+//! path-reporting reader (crate/src/read/). Unknown fields are ignored. Where a request used to
 //! be checked part by part (a profile's id before its other fields, every profile before the
 //! next is read, the switch target before the marker), it is read in the same stages, so the
 //! first problem named is the one named before.
 
 use crate::error::{Error, Result};
-use crate::fields::child_path;
 use crate::message::{ContractMessage, ProfileMessage};
 use crate::profile::fields::{build, check_id, Key, Problem, Values};
 use crate::profile::{Profile, Site};
+use crate::read::child_path;
 use crate::read::Unknown;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;

@@ -1,5 +1,5 @@
 //! `sign`'s request, as the caller writes it: `kind` chooses the signature, then the fields of
-//! that kind, read by the one path-reporting reader (crate/src/read.rs) in the order declared
+//! that kind, read by the one path-reporting reader (crate/src/read/) in the order declared
 //! here. Fields no kind reads are ignored.
 
 use crate::error::{Error, ErrorKind, Result};

@@ -3,8 +3,8 @@
 //! no browser would send could never be used.
 
 use crate::error::{Error, Result};
-use crate::fields::child_path;
 use crate::message::{ApiMessage, SignMessage};
+use crate::read::child_path;
 use crate::repeats::first_repeat;
 use crate::rules::credentials::{check_access_key_id, check_secret};
 

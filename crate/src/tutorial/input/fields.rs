@@ -1,10 +1,10 @@
 //! The input's errors as the workbench's form words them: unknown fields, required values and
 //! lists of distinct names.
 
-use super::shape::InTurn;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::json_type;
 use crate::message::TutorialMessage as M;
+use crate::read::json_type;
+use crate::read::Later;
 use crate::read::{Unknown, What};
 use serde_json::Value;
 
@@ -46,7 +46,7 @@ pub fn required(path: &str, field: M) -> Error {
 
 /// A required value, read as `T` at `path`.
 pub fn required_value<T: for<'v> serde::Deserialize<'v>>(
-    value: &Option<InTurn<T>>,
+    value: &Option<Later<T>>,
     path: &str,
     field: M,
 ) -> Result<T> {
@@ -58,7 +58,7 @@ pub fn required_value<T: for<'v> serde::Deserialize<'v>>(
 
 /// An optional value, read as `T` at `path`.
 pub fn optional_value<T: for<'v> serde::Deserialize<'v>>(
-    value: &Option<InTurn<T>>,
+    value: &Option<Later<T>>,
     path: &str,
 ) -> Result<Option<T>> {
     value
@@ -68,7 +68,7 @@ pub fn optional_value<T: for<'v> serde::Deserialize<'v>>(
 }
 
 /// A list of distinct names (none when absent), each error in the form's words for `field`.
-pub fn names(list: &Option<InTurn<Vec<String>>>, path: &str, field: M) -> Result<Vec<String>> {
+pub fn names(list: &Option<Later<Vec<String>>>, path: &str, field: M) -> Result<Vec<String>> {
     let Some(list) = list else {
         return Ok(Vec::new());
     };

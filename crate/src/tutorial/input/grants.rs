@@ -4,11 +4,12 @@
 
 use super::fields::{names, optional_value, required, unknown_field};
 use super::model::{AssumePolicy, Permission, Trust};
-use super::shape::{InTurn, TutorialInput, TutorialPermission, TutorialTrust};
+use super::shape::{TutorialInput, TutorialPermission, TutorialTrust};
 use crate::api::Rule;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::TutorialMessage as M;
 use crate::policy::build::{self as builders, OssReadSpec, OssScope, TrustSpec};
+use crate::read::Later;
 use crate::read::{self, read_value, OnUnknown};
 use crate::tutorial::check::{api_rule, moved};
 
@@ -18,7 +19,7 @@ const BUCKETS: &str = "$.permission.buckets";
 const PREFIXES: &str = "$.permission.prefixes";
 
 /// The trust as given: its `kind`, then the fields of that kind.
-fn read_trust(given: &InTurn<TutorialTrust>) -> Result<TutorialTrust> {
+fn read_trust(given: &Later<TutorialTrust>) -> Result<TutorialTrust> {
     let value = given.given();
     let unknown: OnUnknown = Some(&unknown_field);
     Ok(match read::tag(value, TRUST, "kind")? {
@@ -33,7 +34,7 @@ fn read_trust(given: &InTurn<TutorialTrust>) -> Result<TutorialTrust> {
     })
 }
 
-pub fn trust(given: &Option<InTurn<TutorialTrust>>, b_uid: &str) -> Result<Trust> {
+pub fn trust(given: &Option<Later<TutorialTrust>>, b_uid: &str) -> Result<Trust> {
     let Some(given) = given else {
         return Err(required(TRUST, M::LabelFieldTrust {}));
     };
@@ -71,7 +72,7 @@ fn policy_name_part(name: &str) -> String {
 }
 
 /// The permission as given: its `kind`, then the fields of that kind.
-fn read_permission(given: &InTurn<TutorialPermission>) -> Result<TutorialPermission> {
+fn read_permission(given: &Later<TutorialPermission>) -> Result<TutorialPermission> {
     let value = given.given();
     let unknown: OnUnknown = Some(&unknown_field);
     Ok(match read::tag(value, PERMISSION, "kind")? {
@@ -87,7 +88,7 @@ fn read_permission(given: &InTurn<TutorialPermission>) -> Result<TutorialPermiss
 }
 
 pub fn permission(
-    given: &Option<InTurn<TutorialPermission>>,
+    given: &Option<Later<TutorialPermission>>,
     a_uid: &str,
     role_name: &str,
 ) -> Result<Permission> {
@@ -140,7 +141,7 @@ fn check_scope(a_uid: &str, buckets: &[String], prefixes: &[String]) -> Result<(
     Ok(())
 }
 
-pub fn user_name(given: &Option<InTurn<String>>, trust: &Trust) -> Result<Option<String>> {
+pub fn user_name(given: &Option<Later<String>>, trust: &Trust) -> Result<Option<String>> {
     let named = match trust {
         Trust::Principals { users, roles } => Some((users, roles)),
         Trust::Account => None,

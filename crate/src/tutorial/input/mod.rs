@@ -14,4 +14,3 @@ pub use model::{
     Account, AssumePolicy, Audience, Permission, Setup, Site, Trust, OSS_READ_ONLY, STS_ASSUME_ROLE,
 };
 pub use read::{plan_input, read, tutorial_input};
-pub use shape::InTurn;

@@ -5,12 +5,13 @@
 use super::fields::{optional_value, required, required_value, unknown, unknown_field};
 use super::grants::{assume_policy, permission, trust, user_name};
 use super::model::{Account, Setup, Site};
-use super::shape::{InTurn, SetupPlanInput, TutorialAccount, TutorialInput};
+use super::shape::{SetupPlanInput, TutorialAccount, TutorialInput};
 use crate::api::Rule;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::TutorialMessage as M;
 use crate::profile::account as profile_account;
 use crate::read::read_value;
+use crate::read::Later;
 use crate::tutorial::check::api_rule;
 use serde_json::Value;
 
@@ -80,7 +81,7 @@ pub fn read(input: &TutorialInput, need_audience: bool) -> Result<Setup> {
     })
 }
 
-fn account(given: &Option<InTurn<TutorialAccount>>, path: &str, field: M) -> Result<Account> {
+fn account(given: &Option<Later<TutorialAccount>>, path: &str, field: M) -> Result<Account> {
     let Some(given) = given else {
         return Err(required(path, field));
     };

@@ -1,51 +1,12 @@
 //! The tutorial's inputs as the caller writes them (`tutorialSteps`, `setupPlan`), read by the one
-//! path-reporting reader (crate/src/read.rs). Each field after the first is kept as given
-//! ([`InTurn`]) and read as its type when its turn comes (`read.rs`, `grants.rs`), so the input
+//! path-reporting reader (crate/src/read/). Each field after the first is kept as given
+//! ([`Later`]) and read as its type when its turn comes (`read.rs`, `grants.rs`), so the input
 //! is checked in the order the workbench's form shows it: the first error is the first field's.
 
 use super::model::Audience;
-use crate::error::Result;
-use crate::read::{read_value, OnUnknown};
-use serde::de::{Deserializer, IgnoredAny};
+use crate::read::Later;
+use serde::de::IgnoredAny;
 use serde::Deserialize;
-use serde_json::Value;
-use std::fmt;
-use std::marker::PhantomData;
-
-/// A value kept as given, read as `T` in its turn ([`InTurn::read`]).
-pub struct InTurn<T> {
-    given: Value,
-    read_as: PhantomData<fn() -> T>,
-}
-
-impl<T> fmt::Debug for InTurn<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.given, f)
-    }
-}
-
-impl<'de, T> Deserialize<'de> for InTurn<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        Value::deserialize(d).map(|given| InTurn {
-            given,
-            read_as: PhantomData,
-        })
-    }
-}
-
-impl<T: for<'v> Deserialize<'v>> InTurn<T> {
-    /// The value read as `T`, its errors at `path`.
-    pub fn read(&self, path: &str, on_unknown: OnUnknown<'_>) -> Result<T> {
-        read_value(&self.given, path, on_unknown)
-    }
-}
-
-impl<T> InTurn<T> {
-    /// The value as given, for a list whose type errors the tutorial words itself (`fields.rs`).
-    pub fn given(&self) -> &Value {
-        &self.given
-    }
-}
 
 /// A `tutorialSteps` input.
 #[derive(Debug, Deserialize)]
@@ -56,27 +17,27 @@ pub struct TutorialInput {
     #[cfg_attr(test, ts(as = "Audience", optional = false))]
     pub audience: Option<Audience>,
     #[cfg_attr(test, ts(as = "TutorialAccount", optional = false))]
-    pub account_a: Option<InTurn<TutorialAccount>>,
+    pub account_a: Option<Later<TutorialAccount>>,
     #[cfg_attr(test, ts(as = "TutorialAccount", optional = false))]
-    pub account_b: Option<InTurn<TutorialAccount>>,
+    pub account_b: Option<Later<TutorialAccount>>,
     #[cfg_attr(test, ts(as = "String", optional = false))]
-    pub role_name: Option<InTurn<String>>,
+    pub role_name: Option<Later<String>>,
     #[cfg_attr(test, ts(as = "TutorialTrust", optional = false))]
-    pub trust: Option<InTurn<TutorialTrust>>,
+    pub trust: Option<Later<TutorialTrust>>,
     #[cfg_attr(test, ts(as = "TutorialPermission", optional = false))]
-    pub permission: Option<InTurn<TutorialPermission>>,
+    pub permission: Option<Later<TutorialPermission>>,
     /// B's RAM user: required for company-b and setupPlan side B; defaults to trust.users[0].
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub user_name: Option<InTurn<String>>,
+    pub user_name: Option<Later<String>>,
     /// `scoped`: sts:AssumeRole on the one role ARN; `system`: AliyunSTSAssumeRoleAccess.
     #[cfg_attr(test, ts(type = "\"scoped\" | \"system\"", optional = false))]
-    pub assume_policy: Option<InTurn<String>>,
+    pub assume_policy: Option<Later<String>>,
     /// Default `AssumeRole-<roleName>-<A uid>`.
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub assume_policy_name: Option<InTurn<String>>,
+    pub assume_policy_name: Option<Later<String>>,
     /// Default `cn`.
     #[cfg_attr(test, ts(as = "Option<crate::profile::Site>"))]
-    pub site: Option<InTurn<String>>,
+    pub site: Option<Later<String>>,
     /// While the reader types: missing or invalid values show as placeholders (`incomplete`).
     // Read before the other fields, as a tag (calls.rs): here so that it is no unknown field.
     #[cfg_attr(test, ts(optional))]
@@ -91,31 +52,31 @@ pub struct TutorialInput {
 pub struct SetupPlanInput {
     pub audience: Option<Audience>,
     #[cfg_attr(test, ts(as = "TutorialAccount", optional = false))]
-    pub account_a: Option<InTurn<TutorialAccount>>,
+    pub account_a: Option<Later<TutorialAccount>>,
     #[cfg_attr(test, ts(as = "TutorialAccount", optional = false))]
-    pub account_b: Option<InTurn<TutorialAccount>>,
+    pub account_b: Option<Later<TutorialAccount>>,
     #[cfg_attr(test, ts(as = "String", optional = false))]
-    pub role_name: Option<InTurn<String>>,
+    pub role_name: Option<Later<String>>,
     #[cfg_attr(test, ts(as = "TutorialTrust", optional = false))]
-    pub trust: Option<InTurn<TutorialTrust>>,
+    pub trust: Option<Later<TutorialTrust>>,
     #[cfg_attr(test, ts(as = "TutorialPermission", optional = false))]
-    pub permission: Option<InTurn<TutorialPermission>>,
+    pub permission: Option<Later<TutorialPermission>>,
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub user_name: Option<InTurn<String>>,
+    pub user_name: Option<Later<String>>,
     #[cfg_attr(test, ts(type = "\"scoped\" | \"system\"", optional = false))]
-    pub assume_policy: Option<InTurn<String>>,
+    pub assume_policy: Option<Later<String>>,
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub assume_policy_name: Option<InTurn<String>>,
+    pub assume_policy_name: Option<Later<String>>,
     #[cfg_attr(test, ts(as = "Option<crate::profile::Site>"))]
-    pub site: Option<InTurn<String>>,
+    pub site: Option<Later<String>>,
     /// The account to plan for: A (the role's) or B (the user's).
     #[cfg_attr(test, ts(type = "\"A\" | \"B\"", optional = false))]
-    pub side: Option<InTurn<String>>,
+    pub side: Option<Later<String>>,
 }
 
 impl SetupPlanInput {
     /// The tutorial's fields, and the side.
-    pub fn split(self) -> (TutorialInput, Option<InTurn<String>>) {
+    pub fn split(self) -> (TutorialInput, Option<Later<String>>) {
         let input = TutorialInput {
             audience: self.audience,
             account_a: self.account_a,
@@ -140,10 +101,10 @@ impl SetupPlanInput {
 pub struct TutorialAccount {
     /// 16-digit account UID.
     #[cfg_attr(test, ts(as = "String", optional = false))]
-    pub uid: Option<InTurn<String>>,
+    pub uid: Option<Later<String>>,
     /// Enterprise alias (3-32 of `[a-z0-9-]`); the Switch Role page gets it instead of the UID.
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub alias: Option<InTurn<String>>,
+    pub alias: Option<Later<String>>,
 }
 
 /// Whom A's role trusts: all of B (`acs:ram::<B>:root`), or B's named users and roles.
@@ -174,9 +135,9 @@ pub struct PrincipalsTrust {
     #[cfg_attr(test, ts(skip))]
     pub kind: IgnoredAny,
     #[cfg_attr(test, ts(as = "Option<Vec<String>>"))]
-    pub users: Option<InTurn<Vec<String>>>,
+    pub users: Option<Later<Vec<String>>>,
     #[cfg_attr(test, ts(as = "Option<Vec<String>>"))]
-    pub roles: Option<InTurn<Vec<String>>>,
+    pub roles: Option<Later<Vec<String>>>,
 }
 
 /// What A's role may read: AliyunOSSReadOnlyAccess, or a custom policy (prefixes need one bucket).
@@ -197,10 +158,10 @@ pub struct CustomPermission {
     #[cfg_attr(test, ts(skip))]
     pub kind: IgnoredAny,
     #[cfg_attr(test, ts(as = "Vec<String>", optional = false))]
-    pub buckets: Option<InTurn<Vec<String>>>,
+    pub buckets: Option<Later<Vec<String>>>,
     #[cfg_attr(test, ts(as = "Option<Vec<String>>"))]
-    pub prefixes: Option<InTurn<Vec<String>>>,
+    pub prefixes: Option<Later<Vec<String>>>,
     /// Default `<roleName>-oss-read` (dots as dashes).
     #[cfg_attr(test, ts(as = "Option<String>"))]
-    pub policy_name: Option<InTurn<String>>,
+    pub policy_name: Option<Later<String>>,
 }

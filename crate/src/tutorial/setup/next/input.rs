@@ -1,9 +1,9 @@
 //! `setupNext`'s input as the caller writes it: the plan (only its `input` is read: the plan is
 //! made again from it) and the answers so far, read by the one path-reporting reader
-//! (crate/src/read.rs), each part in its turn ([`InTurn`]).
+//! (crate/src/read/), each part in its turn ([`Later`]).
 
+use crate::read::Later;
 use crate::tutorial::input::shape::SetupPlanInput;
-use crate::tutorial::input::InTurn;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -17,7 +17,7 @@ pub struct SetupNextInput {
     pub plan: Option<SetupNextPlan>,
     /// The answers so far, in the order sent: parseResponse's answer to each operation.
     #[cfg_attr(test, ts(as = "Option<Vec<SetupResult>>"))]
-    pub results: Option<InTurn<Vec<SetupResult>>>,
+    pub results: Option<Later<Vec<SetupResult>>>,
 }
 
 /// The setupPlan answer, of which setupNext reads only the input it echoes.
@@ -25,7 +25,7 @@ pub struct SetupNextInput {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SetupNextPlan {
     #[cfg_attr(test, ts(as = "SetupPlanInput"))]
-    pub input: Option<InTurn<SetupPlanInput>>,
+    pub input: Option<Later<SetupPlanInput>>,
 }
 
 /// One answer received: the operation's id and parseResponse's answer (or a core error).
@@ -35,7 +35,7 @@ pub struct SetupNextPlan {
 pub struct SetupResult {
     pub id: String,
     #[cfg_attr(test, ts(as = "SetupResponse"))]
-    pub response: Option<InTurn<SetupResponse>>,
+    pub response: Option<Later<SetupResponse>>,
 }
 
 /// parseResponse's answer (`result` or `apiError`) or a core error, passed on as it came: the

@@ -8,11 +8,12 @@
 use super::{read, Plan};
 use crate::api::ApiResult;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::json_type;
 use crate::message::{ContractMessage, SetupMessage as S};
+use crate::read::json_type;
+use crate::read::Later;
 use crate::read::{object, parse_json, read_value, Unknown};
 use crate::tutorial::check::moved;
-use crate::tutorial::input::{unknown_field, InTurn};
+use crate::tutorial::input::unknown_field;
 use serde_json::Value;
 
 pub mod input;
@@ -120,7 +121,7 @@ fn result_field(u: Unknown<'_>) -> Error {
     Error::invalid_said(u.path, text)
 }
 
-fn results(given: Option<&InTurn<Vec<SetupResult>>>, plan: &Plan) -> Result<Vec<Received>> {
+fn results(given: Option<&Later<Vec<SetupResult>>>, plan: &Plan) -> Result<Vec<Received>> {
     let Some(given) = given else {
         return Ok(Vec::new());
     };

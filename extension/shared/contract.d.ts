@@ -7,10 +7,11 @@
 //   fails when the file is stale).
 // - GENERATED from the service worker's message schema (background/messages.js): the messages and
 //   their replies' types, ./generated/messages.d.ts, re-exported below (also `./build.sh types`).
-// - WRITTEN BY HAND, in this file: the contract shapes the core still reads or writes as untyped
-//   JSON (inputs read by contract/fields.rs, answers built with `json!`), until they become Rust
-//   types (issue 12), in the sections marked [core, by hand]; the shapes the service worker's
-//   messages carry and other browser-only shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core against both.
+// - WRITTEN BY HAND, in this file: the contract shapes that are not Rust types (every input is one;
+//   some answers are still built with `json!`), in the sections marked [core, by hand]; the shapes
+//   the service worker's messages carry and other browser-only shapes, in the sections marked
+//   [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core
+//   against both.
 
 export * from './generated/core';
 export * from './generated/messages';

@@ -29,7 +29,7 @@ impl<'v, 'p, 'u> Reader<'v, 'p, 'u> {
     fn integer<V: Visitor<'v>>(self, visitor: V) -> Answer<V::Value> {
         let path = self.path;
         let answer: Answer<V::Value> = match self.value {
-            // As `fields::Object` read integers: beyond i64 is not one.
+            // Beyond i64 is not an integer of the contract (as the field-by-field reader had it).
             Value::Number(n) if n.is_i64() => visitor.visit_i64(n.as_i64().unwrap_or_default()),
             _ => return Err(self.wrong(ApiMessage::JsonInteger {})),
         };

@@ -44,6 +44,19 @@ pub fn name_refusal(action: Action, e: &ApiError, role_arn: &str, caller: Option
     if refusal != Refusal::AssumeRole {
         return plain;
     }
+    // Credentials that are already a session of this role: no policy is at fault, the
+    // credentials are the wrong ones (the role's own session, not B's RAM user).
+    if let Some(caller) = caller.filter(|caller| is_session_of(caller, role_arn)) {
+        return Named {
+            refusal,
+            text: SigninMessage::AlreadyInRole {
+                arn: role_arn.to_string(),
+                code: e.code.clone(),
+                caller: caller.to_string(),
+            },
+            snippet: None,
+        };
+    }
     match caller.and_then(|caller| assume_refused(caller, role_arn, e)) {
         Some(diagnosed) => Named {
             refusal,
@@ -108,6 +121,30 @@ pub fn assume_refused(caller: &str, role_arn: &str, e: &ApiError) -> Option<Diag
         text: check.summary.then_some(fix),
         snippet,
     })
+}
+
+/// Whether `caller` (an ARN GetCallerIdentity returned) is a session of the role `role_arn`: the
+/// same account and role name (RAM compares role names without case).
+fn is_session_of(caller: &str, role_arn: &str) -> bool {
+    match (caller_arn(caller), caller_arn(role_arn)) {
+        (
+            Some((
+                account,
+                RamIdentity::Role {
+                    name,
+                    session: Some(_),
+                },
+            )),
+            Some((
+                role_account,
+                RamIdentity::Role {
+                    name: role,
+                    session: None,
+                },
+            )),
+        ) => account == role_account && name.eq_ignore_ascii_case(role),
+        _ => false,
+    }
 }
 
 /// The caller as GetCallerIdentity describes it, from its ARN alone.
@@ -255,6 +292,36 @@ mod tests {
         )
         .text);
         assert_ne!(text, b_side, "the two sides are told apart");
+    }
+
+    #[test]
+    fn a_session_of_the_role_itself_is_told_to_use_b_s_ram_user() {
+        let e = refused(&detail("AccountLevelIdentityBasedPolicy"));
+        let session = "acs:ram::1746000000000001:assumed-role/Admin-OSS/alice";
+        let named = name_refusal(Action::AssumeRole, &e, ROLE, Some(session));
+        assert_eq!(named.refusal, Refusal::AssumeRole);
+        assert_eq!(
+            named.snippet, None,
+            "no policy to attach: the credentials are wrong"
+        );
+        let text = en(&named.text);
+        assert!(
+            text.contains(session) && text.contains("RAM user's AccessKey"),
+            "{text}"
+        );
+        assert!(zh(&named.text).contains(session), "{}", zh(&named.text));
+        // Another role's session, or the role's account as a user: the checks' diagnosis as before.
+        for other in [
+            "acs:ram::1746000000000001:assumed-role/reader/alice",
+            "acs:ram::1746000000000009:assumed-role/admin-oss/alice",
+            ALICE,
+        ] {
+            let text = name_refusal(Action::AssumeRole, &e, ROLE, Some(other)).text;
+            assert!(
+                !matches!(text, SigninMessage::AlreadyInRole { .. }),
+                "{other}"
+            );
+        }
     }
 
     #[test]

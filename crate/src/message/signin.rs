@@ -17,6 +17,7 @@ messages! { SigninMessage
     CredentialsExpired "core_signin_credentials_expired" { code: String }
     AssumeRoleDenied "core_signin_assume_role_denied" { arn: String, code: String, hint: Box<ApiMessage> }
     AssumeRoleDiagnosed "core_signin_assume_role_diagnosed" { arn: String, code: String, diagnosis: Box<ChecksMessage> }
+    AlreadyInRole "core_signin_already_in_role" { arn: String, code: String, caller: String }
     ClockSkew "core_signin_clock_skew" { server_date: String }
     TokenRefused "core_signin_token_refused" { code: String, message: String }
     Unreachable "core_signin_unreachable" { host: String, reason: String }

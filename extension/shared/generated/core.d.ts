@@ -857,6 +857,7 @@ export type SigninMessage =
   | { id: "core_signin_credentials_expired", args: { code: string } }
   | { id: "core_signin_assume_role_denied", args: { arn: string, code: string, hint: ApiMessage } }
   | { id: "core_signin_assume_role_diagnosed", args: { arn: string, code: string, diagnosis: ChecksMessage } }
+  | { id: "core_signin_already_in_role", args: { arn: string, code: string, caller: string } }
   | { id: "core_signin_clock_skew", args: { server_date: string } }
   | { id: "core_signin_token_refused", args: { code: string, message: string } }
   | { id: "core_signin_unreachable", args: { host: string, reason: string } }

@@ -1,7 +1,6 @@
 //! The tutorial's inputs (tutorialSteps, setupPlan, setupNext) answer as they did when they were
-//! read field by field (`fields::Object`), now that they are serde types read by
-//! `crate/src/read.rs`: every error with the same kind, catalog message and arguments, JSON path,
-//! line and column, and every draft with the same values missing (`incomplete`, in the same
+//! read field by field, now that they are serde types read by `crate/src/read/`: every error with
+//! the same kind, catalog message and arguments, JSON path, line and column, and every draft with the same values missing (`incomplete`, in the same
 //! order) and placeholders. The fixture holds one input for each distinct answer the
 //! field-by-field reader gave over about 160,000 generated inputs (every field absent, null or of
 //! each JSON type or of another field's value, unknown and odd-named fields, pairs of faults,

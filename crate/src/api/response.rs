@@ -36,7 +36,12 @@ impl ApiResult {
     /// `action`'s result as parseResponse gave it (the checks' facts carry it back): the
     /// same shape [`parse`] produces for that action, or serde's words about what differs.
     pub fn from_value(action: Action, value: Value) -> serde_json::Result<ApiResult> {
-        use serde_json::from_value as read;
+        // Read by reference: serde_json's borrowing deserializer gives the same words and its
+        // code per result type is smaller than the owning one's (`serde_json::from_value`).
+        fn read<'v, T: Deserialize<'v>>(value: &'v Value) -> serde_json::Result<T> {
+            T::deserialize(value)
+        }
+        let value = &value;
         use Action::*;
         use ApiResult as R;
         Ok(match action {

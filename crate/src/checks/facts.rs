@@ -370,7 +370,7 @@ impl ApiErrorFields {
     fn failure(self, path: &str) -> Result<ApiFailure> {
         let denied = match self.access_denied_detail {
             None => None,
-            Some(detail) => Some(serde_json::from_value(detail).map_err(|why| {
+            Some(detail) => Some(Box::<AccessDeniedDetail>::deserialize(&detail).map_err(|why| {
                 Error::invalid(
                     child_path(path, "accessDeniedDetail"),
                     format!("accessDeniedDetail is not parseResponse's detail ({why}): pass it on as parseResponse gave it"),

@@ -36,7 +36,6 @@ import type {
   ProfileParseResult,
   RpcSignature,
   Scalar,
-  SetupPlanInput,
   SignRequest,
   Site,
   SkippedProfile,
@@ -384,60 +383,6 @@ export interface TutorialResult {
    * message's arguments, values, documents, commands) carries, each with the catalog's
    * placeholder to show in its place. Always present in a draft. */
   placeholders?: Array<{ token: string; text: CoreMessage }>;
-}
-
-/** One request of a setup plan: `request` is a `request()` input without credentials, time, nonce. */
-export interface SetupOperation {
-  /** `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
-   * user.create, policy.read, policy.create, policy.recheck, attach.read, attach.write. */
-  id: string;
-  task: "identity" | "role" | "user" | "policy" | "attach";
-  kind: "read" | "write";
-  action: ActionName;
-  request: { action: ActionName; [field: string]: string };
-  preview: {
-    service: "STS" | "RAM";
-    method: "POST";
-    /** The action's exact API parameters (common and signature parameters are never shown). */
-    params: Record<string, string>;
-    /** The request's title (a label, `core_setup_title_...`). */
-    summary: CoreMessage;
-    /** When it is sent (a fragment, `core_setup_when_...`). */
-    when: CoreMessage;
-    /** UpdateRole only: a sentence saying it replaces the trust policy and who loses access. */
-    note?: CoreMessage;
-    /** UpdateRole only: the trust policy it replaces and the principals that lose access. */
-    replaces?: { current: string; drops: string[] };
-  };
-}
-
-export interface SetupPlan {
-  side: "A" | "B";
-  /** The account the credentials must belong to. */
-  account: string;
-  /** The setupPlan input, echoed: setupNext reads only this. */
-  input: SetupPlanInput;
-  tasks: Array<{ id: SetupOperation["task"]; title: CoreMessage; operations: string[] }>;
-  operations: SetupOperation[];
-}
-
-export interface SetupOutcome {
-  task: SetupOperation["task"];
-  result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed";
-  message: CoreMessage;
-  requestId?: string;
-}
-
-export interface SetupNextResult {
-  /** send: `next` is the request to send; blocked: needs a person (nothing overwritten). */
-  status: "send" | "done" | "blocked" | "failed";
-  next?: SetupOperation;
-  task?: SetupOperation["task"];
-  outcomes: SetupOutcome[];
-  /** Writes that changed the account (0 on a re-run over a finished account). */
-  changed: number;
-  message: CoreMessage;
-  apiError?: ApiError;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -225,6 +225,15 @@ exported! {
     tutorial::setup::SetupNextPlan,
     tutorial::setup::SetupResult,
     tutorial::setup::SetupResponse,
+    // setupPlan and setupNext answers (crate/src/tutorial/setup/)
+    tutorial::setup::SetupTask,
+    tutorial::setup::SetupOperation,
+    tutorial::setup::SetupPreview,
+    tutorial::setup::SetupReplaces,
+    tutorial::setup::SetupPlan,
+    tutorial::setup::SetupPlanTask,
+    tutorial::setup::SetupOutcome,
+    tutorial::setup::SetupNextResult,
     // JSON the core passes on unread
     serde_json::Value,
 }

@@ -3012,4 +3012,122 @@ export type SetupResponse = {
   error: CoreError
 };
 
+/**
+ * The task a request belongs to (an operation id's first part), as the contract names it.
+ */
+export type SetupTask = "identity" | "role" | "user" | "policy" | "attach";
+
+/**
+ * One request of a setup plan: `request` is a `request()` input without credentials, time, nonce.
+ */
+export type SetupOperation = {
+  /**
+   * `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
+   * user.create, policy.read, policy.create, policy.recheck, attach.read, attach.write.
+   */
+  id: string,
+  task: SetupTask,
+  kind: "read" | "write",
+  action: ActionName,
+  request: { action: ActionName; [field: string]: string },
+  preview: SetupPreview,
+};
+
+/**
+ * What the person is shown before a request is sent.
+ */
+export type SetupPreview = {
+  service: "STS" | "RAM",
+  method: "POST",
+  /**
+   * The action's exact API parameters (common and signature parameters are never shown).
+   */
+  params: Record<string, string>,
+  /**
+   * The request's title (a label, `core_setup_title_...`).
+   */
+  summary: SetupMessage,
+  /**
+   * When it is sent (a fragment, `core_setup_when_...`).
+   */
+  when: SetupMessage,
+  /**
+   * UpdateRole only: a sentence saying it replaces the trust policy and who loses access.
+   */
+  note?: SetupMessage,
+  /**
+   * UpdateRole only: the trust policy it replaces and the principals that lose access.
+   */
+  replaces?: SetupReplaces,
+};
+
+/**
+ * The trust policy an UpdateRole replaces and the principals that lose access.
+ */
+export type SetupReplaces = {
+  current: string,
+  drops: Array<string>,
+};
+
+/**
+ * `setupPlan`'s answer.
+ */
+export type SetupPlan = {
+  side: "A" | "B",
+  /**
+   * The account the credentials must belong to.
+   */
+  account: string,
+  /**
+   * The setupPlan input, echoed: setupNext reads only this.
+   */
+  input: SetupPlanInput,
+  tasks: Array<SetupPlanTask>,
+  operations: Array<SetupOperation>,
+};
+
+/**
+ * One task of the plan: its title and its operations' ids, in order.
+ */
+export type SetupPlanTask = {
+  id: SetupTask,
+  title: SetupMessage,
+  operations: Array<string>,
+};
+
+/**
+ * What one task did (or why it stopped).
+ */
+export type SetupOutcome = {
+  task: SetupTask,
+  result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed",
+  message: SetupMessage,
+  requestId?: string,
+};
+
+/**
+ * `setupNext`'s answer.
+ */
+export type SetupNextResult = {
+  /**
+   * send: `next` is the request to send; blocked: needs a person (nothing overwritten).
+   */
+  status: "send" | "done" | "blocked" | "failed",
+  outcomes: Array<SetupOutcome>,
+  /**
+   * Writes that changed the account (0 on a re-run over a finished account).
+   */
+  changed: number,
+  message: SetupMessage,
+  next?: SetupOperation,
+  /**
+   * The task that is blocked (or, declared here too, failed).
+   */
+  task?: SetupTask,
+  /**
+   * The API error a failed request answered, as parseResponse gave it.
+   */
+  apiError?: ApiError,
+};
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;

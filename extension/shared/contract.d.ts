@@ -40,6 +40,8 @@ import type {
   Site,
   SkippedProfile,
   TutorialAudience,
+  TutorialConsolePath,
+  TutorialStep,
   TutorialStepNumber,
   VersionInfo,
 } from './generated/core';
@@ -293,62 +295,6 @@ export interface InvalidCredentialsError {
 // ---------------------------------------------------------------------------------------------
 // [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
-
-/** Where in the consoles: the menu path (catalog words) and the page's URL. */
-export interface TutorialConsolePath {
-  path: CoreMessage;
-  url: string;
-}
-
-/** A policy document a step shows: canonical text from the policy builders, and its lint. */
-export interface TutorialPolicy {
-  /** The policy's name in RAM; for a trust policy, its role's name. */
-  name: string;
-  type: "Trust" | "Custom" | "System";
-  /** How the page names it ("Trust policy of role admin-oss"). */
-  title: CoreMessage;
-  purpose: CoreMessage;
-  /** Canonical pretty JSON (console JSON editor, Terraform). */
-  text: string;
-  /** Canonical one-line JSON (API, CLI). */
-  compact: string;
-  /** A system policy whose exact text is not published: the commonly described content. */
-  assumed: boolean;
-  /** A system policy's description (null for the others). */
-  description: CoreMessage | null;
-  statements: Array<{ path: string; purpose: CoreMessage }>;
-  lint: {
-    valid: boolean;
-    summary: { error: number; securityWarning: number; warning: number; suggestion: number };
-    findings: PolicyFinding[];
-  };
-}
-
-export interface TutorialStep {
-  /** Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
-   * b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
-   * user-switch-role, user-verify. */
-  id: string;
-  /** 1: A's role; 2: B's user; 3: the switch; 4: verify. */
-  tutorialStep: 1 | 2 | 3 | 4;
-  audience: TutorialAudience;
-  title: CoreMessage;
-  /** The instructions: sentences, shown one after the other (`joinSentences`). */
-  body: CoreMessage[];
-  consolePath: TutorialConsolePath;
-  /** What to paste: `value` exactly as RAM takes it, `label` from the catalogs. */
-  values: Array<{ label: CoreMessage; value: string; copy: true }>;
-  policies: TutorialPolicy[];
-  /** aliyun CLI commands (POSIX shell). */
-  cli: string | null;
-  /** alicloud provider blocks. */
-  terraform: string | null;
-  verify: CoreMessage;
-  /** The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step. */
-  setupTask: "role" | "user" | "policy" | "attach" | null;
-  /** The checks whose pass proves this step done (every one of them that ran passed). */
-  provenBy: CheckId[];
-}
 
 export interface TutorialAccountValues {
   uid: string;

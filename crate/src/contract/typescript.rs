@@ -211,6 +211,13 @@ exported! {
     contract::checks::ChecksRetryInput,
     // Tutorial (crate/src/tutorial/)
     tutorial::TutorialStep,
+    // tutorialSteps' answer (crate/src/tutorial/steps/step.rs, policies.rs, console.rs)
+    tutorial::StepAnswer,
+    tutorial::StepValue,
+    tutorial::ConsolePath,
+    tutorial::TutorialPolicy,
+    tutorial::StatementAnswer,
+    tutorial::LintAnswer,
     // tutorialSteps, setupPlan and setupNext inputs (crate/src/tutorial/input/shape.rs, setup/next/input.rs)
     tutorial::input::Audience,
     tutorial::input::shape::TutorialInput,

@@ -2869,6 +2869,122 @@ export type ChecksRetryInput = {
 export type TutorialStepNumber = 1 | 2 | 3 | 4;
 
 /**
+ * One step of `tutorialSteps`' answer.
+ */
+export type TutorialStep = {
+  /**
+   * Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
+   * b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
+   * user-switch-role, user-verify.
+   */
+  id: string,
+  /**
+   * 1: A's role; 2: B's user; 3: the switch; 4: verify.
+   */
+  tutorialStep: TutorialStepNumber,
+  audience: TutorialAudience,
+  title: TutorialMessage,
+  /**
+   * The instructions: sentences, shown one after the other (`joinSentences`).
+   */
+  body: Array<TutorialMessage>,
+  consolePath: TutorialConsolePath,
+  /**
+   * What to paste: `value` exactly as RAM takes it, `label` from the catalogs.
+   */
+  values: Array<TutorialStepValue>,
+  policies: Array<TutorialPolicy>,
+  /**
+   * aliyun CLI commands (POSIX shell).
+   */
+  cli: string | null,
+  /**
+   * alicloud provider blocks.
+   */
+  terraform: string | null,
+  verify: TutorialMessage,
+  /**
+   * The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step.
+   */
+  setupTask: "role" | "user" | "policy" | "attach" | null,
+  /**
+   * The checks whose pass proves this step done (every one of them that ran passed).
+   */
+  provenBy: Array<CheckId>,
+};
+
+/**
+ * A value to paste.
+ */
+export type TutorialStepValue = {
+  label: TutorialMessage,
+  value: string,
+  copy: true,
+};
+
+/**
+ * A console location: the menu path a person clicks through (the catalog's words), and the page's URL.
+ */
+export type TutorialConsolePath = {
+  path: TutorialMessage,
+  url: string,
+};
+
+/**
+ * A policy document a step shows: canonical text from the policy builders, and its lint.
+ */
+export type TutorialPolicy = {
+  /**
+   * The policy's name in RAM; for a trust policy, its role's name.
+   */
+  name: string,
+  type: "Trust" | "Custom" | "System",
+  /**
+   * How the page names it ("Trust policy of role admin-oss").
+   */
+  title: TutorialMessage,
+  purpose: TutorialMessage,
+  /**
+   * A system policy's description (null for the others).
+   */
+  description: PolicyMessage | null,
+  /**
+   * Canonical pretty JSON (console JSON editor, Terraform).
+   */
+  text: string,
+  /**
+   * Canonical one-line JSON (API, CLI).
+   */
+  compact: string,
+  /**
+   * A system policy whose exact text is not published: the commonly described content.
+   */
+  assumed: boolean,
+  statements: Array<TutorialPolicyStatement>,
+  lint: TutorialPolicyLint,
+};
+
+/**
+ * What one statement of a tutorial policy is for.
+ */
+export type TutorialPolicyStatement = {
+  /**
+   * Its JSON path in the document (`$.Statement[0]`).
+   */
+  path: string,
+  purpose: PolicyMessage,
+};
+
+/**
+ * A tutorial policy's lint: whether RAM would accept it, and what the linter found.
+ */
+export type TutorialPolicyLint = {
+  valid: boolean,
+  summary: PolicyLintSummary,
+  findings: Array<PolicyFinding>,
+};
+
+/**
  * Who is reading: company A (the role's account), company B (the user's), or B's user.
  */
 export type TutorialAudience = "company-a" | "company-b" | "b-user";

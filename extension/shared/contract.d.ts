@@ -37,11 +37,12 @@ import type {
   ProfileParseResult,
   RpcSignature,
   Scalar,
-  SetupPlanInput,
   SignRequest,
   Site,
   SkippedProfile,
   TutorialAudience,
+  TutorialConsolePath,
+  TutorialStep,
   TutorialStepNumber,
   VersionInfo,
 } from './generated/core';
@@ -296,62 +297,6 @@ export interface InvalidCredentialsError {
 // [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
 // ---------------------------------------------------------------------------------------------
 
-/** Where in the consoles: the menu path (catalog words) and the page's URL. */
-export interface TutorialConsolePath {
-  path: CoreMessage;
-  url: string;
-}
-
-/** A policy document a step shows: canonical text from the policy builders, and its lint. */
-export interface TutorialPolicy {
-  /** The policy's name in RAM; for a trust policy, its role's name. */
-  name: string;
-  type: "Trust" | "Custom" | "System";
-  /** How the page names it ("Trust policy of role admin-oss"). */
-  title: CoreMessage;
-  purpose: CoreMessage;
-  /** Canonical pretty JSON (console JSON editor, Terraform). */
-  text: string;
-  /** Canonical one-line JSON (API, CLI). */
-  compact: string;
-  /** A system policy whose exact text is not published: the commonly described content. */
-  assumed: boolean;
-  /** A system policy's description (null for the others). */
-  description: CoreMessage | null;
-  statements: Array<{ path: string; purpose: CoreMessage }>;
-  lint: {
-    valid: boolean;
-    summary: { error: number; securityWarning: number; warning: number; suggestion: number };
-    findings: PolicyFinding[];
-  };
-}
-
-export interface TutorialStep {
-  /** Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
-   * b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
-   * user-switch-role, user-verify. */
-  id: string;
-  /** 1: A's role; 2: B's user; 3: the switch; 4: verify. */
-  tutorialStep: 1 | 2 | 3 | 4;
-  audience: TutorialAudience;
-  title: CoreMessage;
-  /** The instructions: sentences, shown one after the other (`joinSentences`). */
-  body: CoreMessage[];
-  consolePath: TutorialConsolePath;
-  /** What to paste: `value` exactly as RAM takes it, `label` from the catalogs. */
-  values: Array<{ label: CoreMessage; value: string; copy: true }>;
-  policies: TutorialPolicy[];
-  /** aliyun CLI commands (POSIX shell). */
-  cli: string | null;
-  /** alicloud provider blocks. */
-  terraform: string | null;
-  verify: CoreMessage;
-  /** The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step. */
-  setupTask: "role" | "user" | "policy" | "attach" | null;
-  /** The checks whose pass proves this step done (every one of them that ran passed). */
-  provenBy: CheckId[];
-}
-
 export interface TutorialAccountValues {
   uid: string;
   alias?: string;
@@ -385,60 +330,6 @@ export interface TutorialResult {
    * message's arguments, values, documents, commands) carries, each with the catalog's
    * placeholder to show in its place. Always present in a draft. */
   placeholders?: Array<{ token: string; text: CoreMessage }>;
-}
-
-/** One request of a setup plan: `request` is a `request()` input without credentials, time, nonce. */
-export interface SetupOperation {
-  /** `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
-   * user.create, policy.read, policy.create, policy.recheck, attach.read, attach.write. */
-  id: string;
-  task: "identity" | "role" | "user" | "policy" | "attach";
-  kind: "read" | "write";
-  action: ActionName;
-  request: { action: ActionName; [field: string]: string };
-  preview: {
-    service: "STS" | "RAM";
-    method: "POST";
-    /** The action's exact API parameters (common and signature parameters are never shown). */
-    params: Record<string, string>;
-    /** The request's title (a label, `core_setup_title_...`). */
-    summary: CoreMessage;
-    /** When it is sent (a fragment, `core_setup_when_...`). */
-    when: CoreMessage;
-    /** UpdateRole only: a sentence saying it replaces the trust policy and who loses access. */
-    note?: CoreMessage;
-    /** UpdateRole only: the trust policy it replaces and the principals that lose access. */
-    replaces?: { current: string; drops: string[] };
-  };
-}
-
-export interface SetupPlan {
-  side: "A" | "B";
-  /** The account the credentials must belong to. */
-  account: string;
-  /** The setupPlan input, echoed: setupNext reads only this. */
-  input: SetupPlanInput;
-  tasks: Array<{ id: SetupOperation["task"]; title: CoreMessage; operations: string[] }>;
-  operations: SetupOperation[];
-}
-
-export interface SetupOutcome {
-  task: SetupOperation["task"];
-  result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed";
-  message: CoreMessage;
-  requestId?: string;
-}
-
-export interface SetupNextResult {
-  /** send: `next` is the request to send; blocked: needs a person (nothing overwritten). */
-  status: "send" | "done" | "blocked" | "failed";
-  next?: SetupOperation;
-  task?: SetupOperation["task"];
-  outcomes: SetupOutcome[];
-  /** Writes that changed the account (0 on a re-run over a finished account). */
-  changed: number;
-  message: CoreMessage;
-  apiError?: ApiError;
 }
 
 // ---------------------------------------------------------------------------------------------

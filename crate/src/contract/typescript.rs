@@ -211,6 +211,13 @@ exported! {
     contract::checks::ChecksRetryInput,
     // Tutorial (crate/src/tutorial/)
     tutorial::TutorialStep,
+    // tutorialSteps' answer (crate/src/tutorial/steps/step.rs, policies.rs, console.rs)
+    tutorial::StepAnswer,
+    tutorial::StepValue,
+    tutorial::ConsolePath,
+    tutorial::TutorialPolicy,
+    tutorial::StatementAnswer,
+    tutorial::LintAnswer,
     // tutorialSteps, setupPlan and setupNext inputs (crate/src/tutorial/input/shape.rs, setup/next/input.rs)
     tutorial::input::Audience,
     tutorial::input::shape::TutorialInput,
@@ -225,6 +232,15 @@ exported! {
     tutorial::setup::SetupNextPlan,
     tutorial::setup::SetupResult,
     tutorial::setup::SetupResponse,
+    // setupPlan and setupNext answers (crate/src/tutorial/setup/)
+    tutorial::setup::SetupTask,
+    tutorial::setup::SetupOperation,
+    tutorial::setup::SetupPreview,
+    tutorial::setup::SetupReplaces,
+    tutorial::setup::SetupPlan,
+    tutorial::setup::SetupPlanTask,
+    tutorial::setup::SetupOutcome,
+    tutorial::setup::SetupNextResult,
     // JSON the core passes on unread
     serde_json::Value,
 }

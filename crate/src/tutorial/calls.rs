@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::message::TutorialMessage as M;
 use crate::read::{object, parse_json};
 use crate::side::AccountSide;
+use serde::Serialize;
 use serde_json::Value;
 
 /// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
@@ -38,10 +39,15 @@ pub fn setup_plan(input: &str) -> Result<Value> {
     let (setup, side) = setup::read(&given)?;
     require_user(&setup, side == AccountSide::B)?;
     let plan = setup::Plan::new(&setup, side)?;
-    Ok(plan.to_json(&given))
+    Ok(to_value(&plan.answer(given)))
 }
 
 /// `setupNext`: given the plan and the answers so far, the next request to send, or the end.
 pub fn setup_next(input: &str) -> Result<Value> {
-    setup::next(input)
+    setup::next(input).map(|answer| to_value(&answer))
+}
+
+fn to_value<T: Serialize>(answer: &T) -> Value {
+    // The answers are plain structs of strings, numbers and JSON: serialising them cannot fail.
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }

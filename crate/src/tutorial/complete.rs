@@ -19,7 +19,7 @@ pub fn steps_json(given: &Value) -> Result<Value> {
     // The tutorial steps this reader's tasks belong to, in order: the page groups tasks by them.
     let mut outline: Vec<TutorialStep> = reader_steps.iter().map(|s| s.tutorial_step).collect();
     outline.dedup();
-    let steps: Vec<Value> = reader_steps.iter().map(steps::Step::to_json).collect();
+    let steps: Vec<steps::StepAnswer> = reader_steps.iter().map(steps::Step::answer).collect();
     let troubleshooting: Vec<Value> = steps::troubleshooting(&setup)
         .iter()
         .map(steps::Trouble::to_json)

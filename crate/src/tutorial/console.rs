@@ -4,7 +4,7 @@
 use super::input::Site;
 use crate::message::TutorialMessage;
 use crate::sign::encode::percent_encode_into;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// `aliyun.com` or `alibabacloud.com`: the domain of the site's consoles and sign-in pages.
 fn domain(site: Site) -> &'static str {
@@ -15,16 +15,12 @@ fn domain(site: Site) -> &'static str {
 }
 
 /// A console location: the menu path a person clicks through (the catalog's words), and the page's URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialConsolePath"))]
 pub struct ConsolePath {
     pub path: TutorialMessage,
     pub url: String,
-}
-
-impl ConsolePath {
-    pub fn to_json(&self) -> Value {
-        json!({ "path": self.path, "url": self.url })
-    }
 }
 
 fn ram(site: Site, route: &str, path: TutorialMessage) -> ConsolePath {

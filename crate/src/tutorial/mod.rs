@@ -25,3 +25,7 @@ mod terraform;
 
 pub use calls::{setup_next, setup_plan, tutorial_steps};
 pub use numbering::TutorialStep;
+// tutorialSteps' answer, named by the contract's declarations.
+pub use console::ConsolePath;
+pub use policies::{LintAnswer, StatementAnswer, TutorialPolicy};
+pub use steps::{StepAnswer, StepValue};

@@ -7,11 +7,11 @@ use crate::error::{Error, Result};
 use crate::message::PolicyMessage;
 use crate::message::TutorialMessage as M;
 use crate::policy::build::{self as builders, Built, OssReadSpec, OssScope, TrustSpec};
-use crate::policy::lint::{lint, Intent, LintOptions, Report};
+use crate::policy::lint::{lint, Intent, LintOptions, Report, Summary};
 use crate::policy::model::{Policy, PolicyKind};
 use crate::policy::path::Path;
-use crate::policy::{catalog, to_compact, to_pretty};
-use serde_json::{json, Value};
+use crate::policy::{catalog, to_compact, to_pretty, Finding};
+use serde::Serialize;
 
 /// A policy document as a step shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,35 +84,78 @@ impl Document {
         })
     }
 
-    pub fn to_json(&self) -> Value {
-        let statements: Vec<Value> = self
+    /// The document as a step shows it.
+    pub fn answer(&self) -> TutorialPolicy {
+        let statements = self
             .statements
             .iter()
             .enumerate()
-            .map(|(i, purpose)| {
-                json!({
-                    "path": Path::root().key("Statement").index(i).to_string(),
-                    "purpose": purpose,
-                })
+            .map(|(i, purpose)| StatementAnswer {
+                path: Path::root().key("Statement").index(i).to_string(),
+                purpose: purpose.clone(),
             })
             .collect();
-        json!({
-            "name": self.name,
-            "type": self.kind,
-            "title": self.title,
-            "purpose": self.purpose,
-            "description": self.description,
-            "text": self.text,
-            "compact": self.compact,
-            "assumed": self.assumed,
-            "statements": statements,
-            "lint": {
-                "valid": self.lint.valid,
-                "summary": self.lint.summary,
-                "findings": self.lint.findings,
+        TutorialPolicy {
+            name: self.name.clone(),
+            kind: self.kind,
+            title: self.title.clone(),
+            purpose: self.purpose.clone(),
+            description: self.description.clone(),
+            text: self.text.clone(),
+            compact: self.compact.clone(),
+            assumed: self.assumed,
+            statements,
+            lint: LintAnswer {
+                valid: self.lint.valid,
+                summary: self.lint.summary.clone(),
+                findings: self.lint.findings.clone(),
             },
-        })
+        }
     }
+}
+
+/// A policy document a step shows: canonical text from the policy builders, and its lint.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TutorialPolicy {
+    /// The policy's name in RAM; for a trust policy, its role's name.
+    name: String,
+    #[serde(rename = "type")]
+    #[cfg_attr(test, ts(type = "\"Trust\" | \"Custom\" | \"System\""))]
+    kind: &'static str,
+    /// How the page names it ("Trust policy of role admin-oss").
+    title: M,
+    purpose: M,
+    /// A system policy's description (null for the others).
+    description: Option<PolicyMessage>,
+    /// Canonical pretty JSON (console JSON editor, Terraform).
+    text: String,
+    /// Canonical one-line JSON (API, CLI).
+    compact: String,
+    /// A system policy whose exact text is not published: the commonly described content.
+    assumed: bool,
+    statements: Vec<StatementAnswer>,
+    lint: LintAnswer,
+}
+
+/// What one statement of a tutorial policy is for.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialPolicyStatement"))]
+pub struct StatementAnswer {
+    /// Its JSON path in the document (`$.Statement[0]`).
+    path: String,
+    purpose: PolicyMessage,
+}
+
+/// A tutorial policy's lint: whether RAM would accept it, and what the linter found.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialPolicyLint"))]
+pub struct LintAnswer {
+    valid: bool,
+    summary: Summary,
+    findings: Vec<Finding>,
 }
 
 /// The role's trust policy: all of B, or B's named users and roles.

@@ -2870,6 +2870,122 @@ export type ChecksRetryInput = {
 export type TutorialStepNumber = 1 | 2 | 3 | 4;
 
 /**
+ * One step of `tutorialSteps`' answer.
+ */
+export type TutorialStep = {
+  /**
+   * Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
+   * b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
+   * user-switch-role, user-verify.
+   */
+  id: string,
+  /**
+   * 1: A's role; 2: B's user; 3: the switch; 4: verify.
+   */
+  tutorialStep: TutorialStepNumber,
+  audience: TutorialAudience,
+  title: TutorialMessage,
+  /**
+   * The instructions: sentences, shown one after the other (`joinSentences`).
+   */
+  body: Array<TutorialMessage>,
+  consolePath: TutorialConsolePath,
+  /**
+   * What to paste: `value` exactly as RAM takes it, `label` from the catalogs.
+   */
+  values: Array<TutorialStepValue>,
+  policies: Array<TutorialPolicy>,
+  /**
+   * aliyun CLI commands (POSIX shell).
+   */
+  cli: string | null,
+  /**
+   * alicloud provider blocks.
+   */
+  terraform: string | null,
+  verify: TutorialMessage,
+  /**
+   * The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step.
+   */
+  setupTask: "role" | "user" | "policy" | "attach" | null,
+  /**
+   * The checks whose pass proves this step done (every one of them that ran passed).
+   */
+  provenBy: Array<CheckId>,
+};
+
+/**
+ * A value to paste.
+ */
+export type TutorialStepValue = {
+  label: TutorialMessage,
+  value: string,
+  copy: true,
+};
+
+/**
+ * A console location: the menu path a person clicks through (the catalog's words), and the page's URL.
+ */
+export type TutorialConsolePath = {
+  path: TutorialMessage,
+  url: string,
+};
+
+/**
+ * A policy document a step shows: canonical text from the policy builders, and its lint.
+ */
+export type TutorialPolicy = {
+  /**
+   * The policy's name in RAM; for a trust policy, its role's name.
+   */
+  name: string,
+  type: "Trust" | "Custom" | "System",
+  /**
+   * How the page names it ("Trust policy of role admin-oss").
+   */
+  title: TutorialMessage,
+  purpose: TutorialMessage,
+  /**
+   * A system policy's description (null for the others).
+   */
+  description: PolicyMessage | null,
+  /**
+   * Canonical pretty JSON (console JSON editor, Terraform).
+   */
+  text: string,
+  /**
+   * Canonical one-line JSON (API, CLI).
+   */
+  compact: string,
+  /**
+   * A system policy whose exact text is not published: the commonly described content.
+   */
+  assumed: boolean,
+  statements: Array<TutorialPolicyStatement>,
+  lint: TutorialPolicyLint,
+};
+
+/**
+ * What one statement of a tutorial policy is for.
+ */
+export type TutorialPolicyStatement = {
+  /**
+   * Its JSON path in the document (`$.Statement[0]`).
+   */
+  path: string,
+  purpose: PolicyMessage,
+};
+
+/**
+ * A tutorial policy's lint: whether RAM would accept it, and what the linter found.
+ */
+export type TutorialPolicyLint = {
+  valid: boolean,
+  summary: PolicyLintSummary,
+  findings: Array<PolicyFinding>,
+};
+
+/**
  * Who is reading: company A (the role's account), company B (the user's), or B's user.
  */
 export type TutorialAudience = "company-a" | "company-b" | "b-user";
@@ -3011,6 +3127,124 @@ export type SetupResponse = {
   apiError: ApiError
 } | {
   error: CoreError
+};
+
+/**
+ * The task a request belongs to (an operation id's first part), as the contract names it.
+ */
+export type SetupTask = "identity" | "role" | "user" | "policy" | "attach";
+
+/**
+ * One request of a setup plan: `request` is a `request()` input without credentials, time, nonce.
+ */
+export type SetupOperation = {
+  /**
+   * `<task>.<what>`: identity.read, role.read, role.create, role.update, role.recheck, user.read,
+   * user.create, policy.read, policy.create, policy.recheck, attach.read, attach.write.
+   */
+  id: string,
+  task: SetupTask,
+  kind: "read" | "write",
+  action: ActionName,
+  request: { action: ActionName; [field: string]: string },
+  preview: SetupPreview,
+};
+
+/**
+ * What the person is shown before a request is sent.
+ */
+export type SetupPreview = {
+  service: "STS" | "RAM",
+  method: "POST",
+  /**
+   * The action's exact API parameters (common and signature parameters are never shown).
+   */
+  params: Record<string, string>,
+  /**
+   * The request's title (a label, `core_setup_title_...`).
+   */
+  summary: SetupMessage,
+  /**
+   * When it is sent (a fragment, `core_setup_when_...`).
+   */
+  when: SetupMessage,
+  /**
+   * UpdateRole only: a sentence saying it replaces the trust policy and who loses access.
+   */
+  note?: SetupMessage,
+  /**
+   * UpdateRole only: the trust policy it replaces and the principals that lose access.
+   */
+  replaces?: SetupReplaces,
+};
+
+/**
+ * The trust policy an UpdateRole replaces and the principals that lose access.
+ */
+export type SetupReplaces = {
+  current: string,
+  drops: Array<string>,
+};
+
+/**
+ * `setupPlan`'s answer.
+ */
+export type SetupPlan = {
+  side: "A" | "B",
+  /**
+   * The account the credentials must belong to.
+   */
+  account: string,
+  /**
+   * The setupPlan input, echoed: setupNext reads only this.
+   */
+  input: SetupPlanInput,
+  tasks: Array<SetupPlanTask>,
+  operations: Array<SetupOperation>,
+};
+
+/**
+ * One task of the plan: its title and its operations' ids, in order.
+ */
+export type SetupPlanTask = {
+  id: SetupTask,
+  title: SetupMessage,
+  operations: Array<string>,
+};
+
+/**
+ * What one task did (or why it stopped).
+ */
+export type SetupOutcome = {
+  task: SetupTask,
+  result: "checked" | "skipped" | "created" | "updated" | "attached" | "already-there" | "blocked" | "failed",
+  message: SetupMessage,
+  requestId?: string,
+};
+
+/**
+ * `setupNext`'s answer.
+ */
+export type SetupNextResult = {
+  /**
+   * send: `next` is the request to send; blocked: needs a person (nothing overwritten).
+   */
+  status: "send" | "done" | "blocked" | "failed",
+  outcomes: Array<SetupOutcome>,
+  /**
+   * Writes that changed the account (0 on a re-run over a finished account).
+   */
+  changed: number,
+  message: SetupMessage,
+  next?: SetupOperation,
+  /**
+   * The task that is blocked (or, declared here too, failed).
+   */
+  task?: SetupTask,
+  /**
+   * The API error a failed request answered, as parseResponse gave it.
+   */
+  apiError?: ApiError,
 };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;

@@ -8,7 +8,10 @@ mod operation;
 mod plan;
 mod tasks;
 
+pub use next::answer::{SetupNextResult, SetupOutcome};
 pub use next::input::{SetupNextInput, SetupNextPlan, SetupResponse, SetupResult};
 pub use next::next;
-pub use operation::{Operation, Task};
-pub use plan::{read, Plan};
+#[cfg(test)]
+pub use operation::SetupTask;
+pub use operation::{Operation, SetupOperation, SetupPreview, SetupReplaces, Task};
+pub use plan::{read, Plan, SetupPlan, SetupPlanTask};

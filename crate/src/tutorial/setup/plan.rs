@@ -1,7 +1,7 @@
 //! One side's plan: the setupPlan input read, the tasks of that side in order (each request
 //! checked against the API layer's rules before it is offered), and the plan's answer.
 
-use super::operation::{Operation, Task};
+use super::operation::{Operation, SetupOperation, Task};
 use super::tasks::{attach, identity, policy, role, user};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::SetupMessage as S;
@@ -9,7 +9,8 @@ use crate::side::AccountSide;
 use crate::tutorial::check::api_request;
 use crate::tutorial::input::{self, Permission, Setup};
 use crate::tutorial::policies::{self, Document};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Reads the setupPlan input (parsed JSON): the tutorial input, then `side`.
 pub fn read(given: &Value) -> Result<(Setup, AccountSide)> {
@@ -99,30 +100,53 @@ impl Plan {
     }
 
     /// The setupPlan answer; `input` (as given) is echoed for setupNext.
-    pub fn to_json(&self, input: &Value) -> Value {
-        let tasks: Vec<Value> = self
+    pub fn answer(&self, input: Value) -> SetupPlan {
+        let tasks = self
             .tasks
             .iter()
-            .map(|t| {
-                json!({
-                    "id": t.id,
-                    "title": t.title,
-                    "operations": t.operations.iter().map(|o| o.id).collect::<Vec<_>>(),
-                })
+            .map(|t| SetupPlanTask {
+                id: t.id,
+                title: t.title.clone(),
+                operations: t.operations.iter().map(|o| o.id).collect(),
             })
             .collect();
-        let operations: Vec<Value> = self
+        let operations = self
             .tasks
             .iter()
             .flat_map(|t| &t.operations)
-            .map(|o| o.to_json(None))
+            .map(|o| o.answer(None))
             .collect();
-        json!({
-            "side": self.side.name(),
-            "account": self.account,
-            "input": input,
-            "tasks": tasks,
-            "operations": operations,
-        })
+        SetupPlan {
+            side: self.side,
+            account: self.account.clone(),
+            input,
+            tasks,
+            operations,
+        }
     }
+}
+
+/// `setupPlan`'s answer.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SetupPlan {
+    #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
+    side: AccountSide,
+    /// The account the credentials must belong to.
+    account: String,
+    /// The setupPlan input, echoed: setupNext reads only this.
+    #[cfg_attr(test, ts(as = "crate::tutorial::input::shape::SetupPlanInput"))]
+    input: Value,
+    tasks: Vec<SetupPlanTask>,
+    operations: Vec<SetupOperation>,
+}
+
+/// One task of the plan: its title and its operations' ids, in order.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SetupPlanTask {
+    #[cfg_attr(test, ts(as = "super::operation::SetupTask"))]
+    id: &'static str,
+    title: S,
+    operations: Vec<&'static str>,
 }

@@ -5,9 +5,9 @@ use crate::checks::CheckId;
 use crate::message::TutorialMessage as M;
 use crate::tutorial::console::ConsolePath;
 use crate::tutorial::input::Audience;
-use crate::tutorial::policies::Document;
+use crate::tutorial::policies::{Document, TutorialPolicy};
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// One step of the tutorial as a reader sees it.
 #[derive(Debug, Clone)]
@@ -55,29 +55,81 @@ impl Step {
         }
     }
 
-    pub fn to_json(&self) -> Value {
-        let values: Vec<Value> = self
+    /// The step as the contract shows it.
+    pub fn answer(&self) -> StepAnswer {
+        let values = self
             .values
             .iter()
-            .map(|(label, value)| json!({ "label": label, "value": value, "copy": true }))
+            .map(|(label, value)| StepValue {
+                label: label.clone(),
+                value: value.clone(),
+                copy: true,
+            })
             .collect();
-        let policies: Vec<Value> = self.policies.iter().map(Document::to_json).collect();
-        json!({
-            "id": self.id,
-            "tutorialStep": self.tutorial_step,
-            "audience": self.audience.name(),
-            "title": self.title,
-            "body": self.body,
-            "consolePath": self.console.to_json(),
-            "values": values,
-            "policies": policies,
-            "cli": self.cli,
-            "terraform": self.terraform,
-            "verify": self.verify,
-            "setupTask": written_by(self.id),
-            "provenBy": proven_by(self.id),
-        })
+        StepAnswer {
+            id: self.id,
+            tutorial_step: self.tutorial_step,
+            audience: self.audience.name(),
+            title: self.title.clone(),
+            body: self.body.clone(),
+            console_path: self.console.clone(),
+            values,
+            policies: self.policies.iter().map(Document::answer).collect(),
+            cli: self.cli.clone(),
+            terraform: self.terraform.clone(),
+            verify: self.verify.clone(),
+            setup_task: written_by(self.id),
+            proven_by: proven_by(self.id),
+        }
     }
+}
+
+/// One step of `tutorialSteps`' answer.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialStep"))]
+#[serde(rename_all = "camelCase")]
+pub struct StepAnswer {
+    /// Stable: a-create-role, a-edit-trust, a-create-policy, a-attach-policy, a-share-values, a-verify,
+    /// b-create-user, b-create-policy, b-attach-policy, b-share-values, b-verify, user-sign-in,
+    /// user-switch-role, user-verify.
+    id: &'static str,
+    /// 1: A's role; 2: B's user; 3: the switch; 4: verify.
+    tutorial_step: TutorialStep,
+    #[cfg_attr(test, ts(as = "Audience"))]
+    audience: &'static str,
+    title: M,
+    /// The instructions: sentences, shown one after the other (`joinSentences`).
+    body: Vec<M>,
+    console_path: ConsolePath,
+    /// What to paste: `value` exactly as RAM takes it, `label` from the catalogs.
+    values: Vec<StepValue>,
+    policies: Vec<TutorialPolicy>,
+    /// aliyun CLI commands (POSIX shell).
+    cli: Option<String>,
+    /// alicloud provider blocks.
+    terraform: Option<String>,
+    verify: M,
+    /// The "Do it for me" task whose outcome (created, updated, attached, already-there) does this step.
+    #[cfg_attr(
+        test,
+        ts(type = "\"role\" | \"user\" | \"policy\" | \"attach\" | null")
+    )]
+    setup_task: Option<&'static str>,
+    /// The checks whose pass proves this step done (every one of them that ran passed).
+    #[cfg_attr(test, ts(as = "Vec<CheckId>"))]
+    proven_by: &'static [CheckId],
+}
+
+/// A value to paste.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialStepValue"))]
+pub struct StepValue {
+    label: M,
+    value: String,
+    #[cfg_attr(test, ts(type = "true"))]
+    copy: bool,
 }
 
 /// The "Do it for me" task (`setupNext`'s outcome `task`) that writes what this step asks for:

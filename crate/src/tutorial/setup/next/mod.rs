@@ -14,9 +14,12 @@ use crate::read::Later;
 use crate::read::{object, parse_json, read_value, Unknown};
 use crate::tutorial::check::moved;
 use crate::tutorial::input::unknown_field;
+use crate::tutorial::setup::operation::Replacing;
 use serde_json::Value;
 
+pub mod answer;
 pub mod input;
+use answer::SetupNextResult;
 use input::{SetupNextInput, SetupResponse, SetupResult};
 
 /// One received answer.
@@ -42,7 +45,7 @@ enum Answer<'a> {
 
 /// Why the replay stopped.
 enum Stop {
-    Send(String, Option<(S, Value)>),
+    Send(String, Option<Replacing>),
     Blocked(&'static str, S),
     Failed(&'static str, S, Value),
 }
@@ -78,7 +81,7 @@ mod replay;
 mod tasks;
 
 /// `setupNext({plan, results})`.
-pub fn next(text: &str) -> Result<Value> {
+pub fn next(text: &str) -> Result<SetupNextResult> {
     let given: SetupNextInput = read_value(&parse_json(text)?, "$", Some(&unknown_field))?;
     let plan = given
         .plan
@@ -110,7 +113,7 @@ pub fn next(text: &str) -> Result<Value> {
             ));
         }
     }
-    Ok(replay.answer_json(stop))
+    Ok(replay.answer(stop))
 }
 
 /// An unknown field of a received answer.

@@ -1,12 +1,13 @@
 //! The replay of `setupNext`: takes the received answers in order, records what each task did,
 //! names a stop, and writes the answer the contract gives.
 
+use super::answer::{SetupNextResult, SetupOutcome};
 use super::{Answer, Outcome, Received, Replay, Stop};
 use crate::api::{ApiResult, PolicyListResult};
 use crate::error::{Error, Result};
 use crate::message::SetupMessage as S;
 use crate::tutorial::setup::Operation;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 impl<'a> Replay<'a> {
     /// The next received answer if it answers `id`; an error if it answers something else.
@@ -138,53 +139,57 @@ impl<'a> Replay<'a> {
             .count()
     }
 
-    pub(super) fn answer_json(&self, stop: Option<Stop>) -> Value {
-        let mut outcomes: Vec<Value> = self
+    pub(super) fn answer(&self, stop: Option<Stop>) -> SetupNextResult {
+        let mut outcomes: Vec<SetupOutcome> = self
             .outcomes
             .iter()
-            .map(|o| {
-                let mut v = json!({ "task": o.task, "result": o.result, "message": o.message });
-                if let Some(id) = &o.request_id {
-                    v["requestId"] = json!(id);
-                }
-                v
+            .map(|o| SetupOutcome {
+                task: o.task,
+                result: o.result,
+                message: o.message.clone(),
+                request_id: o.request_id.clone(),
             })
             .collect();
         let changed = self.changed();
-        let (status, message, extra) = match stop {
-            None if changed == 0 => ("done", S::DoneNothing {}, None),
-            None => ("done", S::DoneChanged { count: changed }, None),
+        let mut answer = SetupNextResult {
+            status: "done",
+            failed_task: None,
+            outcomes: Vec::new(),
+            changed,
+            message: S::DoneNothing {},
+            next: None,
+            task: None,
+            api_error: None,
+        };
+        match stop {
+            None if changed == 0 => {}
+            None => answer.message = S::DoneChanged { count: changed },
             Some(Stop::Send(id, replaces)) => {
                 // Every id the replay asks for is one of the plan's operations.
                 let op = self.op(&id);
-                let next = op.map_or(Value::Null, |o| o.to_json(replaces));
                 let request = op.map_or(S::TitleReadIdentity {}, |o| o.summary.clone());
-                (
-                    "send",
-                    S::Next {
-                        request: Box::new(request),
-                    },
-                    Some(("next", next)),
-                )
+                answer.status = "send";
+                answer.message = S::Next {
+                    request: Box::new(request),
+                };
+                answer.next = op.map(|o| o.answer(replaces));
             }
             Some(Stop::Blocked(task, message)) => {
-                outcomes.push(json!({ "task": task, "result": "blocked", "message": message }));
-                ("blocked", message, Some(("task", json!(task))))
+                outcomes.push(SetupOutcome::stop(task, "blocked", &message));
+                answer.status = "blocked";
+                answer.message = message;
+                answer.task = Some(task);
             }
             Some(Stop::Failed(task, message, api_error)) => {
-                outcomes.push(json!({ "task": task, "result": "failed", "message": message }));
-                let mut out = json!({ "status": "failed", "task": task, "outcomes": outcomes, "changed": changed, "message": message });
-                if !api_error.is_null() {
-                    out["apiError"] = api_error;
-                }
-                return out;
+                outcomes.push(SetupOutcome::stop(task, "failed", &message));
+                answer.status = "failed";
+                answer.message = message;
+                answer.failed_task = Some(task);
+                answer.api_error = Some(api_error).filter(|e| !e.is_null());
             }
-        };
-        let mut out = json!({ "status": status, "outcomes": outcomes, "changed": changed, "message": message });
-        if let Some((key, value)) = extra {
-            out[key] = value;
         }
-        out
+        answer.outcomes = outcomes;
+        answer
     }
 }
 

@@ -9,7 +9,8 @@ use crate::policy::model::PolicyKind;
 use crate::policy::{parse, to_compact};
 use crate::side::AccountSide;
 use crate::tutorial::policies::Document;
-use serde_json::{json, Value};
+use crate::tutorial::setup::operation::{Replacing, SetupReplaces};
+use serde_json::Value;
 
 impl<'a> Replay<'a> {
     pub(super) fn identity(&mut self) -> Result<Option<Stop>> {
@@ -257,7 +258,7 @@ fn same_document(current: &str, wanted: &Document, kind: PolicyKind) -> bool {
 }
 
 /// What an UpdateRole replaces: the current document and the principals that lose access.
-fn replaces(current: &str, wanted: &Document) -> (S, Value) {
+fn replaces(current: &str, wanted: &Document) -> Replacing {
     let principals = |text: &str| -> Option<Vec<String>> {
         let policy = parse(text, PolicyKind::Trust).ok()?;
         Some(
@@ -290,5 +291,11 @@ fn replaces(current: &str, wanted: &Document) -> (S, Value) {
             principals: Box::new(principals),
         },
     };
-    (note, json!({ "current": current, "drops": drops }))
+    Replacing {
+        note,
+        replaces: SetupReplaces {
+            current: current.to_string(),
+            drops,
+        },
+    }
 }

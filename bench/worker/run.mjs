@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchExtension } from '../../tests/e2e/harness.js';
+import { launchDir as launchBrowser } from '../popup/browsers.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
@@ -169,26 +170,12 @@ async function wasmLoadTime(page) {
 }
 
 /**
- * An extension folder in a browser of its own, with one of its pages open (to send from).
+ * An extension folder in a browser of its own (set up as the e2e harness sets up ours), with one
+ * of its pages open (to send from).
  * @param {string} dir
  */
 async function launchDir(dir) {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    // The switches of tests/e2e/harness.js, which launches ours: both builds in browsers set up alike.
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const { context, worker } = await launchBrowser(dir);
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup/popup.html`);

@@ -17,13 +17,11 @@ export * from './generated/core';
 export * from './generated/messages';
 import type { Message, MessageType, Replies } from './generated/messages';
 import type {
+  CoreErrorResult,
   ActionName,
   ApiCredentials,
-  ApiError,
   ApiRequestFields,
   ApiResponseInput,
-  ApiResult,
-  BuiltRequest,
   ChainLink,
   CheckId,
   CheckInputs,
@@ -54,19 +52,6 @@ export type CoreErrorKind = import('./generated/core').ErrorKind;
 // [core, by hand] The JSON contract: inputs, and answers the core builds as untyped JSON
 // ---------------------------------------------------------------------------------------------
 
-/** Any core call may answer with this instead of its result. */
-export interface CoreErrorResult {
-  error: CoreError;
-}
-
-/** `selfCheck()`: the public RPC vector signed in this runtime. */
-export interface SelfCheckResult {
-  ok: boolean;
-  check: string;
-  expected: string;
-  actual: string;
-}
-
 // `sign()`'s request (SignRequest, Scalar, ...) is generated from crate/src/contract/sign/input.rs.
 
 /** The result of `sign()` for each request kind. */
@@ -90,9 +75,6 @@ export interface ApiRequestInput extends ApiRequestFields {
 // `policyBuild()`, `policyLint()` and `policySimulate()`: their inputs (PolicyBuildInput,
 // PolicyLintInput, PolicySimulateInput) and answers (PolicyLintResult, PolicySimulateResult) are
 // generated from crate/src/contract/policy/.
-
-/** A success's typed result (its shape depends on the action; see the README), or the API's error. */
-export type ParsedResponse = { result: ApiResult } | { apiError: ApiError };
 
 // ---------------------------------------------------------------------------------------------
 // Profiles: profileParse, profileSerialize, profileImport, profileExport and switchUrl take and

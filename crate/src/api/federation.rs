@@ -31,10 +31,13 @@ pub const SIGNIN_TOKEN_SECONDS: u64 = 30;
 
 /// A form POST for the caller to send unchanged. The body holds the STS secret and token: send it
 /// only to the federation endpoint, never log it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FormRequest {
     pub method: &'static str,
     pub url: String,
+    #[serde(serialize_with = "super::built::headers_in_order")]
+    #[cfg_attr(test, ts(type = "Record<string, string>"))]
     pub headers: Vec<(String, String)>,
     pub body: String,
 }

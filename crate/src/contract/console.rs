@@ -14,14 +14,13 @@
 //! - `login`: `{site, signinToken, destination?}` -> `{url}` (use it at once: 30 s, one use).
 
 use super::parse::{HttpAnswer, Status};
-use super::request::to_json;
 use crate::api::{self, Action, Answer, Credentials, SessionSpec, SigninOutcome, StsCredentials};
 use crate::error::{Error, Result};
 use crate::message::{ApiMessage, ProfileMessage, SigninMessage};
 use crate::profile::Site;
 use crate::read::{self, read_value, Entries, Scalar, Unknown, What};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Handles one `consoleSignin` step given as JSON text.
 pub fn console_signin(input: &str) -> Result<Value> {
@@ -122,11 +121,30 @@ fn assume(value: &Value) -> Result<Value> {
             .filter(|t| !t.is_empty())
             .map(str::to_string),
     };
-    let built = api::assume_role_request(credentials, &spec, req.time, req.nonce)?;
-    let mut value = to_json(&built);
-    value["sessionName"] = session_name.into();
-    value["readOnly"] = read_only.into();
-    Ok(value)
+    let request = api::assume_role_request(credentials, &spec, req.time, req.nonce)?;
+    Ok(to_json(&AssumeRequest {
+        request,
+        session_name,
+        read_only,
+    }))
+}
+
+/// `assume`'s answer: the signed AssumeRole request, the session's name, and whether the
+/// read-only session policy went with it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleAssumeRequest"))]
+#[serde(rename_all = "camelCase")]
+pub struct AssumeRequest {
+    #[serde(flatten)]
+    pub request: api::BuiltRequest,
+    pub session_name: String,
+    pub read_only: bool,
+}
+
+/// An answer as JSON: strings, numbers, flags and catalog messages, whose serialising cannot fail.
+fn to_json<T: Serialize>(answer: &T) -> Value {
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }
 
 /// `answer`, once its `action` is known.
@@ -167,11 +185,6 @@ enum StepAnswer<K, T> {
     Url(String),
 }
 
-fn to_value<K: Serialize, T: Serialize>(answer: StepAnswer<K, T>) -> Value {
-    // Strings, enums and catalog messages: serialising them cannot fail.
-    serde_json::to_value(answer).unwrap_or(Value::Null)
-}
-
 fn answer(value: &Value) -> Result<Value> {
     let action = match read::tag(value, "$", "action")? {
         "GetCallerIdentity" => Action::GetCallerIdentity,
@@ -191,11 +204,11 @@ fn answer(value: &Value) -> Result<Value> {
     }
     .response();
     Ok(match api::parse(action, &response, req.string_to_sign)? {
-        Answer::Success(result) => to_value(StepAnswer::<(), ()>::Result(Box::new(result))),
+        Answer::Success(result) => to_json(&StepAnswer::<(), ()>::Result(Box::new(result))),
         Answer::Failure(e) => {
             let role_arn = fields::<RefusedRole>(value)?.role_arn.unwrap_or_default();
             let (kind, text) = api::name_refusal(action, &e, role_arn);
-            to_value(StepAnswer::Refusal(Refused {
+            to_json(&StepAnswer::Refusal(Refused {
                 kind,
                 code: e.code,
                 text,
@@ -230,26 +243,20 @@ fn token(value: &Value) -> Result<Value> {
         security_token: creds.security_token.to_string(),
         expiration: String::new(),
     };
-    let built = api::signin_token_request(&sts, req.site)?;
-    let headers: serde_json::Map<String, Value> = built
-        .headers
-        .into_iter()
-        .map(|(k, v)| (k, Value::String(v)))
-        .collect();
-    Ok(json!({ "method": built.method, "url": built.url, "headers": headers, "body": built.body }))
+    Ok(to_json(&api::signin_token_request(&sts, req.site)?))
 }
 
 fn token_answer(value: &Value) -> Result<Value> {
     let response = fields::<HttpAnswer>(value)?.response();
     Ok(match api::parse_signin_token(&response)? {
-        SigninOutcome::Token(t) => to_value(StepAnswer::<(), ()>::SigninToken(t.signin_token)),
+        SigninOutcome::Token(t) => to_json(&StepAnswer::<(), ()>::SigninToken(t.signin_token)),
         SigninOutcome::Refused(e) => {
             let code = e.code.clone();
             let text = SigninMessage::TokenRefusedAgain {
                 code: e.code,
                 message: e.message,
             };
-            to_value(StepAnswer::Refusal(Refused {
+            to_json(&StepAnswer::Refusal(Refused {
                 kind: "token",
                 code,
                 text,
@@ -280,12 +287,13 @@ fn login(value: &Value) -> Result<Value> {
         destination,
         req.signin_token,
     )?;
-    Ok(to_value(StepAnswer::<(), ()>::Url(url)))
+    Ok(to_json(&StepAnswer::<(), ()>::Url(url)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn call(input: Value) -> Value {
         console_signin(&input.to_string()).unwrap()

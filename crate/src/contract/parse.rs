@@ -6,8 +6,8 @@ use crate::api::{self, Action, Answer, HttpResponse};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::ApiMessage;
 use crate::read::{self, Entries, Scalar, Unknown, What};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// `parseResponse()`'s input: the answer the caller received to a request built by `request()`.
 #[derive(Deserialize)]
@@ -77,10 +77,21 @@ pub fn parse(input: &str) -> Result<Value> {
         body: req.body.to_string(),
     };
     let ours = req.string_to_sign;
-    Ok(match api::parse(req.action, &response, ours)? {
-        Answer::Success(result) => json!({ "result": result }),
-        Answer::Failure(error) => json!({ "apiError": error }),
-    })
+    let answer = match api::parse(req.action, &response, ours)? {
+        Answer::Success(result) => ParsedResponse::Result(result),
+        Answer::Failure(error) => ParsedResponse::ApiError(error),
+    };
+    // Typed results and errors of strings, numbers and flags: serialising them cannot fail.
+    Ok(serde_json::to_value(answer).unwrap_or(Value::Null))
+}
+
+/// `parse`'s answer: a success's typed result (its shape depends on the action), or the API's error.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ParsedResponse {
+    Result(api::ApiResult),
+    ApiError(api::ApiError),
 }
 
 /// The HTTP answer a console sign-in step describes: `status` (100-599), `headers` and `body`.

@@ -7,7 +7,7 @@ use crate::message::ApiMessage;
 use crate::read::{self, parse_json, read_value, Unknown, What};
 use crate::read::{child_path, json_type};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 /// `request()`'s common fields. Besides them, each action takes its own camelCase fields (e.g.
 /// AssumeRole: `roleArn`, `roleSessionName`, `durationSeconds`; `api::field_spec`); unknown
@@ -87,26 +87,6 @@ pub fn request(input: &str) -> Result<Value> {
 
 /// `{method, url, headers: {...}, body: string|null, signing: {...}}`.
 pub fn to_json(built: &BuiltRequest) -> Value {
-    let headers: Map<String, Value> = built
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    let s = &built.signing;
-    let mut signing = Map::new();
-    if let Some(q) = &s.canonical_query {
-        signing.insert("canonicalQuery".into(), q.clone().into());
-    }
-    if let Some(r) = &s.canonicalized_resource {
-        signing.insert("canonicalizedResource".into(), r.clone().into());
-    }
-    signing.insert("stringToSign".into(), s.string_to_sign.clone().into());
-    signing.insert("signature".into(), s.signature.clone().into());
-    json!({
-        "method": built.method,
-        "url": built.url,
-        "headers": headers,
-        "body": built.body,
-        "signing": signing,
-    })
+    // Strings and a map of strings: serialising them cannot fail.
+    serde_json::to_value(built).unwrap_or(Value::Null)
 }

@@ -19,7 +19,8 @@ use crate::sign::{oss, post_policy, rpc};
 pub(super) use answer::write_string;
 use answer::Signed;
 use input::{OssPresignRequest, OssRequestFields, SignRequest};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 /// Handles one `sign` request given as JSON text.
 pub fn sign(input: &str) -> Result<Value> {
@@ -92,7 +93,7 @@ fn oss_request(req: OssRequestFields) -> (OssRequest, OssCredentials) {
 
 /// The popup's live self-check: signs the public RPC vector and compares with the documented
 /// signature.
-pub fn self_check() -> Value {
+pub fn self_check() -> SelfCheck {
     const EXPECTED: &str = "OLeaidS1JvxuMvnyHOwuJ+uX5qY=";
     let params: Vec<(String, String)> = [
         ("AccessKeyId", "testid"),
@@ -110,18 +111,30 @@ pub fn self_check() -> Value {
     let actual = rpc::sign("GET", &params, "testsecret")
         .map(|s| s.signature)
         .unwrap_or_default();
-    json!({
-        "ok": actual == EXPECTED,
-        "check": "RPC signature V1, public vector (DescribeRegions)",
-        "expected": EXPECTED,
-        "actual": actual,
-    })
+    SelfCheck {
+        ok: actual == EXPECTED,
+        check: "RPC signature V1, public vector (DescribeRegions)",
+        expected: EXPECTED,
+        actual,
+    }
+}
+
+/// `selfCheck()`'s answer: the public RPC vector signed in this runtime.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "SelfCheckResult"))]
+pub struct SelfCheck {
+    pub ok: bool,
+    pub check: &'static str,
+    pub expected: &'static str,
+    pub actual: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::contract::to_text;
+    use serde_json::json;
 
     const DATE: &str = "Thu, 17 Nov 2005 18:49:58 GMT";
 

@@ -1,7 +1,8 @@
 //! Answers as JSON text, the form the wasm boundary and the CLI pass on.
 
-use crate::error::Result;
-use serde_json::{json, Value};
+use crate::error::{Error, Result};
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt::Write;
 
 /// JSON text of a result: the value itself, or `{"error": {...}}`.
@@ -14,11 +15,23 @@ pub fn to_text(result: &Result<Value>) -> String {
             out.reserve(text_size_hint(v));
             write!(out, "{v}")
         }
-        Err(e) => write!(out, "{}", json!({ "error": e })),
+        // An error's fields are strings, numbers and catalog messages: serialising cannot fail.
+        Err(error) => {
+            out = serde_json::to_string(&ErrorAnswer { error }).unwrap_or_default();
+            Ok(())
+        }
     };
     // Writing into a String cannot fail; Value's Display never fails.
     debug_assert!(written.is_ok());
     out
+}
+
+/// What a call answers instead of its result when it fails.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CoreErrorResult"))]
+pub struct ErrorAnswer<'a> {
+    pub error: &'a Error,
 }
 
 /// About the length of `v` as JSON text (exact when no string needs escaping).

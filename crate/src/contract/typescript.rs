@@ -45,6 +45,7 @@ exported! {
     // Errors (crate/src/error.rs)
     error::ErrorKind,
     error::Error,
+    contract::text::ErrorAnswer,
     // Messages: one `{id, args}` union per area the extension receives (crate/src/message/); not
     // the CLI's, nor `Message`, their union (an error's text is any message: error.rs)
     message::ProfileMessage,
@@ -59,6 +60,7 @@ exported! {
     message::ChainMessage,
     // version
     contract::VersionInfo,
+    contract::sign::SelfCheck,
     api::Action,
     // sign: the request (crate/src/contract/sign/input.rs) and its answers
     crate::read::Scalar,
@@ -79,6 +81,7 @@ exported! {
     api::Signing,
     // parseResponse: the input (crate/src/contract/parse.rs) and its answers (crate/src/api/)
     contract::parse::ResponseInput,
+    contract::parse::ParsedResponse,
     api::ApiError,
     api::AccessDeniedDetail,
     api::DeniedPolicyType,
@@ -108,7 +111,9 @@ exported! {
     api::ListObjectsResult,
     api::ObjectSummary,
     api::BucketInfo,
-    // The CLI's federation requests (rolehop console)
+    // consoleSignin's requests, and the CLI's federation requests (rolehop console)
+    contract::console::AssumeRequest,
+    api::FormRequest,
     api::SigninToken,
     api::FederationFailure,
     api::FederationError,

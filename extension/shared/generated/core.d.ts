@@ -34,6 +34,13 @@ export type CoreError = {
   column?: number,
 };
 
+/**
+ * What a call answers instead of its result when it fails.
+ */
+export type CoreErrorResult = {
+  error: CoreError,
+};
+
 export type ProfileMessage = 
   | { id: "core_field_account", args: Record<string, never> }
   | { id: "core_field_role_name", args: Record<string, never> }
@@ -988,6 +995,16 @@ export type VersionInfo = {
   actions: Array<ActionName>,
 };
 
+/**
+ * `selfCheck()`'s answer: the public RPC vector signed in this runtime.
+ */
+export type SelfCheckResult = {
+  ok: boolean,
+  check: string,
+  expected: string,
+  actual: string,
+};
+
 export type ActionName = "GetCallerIdentity" | "AssumeRole" | "GetRole" | "CreateRole" | "UpdateRole" | "AttachPolicyToRole" | "ListPoliciesForRole" | "CreateUser" | "AttachPolicyToUser" | "ListPoliciesForUser" | "CreatePolicy" | "GetPolicy" | "GetAccountAlias" | "DecodeDiagnosticMessage" | "ListBuckets" | "ListObjects" | "ListObjectsV2" | "GetBucketInfo";
 
 export type Scalar = string | number | boolean;
@@ -1201,8 +1218,7 @@ export type ApiRequestFields = {
 };
 
 /**
- * An HTTP request for the caller to send unchanged. Written by hand in contract/request.rs
- * (`request`); the declaration says what that writes.
+ * An HTTP request for the caller to send unchanged (`request`'s answer).
  */
 export type BuiltRequest = {
   method: string,
@@ -1243,6 +1259,15 @@ export type ApiResponseInput = {
    * Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
    */
   stringToSign?: string | null,
+};
+
+/**
+ * `parse`'s answer: a success's typed result (its shape depends on the action), or the API's error.
+ */
+export type ParsedResponse = {
+  "result": ApiResult
+} | {
+  "apiError": ApiError
 };
 
 export type ApiError = {
@@ -1570,6 +1595,37 @@ export type BucketInfo = {
   region?: string,
   dataRedundancyType?: string,
   requestId?: string,
+};
+
+/**
+ * `assume`'s answer: the signed AssumeRole request, the session's name, and whether the
+ * read-only session policy went with it.
+ */
+export type ConsoleAssumeRequest = {
+  sessionName: string,
+  readOnly: boolean,
+  method: string,
+  url: string,
+  /**
+   * In the order to send them (an object: JavaScript keeps its keys' order).
+   */
+  headers: Record<string, string>,
+  /**
+   * The form body of RPC requests; `None` for OSS GETs.
+   */
+  body: string | null,
+  signing: RequestSigning,
+};
+
+/**
+ * A form POST for the caller to send unchanged. The body holds the STS secret and token: send it
+ * only to the federation endpoint, never log it.
+ */
+export type FormRequest = {
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
 };
 
 /**

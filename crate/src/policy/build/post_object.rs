@@ -6,7 +6,7 @@ use super::names;
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::PolicyMessage;
 use crate::time::UtcTime;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostObjectSpec {
@@ -29,7 +29,9 @@ pub struct PostObjectSpec {
 pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
     UtcTime::parse_iso8601(&spec.expiration).map_err(|m| Error::invalid_said("$.expiration", m))?;
     names::bucket(&spec.bucket, "$.bucket")?;
-    let mut conditions: Vec<Value> = vec![json!({ "bucket": spec.bucket })];
+    let mut conditions = vec![Condition::Bucket {
+        bucket: &spec.bucket,
+    }];
     match (&spec.key, &spec.key_prefix) {
         (Some(_), Some(_)) => {
             return Err(Error::invalid_said(
@@ -40,8 +42,8 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
         (Some(key), None) if key.is_empty() => {
             return Err(Error::invalid_said("$.key", PolicyMessage::PostKeyEmpty {}))
         }
-        (Some(key), None) => conditions.push(json!(["eq", "$key", key])),
-        (None, Some(prefix)) => conditions.push(json!(["starts-with", "$key", prefix])),
+        (Some(key), None) => conditions.push(Condition::Match("eq", "$key", key)),
+        (None, Some(prefix)) => conditions.push(Condition::Match("starts-with", "$key", prefix)),
         (None, None) => {
             return Err(
                 Error::said(ErrorKind::MissingField, PolicyMessage::PostNeedsKey {})
@@ -56,10 +58,10 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
                 PolicyMessage::PostRangeEmpty { min, max },
             ));
         }
-        conditions.push(json!(["content-length-range", min, max]));
+        conditions.push(Condition::Range("content-length-range", min, max));
     }
     if let Some(ct) = &spec.content_type_prefix {
-        conditions.push(json!(["starts-with", "$Content-Type", ct]));
+        conditions.push(Condition::Match("starts-with", "$Content-Type", ct));
     }
     if let Some(status) = &spec.success_action_status {
         if !matches!(status.as_str(), "200" | "201" | "204") {
@@ -70,9 +72,34 @@ pub fn post_object_policy(spec: &PostObjectSpec) -> Result<String> {
                 },
             ));
         }
-        conditions.push(json!(["eq", "$success_action_status", status]));
+        conditions.push(Condition::Match("eq", "$success_action_status", status));
     }
-    Ok(json!({ "expiration": spec.expiration, "conditions": conditions }).to_string())
+    let policy = PostPolicy {
+        expiration: &spec.expiration,
+        conditions,
+    };
+    // Strings and numbers: serialising them cannot fail.
+    Ok(serde_json::to_string(&policy).unwrap_or_default())
+}
+
+/// The document OSS reads: `{"expiration", "conditions"}`.
+#[derive(Serialize)]
+struct PostPolicy<'a> {
+    expiration: &'a str,
+    conditions: Vec<Condition<'a>>,
+}
+
+/// One condition, in OSS's two forms: an object for the bucket, a list for the rest.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Condition<'a> {
+    Bucket {
+        bucket: &'a str,
+    },
+    /// `[operator, "$field", value]`: `eq` or `starts-with`.
+    Match(&'static str, &'static str, &'a str),
+    /// `["content-length-range", min, max]`.
+    Range(&'static str, u64, u64),
 }
 
 #[cfg(test)]

@@ -9,6 +9,13 @@
 //! - `checks-input-errors.jsonl`: the checks' calls and `consoleRefusal` (14,652);
 //! - `profile-input-errors.jsonl`: the profile calls and `consoleSignin` (44,274).
 //!
+//! `body-errors.jsonl` holds the RPC (JSON) response bodies `parse` and `consoleSignin`'s
+//! `tokenAnswer` read, from when they were read by key (`api/json.rs`'s `Node`): one input for each
+//! distinct answer, error or success (24,949 generated bodies: every element absent, null or of
+//! each JSON type, numbers and booleans as strings, negative and huge numbers, single-object
+//! lists, pairs of faults, denial details in both casings, texts that are not JSON), with that
+//! answer: the same error, or the same result byte for byte.
+//!
 //! The tutorial's inputs, whose drafts are answers too, have their own test
 //! (`tutorial_input_errors.rs`).
 
@@ -62,6 +69,33 @@ fn answers_as_before(fixture: &str, at_least: usize) {
         checked += 1;
     }
     assert!(checked > at_least, "{checked} cases");
+}
+
+#[test]
+fn rpc_bodies() {
+    let mut checked = 0;
+    for line in include_str!("fixtures/body-errors.jsonl").lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let command = case["command"].as_str().unwrap();
+        let input = case["input"].as_str().unwrap();
+        let answer = match command {
+            "parse" => c::parse(input),
+            "consoleSignin" => c::console_signin(input),
+            other => panic!("unknown command {other}"),
+        };
+        match (answer, case["answer"].as_str()) {
+            (Ok(answer), Some(expected)) => {
+                assert_eq!(serde_json::to_string(&answer).unwrap(), expected, "{input}")
+            }
+            (Err(error), None) => {
+                let got = serde_json::to_value(&error).unwrap();
+                assert_eq!(got, case["error"], "{input}");
+            }
+            (answer, _) => panic!("{input}: {answer:?}, expected {}", case),
+        }
+        checked += 1;
+    }
+    assert!(checked > 3000, "{checked} cases");
 }
 
 #[test]

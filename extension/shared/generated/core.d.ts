@@ -2902,7 +2902,31 @@ export type CheckDeniedBy = {
 /**
  * A request of the checks (as JSON: its parameters).
  */
-export type CheckRequestParams = Record<symbol, never> | Record<symbol, never> | { roleName: string, } | { roleName: string | null, } | { userName: string | null, } | { policyName: string, policyType: string, } | { roleArn: string, roleSessionName: string, durationSeconds: number, externalId?: string, } | { region?: string, } | { bucket: string, maxKeys: number, prefix?: string, region?: string, } | { encodedDiagnosticMessage: string, };
+export type CheckRequestParams = {
+} | {
+  roleName: string,
+} | {
+  roleName: string | null,
+} | {
+  userName: string | null,
+} | {
+  policyName: string,
+  policyType: string,
+} | {
+  roleArn: string,
+  roleSessionName: string,
+  durationSeconds: number,
+  externalId?: string,
+} | {
+  region?: string,
+} | {
+  bucket: string,
+  maxKeys: number,
+  prefix?: string,
+  region?: string,
+} | {
+  encodedDiagnosticMessage: string,
+};
 
 /**
  * One entry of `inputs.userPolicies`: a system policy's name, or a policy given inline.

@@ -352,7 +352,13 @@ fn reason_text(value: &Value, path: &str) -> Result<String> {
 
 /// A message as the core writes one (`{"id": ..., "args": ...}`), passed on as given.
 fn said(value: Option<Value>) -> Option<Value> {
-    value.filter(|v| v.get("id").is_some_and(Value::is_string))
+    /// What makes an object a message: its id is text (the rest is passed on unread).
+    #[derive(Deserialize)]
+    struct Said {
+        #[serde(rename = "id")]
+        _id: String,
+    }
+    value.filter(|v| v.is_object() && Said::deserialize(v).is_ok())
 }
 
 impl ParseErrorFields {

@@ -2,6 +2,7 @@
 //! succeeded (its gate opens), again when its last attempt failed in passing (retry policy) or
 //! OSS named the bucket's region, and never when what it needs failed.
 
+use super::call::Call;
 use super::check::AccountSide;
 use super::facts::AttemptOutcome;
 use super::known::{bucket_region, id, listed_policies, IdentityKind, Known};
@@ -10,7 +11,6 @@ use crate::api::{Action, ApiResult};
 use crate::endpoint::oss_endpoint_region;
 use crate::message::ChecksMessage;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
 
 /// At most this many GetPolicy requests per side (a role takes at most 30 policies).
 pub const MAX_POLICY_READS: usize = 30;
@@ -47,7 +47,7 @@ pub struct Planned {
     pub action: Action,
     pub side: AccountSide,
     pub credentials: Creds,
-    pub params: Map<String, Value>,
+    pub params: Call,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,7 @@ pub struct NextRequest {
     #[cfg_attr(test, ts(type = "\"A\" | \"B\""))]
     pub side: AccountSide,
     pub credentials: Creds,
-    pub params: Map<String, Value>,
+    pub params: Call,
     pub attempt: u32,
     pub delay_ms: u64,
 }
@@ -130,9 +130,8 @@ impl Graph {
             g.open(
                 k,
                 id::B_CALLER,
-                Action::GetCallerIdentity,
                 Creds::B,
-                json!({}),
+                Call::bare(Action::GetCallerIdentity),
             );
             g.b_listing(k);
         }
@@ -159,8 +158,10 @@ impl Graph {
             State::Done => match encoded_message(k, source) {
                 Some(message) => {
                     let creds = decode_credentials(k, source);
-                    let params = json!({ "encodedDiagnosticMessage": message });
-                    Gate::Open(plan(rid, Action::DecodeDiagnosticMessage, creds, params))
+                    let call = Call::DecodeDiagnosticMessage {
+                        encoded_diagnostic_message: message,
+                    };
+                    Gate::Open(plan(rid, creds, call))
                 }
                 None => Gate::Closed,
             },
@@ -169,8 +170,8 @@ impl Graph {
     }
 
     /// A request that needs nothing: sent from the start.
-    fn open(&mut self, k: &Known, rid: &str, action: Action, creds: Creds, params: Value) {
-        let gate = Gate::Open(plan(rid, action, creds, params));
+    fn open(&mut self, k: &Known, rid: &str, creds: Creds, call: Call) {
+        let gate = Gate::Open(plan(rid, creds, call));
         self.add(k, rid, gate);
     }
 
@@ -179,21 +180,21 @@ impl Graph {
         self.open(
             k,
             id::A_CALLER,
-            Action::GetCallerIdentity,
             Creds::A,
-            json!({}),
+            Call::bare(Action::GetCallerIdentity),
         );
-        self.open(k, id::A_ALIAS, Action::GetAccountAlias, Creds::A, json!({}));
+        self.open(
+            k,
+            id::A_ALIAS,
+            Creds::A,
+            Call::bare(Action::GetAccountAlias),
+        );
         if let Some(name) = &k.role_name {
-            let role = json!({ "roleName": name });
-            self.open(k, id::A_ROLE, Action::GetRole, Creds::A, role.clone());
-            self.open(
-                k,
-                id::A_ROLE_POLICIES,
-                Action::ListPoliciesForRole,
-                Creds::A,
-                role,
-            );
+            let role_name = name.clone();
+            self.open(k, id::A_ROLE, Creds::A, Call::GetRole { role_name });
+            let role_name = Some(name.clone());
+            let call = Call::ListPoliciesForRole { role_name };
+            self.open(k, id::A_ROLE_POLICIES, Creds::A, call);
             self.policy_reads(k, 'a', id::A_ROLE_POLICIES, Creds::A);
         }
     }
@@ -208,13 +209,12 @@ impl Graph {
         } else {
             (Creds::Assumed, id::B_ASSUME)
         };
-        let mut buckets = json!({});
-        if let Some(r) = &k.inputs.region {
-            buckets["region"] = json!(r);
-        }
+        let buckets = Call::ListBuckets {
+            region: k.inputs.region.clone(),
+        };
         let gate = self
             .dep(needs)
-            .gate(|| Gate::Open(plan(id::B_BUCKETS, Action::ListBuckets, creds, buckets)));
+            .gate(|| Gate::Open(plan(id::B_BUCKETS, creds, buckets)));
         self.add(k, id::B_BUCKETS, gate);
         let Some(bucket) = &k.inputs.bucket else {
             return;
@@ -226,14 +226,9 @@ impl Graph {
         };
         let gate = self.dep(needs).gate(|| {
             listed.gate(|| {
-                let mut params = json!({ "bucket": bucket, "maxKeys": 10 });
-                if let Some(p) = &k.inputs.prefix {
-                    params["prefix"] = json!(p);
-                }
-                if let Some(region) = objects_region(k, bucket) {
-                    params["region"] = json!(region);
-                }
-                Gate::Open(plan(id::B_OBJECTS, Action::ListObjects, creds, params))
+                let prefix = k.inputs.prefix.clone();
+                let call = Call::list_objects(bucket, prefix, objects_region(k, bucket));
+                Gate::Open(plan(id::B_OBJECTS, creds, call))
             })
         });
         self.add(k, id::B_OBJECTS, gate);
@@ -243,13 +238,15 @@ impl Graph {
         let listing = k.b_listing().unwrap_or(id::B_USER_POLICIES);
         let gate = self.dep(id::B_CALLER).gate(|| match (&k.b, k.b_listing()) {
             (Some(b), Some(me)) => {
-                let (action, params) = match b.kind {
-                    IdentityKind::RamUser => {
-                        (Action::ListPoliciesForUser, json!({ "userName": b.user }))
-                    }
-                    _ => (Action::ListPoliciesForRole, json!({ "roleName": b.role })),
+                let call = match b.kind {
+                    IdentityKind::RamUser => Call::ListPoliciesForUser {
+                        user_name: b.user.clone(),
+                    },
+                    _ => Call::ListPoliciesForRole {
+                        role_name: b.role.clone(),
+                    },
                 };
-                Gate::Open(plan(me, action, Creds::B, params))
+                Gate::Open(plan(me, Creds::B, call))
             }
             _ => Gate::Closed,
         });
@@ -264,8 +261,11 @@ impl Graph {
         };
         for (policy_type, name) in listed_policies(result).into_iter().take(MAX_POLICY_READS) {
             let rid = id::get_policy(side, &policy_type, &name);
-            let params = json!({ "policyName": name, "policyType": policy_type });
-            let gate = Gate::Open(plan(&rid, Action::GetPolicy, creds, params));
+            let call = Call::GetPolicy {
+                policy_name: name,
+                policy_type,
+            };
+            let gate = Gate::Open(plan(&rid, creds, call));
             self.add(k, &rid, gate);
         }
     }
@@ -281,11 +281,8 @@ impl Graph {
         }
         match &k.role_arn {
             Some(arn) => {
-                let mut params = json!({ "roleArn": arn, "roleSessionName": "rolehop-check", "durationSeconds": 900 });
-                if let Some(x) = &k.inputs.external_id {
-                    params["externalId"] = json!(x);
-                }
-                Gate::Open(plan(id::B_ASSUME, Action::AssumeRole, Creds::B, params))
+                let call = Call::assume_role(arn, k.inputs.external_id.clone());
+                Gate::Open(plan(id::B_ASSUME, Creds::B, call))
             }
             // A's UID may still come from A's GetCallerIdentity.
             None if matches!(
@@ -381,16 +378,11 @@ pub fn decode_credentials(k: &Known, source: &str) -> Creds {
     }
 }
 
-fn plan(rid: &str, action: Action, credentials: Creds, params: Value) -> Planned {
-    let side = AccountSide::of_request(rid);
-    let params = match params {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
+fn plan(rid: &str, credentials: Creds, params: Call) -> Planned {
     Planned {
         id: rid.to_string(),
-        action,
-        side,
+        action: params.action(),
+        side: AccountSide::of_request(rid),
         credentials,
         params,
     }

@@ -1,6 +1,7 @@
 //! What the user asked to verify: the target role, the bucket, and which credentials the runner
 //! holds. Read from the contract's `inputs` object, checked with the API layer's own rules.
 
+use super::loaded_policies::{read_input, UserPolicy};
 use crate::api::{check as check_field, check_region, FieldValue, Rule};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::{ContractMessage, ProfileMessage};
@@ -55,14 +56,8 @@ pub struct InputFields {
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     user_b: Option<Later<String>>,
     /// Used only when ListPoliciesForUser is refused: what B's user is believed to have.
-    #[cfg_attr(
-        test,
-        ts(
-            optional,
-            type = "Array<string | { name?: string; document: string | Record<string, unknown> }>"
-        )
-    )]
-    user_policies: Option<Later<Vec<Value>>>,
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<UserPolicy>>"))]
+    user_policies: Option<Later<Vec<Later<UserPolicy>>>>,
 }
 
 /// An unknown field of `inputs`, with the field it most likely meant.
@@ -149,8 +144,8 @@ pub struct CheckInputs {
     pub account_b: Option<String>,
     pub user_b: Option<String>,
     /// The policies B's user is believed to have (names or `{name?, document}`), for the
-    /// fallback simulation; checked when read (`simulate::user_input_policies`).
-    pub user_policies: Option<Vec<Value>>,
+    /// fallback simulation; checked when read (`loaded_policies::read_input`).
+    pub user_policies: Option<Vec<UserPolicy>>,
 }
 
 impl CheckInputs {
@@ -256,11 +251,9 @@ impl InputFields {
         if let Some(uid) = &account_b {
             account::uid(uid).map_err(|e| Error::invalid_said(at("accountB"), e.message))?;
         }
-        let user_policies = Later::read_optional(&self.user_policies, &at("userPolicies"), None)?;
-        if let Some(items) = &user_policies {
-            // Checked now, so that a bad entry is an input error, not a silent unknown.
-            super::loaded_policies::from_input(items, &at("userPolicies"))?;
-        }
+        let user_policies = Later::read_optional(&self.user_policies, &at("userPolicies"), None)?
+            .map(|entries| read_input(&entries, &at("userPolicies")))
+            .transpose()?;
         let inputs = CheckInputs {
             site,
             role_arn,

@@ -10,14 +10,16 @@
 //! as catalog messages (`message::ChecksMessage`). The state is the facts: nothing is kept between calls.
 //!
 //! Modules: `check` (the checks by id, side, step and title), `inputs` (what to verify), `facts` (what happened), `lenient` (a value left out when malformed), `known` (what the facts
-//! establish), `graph` (the requests and where each stands), `retry` (the retry policy),
+//! establish), `call` (a request's action and parameters), `graph` (the requests and where each stands), `retry` (the retry policy),
 //! `diagnose` (the checks and the verdict), `chain` (the links the pages draw from the report),
-//! `plan` (the list up front), `report` (output shapes), `sign_in` (a console sign-in's refused
+//! `plan` (the list up front), `report` (output shapes), `details` (what a finding shows beside its summary), `sign_in` (a console sign-in's refused
 //! AssumeRole, diagnosed by the AssumeRole check); `text` is the tutorial's bilingual
 //! text, which the checks no longer use.
 
+pub mod call;
 pub mod chain;
 pub mod check;
+pub mod details;
 pub mod diagnose;
 pub mod facts;
 pub mod graph;

@@ -1,6 +1,7 @@
 //! The report's shapes: each check's status with evidence, summary and fix, and the verdict.
 
 use super::check::{AccountSide, CheckId};
+use super::details::{Details, Found};
 use crate::message::ChecksMessage;
 use crate::tutorial::TutorialStep;
 use serde::Serialize;
@@ -158,7 +159,7 @@ pub struct CheckFinding {
     pub fix: Option<CheckFix>,
     pub evidence: Evidence,
     pub method: Option<&'static str>,
-    pub details: Option<Value>,
+    pub details: Option<Details>,
     /// A refusal's diagnosis: what it rests on.
     pub basis: Option<Basis>,
     /// The system policies simulated with the catalog's assumed text (for the report's warning).
@@ -220,7 +221,9 @@ impl CheckFinding {
             },
             None,
         );
-        f.details = Some(serde_json::json!({ "blockedBy": blocker }));
+        f.details = Some(Details::Found(Found::BlockedBy {
+            blocked_by: blocker,
+        }));
         f
     }
 
@@ -234,8 +237,8 @@ impl CheckFinding {
         self
     }
 
-    pub fn with_details(mut self, details: Value) -> CheckFinding {
-        self.details = Some(details);
+    pub fn with_details(mut self, found: Found) -> CheckFinding {
+        self.details = Some(Details::Found(found));
         self
     }
 
@@ -274,7 +277,7 @@ pub struct CheckResult {
     pub method: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
-    pub details: Option<Value>,
+    pub details: Option<Details>,
     /// A refusal's diagnosis: the cloud's detail, the decoded message, or RoleHop's inference.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]

@@ -2577,7 +2577,7 @@ export type CheckNextRequest = {
   action: ActionName,
   side: "A" | "B",
   credentials: CheckCredentials,
-  params: { [key in string]: JsonValue },
+  params: CheckRequestParams,
   attempt: number,
   delayMs: number,
 };
@@ -2627,7 +2627,7 @@ export type CheckResult = {
   summary: ChecksMessage,
   fix?: CheckFix,
   method?: "listed" | "input" | "observed",
-  details?: JsonValue,
+  details?: CheckDetails,
   /**
    * A refusal's diagnosis: the cloud's detail, the decoded message, or RoleHop's inference.
    */
@@ -2681,6 +2681,327 @@ export type CheckReportBody = {
  * What a denial's diagnosis rests on.
  */
 export type CheckBasis = "cloud-detail" | "decoded" | "inferred";
+
+/**
+ * The report's `details`: what the check found, the cloud's words on a refusal, or both.
+ */
+export type CheckDetails = CheckFound | CheckRefusedDetails | { deniedBy: CheckDeniedBy, };
+
+/**
+ * What the check found, then the cloud's words on the refusal.
+ */
+export type CheckRefusedDetails = {
+  deniedBy: CheckDeniedBy,
+} & ({
+  arn: string,
+  maxSessionDuration: number | null,
+} | {
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+} | {
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+  account: string,
+  roleName: string,
+} | {
+  principal: string,
+  decision: PolicyDecision,
+  explanation: Array<PolicyMessage>,
+  missingContextKeys: Array<string>,
+} | {
+  requests: Array<CheckSimulatedRequest>,
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+} | {
+  uid: string,
+  alias: string | null,
+  defaultDomain: string,
+  roleName: string,
+  roleArn: string,
+  switchUrl: string | null,
+} | {
+  assumedRoleArn: string,
+  expiration: string,
+} | {
+  accountId: string,
+  arn: string,
+  identityType: string,
+} | CheckUserPolicies | {
+  decision: PolicyDecision,
+  /**
+   * The role tested instead of the requested one (A's, when the ARN names another account).
+   */
+  simulatedArn?: string,
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+  /**
+   * The parts that differ.
+   */
+  differs: Array<"account" | "roleName">,
+  requestedArn: string,
+  allowedArn: string,
+  /**
+   * The policy that allows `allowedArn`.
+   */
+  policy: string,
+  /**
+   * The account to use for the switch.
+   */
+  account: string,
+  /**
+   * The role name to use for the switch.
+   */
+  roleName: string,
+} | CheckValuesDiffer | {
+  buckets: Array<string>,
+} | {
+  keys: Array<string>,
+  commonPrefixes: number,
+} | {
+  blockedBy: CheckId,
+});
+
+/**
+ * The facts a check's finding rests on.
+ */
+export type CheckFound = {
+  arn: string,
+  maxSessionDuration: number | null,
+} | {
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+} | {
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+  account: string,
+  roleName: string,
+} | {
+  principal: string,
+  decision: PolicyDecision,
+  explanation: Array<PolicyMessage>,
+  missingContextKeys: Array<string>,
+} | {
+  requests: Array<CheckSimulatedRequest>,
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+} | {
+  uid: string,
+  alias: string | null,
+  defaultDomain: string,
+  roleName: string,
+  roleArn: string,
+  switchUrl: string | null,
+} | {
+  assumedRoleArn: string,
+  expiration: string,
+} | {
+  accountId: string,
+  arn: string,
+  identityType: string,
+} | CheckUserPolicies | {
+  decision: PolicyDecision,
+  /**
+   * The role tested instead of the requested one (A's, when the ARN names another account).
+   */
+  simulatedArn?: string,
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+  /**
+   * The parts that differ.
+   */
+  differs: Array<"account" | "roleName">,
+  requestedArn: string,
+  allowedArn: string,
+  /**
+   * The policy that allows `allowedArn`.
+   */
+  policy: string,
+  /**
+   * The account to use for the switch.
+   */
+  account: string,
+  /**
+   * The role name to use for the switch.
+   */
+  roleName: string,
+} | CheckValuesDiffer | {
+  buckets: Array<string>,
+} | {
+  keys: Array<string>,
+  commonPrefixes: number,
+} | {
+  blockedBy: CheckId,
+};
+
+/**
+ * The policies a simulation used, by where their text came from.
+ */
+export type CheckPolicySources = {
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+};
+
+/**
+ * One OSS read simulated on the role's policies.
+ */
+export type CheckSimulatedRequest = {
+  action: string,
+  resource: string,
+  decision: PolicyDecision,
+  explanation: Array<PolicyMessage>,
+};
+
+/**
+ * B's policies simulated for sts:AssumeRole on the role.
+ */
+export type CheckUserPolicies = {
+  decision: PolicyDecision,
+  /**
+   * The role tested instead of the requested one (A's, when the ARN names another account).
+   */
+  simulatedArn?: string,
+  policies: Array<string>,
+  /**
+   * Simulated with the catalog's assumed text.
+   */
+  assumedTexts: Array<string>,
+  /**
+   * Attached but not readable: left out.
+   */
+  unreadable: Array<string>,
+};
+
+/**
+ * The role B's user may assume against the requested one.
+ */
+export type CheckValuesDiffer = {
+  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
+  /**
+   * The parts that differ.
+   */
+  differs: Array<"account" | "roleName">,
+  requestedArn: string,
+  allowedArn: string,
+  /**
+   * The policy that allows `allowedArn`.
+   */
+  policy: string,
+  /**
+   * The account to use for the switch.
+   */
+  account: string,
+  /**
+   * The role name to use for the switch.
+   */
+  roleName: string,
+};
+
+/**
+ * The cloud's facts on a refusal, without its encoded message (its decoded facts are shown
+ * instead), and how decoding it went.
+ */
+export type CheckDeniedBy = {
+  /**
+   * OSS's EC code names a bucket policy.
+   */
+  bucketPolicy: boolean,
+  decode: "no-message" | "pending" | "decoded" | "refused" | "failed",
+  policyType?: DeniedPolicyType,
+  noPermissionType?: NoPermissionType,
+  authAction?: string,
+  /**
+   * Only in a decoded message.
+   */
+  authResource?: string,
+  authPrincipalType?: PrincipalType,
+  authPrincipalOwnerId?: string,
+  authPrincipalDisplayName?: string,
+  /**
+   * What RAM DecodeDiagnosticMessage decodes into the facts above (and AuthResource).
+   */
+  encodedDiagnosticMessage?: string,
+};
+
+/**
+ * A request of the checks (as JSON: its parameters).
+ */
+export type CheckRequestParams = {
+} | {
+  roleName: string,
+} | {
+  roleName: string | null,
+} | {
+  userName: string | null,
+} | {
+  policyName: string,
+  policyType: string,
+} | {
+  roleArn: string,
+  roleSessionName: string,
+  durationSeconds: number,
+  externalId?: string,
+} | {
+  region?: string,
+} | {
+  bucket: string,
+  maxKeys: number,
+  prefix?: string,
+  region?: string,
+} | {
+  encodedDiagnosticMessage: string,
+};
+
+/**
+ * One entry of `inputs.userPolicies`: a system policy's name, or a policy given inline.
+ */
+export type CheckUserPolicy = string | CheckGivenPolicy;
+
+/**
+ * A policy given inline: its document, or (without one) a system policy's name.
+ */
+export type CheckGivenPolicy = {
+  /**
+   * Not text: left out (the policy is then named by its place, `policy-<index>`).
+   */
+  name?: string,
+  /**
+   * Given as `null`, it is a document (refused as one).
+   */
+  document?: string | Record<string, unknown>,
+};
 
 /**
  * The report as the contract carries it: the diagnosis, and the chain drawn from it (kept
@@ -2844,7 +3165,7 @@ export type CheckInputs = {
   /**
    * Used only when ListPoliciesForUser is refused: what B's user is believed to have.
    */
-  userPolicies?: Array<string | { name?: string; document: string | Record<string, unknown> }>,
+  userPolicies?: Array<CheckUserPolicy>,
 };
 
 /**

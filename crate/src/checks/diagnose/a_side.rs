@@ -8,6 +8,7 @@ use super::fixes::{not_trusted, oss_snippet, wrong_account_arn};
 use super::policies;
 use crate::api::{ApiResult, RoleResult};
 use crate::checks::check::CheckId;
+use crate::checks::details::{Found, PolicySources, SimulatedRequest};
 use crate::checks::inputs::AccountRef;
 use crate::checks::known::id;
 use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
@@ -17,7 +18,6 @@ use crate::policy::model::PolicyKind;
 use crate::policy::{parse, Decision, Simulator};
 use crate::profile::{switch_url, Site};
 use crate::tutorial::TutorialStep;
-use serde_json::json;
 
 pub fn role_exists(cx: &Cx) -> CheckFinding {
     let name = cx.known.role_name.clone().unwrap_or_default();
@@ -30,7 +30,10 @@ pub fn role_exists(cx: &Cx) -> CheckFinding {
                 name,
                 arn: arn.clone(),
             })
-            .with_details(json!({ "arn": arn, "maxSessionDuration": max }))
+            .with_details(Found::Role {
+                arn: arn.clone(),
+                max_session_duration: max,
+            })
         }
         Read::Api(e) if e.code == "EntityNotExist.Role" => {
             let account = cx
@@ -39,7 +42,7 @@ pub fn role_exists(cx: &Cx) -> CheckFinding {
                 .as_ref()
                 .map(|a| a.account.clone())
                 .unwrap_or_default();
-            let mut f = CheckFinding::fail(
+            CheckFinding::fail(
                 Cause::RoleNotFound,
                 TutorialStep::RoleInA,
                 M::NoRoleInA {
@@ -50,10 +53,10 @@ pub fn role_exists(cx: &Cx) -> CheckFinding {
                     name,
                     step: TutorialStep::SwitchRole.number().into(),
                 }),
-            );
-            f.details =
-                Some(json!({ "possibleSteps": [TutorialStep::RoleInA, TutorialStep::SwitchRole] }));
-            f
+            )
+            .with_details(Found::Steps {
+                possible_steps: [TutorialStep::RoleInA, TutorialStep::SwitchRole],
+            })
         }
         other => return cx.unavailable(id::A_ROLE, &other),
     };
@@ -122,19 +125,19 @@ pub fn trust(cx: &Cx) -> CheckFinding {
         .unwrap_or_default();
     let (decision, explanation) =
         policies::decide(&sim, Some(&principal), "sts:AssumeRole", &arn, &external);
-    let details = json!({
-        "principal": principal,
-        "decision": decision.name(),
-        "explanation": explanation.explanation,
-        "missingContextKeys": explanation.missing_context_keys,
-    });
-    let finding = if decision == Decision::Allow {
-        CheckFinding::pass(M::Trusts { name, principal })
-    } else if explanation
+    let needs_external_id = explanation
         .missing_context_keys
         .iter()
-        .any(|k| k.eq_ignore_ascii_case("sts:ExternalId"))
-    {
+        .any(|k| k.eq_ignore_ascii_case("sts:ExternalId"));
+    let details = Found::Trust {
+        principal: principal.clone(),
+        decision,
+        explanation: explanation.explanation,
+        missing_context_keys: explanation.missing_context_keys,
+    };
+    let finding = if decision == Decision::Allow {
+        CheckFinding::pass(M::Trusts { name, principal })
+    } else if needs_external_id {
         CheckFinding::fail(
             Cause::RoleDoesNotTrustB,
             TutorialStep::RoleInA,
@@ -213,15 +216,18 @@ pub fn role_oss_access(cx: &Cx) -> CheckFinding {
         }
         // A Deny that was read decides whatever the unread policies say.
         explicit_deny |= decision == Decision::ExplicitDeny;
-        results.push(json!({
-            "action": action, "resource": resource, "decision": decision.name(),
-            "explanation": explanation.explanation,
-        }));
+        results.push(SimulatedRequest {
+            action: action.clone(),
+            resource: resource.clone(),
+            decision,
+            explanation: explanation.explanation,
+        });
     }
     let names = || Box::new(M::list(&loaded.names));
-    let details = json!({
-        "policies": loaded.names, "assumedTexts": loaded.assumed, "unreadable": loaded.unknown, "requests": results,
-    });
+    let details = Found::RolePolicies {
+        policies: PolicySources::of(&loaded),
+        requests: results,
+    };
     let finding = if denied.is_empty() {
         let actions: Vec<&str> = wanted.iter().map(|w| w.0.as_str()).collect();
         CheckFinding::pass(M::RoleAllows {
@@ -296,11 +302,14 @@ pub fn switch_values(cx: &Cx) -> CheckFinding {
     let set_alias = alias.clone().filter(|s| !s.is_empty());
     let domain = format!("{}.onaliyun.com", set_alias.as_deref().unwrap_or(&uid));
     let role = known.role_name.clone().unwrap_or_default();
-    let details = json!({
-        "uid": uid, "alias": set_alias, "defaultDomain": domain, "roleName": role,
-        "roleArn": format!("acs:ram::{uid}:role/{role}"),
-        "switchUrl": switch_url_for(cx, set_alias.as_deref().unwrap_or(&uid), &role),
-    });
+    let details = Found::SwitchValues {
+        uid: uid.clone(),
+        alias: set_alias.clone(),
+        default_domain: domain.clone(),
+        role_name: role.clone(),
+        role_arn: format!("acs:ram::{uid}:role/{role}"),
+        switch_url: switch_url_for(cx, set_alias.as_deref().unwrap_or(&uid), &role),
+    };
     let accepted = || {
         Box::new(match &set_alias {
             Some(alias) => M::AcceptedAlias {

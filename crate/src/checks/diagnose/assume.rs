@@ -10,11 +10,11 @@ use super::mismatch::values_differ;
 use super::user_policies::{user_policies, UserPolicies};
 use crate::api::{ApiResult, DeniedPolicyType};
 use crate::checks::check::CheckId;
+use crate::checks::details::Found;
 use crate::checks::known::id;
 use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
 use crate::message::ChecksMessage as M;
 use crate::tutorial::TutorialStep;
-use serde_json::json;
 
 /// Some(true) when A's trust check passed, Some(false) when it found B untrusted.
 fn trust_allows(cx: &Cx) -> Option<bool> {
@@ -59,7 +59,10 @@ pub fn assume_role(cx: &Cx) -> CheckFinding {
                 arn: arn.clone(),
                 expiration: expiration.clone(),
             })
-            .with_details(json!({ "assumedRoleArn": arn, "expiration": expiration }))
+            .with_details(Found::Assumed {
+                assumed_role_arn: arn.clone(),
+                expiration: expiration.clone(),
+            })
         }
         Read::Api(e) if e.code == "NoPermission" && e.message.contains("root account") => {
             CheckFinding::fail(
@@ -143,7 +146,7 @@ fn refused_inferred(cx: &Cx, policies: &UserPolicies) -> CheckFinding {
                 usize::from(TutorialStep::UserInB.number()),
                 usize::from(TutorialStep::RoleInA.number()),
             );
-            let mut f = CheckFinding::fail(
+            CheckFinding::fail(
                 Cause::AssumeRoleRefused,
                 TutorialStep::UserInB,
                 if both {
@@ -162,10 +165,10 @@ fn refused_inferred(cx: &Cx, policies: &UserPolicies) -> CheckFinding {
                     account,
                 })
                 .with_snippet(assume_snippet(cx.known.role_arn.as_deref())),
-            );
-            f.details =
-                Some(json!({ "possibleSteps": [TutorialStep::UserInB, TutorialStep::RoleInA] }));
-            f
+            )
+            .with_details(Found::Steps {
+                possible_steps: [TutorialStep::UserInB, TutorialStep::RoleInA],
+            })
         }
     }
 }
@@ -181,7 +184,7 @@ fn role_not_found(cx: &Cx) -> CheckFinding {
             return wrong_account_arn(&uid, &a.account);
         }
     }
-    let mut f = CheckFinding::fail(
+    CheckFinding::fail(
         Cause::RoleNotFound,
         TutorialStep::SwitchRole,
         M::RoleNotFound {
@@ -191,9 +194,10 @@ fn role_not_found(cx: &Cx) -> CheckFinding {
         CheckFix::new(M::RoleNotFoundFix {
             step: TutorialStep::RoleInA.number().into(),
         }),
-    );
-    f.details = Some(
-        json!({ "possibleSteps": [TutorialStep::SwitchRole, TutorialStep::RoleInA], "account": uid, "roleName": name }),
-    );
-    f
+    )
+    .with_details(Found::RoleNotFound {
+        possible_steps: [TutorialStep::SwitchRole, TutorialStep::RoleInA],
+        account: uid,
+        role_name: name,
+    })
 }

@@ -7,12 +7,12 @@ use super::fixes::{assume_snippet, user_lacks};
 use super::mismatch::values_differ;
 use super::user_policies::{user_policies, UserPolicies};
 use crate::checks::check::CheckId;
+use crate::checks::details::{Details, Found, PolicySources, UserPolicies as UserPoliciesFound};
 use crate::checks::known::{id, IdentityKind};
 use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
 use crate::message::ChecksMessage as M;
 use crate::policy::Decision;
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
 
 pub fn identity(cx: &Cx) -> CheckFinding {
     let read = cx.read(id::B_CALLER);
@@ -24,7 +24,11 @@ pub fn identity(cx: &Cx) -> CheckFinding {
         return CheckFinding::cannot(Cause::MalformedResponse, M::NoAccount {}, None)
             .with_evidence(evidence);
     };
-    let details = json!({ "accountId": b.account, "arn": b.arn, "identityType": b.type_name });
+    let details = Found::Identity {
+        account_id: b.account.clone(),
+        arn: b.arn.clone(),
+        identity_type: b.type_name.clone(),
+    };
     let finding = match b.kind {
         IdentityKind::Account => {
             let role = cx.role_text();
@@ -99,20 +103,22 @@ pub fn user_may_assume(cx: &Cx) -> CheckFinding {
                 }
             };
             let names = || Box::new(M::list(&loaded.names));
-            let mut details = json!({
-                "policies": loaded.names,
-                "assumedTexts": loaded.assumed,
-                "unreadable": loaded.unknown,
-                "decision": decision.name(),
-            });
             // Tested on A's role when the requested ARN names another account (A's credentials).
-            let corrected = (arn != role).then(|| {
-                details["simulatedArn"] = json!(arn);
-                M::TestedOnA { role: role.clone() }
-            });
+            let simulated_arn = (arn != role).then(|| arn.clone());
+            let policies = UserPoliciesFound {
+                policies: PolicySources::of(&loaded),
+                decision,
+                simulated_arn,
+            };
+            let corrected = policies
+                .simulated_arn
+                .is_some()
+                .then(|| M::TestedOnA { role: role.clone() });
             // What the finding is based on: the role tested, where the policies came from.
             let basis = |summary: M| summary.then_some(corrected.clone()).then(source.clone());
             let role = arn;
+            // The role B's user may assume instead, when the values used for the switch differ.
+            let mut differs = None;
             let finding = match (decision, mismatch) {
                 (Decision::Allow, _) => CheckFinding::pass(basis(M::UserAllows {
                     names: names(),
@@ -128,10 +134,8 @@ pub fn user_may_assume(cx: &Cx) -> CheckFinding {
                         },
                     );
                     f.summary = f.summary.then(source);
-                    if let (Some(Value::Object(found)), Value::Object(all)) =
-                        (&f.details, &mut details)
-                    {
-                        all.extend(found.clone());
+                    if let Some(Details::Found(Found::ValuesDiffer(values))) = f.details.take() {
+                        differs = Some(values);
                     }
                     f
                 }
@@ -148,6 +152,10 @@ pub fn user_may_assume(cx: &Cx) -> CheckFinding {
                     )
                 }
                 _ => user_lacks(cx, &role, basis(M::ItsPolicies { names: names() })),
+            };
+            let details = match differs {
+                Some(values) => Found::UserPoliciesDiffer { policies, values },
+                None => Found::UserPolicies(policies),
             };
             finding
                 .with_method(if method == "listed" {

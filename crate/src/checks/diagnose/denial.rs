@@ -6,12 +6,12 @@ use super::common::Read;
 use super::cx::Cx;
 use super::fixes::{not_trusted, oss_snippet, user_lacks};
 use crate::api::{AccessDeniedDetail, ApiResult, DeniedPolicyType, NoPermissionType};
+use crate::checks::details::{DeniedBy, Details};
 use crate::checks::graph::{decode_credentials, Creds};
 use crate::checks::known::id;
 use crate::checks::report::{Basis, Cause, CheckFinding, CheckFix};
 use crate::message::ChecksMessage as M;
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
 
 /// OSS's EC codes `0003-000001xx`: a bucket policy refused the request.
 const BUCKET_POLICY_EC: &str = "0003-000001";
@@ -77,15 +77,16 @@ impl Denial {
     }
 
     /// The facts as the report's details show them.
-    pub fn details(&self) -> Value {
-        let mut out = serde_json::to_value(&self.detail).unwrap_or_else(|_| json!({}));
-        // The encoded message is the cloud's opaque text: its decoded facts are shown instead.
-        if let Value::Object(map) = &mut out {
-            map.remove("encodedDiagnosticMessage");
+    pub fn details(&self) -> DeniedBy {
+        DeniedBy {
+            detail: AccessDeniedDetail {
+                // The cloud's opaque text: its decoded facts are shown instead.
+                encoded_diagnostic_message: None,
+                ..self.detail.clone()
+            },
+            bucket_policy: self.bucket_policy,
+            decode: self.decode.name(),
         }
-        out["bucketPolicy"] = json!(self.bucket_policy);
-        out["decode"] = json!(self.decode.name());
-        out
     }
 
     /// One sentence with the cloud's facts (what was refused, by which policy, to whom).
@@ -431,9 +432,7 @@ fn finished(mut f: CheckFinding, denial: &Denial, action: &str, principal: &str)
         .summary
         .then_some(denial.facts(action, principal))
         .then(denial.basis_note());
-    let mut details = f.details.take().unwrap_or_else(|| json!({}));
-    details["deniedBy"] = denial.details();
-    f.details = Some(details);
+    f.details = Some(Details::refused(f.details.take(), denial.details()));
     f.with_basis(denial.basis())
 }
 
@@ -456,9 +455,7 @@ pub fn inferred(mut f: CheckFinding, denial: Option<&Denial>) -> CheckFinding {
     };
     f.summary = f.summary.then(note);
     if let Some(d) = denial {
-        let mut details = f.details.take().unwrap_or_else(|| json!({}));
-        details["deniedBy"] = d.details();
-        f.details = Some(details);
+        f.details = Some(Details::refused(f.details.take(), d.details()));
     }
     f.with_basis(Basis::Inferred)
 }

@@ -6,13 +6,13 @@
 use super::cx::Cx;
 use super::fixes::{assume_snippet, user_lacks};
 use super::policies::{self, Loaded};
+use crate::checks::details::{Found, ValuesDiffer};
 use crate::checks::report::{Cause, CheckFinding, CheckFix};
 use crate::message::ChecksMessage as M;
 use crate::policy::pattern::Pattern;
 use crate::policy::{Decision, Effect};
 use crate::profile::account::{arn_of, role_arn};
 use crate::tutorial::TutorialStep;
-use serde_json::json;
 
 /// The ARN the user's permission allows, against the requested one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,7 +188,7 @@ pub fn values_differ(cx: &Cx, m: &Mismatch, lead: M) -> CheckFinding {
         Cause::WrongRoleName
     };
     let (uid, name, requested) = (m.use_account(), m.use_role(), &m.requested);
-    let mut f = CheckFinding::fail(
+    CheckFinding::fail(
         cause,
         TutorialStep::SwitchRole,
         // What was typed is the finding (it continues the verdict's "Step 3 is broken: "); the
@@ -207,17 +207,16 @@ pub fn values_differ(cx: &Cx, m: &Mismatch, lead: M) -> CheckFinding {
             step: TutorialStep::UserInB.number().into(),
         })
         .with_snippet(assume_snippet(Some(requested))),
-    );
-    f.details = Some(json!({
-        "possibleSteps": [TutorialStep::SwitchRole, TutorialStep::UserInB],
-        "differs": m.parts(),
-        "requestedArn": requested,
-        "allowedArn": allowed,
-        "policy": policy,
-        "account": uid,
-        "roleName": name,
-    }));
-    f
+    )
+    .with_details(Found::ValuesDiffer(ValuesDiffer {
+        possible_steps: [TutorialStep::SwitchRole, TutorialStep::UserInB],
+        differs: m.parts(),
+        requested_arn: requested.clone(),
+        allowed_arn: allowed.clone(),
+        policy: policy.clone(),
+        account: uid.to_string(),
+        role_name: name.to_string(),
+    }))
 }
 
 #[cfg(test)]
@@ -233,7 +232,7 @@ mod tests {
         let entry = json!({"name": "assume", "document": {"Version": "1", "Statement": [
             {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": resources}
         ]}});
-        input_policies(&[entry], "$").unwrap()
+        input_policies(&[serde_json::from_value(entry).unwrap()], "$").unwrap()
     }
 
     fn found(resources: serde_json::Value, requested: &str) -> Option<Mismatch> {
@@ -286,7 +285,7 @@ mod tests {
             {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": format!("acs:ram::{A}:role/reader")},
             {"Effect": "Deny", "Action": "sts:*", "Resource": "*"}
         ]}});
-        let loaded = input_policies(&[denied], "$").unwrap();
+        let loaded = input_policies(&[serde_json::from_value(denied).unwrap()], "$").unwrap();
         assert!(find(&loaded, None, &requested, Some(B)).is_none());
     }
 }

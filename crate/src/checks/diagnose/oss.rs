@@ -7,11 +7,11 @@ use super::denial::{self, Decode};
 use super::fixes::oss_snippet;
 use crate::api::ApiResult;
 use crate::checks::check::CheckId;
+use crate::checks::details::Found;
 use crate::checks::known::{bucket_names, id};
 use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
 use crate::message::ChecksMessage as M;
 use crate::tutorial::TutorialStep;
-use serde_json::json;
 
 fn after_assume(cx: &Cx) -> Option<CheckFinding> {
     cx.unless_passed(CheckId::AssumeRole)
@@ -81,7 +81,8 @@ pub fn list_buckets(cx: &Cx) -> CheckFinding {
                 .map(|bucket| M::NotAmong {
                     bucket: bucket.clone(),
                 });
-            CheckFinding::pass(summary.then_some(missing)).with_details(json!({ "buckets": names }))
+            CheckFinding::pass(summary.then_some(missing))
+                .with_details(Found::Buckets { buckets: names })
         }
         Read::Api(e) if e.code == "AccessDenied" && e.endpoint.is_none() => oss_denied(
             cx,
@@ -115,7 +116,7 @@ pub fn list_objects(cx: &Cx) -> CheckFinding {
     let role = cx.known.role_name.clone().unwrap_or_default();
     let finding = match read {
         Read::Success(ApiResult::Objects(result)) => {
-            let keys: Vec<&str> = result.contents.iter().map(|o| o.key.as_str()).collect();
+            let keys: Vec<String> = result.contents.iter().map(|o| o.key.clone()).collect();
             let prefixes = result.common_prefixes.len();
             let summary = if keys.is_empty() {
                 M::ObjectsNone { place }
@@ -126,8 +127,10 @@ pub fn list_objects(cx: &Cx) -> CheckFinding {
                     keys: Box::new(M::list(&keys)),
                 }
             };
-            CheckFinding::pass(summary)
-                .with_details(json!({ "keys": keys, "commonPrefixes": prefixes }))
+            CheckFinding::pass(summary).with_details(Found::Objects {
+                keys,
+                common_prefixes: prefixes,
+            })
         }
         Read::Api(e) if e.code == "NoSuchBucket" => {
             let a_buckets = listed

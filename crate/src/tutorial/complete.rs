@@ -2,7 +2,7 @@
 //! outline, the values, the troubleshooting list and the checks' inputs. The draft calls it too,
 //! with stand-ins for what is missing.
 
-use super::input::{self, Audience, Setup, Site};
+use super::input::{self, Audience, Setup};
 use super::notes::Notes;
 use super::numbering::{OutlineEntry, TutorialStep};
 use super::steps::{self, CheckInputs, StepAnswer, Trouble, Values};
@@ -17,8 +17,10 @@ use serde_json::Value;
 #[cfg_attr(test, ts(rename = "TutorialResult"))]
 #[serde(rename_all = "camelCase")]
 pub struct TutorialSteps {
-    pub audience: Audience,
-    pub site: Site,
+    #[cfg_attr(test, ts(as = "Audience"))]
+    pub audience: &'static str,
+    #[cfg_attr(test, ts(as = "crate::profile::Site"))]
+    pub site: &'static str,
     pub values: Values,
     /// The tutorial steps this reader's tasks belong to, in order (the page's headings).
     pub outline: Vec<OutlineEntry>,
@@ -42,8 +44,8 @@ pub fn steps(given: &Value) -> Result<TutorialSteps> {
     let mut outline: Vec<TutorialStep> = reader_steps.iter().map(|s| s.tutorial_step).collect();
     outline.dedup();
     Ok(TutorialSteps {
-        audience,
-        site: setup.site,
+        audience: audience.name(),
+        site: setup.site.name(),
         values: Values::new(&setup),
         outline: outline.into_iter().map(TutorialStep::outline).collect(),
         steps: reader_steps.iter().map(steps::Step::answer).collect(),

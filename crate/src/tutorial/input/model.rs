@@ -2,7 +2,7 @@
 //! the role, its trust and permission, B's user and B's AssumeRole policy.
 
 /// Who is reading: company A (the role's account), company B (the user's), or B's user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "TutorialAudience", rename_all = "kebab-case"))]
 #[serde(rename_all = "kebab-case")]

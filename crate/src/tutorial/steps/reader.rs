@@ -5,7 +5,7 @@ use super::docs::Docs;
 use super::step::Step;
 use super::{b_user, company_a, company_b};
 use crate::tutorial::console;
-use crate::tutorial::input::{Account, AssumePolicy, Audience, Permission, Setup, Site};
+use crate::tutorial::input::{Account, AssumePolicy, Audience, Permission, Setup};
 use serde::Serialize;
 
 /// The steps of `audience`, in order.
@@ -108,7 +108,8 @@ impl Values {
 #[cfg_attr(test, ts(rename = "TutorialCheckInputs"))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckInputs {
-    site: Site,
+    #[cfg_attr(test, ts(as = "crate::profile::Site"))]
+    site: &'static str,
     role_arn: String,
     /// What B types on Switch Role: A's alias, or A's UID.
     account_a: String,
@@ -160,7 +161,7 @@ impl CheckInputs {
             },
         };
         CheckInputs {
-            site: setup.site,
+            site: setup.site.name(),
             role_arn: setup.role_arn(),
             account_a: setup.a.parent_alias().to_string(),
             role_name: setup.role_name.clone(),

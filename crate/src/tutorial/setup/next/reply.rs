@@ -2,7 +2,6 @@
 //! `error`, read by serde over the answer as given, as leniently as the replay always has: a part
 //! given as `null` is still given, and a field of another type reads as absent.
 
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -28,23 +27,23 @@ pub struct ApiFailure {
 impl Failure {
     /// What `response` (an object: the reader refused anything else) says besides a result.
     pub fn read(response: &Value) -> Failure {
-        let parts: Parts = fields(response);
-        match (parts.api_error, parts.error) {
-            (Some(given), _) => Failure::Api(ApiFailure::read(given)),
-            (None, Some(error)) => Failure::Unreadable(reason(&error)),
-            (None, None) => Failure::Unreadable(reason(response)),
+        let parts = Fields::of(response);
+        match parts.api_error.0 {
+            Some(given) => Failure::Api(ApiFailure::read(given)),
+            // Without an `error`, the answer itself is read as one (as the replay always has).
+            None => Failure::Unreadable(reason(parts.error.0.as_ref().unwrap_or(response))),
         }
     }
 }
 
 impl ApiFailure {
     fn read(given: Value) -> ApiFailure {
-        let fields: ApiErrorFields = fields(&given);
+        let fields = Fields::of(&given);
         ApiFailure {
-            code: fields.code.0.unwrap_or_default(),
-            message: fields.message.0.unwrap_or_default(),
-            hint: fields.hint.0.map(|said| said.0),
-            request_id: fields.request_id.0,
+            code: fields.code.text().unwrap_or_default(),
+            message: fields.message.text().unwrap_or_default(),
+            hint: fields.hint.said(),
+            request_id: fields.request_id.text(),
             given,
         }
     }
@@ -53,97 +52,69 @@ impl ApiFailure {
 /// A core error's words (`text`), else its message or the runner's plain text; `""` when the
 /// one it has is not a message.
 fn reason(error: &Value) -> Value {
-    let fields: CoreErrorFields = fields(error);
-    let said = match fields.text {
-        Some(text) => text.0,
-        None => fields.message.0,
+    let fields = Fields::of(error);
+    let said = match fields.text.0 {
+        // Given (even as something else than words), it is the one read.
+        Some(text) => Given(Some(text)).said(),
+        None => fields.message.said(),
     };
-    said.map_or_else(|| Value::String(String::new()), |said| said.0)
+    said.unwrap_or_else(|| Value::String(String::new()))
 }
 
-/// The parts the replay reads besides a result.
+/// Every field the replay reads, of the answer, its `apiError` or `error`, or a message, each
+/// as given: one type for them all keeps the wasm small (each type read is a reader of its own).
 #[derive(Default, Deserialize)]
-struct Parts {
-    #[serde(rename = "apiError", default, deserialize_with = "given")]
-    api_error: Option<Value>,
-    #[serde(default, deserialize_with = "given")]
-    error: Option<Value>,
+#[serde(rename_all = "camelCase", default)]
+struct Fields {
+    api_error: Given,
+    error: Given,
+    code: Given,
+    message: Given,
+    hint: Given,
+    request_id: Given,
+    text: Given,
+    /// What makes an object a message.
+    id: Given,
 }
 
-/// What the replay reads of an `apiError`.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ApiErrorFields {
-    #[serde(default)]
-    code: Lenient<String>,
-    #[serde(default)]
-    message: Lenient<String>,
-    #[serde(default)]
-    hint: Lenient<Said>,
-    #[serde(default)]
-    request_id: Lenient<String>,
-}
-
-/// What the replay reads of a core error.
-#[derive(Default, Deserialize)]
-struct CoreErrorFields {
-    /// Given (even as something else than words), it is the one read.
-    #[serde(default, deserialize_with = "given")]
-    text: Option<Lenient<Said>>,
-    #[serde(default)]
-    message: Lenient<Said>,
-}
-
-/// `T` from the fields of `value` when it is an object; from none when it is anything else.
-fn fields<T: DeserializeOwned + Default>(value: &Value) -> T {
-    match value {
-        // The fields are lenient: reading an object cannot fail.
-        Value::Object(_) => T::deserialize(value).unwrap_or_default(),
-        _ => T::default(),
+impl Fields {
+    /// The fields of `value` when it is an object; none when it is anything else.
+    fn of(value: &Value) -> Fields {
+        match value {
+            // Every field takes any value: reading an object cannot fail. (Read as a map: the
+            // value's own reader would also read the struct from an array.)
+            Value::Object(map) => Fields::deserialize(map).unwrap_or_default(),
+            _ => Fields::default(),
+        }
     }
 }
 
-/// A field that counts as given even when it is `null`.
-fn given<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
+/// A field's value as given (`null` included); `None` when absent.
+#[derive(Default)]
+struct Given(Option<Value>);
 
-/// A field's value when it is a `T`; absent when it is of another type.
-struct Lenient<T>(Option<T>);
-
-impl<T> Default for Lenient<T> {
-    fn default() -> Self {
-        Lenient(None)
+impl<'de> Deserialize<'de> for Given {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(|value| Given(Some(value)))
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Read by reference: serde_json's borrowing deserializer is the smaller (api/response.rs).
-        Value::deserialize(d).map(|value| Lenient(T::deserialize(&value).ok()))
+impl Given {
+    /// The field's text, when it is one.
+    fn text(self) -> Option<String> {
+        match self.0 {
+            Some(Value::String(text)) => Some(text),
+            _ => None,
+        }
     }
-}
 
-/// A message as the contract carries it (`{id, args}`, read for its id) or a plain text, kept
-/// as given.
-struct Said(Value);
-
-/// What makes an object a message.
-#[derive(Deserialize)]
-struct MessageId {
-    #[serde(rename = "id")]
-    _id: String,
-}
-
-impl<'de> Deserialize<'de> for Said {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        let said = match &value {
+    /// The field when it is a message as the contract carries it: a plain text, or an object
+    /// with a text `id` (`{id, args}`).
+    fn said(self) -> Option<Value> {
+        self.0.filter(|value| match value {
             Value::String(_) => true,
-            Value::Object(_) => MessageId::deserialize(&value).is_ok(),
+            Value::Object(_) => Fields::of(value).id.text().is_some(),
             _ => false,
-        };
-        said.then_some(Said(value))
-            .ok_or_else(|| D::Error::custom("not a message"))
+        })
     }
 }

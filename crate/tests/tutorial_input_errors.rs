@@ -4,7 +4,10 @@
 //! order) and placeholders. The fixture holds one input for each distinct answer the
 //! field-by-field reader gave over about 160,000 generated inputs (every field absent, null or of
 //! each JSON type or of another field's value, unknown and odd-named fields, pairs of faults,
-//! texts that are not JSON), with that answer.
+//! texts that are not JSON), with that answer. Since setupNext's replay reads the answers it
+//! receives as serde types too, the fixture also holds each distinct answer it gave (before that)
+//! to received `apiError`s and core errors that are malformed: fields absent, `null` or of
+//! another type, hints and words that are not messages, parts given together.
 
 use rolehop::contract::{setup_next, setup_plan, tutorial_steps};
 use serde_json::{json, Value};

@@ -24,7 +24,6 @@ import type {
   ApiResponseInput,
   ChainLink,
   CheckId,
-  CheckInputs,
   CoreError,
   CoreMessage,
   OssHeaderSignature,
@@ -36,12 +35,9 @@ import type {
   RpcSignature,
   Scalar,
   SignRequest,
-  Site,
   SkippedProfile,
   TutorialAudience,
   TutorialConsolePath,
-  TutorialStep,
-  TutorialStepNumber,
   VersionInfo,
 } from './generated/core';
 
@@ -273,45 +269,6 @@ export interface InvalidCredentialsError {
     text: CoreMessage;
     problems: Array<{ field: string; code: string; message: string }>;
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// [core, by hand] Guided tutorial (crate/src/tutorial): tutorialSteps, setupPlan, setupNext
-// ---------------------------------------------------------------------------------------------
-
-export interface TutorialAccountValues {
-  uid: string;
-  alias?: string;
-  defaultDomain: string;
-  parentAlias: string;
-}
-
-export interface TutorialResult {
-  audience: TutorialAudience;
-  site: Site;
-  values: {
-    accountA: TutorialAccountValues;
-    accountB: TutorialAccountValues;
-    roleName: string;
-    roleArn: string;
-    userName?: string;
-    logonName?: string;
-    permissionPolicy: { name: string; type: "System" | "Custom" };
-    assumePolicy: { name: string; type: "System" | "Custom" };
-    switchUrl: string;
-  };
-  /** The tutorial steps this reader's tasks belong to, in order (the page's headings). */
-  outline: Array<{ step: 1 | 2 | 3 | 4; label: CoreMessage; title: CoreMessage }>;
-  steps: TutorialStep[];
-  troubleshooting: Array<{ tutorialStep: 1 | 2 | 3; cause: CoreMessage; fix: CoreMessage }>;
-  /** checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running. */
-  checkInputs: CheckInputs;
-  /** Draft only: the values still missing or wrong, each at its JSON path (empty when complete). */
-  incomplete?: Array<{ path: string; message: string; text?: CoreMessage }>;
-  /** The tokens of values not given yet (a draft's, or B's unnamed user) that every string (a
-   * message's arguments, values, documents, commands) carries, each with the catalog's
-   * placeholder to show in its place. Always present in a draft. */
-  placeholders?: Array<{ token: string; text: CoreMessage }>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -227,7 +227,18 @@ exported! {
     contract::checks::ChecksRetryInput,
     // Tutorial (crate/src/tutorial/)
     tutorial::TutorialStep,
-    // tutorialSteps' answer (crate/src/tutorial/steps/step.rs, policies.rs, console.rs)
+    // tutorialSteps' answer (crate/src/tutorial/complete.rs, draft.rs, steps/, policies.rs, console.rs)
+    tutorial::TutorialSteps,
+    tutorial::Notes,
+    tutorial::Incomplete,
+    tutorial::Placeholder,
+    tutorial::Values,
+    tutorial::AccountValues,
+    tutorial::PolicyName,
+    tutorial::OutlineEntry,
+    tutorial::Trouble,
+    tutorial::CheckInputs,
+    tutorial::UserPolicy,
     tutorial::StepAnswer,
     tutorial::StepValue,
     tutorial::ConsolePath,

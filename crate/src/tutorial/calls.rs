@@ -2,14 +2,13 @@
 //! `setupNext`. Apart from what they call, so that the draft can build the steps of a complete
 //! input without reaching back here.
 
-use super::complete::{require_user, steps_json};
+use super::complete::{self, require_user, to_value};
 use super::draft;
 use super::setup;
 use crate::error::{Error, Result};
 use crate::message::TutorialMessage as M;
 use crate::read::{object, parse_json};
 use crate::side::AccountSide;
-use serde::Serialize;
 use serde_json::Value;
 
 /// `tutorialSteps`: the steps of one reader (`audience`), with values, documents, CLI and
@@ -19,15 +18,13 @@ pub fn tutorial_steps(input: &str) -> Result<Value> {
     let given = parse_json(input)?;
     // `draft` chooses the answer, as a tag would: read before the fields, `null` not a choice.
     match object(&given, "$")?.get("draft") {
-        Some(Value::Bool(true)) => draft::steps(&given),
+        Some(Value::Bool(true)) => draft::steps(&given).map(|draft| to_value(&draft)),
         Some(Value::Bool(false)) | None => {
-            let mut out = steps_json(&given)?;
+            let mut answer = complete::steps(&given)?;
             // B's user may be unnamed (the user's own tutorial): its token is a placeholder too.
-            let placeholders = draft::placeholders(&out);
-            if placeholders.as_array().is_some_and(|p| !p.is_empty()) {
-                out["placeholders"] = placeholders;
-            }
-            Ok(out)
+            let placeholders = draft::placeholders(&to_value(&answer).to_string());
+            answer.notes.placeholders = Some(placeholders).filter(|p| !p.is_empty());
+            Ok(to_value(&answer))
         }
         Some(_) => Err(Error::invalid_said("$.draft", M::InputDraft {})),
     }
@@ -45,9 +42,4 @@ pub fn setup_plan(input: &str) -> Result<Value> {
 /// `setupNext`: given the plan and the answers so far, the next request to send, or the end.
 pub fn setup_next(input: &str) -> Result<Value> {
     setup::next(input).map(|answer| to_value(&answer))
-}
-
-fn to_value<T: Serialize>(answer: &T) -> Value {
-    // The answers are plain structs of strings, numbers and JSON: serialising them cannot fail.
-    serde_json::to_value(answer).unwrap_or(Value::Null)
 }

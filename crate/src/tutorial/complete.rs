@@ -3,14 +3,38 @@
 //! with stand-ins for what is missing.
 
 use super::input::{self, Audience, Setup};
-use super::numbering::TutorialStep;
-use super::steps;
+use super::notes::Notes;
+use super::numbering::{OutlineEntry, TutorialStep};
+use super::steps::{self, CheckInputs, StepAnswer, Trouble, Values};
 use crate::error::{Error, ErrorKind, Result};
 use crate::message::TutorialMessage as M;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
+
+/// `tutorialSteps`' answer.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialResult"))]
+#[serde(rename_all = "camelCase")]
+pub struct TutorialSteps {
+    #[cfg_attr(test, ts(as = "Audience"))]
+    pub audience: &'static str,
+    #[cfg_attr(test, ts(as = "crate::profile::Site"))]
+    pub site: &'static str,
+    pub values: Values,
+    /// The tutorial steps this reader's tasks belong to, in order (the page's headings).
+    pub outline: Vec<OutlineEntry>,
+    pub steps: Vec<StepAnswer>,
+    pub troubleshooting: Vec<Trouble>,
+    /// checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running.
+    pub check_inputs: CheckInputs,
+    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
+    pub notes: Notes,
+}
 
 /// The steps of a complete input (`tutorialSteps`' JSON, parsed).
-pub fn steps_json(given: &Value) -> Result<Value> {
+pub fn steps(given: &Value) -> Result<TutorialSteps> {
     let setup = input::read(&input::tutorial_input(given)?, true)?;
     let audience = setup.audience.unwrap_or(Audience::CompanyA);
     require_user(&setup, audience == Audience::CompanyB)?;
@@ -19,20 +43,16 @@ pub fn steps_json(given: &Value) -> Result<Value> {
     // The tutorial steps this reader's tasks belong to, in order: the page groups tasks by them.
     let mut outline: Vec<TutorialStep> = reader_steps.iter().map(|s| s.tutorial_step).collect();
     outline.dedup();
-    let steps: Vec<steps::StepAnswer> = reader_steps.iter().map(steps::Step::answer).collect();
-    let troubleshooting: Vec<Value> = steps::troubleshooting(&setup)
-        .iter()
-        .map(steps::Trouble::to_json)
-        .collect();
-    Ok(json!({
-        "audience": audience.name(),
-        "site": setup.site.name(),
-        "values": steps::values_json(&setup),
-        "outline": outline.iter().map(|s| s.to_json()).collect::<Vec<Value>>(),
-        "steps": steps,
-        "troubleshooting": troubleshooting,
-        "checkInputs": steps::check_inputs_json(&setup, &docs),
-    }))
+    Ok(TutorialSteps {
+        audience: audience.name(),
+        site: setup.site.name(),
+        values: Values::new(&setup),
+        outline: outline.into_iter().map(TutorialStep::outline).collect(),
+        steps: reader_steps.iter().map(steps::Step::answer).collect(),
+        troubleshooting: steps::troubleshooting(&setup),
+        check_inputs: CheckInputs::new(&setup, &docs),
+        notes: Notes::default(),
+    })
 }
 
 /// B's user must be named for B's own steps (it is created there).
@@ -41,4 +61,10 @@ pub fn require_user(setup: &Setup, needed: bool) -> Result<()> {
         return Err(Error::said(ErrorKind::MissingField, M::InputUserMissing {}).at("$.userName"));
     }
     Ok(())
+}
+
+/// An answer as the contract carries it.
+pub fn to_value<T: Serialize>(answer: &T) -> Value {
+    // The answers are plain structs of strings, numbers and messages: serialising them cannot fail.
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }

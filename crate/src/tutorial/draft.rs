@@ -6,11 +6,13 @@
 //! fields. Values that cannot be stood in for (the audience, the site, the kinds) still fail as
 //! without draft.
 
-use super::complete::steps_json;
+use super::complete::{self, to_value};
+use super::notes::{Incomplete, Notes, Placeholder};
 use super::steps::USER_TOKEN;
 use crate::error::{Error, Result};
 use crate::message::TutorialMessage as M;
 use crate::read::object;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// A value the steps can be written without, for now.
@@ -51,26 +53,41 @@ const BUCKET: Stand = Stand {
 };
 const STANDS: [&Stand; 5] = [&A_UID, &B_UID, &ROLE, &USER, &BUCKET];
 
+/// A draft's answer: the steps with every stand-in rewritten to its token, then the notes.
+#[derive(Serialize)]
+pub struct Draft {
+    #[serde(flatten)]
+    steps: Value,
+    #[serde(flatten)]
+    notes: Notes,
+}
+
 /// The steps with stand-ins where values are missing or wrong, then placeholders in every text.
 /// The stand-ins are put into the input as given, at the JSON paths its errors name.
-pub fn steps(given: &Value) -> Result<Value> {
+pub fn steps(given: &Value) -> Result<Draft> {
     let mut map = object(given, "$")?.clone();
     map.remove("draft");
-    let mut incomplete: Vec<Value> = Vec::new();
+    let mut incomplete = Vec::new();
     // Each round stands in for one more value; there are fewer fields than rounds.
     for _ in 0..12 {
-        match steps_json(&Value::Object(map.clone())) {
-            Ok(mut out) => {
-                let used: Vec<&Stand> = STANDS
-                    .into_iter()
-                    .filter(|s| out.to_string().contains(s.value))
-                    .collect();
-                for stand in &used {
-                    replace(&mut out, stand);
+        match complete::steps(&Value::Object(map.clone())) {
+            Ok(answer) => {
+                // A rewrite of every string (texts' arguments, values, documents, commands alike).
+                let mut steps = to_value(&answer);
+                let text = steps.to_string();
+                for stand in STANDS.into_iter().filter(|s| text.contains(s.value)) {
+                    replace(&mut steps, stand);
                 }
-                out["incomplete"] = Value::Array(incomplete);
-                out["placeholders"] = placeholders(&out);
-                return Ok(out);
+                let mut draft = Draft {
+                    steps,
+                    notes: Notes {
+                        incomplete: Some(incomplete),
+                        placeholders: None,
+                    },
+                };
+                // Tokens the reader typed count too (`incomplete` quotes them).
+                draft.notes.placeholders = Some(placeholders(&to_value(&draft).to_string()));
+                return Ok(draft);
             }
             Err(e) => {
                 let Some(path) = e.path.clone() else {
@@ -79,12 +96,11 @@ pub fn steps(given: &Value) -> Result<Value> {
                 if !stand_in(&mut map, &path) {
                     return Err(e);
                 }
-                // The catalog's words where the error has them (`text`), as every other error carries them.
-                let mut problem = json!({"path": path, "message": e.message});
-                if let Some(Ok(text)) = e.text.as_ref().map(serde_json::to_value) {
-                    problem["text"] = text;
-                }
-                incomplete.push(problem);
+                incomplete.push(Incomplete {
+                    path,
+                    message: e.message,
+                    text: e.text,
+                });
             }
         }
     }
@@ -186,13 +202,15 @@ fn replace(value: &mut Value, stand: &Stand) {
     }
 }
 
-/// The tokens `out` carries, each with the catalog's placeholder the page shows in its place:
-/// `[{"token": "<role>", "text": {"id": "core_tutorial_placeholder_role", "args": {}}}]`.
-pub fn placeholders(out: &Value) -> Value {
-    let text = out.to_string();
+/// The tokens `text` (an answer as JSON) carries, each with the catalog's placeholder the page
+/// shows in its place.
+pub fn placeholders(text: &str) -> Vec<Placeholder> {
     STANDS
         .into_iter()
         .filter(|s| text.contains(s.token))
-        .map(|s| json!({"token": s.token, "text": (s.placeholder)()}))
+        .map(|s| Placeholder {
+            token: s.token,
+            text: (s.placeholder)(),
+        })
         .collect()
 }

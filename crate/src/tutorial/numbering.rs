@@ -65,10 +65,24 @@ impl TutorialStep {
         }
     }
 
-    /// The outline entry a reader's page groups its tasks under: `{step, label, title}`.
-    pub fn to_json(self) -> serde_json::Value {
-        serde_json::json!({ "step": self, "label": self.heading(), "title": self.title() })
+    /// The outline entry a reader's page groups its tasks under.
+    pub fn outline(self) -> OutlineEntry {
+        OutlineEntry {
+            step: self,
+            label: self.heading(),
+            title: self.title(),
+        }
     }
+}
+
+/// One heading of a reader's tutorial: the step, "Step 2", and the step's name.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialOutlineEntry"))]
+pub struct OutlineEntry {
+    step: TutorialStep,
+    label: TutorialMessage,
+    title: TutorialMessage,
 }
 
 /// On the wire a step is its number (the contract's `TutorialStep = 1 | 2 | 3 | 4`).

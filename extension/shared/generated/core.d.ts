@@ -3247,6 +3247,155 @@ export type ChecksRetryInput = {
 export type TutorialStepNumber = 1 | 2 | 3 | 4;
 
 /**
+ * `tutorialSteps`' answer.
+ */
+export type TutorialResult = {
+  audience: TutorialAudience,
+  site: Site,
+  values: TutorialValues,
+  /**
+   * The tutorial steps this reader's tasks belong to, in order (the page's headings).
+   */
+  outline: Array<TutorialOutlineEntry>,
+  steps: Array<TutorialStep>,
+  troubleshooting: Array<TutorialTrouble>,
+  /**
+   * checksPlan's inputs for this setup; add haveCredentialsB / haveCredentialsA before running.
+   */
+  checkInputs: TutorialCheckInputs,
+  /**
+   * Draft only: the values still missing or wrong, each at its JSON path (empty when complete).
+   */
+  incomplete?: Array<TutorialIncomplete>,
+  /**
+   * The tokens of values not given yet (a draft's, or B's unnamed user) that every string (a
+   * message's arguments, values, documents, commands) carries, each with the catalog's
+   * placeholder to show in its place. Always present in a draft.
+   */
+  placeholders?: Array<TutorialPlaceholder>,
+};
+
+/**
+ * What the page needs besides the steps while values are missing, written last.
+ */
+export type TutorialNotes = {
+  /**
+   * Draft only: the values still missing or wrong, each at its JSON path (empty when complete).
+   */
+  incomplete?: Array<TutorialIncomplete>,
+  /**
+   * The tokens of values not given yet (a draft's, or B's unnamed user) that every string (a
+   * message's arguments, values, documents, commands) carries, each with the catalog's
+   * placeholder to show in its place. Always present in a draft.
+   */
+  placeholders?: Array<TutorialPlaceholder>,
+};
+
+/**
+ * A value missing or not valid yet: where, and the error it gave.
+ */
+export type TutorialIncomplete = {
+  path: string,
+  message: string,
+  /**
+   * The catalog's words where the error has them, as every other error carries them.
+   */
+  text?: CoreMessage,
+};
+
+/**
+ * A token the texts carry, with the catalog's placeholder the page shows in its place.
+ */
+export type TutorialPlaceholder = {
+  token: string,
+  text: TutorialMessage,
+};
+
+/**
+ * The values every reader may need, by name.
+ */
+export type TutorialValues = {
+  accountA: TutorialAccountValues,
+  accountB: TutorialAccountValues,
+  roleName: string,
+  roleArn: string,
+  permissionPolicy: TutorialPolicyName,
+  assumePolicy: TutorialPolicyName,
+  switchUrl: string,
+  userName?: string,
+  /**
+   * `alice@<B's default domain>`.
+   */
+  logonName?: string,
+};
+
+/**
+ * One account's values: what the Switch Role page takes (`parentAlias`) and its default domain.
+ */
+export type TutorialAccountValues = {
+  uid: string,
+  defaultDomain: string,
+  parentAlias: string,
+  alias?: string,
+};
+
+/**
+ * A policy to attach, by name and type.
+ */
+export type TutorialPolicyName = {
+  name: string,
+  type: "System" | "Custom",
+};
+
+/**
+ * One heading of a reader's tutorial: the step, "Step 2", and the step's name.
+ */
+export type TutorialOutlineEntry = {
+  step: TutorialStepNumber,
+  label: TutorialMessage,
+  title: TutorialMessage,
+};
+
+/**
+ * One cause from the tutorial's troubleshooting list.
+ */
+export type TutorialTrouble = {
+  tutorialStep: TutorialStepNumber,
+  cause: TutorialMessage,
+  fix: TutorialMessage,
+};
+
+/**
+ * The verification checks' inputs for this setup (`checksPlan`'s `inputs`, without the
+ * credential flags, which depend on what the reader entered): the verify step's "Run the checks".
+ */
+export type TutorialCheckInputs = {
+  site: Site,
+  roleArn: string,
+  /**
+   * What B types on Switch Role: A's alias, or A's UID.
+   */
+  accountA: string,
+  roleName: string,
+  accountB: string,
+  /**
+   * The first bucket of a custom permission policy.
+   */
+  bucket?: string,
+  prefix?: string,
+  userB?: string,
+  /**
+   * The AssumeRole policy B's user is given: a system policy's name, or a custom one's document.
+   */
+  userPolicies: Array<TutorialUserPolicy>,
+};
+
+/**
+ * A policy of B's user, as `checksPlan` takes it.
+ */
+export type TutorialUserPolicy = string | { name: string, document: string, };
+
+/**
  * One step of `tutorialSteps`' answer.
  */
 export type TutorialStep = {

@@ -13,6 +13,6 @@ mod troubleshooting;
 
 pub use describe::{policy_description, role_description, USER_TOKEN};
 pub use docs::Docs;
-pub use reader::{check_inputs_json, for_audience, values_json};
+pub use reader::{for_audience, AccountValues, CheckInputs, PolicyName, UserPolicy, Values};
 pub use step::{Step, StepAnswer, StepValue};
 pub use troubleshooting::{troubleshooting, Trouble};

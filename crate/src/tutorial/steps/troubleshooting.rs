@@ -4,19 +4,17 @@ use super::describe::{trusted, USER_TOKEN};
 use crate::message::TutorialMessage as M;
 use crate::tutorial::input::Setup;
 use crate::tutorial::TutorialStep;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// One cause from the tutorial's troubleshooting list.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "TutorialTrouble"))]
+#[serde(rename_all = "camelCase")]
 pub struct Trouble {
     pub tutorial_step: TutorialStep,
     pub cause: M,
     pub fix: M,
-}
-
-impl Trouble {
-    pub fn to_json(&self) -> Value {
-        json!({ "tutorialStep": self.tutorial_step, "cause": self.cause, "fix": self.fix })
-    }
 }
 
 /// The tutorial's troubleshooting list: each cause, the step it belongs to, and the fix.

@@ -21,15 +21,21 @@ pub mod answer;
 pub mod input;
 use answer::SetupNextResult;
 use input::{SetupNextInput, SetupResponse, SetupResult};
+use reply::{ApiFailure, Failure};
 
 /// One received answer.
 struct Received {
     id: String,
-    response: Value,
+    reply: Reply,
+    path: String,
+}
+
+/// What a received answer holds.
+enum Reply {
     /// Its `result` read as the result of the operation's action; an error in it is reported
     /// when the replay reaches the answer (after checking it answers what was asked).
-    result: Option<Result<ApiResult>>,
-    path: String,
+    Result(Result<ApiResult>),
+    Failure(Failure),
 }
 
 /// What an answer says.
@@ -38,8 +44,9 @@ enum Answer<'a> {
     Success(&'a ApiResult),
     ApiError {
         code: &'a str,
-        error: &'a Value,
+        error: &'a ApiFailure,
     },
+    /// The words a core error (or what stood in its place) gave.
     Unreadable(&'a Value),
 }
 
@@ -47,7 +54,8 @@ enum Answer<'a> {
 enum Stop {
     Send(String, Option<Replacing>),
     Blocked(&'static str, S),
-    Failed(&'static str, S, Value),
+    /// With the API error to pass on, if any.
+    Failed(&'static str, S, Option<Value>),
 }
 
 #[derive(Debug)]
@@ -76,8 +84,9 @@ macro_rules! answer {
 }
 
 // The replay itself (taking answers, the stop and the answer it gives), then each task's
-// decisions (which take their answers through the macro above).
+// decisions (which take their answers through the macro above); what a failure says.
 mod replay;
+mod reply;
 mod tasks;
 
 /// `setupNext({plan, results})`.
@@ -160,19 +169,21 @@ fn results(given: Option<&Later<Vec<SetupResult>>>, plan: &Plan) -> Result<Vec<R
                 return Err(Error::invalid_said(&response_path, S::ResponseShape {}));
             }
             let action = plan.operation(&answer.id).map(|o| o.action);
-            let result = result.zip(action).map(|(result, action)| {
-                ApiResult::from_value(action, result).map_err(|why| {
-                    let text = ContractMessage::AttemptResult {
-                        action: action.name().to_string(),
-                        problem: why.to_string(),
-                    };
-                    Error::invalid_said(format!("{response_path}.result"), text)
-                })
-            });
+            let reply = match result.zip(action) {
+                Some((result, action)) => {
+                    Reply::Result(ApiResult::from_value(action, result).map_err(|why| {
+                        let text = ContractMessage::AttemptResult {
+                            action: action.name().to_string(),
+                            problem: why.to_string(),
+                        };
+                        Error::invalid_said(format!("{response_path}.result"), text)
+                    }))
+                }
+                None => Reply::Failure(Failure::read(response.given())),
+            };
             Ok(Received {
                 id: answer.id,
-                response: response.given().clone(),
-                result,
+                reply,
                 path,
             })
         })

@@ -2,12 +2,12 @@
 //! names a stop, and writes the answer the contract gives.
 
 use super::answer::{SetupNextResult, SetupOutcome};
-use super::{Answer, Outcome, Received, Replay, Stop};
+use super::reply::Failure;
+use super::{Answer, Outcome, Received, Replay, Reply, Stop};
 use crate::api::{ApiResult, PolicyListResult};
 use crate::error::{Error, Result};
 use crate::message::SetupMessage as S;
 use crate::tutorial::setup::Operation;
-use serde_json::Value;
 
 impl<'a> Replay<'a> {
     /// The next received answer if it answers `id`; an error if it answers something else.
@@ -26,17 +26,14 @@ impl<'a> Replay<'a> {
             ));
         }
         self.at += 1;
-        let response = &r.response;
-        Ok(Some(if let Some(result) = &r.result {
+        Ok(Some(match &r.reply {
             // Every id the replay takes is one of the plan's operations: its result was read.
-            Answer::Success(result.as_ref().map_err(Clone::clone)?)
-        } else if let Some(error) = response.get("apiError") {
-            Answer::ApiError {
-                code: error.get("code").and_then(Value::as_str).unwrap_or(""),
+            Reply::Result(result) => Answer::Success(result.as_ref().map_err(Clone::clone)?),
+            Reply::Failure(Failure::Api(error)) => Answer::ApiError {
+                code: &error.code,
                 error,
-            }
-        } else {
-            Answer::Unreadable(response.get("error").unwrap_or(response))
+            },
+            Reply::Failure(Failure::Unreadable(reason)) => Answer::Unreadable(reason),
         }))
     }
 
@@ -66,41 +63,28 @@ impl<'a> Replay<'a> {
         let action = self.op(id).map_or(id, |o| o.action.name()).to_string();
         match answer {
             Answer::ApiError { code, error } => {
-                let (code, message) = (
-                    code.to_string(),
-                    error
-                        .get("message")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string(),
-                );
+                let (code, message) = (code.to_string(), error.message.clone());
                 // The API error's hint is a catalog message (api/hints.rs), passed on as it came.
-                let said = match error.get("hint").filter(|h| is_said(h)) {
+                let said = match &error.hint {
                     Some(hint) => S::FailedApiHint {
                         action,
                         code,
                         message,
                         hint: hint.clone(),
                     },
-                    _ => S::FailedApi {
+                    None => S::FailedApi {
                         action,
                         code,
                         message,
                     },
                 };
-                Stop::Failed(task, said, (*error).clone())
+                Stop::Failed(task, said, Some(error.given.clone()))
             }
-            Answer::Unreadable(error) => {
-                // A core error's words (`text`), else its message or the runner's plain text.
-                let reason = error
-                    .get("text")
-                    .or_else(|| error.get("message"))
-                    .filter(|r| is_said(r))
-                    .cloned()
-                    .unwrap_or_else(|| Value::String(String::new()));
-                Stop::Failed(task, S::FailedUnreadable { action, reason }, Value::Null)
+            Answer::Unreadable(reason) => {
+                let reason = (*reason).clone();
+                Stop::Failed(task, S::FailedUnreadable { action, reason }, None)
             }
-            Answer::Success(_) => Stop::Failed(task, S::FailedUnexpected { action }, Value::Null),
+            Answer::Success(_) => Stop::Failed(task, S::FailedUnexpected { action }, None),
         }
     }
 
@@ -126,8 +110,8 @@ impl<'a> Replay<'a> {
     pub(super) fn user_listing(&self) -> Option<&'a PolicyListResult> {
         let received: &'a [Received] = self.received;
         let read = received.iter().find(|r| r.id == "user.read")?;
-        match read.result.as_ref()? {
-            Ok(ApiResult::Policies(listed)) => Some(listed),
+        match &read.reply {
+            Reply::Result(Ok(ApiResult::Policies(listed))) => Some(listed),
             _ => None,
         }
     }
@@ -185,15 +169,10 @@ impl<'a> Replay<'a> {
                 answer.status = "failed";
                 answer.message = message;
                 answer.failed_task = Some(task);
-                answer.api_error = Some(api_error).filter(|e| !e.is_null());
+                answer.api_error = api_error.filter(|e| !e.is_null());
             }
         }
         answer.outcomes = outcomes;
         answer
     }
-}
-
-/// A message as the contract carries it: `{id, args}`, or a plain text.
-fn is_said(value: &Value) -> bool {
-    value.is_string() || value.get("id").is_some_and(Value::is_string)
 }

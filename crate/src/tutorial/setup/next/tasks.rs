@@ -10,7 +10,6 @@ use crate::policy::{parse, to_compact};
 use crate::side::AccountSide;
 use crate::tutorial::policies::Document;
 use crate::tutorial::setup::operation::{Replacing, SetupReplaces};
-use serde_json::Value;
 
 impl<'a> Replay<'a> {
     pub(super) fn identity(&mut self) -> Result<Option<Stop>> {
@@ -121,7 +120,7 @@ impl<'a> Replay<'a> {
                     Ok(None)
                 }
                 Answer::ApiError { code, error } if already_exists(code) => {
-                    let id = error_request_id(error);
+                    let id = error.request_id.as_deref();
                     self.done("user", "already-there", S::UserThere { user }, id);
                     Ok(None)
                 }
@@ -233,18 +232,13 @@ impl<'a> Replay<'a> {
                     "attach",
                     "already-there",
                     has_policy(name, target),
-                    error_request_id(error),
+                    error.request_id.as_deref(),
                 );
                 Ok(None)
             }
             other => Ok(Some(self.failed("attach", "attach.write", &other))),
         }
     }
-}
-
-/// An API error's request id (parseResponse's `apiError`).
-fn error_request_id(error: &Value) -> Option<&str> {
-    error.get("requestId").and_then(Value::as_str)
 }
 
 fn already_exists(code: &str) -> bool {

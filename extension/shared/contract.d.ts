@@ -7,10 +7,10 @@
 //   fails when the file is stale).
 // - GENERATED from the service worker's message schema (background/messages.js): the messages and
 //   their replies' types, ./generated/messages.d.ts, re-exported below (also `./build.sh types`).
-// - WRITTEN BY HAND, in this file: the contract shapes that are not Rust types (every input is one;
-//   some answers are still built with `json!`), in the sections marked [core, by hand]; the shapes
-//   the service worker's messages carry and other browser-only shapes, in the sections marked
-//   [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core
+// - WRITTEN BY HAND, in this file: the two contract shapes that are not Rust types (`request`'s
+//   per-action fields, from a table; the per-kind map of `sign`'s generated answers), in the section
+//   marked [core, by hand]; the shapes the service worker's messages carry and other browser-only
+//   shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core
 //   against both.
 
 export * from './generated/core';
@@ -45,7 +45,7 @@ import type {
 export type CoreErrorKind = import('./generated/core').ErrorKind;
 
 // ---------------------------------------------------------------------------------------------
-// [core, by hand] The JSON contract: inputs, and answers the core builds as untyped JSON
+// [core, by hand] The JSON contract: what is not one Rust type
 // ---------------------------------------------------------------------------------------------
 
 // `sign()`'s request (SignRequest, Scalar, ...) is generated from crate/src/contract/sign/input.rs.

@@ -19,13 +19,21 @@ import { containerFor } from './containers.js';
 /** @typedef {import('../shared/contract').ConsoleProfile} ConsoleProfile */
 /** @typedef {import('../shared/contract').ConsoleOpened} ConsoleOpened */
 /** @typedef {import('../shared/contract').ConsoleFailure} ConsoleFailure */
+/** @typedef {import('../shared/contract').CoreErrorResult} CoreErrorResult */
+
+/**
+ * What Open console reads of each answer.
+ * @typedef {object} ConsoleResults
+ * @property {import('../shared/contract').CallerIdentity} GetCallerIdentity
+ * @property {import('../shared/contract').AssumeRoleResult} AssumeRole
+ */
 
 /**
  * The core functions used here (core.js).
  * @typedef {object} ConsoleCore
- * @property {(input: any) => any} request
- * @property {(input: any) => any} consoleSignin
- * @property {(input: any) => any} consoleRefusal
+ * @property {import('../shared/core.js').Core['request']} request
+ * @property {import('../shared/core.js').Core['consoleSignin']} consoleSignin
+ * @property {import('../shared/core.js').Core['consoleRefusal']} consoleRefusal
  * @property {(module: 'checks') => Promise<unknown>} [load] (absent in the tests' stand-ins)
  */
 
@@ -108,9 +116,8 @@ async function signIn(core, profile, readOnly, deps) {
 
   const tokenRequest = built(core.consoleSignin({ step: 'token', site: profile.site, credentials: session }));
   const tokenAnswer = await answered(sendSigninTokenRequest(tokenRequest, session, secrets, options), tokenRequest);
-  const token = core.consoleSignin({ step: 'tokenAnswer', status: tokenAnswer.status, headers: tokenAnswer.headers, body: tokenAnswer.body });
-  if (token.error) throw new Stop('token', token.error.text ?? token.error.message);
-  if (token.refusal) throw new Stop('token', token.refusal.text);
+  const token = built(core.consoleSignin({ step: 'tokenAnswer', status: tokenAnswer.status, headers: tokenAnswer.headers, body: tokenAnswer.body }), 'token');
+  if ('refusal' in token) throw new Stop('token', token.refusal.text);
 
   const login = built(core.consoleSignin({ step: 'login', site: profile.site, signinToken: token.signinToken }));
   await (deps.openTab ?? openTab)(login.url, container?.cookieStoreId ?? null);
@@ -125,12 +132,24 @@ async function signIn(core, profile, readOnly, deps) {
 }
 
 /**
- * A request the core built, or the Stop naming why it could not.
- * @param {any} result
+ * What the core answered, or the Stop naming why it could not (`kind`: whose fault).
+ * @template T
+ * @param {T | CoreErrorResult} result
+ * @param {ConsoleFailure['kind']} [kind]
+ * @returns {T}
  */
-function built(result) {
-  if (result.error) throw new Stop('input', result.error.text ?? result.error.message);
+function built(result, kind = 'input') {
+  if (isCoreError(result)) throw new Stop(kind, result.error.text ?? result.error.message);
   return result;
+}
+
+/**
+ * @template T
+ * @param {T | CoreErrorResult} result
+ * @returns {result is CoreErrorResult}
+ */
+function isCoreError(result) {
+  return typeof result === 'object' && result !== null && 'error' in result;
 }
 
 /**
@@ -157,12 +176,15 @@ async function answered(sending, request) {
  * The result of a GetCallerIdentity or AssumeRole answer, or the Stop the core names; a refused
  * AssumeRole is named with the checks' diagnosis for `callerArn` (who you are), from the checks
  * module, loaded only then.
- * @param {ConsoleCore} core @param {'GetCallerIdentity' | 'AssumeRole'} action
- * @param {any} request @param {import('./transport.js').Received} answer @param {ConsoleProfile} profile
+ * @template {keyof ConsoleResults} A
+ * @param {ConsoleCore} core @param {A} action
+ * @param {import('../shared/contract').BuiltRequest} request
+ * @param {import('./transport.js').Received} answer @param {ConsoleProfile} profile
  * @param {string | null} callerArn
+ * @returns {Promise<ConsoleResults[A]>}
  */
 async function read(core, action, request, answer, profile, callerArn) {
-  const parsed = core.consoleSignin({
+  const parsed = built(core.consoleSignin({
     step: 'answer',
     action,
     roleArn: profile.roleArn,
@@ -170,17 +192,18 @@ async function read(core, action, request, answer, profile, callerArn) {
     headers: answer.headers,
     body: answer.body,
     stringToSign: request.signing?.stringToSign ?? null,
-  });
-  if (parsed.error) throw new Stop('input', parsed.error.text ?? parsed.error.message);
-  if (parsed.refusal?.kind === 'assume-role' && callerArn) {
+  }));
+  // The core reads an answer as the action's result (parseResponse's contract).
+  if (!('refusal' in parsed)) return /** @type {ConsoleResults[A]} */ (parsed.result);
+  const { refusal } = parsed;
+  if (refusal.kind === 'assume-role' && callerArn && profile.roleArn) {
     await core.load?.('checks');
     const { status, headers, body } = answer;
     const diagnosed = core.consoleRefusal({ roleArn: profile.roleArn, callerArn, status, headers, body });
-    if (diagnosed.error) throw new Stop('assume-role', parsed.refusal.text);
-    throw new Stop('assume-role', diagnosed.text, typeof diagnosed.snippet === 'string' ? diagnosed.snippet : undefined);
+    if (isCoreError(diagnosed)) throw new Stop('assume-role', refusal.text);
+    throw new Stop('assume-role', diagnosed.text, diagnosed.snippet);
   }
-  if (parsed.refusal) throw new Stop(parsed.refusal.kind, parsed.refusal.text);
-  return parsed.result;
+  throw new Stop(refusal.kind, refusal.text);
 }
 
 /**

@@ -14,6 +14,7 @@
 // check (assertSigninTokenRequest): that endpoint only, those five fields, never your own keys.
 
 /** @typedef {import('../shared/contract').BuiltRequest} BuiltRequest */
+/** @typedef {import('../shared/contract').FormRequest} FormRequest */
 
 /**
  * @typedef {object} Secrets
@@ -101,7 +102,7 @@ const SIGNIN_TOKEN_FIELDS = ['Action', 'AccessKeyId', 'AccessKeySecret', 'Securi
  * Throws UnsafeRequestError unless `built` is exactly a GetSigninToken form POST to a federation
  * endpoint carrying the assumed role session `session` (its secret and token, as the documented
  * API takes them) and nothing of `own` (the person's own credentials, which never leave).
- * @param {BuiltRequest} built
+ * @param {BuiltRequest | FormRequest} built
  * @param {{accessKeySecret: string, securityToken: string}} session
  * @param {Secrets} own
  */
@@ -126,7 +127,7 @@ export function assertSigninTokenRequest(built, session, own) {
 
 /**
  * Checks and sends one GetSigninToken request (assertSigninTokenRequest); like send otherwise.
- * @param {BuiltRequest} built
+ * @param {BuiltRequest | FormRequest} built
  * @param {{accessKeySecret: string, securityToken: string}} session
  * @param {Secrets} own
  * @param {{fetch?: typeof fetch}} [options]
@@ -152,7 +153,7 @@ export async function send(built, secrets, options = {}) {
 
 /**
  * Sends a request already checked: no cookies, no cache, no redirect followed, bounded in time.
- * @param {BuiltRequest} built
+ * @param {BuiltRequest | FormRequest} built
  * @param {{fetch?: typeof fetch}} options
  * @returns {Promise<Received | NetworkFailure>}
  */
@@ -193,7 +194,7 @@ async function fetchChecked(built, options) {
   };
 }
 
-/** @param {BuiltRequest} built @returns {Array<[string, string]> | null} */
+/** @param {BuiltRequest | FormRequest} built @returns {Array<[string, string]> | null} */
 function formParameters(built) {
   const type = Object.entries(built.headers ?? {}).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
   if (built.body === null || built.body === undefined || !type.startsWith('application/x-www-form-urlencoded')) return null;

@@ -7,8 +7,9 @@
 //   fails when the file is stale).
 // - GENERATED from the service worker's message schema (background/messages.js): the messages and
 //   their replies' types, ./generated/messages.d.ts, re-exported below (also `./build.sh types`).
-// - WRITTEN BY HAND, in this file: the two contract shapes that are not Rust types (`request`'s
-//   per-action fields, from a table; the per-kind map of `sign`'s generated answers), in the section
+// - WRITTEN BY HAND, in this file: the contract shapes that are not one Rust type (`request`'s
+//   per-action fields, from a table; the per-kind map of `sign`'s generated answers; `consoleSignin`'s
+//   steps, each made of generated types), in the section
 //   marked [core, by hand]; the shapes the service worker's messages carry and other browser-only
 //   shapes, in the sections marked [browser, by hand]. tests/unit/contract-declarations.test.js checks real outputs of the core
 //   against both.
@@ -17,7 +18,18 @@ export * from './generated/core';
 export * from './generated/messages';
 import type { Message, MessageType, Replies } from './generated/messages';
 import type {
+  ConsoleAnswerInput,
+  ConsoleAssumeInput,
+  ConsoleAssumeMode,
+  ConsoleAssumeRequest,
+  ConsoleHttpAnswer,
+  ConsoleLoginInput,
+  ConsoleReadOnlyAccount,
+  ConsoleRefusedRole,
+  ConsoleStepAnswer,
+  ConsoleTokenInput,
   CoreErrorResult,
+  FormRequest,
   ActionName,
   ApiCredentials,
   ApiRequestFields,
@@ -66,6 +78,27 @@ export type SignResult = SignResults[keyof SignResults];
 /** `request()`'s input: the common fields, and the action's own camelCase fields (`api::field_spec`). */
 export interface ApiRequestInput extends ApiRequestFields {
   [field: string]: Scalar | null | undefined | ApiCredentials;
+}
+
+/**
+ * `consoleSignin()`'s input: one step of Open console. Each step's fields are generated types; the
+ * core reads `assume`'s in turns (`readOnly`, then `accountUid` for a read-only session, then the
+ * rest) and `answer`'s `roleArn` only for a refusal (crate/src/contract/console.rs).
+ */
+export type ConsoleSigninInput =
+  | ({ step: "assume" } & ConsoleAssumeMode & Partial<ConsoleReadOnlyAccount> & ConsoleAssumeInput)
+  | ({ step: "answer"; action: "GetCallerIdentity" | "AssumeRole" } & ConsoleAnswerInput & ConsoleRefusedRole)
+  | ({ step: "token" } & ConsoleTokenInput)
+  | ({ step: "tokenAnswer" } & ConsoleHttpAnswer)
+  | ({ step: "login" } & ConsoleLoginInput);
+
+/** `consoleSignin()`'s answer to each step (generated types). */
+export interface ConsoleSigninAnswers {
+  assume: ConsoleAssumeRequest;
+  answer: Extract<ConsoleStepAnswer, { result: unknown } | { refusal: unknown }>;
+  token: FormRequest;
+  tokenAnswer: Extract<ConsoleStepAnswer, { signinToken: unknown } | { refusal: unknown }>;
+  login: Extract<ConsoleStepAnswer, { url: unknown }>;
 }
 
 // `policyBuild()`, `policyLint()` and `policySimulate()`: their inputs (PolicyBuildInput,

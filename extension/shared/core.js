@@ -44,6 +44,10 @@ const MODULES = {
 /** @typedef {import('./contract').BuiltRequest} BuiltRequest */
 /** @typedef {import('./contract').ApiResponseInput} ApiResponseInput */
 /** @typedef {import('./contract').ParsedResponse} ParsedResponse */
+/** @typedef {import('./contract').ConsoleSigninInput} ConsoleSigninInput */
+/** @typedef {import('./contract').ConsoleSigninAnswers} ConsoleSigninAnswers */
+/** @typedef {import('./contract').ConsoleRefusalInput} ConsoleRefusalInput */
+/** @typedef {import('./contract').ConsoleRefusalAnswer} ConsoleRefusalAnswer */
 /** @typedef {import('./contract').ProfileParseInput} ProfileParseInput */
 /** @typedef {import('./contract').ProfileParseResult} ProfileParseResult */
 /** @typedef {import('./contract').ProfileSerializeInput} ProfileSerializeInput */
@@ -97,11 +101,10 @@ const MODULES = {
  * @property {(input: TutorialInput) => TutorialResult | CoreErrorResult} tutorialSteps
  * @property {(input: SetupPlanInput) => SetupPlan | CoreErrorResult} setupPlan
  * @property {(input: SetupNextInput) => SetupNextResult | CoreErrorResult} setupNext
- * @property {(input: Record<string, unknown>) => Record<string, any>} consoleSignin one step of Open
- *   console: `{step: "assume" | "answer" | "token" | "tokenAnswer" | "login", ...}` (crate/src/contract/console.rs)
- * @property {(input: Record<string, unknown>) => Record<string, any>} consoleRefusal Open console's refused
- *   AssumeRole with the checks' diagnosis: `{roleArn, callerArn, status, headers, body}` -> `{text}`
- *   (crate/src/contract/console_refusal.rs)
+ * @property {<S extends ConsoleSigninInput>(input: S) => ConsoleSigninAnswers[S['step']] | CoreErrorResult} consoleSignin
+ *   one step of Open console (crate/src/contract/console.rs)
+ * @property {(input: ConsoleRefusalInput) => ConsoleRefusalAnswer | CoreErrorResult} consoleRefusal Open
+ *   console's refused AssumeRole with the checks' diagnosis (crate/src/contract/console_refusal.rs)
  */
 
 /** @type {Core} */

@@ -37,8 +37,8 @@ const fakeCore = {
   tutorialSteps: () => (calls.push('tutorialSteps'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupPlan: () => (calls.push('setupPlan'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
   setupNext: () => (calls.push('setupNext'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
-  consoleSignin: () => (calls.push('consoleSignin'), {}),
-  consoleRefusal: () => (calls.push('consoleRefusal'), {}),
+  consoleSignin: () => (calls.push('consoleSignin'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
+  consoleRefusal: () => (calls.push('consoleRefusal'), { error: { kind: 'invalid-value', message: 'stand-in' } }),
 };
 
 /** Stand-ins for the worker's credential and checks services (credentials.js, checks.js). */

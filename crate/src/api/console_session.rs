@@ -91,6 +91,8 @@ pub fn read_only_session_policy(account_uid: &str) -> Result<String> {
 
 /// Whose fault a refused STS call of a console sign-in is (the CLI's exit code follows it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefusal"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Refusal {
     /// Your own credentials were refused or have expired.

@@ -60,22 +60,28 @@ fn refused(u: Unknown<'_>) -> Error {
 /// `assume`, first read: whether the session is read-only (its policy, checked before the rest is
 /// read, needs `accountUid`).
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleAssumeMode", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct AssumeMode {
+pub(super) struct AssumeMode {
     read_only: Option<bool>,
 }
 
 /// `assume`, read only for a read-only session.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleReadOnlyAccount", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct ReadOnlyAccount<'a> {
+pub(super) struct ReadOnlyAccount<'a> {
     account_uid: &'a str,
 }
 
 /// `assume`, the rest of the request.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleAssumeInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct AssumeInput<'a> {
+pub(super) struct AssumeInput<'a> {
     /// Names the session (`rolehop` without it).
     #[serde(borrow)]
     caller_arn: Option<&'a str>,
@@ -88,8 +94,10 @@ struct AssumeInput<'a> {
 
 /// The caller's AccessKey, or STS credentials with `securityToken` (`""` is none).
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleCallerCredentials", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct CallerCredentials<'a> {
+pub(super) struct CallerCredentials<'a> {
     #[serde(borrow)]
     security_token: Option<&'a str>,
     access_key_id: &'a str,
@@ -135,7 +143,7 @@ fn assume(value: &Value) -> Result<Value> {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "ConsoleAssumeRequest"))]
 #[serde(rename_all = "camelCase")]
-pub struct AssumeRequest {
+pub(super) struct AssumeRequest {
     #[serde(flatten)]
     pub request: api::BuiltRequest,
     pub session_name: String,
@@ -149,9 +157,16 @@ fn to_json<T: Serialize>(answer: &T) -> Value {
 
 /// `answer`, once its `action` is known.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleAnswerInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct AnswerInput<'a> {
+pub(super) struct AnswerInput<'a> {
+    #[cfg_attr(test, ts(type = "number"))]
     status: Status,
+    #[cfg_attr(
+        test,
+        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
+    )]
     headers: Option<Entries<Scalar>>,
     body: &'a str,
     /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
@@ -161,26 +176,52 @@ struct AnswerInput<'a> {
 
 /// `answer`, read only for a refusal: the role it names.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefusedRole", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct RefusedRole<'a> {
+pub(super) struct RefusedRole<'a> {
     #[serde(borrow)]
     role_arn: Option<&'a str>,
 }
 
 /// A refused call: whose fault (`kind`), the API's code, and what to do (a catalog message).
 #[derive(Serialize)]
-struct Refused<K, T> {
-    kind: K,
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefused"))]
+pub(super) struct Refused {
+    kind: RefusedBy,
     code: String,
-    text: T,
+    text: SigninMessage,
+}
+
+/// Whose fault a refusal is: an STS call's (`caller`, `assume-role`, `clock-skew`), or the
+/// federation endpoint's, which refused the sign-in token (`token`).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefusedBy"))]
+#[serde(untagged)]
+pub(super) enum RefusedBy {
+    Sts(api::Refusal),
+    Federation(Federation),
+}
+
+/// The federation endpoint, as a refusal's `kind` names it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleFederation"))]
+pub(super) enum Federation {
+    #[serde(rename = "token")]
+    Token,
 }
 
 /// One step's answer: `{"result"}`, `{"refusal"}`, `{"signinToken"}` or `{"url"}`.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleStepAnswer"))]
 #[serde(rename_all = "camelCase")]
-enum StepAnswer<K, T> {
+pub(super) enum StepAnswer {
     Result(Box<api::ApiResult>),
-    Refusal(Refused<K, T>),
+    Refusal(Refused),
     SigninToken(String),
     Url(String),
 }
@@ -204,12 +245,12 @@ fn answer(value: &Value) -> Result<Value> {
     }
     .response();
     Ok(match api::parse(action, &response, req.string_to_sign)? {
-        Answer::Success(result) => to_json(&StepAnswer::<(), ()>::Result(Box::new(result))),
+        Answer::Success(result) => to_json(&StepAnswer::Result(Box::new(result))),
         Answer::Failure(e) => {
             let role_arn = fields::<RefusedRole>(value)?.role_arn.unwrap_or_default();
             let (kind, text) = api::name_refusal(action, &e, role_arn);
             to_json(&StepAnswer::Refusal(Refused {
-                kind,
+                kind: RefusedBy::Sts(kind),
                 code: e.code,
                 text,
             }))
@@ -219,7 +260,9 @@ fn answer(value: &Value) -> Result<Value> {
 
 /// `token`: the assumed role's STS credentials, and the site to sign in on.
 #[derive(Deserialize)]
-struct TokenInput<'a> {
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleTokenInput", optional_fields = nullable))]
+pub(super) struct TokenInput<'a> {
     #[serde(borrow)]
     credentials: SessionCredentials<'a>,
     site: Site,
@@ -227,8 +270,10 @@ struct TokenInput<'a> {
 
 /// STS credentials (all three fields).
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleSessionCredentials", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct SessionCredentials<'a> {
+pub(super) struct SessionCredentials<'a> {
     access_key_id: &'a str,
     access_key_secret: &'a str,
     security_token: &'a str,
@@ -249,7 +294,7 @@ fn token(value: &Value) -> Result<Value> {
 fn token_answer(value: &Value) -> Result<Value> {
     let response = fields::<HttpAnswer>(value)?.response();
     Ok(match api::parse_signin_token(&response)? {
-        SigninOutcome::Token(t) => to_json(&StepAnswer::<(), ()>::SigninToken(t.signin_token)),
+        SigninOutcome::Token(t) => to_json(&StepAnswer::SigninToken(t.signin_token)),
         SigninOutcome::Refused(e) => {
             let code = e.code.clone();
             let text = SigninMessage::TokenRefusedAgain {
@@ -257,7 +302,7 @@ fn token_answer(value: &Value) -> Result<Value> {
                 message: e.message,
             };
             to_json(&StepAnswer::Refusal(Refused {
-                kind: "token",
+                kind: RefusedBy::Federation(Federation::Token),
                 code,
                 text,
             }))
@@ -267,8 +312,10 @@ fn token_answer(value: &Value) -> Result<Value> {
 
 /// `login`: the sign-in token, used at once.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleLoginInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct LoginInput<'a> {
+pub(super) struct LoginInput<'a> {
     site: Site,
     /// The console page to land on (the site's OSS console without it).
     #[serde(borrow)]
@@ -287,7 +334,7 @@ fn login(value: &Value) -> Result<Value> {
         destination,
         req.signin_token,
     )?;
-    Ok(to_json(&StepAnswer::<(), ()>::Url(url)))
+    Ok(to_json(&StepAnswer::Url(url)))
 }
 
 #[cfg(test)]

@@ -17,22 +17,32 @@ use serde_json::Value;
 /// `consoleRefusal`'s input: the role, who asked for it, and AssumeRole's answer. Other fields
 /// are ignored.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefusalInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
-struct RefusalInput<'a> {
+pub struct RefusalInput<'a> {
     role_arn: &'a str,
     caller_arn: &'a str,
+    #[cfg_attr(test, ts(type = "number"))]
     status: Status,
+    #[cfg_attr(
+        test,
+        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
+    )]
     headers: Option<Entries<Scalar>>,
     body: &'a str,
 }
 
 /// `consoleRefusal`'s answer.
 #[derive(Serialize)]
-struct Refusal {
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleRefusalAnswer"))]
+pub struct Refusal {
     /// The refusal, with the AssumeRole check's finding and fix.
     text: SigninMessage,
     /// The policy document the fix names.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     snippet: Option<String>,
 }
 

@@ -96,8 +96,15 @@ pub enum ParsedResponse {
 
 /// The HTTP answer a console sign-in step describes: `status` (100-599), `headers` and `body`.
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ConsoleHttpAnswer", optional_fields = nullable))]
 pub struct HttpAnswer<'a> {
+    #[cfg_attr(test, ts(type = "number"))]
     pub status: Status,
+    #[cfg_attr(
+        test,
+        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
+    )]
     pub headers: Option<Entries<Scalar>>,
     pub body: &'a str,
 }

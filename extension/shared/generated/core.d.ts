@@ -1598,6 +1598,45 @@ export type BucketInfo = {
 };
 
 /**
+ * `assume`, first read: whether the session is read-only (its policy, checked before the rest is
+ * read, needs `accountUid`).
+ */
+export type ConsoleAssumeMode = {
+  readOnly?: boolean | null,
+};
+
+/**
+ * `assume`, read only for a read-only session.
+ */
+export type ConsoleReadOnlyAccount = {
+  accountUid: string,
+};
+
+/**
+ * `assume`, the rest of the request.
+ */
+export type ConsoleAssumeInput = {
+  /**
+   * Names the session (`rolehop` without it).
+   */
+  callerArn?: string | null,
+  roleArn: string,
+  durationSeconds?: number | null,
+  credentials: ConsoleCallerCredentials,
+  time: string,
+  nonce: string,
+};
+
+/**
+ * The caller's AccessKey, or STS credentials with `securityToken` (`""` is none).
+ */
+export type ConsoleCallerCredentials = {
+  securityToken?: string | null,
+  accessKeyId: string,
+  accessKeySecret: string,
+};
+
+/**
  * `assume`'s answer: the signed AssumeRole request, the session's name, and whether the
  * read-only session policy went with it.
  */
@@ -1618,6 +1657,52 @@ export type ConsoleAssumeRequest = {
 };
 
 /**
+ * `answer`, once its `action` is known.
+ */
+export type ConsoleAnswerInput = {
+  status: number,
+  headers?: { [key in string]: Scalar },
+  body: string,
+  /**
+   * Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
+   */
+  stringToSign?: string | null,
+};
+
+/**
+ * `answer`, read only for a refusal: the role it names.
+ */
+export type ConsoleRefusedRole = {
+  roleArn?: string | null,
+};
+
+/**
+ * The HTTP answer a console sign-in step describes: `status` (100-599), `headers` and `body`.
+ */
+export type ConsoleHttpAnswer = {
+  status: number,
+  headers?: { [key in string]: Scalar },
+  body: string,
+};
+
+/**
+ * `token`: the assumed role's STS credentials, and the site to sign in on.
+ */
+export type ConsoleTokenInput = {
+  credentials: ConsoleSessionCredentials,
+  site: Site,
+};
+
+/**
+ * STS credentials (all three fields).
+ */
+export type ConsoleSessionCredentials = {
+  accessKeyId: string,
+  accessKeySecret: string,
+  securityToken: string,
+};
+
+/**
  * A form POST for the caller to send unchanged. The body holds the STS secret and token: send it
  * only to the federation endpoint, never log it.
  */
@@ -1626,6 +1711,82 @@ export type FormRequest = {
   url: string,
   headers: Record<string, string>,
   body: string,
+};
+
+/**
+ * `login`: the sign-in token, used at once.
+ */
+export type ConsoleLoginInput = {
+  site: Site,
+  /**
+   * The console page to land on (the site's OSS console without it).
+   */
+  destination?: string | null,
+  signinToken: string,
+};
+
+/**
+ * One step's answer: `{"result"}`, `{"refusal"}`, `{"signinToken"}` or `{"url"}`.
+ */
+export type ConsoleStepAnswer = {
+  "result": ApiResult
+} | {
+  "refusal": ConsoleRefused
+} | {
+  "signinToken": string
+} | {
+  "url": string
+};
+
+/**
+ * A refused call: whose fault (`kind`), the API's code, and what to do (a catalog message).
+ */
+export type ConsoleRefused = {
+  kind: ConsoleRefusedBy,
+  code: string,
+  text: SigninMessage,
+};
+
+/**
+ * Whose fault a refusal is: an STS call's (`caller`, `assume-role`, `clock-skew`), or the
+ * federation endpoint's, which refused the sign-in token (`token`).
+ */
+export type ConsoleRefusedBy = ConsoleRefusal | ConsoleFederation;
+
+/**
+ * Whose fault a refused STS call of a console sign-in is (the CLI's exit code follows it).
+ */
+export type ConsoleRefusal = "caller" | "assume-role" | "clock-skew";
+
+/**
+ * The federation endpoint, as a refusal's `kind` names it.
+ */
+export type ConsoleFederation = "token";
+
+/**
+ * `consoleRefusal`'s input: the role, who asked for it, and AssumeRole's answer. Other fields
+ * are ignored.
+ */
+export type ConsoleRefusalInput = {
+  roleArn: string,
+  callerArn: string,
+  status: number,
+  headers?: { [key in string]: Scalar },
+  body: string,
+};
+
+/**
+ * `consoleRefusal`'s answer.
+ */
+export type ConsoleRefusalAnswer = {
+  /**
+   * The refusal, with the AssumeRole check's finding and fix.
+   */
+  text: SigninMessage,
+  /**
+   * The policy document the fix names.
+   */
+  snippet?: string,
 };
 
 /**

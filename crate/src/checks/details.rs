@@ -37,10 +37,19 @@ impl Details {
     }
 }
 
-/// What the check found, then the cloud's words on the refusal.
+/// B's policies beside the role they allow instead of the requested one. (Its TypeScript is stated
+/// in contract/typescript.rs: ts-rs would write both parts out inside it.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "CheckRefusedDetails"))]
+pub struct PoliciesDiffer {
+    #[serde(flatten)]
+    pub policies: UserPolicies,
+    #[serde(flatten)]
+    pub values: ValuesDiffer,
+}
+
+/// What the check found, then the cloud's words on the refusal. (Its TypeScript is stated in
+/// contract/typescript.rs: ts-rs would write the whole `Found` union out inside it.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Refused {
     #[serde(flatten)]
@@ -105,12 +114,7 @@ pub enum Found {
     /// B's policies, simulated for sts:AssumeRole.
     UserPolicies(UserPolicies),
     /// B's policies, which allow another role than the requested one.
-    UserPoliciesDiffer {
-        #[serde(flatten)]
-        policies: UserPolicies,
-        #[serde(flatten)]
-        values: ValuesDiffer,
-    },
+    UserPoliciesDiffer(PoliciesDiffer),
     /// The values used for the switch differ from the role B's user may assume.
     ValuesDiffer(ValuesDiffer),
     Buckets {

@@ -222,6 +222,7 @@ exported! {
     checks::details::SimulatedRequest,
     checks::details::UserPolicies,
     checks::details::ValuesDiffer,
+    checks::details::PoliciesDiffer,
     checks::details::DeniedBy,
     checks::call::Call,
     checks::loaded_policies::UserPolicy,
@@ -468,6 +469,20 @@ hand_written!(
     contract::policy::values::Document,
     "PolicyDocument",
     "string | { [key in string]: JsonValue }".to_owned()
+);
+
+// A refusal's details: what the check found, then the cloud's words (checks/details.rs).
+hand_written!(
+    checks::details::Refused,
+    "CheckRefusedDetails",
+    "{ deniedBy: CheckDeniedBy } & CheckFound".to_owned()
+);
+
+// B's policies beside the role they allow instead (checks/details.rs).
+hand_written!(
+    checks::details::PoliciesDiffer,
+    "CheckUserPoliciesDiffer",
+    "CheckUserPolicies & CheckValuesDiffer".to_owned()
 );
 
 // On the wire a step is its number (numbering.rs).

@@ -2848,92 +2848,9 @@ export type CheckBasis = "cloud-detail" | "decoded" | "inferred";
  */
 export type CheckDetails = CheckFound | CheckRefusedDetails | { deniedBy: CheckDeniedBy, };
 
-/**
- * What the check found, then the cloud's words on the refusal.
- */
 export type CheckRefusedDetails = {
-  deniedBy: CheckDeniedBy,
-} & ({
-  arn: string,
-  maxSessionDuration: number | null,
-} | {
-  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
-} | {
-  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
-  account: string,
-  roleName: string,
-} | {
-  principal: string,
-  decision: PolicyDecision,
-  explanation: Array<PolicyMessage>,
-  missingContextKeys: Array<string>,
-} | {
-  requests: Array<CheckSimulatedRequest>,
-  policies: Array<string>,
-  /**
-   * Simulated with the catalog's assumed text.
-   */
-  assumedTexts: Array<string>,
-  /**
-   * Attached but not readable: left out.
-   */
-  unreadable: Array<string>,
-} | {
-  uid: string,
-  alias: string | null,
-  defaultDomain: string,
-  roleName: string,
-  roleArn: string,
-  switchUrl: string | null,
-} | {
-  assumedRoleArn: string,
-  expiration: string,
-} | {
-  accountId: string,
-  arn: string,
-  identityType: string,
-} | CheckUserPolicies | {
-  decision: PolicyDecision,
-  /**
-   * The role tested instead of the requested one (A's, when the ARN names another account).
-   */
-  simulatedArn?: string,
-  policies: Array<string>,
-  /**
-   * Simulated with the catalog's assumed text.
-   */
-  assumedTexts: Array<string>,
-  /**
-   * Attached but not readable: left out.
-   */
-  unreadable: Array<string>,
-  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
-  /**
-   * The parts that differ.
-   */
-  differs: Array<"account" | "roleName">,
-  requestedArn: string,
-  allowedArn: string,
-  /**
-   * The policy that allows `allowedArn`.
-   */
-  policy: string,
-  /**
-   * The account to use for the switch.
-   */
-  account: string,
-  /**
-   * The role name to use for the switch.
-   */
-  roleName: string,
-} | CheckValuesDiffer | {
-  buckets: Array<string>,
-} | {
-  keys: Array<string>,
-  commonPrefixes: number,
-} | {
-  blockedBy: CheckId,
-});
+  deniedBy: CheckDeniedBy
+} & CheckFound;
 
 /**
  * The facts a check's finding rests on.
@@ -2977,41 +2894,7 @@ export type CheckFound = {
   accountId: string,
   arn: string,
   identityType: string,
-} | CheckUserPolicies | {
-  decision: PolicyDecision,
-  /**
-   * The role tested instead of the requested one (A's, when the ARN names another account).
-   */
-  simulatedArn?: string,
-  policies: Array<string>,
-  /**
-   * Simulated with the catalog's assumed text.
-   */
-  assumedTexts: Array<string>,
-  /**
-   * Attached but not readable: left out.
-   */
-  unreadable: Array<string>,
-  possibleSteps: [TutorialStepNumber, TutorialStepNumber],
-  /**
-   * The parts that differ.
-   */
-  differs: Array<"account" | "roleName">,
-  requestedArn: string,
-  allowedArn: string,
-  /**
-   * The policy that allows `allowedArn`.
-   */
-  policy: string,
-  /**
-   * The account to use for the switch.
-   */
-  account: string,
-  /**
-   * The role name to use for the switch.
-   */
-  roleName: string,
-} | CheckValuesDiffer | {
+} | CheckUserPolicies | CheckUserPoliciesDiffer | CheckValuesDiffer | {
   buckets: Array<string>,
 } | {
   keys: Array<string>,
@@ -3089,6 +2972,8 @@ export type CheckValuesDiffer = {
    */
   roleName: string,
 };
+
+export type CheckUserPoliciesDiffer = CheckUserPolicies & CheckValuesDiffer;
 
 /**
  * The cloud's facts on a refusal, without its encoded message (its decoded facts are shown

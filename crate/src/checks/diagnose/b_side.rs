@@ -7,7 +7,9 @@ use super::fixes::{assume_snippet, user_lacks};
 use super::mismatch::values_differ;
 use super::user_policies::{user_policies, UserPolicies};
 use crate::checks::check::CheckId;
-use crate::checks::details::{Details, Found, PolicySources, UserPolicies as UserPoliciesFound};
+use crate::checks::details::{
+    Details, Found, PoliciesDiffer, PolicySources, UserPolicies as UserPoliciesFound,
+};
 use crate::checks::known::{id, IdentityKind};
 use crate::checks::report::{Cause, CheckFinding, CheckFix, Status};
 use crate::message::ChecksMessage as M;
@@ -154,7 +156,7 @@ pub fn user_may_assume(cx: &Cx) -> CheckFinding {
                 _ => user_lacks(cx, &role, basis(M::ItsPolicies { names: names() })),
             };
             let details = match differs {
-                Some(values) => Found::UserPoliciesDiffer { policies, values },
+                Some(values) => Found::UserPoliciesDiffer(PoliciesDiffer { policies, values }),
                 None => Found::UserPolicies(policies),
             };
             finding

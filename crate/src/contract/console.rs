@@ -161,12 +161,8 @@ fn to_json<T: Serialize>(answer: &T) -> Value {
 #[cfg_attr(test, ts(rename = "ConsoleAnswerInput", optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub(super) struct AnswerInput<'a> {
-    #[cfg_attr(test, ts(type = "number"))]
     status: Status,
-    #[cfg_attr(
-        test,
-        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
-    )]
+    #[cfg_attr(test, ts(optional))]
     headers: Option<Entries<Scalar>>,
     body: &'a str,
     /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.

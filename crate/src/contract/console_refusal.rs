@@ -23,12 +23,8 @@ use serde_json::Value;
 pub struct RefusalInput<'a> {
     role_arn: &'a str,
     caller_arn: &'a str,
-    #[cfg_attr(test, ts(type = "number"))]
     status: Status,
-    #[cfg_attr(
-        test,
-        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
-    )]
+    #[cfg_attr(test, ts(optional))]
     headers: Option<Entries<Scalar>>,
     body: &'a str,
 }

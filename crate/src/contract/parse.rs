@@ -17,12 +17,8 @@ use serde_json::Value;
 pub struct ResponseInput<'a> {
     pub action: Action,
     /// The HTTP status, 100-599.
-    #[cfg_attr(test, ts(type = "number"))]
     pub status: Status,
-    #[cfg_attr(
-        test,
-        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
-    )]
+    #[cfg_attr(test, ts(optional))]
     pub headers: Option<Entries<Scalar>>,
     pub body: &'a str,
     /// Our string to sign, to explain a SignatureDoesNotMatch with the first difference.
@@ -99,12 +95,8 @@ pub enum ParsedResponse {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "ConsoleHttpAnswer", optional_fields = nullable))]
 pub struct HttpAnswer<'a> {
-    #[cfg_attr(test, ts(type = "number"))]
     pub status: Status,
-    #[cfg_attr(
-        test,
-        ts(optional, as = "Option<std::collections::HashMap<String, Scalar>>")
-    )]
+    #[cfg_attr(test, ts(optional))]
     pub headers: Option<Entries<Scalar>>,
     pub body: &'a str,
 }

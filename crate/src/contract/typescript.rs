@@ -464,6 +464,27 @@ hand_written!(
     "string | number | boolean".to_owned()
 );
 
+// An HTTP status as the contract reads it: a number, 100-599 (contract/parse.rs).
+hand_written!(contract::parse::Status, "number", "number".to_owned());
+
+// A JSON object's entries, each value read as `V` (crate/src/read/values.rs).
+impl<V: TS> TS for crate::read::Entries<V> {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(cfg: &Config) -> String {
+        format!("{{ [key in string]: {} }}", V::name(cfg))
+    }
+    fn inline(cfg: &Config) -> String {
+        Self::name(cfg)
+    }
+    fn decl(cfg: &Config) -> String {
+        format!("type Entries = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &Config) -> String {
+        Self::decl(cfg)
+    }
+}
+
 // A policy document: its JSON text or a JSON object (contract/policy/values.rs).
 hand_written!(
     contract::policy::values::Document,

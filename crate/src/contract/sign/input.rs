@@ -30,7 +30,6 @@ pub struct RpcSignRequest<'a> {
     #[cfg_attr(test, ts(type = "\"GET\" | \"POST\""))]
     pub method: &'a str,
     /// Numbers and booleans are signed as their JSON text.
-    #[cfg_attr(test, ts(as = "Record<Scalar>"))]
     pub params: Entries<Scalar>,
     pub access_key_secret: &'a str,
 }
@@ -51,10 +50,10 @@ pub struct OssRequestFields<'a> {
     #[serde(borrow)]
     pub key: Option<&'a str>,
     /// Must carry `Date` or `x-oss-date` (RFC 1123 GMT) for the header signature.
-    #[cfg_attr(test, ts(optional, as = "Option<Record<Scalar>>"))]
+    #[cfg_attr(test, ts(optional))]
     pub headers: Option<Entries<Scalar>>,
     /// `null` is a bare sub-resource such as `?acl`.
-    #[cfg_attr(test, ts(optional, as = "Option<Record<Option<Scalar>>>"))]
+    #[cfg_attr(test, ts(optional))]
     pub query: Option<Entries<Option<Scalar>>>,
     pub access_key_id: &'a str,
     pub access_key_secret: &'a str,
@@ -118,7 +117,3 @@ impl<'a> SignRequest<'a> {
         })
     }
 }
-
-/// A JSON object of `V`s, as TypeScript names it (ts-rs writes a `HashMap` as `{ [key in string]?: V }`).
-#[cfg(test)]
-type Record<V> = std::collections::HashMap<String, V>;

@@ -200,19 +200,46 @@ pub struct ValuesDiffer {
 }
 
 /// The cloud's facts on a refusal, without its encoded message (its decoded facts are shown
-/// instead), and how decoding it went.
+/// instead), and how decoding it went. Its TypeScript is stated in contract/typescript.rs: the
+/// cloud's detail type without `encodedDiagnosticMessage`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "CheckDeniedBy"))]
 #[serde(rename_all = "camelCase")]
 pub struct DeniedBy {
     #[serde(flatten)]
-    pub detail: AccessDeniedDetail,
+    detail: AccessDeniedDetail,
     /// OSS's EC code names a bucket policy.
-    pub bucket_policy: bool,
-    #[cfg_attr(
-        test,
-        ts(type = "\"no-message\" | \"pending\" | \"decoded\" | \"refused\" | \"failed\"")
-    )]
-    pub decode: &'static str,
+    bucket_policy: bool,
+    decode: DecodeStatus,
+}
+
+impl DeniedBy {
+    /// The report's copy of `detail`: the encoded message, the cloud's opaque text, is left out.
+    pub fn new(detail: &AccessDeniedDetail, bucket_policy: bool, decode: DecodeStatus) -> DeniedBy {
+        let detail = AccessDeniedDetail {
+            encoded_diagnostic_message: None,
+            ..detail.clone()
+        };
+        DeniedBy {
+            detail,
+            bucket_policy,
+            decode,
+        }
+    }
+}
+
+/// Where decoding a refusal's encoded message (RAM DecodeDiagnosticMessage) stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "CheckDecodeStatus"))]
+#[serde(rename_all = "kebab-case")]
+pub enum DecodeStatus {
+    /// The refusal carried no encoded message.
+    NoMessage,
+    /// Not decoded yet: the decode call is the next request.
+    Pending,
+    Decoded,
+    /// The decoding identity may not call ram:DecodeDiagnosticMessage.
+    Refused,
+    /// Decoding failed otherwise (network, service): the cloud's detail stands alone.
+    Failed,
 }

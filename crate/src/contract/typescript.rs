@@ -224,6 +224,7 @@ exported! {
     checks::details::ValuesDiffer,
     checks::details::PoliciesDiffer,
     checks::details::DeniedBy,
+    checks::details::DecodeStatus,
     checks::call::Call,
     checks::loaded_policies::UserPolicy,
     checks::loaded_policies::GivenPolicy,
@@ -429,9 +430,23 @@ fn declarations() -> String {
 /// A type serialized by hand: its TypeScript, stated here from the same data its writer uses.
 macro_rules! hand_written {
     ($ty:ty, $name:literal, $inline:expr) => {
+        hand_written!($ty, $name, $inline, docs = None);
+    };
+    ($ty:ty, $name:literal, $inline:expr, docs = $docs:expr) => {
         impl TS for $ty {
             type WithoutGenerics = Self;
             type OptionInnerType = Self;
+            fn docs() -> Option<String> {
+                $docs.map(|docs: &str| {
+                    format!(
+                        "/**\n{}\n */\n",
+                        docs.lines()
+                            .map(|l| format!(" * {l}"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    )
+                })
+            }
             fn name(_: &Config) -> String {
                 $name.to_owned()
             }
@@ -497,6 +512,25 @@ hand_written!(
     checks::details::Refused,
     "CheckRefusedDetails",
     "{ deniedBy: CheckDeniedBy } & CheckFound".to_owned()
+);
+
+// The cloud's facts on a refusal without its encoded message, and how decoding it went
+// (checks/details.rs).
+hand_written!(
+    checks::details::DeniedBy,
+    "CheckDeniedBy",
+    concat!(
+        "Omit<AccessDeniedDetail, \"encodedDiagnosticMessage\"> & {\n",
+        "  /** OSS's EC code names a bucket policy. */\n",
+        "  bucketPolicy: boolean,\n",
+        "  decode: CheckDecodeStatus,\n",
+        "}"
+    )
+    .to_owned(),
+    docs = Some(
+        "The cloud's facts on a refusal, without its encoded message (its decoded facts are shown\n\
+         instead), and how decoding it went."
+    )
 );
 
 // B's policies beside the role they allow instead (checks/details.rs).

@@ -2979,27 +2979,16 @@ export type CheckUserPoliciesDiffer = CheckUserPolicies & CheckValuesDiffer;
  * The cloud's facts on a refusal, without its encoded message (its decoded facts are shown
  * instead), and how decoding it went.
  */
-export type CheckDeniedBy = {
-  /**
-   * OSS's EC code names a bucket policy.
-   */
+export type CheckDeniedBy = Omit<AccessDeniedDetail, "encodedDiagnosticMessage"> & {
+  /** OSS's EC code names a bucket policy. */
   bucketPolicy: boolean,
-  decode: "no-message" | "pending" | "decoded" | "refused" | "failed",
-  policyType?: DeniedPolicyType,
-  noPermissionType?: NoPermissionType,
-  authAction?: string,
-  /**
-   * Only in a decoded message.
-   */
-  authResource?: string,
-  authPrincipalType?: PrincipalType,
-  authPrincipalOwnerId?: string,
-  authPrincipalDisplayName?: string,
-  /**
-   * What RAM DecodeDiagnosticMessage decodes into the facts above (and AuthResource).
-   */
-  encodedDiagnosticMessage?: string,
+  decode: CheckDecodeStatus,
 };
+
+/**
+ * Where decoding a refusal's encoded message (RAM DecodeDiagnosticMessage) stands.
+ */
+export type CheckDecodeStatus = "no-message" | "pending" | "decoded" | "refused" | "failed";
 
 /**
  * A request of the checks (as JSON: its parameters).

@@ -6,7 +6,7 @@ use super::common::Read;
 use super::cx::Cx;
 use super::fixes::{not_trusted, oss_snippet, user_lacks};
 use crate::api::{AccessDeniedDetail, ApiResult, DeniedPolicyType, NoPermissionType};
-use crate::checks::details::{DeniedBy, Details};
+use crate::checks::details::{DecodeStatus, DeniedBy, Details};
 use crate::checks::graph::{decode_credentials, Creds};
 use crate::checks::known::id;
 use crate::checks::report::{Basis, Cause, CheckFinding, CheckFix};
@@ -32,13 +32,13 @@ pub enum Decode {
 }
 
 impl Decode {
-    fn name(self) -> &'static str {
+    fn status(self) -> DecodeStatus {
         match self {
-            Decode::NoMessage => "no-message",
-            Decode::Pending => "pending",
-            Decode::Decoded => "decoded",
-            Decode::Refused(_) => "refused",
-            Decode::Failed => "failed",
+            Decode::NoMessage => DecodeStatus::NoMessage,
+            Decode::Pending => DecodeStatus::Pending,
+            Decode::Decoded => DecodeStatus::Decoded,
+            Decode::Refused(_) => DecodeStatus::Refused,
+            Decode::Failed => DecodeStatus::Failed,
         }
     }
 }
@@ -78,15 +78,7 @@ impl Denial {
 
     /// The facts as the report's details show them.
     pub fn details(&self) -> DeniedBy {
-        DeniedBy {
-            detail: AccessDeniedDetail {
-                // The cloud's opaque text: its decoded facts are shown instead.
-                encoded_diagnostic_message: None,
-                ..self.detail.clone()
-            },
-            bucket_policy: self.bucket_policy,
-            decode: self.decode.name(),
-        }
+        DeniedBy::new(&self.detail, self.bucket_policy, self.decode.status())
     }
 
     /// One sentence with the cloud's facts (what was refused, by which policy, to whom).

@@ -1,7 +1,7 @@
 //! The one error type of the core. Every failure crosses the wasm and CLI boundary as a value
 //! `{kind, message, path?, line?, column?}` whose `kind` is stable and documented in the README.
 
-use crate::message::{ApiMessage, Message, Said};
+use crate::message::{AnyMessage, AnySaid, ApiMessage};
 use serde::Serialize;
 use std::fmt;
 
@@ -38,7 +38,7 @@ pub struct Error {
     // any area's words, the extension only renders them, and TypeScript gives up on that union of
     // about 1,000 shapes (TS2590) where it must reduce it, as in `text ?? message`.
     #[cfg_attr(test, ts(optional, type = "CoreMessage"))]
-    pub text: Option<Box<Message>>,
+    pub text: Option<AnyMessage>,
     /// JSON path of the offending field, e.g. `$.params.Timestamp`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
@@ -65,16 +65,14 @@ impl Error {
     }
 
     /// An error whose words are a catalog message.
-    /// The id is read before the area's message becomes a [`Message`]: through `Message` it would
-    /// link every area's words into each wasm module that builds errors (crate/src/wasm/narrow.rs).
-    pub fn said(kind: ErrorKind, text: impl Into<Message> + Said) -> Self {
+    pub fn said(kind: ErrorKind, text: impl AnySaid + 'static) -> Self {
         let mut error = Error::new(kind, text.id());
-        error.text = Some(Box::new(text.into()));
+        error.text = Some(AnyMessage::new(text));
         error
     }
 
     /// An `invalid-value` error at a JSON path, in a catalog message's words.
-    pub fn invalid_said(path: impl Into<String>, text: impl Into<Message> + Said) -> Self {
+    pub fn invalid_said(path: impl Into<String>, text: impl AnySaid + 'static) -> Self {
         Error::said(ErrorKind::InvalidValue, text).at(path)
     }
 
@@ -105,7 +103,7 @@ impl Error {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn en(&self) -> String {
         match &self.text {
-            Some(text) => crate::catalog::en(text.as_ref()),
+            Some(text) => crate::catalog::en(text),
             None => self.message.clone(),
         }
     }
@@ -151,7 +149,7 @@ impl Error {
         use crate::catalog::{render, Lang};
         use crate::message::CliMessage;
         let mut out = match &self.text {
-            Some(text) => render(text.as_ref(), lang),
+            Some(text) => render(text, lang),
             None => self.message.clone(),
         };
         let mut more = Vec::new();

@@ -782,7 +782,7 @@ fn input_errors_are_catalog_messages_with_paths() {
         assert_eq!(e.path.as_deref(), Some(path), "{e:?}");
         let text = e
             .text
-            .as_deref()
+            .as_ref()
             .unwrap_or_else(|| panic!("prose, not a message: {e:?}"));
         let said = serde_json::to_value(text).unwrap();
         assert_in_both_catalogs(said["id"].as_str().unwrap());

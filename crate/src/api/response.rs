@@ -7,7 +7,7 @@ use super::errors::{api_error, read_error_body, ApiError};
 pub use super::http::HttpResponse;
 use super::{denied, json, oss, ram, sts, xml};
 use crate::error::{Error, Result};
-use crate::message::{ApiMessage, Message};
+use crate::message::ApiMessage;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -107,18 +107,20 @@ pub fn parse(
             response,
             our_string_to_sign,
         ))),
-        Err(e) => Err(match e.text.as_deref() {
-            Some(Message::Api(problem)) => {
-                let text = ApiMessage::ResponseUndocumented {
-                    action: action.name().to_string(),
-                    problem: Box::new(problem.clone()),
-                };
-                Error::said(e.kind, text)
-                    .with_position_of(&e)
-                    .at(e.path.clone().unwrap_or_default())
-            }
-            _ => e,
-        }),
+        Err(e) => Err(
+            match e.text.as_ref().and_then(|t| t.downcast_ref::<ApiMessage>()) {
+                Some(problem) => {
+                    let text = ApiMessage::ResponseUndocumented {
+                        action: action.name().to_string(),
+                        problem: Box::new(problem.clone()),
+                    };
+                    Error::said(e.kind, text)
+                        .with_position_of(&e)
+                        .at(e.path.clone().unwrap_or_default())
+                }
+                _ => e,
+            },
+        ),
     }
 }
 

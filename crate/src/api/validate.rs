@@ -332,7 +332,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            crate::catalog::en(err.text.as_deref().unwrap()),
+            crate::catalog::en(err.text.as_ref().unwrap()),
             "durationSeconds must be an integer, not a string."
         );
         assert!(check(Rule::Flag, "$.f", &FieldValue::Boolean(true)).is_ok());

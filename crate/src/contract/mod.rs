@@ -28,7 +28,7 @@ pub use profile::{
 };
 pub use request::request;
 pub use sign::{self_check, sign, sign_text};
-pub use text::to_text;
+pub use text::{to_text, ErrorAnswer};
 
 use serde_json::{json, Value};
 

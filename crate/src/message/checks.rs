@@ -2,7 +2,7 @@
 //! report's warnings and the retry decisions (crate/src/checks). A sentence built from parts
 //! nests the parts as message arguments (`Then`, `List`, durations); a count picks the plural.
 
-use crate::message::{messages, NestedSaid};
+use crate::message::{messages, AnyMessage};
 
 messages! { ChecksMessage
 
@@ -74,7 +74,7 @@ messages! { ChecksMessage
     NoRoleInA "core_check_no_role_in_a" { account: String, name: String }
     NoRoleInAFix "core_check_no_role_in_a_fix" { name: String, step: usize }
     NoTrustPolicy "core_check_no_trust_policy" {}
-    TrustUnreadable "core_check_trust_unreadable" { error: Box<dyn NestedSaid> }
+    TrustUnreadable "core_check_trust_unreadable" { error: AnyMessage }
     TrustUnreadableText "core_check_trust_unreadable_text" { error: String }
     TrustUnreadableFix "core_check_trust_unreadable_fix" {}
     BUnknown "core_check_b_unknown" {}

@@ -10,17 +10,18 @@
 //! placeholder against both catalogs.
 //!
 //! Each area of the core declares its own messages in a file of this module (`profile.rs`, ...)
-//! with the `messages!` macro; [`Message`] is any of them, for the places that carry a message
-//! of any area (an [`Error`](crate::error::Error)'s text).
+//! with the `messages!` macro. [`Message`] names every area (every id, for the catalog tests, and
+//! the TypeScript union); a value of any area, such as an [`Error`](crate::error::Error)'s text,
+//! is held as an [`AnyMessage`], which links only the areas a module builds messages of.
 
 use serde::ser::{Serialize, Serializer};
 
+mod any;
 mod api;
 mod chain;
 mod checks;
 mod cli;
 mod contract;
-mod nested;
 mod policy;
 mod profile;
 mod said;
@@ -31,12 +32,12 @@ mod tutorial;
 #[cfg(test)]
 pub mod typescript;
 
+pub use any::{AnyMessage, AnySaid};
 pub use api::ApiMessage;
 pub use chain::ChainMessage;
 pub use checks::ChecksMessage;
 pub use cli::CliMessage;
 pub use contract::ContractMessage;
-pub use nested::NestedSaid;
 pub use policy::PolicyMessage;
 pub use profile::ProfileMessage;
 pub(crate) use said::messages;

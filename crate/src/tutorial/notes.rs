@@ -1,7 +1,7 @@
 //! What `tutorialSteps` answers besides the steps while values are missing (`draft.rs`), or
 //! while B's user is unnamed: the values still to give, and the tokens the texts carry for them.
 
-use crate::message::{Message, TutorialMessage as M};
+use crate::message::{AnyMessage, TutorialMessage as M};
 use serde::Serialize;
 
 /// What the page needs besides the steps while values are missing, written last.
@@ -31,7 +31,7 @@ pub struct Incomplete {
     /// The catalog's words where the error has them, as every other error carries them.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional, type = "CoreMessage"))]
-    pub text: Option<Box<Message>>,
+    pub text: Option<AnyMessage>,
 }
 
 /// A token the texts carry, with the catalog's placeholder the page shows in its place.

@@ -2,7 +2,7 @@
 //! as the message's arguments, in their order (see crate/src/message.rs).
 
 use rolehop::catalog::{self, Lang};
-use rolehop::message::Message;
+use rolehop::message;
 use std::collections::BTreeSet;
 
 /// The entries an id is rendered from in a language: the id itself, or its plural forms.
@@ -47,7 +47,7 @@ fn used(text: &str) -> BTreeSet<String> {
 #[test]
 fn ids_are_unique_and_namespaced() {
     let mut seen = BTreeSet::new();
-    for (id, args) in Message::all() {
+    for (id, args) in message::all() {
         assert!(seen.insert(*id), "{id} is declared twice");
         assert!(id.starts_with("core_"), "{id}: core ids start with core_");
         assert!(
@@ -60,7 +60,7 @@ fn ids_are_unique_and_namespaced() {
 #[test]
 fn every_message_is_in_both_catalogs_with_its_arguments_as_placeholders() {
     let mut problems = Vec::new();
-    for (id, args) in Message::all() {
+    for (id, args) in message::all() {
         for lang in Lang::ALL {
             let forms = match forms(lang, id, args) {
                 Ok(forms) => forms,
@@ -119,7 +119,7 @@ fn every_message_is_in_both_catalogs_with_its_arguments_as_placeholders() {
 
 #[test]
 fn the_catalogs_hold_no_core_entry_the_core_cannot_give() {
-    let ids: BTreeSet<&str> = Message::all().map(|(id, _)| *id).collect();
+    let ids: BTreeSet<&str> = message::all().map(|(id, _)| *id).collect();
     for lang in Lang::ALL {
         for key in catalog::catalog(lang)
             .keys()

@@ -47,7 +47,7 @@ exported! {
     error::Error,
     contract::text::ErrorAnswer,
     // Messages: one `{id, args}` union per area the extension receives (crate/src/message/); not
-    // the CLI's, nor `Message`, their union (an error's text is any message: error.rs)
+    // the CLI's, nor their union (an error's text is any message, `CoreMessage`: error.rs)
     message::ProfileMessage,
     message::PolicyMessage,
     message::ApiMessage,

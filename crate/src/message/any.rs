@@ -1,12 +1,12 @@
 //! A message of any area, held by a type that does not name the areas: an error's text, the
 //! tutorial's notes, a message nested in another (the checks nest a policy document's parse error).
 //!
-//! It is an [`AnyMessage`] rather than [`Message`](super::Message), the enum of every area, for two
-//! reasons. `Message` names every area, so an area naming it back would tie the types (and their
-//! files) in a loop. And a wasm module then links the words, arguments and drop code of the
-//! messages it builds only, not every area's (the popup's module builds profile, request-field and
-//! contract messages). Shared, not boxed: a copy is a reference count, so no area's `Clone` is
-//! linked for it either (measured: bench/README.md, Size).
+//! Not an enum of every area: an area naming that enum back would tie the types (and their files)
+//! in a loop, and dropping, cloning or printing one links every area's code into each wasm module.
+//! Behind a `dyn` table, a module links the words, arguments and drop code of the messages it
+//! builds only (the popup's module builds profile, request-field and contract messages). Shared,
+//! not boxed: a copy is a reference count, so no area's `Clone` is linked for it either (measured:
+//! bench/README.md, Size).
 
 use super::{debug_said, same_said, serialize_said, Arg, Said, ToArg};
 use serde::ser::{Serialize, Serializer};

@@ -10,11 +10,9 @@
 //! placeholder against both catalogs.
 //!
 //! Each area of the core declares its own messages in a file of this module (`profile.rs`, ...)
-//! with the `messages!` macro. [`Message`] names every area (every id, for the catalog tests, and
-//! the TypeScript union); a value of any area, such as an [`Error`](crate::error::Error)'s text,
-//! is held as an [`AnyMessage`], which links only the areas a module builds messages of.
-
-use serde::ser::{Serialize, Serializer};
+//! with the `messages!` macro. A message of any area, such as an [`Error`](crate::error::Error)'s
+//! text, is held as an [`AnyMessage`], which links only the areas a module builds messages of;
+//! [`all`] lists every area's ids.
 
 mod any;
 mod api;
@@ -47,83 +45,19 @@ pub use sign::SignMessage;
 pub use signin::SigninMessage;
 pub use tutorial::TutorialMessage;
 
-/// Declares [`Message`], one variant per area.
-macro_rules! areas {
-    ($( $variant:ident($area:ident) ),* $(,)?) => {
-        /// A message of any area of the core.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Message {
-            $( $variant($area), )*
-        }
-
-        impl Message {
-            /// Every id of every area with its argument names in order.
-            pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])> {
-                std::iter::empty()$( .chain($area::ALL.iter()) )*
-            }
-
-            fn inner(&self) -> &dyn Said {
-                match self {
-                    $( Message::$variant(m) => m, )*
-                }
-            }
-        }
-
-        // The TypeScript declaration: any area's message (crate/src/contract/typescript.rs).
-        #[cfg(test)]
-        impl ts_rs::TS for Message {
-            type WithoutGenerics = Self;
-            type OptionInnerType = Self;
-            fn name(_: &ts_rs::Config) -> String {
-                "Message".to_owned()
-            }
-            fn inline(_: &ts_rs::Config) -> String {
-                [$( stringify!($area) ),*].join(" | ")
-            }
-            fn decl(cfg: &ts_rs::Config) -> String {
-                format!("type Message = {};", <Self as ts_rs::TS>::inline(cfg))
-            }
-            fn decl_concrete(cfg: &ts_rs::Config) -> String {
-                <Self as ts_rs::TS>::decl(cfg)
-            }
-        }
-
-        $(
-            impl From<$area> for Message {
-                fn from(message: $area) -> Message {
-                    Message::$variant(message)
-                }
-            }
-        )*
-    };
-}
-
-areas! {
-    Profile(ProfileMessage),
-    Policy(PolicyMessage),
-    Api(ApiMessage),
-    Sign(SignMessage),
-    Checks(ChecksMessage),
-    Tutorial(TutorialMessage),
-    Setup(SetupMessage),
-    Signin(SigninMessage),
-    Contract(ContractMessage),
-    Cli(CliMessage),
-    Chain(ChainMessage),
-}
-
-impl Said for Message {
-    fn id(&self) -> &'static str {
-        self.inner().id()
-    }
-
-    fn args(&self) -> Vec<(&'static str, Arg<'_>)> {
-        self.inner().args()
-    }
-}
-
-impl Serialize for Message {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_said(self, s)
-    }
+/// Every id of every area with its argument names in order (the catalog tests check each against
+/// both catalogs).
+pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])> {
+    ProfileMessage::ALL
+        .iter()
+        .chain(PolicyMessage::ALL)
+        .chain(ApiMessage::ALL)
+        .chain(SignMessage::ALL)
+        .chain(ChecksMessage::ALL)
+        .chain(TutorialMessage::ALL)
+        .chain(SetupMessage::ALL)
+        .chain(SigninMessage::ALL)
+        .chain(ContractMessage::ALL)
+        .chain(CliMessage::ALL)
+        .chain(ChainMessage::ALL)
 }

@@ -13,7 +13,7 @@ pub struct BuiltRequest {
     #[serde(serialize_with = "headers_in_order")]
     #[cfg_attr(test, ts(type = "Record<string, string>"))]
     pub headers: Vec<(String, String)>,
-    /// The form body of RPC requests; `None` for OSS GETs.
+    /// The form body of RPC requests; null for OSS GETs.
     pub body: Option<String>,
     pub signing: Signing,
 }

@@ -138,10 +138,9 @@ fn assume(value: &Value) -> Result<Value> {
 }
 
 /// `assume`'s answer: the signed AssumeRole request, the session's name, and whether the
-/// read-only session policy went with it.
+/// read-only session policy went with it. Its TypeScript is stated in contract/typescript.rs: the
+/// request's own type, not its fields written out again.
 #[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "ConsoleAssumeRequest"))]
 #[serde(rename_all = "camelCase")]
 pub(super) struct AssumeRequest {
     #[serde(flatten)]

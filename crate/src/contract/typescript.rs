@@ -533,6 +533,18 @@ hand_written!(
     )
 );
 
+// consoleSignin `assume`'s answer: the signed request, the session's name and whether the
+// read-only session policy went with it (contract/console.rs).
+hand_written!(
+    contract::console::AssumeRequest,
+    "ConsoleAssumeRequest",
+    "{ sessionName: string, readOnly: boolean } & BuiltRequest".to_owned(),
+    docs = Some(
+        "`assume`'s answer: the signed AssumeRole request, the session's name, and whether the\n\
+         read-only session policy went with it."
+    )
+);
+
 // B's policies beside the role they allow instead (checks/details.rs).
 hand_written!(
     checks::details::PoliciesDiffer,

@@ -1228,7 +1228,7 @@ export type BuiltRequest = {
    */
   headers: Record<string, string>,
   /**
-   * The form body of RPC requests; `None` for OSS GETs.
+   * The form body of RPC requests; null for OSS GETs.
    */
   body: string | null,
   signing: RequestSigning,
@@ -1642,19 +1642,8 @@ export type ConsoleCallerCredentials = {
  */
 export type ConsoleAssumeRequest = {
   sessionName: string,
-  readOnly: boolean,
-  method: string,
-  url: string,
-  /**
-   * In the order to send them (an object: JavaScript keeps its keys' order).
-   */
-  headers: Record<string, string>,
-  /**
-   * The form body of RPC requests; `None` for OSS GETs.
-   */
-  body: string | null,
-  signing: RequestSigning,
-};
+  readOnly: boolean
+} & BuiltRequest;
 
 /**
  * `answer`, once its `action` is known.

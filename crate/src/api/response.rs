@@ -107,8 +107,10 @@ pub fn parse(
             response,
             our_string_to_sign,
         ))),
-        Err(e) => Err(
-            match e.text.as_ref().and_then(|t| t.downcast_ref::<ApiMessage>()) {
+        Err(e) => {
+            // A reader's problem, in the api area's words: said as this action's response.
+            let problem = e.text.as_ref().and_then(|t| t.downcast_ref::<ApiMessage>());
+            Err(match problem {
                 Some(problem) => {
                     let text = ApiMessage::ResponseUndocumented {
                         action: action.name().to_string(),
@@ -118,9 +120,9 @@ pub fn parse(
                         .with_position_of(&e)
                         .at(e.path.clone().unwrap_or_default())
                 }
-                _ => e,
-            },
-        ),
+                None => e,
+            })
+        }
     }
 }
 
